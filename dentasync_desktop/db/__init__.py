@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engine, migrations at start-up, backup and restore."""

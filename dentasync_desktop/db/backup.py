@@ -1,0 +1,90 @@
+"""Online backups with SQLite's backup API, rotation, and restore with a safety copy."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from ..domain.errors import DatabaseProblem
+from .health import quick_check, stored_revision
+
+KEEP_BACKUPS = 20
+BACKUP_GLOB = "dentasync-*.sqlite3"
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def backup(database: Path, target: Path) -> Path:
+    """Copy a live database into ``target`` consistently, even while it is open elsewhere."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(partial)) as dest:
+        source.backup(dest)
+    partial.replace(target)
+    return target
+
+
+def backup_into(database: Path, backups_dir: Path, reason: str = "auto") -> Path:
+    target = backups_dir / f"dentasync-{_stamp()}-{reason}.sqlite3"
+    backup(database, target)
+    rotate(backups_dir)
+    return target
+
+
+def list_backups(backups_dir: Path) -> list[Path]:
+    if not backups_dir.is_dir():
+        return []
+    return sorted(backups_dir.glob(BACKUP_GLOB), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def newest_backup(backups_dir: Path) -> Path | None:
+    found = list_backups(backups_dir)
+    return found[0] if found else None
+
+
+def rotate(backups_dir: Path, keep: int = KEEP_BACKUPS) -> None:
+    for old in list_backups(backups_dir)[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def backup_is_due(backups_dir: Path, max_age: timedelta = timedelta(hours=24)) -> bool:
+    newest = newest_backup(backups_dir)
+    if newest is None:
+        return True
+    age = datetime.now(UTC) - datetime.fromtimestamp(newest.stat().st_mtime, UTC)
+    return age > max_age
+
+
+def validate_backup_file(candidate: Path, known_revisions: set[str]) -> None:
+    if not candidate.is_file():
+        raise DatabaseProblem(f"{candidate} does not exist")
+    problems = quick_check(candidate)
+    if problems:
+        raise DatabaseProblem(f"{candidate} cannot be restored: {'; '.join(problems[:3])}")
+    revision = stored_revision(candidate)
+    if revision is None:
+        raise DatabaseProblem(f"{candidate} is not a Dentasync Desktop database")
+    if revision not in known_revisions:
+        raise DatabaseProblem(
+            f"{candidate} was made by a newer version of Dentasync Desktop; update the app first"
+        )
+
+
+def restore(
+    candidate: Path, database: Path, backups_dir: Path, known_revisions: set[str]
+) -> Path | None:
+    """Replace ``database`` with ``candidate`` after a safety copy; returns that copy's path."""
+    validate_backup_file(candidate, known_revisions)
+    safety = backup_into(database, backups_dir, "before-restore") if database.exists() else None
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    partial = database.with_name(database.name + ".restoring")
+    shutil.copyfile(candidate, partial)
+    partial.replace(database)
+    return safety

@@ -1,0 +1,48 @@
+"""Typed errors a service raises; the GUI and the CLI show their message as it is."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every refusal the user should read. ``message`` is ready to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(DomainError):
+    """Bad input; ``field`` names the offending field so a form can point at it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.reason = message
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class LifecycleError(DomainError):
+    """The action is not allowed in the order's current status."""
+
+
+class ConcurrencyError(DomainError):
+    """Someone else changed the record since it was read (optimistic lock)."""
+
+
+class NotFound(DomainError):
+    pass
+
+
+class AuthenticationError(DomainError):
+    pass
+
+
+class CurrencyMismatch(DomainError):
+    pass
+
+
+class DatabaseProblem(DomainError):
+    """The database file cannot be used as it is (newer schema, corruption, bad backup)."""

@@ -1,0 +1,106 @@
+"""The order lifecycle as one table: (status, action) -> next status.
+
+Services refuse what the table refuses; the GUI reads the same table to enable its buttons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actions import Action
+from .enums import OrderStatus
+from .errors import LifecycleError
+
+S = OrderStatus
+A = Action
+
+FORWARD: tuple[OrderStatus, ...] = (
+    S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION, S.PRODUCED, S.SHIPPED, S.DELIVERED, S.COMPLETED,
+)
+OPEN = frozenset(FORWARD[:-1])  # everything before Completed, i.e. what can still be cancelled
+NOT_CANCELLED = frozenset(FORWARD)
+ALL = frozenset(OrderStatus)
+
+# Steps that move the order: action -> {from: to}.
+TRANSITIONS: dict[Action, dict[OrderStatus, OrderStatus]] = {
+    A.PUBLISH: {S.DRAFT: S.PUBLISHED},
+    A.START_PRODUCTION: {S.PUBLISHED: S.IN_PRODUCTION},
+    A.PRODUCE: {S.IN_PRODUCTION: S.PRODUCED},
+    A.SHIP: {S.PRODUCED: S.SHIPPED},
+    A.DELIVER: {S.SHIPPED: S.DELIVERED},
+    A.COMPLETE: {S.DELIVERED: S.COMPLETED},
+    A.CANCEL: {status: S.CANCELLED for status in OPEN},
+    A.REOPEN: {S.CANCELLED: S.DRAFT, S.COMPLETED: S.DELIVERED},
+    A.MOVE_BACK: {FORWARD[i]: FORWARD[i - 1] for i in range(1, len(FORWARD) - 1)},
+}
+
+# Actions that keep the status: action -> statuses where it is allowed.
+ALLOWED_IN: dict[Action, frozenset[OrderStatus]] = {
+    A.EDIT: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION, S.PRODUCED}),
+    A.CHANGE_CUSTOMER: OPEN,
+    A.PLAN_WORK: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION}),
+    A.WORK_TASKS: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION}),
+    A.COPY: ALL,
+    A.PAYROLL: frozenset({S.IN_PRODUCTION, S.PRODUCED, S.SHIPPED, S.DELIVERED, S.COMPLETED}),
+    A.PRINT: ALL,
+    A.UPDATE_DUE_DATE: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION, S.PRODUCED, S.SHIPPED}),
+    A.PAYMENT_INSTRUCTIONS: NOT_CANCELLED,
+    A.ADJUST_PRICE: OPEN,
+    A.HOLD: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION, S.PRODUCED, S.SHIPPED}),
+    A.MARK_REMAKE: OPEN,
+    A.ADD_PAYMENT: NOT_CANCELLED,
+    A.VOID_PAYMENT: NOT_CANCELLED,
+    A.PAYMENT_PLAN: NOT_CANCELLED,
+    A.EVENTS: NOT_CANCELLED,
+    A.ATTACHMENTS: NOT_CANCELLED,
+    A.COMMENT: NOT_CANCELLED,
+}
+
+# Moving forward while the order is on hold is refused; going back, cancelling and the rest are not.
+BLOCKED_BY_HOLD = frozenset(
+    {A.PUBLISH, A.START_PRODUCTION, A.PRODUCE, A.SHIP, A.DELIVER, A.COMPLETE}
+)
+
+# The one primary "next step" per status, for the big button on the order detail.
+NEXT_STEP: dict[OrderStatus, Action] = {
+    S.DRAFT: A.PUBLISH,
+    S.PUBLISHED: A.START_PRODUCTION,
+    S.IN_PRODUCTION: A.PRODUCE,
+    S.PRODUCED: A.SHIP,
+    S.SHIPPED: A.DELIVER,
+    S.DELIVERED: A.COMPLETE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    allowed: bool
+    reason: str = ""
+    next_status: OrderStatus | None = None
+
+
+def verdict(status: OrderStatus, action: Action, on_hold: bool = False) -> Verdict:
+    """Whether ``action`` may run on an order in ``status``; why not, in words, if it may not."""
+    if action in TRANSITIONS:
+        target = TRANSITIONS[action].get(status)
+        if target is None:
+            return Verdict(False, f"{action.label} is not possible for an order that is "
+                                  f"{status.label.lower()}")
+        if on_hold and action in BLOCKED_BY_HOLD:
+            return Verdict(False, "the order is on hold: take it off hold first")
+        return Verdict(True, next_status=target)
+    allowed_in = ALLOWED_IN.get(action)
+    if allowed_in is None:
+        return Verdict(True)  # not an order action: only permissions decide
+    if status not in allowed_in:
+        return Verdict(False, f"{action.label} is not possible for an order that is "
+                              f"{status.label.lower()}")
+    return Verdict(True)
+
+
+def require(status: OrderStatus, action: Action, on_hold: bool = False) -> OrderStatus | None:
+    """Raise LifecycleError unless allowed; returns the next status for transitions."""
+    result = verdict(status, action, on_hold)
+    if not result.allowed:
+        raise LifecycleError(result.reason[0].upper() + result.reason[1:] + ".")
+    return result.next_status

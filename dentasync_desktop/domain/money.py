@@ -1,0 +1,166 @@
+"""Money as integer minor units plus an ISO 4217 code. Never a float."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .errors import CurrencyMismatch, ValidationError
+
+# Minor-unit exponent per ISO 4217 code; the currencies a European or Middle-East clinic meets.
+CURRENCY_EXPONENTS: dict[str, int] = {
+    "EUR": 2, "USD": 2, "GBP": 2, "CHF": 2, "PLN": 2, "CZK": 2, "HUF": 2, "SEK": 2, "NOK": 2,
+    "DKK": 2, "ISK": 0, "RON": 2, "BGN": 2, "TRY": 2, "RSD": 2, "BAM": 2, "MKD": 2, "ALL": 2,
+    "UAH": 2, "GEL": 2, "AMD": 2, "AZN": 2, "CAD": 2, "AUD": 2, "NZD": 2, "JPY": 0, "KRW": 0,
+    "CNY": 2, "INR": 2, "AED": 2, "SAR": 2, "QAR": 2, "KWD": 3, "BHD": 3, "OMR": 3, "JOD": 3,
+    "ILS": 2, "EGP": 2, "MAD": 2, "TND": 3, "ZAR": 2, "BRL": 2, "MXN": 2, "ARS": 2, "CLP": 0,
+    "COP": 2, "SGD": 2, "HKD": 2, "THB": 2, "MYR": 2, "IDR": 2, "PHP": 2, "VND": 0,
+}
+
+MAX_MINOR = 10**15  # far beyond any dental bill, well inside SQLite's 64-bit integers
+
+
+def check_currency(code: str, field: str = "currency") -> str:
+    normalized = (code or "").strip().upper()
+    if not normalized:
+        raise ValidationError(field, "a currency is required")
+    if normalized not in CURRENCY_EXPONENTS:
+        raise ValidationError(field, f"unknown currency code '{code}'")
+    return normalized
+
+
+def exponent(currency: str) -> int:
+    return CURRENCY_EXPONENTS[check_currency(currency)]
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class Money:
+    minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.minor, bool) or not isinstance(self.minor, int):
+            raise TypeError("Money.minor must be an int of minor units")
+        if self.currency not in CURRENCY_EXPONENTS:
+            raise ValidationError("currency", f"unknown currency code '{self.currency}'")
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, check_currency(currency))
+
+    @classmethod
+    def parse(cls, text: str | int | Decimal, currency: str, field: str = "amount") -> Money:
+        """Read an amount typed by a user ("1 234,50", "1,234.50", "99") into minor units."""
+        code = check_currency(currency)
+        value = _to_decimal(text, field)
+        exp = CURRENCY_EXPONENTS[code]
+        scaled = value.scaleb(exp)
+        if scaled != scaled.to_integral_value():
+            raise ValidationError(
+                field, f"{code} allows at most {exp} decimal place{'s' if exp != 1 else ''}"
+            )
+        minor = int(scaled)
+        if abs(minor) >= MAX_MINOR:
+            raise ValidationError(field, "the amount is too large")
+        return cls(minor, code)
+
+    def _same(self, other: Money) -> None:
+        if not isinstance(other, Money):
+            raise TypeError("can only combine Money with Money")
+        if other.currency != self.currency:
+            raise CurrencyMismatch(
+                f"cannot combine {self.currency} and {other.currency} amounts"
+            )
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor + other.minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor - other.minor, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.minor, self.currency)
+
+    def __mul__(self, factor: int) -> Money:
+        if isinstance(factor, bool) or not isinstance(factor, int):
+            raise TypeError("Money can only be multiplied by an int")
+        return Money(self.minor * factor, self.currency)
+
+    __rmul__ = __mul__
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor < other.minor
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor <= other.minor
+
+    def __gt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor > other.minor
+
+    def __ge__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor >= other.minor
+
+    @property
+    def is_zero(self) -> bool:
+        return self.minor == 0
+
+    def to_decimal(self) -> Decimal:
+        return Decimal(self.minor).scaleb(-CURRENCY_EXPONENTS[self.currency])
+
+    def amount_text(self) -> str:
+        """Plain machine-neutral text ("1234.50"); the GUI formats with QLocale instead."""
+        exp = CURRENCY_EXPONENTS[self.currency]
+        return f"{self.to_decimal():.{exp}f}"
+
+    def __str__(self) -> str:
+        return f"{self.amount_text()} {self.currency}"
+
+    def allocate(self, parts: int) -> list[Money]:
+        """Split into ``parts`` amounts that add up exactly; earlier parts take the remainder."""
+        if parts < 1:
+            raise ValidationError("installments", "must be at least 1")
+        base, remainder = divmod(self.minor, parts)
+        return [Money(base + (1 if i < remainder else 0), self.currency) for i in range(parts)]
+
+
+_GROUPING = re.compile(r"[\s\u00a0\u202f']")
+
+
+def _to_decimal(text: str | int | Decimal, field: str) -> Decimal:
+    if isinstance(text, bool):
+        raise ValidationError(field, "is not a number")
+    if isinstance(text, int | Decimal):
+        return Decimal(text)
+    if isinstance(text, float):
+        raise TypeError("amounts are never floats; pass text, int or Decimal")
+    raw = _GROUPING.sub("", str(text or ""))
+    if not raw:
+        raise ValidationError(field, "an amount is required")
+    if "," in raw and "." in raw:
+        # The separator that comes last is the decimal one: "1.234,50" or "1,234.50".
+        decimal_sep = "," if raw.rfind(",") > raw.rfind(".") else "."
+        group_sep = "." if decimal_sep == "," else ","
+        raw = raw.replace(group_sep, "").replace(decimal_sep, ".")
+    elif "," in raw:
+        raw = raw.replace(",", ".")
+    if raw.count(".") > 1 or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", raw):
+        raise ValidationError(field, f"'{text}' is not a valid amount")
+    try:
+        return Decimal(raw)
+    except InvalidOperation as exc:
+        raise ValidationError(field, f"'{text}' is not a valid amount") from exc
+
+
+def totals_by_currency(amounts: list[Money]) -> dict[str, Money]:
+    """Sum per currency; different currencies are never added together."""
+    totals: dict[str, Money] = {}
+    for amount in amounts:
+        totals[amount.currency] = totals.get(amount.currency, Money.zero(amount.currency)) + amount
+    return totals

@@ -1,0 +1,26 @@
+"""How an order number is shown and read back."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ValidationError
+
+PREFIX = "WO-"
+_PATTERN = re.compile(r"^\s*(?:WO)?[-\s]*0*(\d{1,9})\s*$", re.IGNORECASE)
+
+
+def format_number(number: int) -> str:
+    return f"{PREFIX}{number:06d}"
+
+
+def parse_number(text: str) -> int:
+    """Read "WO-000123", "wo 123" or "123" (as typed or scanned) back to 123."""
+    match = _PATTERN.match(text or "")
+    if not match or int(match.group(1)) == 0:
+        raise ValidationError("number", f"'{text}' is not an order number")
+    return int(match.group(1))
+
+
+def looks_like_number(text: str) -> bool:
+    return bool(_PATTERN.match(text or "")) and any(c.isdigit() for c in text)

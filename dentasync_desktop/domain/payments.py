@@ -1,0 +1,75 @@
+"""Installment schedules and the payment status of an order."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .enums import IntervalUnit, PaymentStatus
+from .errors import ValidationError
+from .money import Money
+
+MAX_INSTALLMENTS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledInstallment:
+    seq: int
+    due_date: date
+    amount: Money
+
+
+def add_interval(start: date, count: int, unit: IntervalUnit) -> date:
+    if unit is IntervalUnit.DAYS:
+        return start + timedelta(days=count)
+    if unit is IntervalUnit.WEEKS:
+        return start + timedelta(weeks=count)
+    month_index = start.month - 1 + count
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def schedule(
+    total: Money, installments: int, first_due: date, interval: int, unit: IntervalUnit
+) -> list[ScheduledInstallment]:
+    """Installments whose amounts add up exactly to ``total``."""
+    if total.minor <= 0:
+        raise ValidationError("amount", "the plan amount must be greater than zero")
+    if not 1 <= installments <= MAX_INSTALLMENTS:
+        raise ValidationError("installments", f"must be between 1 and {MAX_INSTALLMENTS}")
+    if installments > 1 and interval < 1:
+        raise ValidationError("interval", "must be at least 1")
+    if total.minor < installments:
+        raise ValidationError("installments", "more installments than the amount can be split into")
+    return [
+        ScheduledInstallment(i + 1, add_interval(first_due, i * interval, unit), amount)
+        for i, amount in enumerate(total.allocate(installments))
+    ]
+
+
+def first_unpaid_due(installments: list[tuple[date, int]], paid_minor: int) -> date | None:
+    """Due date of the first installment the payments so far do not cover, oldest first.
+
+    Payments settle installments in due-date order, so one date tells whether anything is overdue.
+    """
+    covered = paid_minor
+    for due, amount in sorted(installments):
+        if covered >= amount:
+            covered -= amount
+            continue
+        return due
+    return None
+
+
+def payment_status(
+    total_minor: int, paid_minor: int, unpaid_due: date | None, today: date
+) -> PaymentStatus:
+    if total_minor > 0 and paid_minor >= total_minor:
+        return PaymentStatus.PAID
+    if unpaid_due is not None and unpaid_due < today:
+        return PaymentStatus.OVERDUE
+    if paid_minor > 0:
+        return PaymentStatus.PARTIALLY_PAID
+    return PaymentStatus.NOT_PAID

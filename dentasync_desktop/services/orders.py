@@ -1,0 +1,431 @@
+"""Order use cases: create, edit, and every lifecycle step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+
+from ..db.models import (
+    Attachment,
+    Counter,
+    Customer,
+    DentalLab,
+    Patient,
+    PaymentPlan,
+    WorkOrder,
+    WorkOrderItem,
+    WorkTask,
+)
+from ..domain import validation
+from ..domain.actions import Action
+from ..domain.dto import Actor, ItemInput, OrderDetail, OrderInput
+from ..domain.enums import OrderStatus, TaskStatus
+from ..domain.errors import LifecycleError, ValidationError
+from ..domain.money import Money, check_currency
+from ..domain.numbers import format_number
+from ..domain.teeth import format_teeth, parse_teeth
+from . import activity
+from .guards import authorize, get, order_for, touch
+from .order_detail import load_detail
+from .unit_of_work import UnitOfWork
+
+ORDER_COUNTER = "work_order_number"
+MAX_ITEMS = 200
+
+
+def next_number(uow: UnitOfWork) -> int:
+    counter = uow.session.get(Counter, ORDER_COUNTER)
+    if counter is None:
+        counter = Counter(name=ORDER_COUNTER, value=0)
+        uow.session.add(counter)
+    counter.value += 1
+    return counter.value
+
+
+def search_text(number: int, patient: Patient, customer: Customer, lab: DentalLab,
+                description: str) -> str:
+    parts = (format_number(number), str(number), patient.first_name, patient.last_name,
+             customer.name, customer.clinic, lab.name, description)
+    return " ".join(p for p in parts if p).casefold()
+
+
+def refresh_search_text(uow: UnitOfWork, order: WorkOrder) -> None:
+    order.search_text = search_text(
+        order.number,
+        get(uow, Patient, order.patient_id, "Patient"),
+        get(uow, Customer, order.customer_id, "Customer"),
+        get(uow, DentalLab, order.lab_id, "Dental lab"),
+        order.description,
+    )
+
+
+def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
+    for model, entity_id, field, label in (
+        (DentalLab, data.lab_id, "dental lab", "Dental lab"),
+        (Customer, data.customer_id, "customer", "Customer"),
+        (Patient, data.patient_id, "patient", "Patient"),
+    ):
+        row = uow.session.get(model, entity_id) if entity_id else None
+        if row is None:
+            raise ValidationError(field, "is required")
+        if not row.active:
+            raise ValidationError(field, f"{label} is deactivated")
+
+
+def _clean(data: OrderInput) -> OrderInput:
+    currency = check_currency(data.currency)
+    if data.documented_at is None:
+        raise ValidationError("documented date", "is required")
+    validation.due_not_before(data.due_date, data.documented_at)
+    if len(data.items) > MAX_ITEMS:
+        raise ValidationError("items", f"at most {MAX_ITEMS} items per order")
+    items = tuple(_clean_item(i, item, currency) for i, item in enumerate(data.items, start=1))
+    return replace(
+        data,
+        currency=currency,
+        description=validation.optional(data.description, "description", validation.LONG_TEXT),
+        shade=validation.optional(data.shade, "shade", 30),
+        teeth=parse_teeth(list(data.teeth)),
+        items=items,
+    )
+
+
+def _clean_item(position: int, item: ItemInput, currency: str) -> ItemInput:
+    field = f"item {position}"
+    description = validation.required(item.description, f"{field} description", 300)
+    validation.whole_number(item.quantity, f"{field} quantity", 1, 10_000)
+    if item.unit_price.currency != currency:
+        raise ValidationError(f"{field} price", f"must be in the order currency {currency}")
+    if item.unit_price.minor < 0:
+        raise ValidationError(f"{field} price", "cannot be negative")
+    return replace(item, description=description,
+                   teeth=parse_teeth(list(item.teeth), f"{field} teeth"))
+
+
+def _items_total(items: tuple[ItemInput, ...], currency: str) -> Money:
+    total = Money.zero(currency)
+    for item in items:
+        total += item.unit_price * item.quantity
+    return total
+
+
+def _set_items(order: WorkOrder, items: tuple[ItemInput, ...]) -> None:
+    order.items.clear()
+    for position, item in enumerate(items, start=1):
+        order.items.append(WorkOrderItem(
+            position=position, service_id=item.service_id, description=item.description,
+            teeth=format_teeth(item.teeth), quantity=item.quantity,
+            unit_price_minor=item.unit_price.minor,
+        ))
+
+
+def _snapshot(order: WorkOrder) -> dict[str, object]:
+    return {
+        "lab_id": order.lab_id, "customer_id": order.customer_id, "patient_id": order.patient_id,
+        "documented_at": order.documented_at, "due_date": order.due_date,
+        "description": order.description, "shade": order.shade, "teeth": order.teeth,
+        "total": str(Money(order.price_total_minor, order.currency)),
+        "items": len(order.items),
+    }
+
+
+def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail:
+    authorize(actor, Action.CREATE_ORDER)
+    with uow:
+        data = _clean(data)
+        _check_parties(uow, data)
+        now = uow.now()
+        order = WorkOrder(
+            number=next_number(uow), status=OrderStatus.DRAFT, lab_id=data.lab_id,
+            customer_id=data.customer_id, patient_id=data.patient_id,
+            description=data.description, shade=data.shade, teeth=format_teeth(data.teeth),
+            created_at=now, updated_at=now, documented_at=data.documented_at,
+            due_date=data.due_date, currency=data.currency,
+            price_total_minor=_items_total(data.items, data.currency).minor,
+        )
+        _set_items(order, data.items)
+        uow.session.add(order)
+        refresh_search_text(uow, order)
+        uow.session.flush()
+        activity.record(uow, actor, "create", f"Created {format_number(order.number)}",
+                        entity_id=order.id, order_id=order.id, after=_snapshot(order))
+        uow.commit()
+        return load_detail(uow, order.id)
+
+
+def edit_order(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, data: OrderInput
+) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.EDIT, version)
+        data = _clean(data)
+        _check_parties(uow, data)
+        if data.currency != order.currency and _has_money(uow, order):
+            raise ValidationError("currency", "cannot change while payments or a plan exist")
+        before = _snapshot(order)
+        order.lab_id, order.customer_id, order.patient_id = (
+            data.lab_id, data.customer_id, data.patient_id)
+        order.documented_at, order.due_date = data.documented_at, data.due_date
+        order.description, order.shade = data.description, data.shade
+        order.teeth, order.currency = format_teeth(data.teeth), data.currency
+        _set_items(order, data.items)
+        order.price_total_minor = _items_total(data.items, data.currency).minor
+        refresh_search_text(uow, order)
+        touch(uow, order)
+        old, new = activity.changes(before, _snapshot(order))
+        activity.record(uow, actor, "edit", f"Edited {format_number(order.number)}",
+                        entity_id=order.id, order_id=order.id, before=old, after=new)
+        uow.commit()
+        return load_detail(uow, order.id)
+
+
+def _has_money(uow: UnitOfWork, order: WorkOrder) -> bool:
+    has_plan = uow.session.scalar(
+        select(PaymentPlan.id).where(PaymentPlan.order_id == order.id)) is not None
+    return has_plan or order.paid_minor != 0
+
+
+def change_customer(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, customer_id: int
+) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.CHANGE_CUSTOMER, version)
+        customer = uow.session.get(Customer, customer_id) if customer_id else None
+        if customer is None or not customer.active:
+            raise ValidationError("customer", "choose an active customer")
+        old = get(uow, Customer, order.customer_id, "Customer")
+        if customer.id == old.id:
+            raise ValidationError("customer", "is already the order's customer")
+        order.customer_id = customer.id
+        refresh_search_text(uow, order)
+        touch(uow, order)
+        activity.record(uow, actor, "change_customer",
+                        f"Customer changed from {old.name} to {customer.name}",
+                        entity_id=order.id, order_id=order.id,
+                        before={"customer": old.name}, after={"customer": customer.name})
+        uow.commit()
+        return load_detail(uow, order.id)
+
+
+def _transition(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, action: Action,
+    summary: str, **after: object
+) -> WorkOrder:
+    order, next_status = order_for(uow, actor, order_id, action, version)
+    assert next_status is not None
+    before = order.status
+    order.status = next_status
+    touch(uow, order)
+    activity.record(
+        uow, actor, action.value,
+        f"{summary}: {before.label} → {next_status.label}",
+        entity_id=order.id, order_id=order.id,
+        before={"status": before.value},
+        after={"status": next_status.value, **after},
+    )
+    return order
+
+
+def _step(action: Action, summary: str):  # type: ignore[no-untyped-def]
+    def run(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
+        with uow:
+            _transition(uow, actor, order_id, version, action, summary)
+            uow.commit()
+            return load_detail(uow, order_id)
+
+    run.__name__ = action.value
+    run.__doc__ = f"{summary} (lifecycle step {action.value})."
+    return run
+
+
+publish = _step(Action.PUBLISH, "Sent to the lab")
+start_production = _step(Action.START_PRODUCTION, "Production started")
+deliver = _step(Action.DELIVER, "Delivered")
+complete = _step(Action.COMPLETE, "Completed")
+
+
+def produce(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
+    with uow:
+        order_for(uow, actor, order_id, Action.PRODUCE, version)
+        open_tasks = uow.session.scalars(
+            select(WorkTask.name).where(WorkTask.order_id == order_id,
+                                        WorkTask.status == TaskStatus.TODO)
+        ).all()
+        if open_tasks:
+            raise LifecycleError(
+                f"{len(open_tasks)} work-plan task(s) are still open "
+                f"({', '.join(open_tasks[:3])}{'…' if len(open_tasks) > 3 else ''}); "
+                "tick them done first."
+            )
+        _transition(uow, actor, order_id, version, Action.PRODUCE, "Produced")
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def ship(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, tracking_number: str
+) -> OrderDetail:
+    tracking = validation.required(tracking_number, "tracking number", 100)
+    with uow:
+        order = _transition(uow, actor, order_id, version, Action.SHIP, "Shipped",
+                            tracking_number=tracking)
+        order.tracking_number = tracking
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def cancel(uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: str) -> OrderDetail:
+    text = validation.required(reason, "reason", 500)
+    with uow:
+        order = _transition(uow, actor, order_id, version, Action.CANCEL, "Cancelled",
+                            reason=text)
+        order.cancel_reason = text
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def reopen(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
+    with uow:
+        order = _transition(uow, actor, order_id, version, Action.REOPEN, "Reopened")
+        order.cancel_reason = ""
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def move_back(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: str
+) -> OrderDetail:
+    text = validation.required(reason, "reason", 500)
+    with uow:
+        _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back", reason=text)
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def update_due_date(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, due_date: date | None
+) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.UPDATE_DUE_DATE, version)
+        if due_date is None:
+            raise ValidationError("due date", "is required")
+        validation.due_not_before(due_date, order.documented_at)
+        old = order.due_date
+        order.due_date = due_date
+        touch(uow, order)
+        activity.record(uow, actor, "update_due_date", f"Due date changed to {due_date}",
+                        entity_id=order.id, order_id=order.id,
+                        before={"due_date": old}, after={"due_date": due_date})
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def adjust_price(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, total: Money
+) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.ADJUST_PRICE, version)
+        if total.minor < 0:
+            raise ValidationError("price", "cannot be negative")
+        if total.currency != order.currency and _has_money(uow, order):
+            raise ValidationError(
+                "currency", f"payments or a plan exist in {order.currency}; void them first")
+        if total.minor < order.paid_minor and total.currency == order.currency:
+            raise ValidationError(
+                "price", f"cannot be below what is already paid "
+                         f"({Money(order.paid_minor, order.currency)})")
+        old = Money(order.price_total_minor, order.currency)
+        order.price_total_minor, order.currency = total.minor, total.currency
+        touch(uow, order)
+        activity.record(uow, actor, "adjust_price", f"Price adjusted from {old} to {total}",
+                        entity_id=order.id, order_id=order.id,
+                        before={"total": str(old)}, after={"total": str(total)})
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def set_hold(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, on_hold: bool, reason: str = ""
+) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.HOLD, version)
+        if order.on_hold == on_hold:
+            raise ValidationError("hold", "the order is already " +
+                                  ("on hold" if on_hold else "not on hold"))
+        text = validation.required(reason, "reason", 500) if on_hold else ""
+        order.on_hold, order.hold_reason = on_hold, text
+        touch(uow, order)
+        activity.record(uow, actor, "hold" if on_hold else "unhold",
+                        f"Put on hold: {text}" if on_hold else "Taken off hold",
+                        entity_id=order.id, order_id=order.id,
+                        before={"on_hold": not on_hold}, after={"on_hold": on_hold})
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def mark_remake(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, remake_of_number: int,
+    reason: str
+) -> OrderDetail:
+    text = validation.required(reason, "reason", 500)
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.MARK_REMAKE, version)
+        source = uow.session.scalar(select(WorkOrder).where(WorkOrder.number == remake_of_number))
+        if source is None:
+            raise ValidationError("remake of", f"{format_number(remake_of_number)} does not exist")
+        if source.id == order.id:
+            raise ValidationError("remake of", "an order cannot be a remake of itself")
+        order.is_remake, order.remake_of_id, order.remake_reason = True, source.id, text
+        touch(uow, order)
+        activity.record(uow, actor, "mark_remake",
+                        f"Marked as remake of {format_number(source.number)}: {text}",
+                        entity_id=order.id, order_id=order.id,
+                        after={"remake_of": source.number, "reason": text})
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
+    """New Draft with a new number; items, work plan and attachments come along."""
+    with uow:
+        source, _ = order_for(uow, actor, order_id, Action.COPY)
+        authorize(actor, Action.CREATE_ORDER)
+        now = uow.now()
+        copy = WorkOrder(
+            number=next_number(uow), status=OrderStatus.DRAFT, lab_id=source.lab_id,
+            customer_id=source.customer_id, patient_id=source.patient_id,
+            description=source.description, shade=source.shade, teeth=source.teeth,
+            created_at=now, updated_at=now, documented_at=uow.today(),
+            due_date=max(source.due_date, uow.today()) if source.due_date else None,
+            currency=source.currency, price_total_minor=source.price_total_minor,
+            copied_from_id=source.id,
+        )
+        for item in source.items:
+            copy.items.append(WorkOrderItem(
+                position=item.position, service_id=item.service_id,
+                description=item.description, teeth=item.teeth, quantity=item.quantity,
+                unit_price_minor=item.unit_price_minor))
+        for task in source.tasks:
+            copy.tasks.append(WorkTask(position=task.position, name=task.name,
+                                       assignee_id=task.assignee_id, status=TaskStatus.TODO))
+        uow.session.add(copy)
+        refresh_search_text(uow, copy)
+        uow.session.flush()
+        for att in uow.session.scalars(select(Attachment).where(
+                Attachment.order_id == source.id, Attachment.removed.is_(False))):
+            uow.session.add(Attachment(
+                order_id=copy.id, sha256=att.sha256, original_name=att.original_name,
+                size_bytes=att.size_bytes, mime_type=att.mime_type,
+                added_by_id=actor.user_id, added_at=now))
+        activity.record(uow, actor, "copy",
+                        f"Copied from {format_number(source.number)}",
+                        entity_id=copy.id, order_id=copy.id,
+                        after={"copied_from": source.number})
+        activity.record(uow, actor, "copied",
+                        f"Copied to {format_number(copy.number)}",
+                        entity_id=source.id, order_id=source.id,
+                        after={"copy": copy.number})
+        uow.commit()
+        return load_detail(uow, copy.id)

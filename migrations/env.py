@@ -1,0 +1,50 @@
+"""Alembic environment: runs on the app's connection when given one (start-up, tests)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from dentasync_desktop.db.models import Base, UTCDateTime
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    # Migrations must not import app code that may change later: UTCDateTime is DATETIME on disk.
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
+
+
+def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        transaction_per_migration=True,
+        compare_type=True,
+        render_item=_render_item,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure_and_run(connection)
+        return
+    # Developer use: `alembic -x db=path.sqlite3 revision --autogenerate`.
+    url = config.get_main_option("sqlalchemy.url") or (
+        f"sqlite:///{context.get_x_argument(as_dictionary=True)['db']}"
+    )
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        _configure_and_run(conn)
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline SQL generation is not supported; run against a database file")
+run_migrations_online()

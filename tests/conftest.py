@@ -1,0 +1,45 @@
+"""Shared fixtures: a real, migrated SQLite file per test and a small world of master data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dentasync_desktop.paths import AppPaths, resolve_paths
+from dentasync_desktop.services.attachment_store import AttachmentStore
+from dentasync_desktop.services.maintenance import Database, open_database
+from dentasync_desktop.services.unit_of_work import UnitOfWork
+
+from .factories import World
+
+# A fixed "now" keeps due-date and overdue logic reproducible in tests.
+FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    return resolve_paths(tmp_path / "data").create()
+
+
+@pytest.fixture
+def database(app_paths: AppPaths) -> Iterator[Database]:
+    db = open_database(app_paths)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def uow_factory(database: Database):  # type: ignore[no-untyped-def]
+    from dentasync_desktop.db.engine import make_session_factory
+
+    session_factory = make_session_factory(database.engine)
+    store = AttachmentStore(database.paths.attachments_dir)
+    return lambda: UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW)
+
+
+@pytest.fixture
+def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
+    return World(uow_factory)

@@ -1,0 +1,91 @@
+"""Order lifecycle services on a real, migrated SQLite file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from dentasync_desktop.db.models import ActivityEntry, WorkOrder
+from dentasync_desktop.domain.enums import OrderStatus, Role
+from dentasync_desktop.domain.errors import (
+    ConcurrencyError,
+    LifecycleError,
+    PermissionDenied,
+    ValidationError,
+)
+from dentasync_desktop.domain.money import Money
+from dentasync_desktop.services import orders
+from dentasync_desktop.services.order_detail import find_order_id, get_order
+
+from ..factories import World
+
+
+def activity_count(world: World, order_id: int | None = None) -> int:
+    with world.uow() as uow:
+        query = select(func.count(ActivityEntry.id))
+        if order_id is not None:
+            query = query.where(ActivityEntry.order_id == order_id)
+        return uow.session.scalar(query) or 0
+
+
+def test_create_assigns_sequential_numbers_and_records_activity(world: World) -> None:
+    first = orders.create_order(world.uow(), world.admin, world.order_input())
+    second = orders.create_order(world.uow(), world.admin, world.order_input())
+    assert (first.number, second.number) == (1, 2)
+    assert first.number_text == "WO-000001"
+    assert first.status is OrderStatus.DRAFT
+    assert first.total == Money(50000, "EUR")
+    assert first.patient.full_name == "Anna Schäfer"
+    assert activity_count(world, first.id) == 1
+    assert find_order_id(world.uow(), world.admin, "wo-000002") == second.id
+
+
+def test_walks_the_whole_lifecycle(world: World) -> None:
+    order = orders.create_order(world.uow(), world.admin, world.order_input())
+    order = orders.publish(world.uow(), world.admin, order.id, order.version)
+    order = orders.start_production(world.uow(), world.admin, order.id, order.version)
+    order = orders.produce(world.uow(), world.admin, order.id, order.version)
+    order = orders.ship(world.uow(), world.admin, order.id, order.version, "DHL 123")
+    order = orders.deliver(world.uow(), world.admin, order.id, order.version)
+    order = orders.complete(world.uow(), world.admin, order.id, order.version)
+    assert order.status is OrderStatus.COMPLETED
+    assert order.tracking_number == "DHL 123"
+    order = orders.reopen(world.uow(), world.admin, order.id, order.version)
+    assert order.status is OrderStatus.DELIVERED
+    assert activity_count(world, order.id) == 8
+
+
+def test_refusals_change_nothing(world: World) -> None:
+    order = orders.create_order(world.uow(), world.admin, world.order_input())
+    before = activity_count(world)
+    with pytest.raises(LifecycleError):
+        orders.deliver(world.uow(), world.admin, order.id, order.version)
+    with pytest.raises(PermissionDenied):
+        orders.publish(world.uow(), world.actors[Role.TECHNICIAN], order.id, order.version)
+    with pytest.raises(ValidationError, match="reason"):
+        orders.cancel(world.uow(), world.admin, order.id, order.version, "  ")
+    with pytest.raises(ValidationError, match="due date"):
+        orders.update_due_date(world.uow(), world.admin, order.id, order.version, date(2020, 1, 1))
+    assert activity_count(world) == before
+    assert get_order(world.uow(), world.admin, order.id).status is OrderStatus.DRAFT
+
+
+def test_stale_version_is_refused(world: World) -> None:
+    order = orders.create_order(world.uow(), world.admin, world.order_input())
+    orders.update_due_date(world.uow(), world.admin, order.id, order.version, date(2026, 12, 24))
+    with pytest.raises(ConcurrencyError, match="Someone else changed"):
+        orders.publish(world.uow(), world.admin, order.id, order.version)
+
+
+def test_copy_makes_a_new_draft_with_source(world: World) -> None:
+    order = orders.create_order(world.uow(), world.admin, world.order_input())
+    order = orders.publish(world.uow(), world.admin, order.id, order.version)
+    copy = orders.copy_order(world.uow(), world.admin, order.id)
+    assert copy.status is OrderStatus.DRAFT
+    assert copy.number == order.number + 1
+    assert copy.copied_from_number == order.number
+    assert [i.description for i in copy.items] == [i.description for i in order.items]
+    with world.uow() as uow:
+        assert uow.session.scalar(select(func.count(WorkOrder.id))) == 2
