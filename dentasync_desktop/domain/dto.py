@@ -460,3 +460,98 @@ class OrganisationSettings:
     default_currency: str = "EUR"
     paper_size: str = "a4"
     backup_dir: str = ""
+
+
+# --- inputs for master data, payments and events -------------------------------------------------
+# ``id=None`` creates; an id updates that record.
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentPlanInput:
+    amount: Money
+    method: PaymentMethod
+    installments: int = 1
+    first_due_date: date | None = None
+    interval: int = 1
+    interval_unit: IntervalUnit = IntervalUnit.MONTHS
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentInput:
+    paid_on: date
+    amount: Money
+    method: PaymentMethod
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventInput:
+    kind: EventKind
+    starts_at: datetime  # timezone-aware
+    duration_minutes: int = 30
+    reminder_minutes: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LabInput:
+    name: str
+    contact_person: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    default_turnaround_days: int = 7
+    account_holder: str = ""
+    bank_name: str = ""
+    iban: str = ""
+    bic: str = ""
+    payment_note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerInput:
+    name: str
+    clinic: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PatientInput:
+    last_name: str
+    first_name: str = ""
+    date_of_birth: date | None = None
+    phone: str = ""
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceInput:
+    code: str
+    name: str
+    unit_price: Money
+    task_templates: tuple[TaskTemplateInfo, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffInput:
+    name: str
+    job_title: str = ""
+    email: str = ""
+    phone: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UserInput:
+    username: str
+    full_name: str
+    role: Role
+    password: str = ""  # required when creating; empty on update keeps the old one
+    staff_id: int | None = None
+    id: int | None = None
