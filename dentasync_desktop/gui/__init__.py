@@ -1,0 +1,1 @@
+"""Qt Widgets front end. Talks only to services; never to the database."""

@@ -1,0 +1,76 @@
+"""Showing refusals and failures to the user: a message, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ..domain.errors import ConcurrencyError, DomainError, ValidationError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def show_refusal(parent: QWidget | None, error: DomainError) -> None:
+    title = QApplication.translate("errors", "Not saved") if isinstance(
+        error, ValidationError) else QApplication.translate("errors", "Not possible")
+    if isinstance(error, ConcurrencyError):
+        title = QApplication.translate("errors", "Changed by someone else")
+    QMessageBox.warning(parent, title, error.message)
+
+
+def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
+    """Run ``action``; a refusal from the services is shown and gives None."""
+    try:
+        return action()
+    except DomainError as error:
+        log.info("refused: %s", error.message)
+        show_refusal(parent, error)
+        return None
+
+
+def show_unexpected(parent: QWidget | None, log_file: Path, summary: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QApplication.translate("errors", "Unexpected error"))
+    box.setText(QApplication.translate(
+        "errors", "Something went wrong and the action was not completed. "
+                  "Nothing already saved was lost."))
+    box.setInformativeText(
+        QApplication.translate("errors", "Details were written to the log file:\n{path}")
+        .format(path=log_file))
+    box.setDetailedText(summary)
+    box.exec()
+
+
+def install_exception_hook(log_file: Path) -> None:
+    """An uncaught exception in a slot is logged and shown; the app keeps running."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, DomainError):
+            show_refusal(QApplication.activeWindow(), exc)
+            return
+        log.error("uncaught exception", exc_info=(exc_type, exc, tb))
+        summary = "".join(traceback.format_exception_only(exc_type, exc)).strip()
+        show_unexpected(QApplication.activeWindow(), log_file, summary)
+
+    sys.excepthook = hook
+
+
+def guarded(parent: QWidget | None, action: Callable[..., Any]) -> Callable[..., None]:
+    """Wrap a slot so a refusal shows as a message box instead of escaping."""
+
+    def slot(*_args: Any) -> None:
+        attempt(parent, action)
+
+    return slot
