@@ -1,0 +1,1 @@
+"""Printable and exportable documents: take DTOs, write files. No database, no Qt."""
