@@ -1,0 +1,8 @@
+"""PyInstaller entry point: the frozen app runs the same CLI as `dentasync-desktop`."""
+
+import sys
+
+from dentasync_desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
