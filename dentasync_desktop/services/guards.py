@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from sqlalchemy.orm.attributes import flag_modified
+
 from ..db.models import Base, WorkOrder
 from ..domain import lifecycle, permissions
 from ..domain.actions import Action
@@ -46,5 +48,10 @@ def order_for(
 
 
 def touch(uow: UnitOfWork, order: WorkOrder) -> None:
-    """Mark the order changed; the version column moves on at flush."""
+    """Mark the order changed; the version column moves on at flush.
+
+    Flagged explicitly because an unchanged value (a pinned clock, a coarse Windows clock, or a
+    change that only touches child rows) would otherwise issue no UPDATE and keep the version.
+    """
     order.updated_at = uow.now()
+    flag_modified(order, "updated_at")

@@ -1,0 +1,62 @@
+"""Whole-database snapshots, to prove that a refused action changed nothing at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from dentasync_desktop.db.models import ActivityEntry, Base
+
+from ..factories import World
+
+
+def db_state(world: World) -> dict[str, Any]:
+    """Every row of every table, plus the attachment files on disk."""
+    with world.uow() as uow:
+        tables = {
+            table.name: sorted(tuple(map(repr, row))
+                               for row in uow.session.execute(select(table)).all())
+            for table in Base.metadata.sorted_tables
+        }
+        root = uow.files.root
+        tables["<files>"] = sorted(str(p) for p in root.rglob("*")) if root.exists() else []
+        return tables
+
+
+def activity_count(world: World, order_id: int | None = None) -> int:
+    with world.uow() as uow:
+        query = select(func.count(ActivityEntry.id))
+        if order_id is not None:
+            query = query.where(ActivityEntry.order_id == order_id)
+        return uow.session.scalar(query) or 0
+
+
+def last_activity(world: World) -> ActivityEntry:
+    with world.uow() as uow:
+        entry = uow.session.scalars(select(ActivityEntry).order_by(ActivityEntry.id.desc())).first()
+        assert entry is not None, "no activity entry at all"
+        uow.session.expunge(entry)  # keeps its loaded values after the read-only session ends
+        return entry
+
+
+@contextmanager
+def refused(
+    world: World, error: type[Exception], match: str | None = None
+) -> Iterator[pytest.ExceptionInfo[Exception]]:
+    """The block must raise ``error`` and leave the database exactly as it was."""
+    before = db_state(world)
+    with pytest.raises(error, match=match) as info:
+        yield info
+    assert db_state(world) == before
+
+
+@contextmanager
+def one_activity(world: World, order_id: int | None = None) -> Iterator[None]:
+    """The block must write exactly one activity entry (for ``order_id`` when given)."""
+    before = activity_count(world, order_id)
+    yield
+    assert activity_count(world, order_id) == before + 1
