@@ -1,0 +1,122 @@
+"""Migrations on real SQLite files: schema, one head, triggers, refusing newer databases."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import exc, inspect, text
+
+from dentasync_desktop.db.backup import list_backups
+from dentasync_desktop.db.health import stored_revision
+from dentasync_desktop.db.migrate import alembic_config, head_revision
+from dentasync_desktop.db.models import Base
+from dentasync_desktop.domain.errors import DatabaseProblem
+from dentasync_desktop.paths import AppPaths, bundled
+from dentasync_desktop.services.maintenance import Database, open_database
+
+MIGRATIONS = bundled("migrations")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_sql(path: Path, sql: str) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(sql)
+        conn.commit()
+
+
+def downgrade_to_base(database: Database) -> None:
+    config = alembic_config(MIGRATIONS)
+    with database.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+        connection.commit()
+
+
+def test_upgrade_from_empty_creates_every_table(database: Database) -> None:
+    tables = set(inspect(database.engine).get_table_names())
+
+    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    assert stored_revision(database.paths.database) == head_revision(MIGRATIONS)
+
+
+def test_models_match_the_migrations(database: Database) -> None:
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+
+    assert differences == []
+
+
+def test_migrations_form_one_linear_history() -> None:
+    script = ScriptDirectory.from_config(alembic_config(MIGRATIONS))
+    revisions = list(script.walk_revisions())
+
+    assert len(script.get_heads()) == 1
+    assert len(script.get_bases()) == 1
+    assert all(not isinstance(rev.down_revision, tuple) for rev in revisions)
+    files = [p for p in (MIGRATIONS / "versions").glob("*.py") if p.name != "__init__.py"]
+    assert len(revisions) == len(files)
+
+
+def test_activity_log_refuses_update_and_delete(database: Database) -> None:
+    with database.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO activity (at, actor_name, action, entity, summary, before, after) "
+            "VALUES ('2026-11-20 10:00:00', 'Ana', 'create', 'order', 'created', '', '')"))
+
+    for statement in ("UPDATE activity SET summary = 'rewritten'", "DELETE FROM activity"):
+        with pytest.raises(exc.DatabaseError, match="append-only"), \
+                database.engine.begin() as conn:
+            conn.execute(text(statement))
+
+    with database.engine.connect() as conn:
+        assert conn.execute(text("SELECT summary FROM activity")).scalars().all() == ["created"]
+
+
+def test_newer_database_is_refused_and_left_untouched(app_paths: AppPaths) -> None:
+    open_database(app_paths).close()
+    run_sql(app_paths.database, "UPDATE alembic_version SET version_num = '9999_from_future'")
+    before = sha256(app_paths.database)
+
+    with pytest.raises(DatabaseProblem, match="newer version of Dentasync Desktop"):
+        open_database(app_paths)
+
+    assert sha256(app_paths.database) == before
+    assert stored_revision(app_paths.database) == "9999_from_future"
+    assert list_backups(app_paths.backups_dir) == []
+
+
+def test_an_out_of_date_database_is_backed_up_before_migrating(app_paths: AppPaths) -> None:
+    old = open_database(app_paths)
+    downgrade_to_base(old)
+    old.close()
+
+    upgraded = open_database(app_paths)
+    upgraded.close()
+
+    [made] = list_backups(app_paths.backups_dir)
+    assert "before-upgrade" in made.name
+    assert stored_revision(made) is None
+    assert stored_revision(app_paths.database) == head_revision(MIGRATIONS)
+
+
+def test_an_up_to_date_database_is_not_backed_up_again_while_a_backup_is_fresh(
+    app_paths: AppPaths,
+) -> None:
+    open_database(app_paths).close()
+    open_database(app_paths).close()  # first reopen: no backup yet, so one is due
+    open_database(app_paths).close()
+
+    [made] = list_backups(app_paths.backups_dir)
+    assert "auto" in made.name
