@@ -1,0 +1,578 @@
+"""Master data use cases: dental labs, customers, patients, the price list and staff.
+
+Reads are open to everyone signed in (the order forms need the lists); writes need
+MANAGE_CATALOGUE (labs, services, staff) or MANAGE_CLIENTS (customers, patients).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, bindparam, exists, func, select, update
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
+
+from ..db.models import (
+    Customer,
+    DentalLab,
+    Patient,
+    PayrollRecord,
+    Service,
+    Staff,
+    TaskTemplate,
+    User,
+    WorkOrder,
+    WorkOrderItem,
+    WorkTask,
+)
+from ..domain import validation
+from ..domain.actions import Action
+from ..domain.dto import (
+    Actor,
+    CustomerInfo,
+    CustomerInput,
+    LabInfo,
+    LabInput,
+    PatientInfo,
+    PatientInput,
+    ServiceInfo,
+    ServiceInput,
+    StaffInfo,
+    StaffInput,
+    TaskTemplateInfo,
+)
+from ..domain.errors import ValidationError
+from ..domain.money import MAX_MINOR, Money, check_currency
+from . import activity
+from .guards import authorize, get
+from .mappers import customer_info, lab_info, patient_info, service_info, staff_info
+from .orders import search_text
+from .unit_of_work import UnitOfWork
+
+DELETED = "deleted"
+DEACTIVATED = "deactivated"
+
+MAX_TURNAROUND_DAYS = 365
+MAX_TASK_TEMPLATES = 50
+PHONE_LIMIT = 50
+ADDRESS_LIMIT = 2000
+
+M = TypeVar("M", Customer, DentalLab, Patient, Service, Staff)
+D = TypeVar("D")
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[M, D]):
+    """What the shared list / save / activate / delete steps need to know about one table."""
+
+    model: type[M]
+    entity: str  # the activity log's entity name
+    label: str  # how a message names one record: "Dental lab #3 does not exist"
+    action: Action  # the permission every write needs
+    info: Callable[[M], D]
+    title: Callable[[M], str]
+    snapshot: Callable[[M], dict[str, Any]]  # the fields an edit compares, without ``active``
+    search: tuple[ColumnElement[Any], ...]
+    sort: tuple[ColumnElement[Any], ...]
+    # Columns elsewhere that point at a record; while any does, it is deactivated, not deleted.
+    references: tuple[ColumnElement[Any], ...]
+    # The work-order column naming this record, and the fields that appear in its search text.
+    order_column: ColumnElement[Any] | None = None
+    search_fields: tuple[str, ...] = ()
+    load_options: tuple[LoaderOption, ...] = ()
+
+
+def _fields(*names: str) -> Callable[[Any], dict[str, Any]]:
+    return lambda row: {name: getattr(row, name) for name in names}
+
+
+def _service_snapshot(row: Service) -> dict[str, Any]:
+    return {
+        "code": row.code, "name": row.name,
+        "unit_price": str(Money(row.unit_price_minor, row.currency)),
+        "task_templates": [f"{t.name} (+{t.days_offset} d)" for t in row.task_templates],
+    }
+
+
+LABS: _Kind[DentalLab, LabInfo] = _Kind(
+    model=DentalLab, entity="dental_lab", label="Dental lab", action=Action.MANAGE_CATALOGUE,
+    info=lab_info, title=lambda row: row.name,
+    snapshot=_fields("name", "contact_person", "phone", "email", "address",
+                     "default_turnaround_days", "account_holder", "bank_name", "iban", "bic",
+                     "payment_note"),
+    search=(DentalLab.name, DentalLab.contact_person, DentalLab.email, DentalLab.phone),
+    sort=(DentalLab.name,),
+    references=(WorkOrder.lab_id,),
+    order_column=WorkOrder.lab_id, search_fields=("name",),
+)
+
+CUSTOMERS: _Kind[Customer, CustomerInfo] = _Kind(
+    model=Customer, entity="customer", label="Customer", action=Action.MANAGE_CLIENTS,
+    info=customer_info, title=lambda row: row.name,
+    snapshot=_fields("name", "clinic", "phone", "email", "address"),
+    search=(Customer.name, Customer.clinic, Customer.email, Customer.phone),
+    sort=(Customer.name, Customer.clinic),
+    references=(WorkOrder.customer_id,),
+    order_column=WorkOrder.customer_id, search_fields=("name", "clinic"),
+)
+
+PATIENTS: _Kind[Patient, PatientInfo] = _Kind(
+    model=Patient, entity="patient", label="Patient", action=Action.MANAGE_CLIENTS,
+    info=patient_info, title=lambda row: f"{row.first_name} {row.last_name}".strip(),
+    snapshot=_fields("first_name", "last_name", "date_of_birth", "phone", "note"),
+    # Both name orders, so "anna schäfer" and "schäfer anna" both find her.
+    search=(Patient.first_name + " " + Patient.last_name,
+            Patient.last_name + " " + Patient.first_name),
+    sort=(Patient.last_name, Patient.first_name),
+    references=(WorkOrder.patient_id,),
+    order_column=WorkOrder.patient_id, search_fields=("first_name", "last_name"),
+)
+
+SERVICES: _Kind[Service, ServiceInfo] = _Kind(
+    model=Service, entity="service", label="Service", action=Action.MANAGE_CATALOGUE,
+    info=service_info, title=lambda row: f"{row.code} {row.name}",
+    snapshot=_service_snapshot,
+    search=(Service.code, Service.name),
+    sort=(Service.code,),
+    references=(WorkOrderItem.service_id,),
+    load_options=(selectinload(Service.task_templates),),
+)
+
+STAFF: _Kind[Staff, StaffInfo] = _Kind(
+    model=Staff, entity="staff", label="Staff member", action=Action.MANAGE_CATALOGUE,
+    info=staff_info, title=lambda row: row.name,
+    snapshot=_fields("name", "job_title", "email", "phone"),
+    search=(Staff.name, Staff.job_title),
+    sort=(Staff.name,),
+    references=(WorkTask.assignee_id, PayrollRecord.staff_id, User.staff_id),
+)
+
+
+# --- shared steps ---------------------------------------------------------------------------------
+
+
+def _list(
+    uow: UnitOfWork, kind: _Kind[M, D], text: str, include_inactive: bool,
+    limit: int | None = None,
+) -> list[D]:
+    """Matches for ``text`` (casefolded, in any search column), sorted, at most ``limit``.
+
+    SQLite's lower() folds ASCII only, so the match runs here on the few search columns and
+    only the matching rows are loaded whole.
+    """
+    model = kind.model
+    needle = " ".join((text or "").split()).casefold()
+    with uow:
+        query = select(model.id, *kind.search).order_by(
+            *(func.lower(column) for column in kind.sort), model.id)
+        if not include_inactive:
+            query = query.where(model.active.is_(True))
+        if not needle:
+            if limit is not None:
+                query = query.limit(limit)
+            ids = list(uow.session.scalars(query))
+        else:
+            ids = []
+            for row_id, *values in uow.session.execute(query):
+                if needle in "\n".join(v for v in values if v).casefold():
+                    ids.append(row_id)
+                    if len(ids) == limit:
+                        break
+        if not ids:
+            return []
+        rows = {row.id: row for row in uow.session.scalars(
+            select(model).where(model.id.in_(ids)).options(*kind.load_options))}
+        return [kind.info(rows[row_id]) for row_id in ids]
+
+
+def _get_info(uow: UnitOfWork, kind: _Kind[M, D], entity_id: int) -> D:
+    with uow:
+        return kind.info(get(uow, kind.model, entity_id, kind.label))
+
+
+def _save(
+    uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int | None,
+    apply: Callable[[M], None],
+) -> D:
+    """Create (no id) or update one record inside the caller's ``with uow``, log it, commit.
+
+    An update that changes nothing writes nothing.
+    """
+    noun = kind.label.lower()
+    if entity_id is None:
+        row = kind.model()
+        apply(row)
+        uow.session.add(row)
+        uow.session.flush()
+        activity.record(uow, actor, "create", f"Created {noun} {kind.title(row)}",
+                        entity=kind.entity, entity_id=row.id, after=kind.snapshot(row))
+    else:
+        row = get(uow, kind.model, entity_id, kind.label)
+        before = kind.snapshot(row)
+        apply(row)
+        old, new = activity.changes(before, kind.snapshot(row))
+        if not new:
+            return kind.info(row)
+        uow.session.flush()
+        if kind.order_column is not None and set(new) & set(kind.search_fields):
+            _refresh_search_text(uow, kind.order_column == row.id)
+        activity.record(uow, actor, "edit", f"Edited {noun} {kind.title(row)}",
+                        entity=kind.entity, entity_id=row.id, before=old, after=new)
+    uow.commit()
+    return kind.info(row)
+
+
+def _refresh_search_text(uow: UnitOfWork, condition: ColumnElement[bool]) -> None:
+    """Rewrite the search text of every order matching ``condition`` in one executemany.
+
+    Plain table UPDATE on purpose: derived text is not an edit of the order, so its version
+    (optimistic lock) and updated_at stay as they are.
+    """
+    rows = uow.session.execute(
+        select(WorkOrder.id, WorkOrder.number, WorkOrder.description,
+               Patient, Customer, DentalLab)
+        .join(Patient, Patient.id == WorkOrder.patient_id)
+        .join(Customer, Customer.id == WorkOrder.customer_id)
+        .join(DentalLab, DentalLab.id == WorkOrder.lab_id)
+        .where(condition)
+    ).all()
+    if not rows:
+        return
+    table = WorkOrder.__table__
+    uow.session.execute(
+        update(table).where(table.c.id == bindparam("order_id"))
+        .values(search_text=bindparam("text")),
+        [{"order_id": r.id,
+          "text": search_text(r.number, r.Patient, r.Customer, r.DentalLab, r.description)}
+         for r in rows],
+    )
+
+
+def _set_active(
+    uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int, active: bool
+) -> D:
+    authorize(actor, kind.action)
+    with uow:
+        row = get(uow, kind.model, entity_id, kind.label)
+        title = kind.title(row)
+        if row.active == active:
+            raise ValidationError(
+                "active", f"{kind.label} {title} is already {'active' if active else 'inactive'}")
+        row.active = active
+        activity.record(uow, actor, "activate" if active else "deactivate",
+                        f"{'Reactivated' if active else 'Deactivated'} {kind.label.lower()} "
+                        f"{title}",
+                        entity=kind.entity, entity_id=row.id,
+                        before={"active": not active}, after={"active": active})
+        uow.commit()
+        return kind.info(row)
+
+
+def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) -> str:
+    """Delete a record nothing points at; one still in use is deactivated instead."""
+    authorize(actor, kind.action)
+    noun = kind.label.lower()
+    with uow:
+        row = get(uow, kind.model, entity_id, kind.label)
+        title = kind.title(row)
+        in_use = any(uow.session.scalar(select(exists().where(column == row.id)))
+                     for column in kind.references)
+        if in_use:
+            if row.active:
+                row.active = False
+                activity.record(uow, actor, "deactivate",
+                                f"Deactivated {noun} {title} instead of deleting it: "
+                                "it is still in use",
+                                entity=kind.entity, entity_id=row.id,
+                                before={"active": True}, after={"active": False})
+                uow.commit()
+            return DEACTIVATED
+        before = {**kind.snapshot(row), "active": row.active}
+        uow.session.delete(row)
+        uow.session.flush()
+        activity.record(uow, actor, "delete", f"Deleted {noun} {title}",
+                        entity=kind.entity, entity_id=entity_id, before=before)
+        uow.commit()
+        return DELETED
+
+
+def _require_unique(
+    uow: UnitOfWork, kind: _Kind[M, D], entity_id: int | None, field: str,
+    columns: tuple[ColumnElement[str], ...], values: tuple[str, ...], message: str,
+) -> None:
+    """Refuse when another record has the same ``values`` in ``columns``, ignoring case."""
+    wanted = tuple(value.casefold() for value in values)
+    for other_id, *others in uow.session.execute(select(kind.model.id, *columns)):
+        if other_id != entity_id and tuple(o.casefold() for o in others) == wanted:
+            raise ValidationError(field, message)
+
+
+def _apply(values: dict[str, Any]) -> Callable[[Any], None]:
+    def apply(row: Any) -> None:
+        for name, value in values.items():
+            setattr(row, name, value)
+    return apply
+
+
+def _phone(value: str) -> str:
+    return validation.optional(value, "phone", PHONE_LIMIT)
+
+
+# --- bank details ---------------------------------------------------------------------------------
+
+_IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
+_BIC = re.compile(r"^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$")
+
+
+def clean_iban(value: str) -> str:
+    """Spaces removed, upper case, ISO 13616 checksum verified; empty stays empty."""
+    iban = "".join((value or "").split()).upper()
+    if not iban:
+        return ""
+    if not _IBAN.match(iban):
+        raise ValidationError(
+            "IBAN", f"'{value.strip()}' is not an IBAN (country code, 2 check digits, "
+                    "then 11 to 30 letters or digits)")
+    rearranged = iban[4:] + iban[:4]
+    if int("".join(str(int(char, 36)) for char in rearranged)) % 97 != 1:
+        raise ValidationError("IBAN", "the check digits do not match; please check for typos")
+    return iban
+
+
+def clean_bic(value: str) -> str:
+    bic = "".join((value or "").split()).upper()
+    if bic and not _BIC.match(bic):
+        raise ValidationError(
+            "BIC", f"'{value.strip()}' is not a BIC: 8 or 11 letters and digits, "
+                   "e.g. COBADEFFXXX")
+    return bic
+
+
+# --- dental labs ----------------------------------------------------------------------------------
+
+
+def list_labs(
+    uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False
+) -> list[LabInfo]:
+    return _list(uow, LABS, text, include_inactive)
+
+
+def get_lab(uow: UnitOfWork, actor: Actor, lab_id: int) -> LabInfo:
+    return _get_info(uow, LABS, lab_id)
+
+
+def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
+    authorize(actor, LABS.action)
+    values = {
+        "name": validation.required(data.name, "name"),
+        "contact_person": validation.optional(data.contact_person, "contact person"),
+        "phone": _phone(data.phone),
+        "email": validation.email(data.email),
+        "address": validation.optional(data.address, "address", ADDRESS_LIMIT),
+        "default_turnaround_days": validation.whole_number(
+            data.default_turnaround_days, "default turnaround days", 0, MAX_TURNAROUND_DAYS),
+        "account_holder": validation.optional(data.account_holder, "account holder"),
+        "bank_name": validation.optional(data.bank_name, "bank name"),
+        "iban": clean_iban(data.iban),
+        "bic": clean_bic(data.bic),
+        "payment_note": validation.optional(data.payment_note, "payment note",
+                                            validation.LONG_TEXT),
+    }
+    with uow:
+        _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (values["name"],),
+                        f"a dental lab named '{values['name']}' already exists")
+        return _save(uow, actor, LABS, data.id, _apply(values))
+
+
+def set_lab_active(uow: UnitOfWork, actor: Actor, lab_id: int, active: bool) -> LabInfo:
+    return _set_active(uow, actor, LABS, lab_id, active)
+
+
+def delete_lab(uow: UnitOfWork, actor: Actor, lab_id: int) -> str:
+    """``"deleted"``, or ``"deactivated"`` when work orders still use the lab."""
+    return _delete(uow, actor, LABS, lab_id)
+
+
+# --- customers ------------------------------------------------------------------------------------
+
+
+def list_customers(
+    uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False,
+    limit: int | None = None,
+) -> list[CustomerInfo]:
+    return _list(uow, CUSTOMERS, text, include_inactive, limit)
+
+
+def get_customer(uow: UnitOfWork, actor: Actor, customer_id: int) -> CustomerInfo:
+    return _get_info(uow, CUSTOMERS, customer_id)
+
+
+def save_customer(uow: UnitOfWork, actor: Actor, data: CustomerInput) -> CustomerInfo:
+    """Two dentists may share a name; the same name at the same clinic is a duplicate."""
+    authorize(actor, CUSTOMERS.action)
+    values = {
+        "name": validation.required(data.name, "name"),
+        "clinic": validation.optional(data.clinic, "clinic"),
+        "phone": _phone(data.phone),
+        "email": validation.email(data.email),
+        "address": validation.optional(data.address, "address", ADDRESS_LIMIT),
+    }
+    with uow:
+        where = f" at {values['clinic']}" if values["clinic"] else ""
+        _require_unique(uow, CUSTOMERS, data.id, "name", (Customer.name, Customer.clinic),
+                        (values["name"], values["clinic"]),
+                        f"a customer named '{values['name']}'{where} already exists")
+        return _save(uow, actor, CUSTOMERS, data.id, _apply(values))
+
+
+def set_customer_active(
+    uow: UnitOfWork, actor: Actor, customer_id: int, active: bool
+) -> CustomerInfo:
+    return _set_active(uow, actor, CUSTOMERS, customer_id, active)
+
+
+def delete_customer(uow: UnitOfWork, actor: Actor, customer_id: int) -> str:
+    """``"deleted"``, or ``"deactivated"`` when work orders still name the customer."""
+    return _delete(uow, actor, CUSTOMERS, customer_id)
+
+
+# --- patients -------------------------------------------------------------------------------------
+
+
+def list_patients(
+    uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False,
+    limit: int | None = 200,
+) -> list[PatientInfo]:
+    return _list(uow, PATIENTS, text, include_inactive, limit)
+
+
+def get_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> PatientInfo:
+    return _get_info(uow, PATIENTS, patient_id)
+
+
+def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientInfo:
+    authorize(actor, PATIENTS.action)
+    if data.date_of_birth is not None and data.date_of_birth > uow.today():
+        raise ValidationError("date of birth", "cannot be in the future")
+    values = {
+        "first_name": validation.optional(data.first_name, "first name", 100),
+        "last_name": validation.required(data.last_name, "last name", 100),
+        "date_of_birth": data.date_of_birth,
+        "phone": _phone(data.phone),
+        "note": validation.optional(data.note, "note", validation.LONG_TEXT),
+    }
+    with uow:
+        return _save(uow, actor, PATIENTS, data.id, _apply(values))
+
+
+def quick_add_patient(
+    uow: UnitOfWork, actor: Actor, first_name: str, last_name: str
+) -> PatientInfo:
+    """The new-order dialog's shortcut: a patient with just a name."""
+    return save_patient(uow, actor, PatientInput(last_name=last_name, first_name=first_name))
+
+
+def set_patient_active(
+    uow: UnitOfWork, actor: Actor, patient_id: int, active: bool
+) -> PatientInfo:
+    return _set_active(uow, actor, PATIENTS, patient_id, active)
+
+
+def delete_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> str:
+    """``"deleted"``, or ``"deactivated"`` when work orders still name the patient."""
+    return _delete(uow, actor, PATIENTS, patient_id)
+
+
+# --- services (price list) ------------------------------------------------------------------------
+
+
+def list_services(
+    uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False
+) -> list[ServiceInfo]:
+    return _list(uow, SERVICES, text, include_inactive)
+
+
+def get_service(uow: UnitOfWork, actor: Actor, service_id: int) -> ServiceInfo:
+    return _get_info(uow, SERVICES, service_id)
+
+
+def _clean_templates(templates: tuple[TaskTemplateInfo, ...]) -> list[tuple[str, int]]:
+    if len(templates) > MAX_TASK_TEMPLATES:
+        raise ValidationError("task templates", f"at most {MAX_TASK_TEMPLATES} per service")
+    return [
+        (validation.required(t.name, f"task {i} name"),
+         validation.whole_number(t.days_offset, f"task {i} days", 0, MAX_TURNAROUND_DAYS))
+        for i, t in enumerate(templates, start=1)
+    ]
+
+
+def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceInfo:
+    """The given task templates replace the service's, in the order given."""
+    authorize(actor, SERVICES.action)
+    code = validation.required(data.code, "code", 30)
+    name = validation.required(data.name, "name")
+    currency = check_currency(data.unit_price.currency)
+    if data.unit_price.minor < 0:
+        raise ValidationError("price", "cannot be negative")
+    if data.unit_price.minor >= MAX_MINOR:
+        raise ValidationError("price", "the amount is too large")
+    templates = _clean_templates(data.task_templates)
+
+    def apply(row: Service) -> None:
+        row.code, row.name = code, name
+        row.unit_price_minor, row.currency = data.unit_price.minor, currency
+        # Unchanged templates keep their rows (and ids); any change replaces the list.
+        if [(t.name, t.days_offset) for t in row.task_templates] != templates:
+            row.task_templates = [
+                TaskTemplate(position=position, name=task_name, days_offset=days)
+                for position, (task_name, days) in enumerate(templates, start=1)
+            ]
+
+    with uow:
+        _require_unique(uow, SERVICES, data.id, "code", (Service.code,), (code,),
+                        f"the code '{code}' is already used by another service")
+        return _save(uow, actor, SERVICES, data.id, apply)
+
+
+def set_service_active(
+    uow: UnitOfWork, actor: Actor, service_id: int, active: bool
+) -> ServiceInfo:
+    return _set_active(uow, actor, SERVICES, service_id, active)
+
+
+def delete_service(uow: UnitOfWork, actor: Actor, service_id: int) -> str:
+    """``"deleted"``, or ``"deactivated"`` when order items still refer to the service."""
+    return _delete(uow, actor, SERVICES, service_id)
+
+
+# --- staff ----------------------------------------------------------------------------------------
+
+
+def list_staff(
+    uow: UnitOfWork, actor: Actor, include_inactive: bool = False
+) -> list[StaffInfo]:
+    return _list(uow, STAFF, "", include_inactive)
+
+
+def save_staff(uow: UnitOfWork, actor: Actor, data: StaffInput) -> StaffInfo:
+    authorize(actor, STAFF.action)
+    values = {
+        "name": validation.required(data.name, "name"),
+        "job_title": validation.optional(data.job_title, "job title", 100),
+        "email": validation.email(data.email),
+        "phone": _phone(data.phone),
+    }
+    with uow:
+        return _save(uow, actor, STAFF, data.id, _apply(values))
+
+
+def set_staff_active(uow: UnitOfWork, actor: Actor, staff_id: int, active: bool) -> StaffInfo:
+    return _set_active(uow, actor, STAFF, staff_id, active)
+
+
+def delete_staff(uow: UnitOfWork, actor: Actor, staff_id: int) -> str:
+    """``"deleted"``, or ``"deactivated"`` when tasks, payroll or a user account refer to it."""
+    return _delete(uow, actor, STAFF, staff_id)
