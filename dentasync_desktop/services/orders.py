@@ -164,6 +164,7 @@ def edit_order(
         _check_parties(uow, data)
         if data.currency != order.currency and _has_money(uow, order):
             raise ValidationError("currency", "cannot change while payments or a plan exist")
+        _check_covers_money(uow, order, _items_total(data.items, data.currency), "items")
         before = _snapshot(order)
         order.lab_id, order.customer_id, order.patient_id = (
             data.lab_id, data.customer_id, data.patient_id)
@@ -185,6 +186,21 @@ def _has_money(uow: UnitOfWork, order: WorkOrder) -> bool:
     has_plan = uow.session.scalar(
         select(PaymentPlan.id).where(PaymentPlan.order_id == order.id)) is not None
     return has_plan or order.paid_minor != 0
+
+
+def _check_covers_money(uow: UnitOfWork, order: WorkOrder, total: Money, field: str) -> None:
+    """A new total may not drop below what is paid or below the payment plan's amount."""
+    if total.currency != order.currency:
+        return  # only possible without payments or plan, see _has_money
+    paid = Money(order.paid_minor, order.currency)
+    if total < paid:
+        raise ValidationError(field, f"the total {total} would be below what is already "
+                                     f"paid ({paid}); void payments first")
+    planned = uow.session.scalar(
+        select(PaymentPlan.amount_minor).where(PaymentPlan.order_id == order.id))
+    if planned is not None and total.minor < planned:
+        raise ValidationError(field, f"the total {total} would be below the payment plan "
+                                     f"({Money(planned, order.currency)}); change the plan first")
 
 
 def change_customer(
@@ -332,10 +348,7 @@ def adjust_price(
         if total.currency != order.currency and _has_money(uow, order):
             raise ValidationError(
                 "currency", f"payments or a plan exist in {order.currency}; void them first")
-        if total.minor < order.paid_minor and total.currency == order.currency:
-            raise ValidationError(
-                "price", f"cannot be below what is already paid "
-                         f"({Money(order.paid_minor, order.currency)})")
+        _check_covers_money(uow, order, total, "price")
         old = Money(order.price_total_minor, order.currency)
         order.price_total_minor, order.currency = total.minor, total.currency
         touch(uow, order)

@@ -1,4 +1,5 @@
-"""Whole-database snapshots, to prove that a refused action changed nothing at all."""
+"""Helpers for service tests: new orders, and whole-database snapshots that prove a refused
+action changed nothing at all."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ import pytest
 from sqlalchemy import func, select
 
 from dentasync_desktop.db.models import ActivityEntry, Base
+from dentasync_desktop.domain.dto import OrderDetail
+from dentasync_desktop.services import orders
 
 from ..factories import World
+
+
+def new_order(world: World, **overrides: object) -> OrderDetail:
+    """A fresh Draft order (500.00 EUR unless the overrides say otherwise)."""
+    return orders.create_order(world.uow(), world.admin, world.order_input(**overrides))
 
 
 def db_state(world: World) -> dict[str, Any]:

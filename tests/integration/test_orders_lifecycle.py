@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from dentasync_desktop.db.models import ActivityEntry, WorkOrder
-from dentasync_desktop.domain.enums import OrderStatus, Role
+from dentasync_desktop.domain.dto import ItemInput, PaymentInput, PaymentPlanInput
+from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, Role
 from dentasync_desktop.domain.errors import (
     ConcurrencyError,
     LifecycleError,
@@ -16,10 +17,11 @@ from dentasync_desktop.domain.errors import (
     ValidationError,
 )
 from dentasync_desktop.domain.money import Money
-from dentasync_desktop.services import orders
+from dentasync_desktop.services import orders, payments
 from dentasync_desktop.services.order_detail import find_order_id, get_order
 
 from ..factories import World
+from .helpers import refused
 
 
 def activity_count(world: World, order_id: int | None = None) -> int:
@@ -89,3 +91,25 @@ def test_copy_makes_a_new_draft_with_source(world: World) -> None:
     assert [i.description for i in copy.items] == [i.description for i in order.items]
     with world.uow() as uow:
         assert uow.session.scalar(select(func.count(WorkOrder.id))) == 2
+
+
+def test_price_cannot_drop_below_payments_or_plan(world: World) -> None:
+    order = orders.create_order(world.uow(), world.admin, world.order_input())
+    order = payments.record_payment(world.uow(), world.admin, order.id, PaymentInput(
+        paid_on=date(2026, 11, 20), amount=Money(20000, "EUR"), method=PaymentMethod.CASH))
+    with refused(world, ValidationError, r"^price: the total 100.00 EUR would be below what is "
+                                         r"already paid \(200.00 EUR\)"):
+        orders.adjust_price(world.uow(), world.admin, order.id, order.version,
+                            Money(10000, "EUR"))
+    cheaper = world.order_input(items=(ItemInput(description="Crown", quantity=1,
+                                                 unit_price=Money(15000, "EUR")),))
+    with refused(world, ValidationError, "^items: the total 150.00 EUR would be below"):
+        orders.edit_order(world.uow(), world.admin, order.id, order.version, cheaper)
+    order = payments.set_payment_plan(world.uow(), world.admin, order.id, PaymentPlanInput(
+        amount=Money(40000, "EUR"), method=PaymentMethod.CASH, first_due_date=date(2026, 12, 1)))
+    with refused(world, ValidationError, r"below the payment plan \(400.00 EUR\)"):
+        orders.adjust_price(world.uow(), world.admin, order.id, order.version,
+                            Money(30000, "EUR"))
+    order = orders.adjust_price(world.uow(), world.admin, order.id, order.version,
+                                Money(40000, "EUR"))
+    assert (order.total, order.balance) == (Money(40000, "EUR"), Money(20000, "EUR"))

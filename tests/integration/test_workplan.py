@@ -18,11 +18,7 @@ from dentasync_desktop.services import orders, workplan
 
 from ..conftest import FIXED_NOW
 from ..factories import World
-from .state import last_activity, one_activity, refused
-
-
-def new_order(world: World, **overrides: object) -> OrderDetail:
-    return orders.create_order(world.uow(), world.admin, world.order_input(**overrides))
+from .helpers import last_activity, new_order, one_activity, refused
 
 
 def add_staff(world: World, name: str, active: bool = True) -> int:

@@ -1,0 +1,211 @@
+"""Payment plans, payments recorded by hand and their voids.
+
+Every change here recomputes the order's denormalised money columns in the same transaction,
+through ``refresh_order_money``, so lists and the finance dashboard never sum payments on the fly.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ..db.models import Installment, Payment, PaymentPlan, WorkOrder
+from ..domain import validation
+from ..domain.actions import Action
+from ..domain.dto import Actor, OrderDetail, PaymentInput, PaymentPlanInput
+from ..domain.enums import IntervalUnit, PaymentMethod
+from ..domain.errors import ValidationError
+from ..domain.money import Money
+from ..domain.numbers import format_number
+from ..domain.payments import MAX_INSTALLMENTS, first_unpaid_due, schedule
+from . import activity
+from .guards import get, order_for, touch
+from .order_detail import load_detail
+from .unit_of_work import UnitOfWork
+
+NOTE_LIMIT = 1000
+REASON_LIMIT = 500
+MAX_INTERVAL = 365
+
+
+def refresh_order_money(uow: UnitOfWork, order: WorkOrder) -> None:
+    """Recompute paid amount, first unpaid due date and payment method of ``order``.
+
+    paid = non-voided payments; the due date comes from the plan's installments, settled oldest
+    first; the method is the plan's, else that of the latest non-voided payment.
+    """
+    s = uow.session
+    counted = (Payment.order_id == order.id, Payment.voided.is_(False))
+    order.paid_minor = s.scalar(
+        select(func.coalesce(func.sum(Payment.amount_minor), 0)).where(*counted)) or 0
+    plan = s.scalar(select(PaymentPlan).where(PaymentPlan.order_id == order.id))
+    if plan is None:
+        order.unpaid_due_date = None
+        order.payment_method = s.scalar(
+            select(Payment.method).where(*counted)
+            .order_by(Payment.paid_on.desc(), Payment.id.desc()).limit(1))
+    else:
+        order.unpaid_due_date = first_unpaid_due(
+            [(inst.due_date, inst.amount_minor) for inst in plan.installments], order.paid_minor)
+        order.payment_method = plan.method
+    touch(uow, order)
+
+
+def _method(value: PaymentMethod | str) -> PaymentMethod:
+    try:
+        return PaymentMethod(value)
+    except ValueError:
+        raise ValidationError("method", f"'{value}' is not a payment method") from None
+
+
+def _amount_for(order: WorkOrder, amount: Money) -> Money:
+    if amount.currency != order.currency:
+        raise ValidationError(
+            "currency", f"must be the order currency {order.currency}, not {amount.currency}")
+    if amount.minor <= 0:
+        raise ValidationError("amount", "must be greater than zero")
+    return amount
+
+
+def _plan_snapshot(plan: PaymentPlan) -> dict[str, object]:
+    return {"amount": str(Money(plan.amount_minor, plan.currency)), "method": plan.method.value,
+            "installments": plan.installments_count, "first_due_date": plan.first_due_date,
+            "interval": f"{plan.interval} {plan.interval_unit.value}"}
+
+
+def _money_summary(order: WorkOrder) -> dict[str, object]:
+    return {"paid": str(Money(order.paid_minor, order.currency)),
+            "unpaid_due_date": order.unpaid_due_date}
+
+
+def _current_plan(uow: UnitOfWork, order: WorkOrder) -> PaymentPlan | None:
+    return uow.session.scalar(select(PaymentPlan).where(PaymentPlan.order_id == order.id))
+
+
+def set_payment_plan(
+    uow: UnitOfWork, actor: Actor, order_id: int, data: PaymentPlanInput
+) -> OrderDetail:
+    """Create the order's plan, or replace the one it has, with a fresh installment schedule."""
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.PAYMENT_PLAN)
+        amount = _amount_for(order, data.amount)
+        total = Money(order.price_total_minor, order.currency)
+        if amount > total:
+            raise ValidationError("amount", f"cannot be more than the order total ({total})")
+        method = _method(data.method)
+        count = validation.whole_number(data.installments, "installments", 1, MAX_INSTALLMENTS)
+        interval = (validation.whole_number(data.interval, "interval", 1, MAX_INTERVAL)
+                    if count > 1 else 1)
+        try:
+            unit = IntervalUnit(data.interval_unit)
+        except ValueError:
+            raise ValidationError("interval unit", "must be days, weeks or months") from None
+        if data.first_due_date is None:
+            raise ValidationError("first due date", "is required")
+        try:
+            scheduled = schedule(amount, count, data.first_due_date, interval, unit)
+        except (OverflowError, ValueError):
+            raise ValidationError(
+                "first due date", "the installments would fall after the year 9999") from None
+
+        old = _current_plan(uow, order)
+        before = _plan_snapshot(old) if old else None
+        if old is not None:
+            uow.session.delete(old)
+            # The plan is unique per order: the old row must be gone before the new one goes in.
+            uow.session.flush()
+        plan = PaymentPlan(
+            order_id=order.id, amount_minor=amount.minor, currency=amount.currency,
+            method=method, installment=count > 1, installments_count=count,
+            first_due_date=data.first_due_date, interval=interval, interval_unit=unit,
+            created_at=uow.now(),
+            installments=[Installment(seq=i.seq, due_date=i.due_date, amount_minor=i.amount.minor)
+                          for i in scheduled])
+        uow.session.add(plan)
+        uow.session.flush()
+        refresh_order_money(uow, order)
+        shape = (f"{count} installments from {data.first_due_date}" if count > 1
+                 else f"due {data.first_due_date}")
+        activity.record(
+            uow, actor, "payment_plan",
+            f"{format_number(order.number)}: payment plan {'replaced' if old else 'set'}: "
+            f"{amount} by {method.label.lower()}, {shape}",
+            entity="payment_plan", entity_id=plan.id, order_id=order.id,
+            before=before, after=_plan_snapshot(plan))
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def remove_payment_plan(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.PAYMENT_PLAN)
+        plan = _current_plan(uow, order)
+        if plan is None:
+            raise ValidationError("payment plan", "the order has no payment plan")
+        before = _plan_snapshot(plan)
+        uow.session.delete(plan)
+        uow.session.flush()
+        refresh_order_money(uow, order)
+        activity.record(uow, actor, "remove_payment_plan",
+                        f"{format_number(order.number)}: payment plan removed",
+                        entity="payment_plan", entity_id=plan.id, order_id=order.id,
+                        before=before)
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def record_payment(
+    uow: UnitOfWork, actor: Actor, order_id: int, data: PaymentInput
+) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.ADD_PAYMENT)
+        if data.paid_on is None:
+            raise ValidationError("paid on", "is required")
+        if data.paid_on > uow.today():
+            raise ValidationError("paid on", "cannot be in the future")
+        amount = _amount_for(order, data.amount)
+        balance = Money(order.price_total_minor - order.paid_minor, order.currency)
+        if amount > balance:
+            raise ValidationError(
+                "amount", f"is more than the balance ({balance})" if balance.minor > 0
+                else "the order is already fully paid")
+        method = _method(data.method)
+        note = validation.optional(data.note, "note", NOTE_LIMIT)
+        payment = Payment(
+            order_id=order.id, paid_on=data.paid_on, amount_minor=amount.minor,
+            currency=amount.currency, method=method, note=note, recorded_by_id=actor.user_id,
+            recorded_at=uow.now())
+        uow.session.add(payment)
+        uow.session.flush()
+        before = _money_summary(order)
+        refresh_order_money(uow, order)
+        activity.record(
+            uow, actor, "add_payment",
+            f"{format_number(order.number)}: payment of {amount} "
+            f"({method.label.lower()}) on {data.paid_on} recorded",
+            entity="payment", entity_id=payment.id, order_id=order.id,
+            before=before, after={**_money_summary(order), "note": note})
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def void_payment(uow: UnitOfWork, actor: Actor, payment_id: int, reason: str) -> OrderDetail:
+    """A wrong payment stops counting but stays on record, with who voided it and why."""
+    with uow:
+        payment = get(uow, Payment, payment_id, "Payment")
+        order, _ = order_for(uow, actor, payment.order_id, Action.VOID_PAYMENT)
+        text = validation.required(reason, "reason", REASON_LIMIT)
+        if payment.voided:
+            raise ValidationError("payment", f"was already voided: {payment.void_reason}")
+        payment.voided, payment.void_reason = True, text
+        payment.voided_at, payment.voided_by_id = uow.now(), actor.user_id
+        before = _money_summary(order)
+        refresh_order_money(uow, order)
+        amount = Money(payment.amount_minor, payment.currency)
+        activity.record(
+            uow, actor, "void_payment",
+            f"{format_number(order.number)}: payment of {amount} on {payment.paid_on} "
+            f"voided: {text}",
+            entity="payment", entity_id=payment.id, order_id=order.id,
+            before=before, after={**_money_summary(order), "reason": text})
+        uow.commit()
+        return load_detail(uow, order.id)
