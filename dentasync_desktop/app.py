@@ -1,0 +1,110 @@
+"""Start-up: the one place that wires paths, logging and the database to the GUI or a command."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+
+from . import __version__, logging_setup
+from .domain.errors import DomainError
+from .paths import AppPaths, resolve_paths
+from .services.maintenance import Database, open_database
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_INTERRUPTED = 130
+
+
+class AppContext:
+    """What a command gets: the resolved folders and, on request, the open database.
+
+    The database is opened (checked, backed up, migrated) only by commands that ask for it, so
+    ``check`` and ``restore`` work on a file that cannot be opened.
+    """
+
+    def __init__(self, paths: AppPaths, demo: bool) -> None:
+        self.paths = paths
+        self.demo = demo
+        self._database: Database | None = None
+
+    def database(self) -> Database:
+        if self._database is None:
+            self._database = open_database(self.paths)
+            if self.demo:
+                # Imported here: the demo data set is large and only demo runs need it.
+                from .services.demo import fill_demo
+
+                if fill_demo(self._database.uow_factory):
+                    log.info("filled the demo database %s", self.paths.database)
+        return self._database
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None
+
+
+Command = Callable[[AppContext], int]
+
+
+def run(
+    command: Command,
+    data_dir: str | os.PathLike[str] | None = None,
+    demo: bool = False,
+    console_level: int = logging.WARNING,
+) -> int:
+    """Resolve the folders, start logging, run ``command`` and turn failures into exit codes.
+
+    A refusal (damaged or newer database, bad backup file, ...) is printed as its message; an
+    unexpected error goes to the log file with its traceback and the user gets one line.
+    """
+    try:
+        paths = resolve_paths(data_dir, demo).create()
+    except OSError as error:
+        _tell(f"Cannot create the data folders: {_describe(error)}")
+        return EXIT_PROBLEM
+    with logging_setup.configured(paths.log_file, console_level):
+        log.info("Dentasync Desktop %s: %s", __version__, " ".join(sys.argv))
+        context = AppContext(paths, demo)
+        try:
+            return command(context)
+        except DomainError as error:
+            log.error("refused: %s", error.message, extra=logging_setup.SHOWN_TO_USER)
+            _tell(error.message)
+        except KeyboardInterrupt:
+            log.warning("interrupted by the user", extra=logging_setup.SHOWN_TO_USER)
+            _tell("Interrupted.")
+            return EXIT_INTERRUPTED
+        except OSError as error:
+            log.exception("file error", extra=logging_setup.SHOWN_TO_USER)
+            _tell(f"{_describe(error)}. Details are in {paths.log_file}")
+        except Exception as error:
+            log.exception("unexpected error", extra=logging_setup.SHOWN_TO_USER)
+            _tell(f"Unexpected error: {type(error).__name__}: {error}. "
+                  f"Details are in {paths.log_file}")
+        finally:
+            context.close()
+        return EXIT_PROBLEM
+
+
+def start_gui(context: AppContext) -> int:
+    """Open the database (filling it with demo data for --demo) and hand it to the window."""
+    database = context.database()
+    # Imported here so that CLI commands never load Qt.
+    from .gui.application import run_gui
+
+    return run_gui(database, context.demo, context.paths.log_file)
+
+
+def _describe(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"{reason}: {error.filename}" if error.filename else reason
+
+
+def _tell(message: str) -> None:
+    if sys.stderr is not None:
+        print(message, file=sys.stderr)

@@ -1,0 +1,190 @@
+"""The ``dentasync-desktop`` command: starts the window, or runs one maintenance command.
+
+Adding a sub-command is one ``_name(context, args) -> int`` function and one block in
+``build_parser`` that calls ``set_defaults(run=_name)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from . import __version__, app
+from .app import EXIT_OK, EXIT_PROBLEM, AppContext
+from .domain.dto import Actor
+from .domain.enums import Role
+from .services import maintenance
+from .services.seed import seed
+
+EXIT_USAGE = 2
+
+# Whoever can type commands on this machine can already copy the database file by hand.
+CLI_ACTOR = Actor(None, "cli", "Command line", Role.ADMIN)
+
+DESCRIPTION = """\
+Dentasync Desktop: offline work orders for dental clinics and dental labs.
+Without a command it opens the application window."""
+
+EPILOG = """\
+where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run 'dentasync-desktop check' to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a 'demo' sub-folder and fills it with demo data on first use.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup -o ~/wo.sqlite3  copy the database to a file of your choice
+  dentasync-desktop restore BACKUP_FILE     replace the database with a backup
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000"""
+
+
+def _gui(context: AppContext, _args: argparse.Namespace) -> int:
+    return app.start_gui(context)
+
+
+def _seed(context: AppContext, args: argparse.Namespace) -> int:
+    database = context.database()
+    print(f"Seeding {args.orders:,} orders (seed {args.seed}) into {context.paths.database}")
+    started = time.perf_counter()
+    stats = seed(database.uow_factory, args.orders, seed=args.seed,
+                 progress=_show_progress if sys.stderr is not None and sys.stderr.isatty()
+                 else None)
+    elapsed = time.perf_counter() - started
+    for name, value in asdict(stats).items():
+        print(f"  {name.replace('_', ' '):<14}{value:>12,}")
+    print(f"Done in {elapsed:.1f} s ({args.orders / max(elapsed, 1e-9):,.0f} orders/s).")
+    return EXIT_OK
+
+
+def _show_progress(done: int, total: int) -> None:
+    end = "\n" if done >= total else ""
+    print(f"\r  {done:,} / {total:,} orders", end=end, file=sys.stderr, flush=True)
+
+
+def _check(context: AppContext, _args: argparse.Namespace) -> int:
+    report = maintenance.check(context.paths)
+    for note in report.notes:
+        print(note)
+    if report.ok:
+        print("OK: no problems found.")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    return EXIT_PROBLEM
+
+
+def _backup(context: AppContext, args: argparse.Namespace) -> int:
+    database = context.paths.database
+    if not database.is_file():
+        print(f"There is no database at {database} to back up.")
+        return EXIT_PROBLEM
+    target = Path(args.output).expanduser() if args.output else None
+    if target is not None and target.is_dir():
+        print(f"-o: {target} is a folder; give the name of the backup file to write.")
+        return EXIT_PROBLEM
+    made = maintenance.back_up_now(CLI_ACTOR, context.paths, target)
+    print(f"Backed up {database} to {made}")
+    return EXIT_OK
+
+
+def _restore(context: AppContext, args: argparse.Namespace) -> int:
+    candidate = Path(args.file).expanduser().resolve()
+    safety = maintenance.restore_file(context.paths, candidate)
+    print(f"Restored {candidate} into {context.paths.database}")
+    if safety is None:
+        print("There was no previous database to keep.")
+    else:
+        print(f"The previous database was kept as {safety}")
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _global_options(suppress: bool) -> argparse.ArgumentParser:
+    """--data-dir and --demo, accepted before or after the command name.
+
+    After the command their default is SUPPRESS, so they only override when actually given.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    group = options.add_argument_group("where the data lives")
+    group.add_argument(
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS if suppress else None,
+        help="keep the database, backups, attachments and logs under DIR "
+             "(default: $DENTASYNC_DATA_DIR, else the user data folder)")
+    group.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help="use the separate demo database, filled with demo data on first use "
+             "(users admin/admin123, manager/manager123, desk/desk123, tech/tech123)")
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dentasync-desktop", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_global_options(suppress=False)])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(run=_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    common = [_global_options(suppress=True)]
+
+    sub = commands.add_parser(
+        "seed", parents=common, help="fill the database with synthetic data at scale",
+        description="Add reproducible synthetic labs, dentists, patients and work orders "
+                    "(with payments and events) to the database, and print what was made.")
+    sub.add_argument("--orders", type=_positive, required=True, metavar="N",
+                     help="number of work orders to create")
+    sub.add_argument("--seed", type=int, default=0, metavar="S",
+                     help="random seed; the same seed gives the same data (default 0)")
+    sub.set_defaults(run=_seed)
+
+    sub = commands.add_parser(
+        "check", parents=common, help="check the database and the folders",
+        description="Check the database's integrity, that its schema is up to date, and that "
+                    "the folders exist. Prints the folders in use. Exit code 1 on a problem.")
+    sub.set_defaults(run=_check)
+
+    sub = commands.add_parser(
+        "backup", parents=common, help="back up the database now",
+        description="Copy the database consistently, even while the application is open. "
+                    "Without -o the copy goes to the backups folder (the newest 20 are kept).")
+    sub.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE instead")
+    sub.set_defaults(run=_backup)
+
+    sub = commands.add_parser(
+        "restore", parents=common, help="replace the database with a backup",
+        description="Replace the database with FILE after checking that FILE is a sound "
+                    "Dentasync Desktop database this version can open. The current database "
+                    "is kept in the backups folder first. Works when the current database is "
+                    "damaged. Close the application before restoring.")
+    sub.add_argument("file", metavar="FILE", help="the backup file to restore")
+    sub.set_defaults(run=_restore)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already explained
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    return app.run(lambda context: args.run(context, args), data_dir=args.data_dir,
+                   demo=args.demo)

@@ -1,0 +1,423 @@
+"""The dentasync-desktop command, run in-process through cli.main and as a real process."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+import types
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from dentasync_desktop import __version__, cli
+from dentasync_desktop.db.backup import backup_into, list_backups
+from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, resolve_paths
+from dentasync_desktop.services import maintenance
+from dentasync_desktop.services.maintenance import Database, open_database
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _no_env_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def existing(data_dir: Path) -> AppPaths:
+    """A data folder holding a migrated database."""
+    paths = resolve_paths(data_dir)
+    open_database(paths).close()
+    return paths
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def count(database: Path, table: str) -> int:
+    with closing(sqlite3.connect(database)) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+# --- usage --------------------------------------------------------------------------------
+
+
+def test_help_documents_every_command_and_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+
+    assert code == 0
+    for documented in ("seed", "check", "backup", "restore", "--data-dir", "--demo",
+                       "--version", "DENTASYNC_DATA_DIR", "exit codes"):
+        assert documented in out
+
+
+@pytest.mark.parametrize("command", ["seed", "check", "backup", "restore"])
+def test_every_command_has_its_own_help(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, _ = run(capsys, command, "--help")
+
+    assert code == 0
+    assert f"dentasync-desktop {command}" in out
+    assert "--data-dir" in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+
+    assert (code, out.strip()) == (0, f"dentasync-desktop {__version__}")
+
+
+@pytest.mark.parametrize(
+    ("argv", "complaint"),
+    [
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["seed"], "the following arguments are required: --orders"),
+        (["seed", "--orders", "0"], "must be at least 1, not 0"),
+        (["seed", "--orders", "many"], "not a whole number: 'many'"),
+        (["restore"], "the following arguments are required: FILE"),
+    ],
+)
+def test_wrong_usage_exits_2_and_says_why(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, argv: list[str], complaint: str
+) -> None:
+    code, _, err = run(capsys, "--data-dir", str(data_dir), *argv)
+
+    assert code == cli.EXIT_USAGE
+    assert complaint in err
+    assert not data_dir.exists()
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+def test_check_without_a_database_is_a_problem(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "check")
+
+    assert code == 1
+    assert f"PROBLEM: the database {data_dir / 'dentasync.sqlite3'} does not exist yet" in out
+    assert not (data_dir / "dentasync.sqlite3").exists()
+
+
+def test_check_on_a_sound_database_passes_and_shows_the_folders(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths
+) -> None:
+    code, out, _ = run(capsys, "check", "--data-dir", str(existing.data_dir))
+
+    assert code == 0
+    assert f"database: {existing.database}" in out
+    assert f"backups: {existing.backups_dir}" in out
+    assert f"logs: {existing.log_dir}" in out
+    assert "OK: no problems found." in out
+
+
+def test_check_reports_a_damaged_database(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths
+) -> None:
+    existing.database.write_bytes(b"definitely not SQLite")
+
+    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "check")
+
+    assert code == 1
+    assert "PROBLEM: integrity: the file is not an SQLite database" in out
+
+
+def test_the_environment_variable_chooses_the_data_folder(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(existing.data_dir))
+
+    code, out, _ = run(capsys, "check")
+
+    assert code == 0
+    assert f"database: {existing.database}" in out
+
+
+def test_demo_commands_use_the_demo_database(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "--demo", "check")
+
+    assert code == 1
+    assert f"database: {data_dir / 'demo' / 'dentasync-demo.sqlite3'}" in out
+
+
+# --- backup and restore -----------------------------------------------------------------
+
+
+def test_backup_into_the_backups_folder(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "backup")
+
+    [made] = list_backups(existing.backups_dir)
+    assert code == 0
+    assert out.strip() == f"Backed up {existing.database} to {made}"
+
+
+def test_backup_to_a_chosen_file(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, tmp_path: Path
+) -> None:
+    target = tmp_path / "usb" / "orders.sqlite3"
+
+    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "backup", "-o", str(target))
+
+    assert code == 0
+    assert str(target) in out
+    assert count(target, "alembic_version") == 1
+
+
+def test_backup_to_a_folder_asks_for_a_file_name(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "backup", "-o",
+                       str(tmp_path))
+
+    assert code == 1
+    assert "is a folder; give the name of the backup file" in out
+
+
+def test_backup_without_a_database_creates_nothing(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "backup")
+
+    assert code == 1
+    assert "There is no database" in out
+    assert not (data_dir / "dentasync.sqlite3").exists()
+    assert list_backups(data_dir / "backups") == []
+
+
+def test_backup_that_cannot_be_written_names_the_file(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+
+    code, _, err = run(capsys, "--data-dir", str(existing.data_dir), "backup", "-o",
+                       str(blocker / "backup.sqlite3"))
+
+    assert code == 1
+    assert str(blocker) in err
+    assert f"Details are in {existing.log_file}" in err
+    assert "Traceback" not in err
+
+
+def test_restore_prints_the_safety_copy(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, tmp_path: Path
+) -> None:
+    saved = backup_into(existing.database, tmp_path / "usb", "manual")
+
+    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "restore", str(saved))
+
+    [safety] = list_backups(existing.backups_dir)
+    assert code == 0
+    assert f"Restored {saved} into {existing.database}" in out
+    assert f"The previous database was kept as {safety}" in out
+
+
+def test_restore_refuses_a_bad_file_with_a_message(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, tmp_path: Path
+) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello")
+
+    code, out, err = run(capsys, "--data-dir", str(existing.data_dir), "restore", str(bad))
+
+    assert code == 1
+    assert out == ""
+    assert err.strip() == f"{bad} cannot be restored: the file is not an SQLite database"
+    assert list_backups(existing.backups_dir) == []
+
+
+# --- seed and refusals at start-up -------------------------------------------------------
+
+
+def test_seed_fills_the_database_and_prints_figures(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "seed", "--orders", "25",
+                       "--seed", "7")
+
+    assert code == 0
+    assert count(data_dir / "dentasync.sqlite3", "work_orders") == 25
+    assert "orders" in out and "25" in out
+    assert "Done in" in out
+
+
+def test_a_damaged_database_is_refused_with_the_newest_backup(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths
+) -> None:
+    newest = backup_into(existing.database, existing.backups_dir, "auto")
+    existing.database.write_bytes(os.urandom(4096))
+
+    code, out, err = run(capsys, "--data-dir", str(existing.data_dir), "seed", "--orders", "1")
+
+    assert code == 1
+    assert out == ""
+    assert "is damaged" in err
+    assert f'dentasync-desktop restore "{newest}"' in err
+    assert "Traceback" not in err
+    assert "is damaged" in existing.log_file.read_text(encoding="utf-8")
+
+
+def test_a_newer_database_is_refused_with_a_message(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths
+) -> None:
+    with closing(sqlite3.connect(existing.database)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_future'")
+        conn.commit()
+
+    code, _, err = run(capsys, "--data-dir", str(existing.data_dir), "seed", "--orders", "1")
+
+    assert code == 1
+    assert "newer version of Dentasync Desktop" in err
+    assert count(existing.database, "work_orders") == 0
+
+
+def test_an_unexpected_error_is_logged_and_told_in_one_line(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_paths: AppPaths) -> None:
+        raise RuntimeError("the flux capacitor is empty")
+
+    monkeypatch.setattr(maintenance, "check", broken)
+
+    code, _, err = run(capsys, "--data-dir", str(existing.data_dir), "check")
+
+    assert code == 1
+    assert err.splitlines() == [
+        "Unexpected error: RuntimeError: the flux capacitor is empty. "
+        f"Details are in {existing.log_file}"]
+    logged = existing.log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged
+    assert "the flux capacitor is empty" in logged
+
+
+def test_interrupting_a_command_exits_130(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(_paths: AppPaths) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(maintenance, "check", interrupted)
+
+    code, _, err = run(capsys, "--data-dir", str(existing.data_dir), "check")
+
+    assert (code, err.strip()) == (130, "Interrupted.")
+
+
+def test_logging_is_taken_down_after_a_command(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths
+) -> None:
+    before = list(logging.getLogger().handlers)
+
+    run(capsys, "--data-dir", str(existing.data_dir), "check")
+
+    assert logging.getLogger().handlers == before
+    assert "Dentasync Desktop" in existing.log_file.read_text(encoding="utf-8")
+
+
+# --- the window --------------------------------------------------------------------------
+
+
+class FakeGui:
+    def __init__(self) -> None:
+        self.calls: list[tuple[Database, bool, Path, int]] = []
+
+    def run_gui(self, database: Database, demo: bool, log_file: Path) -> int:
+        with database.engine.connect() as conn:
+            tables = conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar_one()
+        self.calls.append((database, demo, log_file, tables))
+        return 0
+
+
+@pytest.fixture
+def fake_gui(monkeypatch: pytest.MonkeyPatch) -> FakeGui:
+    """Stands in for dentasync_desktop.gui.application, so no window (and no Qt) is needed."""
+    gui = FakeGui()
+    package = types.ModuleType("dentasync_desktop.gui")
+    package.__path__ = []
+    module = types.ModuleType("dentasync_desktop.gui.application")
+    module.run_gui = gui.run_gui  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "dentasync_desktop.gui", package)
+    monkeypatch.setitem(sys.modules, "dentasync_desktop.gui.application", module)
+    return gui
+
+
+def test_no_command_opens_the_migrated_database_in_the_window(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, fake_gui: FakeGui
+) -> None:
+    code, _, _ = run(capsys, "--data-dir", str(data_dir))
+
+    [(database, demo, log_file, tables)] = fake_gui.calls
+    assert code == 0
+    assert database.paths.database == data_dir / "dentasync.sqlite3"
+    assert demo is False
+    assert log_file == data_dir / "logs" / "dentasync.log"
+    assert tables > 10
+
+
+def test_demo_fills_the_demo_database_before_the_window_opens(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, fake_gui: FakeGui,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    filled: list[object] = []
+
+    def fill_demo(uow_factory: object) -> bool:
+        filled.append(uow_factory)
+        return True
+
+    demo_module = types.ModuleType("dentasync_desktop.services.demo")
+    demo_module.fill_demo = fill_demo  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "dentasync_desktop.services.demo", demo_module)
+
+    code, _, _ = run(capsys, "--demo", "--data-dir", str(data_dir))
+
+    [(database, demo, _, _)] = fake_gui.calls
+    assert code == 0
+    assert demo is True
+    assert database.paths.database == data_dir / "demo" / "dentasync-demo.sqlite3"
+    assert filled == [database.uow_factory]
+
+
+# --- as a real process -------------------------------------------------------------------
+
+
+def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dentasync_desktop", "--version"],
+        capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"dentasync-desktop {__version__}"
+
+
+def test_maintenance_commands_never_load_qt(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from dentasync_desktop.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('Qt loaded' if 'PySide6' in sys.modules else 'no Qt')\n"
+        "sys.exit(code)\n")
+    result = subprocess.run(
+        [sys.executable, "-c", script, "--data-dir", str(tmp_path), "seed", "--orders", "3"],
+        capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("no Qt")
