@@ -1,0 +1,147 @@
+"""Events of an order and the calendar query."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from dentasync_desktop.domain.dto import EventInput
+from dentasync_desktop.domain.enums import EventKind, Role
+from dentasync_desktop.domain.errors import (
+    LifecycleError,
+    NotFound,
+    ValidationError,
+)
+from dentasync_desktop.services import events, orders
+
+from ..factories import World
+from .helpers import last_activity, new_order, one_activity, refused
+
+BERLIN_WINTER = timezone(timedelta(hours=1))
+
+
+def at(day: int, hour: int, tz: timezone = UTC) -> datetime:
+    return datetime(2026, 11, day, hour, 0, tzinfo=tz)
+
+
+TUESDAY_9 = at(24, 9)
+
+
+def try_in(starts_at: datetime | None = TUESDAY_9, **overrides: object) -> EventInput:
+    values: dict[str, object] = dict(kind=EventKind.TRY_IN, starts_at=starts_at,
+                                     duration_minutes=30, reminder_minutes=60, note="Bring shade")
+    values.update(overrides)
+    return EventInput(**values)  # type: ignore[arg-type]
+
+
+def test_add_event_stores_utc_and_logs_it(world: World) -> None:
+    order = new_order(world)
+    with one_activity(world, order.id):
+        order = events.add_event(world.uow(), world.actors[Role.TECHNICIAN], order.id,
+                                 try_in(at(24, 10, BERLIN_WINTER)))
+    event = order.events[0]
+    assert event.starts_at == at(24, 9) and event.starts_at.tzinfo is not None
+    assert (event.kind, event.duration_minutes, event.reminder_minutes, event.note) == (
+        EventKind.TRY_IN, 30, 60, "Bring shade")
+    assert (event.order_number, event.patient_name, event.done) == (1, "Anna Schäfer", False)
+    entry = last_activity(world)
+    assert (entry.action, entry.entity, entry.entity_id) == ("add_event", "event", event.id)
+    assert "Try-in" in entry.summary
+
+
+def test_event_input_is_checked_field_by_field(world: World) -> None:
+    order = new_order(world)
+    cases = [
+        (try_in(datetime(2026, 11, 24, 9, 0)), "^start: needs a time zone"),
+        (try_in(None), "^start: a date and time is required"),
+        (try_in(duration_minutes=4), "^duration: must be between 5 and 1440"),
+        (try_in(duration_minutes=1441), "^duration: must be between 5 and 1440"),
+        (try_in(reminder_minutes=-1), "^reminder: must be between 0 and 10080"),
+        (try_in(reminder_minutes=10081), "^reminder: must be between 0 and 10080"),
+        (try_in(note="n" * 2001), "^note: is too long"),
+        (try_in(kind="party"), "^kind: 'party' is not a kind"),
+    ]
+    for data, message in cases:
+        with refused(world, ValidationError, message):
+            events.add_event(world.uow(), world.admin, order.id, data)
+    for edge in (try_in(duration_minutes=5, reminder_minutes=None),
+                 try_in(duration_minutes=1440, reminder_minutes=0),
+                 try_in(reminder_minutes=10080)):
+        order = events.add_event(world.uow(), world.admin, order.id, edge)
+    assert len(order.events) == 3
+    order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    with refused(world, LifecycleError, "cancelled"):
+        events.add_event(world.uow(), world.admin, order.id, try_in())
+
+
+def test_edit_event_changes_and_logs_the_difference(world: World) -> None:
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    event_id = order.events[0].id
+    with one_activity(world, order.id):
+        order = events.edit_event(world.uow(), world.actors[Role.FRONT_DESK], event_id,
+                                  try_in(at(25, 14), kind=EventKind.DELIVERY, note=""))
+    event = order.events[0]
+    assert (event.kind, event.starts_at, event.note) == (EventKind.DELIVERY, at(25, 14), "")
+    entry = last_activity(world)
+    assert '"kind": "try_in"' in entry.before and '"kind": "delivery"' in entry.after
+    assert "duration_minutes" not in entry.after
+    with refused(world, ValidationError, "^duration"):
+        events.edit_event(world.uow(), world.admin, event_id, try_in(duration_minutes=0))
+    with refused(world, NotFound, "Event #404"):
+        events.edit_event(world.uow(), world.admin, 404, try_in())
+
+
+def test_set_event_done_toggles_once(world: World) -> None:
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    event_id = order.events[0].id
+    with one_activity(world, order.id):
+        order = events.set_event_done(world.uow(), world.admin, event_id, True)
+    assert order.events[0].done
+    with refused(world, ValidationError, "^done: the event is already done"):
+        events.set_event_done(world.uow(), world.admin, event_id, True)
+    order = events.set_event_done(world.uow(), world.admin, event_id, False)
+    assert not order.events[0].done
+
+
+def test_delete_event_is_real_and_the_log_remembers_it(world: World) -> None:
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    event_id = order.events[0].id
+    with one_activity(world, order.id):
+        order = events.delete_event(world.uow(), world.admin, event_id)
+    assert order.events == ()
+    entry = last_activity(world)
+    assert entry.action == "delete_event" and entry.entity_id == event_id
+    assert '"note": "Bring shade"' in entry.before
+    with refused(world, NotFound):
+        events.delete_event(world.uow(), world.admin, event_id)
+
+
+def test_events_of_a_cancelled_order_are_frozen(world: World) -> None:
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    event_id = order.events[0].id
+    orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    with refused(world, LifecycleError, "cancelled"):
+        events.delete_event(world.uow(), world.admin, event_id)
+    with refused(world, LifecycleError, "cancelled"):
+        events.set_event_done(world.uow(), world.admin, event_id, True)
+
+
+def test_calendar_lists_events_in_range_with_order_and_patient(world: World) -> None:
+    first = new_order(world)
+    second = new_order(world, patient_id=world.patient2_id)
+    cancelled = new_order(world)
+    events.add_event(world.uow(), world.admin, first.id, try_in(at(24, 9)))
+    events.add_event(world.uow(), world.admin, second.id,
+                     try_in(at(23, 15), kind=EventKind.IMPRESSION))
+    events.add_event(world.uow(), world.admin, first.id, try_in(at(30, 9)))
+    events.add_event(world.uow(), world.admin, cancelled.id, try_in(at(24, 11)))
+    orders.cancel(world.uow(), world.admin, cancelled.id, cancelled.version, "Duplicate")
+    week = events.events_between(world.uow(), world.actors[Role.TECHNICIAN],
+                                 at(23, 1, BERLIN_WINTER), at(30, 9))
+    assert [(e.number_text, e.patient_name, e.kind, e.starts_at) for e in week] == [
+        ("WO-000002", "Jürgen Öztürk", EventKind.IMPRESSION, at(23, 15)),
+        ("WO-000001", "Anna Schäfer", EventKind.TRY_IN, at(24, 9)),
+    ]
+    with refused(world, ValidationError, "^end: must be after the start"):
+        events.events_between(world.uow(), world.admin, at(30, 9), at(23, 9))
+    with refused(world, ValidationError, "^start: needs a time zone"):
+        events.events_between(world.uow(), world.admin, datetime(2026, 11, 1), at(30, 9))
