@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, bindparam, exists, func, select, update
@@ -175,12 +176,9 @@ def _list(
                 query = query.limit(limit)
             ids = list(uow.session.scalars(query))
         else:
-            ids = []
-            for row_id, *values in uow.session.execute(query):
-                if needle in "\n".join(v for v in values if v).casefold():
-                    ids.append(row_id)
-                    if len(ids) == limit:
-                        break
+            matches = (row_id for row_id, *values in uow.session.execute(query)
+                       if needle in "\n".join(v for v in values if v).casefold())
+            ids = list(islice(matches, limit))
         if not ids:
             return []
         rows = {row.id: row for row in uow.session.scalars(
