@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dentasync_desktop.db.models import Customer, DentalLab, Patient, Service, Staff, TaskTemplate, User
+from dentasync_desktop.db.models import (
+    Customer,
+    DentalLab,
+    Patient,
+    Service,
+    Staff,
+    TaskTemplate,
+    User,
+)
 from dentasync_desktop.domain.dto import Actor, ItemInput, OrderInput
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.money import Money
