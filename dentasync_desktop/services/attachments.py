@@ -1,0 +1,116 @@
+"""Files attached to an order: copied into the data folder by content, listed by original name."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import stat
+import unicodedata
+from pathlib import Path, PurePath
+
+from ..db.models import Attachment
+from ..domain.actions import Action
+from ..domain.dto import Actor, OrderDetail
+from ..domain.errors import ValidationError
+from ..domain.numbers import format_number
+from . import activity
+from .guards import get, order_for
+from .order_detail import load_detail
+from .unit_of_work import UnitOfWork
+
+MAX_BYTES = 200 * 1024 * 1024
+NAME_LIMIT = 255
+MIME_LIMIT = 100
+FALLBACK_MIME = "application/octet-stream"
+_KEEP_EXTENSION = 20  # a longer "extension" is just a dot in a long name
+
+
+def safe_name(raw: str) -> str:
+    """The bare file name, fit to show and to offer when saving a copy; "" if nothing is left.
+
+    Never trusted: folders of either separator style are dropped, and so are control and
+    format characters (a right-to-left override can make "exe" look like "pdf").
+    """
+    name = unicodedata.normalize("NFC", re.split(r"[\\/]", raw)[-1])
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf")).strip()
+    if name in (".", ".."):
+        return ""
+    if len(name) <= NAME_LIMIT:
+        return name
+    suffix = PurePath(name).suffix
+    if not suffix or len(suffix) > _KEEP_EXTENSION:
+        return name[:NAME_LIMIT]
+    return name[:NAME_LIMIT - len(suffix)] + suffix
+
+
+def _checked_source(source: Path) -> str:
+    """The cleaned name of a regular, readable file not above the size limit."""
+    name = safe_name(str(source)) if str(source) not in ("", ".") else ""
+    if not name:
+        raise ValidationError("file", "choose a file to attach")
+    try:
+        info = source.stat()
+    except FileNotFoundError:
+        raise ValidationError("file", f"'{name}' does not exist (any more)") from None
+    except OSError as error:
+        raise ValidationError("file", f"'{name}' cannot be read: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ValidationError("file", f"'{name}' is a folder; choose a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValidationError("file", f"'{name}' is not an ordinary file")
+    _check_size(name, info.st_size)
+    return name
+
+
+def _check_size(name: str, size: int) -> None:
+    if size > MAX_BYTES:
+        raise ValidationError(
+            "file", f"'{name}' is too large ({size / 2**20:.1f} MB); "
+                    f"the limit is {MAX_BYTES // 2**20} MB")
+
+
+def add_attachment(uow: UnitOfWork, actor: Actor, order_id: int, source: Path) -> OrderDetail:
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.ATTACHMENTS)
+        name = _checked_source(Path(source))
+        # The copy lands in the store before the row is committed. If the database write then
+        # fails, the file stays behind: harmless, as it is named by its content, and the next
+        # attachment with the same content reuses it.
+        try:
+            sha256, size = uow.files.put(Path(source))
+        except OSError as error:
+            raise ValidationError("file", f"'{name}' cannot be read: {error.strerror}") from None
+        _check_size(name, size)  # it may have grown since it was looked at
+        mime = (mimetypes.guess_type(name, strict=False)[0] or FALLBACK_MIME)[:MIME_LIMIT]
+        attachment = Attachment(
+            order_id=order.id, sha256=sha256, original_name=name, size_bytes=size,
+            mime_type=mime, added_by_id=actor.user_id, added_at=uow.now())
+        uow.session.add(attachment)
+        uow.session.flush()
+        activity.record(uow, actor, "add_attachment",
+                        f"{format_number(order.number)}: file '{name}' attached",
+                        entity="attachment", entity_id=attachment.id, order_id=order.id,
+                        after={"name": name, "size_bytes": size, "sha256": sha256,
+                               "mime_type": mime})
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def remove_attachment(uow: UnitOfWork, actor: Actor, attachment_id: int) -> OrderDetail:
+    """Hide the attachment from the order; the row and the stored file stay (copies share it)."""
+    with uow:
+        attachment = get(uow, Attachment, attachment_id, "Attachment")
+        order, _ = order_for(uow, actor, attachment.order_id, Action.ATTACHMENTS)
+        if attachment.removed:
+            raise ValidationError("attachment", f"'{attachment.original_name}' was already "
+                                                "removed")
+        attachment.removed, attachment.removed_at = True, uow.now()
+        attachment.removed_by_id = actor.user_id
+        activity.record(uow, actor, "remove_attachment",
+                        f"{format_number(order.number)}: file '{attachment.original_name}' "
+                        "removed",
+                        entity="attachment", entity_id=attachment.id, order_id=order.id,
+                        before={"name": attachment.original_name, "removed": False},
+                        after={"removed": True})
+        uow.commit()
+        return load_detail(uow, order.id)
