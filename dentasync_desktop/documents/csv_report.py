@@ -1,0 +1,33 @@
+"""A ReportTable as CSV for other programs: UTF-8 with a BOM so Excel reads the accents right.
+
+One header row, then the data rows only (no title block, no totals) so it imports cleanly;
+money is plain decimal text with a point ("1234.50") next to a currency column.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from ..domain.money import Money
+from .report_table import Cell, ReportTable, atomic_output, neutralise
+
+
+def write_csv(table: ReportTable, target: Path) -> None:
+    with atomic_output(target) as temp, temp.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([neutralise(column.title) for column in table.columns])
+        writer.writerows([_text(value) for value in row] for row in table.rows)
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return value.amount_text()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return neutralise(value)

@@ -1,0 +1,261 @@
+"""A ReportTable as a paginated PDF (ReportLab platypus): repeating header, "page N of M", totals.
+
+Every row is one line of fixed height (long text is shortened with an ellipsis), so the rows
+that fit on a page are known in advance and each page gets its own small Table: building stays
+linear in the number of rows instead of re-splitting one huge table page after page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..domain.money import CURRENCY_EXPONENTS, Money
+from .fonts import BOLD, REGULAR, register_fonts
+from .report_table import (
+    Cell,
+    Column,
+    ColumnKind,
+    ReportTable,
+    Row,
+    Totals,
+    atomic_output,
+    tracked,
+)
+
+PAPER = {"a4": A4, "letter": LETTER}
+MARGIN = 12 * mm
+FOOTER_SPACE = 8 * mm
+FONT_SIZE = 8
+ROW_HEIGHT = 13
+PADDING = 3
+# Average width of a character of DejaVu Sans at FONT_SIZE, used to turn the columns' width
+# hints (in characters) into points and to choose portrait or landscape.
+CHAR_WIDTH = FONT_SIZE * 0.56
+_GRID = colors.HexColor("#c7ced6")
+_HEADER_BG = colors.HexColor("#dde3ea")
+_ZEBRA = colors.HexColor("#f4f6f8")
+
+_ORG_STYLE = ParagraphStyle("org", fontName=BOLD, fontSize=14, leading=18)
+_LINE_STYLE = ParagraphStyle("line", fontName=REGULAR, fontSize=9, leading=12)
+
+
+def write_pdf(
+    table: ReportTable, target: Path, fonts_dir: Path, paper: str = "a4"
+) -> None:
+    register_fonts(fonts_dir)
+    pagesize = _page_size(table.columns, PAPER.get(paper, A4))
+    frame_width = pagesize[0] - 2 * MARGIN
+    frame_height = pagesize[1] - 2 * MARGIN - FOOTER_SPACE
+    widths = _column_widths(table.columns, frame_width)
+
+    heading: list[Flowable] = [Paragraph(escape(table.organisation), _ORG_STYLE)]
+    heading += [Paragraph(escape(line), _LINE_STYLE) for line in table.heading_lines()]
+    heading.append(Spacer(1, 4 * mm))
+    heading_height = sum(f.wrap(frame_width, frame_height)[1] for f in heading)
+    page_rows = _rows_fitting(frame_height)
+    if page_rows < 1:
+        raise ValueError("the page is too small for the report table")
+
+    totals = Totals(table.columns)
+    chunks = _chunks(tracked(table.rows, totals), _rows_fitting(frame_height - heading_height),
+                     page_rows)
+    story = list(heading)
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        story.append(_table(table.columns, widths, chunk,
+                            totals.rows(table.count_noun) if last else []))
+    if not chunks:
+        story.append(_table(table.columns, widths, [], []))
+        story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph(escape(f"No {table.count_noun} match these filters."),
+                               _LINE_STYLE))
+
+    footer = f"{table.organisation} · {table.title}: {table.view} · {table.generated_text}"
+    with atomic_output(target) as temp:
+        doc = BaseDocTemplate(
+            str(temp), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_SPACE,
+            title=f"{table.title}: {table.view}", author=table.organisation,
+        )
+        frame = Frame(MARGIN, MARGIN + FOOTER_SPACE, frame_width, frame_height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="report", frames=[frame])])
+        doc.build(story, canvasmaker=_numbered_canvas(footer, pagesize))
+
+
+def _natural_widths(columns: tuple[Column, ...]) -> list[float]:
+    """Each column's width hint in points, never narrower than its bold title."""
+    return [max(c.width * CHAR_WIDTH, stringWidth(c.title, BOLD, FONT_SIZE)) + 2 * PADDING
+            for c in columns]
+
+
+def _page_size(columns: tuple[Column, ...], paper: tuple[float, float]) -> tuple[float, float]:
+    upright = portrait(paper)
+    fits = sum(_natural_widths(columns)) <= upright[0] - 2 * MARGIN
+    return upright if fits else landscape(paper)
+
+
+def _column_widths(columns: tuple[Column, ...], frame_width: float) -> list[float]:
+    natural = _natural_widths(columns)
+    return [frame_width * width / sum(natural) for width in natural]
+
+
+def _rows_fitting(height: float) -> int:
+    """Data rows under one header row in ``height`` points (a hair of slack for rounding)."""
+    return math.floor((height - 0.01) / ROW_HEIGHT) - 1
+
+
+def _chunks(rows: Iterable[Row], first: int, per_page: int) -> list[list[Row]]:
+    """The rows of each page; the first page has less room under the title block."""
+    chunks: list[list[Row]] = []
+    chunk: list[Row] = []
+    limit = first if first > 0 else per_page
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == limit:
+            chunks.append(chunk)
+            chunk, limit = [], per_page
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _table(
+    columns: tuple[Column, ...], widths: list[float], rows: list[Row], totals: list[Row]
+) -> Table:
+    """Header, data rows, then (on the last page) the totals; the header repeats if it splits."""
+    header = [_fit(c.title, w, BOLD) for c, w in zip(columns, widths, strict=True)]
+    body = [[_fit(_text(value), w, REGULAR) for value, w in zip(row, widths, strict=True)]
+            for row in rows]
+    body += [_total_texts(row, widths) for row in totals]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),
+        ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
+        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_BG),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, _GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+    if rows:
+        style.append(("ROWBACKGROUNDS", (0, 1), (-1, len(rows)), [colors.white, _ZEBRA]))
+    if totals:
+        first_total = len(rows) + 1
+        style.append(("FONTNAME", (0, first_total), (-1, -1), BOLD))
+        style.append(("LINEABOVE", (0, first_total), (-1, first_total), 1, colors.black))
+        for offset, row in enumerate(totals, start=first_total):
+            end = _label_end(row)
+            if end > 0:
+                style.append(("SPAN", (0, offset), (end, offset)))
+    for index, column in enumerate(columns):
+        if column.kind in (ColumnKind.MONEY, ColumnKind.INT):
+            style.append(("ALIGN", (index, 0), (index, -1), "RIGHT"))
+    return Table([header, *body], colWidths=widths, rowHeights=ROW_HEIGHT,
+                 repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+
+
+def _label_end(row: Row) -> int:
+    """The last column a totals label may run over: the empty cells to its right."""
+    end = 0
+    while end + 1 < len(row) and row[end + 1] is None:
+        end += 1
+    return end
+
+
+def _total_texts(row: Row, widths: list[float]) -> list[str]:
+    label_width = sum(widths[: _label_end(row) + 1])
+    texts = [_fit(_text(row[0]), label_width, BOLD)]
+    return texts + [_fit(_text(value), w, BOLD) for value, w in zip(row[1:], widths[1:],
+                                                                     strict=True)]
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return _amount(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return f"{value:,}"
+    return value
+
+
+def _amount(value: Money) -> str:
+    exp = CURRENCY_EXPONENTS[value.currency]
+    return f"{Decimal(value.minor).scaleb(-exp):,.{exp}f}"
+
+
+def _fit(text: str, width: float, font: str, size: float = FONT_SIZE) -> str:
+    """``text`` shortened with an ellipsis to fit a cell ``width`` points wide."""
+    room = width - 2 * PADDING
+    if stringWidth(text, font, size) <= room:
+        return text
+    ellipsis = "…"
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that still fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + ellipsis, font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ellipsis
+
+
+def _numbered_canvas(footer: str, pagesize: tuple[float, float]) -> Callable[..., Canvas]:
+    """A canvas that holds its pages back until the end, so each can say "of M"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            count = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, count)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, count: int) -> None:
+            self.saveState()
+            self.setFont(REGULAR, 7)
+            self.setFillColor(colors.HexColor("#555555"))
+            y = MARGIN
+            self.drawString(MARGIN, y, _fit(footer, pagesize[0] * 0.7, REGULAR, 7))
+            self.drawRightString(pagesize[0] - MARGIN, y, f"Page {number} of {count}")
+            self.restoreState()
+
+    return NumberedCanvas
+

@@ -1,0 +1,180 @@
+"""A format-neutral table report that the XLSX, PDF and CSV writers all print the same way.
+
+Rows are streamed (an iterable, read once) so a 100k-row export never sits in memory; the
+writers add up the totals while the rows go by, so a totals row always equals the rows above it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from ..domain.money import CURRENCY_EXPONENTS, Money
+
+Cell = str | int | date | Money | None
+Row = tuple[Cell, ...]
+
+
+class ColumnKind(StrEnum):
+    TEXT = "text"
+    MONEY = "money"
+    DATE = "date"
+    INT = "int"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    kind: ColumnKind
+    width: int  # in characters; the writers scale it to their own units
+    total: bool = False  # INT columns only: summed into the totals row (money always is)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    title: str  # e.g. "Finance report"
+    organisation: str
+    view: str  # the tab it shows, e.g. "Work orders"
+    filters: tuple[tuple[str, str], ...]  # (label, value) as the user chose them
+    generated_at: datetime  # aware; printed in local time
+    columns: tuple[Column, ...]
+    rows: Iterable[Row]
+    row_count: int  # how many rows ``rows`` yields, announced before streaming
+    count_noun: str = "rows"  # "work orders": the totals row says how many it adds up
+    note: str = ""  # printed under the filters, e.g. what is left out
+
+    def __post_init__(self) -> None:
+        for column in self.columns:
+            if column.total and column.kind is not ColumnKind.INT:
+                raise ValueError(f"column {column.title!r}: only INT columns take total=True")
+
+    @property
+    def generated_text(self) -> str:
+        return self.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def heading_lines(self) -> list[str]:
+        """The title block under the organisation's name, one line each."""
+        lines = [f"{self.title}: {self.view}"]
+        if self.filters:
+            lines.append(" · ".join(f"{label}: {value}" for label, value in self.filters))
+        if self.note:
+            lines.append(self.note)
+        lines.append(f"Generated: {self.generated_text}")
+        return lines
+
+
+@dataclass(slots=True)
+class _CurrencyTotal:
+    count: int = 0
+    sums: dict[int, int] = field(default_factory=dict)  # column index -> minor units or count
+
+
+class Totals:
+    """Per-currency sums of the money columns (and INT columns marked total) of the rows seen."""
+
+    def __init__(self, columns: tuple[Column, ...]) -> None:
+        self._columns = columns
+        self._money = [i for i, c in enumerate(columns) if c.kind is ColumnKind.MONEY]
+        self._ints = [i for i, c in enumerate(columns) if c.total]
+        self._by_currency: dict[str, _CurrencyTotal] = {}
+
+    def add(self, row: Row) -> None:
+        currency = self._currency_of(row)
+        if currency is None:
+            return
+        entry = self._by_currency.setdefault(currency, _CurrencyTotal())
+        entry.count += 1
+        for i in self._money:
+            cell = row[i]
+            if isinstance(cell, Money):
+                if cell.currency != currency:
+                    raise ValueError(f"row mixes {currency} and {cell.currency} amounts")
+                entry.sums[i] = entry.sums.get(i, 0) + cell.minor
+        for i in self._ints:
+            cell = row[i]
+            if isinstance(cell, int):
+                entry.sums[i] = entry.sums.get(i, 0) + cell
+
+    def _currency_of(self, row: Row) -> str | None:
+        for i in self._money:
+            cell = row[i]
+            if isinstance(cell, Money):
+                return cell.currency
+        return None
+
+    def rows(self, count_noun: str) -> list[Row]:
+        """One totals row per currency, alphabetically; the first column holds the label.
+
+        A text column titled "Currency" carries the code, like the data rows do.
+        """
+        result: list[Row] = []
+        for currency in sorted(self._by_currency):
+            entry = self._by_currency[currency]
+            cells: list[Cell] = []
+            for i, column in enumerate(self._columns):
+                if i == 0:
+                    cells.append(f"Total {currency} ({entry.count:,} {count_noun})")
+                elif column.kind is ColumnKind.MONEY:
+                    cells.append(Money(entry.sums.get(i, 0), currency))
+                elif column.total:
+                    cells.append(entry.sums.get(i, 0))
+                elif column.title == "Currency":
+                    cells.append(currency)
+                else:
+                    cells.append(None)
+            result.append(tuple(cells))
+        return result
+
+
+def tracked(rows: Iterable[Row], totals: Totals) -> Iterator[Row]:
+    for row in rows:
+        totals.add(row)
+        yield row
+
+
+# Spreadsheet programs run cell text starting with these as a formula (CSV/formula injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# XML 1.0 cannot hold these control characters; openpyxl would refuse the whole file.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def neutralise(text: str) -> str:
+    """Text made safe for a spreadsheet cell: never read as a formula, no illegal characters."""
+    clean = _ILLEGAL.sub("", text)
+    return "'" + clean if clean.startswith(_FORMULA_START) else clean
+
+
+@cache
+def money_format(currency: str) -> str:
+    """Spreadsheet number format for an amount in ``currency``, e.g. '#,##0.00 "EUR"'."""
+    exp = CURRENCY_EXPONENTS[currency]
+    decimals = "." + "0" * exp if exp else ""
+    return f'#,##0{decimals} "{currency}"'
+
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """A temporary path next to ``target``, renamed onto it only when the block succeeds.
+
+    A failed or cancelled export leaves neither a half-written file nor the temporary one,
+    and an existing file at ``target`` stays as it was.
+    """
+    target = Path(target)
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a folder, not a file name")
+    # Not mkstemp: the writers create the file themselves, with the user's usual permissions.
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
+    try:
+        yield temp
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+

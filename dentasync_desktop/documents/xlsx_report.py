@@ -1,0 +1,114 @@
+"""A ReportTable as an Excel workbook, streamed with openpyxl's write-only mode."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as SheetCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from ..domain.money import Money
+from .report_table import (
+    Cell,
+    ColumnKind,
+    ReportTable,
+    Totals,
+    atomic_output,
+    money_format,
+    neutralise,
+    tracked,
+)
+
+DATE_FORMAT = "yyyy-mm-dd"
+INT_FORMAT = "#,##0"
+_HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
+_TOTAL_BORDER = Border(top=Side(style="thin"))
+_BOLD = Font(bold=True)
+
+
+def write_xlsx(table: ReportTable, target: Path) -> None:
+    with atomic_output(target) as temp:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_sheet_title(table.view))
+        _XlsxWriter(table, sheet).write()
+        workbook.save(temp)
+
+
+def _sheet_title(view: str) -> str:
+    # Excel refuses these characters and titles over 31 characters.
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in view).strip()
+    return cleaned[:31] or "Report"
+
+
+class _XlsxWriter:
+    def __init__(self, table: ReportTable, sheet: WriteOnlyWorksheet) -> None:
+        self.table = table
+        self.sheet = sheet
+
+    def write(self) -> None:
+        table, sheet = self.table, self.sheet
+        heading = table.heading_lines()
+        header_row = 1 + len(heading) + 2  # organisation, heading lines, one blank row
+        # Write-only sheets take widths and the frozen pane before the first row.
+        for index, column in enumerate(table.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width + 2
+        sheet.freeze_panes = f"A{header_row + 1}"
+
+        sheet.append([self._styled(table.organisation, Font(bold=True, size=14))])
+        for line in heading:
+            sheet.append([self._styled(line, None)])
+        sheet.append([])
+        sheet.append([self._header(column.title, column.kind) for column in table.columns])
+
+        totals = Totals(table.columns)
+        last_row = header_row
+        for row in tracked(table.rows, totals):
+            sheet.append([self._cell(value, table.columns[i].kind) for i, value in enumerate(row)])
+            last_row += 1
+        last_column = get_column_letter(len(table.columns))
+        sheet.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
+        for row in totals.rows(table.count_noun):
+            sheet.append([self._total(value, table.columns[i].kind) for i, value in enumerate(row)])
+
+    def _styled(self, text: str, font: Font | None) -> SheetCell:
+        cell = WriteOnlyCell(self.sheet, neutralise(text))
+        if font is not None:
+            cell.font = font
+        return cell
+
+    def _header(self, title: str, kind: ColumnKind) -> SheetCell:
+        cell = WriteOnlyCell(self.sheet, neutralise(title))
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        if kind in (ColumnKind.MONEY, ColumnKind.INT):
+            cell.alignment = Alignment(horizontal="right")
+        return cell
+
+    def _cell(self, value: Cell, kind: ColumnKind) -> SheetCell | str | None:
+        if value is None:
+            return None
+        if isinstance(value, Money):
+            cell = WriteOnlyCell(self.sheet, value.to_decimal())
+            cell.number_format = money_format(value.currency)
+            return cell
+        if isinstance(value, date):
+            cell = WriteOnlyCell(self.sheet, value)
+            cell.number_format = DATE_FORMAT
+            return cell
+        if isinstance(value, int) and kind is ColumnKind.INT:
+            cell = WriteOnlyCell(self.sheet, value)
+            cell.number_format = INT_FORMAT
+            return cell
+        return neutralise(str(value))
+
+    def _total(self, value: Cell, kind: ColumnKind) -> SheetCell:
+        made = self._cell(value, kind)
+        cell = made if isinstance(made, SheetCell) else WriteOnlyCell(self.sheet, made)
+        cell.font = _BOLD
+        cell.border = _TOTAL_BORDER
+        return cell
