@@ -1,0 +1,153 @@
+"""Box labels for label printers: the order's barcode, number, patient, lab and due date.
+
+Every line is shrunk, and past a smallest readable size cut with "…", to fit its width; a label
+never overflows its edges. Whatever was cut is reported back as a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import inch, mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..domain.dto import OrderDetail, OrganisationSettings
+from ..domain.errors import ValidationError
+from ..domain.teeth import format_teeth
+from . import barcodes
+from .fonts import BOLD, REGULAR, register_fonts
+from .pdf_layout import INK, MUTED, Target, date_text, fit_text
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSize:
+    key: str
+    name: str
+    width: float
+    height: float
+
+
+LABEL_SIZES: dict[str, LabelSize] = {
+    "62x29": LabelSize("62x29", "62 × 29 mm", 62 * mm, 29 * mm),
+    "4x6": LabelSize("4x6", "4 × 6 in", 4 * inch, 6 * inch),
+}
+
+
+def label_size(key: str) -> LabelSize:
+    size = LABEL_SIZES.get((key or "").strip().lower())
+    if size is None:
+        raise ValidationError("size", f"'{key}' is not a label size; choose "
+                                      f"{' or '.join(LABEL_SIZES)}")
+    return size
+
+
+class _Label:
+    def __init__(self, canvas: Canvas, size: LabelSize) -> None:
+        self.canvas = canvas
+        self.size = size
+        self.notes: list[str] = []
+
+    def text(self, what: str, text: str, x: float, y: float, width: float, *, font: str,
+             size: float, min_size: float, align: str = "left", muted: bool = False) -> None:
+        fitted, font_size, cut = fit_text(text, font, size, min_size, width)
+        if cut:
+            self.notes.append(f"The {what} was shortened to fit the {self.size.name} label: "
+                              f"'{fitted}'.")
+        canvas = self.canvas
+        canvas.setFont(font, font_size)
+        canvas.setFillColor(MUTED if muted else INK)
+        if align == "right":
+            canvas.drawRightString(x + width, y, fitted)
+        elif align == "center":
+            canvas.drawCentredString(x + width / 2, y, fitted)
+        else:
+            canvas.drawString(x, y, fitted)
+
+
+def _small(label: _Label, order: OrderDetail) -> None:
+    """62 × 29 mm: number and due date, barcode, patient, lab."""
+    width, height = label.size.width, label.size.height
+    margin = 2 * mm
+    inner = width - 2 * margin
+    number_y = height - margin - 8
+    label.text("order number", order.number_text, margin, number_y, inner * 0.55, font=BOLD,
+               size=10, min_size=7)
+    label.text("due date", f"Due {date_text(order.due_date)}", margin + inner * 0.55, number_y,
+               inner * 0.45, font=BOLD, size=7.5, min_size=6, align="right")
+    lab_y = margin + 1.2
+    patient_y = lab_y + 8.2
+    label.text("lab name", order.lab.name, margin, lab_y, inner, font=REGULAR, size=6.5,
+               min_size=5.5)
+    label.text("patient name", order.patient.full_name, margin, patient_y, inner, font=BOLD,
+               size=8, min_size=6)
+    bar_bottom = patient_y + 8.5
+    barcodes.draw_code128(label.canvas, order.number_text, margin, bar_bottom, inner,
+                          number_y - 3.5 - bar_bottom)
+
+
+def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None:
+    """4 × 6 in: organisation, big number, barcode, the parties, due date and a QR code."""
+    width, height = label.size.width, label.size.height
+    margin = 0.2 * inch
+    inner = width - 2 * margin
+    y = height - margin - 9
+    if org.name.strip():
+        label.text("organisation name", org.name, margin, y, inner, font=REGULAR, size=9,
+                   min_size=7, align="center", muted=True)
+    y -= 34
+    label.text("order number", order.number_text, margin, y, inner, font=BOLD, size=30,
+               min_size=18, align="center")
+    bar_height = 70
+    y -= 12 + bar_height
+    barcodes.draw_code128(label.canvas, order.number_text, margin, y, inner, bar_height)
+    canvas = label.canvas
+    canvas.setStrokeColor(MUTED)
+    canvas.setLineWidth(0.6)
+    canvas.line(margin, y - 10, width - margin, y - 10)
+    y -= 10
+    customer = order.customer.name
+    if order.customer.clinic.strip():
+        customer += f", {order.customer.clinic}"
+    fields = (
+        ("patient name", "Patient", order.patient.full_name, 16),
+        ("customer name", "Customer", customer, 12),
+        ("lab name", "Dental lab", order.lab.name, 12),
+        ("due date", "Due date", date_text(order.due_date), 16),
+    )
+    for what, caption, value, size in fields:
+        y -= 13
+        label.text(what, caption, margin, y, inner, font=REGULAR, size=8, min_size=8,
+                   muted=True)
+        y -= size + 2
+        label.text(what, value or "—", margin, y, inner, font=BOLD, size=size, min_size=8)
+    qr_size = 1.25 * inch
+    detail_width = inner - qr_size - 8
+    details = (("Teeth", format_teeth(order.teeth) or "—"), ("Shade", order.shade or "—"),
+               ("Status", order.status.label))
+    y_detail = margin + qr_size - 10
+    for caption, value in details:
+        label.text(caption.lower(), f"{caption}: {value}", margin, y_detail, detail_width,
+                   font=REGULAR, size=10, min_size=7)
+        y_detail -= 15
+    barcodes.qr_drawing(order.number_text, qr_size).drawOn(
+        canvas, width - margin - qr_size, margin)
+
+
+def write_box_label(order: OrderDetail, org: OrganisationSettings, target: Target, *,
+                    size: str = "62x29", fonts_dir: Path) -> tuple[str, ...]:
+    """One label page of the chosen size; returns notes on anything shortened."""
+    chosen = label_size(size)
+    register_fonts(fonts_dir)
+    canvas = Canvas(str(target) if isinstance(target, Path) else target,
+                    pagesize=(chosen.width, chosen.height), invariant=1)
+    canvas.setTitle(f"Box label {order.number_text}")
+    canvas.setCreator("Dentasync Desktop")
+    label = _Label(canvas, chosen)
+    if chosen.key == "62x29":
+        _small(label, order)
+    else:
+        _large(label, order, org)
+    canvas.showPage()
+    canvas.save()
+    return tuple(dict.fromkeys(label.notes))
