@@ -13,11 +13,12 @@ from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, Role
 from dentasync_desktop.domain.errors import (
     ConcurrencyError,
     LifecycleError,
+    NotFound,
     PermissionDenied,
     ValidationError,
 )
 from dentasync_desktop.domain.money import Money
-from dentasync_desktop.services import orders, payments
+from dentasync_desktop.services import activity_log, comments, orders, payments
 from dentasync_desktop.services.order_detail import find_order_id, get_order
 
 from ..factories import World
@@ -113,3 +114,19 @@ def test_price_cannot_drop_below_payments_or_plan(world: World) -> None:
     order = orders.adjust_price(world.uow(), world.admin, order.id, order.version,
                                 Money(40000, "EUR"))
     assert (order.total, order.balance) == (Money(40000, "EUR"), Money(20000, "EUR"))
+
+
+def test_order_activity_is_newest_first(world: World) -> None:
+    order = orders.create_order(world.uow(), world.admin, world.order_input())
+    other = orders.create_order(world.uow(), world.admin, world.order_input())
+    order = orders.publish(world.uow(), world.admin, order.id, order.version)
+    comments.add_comment(world.uow(), world.actors[Role.TECHNICIAN], order.id, "Scan received")
+    history = activity_log.order_activity(world.uow(), world.admin, order.id)
+    assert [(e.action, e.actor_name) for e in history] == [
+        ("add_comment", "Technician User"), ("publish", "Admin User"), ("create", "Admin User")]
+    assert history[1].before == '{"status": "draft"}'
+    assert all(e.order_id == order.id for e in history)
+    assert [e.action for e in activity_log.order_activity(world.uow(), world.admin, other.id)] \
+        == ["create"]
+    with pytest.raises(NotFound):
+        activity_log.order_activity(world.uow(), world.admin, 999)
