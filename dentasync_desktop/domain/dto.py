@@ -555,3 +555,14 @@ class UserInput:
     password: str = ""  # required when creating; empty on update keeps the old one
     staff_id: int | None = None
     id: int | None = None
+
+
+# --- printing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PrintResult:
+    """A printed document: the PDF written, and notes on anything left out or shortened."""
+
+    path: Path
+    notes: tuple[str, ...] = ()
