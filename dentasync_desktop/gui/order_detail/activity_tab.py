@@ -1,0 +1,46 @@
+"""The Activity tab: the order's timeline from the append-only activity log."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...domain.dto import OrderDetail
+from ...services import activity_log
+from .context import OrderContext
+from .models import ActivityModel
+from .widgets import RecordTable
+
+
+class ActivityTab(QWidget):
+    """Read only when shown: the log can be long and most visits never open this tab."""
+
+    def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._stale = True
+        self.model = ActivityModel(self)
+        self.table = RecordTable(self.model, stretch_column=3)
+        self.count = QLabel()
+        self.count.setStyleSheet("QLabel { color: #6b7280; }")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+        context.changed.connect(self.show_detail)
+
+    def show_detail(self, order: OrderDetail) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        entries = self._context.attempt(activity_log.order_activity, self._context.order_id)
+        if entries is None:
+            return
+        self._stale = False
+        self.table.show_rows(entries)
+        self.count.setText(self.tr("%n entries, newest first", "", len(entries)))

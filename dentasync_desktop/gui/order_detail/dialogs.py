@@ -1,0 +1,285 @@
+"""Dialogs for the order actions that need input.
+
+Each ``ServiceDialog`` runs its service when the user presses OK. A refusal of the input
+(a ``ValidationError`` naming the field) is shown inside the dialog, which stays open with what
+the user typed; any other refusal is shown and closes the dialog so the view can reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dto import CustomerInfo, LabInfo
+from ...domain.errors import DomainError, ValidationError
+from ...domain.money import Money
+from ...domain.numbers import format_number, parse_number
+from ..errors import show_refusal
+from ..formatting import money, pydate, qdate
+from .models import ID_ROLE
+from .widgets import MoneyEdit, confirm
+
+ERROR_STYLE = "QLabel { color: #b91c1c; font-weight: 600; }"
+
+
+class ServiceDialog(QDialog):
+    """A form whose OK runs ``submit(*self.values())``; ``outcome`` holds what it returned."""
+
+    def __init__(self, parent: QWidget | None, title: str,
+                 submit: Callable[..., Any]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self._submit = submit
+        self._fields: dict[str, QWidget] = {}
+        self.outcome: Any = None
+        self.refusal: DomainError | None = None
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, label: str, widget: QWidget, *names: str) -> QWidget:
+        """A labelled row; ``names`` are the field names a ValidationError may point at."""
+        self.form.addRow(label, widget)
+        for name in names:
+            self._fields[name] = widget
+        return widget
+
+    def values(self) -> tuple[Any, ...]:
+        """The service arguments from the form; may raise ValidationError for bad text."""
+        raise NotImplementedError
+
+    def confirmed(self) -> bool:
+        return True
+
+    def accept(self) -> None:
+        self.error.hide()
+        try:
+            values = self.values()
+            if not self.confirmed():
+                return
+            self.outcome = self._submit(*values)
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        except DomainError as error:
+            self.refusal = error
+            show_refusal(self, error)
+            self.reject()
+            return
+        super().accept()
+
+    def show_error(self, error: ValidationError) -> None:
+        self.error.setText(error.message[0].upper() + error.message[1:])
+        self.error.show()
+        widget = self._fields.get(error.field)
+        if widget is not None:
+            widget.setFocus()
+
+    @property
+    def error_text(self) -> str:
+        return self.error.text() if not self.error.isHidden() else ""
+
+
+class TextDialog(ServiceDialog):
+    """One text: a reason, a tracking number, a comment. Optionally confirmed before it runs."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, field: str,
+                 submit: Callable[..., Any], *, text: str = "", prompt: str = "",
+                 multiline: bool = False, confirmation: str = "") -> None:
+        super().__init__(parent, title, submit)
+        self._confirmation = confirmation
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        self.form.addRow(self.prompt)
+        self.prompt.setVisible(bool(prompt))
+        self.edit: QLineEdit | QPlainTextEdit
+        if multiline:
+            self.edit = QPlainTextEdit(text)
+            self.edit.setTabChangesFocus(True)
+            self.edit.setMinimumHeight(100)
+        else:
+            self.edit = QLineEdit(text)
+            self.edit.setMaxLength(500)
+        self.add_field(label, self.edit, field)
+
+    def values(self) -> tuple[Any, ...]:
+        if isinstance(self.edit, QPlainTextEdit):
+            return (self.edit.toPlainText(),)
+        return (self.edit.text(),)
+
+    def confirmed(self) -> bool:
+        if not self._confirmation:
+            return True
+        return confirm(self, self.windowTitle(), self._confirmation)
+
+
+class DueDateDialog(ServiceDialog):
+    def __init__(self, parent: QWidget | None, current: Any, submit: Callable[..., Any]) -> None:
+        super().__init__(parent, self.tr("Update due date"), submit)
+        self.date = QDateEdit(qdate(current) if current else QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.add_field(self.tr("Due date"), self.date, "due date")
+
+    def values(self) -> tuple[Any, ...]:
+        return (pydate(self.date.date()),)
+
+
+class AdjustPriceDialog(ServiceDialog):
+    def __init__(self, parent: QWidget | None, total: Money, submit: Callable[..., Any]) -> None:
+        super().__init__(parent, self.tr("Adjust price"), submit)
+        note = QLabel(self.tr("The order total is now {total}.").format(total=money(total)))
+        self.form.addRow(note)
+        self.price = MoneyEdit(total, currency_editable=True)
+        self.add_field(self.tr("New total"), self.price, "price", "amount", "currency")
+
+    def values(self) -> tuple[Any, ...]:
+        return (self.price.money("price"),)
+
+
+class RemakeDialog(ServiceDialog):
+    def __init__(self, parent: QWidget | None, submit: Callable[..., Any]) -> None:
+        super().__init__(parent, self.tr("Mark as remake"), submit)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(format_number(123))
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.add_field(self.tr("Remake of order"), self.number, "remake of", "number")
+        self.add_field(self.tr("Reason"), self.reason, "reason")
+
+    def values(self) -> tuple[Any, ...]:
+        number = self.number.text()
+        try:
+            parsed = parse_number(number)
+        except ValidationError as error:
+            raise ValidationError("remake of", error.reason) from error
+        return (parsed, self.reason.text())
+
+
+class CustomerDialog(ServiceDialog):
+    """Pick another customer; the list follows what is typed in the search box."""
+
+    SEARCH_DELAY_MS = 150
+
+    def __init__(self, parent: QWidget | None, current: CustomerInfo,
+                 search: Callable[[str], Sequence[CustomerInfo] | None],
+                 submit: Callable[..., Any]) -> None:
+        super().__init__(parent, self.tr("Change customer"), submit)
+        self._search = search
+        self._current = current
+        self.form.addRow(QLabel(self.tr("Current customer: {name}").format(
+            name=_customer_text(current))))
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Type a name or clinic…"))
+        self.query.setClearButtonEnabled(True)
+        self.customers = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setModel(self.customers)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setMinimumHeight(220)
+        self.list.doubleClicked.connect(self.accept)
+        self.add_field(self.tr("Search"), self.query)
+        self.add_field(self.tr("New customer"), self.list, "customer")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.query.textChanged.connect(self._timer.start)
+        self.refresh()
+
+    def refresh(self) -> None:
+        found = self._search(self.query.text().strip()) or ()
+        self.customers.clear()
+        for customer in found:
+            item = QStandardItem(_customer_text(customer))
+            item.setData(customer.id, ID_ROLE)
+            item.setEditable(False)
+            if customer.id == self._current.id:
+                item.setEnabled(False)
+            self.customers.appendRow(item)
+        for row in range(self.customers.rowCount()):
+            if self.customers.item(row).isEnabled():
+                self.list.setCurrentIndex(self.customers.index(row, 0))
+                break
+
+    def values(self) -> tuple[Any, ...]:
+        index = self.list.currentIndex()
+        if not index.isValid() or not self.list.selectionModel().isSelected(index):
+            raise ValidationError("customer", "choose a customer from the list")
+        return (index.data(ID_ROLE),)
+
+
+def _customer_text(customer: CustomerInfo) -> str:
+    return f"{customer.name} — {customer.clinic}" if customer.clinic else customer.name
+
+
+class PaymentInstructionsDialog(QDialog):
+    """The lab's bank details and the amount due, ready to paste into a message."""
+
+    def __init__(self, parent: QWidget | None, lab: LabInfo, number_text: str,
+                 balance: Money) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Payment instructions"))
+        self.setMinimumWidth(440)
+        rows = [
+            (self.tr("Account holder"), lab.account_holder or lab.name),
+            (self.tr("Bank"), lab.bank_name),
+            (self.tr("IBAN"), lab.iban),
+            (self.tr("BIC"), lab.bic),
+            (self.tr("Reference"), number_text),
+            (self.tr("Amount due"), money(balance)),
+            (self.tr("Note"), lab.payment_note),
+        ]
+        form = QFormLayout()
+        for label, value in rows:
+            field = QLabel(value or "—")
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setWordWrap(True)
+            form.addRow(label, field)
+        self.text = "\n".join(f"{label}: {value}" for label, value in rows if value)
+        missing = not (lab.iban or lab.bank_name)
+        warning = QLabel(self.tr("The lab has no bank details yet; add them under Dental labs."))
+        warning.setStyleSheet(ERROR_STYLE)
+        warning.setWordWrap(True)
+        warning.setVisible(missing)
+        self.copy_button = QPushButton(self.tr("Copy to clipboard"))
+        self.copy_button.clicked.connect(self.copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(warning)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text)
+        self.copy_button.setText(self.tr("Copied"))

@@ -1,0 +1,79 @@
+"""The Events tab: try-ins, deliveries, pick-ups and impressions scheduled for the order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ...domain.actions import Action
+from ...domain.dto import EventInfo, OrderDetail
+from ...services import events
+from ..formatting import datetime_text
+from .context import OrderContext
+from .editors import EventDialog
+from .models import EventsModel
+from .widgets import RecordTable, apply_gate, button, button_row, confirm
+
+
+class EventsTab(QWidget):
+    def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.model = EventsModel(self)
+        self.model.check_requested.connect(self.set_done, Qt.ConnectionType.QueuedConnection)
+        self.table = RecordTable(self.model, stretch_column=5)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selection_changed.connect(self.update_actions)
+        self.add_button = button(self.tr("Add…"), self.add)
+        self.edit_button = button(self.tr("Edit…"), self.edit)
+        self.done_button = button(self.tr("Mark done"), self.toggle_done)
+        self.delete_button = button(self.tr("Delete…"), self.delete)
+        layout = QVBoxLayout(self)
+        layout.addLayout(button_row(
+            self.add_button, self.edit_button, self.done_button, self.delete_button))
+        layout.addWidget(self.table)
+        context.changed.connect(self.show_detail)
+
+    def show_detail(self, order: OrderDetail) -> None:
+        self.table.show_rows(order.events)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        gate = self._context.gate(Action.EVENTS)
+        self.model.checks_enabled = gate.allowed
+        event: EventInfo | None = self.table.selected()
+        none = self.tr("Select an event first") if event is None else ""
+        self.done_button.setText(self.tr("Mark not done") if event is not None and event.done
+                                 else self.tr("Mark done"))
+        apply_gate(self.add_button, gate, self.tr("Schedule a try-in, delivery, pick-up…"))
+        for widget in (self.edit_button, self.done_button, self.delete_button):
+            apply_gate(widget, gate, missing=none)
+
+    def add(self) -> None:
+        self._context.run_dialog(EventDialog(
+            self, self.tr("Add event"), None,
+            self._context.submitter(events.add_event, self._context.order_id)))
+
+    def edit(self) -> None:
+        event: EventInfo | None = self.table.selected()
+        if event is not None and self.edit_button.isEnabled():
+            self._context.run_dialog(EventDialog(
+                self, self.tr("Edit event"), event,
+                self._context.submitter(events.edit_event, event.id)))
+
+    def set_done(self, event_id: int, done: bool) -> None:
+        self._context.run(events.set_event_done, event_id, done)
+
+    def toggle_done(self) -> None:
+        event: EventInfo | None = self.table.selected()
+        if event is not None:
+            self.set_done(event.id, not event.done)
+
+    def delete(self) -> None:
+        event: EventInfo | None = self.table.selected()
+        if event is not None and confirm(
+                self, self.tr("Delete event"),
+                self.tr("Delete the {kind} on {when}?").format(
+                    kind=event.kind.label.lower(), when=datetime_text(event.starts_at))):
+            self._context.run(events.delete_event, event.id)

@@ -1,0 +1,154 @@
+"""The header of the order detail: who and what at a glance, and the action buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dto import OrderDetail
+from ...domain.enums import OrderStatus
+from ...domain.numbers import format_number
+from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, money, qdate
+from .widgets import badge, set_badge_colour
+
+PRIMARY_STYLE = (
+    "QPushButton { background: #2563eb; color: white; font-weight: 600; padding: 6px 18px;"
+    " border: 1px solid #1d4ed8; border-radius: 4px; }"
+    " QPushButton:hover { background: #1d4ed8; }"
+    " QPushButton:disabled { background: #93c5fd; border-color: #93c5fd; }"
+)
+CAPTION_STYLE = "QLabel { color: #6b7280; }"
+WARNING_COLOUR = "#b91c1c"
+# Past these the due date no longer matters.
+DUE_DONE = frozenset({OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED})
+
+
+def order_link(number: int) -> str:
+    return f'<a href="order:{number}">{format_number(number)}</a>'
+
+
+class OrderHeader(QFrame):
+    order_link_activated = Signal(int)  # the order *number* of a remake-of / copied-from link
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderHeader")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.number = QLabel()
+        font = QFont(self.number.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = badge()
+        self.hold = badge(WARNING_COLOUR)
+        self.links = QLabel()
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.linkActivated.connect(self._link)
+        self.primary = QPushButton()
+        self.primary.setStyleSheet(PRIMARY_STYLE)
+        self.primary.setDefault(False)
+        self.primary.setAutoDefault(False)
+        self.actions_button = QToolButton()
+        self.payment_button = QToolButton()
+        for tool in (self.actions_button, self.payment_button):
+            tool.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            tool.setMinimumHeight(self.primary.sizeHint().height())
+
+        title = QHBoxLayout()
+        title.addWidget(self.number)
+        title.addSpacing(8)
+        title.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addWidget(self.hold, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addSpacing(8)
+        title.addWidget(self.links, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addStretch(1)
+        title.addWidget(self.primary)
+        title.addWidget(self.actions_button)
+        title.addWidget(self.payment_button)
+
+        self._values: dict[str, QLabel] = {}
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(24)
+        facts.setVerticalSpacing(2)
+        for column, (key, caption) in enumerate((
+                ("patient", self.tr("Patient")), ("customer", self.tr("Customer")),
+                ("lab", self.tr("Dental lab")), ("due", self.tr("Due date")),
+                ("total", self.tr("Total")), ("paid", self.tr("Paid")),
+                ("balance", self.tr("Balance")), ("payment", self.tr("Payment")))):
+            label = QLabel(caption)
+            label.setStyleSheet(CAPTION_STYLE)
+            value = badge() if key == "payment" else QLabel()
+            if key != "payment":
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._values[key] = value
+            align = (Qt.AlignmentFlag.AlignRight if key in ("total", "paid", "balance")
+                     else Qt.AlignmentFlag.AlignLeft)
+            facts.addWidget(label, 0, column, align)
+            facts.addWidget(value, 1, column, align | Qt.AlignmentFlag.AlignVCenter)
+        facts.setColumnStretch(0, 3)
+        facts.setColumnStretch(1, 3)
+        facts.setColumnStretch(2, 3)
+        facts.setColumnStretch(3, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(title)
+        layout.addLayout(facts)
+
+    def value(self, key: str) -> str:
+        return self._values[key].text()
+
+    def show_detail(self, order: OrderDetail, today: QDate) -> None:
+        self.number.setText(order.number_text)
+        self.status.setText(order.status.label)
+        set_badge_colour(self.status, STATUS_COLOURS[order.status])
+        self.hold.setVisible(order.on_hold)
+        self.hold.setText(self.tr("On hold: {reason}").format(reason=order.hold_reason)
+                          if order.hold_reason else self.tr("On hold"))
+        self.hold.setToolTip(order.hold_reason)
+        links = []
+        if order.is_remake:
+            links.append(self.tr("Remake of {link}").format(
+                link=order_link(order.remake_of_number)) if order.remake_of_number
+                else self.tr("Remake"))
+        if order.copied_from_number:
+            links.append(self.tr("Copied from {link}").format(
+                link=order_link(order.copied_from_number)))
+        self.links.setText(" · ".join(links))
+        self.links.setToolTip(order.remake_reason if order.is_remake else "")
+        self.links.setVisible(bool(links))
+
+        customer = order.customer.name
+        self._set("patient", order.patient.full_name)
+        self._set("customer", customer, order.customer.clinic)
+        self._set("lab", order.lab.name)
+        late = (order.due_date is not None and order.status not in DUE_DONE
+                and qdate(order.due_date) < today)
+        self._set("due", date_text(order.due_date) or self.tr("not set"),
+                  self.tr("Past the due date") if late else "")
+        self._values["due"].setStyleSheet(
+            f"QLabel {{ color: {WARNING_COLOUR}; font-weight: 600; }}" if late else "")
+        self._set("total", money(order.total))
+        self._set("paid", money(order.paid))
+        self._set("balance", money(order.balance))
+        self._values["payment"].setText(order.payment_status.label)
+        set_badge_colour(self._values["payment"], PAYMENT_COLOURS[order.payment_status])
+
+    def _set(self, key: str, text: str, tip: str = "") -> None:
+        self._values[key].setText(text)
+        self._values[key].setToolTip(tip or text)
+
+    def _link(self, href: str) -> None:
+        if href.startswith("order:"):
+            self.order_link_activated.emit(int(href.split(":", 1)[1]))

@@ -1,0 +1,119 @@
+"""The Info tab: what the order is about, its dates and its items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dto import OrderDetail
+from ...domain.money import Money
+from ...domain.teeth import format_teeth
+from ..formatting import date_text, datetime_text, money
+from .context import OrderContext
+from .models import ItemsModel
+from .widgets import RecordTable
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class InfoTab(QWidget):
+    def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._values: dict[str, QLabel] = {}
+        for key, title in (
+            ("patient", self.tr("Patient")),
+            ("born", self.tr("Date of birth")),
+            ("customer", self.tr("Customer")),
+            ("lab", self.tr("Dental lab")),
+            ("documented", self.tr("Documented")),
+            ("due", self.tr("Due date")),
+            ("created", self.tr("Created")),
+            ("shade", self.tr("Shade")),
+            ("teeth", self.tr("Teeth")),
+            ("tracking", self.tr("Tracking number")),
+            ("method", self.tr("Payment method")),
+            ("hold", self.tr("On hold because")),
+            ("remake", self.tr("Remake because")),
+            ("cancel", self.tr("Cancelled because")),
+        ):
+            self._values[key] = _value_label()
+            self._form.addRow(title, self._values[key])
+        details = QGroupBox(self.tr("Details"))
+        details.setLayout(self._form)
+
+        self.description = _value_label()
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        about = QGroupBox(self.tr("Description"))
+        QVBoxLayout(about).addWidget(self.description)
+
+        self.items_model = ItemsModel(self)
+        self.items = RecordTable(self.items_model, stretch_column=1)
+        self.items.setWordWrap(False)
+        self.items_total = QLabel()
+        self.items_total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.items_total.setStyleSheet("QLabel { font-weight: 600; }")
+        items_box = QGroupBox(self.tr("Items"))
+        items_layout = QVBoxLayout(items_box)
+        items_layout.addWidget(self.items)
+        items_layout.addWidget(self.items_total)
+
+        layout = QGridLayout(self)
+        layout.addWidget(details, 0, 0)
+        layout.addWidget(about, 0, 1)
+        layout.addWidget(items_box, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+        layout.setRowStretch(1, 1)
+        context.changed.connect(self.show_detail)
+
+    def value(self, key: str) -> str:
+        return self._values[key].text()
+
+    def show_detail(self, order: OrderDetail) -> None:
+        customer = order.customer.name + (f" — {order.customer.clinic}"
+                                          if order.customer.clinic else "")
+        texts = {
+            "patient": order.patient.full_name,
+            "born": date_text(order.patient.date_of_birth),
+            "customer": customer,
+            "lab": order.lab.name,
+            "documented": date_text(order.documented_at),
+            "due": date_text(order.due_date) or self.tr("not set"),
+            "created": datetime_text(order.created_at),
+            "shade": order.shade or "—",
+            "teeth": format_teeth(order.teeth) or "—",
+            "tracking": order.tracking_number,
+            "method": order.payment_method.label if order.payment_method else "",
+            "hold": order.hold_reason if order.on_hold else "",
+            "remake": order.remake_reason if order.is_remake else "",
+            "cancel": order.cancel_reason,
+        }
+        optional = {"born", "tracking", "method", "hold", "remake", "cancel"}
+        for key, text in texts.items():
+            self._values[key].setText(text)
+            self._form.setRowVisible(self._values[key], bool(text) or key not in optional)
+        self.description.setText(order.description or self.tr("No description."))
+        self.items.show_rows(order.items)
+        items_sum = Money.zero(order.total.currency)
+        for item in order.items:
+            items_sum += item.line_total
+        if items_sum == order.total:
+            text = self.tr("Total: {total}").format(total=money(order.total))
+        else:
+            text = self.tr("Items: {items} · adjusted total: {total}").format(
+                items=money(items_sum), total=money(order.total))
+        self.items_total.setText(text)

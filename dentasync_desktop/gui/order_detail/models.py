@@ -1,0 +1,399 @@
+"""Table models for the detail tabs: one row per DTO, columns declared once per model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImageReader, QPixmap
+
+from ...domain.dto import (
+    ActivityInfo,
+    AttachmentInfo,
+    CommentInfo,
+    EventInfo,
+    InstallmentInfo,
+    PaymentInfo,
+    PayrollInfo,
+    TaskInfo,
+)
+from ...domain.enums import OrderStatus, TaskStatus
+from ...domain.teeth import format_teeth
+from ..formatting import date_text, datetime_text, money
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignCenter
+OVERDUE = QColor("#b91c1c")
+SETTLED = QColor("#15803d")
+MUTED = QColor("#6b7280")
+THUMBNAIL = QSize(64, 64)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[Any], str]
+    align: Qt.AlignmentFlag = LEFT
+    checked: Callable[[Any], bool] | None = None  # a tick box in this column
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows; a tick-box click asks for the change instead of making it.
+
+    The owner runs the service for ``check_requested`` and then shows the fresh rows, so the
+    model never shows a state the database does not have.
+    """
+
+    check_requested = Signal(int, bool)  # row id, wanted state
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._columns = self.build_columns()
+        self.checks_enabled = True
+
+    def build_columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self._columns[section].align)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if role == Qt.ItemDataRole.CheckStateRole and column.checked is not None:
+            return (Qt.CheckState.Checked if column.checked(row)
+                    else Qt.CheckState.Unchecked)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self.colour(row, index.column())
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(row, index.column())
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._columns[index.column()].checked is not None and self.checks_enabled:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
+                or self._columns[index.column()].checked is None or not self.checks_enabled):
+            return False
+        wanted = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.check_requested.emit(self._rows[index.row()].id, wanted)
+        return False
+
+    def font(self, row: Any) -> QFont | None:
+        return None
+
+    def colour(self, row: Any, column: int) -> QColor | None:
+        return None
+
+    def decoration(self, row: Any, column: int) -> Any:
+        return None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RowsModel", text)
+
+
+def duration_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return _tr("{h} h {m} min").format(h=hours, m=rest)
+    if hours:
+        return _tr("{h} h").format(h=hours)
+    return _tr("{m} min").format(m=rest)
+
+
+class ItemsModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("#"), lambda i: str(i.position), RIGHT),
+            Column(self.tr("Description"), lambda i: i.description),
+            Column(self.tr("Teeth"), lambda i: format_teeth(i.teeth)),
+            Column(self.tr("Qty"), lambda i: QLocale().toString(i.quantity), RIGHT),
+            Column(self.tr("Unit price"), lambda i: money(i.unit_price), RIGHT),
+            Column(self.tr("Line total"), lambda i: money(i.line_total), RIGHT),
+        ]
+
+
+class TasksModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Done"), lambda t: "", CENTRE,
+                   checked=lambda t: t.status is TaskStatus.DONE),
+            Column(self.tr("#"), lambda t: str(t.position), RIGHT),
+            Column(self.tr("Task"), lambda t: t.name),
+            Column(self.tr("Assignee"), lambda t: t.assignee_name or self.tr("Nobody")),
+            Column(self.tr("Due"), lambda t: date_text(t.due_date)),
+            Column(self.tr("Done at"), lambda t: datetime_text(t.done_at)),
+        ]
+
+    def colour(self, row: TaskInfo, column: int) -> QColor | None:
+        if column == 3 and not row.assignee_name:
+            return MUTED
+        return None
+
+
+class InstallmentsModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("No."), lambda i: str(i.seq), RIGHT),
+            Column(self.tr("Due date"), lambda i: date_text(i.due_date)),
+            Column(self.tr("Amount"), lambda i: money(i.amount), RIGHT),
+            Column(self.tr("Covered"), lambda i: money(i.covered), RIGHT),
+            Column(self.tr("State"), self.state),
+        ]
+
+    def state(self, inst: InstallmentInfo) -> str:
+        if inst.paid:
+            return self.tr("Paid")
+        if inst.overdue:
+            return self.tr("Overdue")
+        if inst.covered.minor > 0:
+            return self.tr("Partly paid")
+        return self.tr("Due")
+
+    def colour(self, row: InstallmentInfo, column: int) -> QColor | None:
+        if column != 4:
+            return None
+        if row.paid:
+            return SETTLED
+        return OVERDUE if row.overdue else None
+
+    def font(self, row: InstallmentInfo) -> QFont | None:
+        if row.overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class PaymentsModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Date"), lambda p: date_text(p.paid_on)),
+            Column(self.tr("Amount"), lambda p: money(p.amount), RIGHT),
+            Column(self.tr("Method"), lambda p: p.method.label),
+            Column(self.tr("Recorded by"), lambda p: p.recorded_by),
+            Column(self.tr("Note"), self.note),
+        ]
+
+    def note(self, payment: PaymentInfo) -> str:
+        if payment.voided:
+            return self.tr("Voided {when}: {reason}").format(
+                when=datetime_text(payment.voided_at), reason=payment.void_reason)
+        return payment.note
+
+    def font(self, row: PaymentInfo) -> QFont | None:
+        if row.voided:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def colour(self, row: PaymentInfo, column: int) -> QColor | None:
+        return MUTED if row.voided else None
+
+
+class ScheduleModel(RowsModel):
+    """The installment preview of the payment-plan dialog."""
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("No."), lambda i: str(i.seq), RIGHT),
+            Column(self.tr("Due date"), lambda i: date_text(i.due_date)),
+            Column(self.tr("Amount"), lambda i: money(i.amount), RIGHT),
+        ]
+
+
+class EventsModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Done"), lambda e: "", CENTRE, checked=lambda e: e.done),
+            Column(self.tr("Type"), lambda e: e.kind.label),
+            Column(self.tr("Starts"), lambda e: datetime_text(e.starts_at)),
+            Column(self.tr("Duration"), lambda e: duration_text(e.duration_minutes), RIGHT),
+            Column(self.tr("Reminder"), self.reminder),
+            Column(self.tr("Note"), lambda e: e.note),
+        ]
+
+    def reminder(self, event: EventInfo) -> str:
+        if event.reminder_minutes is None:
+            return self.tr("None")
+        return self.tr("{time} before").format(time=duration_text(event.reminder_minutes))
+
+    def colour(self, row: EventInfo, column: int) -> QColor | None:
+        return MUTED if row.done else None
+
+
+class AttachmentsModel(RowsModel):
+    """Images get a thumbnail, decoded once per content and only when first painted."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._thumbnails: dict[str, QIcon | None] = {}
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Name"), lambda a: a.original_name),
+            Column(self.tr("Type"), lambda a: a.mime_type),
+            Column(self.tr("Size"), lambda a: QLocale().formattedDataSize(a.size_bytes), RIGHT),
+            Column(self.tr("Added by"), lambda a: a.added_by),
+            Column(self.tr("Added"), lambda a: datetime_text(a.added_at)),
+        ]
+
+    def decoration(self, row: AttachmentInfo, column: int) -> Any:
+        if column != 0:
+            return None
+        if row.sha256 not in self._thumbnails:
+            self._thumbnails[row.sha256] = thumbnail(row)
+        return self._thumbnails[row.sha256]
+
+
+def thumbnail(attachment: AttachmentInfo) -> QIcon | None:
+    if not attachment.mime_type.startswith("image/"):
+        return None
+    reader = QImageReader(str(attachment.path))
+    size = reader.size()
+    if not reader.canRead() or not size.isValid():
+        return None
+    reader.setScaledSize(size.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else QIcon(QPixmap.fromImage(image))
+
+
+class CommentsModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("When"), self.when),
+            Column(self.tr("Author"), lambda c: c.author_name),
+            Column(self.tr("Comment"), lambda c: c.body),
+        ]
+
+    def when(self, comment: CommentInfo) -> str:
+        text = datetime_text(comment.created_at)
+        if comment.edited_at is not None:
+            text += "\n" + self.tr("edited {when}").format(when=datetime_text(comment.edited_at))
+        return text
+
+
+class PayrollModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Employee"), lambda r: r.staff_name),
+            Column(self.tr("Amount"), lambda r: money(r.amount), RIGHT),
+            Column(self.tr("Created"), lambda r: datetime_text(r.created_at)),
+            Column(self.tr("Finalized"), self.finalized),
+            Column(self.tr("Comment"), lambda r: r.comment),
+        ]
+
+    def finalized(self, record: PayrollInfo) -> str:
+        if not record.finalized:
+            return self.tr("Open")
+        return datetime_text(record.finalized_at) or self.tr("Yes")
+
+    def colour(self, row: PayrollInfo, column: int) -> QColor | None:
+        return SETTLED if column == 3 and row.finalized else None
+
+
+class ActivityModel(RowsModel):
+    def build_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("When"), lambda a: datetime_text(a.at)),
+            Column(self.tr("Who"), lambda a: a.actor_name),
+            Column(self.tr("What"), lambda a: a.summary),
+            Column(self.tr("Before → after"), lambda a: "\n".join(changes(a))),
+        ]
+
+
+def changes(entry: ActivityInfo) -> list[str]:
+    """One "field: before → after" line per recorded field, from the stored JSON."""
+    before, after = _parse(entry.before), _parse(entry.after)
+    lines = []
+    for key in list(dict.fromkeys([*before, *after])):
+        label = f"{key.replace('_', ' ')}: " if key else ""
+        if key in before and key in after:
+            lines.append(f"{label}{_value(key, before[key])} → {_value(key, after[key])}")
+        elif key in after:
+            lines.append(f"{label}{_value(key, after[key])}")
+        else:
+            lines.append(f"{label}{_value(key, before[key])} → —")
+    return lines
+
+
+def _parse(text: str) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"": text}
+    return value if isinstance(value, dict) else {"": value}
+
+
+def _value(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _tr("yes") if value else _tr("no")
+    if key == "status":
+        try:
+            return OrderStatus(value).label
+        except ValueError:
+            pass
+    return str(value)

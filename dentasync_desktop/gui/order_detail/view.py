@@ -1,0 +1,346 @@
+"""The order detail view the main window embeds: header, action menus and the tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from ...domain.actions import Action
+from ...domain.dto import OrderDetail
+from ...domain.lifecycle import NEXT_STEP, TRANSITIONS
+from ...domain.numbers import format_number
+from ...services import masterdata, orders
+from ...services.order_detail import find_order_id
+from ..client import ServiceClient
+from .activity_tab import ActivityTab
+from .attachments_tab import AttachmentsTab
+from .comments_tab import CommentsTab
+from .context import OrderContext
+from .dialogs import (
+    AdjustPriceDialog,
+    CustomerDialog,
+    DueDateDialog,
+    PaymentInstructionsDialog,
+    RemakeDialog,
+    TextDialog,
+)
+from .events_tab import EventsTab
+from .header import OrderHeader
+from .info_tab import InfoTab
+from .payments_tab import PaymentsTab
+from .payroll_tab import PayrollTab
+from .widgets import apply_gate, confirm
+from .workplan_tab import WorkPlanTab
+
+CUSTOMER_SEARCH_LIMIT = 200
+
+
+class OrderDetailView(QWidget):
+    """One order. Raises the service's DomainError (e.g. NotFound) if it cannot be read."""
+
+    order_changed = Signal(int)  # after every successful action on the order
+    edit_requested = Signal(int)  # the editor dialog belongs to the main window
+    open_order_requested = Signal(int)  # another order: a copy, a remake-of or copied-from link
+    print_requested = Signal(int)
+
+    def __init__(self, client: ServiceClient, order_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = OrderContext(client, order_id, self)
+        self.context.acted.connect(self.order_changed)
+        self.header = OrderHeader()
+        self.header.order_link_activated.connect(self._open_number)
+        self.header.primary.clicked.connect(self.next_step)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.info_tab = InfoTab(self.context)
+        self.workplan_tab = WorkPlanTab(self.context)
+        self.payments_tab = PaymentsTab(self.context)
+        self.events_tab = EventsTab(self.context)
+        self.attachments_tab = AttachmentsTab(self.context)
+        self.comments_tab = CommentsTab(self.context)
+        self.activity_tab = ActivityTab(self.context)
+        self.payroll_tab = PayrollTab(self.context)
+        for tab in (self.info_tab, self.workplan_tab, self.payments_tab, self.events_tab,
+                    self.attachments_tab, self.comments_tab, self.activity_tab,
+                    self.payroll_tab):
+            self.tabs.addTab(tab, "")
+
+        self._gated: list[tuple[QAction, Action, tuple[Action, ...], str]] = []
+        self.primary_action = QAction(self)
+        self.primary_action.setShortcuts([QKeySequence("Ctrl+Return"),
+                                          QKeySequence("Ctrl+Enter")])
+        self.primary_action.triggered.connect(self.next_step)
+        self._own_shortcut(self.primary_action)
+        self._build_menus()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.context.changed.connect(self._show_detail)
+        self.context.load()
+
+    # --- public ---------------------------------------------------------------------------
+
+    @property
+    def order_id(self) -> int:
+        return self.context.order_id
+
+    @property
+    def detail(self) -> OrderDetail:
+        return self.context.detail
+
+    def reload(self) -> None:
+        self.context.reload()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _own_shortcut(self, action: QAction) -> None:
+        """Shortcuts that act while the focus is in this view, not in the whole window."""
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], action: Action,
+             *also: Action, tip: str = "", shortcut: str = "") -> QAction:
+        item = menu.addAction(text)
+        item.triggered.connect(lambda _checked=False: slot())
+        if shortcut:
+            item.setShortcut(QKeySequence(shortcut))
+            self._own_shortcut(item)
+        self._gated.append((item, action, also, tip))
+        return item
+
+    def _build_menus(self) -> None:
+        actions = QMenu(self)
+        actions.setToolTipsVisible(True)
+        self.edit_action = self._add(actions, self.tr("Edit…"), self.edit, Action.EDIT,
+                                     tip=self.tr("Change lab, patient, dates, items"),
+                                     shortcut="Ctrl+E")
+        self.customer_action = self._add(actions, self.tr("Change customer…"),
+                                         self.change_customer, Action.CHANGE_CUSTOMER)
+        self.plan_action = self._add(actions, self.tr("Plan work"), self.plan_work,
+                                     Action.PLAN_WORK,
+                                     tip=self.tr("Open the work plan; plan it from the "
+                                                 "service templates if it is empty"))
+        self.copy_action = self._add(actions, self.tr("Copy…"), self.copy, Action.COPY,
+                                     Action.CREATE_ORDER,
+                                     tip=self.tr("A new draft with the same items, work plan "
+                                                 "and attachments"))
+        self.payroll_action = self._add(actions, self.tr("Payroll…"), self.add_payroll,
+                                        Action.PAYROLL)
+        self.print_action = self._add(actions, self.tr("Print…"), self.request_print, Action.PRINT,
+                                      tip=self.tr("Order form and box label"))
+        actions.addSeparator()
+        self.due_action = self._add(actions, self.tr("Update due date…"), self.update_due_date,
+                                    Action.UPDATE_DUE_DATE)
+        self.hold_action = self._add(actions, self.tr("Put on hold…"), self.toggle_hold,
+                                     Action.HOLD)
+        self.remake_action = self._add(actions, self.tr("Mark as remake…"), self.mark_remake,
+                                       Action.MARK_REMAKE)
+        actions.addSeparator()
+        self.move_back_action = self._add(actions, self.tr("Move back…"), self.move_back,
+                                          Action.MOVE_BACK)
+        self.cancel_action = self._add(actions, self.tr("Cancel order…"), self.cancel,
+                                       Action.CANCEL)
+        self.reopen_action = self._add(actions, self.tr("Reopen"), self.reopen, Action.REOPEN)
+        self.header.actions_button.setText(self.tr("Actions"))
+        self.header.actions_button.setMenu(actions)
+
+        payment = QMenu(self)
+        payment.setToolTipsVisible(True)
+        self.add_payment_action = self._add(payment, self.tr("Add payment…"), self.add_payment,
+                                            Action.ADD_PAYMENT)
+        self.plan_payment_action = self._add(payment, self.tr("Payment plan…"),
+                                             self.payment_plan, Action.PAYMENT_PLAN)
+        self.instructions_action = self._add(payment, self.tr("Payment instructions…"),
+                                             self.payment_instructions,
+                                             Action.PAYMENT_INSTRUCTIONS,
+                                             tip=self.tr("The lab's bank details"))
+        payment.addSeparator()
+        self.adjust_action = self._add(payment, self.tr("Adjust price…"), self.adjust_price,
+                                       Action.ADJUST_PRICE)
+        self.header.payment_button.setText(self.tr("Payment"))
+        self.header.payment_button.setMenu(payment)
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def _show_detail(self, order: OrderDetail) -> None:
+        self.header.show_detail(order, QDate.currentDate())
+        self.hold_action.setText(self.tr("Take off hold") if order.on_hold
+                                 else self.tr("Put on hold…"))
+        for item, action, also, tip in self._gated:
+            apply_gate(item, self.context.gate(action, *also), tip)
+        self._show_primary(order)
+        self._show_tab_titles(order)
+
+    def _show_primary(self, order: OrderDetail) -> None:
+        step = NEXT_STEP.get(order.status)
+        button = self.header.primary
+        button.setVisible(step is not None)
+        self.primary_action.setEnabled(step is not None)
+        if step is None:
+            return
+        button.setText(self._step_text(step))
+        gate = self.context.gate(step)
+        tip = self.tr("{step} (Ctrl+Enter): {before} → {after}").format(
+            step=step.label, before=order.status.label,
+            after=TRANSITIONS[step][order.status].label)
+        apply_gate(button, gate, tip)
+        self.primary_action.setEnabled(gate.allowed)
+
+    def _step_text(self, step: Action) -> str:
+        return {
+            Action.PUBLISH: self.tr("Publish"),
+            Action.START_PRODUCTION: self.tr("Start production"),
+            Action.PRODUCE: self.tr("Produce"),
+            Action.SHIP: self.tr("Ship…"),
+            Action.DELIVER: self.tr("Deliver"),
+            Action.COMPLETE: self.tr("Complete"),
+        }[step]
+
+    def _show_tab_titles(self, order: OrderDetail) -> None:
+        titles = (
+            (self.info_tab, self.tr("Info")),
+            (self.workplan_tab, self.tr("Work plan ({done}/{count})").format(
+                done=len(order.tasks) - order.open_tasks, count=len(order.tasks))
+             if order.tasks else self.tr("Work plan")),
+            (self.payments_tab, _counted(self.tr("Payments"), len(order.payments))),
+            (self.events_tab, _counted(self.tr("Events"), len(order.events))),
+            (self.attachments_tab, _counted(self.tr("Attachments"), len(order.attachments))),
+            (self.comments_tab, _counted(self.tr("Comments"), len(order.comments))),
+            (self.activity_tab, self.tr("Activity")),
+            (self.payroll_tab, _counted(self.tr("Payroll"), len(order.payroll))),
+        )
+        for tab, title in titles:
+            self.tabs.setTabText(self.tabs.indexOf(tab), title)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def next_step(self) -> None:
+        step = NEXT_STEP.get(self.detail.status)
+        if step is None or not self.context.gate(step).allowed:
+            return
+        if step is Action.SHIP:
+            self.context.run_dialog(TextDialog(
+                self, self.tr("Ship"), self.tr("Tracking number"), "tracking number",
+                self.context.versioned(orders.ship),
+                prompt=self.tr("Ship {number}: the parcel's tracking number.").format(
+                    number=self.detail.number_text)))
+            return
+        service = {
+            Action.PUBLISH: orders.publish,
+            Action.START_PRODUCTION: orders.start_production,
+            Action.PRODUCE: orders.produce,
+            Action.DELIVER: orders.deliver,
+            Action.COMPLETE: orders.complete,
+        }[step]
+        self.context.step(service)
+
+    def edit(self) -> None:
+        self.edit_requested.emit(self.order_id)
+
+    def change_customer(self) -> None:
+        def search(text: str) -> list | None:  # type: ignore[type-arg]
+            return self.context.attempt(masterdata.list_customers, text, False,
+                                        CUSTOMER_SEARCH_LIMIT)
+
+        self.context.run_dialog(CustomerDialog(
+            self, self.detail.customer, search, self.context.versioned(orders.change_customer)))
+
+    def plan_work(self) -> None:
+        self.tabs.setCurrentWidget(self.workplan_tab)
+        if not self.detail.tasks:
+            self.workplan_tab.plan_automatically()
+
+    def copy(self) -> None:
+        if not confirm(self, self.tr("Copy order"), self.tr(
+                "Make a new draft order from {number}, with its items, work plan and "
+                "attachments?").format(number=self.detail.number_text)):
+            return
+        copy = self.context.attempt(orders.copy_order, self.order_id)
+        if copy is None:
+            return
+        self.context.reload()
+        self.order_changed.emit(self.order_id)
+        self.open_order_requested.emit(copy.id)
+
+    def add_payroll(self) -> None:
+        self.tabs.setCurrentWidget(self.payroll_tab)
+        self.payroll_tab.add()
+
+    def request_print(self) -> None:
+        self.print_requested.emit(self.order_id)
+
+    def update_due_date(self) -> None:
+        self.context.run_dialog(DueDateDialog(
+            self, self.detail.due_date, self.context.versioned(orders.update_due_date)))
+
+    def toggle_hold(self) -> None:
+        if self.detail.on_hold:
+            self.context.step(orders.set_hold, False)
+            return
+        self.context.run_dialog(TextDialog(
+            self, self.tr("Put on hold"), self.tr("Reason"), "reason",
+            self.context.submitter(orders.set_hold, self.order_id, self.detail.version, True),
+            prompt=self.tr("While on hold the order cannot move forward.")))
+
+    def mark_remake(self) -> None:
+        self.context.run_dialog(RemakeDialog(self, self.context.versioned(orders.mark_remake)))
+
+    def move_back(self) -> None:
+        order = self.detail
+        target = TRANSITIONS[Action.MOVE_BACK].get(order.status)
+        self.context.run_dialog(TextDialog(
+            self, self.tr("Move back"), self.tr("Reason"), "reason",
+            self.context.versioned(orders.move_back),
+            prompt=self.tr("Move {number} back from {before} to {after}.").format(
+                number=order.number_text, before=order.status.label,
+                after=target.label if target else "")))
+
+    def cancel(self) -> None:
+        number = self.detail.number_text
+        self.context.run_dialog(TextDialog(
+            self, self.tr("Cancel order"), self.tr("Reason"), "reason",
+            self.context.versioned(orders.cancel),
+            prompt=self.tr("A cancelled order stays for reference and becomes read-only; "
+                           "it can be reopened as a draft."),
+            confirmation=self.tr("Really cancel {number}?").format(number=number)))
+
+    def reopen(self) -> None:
+        target = TRANSITIONS[Action.REOPEN].get(self.detail.status)
+        if target is not None and confirm(self, self.tr("Reopen order"), self.tr(
+                "Reopen {number} as {status}?").format(
+                number=self.detail.number_text, status=target.label.lower())):
+            self.context.step(orders.reopen)
+
+    def add_payment(self) -> None:
+        self.tabs.setCurrentWidget(self.payments_tab)
+        self.payments_tab.add_payment()
+
+    def payment_plan(self) -> None:
+        self.tabs.setCurrentWidget(self.payments_tab)
+        self.payments_tab.edit_plan()
+
+    def payment_instructions(self) -> None:
+        order = self.detail
+        dialog = PaymentInstructionsDialog(self, order.lab, order.number_text, order.balance)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def adjust_price(self) -> None:
+        self.context.run_dialog(AdjustPriceDialog(
+            self, self.detail.total, self.context.versioned(orders.adjust_price)))
+
+    def _open_number(self, number: int) -> None:
+        order_id = self.context.attempt(find_order_id, format_number(number))
+        if order_id is not None:
+            self.open_order_requested.emit(order_id)
+
+
+def _counted(title: str, count: int) -> str:
+    return f"{title} ({count})" if count else title

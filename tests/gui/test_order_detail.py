@@ -1,0 +1,755 @@
+"""The order detail view driven through the real services on a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QDate, QLocale, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from dentasync_desktop.domain.dto import OrderDetail, PaymentInput, PaymentPlanInput
+from dentasync_desktop.domain.enums import (
+    EventKind,
+    IntervalUnit,
+    OrderStatus,
+    PaymentMethod,
+    PaymentStatus,
+    Role,
+    TaskStatus,
+)
+from dentasync_desktop.domain.money import Money
+from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.order_detail import dialogs, editors
+from dentasync_desktop.gui.order_detail.models import ID_ROLE, changes
+from dentasync_desktop.gui.order_detail.view import OrderDetailView
+from dentasync_desktop.services import comments, orders, payments, workplan
+from dentasync_desktop.services.order_detail import get_order
+from dentasync_desktop.services.unit_of_work import STALE_MESSAGE
+
+from ..conftest import FIXED_NOW
+from ..factories import World
+
+TODAY = FIXED_NOW.astimezone().date()
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+class Boxes:
+    """Message boxes answered without a screen: questions get ``answer``, warnings are kept."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.warnings: list[str] = []
+        self.questions: list[str] = []
+        self.answer = QMessageBox.StandardButton.Yes
+        monkeypatch.setattr(QMessageBox, "warning", self._warning)
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+
+    def _warning(self, _parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        self.warnings.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def _question(self, _parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        self.questions.append(text)
+        return self.answer
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, dialog_class: type[QDialog],
+           fill: Callable[[Any], None] = lambda dialog: None) -> list[Any]:
+    """Every ``dialog_class`` shown is filled by ``fill`` and OK is pressed once."""
+    shown: list[Any] = []
+
+    def run(dialog: Any) -> int:
+        shown.append(dialog)
+        fill(dialog)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", run)
+    return shown
+
+
+def text_dialog(monkeypatch: pytest.MonkeyPatch, text: str) -> list[Any]:
+    return answer(monkeypatch, dialogs.TextDialog, lambda d: d.edit.setText(text))
+
+
+def fresh(world: World, order_id: int) -> OrderDetail:
+    return get_order(world.uow(), world.admin, order_id)
+
+
+@pytest.fixture(autouse=True)
+def english_locale():  # type: ignore[no-untyped-def]
+    """Amounts and dates as an English (US) user sees them, whatever the machine's locale."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return Boxes(monkeypatch)
+
+
+@pytest.fixture
+def make_client(world: World, database, tmp_path: Path):  # type: ignore[no-untyped-def]
+    def make(role: Role = Role.ADMIN) -> ServiceClient:
+        return ServiceClient(world.uow_factory, world.actors[role], database.paths,
+                             tmp_path / "dentasync.log")
+
+    return make
+
+
+@pytest.fixture
+def order(world: World) -> OrderDetail:
+    return orders.create_order(world.uow(), world.admin, world.order_input())
+
+
+@pytest.fixture
+def make_view(qtbot, make_client, order: OrderDetail):  # type: ignore[no-untyped-def]
+    def make(role: Role = Role.ADMIN, order_id: int | None = None) -> OrderDetailView:
+        view = OrderDetailView(make_client(role), order_id or order.id)
+        qtbot.addWidget(view)
+        view.resize(1280, 800)
+        view.show()
+        return view
+
+    return make
+
+
+def click_primary(qtbot, view: OrderDetailView) -> None:  # type: ignore[no-untyped-def]
+    assert view.header.primary.isEnabled(), view.header.primary.toolTip()
+    qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
+
+
+def tick(qtbot, table, row: int, column: int = 0) -> None:  # type: ignore[no-untyped-def]
+    model = table.model()
+    index = model.index(row, column)
+    wanted = (Qt.CheckState.Unchecked if index.data(Qt.ItemDataRole.CheckStateRole)
+              == Qt.CheckState.Checked else Qt.CheckState.Checked)
+    before = model.rows()[row]
+    model.setData(index, wanted, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: model.rowCount() > row and model.rows()[row] != before)
+
+
+def select(table, row: int) -> None:  # type: ignore[no-untyped-def]
+    table.selectRow(row)
+    assert table.selected() is not None
+
+
+# --- lifecycle ------------------------------------------------------------------------------
+
+
+def test_walks_every_lifecycle_step_with_the_primary_button(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    changed: list[int] = []
+    view.order_changed.connect(changed.append)
+    assert view.header.number.text() == "WO-000001"
+    assert view.header.status.text() == "Draft"
+    assert view.header.primary.text() == "Publish"
+
+    click_primary(qtbot, view)
+    assert view.detail.status is OrderStatus.PUBLISHED
+    assert view.header.primary.text() == "Start production"
+    click_primary(qtbot, view)
+    assert view.detail.status is OrderStatus.IN_PRODUCTION
+
+    view.plan_action.trigger()  # empty plan: planned from the crown's templates
+    assert view.tabs.currentWidget() is view.workplan_tab
+    assert [t.name for t in view.detail.tasks] == ["Model", "Framework", "Ceramic layering"]
+    click_primary(qtbot, view)  # Produce is refused while tasks are open
+    assert view.detail.status is OrderStatus.IN_PRODUCTION
+    assert "still open" in boxes.warnings[-1]
+    for row in range(3):
+        tick(qtbot, view.workplan_tab.table, row)
+    assert view.detail.open_tasks == 0
+    assert view.tabs.tabText(1) == "Work plan (3/3)"
+
+    click_primary(qtbot, view)
+    assert view.detail.status is OrderStatus.PRODUCED
+    assert view.header.primary.text() == "Ship…"
+    shown = text_dialog(monkeypatch, "DHL 00340434161094042557")
+    click_primary(qtbot, view)
+    assert shown and view.detail.status is OrderStatus.SHIPPED
+    assert view.info_tab.value("tracking") == "DHL 00340434161094042557"
+    click_primary(qtbot, view)
+    assert view.detail.status is OrderStatus.DELIVERED
+    click_primary(qtbot, view)
+    assert view.detail.status is OrderStatus.COMPLETED
+    assert view.header.primary.isHidden()
+    assert fresh(world, order.id).status is OrderStatus.COMPLETED
+    assert changed and set(changed) == {order.id}
+    assert len(changed) == 6 + 3 + 1  # six steps that worked, three ticks, one plan
+
+
+def test_primary_shortcut_runs_the_next_step(qtbot, make_view) -> None:
+    view = make_view()
+    view.primary_action.trigger()
+    assert view.detail.status is OrderStatus.PUBLISHED
+
+
+def test_cancel_needs_reason_and_confirmation_and_reopen_restores_a_draft(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    shown = text_dialog(monkeypatch, "")
+    view.cancel_action.trigger()
+    assert shown[-1].error_text.startswith("Reason")  # the dialog stayed open
+    assert shown[-1].result() == QDialog.DialogCode.Rejected
+
+    boxes.answer = QMessageBox.StandardButton.No
+    text_dialog(monkeypatch, "Patient moved abroad")
+    view.cancel_action.trigger()
+    assert fresh(world, order.id).status is OrderStatus.DRAFT  # not confirmed: nothing done
+
+    boxes.answer = QMessageBox.StandardButton.Yes
+    view.cancel_action.trigger()
+    assert view.detail.status is OrderStatus.CANCELLED
+    assert view.header.status.text() == "Cancelled"
+    assert view.info_tab.value("cancel") == "Patient moved abroad"
+    assert not view.edit_action.isEnabled()
+    assert "cancelled" in view.edit_action.toolTip()
+    assert not view.add_payment_action.isEnabled()
+    assert view.reopen_action.isEnabled() and view.copy_action.isEnabled()
+    assert view.header.primary.isHidden()
+
+    view.reopen_action.trigger()
+    assert view.detail.status is OrderStatus.DRAFT
+    assert view.info_tab.value("cancel") == ""
+    assert not view.reopen_action.isEnabled()
+
+
+def test_move_back_hold_due_date_remake_and_customer(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    other = orders.create_order(world.uow(), world.admin, world.order_input())
+    view = make_view()
+    click_primary(qtbot, view)
+    assert view.move_back_action.isEnabled()
+    shown = text_dialog(monkeypatch, "Wrong lab form")
+    view.move_back_action.trigger()
+    assert shown[-1].prompt.text() == "Move WO-000001 back from Published to Draft."
+    assert view.detail.status is OrderStatus.DRAFT
+
+    text_dialog(monkeypatch, "Waiting for the impression")
+    view.hold_action.trigger()
+    assert view.detail.on_hold
+    assert view.header.hold.isVisible()
+    assert view.header.hold.text() == "On hold: Waiting for the impression"
+    assert view.hold_action.text() == "Take off hold"
+    assert not view.header.primary.isEnabled()
+    assert "on hold" in view.header.primary.toolTip()
+    view.hold_action.trigger()
+    assert not view.detail.on_hold and view.header.primary.isEnabled()
+
+    def due(dialog: Any) -> None:
+        dialog.date.setDate(QDate(2026, 12, 24))
+
+    answer(monkeypatch, dialogs.DueDateDialog, due)
+    view.due_action.trigger()
+    assert view.detail.due_date == date(2026, 12, 24)
+
+    def remake(dialog: Any) -> None:
+        dialog.number.setText(other.number_text.lower())
+        dialog.reason.setText("Shade too dark")
+
+    answer(monkeypatch, dialogs.RemakeDialog, remake)
+    view.remake_action.trigger()
+    assert view.detail.is_remake and view.detail.remake_of_number == other.number
+    assert "WO-000002" in view.header.links.text()
+    opened: list[int] = []
+    view.open_order_requested.connect(opened.append)
+    view.header.links.linkActivated.emit(f"order:{other.number}")
+    assert opened == [other.id]
+
+    def customer(dialog: Any) -> None:
+        dialog.query.setText("yılmaz")
+        dialog.refresh()
+        assert dialog.customers.rowCount() == 1
+
+    answer(monkeypatch, dialogs.CustomerDialog, customer)
+    view.customer_action.trigger()
+    assert view.detail.customer.id == world.customer2_id
+    assert view.header.value("customer") == "Dr. Ğül Yılmaz"
+
+
+def test_adjust_price_keeps_bad_input_and_names_the_field(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+
+    def bad(dialog: Any) -> None:
+        dialog.price.amount.setText("12,345")
+        dialog.price.currency.setCurrentText("JPY")
+
+    shown = answer(monkeypatch, dialogs.AdjustPriceDialog, bad)
+    view.adjust_action.trigger()
+    dialog = shown[-1]
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.error_text == "Price: JPY allows at most 0 decimal places"
+    assert dialog.price.amount.text() == "12,345"
+    assert fresh(world, order.id).total == Money(50000, "EUR")
+
+    answer(monkeypatch, dialogs.AdjustPriceDialog,
+           lambda d: d.price.amount.setText("1 234,50"))
+    view.adjust_action.trigger()
+    assert view.detail.total == Money(123450, "EUR")
+    assert view.header.value("total") == "1,234.50 EUR"
+
+
+def test_copy_opens_the_new_order(qtbot, make_view, world: World, order: OrderDetail,
+                                  boxes: Boxes) -> None:
+    view = make_view()
+    opened: list[int] = []
+    view.open_order_requested.connect(opened.append)
+    view.copy_action.trigger()
+    assert len(opened) == 1
+    copy = fresh(world, opened[0])
+    assert copy.copied_from_number == order.number and copy.status is OrderStatus.DRAFT
+    other = make_view(order_id=copy.id)
+    assert "Copied from" in other.header.links.text()
+
+
+def test_edit_and_print_are_signals_for_the_main_window(qtbot, make_view,
+                                                         order: OrderDetail) -> None:
+    view = make_view()
+    with qtbot.waitSignal(view.edit_requested) as edit:
+        view.edit_action.trigger()
+    assert edit.args == [order.id]
+    with qtbot.waitSignal(view.print_requested) as printing:
+        view.print_action.trigger()
+    assert printing.args == [order.id]
+
+
+def test_stale_version_shows_the_message_and_reloads(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes) -> None:
+    view = make_view()
+    orders.update_due_date(world.uow(), world.admin, order.id, order.version, date(2026, 12, 1))
+    click_primary(qtbot, view)
+    assert boxes.warnings == [STALE_MESSAGE]
+    assert view.detail.status is OrderStatus.DRAFT
+    assert view.detail.due_date == date(2026, 12, 1)  # reloaded
+    assert view.detail.version == fresh(world, order.id).version
+    click_primary(qtbot, view)
+    assert view.detail.status is OrderStatus.PUBLISHED
+
+
+# --- permissions ------------------------------------------------------------------------------
+
+
+def test_technician_sees_payment_and_office_actions_disabled(
+        qtbot, make_view, world: World, order: OrderDetail) -> None:
+    orders.publish(world.uow(), world.admin, order.id, order.version)
+    view = make_view(Role.TECHNICIAN)
+    for action in (view.add_payment_action, view.plan_payment_action,
+                   view.instructions_action, view.adjust_action, view.edit_action,
+                   view.cancel_action, view.copy_action):
+        assert not action.isEnabled()
+        assert action.toolTip().startswith("Your role (Technician) does not allow")
+    tab = view.payments_tab
+    assert not tab.add_button.isEnabled() and not tab.plan_button.isEnabled()
+    assert "Technician" in tab.add_button.toolTip()
+    assert view.print_action.isEnabled()
+    assert view.header.primary.text() == "Start production"
+    assert view.header.primary.isEnabled()
+    assert not view.workplan_tab.plan_button.isEnabled()
+    assert view.workplan_tab.model.checks_enabled
+    assert view.comments_tab.add_button.isEnabled()
+
+
+def test_front_desk_cannot_start_production(qtbot, make_view, world: World,
+                                            order: OrderDetail) -> None:
+    orders.publish(world.uow(), world.admin, order.id, order.version)
+    view = make_view(Role.FRONT_DESK)
+    assert not view.header.primary.isEnabled()
+    assert view.header.primary.toolTip() == (
+        "Your role (Front desk) does not allow this action: Start production.")
+    assert not view.primary_action.isEnabled()
+
+
+def test_every_menu_action_follows_the_lifecycle_table(qtbot, make_view) -> None:
+    from dentasync_desktop.domain.lifecycle import verdict
+
+    view = make_view()
+    for item, action, _also, _tip in view._gated:
+        assert item.isEnabled() == verdict(OrderStatus.DRAFT, action).allowed, action
+    assert not view.payroll_action.isEnabled()  # no payroll before production
+    assert view.payroll_action.toolTip() == "Payroll is not possible for an order that is draft."
+
+
+# --- tabs -------------------------------------------------------------------------------------
+
+
+def test_work_plan_add_edit_move_assign_tick_remove(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    tab = view.workplan_tab
+    view.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 3
+
+    def new_task(dialog: Any) -> None:
+        dialog.name.setText("Polish")
+        dialog.assignee.setCurrentIndex(dialog.assignee.findData(world.staff_id))
+        dialog.due.check.setChecked(True)
+        dialog.due.edit.setDate(QDate(2026, 11, 8))
+
+    answer(monkeypatch, editors.TaskDialog, new_task)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    polish = view.detail.tasks[-1]
+    assert (polish.name, polish.assignee_id, polish.due_date) == (
+        "Polish", world.staff_id, date(2026, 11, 8))
+
+    select(tab.table, 3)
+    assert not tab.down_button.isEnabled() and tab.up_button.isEnabled()
+    qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
+    assert [t.name for t in view.detail.tasks][2] == "Polish"
+    assert tab.table.selected().name == "Polish"  # the selection follows the task
+
+    answer(monkeypatch, editors.TaskDialog, lambda d: d.name.setText("Polish and glaze"))
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert view.detail.tasks[2].name == "Polish and glaze"
+
+    select(tab.table, 0)
+    answer(monkeypatch, editors.AssignDialog,
+           lambda d: d.assignee.setCurrentIndex(d.assignee.findData(world.staff_id)))
+    qtbot.mouseClick(tab.assign_button, Qt.MouseButton.LeftButton)
+    assert view.detail.tasks[0].assignee_name == "Tom Technician"
+
+    tick(qtbot, tab.table, 0)
+    assert view.detail.tasks[0].status is TaskStatus.DONE
+    assert tab.progress.text() == "1 of 4 tasks done"
+    tick(qtbot, tab.table, 0)
+    assert view.detail.tasks[0].status is TaskStatus.TODO
+
+    select(tab.table, 1)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert "Framework" in boxes.questions[-1]
+    assert [t.name for t in view.detail.tasks] == ["Model", "Polish and glaze",
+                                                   "Ceramic layering"]
+
+
+def test_payments_plan_record_void_and_bad_amount(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    tab = view.payments_tab
+
+    def plan(dialog: Any) -> None:
+        assert dialog.amount.amount.text() == "500.00"  # the order total
+        dialog.split.setChecked(True)
+        dialog.count.setValue(3)
+        dialog.first_due.setDate(QDate(2026, 11, 10))
+        dialog.interval.setValue(1)
+        dialog.unit.setCurrentIndex(dialog.unit.findData(IntervalUnit.MONTHS))
+        rows = dialog.preview_model.rows()
+        assert [r.amount.minor for r in rows] == [16667, 16667, 16666]
+        assert [r.due_date for r in rows] == [date(2026, 11, 10), date(2026, 12, 10),
+                                              date(2027, 1, 10)]
+
+    answer(monkeypatch, editors.PlanDialog, plan)
+    view.plan_payment_action.trigger()
+    assert view.tabs.currentWidget() is tab
+    assert view.detail.plan is not None and view.detail.plan.installments_count == 3
+    assert tab.installments_model.rowCount() == 3
+    first = tab.installments_model.index(0, 4)
+    assert first.data() == "Overdue"
+    assert first.data(Qt.ItemDataRole.ForegroundRole).color() == QColor("#b91c1c")
+    assert view.header.value("payment") == "Overdue"
+
+    def bad_amount(dialog: Any) -> None:
+        assert dialog.amount.amount.text() == "500.00"  # the balance
+        dialog.paid_on.setDate(QDate(2026, 11, 12))
+        dialog.amount.amount.setText("a lot")
+
+    shown = answer(monkeypatch, editors.PaymentDialog, bad_amount)
+    view.add_payment_action.trigger()
+    assert shown[-1].error_text == "Amount: 'a lot' is not a valid amount"
+    assert shown[-1].amount.amount.text() == "a lot"
+    assert view.detail.payments == ()
+
+    def pay(amount: str) -> Callable[[Any], None]:
+        def fill(dialog: Any) -> None:
+            dialog.paid_on.setDate(QDate(2026, 11, 12))
+            dialog.amount.amount.setText(amount)
+            dialog.method.setCurrentIndex(dialog.method.findData(PaymentMethod.CARD))
+            dialog.note.setText("at the desk")
+        return fill
+
+    answer(monkeypatch, editors.PaymentDialog, pay("166.67"))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    answer(monkeypatch, editors.PaymentDialog, pay("100"))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert view.detail.paid == Money(26667, "EUR")
+    assert tab.balance.text() == "233.33 EUR"
+    assert tab.payments_model.rowCount() == 2
+
+    assert not tab.void_button.isEnabled()
+    select(tab.payments, 1)
+    text_dialog(monkeypatch, "Typed twice")
+    qtbot.mouseClick(tab.void_button, Qt.MouseButton.LeftButton)
+    assert view.detail.paid == Money(16667, "EUR")
+    voided = tab.payments_model.index(1, 1)
+    assert voided.data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert "Typed twice" in tab.payments_model.index(1, 4).data()
+    assert not tab.void_button.isEnabled()  # still selected, already voided
+    assert tab.installments_model.index(0, 4).data() == "Paid"
+    assert view.detail.payment_status is PaymentStatus.PARTIALLY_PAID
+
+    qtbot.mouseClick(tab.remove_plan_button, Qt.MouseButton.LeftButton)
+    assert view.detail.plan is None and tab.installments.isHidden()
+    assert tab.plan_text.text() == "No payment plan."
+
+
+def test_payment_instructions_copy_the_lab_details(qtbot, make_view,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    shown: list[Any] = []
+
+    def run(dialog: Any) -> int:
+        shown.append(dialog)
+        dialog.copy_button.click()
+        return 0
+
+    monkeypatch.setattr(dialogs.PaymentInstructionsDialog, "exec", run)
+    view.instructions_action.trigger()
+    text = QGuiApplication.clipboard().text()
+    assert "IBAN: DE89370400440532013000" in text
+    assert "Amount due: 500.00 EUR" in text
+    assert "Reference: WO-000001" in text
+
+
+def test_events_add_edit_done_delete(qtbot, make_view, world: World, order: OrderDetail,
+                                     boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    tab = view.events_tab
+
+    def try_in(dialog: Any) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.TRY_IN))
+        dialog.starts.setDateTime(dialog.starts.dateTime().addDays(2))
+        dialog.duration.setValue(45)
+        dialog.reminder.setValue(120)
+        dialog.note.setPlainText("Bring the shade guide")
+
+    answer(monkeypatch, editors.EventDialog, try_in)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    event = view.detail.events[0]
+    assert (event.kind, event.duration_minutes, event.reminder_minutes) == (
+        EventKind.TRY_IN, 45, 120)
+    assert tab.model.index(0, 3).data() == "45 min"
+    assert tab.model.index(0, 4).data() == "2 h before"
+    assert view.tabs.tabText(3) == "Events (1)"
+
+    select(tab.table, 0)
+    answer(monkeypatch, editors.EventDialog, lambda d: d.reminder.setValue(0))
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert view.detail.events[0].reminder_minutes is None
+    assert view.detail.events[0].starts_at == event.starts_at
+
+    tick(qtbot, tab.table, 0)
+    assert view.detail.events[0].done
+    assert tab.done_button.text() == "Mark not done"
+    qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    assert not view.detail.events[0].done
+
+    boxes.answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert len(view.detail.events) == 1
+    boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert view.detail.events == ()
+
+
+def image_file(folder: Path, name: str = "scan.png") -> Path:
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0891b2"))
+    path = folder / name
+    assert image.save(str(path))
+    return path
+
+
+def test_attachments_file_dialog_drop_thumbnail_open_remove(
+        qtbot, make_view, tmp_path: Path, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    tab = view.attachments_tab
+    view.tabs.setCurrentWidget(tab)
+    picture = image_file(tmp_path)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames",
+                        lambda *_args, **_kw: ([str(picture)], ""))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert [a.original_name for a in view.detail.attachments] == ["scan.png"]
+    icon = tab.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert icon is not None and not icon.isNull()
+    assert max(icon.availableSizes()[0].width(), icon.availableSizes()[0].height()) == 64
+
+    form = tmp_path / "lab form.pdf"
+    form.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(form)), QUrl("https://example.org/x.png")])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tab.dropEvent(drop)
+    assert drop.isAccepted()
+    assert [a.original_name for a in view.detail.attachments] == ["scan.png", "lab form.pdf"]
+    assert tab.model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    select(tab.table, 0)
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(view.detail.attachments[0].path))]
+
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert "scan.png" in boxes.questions[-1]
+    assert [a.original_name for a in view.detail.attachments] == ["lab form.pdf"]
+
+
+def test_comments_add_and_edit_own_only(qtbot, make_view, world: World, order: OrderDetail,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    comments.add_comment(world.uow(), world.actors[Role.TECHNICIAN], order.id, "Model cast")
+    view = make_view()
+    tab = view.comments_tab
+    tab.editor.setPlainText("Patient prefers a lighter shade")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert tab.editor.toPlainText() == ""
+    assert [c.body for c in view.detail.comments] == ["Model cast",
+                                                      "Patient prefers a lighter shade"]
+    select(tab.table, 0)
+    assert not tab.edit_button.isEnabled()
+    assert tab.edit_button.toolTip() == "Only its author can edit a comment"
+    select(tab.table, 1)
+    assert tab.edit_button.isEnabled()
+    answer(monkeypatch, dialogs.TextDialog,
+           lambda d: d.edit.setPlainText("Patient prefers shade A1"))
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert view.detail.comments[1].body == "Patient prefers shade A1"
+    assert "edited" in tab.model.index(1, 0).data()
+
+
+def test_activity_tab_shows_the_timeline_with_before_and_after(
+        qtbot, make_view, world: World, order: OrderDetail) -> None:
+    view = make_view()
+    click_primary(qtbot, view)
+    view.tabs.setCurrentWidget(view.activity_tab)
+    model = view.activity_tab.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 2)
+    summaries = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert any("Draft → Published" in text for text in summaries)
+    transitions = [model.index(row, 3).data() for row in range(model.rowCount())]
+    assert "status: Draft → Published" in transitions
+    assert {model.index(row, 1).data() for row in range(model.rowCount())} == {"Admin User"}
+    comments.add_comment(world.uow(), world.admin, order.id, "Seen")
+    view.reload()
+    assert model.rowCount() == 3  # the visible tab follows every reload
+
+
+def test_payroll_add_edit_finalize(qtbot, make_view, world: World, order: OrderDetail,
+                                   boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    order = orders.publish(world.uow(), world.admin, order.id, order.version)
+    orders.start_production(world.uow(), world.admin, order.id, order.version)
+    view = make_view()
+    tab = view.payroll_tab
+
+    def record(dialog: Any) -> None:
+        dialog.amount.amount.setText("45.50")
+        dialog.comment.setText("Layering")
+
+    answer(monkeypatch, editors.PayrollDialog, record)
+    view.payroll_action.trigger()
+    assert view.tabs.currentWidget() is tab
+    assert view.detail.payroll[0].amount == Money(4550, "EUR")
+    assert tab.total.text() == "Total: 45.50 EUR"
+    select(tab.table, 0)
+    answer(monkeypatch, editors.PayrollDialog, lambda d: d.amount.amount.setText("50"))
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert view.detail.payroll[0].amount == Money(5000, "EUR")
+    qtbot.mouseClick(tab.finalize_button, Qt.MouseButton.LeftButton)
+    assert "A finalized record can no longer be changed" in boxes.questions[-1]
+    assert view.detail.payroll[0].finalized
+    assert not tab.edit_button.isEnabled() and not tab.finalize_button.isEnabled()
+
+
+def test_info_tab_and_header_show_the_order(qtbot, make_view, order: OrderDetail) -> None:
+    view = make_view()
+    info = view.info_tab
+    assert info.value("patient") == "Anna Schäfer"
+    assert info.value("customer") == "Dr. Ørsted — Smile Clinic"
+    assert info.value("shade") == "A2" and info.value("teeth") == "11"
+    assert info.items_model.index(0, 5).data() == "500.00 EUR"
+    assert info.items_total.text() == "Total: 500.00 EUR"
+    assert view.header.value("patient") == "Anna Schäfer"
+    assert view.header.value("balance") == "500.00 EUR"
+    assert view.header.value("payment") == "Not paid"
+
+
+# --- models -----------------------------------------------------------------------------------
+
+
+def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, make_view, world: World,
+                                             order: OrderDetail, tmp_path: Path) -> None:
+    uow, admin = world.uow, world.admin
+    workplan.plan_automatically(uow(), admin, order.id)
+    payments.set_payment_plan(uow(), admin, order.id, PaymentPlanInput(
+        Money(50000, "EUR"), PaymentMethod.BANK_TRANSFER, 2, date(2026, 11, 1), 1,
+        IntervalUnit.MONTHS))
+    payments.record_payment(uow(), admin, order.id, PaymentInput(
+        date(2026, 11, 3), Money(1000, "EUR"), PaymentMethod.CASH))
+    comments.add_comment(uow(), admin, order.id, "Hello")
+    view = make_view()
+    view.attachments_tab.add_files([image_file(tmp_path)])
+    view.tabs.setCurrentWidget(view.activity_tab)
+    models = [view.info_tab.items_model, view.workplan_tab.model,
+              view.payments_tab.installments_model, view.payments_tab.payments_model,
+              view.events_tab.model, view.attachments_tab.model, view.comments_tab.model,
+              view.activity_tab.model, view.payroll_tab.model]
+    for model in models:
+        qtmodeltester.check(model, force_py=True)
+        qtmodeltester.check(model)
+    dialog = editors.PlanDialog(view, Money(50000, "EUR"), None, QDate(2026, 12, 1),
+                                lambda *_: None)
+    qtbot.addWidget(dialog)
+    dialog.split.setChecked(True)
+    qtmodeltester.check(dialog.preview_model, force_py=True)
+    assert dialog.preview_model.rowCount() == 3
+    assert view.workplan_tab.model.index(0, 0).data(ID_ROLE) == view.detail.tasks[0].id
+
+
+def test_activity_changes_are_parsed_from_json() -> None:
+    from dentasync_desktop.domain.dto import ActivityInfo
+
+    def entry(before: str, after: str) -> ActivityInfo:
+        return ActivityInfo(1, FIXED_NOW, "A", "x", "work_order", 1, 1, "s", before, after)
+
+    assert changes(entry('{"status": "draft"}', '{"status": "published"}')) == [
+        "status: Draft → Published"]
+    assert changes(entry("", '{"on_hold": true, "due_date": null}')) == [
+        "on hold: yes", "due date: —"]
+    assert changes(entry('{"customer": "A"}', "")) == ["customer: A → —"]
+    assert changes(entry("", "not json")) == ["not json"]
+
+
+def test_plan_preview_reports_what_cannot_be_scheduled(qtbot) -> None:
+    dialog = editors.PlanDialog(None, Money(2, "EUR"), None, QDate(2026, 12, 1),
+                                lambda *_: None)
+    qtbot.addWidget(dialog)
+    dialog.split.setChecked(True)
+    dialog.count.setValue(5)
+    assert dialog.preview_model.rowCount() == 0
+    assert dialog.preview_problem.text() == (
+        "Installments: more installments than the amount can be split into")
+    dialog.count.setValue(2)
+    assert dialog.preview_model.rowCount() == 2
+    assert dialog.preview_problem.text() == "2 installment(s), 0.02 EUR in all"
+
