@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+import logging.config
 import os
 import sqlite3
 import subprocess
 import sys
 import types
 from contextlib import closing
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
 
-from dentasync_desktop import __version__, cli
+from dentasync_desktop import __version__, cli, logging_setup
 from dentasync_desktop.db.backup import backup_into, list_backups
 from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import maintenance
@@ -330,6 +332,36 @@ def test_logging_is_taken_down_after_a_command(
 
     assert logging.getLogger().handlers == before
     assert "Dentasync Desktop" in existing.log_file.read_text(encoding="utf-8")
+
+
+def test_the_log_file_rotates_at_2_mb_keeping_5(tmp_path: Path) -> None:
+    with logging_setup.configured(tmp_path / "logs" / "dentasync.log"):
+        [handler] = [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)
+                     and h.baseFilename == str(tmp_path / "logs" / "dentasync.log")]
+        assert (handler.maxBytes, handler.backupCount) == (2 * 1024 * 1024, 5)
+    assert handler not in logging.getLogger().handlers
+
+
+def test_app_loggers_silenced_by_a_library_config_are_switched_back_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app_log = logging.getLogger("dentasync_desktop.services.example")
+    for logger in list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger, logging.Logger):  # restored afterwards, for the other tests
+            monkeypatch.setattr(logger, "disabled", logger.disabled)
+    logging.config.dictConfig({"version": 1})  # disable_existing_loggers defaults to True
+    log_file = tmp_path / "dentasync.log"
+
+    with logging_setup.configured(log_file):
+        try:
+            raise ValueError("disk on fire")
+        except ValueError:
+            app_log.warning("could not write the export", exc_info=True)
+
+    assert capsys.readouterr().err == "warning: could not write the export\n"
+    logged = log_file.read_text(encoding="utf-8")
+    assert "could not write the export" in logged
+    assert "ValueError: disk on fire" in logged
 
 
 # --- the window --------------------------------------------------------------------------
