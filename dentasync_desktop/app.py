@@ -10,6 +10,7 @@ from collections.abc import Callable
 from . import __version__, logging_setup
 from .domain.errors import DomainError
 from .paths import AppPaths, resolve_paths
+from .services.demo import fill_demo
 from .services.maintenance import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -34,12 +35,8 @@ class AppContext:
     def database(self) -> Database:
         if self._database is None:
             self._database = open_database(self.paths)
-            if self.demo:
-                # Imported here: the demo data set is large and only demo runs need it.
-                from .services.demo import fill_demo
-
-                if fill_demo(self._database.uow_factory):
-                    log.info("filled the demo database %s", self.paths.database)
+            if self.demo and fill_demo(self._database.uow_factory):
+                log.info("filled the demo database %s", self.paths.database)
         return self._database
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ from dentasync_desktop import __version__, cli, logging_setup
 from dentasync_desktop.db.backup import backup_into, list_backups
 from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import maintenance
+from dentasync_desktop.services.demo import DEMO_ORDERS, DEMO_USERS
 from dentasync_desktop.services.maintenance import Database, open_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -405,27 +406,21 @@ def test_no_command_opens_the_migrated_database_in_the_window(
     assert tables > 10
 
 
-def test_demo_fills_the_demo_database_before_the_window_opens(
-    capsys: pytest.CaptureFixture[str], data_dir: Path, fake_gui: FakeGui,
-    monkeypatch: pytest.MonkeyPatch,
+def test_demo_fills_the_demo_database_once_before_the_window_opens(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, fake_gui: FakeGui
 ) -> None:
-    filled: list[object] = []
+    assert run(capsys, "--demo", "--data-dir", str(data_dir)) == (0, "", "")
+    assert run(capsys, "--demo", "--data-dir", str(data_dir)) == (0, "", "")
 
-    def fill_demo(uow_factory: object) -> bool:
-        filled.append(uow_factory)
-        return True
-
-    demo_module = types.ModuleType("dentasync_desktop.services.demo")
-    demo_module.fill_demo = fill_demo  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "dentasync_desktop.services.demo", demo_module)
-
-    code, _, _ = run(capsys, "--demo", "--data-dir", str(data_dir))
-
-    [(database, demo, _, _)] = fake_gui.calls
-    assert code == 0
+    [(first, demo, _, _), (second, _, _, _)] = fake_gui.calls
+    demo_database = data_dir / "demo" / "dentasync-demo.sqlite3"
     assert demo is True
-    assert database.paths.database == data_dir / "demo" / "dentasync-demo.sqlite3"
-    assert filled == [database.uow_factory]
+    assert first.paths.database == second.paths.database == demo_database
+    assert count(demo_database, "work_orders") == DEMO_ORDERS
+    with closing(sqlite3.connect(demo_database)) as conn:
+        users = {name for (name,) in conn.execute("SELECT username FROM users")}
+    assert {user.username for user in DEMO_USERS} <= users
+    assert not (data_dir / "dentasync.sqlite3").exists()
 
 
 # --- as a real process -------------------------------------------------------------------
