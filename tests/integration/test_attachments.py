@@ -127,3 +127,12 @@ def test_remove_is_soft_and_keeps_the_file(world: World, tmp_path: Path) -> None
         attachments.remove_attachment(world.uow(), world.admin, att.id)
     with refused(world, NotFound, "Attachment #31337"):
         attachments.remove_attachment(world.uow(), world.admin, 31337)
+
+
+def test_attachments_of_a_cancelled_order_stay(world: World, tmp_path: Path) -> None:
+    order = new_order(world)
+    order = attachments.add_attachment(world.uow(), world.admin, order.id,
+                                       make_file(tmp_path, "form.pdf"))
+    order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    with refused(world, LifecycleError, "cancelled"):
+        attachments.remove_attachment(world.uow(), world.admin, order.attachments[0].id)

@@ -67,3 +67,10 @@ def test_only_the_author_edits(world: World) -> None:
         comments.edit_comment(world.uow(), front_desk, comment_id, "")
     with refused(world, NotFound, "Comment #77"):
         comments.edit_comment(world.uow(), front_desk, 77, "x")
+
+
+def test_comments_of_a_cancelled_order_cannot_be_edited(world: World) -> None:
+    order = comments.add_comment(world.uow(), world.admin, new_order(world).id, "Note")
+    order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    with refused(world, LifecycleError, "cancelled"):
+        comments.edit_comment(world.uow(), world.admin, order.comments[0].id, "Changed")

@@ -122,6 +122,8 @@ def test_events_of_a_cancelled_order_are_frozen(world: World) -> None:
     with refused(world, LifecycleError, "cancelled"):
         events.delete_event(world.uow(), world.admin, event_id)
     with refused(world, LifecycleError, "cancelled"):
+        events.edit_event(world.uow(), world.admin, event_id, try_in(note="Moved"))
+    with refused(world, LifecycleError, "cancelled"):
         events.set_event_done(world.uow(), world.admin, event_id, True)
 
 

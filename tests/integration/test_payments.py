@@ -264,6 +264,20 @@ def test_void_brings_back_an_overdue_installment(world: World) -> None:
     assert money_columns(world, order.id) == (0, date(2026, 11, 1), PaymentMethod.BANK_TRANSFER)
 
 
+def test_money_of_a_cancelled_order_is_frozen(world: World) -> None:
+    order = new_order(world)
+    payments.set_payment_plan(world.uow(), world.admin, order.id, plan())
+    order = record(world, order, 1000)
+    order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    with refused(world, LifecycleError, "cancelled"):
+        payments.void_payment(world.uow(), world.admin, order.payments[0].id, "Refund")
+    with refused(world, LifecycleError, "cancelled"):
+        payments.remove_payment_plan(world.uow(), world.admin, order.id)
+    order = orders.reopen(world.uow(), world.admin, order.id, order.version)
+    order = payments.void_payment(world.uow(), world.admin, order.payments[0].id, "Refund")
+    assert order.paid == eur(0)
+
+
 def test_each_money_change_moves_the_order_version(world: World) -> None:
     order = new_order(world)
     versions = [order.version]

@@ -109,9 +109,16 @@ def test_payroll_of_a_cancelled_order_is_frozen(world: World) -> None:
     order = in_production(world)
     order = payroll.add_payroll(world.uow(), world.admin, order.id, world.staff_id,
                                 Money(4500, "EUR"))
+    record_id = order.payroll[0].id
+    with refused(world, PermissionDenied):
+        payroll.edit_payroll(world.uow(), world.actors[Role.FRONT_DESK], record_id,
+                             world.staff_id, Money(1, "EUR"), "")
     order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Lost impression")
     with refused(world, LifecycleError, "cancelled"):
-        payroll.finalize_payroll(world.uow(), world.admin, order.payroll[0].id)
+        payroll.finalize_payroll(world.uow(), world.admin, record_id)
+    with refused(world, LifecycleError, "cancelled"):
+        payroll.edit_payroll(world.uow(), world.admin, record_id, world.staff_id,
+                             Money(1, "EUR"), "")
 
 
 def test_list_payroll_filters_by_employee_and_date(world: World) -> None:

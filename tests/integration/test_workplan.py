@@ -236,3 +236,22 @@ def test_move_by_nothing_is_refused(world: World) -> None:
     order = with_tasks(world, "A", "B")
     with refused(world, ValidationError, "already where it is"):
         workplan.move_task(world.uow(), world.admin, order.tasks[0].id, 0)
+
+
+def test_the_plan_of_a_cancelled_order_is_frozen(world: World) -> None:
+    order = with_tasks(world, "A", "B")
+    first, second = (t.id for t in order.tasks)
+    with refused(world, PermissionDenied):
+        workplan.assign_task(world.uow(), world.actors[Role.TECHNICIAN], first, world.staff_id)
+    order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    attempts = [
+        lambda: workplan.edit_task(world.uow(), world.admin, first, "A2", None, None),
+        lambda: workplan.move_task(world.uow(), world.admin, second, -1),
+        lambda: workplan.assign_task(world.uow(), world.admin, first, world.staff_id),
+        lambda: workplan.set_task_done(world.uow(), world.admin, first, True),
+        lambda: workplan.remove_task(world.uow(), world.admin, first),
+        lambda: workplan.add_task(world.uow(), world.admin, order.id, "C"),
+    ]
+    for attempt in attempts:
+        with refused(world, LifecycleError, "cancelled"):
+            attempt()
