@@ -1,0 +1,245 @@
+"""The paged order list: text search, filters, SQL sorting, paging and status counts."""
+
+from __future__ import annotations
+
+from collections import Counter as Tally
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from dentasync_desktop.db.models import WorkOrder
+from dentasync_desktop.domain.dto import ORDER_SORT_KEYS, ItemInput, OrderFilter, OrderRow
+from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
+from dentasync_desktop.domain.errors import ValidationError
+from dentasync_desktop.domain.money import Money
+from dentasync_desktop.domain.payments import payment_status
+from dentasync_desktop.services import orders
+from dentasync_desktop.services.order_list import (
+    AWAITING_DELIVERY,
+    count_by_status,
+    list_orders,
+)
+from dentasync_desktop.services.seed import seed
+
+from ..conftest import FIXED_NOW
+from ..factories import World
+
+TODAY = FIXED_NOW.date()
+S = OrderStatus
+
+
+def everything(world: World, **criteria: object) -> list[OrderRow]:
+    page = list_orders(world.uow(), world.admin, OrderFilter(**criteria), 0, 1000)  # type: ignore[arg-type]
+    assert page.total_count == len(page.rows)
+    return list(page.rows)
+
+
+def numbers(world: World, **criteria: object) -> list[int]:
+    return [row.number for row in everything(world, **criteria)]
+
+
+def set_money(world: World, order_id: int, paid: int, unpaid_due: date | None) -> None:
+    """What the payment services keep in step; set directly, payments are not this test's topic."""
+    with world.uow() as uow:
+        uow.session.execute(update(WorkOrder).where(WorkOrder.id == order_id)
+                            .values(paid_minor=paid, unpaid_due_date=unpaid_due))
+        uow.commit()
+
+
+def create(world: World, **overrides: object) -> int:
+    overrides.setdefault("description", "Zirconia crown")
+    return orders.create_order(world.uow(), world.admin, world.order_input(**overrides)).id
+
+
+def advance(world: World, order_id: int, *steps) -> None:  # type: ignore[no-untyped-def]
+    for step in steps:
+        step(world.uow(), world.admin, order_id, _version(world, order_id))
+
+
+def _version(world: World, order_id: int) -> int:
+    with world.uow() as uow:
+        return uow.session.scalar(select(WorkOrder.version).where(WorkOrder.id == order_id))
+
+
+@pytest.fixture
+def twelve(world: World) -> World:
+    """Twelve orders; #2 is for another patient, dentist and lab."""
+    for n in range(1, 13):
+        if n == 2:
+            create(world, patient_id=world.patient2_id, customer_id=world.customer2_id,
+                   lab_id=world.lab2_id)
+        else:
+            create(world)
+    return world
+
+
+def test_text_search_finds_numbers_and_non_ascii_names_casefolded(twelve: World) -> None:
+    assert numbers(twelve, text="WO-000001") == [1]
+    assert numbers(twelve, text="wo-000002") == [2]
+    assert sorted(numbers(twelve, text="1")) == [1, 10, 11, 12]
+    for text in ("öztürk", "ÖZTÜRK", "Jürgen Öztürk", "ĞÜL", "Yılmaz", "łukasz", "ankara"):
+        assert numbers(twelve, text=text) == [2], text
+    assert len(numbers(twelve, text="ØRSTED")) == 11
+    assert len(numbers(twelve, text="müller schäfer")) == 11
+    assert numbers(twelve, text="schäfer öztürk") == []
+    page = list_orders(twelve.uow(), twelve.admin, OrderFilter(text="nobody"), 0, 50)
+    assert (page.rows, page.total_count) == ((), 0)
+
+
+def test_rows_carry_what_the_list_shows(twelve: World) -> None:
+    [row] = everything(twelve, text="WO-000002")
+    assert row.number_text == "WO-000002"
+    assert (row.patient_name, row.customer_name, row.lab_name) == (
+        "Jürgen Öztürk", "Dr. Ğül Yılmaz", "Łukasz Dental Lab")
+    assert row.status is S.DRAFT
+    assert (row.total, row.paid, row.balance) == (
+        Money(50000, "EUR"), Money(0, "EUR"), Money(50000, "EUR"))
+    assert row.payment_status is PaymentStatus.NOT_PAID
+    assert not row.overdue and not row.on_hold
+
+
+def test_filters(world: World) -> None:
+    draft = create(world)
+    late = create(world)  # due 2026-11-09, before TODAY
+    held = create(world, lab_id=world.lab2_id)
+    other = create(world, customer_id=world.customer2_id,
+                   documented_at=date(2026, 11, 18), due_date=date(2026, 12, 1))
+    undated = create(world, due_date=None)
+    advance(world, late, orders.publish)
+    advance(world, other, orders.publish)
+    orders.set_hold(world.uow(), world.admin, held, _version(world, held), True, "New scan")
+    set_money(world, draft, 10000, None)
+    set_money(world, held, 0, TODAY - timedelta(days=1))
+    set_money(world, other, 50000, TODAY - timedelta(days=30))  # fully paid: not overdue
+
+    by_id = {row.id: row.number for row in everything(world)}
+    assert set(numbers(world, statuses=(S.PUBLISHED,))) == {by_id[late], by_id[other]}
+    assert set(numbers(world, statuses=(S.PUBLISHED, S.DRAFT))) == set(by_id.values())
+    assert numbers(world, lab_id=world.lab2_id) == [by_id[held]]
+    assert numbers(world, customer_id=world.customer2_id) == [by_id[other]]
+    assert numbers(world, due_from=date(2026, 11, 20)) == [by_id[other]]
+    assert undated not in {r.id for r in everything(world, due_to=date(2026, 12, 31))}
+    assert len(numbers(world, due_from=date(2026, 11, 9), due_to=date(2026, 11, 9))) == 3
+    assert numbers(world, on_hold_only=True) == [by_id[held]]
+    assert numbers(world, payment_status=PaymentStatus.PARTIALLY_PAID) == [by_id[draft]]
+    assert numbers(world, payment_status=PaymentStatus.OVERDUE) == [by_id[held]]
+    assert numbers(world, payment_status=PaymentStatus.PAID) == [by_id[other]]
+    assert set(numbers(world, overdue_only=True)) == {by_id[late], by_id[held]}
+    assert numbers(world, overdue_only=True, lab_id=world.lab_id) == [by_id[late]]
+    rows = {row.id: row for row in everything(world)}
+    assert rows[late].overdue and rows[held].overdue and rows[held].on_hold
+    assert not rows[other].overdue and not rows[draft].overdue
+
+
+def _sortable(world: World) -> None:
+    """Orders that differ in every sortable column, with ties to break."""
+    for n in range(1, 10):
+        patient = world.patient2_id if n % 3 == 0 else world.patient_id
+        order_id = create(
+            world, patient_id=patient, customer_id=world.customer2_id if n % 2 else
+            world.customer_id, lab_id=world.lab2_id if n % 4 == 0 else world.lab_id,
+            documented_at=date(2026, 11, 1 + n % 3),
+            due_date=None if n % 5 == 0 else date(2026, 11, 20 + n % 4),
+            items=(ItemInput(description="Crown", quantity=1 + n % 2,
+                             unit_price=Money(10000, "EUR")),))
+        if n % 2 == 0:
+            advance(world, order_id, orders.publish)
+        set_money(world, order_id, [0, 5000, 10000, 20000][n % 4],
+                  TODAY - timedelta(days=1) if n == 7 else None)
+
+
+PATIENT_SORT = {"Anna Schäfer": ("Schäfer", "Anna"), "Jürgen Öztürk": ("Öztürk", "Jürgen")}
+REFERENCE_KEYS = {
+    "number": lambda r: r.number,
+    "patient": lambda r: PATIENT_SORT[r.patient_name],
+    "customer": lambda r: r.customer_name,
+    "lab": lambda r: r.lab_name,
+    "status": lambda r: list(OrderStatus).index(r.status),
+    "documented_at": lambda r: r.documented_at,
+    "due_date": lambda r: r.due_date,
+    "total": lambda r: r.total.minor,
+    "paid": lambda r: r.paid.minor,
+    "balance": lambda r: r.balance.minor,
+    "payment_status": lambda r: list(PaymentStatus).index(r.payment_status),
+}
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_sorts_on_every_key_in_sql_with_ties_by_number(world: World, descending: bool) -> None:
+    _sortable(world)
+    rows = everything(world)
+    assert set(REFERENCE_KEYS) == set(ORDER_SORT_KEYS)
+    for key, reference in REFERENCE_KEYS.items():
+        if key == "due_date":
+            dated = sorted((r for r in rows if r.due_date), reverse=descending,
+                           key=lambda r: (r.due_date, r.number))
+            undated = sorted((r for r in rows if not r.due_date), reverse=descending,
+                             key=lambda r: r.number)
+            expected = dated + undated  # no due date: last either way
+        else:
+            expected = sorted(rows, key=lambda r, f=reference: (f(r), r.number),  # type: ignore[misc]
+                              reverse=descending)
+        got = numbers(world, sort_key=key, descending=descending)
+        assert got == [r.number for r in expected], key
+        assert len(set(map(reference, rows))) > 1, f"{key} needs differing values"
+
+
+def test_pages_add_up_to_the_whole_list(world: World) -> None:
+    _sortable(world)
+    flt = OrderFilter(sort_key="due_date", descending=True)
+    whole = list_orders(world.uow(), world.admin, flt, 0, 1000)
+    pages = [list_orders(world.uow(), world.admin, flt, offset, 4) for offset in (0, 4, 8, 12)]
+    assert [p.total_count for p in pages] == [9] * 4
+    assert [p.offset for p in pages] == [0, 4, 8, 12]
+    assert [len(p.rows) for p in pages] == [4, 4, 1, 0]
+    assert [r for p in pages for r in p.rows] == list(whole.rows)
+
+
+def test_count_by_status_ignores_only_the_status_filter(world: World) -> None:
+    _sortable(world)
+    counts = count_by_status(world.uow(), world.admin, OrderFilter(statuses=(S.PUBLISHED,)))
+    assert counts == {**dict.fromkeys(OrderStatus, 0), S.DRAFT: 5, S.PUBLISHED: 4}
+    on_lab2 = count_by_status(world.uow(), world.admin,
+                              OrderFilter(statuses=(S.DRAFT,), lab_id=world.lab2_id))
+    assert on_lab2[S.PUBLISHED] == 2 and on_lab2[S.DRAFT] == 0
+    assert count_by_status(world.uow(), world.admin, OrderFilter(text="öztürk"))[S.DRAFT] == 2
+
+
+def test_bad_requests_are_refused_naming_the_field(world: World) -> None:
+    technician = world.actors[Role.TECHNICIAN]
+    with pytest.raises(ValidationError, match="sort"):
+        list_orders(world.uow(), technician, OrderFilter(sort_key="price"), 0, 50)
+    with pytest.raises(ValidationError, match="limit"):
+        list_orders(world.uow(), technician, OrderFilter(), 0, 0)
+    with pytest.raises(ValidationError, match="offset"):
+        list_orders(world.uow(), technician, OrderFilter(), -1, 10)
+    with pytest.raises(ValidationError, match="due date"):
+        count_by_status(world.uow(), technician,
+                        OrderFilter(due_from=date(2026, 2, 1), due_to=date(2026, 1, 1)))
+
+
+def test_sql_payment_status_and_overdue_agree_with_the_domain_on_seeded_data(
+    uow_factory, world: World
+) -> None:  # type: ignore[no-untyped-def]
+    seed(uow_factory, 300, seed=11)
+    with uow_factory() as uow:
+        raw = {o.id: (o.status, o.due_date, o.price_total_minor, o.paid_minor,
+                      o.unpaid_due_date) for o in uow.session.scalars(select(WorkOrder))}
+    rows = everything(world)
+    assert len(rows) == len(raw) == 300
+    expected_status = {}
+    for row in rows:
+        status, due, total, paid, unpaid_due = raw[row.id]
+        expected_status[row.id] = payment_status(total, paid, unpaid_due, TODAY)
+        late = status in AWAITING_DELIVERY and due is not None and due < TODAY
+        assert row.payment_status is expected_status[row.id]
+        assert row.overdue is (late or expected_status[row.id] is PaymentStatus.OVERDUE)
+    assert Tally(expected_status.values()).keys() == set(PaymentStatus)
+    for wanted in PaymentStatus:
+        assert {r.id for r in everything(world, payment_status=wanted)} == {
+            i for i, s in expected_status.items() if s is wanted}
+    assert {r.id for r in everything(world, overdue_only=True)} == {
+        r.id for r in rows if r.overdue}
+    counts = count_by_status(world.uow(), world.admin, OrderFilter())
+    assert counts == {s: Tally(v[0] for v in raw.values())[s] for s in OrderStatus}
