@@ -280,7 +280,7 @@ def test_move_back_hold_due_date_remake_and_customer(
     answer(monkeypatch, dialogs.CustomerDialog, customer)
     view.customer_action.trigger()
     assert view.detail.customer.id == world.customer2_id
-    assert view.header.value("customer") == "Dr. Ğül Yılmaz"
+    assert view.header.value("customer") == "Dr. Ğül Yılmaz — Ankara Dental"
 
 
 def test_adjust_price_keeps_bad_input_and_names_the_field(
@@ -525,7 +525,7 @@ def test_payment_instructions_copy_the_lab_details(qtbot, make_view,
     monkeypatch.setattr(dialogs.PaymentInstructionsDialog, "exec", run)
     view.instructions_action.trigger()
     text = QGuiApplication.clipboard().text()
-    assert "IBAN: DE89370400440532013000" in text
+    assert "IBAN: DE89 3704 0044 0532 0130 00" in text
     assert "Amount due: 500.00 EUR" in text
     assert "Reference: WO-000001" in text
 
@@ -734,8 +734,15 @@ def test_activity_changes_are_parsed_from_json() -> None:
 
     assert changes(entry('{"status": "draft"}', '{"status": "published"}')) == [
         "status: Draft → Published"]
-    assert changes(entry("", '{"on_hold": true, "due_date": null}')) == [
-        "on hold: yes", "due date: —"]
+    assert changes(entry("", '{"on_hold": true, "note": "", "sha256": "ab"}')) == [
+        "on hold: yes"]  # empty fields of a new record and file digests say nothing
+    assert changes(entry('{"paid": "1.00 EUR", "unpaid_due_date": "2026-10-20"}',
+                         '{"paid": "2.00 EUR", "unpaid_due_date": "2026-10-20"}')) == [
+        "paid: 1.00 EUR → 2.00 EUR"]
+    assert changes(entry('{"due_date": null}', '{"due_date": "2026-12-24"}')) == [
+        "due date: — → 12/24/26"]
+    long_text = "x" * 200
+    assert changes(entry("", f'{{"body": "{long_text}"}}')) == ["body: " + "x" * 79 + "…"]
     assert changes(entry('{"customer": "A"}', "")) == ["customer: A → —"]
     assert changes(entry("", "not json")) == ["not json"]
 

@@ -42,5 +42,6 @@ class ActivityTab(QWidget):
         if entries is None:
             return
         self._stale = False
+        self.model.number_prefix = f"{self._context.detail.number_text}: "
         self.table.show_rows(entries)
         self.count.setText(self.tr("%n entries, newest first", "", len(entries)))

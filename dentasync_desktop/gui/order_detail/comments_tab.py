@@ -22,7 +22,7 @@ class CommentsTab(QWidget):
         self.table = RecordTable(self.model, stretch_column=2)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selection_changed.connect(self.update_actions)
-        self.edit_button = button(self.tr("Edit…"), self.edit)
+        self.edit_button = button(self.tr("Edit selected…"), self.edit)
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(self.tr("Write a comment… (Ctrl+Enter adds it)"))
         self.editor.setTabChangesFocus(True)
@@ -31,10 +31,9 @@ class CommentsTab(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.editor, self.add)
         layout = QVBoxLayout(self)
-        layout.addLayout(button_row(self.edit_button))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.editor)
-        layout.addLayout(button_row(self.add_button, stretch_at=0))
+        layout.addLayout(button_row(self.edit_button, self.add_button, stretch_at=1))
         context.changed.connect(self.show_detail)
 
     def show_detail(self, order: OrderDetail) -> None:

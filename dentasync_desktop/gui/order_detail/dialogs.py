@@ -252,7 +252,7 @@ class PaymentInstructionsDialog(QDialog):
         rows = [
             (self.tr("Account holder"), lab.account_holder or lab.name),
             (self.tr("Bank"), lab.bank_name),
-            (self.tr("IBAN"), lab.iban),
+            (self.tr("IBAN"), " ".join(lab.iban[i:i + 4] for i in range(0, len(lab.iban), 4))),
             (self.tr("BIC"), lab.bic),
             (self.tr("Reference"), number_text),
             (self.tr("Amount due"), money(balance)),

@@ -40,6 +40,7 @@ from .models import ScheduleModel
 from .widgets import MoneyEdit, OptionalDateEdit, RecordTable
 
 MAX_MINUTES = 7 * 24 * 60
+SUMMARY_STYLE = "QLabel { color: #374151; }"
 
 
 def _enum_combo(members: Sequence[Any], current: Any = None) -> QComboBox:
@@ -49,6 +50,17 @@ def _enum_combo(members: Sequence[Any], current: Any = None) -> QComboBox:
     if current is not None:
         combo.setCurrentIndex(combo.findData(current))
     return combo
+
+
+def every(interval: int, unit: IntervalUnit) -> str:
+    """Reads "every month" or "every 2 weeks"."""
+    translate = QCoreApplication.translate
+    if interval == 1:
+        return {IntervalUnit.DAYS: translate("PlanDialog", "every day"),
+                IntervalUnit.WEEKS: translate("PlanDialog", "every week"),
+                IntervalUnit.MONTHS: translate("PlanDialog", "every month")}[unit]
+    return translate("PlanDialog", "every {count} {unit}").format(
+        count=interval, unit=interval_label(unit))
 
 
 def interval_label(unit: IntervalUnit) -> str:
@@ -129,7 +141,6 @@ class PlanDialog(ServiceDialog):
         self.preview.setMinimumHeight(160)
         self.preview.setWordWrap(False)
         self.preview_problem = QLabel()
-        self.preview_problem.setStyleSheet(ERROR_STYLE)
         self.preview_problem.setWordWrap(True)
         self.add_field(self.tr("Amount"), self.amount, "amount")
         self.add_field(self.tr("Method"), self.method, "method")
@@ -166,8 +177,10 @@ class PlanDialog(ServiceDialog):
                             plan.interval, plan.interval_unit)
         except ValidationError as error:
             self.preview_model.set_rows([])
+            self.preview_problem.setStyleSheet(ERROR_STYLE)
             self.preview_problem.setText(error.message[0].upper() + error.message[1:])
             return
+        self.preview_problem.setStyleSheet(SUMMARY_STYLE)
         self.preview_problem.setText(
             self.tr("{count} installment(s), {total} in all").format(
                 count=len(rows), total=money(plan.amount)) if len(rows) > 1 else "")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,12 +58,11 @@ class OrderHeader(QFrame):
         self.primary.setStyleSheet(PRIMARY_STYLE)
         self.primary.setDefault(False)
         self.primary.setAutoDefault(False)
-        self.actions_button = QToolButton()
-        self.payment_button = QToolButton()
-        for tool in (self.actions_button, self.payment_button):
-            tool.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            tool.setMinimumHeight(self.primary.sizeHint().height())
+        self.actions_button = QPushButton()
+        self.payment_button = QPushButton()
+        for menu_button in (self.actions_button, self.payment_button):
+            menu_button.setAutoDefault(False)
+            menu_button.setMinimumHeight(self.primary.sizeHint().height())
 
         title = QHBoxLayout()
         title.addWidget(self.number)
@@ -129,9 +127,10 @@ class OrderHeader(QFrame):
         self.links.setToolTip(order.remake_reason if order.is_remake else "")
         self.links.setVisible(bool(links))
 
-        customer = order.customer.name
+        customer = order.customer.name + (f" — {order.customer.clinic}"
+                                          if order.customer.clinic else "")
         self._set("patient", order.patient.full_name)
-        self._set("customer", customer, order.customer.clinic)
+        self._set("customer", customer)
         self._set("lab", order.lab.name)
         late = (order.due_date is not None and order.status not in DUE_DONE
                 and qdate(order.due_date) < today)

@@ -20,6 +20,8 @@ from .context import OrderContext
 from .models import ItemsModel
 from .widgets import RecordTable
 
+ITEMS_SHOWN = 12  # more items scroll inside the table
+
 
 def _value_label() -> QLabel:
     label = QLabel()
@@ -61,7 +63,7 @@ class InfoTab(QWidget):
         QVBoxLayout(about).addWidget(self.description)
 
         self.items_model = ItemsModel(self)
-        self.items = RecordTable(self.items_model, stretch_column=1)
+        self.items = RecordTable(self.items_model, stretch_column=1, fit_rows=ITEMS_SHOWN)
         self.items.setWordWrap(False)
         self.items_total = QLabel()
         self.items_total.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -77,7 +79,7 @@ class InfoTab(QWidget):
         layout.addWidget(items_box, 1, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
-        layout.setRowStretch(1, 1)
+        layout.setRowStretch(2, 1)
         context.changed.connect(self.show_detail)
 
     def value(self, key: str) -> str:

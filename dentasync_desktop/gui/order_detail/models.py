@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,6 +42,9 @@ OVERDUE = QColor("#b91c1c")
 SETTLED = QColor("#15803d")
 MUTED = QColor("#6b7280")
 THUMBNAIL = QSize(64, 64)
+MINUTES_PER_DAY = 24 * 60
+LONG_VALUE = 80  # longer activity values are cut, the full text is in the tooltip
+HIDDEN_FIELDS = frozenset({"sha256"})  # recorded for audits, meaningless to read
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -151,6 +155,8 @@ def _tr(text: str) -> str:
 
 
 def duration_text(minutes: int) -> str:
+    if minutes and minutes % MINUTES_PER_DAY == 0:
+        return QCoreApplication.translate("RowsModel", "%n day(s)", "", minutes // MINUTES_PER_DAY)
     hours, rest = divmod(minutes, 60)
     if hours and rest:
         return _tr("{h} h {m} min").format(h=hours, m=rest)
@@ -195,7 +201,7 @@ class InstallmentsModel(RowsModel):
             Column(self.tr("No."), lambda i: str(i.seq), RIGHT),
             Column(self.tr("Due date"), lambda i: date_text(i.due_date)),
             Column(self.tr("Amount"), lambda i: money(i.amount), RIGHT),
-            Column(self.tr("Covered"), lambda i: money(i.covered), RIGHT),
+            Column(self.tr("Paid"), lambda i: money(i.covered), RIGHT),
             Column(self.tr("State"), self.state),
         ]
 
@@ -338,34 +344,48 @@ class PayrollModel(RowsModel):
             Column(self.tr("Employee"), lambda r: r.staff_name),
             Column(self.tr("Amount"), lambda r: money(r.amount), RIGHT),
             Column(self.tr("Created"), lambda r: datetime_text(r.created_at)),
-            Column(self.tr("Finalized"), self.finalized),
+            Column(self.tr("Status"), self.finalized),
             Column(self.tr("Comment"), lambda r: r.comment),
         ]
 
     def finalized(self, record: PayrollInfo) -> str:
         if not record.finalized:
             return self.tr("Open")
-        return datetime_text(record.finalized_at) or self.tr("Yes")
+        return self.tr("Finalized {when}").format(when=datetime_text(record.finalized_at))
 
     def colour(self, row: PayrollInfo, column: int) -> QColor | None:
         return SETTLED if column == 3 and row.finalized else None
 
 
 class ActivityModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.number_prefix = ""  # "WO-000123: ", redundant on the order's own timeline
+
     def build_columns(self) -> list[Column]:
         return [
             Column(self.tr("When"), lambda a: datetime_text(a.at)),
             Column(self.tr("Who"), lambda a: a.actor_name),
-            Column(self.tr("What"), lambda a: a.summary),
+            Column(self.tr("What"), self.summary),
             Column(self.tr("Before → after"), lambda a: "\n".join(changes(a))),
         ]
 
+    def summary(self, entry: ActivityInfo) -> str:
+        if self.number_prefix and entry.summary.startswith(self.number_prefix):
+            return entry.summary[len(self.number_prefix):]
+        return entry.summary
+
 
 def changes(entry: ActivityInfo) -> list[str]:
-    """One "field: before → after" line per recorded field, from the stored JSON."""
+    """One "field: before → after" line per recorded field that changed, from the JSON."""
     before, after = _parse(entry.before), _parse(entry.after)
     lines = []
     for key in list(dict.fromkeys([*before, *after])):
+        if key in HIDDEN_FIELDS or (key in before and key in after
+                                    and before[key] == after[key]):
+            continue
+        if key not in before and after[key] in (None, ""):
+            continue  # an empty field of a new record says nothing
         label = f"{key.replace('_', ' ')}: " if key else ""
         if key in before and key in after:
             lines.append(f"{label}{_value(key, before[key])} → {_value(key, after[key])}")
@@ -396,4 +416,18 @@ def _value(key: str, value: Any) -> str:
             return OrderStatus(value).label
         except ValueError:
             pass
-    return str(value)
+    text = _moment(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= LONG_VALUE else text[:LONG_VALUE - 1] + "…"
+
+
+def _moment(text: str) -> str:
+    """ISO dates and aware date-times, as the services record them, in the user's locale."""
+    if len(text) < 10 or text[4:5] != "-" or text[7:8] != "-":
+        return text
+    try:
+        if len(text) == 10:
+            return date_text(date.fromisoformat(text))
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return datetime_text(moment) if moment.tzinfo is not None else text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
 from ...domain.dto import OrderDetail, PaymentInfo, PaymentPlanInfo
@@ -11,7 +11,7 @@ from ...services import payments
 from ..formatting import PAYMENT_COLOURS, date_text, money, qdate
 from .context import OrderContext
 from .dialogs import TextDialog
-from .editors import PaymentDialog, PlanDialog, interval_label
+from .editors import PaymentDialog, PlanDialog, every
 from .models import InstallmentsModel, PaymentsModel
 from .widgets import (
     RecordTable,
@@ -23,6 +23,8 @@ from .widgets import (
     set_badge_colour,
 )
 
+INSTALLMENTS_SHOWN = 6  # a longer schedule scrolls inside its table
+
 
 class PaymentsTab(QWidget):
     def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
@@ -33,26 +35,31 @@ class PaymentsTab(QWidget):
             amount.setStyleSheet("QLabel { font-size: 13pt; font-weight: 600; }")
         self.status = badge()
         summary = QGridLayout()
+        summary.setHorizontalSpacing(32)
         for column, (title, value) in enumerate((
                 (self.tr("Total"), self.total), (self.tr("Paid"), self.paid),
                 (self.tr("Balance"), self.balance), (self.tr("Status"), self.status))):
             caption = QLabel(title)
             caption.setStyleSheet("QLabel { color: #6b7280; }")
             summary.addWidget(caption, 0, column)
-            summary.addWidget(value, 1, column)
+            summary.addWidget(value, 1, column, Qt.AlignmentFlag.AlignLeft)
         summary.setColumnStretch(4, 1)
 
         self.plan_text = QLabel()
         self.plan_text.setWordWrap(True)
         self.installments_model = InstallmentsModel(self)
-        self.installments = RecordTable(self.installments_model, stretch_column=4)
+        self.installments = RecordTable(self.installments_model, stretch_column=4,
+                                        fit_rows=INSTALLMENTS_SHOWN)
         self.installments.setWordWrap(False)
         self.plan_button = button(self.tr("Payment plan…"), self.edit_plan)
         self.remove_plan_button = button(self.tr("Remove plan"), self.remove_plan)
         plan_box = QGroupBox(self.tr("Payment plan"))
         plan_layout = QVBoxLayout(plan_box)
-        plan_layout.addLayout(button_row(self.plan_text, self.plan_button,
-                                         self.remove_plan_button, stretch_at=1))
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_text, 1)
+        plan_row.addWidget(self.plan_button)
+        plan_row.addWidget(self.remove_plan_button)
+        plan_layout.addLayout(plan_row)
         plan_layout.addWidget(self.installments)
 
         self.payments_model = PaymentsModel(self)
@@ -68,7 +75,7 @@ class PaymentsTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(summary)
-        layout.addWidget(plan_box, 1)
+        layout.addWidget(plan_box)
         layout.addWidget(history, 1)
         context.changed.connect(self.show_detail)
 
@@ -91,11 +98,11 @@ class PaymentsTab(QWidget):
             return self.tr("{amount} by {method}, due {due}.").format(
                 amount=money(plan.amount), method=plan.method.label.lower(),
                 due=date_text(plan.first_due_date))
-        return self.tr("{amount} by {method} in {count} installments, every {interval} {unit} "
+        return self.tr("{amount} by {method} in {count} installments, {every}, "
                        "from {first}.").format(
             amount=money(plan.amount), method=plan.method.label.lower(),
-            count=plan.installments_count, interval=plan.interval,
-            unit=interval_label(plan.interval_unit), first=date_text(plan.first_due_date))
+            count=plan.installments_count, every=every(plan.interval, plan.interval_unit),
+            first=date_text(plan.first_due_date))
 
     def update_actions(self) -> None:
         order = self._context.detail

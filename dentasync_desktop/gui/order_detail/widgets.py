@@ -101,11 +101,15 @@ class RecordTable(QTableView):
 
     selection_changed = Signal()
 
+    ROW_PADDING = 8
+
     def __init__(self, model: RowsModel, stretch_column: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 fit_rows: int | None = None, parent: QWidget | None = None) -> None:
+        """``fit_rows``: as tall as its rows (up to that many), instead of filling the space."""
         super().__init__(parent)
         self.setModel(model)
         self._stretch = stretch_column
+        self._fit_rows = fit_rows
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -137,9 +141,27 @@ class RecordTable(QTableView):
             self.horizontalHeader().setSectionResizeMode(
                 self._stretch, QHeaderView.ResizeMode.Stretch)
         if self.wordWrap():
-            self.resizeRowsToContents()
+            self._size_rows()
+        if self._fit_rows is not None:
+            self._fit_height()
         if keep is not None:
             self.select_id(keep)
+
+    def _size_rows(self) -> None:
+        """Wrapped text gets the rows it needs, with the same breathing room as one-liners."""
+        self.resizeRowsToContents()
+        header = self.verticalHeader()
+        for row in range(self.rows_model().rowCount()):
+            height = header.sectionSize(row) + self.ROW_PADDING
+            header.resizeSection(row, max(height, header.defaultSectionSize()))
+
+    def _fit_height(self) -> None:
+        assert self._fit_rows is not None
+        header = self.verticalHeader()
+        shown = min(self._fit_rows, self.rows_model().rowCount())
+        rows = sum(header.sectionSize(row) for row in range(shown)) or header.defaultSectionSize()
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows
+                            + 2 * self.frameWidth())
 
     def select_id(self, row_id: int) -> bool:
         model = self.rows_model()
@@ -185,7 +207,7 @@ class OptionalDateEdit(QWidget):
 
 
 class MoneyEdit(QWidget):
-    """An amount typed as text (parsed exactly by Money.parse) and its currency."""
+    """An amount typed as text (parsed exactly by Money.parse) in a fixed or chosen currency."""
 
     def __init__(self, amount: Money, currency_editable: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -196,13 +218,20 @@ class MoneyEdit(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.amount, 1)
-        self.currency = QComboBox()
-        self.currency.addItems(sorted(CURRENCY_EXPONENTS))
-        self.currency.setCurrentText(amount.currency)
-        self.currency.setEnabled(currency_editable)
-        layout.addWidget(self.currency)
+        self.currency: QComboBox | None = None
+        self._fixed_currency = amount.currency
+        if currency_editable:
+            self.currency = QComboBox()
+            self.currency.addItems(sorted(CURRENCY_EXPONENTS))
+            self.currency.setCurrentText(amount.currency)
+            layout.addWidget(self.currency)
+        else:
+            layout.addWidget(QLabel(amount.currency))
         self.setFocusProxy(self.amount)
+
+    def currency_code(self) -> str:
+        return self.currency.currentText() if self.currency else self._fixed_currency
 
     def money(self, field: str = "amount") -> Money:
         """Raises ValidationError naming ``field`` when the text is not an amount."""
-        return Money.parse(self.amount.text(), self.currency.currentText(), field)
+        return Money.parse(self.amount.text(), self.currency_code(), field)
