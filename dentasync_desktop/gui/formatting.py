@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.money import CURRENCY_EXPONENTS, Money
@@ -63,3 +64,22 @@ PAYMENT_COLOURS = {
     PaymentStatus.PAID: "#15803d",
     PaymentStatus.OVERDUE: "#b91c1c",
 }
+
+
+def label(member: OrderStatus | PaymentStatus | Enum) -> str:
+    """The translated label of a domain enum member (status, role, method, ...)."""
+    text = getattr(member, "label", str(member))
+    return QCoreApplication.translate("domain", text)
+
+
+def amount_input(amount: Money | None, locale: QLocale | None = None) -> str:
+    """An amount for an input field: the locale's decimal point, no grouping, no currency."""
+    if amount is None:
+        return ""
+    exp = CURRENCY_EXPONENTS[amount.currency]
+    sign = "-" if amount.minor < 0 else ""
+    whole, frac = divmod(abs(amount.minor), 10**exp)
+    text = str(whole)
+    if exp:
+        text += (locale or QLocale()).decimalPoint() + str(frac).zfill(exp)
+    return sign + text

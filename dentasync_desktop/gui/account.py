@@ -1,0 +1,213 @@
+"""Accounts: signing in, creating the first administrator, changing one's own password."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dto import Actor
+from ..domain.enums import Role
+from ..domain.errors import DomainError
+from ..services import users
+from ..services.unit_of_work import UnitOfWorkFactory
+from .client import ServiceClient
+from .formatting import label
+from .theme import APP_ICON, icon
+
+
+def _error_label() -> QLabel:
+    error = QLabel()
+    error.setObjectName("errorLabel")
+    error.setWordWrap(True)
+    error.hide()
+    return error
+
+
+def _show_error(error_label: QLabel, message: str) -> None:
+    error_label.setText(message)
+    error_label.setVisible(bool(message))
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+def _banner(title: str, subtitle: str) -> QHBoxLayout:
+    logo = QLabel()
+    logo.setPixmap(icon(APP_ICON).pixmap(48, 48))
+    text = QLabel(f"<div style='font-size:16pt;font-weight:600'>{title}</div>"
+                  f"<div style='color:#4b5563'>{subtitle}</div>")
+    text.setWordWrap(True)
+    row = QHBoxLayout()
+    row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(text, 1)
+    return row
+
+
+class SignInDialog(QDialog):
+    """User name and password; ``actor`` holds who signed in once the dialog is accepted."""
+
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory,
+        demo_users: Sequence[tuple[str, str, Role]] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._uow_factory = uow_factory
+        self.actor: Actor | None = None
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(self.tr("Sign in — Dentasync Desktop"))
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = _password_field()
+        self.password.setObjectName("password")
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
+        buttons = QDialogButtonBox()
+        self.sign_in_button = buttons.addButton(self.tr("Sign in"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setObjectName("primaryButton")
+        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._sign_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(_banner(self.tr("Dentasync Desktop"),
+                                 self.tr("Sign in to continue.")))
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        if demo_users:
+            layout.addWidget(self._demo_hint(demo_users))
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def _demo_hint(self, demo_users: Sequence[tuple[str, str, Role]]) -> QLabel:
+        rows = "".join(
+            f"<tr><td>{name}</td><td>{password}</td><td>{label(role)}</td></tr>"
+            for name, password, role in demo_users)
+        hint = QLabel(self.tr(
+            "<b>Demo database.</b> Sign in as one of these users:"
+            "<table cellspacing='0' cellpadding='2'><tr><th align='left'>User</th>"
+            "<th align='left'>Password</th><th align='left'>Role</th></tr>{rows}</table>"
+        ).format(rows=rows))
+        hint.setObjectName("demoHint")
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return hint
+
+    def _sign_in(self) -> None:
+        try:
+            self.actor = users.sign_in(self._uow_factory(), self.username.text(),
+                                       self.password.text())
+        except DomainError as error:
+            _show_error(self.error, error.message)
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class FirstAdminDialog(QDialog):
+    """The very first start: create the administrator account, who is then signed in."""
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._uow_factory = uow_factory
+        self.actor: Actor | None = None
+        self.setObjectName("firstAdminDialog")
+        self.setWindowTitle(self.tr("Create administrator — Dentasync Desktop"))
+        self.username = QLineEdit("admin")
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("fullName")
+        self.password = _password_field()
+        self.password.setObjectName("password")
+        self.confirm = _password_field()
+        self.confirm.setObjectName("confirm")
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Full name:"), self.full_name)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Repeat password:"), self.confirm)
+        buttons = QDialogButtonBox()
+        create = buttons.addButton(self.tr("Create administrator"),
+                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        create.setObjectName("primaryButton")
+        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(_banner(
+            self.tr("Welcome to Dentasync Desktop"),
+            self.tr("This is the first start. Create the administrator account; the "
+                    "administrator then adds the accounts of the other users.")))
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.full_name.setFocus()
+
+    def _create(self) -> None:
+        if self.password.text() != self.confirm.text():
+            _show_error(self.error, self.tr("Repeat password: the two passwords differ."))
+            self.confirm.setFocus()
+            return
+        try:
+            self.actor = users.create_first_admin(
+                self._uow_factory(), self.username.text(), self.full_name.text(),
+                self.password.text())
+        except DomainError as error:
+            _show_error(self.error, error.message)
+            return
+        self.accept()
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._client = client
+        self.setWindowTitle(self.tr("Change my password"))
+        self.current = _password_field()
+        self.new = _password_field()
+        self.confirm = _password_field()
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Current password:"), self.current)
+        form.addRow(self.tr("&New password:"), self.new)
+        form.addRow(self.tr("&Repeat new password:"), self.confirm)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+
+    def _change(self) -> None:
+        if self.new.text() != self.confirm.text():
+            _show_error(self.error, self.tr("Repeat new password: the two passwords differ."))
+            return
+        try:
+            self._client.call(users.change_own_password, self.current.text(), self.new.text())
+        except DomainError as error:
+            _show_error(self.error, error.message)
+            return
+        self.accept()

@@ -1,0 +1,67 @@
+"""The GUI entry point: application object, theme, sign-in, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+from .. import __version__
+from ..domain.dto import Actor
+from ..paths import APP_AUTHOR, APP_NAME
+from ..services import users
+from ..services.maintenance import Database
+from .account import FirstAdminDialog, SignInDialog
+from .client import ServiceClient
+from .errors import install_exception_hook
+from .main_window import MainWindow
+from .theme import apply_theme
+
+
+def make_application() -> QApplication:
+    """The QApplication with the names QSettings files window state under, and the theme."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setApplicationDisplayName("Dentasync Desktop")
+    apply_theme(app)
+    return app
+
+
+def ask_for_actor(database: Database, demo: bool) -> Actor | None:
+    """The first start creates the administrator; later starts sign in. None: the user quit."""
+    factory = database.uow_factory
+    if users.needs_first_admin(factory()):
+        dialog: FirstAdminDialog | SignInDialog = FirstAdminDialog(factory)
+    else:
+        demo_users = ()
+        if demo:
+            # Imported only for --demo runs: the demo module carries the whole demo data set.
+            from ..services.demo import DEMO_USERS
+
+            demo_users = tuple(DEMO_USERS)
+        dialog = SignInDialog(factory, demo_users)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
+def run_gui(database: Database, demo: bool, log_file: Path) -> int:
+    """Sign in, show the main window, and sign in again after "Sign out". Returns the exit code."""
+    app = make_application()
+    install_exception_hook(log_file)
+    while True:
+        actor = ask_for_actor(database, demo)
+        if actor is None:
+            return 0
+        client = ServiceClient(database.uow_factory, actor, database.paths, log_file, demo)
+        window = MainWindow(client, database.close)
+        window.show()
+        code = app.exec()
+        if not window.signed_out:
+            return code
+        window.deleteLater()

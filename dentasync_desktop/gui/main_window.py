@@ -1,0 +1,281 @@
+"""The main window: navigation on the left, the current page, menus and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.actions import Action
+from ..domain.dto import OrderDetail
+from .access import gate
+from .account import ChangePasswordDialog
+from .client import ServiceClient
+from .formatting import label
+from .order_editor import OrderEditorDialog
+from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
+from .theme import icon
+from .widgets.columns import fill_column_menu, menu_title
+
+SETTINGS_GROUP = "mainWindow"
+
+
+class MainWindow(QMainWindow):
+    """Implements the pages' ``Shell``. Pages are built the first time they are shown."""
+
+    def __init__(
+        self, client: ServiceClient, close_database: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.signed_out = False
+        self._close_database = close_database
+        self._specs: list[PageSpec] = [spec for spec in PAGES if spec.visible(client)]
+        self._pages: dict[str, QWidget] = {}
+        self._order_actions: list[tuple[OrderCommand, QAction]] = []
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Dentasync Desktop"))
+        self.setMinimumSize(QSize(960, 600))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon), spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+        self.navigation.setMinimumWidth(170)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1080])
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_state()
+        self.navigation.currentRowChanged.connect(self._show_row)
+        self.navigation.setCurrentRow(0)
+
+    # --- menus -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_order_action = file_menu.addAction(self.tr("&New order…"), self.new_order)
+        self.new_order_action.setShortcut(QKeySequence.StandardKey.New)
+        gate(self.new_order_action, self.client, Action.CREATE_ORDER)
+        for command in ORDER_COMMANDS:
+            action = file_menu.addAction(command.text())
+            action.setShortcut(QKeySequence(command.shortcut))
+            action.triggered.connect(lambda _checked=False, c=command: self._run_command(c))
+            self._order_actions.append((command, action))
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("Change my &password…"), self._change_password)
+        file_menu.addAction(self.tr("Sign &out"), self.sign_out)
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = edit_menu.addAction(self.tr("&Find…"), self._find)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = view_menu.addAction(self.tr("&Refresh"), self._refresh)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.columns_menu = QMenu(menu_title(), self)
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        view_menu.addMenu(self.columns_menu)
+        view_menu.addSeparator()
+        for number, spec in enumerate(self._specs[:9], start=1):
+            go = view_menu.addAction(spec.title())
+            go.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            go.triggered.connect(lambda _checked=False, row=number - 1:
+                                 self.navigation.setCurrentRow(row))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Dentasync Desktop"), self._about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_status_bar(self) -> None:
+        actor = self.client.actor
+        user = QLabel(self.tr("Signed in as {name} ({role})").format(
+            name=actor.full_name or actor.username, role=label(actor.role)))
+        user.setObjectName("userLabel")
+        database = QLabel(str(self.client.paths.database))
+        database.setObjectName("databaseLabel")
+        database.setToolTip(self.tr("The database file"))
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status = self.statusBar()
+        status.addPermanentWidget(user)
+        if self.client.demo:
+            demo = QLabel(self.tr("Demo data"))
+            demo.setObjectName("demoBadge")
+            status.addPermanentWidget(demo)
+        status.addPermanentWidget(database)
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page with this key, built now if it has not been shown yet."""
+        existing = self._pages.get(key)
+        if existing is not None:
+            return existing
+        spec = next(s for s in self._specs if s.key == key)
+        page = spec.build(self)
+        self._pages[key] = page
+        self.stack.addWidget(page)
+        signal = getattr(page, "current_order_changed", None)
+        if signal is not None:
+            signal.connect(self._update_order_actions)
+        return page
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def show_page(self, key: str) -> QWidget:
+        row = next(i for i, s in enumerate(self._specs) if s.key == key)
+        self.navigation.setCurrentRow(row)
+        return self.page(key)
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self._specs):
+            return
+        page = self.page(self._specs[row].key)
+        self.stack.setCurrentWidget(page)
+        self.find_action.setEnabled(hasattr(page, "focus_search"))
+        self.refresh_action.setEnabled(hasattr(page, "refresh"))
+        self.columns_menu.setEnabled(hasattr(page, "table_view"))
+        self._update_order_actions()
+
+    # --- Shell -----------------------------------------------------------------------------
+
+    def open_order(self, order_id: int) -> None:
+        orders = self.show_page("orders")
+        orders.open_order(order_id)  # type: ignore[attr-defined]
+
+    def new_order(self) -> None:
+        if not self.client.allows(Action.CREATE_ORDER):
+            return
+        dialog = OrderEditorDialog(self.client, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            created: OrderDetail = dialog.saved
+            orders = self.show_page("orders")
+            orders.refresh()  # type: ignore[attr-defined]
+            orders.open_order(created.id)  # type: ignore[attr-defined]
+            self.show_message(self.tr("Created work order {number}.").format(
+                number=created.number_text))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def close_database(self) -> None:
+        self._close_database()
+
+    # --- menu slots ------------------------------------------------------------------------
+
+    def _selected_order(self) -> int | None:
+        page = self.current_page()
+        selected = getattr(page, "selected_order_id", None)
+        return selected() if selected is not None else None
+
+    def _update_order_actions(self, *_args: object) -> None:
+        order_id = self._selected_order()
+        for command, action in self._order_actions:
+            gate(action, self.client, command.action, available=order_id is not None)
+
+    def _run_command(self, command: OrderCommand) -> None:
+        order_id = self._selected_order()
+        if order_id is not None and self.client.allows(command.action):
+            command.run(self, order_id)
+
+    def run_order_command(self, action: Action, order_id: int) -> None:
+        command = next((c for c, _a in self._order_actions if c.action is action), None)
+        if command is None:
+            self.show_message(self.tr("{action} is not available in this version.").format(
+                action=action.label))
+        elif self.client.allows(action):
+            command.run(self, order_id)
+
+    def _find(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def _refresh(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "refresh"):
+            page.refresh()
+            self.show_message(self.tr("Refreshed."))
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        page = self.current_page()
+        table = page.table_view() if hasattr(page, "table_view") else None
+        if table is None:
+            return
+        fill_column_menu(self.columns_menu, table)
+
+    def _change_password(self) -> None:
+        ChangePasswordDialog(self.client, self).exec()
+
+    def sign_out(self) -> None:
+        self.signed_out = True
+        self.close()
+
+    def _about(self) -> None:
+        paths = self.client.paths
+        QMessageBox.about(self, self.tr("About Dentasync Desktop"), self.tr(
+            "<h3>Dentasync Desktop {version}</h3>"
+            "<p>Offline work orders for dental clinics and dental labs.</p>"
+            "<p><b>Database:</b> {database}<br><b>Data folder:</b> {data}<br>"
+            "<b>Backups:</b> {backups}<br><b>Log file:</b> {log}</p>").format(
+                version=__version__, database=paths.database, data=paths.data_dir,
+                backups=paths.backups_dir, log=self.client.log_file))
+
+    # --- window state ----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        splitter = settings.value("splitter")
+        if isinstance(splitter, QByteArray | bytes) and splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+        settings.endGroup()
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.endGroup()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+

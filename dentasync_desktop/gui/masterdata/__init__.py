@@ -1,0 +1,1 @@
+"""Master-data pages: dental labs, customers, patients, services & prices, staff & users."""

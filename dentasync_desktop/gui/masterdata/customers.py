@@ -1,0 +1,76 @@
+"""Customers: the dentists and clinics who order the work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from ...domain.actions import Action
+from ...domain.dto import CustomerInfo, CustomerInput
+from ...services import masterdata
+from ..client import ServiceClient
+from .dialog import RecordDialog
+from .labs import multi_line
+from .model import RecordColumn
+from .page import RecordKind, RecordPage
+
+if TYPE_CHECKING:
+    from ..pages import Shell
+
+LIST_LIMIT = 500
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("customers", text)
+
+
+class CustomerDialog(RecordDialog):
+    def __init__(self, client: ServiceClient, customer: CustomerInfo | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(client, _tr("Edit customer") if customer else _tr("New customer"),
+                         parent)
+        self.setObjectName("customerDialog")
+        self._customer = customer
+        customer = customer or CustomerInfo(id=0, name="")
+        self.name = self.add_field("name", _tr("&Name:"), QLineEdit(customer.name))
+        self.name.setPlaceholderText(_tr("Dr. Jane Smith"))
+        self.clinic = self.add_field("clinic", _tr("&Clinic:"), QLineEdit(customer.clinic))
+        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(customer.phone))
+        self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(customer.email))
+        self.address = self.add_field("address", _tr("&Address:"), multi_line(customer.address))
+
+    def save(self) -> CustomerInfo:
+        return self.client.call(masterdata.save_customer, CustomerInput(
+            name=self.name.text(), clinic=self.clinic.text(), phone=self.phone.text(),
+            email=self.email.text(), address=self.address.toPlainText(),
+            id=self._customer.id if self._customer else None))
+
+
+CUSTOMERS = RecordKind(
+    key="customers",
+    noun=lambda: _tr("customer"),
+    columns=(
+        RecordColumn(lambda: _tr("Name"), lambda r: r.name),
+        RecordColumn(lambda: _tr("Clinic"), lambda r: r.clinic),
+        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
+        RecordColumn(lambda: _tr("E-mail"), lambda r: r.email),
+        RecordColumn(lambda: _tr("Address"), lambda r: " ".join(r.address.split())),
+    ),
+    action=Action.MANAGE_CLIENTS,
+    load=lambda client, text, inactive: client.call(
+        masterdata.list_customers, text, inactive, LIST_LIMIT),
+    dialog=CustomerDialog,
+    set_active=lambda client, record_id, active: client.call(
+        masterdata.set_customer_active, record_id, active),
+    delete=lambda client, record_id: client.call(masterdata.delete_customer, record_id),
+    describe=lambda r: r.name,
+    limit=LIST_LIMIT,
+)
+
+
+class CustomersPage(RecordPage):
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(shell, _tr("Customers"), _tr(
+            "The dentists and clinics who order work."), CUSTOMERS, parent)

@@ -1,0 +1,84 @@
+"""The shared frame of the master-data edit dialogs: a form, an error line, Save/Cancel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError, ValidationError
+from ..client import ServiceClient
+
+
+class RecordDialog(QDialog):
+    """Subclasses fill ``self.form``, register fields in ``self.fields`` and implement ``save``.
+
+    A refusal shows the service's message under the form, focuses the field it names and keeps
+    everything typed; ``saved`` holds the service's answer once the dialog is accepted.
+    """
+
+    def __init__(self, client: ServiceClient, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.saved: Any = None
+        self.fields: dict[str, QWidget] = {}
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.error)
+        self.body.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    def add_field(
+        self, key: str, text: str, widget: QWidget, form: QFormLayout | None = None
+    ) -> QWidget:
+        """A form row; ``key`` is the field name the service uses in its messages."""
+        (form or self.form).addRow(text, widget)
+        self.fields[key.lower()] = widget
+        return widget
+
+    def field_widget(self, field: str) -> QWidget | None:
+        """The widget for a service's field name: exact, else the longest registered prefix
+        ("task 2 name" finds the widget registered as "task")."""
+        name = field.lower()
+        if name in self.fields:
+            return self.fields[name]
+        prefixes = [key for key in self.fields if name.startswith(key)]
+        return self.fields[max(prefixes, key=len)] if prefixes else None
+
+    def save(self) -> Any:
+        """Build the input from the widgets and call the service; raise DomainError to refuse."""
+        raise NotImplementedError
+
+    def show_error(self, error: DomainError) -> None:
+        self.error.setText(error.message)
+        self.error.show()
+        if isinstance(error, ValidationError):
+            widget = self.field_widget(error.field)
+            if widget is not None:
+                widget.setFocus()
+
+    def _save(self) -> None:
+        try:
+            self.saved = self.save()
+        except DomainError as error:
+            self.show_error(error)
+            return
+        self.accept()

@@ -1,0 +1,105 @@
+"""Dental labs: contacts, turnaround time and the bank details for payment instructions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from ...domain.actions import Action
+from ...domain.dto import LabInfo, LabInput
+from ...services import masterdata
+from ..client import ServiceClient
+from .dialog import RecordDialog
+from .model import RecordColumn
+from .page import RecordKind, RecordPage
+
+if TYPE_CHECKING:
+    from ..pages import Shell
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("labs", text)
+
+
+def multi_line(text: str = "", lines: int = 3) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    return edit
+
+
+class LabDialog(RecordDialog):
+    def __init__(self, client: ServiceClient, lab: LabInfo | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(client, _tr("Edit dental lab") if lab else _tr("New dental lab"), parent)
+        self.setObjectName("labDialog")
+        self._lab = lab
+        lab = lab or LabInfo(id=0, name="")
+        self.name = self.add_field("name", _tr("&Name:"), QLineEdit(lab.name))
+        self.contact = self.add_field("contact person", _tr("&Contact person:"),
+                                      QLineEdit(lab.contact_person))
+        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(lab.phone))
+        self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(lab.email))
+        self.address = self.add_field("address", _tr("&Address:"), multi_line(lab.address))
+        self.turnaround = QSpinBox()
+        self.turnaround.setRange(0, 365)
+        self.turnaround.setSuffix(_tr(" days"))
+        self.turnaround.setValue(lab.default_turnaround_days)
+        self.turnaround.setToolTip(_tr("A new order's due date is its documented date plus this"))
+        self.add_field("default turnaround days", _tr("&Turnaround:"), self.turnaround)
+
+        bank = QGroupBox(_tr("Payment instructions"))
+        bank_form = QFormLayout(bank)
+        self.holder = self.add_field("account holder", _tr("Account &holder:"),
+                                     QLineEdit(lab.account_holder), bank_form)
+        self.bank_name = self.add_field("bank name", _tr("&Bank:"), QLineEdit(lab.bank_name),
+                                        bank_form)
+        self.iban = self.add_field("iban", _tr("&IBAN:"), QLineEdit(lab.iban), bank_form)
+        self.bic = self.add_field("bic", _tr("BI&C:"), QLineEdit(lab.bic), bank_form)
+        self.note = self.add_field("payment note", _tr("N&ote:"), multi_line(lab.payment_note, 2),
+                                   bank_form)
+        self.body.insertWidget(1, bank)
+        self.setMinimumWidth(520)
+
+    def save(self) -> LabInfo:
+        data = LabInput(
+            name=self.name.text(), contact_person=self.contact.text(), phone=self.phone.text(),
+            email=self.email.text(), address=self.address.toPlainText(),
+            default_turnaround_days=self.turnaround.value(),
+            account_holder=self.holder.text(), bank_name=self.bank_name.text(),
+            iban=self.iban.text(), bic=self.bic.text(), payment_note=self.note.toPlainText(),
+            id=self._lab.id if self._lab else None,
+        )
+        return self.client.call(masterdata.save_lab, data)
+
+
+LABS = RecordKind(
+    key="labs",
+    noun=lambda: _tr("dental lab"),
+    columns=(
+        RecordColumn(lambda: _tr("Name"), lambda r: r.name),
+        RecordColumn(lambda: _tr("Contact person"), lambda r: r.contact_person),
+        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
+        RecordColumn(lambda: _tr("E-mail"), lambda r: r.email),
+        RecordColumn(lambda: _tr("Turnaround"),
+                     lambda r: _tr("{days} days").format(days=r.default_turnaround_days),
+                     numeric=True),
+        RecordColumn(lambda: _tr("IBAN"), lambda r: r.iban),
+    ),
+    action=Action.MANAGE_CATALOGUE,
+    load=lambda client, text, inactive: client.call(masterdata.list_labs, text, inactive),
+    dialog=LabDialog,
+    set_active=lambda client, lab_id, active: client.call(
+        masterdata.set_lab_active, lab_id, active),
+    delete=lambda client, lab_id: client.call(masterdata.delete_lab, lab_id),
+    describe=lambda r: r.name,
+)
+
+
+class LabsPage(RecordPage):
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(shell, _tr("Dental labs"), _tr(
+            "The labs that make the work. The turnaround sets a new order's due date; the bank "
+            "details appear in the order's payment instructions."), LABS, parent)

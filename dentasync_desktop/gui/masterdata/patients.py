@@ -1,0 +1,81 @@
+"""Patients: the people the work is for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from ...domain.actions import Action
+from ...domain.dto import PatientInfo, PatientInput
+from ...services import masterdata
+from ..client import ServiceClient
+from ..formatting import date_text
+from ..widgets.dates import OptionalDate
+from .dialog import RecordDialog
+from .labs import multi_line
+from .model import RecordColumn
+from .page import RecordKind, RecordPage
+
+if TYPE_CHECKING:
+    from ..pages import Shell
+
+LIST_LIMIT = 500
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("patients", text)
+
+
+class PatientDialog(RecordDialog):
+    def __init__(self, client: ServiceClient, patient: PatientInfo | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(client, _tr("Edit patient") if patient else _tr("New patient"), parent)
+        self.setObjectName("patientDialog")
+        self._patient = patient
+        patient = patient or PatientInfo(id=0, first_name="", last_name="")
+        self.first_name = self.add_field("first name", _tr("&First name:"),
+                                         QLineEdit(patient.first_name))
+        self.last_name = self.add_field("last name", _tr("&Last name:"),
+                                        QLineEdit(patient.last_name))
+        self.birth = OptionalDate(_tr("known"))
+        self.birth.edit.setMaximumDate(QDate.currentDate())
+        self.birth.set_value(patient.date_of_birth)
+        self.add_field("date of birth", _tr("&Date of birth:"), self.birth)
+        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(patient.phone))
+        self.note = self.add_field("note", _tr("&Note:"), multi_line(patient.note))
+
+    def save(self) -> PatientInfo:
+        return self.client.call(masterdata.save_patient, PatientInput(
+            last_name=self.last_name.text(), first_name=self.first_name.text(),
+            date_of_birth=self.birth.value(), phone=self.phone.text(),
+            note=self.note.toPlainText(), id=self._patient.id if self._patient else None))
+
+
+PATIENTS = RecordKind(
+    key="patients",
+    noun=lambda: _tr("patient"),
+    columns=(
+        RecordColumn(lambda: _tr("Last name"), lambda r: r.last_name),
+        RecordColumn(lambda: _tr("First name"), lambda r: r.first_name),
+        RecordColumn(lambda: _tr("Date of birth"), lambda r: date_text(r.date_of_birth)),
+        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
+        RecordColumn(lambda: _tr("Note"), lambda r: " ".join(r.note.split())),
+    ),
+    action=Action.MANAGE_CLIENTS,
+    load=lambda client, text, inactive: client.call(
+        masterdata.list_patients, text, inactive, LIST_LIMIT),
+    dialog=PatientDialog,
+    set_active=lambda client, record_id, active: client.call(
+        masterdata.set_patient_active, record_id, active),
+    delete=lambda client, record_id: client.call(masterdata.delete_patient, record_id),
+    describe=lambda r: r.full_name,
+    limit=LIST_LIMIT,
+)
+
+
+class PatientsPage(RecordPage):
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(shell, _tr("Patients"), _tr(
+            "The patients the work is for. Search by name, phone or note."), PATIENTS, parent)

@@ -1,0 +1,259 @@
+"""Staff & users: the people who work here, and the accounts that sign in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.actions import Action
+from ...domain.dto import StaffInfo, StaffInput, UserInfo, UserInput
+from ...domain.enums import Role
+from ...domain.errors import DomainError, ValidationError
+from ...services import masterdata, users
+from ..access import refusal_text
+from ..client import ServiceClient
+from ..formatting import label
+from .dialog import RecordDialog
+from .model import RecordColumn
+from .page import ExtraCommand, RecordKind, RecordListPanel, page_heading
+
+if TYPE_CHECKING:
+    from ..pages import Shell
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("people", text)
+
+
+def _matches(text: str, *values: str) -> bool:
+    needle = text.casefold()
+    return not needle or any(needle in value.casefold() for value in values)
+
+
+class StaffDialog(RecordDialog):
+    def __init__(self, client: ServiceClient, staff: StaffInfo | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(client, _tr("Edit staff member") if staff else _tr("New staff member"),
+                         parent)
+        self.setObjectName("staffDialog")
+        self._staff = staff
+        staff = staff or StaffInfo(id=0, name="")
+        self.name = self.add_field("name", _tr("&Name:"), QLineEdit(staff.name))
+        self.job_title = self.add_field("job title", _tr("&Job title:"),
+                                        QLineEdit(staff.job_title))
+        self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(staff.email))
+        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(staff.phone))
+
+    def save(self) -> StaffInfo:
+        return self.client.call(masterdata.save_staff, StaffInput(
+            name=self.name.text(), job_title=self.job_title.text(), email=self.email.text(),
+            phone=self.phone.text(), id=self._staff.id if self._staff else None))
+
+
+def _load_staff(client: ServiceClient, text: str, inactive: bool) -> list[StaffInfo]:
+    return [s for s in client.call(masterdata.list_staff, inactive)
+            if _matches(text, s.name, s.job_title, s.email, s.phone)]
+
+
+STAFF = RecordKind(
+    key="staff",
+    noun=lambda: _tr("staff member"),
+    columns=(
+        RecordColumn(lambda: _tr("Name"), lambda r: r.name),
+        RecordColumn(lambda: _tr("Job title"), lambda r: r.job_title),
+        RecordColumn(lambda: _tr("E-mail"), lambda r: r.email),
+        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
+    ),
+    action=Action.MANAGE_CATALOGUE,
+    load=_load_staff,
+    dialog=StaffDialog,
+    set_active=lambda client, record_id, active: client.call(
+        masterdata.set_staff_active, record_id, active),
+    delete=lambda client, record_id: client.call(masterdata.delete_staff, record_id),
+    describe=lambda r: r.name,
+)
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class UserDialog(RecordDialog):
+    def __init__(self, client: ServiceClient, user: UserInfo | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(client, _tr("Edit user") if user else _tr("New user"), parent)
+        self.setObjectName("userDialog")
+        self._user = user
+        self.username = self.add_field("username", _tr("&User name:"),
+                                       QLineEdit(user.username if user else ""))
+        self.full_name = self.add_field("full name", _tr("&Full name:"),
+                                        QLineEdit(user.full_name if user else ""))
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for role in Role:
+            self.role.addItem(label(role), role)
+        self.role.setCurrentIndex(self.role.findData(user.role if user else Role.FRONT_DESK))
+        self.add_field("role", _tr("&Role:"), self.role)
+        self.staff = QComboBox()
+        self.staff.setObjectName("staff")
+        self.staff.addItem(_tr("(none)"), None)
+        for member in client.call(masterdata.list_staff, False):
+            self.staff.addItem(member.name, member.id)
+        if user and user.staff_id is not None:
+            index = self.staff.findData(user.staff_id)
+            if index < 0:
+                self.staff.addItem(_tr("(deactivated staff member)"), user.staff_id)
+                index = self.staff.count() - 1
+            self.staff.setCurrentIndex(index)
+        self.staff.setToolTip(_tr("Links the account to a staff member, for work-plan tasks"))
+        self.add_field("staff", _tr("&Staff member:"), self.staff)
+        self.password = self.confirm = None
+        if user is None:
+            self.password = self.add_field("password", _tr("&Password:"),
+                                           _password_field("password"))
+            self.confirm = self.add_field("repeat password", _tr("R&epeat password:"),
+                                          _password_field("confirm"))
+
+    def save(self) -> UserInfo:
+        password = ""
+        if isinstance(self.password, QLineEdit) and isinstance(self.confirm, QLineEdit):
+            password = self.password.text()
+            if password != self.confirm.text():
+                raise ValidationError("repeat password", "the two passwords differ")
+        return self.client.call(users.save_user, UserInput(
+            username=self.username.text(), full_name=self.full_name.text(),
+            role=Role(self.role.currentData()), password=password,
+            staff_id=self.staff.currentData(),
+            id=self._user.id if self._user else None))
+
+
+class ResetPasswordDialog(QDialog):
+    def __init__(self, client: ServiceClient, user: UserInfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._client = client
+        self._user = user
+        self.setObjectName("resetPasswordDialog")
+        self.setWindowTitle(_tr("Reset password"))
+        self.password = _password_field("password")
+        self.confirm = _password_field("confirm")
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_tr("&New password:"), self.password)
+        form.addRow(_tr("&Repeat password:"), self.confirm)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._reset)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr("Set a new password for {name} ({user}).").format(
+            name=user.full_name, user=user.username)))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+
+    def _reset(self) -> None:
+        if self.password.text() != self.confirm.text():
+            self.error.setText(_tr("Repeat password: the two passwords differ."))
+            self.error.show()
+            return
+        try:
+            self._client.call(users.reset_password, self._user.id, self.password.text())
+        except DomainError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+def _reset_password(parent: QWidget, client: ServiceClient, user: UserInfo) -> Any:
+    if ResetPasswordDialog(client, user, parent).exec() == QDialog.DialogCode.Accepted:
+        QMessageBox.information(parent, _tr("Reset password"), _tr(
+            "The password of {user} was reset. Tell them the new one.").format(
+                user=user.username))
+    return None
+
+
+def _load_users(client: ServiceClient, text: str, inactive: bool) -> list[UserInfo]:
+    return [u for u in client.call(users.list_users)
+            if (inactive or u.active) and _matches(text, u.username, u.full_name)]
+
+
+USERS = RecordKind(
+    key="users",
+    noun=lambda: _tr("user"),
+    columns=(
+        RecordColumn(lambda: _tr("User name"), lambda r: r.username),
+        RecordColumn(lambda: _tr("Full name"), lambda r: r.full_name),
+        RecordColumn(lambda: _tr("Role"), lambda r: label(r.role)),
+        RecordColumn(lambda: _tr("Status"),
+                     lambda r: _tr("Active") if r.active else _tr("Deactivated")),
+    ),
+    action=Action.MANAGE_USERS,
+    load=_load_users,
+    dialog=UserDialog,
+    set_active=lambda client, record_id, active: client.call(
+        users.set_user_active, record_id, active),
+    describe=lambda r: r.username,
+    extra=(ExtraCommand(lambda: _tr("Reset password…"), _reset_password),),
+)
+
+
+class PeoplePage(QWidget):
+    """Two tabs: staff (assignable to tasks and payroll) and user accounts."""
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("peoplePage")
+        client = shell.client
+        self.staff = RecordListPanel(client, STAFF)
+        self.users = RecordListPanel(client, USERS)
+        for panel in (self.staff, self.users):
+            panel.layout().setContentsMargins(0, 8, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.staff, _tr("Staff"))
+        self.tabs.addTab(self.users, _tr("User accounts"))
+        reason = refusal_text(client, Action.MANAGE_USERS)
+        if reason:
+            self.tabs.setTabEnabled(1, False)
+            self.tabs.setTabToolTip(1, reason)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.addLayout(page_heading(_tr("Staff & users"), _tr(
+            "Staff are the people work-plan tasks and payroll are assigned to; user accounts "
+            "sign in, each with a role that decides what they may do.")))
+        layout.addWidget(self.tabs, 1)
+
+    def _panel(self) -> RecordListPanel:
+        current = self.tabs.currentWidget()
+        return current if isinstance(current, RecordListPanel) else self.staff
+
+    def refresh(self) -> None:
+        self._panel().refresh()
+
+    def focus_search(self) -> None:
+        self._panel().focus_search()
+
+    def table_view(self) -> QTableView:
+        return self._panel().table

@@ -1,0 +1,466 @@
+"""The new / edit work order dialog (Designer form ui/order_editor.ui plus code-built parts)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actions import Action
+from ..domain.dto import (
+    CustomerInfo,
+    ItemInput,
+    LabInfo,
+    OrderDetail,
+    OrderInput,
+    PatientInfo,
+    ServiceInfo,
+)
+from ..domain.errors import ConcurrencyError, DomainError, ValidationError
+from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..domain.teeth import format_teeth, parse_teeth
+from ..services import masterdata, order_detail, orders, settings
+from .access import gate
+from .client import ServiceClient
+from .errors import show_refusal
+from .formatting import amount_input, money, pydate, qdate
+from .forms import load_form
+from .widgets.lookup import LookupCombo
+from .widgets.teeth_chart import TeethChart
+
+PATIENT_LOOKUP_LIMIT = 50
+CUSTOMER_LOOKUP_LIMIT = 200
+LAST_LAB_PREFERENCE = "order-editor.last-lab"
+MAX_QUANTITY = 10_000
+DEFAULT_TURNAROUND_DAYS = 7  # what a new lab starts with, until a lab is chosen
+(SERVICE, DESCRIPTION, TEETH, QUANTITY, PRICE, LINE_TOTAL, REMOVE) = range(7)
+
+
+def patient_text(patient: PatientInfo) -> str:
+    born = f" ({patient.date_of_birth.year})" if patient.date_of_birth else ""
+    return f"{patient.last_name}, {patient.first_name}{born}" if patient.first_name \
+        else patient.last_name + born
+
+
+def customer_text(customer: CustomerInfo) -> str:
+    return f"{customer.name} — {customer.clinic}" if customer.clinic else customer.name
+
+
+@dataclass
+class ItemRow:
+    """The widgets of one line of the items table."""
+
+    service: QComboBox
+    description: QLineEdit
+    teeth: QLineEdit
+    quantity: QSpinBox
+    price: QLineEdit
+    total: QTableWidgetItem
+    remove: QToolButton
+
+    def widget_for(self, part: str) -> QWidget:
+        return {"quantity": self.quantity, "price": self.price, "teeth": self.teeth,
+                "service": self.service}.get(part, self.description)
+
+
+class OrderEditorDialog(QDialog):
+    """Create a work order (``order`` None) or edit one; ``saved`` holds the service's answer."""
+
+    def __init__(self, client: ServiceClient, order: OrderDetail | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.saved: OrderDetail | None = None
+        self._order = order
+        self._due_by_hand = order is not None
+        self._setting_due = False
+        self._rows: list[ItemRow] = []
+        self.setObjectName("orderEditor")
+        self.setWindowTitle(self.tr("Edit work order {number}").format(number=order.number_text)
+                            if order else self.tr("New work order"))
+        self.form = load_form("order_editor", self)
+        self._find_widgets()
+        self._build_lookups()
+        self._build_items()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.buttons)
+        self.resize(980, 780)
+        self._wire()
+        if order is None:
+            self._fill_defaults()
+        else:
+            self.fill(order)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _find_widgets(self) -> None:
+        f = self.form
+        self.documented: QDateEdit = f.findChild(QDateEdit, "documentedEdit")
+        self.due_check: QCheckBox = f.findChild(QCheckBox, "dueCheck")
+        self.due: QDateEdit = f.findChild(QDateEdit, "dueEdit")
+        self.due_hint: QLabel = f.findChild(QLabel, "dueHint")
+        self.due_hint.setObjectName("hintLabel")
+        self.shade: QLineEdit = f.findChild(QLineEdit, "shadeEdit")
+        self.description: QPlainTextEdit = f.findChild(QPlainTextEdit, "descriptionEdit")
+        self.new_patient: QPushButton = f.findChild(QPushButton, "newPatientButton")
+        self.items: QTableWidget = f.findChild(QTableWidget, "itemsTable")
+        self.add_item_button: QPushButton = f.findChild(QPushButton, "addItemButton")
+        self.currency: QComboBox = f.findChild(QComboBox, "currencyCombo")
+        self.total: QLabel = f.findChild(QLabel, "totalLabel")
+        self.total.setObjectName("totalLabel")
+        self.error: QLabel = f.findChild(QLabel, "errorLabel")
+        self.error.hide()
+        self.currency.addItems(sorted(CURRENCY_EXPONENTS))
+        for edit in (self.documented, self.due):
+            edit.setMinimumWidth(130)
+        self.teeth = TeethChart()
+        self.form.findChild(QGroupBox, "teethBox").layout().addWidget(self.teeth)
+
+    def _build_lookups(self) -> None:
+        call = self.client.call
+        self.lab = LookupCombo(lambda _text: call(masterdata.list_labs, "", False),
+                               lambda lab: lab.name)
+        self.lab.setObjectName("labCombo")
+        self.customer = LookupCombo(
+            lambda text: call(masterdata.list_customers, text, False, CUSTOMER_LOOKUP_LIMIT),
+            customer_text)
+        self.customer.setObjectName("customerCombo")
+        self.patient = LookupCombo(
+            lambda text: call(masterdata.list_patients, text, False, PATIENT_LOOKUP_LIMIT),
+            patient_text)
+        self.patient.setObjectName("patientCombo")
+        self.patient.lineEdit().setPlaceholderText(self.tr("Type to search patients"))
+        f = self.form
+        f.findChild(QWidget, "labHost").layout().addWidget(self.lab)
+        f.findChild(QWidget, "customerHost").layout().addWidget(self.customer)
+        f.findChild(QWidget, "patientHost").layout().insertWidget(0, self.patient, 1)
+        f.findChild(QLabel, "labLabel").setBuddy(self.lab)
+        f.findChild(QLabel, "customerLabel").setBuddy(self.customer)
+        f.findChild(QLabel, "patientLabel").setBuddy(self.patient)
+        gate(self.new_patient, self.client, Action.MANAGE_CLIENTS)
+
+    def _build_items(self) -> None:
+        self._services: list[ServiceInfo] = self.client.call(masterdata.list_services, "", True)
+        table = self.items
+        table.setColumnCount(7)
+        table.setHorizontalHeaderLabels([
+            self.tr("Service"), self.tr("Description"), self.tr("Teeth"), self.tr("Qty"),
+            self.tr("Unit price"), self.tr("Line total"), ""])
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SERVICE, 210), (TEETH, 90), (QUANTITY, 60), (PRICE, 100),
+                              (LINE_TOTAL, 120), (REMOVE, 34)):
+            header.resizeSection(column, width)
+        table.verticalHeader().setDefaultSectionSize(30)
+
+    def _wire(self) -> None:
+        self.lab.value_changed.connect(self._lab_changed)
+        self.documented.dateChanged.connect(self._documented_changed)
+        self.due.dateChanged.connect(self._due_edited)
+        self.due_check.toggled.connect(self.due.setEnabled)
+        self.new_patient.clicked.connect(self.quick_add_patient)
+        self.add_item_button.clicked.connect(lambda: self.add_item(focus=True))
+        self.currency.currentTextChanged.connect(lambda _c: self._update_total())
+
+    # --- filling ---------------------------------------------------------------------------
+
+    def _fill_defaults(self) -> None:
+        uow = self.client.uow
+        self.currency.setCurrentText(settings.get_settings(uow()).default_currency)
+        self.documented.setDate(QDate.currentDate())
+        last_lab = settings.get_preference(uow(), LAST_LAB_PREFERENCE)
+        labs = [self.lab.itemData(i) for i in range(self.lab.count())]
+        if last_lab.isdigit() and int(last_lab) in labs:
+            self.lab.set_value(int(last_lab))
+        elif len(labs) == 1:
+            self.lab.set_value(labs[0])
+        else:
+            self.lab.set_record(None)
+        self.customer.set_record(None)
+        self.patient.set_record(None)
+        self._apply_default_due()
+        self._update_total()
+
+    def fill(self, order: OrderDetail) -> None:
+        """Show ``order`` as it is saved; used on opening and after a stale-edit reload."""
+        self._order = order
+        self.lab.set_record(order.lab)
+        self.customer.set_record(order.customer)
+        self.patient.set_record(order.patient)
+        self.documented.setDate(qdate(order.documented_at))
+        self._setting_due = True
+        self.due_check.setChecked(order.due_date is not None)
+        self.due.setDate(qdate(order.due_date or order.documented_at))
+        self._setting_due = False
+        self.due.setEnabled(order.due_date is not None)
+        self.shade.setText(order.shade)
+        self.description.setPlainText(order.description)
+        self.teeth.set_selected(order.teeth)
+        self.currency.setCurrentText(order.total.currency)
+        self.items.setRowCount(0)
+        self._rows.clear()
+        for item in order.items:
+            self.add_item(item.service_id, item.description, item.teeth, item.quantity,
+                          amount_input(item.unit_price))
+        self._update_total()
+        self.due_hint.clear()
+
+    # --- due date --------------------------------------------------------------------------
+
+    def _lab_changed(self, _lab_id: int | None) -> None:
+        if not self._due_by_hand:
+            self._apply_default_due()
+
+    def _documented_changed(self, _date: QDate) -> None:
+        if not self._due_by_hand:
+            self._apply_default_due()
+
+    def _due_edited(self, _date: QDate) -> None:
+        if not self._setting_due:
+            self._due_by_hand = True
+            self.due_hint.clear()
+
+    def _apply_default_due(self) -> None:
+        lab: LabInfo | None = self.lab.record()
+        days = lab.default_turnaround_days if lab else DEFAULT_TURNAROUND_DAYS
+        self._setting_due = True
+        self.due.setDate(self.documented.date().addDays(days))
+        self._setting_due = False
+        if lab is not None:
+            self.due_hint.setText(self.tr(
+                "Due date: documented date plus {lab}'s turnaround of {days} days.").format(
+                    lab=lab.name, days=days))
+        else:
+            self.due_hint.clear()
+
+    # --- items -----------------------------------------------------------------------------
+
+    def add_item(self, service_id: int | None = None, description: str = "",
+                 teeth: tuple[int, ...] | None = None, quantity: int = 1, price: str = "",
+                 focus: bool = False) -> ItemRow:
+        table = self.items
+        row_number = table.rowCount()
+        table.insertRow(row_number)
+        service = QComboBox()
+        service.addItem(self.tr("(custom)"), None)
+        for info in self._services:
+            if info.active or info.id == service_id:
+                service.addItem(f"{info.code} — {info.name}", info.id)
+        service.setCurrentIndex(max(0, service.findData(service_id)))
+        describe = QLineEdit(description)
+        describe.setFrame(False)
+        tooth_text = QLineEdit(format_teeth(self.teeth.selected() if teeth is None else teeth))
+        tooth_text.setFrame(False)
+        tooth_text.setPlaceholderText("11, 21")
+        count = QSpinBox()
+        count.setRange(1, MAX_QUANTITY)
+        count.setValue(quantity)
+        count.setFrame(False)
+        amount = QLineEdit(price)
+        amount.setFrame(False)
+        amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        amount.setPlaceholderText("0")
+        line_total = QTableWidgetItem()
+        line_total.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        line_total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setAutoRaise(True)
+        remove.setToolTip(self.tr("Remove this item"))
+        row = ItemRow(service, describe, tooth_text, count, amount, line_total, remove)
+        for column, widget in ((SERVICE, service), (DESCRIPTION, describe), (TEETH, tooth_text),
+                               (QUANTITY, count), (PRICE, amount), (REMOVE, remove)):
+            table.setCellWidget(row_number, column, widget)
+        table.setItem(row_number, LINE_TOTAL, line_total)
+        self._rows.append(row)
+        service.currentIndexChanged.connect(lambda _i, r=row: self._service_chosen(r))
+        count.valueChanged.connect(lambda _v: self._update_total())
+        amount.textChanged.connect(lambda _t: self._update_total())
+        remove.clicked.connect(lambda _c=False, r=row: self.remove_item(r))
+        self._update_total()
+        if focus:
+            service.setFocus()
+        return row
+
+    def item_rows(self) -> list[ItemRow]:
+        return list(self._rows)
+
+    def remove_item(self, row: ItemRow) -> None:
+        index = self._rows.index(row)
+        self.items.removeRow(index)
+        del self._rows[index]
+        self._update_total()
+
+    def _service_chosen(self, row: ItemRow) -> None:
+        service_id = row.service.currentData()
+        info = next((s for s in self._services if s.id == service_id), None)
+        if info is None:
+            return
+        row.description.setText(info.name)
+        row.price.setText(amount_input(info.unit_price))
+        if info.unit_price.currency != self.currency.currentText():
+            row.price.setToolTip(self.tr("The price list has this price in {currency}.").format(
+                currency=info.unit_price.currency))
+        else:
+            row.price.setToolTip("")
+
+    def _update_total(self) -> None:
+        currency = self.currency.currentText()
+        total = Money.zero(currency)
+        complete = True
+        for row in self._rows:
+            try:
+                line = Money.parse(row.price.text() or "0", currency) * row.quantity.value()
+            except DomainError:
+                row.total.setText("?")
+                complete = False
+                continue
+            row.total.setText(money(line))
+            total += line
+        text = money(total) if complete else self.tr("check the prices")
+        self.total.setText(self.tr("Total: {total}").format(total=text))
+        font = QFont(self.total.font())
+        font.setBold(True)
+        self.total.setFont(font)
+
+    # --- quick add -------------------------------------------------------------------------
+
+    def quick_add_patient(self) -> None:
+        dialog = QuickPatientDialog(self.patient.lineEdit().text()
+                                    if self.patient.value() is None else "", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            patient = self.client.call(masterdata.quick_add_patient, dialog.first.text(),
+                                       dialog.last.text())
+        except DomainError as error:
+            show_refusal(self, error)
+            return
+        self.patient.set_record(patient)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def order_input(self) -> OrderInput:
+        """The form as the service's input; raises ValidationError for unreadable entries."""
+        currency = self.currency.currentText()
+        items = []
+        for number, row in enumerate(self._rows, start=1):
+            items.append(ItemInput(
+                description=row.description.text(),
+                quantity=row.quantity.value(),
+                unit_price=Money.parse(row.price.text() or "0", currency,
+                                       f"item {number} price"),
+                service_id=row.service.currentData(),
+                teeth=parse_teeth(row.teeth.text(), f"item {number} teeth"),
+            ))
+        return OrderInput(
+            lab_id=self.lab.value() or 0,
+            customer_id=self.customer.value() or 0,
+            patient_id=self.patient.value() or 0,
+            documented_at=pydate(self.documented.date()) or date.today(),
+            due_date=pydate(self.due.date()) if self.due_check.isChecked() else None,
+            currency=currency,
+            description=self.description.toPlainText(),
+            shade=self.shade.text(),
+            teeth=self.teeth.selected(),
+            items=tuple(items),
+        )
+
+    def save(self) -> None:
+        try:
+            data = self.order_input()
+            if self._order is None:
+                self.saved = self.client.call(orders.create_order, data)
+            else:
+                self.saved = self.client.call(orders.edit_order, self._order.id,
+                                              self._order.version, data)
+        except ConcurrencyError as error:
+            show_refusal(self, error)
+            fresh = self.client.call(order_detail.get_order, self._order.id)  # type: ignore[union-attr]
+            self.fill(fresh)
+            return
+        except DomainError as error:
+            self.show_error(error)
+            return
+        if self._order is None:
+            self.client.call(settings.set_preference, LAST_LAB_PREFERENCE, str(data.lab_id))
+        self.accept()
+
+    def show_error(self, error: DomainError) -> None:
+        self.error.setText(error.message)
+        self.error.show()
+        if isinstance(error, ValidationError):
+            widget = self.widget_for(error.field)
+            if widget is not None:
+                widget.setFocus()
+
+    def widget_for(self, field: str) -> QWidget | None:
+        """The input a service's field name points at ("item 2 price" -> row 2's price)."""
+        match = re.match(r"item (\d+)\s*(\w*)", field)
+        if match:
+            index = int(match.group(1)) - 1
+            if 0 <= index < len(self._rows):
+                return self._rows[index].widget_for(match.group(2))
+            return self.items
+        return {
+            "dental lab": self.lab, "customer": self.customer, "patient": self.patient,
+            "documented date": self.documented, "due date": self.due, "shade": self.shade,
+            "description": self.description, "teeth": self.teeth, "currency": self.currency,
+            "items": self.items,
+        }.get(field)
+
+
+class QuickPatientDialog(QDialog):
+    """Just a name: the rest of the patient's details can wait for the Patients page."""
+
+    def __init__(self, typed: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quickPatientDialog")
+        self.setWindowTitle(self.tr("New patient"))
+        first, _, last = typed.strip().rpartition(" ")
+        self.first = QLineEdit(first)
+        self.first.setObjectName("firstName")
+        self.last = QLineEdit(last)
+        self.last.setObjectName("lastName")
+        form = QFormLayout()
+        form.addRow(self.tr("&First name:"), self.first)
+        form.addRow(self.tr("&Last name:"), self.last)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(340)
+        (self.last if first and not last else self.first).setFocus()
+

@@ -1,0 +1,127 @@
+"""What the main window shows: its pages and the commands that act on the current order.
+
+To add a page (the finance dashboard, say), add a ``PageSpec`` to ``PAGES`` where it belongs in
+the navigation. A page is a QWidget built from the ``Shell``; it may offer any of these hooks,
+which the main window calls when present:
+
+- ``refresh()``: View > Refresh (F5)
+- ``focus_search()``: Edit > Find (Ctrl+F)
+- ``table_view() -> QTableView``: the table View > Columns acts on
+- ``selected_order_id() -> int | None`` and a ``current_order_changed(object)`` signal: enable the
+  order commands below for the order selected or open on the page
+
+To add a command on the selected order (Print, say), add an ``OrderCommand`` to
+``ORDER_COMMANDS``; it appears in the File menu, enabled while an order is selected or open and
+the role allows its ``action``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ..domain.actions import Action
+from .client import ServiceClient
+
+
+class Shell(Protocol):
+    """What the main window offers its pages."""
+
+    client: ServiceClient
+
+    def open_order(self, order_id: int) -> None: ...
+
+    def new_order(self) -> None: ...
+
+    def show_message(self, text: str) -> None: ...
+
+    def run_order_command(self, action: Action, order_id: int) -> None:
+        """Run the registered ``OrderCommand`` for ``action`` (Print, say) on the order."""
+        ...
+
+    def close_database(self) -> None:
+        """Release the database file (before a restore replaces it)."""
+        ...
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: Callable[[], str]
+    icon: str  # a name in resources/icons
+    build: Callable[[Shell], QWidget]
+    visible: Callable[[ServiceClient], bool] = lambda _client: True
+
+
+@dataclass(frozen=True)
+class OrderCommand:
+    text: Callable[[], str]
+    shortcut: str  # a QKeySequence string such as "Ctrl+P"
+    action: Action
+    run: Callable[[Shell, int], None]  # (shell, order id)
+
+
+def _tr(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("pages", text)
+
+
+def _orders(shell: Shell) -> QWidget:
+    from .order_list.page import OrderListPage
+
+    page = OrderListPage(shell)
+    page.new_order_requested.connect(shell.new_order)
+    return page
+
+
+def _labs(shell: Shell) -> QWidget:
+    from .masterdata.labs import LabsPage
+
+    return LabsPage(shell)
+
+
+def _customers(shell: Shell) -> QWidget:
+    from .masterdata.customers import CustomersPage
+
+    return CustomersPage(shell)
+
+
+def _patients(shell: Shell) -> QWidget:
+    from .masterdata.patients import PatientsPage
+
+    return PatientsPage(shell)
+
+
+def _services(shell: Shell) -> QWidget:
+    from .masterdata.services import ServicesPage
+
+    return ServicesPage(shell)
+
+
+def _people(shell: Shell) -> QWidget:
+    from .masterdata.people import PeoplePage
+
+    return PeoplePage(shell)
+
+
+def _settings(shell: Shell) -> QWidget:
+    from .settings_page import SettingsPage
+
+    return SettingsPage(shell)
+
+
+# Navigation order. The finance dashboard goes right after "orders".
+PAGES: list[PageSpec] = [
+    PageSpec("orders", _tr("Work orders"), "orders", _orders),
+    PageSpec("labs", _tr("Dental labs"), "lab", _labs),
+    PageSpec("customers", _tr("Customers"), "customer", _customers),
+    PageSpec("patients", _tr("Patients"), "patient", _patients),
+    PageSpec("services", _tr("Services & prices"), "services", _services),
+    PageSpec("people", _tr("Staff & users"), "staff", _people),
+    PageSpec("settings", _tr("Settings"), "settings", _settings),
+]
+
+ORDER_COMMANDS: list[OrderCommand] = []

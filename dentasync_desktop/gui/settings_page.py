@@ -1,0 +1,308 @@
+"""Settings: the organisation's details, printing defaults, and backup / restore."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actions import Action
+from ..domain.dto import OrganisationSettings
+from ..domain.enums import PaperSize
+from ..domain.errors import DomainError, ValidationError
+from ..services import maintenance, settings
+from .access import gate
+from .errors import attempt, show_refusal
+from .formatting import datetime_text
+from .masterdata.labs import multi_line
+from .masterdata.page import page_heading
+from .widgets.busy import run_busy
+from .widgets.currency import CurrencyCombo
+
+if TYPE_CHECKING:
+    from .pages import Shell
+
+PAPER_LABELS = {
+    PaperSize.A4: QT_TRANSLATE_NOOP("SettingsPage", "A4 (210 × 297 mm)"),
+    PaperSize.LETTER: QT_TRANSLATE_NOOP("SettingsPage", "US Letter (8.5 × 11 in)"),
+}
+LOGO_HEIGHT = 56
+
+
+class SettingsPage(QWidget):
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self._shell = shell
+        self._client = shell.client
+        self.fields: dict[str, QWidget] = {}
+
+        self.name = QLineEdit()
+        self.address = multi_line(lines=3)
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.logo = QLineEdit()
+        self.logo.setPlaceholderText(self.tr("No logo"))
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedHeight(LOGO_HEIGHT)
+        self.logo_preview.setMinimumWidth(LOGO_HEIGHT)
+        self.logo.textChanged.connect(self._show_logo)
+        logo_button = QPushButton(self.tr("Choose…"))
+        logo_button.clicked.connect(self._choose_logo)
+        self.currency = CurrencyCombo()
+        self.paper = QComboBox()
+        for size in PaperSize:
+            self.paper.addItem(self.tr(PAPER_LABELS[size]), size.value)
+        self.backup_dir = QLineEdit()
+        self.backup_dir.setPlaceholderText(str(self._client.paths.backups_dir))
+        folder_button = QPushButton(self.tr("Choose…"))
+        folder_button.clicked.connect(self._choose_folder)
+
+        organisation = QGroupBox(self.tr("Organisation"))
+        org_form = QFormLayout(organisation)
+        self._row(org_form, "name", self.tr("&Name:"), self.name)
+        self._row(org_form, "address", self.tr("&Address:"), self.address)
+        self._row(org_form, "phone", self.tr("&Phone:"), self.phone)
+        self._row(org_form, "email", self.tr("&E-mail:"), self.email)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(logo_button)
+        self._row(org_form, "logo", self.tr("&Logo:"), _holder(logo_row), self.logo)
+        org_form.addRow("", self.logo_preview)
+        self._org_form = org_form
+
+        defaults = QGroupBox(self.tr("Defaults"))
+        defaults_form = QFormLayout(defaults)
+        self._row(defaults_form, "default currency", self.tr("Default &currency:"),
+                  self.currency)
+        self._row(defaults_form, "paper size", self.tr("&Paper size:"), self.paper)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_dir, 1)
+        folder_row.addWidget(folder_button)
+        self._row(defaults_form, "backup folder", self.tr("&Backup folder:"),
+                  _holder(folder_row), self.backup_dir)
+
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.clicked.connect(self.refresh)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.revert_button)
+        save_row.addWidget(self.save_button)
+
+        data = QGroupBox(self.tr("Backup and restore"))
+        self.backup_info = QLabel()
+        self.backup_info.setObjectName("backupInfo")
+        self.backup_info.setWordWrap(True)
+        self.backup_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.restore)
+        gate(self.backup_button, self._client, Action.BACKUP)
+        gate(self.restore_button, self._client, Action.RESTORE)
+        data_buttons = QHBoxLayout()
+        data_buttons.addWidget(self.backup_button)
+        data_buttons.addWidget(self.restore_button)
+        data_buttons.addStretch(1)
+        data_layout = QVBoxLayout(data)
+        data_layout.addWidget(self.backup_info)
+        data_layout.addLayout(data_buttons)
+
+        content = QWidget()
+        content.setObjectName("settingsContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 12, 12, 12)
+        column.addLayout(page_heading(self.tr("Settings"), self.tr(
+            "These details appear on printed order forms and reports.")))
+        column.addWidget(organisation)
+        column.addWidget(defaults)
+        column.addWidget(self.error)
+        column.addLayout(save_row)
+        column.addSpacing(8)
+        column.addWidget(data)
+        column.addStretch(1)
+        content.setMaximumWidth(820)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        allowed = gate(self.save_button, self._client, Action.MANAGE_SETTINGS)
+        for widget in (organisation, defaults, self.revert_button):
+            widget.setEnabled(allowed)
+        self.refresh()
+
+    def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget,
+             focus: QWidget | None = None) -> None:
+        form.addRow(text, widget)
+        self.fields[key] = focus or widget
+
+    # --- organisation settings -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = attempt(self, lambda: settings.get_settings(self._client.uow()))
+        if current is not None:
+            self._fill(current)
+        self._show_backups()
+        self.error.hide()
+
+    def _fill(self, values: OrganisationSettings) -> None:
+        self.name.setText(values.name)
+        self.address.setPlainText(values.address)
+        self.phone.setText(values.phone)
+        self.email.setText(values.email)
+        self.logo.setText(values.logo_path)
+        self.currency.set_currency(values.default_currency)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(values.paper_size)))
+        self.backup_dir.setText(values.backup_dir)
+        self._show_logo(values.logo_path)
+
+    def current_values(self) -> OrganisationSettings:
+        return OrganisationSettings(
+            name=self.name.text(), address=self.address.toPlainText(), phone=self.phone.text(),
+            email=self.email.text(), logo_path=self.logo.text(),
+            default_currency=self.currency.currency(), paper_size=self.paper.currentData(),
+            backup_dir=self.backup_dir.text())
+
+    def save(self) -> None:
+        try:
+            saved = self._client.call(settings.save_settings, self.current_values())
+        except DomainError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            if isinstance(error, ValidationError) and error.field in self.fields:
+                self.fields[error.field].setFocus()
+            return
+        self.error.hide()
+        self._fill(saved)
+        self._shell.show_message(self.tr("Settings saved."))
+
+    def _show_logo(self, path: str) -> None:
+        pixmap = QPixmap(path) if path else QPixmap()
+        self._org_form.setRowVisible(self.logo_preview, not pixmap.isNull())
+        if pixmap.isNull():
+            self.logo_preview.clear()
+            return
+        self.logo_preview.setPixmap(pixmap.scaledToHeight(
+            LOGO_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the logo"), self.logo.text(),
+            self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo.setText(path)
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the backup folder"),
+            self.backup_dir.text() or str(self._client.paths.backups_dir))
+        if path:
+            self.backup_dir.setText(path)
+
+    # --- backup and restore ----------------------------------------------------------------
+
+    def _backup_target(self) -> Path | None:
+        """A new file in the chosen backup folder; None means the standard backups folder."""
+        folder = self.backup_dir.text().strip()
+        if not folder:
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        return Path(folder).expanduser() / f"dentasync-manual-{stamp}.sqlite3"
+
+    def _show_backups(self) -> None:
+        backups = maintenance.list_backups(self._client.paths)
+        newest = max(backups, key=lambda p: p.stat().st_mtime, default=None)
+        if newest is None:
+            text = self.tr("No backup has been made yet.")
+        else:
+            made = datetime.fromtimestamp(newest.stat().st_mtime).astimezone()
+            text = self.tr("Newest automatic backup: {name}, {when}.").format(
+                name=newest.name, when=datetime_text(made))
+        self.backup_info.setText(text + "<br>" + self.tr(
+            "The database is backed up automatically once a day and before every upgrade, "
+            "into {folder}.").format(folder=self._client.paths.backups_dir))
+
+    def back_up(self) -> None:
+        if not self._client.allows(Action.BACKUP):
+            return
+        target = self._backup_target()
+        actor, paths = self._client.actor, self._client.paths
+        made = attempt(self, lambda: run_busy(
+            self, self.tr("Backing up"), self.tr("Backing up the database…"),
+            lambda: maintenance.back_up_now(actor, paths, target)))
+        if made is None:
+            return
+        self._show_backups()
+        QMessageBox.information(self, self.tr("Backed up"), self.tr(
+            "The database was backed up to:\n{path}").format(path=made))
+
+    def restore(self) -> None:
+        if not self._client.allows(Action.RESTORE):
+            return
+        start = self.backup_dir.text().strip() or str(self._client.paths.backups_dir)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup"), start,
+            self.tr("Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        if not path:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("Restore from a backup"), self.tr(
+                "Replace all current data with the backup\n{path}?\n\nEverything entered since "
+                "that backup was made is replaced. The current database is kept as a safety "
+                "copy in the backups folder. Dentasync Desktop closes afterwards and must be "
+                "started again.").format(path=path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor, paths = self._client.actor, self._client.paths
+        self._shell.close_database()
+        try:
+            safety = run_busy(self, self.tr("Restoring"), self.tr("Restoring the backup…"),
+                              lambda: maintenance.restore_from(actor, paths, Path(path)))
+        except DomainError as error:
+            show_refusal(self, error)  # the old database is untouched and opens again on use
+            return
+        kept = self.tr("\n\nThe previous data was kept as:\n{path}").format(
+            path=safety) if safety else ""
+        QMessageBox.information(self, self.tr("Restored"), self.tr(
+            "The backup was restored. Dentasync Desktop will now close; start it again to "
+            "work with the restored data.") + kept)
+        self.window().close()
+
+
+def _holder(layout: QHBoxLayout) -> QWidget:
+    holder = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    holder.setLayout(layout)
+    return holder

@@ -1,0 +1,94 @@
+"""Column chooser and remembered column layout (order, widths, hidden, sort) for table views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
+
+SAVE_DELAY_MS = 400  # a drag resizes a column many times; write the layout once it settles
+
+
+def install_column_layout(view: QTableView, key: str) -> None:
+    """Restore the saved layout of ``view`` under ``key`` and keep saving it as it changes.
+
+    Call after the model is set. The header's context menu becomes the column chooser.
+    """
+    header = view.horizontalHeader()
+    header.setProperty("defaultLayout", header.saveState())
+    header.setProperty("layoutKey", key)
+    saved = QSettings().value(_settings_key(key))
+    if isinstance(saved, QByteArray | bytes) and saved:
+        header.restoreState(QByteArray(saved))
+    timer = QTimer(header)
+    timer.setSingleShot(True)
+    timer.setInterval(SAVE_DELAY_MS)
+    timer.timeout.connect(lambda: save_column_layout(view))
+    header.sectionMoved.connect(timer.start)
+    header.sectionResized.connect(timer.start)
+    header.sortIndicatorChanged.connect(timer.start)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(lambda pos: _popup(view, pos))
+
+
+def _popup(view: QTableView, pos: QPoint) -> None:
+    header = view.horizontalHeader()
+    menu = column_menu(view, header)
+    menu.exec(header.mapToGlobal(pos))
+    menu.deleteLater()
+
+
+def save_column_layout(view: QTableView) -> None:
+    header = view.horizontalHeader()
+    key = header.property("layoutKey")
+    if key:
+        QSettings().setValue(_settings_key(key), header.saveState())
+
+
+def column_menu(view: QTableView, parent: QWidget | None = None) -> QMenu:
+    """A menu with one tick per column; the last visible column cannot be hidden."""
+    menu = QMenu(menu_title(), parent)
+    fill_column_menu(menu, view)
+    return menu
+
+
+def fill_column_menu(menu: QMenu, view: QTableView) -> None:
+    header = view.horizontalHeader()
+    model = view.model()
+    visible = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    for column in range(header.count()):
+        title = model.headerData(column, Qt.Orientation.Horizontal,
+                                 Qt.ItemDataRole.DisplayRole)
+        action = QAction(str(title), menu)
+        action.setCheckable(True)
+        action.setChecked(not header.isSectionHidden(column))
+        action.setEnabled(not (len(visible) == 1 and column in visible))
+        action.toggled.connect(lambda shown, c=column: _show_column(view, c, shown))
+        menu.addAction(action)
+    menu.addSeparator()
+    reset = menu.addAction(QCoreApplication.translate("columns", "Reset columns"))
+    reset.triggered.connect(lambda: _reset(view))
+
+
+def menu_title() -> str:
+    return QCoreApplication.translate("columns", "Columns")
+
+
+def _show_column(view: QTableView, column: int, shown: bool) -> None:
+    header: QHeaderView = view.horizontalHeader()
+    header.setSectionHidden(column, not shown)
+    if shown and header.sectionSize(column) < header.minimumSectionSize() * 2:
+        view.resizeColumnToContents(column)
+    save_column_layout(view)
+
+
+def _reset(view: QTableView) -> None:
+    header = view.horizontalHeader()
+    default = header.property("defaultLayout")
+    if default is not None:
+        header.restoreState(default)
+    save_column_layout(view)
+
+
+def _settings_key(key: str) -> str:
+    return f"columns/{key}"

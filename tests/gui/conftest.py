@@ -1,0 +1,95 @@
+"""GUI test fixtures: offscreen Qt, isolated QSettings, clients per role, message boxes."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from dentasync_desktop.domain.enums import Role
+from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.theme import apply_theme
+from dentasync_desktop.services.maintenance import Database
+
+from ..factories import World
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[None]:
+    """Window state goes to a throw-away INI file, never to the developer's own settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qsettings"))
+    QCoreApplication.setOrganizationName("DentasyncTests")
+    QCoreApplication.setApplicationName("DentasyncDesktopTests")
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[QApplication]:
+    """The application's real look, for screenshots; the previous look comes back after."""
+    style, sheet = qapp.style().name(), qapp.styleSheet()
+    apply_theme(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+
+
+@pytest.fixture
+def client_for(database: Database, uow_factory: Any, world: World,
+               tmp_path: Path) -> Callable[[Role], ServiceClient]:
+    def make(role: Role) -> ServiceClient:
+        return ServiceClient(uow_factory, world.actors[role], database.paths,
+                             tmp_path / "test.log")
+
+    return make
+
+
+@pytest.fixture
+def client(client_for: Callable[[Role], ServiceClient]) -> ServiceClient:
+    return client_for(Role.ADMIN)
+
+
+class MessageBoxes:
+    """QMessageBox's static functions answered without a screen; what they said is kept."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.answer = QMessageBox.StandardButton.Yes
+        for kind in ("warning", "information", "critical", "question", "about"):
+            monkeypatch.setattr(QMessageBox, kind, self._recorder(kind))
+
+    def _recorder(self, kind: str) -> Callable[..., Any]:
+        def record(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
+            self.shown.append((kind, title, text))
+            return self.answer if kind in ("question", "warning") else \
+                QMessageBox.StandardButton.Ok
+        return record
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for k, _title, text in self.shown if kind is None or k == kind]
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    return MessageBoxes(monkeypatch)
+
+
+def screenshot(widget: QWidget, name: str) -> Path:
+    """Save what ``widget`` shows to screenshots/<name>.png (git-ignored) for a human to look at."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    QApplication.processEvents()
+    assert widget.grab().save(str(path)), f"could not save {path}"
+    return path

@@ -1,0 +1,290 @@
+"""The work-order list page on real services: paging, sorting, filters, search, number jump."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from dentasync_desktop.domain.dto import ORDER_SORT_KEYS, OrderFilter
+from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
+from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.order_detail.view import OrderDetailView
+from dentasync_desktop.gui.order_list.model import (
+    COLUMNS,
+    ON_HOLD_BACKGROUND,
+    ORDER_ID_ROLE,
+    OVERDUE_BACKGROUND,
+    PAGE_SIZE,
+    OrderListModel,
+)
+from dentasync_desktop.gui.order_list.page import OrderListPage
+from dentasync_desktop.gui.widgets.columns import column_menu
+from dentasync_desktop.services import orders
+from dentasync_desktop.services.order_detail import get_order
+from dentasync_desktop.services.seed import seed
+
+from ..factories import World
+from .conftest import MessageBoxes
+
+
+class FakeShell:
+    """The little of the main window a page needs."""
+
+    def __init__(self, client: ServiceClient) -> None:
+        self.client = client
+        self.messages: list[str] = []
+        self.commands: list[tuple[object, int]] = []
+
+    def open_order(self, order_id: int) -> None:
+        raise AssertionError("the page opens orders itself")
+
+    def new_order(self) -> None:
+        pass
+
+    def show_message(self, text: str) -> None:
+        self.messages.append(text)
+
+    def run_order_command(self, action: object, order_id: int) -> None:
+        self.commands.append((action, order_id))
+
+    def close_database(self) -> None:
+        pass
+
+
+def publish(world: World, order_id: int) -> int:
+    """Publish the order; returns its new version."""
+    version = get_order(world.uow(), world.admin, order_id).version
+    return orders.publish(world.uow(), world.admin, order_id, version).version
+
+
+def make_orders(world: World, count: int, **overrides: object) -> list[int]:
+    return [orders.create_order(world.uow(), world.admin, world.order_input(**overrides)).id
+            for _ in range(count)]
+
+
+@pytest.fixture
+def page(qtbot, client: ServiceClient) -> OrderListPage:  # type: ignore[no-untyped-def]
+    widget = OrderListPage(FakeShell(client))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def visible_numbers(model: OrderListModel) -> list[str]:
+    return [model.row_at(row).number_text for row in range(model.rowCount())]
+
+
+def test_columns_match_the_sort_keys_of_the_service() -> None:
+    assert tuple(column.sort_key for column in COLUMNS) == ORDER_SORT_KEYS
+
+
+def test_model_passes_the_model_tester_and_fetches_pages(qtmodeltester, world: World,
+                                                         client: ServiceClient) -> None:
+    seed(world.uow_factory, PAGE_SIZE + 30)
+    model = OrderListModel(client)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == PAGE_SIZE
+    assert model.total_count == PAGE_SIZE + 30
+    assert model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == PAGE_SIZE + 30
+    assert not model.canFetchMore(QModelIndex())
+    numbers = [model.row_at(r).number for r in range(model.rowCount())]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    qtmodeltester.check(model)
+
+
+def test_sorting_requeries_in_the_service(world: World, client: ServiceClient) -> None:
+    make_orders(world, 3)
+    model = OrderListModel(client)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert visible_numbers(model) == ["WO-000003", "WO-000002", "WO-000001"]
+    assert model.order_filter.sort_key == "number" and model.order_filter.descending
+    total_column = [c.sort_key for c in COLUMNS].index("total")
+    model.sort(total_column, Qt.SortOrder.AscendingOrder)
+    assert model.order_filter.sort_key == "total"
+
+
+def test_overdue_and_on_hold_rows_are_marked(world: World, client: ServiceClient) -> None:
+    late, held = make_orders(world, 2, documented_at=date(2026, 10, 1))
+    publish(world, late)
+    version = publish(world, held)
+    orders.set_hold(world.uow(), world.admin, held, version, True, "Waiting")
+    model = OrderListModel(client)
+    model.sort(0)
+    rows = {model.row_at(r).id: r for r in range(model.rowCount())}
+    late_index = model.index(rows[late], 1)
+    held_index = model.index(rows[held], 0)
+    assert model.data(late_index, Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
+    assert "Overdue" in model.data(late_index, Qt.ItemDataRole.ToolTipRole)
+    assert "On hold" in model.data(held_index, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(held_index, Qt.ItemDataRole.DecorationRole) is not None
+    assert not model.data(model.index(rows[late], 0), Qt.ItemDataRole.DecorationRole).isNull()
+    assert OVERDUE_BACKGROUND != ON_HOLD_BACKGROUND
+
+
+def test_search_filters_as_you_type(qtbot, page: OrderListPage, world: World) -> None:
+    make_orders(world, 2)
+    make_orders(world, 1, patient_id=world.patient2_id)
+    page.refresh()
+    assert page.model.rowCount() == 3
+    qtbot.keyClicks(page.search, "rgen")  # QTest types ASCII only
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.row_at(0).patient_name == "Jürgen Öztürk"
+    assert "1 of 1" in page.count_label.text()
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
+
+
+def test_typing_a_number_and_enter_opens_that_order(qtbot, page: OrderListPage,
+                                                    world: World) -> None:
+    ids = make_orders(world, 3)
+    page.search.setText("WO-000002")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    current = page.tabs.currentWidget()
+    assert isinstance(current, OrderDetailView)
+    assert current.order_id == ids[1]
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "WO-000002"
+    assert page.selected_order_id() == ids[1]
+    page.search.setText("3")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.tabs.currentWidget().order_id == ids[2]
+    page.search.setText("2")  # already open: its tab comes to the front, no second tab
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.tabs.count() == 3 and page.tabs.currentWidget().order_id == ids[1]
+    page.close_tab(page.tabs.currentIndex())
+    assert page.tabs.count() == 2
+
+
+def test_an_unknown_number_says_so(qtbot, page: OrderListPage, world: World) -> None:
+    make_orders(world, 1)
+    page.search.setText("WO-000999")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.tabs.count() == 1
+    assert page._shell.messages == ["There is no work order WO-000999."]
+
+
+def test_enter_and_double_click_open_the_selected_order(qtbot, page: OrderListPage,
+                                                        world: World) -> None:
+    ids = make_orders(world, 2)
+    page.refresh()
+    page.table.setFocus()
+    page.table.selectRow(0)
+    first = page.model.row_at(0).id
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.tabs.currentWidget().order_id == first
+    page.tabs.setCurrentIndex(0)
+    second_row = 1
+    rect = page.table.visualRect(page.model.index(second_row, 1))
+    # QTest's double click needs the press before it, as a real double click has.
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.tabs.currentWidget().order_id == page.model.row_at(second_row).id
+    assert set(page._details) == set(ids)
+
+
+def test_quick_filters_show_counts_and_filter(qtbot, page: OrderListPage, world: World) -> None:
+    ids = make_orders(world, 3)
+    publish(world, ids[0])
+    page.refresh()
+    qtbot.waitUntil(lambda: "3" in page._quick_buttons[None].text(), timeout=2000)
+    assert page._quick_buttons[OrderStatus.DRAFT].text().endswith("2")
+    assert page._quick_buttons[OrderStatus.PUBLISHED].text().endswith("1")
+    page._quick_buttons[OrderStatus.PUBLISHED].click()
+    assert page.model.rowCount() == 1 and page.model.row_at(0).id == ids[0]
+    assert page.model.order_filter.statuses == (OrderStatus.PUBLISHED,)
+    page._quick_buttons[None].click()
+    assert page.model.rowCount() == 3
+
+
+def test_filters_for_lab_customer_payment_overdue_and_hold(page: OrderListPage,
+                                                           world: World) -> None:
+    make_orders(world, 2)
+    other = make_orders(world, 1, lab_id=world.lab2_id, customer_id=world.customer2_id,
+                        documented_at=date(2026, 10, 1))[0]
+    publish(world, other)
+    page.refresh()
+    assert page.lab_filter.set_value(world.lab2_id)
+    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
+    page.clear_filters()
+    assert page.model.rowCount() == 3
+    assert page.customer_filter.set_value(world.customer2_id)
+    assert page.model.rowCount() == 1
+    page.clear_filters()
+    page.overdue_check.setChecked(True)
+    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
+    page.overdue_check.setChecked(False)
+    page.hold_check.setChecked(True)
+    assert page.model.rowCount() == 0
+    page.hold_check.setChecked(False)
+    page.payment_filter.setCurrentIndex(page.payment_filter.findData(PaymentStatus.PAID))
+    assert page.model.rowCount() == 0
+    page.payment_filter.setCurrentIndex(0)
+    page.due_check.setChecked(True)
+    page.due_from.setDate(page.due_from.date().fromString("2026-10-01", "yyyy-MM-dd"))
+    page.due_to.setDate(page.due_to.date().fromString("2026-10-10", "yyyy-MM-dd"))
+    assert page.model.order_filter.due_from == date(2026, 10, 1)
+    assert page.model.order_filter.due_to == date(2026, 10, 10)
+    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
+
+
+def test_a_change_in_an_open_order_refreshes_its_row(page: OrderListPage, world: World) -> None:
+    order_id = make_orders(world, 1)[0]
+    page.refresh()
+    page.open_order(order_id)
+    view = page.tabs.currentWidget()
+    assert page.model.row_at(0).status is OrderStatus.DRAFT
+    publish(world, order_id)
+    view.order_changed.emit(order_id)
+    assert page.model.row_at(0).status is OrderStatus.PUBLISHED
+    assert page.model.order_filter == OrderFilter(sort_key="due_date")
+
+
+def test_print_from_the_detail_goes_to_the_registered_command(page: OrderListPage,
+                                                              world: World) -> None:
+    order_id = make_orders(world, 1)[0]
+    page.open_order(order_id)
+    page.tabs.currentWidget().print_requested.emit(order_id)
+    assert page._shell.commands[-1][1] == order_id
+
+
+def test_column_chooser_hides_and_remembers_columns(qtbot, client: ServiceClient,
+                                                    world: World) -> None:
+    first = OrderListPage(FakeShell(client))
+    qtbot.addWidget(first)
+    menu = column_menu(first.table)
+    paid = [c.sort_key for c in COLUMNS].index("paid")
+    menu.actions()[paid].setChecked(False)
+    assert first.table.horizontalHeader().isSectionHidden(paid)
+    second = OrderListPage(FakeShell(client))
+    qtbot.addWidget(second)
+    assert second.table.horizontalHeader().isSectionHidden(paid)
+
+
+def test_the_new_order_button_is_disabled_for_a_technician(
+        qtbot, client_for, world: World) -> None:  # type: ignore[no-untyped-def]
+    page = OrderListPage(FakeShell(client_for(Role.TECHNICIAN)))
+    qtbot.addWidget(page)
+    assert not page.new_button.isEnabled()
+    assert "Technician" in page.new_button.toolTip()
+
+
+def test_the_due_range_never_runs_backwards(page: OrderListPage, boxes: MessageBoxes) -> None:
+    page.due_check.setChecked(True)
+    start = page.due_from.date()
+    page.due_to.setDate(start.addDays(-3))
+    assert page.due_from.date() == start.addDays(-3) == page.due_to.date()
+    page.due_from.setDate(start.addDays(5))
+    assert page.due_to.date() == start.addDays(5)
+    assert boxes.texts() == []  # nothing refused
+
+
+def test_order_id_role_gives_the_id(world: World, client: ServiceClient) -> None:
+    ids = make_orders(world, 1)
+    model = OrderListModel(client)
+    model.sort(0)
+    assert model.index(0, 3).data(ORDER_ID_ROLE) == ids[0]
