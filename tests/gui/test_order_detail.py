@@ -12,7 +12,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QDropEvent, QGuiApplication, QImage
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+)
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from dentasync_desktop.domain.dto import OrderDetail, PaymentInput, PaymentPlanInput
@@ -344,6 +351,20 @@ def test_stale_version_shows_the_message_and_reloads(
     assert view.detail.status is OrderStatus.PUBLISHED
 
 
+def test_stale_version_in_a_dialog_closes_it_and_reloads(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    orders.set_hold(world.uow(), world.admin, order.id, order.version, True, "Call the clinic")
+    shown = answer(monkeypatch, dialogs.DueDateDialog,
+                   lambda d: d.date.setDate(QDate(2026, 12, 24)))
+    view.due_action.trigger()
+    assert shown[-1].result() == QDialog.DialogCode.Rejected
+    assert boxes.warnings == [STALE_MESSAGE]
+    assert view.detail.on_hold and view.header.hold.isVisible()  # reloaded
+    assert fresh(world, order.id).due_date == order.due_date
+
+
 # --- permissions ------------------------------------------------------------------------------
 
 
@@ -598,6 +619,10 @@ def test_attachments_file_dialog_drop_thumbnail_open_remove(
     form.write_bytes(b"%PDF-1.4\n%%EOF\n")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(form)), QUrl("https://example.org/x.png")])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tab.dragEnterEvent(enter)
+    assert enter.isAccepted()
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dropEvent(drop)
@@ -614,6 +639,21 @@ def test_attachments_file_dialog_drop_thumbnail_open_remove(
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
     assert "scan.png" in boxes.questions[-1]
     assert [a.original_name for a in view.detail.attachments] == ["lab form.pdf"]
+
+
+def test_cancelled_order_refuses_dropped_files(qtbot, make_view, world: World,
+                                               order: OrderDetail, tmp_path: Path) -> None:
+    orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    view = make_view()
+    tab = view.attachments_tab
+    assert not tab.add_button.isEnabled()
+    assert tab.add_button.toolTip() == "Attachments is not possible for an order that is cancelled."
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(image_file(tmp_path)))])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tab.dragEnterEvent(enter)
+    assert not enter.isAccepted()
 
 
 def test_comments_add_and_edit_own_only(qtbot, make_view, world: World, order: OrderDetail,
