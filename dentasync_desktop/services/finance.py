@@ -1,0 +1,233 @@
+"""Read side: the finance dashboard, per dental lab and per work order, aggregated in SQL.
+
+Cancelled orders never count. Both tabs use the same conditions, so for any filter without a
+payment status the lab rows and the order rows add up to the same figures per currency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Select, String, and_, case, func, or_, select
+
+from ..db.models import DentalLab, WorkOrder
+from ..domain.actions import Action
+from ..domain.dto import (
+    Actor,
+    CurrencySummary,
+    FinanceFilter,
+    FinanceSummary,
+    LabFinanceRow,
+    OrderFinanceRow,
+)
+from ..domain.enums import OrderStatus, PaymentStatus
+from ..domain.errors import ValidationError
+from ..domain.money import Money
+from .guards import authorize
+from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
+from .unit_of_work import UnitOfWork
+
+FINANCE_SORT_KEYS = (
+    "number", "lab", "payment_method", "paid", "total", "outstanding", "status",
+    "documented_at", "payment_status",
+)
+VIEWS = ("orders", "labs")
+MAX_PAGE = 1000
+
+
+def _check(flt: FinanceFilter) -> None:
+    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+        raise ValidationError("time period", "the start date is after the end date")
+
+
+def _conditions(
+    flt: FinanceFilter, today: date, with_payment_status: bool
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [WorkOrder.status != OrderStatus.CANCELLED]
+    if flt.date_from is not None:
+        conditions.append(WorkOrder.documented_at >= flt.date_from)
+    if flt.date_to is not None:
+        conditions.append(WorkOrder.documented_at <= flt.date_to)
+    if flt.lab_id is not None:
+        conditions.append(WorkOrder.lab_id == flt.lab_id)
+    if flt.method is not None:
+        conditions.append(WorkOrder.payment_method == flt.method)
+    if with_payment_status and flt.payment_status is not None:
+        conditions.append(payment_status_sql(today) == flt.payment_status.value)
+    return conditions
+
+
+def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinanceRow]:
+    """The Dental labs tab: one row per lab and currency, by lab name then currency."""
+    authorize(actor, Action.VIEW_FINANCE)
+    _check(flt)
+    with uow:
+        # Aggregate first, then name the labs: the join touches a dozen rows, not every order.
+        per_lab = (
+            select(WorkOrder.lab_id, WorkOrder.currency, func.count().label("orders"),
+                   func.sum(WorkOrder.paid_minor).label("paid"),
+                   func.sum(WorkOrder.price_total_minor).label("total"))
+            .where(*_conditions(flt, uow.today(), with_payment_status=False))
+            .group_by(WorkOrder.currency, WorkOrder.lab_id)
+            .subquery()
+        )
+        query = (
+            select(DentalLab.id, DentalLab.name, per_lab.c.currency, per_lab.c.orders,
+                   per_lab.c.paid, per_lab.c.total)
+            .join(per_lab, per_lab.c.lab_id == DentalLab.id)
+            .order_by(DentalLab.name, per_lab.c.currency)
+        )
+        return [
+            LabFinanceRow(lab_id=lab_id, lab_name=name, currency=currency, order_count=count,
+                          paid=Money(paid, currency), total=Money(total, currency))
+            for lab_id, name, currency, count, paid, total in uow.session.execute(query)
+        ]
+
+
+def _sort_key(key: str, today: date) -> ColumnElement[Any]:
+    """Never NULL, so keyset pagination can compare it."""
+    columns: dict[str, ColumnElement[Any]] = {
+        "number": WorkOrder.number,
+        "lab": DentalLab.name,
+        "payment_method": func.coalesce(WorkOrder.payment_method, "", type_=String()),
+        "paid": WorkOrder.paid_minor,
+        "total": WorkOrder.price_total_minor,
+        "outstanding": WorkOrder.price_total_minor - WorkOrder.paid_minor,
+        "status": status_rank_sql(),
+        "documented_at": WorkOrder.documented_at,
+        "payment_status": payment_rank_sql(today),
+    }
+    if key not in columns:
+        raise ValidationError("sort", f"cannot sort by '{key}'")
+    return columns[key]
+
+
+def _orders_query(
+    flt: FinanceFilter, today: date, sort_key: str, descending: bool
+) -> tuple[Select[Any], ColumnElement[Any]]:
+    """The Work orders tab, sorted (ties by number); also hands back the sort expression."""
+    key = _sort_key(sort_key, today)
+    query = (
+        select(WorkOrder.id, WorkOrder.number, DentalLab.name.label("lab_name"),
+               WorkOrder.payment_method, WorkOrder.currency, WorkOrder.paid_minor,
+               WorkOrder.price_total_minor, WorkOrder.status, WorkOrder.documented_at,
+               payment_status_sql(today).label("payment_status"), key.label("sort_value"))
+        .join(DentalLab, DentalLab.id == WorkOrder.lab_id)
+        .where(*_conditions(flt, today, with_payment_status=True))
+    )
+    if sort_key == "number":
+        order_by = [key.desc() if descending else key.asc()]
+    elif descending:
+        order_by = [key.desc(), WorkOrder.number.desc()]
+    else:
+        order_by = [key.asc(), WorkOrder.number.asc()]
+    return query.order_by(*order_by), key
+
+
+def _order_row(r: Row[Any]) -> OrderFinanceRow:
+    return OrderFinanceRow(
+        order_id=r.id, number=r.number, lab_name=r.lab_name, payment_method=r.payment_method,
+        paid=Money(r.paid_minor, r.currency), total=Money(r.price_total_minor, r.currency),
+        status=r.status, documented_at=r.documented_at,
+        payment_status=PaymentStatus(r.payment_status),
+    )
+
+
+def order_rows(
+    uow: UnitOfWork, actor: Actor, flt: FinanceFilter, offset: int = 0, limit: int = 100,
+    sort_key: str = "documented_at", descending: bool = True,
+) -> list[OrderFinanceRow]:
+    """One page of the Work orders tab."""
+    authorize(actor, Action.VIEW_FINANCE)
+    _check(flt)
+    if offset < 0:
+        raise ValidationError("offset", "cannot be negative")
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValidationError("limit", f"must be between 1 and {MAX_PAGE}")
+    with uow:
+        query, _ = _orders_query(flt, uow.today(), sort_key, descending)
+        rows = uow.session.execute(query.offset(offset).limit(limit))
+        return [_order_row(r) for r in rows]
+
+
+def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
+    authorize(actor, Action.VIEW_FINANCE)
+    _check(flt)
+    with uow:
+        query = (select(func.count()).select_from(WorkOrder)
+                 .where(*_conditions(flt, uow.today(), with_payment_status=True)))
+        return uow.session.scalar(query) or 0
+
+
+def iter_order_rows(
+    uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int = 5000,
+    sort_key: str = "documented_at", descending: bool = True,
+) -> Iterator[OrderFinanceRow]:
+    """Every row of the Work orders tab, for exports: batches read with keyset pagination.
+
+    Memory stays at one batch however many orders match, and every batch costs the same (no
+    OFFSET that rescans the rows before it). Refusals are raised here, before the first row.
+    """
+    authorize(actor, Action.VIEW_FINANCE)
+    _check(flt)
+    if sort_key not in FINANCE_SORT_KEYS:
+        raise ValidationError("sort", f"cannot sort by '{sort_key}'")
+    if batch < 1:
+        raise ValidationError("batch", "must be at least 1")
+    return _stream(uow, flt, batch, sort_key, descending)
+
+
+def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, descending: bool
+            ) -> Iterator[OrderFinanceRow]:
+    # One read transaction: the export is a consistent snapshot even if someone records a
+    # payment meanwhile.
+    with uow:
+        query, key = _orders_query(flt, uow.today(), sort_key, descending)
+        page = query
+        while True:
+            rows = uow.session.execute(page.limit(batch)).all()
+            yield from (_order_row(r) for r in rows)
+            if len(rows) < batch:
+                return
+            page = query.where(_after(key, sort_key, descending, rows[-1]))
+
+
+def _after(
+    key: ColumnElement[Any], sort_key: str, descending: bool, last: Row[Any]
+) -> ColumnElement[bool]:
+    """Rows that sort after ``last`` in the query's order."""
+    value, number = last.sort_value, last.number
+    if sort_key == "number":
+        return WorkOrder.number < number if descending else WorkOrder.number > number
+    if descending:
+        return or_(key < value, and_(key == value, WorkOrder.number < number))
+    return or_(key > value, and_(key == value, WorkOrder.number > number))
+
+
+def summary(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, view: str = "orders"
+            ) -> FinanceSummary:
+    """Summary figures per currency for the tab ``view``; currencies are never added up."""
+    authorize(actor, Action.VIEW_FINANCE)
+    _check(flt)
+    if view not in VIEWS:
+        raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
+    with uow:
+        today = uow.today()
+        outstanding = WorkOrder.price_total_minor - WorkOrder.paid_minor
+        overdue = case((payment_status_sql(today) == PaymentStatus.OVERDUE.value, outstanding),
+                       else_=0)
+        query = (
+            select(WorkOrder.currency, func.sum(WorkOrder.price_total_minor),
+                   func.sum(WorkOrder.paid_minor), func.sum(overdue), func.count())
+            .where(*_conditions(flt, today, with_payment_status=view == "orders"))
+            .group_by(WorkOrder.currency)
+            .order_by(WorkOrder.currency)
+        )
+        return FinanceSummary(per_currency=tuple(
+            CurrencySummary(currency=currency, total=Money(total, currency),
+                            paid=Money(paid, currency), overdue=Money(overdue_minor, currency),
+                            order_count=count)
+            for currency, total, paid, overdue_minor, count in uow.session.execute(query)
+        ))

@@ -1,0 +1,223 @@
+"""Finance dashboard: both tabs against an independent computation over the raw tables."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
+from dentasync_desktop.domain.dto import FinanceFilter, OrderFinanceRow
+from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
+from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
+from dentasync_desktop.domain.money import Money
+from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
+from dentasync_desktop.services import finance
+from dentasync_desktop.services.seed import seed
+
+from ..conftest import FIXED_NOW
+from ..factories import World
+
+TODAY = FIXED_NOW.date()
+
+
+@dataclass(frozen=True)
+class Raw:
+    id: int
+    number: int
+    lab_id: int
+    lab_name: str
+    currency: str
+    status: OrderStatus
+    documented_at: date
+    method: PaymentMethod | None
+    total: int
+    paid: int
+    payment_status: PaymentStatus
+
+
+def raw_orders(world: World) -> list[Raw]:
+    """Paid and payment status recomputed from payments and installments, not read from the
+    denormalised columns the services use."""
+    with world.uow() as uow:
+        s = uow.session
+        paid: dict[int, int] = defaultdict(int)
+        for payment in s.scalars(select(Payment).where(Payment.voided.is_(False))):
+            paid[payment.order_id] += payment.amount_minor
+        schedules: dict[int, list[tuple[date, int]]] = defaultdict(list)
+        for order_id, due, amount in s.execute(
+                select(PaymentPlan.order_id, Installment.due_date, Installment.amount_minor)
+                .join(Installment, Installment.plan_id == PaymentPlan.id)):
+            schedules[order_id].append((due, amount))
+        labs = dict(s.execute(select(DentalLab.id, DentalLab.name)).all())
+        return [
+            Raw(o.id, o.number, o.lab_id, labs[o.lab_id], o.currency, o.status, o.documented_at,
+                o.payment_method, o.price_total_minor, paid[o.id],
+                payment_status(o.price_total_minor, paid[o.id],
+                               first_unpaid_due(schedules[o.id], paid[o.id]), TODAY))
+            for o in s.scalars(select(WorkOrder))
+        ]
+
+
+def matching(raw: list[Raw], flt: FinanceFilter, with_payment_status: bool = True) -> list[Raw]:
+    return [
+        r for r in raw
+        if r.status is not OrderStatus.CANCELLED
+        and (flt.date_from is None or r.documented_at >= flt.date_from)
+        and (flt.date_to is None or r.documented_at <= flt.date_to)
+        and (flt.lab_id is None or r.lab_id == flt.lab_id)
+        and (flt.method is None or r.method is flt.method)
+        and (not with_payment_status or flt.payment_status is None
+             or r.payment_status is flt.payment_status)
+    ]
+
+
+def per_currency(rows: list[Raw]) -> dict[str, tuple[int, int, int]]:
+    """currency -> (orders, paid, total)"""
+    sums: dict[str, tuple[int, int, int]] = {}
+    for r in rows:
+        count, paid, total = sums.get(r.currency, (0, 0, 0))
+        sums[r.currency] = (count + 1, paid + r.paid, total + r.total)
+    return sums
+
+
+@pytest.fixture
+def seeded(uow_factory, world: World) -> World:  # type: ignore[no-untyped-def]
+    seed(uow_factory, 300, seed=5)
+    return world
+
+
+def filters(world: World) -> list[FinanceFilter]:
+    return [
+        FinanceFilter(),
+        FinanceFilter(date_from=date(2026, 9, 1), date_to=date(2026, 9, 30)),
+        FinanceFilter(date_from=date(2026, 10, 15)),
+        FinanceFilter(date_to=date(2026, 8, 31)),
+        FinanceFilter(date_from=date(2026, 9, 14), date_to=date(2026, 9, 14)),
+        FinanceFilter(lab_id=world.lab_id),
+        FinanceFilter(method=PaymentMethod.BANK_TRANSFER),
+        FinanceFilter(lab_id=world.lab2_id, method=PaymentMethod.CARD,
+                      date_from=date(2026, 8, 1), date_to=date(2026, 10, 31)),
+    ]
+
+
+def all_rows(world: World, flt: FinanceFilter, **sort: object) -> list[OrderFinanceRow]:
+    return finance.order_rows(world.uow(), world.admin, flt, 0, 1000, **sort)  # type: ignore[arg-type]
+
+
+def test_lab_rows_match_an_independent_computation(seeded: World) -> None:
+    raw = raw_orders(seeded)
+    assert {r.status for r in raw} == set(OrderStatus)
+    for flt in filters(seeded):
+        expected: dict[tuple[str, int, str], list[Raw]] = defaultdict(list)
+        for r in matching(raw, flt):
+            expected[(r.lab_name, r.lab_id, r.currency)].append(r)
+        rows = finance.lab_rows(seeded.uow(), seeded.admin, flt)
+        assert [(r.lab_name, r.lab_id, r.currency) for r in rows] == sorted(expected), flt
+        for row in rows:
+            group = expected[(row.lab_name, row.lab_id, row.currency)]
+            assert row.order_count == len(group)
+            assert row.paid == Money(sum(r.paid for r in group), row.currency)
+            assert row.total == Money(sum(r.total for r in group), row.currency)
+            assert row.paid + row.outstanding == row.total
+
+
+def test_both_tabs_and_both_summaries_agree_per_currency(seeded: World) -> None:
+    raw = raw_orders(seeded)
+    for flt in filters(seeded):
+        labs: dict[str, tuple[int, int, int]] = {}
+        for row in finance.lab_rows(seeded.uow(), seeded.admin, flt):
+            count, paid, total = labs.get(row.currency, (0, 0, 0))
+            labs[row.currency] = (count + row.order_count, paid + row.paid.minor,
+                                  total + row.total.minor)
+        orders: dict[str, tuple[int, int, int]] = {}
+        for row in finance.iter_order_rows(seeded.uow(), seeded.admin, flt, batch=50):
+            assert row.status is not OrderStatus.CANCELLED
+            assert row.paid + row.outstanding == row.total
+            count, paid, total = orders.get(row.total.currency, (0, 0, 0))
+            orders[row.total.currency] = (count + 1, paid + row.paid.minor,
+                                          total + row.total.minor)
+        expected = per_currency(matching(raw, flt))
+        assert labs == orders == expected, flt
+        assert finance.order_count(seeded.uow(), seeded.admin, flt) == sum(
+            count for count, _, _ in expected.values())
+        for view in finance.VIEWS:
+            summary = finance.summary(seeded.uow(), seeded.admin, flt, view)
+            assert [c.currency for c in summary.per_currency] == sorted(expected)
+            assert {c.currency: (c.order_count, c.paid.minor, c.total.minor)
+                    for c in summary.per_currency} == expected
+
+
+def test_payment_status_filters_the_orders_tab_only(seeded: World) -> None:
+    raw = raw_orders(seeded)
+    unfiltered = FinanceFilter()
+    labs = finance.lab_rows(seeded.uow(), seeded.admin, unfiltered)
+    labs_summary = finance.summary(seeded.uow(), seeded.admin, unfiltered, "labs")
+    for status in PaymentStatus:
+        flt = replace(unfiltered, payment_status=status)
+        expected = matching(raw, flt)
+        assert expected, status
+        rows = all_rows(seeded, flt)
+        assert {r.order_id for r in rows} == {r.id for r in expected}
+        assert all(r.payment_status is status for r in rows)
+        assert finance.order_count(seeded.uow(), seeded.admin, flt) == len(expected)
+        orders_summary = finance.summary(seeded.uow(), seeded.admin, flt, "orders")
+        assert {c.currency: (c.order_count, c.paid.minor, c.total.minor)
+                for c in orders_summary.per_currency} == per_currency(expected)
+        assert finance.lab_rows(seeded.uow(), seeded.admin, flt) == labs
+        assert finance.summary(seeded.uow(), seeded.admin, flt, "labs") == labs_summary
+
+
+def test_summary_overdue_is_the_outstanding_of_overdue_orders(seeded: World) -> None:
+    raw = matching(raw_orders(seeded), FinanceFilter())
+    summary = finance.summary(seeded.uow(), seeded.admin, FinanceFilter())
+    overdue: dict[str, int] = defaultdict(int)
+    for r in raw:
+        if r.payment_status is PaymentStatus.OVERDUE:
+            overdue[r.currency] += r.total - r.paid
+    assert any(overdue.values())
+    for line in summary.per_currency:
+        assert line.overdue == Money(overdue[line.currency], line.currency)
+        assert line.paid + line.outstanding == line.total
+
+
+@pytest.mark.parametrize("sort_key", finance.FINANCE_SORT_KEYS)
+def test_streamed_export_equals_the_pages_in_every_order(seeded: World, sort_key: str) -> None:
+    flt = FinanceFilter(date_from=date(2026, 8, 1))
+    for descending in (False, True):
+        pages = all_rows(seeded, flt, sort_key=sort_key, descending=descending)
+        streamed = list(finance.iter_order_rows(seeded.uow(), seeded.admin, flt, batch=7,
+                                                sort_key=sort_key, descending=descending))
+        assert streamed == pages
+        assert len({r.order_id for r in streamed}) == len(streamed) > 7
+
+
+def test_default_order_is_newest_documented_first_with_ties_by_number(seeded: World) -> None:
+    rows = all_rows(seeded, FinanceFilter())
+    assert [r.order_id for r in rows] == [r.id for r in sorted(
+        matching(raw_orders(seeded), FinanceFilter()),
+        key=lambda r: (r.documented_at, r.number), reverse=True)]
+    page = finance.order_rows(seeded.uow(), seeded.admin, FinanceFilter(), offset=10, limit=5)
+    assert page == rows[10:15]
+    assert rows[0].number_text.startswith("WO-")
+
+
+def test_refusals(seeded: World) -> None:
+    technician = seeded.actors[Role.TECHNICIAN]
+    with pytest.raises(PermissionDenied):
+        finance.lab_rows(seeded.uow(), technician, FinanceFilter())
+    with pytest.raises(PermissionDenied):
+        finance.iter_order_rows(seeded.uow(), technician, FinanceFilter())
+    with pytest.raises(ValidationError, match="sort"):
+        finance.iter_order_rows(seeded.uow(), seeded.admin, FinanceFilter(), sort_key="x")
+    with pytest.raises(ValidationError, match="time period"):
+        finance.summary(seeded.uow(), seeded.admin,
+                        FinanceFilter(date_from=date(2026, 2, 1), date_to=date(2026, 1, 1)))
+    with pytest.raises(ValidationError, match="sort"):
+        finance.order_rows(seeded.uow(), seeded.admin, FinanceFilter(), sort_key="colour")
+    with pytest.raises(ValidationError, match="view"):
+        finance.summary(seeded.uow(), seeded.admin, FinanceFilter(), view="chart")
+    assert finance.summary(seeded.uow(), seeded.actors[Role.FRONT_DESK], FinanceFilter())
