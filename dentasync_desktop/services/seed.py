@@ -73,6 +73,9 @@ LAST_NAMES = (
     "Becker", "Smith", "O'Brien", "Kowalski", "Zieliński", "Horváth", "Szabó", "Nagy", "Tóth",
     "Novák", "Ólafsdóttir", "Kühn", "Straße", "Ødegård", "Müller-Lüdenscheidt",
 )
+# The first patients always get these names, so every data set shows the non-ASCII cases.
+FEATURED_PATIENTS = (("Łukasz", "Müller"), ("Ğül", "Ørsted"), ("Zoë", "Dvořák"),
+                     ("Søren", "Weiß"), ("İlkay", "Şahin"))
 CITIES = (
     "München", "Kraków", "Zürich", "København", "İstanbul", "Praha", "Wien", "Łódź", "Malmö",
     "Göteborg", "Köln", "Düsseldorf", "Gdańsk", "Brno", "Sevilla", "Málaga", "Aarhus", "Genève",
@@ -422,8 +425,9 @@ class _Generator:
 
     def _patients(self, count: int) -> list[_Party]:
         rows, patients = [], []
-        for patient_id in self._ids(Patient, count):
-            first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
+        for index, patient_id in enumerate(self._ids(Patient, count)):
+            first, last = (FEATURED_PATIENTS[index] if index < len(FEATURED_PATIENTS) else
+                           (self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)))
             born = date(1935, 1, 1) + timedelta(days=self.rng.randrange(365 * 70))
             rows.append(dict(id=patient_id, first_name=first, last_name=last, date_of_birth=born,
                              phone="", note="", active=True))
