@@ -17,7 +17,8 @@ from . import __version__, app
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
 from .domain.dto import Actor
 from .domain.enums import Role
-from .services import maintenance
+from .domain.numbers import parse_number
+from .services import maintenance, printing
 from .services.seed import seed
 
 EXIT_USAGE = 2
@@ -107,6 +108,23 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print(context: AppContext, args: argparse.Namespace) -> int:
+    uow = context.database().uow_factory()
+    number = parse_number(args.number)
+    target = Path(args.output).expanduser()
+    if args.document == "order":
+        sections = None if args.sections is None else args.sections.split(",")
+        result = printing.print_order_form(uow, CLI_ACTOR, number, target, sections, args.paper)
+    elif args.document == "label":
+        result = printing.print_box_label(uow, CLI_ACTOR, number, target, args.size)
+    else:
+        result = printing.print_payment_instructions(uow, CLI_ACTOR, number, target)
+    for note in result.notes:
+        print(f"Note: {note}")
+    print(f"Wrote {result.path}")
+    return EXIT_OK
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -176,6 +194,28 @@ def build_parser() -> argparse.ArgumentParser:
                     "damaged. Close the application before restoring.")
     sub.add_argument("file", metavar="FILE", help="the backup file to restore")
     sub.set_defaults(run=_restore)
+
+    sub = commands.add_parser(
+        "print", parents=common, help="print an order form, box label or payment instructions",
+        description="Write one work order's form, box label or payment instructions to a PDF "
+                    "file. NUMBER is the order number as shown (WO-000123) or just 123.")
+    documents = sub.add_subparsers(title="documents", metavar="DOCUMENT", dest="document",
+                                   required=True)
+    order_args = argparse.ArgumentParser(add_help=False, parents=common)
+    order_args.add_argument("number", metavar="NUMBER", help="the work order: WO-000123 or 123")
+    order_args.add_argument("-o", "--output", metavar="FILE", required=True,
+                            help="the PDF file to write")
+    doc = documents.add_parser("order", parents=[order_args], help="the work-order form")
+    doc.add_argument("--sections", metavar="A,B,C",
+                     help=f"sections to print, comma-separated: {', '.join(printing.SECTIONS)} "
+                          "(default: as last chosen in the app)")
+    doc.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: Settings)")
+    doc = documents.add_parser("label", parents=[order_args], help="a box label")
+    doc.add_argument("--size", choices=tuple(printing.LABELS), default="62x29",
+                     help="label size in mm or inches (default: 62x29)")
+    documents.add_parser("instructions", parents=[order_args],
+                         help="payment instructions: the lab's bank details and the amount due")
+    sub.set_defaults(run=_print)
 
     return parser
 

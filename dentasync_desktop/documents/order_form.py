@@ -311,23 +311,19 @@ class _Form:
         return parts
 
     def _signature(self) -> list[Flowable]:
+        """Two signature-and-date pairs side by side, each a line with its caption below."""
         label = self.st["label"]
-        rows = [["", "", "", ""],
-                [para("Technician signature", label), "", para("Date", label), ""],
-                ["", "", "", ""],
-                [para("Checked and released by", label), "", para("Date", label), ""]]
-        table = Table(rows, colWidths=[self.width * 0.45, self.width * 0.1, self.width * 0.3,
-                                       self.width * 0.15],
-                      rowHeights=[8 * mm, None, 8 * mm, None], hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
-            ("LINEBELOW", (2, 0), (2, 0), 0.6, RULE),
-            ("LINEBELOW", (0, 2), (0, 2), 0.6, RULE),
-            ("LINEBELOW", (2, 2), (2, 2), 0.6, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ]))
-        return [KeepTogether([Spacer(1, 2 * mm), table])]
+        captions = ("Technician signature", "", "Date", "", "Checked and released by", "",
+                    "Date")
+        shares = (0.3, 0.04, 0.14, 0.04, 0.3, 0.04, 0.14)
+        lined = [i for i, caption in enumerate(captions) if caption]
+        table = Table([[""] * len(captions), [para(c, label) if c else "" for c in captions]],
+                      colWidths=[self.width * share for share in shares],
+                      rowHeights=[10 * mm, None], hAlign="LEFT")
+        table.setStyle(TableStyle(
+            [("LINEBELOW", (i, 0), (i, 0), 0.6, RULE) for i in lined]
+            + [("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+        return [KeepTogether([Spacer(1, 4 * mm), table])]
 
 
 def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, target: Target,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
+from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
@@ -123,10 +124,15 @@ def rule_table(rows: list[list[Any]], widths: list[float], *, header: bool = Fal
     return table
 
 
+def output(target: Target) -> str | IO[bytes]:
+    """ReportLab takes a file name as str, or an open binary file; never a Path."""
+    return str(target) if isinstance(target, Path) else target
+
+
 def page_document(target: Target, paper: str, title: str, author: str) -> BaseDocTemplate:
     """A one-frame document of the chosen paper with room for the footer."""
     width, height = page_size(paper)
-    doc = BaseDocTemplate(target, pagesize=(width, height), leftMargin=MARGIN,
+    doc = BaseDocTemplate(output(target), pagesize=(width, height), leftMargin=MARGIN,
                           rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_GAP,
                           title=title, author=author, creator="Dentasync Desktop", invariant=1)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
@@ -145,14 +151,15 @@ def logo_image(org: OrganisationSettings, max_width: float, max_height: float,
     if not path:
         return None
     try:
-        reader = ImageReader(path)
-        width, height = reader.getSize()
+        data = Path(path).read_bytes()
+        width, height = ImageReader(BytesIO(data)).getSize()
     except Exception:  # ReportLab/PIL raise many kinds for a missing or damaged file.
         notes.append(f"The logo file '{path}' could not be read, so the header was printed "
                      "without a logo. Choose another file in Settings.")
         return None
     scale = min(max_width / width, max_height / height)
-    return Image(reader, width=width * scale, height=height * scale, hAlign="LEFT")
+    # From memory: the file may change or vanish before the page is drawn.
+    return Image(BytesIO(data), width=width * scale, height=height * scale, hAlign="LEFT")
 
 
 def organisation_block(org: OrganisationSettings, fonts_dir: Path) -> list[Flowable]:
@@ -169,7 +176,7 @@ def organisation_block(org: OrganisationSettings, fonts_dir: Path) -> list[Flowa
 def header_table(org: OrganisationSettings, right: list[Flowable], width: float,
                  fonts_dir: Path, logo: Image | None) -> Table:
     """Logo, organisation and a right-hand block (the order number) in one row."""
-    logo_width = 26 * mm if logo is not None else 0
+    logo_width = logo.drawWidth + 4 * mm if logo is not None else 0
     right_width = 72 * mm
     cells: list[Any] = []
     widths: list[float] = []
