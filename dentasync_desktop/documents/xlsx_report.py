@@ -35,8 +35,20 @@ def write_xlsx(table: ReportTable, target: Path) -> None:
     with atomic_output(target) as temp:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(_sheet_title(table.view))
-        _XlsxWriter(table, sheet).write()
+        try:
+            _XlsxWriter(table, sheet).write()
+        except BaseException:
+            _discard(sheet)
+            raise
         workbook.save(temp)
+
+
+def _discard(sheet: WriteOnlyWorksheet) -> None:
+    """Close a sheet abandoned half-way and delete openpyxl's scratch file for it, which would
+    otherwise stay in the temporary folder until the program exits."""
+    sheet.close()
+    if sheet._writer is not None:
+        sheet._writer.cleanup()
 
 
 def _sheet_title(view: str) -> str:
