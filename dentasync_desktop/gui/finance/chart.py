@@ -1,0 +1,123 @@
+"""Paid vs outstanding per dental lab as stacked bars, one currency at a time."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.dto import LabFinanceRow
+from ...domain.money import CURRENCY_EXPONENTS
+
+PAID_COLOUR = QColor("#15803d")
+OUTSTANDING_COLOUR = QColor("#d97706")
+
+
+class LabChart(QWidget):
+    """Follows the lab rows it is given; amounts of different currencies never share bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LabFinanceRow] = []
+        self.currency = QComboBox()
+        self.currency.setObjectName("chartCurrency")
+        self.currency.setToolTip(self.tr("Amounts of different currencies are never added up"))
+        self.currency_label = QLabel(self.tr("Currency:"))
+        self.currency_label.setBuddy(self.currency)
+        self.chart = _new_chart()
+        self.view = QChartView(self.chart)
+        self.view.setObjectName("labChart")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumSize(320, 240)
+
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.currency_label)
+        top.addWidget(self.currency)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.currency.currentIndexChanged.connect(lambda _i: self._draw())
+
+    def set_rows(self, rows: list[LabFinanceRow]) -> None:
+        """Show ``rows``; keeps the chosen currency, else the one with the most work orders."""
+        self._rows = list(rows)
+        orders: Counter[str] = Counter()
+        for row in rows:
+            orders[row.currency] += row.order_count
+        currencies = sorted(orders)
+        chosen = self.currency.currentText()
+        if chosen not in orders:
+            chosen = orders.most_common(1)[0][0] if orders else ""
+        self.currency.blockSignals(True)
+        self.currency.clear()
+        self.currency.addItems(currencies)
+        self.currency.setCurrentText(chosen)
+        self.currency.blockSignals(False)
+        several = len(currencies) > 1
+        self.currency.setVisible(several)
+        self.currency_label.setVisible(several)
+        self._draw()
+
+    @property
+    def shown_currency(self) -> str:
+        return self.currency.currentText()
+
+    def _draw(self) -> None:
+        # A fresh chart each time: axes removed from a live chart can linger on screen.
+        previous, self.chart = self.chart, _new_chart()
+        self.view.setChart(self.chart)
+        previous.deleteLater()
+        currency = self.currency.currentText()
+        # Top to bottom in the table's order: a horizontal bar chart draws the first at the bottom.
+        rows = [r for r in self._rows if r.currency == currency][::-1]
+        if not rows:
+            self.chart.setTitle(self.tr("No work orders match these filters"))
+            return
+        self.chart.setTitle(self.tr("Paid and outstanding per dental lab ({currency})")
+                            .format(currency=currency))
+        scale = 10 ** CURRENCY_EXPONENTS[currency]
+        paid = QBarSet(self.tr("Paid"))
+        paid.setColor(PAID_COLOUR)
+        outstanding = QBarSet(self.tr("Outstanding"))
+        outstanding.setColor(OUTSTANDING_COLOUR)
+        # Bar lengths only: a chart needs floats, the figures themselves stay exact elsewhere.
+        paid.append([r.paid.minor / scale for r in rows])
+        outstanding.append([r.outstanding.minor / scale for r in rows])
+        series = QHorizontalStackedBarSeries()
+        series.append(paid)
+        series.append(outstanding)
+        self.chart.addSeries(series)
+        labs = QBarCategoryAxis()
+        labs.append([_short(r.lab_name) for r in rows])
+        amounts = QValueAxis()
+        amounts.setLabelFormat("%.0f")
+        amounts.setTitleText(currency)
+        self.chart.addAxis(labs, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(amounts, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(labs)
+        series.attachAxis(amounts)
+        amounts.applyNiceNumbers()
+
+
+def _new_chart() -> QChart:
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    return chart
+
+
+def _short(name: str, limit: int = 28) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"

@@ -1,0 +1,257 @@
+"""The Finance page on real services: models, filters, summary, lab click-through, exports."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QApplication
+
+from dentasync_desktop.domain.dto import FinanceFilter
+from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
+from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.finance import models
+from dentasync_desktop.gui.finance.page import LABS_TAB, ORDERS_TAB, FinancePage
+from dentasync_desktop.gui.finance.periods import Period, period_range
+from dentasync_desktop.services import finance, reports
+from dentasync_desktop.services.demo import fill_demo
+from dentasync_desktop.services.seed import seed
+
+from ..factories import World
+from .conftest import screenshot
+
+
+@pytest.fixture(autouse=True)
+def english_locale() -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def seeded(world: World) -> World:
+    seed(world.uow_factory, 300, seed=7)
+    return world
+
+
+def make_page(qtbot, client: ServiceClient) -> FinancePage:  # type: ignore[no-untyped-def]
+    page = FinancePage(client)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    return page
+
+
+def service_filter(page: FinancePage, **changes: object) -> FinanceFilter:
+    flt = page.current_filter()
+    return FinanceFilter(**{**{f: getattr(flt, f) for f in flt.__slots__}, **changes})
+
+
+def test_periods() -> None:
+    day = date(2026, 2, 14)
+    assert period_range(Period.THIS_MONTH, day) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert period_range(Period.LAST_MONTH, date(2026, 1, 31)) == (date(2025, 12, 1),
+                                                                  date(2025, 12, 31))
+    assert period_range(Period.THIS_QUARTER, date(2026, 12, 31)) == (date(2026, 10, 1),
+                                                                     date(2026, 12, 31))
+    assert period_range(Period.THIS_QUARTER, day) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert period_range(Period.THIS_YEAR, day) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert period_range(Period.ALL, day) == (None, None)
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    qtmodeltester.check(page.labs_model)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    assert page.orders_model.rowCount() == models.PAGE_SIZE  # one page, never everything
+    assert page.orders_model.canFetchMore()
+    page.orders_model.fetchMore()
+    assert page.orders_model.rowCount() == 2 * models.PAGE_SIZE
+    qtmodeltester.check(page.orders_model)  # it fetches the remaining pages itself
+    assert page.orders_model.rowCount() == page.orders_model.total_count
+    assert not page.orders_model.canFetchMore()
+
+
+def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    everything = finance.lab_rows(client.uow(), client.actor, FinanceFilter())
+    assert set(page.labs_model.rows) == set(everything)
+    assert page.summary == finance.summary(client.uow(), client.actor, FinanceFilter(), "labs")
+
+    page.method.setCurrentIndex(page.method.findData(PaymentMethod.CARD.value))
+
+    by_card = FinanceFilter(method=PaymentMethod.CARD)
+    assert set(page.labs_model.rows) == set(
+        finance.lab_rows(client.uow(), client.actor, by_card))
+    assert set(page.labs_model.rows) != set(everything)
+    assert page.summary == finance.summary(client.uow(), client.actor, by_card, "labs")
+    # Each currency has a line of its own in the summary.
+    for figures in page.summary.per_currency:
+        cell = page.findChild(type(page.note), f"summary_{figures.currency}_2")
+        assert cell is not None and figures.currency in cell.text()
+
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    assert page.status.isEnabled()
+    page.status.setCurrentIndex(page.status.findData(PaymentStatus.OVERDUE.value))
+    overdue = FinanceFilter(method=PaymentMethod.CARD, payment_status=PaymentStatus.OVERDUE)
+    count = finance.order_count(client.uow(), client.actor, overdue)
+    assert page.orders_model.total_count == count > 0
+    shown = [page.orders_model.row_at(i) for i in range(page.orders_model.rowCount())]
+    assert {r.payment_status for r in shown} == {PaymentStatus.OVERDUE}
+    assert {r.payment_method for r in shown} == {PaymentMethod.CARD}
+    assert page.summary == finance.summary(client.uow(), client.actor, overdue, "orders")
+    assert page.orders_count.text() == f"{count} work orders"
+
+    page.tabs.setCurrentIndex(LABS_TAB)
+    assert not page.status.isEnabled()  # the labs tab has no payment status filter
+    assert page.summary == finance.summary(client.uow(), client.actor, by_card, "labs")
+
+
+def test_period_and_custom_range(qtbot, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.set_period(Period.THIS_YEAR)
+    year = QDate.currentDate().year()
+    assert page.current_filter().date_from == date(year, 1, 1)
+    assert page.current_filter().date_to == date(year, 12, 31)
+
+    page.date_from.setDate(QDate(2026, 10, 1))  # typing a date makes it a custom range
+    assert page.period.currentData() == Period.CUSTOM.value
+    page.date_to.setDate(QDate(2026, 10, 31))
+    october = FinanceFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 31))
+    assert set(page.labs_model.rows) == set(
+        finance.lab_rows(client.uow(), client.actor, october))
+
+    page.date_to.setDate(QDate(2026, 9, 1))
+    assert page.range_problem.isVisibleTo(page)
+    assert "start date is after the end date" in page.range_problem.text()
+    assert set(page.labs_model.rows) == set(
+        finance.lab_rows(client.uow(), client.actor, october))
+
+    page.set_period(Period.ALL)
+    assert not page.range_problem.isVisibleTo(page)
+    assert page.current_filter().date_from is None
+    assert not page.date_from.isEnabled()
+
+
+def test_clicking_a_lab_shows_its_work_orders(qtbot, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.show()
+    page.set_period(Period.ALL)
+    row = 2
+    lab = page.labs_model.row_at(row)
+    rect = page.labs_table.visualRect(page.labs_model.index(row, 0))
+    qtbot.mouseClick(page.labs_table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+
+    assert page.tabs.currentIndex() == ORDERS_TAB
+    assert page.lab.currentData() == lab.lab_id
+    assert page.current_filter().lab_id == lab.lab_id
+    shown = {page.orders_model.row_at(i).lab_name for i in range(page.orders_model.rowCount())}
+    assert shown == {lab.lab_name}
+    expected = finance.order_count(client.uow(), client.actor, FinanceFilter(lab_id=lab.lab_id))
+    assert page.orders_model.total_count == expected
+
+    # A click on a figure selects the row and stays on the labs tab.
+    page.tabs.setCurrentIndex(LABS_TAB)
+    rect = page.labs_table.visualRect(page.labs_model.index(0, 3))
+    qtbot.mouseClick(page.labs_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.tabs.currentIndex() == LABS_TAB
+
+
+def test_double_click_opens_the_order(qtbot, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.show()
+    page.set_period(Period.ALL)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    order = page.orders_model.row_at(1)
+    rect = page.orders_table.visualRect(page.orders_model.index(1, 2))
+    opened: list[int] = []
+    page.open_order_requested.connect(opened.append)
+    qtbot.mouseClick(page.orders_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == []
+    qtbot.mouseDClick(page.orders_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [order.order_id]
+
+
+def test_sorting_runs_in_the_query(qtbot, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    outstanding = next(i for i, c in enumerate(models.ORDER_COLUMNS)
+                       if c.sort_key == "outstanding")
+    page.orders_table.sortByColumn(outstanding, Qt.SortOrder.DescendingOrder)
+    top = [page.orders_model.row_at(i) for i in range(page.orders_model.rowCount())]
+    assert top == finance.order_rows(client.uow(), client.actor, FinanceFilter(), 0,
+                                     models.PAGE_SIZE, "outstanding", True)
+
+
+def test_report_exports_the_tab_on_show(qtbot, seeded, client, tmp_path: Path) -> None:
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    page.status.setCurrentIndex(page.status.findData(PaymentStatus.PAID.value))
+    target = tmp_path / "paid.xlsx"
+
+    with qtbot.waitSignal(page.report_written, timeout=30000) as written:
+        page.start_export(target, "xlsx")
+    assert written.args == [str(target)]
+    assert page.generate.isEnabled() and not page.export_running()
+    assert "paid.xlsx" in page.export_status.text()
+
+    sheet = load_workbook(target).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(i for i, row in enumerate(values) if row[0] == "Number")
+    data = [row for row in values[header + 1:] if not str(row[0]).startswith("Total ")]
+    paid = FinanceFilter(payment_status=PaymentStatus.PAID)
+    assert len(data) == finance.order_count(client.uow(), client.actor, paid)
+    assert {row[8] for row in data} == {"Paid"}
+    assert "Payment status: Paid" in values[2][0]
+
+
+def test_cancelled_report_leaves_no_file(qtbot, seeded, client, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reports, "PROGRESS_STEP", 10)
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    with qtbot.waitSignal(page.report_failed, timeout=30000) as failed:
+        job = page.start_export(tmp_path / "big.pdf", "pdf")
+        job.cancel()
+    assert "cancelled" in failed.args[0]
+    assert list(tmp_path.glob("*big.pdf*")) == []
+    assert "no file was written" in page.export_status.text()
+    assert page.generate.isEnabled()
+
+
+def test_roles_without_finance_see_why(qtbot, seeded, client_for) -> None:
+    page = make_page(qtbot, client_for(Role.TECHNICIAN))
+    assert not page.allowed
+    assert not page.tabs.isEnabled() and not page.generate.isEnabled()
+    assert "View finance" in page.range_problem.text()
+    assert page.labs_model.rowCount() == 0
+    page.refresh()  # nothing is queried, nothing is refused with a dialog
+    assert page.labs_model.rowCount() == 0
+
+
+def test_screenshot_with_demo_data(qtbot, world: World, client, themed) -> None:
+    assert fill_demo(world.uow_factory)
+    page = make_page(qtbot, client)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_period(Period.THIS_YEAR)
+    QApplication.processEvents()
+    assert page.labs_model.rowCount() > 3
+    assert page.note.isVisible() and "Cancelled orders are excluded" in page.note.text()
+    screenshot(page, "finance_labs")
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    QApplication.processEvents()
+    screenshot(page, "finance_orders")
