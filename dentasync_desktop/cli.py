@@ -11,14 +11,16 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from . import __version__, app
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
-from .domain.dto import Actor
-from .domain.enums import Role
+from .domain.dto import Actor, FinanceFilter
+from .domain.enums import PaymentMethod, PaymentStatus, Role
+from .domain.errors import ValidationError
 from .domain.numbers import parse_number
-from .services import maintenance, printing
+from .services import maintenance, printing, reports
 from .services.seed import seed
 
 EXIT_USAGE = 2
@@ -125,6 +127,37 @@ def _print(context: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(context: AppContext, args: argparse.Namespace) -> int:
+    uow_factory = context.database().uow_factory
+    if args.status and args.view == "labs":
+        print("--status: the labs view has no payment-status filter; use --view orders",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        print("--from: the start date is after the --to date", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        lab_id = None if args.lab is None else reports.lab_named(uow_factory(), CLI_ACTOR,
+                                                                  args.lab)
+    except ValidationError as error:
+        print(f"--lab: {error.reason}", file=sys.stderr)
+        return EXIT_USAGE
+    flt = FinanceFilter(args.date_from, args.date_to, lab_id,
+                        PaymentMethod(args.method) if args.method else None,
+                        PaymentStatus(args.status) if args.status else None)
+    written = reports.export_finance(uow_factory, CLI_ACTOR, args.view, flt, args.format,
+                                     Path(args.output).expanduser())
+    print(f"Wrote {written}")
+    return EXIT_OK
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD): {text!r}") from None
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -216,6 +249,31 @@ def build_parser() -> argparse.ArgumentParser:
     documents.add_parser("instructions", parents=[order_args],
                          help="payment instructions: the lab's bank details and the amount due")
     sub.set_defaults(run=_print)
+
+    sub = commands.add_parser(
+        "report", parents=common, help="write a finance report (XLSX, PDF or CSV)",
+        description="Write a report of the finance page, as its tabs show it. Cancelled "
+                    "orders are excluded.")
+    kinds = sub.add_subparsers(title="reports", metavar="REPORT", dest="report", required=True)
+    rep = kinds.add_parser(
+        "finance", parents=common, help="paid, total and outstanding per lab or per order",
+        description="The Dental labs or Work orders tab of the finance page with the given "
+                    "filters (on the documented date), as an XLSX, PDF or CSV file.")
+    rep.add_argument("--view", choices=reports.VIEWS, required=True,
+                     help="labs: one row per lab and currency; orders: one row per work order")
+    rep.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE",
+                     help="first documented date, YYYY-MM-DD")
+    rep.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE",
+                     help="last documented date, YYYY-MM-DD")
+    rep.add_argument("--lab", metavar="NAME", help="only this dental lab (its full name)")
+    rep.add_argument("--method", choices=[m.value for m in PaymentMethod],
+                     help="only orders paid by this payment method")
+    rep.add_argument("--status", choices=[s.value for s in PaymentStatus],
+                     help="only orders with this payment status (orders view)")
+    rep.add_argument("--format", choices=reports.FORMATS, required=True,
+                     help="xlsx (Excel), pdf, or csv (UTF-8 with BOM)")
+    rep.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    sub.set_defaults(run=_report)
 
     return parser
 

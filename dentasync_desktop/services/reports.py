@@ -16,9 +16,9 @@ from ..domain.errors import DomainError, ValidationError
 from ..paths import bundled
 from . import finance
 from .guards import authorize
-from .masterdata import get_lab
+from .masterdata import get_lab, list_labs
 from .settings import get_settings
-from .unit_of_work import UnitOfWorkFactory
+from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 View = Literal["labs", "orders"]
 Format = Literal["xlsx", "pdf", "csv"]
@@ -130,6 +130,17 @@ def describe_filter(
         described.append(("Payment status",
                           flt.payment_status.label if flt.payment_status else "All"))
     return tuple(described)
+
+
+def lab_named(uow: UnitOfWork, actor: Actor, name: str) -> int:
+    """The id of the dental lab called ``name`` (any letter case), as typed on a command line."""
+    labs = list_labs(uow, actor, include_inactive=True)
+    wanted = " ".join(name.split()).casefold()
+    for lab in labs:
+        if lab.name.casefold() == wanted:
+            return lab.id
+    known = "; ".join(lab.name for lab in labs) or "none yet"
+    raise ValidationError("lab", f"no dental lab is called '{name}' (the labs are: {known})")
 
 
 def period_text(flt: FinanceFilter) -> str:
