@@ -24,19 +24,7 @@ from ..services.unit_of_work import UnitOfWorkFactory
 from .client import ServiceClient
 from .formatting import label
 from .theme import APP_ICON, icon
-
-
-def _error_label() -> QLabel:
-    error = QLabel()
-    error.setObjectName("errorLabel")
-    error.setWordWrap(True)
-    error.hide()
-    return error
-
-
-def _show_error(error_label: QLabel, message: str) -> None:
-    error_label.setText(message)
-    error_label.setVisible(bool(message))
+from .widgets.inline_error import error_label, show_inline_error
 
 
 def _password_field() -> QLineEdit:
@@ -74,7 +62,7 @@ class SignInDialog(QDialog):
         self.username.setObjectName("username")
         self.password = _password_field()
         self.password.setObjectName("password")
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
@@ -98,11 +86,12 @@ class SignInDialog(QDialog):
 
     def _demo_hint(self, demo_users: Sequence[tuple[str, str, Role]]) -> QLabel:
         rows = "".join(
-            f"<tr><td>{name}</td><td>{password}</td><td>{label(role)}</td></tr>"
+            f"<tr><td style='padding-right:16px'>{name}</td>"
+            f"<td style='padding-right:16px'>{password}</td><td>{label(role)}</td></tr>"
             for name, password, role in demo_users)
         hint = QLabel(self.tr(
             "<b>Demo database.</b> Sign in as one of these users:"
-            "<table cellspacing='0' cellpadding='2'><tr><th align='left'>User</th>"
+            "<table cellspacing='0' cellpadding='1'><tr><th align='left'>User</th>"
             "<th align='left'>Password</th><th align='left'>Role</th></tr>{rows}</table>"
         ).format(rows=rows))
         hint.setObjectName("demoHint")
@@ -114,7 +103,7 @@ class SignInDialog(QDialog):
             self.actor = users.sign_in(self._uow_factory(), self.username.text(),
                                        self.password.text())
         except DomainError as error:
-            _show_error(self.error, error.message)
+            show_inline_error(self.error, error.message)
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -138,7 +127,7 @@ class FirstAdminDialog(QDialog):
         self.password.setObjectName("password")
         self.confirm = _password_field()
         self.confirm.setObjectName("confirm")
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Full name:"), self.full_name)
@@ -165,7 +154,7 @@ class FirstAdminDialog(QDialog):
 
     def _create(self) -> None:
         if self.password.text() != self.confirm.text():
-            _show_error(self.error, self.tr("Repeat password: the two passwords differ."))
+            show_inline_error(self.error, self.tr("Repeat password: the two passwords differ."))
             self.confirm.setFocus()
             return
         try:
@@ -173,7 +162,7 @@ class FirstAdminDialog(QDialog):
                 self._uow_factory(), self.username.text(), self.full_name.text(),
                 self.password.text())
         except DomainError as error:
-            _show_error(self.error, error.message)
+            show_inline_error(self.error, error.message)
             return
         self.accept()
 
@@ -186,7 +175,7 @@ class ChangePasswordDialog(QDialog):
         self.current = _password_field()
         self.new = _password_field()
         self.confirm = _password_field()
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Current password:"), self.current)
         form.addRow(self.tr("&New password:"), self.new)
@@ -203,11 +192,11 @@ class ChangePasswordDialog(QDialog):
 
     def _change(self) -> None:
         if self.new.text() != self.confirm.text():
-            _show_error(self.error, self.tr("Repeat new password: the two passwords differ."))
+            show_inline_error(self.error, self.tr("Repeat new password: the two passwords differ."))
             return
         try:
             self._client.call(users.change_own_password, self.current.text(), self.new.text())
         except DomainError as error:
-            _show_error(self.error, error.message)
+            show_inline_error(self.error, error.message)
             return
         self.accept()

@@ -35,6 +35,7 @@ from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
 from .widgets.busy import run_busy
 from .widgets.currency import CurrencyCombo
+from .widgets.inline_error import error_label
 
 if TYPE_CHECKING:
     from .pages import Shell
@@ -100,10 +101,7 @@ class SettingsPage(QWidget):
         self._row(defaults_form, "backup folder", self.tr("&Backup folder:"),
                   _holder(folder_row), self.backup_dir)
 
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)

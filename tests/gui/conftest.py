@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dentasync_desktop.domain.enums import Role
@@ -39,9 +39,11 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
 @pytest.fixture
 def themed(qapp: QApplication) -> Iterator[QApplication]:
     """The application's real look, for screenshots; the previous look comes back after."""
-    style, sheet = qapp.style().name(), qapp.styleSheet()
+    style, sheet, locale = qapp.style().name(), qapp.styleSheet(), QLocale()
     apply_theme(qapp)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     yield qapp
+    QLocale.setDefault(locale)
     qapp.setStyleSheet(sheet)
     qapp.setStyle(style)
 

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.errors import DomainError, ValidationError
 from ..client import ServiceClient
+from ..widgets.inline_error import error_label, show_inline_error
 
 
 class RecordDialog(QDialog):
@@ -31,11 +31,8 @@ class RecordDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)
@@ -68,8 +65,7 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def show_error(self, error: DomainError) -> None:
-        self.error.setText(error.message)
-        self.error.show()
+        show_inline_error(self.error, error.message)
         if isinstance(error, ValidationError):
             widget = self.field_widget(error.field)
             if widget is not None:

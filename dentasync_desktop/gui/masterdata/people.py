@@ -27,6 +27,7 @@ from ...services import masterdata, users
 from ..access import refusal_text
 from ..client import ServiceClient
 from ..formatting import label
+from ..widgets.inline_error import error_label, show_inline_error
 from .dialog import RecordDialog
 from .model import RecordColumn
 from .page import ExtraCommand, RecordKind, RecordListPanel, page_heading
@@ -153,10 +154,7 @@ class ResetPasswordDialog(QDialog):
         self.setWindowTitle(_tr("Reset password"))
         self.password = _password_field("password")
         self.confirm = _password_field("confirm")
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(_tr("&New password:"), self.password)
         form.addRow(_tr("&Repeat password:"), self.confirm)
@@ -174,14 +172,12 @@ class ResetPasswordDialog(QDialog):
 
     def _reset(self) -> None:
         if self.password.text() != self.confirm.text():
-            self.error.setText(_tr("Repeat password: the two passwords differ."))
-            self.error.show()
+            show_inline_error(self.error, _tr("Repeat password: the two passwords differ."))
             return
         try:
             self._client.call(users.reset_password, self._user.id, self.password.text())
         except DomainError as error:
-            self.error.setText(error.message)
-            self.error.show()
+            show_inline_error(self.error, error.message)
             return
         self.accept()
 
