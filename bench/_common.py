@@ -66,7 +66,7 @@ def open_seeded(args: argparse.Namespace) -> tuple[Database, float | None]:
     return database, timed_seed(database, args.orders, args.seed)
 
 
-def median_ms(run: Callable[[], object], repeat: int = 20) -> tuple[float, float]:
+def medians_ms(run: Callable[[], object], repeat: int = 20) -> tuple[float, float]:
     """Median wall and CPU time of ``repeat`` runs after one warm-up run, in milliseconds.
 
     The CPU time tells how much of the wall time was this process's own work on a busy machine.
@@ -79,6 +79,11 @@ def median_ms(run: Callable[[], object], repeat: int = 20) -> tuple[float, float
         wall.append(time.perf_counter() - started)
         cpu.append(time.process_time() - cpu_started)
     return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+
+
+def median_ms(run: Callable[[], object], repeat: int = 20) -> float:
+    """Median wall time of ``repeat`` runs after one warm-up run, in milliseconds."""
+    return medians_ms(run, repeat)[0]
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,7 @@ class Result:
 
 
 def timing(name: str, run: Callable[[], object], target_ms: float | None = None) -> Result:
-    wall, cpu = median_ms(run)
+    wall, cpu = medians_ms(run)
     return Result(name, wall, "ms", target_ms, cpu)
 
 
