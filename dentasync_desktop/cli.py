@@ -47,6 +47,8 @@ examples:
   dentasync-desktop check                   is the database sound and up to date?
   dentasync-desktop backup -o ~/wo.sqlite3  copy the database to a file of your choice
   dentasync-desktop restore BACKUP_FILE     replace the database with a backup
+  dentasync-desktop print order WO-000123 -o wo.pdf
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx
   dentasync-desktop --data-dir /tmp/big seed --orders 100000"""
 
 
