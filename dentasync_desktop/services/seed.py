@@ -14,10 +14,11 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import func, select, update
 
 from ..db.models import (
     ActivityEntry,
+    Base,
     Comment,
     Counter,
     Customer,
@@ -252,9 +253,14 @@ class _Lab(NamedTuple):
     row: DentalLab  # transient, only to build the search text
 
 
-class _Party(NamedTuple):
+class _Customer(NamedTuple):
     id: int
-    row: Customer | Patient  # transient, only to build the search text
+    row: Customer  # transient, only to build the search text
+
+
+class _Patient(NamedTuple):
+    id: int
+    row: Patient  # transient, only to build the search text
 
 
 class _Service(NamedTuple):
@@ -282,14 +288,14 @@ class _Rows:
     def empty(cls) -> _Rows:
         return cls(*([] for _ in fields(cls)))
 
-    def tables(self) -> list[tuple[Table, list[dict[str, Any]]]]:
+    def tables(self) -> list[tuple[type[Base], list[dict[str, Any]]]]:
+        """Parents before children."""
         return [
-            (WorkOrder.__table__, self.orders), (WorkOrderItem.__table__, self.items),
-            (WorkTask.__table__, self.tasks), (PaymentPlan.__table__, self.plans),
-            (Installment.__table__, self.installments), (Payment.__table__, self.payments),
-            (Event.__table__, self.events), (Comment.__table__, self.comments),
-            (ActivityEntry.__table__, self.activity),
-        ]  # type: ignore[list-item]
+            (WorkOrder, self.orders), (WorkOrderItem, self.items), (WorkTask, self.tasks),
+            (PaymentPlan, self.plans), (Installment, self.installments),
+            (Payment, self.payments), (Event, self.events), (Comment, self.comments),
+            (ActivityEntry, self.activity),
+        ]
 
 
 class _Generator:
@@ -301,6 +307,9 @@ class _Generator:
         self.now = uow.now()
         self.today = uow.today()
         self.next_id: dict[str, int] = {}
+        self.order_ids = range(0)
+        # Orders so far as (id, lab, customer, patient), for remakes to point back at.
+        self.history: list[tuple[int, _Lab, _Customer, _Patient]] = []
 
     def _ids(self, model: type[Any], count: int) -> range:
         """Ids handed out here, so children can point at parents before anything is read back."""
@@ -311,7 +320,7 @@ class _Generator:
         self.next_id[table] = start + count
         return range(start, start + count)
 
-    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+    def _insert(self, model: type[Base], rows: list[dict[str, Any]]) -> None:
         """executemany straight on the driver, in the seeding transaction.
 
         At a million rows SQLAlchemy's per-row parameter handling costs more than SQLite's
@@ -323,17 +332,17 @@ class _Generator:
         connection = self.uow.session.connection()
         quote = connection.dialect.identifier_preparer.quote
         names = list(rows[0])
-        convert = [(name, table.c[name].type.bind_processor(connection.dialect))
+        columns = model.__table__.c
+        convert = [(name, columns[name].type.bind_processor(connection.dialect))
                    for name in names]
-        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        sql = (f"INSERT INTO {quote(model.__tablename__)} "
+               f"({', '.join(quote(n) for n in names)}) "
                f"VALUES ({', '.join('?' for _ in names)})")
         connection.exec_driver_sql(sql, [
             tuple(row[name] if process is None else process(row[name])
                   for name, process in convert)
             for row in rows
         ])
-
-    # --- master data -----------------------------------------------------------------------
 
     def run(self, count: int, progress: Progress | None) -> SeedStats:
         first_number = self._reserve_numbers(count)
@@ -347,15 +356,14 @@ class _Generator:
         span = min(5 * 365, max(120, count // 20))
         start = self.today - timedelta(days=span)
         self.order_ids = self._ids(WorkOrder, count)
-        self.history: list[tuple[int, _Lab, _Party, _Party]] = []
         for chunk_start in range(0, count, CHUNK):
             rows = _Rows.empty()
             for i in range(chunk_start, min(count, chunk_start + CHUNK)):
                 documented = start + timedelta(days=i * span // max(count, 1))
                 self._order(rows, i, first_number + i, documented, labs, customers, patients,
                             services, staff)
-            for table, table_rows in rows.tables():
-                self._insert(table, table_rows)
+            for model, table_rows in rows.tables():
+                self._insert(model, table_rows)
             for key in totals:
                 totals[key] += len(getattr(rows, key))
             if progress is not None:
@@ -365,6 +373,8 @@ class _Generator:
             services=len(services), staff=len(staff), first_number=first_number,
             last_number=first_number + count - 1, **totals,
         )
+
+    # --- master data -----------------------------------------------------------------------
 
     def _reserve_numbers(self, count: int) -> int:
         """Take the next ``count`` order numbers; written first, so this transaction holds the
@@ -403,13 +413,13 @@ class _Generator:
                     payment_note="Please quote the work order number.", active=True,
                 ))
             labs.append(_Lab(lab_id, currency, DentalLab(name=name)))
-        self._insert(DentalLab.__table__, rows)  # type: ignore[arg-type]
+        self._insert(DentalLab, rows)
         return labs
 
     def _person(self) -> str:
         return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
 
-    def _customers(self, count: int) -> list[_Party]:
+    def _customers(self, count: int) -> list[_Customer]:
         rows, customers = [], []
         for customer_id in self._ids(Customer, count):
             last, city = self.rng.choice(LAST_NAMES), self.rng.choice(CITIES)
@@ -419,11 +429,11 @@ class _Generator:
                              phone=f"+{self.rng.randint(30, 49)} {self.rng.randint(10**6, 10**7)}",
                              email=f"praxis{customer_id}@clinic.example",
                              address=f"{city}", active=True))
-            customers.append(_Party(customer_id, Customer(name=name, clinic=clinic)))
-        self._insert(Customer.__table__, rows)  # type: ignore[arg-type]
+            customers.append(_Customer(customer_id, Customer(name=name, clinic=clinic)))
+        self._insert(Customer, rows)
         return customers
 
-    def _patients(self, count: int) -> list[_Party]:
+    def _patients(self, count: int) -> list[_Patient]:
         rows, patients = [], []
         for index, patient_id in enumerate(self._ids(Patient, count)):
             first, last = (FEATURED_PATIENTS[index] if index < len(FEATURED_PATIENTS) else
@@ -431,8 +441,8 @@ class _Generator:
             born = date(1935, 1, 1) + timedelta(days=self.rng.randrange(365 * 70))
             rows.append(dict(id=patient_id, first_name=first, last_name=last, date_of_birth=born,
                              phone="", note="", active=True))
-            patients.append(_Party(patient_id, Patient(first_name=first, last_name=last)))
-        self._insert(Patient.__table__, rows)  # type: ignore[arg-type]
+            patients.append(_Patient(patient_id, Patient(first_name=first, last_name=last)))
+        self._insert(Patient, rows)
         return patients
 
     def _services(self) -> list[_Service]:
@@ -452,13 +462,13 @@ class _Generator:
                                   self._ids(TaskTemplate, len(tasks)), enumerate(tasks, 1),
                                   strict=True)]
             services.append(_Service(service_id, name, price, tasks))
-        self._insert(Service.__table__, rows)  # type: ignore[arg-type]
-        self._insert(TaskTemplate.__table__, templates)  # type: ignore[arg-type]
+        self._insert(Service, rows)
+        self._insert(TaskTemplate, templates)
         return services
 
     def _staff(self) -> list[int]:
         ids = self._ids(Staff, len(STAFF))
-        self._insert(Staff.__table__, [  # type: ignore[arg-type]
+        self._insert(Staff, [
             dict(id=staff_id, name=name, job_title=title, email="", phone="", active=True)
             for staff_id, (name, title) in zip(ids, STAFF, strict=True)])
         return list(ids)
@@ -466,7 +476,7 @@ class _Generator:
     # --- one order ---------------------------------------------------------------------------
 
     def _order(self, rows: _Rows, index: int, number: int, documented: date,
-               labs: list[_Lab], customers: list[_Party], patients: list[_Party],
+               labs: list[_Lab], customers: list[_Customer], patients: list[_Patient],
                services: list[_Service], staff: list[int]) -> None:
         rng = self.rng
         order_id = self.order_ids[index]
