@@ -17,7 +17,7 @@ from ..domain.errors import ValidationError
 from ..domain.teeth import format_teeth
 from . import barcodes
 from .fonts import BOLD, REGULAR, register_fonts
-from .pdf_layout import INK, MUTED, Target, date_text, fit_text, output
+from .pdf_layout import INK, MUTED, Target, date_text, fit_text, order_teeth, output
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,7 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
         label.text(what, value or "—", margin, y, inner, font=BOLD, size=size, min_size=8)
     qr_size = 1.25 * inch
     detail_width = inner - qr_size - 8
-    details = (("Teeth", format_teeth(order.teeth) or "—"), ("Shade", order.shade or "—"),
+    details = (("Teeth", format_teeth(order_teeth(order)) or "—"), ("Shade", order.shade or "—"),
                ("Status", order.status.label))
     y_detail = margin + qr_size - 10
     for caption, value in details:

@@ -41,6 +41,7 @@ from .pdf_layout import (
     logo_image,
     markup,
     money_text,
+    order_teeth,
     page_document,
     para,
     rule_table,
@@ -186,12 +187,10 @@ class _Form:
 
     def _teeth(self) -> list[Flowable]:
         order = self.order
-        chosen = set(order.teeth)
-        for item in order.items:
-            chosen.update(item.teeth)
+        chosen = order_teeth(order)
         lines: list[Flowable] = [
             para("Ordered teeth", self.st["label"]),
-            para(format_teeth(sorted(chosen)) or "No teeth recorded", self.st["strong"]),
+            para(format_teeth(chosen) or "No teeth recorded", self.st["strong"]),
         ]
         for item in order.items:
             if item.teeth:

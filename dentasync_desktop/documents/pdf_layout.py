@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.dto import OrganisationSettings
+from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import CURRENCY_EXPONENTS, Money
@@ -96,6 +96,14 @@ def date_text(value: date | None) -> str:
 
 def datetime_text(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def order_teeth(order: OrderDetail) -> list[int]:
+    """The order's teeth together with those of its items, in FDI order."""
+    teeth = set(order.teeth)
+    for item in order.items:
+        teeth.update(item.teeth)
+    return sorted(teeth)
 
 
 def money_text(amount: Money) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -124,4 +125,22 @@ PAGES: list[PageSpec] = [
     PageSpec("settings", _tr("Settings"), "settings", _settings),
 ]
 
-ORDER_COMMANDS: list[OrderCommand] = []
+
+def _print(shell: Shell, order_id: int, document: str) -> None:
+    """Open the print preview of ``document`` over the main window, which is the shell."""
+    from . import printing
+
+    open_preview = {"form": printing.open_print_preview, "label": printing.open_label_print,
+                    "instructions": printing.open_payment_instructions}[document]
+    open_preview(shell.client, shell if isinstance(shell, QWidget) else None, order_id)
+
+
+# The first command for an action is the one run_order_command(action, ...) runs.
+ORDER_COMMANDS: list[OrderCommand] = [
+    OrderCommand(_tr("&Print order form…"), "Ctrl+P", Action.PRINT,
+                 partial(_print, document="form")),
+    OrderCommand(_tr("Print box &label…"), "Ctrl+Shift+P", Action.PRINT,
+                 partial(_print, document="label")),
+    OrderCommand(_tr("Payment &instructions…"), "Ctrl+Shift+I", Action.PAYMENT_INSTRUCTIONS,
+                 partial(_print, document="instructions")),
+]

@@ -34,6 +34,7 @@ from ..errors import attempt
 from ..formatting import label, pydate
 from ..order_detail.view import OrderDetailView
 from ..order_editor import OrderEditorDialog
+from ..printing import batch_print
 from ..theme import icon
 from ..widgets.columns import install_column_layout
 from ..widgets.lookup import LookupCombo
@@ -77,8 +78,14 @@ class OrderListPage(QWidget):
         self.new_button = QPushButton(self.tr("New order"))
         self.new_button.setObjectName("primaryButton")
         self.new_button.setToolTip(self.tr("Create a new work order (Ctrl+N)"))
+        self.print_button = QPushButton(self.tr("Print selected…"))
+        self.print_button.setObjectName("printSelected")
+        self.print_button.setToolTip(self.tr(
+            "Print the order forms of the selected orders (Ctrl+click or Shift+click to "
+            "select several)"))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.new_button)
 
         self.quick = QButtonGroup(self)
@@ -141,7 +148,7 @@ class OrderListPage(QWidget):
         self.table.setObjectName("orderTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -205,6 +212,8 @@ class OrderListPage(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.new_button.clicked.connect(self.new_order_requested)
         gate(self.new_button, self._client, Action.CREATE_ORDER)
+        self.print_button.clicked.connect(self.print_selected)
+        gate(self.print_button, self._client, Action.PRINT)
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(
@@ -336,6 +345,14 @@ class OrderListPage(QWidget):
                 return order_id
         index = self.table.currentIndex()
         return index.data(ORDER_ID_ROLE) if index.isValid() else None
+
+    def selected_order_ids(self) -> list[int]:
+        """Every order selected in the list, in list order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [index.data(ORDER_ID_ROLE) for index in rows]
+
+    def print_selected(self) -> None:
+        batch_print(self._client, self, self.selected_order_ids())
 
     def _open_index(self, index: object) -> None:
         order_id = self.table.currentIndex().data(ORDER_ID_ROLE)

@@ -1,0 +1,139 @@
+"""Print previews of the order form, box labels and payment instructions, and batch printing.
+
+Each entry point opens a non-modal preview (Print…, Save as PDF…) and returns it, or None when
+the services refused (the refusal has been shown).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ...domain.dto import PrintResult
+from ...domain.errors import DomainError
+from ...domain.numbers import format_number
+from ...services import printing, settings
+from ...services.order_detail import get_order
+from ..client import ServiceClient
+from ..errors import attempt, show_refusal, show_unexpected
+from .batch import run_batch
+from .preview import (
+    ChoiceOptions,
+    OrderFormOptions,
+    PaperChoice,
+    PreviewDialog,
+    Render,
+    label_size_choice,
+)
+
+__all__ = ["batch_print", "open_label_print", "open_payment_instructions", "open_print_preview"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("printing", text)
+
+
+def _number(client: ServiceClient, parent: QWidget | None, order_id: int) -> int | None:
+    order = attempt(parent, lambda: client.call(get_order, order_id))
+    return None if order is None else order.number
+
+
+def _shown(dialog: PreviewDialog) -> PreviewDialog | None:
+    if not dialog.refresh():
+        dialog.done(0)
+        return None
+    dialog.show()
+    return dialog
+
+
+def open_print_preview(client: ServiceClient, parent: QWidget | None,
+                       order_id: int) -> PreviewDialog | None:
+    """The order form, with the section check-boxes (remembered) and the paper choice."""
+    number = _number(client, parent, order_id)
+    if number is None:
+        return None
+    options = OrderFormOptions(client, printing.remembered_sections(client.uow()),
+                               settings.get_settings(client.uow()).paper_size)
+    name = format_number(number)
+    return _shown(PreviewDialog(
+        parent, _tr("Print order form {number}").format(number=name), f"{name}.pdf",
+        client.paths.exports_dir,
+        lambda target: client.call(printing.print_order_form, number, target,
+                                   options.sections(), options.paper()),
+        options))
+
+
+def open_label_print(client: ServiceClient, parent: QWidget | None,
+                     order_id: int) -> PreviewDialog | None:
+    number = _number(client, parent, order_id)
+    if number is None:
+        return None
+    options = ChoiceOptions(_tr("Label size:"), label_size_choice())
+    name = format_number(number)
+    return _shown(PreviewDialog(
+        parent, _tr("Print box label {number}").format(number=name), f"{name}-label.pdf",
+        client.paths.exports_dir,
+        lambda target: client.call(printing.print_box_label, number, target, options.value()),
+        options, whole_page=True))
+
+
+def open_payment_instructions(client: ServiceClient, parent: QWidget | None,
+                              order_id: int) -> PreviewDialog | None:
+    number = _number(client, parent, order_id)
+    if number is None:
+        return None
+    options = ChoiceOptions(_tr("Paper:"),
+                            PaperChoice(settings.get_settings(client.uow()).paper_size))
+    name = format_number(number)
+    return _shown(PreviewDialog(
+        parent, _tr("Payment instructions {number}").format(number=name),
+        f"{name}-payment.pdf", client.paths.exports_dir,
+        lambda target: client.call(printing.print_payment_instructions, number, target,
+                                   options.value()),
+        options))
+
+
+def _writer(data: bytes, notes: tuple[str, ...]) -> Render:
+    """Writes the finished batch PDF again wherever the preview or Save as PDF… wants it."""
+
+    def write(target: Path) -> PrintResult:
+        temp = target.with_name(f".{target.name}.part")
+        try:
+            temp.write_bytes(data)
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+        return PrintResult(target, notes)
+
+    return write
+
+
+def batch_print(client: ServiceClient, parent: QWidget | None,
+                order_ids: list[int]) -> PreviewDialog | None:
+    """The order forms of the selected orders, made off the GUI thread into one PDF and
+    previewed, so they go to the printer as one job."""
+    if not order_ids:
+        QMessageBox.information(parent, _tr("Print order forms"),
+                                _tr("Select the work orders to print first."))
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="dentasync-batch-"))
+    try:
+        job = run_batch(client, parent, list(order_ids), folder / "work-orders.pdf")
+        if isinstance(job.error, DomainError):
+            show_refusal(parent, job.error)
+        elif job.error is not None:
+            show_unexpected(parent, client.log_file, job.error_summary)
+        if job.result is None:
+            return None
+        return _shown(PreviewDialog(
+            parent, QCoreApplication.translate("printing", "Print %n order form(s)", "",
+                                               len(order_ids)),
+            "work-orders.pdf", client.paths.exports_dir,
+            _writer(job.result.path.read_bytes(), job.result.notes)))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

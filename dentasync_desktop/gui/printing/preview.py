@@ -1,0 +1,237 @@
+"""The print preview: the generated PDF in a QPdfView, with Print…, Save as PDF… and choices
+(order-form sections, paper, label size) that re-render it at once."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from itertools import count
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dto import PrintResult
+from ...services import printing
+from ..client import ServiceClient
+from ..errors import attempt
+from .printer import print_document, printer_for
+
+# Writes the document to the given path and says what it left out.
+Render = Callable[[Path], PrintResult]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("printing", text)
+
+
+class Options(QWidget):
+    """The choices beside the preview; ``changed`` asks for a fresh rendering."""
+
+    changed = Signal()
+
+
+class PaperChoice(QComboBox):
+    def __init__(self, paper: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem(_tr("A4"), "a4")
+        self.addItem(_tr("US Letter"), "letter")
+        self.setCurrentIndex(max(0, self.findData(paper)))
+
+    def paper(self) -> str:
+        return str(self.currentData())
+
+
+class OrderFormOptions(Options):
+    """Which sections print (remembered for next time) and on which paper."""
+
+    def __init__(self, client: ServiceClient, sections: frozenset[str], paper: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._client = client
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox(_tr("Sections"))
+        boxes = QVBoxLayout(box)
+        self.boxes: dict[str, QCheckBox] = {}
+        for key, label in printing.SECTIONS.items():
+            check = QCheckBox(_tr(label))
+            check.setChecked(key in sections)
+            check.toggled.connect(self._sections_changed)
+            boxes.addWidget(check)
+            self.boxes[key] = check
+        layout.addWidget(box)
+        form = QFormLayout()
+        self.paper_choice = PaperChoice(paper)
+        self.paper_choice.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        form.addRow(_tr("Paper:"), self.paper_choice)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def sections(self) -> frozenset[str]:
+        return frozenset(key for key, check in self.boxes.items() if check.isChecked())
+
+    def paper(self) -> str:
+        return self.paper_choice.paper()
+
+    def _sections_changed(self) -> None:
+        attempt(self, lambda: self._client.call(printing.save_sections, self.sections()))
+        self.changed.emit()
+
+
+class ChoiceOptions(Options):
+    """One labelled drop-down: the paper of the payment instructions, the size of a label."""
+
+    def __init__(self, caption: str, choice: QComboBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = choice
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(caption, choice)
+        choice.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def value(self) -> str:
+        return str(self.choice.currentData())
+
+
+def label_size_choice() -> QComboBox:
+    choice = QComboBox()
+    for key, name in printing.LABELS.items():
+        choice.addItem(name, key)
+    return choice
+
+
+class PreviewDialog(QDialog):
+    """Shows what ``render`` writes; the preview files live in a private temporary folder.
+
+    Call ``refresh()`` for the first rendering; it says whether there is anything to show.
+    """
+
+    def __init__(self, parent: QWidget | None, title: str, file_name: str, save_dir: Path,
+                 render: Render, options: Options | None = None,
+                 whole_page: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(1000, 760)
+        self._render = render
+        self._file_name = file_name
+        self._save_dir = save_dir
+        self._folder = Path(tempfile.mkdtemp(prefix="dentasync-preview-"))
+        self._serial = count(1)
+        self.current: PrintResult | None = None
+        self.options = options
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        # Sheets are read down the page; a label is looked at whole.
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView if whole_page
+                              else QPdfView.ZoomMode.FitToWidth)
+        self.notes = QLabel()
+        self.notes.setObjectName("printNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("QLabel#printNotes { background: #fff7d6; padding: 6px; "
+                                 "border: 1px solid #e5c55c; color: #4a3b00; }")
+        self.notes.hide()
+        self.pages = QLabel()
+
+        self.print_button = QPushButton(_tr("&Print…"))
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.clicked.connect(self.print_)
+        self.save_button = QPushButton(_tr("&Save as PDF…"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.clicked.connect(self.save_as)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        body = QHBoxLayout()
+        if options is not None:
+            side = QVBoxLayout()
+            side.addWidget(options)
+            body.addLayout(side)
+            options.changed.connect(self.refresh)
+        body.addWidget(self.view, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notes)
+        layout.addLayout(body, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.pages, 1)
+        footer.addWidget(buttons)
+        layout.addLayout(footer)
+
+    def refresh(self) -> bool:
+        """Render again into a new file (the open one may be locked) and show it."""
+        target = self._folder / f"preview-{next(self._serial)}.pdf"
+        result = attempt(self, lambda: self._render(target))
+        if result is None:
+            return False
+        previous = self.current
+        self.document.close()
+        self.document.load(str(result.path))
+        if previous is not None:
+            previous.path.unlink(missing_ok=True)
+        self.current = result
+        self._show_notes(result.notes)
+        pages = self.document.pageCount()
+        self.pages.setText(QCoreApplication.translate("printing", "%n page(s)", "", pages))
+        ready = self.document.status() is QPdfDocument.Status.Ready
+        self.print_button.setEnabled(ready and pages > 0)
+        self.save_button.setEnabled(ready)
+        return True
+
+    def _show_notes(self, notes: tuple[str, ...]) -> None:
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def print_(self) -> None:
+        printer = printer_for(self.document, self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.document.pageCount())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        printed = attempt(self, lambda: print_document(self.document, printer))
+        if printed is not None:
+            self.pages.setText(_tr("Sent {count} page(s) to {printer}.").format(
+                count=printed, printer=printer.printerName() or printer.outputFileName()))
+
+    def save_as(self) -> None:
+        self._save_dir.mkdir(parents=True, exist_ok=True)
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _tr("Save as PDF"), str(self._save_dir / self._file_name),
+            _tr("PDF documents (*.pdf)"))
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        result = attempt(self, lambda: self._render(target))
+        if result is not None:
+            self._save_dir = target.parent
+            self.pages.setText(_tr("Saved {path}").format(path=result.path))
+
+    def done(self, code: int) -> None:
+        self.document.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+        super().done(code)
