@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QDate, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from dentasync_desktop.domain.dto import (
     EventInput,
@@ -30,6 +30,7 @@ from dentasync_desktop.domain.money import Money
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.order_detail import dialogs, editors
 from dentasync_desktop.gui.order_detail.view import OrderDetailView
+from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import (
     attachments,
     comments,
@@ -142,6 +143,14 @@ def cut_off_labels(root: QWidget) -> list[str]:
     return found
 
 
+@pytest.fixture(autouse=True)
+def themed(qapp):  # type: ignore[no-untyped-def]
+    """The application's own theme, as the running app applies it."""
+    apply_theme(qapp)
+    yield
+    qapp.setStyleSheet("")
+
+
 @pytest.fixture
 def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("DENTASYNC_SCREENSHOTS") or tmp_path / "shots")
@@ -154,16 +163,18 @@ def test_screenshots_of_every_tab(qtbot, world: World, database, tmp_path: Path,
     order = realistic_order(world, tmp_path)
     client = ServiceClient(world.uow_factory, world.admin, database.paths, tmp_path / "log")
     view = OrderDetailView(client, order.id)
-    qtbot.addWidget(view)
-    view.resize(*SIZE)
-    view.show()
-    qtbot.waitExposed(view)
+    window = QMainWindow()  # the white window background of the running app
+    window.setCentralWidget(view)
+    qtbot.addWidget(window)
+    window.resize(*SIZE)
+    window.show()
+    qtbot.waitExposed(window)
     names = ["info", "work_plan", "payments", "events", "attachments", "comments",
              "activity", "payroll"]
     for index, name in enumerate(names):
         view.tabs.setCurrentIndex(index)
         QApplication.processEvents()
-        assert view.grab().save(str(shots / f"order_detail_{index + 1}_{name}.png"))
+        assert window.grab().save(str(shots / f"order_detail_{index + 1}_{name}.png"))
     assert cut_off_labels(view.header) == []
     assert view.payments_tab.installments_model.index(0, 4).data() == "Overdue"
     assert view.activity_tab.model.rowCount() > 10
@@ -176,11 +187,16 @@ def test_screenshots_of_dialogs(qtbot, world: World, database, tmp_path: Path,
     client = ServiceClient(world.uow_factory, world.admin, database.paths, tmp_path / "log")
     view = OrderDetailView(client, order.id)
     qtbot.addWidget(view)
+    refused = editors.PaymentDialog(view, order.balance, PaymentMethod.CARD, lambda *_: None)
+    refused.amount.amount.setText("554,00 €")
+    refused.accept()
+    assert refused.error_text == "Amount: '554,00 €' is not a valid amount"
     built = [
         ("payment_plan", editors.PlanDialog(view, order.total, order.plan, QDate(2026, 12, 1),
                                             lambda *_: None)),
         ("add_payment", editors.PaymentDialog(view, order.balance, PaymentMethod.CARD,
                                               lambda *_: None)),
+        ("add_payment_refused", refused),
         ("payment_instructions", dialogs.PaymentInstructionsDialog(
             view, order.lab, order.number_text, order.balance)),
         ("event", editors.EventDialog(view, "Edit event", order.events[0], lambda *_: None)),

@@ -21,7 +21,7 @@ class ActivityTab(QWidget):
         self.model = ActivityModel(self)
         self.table = RecordTable(self.model, stretch_column=3)
         self.count = QLabel()
-        self.count.setStyleSheet("QLabel { color: #6b7280; }")
+        self.count.setObjectName("hintLabel")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.count)

@@ -40,7 +40,7 @@ class AttachmentsTab(QWidget):
         self.open_button = button(self.tr("Open"), self.open)
         self.remove_button = button(self.tr("Remove…"), self.remove)
         self.hint = QLabel(self.tr("Tip: drop files here to attach them."))
-        self.hint.setStyleSheet("QLabel { color: #6b7280; }")
+        self.hint.setObjectName("hintLabel")
         layout = QVBoxLayout(self)
         layout.addLayout(button_row(self.add_button, self.open_button, self.remove_button,
                                     self.hint, stretch_at=3))

@@ -36,8 +36,6 @@ from ..formatting import money, pydate, qdate
 from .models import ID_ROLE
 from .widgets import MoneyEdit, confirm
 
-ERROR_STYLE = "QLabel { color: #b91c1c; font-weight: 600; }"
-
 
 class ServiceDialog(QDialog):
     """A form whose OK runs ``submit(*self.values())``; ``outcome`` holds what it returned."""
@@ -55,7 +53,7 @@ class ServiceDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setObjectName("errorLabel")  # styled by the theme
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -267,7 +265,7 @@ class PaymentInstructionsDialog(QDialog):
         self.text = "\n".join(f"{label}: {value}" for label, value in rows if value)
         missing = not (lab.iban or lab.bank_name)
         warning = QLabel(self.tr("The lab has no bank details yet; add them under Dental labs."))
-        warning.setStyleSheet(ERROR_STYLE)
+        warning.setObjectName("errorLabel")
         warning.setWordWrap(True)
         warning.setVisible(missing)
         self.copy_button = QPushButton(self.tr("Copy to clipboard"))

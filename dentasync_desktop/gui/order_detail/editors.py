@@ -34,19 +34,18 @@ from ...domain.enums import EventKind, IntervalUnit, PaymentMethod
 from ...domain.errors import ValidationError
 from ...domain.money import Money
 from ...domain.payments import MAX_INSTALLMENTS, schedule
-from ..formatting import money, pydate, qdate
-from .dialogs import ERROR_STYLE, ServiceDialog
+from ..formatting import label, money, pydate, qdate
+from .dialogs import ServiceDialog
 from .models import ScheduleModel
 from .widgets import MoneyEdit, OptionalDateEdit, RecordTable
 
 MAX_MINUTES = 7 * 24 * 60
-SUMMARY_STYLE = "QLabel { color: #374151; }"
 
 
 def _enum_combo(members: Sequence[Any], current: Any = None) -> QComboBox:
     combo = QComboBox()
     for member in members:
-        combo.addItem(member.label, member)
+        combo.addItem(label(member), member)
     if current is not None:
         combo.setCurrentIndex(combo.findData(current))
     return combo
@@ -177,10 +176,10 @@ class PlanDialog(ServiceDialog):
                             plan.interval, plan.interval_unit)
         except ValidationError as error:
             self.preview_model.set_rows([])
-            self.preview_problem.setStyleSheet(ERROR_STYLE)
+            _restyle(self.preview_problem, "errorLabel")
             self.preview_problem.setText(error.message[0].upper() + error.message[1:])
             return
-        self.preview_problem.setStyleSheet(SUMMARY_STYLE)
+        _restyle(self.preview_problem, "hintLabel")
         self.preview_problem.setText(
             self.tr("{count} installment(s), {total} in all").format(
                 count=len(rows), total=money(plan.amount)) if len(rows) > 1 else "")
@@ -188,6 +187,14 @@ class PlanDialog(ServiceDialog):
 
     def values(self) -> tuple[Any, ...]:
         return (self.plan_input(),)
+
+
+def _restyle(widget: QWidget, object_name: str) -> None:
+    """Switch the theme rule that styles ``widget``."""
+    if widget.objectName() != object_name:
+        widget.setObjectName(object_name)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 class EventDialog(ServiceDialog):

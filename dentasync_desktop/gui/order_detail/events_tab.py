@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ...domain.actions import Action
 from ...domain.dto import EventInfo, OrderDetail
 from ...services import events
-from ..formatting import datetime_text
+from ..formatting import datetime_text, label
 from .context import OrderContext
 from .editors import EventDialog
 from .models import EventsModel
@@ -75,5 +75,5 @@ class EventsTab(QWidget):
         if event is not None and confirm(
                 self, self.tr("Delete event"),
                 self.tr("Delete the {kind} on {when}?").format(
-                    kind=event.kind.label.lower(), when=datetime_text(event.starts_at))):
+                    kind=label(event.kind).lower(), when=datetime_text(event.starts_at))):
             self._context.run(events.delete_event, event.id)

@@ -17,16 +17,9 @@ from PySide6.QtWidgets import (
 from ...domain.dto import OrderDetail
 from ...domain.enums import OrderStatus
 from ...domain.numbers import format_number
-from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, money, qdate
+from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money, qdate
 from .widgets import badge, set_badge_colour
 
-PRIMARY_STYLE = (
-    "QPushButton { background: #2563eb; color: white; font-weight: 600; padding: 6px 18px;"
-    " border: 1px solid #1d4ed8; border-radius: 4px; }"
-    " QPushButton:hover { background: #1d4ed8; }"
-    " QPushButton:disabled { background: #93c5fd; border-color: #93c5fd; }"
-)
-CAPTION_STYLE = "QLabel { color: #6b7280; }"
 WARNING_COLOUR = "#b91c1c"
 # Past these the due date no longer matters.
 DUE_DONE = frozenset({OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED})
@@ -55,7 +48,7 @@ class OrderHeader(QFrame):
         self.links.setTextFormat(Qt.TextFormat.RichText)
         self.links.linkActivated.connect(self._link)
         self.primary = QPushButton()
-        self.primary.setStyleSheet(PRIMARY_STYLE)
+        self.primary.setObjectName("primaryButton")  # styled by the theme
         self.primary.setDefault(False)
         self.primary.setAutoDefault(False)
         self.actions_button = QPushButton()
@@ -85,15 +78,15 @@ class OrderHeader(QFrame):
                 ("lab", self.tr("Dental lab")), ("due", self.tr("Due date")),
                 ("total", self.tr("Total")), ("paid", self.tr("Paid")),
                 ("balance", self.tr("Balance")), ("payment", self.tr("Payment")))):
-            label = QLabel(caption)
-            label.setStyleSheet(CAPTION_STYLE)
+            caption_label = QLabel(caption)
+            caption_label.setObjectName("hintLabel")
             value = badge() if key == "payment" else QLabel()
             if key != "payment":
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._values[key] = value
             align = (Qt.AlignmentFlag.AlignRight if key in ("total", "paid", "balance")
                      else Qt.AlignmentFlag.AlignLeft)
-            facts.addWidget(label, 0, column, align)
+            facts.addWidget(caption_label, 0, column, align)
             facts.addWidget(value, 1, column, align | Qt.AlignmentFlag.AlignVCenter)
         facts.setColumnStretch(0, 3)
         facts.setColumnStretch(1, 3)
@@ -109,7 +102,7 @@ class OrderHeader(QFrame):
 
     def show_detail(self, order: OrderDetail, today: QDate) -> None:
         self.number.setText(order.number_text)
-        self.status.setText(order.status.label)
+        self.status.setText(label(order.status))
         set_badge_colour(self.status, STATUS_COLOURS[order.status])
         self.hold.setVisible(order.on_hold)
         self.hold.setText(self.tr("On hold: {reason}").format(reason=order.hold_reason)
@@ -141,7 +134,7 @@ class OrderHeader(QFrame):
         self._set("total", money(order.total))
         self._set("paid", money(order.paid))
         self._set("balance", money(order.balance))
-        self._values["payment"].setText(order.payment_status.label)
+        self._values["payment"].setText(label(order.payment_status))
         set_badge_colour(self._values["payment"], PAYMENT_COLOURS[order.payment_status])
 
     def _set(self, key: str, text: str, tip: str = "") -> None:

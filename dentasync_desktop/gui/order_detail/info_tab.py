@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...domain.dto import OrderDetail
 from ...domain.money import Money
 from ...domain.teeth import format_teeth
-from ..formatting import date_text, datetime_text, money
+from ..formatting import date_text, datetime_text, label, money
 from .context import OrderContext
 from .models import ItemsModel
 from .widgets import RecordTable
@@ -99,7 +99,7 @@ class InfoTab(QWidget):
             "shade": order.shade or "—",
             "teeth": format_teeth(order.teeth) or "—",
             "tracking": order.tracking_number,
-            "method": order.payment_method.label if order.payment_method else "",
+            "method": label(order.payment_method) if order.payment_method else "",
             "hold": order.hold_reason if order.on_hold else "",
             "remake": order.remake_reason if order.is_remake else "",
             "cancel": order.cancel_reason,

@@ -32,7 +32,7 @@ from ...domain.dto import (
 )
 from ...domain.enums import OrderStatus, TaskStatus
 from ...domain.teeth import format_teeth
-from ..formatting import date_text, datetime_text, money
+from ..formatting import date_text, datetime_text, label, money
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -234,7 +234,7 @@ class PaymentsModel(RowsModel):
         return [
             Column(self.tr("Date"), lambda p: date_text(p.paid_on)),
             Column(self.tr("Amount"), lambda p: money(p.amount), RIGHT),
-            Column(self.tr("Method"), lambda p: p.method.label),
+            Column(self.tr("Method"), lambda p: label(p.method)),
             Column(self.tr("Recorded by"), lambda p: p.recorded_by),
             Column(self.tr("Note"), self.note),
         ]
@@ -271,7 +271,7 @@ class EventsModel(RowsModel):
     def build_columns(self) -> list[Column]:
         return [
             Column(self.tr("Done"), lambda e: "", CENTRE, checked=lambda e: e.done),
-            Column(self.tr("Type"), lambda e: e.kind.label),
+            Column(self.tr("Type"), lambda e: label(e.kind)),
             Column(self.tr("Starts"), lambda e: datetime_text(e.starts_at)),
             Column(self.tr("Duration"), lambda e: duration_text(e.duration_minutes), RIGHT),
             Column(self.tr("Reminder"), self.reminder),
@@ -386,13 +386,13 @@ def changes(entry: ActivityInfo) -> list[str]:
             continue
         if key not in before and after[key] in (None, ""):
             continue  # an empty field of a new record says nothing
-        label = f"{key.replace('_', ' ')}: " if key else ""
+        name = f"{key.replace('_', ' ')}: " if key else ""
         if key in before and key in after:
-            lines.append(f"{label}{_value(key, before[key])} → {_value(key, after[key])}")
+            lines.append(f"{name}{_value(key, before[key])} → {_value(key, after[key])}")
         elif key in after:
-            lines.append(f"{label}{_value(key, after[key])}")
+            lines.append(f"{name}{_value(key, after[key])}")
         else:
-            lines.append(f"{label}{_value(key, before[key])} → —")
+            lines.append(f"{name}{_value(key, before[key])} → —")
     return lines
 
 
@@ -413,7 +413,7 @@ def _value(key: str, value: Any) -> str:
         return _tr("yes") if value else _tr("no")
     if key == "status":
         try:
-            return OrderStatus(value).label
+            return label(OrderStatus(value))
         except ValueError:
             pass
     text = _moment(value) if isinstance(value, str) else str(value)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 from ...domain.actions import Action
 from ...domain.dto import OrderDetail, PaymentInfo, PaymentPlanInfo
 from ...services import payments
-from ..formatting import PAYMENT_COLOURS, date_text, money, qdate
+from ..formatting import PAYMENT_COLOURS, date_text, label, money, qdate
 from .context import OrderContext
 from .dialogs import TextDialog
 from .editors import PaymentDialog, PlanDialog, every
@@ -40,7 +40,7 @@ class PaymentsTab(QWidget):
                 (self.tr("Total"), self.total), (self.tr("Paid"), self.paid),
                 (self.tr("Balance"), self.balance), (self.tr("Status"), self.status))):
             caption = QLabel(title)
-            caption.setStyleSheet("QLabel { color: #6b7280; }")
+            caption.setObjectName("hintLabel")
             summary.addWidget(caption, 0, column)
             summary.addWidget(value, 1, column, Qt.AlignmentFlag.AlignLeft)
         summary.setColumnStretch(4, 1)
@@ -75,6 +75,7 @@ class PaymentsTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(summary)
+        layout.addSpacing(6)
         layout.addWidget(plan_box)
         layout.addWidget(history, 1)
         context.changed.connect(self.show_detail)
@@ -83,7 +84,7 @@ class PaymentsTab(QWidget):
         self.total.setText(money(order.total))
         self.paid.setText(money(order.paid))
         self.balance.setText(money(order.balance))
-        self.status.setText(order.payment_status.label)
+        self.status.setText(label(order.payment_status))
         set_badge_colour(self.status, PAYMENT_COLOURS[order.payment_status])
         self.plan_text.setText(self._plan_text(order.plan))
         self.installments.show_rows(order.plan.installments if order.plan else ())
@@ -96,11 +97,11 @@ class PaymentsTab(QWidget):
             return self.tr("No payment plan.")
         if not plan.installment:
             return self.tr("{amount} by {method}, due {due}.").format(
-                amount=money(plan.amount), method=plan.method.label.lower(),
+                amount=money(plan.amount), method=label(plan.method).lower(),
                 due=date_text(plan.first_due_date))
         return self.tr("{amount} by {method} in {count} installments, {every}, "
                        "from {first}.").format(
-            amount=money(plan.amount), method=plan.method.label.lower(),
+            amount=money(plan.amount), method=label(plan.method).lower(),
             count=plan.installments_count, every=every(plan.interval, plan.interval_unit),
             first=date_text(plan.first_due_date))
 

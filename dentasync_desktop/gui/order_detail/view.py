@@ -15,6 +15,7 @@ from ...domain.numbers import format_number
 from ...services import masterdata, orders
 from ...services.order_detail import find_order_id
 from ..client import ServiceClient
+from ..formatting import label
 from .activity_tab import ActivityTab
 from .attachments_tab import AttachmentsTab
 from .comments_tab import CommentsTab
@@ -188,8 +189,8 @@ class OrderDetailView(QWidget):
         button.setText(self._step_text(step))
         gate = self.context.gate(step)
         tip = self.tr("{step} (Ctrl+Enter): {before} → {after}").format(
-            step=step.label, before=order.status.label,
-            after=TRANSITIONS[step][order.status].label)
+            step=step.label, before=label(order.status),
+            after=label(TRANSITIONS[step][order.status]))
         apply_gate(button, gate, tip)
         self.primary_action.setEnabled(gate.allowed)
 
@@ -299,8 +300,8 @@ class OrderDetailView(QWidget):
             self, self.tr("Move back"), self.tr("Reason"), "reason",
             self.context.versioned(orders.move_back),
             prompt=self.tr("Move {number} back from {before} to {after}.").format(
-                number=order.number_text, before=order.status.label,
-                after=target.label if target else "")))
+                number=order.number_text, before=label(order.status),
+                after=label(target) if target else "")))
 
     def cancel(self) -> None:
         number = self.detail.number_text
@@ -315,7 +316,7 @@ class OrderDetailView(QWidget):
         target = TRANSITIONS[Action.REOPEN].get(self.detail.status)
         if target is not None and confirm(self, self.tr("Reopen order"), self.tr(
                 "Reopen {number} as {status}?").format(
-                number=self.detail.number_text, status=target.label.lower())):
+                number=self.detail.number_text, status=label(target).lower())):
             self.context.step(orders.reopen)
 
     def add_payment(self) -> None:

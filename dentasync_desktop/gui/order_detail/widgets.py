@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import CURRENCY_EXPONENTS, Money
-from ..formatting import qdate
+from ..formatting import amount_input, qdate
 from .models import ID_ROLE, RowsModel
 
 
@@ -31,10 +31,6 @@ class Gate(NamedTuple):
 
     allowed: bool
     reason: str = ""
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("OrderDetail", text)
 
 
 def apply_gate(target: QAction | QWidget, gate: Gate, tip: str = "", missing: str = "") -> None:
@@ -70,11 +66,6 @@ def set_badge_colour(label: QLabel, colour: str) -> None:
         f"QLabel {{ background: {colour}; color: white; border-radius: 4px;"
         " padding: 2px 8px; font-weight: 600; }"
     )
-
-
-def amount_input_text(amount: Money) -> str:
-    """An amount as the user would type it: no grouping, the locale's decimal point."""
-    return amount.amount_text().replace(".", QLocale().decimalPoint())
 
 
 def button(text: str, slot: Any, tip: str = "") -> QPushButton:
@@ -212,9 +203,9 @@ class MoneyEdit(QWidget):
     def __init__(self, amount: Money, currency_editable: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.amount = QLineEdit(amount_input_text(amount))
+        self.amount = QLineEdit(amount_input(amount))
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.amount.setPlaceholderText(amount_input_text(Money.zero(amount.currency)))
+        self.amount.setPlaceholderText(amount_input(Money.zero(amount.currency)))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.amount, 1)
