@@ -2,14 +2,20 @@
 
 Each entry point opens a non-modal preview (Print…, Save as PDF…) and returns it, or None when
 the services refused (the refusal has been shown).
+
+The preview needs QtPdf, which ships in its own wheel (pyside6-pdf). It is imported on first
+use, so an installation without it still starts, and says what is missing when asked to print.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -22,25 +28,40 @@ from ...services.order_detail import get_order
 from ..client import ServiceClient
 from ..errors import attempt, show_refusal, show_unexpected
 from .batch import run_batch
-from .preview import (
-    ChoiceOptions,
-    OrderFormOptions,
-    PaperChoice,
-    PreviewDialog,
-    Render,
-    label_size_choice,
-)
+
+if TYPE_CHECKING:
+    from .preview import PreviewDialog, Render
 
 __all__ = ["batch_print", "open_label_print", "open_payment_instructions", "open_print_preview"]
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("printing", text)
 
 
-def _number(client: ServiceClient, parent: QWidget | None, order_id: int) -> int | None:
+def _preview_module(parent: QWidget | None) -> ModuleType | None:
+    try:
+        from . import preview
+    except ImportError:
+        log.exception("the print preview cannot be loaded")
+        QMessageBox.warning(parent, _tr("Printing is not available"), _tr(
+            "The print preview needs the Qt PDF module (package pyside6-pdf), which is missing "
+            "from this installation. Please reinstall Dentasync Desktop. Meanwhile the command "
+            "'dentasync-desktop print' writes the same PDF files."))
+        return None
+    return preview
+
+
+def _prepare(client: ServiceClient, parent: QWidget | None,
+             order_id: int) -> tuple[ModuleType, int] | None:
+    """The preview module and the order's number, or None once the problem is shown."""
+    preview = _preview_module(parent)
+    if preview is None:
+        return None
     order = attempt(parent, lambda: client.call(get_order, order_id))
-    return None if order is None else order.number
+    return None if order is None else (preview, order.number)
 
 
 def _shown(dialog: PreviewDialog) -> PreviewDialog | None:
@@ -54,13 +75,14 @@ def _shown(dialog: PreviewDialog) -> PreviewDialog | None:
 def open_print_preview(client: ServiceClient, parent: QWidget | None,
                        order_id: int) -> PreviewDialog | None:
     """The order form, with the section check-boxes (remembered) and the paper choice."""
-    number = _number(client, parent, order_id)
-    if number is None:
+    prepared = _prepare(client, parent, order_id)
+    if prepared is None:
         return None
-    options = OrderFormOptions(client, printing.remembered_sections(client.uow()),
-                               settings.get_settings(client.uow()).paper_size)
+    preview, number = prepared
     name = format_number(number)
-    return _shown(PreviewDialog(
+    options = preview.OrderFormOptions(client, printing.remembered_sections(client.uow()),
+                                       settings.get_settings(client.uow()).paper_size)
+    return _shown(preview.PreviewDialog(
         parent, _tr("Print order form {number}").format(number=name), f"{name}.pdf",
         client.paths.exports_dir,
         lambda target: client.call(printing.print_order_form, number, target,
@@ -70,12 +92,13 @@ def open_print_preview(client: ServiceClient, parent: QWidget | None,
 
 def open_label_print(client: ServiceClient, parent: QWidget | None,
                      order_id: int) -> PreviewDialog | None:
-    number = _number(client, parent, order_id)
-    if number is None:
+    prepared = _prepare(client, parent, order_id)
+    if prepared is None:
         return None
-    options = ChoiceOptions(_tr("Label size:"), label_size_choice())
+    preview, number = prepared
     name = format_number(number)
-    return _shown(PreviewDialog(
+    options = preview.ChoiceOptions(_tr("Label size:"), preview.label_size_choice())
+    return _shown(preview.PreviewDialog(
         parent, _tr("Print box label {number}").format(number=name), f"{name}-label.pdf",
         client.paths.exports_dir,
         lambda target: client.call(printing.print_box_label, number, target, options.value()),
@@ -84,13 +107,14 @@ def open_label_print(client: ServiceClient, parent: QWidget | None,
 
 def open_payment_instructions(client: ServiceClient, parent: QWidget | None,
                               order_id: int) -> PreviewDialog | None:
-    number = _number(client, parent, order_id)
-    if number is None:
+    prepared = _prepare(client, parent, order_id)
+    if prepared is None:
         return None
-    options = ChoiceOptions(_tr("Paper:"),
-                            PaperChoice(settings.get_settings(client.uow()).paper_size))
+    preview, number = prepared
     name = format_number(number)
-    return _shown(PreviewDialog(
+    options = preview.ChoiceOptions(
+        _tr("Paper:"), preview.PaperChoice(settings.get_settings(client.uow()).paper_size))
+    return _shown(preview.PreviewDialog(
         parent, _tr("Payment instructions {number}").format(number=name),
         f"{name}-payment.pdf", client.paths.exports_dir,
         lambda target: client.call(printing.print_payment_instructions, number, target,
@@ -121,6 +145,9 @@ def batch_print(client: ServiceClient, parent: QWidget | None,
         QMessageBox.information(parent, _tr("Print order forms"),
                                 _tr("Select the work orders to print first."))
         return None
+    preview = _preview_module(parent)
+    if preview is None:
+        return None
     folder = Path(tempfile.mkdtemp(prefix="dentasync-batch-"))
     try:
         job = run_batch(client, parent, list(order_ids), folder / "work-orders.pdf")
@@ -130,7 +157,7 @@ def batch_print(client: ServiceClient, parent: QWidget | None,
             show_unexpected(parent, client.log_file, job.error_summary)
         if job.result is None:
             return None
-        return _shown(PreviewDialog(
+        return _shown(preview.PreviewDialog(
             parent, QCoreApplication.translate("printing", "Print %n order form(s)", "",
                                                len(order_ids)),
             "work-orders.pdf", client.paths.exports_dir,
