@@ -11,7 +11,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QEvent, QLocale, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -19,8 +19,10 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QImage,
+    QKeyEvent,
+    QKeySequence,
 )
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dentasync_desktop.domain.dto import OrderDetail, PaymentInput, PaymentPlanInput
 from dentasync_desktop.domain.enums import (
@@ -654,6 +656,30 @@ def test_cancelled_order_refuses_dropped_files(qtbot, make_view, world: World,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dragEnterEvent(enter)
     assert not enter.isAccepted()
+
+
+def test_ctrl_enter_in_the_comment_editor_adds_the_comment(
+        qtbot, make_view, world: World, order: OrderDetail) -> None:
+    view = make_view()
+    editor = view.comments_tab.editor
+    override = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Return,
+                         Qt.KeyboardModifier.ControlModifier)
+    QApplication.sendEvent(editor, override)
+    assert override.isAccepted()  # the view's Ctrl+Enter (next step) does not fire here
+    editor.setPlainText("Ready for pick-up")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [c.body for c in view.detail.comments] == ["Ready for pick-up"]
+    assert editor.toPlainText() == ""
+    assert view.detail.status is OrderStatus.DRAFT
+
+
+def test_shortcuts_act_within_the_view(make_view) -> None:
+    view = make_view()
+    assert QKeySequence("Ctrl+Return") in view.primary_action.shortcuts()
+    assert view.edit_action.shortcut() == QKeySequence("Ctrl+E")
+    for action in (view.primary_action, view.edit_action):
+        assert action in view.actions()
+        assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 def test_comments_add_and_edit_own_only(qtbot, make_view, world: World, order: OrderDetail,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
@@ -28,13 +29,24 @@ class CommentsTab(QWidget):
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(70)
         self.add_button = button(self.tr("Add comment"), self.add)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self.editor, self.add)
+        self.editor.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.editor)
         layout.addLayout(button_row(self.edit_button, self.add_button, stretch_at=1))
         context.changed.connect(self.show_detail)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the editor adds the comment, ahead of the view's own Ctrl+Enter."""
+        if (watched is self.editor and isinstance(event, QKeyEvent)
+                and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.add()
+            return True
+        return super().eventFilter(watched, event)
 
     def show_detail(self, order: OrderDetail) -> None:
         self.table.show_rows(order.comments)
