@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(spec.icon), spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
-        self.navigation.setMinimumWidth(170)
+        self.navigation.setMinimumWidth(150)
         self.stack = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 1080])
+        self.splitter.setSizes([180, 1100])
         self.setCentralWidget(self.splitter)
 
         self._build_menus()

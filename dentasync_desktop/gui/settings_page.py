@@ -244,7 +244,7 @@ class SettingsPage(QWidget):
             text = self.tr("No backup has been made yet.")
         else:
             made = datetime.fromtimestamp(newest.stat().st_mtime).astimezone()
-            text = self.tr("Newest automatic backup: {name}, {when}.").format(
+            text = self.tr("Newest backup: {name}, {when}.").format(
                 name=newest.name, when=datetime_text(made))
         self.backup_info.setText(text + "<br>" + self.tr(
             "The database is backed up automatically once a day and before every upgrade, "

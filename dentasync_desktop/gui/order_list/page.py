@@ -36,7 +36,7 @@ from ..order_detail.view import OrderDetailView
 from ..order_editor import OrderEditorDialog
 from ..printing import batch_print
 from ..theme import icon
-from ..widgets.columns import install_column_layout
+from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.lookup import LookupCombo
 from .model import COLUMNS, ORDER_ID_ROLE, OrderListModel
 
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
     from ..pages import Shell
 
 SEARCH_DELAY_MS = 150
-# Fits a 1280-pixel-wide window next to the navigation; users resize and the layout is kept.
-DEFAULT_WIDTHS = (92, 140, 140, 150, 96, 86, 86, 96, 96, 96, 96)
 LOOKUP_LIMIT = 200
 
 
@@ -158,11 +156,10 @@ class OrderListPage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(DEFAULT_WIDTHS):
-            header.resizeSection(column, width)
         header.setSortIndicator(
             [c.sort_key for c in COLUMNS].index("due_date"), Qt.SortOrder.AscendingOrder)
-        install_column_layout(self.table, "orderList")
+        # Without a remembered layout the columns fit the first page of rows, once.
+        self._fit_columns = not install_column_layout(self.table, "orderList")
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
@@ -199,6 +196,7 @@ class OrderListPage(QWidget):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self.model.reloaded.connect(self._counts_timer.start)
         self.model.reloaded.connect(self._show_total)
+        self.model.reloaded.connect(self._first_fit)
         self.model.rowsInserted.connect(self._show_total)
         self.quick.buttonToggled.connect(lambda _b, checked: checked and self.apply_filters())
         self.lab_filter.value_changed.connect(self.apply_filters)
@@ -309,6 +307,11 @@ class OrderListPage(QWidget):
                 button.setText(f"{name}  {number:n}")
             else:
                 button.setText(name)
+
+    def _first_fit(self) -> None:
+        if self._fit_columns and self.model.rowCount():
+            self._fit_columns = False
+            fit_columns(self.table)
 
     def _show_total(self) -> None:
         self.count_label.setText(self.tr("Showing {shown:n} of {total:n} work orders").format(

@@ -9,16 +9,17 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
 SAVE_DELAY_MS = 400  # a drag resizes a column many times; write the layout once it settles
 
 
-def install_column_layout(view: QTableView, key: str) -> None:
+def install_column_layout(view: QTableView, key: str) -> bool:
     """Restore the saved layout of ``view`` under ``key`` and keep saving it as it changes.
 
     Call after the model is set. The header's context menu becomes the column chooser.
+    Returns whether a saved layout was found.
     """
     header = view.horizontalHeader()
     header.setProperty("defaultLayout", header.saveState())
     header.setProperty("layoutKey", key)
     saved = QSettings().value(_settings_key(key))
-    if isinstance(saved, QByteArray | bytes) and saved:
+    restored = isinstance(saved, QByteArray | bytes) and bool(saved) and \
         header.restoreState(QByteArray(saved))
     timer = QTimer(header)
     timer.setSingleShot(True)
@@ -29,6 +30,16 @@ def install_column_layout(view: QTableView, key: str) -> None:
     header.sortIndicatorChanged.connect(timer.start)
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(lambda pos: _popup(view, pos))
+    return restored
+
+
+def fit_columns(view: QTableView, widest: int = 220) -> None:
+    """Size every column to its header and the rows loaded so far, none wider than ``widest``."""
+    header = view.horizontalHeader()
+    view.resizeColumnsToContents()
+    for column in range(header.count()):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
 
 
 def _popup(view: QTableView, pos: QPoint) -> None:

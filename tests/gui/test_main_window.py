@@ -1,0 +1,229 @@
+"""The main window on the demo database: navigation, menus, permissions, remembered state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
+
+from dentasync_desktop import __version__
+from dentasync_desktop.domain.actions import Action
+from dentasync_desktop.domain.enums import Role
+from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.main_window import MainWindow
+from dentasync_desktop.gui.order_detail.view import OrderDetailView
+from dentasync_desktop.gui.order_editor import OrderEditorDialog
+from dentasync_desktop.gui.order_list.page import OrderListPage
+from dentasync_desktop.gui.pages import PAGES, OrderCommand
+from dentasync_desktop.services import users
+from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
+from dentasync_desktop.services.maintenance import Database
+
+from ..factories import World
+from .conftest import MessageBoxes, screenshot
+
+
+@pytest.fixture
+def demo_client(database: Database, uow_factory: Any, tmp_path) -> Callable[[str], ServiceClient]:  # type: ignore[no-untyped-def]
+    fill_demo(uow_factory)
+    passwords = {user.username: user.password for user in DEMO_USERS}
+
+    def sign_in(username: str) -> ServiceClient:
+        actor = users.sign_in(uow_factory(), username, passwords[username])
+        return ServiceClient(uow_factory, actor, database.paths, tmp_path / "app.log", True)
+
+    return sign_in
+
+
+def make_window(qtbot, client: ServiceClient, closed: list[bool] | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(client, lambda: (closed if closed is not None else []).append(True))
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    return window
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Let queued work (quick-filter counts, layouts) finish before looking."""
+    for _ in range(3):
+        qtbot.wait(10)
+        QApplication.processEvents()
+
+
+def test_main_window_with_demo_data(qtbot, themed, demo_client) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, demo_client("admin"))
+    orders = window.page("orders")
+    assert isinstance(orders, OrderListPage)
+    qtbot.waitUntil(lambda: orders._quick_buttons[None].text().endswith("200"), timeout=3000)
+    settle(qtbot)
+    assert orders.model.rowCount() == 100 and orders.model.total_count == 200
+    screenshot(window, "main_window")
+    orders.table.selectRow(2)
+    orders.open_order(orders.model.row_at(2).id)
+    settle(qtbot)
+    assert isinstance(orders.tabs.currentWidget(), OrderDetailView)
+    screenshot(window, "main_window_order_open")
+    for row in range(1, window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        settle(qtbot)
+        key = window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+        screenshot(window, f"page_{key}")
+
+
+def test_navigation_lists_the_registered_pages(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, client)
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles == [spec.title() for spec in PAGES if spec.visible(client)]
+    for key in ("orders", "labs", "customers", "patients", "services", "people", "settings"):
+        page = window.show_page(key)
+        assert window.current_page() is page
+    assert window.navigation.currentItem().data(Qt.ItemDataRole.UserRole) == "settings"
+
+
+def test_status_bar_shows_the_user_and_the_database(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, client)
+    labels = {label.objectName(): label.text()
+              for label in window.statusBar().findChildren(QLabel)}
+    assert labels["userLabel"] == "Signed in as Admin User (Admin)"
+    assert labels["databaseLabel"] == str(client.paths.database)
+
+
+def test_shortcuts(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, client)
+    assert window.new_order_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.refresh_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Refresh)
+    shortcuts = {a.shortcut().toString() for menu in window.menuBar().actions()
+                 for a in menu.menu().actions()}
+    assert {"Ctrl+Q", "Ctrl+1", "Ctrl+2"} <= shortcuts
+    window.show_page("labs")
+    window.find_action.trigger()
+    assert window.focusWidget() is window.page("labs").panel.search
+
+
+def test_new_order_from_the_menu_opens_it(qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                          client: ServiceClient, world: World) -> None:
+    window = make_window(qtbot, client)
+
+    def fill(dialog: OrderEditorDialog) -> int:
+        dialog.lab.set_value(world.lab_id)
+        dialog.customer.set_value(world.customer_id)
+        dialog.patient.set_value(world.patient_id)
+        dialog.add_item(description="Crown", price="250")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(OrderEditorDialog, "exec", fill)
+    window.navigation.setCurrentRow(2)
+    window.new_order_action.trigger()
+    orders = window.current_page()
+    assert isinstance(orders, OrderListPage)
+    view = orders.tabs.currentWidget()
+    assert isinstance(view, OrderDetailView) and view.detail.number_text == "WO-000001"
+    assert orders.model.rowCount() == 1
+    assert window.statusBar().currentMessage() == "Created work order WO-000001."
+
+
+def test_edit_from_the_detail_uses_the_editor(qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                              client: ServiceClient, world: World) -> None:
+    from dentasync_desktop.services import orders as order_service
+
+    created = order_service.create_order(world.uow(), world.admin, world.order_input())
+    window = make_window(qtbot, client)
+    window.open_order(created.id)
+    page = window.current_page()
+    view = page.tabs.currentWidget()
+
+    def change(dialog: OrderEditorDialog) -> int:
+        dialog.shade.setText("D4")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(OrderEditorDialog, "exec", change)
+    view.edit_requested.emit(created.id)
+    assert view.detail.shade == "D4"
+
+
+def test_a_technician_sees_disabled_actions(qtbot, client_for, world: World) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, client_for(Role.TECHNICIAN))
+    assert not window.new_order_action.isEnabled()
+    assert "Technician" in window.new_order_action.toolTip()
+    orders = window.page("orders")
+    assert not orders.new_button.isEnabled()
+    settings = window.show_page("settings")
+    assert not settings.save_button.isEnabled() and "Technician" in settings.save_button.toolTip()
+    assert not settings.restore_button.isEnabled() and not settings.backup_button.isEnabled()
+    people = window.show_page("people")
+    assert not people.tabs.isTabEnabled(1)
+
+
+def test_order_commands_follow_the_selection(qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                             client: ServiceClient, world: World) -> None:
+    from dentasync_desktop.services import orders as order_service
+
+    order_id = order_service.create_order(world.uow(), world.admin, world.order_input()).id
+    ran: list[int] = []
+    command = OrderCommand(lambda: "Print order form…", "Ctrl+P", Action.PRINT,
+                           lambda _shell, order: ran.append(order))
+    monkeypatch.setattr("dentasync_desktop.gui.main_window.ORDER_COMMANDS", [command])
+    window = make_window(qtbot, client)
+    action = window._order_actions[0][1]
+    assert action.shortcut() == QKeySequence("Ctrl+P") and not action.isEnabled()
+    orders = window.page("orders")
+    orders.table.selectRow(0)
+    assert action.isEnabled()
+    action.trigger()
+    assert ran == [order_id]
+    orders.open_order(order_id)
+    orders.tabs.currentWidget().print_requested.emit(order_id)
+    assert ran == [order_id, order_id]
+
+
+def test_an_action_without_a_registered_command_says_so(
+        qtbot, monkeypatch: pytest.MonkeyPatch, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("dentasync_desktop.gui.main_window.ORDER_COMMANDS", [])
+    window = make_window(qtbot, client)
+    window.run_order_command(Action.PRINT, 1)
+    assert "not available" in window.statusBar().currentMessage()
+
+
+def test_window_state_is_remembered(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    first = make_window(qtbot, client)
+    first.resize(1111, 777)
+    first.splitter.setSizes([260, 851])
+    QApplication.processEvents()
+    geometry = first.saveGeometry()
+    first.close()
+    # The offscreen screen is small and clamps a restored size, so compare what was stored.
+    assert QSettings().value("mainWindow/geometry") == geometry
+    assert QSettings().value("mainWindow/splitter") == first.splitter.saveState()
+    second = MainWindow(client, lambda: None)
+    qtbot.addWidget(second)
+    assert second.splitter.sizes()[0] == 260  # before showing clamps it to the small screen
+
+
+def test_about_names_version_and_paths(qtbot, client: ServiceClient, boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, client)
+    window._about()
+    text = boxes.texts("about")[0]
+    assert __version__ in text and str(client.paths.database) in text
+    assert str(client.log_file) in text
+
+
+def test_sign_out_closes_the_window(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, client)
+    window.sign_out()
+    assert window.signed_out and not window.isVisible()
+
+
+def test_columns_menu_and_refresh(qtbot, client: ServiceClient, world: World) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, client)
+    window._fill_columns_menu()
+    titles = [a.text() for a in window.columns_menu.actions() if a.isCheckable()]
+    assert titles[:3] == ["Number", "Patient", "Customer"]
+    window.refresh_action.trigger()
+    assert window.statusBar().currentMessage() == "Refreshed."
