@@ -111,8 +111,6 @@ def list_orders(
     with uow:
         today = uow.today()
         conditions = _conditions(flt, today)
-        total_count = uow.session.scalar(
-            select(func.count()).select_from(WorkOrder).where(*conditions)) or 0
         page_ids = select(WorkOrder.id).where(*conditions)
         if flt.sort_key == "patient":
             page_ids = page_ids.join(Patient, Patient.id == WorkOrder.patient_id)
@@ -122,6 +120,11 @@ def list_orders(
             page_ids = page_ids.join(DentalLab, DentalLab.id == WorkOrder.lab_id)
         ids = list(uow.session.scalars(
             page_ids.order_by(*_order_by(flt, today)).offset(offset).limit(limit)))
+        if 0 < len(ids) < limit or (offset == 0 and not ids):
+            total_count = offset + len(ids)  # the last page: no need to count again
+        else:
+            total_count = uow.session.scalar(
+                select(func.count()).select_from(WorkOrder).where(*conditions)) or 0
         rows = _rows(uow, ids, today)
         return OrderPage(rows=tuple(rows[i] for i in ids), offset=offset,
                          total_count=total_count)
