@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ...domain import lifecycle
 from ...domain.actions import Action
-from ...domain.dto import OrderDetail
+from ...domain.dto import OrderDetail, StaffInfo
 from ...domain.errors import ConcurrencyError, DomainError
+from ...services import masterdata
 from ...services.order_detail import get_order
 from ..client import ServiceClient
 from ..errors import show_refusal
@@ -78,6 +79,10 @@ class OrderContext(QObject):
         except DomainError as error:
             self.refused(error)
             return None
+
+    def staff(self) -> list[StaffInfo] | None:
+        """The active staff, for the assignee and employee choices."""
+        return self.attempt(masterdata.list_staff)
 
     def refused(self, error: DomainError) -> None:
         log.info("refused: %s", error.message)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
-from ...domain.dto import OrderDetail, PayrollInfo, StaffInfo
+from ...domain.dto import OrderDetail, PayrollInfo
 from ...domain.money import totals_by_currency
-from ...services import masterdata, payroll
+from ...services import payroll
 from ..formatting import money
 from .context import OrderContext
 from .editors import PayrollDialog
@@ -54,11 +54,8 @@ class PayrollTab(QWidget):
         apply_gate(self.edit_button, gate, missing=missing)
         apply_gate(self.finalize_button, gate, missing=missing)
 
-    def _staff(self) -> list[StaffInfo] | None:
-        return self._context.attempt(masterdata.list_staff)
-
     def add(self) -> None:
-        staff = self._staff()
+        staff = self._context.staff()
         if staff is not None:
             self._context.run_dialog(PayrollDialog(
                 self, self.tr("Add payroll record"), None, self._context.detail.total.currency,
@@ -68,7 +65,7 @@ class PayrollTab(QWidget):
         record: PayrollInfo | None = self.table.selected()
         if record is None or not self.edit_button.isEnabled():
             return
-        staff = self._staff()
+        staff = self._context.staff()
         if staff is not None:
             self._context.run_dialog(PayrollDialog(
                 self, self.tr("Edit payroll record"), record, record.amount.currency, staff,

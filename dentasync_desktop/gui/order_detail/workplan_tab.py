@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
-from ...domain.dto import OrderDetail, StaffInfo, TaskInfo
+from ...domain.dto import OrderDetail, TaskInfo
 from ...domain.enums import TaskStatus
-from ...services import masterdata, workplan
+from ...services import workplan
 from .context import OrderContext
 from .editors import AssignDialog, TaskDialog
 from .models import TasksModel
@@ -64,14 +64,11 @@ class WorkPlanTab(QWidget):
         apply_gate(self.down_button, plan, missing=none or (
             self.tr("Already the last task") if task == tasks[-1] else ""))
 
-    def _staff(self) -> list[StaffInfo] | None:
-        return self._context.attempt(masterdata.list_staff)
-
     def plan_automatically(self) -> None:
         self._context.run(workplan.plan_automatically, self._context.order_id)
 
     def add(self) -> None:
-        staff = self._staff()
+        staff = self._context.staff()
         if staff is not None:
             self._context.run_dialog(TaskDialog(
                 self, self.tr("Add task"), None, staff,
@@ -81,7 +78,7 @@ class WorkPlanTab(QWidget):
         task: TaskInfo | None = self.table.selected()
         if task is None or not self.edit_button.isEnabled():
             return
-        staff = self._staff()
+        staff = self._context.staff()
         if staff is not None:
             self._context.run_dialog(TaskDialog(
                 self, self.tr("Edit task"), task, staff,
@@ -89,7 +86,7 @@ class WorkPlanTab(QWidget):
 
     def assign(self) -> None:
         task: TaskInfo | None = self.table.selected()
-        staff = self._staff() if task is not None else None
+        staff = self._context.staff() if task is not None else None
         if task is not None and staff is not None:
             self._context.run_dialog(AssignDialog(
                 self, task, staff, self._context.submitter(workplan.assign_task, task.id)))
