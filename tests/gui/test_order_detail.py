@@ -572,6 +572,10 @@ def test_events_add_edit_done_delete(qtbot, make_view, world: World, order: Orde
         EventKind.TRY_IN, 45, 120)
     assert tab.model.index(0, 3).data() == "45 min"
     assert tab.model.index(0, 4).data() == "2 h before"
+    answer(monkeypatch, editors.EventDialog, lambda d: d.reminder.setValue(2 * 24 * 60))
+    select(tab.table, 0)
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert tab.model.index(0, 4).data() == "2 days before"
     assert view.tabs.tabText(3) == "Events (1)"
 
     select(tab.table, 0)

@@ -45,4 +45,5 @@ class ActivityTab(QWidget):
         self._stale = False
         self.model.number_prefix = f"{self._context.detail.number_text}: "
         self.table.show_rows(entries)
-        self.count.setText(self.tr("%n entries, newest first", "", len(entries)))
+        self.count.setText(self.tr("1 entry") if len(entries) == 1 else self.tr(
+            "{count} entries, newest first").format(count=len(entries)))

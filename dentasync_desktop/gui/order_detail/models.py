@@ -155,8 +155,9 @@ def _tr(text: str) -> str:
 
 
 def duration_text(minutes: int) -> str:
+    days = minutes // MINUTES_PER_DAY
     if minutes and minutes % MINUTES_PER_DAY == 0:
-        return QCoreApplication.translate("RowsModel", "%n day(s)", "", minutes // MINUTES_PER_DAY)
+        return _tr("1 day") if days == 1 else _tr("{d} days").format(d=days)
     hours, rest = divmod(minutes, 60)
     if hours and rest:
         return _tr("{h} h {m} min").format(h=hours, m=rest)
