@@ -50,7 +50,7 @@ MARGIN = 12 * mm
 FOOTER_SPACE = 8 * mm
 FONT_SIZE = 8
 ROW_HEIGHT = 13
-PADDING = 3
+PADDING = 4
 # Average width of a character of DejaVu Sans at FONT_SIZE, used to turn the columns' width
 # hints (in characters) into points and to choose portrait or landscape.
 CHAR_WIDTH = FONT_SIZE * 0.56
@@ -86,11 +86,11 @@ def write_pdf(
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         story.append(_table(table.columns, widths, chunk,
-                            totals.rows(table.count_noun) if last else []))
+                            totals.rows(table.count_nouns) if last else []))
     if not chunks:
         story.append(_table(table.columns, widths, [], []))
         story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(escape(f"No {table.count_noun} match these filters."),
+        story.append(Paragraph(escape(f"No {table.count_nouns[1]} match these filters."),
                                _LINE_STYLE))
 
     footer = f"{table.organisation} · {table.title}: {table.view} · {table.generated_text}"

@@ -48,7 +48,8 @@ class ReportTable:
     columns: tuple[Column, ...]
     rows: Iterable[Row]
     row_count: int  # how many rows ``rows`` yields, announced before streaming
-    count_noun: str = "rows"  # "work orders": the totals row says how many it adds up
+    # ("work order", "work orders"): the totals row says how many rows it adds up.
+    count_nouns: tuple[str, str] = ("row", "rows")
     note: str = ""  # printed under the filters, e.g. what is left out
 
     def __post_init__(self) -> None:
@@ -110,7 +111,7 @@ class Totals:
                 return cell.currency
         return None
 
-    def rows(self, count_noun: str) -> list[Row]:
+    def rows(self, count_nouns: tuple[str, str]) -> list[Row]:
         """One totals row per currency, alphabetically; the first column holds the label.
 
         A text column titled "Currency" carries the code, like the data rows do.
@@ -121,7 +122,8 @@ class Totals:
             cells: list[Cell] = []
             for i, column in enumerate(self._columns):
                 if i == 0:
-                    cells.append(f"Total {currency} ({entry.count:,} {count_noun})")
+                    noun = count_nouns[0] if entry.count == 1 else count_nouns[1]
+                    cells.append(f"Total {currency} ({entry.count:,} {noun})")
                 elif column.kind is ColumnKind.MONEY:
                     cells.append(Money(entry.sums.get(i, 0), currency))
                 elif column.total:

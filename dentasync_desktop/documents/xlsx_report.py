@@ -84,7 +84,7 @@ class _XlsxWriter:
             last_row += 1
         last_column = get_column_letter(len(table.columns))
         sheet.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
-        for row in totals.rows(table.count_noun):
+        for row in totals.rows(table.count_nouns):
             sheet.append([self._total(value, table.columns[i].kind) for i, value in enumerate(row)])
 
     def _styled(self, text: str, font: Font | None) -> SheetCell:
@@ -116,7 +116,7 @@ class _XlsxWriter:
             cell = WriteOnlyCell(self.sheet, value)
             cell.number_format = INT_FORMAT
             return cell
-        return neutralise(str(value))
+        return neutralise(str(value)) or None
 
     def _total(self, value: Cell, kind: ColumnKind) -> SheetCell:
         made = self._cell(value, kind)

@@ -95,16 +95,17 @@ def export_finance(
     if view == "labs":
         lab_rows = finance.lab_rows(uow_factory(), actor, flt)
         count = len(lab_rows)
-        rows, columns, noun = map(lab_cells, lab_rows), LAB_COLUMNS, "labs"
+        rows, columns, nouns = map(lab_cells, lab_rows), LAB_COLUMNS, ("lab", "labs")
     else:
         count = finance.order_count(uow_factory(), actor, flt)
         streamed = finance.iter_order_rows(uow_factory(), actor, flt, sort_key=sort_key,
                                            descending=descending)
-        rows, columns, noun = map(order_cells, streamed), ORDER_COLUMNS, "work orders"
+        rows, columns = map(order_cells, streamed), ORDER_COLUMNS
+        nouns = ("work order", "work orders")
     table = ReportTable(
         title=REPORT_TITLE, organisation=settings.name, view=VIEW_TITLES[view],
         filters=filters, generated_at=generated_at, columns=columns,
-        rows=_reporting(rows, count, progress), row_count=count, count_noun=noun,
+        rows=_reporting(rows, count, progress), row_count=count, count_nouns=nouns,
         note=EXCLUDED_NOTE,
     )
     if fmt == "xlsx":

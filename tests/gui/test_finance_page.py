@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from dentasync_desktop.domain.dto import FinanceFilter
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
@@ -255,3 +255,26 @@ def test_screenshot_with_demo_data(qtbot, world: World, client, themed) -> None:
     page.tabs.setCurrentIndex(ORDERS_TAB)
     QApplication.processEvents()
     screenshot(page, "finance_orders")
+
+
+def test_generate_report_asks_where_and_adds_the_suffix(qtbot, seeded, client,
+                                                       tmp_path: Path) -> None:
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    chosen = tmp_path / "month-end"
+
+    def fill_in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+        pdf = next(f for f in dialog.nameFilters() if "*.pdf" in f)
+        dialog.selectNameFilter(pdf)
+        dialog.filterSelected.emit(pdf)
+        dialog.selectFile(str(chosen))
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_in_the_dialog)
+    with qtbot.waitSignal(page.report_written, timeout=30000) as written:
+        qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
+    assert written.args == [str(tmp_path / "month-end.pdf")]
+    assert (tmp_path / "month-end.pdf").read_bytes().startswith(b"%PDF")

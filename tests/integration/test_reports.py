@@ -197,7 +197,7 @@ def test_orders_xlsx_matches_the_raw_tables(seeded, tmp_path: Path, name: str) -
     assert len(totals) == len(sums)
     for label, _lab, _method, currency, paid, total, outstanding, *rest in totals:
         count, want_paid, want_total = sums[currency]
-        assert label == f"Total {currency} ({count:,} work orders)"
+        assert label == f"Total {currency} ({count:,} work order{'' if count == 1 else 's'})"
         assert minor(paid, currency) == want_paid
         assert minor(total, currency) == want_total
         assert minor(outstanding, currency) == want_total - want_paid
@@ -330,7 +330,8 @@ def test_orders_pdf_lists_every_row_with_page_numbers_and_totals(seeded, tmp_pat
             == words[words.index(o.currency) + 1: words.index(o.currency) + 4]
     for currency, (count, paid, total) in totals_by_currency(expected).items():
         total_line = next(words for words in lines if words[:2] == ["Total", currency])
-        assert total_line[2:] == [f"({count:,}", "work", "orders)", currency,
+        noun = "order)" if count == 1 else "orders)"
+        assert total_line[2:] == [f"({count:,}", "work", noun, currency,
                                   grouped(paid, currency), grouped(total, currency),
                                   grouped(total - paid, currency)]
     assert "Cancelled orders are excluded." in pages[0]
