@@ -76,12 +76,27 @@ def validate_backup_file(candidate: Path, known_revisions: set[str]) -> None:
         )
 
 
+def _raw_copy(database: Path, backups_dir: Path) -> Path:
+    """Byte copy of a damaged database and its WAL files: SQLite's backup API cannot read it."""
+    target = backups_dir / f"dentasync-{_stamp()}-damaged.sqlite3"
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(database) + suffix)
+        if source.exists():
+            shutil.copyfile(source, Path(str(target) + suffix))
+    return target
+
+
 def restore(
     candidate: Path, database: Path, backups_dir: Path, known_revisions: set[str]
 ) -> Path | None:
     """Replace ``database`` with ``candidate`` after a safety copy; returns that copy's path."""
     validate_backup_file(candidate, known_revisions)
-    safety = backup_into(database, backups_dir, "before-restore") if database.exists() else None
+    safety = None
+    if database.exists():
+        sound = not quick_check(database)
+        safety = (backup_into(database, backups_dir, "before-restore") if sound
+                  else _raw_copy(database, backups_dir))
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     partial = database.with_name(database.name + ".restoring")

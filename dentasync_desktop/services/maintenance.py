@@ -61,6 +61,9 @@ def open_database(paths: AppPaths, migrations_dir: Path | None = None) -> Databa
 
 def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Path:
     permissions.require(actor.role, Action.BACKUP)
+    if not paths.database.exists():
+        raise DatabaseProblem(f"There is no database to back up at {paths.database}.")
+    require_sound(paths.database, backups.newest_backup(paths.backups_dir))
     if target is None:
         return backups.backup_into(paths.database, paths.backups_dir, "manual")
     return backups.backup(paths.database, target)

@@ -149,6 +149,15 @@ def test_backup_needs_the_permission(database: Database) -> None:
 # --- restore --------------------------------------------------------------------------------
 
 
+def test_backup_of_a_damaged_or_missing_database_is_refused(closed_database: AppPaths) -> None:
+    closed_database.database.write_bytes(os.urandom(8192))
+    with pytest.raises(DatabaseProblem, match="damaged"):
+        back_up_now(ADMIN, closed_database)
+    closed_database.database.unlink()
+    with pytest.raises(DatabaseProblem, match="no database"):
+        back_up_now(ADMIN, closed_database)
+
+
 def test_restore_keeps_a_safety_copy_and_the_restored_data_is_readable(
     closed_database: AppPaths,
 ) -> None:
@@ -179,11 +188,6 @@ def test_restore_into_an_empty_data_folder_needs_no_safety_copy(
     assert marker(closed_database.database) == "original"
 
 
-@pytest.mark.xfail(
-    strict=True, raises=sqlite3.DatabaseError,
-    reason="db/backup.restore makes its safety copy with the SQLite backup API, which cannot "
-           "read a damaged file; it needs a plain file copy when quick_check fails",
-)
 def test_restore_repairs_a_damaged_database(closed_database: AppPaths) -> None:
     paths = closed_database
     saved = backup_into(paths.database, paths.backups_dir, "manual")
