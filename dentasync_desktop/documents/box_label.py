@@ -130,7 +130,7 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
         label.text(caption.lower(), f"{caption}: {value}", margin, y_detail, detail_width,
                    font=REGULAR, size=10, min_size=7)
         y_detail -= 15
-    barcodes.qr_drawing(order.number_text, qr_size).drawOn(
+    barcodes.qr_code(order.number_text, qr_size).drawOn(
         canvas, width - margin - qr_size, margin)
 
 

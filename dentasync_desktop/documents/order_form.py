@@ -117,7 +117,7 @@ class _Form:
         if "codes" in self.sections:
             codes = Table(
                 [[barcodes.code128(number, 44 * mm, 12 * mm),
-                  barcodes.qr_drawing(number, 21 * mm)]],
+                  barcodes.qr_code(number, 21 * mm)]],
                 colWidths=[50 * mm, 22 * mm], hAlign="RIGHT")
             codes.setStyle(TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

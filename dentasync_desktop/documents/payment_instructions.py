@@ -162,7 +162,7 @@ class _Sheet:
         details = self._pairs(rows, 35 * mm, self.width - qr_width)
         if payload is None:
             return details
-        scan = [barcodes.qr_drawing(payload, qr_width - 4 * mm),
+        scan = [barcodes.qr_code(payload, qr_width - 4 * mm),
                 Paragraph("Scan with a banking app (SEPA transfer)", self.st["small"])]
         table = Table([[details, scan]], colWidths=[self.width - qr_width, qr_width],
                       hAlign="LEFT")
