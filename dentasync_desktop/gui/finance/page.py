@@ -148,17 +148,16 @@ class FinancePage(QWidget):
         self.summary_grid.setHorizontalSpacing(24)
 
         self.labs_table = self._table("financeLabsTable", self.labs_model)
-        # A handful of rows: the figures fit their contents, the lab name takes the rest.
+        # A handful of rows: every column fits its contents, names in full.
         lab_header = self.labs_table.horizontalHeader()
         lab_header.setStretchLastSection(False)
         lab_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        lab_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.chart = LabChart()
         lab_split = QSplitter()
         lab_split.addWidget(self.labs_table)
         lab_split.addWidget(self.chart)
-        lab_split.setStretchFactor(0, 3)
-        lab_split.setStretchFactor(1, 2)
+        lab_split.setChildrenCollapsible(False)
+        lab_split.setSizes([600, 400])  # kept in proportion as the window resizes
 
         self.orders_table = self._table("financeOrdersTable", self.orders_model)
         self.orders_count = QLabel()
