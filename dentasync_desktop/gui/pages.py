@@ -78,6 +78,14 @@ def _orders(shell: Shell) -> QWidget:
     return page
 
 
+def _finance(shell: Shell) -> QWidget:
+    from .finance.page import FinancePage
+
+    page = FinancePage(shell.client)
+    page.open_order_requested.connect(shell.open_order)
+    return page
+
+
 def _labs(shell: Shell) -> QWidget:
     from .masterdata.labs import LabsPage
 
@@ -114,9 +122,11 @@ def _settings(shell: Shell) -> QWidget:
     return SettingsPage(shell)
 
 
-# Navigation order. The finance dashboard goes right after "orders".
+# Navigation order.
 PAGES: list[PageSpec] = [
     PageSpec("orders", _tr("Work orders"), "orders", _orders),
+    PageSpec("finance", _tr("Finance"), "finance", _finance,
+             visible=lambda client: client.allows(Action.VIEW_FINANCE)),
     PageSpec("labs", _tr("Dental labs"), "lab", _labs),
     PageSpec("customers", _tr("Customers"), "customer", _customers),
     PageSpec("patients", _tr("Patients"), "patient", _patients),
