@@ -14,13 +14,13 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from dentasync_desktop.domain.dto import FinanceFilter
+from dentasync_desktop.domain.dto import FinanceFilter, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.finance import models
 from dentasync_desktop.gui.finance.page import LABS_TAB, ORDERS_TAB, FinancePage
 from dentasync_desktop.gui.finance.periods import Period, period_range
-from dentasync_desktop.services import finance, reports
+from dentasync_desktop.services import finance, payments, reports
 from dentasync_desktop.services.demo import fill_demo
 from dentasync_desktop.services.seed import seed
 
@@ -278,3 +278,24 @@ def test_generate_report_asks_where_and_adds_the_suffix(qtbot, seeded, client,
         qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
     assert written.args == [str(tmp_path / "month-end.pdf")]
     assert (tmp_path / "month-end.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_coming_back_to_the_page_shows_new_payments(qtbot, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.show()
+    page.set_period(Period.ALL)
+    unpaid = next(r for r in finance.order_rows(client.uow(), client.actor, FinanceFilter(
+        payment_status=PaymentStatus.NOT_PAID), 0, 50) if r.total.minor > 0)
+    before = {s.currency: s.paid.minor for s in page.summary.per_currency}
+    page.hide()
+    payments.record_payment(client.uow(), client.actor, unpaid.order_id, PaymentInput(
+        paid_on=date(2026, 11, 20), amount=unpaid.total, method=PaymentMethod.CASH))
+
+    page.show()
+
+    after = {s.currency: s.paid.minor for s in page.summary.per_currency}
+    currency = unpaid.total.currency
+    assert after[currency] == before[currency] + unpaid.total.minor
+    row = next(r for r in page.labs_model.rows
+               if r.lab_name == unpaid.lab_name and r.currency == currency)
+    assert row in finance.lab_rows(client.uow(), client.actor, FinanceFilter())

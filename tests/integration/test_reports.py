@@ -24,14 +24,14 @@ from sqlalchemy import select, update
 
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
-from dentasync_desktop.domain.dto import Actor, FinanceFilter
+from dentasync_desktop.domain.dto import Actor, FinanceFilter, OrderFilter
 from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
 from dentasync_desktop.domain.money import CURRENCY_EXPONENTS
 from dentasync_desktop.domain.numbers import format_number
 from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
 from dentasync_desktop.paths import resolve_paths
-from dentasync_desktop.services import finance, reports
+from dentasync_desktop.services import finance, order_detail, order_list, reports
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import open_database
 from dentasync_desktop.services.seed import seed
@@ -484,3 +484,24 @@ def test_the_work_orders_tab_sort_order_is_kept(seeded, tmp_path: Path) -> None:
     numbers = [row[0] for row in csv.reader(
         target.read_text(encoding="utf-8-sig").splitlines())][1:]
     assert numbers == sorted(numbers)
+
+
+def test_balances_agree_between_detail_list_and_finance(seeded) -> None:
+    """The order detail, the order list and the finance tab tell the same money story:
+    voided payments never count and an overdue installment makes the order Overdue."""
+    rows = {r.order_id: r for r in finance.iter_order_rows(seeded(), ADMIN, FinanceFilter())}
+    listed = {r.id: r for r in order_list.list_orders(
+        seeded(), ADMIN, OrderFilter(sort_key="number"), 0, order_list.MAX_PAGE).rows}
+    seen_voided = seen_overdue = 0
+    for order_id, row in rows.items():
+        detail = order_detail.get_order(seeded(), ADMIN, order_id)
+        counted = sum(p.amount.minor for p in detail.payments if not p.voided)
+        assert detail.paid.minor == counted == row.paid.minor, detail.number_text
+        assert (detail.total, detail.balance) == (row.total, row.outstanding)
+        assert detail.payment_status == row.payment_status == listed[order_id].payment_status
+        assert listed[order_id].balance == row.outstanding
+        seen_voided += any(p.voided for p in detail.payments)
+        if detail.plan and any(i.overdue for i in detail.plan.installments):
+            seen_overdue += 1
+            assert row.payment_status is PaymentStatus.OVERDUE, detail.number_text
+    assert seen_voided and seen_overdue, "the seeded data should cover both cases"

@@ -8,7 +8,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...domain.dto import FinanceFilter
@@ -17,11 +17,11 @@ from ..client import ServiceClient
 
 log = logging.getLogger(__name__)
 
-# What the save dialog offers, by file suffix.
+# What the save dialog offers, by file suffix; translated where the dialog is built.
 FORMATS = {
-    "xlsx": "Excel workbook (*.xlsx)",
-    "pdf": "PDF document (*.pdf)",
-    "csv": "CSV for other programs (*.csv)",
+    "xlsx": QT_TRANSLATE_NOOP("FinancePage", "Excel workbook (*.xlsx)"),
+    "pdf": QT_TRANSLATE_NOOP("FinancePage", "PDF document (*.pdf)"),
+    "csv": QT_TRANSLATE_NOOP("FinancePage", "CSV for other programs (*.csv)"),
 }
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,12 +44,12 @@ LABS_TAB, ORDERS_TAB = 0, 1
 VIEW_OF_TAB = {LABS_TAB: "labs", ORDERS_TAB: "orders"}
 
 PERIOD_TEXTS = {
-    Period.THIS_MONTH: "This month",
-    Period.LAST_MONTH: "Last month",
-    Period.THIS_QUARTER: "This quarter",
-    Period.THIS_YEAR: "This year",
-    Period.ALL: "All dates",
-    Period.CUSTOM: "Custom range",
+    Period.THIS_MONTH: QT_TRANSLATE_NOOP("FinancePage", "This month"),
+    Period.LAST_MONTH: QT_TRANSLATE_NOOP("FinancePage", "Last month"),
+    Period.THIS_QUARTER: QT_TRANSLATE_NOOP("FinancePage", "This quarter"),
+    Period.THIS_YEAR: QT_TRANSLATE_NOOP("FinancePage", "This year"),
+    Period.ALL: QT_TRANSLATE_NOOP("FinancePage", "All dates"),
+    Period.CUSTOM: QT_TRANSLATE_NOOP("FinancePage", "Custom range"),
 }
 
 
@@ -71,6 +72,7 @@ class FinancePage(QWidget):
         self._stale = {LABS_TAB, ORDERS_TAB}
         self._job: ExportJob | None = None
         self._orders_sized = False
+        self._shown = False
         self._build()
         if not self.allowed:
             self._refuse()
@@ -325,6 +327,14 @@ class FinancePage(QWidget):
         self._refresh_tab()
 
     # --- data ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page shows figures as they are now (payments may have been
+        recorded meanwhile); the first show has just been loaded."""
+        super().showEvent(event)
+        if self._shown and not event.spontaneous():
+            self.refresh()
+        self._shown = True
 
     def refresh(self) -> None:
         """Query everything again (View > Refresh)."""
