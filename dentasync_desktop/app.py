@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from . import __version__, logging_setup
 from .domain.errors import DomainError
@@ -89,12 +91,42 @@ def run(
 
 
 def start_gui(context: AppContext) -> int:
-    """Open the database (filling it with demo data for --demo) and hand it to the window."""
-    database = context.database()
+    """Open the database (filling it with demo data for --demo) and hand it to the window.
+
+    A problem found on the way is shown in a message box too: a double-clicked app has no
+    console for the one-line message.
+    """
     # Imported here so that CLI commands never load Qt.
+    from .gui.startup import show_startup_problem
+
+    try:
+        database = context.database()
+    except DomainError as error:
+        log.error("cannot start: %s", error.message, extra=logging_setup.SHOWN_TO_USER)
+        show_startup_problem(error.message, context.paths.log_file)
+        return EXIT_PROBLEM
+    except Exception as error:
+        log.exception("cannot start", extra=logging_setup.SHOWN_TO_USER)
+        show_startup_problem(f"Unexpected error: {type(error).__name__}: {error}",
+                             context.paths.log_file)
+        return EXIT_PROBLEM
     from .gui.application import run_gui
 
     return run_gui(database, context.demo, context.paths.log_file)
+
+
+def smoke() -> int:
+    """Fresh temporary data folder, migrations, the window offscreen, an order, a printed form
+    and a finance export: the installation works, or the exit code and message say why not."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="dentasync-smoke-") as folder:
+
+        def command(context: AppContext) -> int:
+            from .gui.smoke import run_smoke
+
+            return run_smoke(context.database(), context.paths.log_file, Path(folder))
+
+        return run(command, data_dir=folder)
 
 
 def _describe(error: OSError) -> str:

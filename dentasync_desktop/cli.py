@@ -194,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[_global_options(suppress=False)])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke", action="store_true",
+        help="check this installation end to end in a temporary data folder, without a screen "
+             "(migrations, main window, an order, its printed form, a finance export)")
     parser.set_defaults(run=_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     common = [_global_options(suppress=True)]
@@ -286,5 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error already explained
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    if args.smoke:
+        return app.smoke()
     return app.run(lambda context: args.run(context, args), data_dir=args.data_dir,
                    demo=args.demo)

@@ -371,6 +371,10 @@ def test_app_loggers_silenced_by_a_library_config_are_switched_back_on(
 class FakeGui:
     def __init__(self) -> None:
         self.calls: list[tuple[Database, bool, Path, int]] = []
+        self.problems: list[tuple[str, Path]] = []
+
+    def show_startup_problem(self, message: str, log_file: Path) -> None:
+        self.problems.append((message, log_file))
 
     def run_gui(self, database: Database, demo: bool, log_file: Path) -> int:
         with database.engine.connect() as conn:
@@ -388,9 +392,27 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch) -> FakeGui:
     package.__path__ = []
     module = types.ModuleType("dentasync_desktop.gui.application")
     module.run_gui = gui.run_gui  # type: ignore[attr-defined]
+    startup = types.ModuleType("dentasync_desktop.gui.startup")
+    startup.show_startup_problem = gui.show_startup_problem  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "dentasync_desktop.gui", package)
     monkeypatch.setitem(sys.modules, "dentasync_desktop.gui.application", module)
+    monkeypatch.setitem(sys.modules, "dentasync_desktop.gui.startup", startup)
     return gui
+
+
+def test_a_damaged_database_at_window_start_is_shown_in_a_window(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, fake_gui: FakeGui
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "dentasync.sqlite3").write_bytes(b"not a database at all" * 100)
+
+    code, _, _ = run(capsys, "--data-dir", str(data_dir))
+
+    assert code == 1
+    assert fake_gui.calls == []
+    [(message, log_file)] = fake_gui.problems
+    assert "damaged" in message
+    assert log_file == data_dir / "logs" / "dentasync.log"
 
 
 def test_no_command_opens_the_migrated_database_in_the_window(
