@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,12 +13,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from dentasync_desktop.domain.dto import FinanceFilter, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.finance import models
+from dentasync_desktop.gui.finance.export import ExportProgress
 from dentasync_desktop.gui.finance.page import LABS_TAB, ORDERS_TAB, FinancePage
 from dentasync_desktop.gui.finance.periods import Period, period_range
 from dentasync_desktop.services import finance, payments, reports
@@ -219,17 +221,26 @@ def test_report_exports_the_tab_on_show(qtbot, seeded, client, tmp_path: Path) -
 
 def test_cancelled_report_leaves_no_file(qtbot, seeded, client, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reports, "PROGRESS_STEP", 10)
+    # The worker holds at its first step until Cancel has been pressed, so the test is exact.
+    pressed = threading.Event()
+    settings = reports.get_settings
+    monkeypatch.setattr(reports, "get_settings",
+                        lambda uow: settings(uow) if pressed.wait(10) else None)
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
     page.tabs.setCurrentIndex(ORDERS_TAB)
     with qtbot.waitSignal(page.report_failed, timeout=30000) as failed:
-        job = page.start_export(tmp_path / "big.pdf", "pdf")
-        job.cancel()
+        page.start_export(tmp_path / "big.pdf", "pdf")
+        progress = page.findChild(ExportProgress)
+        assert progress is not None
+        cancel = progress.findChild(QPushButton)
+        assert cancel.text() == "Cancel"
+        cancel.click()
+        pressed.set()
     assert "cancelled" in failed.args[0]
-    assert list(tmp_path.glob("*big.pdf*")) == []
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == []
     assert "no file was written" in page.export_status.text()
-    assert page.generate.isEnabled()
+    assert page.generate.isEnabled() and not page.export_running()
 
 
 def test_roles_without_finance_see_why(qtbot, seeded, client_for) -> None:
@@ -299,3 +310,12 @@ def test_coming_back_to_the_page_shows_new_payments(qtbot, seeded, client) -> No
     row = next(r for r in page.labs_model.rows
                if r.lab_name == unpaid.lab_name and r.currency == currency)
     assert row in finance.lab_rows(client.uow(), client.actor, FinanceFilter())
+
+
+def test_a_refused_report_is_explained(qtbot, seeded, client, boxes, tmp_path: Path) -> None:
+    page = make_page(qtbot, client)
+    with qtbot.waitSignal(page.report_failed, timeout=30000) as failed:
+        page.start_export(tmp_path / "gone" / "labs.csv", "csv")
+    assert "does not exist" in failed.args[0]
+    assert any("does not exist" in text for text in boxes.texts("warning"))
+    assert page.generate.isEnabled()

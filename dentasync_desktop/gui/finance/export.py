@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...domain.dto import FinanceFilter
+from ...domain.errors import DomainError
 from ...services import reports
 from ..client import ServiceClient
 
@@ -65,6 +66,9 @@ class ExportJob(QThread):
                 request.fmt, request.target, self._progress,
                 sort_key=request.sort_key, descending=request.descending,
             )
+        except DomainError as error:  # cancelled or refused: the GUI thread says so
+            log.info("finance export to %s stopped: %s", request.target, error.message)
+            self.error = error
         except Exception as error:  # handed to the GUI thread, which shows it
             log.exception("finance export to %s failed", request.target)
             self.error = error
