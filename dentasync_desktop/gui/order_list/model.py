@@ -29,6 +29,18 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 OVERDUE_BACKGROUND = QColor("#fde8e8")
 ON_HOLD_BACKGROUND = QColor("#fff4d6")
+STATUS_BRUSHES = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
+PAYMENT_BRUSHES = {status: QColor(colour) for status, colour in PAYMENT_COLOURS.items()}
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+DECORATION = Qt.ItemDataRole.DecorationRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,6 +96,7 @@ class OrderListModel(QAbstractTableModel):
         self._client = client
         self._filter = OrderFilter()
         self._rows: list[OrderRow] = []
+        self._texts: list[tuple[str, ...] | None] = []  # each row's cell texts, once shown
         self._total = 0
 
     # --- loading ---------------------------------------------------------------------------
@@ -110,6 +123,7 @@ class OrderListModel(QAbstractTableModel):
         page = self._client.call(order_list.list_orders, self._filter, 0, limit)
         self.beginResetModel()
         self._rows = list(page.rows)
+        self._texts = [None] * len(self._rows)
         self._total = page.total_count
         self.endResetModel()
         self.reloaded.emit()
@@ -132,6 +146,7 @@ class OrderListModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
         self._rows.extend(fresh)
+        self._texts.extend([None] * len(fresh))
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -168,47 +183,48 @@ class OrderListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _tr(COLUMNS[section].title)
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and COLUMNS[section].numeric:
+            return RIGHT
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every visible cell on each paint: the cheap checks come first.
+        number = index.row()
+        if not 0 <= number < len(self._rows) or not index.isValid():
             return None
-        row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[column].text(row)
+        if role == DISPLAY:
+            texts = self._texts[number]
+            if texts is None:
+                texts = self._texts[number] = tuple(c.text(self._rows[number]) for c in COLUMNS)
+            return texts[column]
+        row = self._rows[number]
+        if role == ALIGNMENT:
+            return RIGHT if COLUMNS[column].numeric else LEFT
+        if role == BACKGROUND:
+            if row.overdue:
+                return OVERDUE_BACKGROUND
+            return ON_HOLD_BACKGROUND if row.on_hold else None
+        if role == FOREGROUND:
+            if column == STATUS_COLUMN:
+                return STATUS_BRUSHES[row.status]
+            return PAYMENT_BRUSHES[row.payment_status] if column == PAYMENT_COLUMN else None
+        if role == DECORATION:
+            if column != 0:
+                return None
+            if row.on_hold:
+                return icon("on_hold")
+            return icon("overdue") if row.overdue else None
         if role == ORDER_ID_ROLE:
             return row.id
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (Qt.AlignmentFlag.AlignRight if COLUMNS[column].numeric
-                          else Qt.AlignmentFlag.AlignLeft)
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.overdue:
-                return OVERDUE_BACKGROUND
-            return ON_HOLD_BACKGROUND if row.on_hold else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == STATUS_COLUMN:
-                return QColor(STATUS_COLOURS[row.status])
-            if column == PAYMENT_COLUMN:
-                return QColor(PAYMENT_COLOURS[row.payment_status])
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            if row.on_hold:
-                return icon("on_hold")
-            return icon("overdue") if row.overdue else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._marks(row) or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return SELECTABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     @staticmethod
     def _marks(row: OrderRow) -> str:

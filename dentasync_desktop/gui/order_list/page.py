@@ -34,7 +34,6 @@ from ..errors import attempt
 from ..formatting import label, pydate
 from ..order_detail.view import OrderDetailView
 from ..order_editor import OrderEditorDialog
-from ..printing import batch_print
 from ..theme import icon
 from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.lookup import LookupCombo
@@ -355,6 +354,9 @@ class OrderListPage(QWidget):
         return [index.data(ORDER_ID_ROLE) for index in rows]
 
     def print_selected(self) -> None:
+        # Imported on first use: printing loads ReportLab, which would double the start-up time.
+        from ..printing import batch_print
+
         batch_print(self._client, self, self.selected_order_ids())
 
     def _open_index(self, index: object) -> None:
