@@ -28,6 +28,7 @@ from ..services.maintenance import Database
 from .application import make_application
 from .client import ServiceClient
 from .main_window import MainWindow
+from .printing import open_print_preview
 
 T = TypeVar("T")
 PDF_MAGIC = b"%PDF-"
@@ -101,6 +102,20 @@ def _run(database: Database, log_file: Path, workdir: Path) -> None:
         return window
 
     window = _step("open the main window", open_window)
+
+    def open_finance() -> None:
+        window.show_page("finance")
+        QApplication.processEvents()
+
+    _step("show the finance page and its chart", open_finance)
+
+    def preview() -> None:
+        dialog = open_print_preview(client, window, order.id)
+        if dialog is None:
+            raise SmokeFailure("the print preview did not open")
+        dialog.close()
+
+    _step("preview the order form", preview)
     form = _step("print the order form to PDF", lambda: printing.print_order_form(
         factory(), actor, order.number, workdir / "order-form.pdf"))
     _file_starting_with(form.path, PDF_MAGIC)

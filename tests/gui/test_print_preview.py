@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("PySide6.QtPdf", reason="the Qt PDF module (pyside6-pdf) is not installed")
-
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-import dentasync_desktop.gui.printing as printing_package
 from dentasync_desktop.domain.dto import OrganisationSettings
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui.client import ServiceClient
@@ -254,15 +249,3 @@ def test_print_selected_in_the_order_list_prints_them_as_one_batch(
     page.print_button.click()
     (dialog,) = previews(page)
     assert dialog.document.pageCount() == 3
-
-
-def test_without_qtpdf_printing_says_what_is_missing(
-        client: ServiceClient, world: World, boxes: MessageBoxes,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(printing_package, "preview")
-    monkeypatch.setitem(sys.modules, "dentasync_desktop.gui.printing.preview", None)
-    order = new_order(world)
-    assert open_print_preview(client, None, order.id) is None
-    assert batch_print(client, None, [order.id]) is None
-    assert len(boxes.texts("warning")) == 2
-    assert all("pyside6-pdf" in text for text in boxes.texts("warning"))

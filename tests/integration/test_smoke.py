@@ -15,7 +15,7 @@ def test_smoke_passes_every_step() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     steps = [line for line in result.stdout.splitlines() if line.startswith("ok ")]
-    assert len(steps) == 9
+    assert len(steps) == 11
     assert "open the main window" in result.stdout
     assert result.stdout.rstrip().endswith("smoke test passed")
 

@@ -3,13 +3,11 @@
 Each entry point opens a non-modal preview (Print…, Save as PDF…) and returns it, or None when
 the services refused (the refusal has been shown).
 
-The preview needs QtPdf, which ships in its own wheel (pyside6-pdf). It is imported on first
-use, so an installation without it still starts, and says what is missing when asked to print.
+The preview module (QtPdf) is imported on first use: starting the app does not load it.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import tempfile
@@ -34,34 +32,21 @@ if TYPE_CHECKING:
 
 __all__ = ["batch_print", "open_label_print", "open_payment_instructions", "open_print_preview"]
 
-log = logging.getLogger(__name__)
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("printing", text)
 
 
-def _preview_module(parent: QWidget | None) -> ModuleType | None:
-    try:
-        from . import preview
-    except ImportError:
-        log.exception("the print preview cannot be loaded")
-        QMessageBox.warning(parent, _tr("Printing is not available"), _tr(
-            "The print preview needs the Qt PDF module (package pyside6-pdf), which is missing "
-            "from this installation. Please reinstall Dentasync Desktop. Meanwhile the command "
-            "'dentasync-desktop print' writes the same PDF files."))
-        return None
+def _preview_module() -> ModuleType:
+    from . import preview
+
     return preview
 
 
 def _prepare(client: ServiceClient, parent: QWidget | None,
              order_id: int) -> tuple[ModuleType, int] | None:
-    """The preview module and the order's number, or None once the problem is shown."""
-    preview = _preview_module(parent)
-    if preview is None:
-        return None
+    """The preview module and the order's number, or None once the refusal is shown."""
     order = attempt(parent, lambda: client.call(get_order, order_id))
-    return None if order is None else (preview, order.number)
+    return None if order is None else (_preview_module(), order.number)
 
 
 def _shown(dialog: PreviewDialog) -> PreviewDialog | None:
@@ -145,9 +130,7 @@ def batch_print(client: ServiceClient, parent: QWidget | None,
         QMessageBox.information(parent, _tr("Print order forms"),
                                 _tr("Select the work orders to print first."))
         return None
-    preview = _preview_module(parent)
-    if preview is None:
-        return None
+    preview = _preview_module()
     folder = Path(tempfile.mkdtemp(prefix="dentasync-batch-"))
     try:
         job = run_batch(client, parent, list(order_ids), folder / "work-orders.pdf")
