@@ -58,7 +58,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(spec.icon), spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
-        self.navigation.setMinimumWidth(150)
+        # As wide as the longest page title (the theme pads each item), never narrower.
+        nav_width = self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth()
+        self.navigation.setMinimumWidth(nav_width)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -67,7 +71,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 1100])
+        self.splitter.setSizes([nav_width, 1280 - nav_width])
         self.setCentralWidget(self.splitter)
 
         self._build_menus()

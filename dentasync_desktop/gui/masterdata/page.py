@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -161,10 +161,11 @@ class RecordListPanel(QWidget):
         limit = self.kind.limit
         if limit is not None and len(records) >= limit:
             self.count_label.setText(self.tr(
-                "Showing the first {count:n}; type in the search box to find others."
-            ).format(count=len(records)))
+                "Showing the first {count}; type in the search box to find others."
+            ).format(count=QLocale().toString(len(records))))
         else:
-            self.count_label.setText(self.tr("{count:n} shown").format(count=len(records)))
+            self.count_label.setText(self.tr("{count} shown").format(
+                count=QLocale().toString(len(records))))
         if selected is not None:
             self.select(selected.id)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -303,7 +303,7 @@ class OrderListPage(QWidget):
             name = label(status) if status else self.tr("All")
             if counts:
                 number = sum(counts.values()) if status is None else counts.get(status, 0)
-                button.setText(f"{name}  {number:n}")
+                button.setText(f"{name}  {QLocale().toString(number)}")
             else:
                 button.setText(name)
 
@@ -313,8 +313,10 @@ class OrderListPage(QWidget):
             fit_columns(self.table)
 
     def _show_total(self) -> None:
-        self.count_label.setText(self.tr("Showing {shown:n} of {total:n} work orders").format(
-            shown=self.model.rowCount(), total=self.model.total_count))
+        locale = QLocale()
+        self.count_label.setText(self.tr("Showing {shown} of {total} work orders").format(
+            shown=locale.toString(self.model.rowCount()),
+            total=locale.toString(self.model.total_count)))
 
     # --- search and number jump ------------------------------------------------------------
 
@@ -359,8 +361,8 @@ class OrderListPage(QWidget):
 
         batch_print(self._client, self, self.selected_order_ids())
 
-    def _open_index(self, index: object) -> None:
-        order_id = self.table.currentIndex().data(ORDER_ID_ROLE)
+    def _open_index(self, index: QModelIndex) -> None:
+        order_id = index.data(ORDER_ID_ROLE) if index.isValid() else None
         if order_id is not None:
             self.open_order(order_id)
 
