@@ -47,6 +47,7 @@ from ..domain.dto import (
 )
 from ..domain.errors import ValidationError
 from ..domain.money import MAX_MINOR, Money, check_currency
+from ..domain.text import fold
 from . import activity
 from .guards import authorize, get
 from .mappers import customer_info, lab_info, patient_info, service_info, staff_info
@@ -165,7 +166,7 @@ def _list(
     only the matching rows are loaded whole.
     """
     model = kind.model
-    needle = " ".join((text or "").split()).casefold()
+    needle = fold(" ".join((text or "").split()))
     with uow:
         query = select(model.id, *kind.search).order_by(
             *(func.lower(column) for column in kind.sort), model.id)
@@ -177,7 +178,7 @@ def _list(
             ids = list(uow.session.scalars(query))
         else:
             matches = (row_id for row_id, *values in uow.session.execute(query)
-                       if needle in "\n".join(v for v in values if v).casefold())
+                       if needle in fold("\n".join(v for v in values if v)))
             ids = list(islice(matches, limit))
         if not ids:
             return []
@@ -302,9 +303,9 @@ def _require_unique(
     columns: tuple[ColumnElement[str], ...], values: tuple[str, ...], message: str,
 ) -> None:
     """Refuse when another record has the same ``values`` in ``columns``, ignoring case."""
-    wanted = tuple(value.casefold() for value in values)
+    wanted = tuple(fold(value) for value in values)
     for other_id, *others in uow.session.execute(select(kind.model.id, *columns)):
-        if other_id != entity_id and tuple(o.casefold() for o in others) == wanted:
+        if other_id != entity_id and tuple(fold(o) for o in others) == wanted:
             raise ValidationError(field, message)
 
 

@@ -12,6 +12,7 @@ from ..domain.dto import ORDER_SORT_KEYS, Actor, OrderFilter, OrderPage, OrderRo
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.money import Money
+from ..domain.text import fold
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
@@ -33,7 +34,7 @@ def overdue_sql(today: date) -> ColumnElement[bool]:
 
 def search_tokens(text: str) -> list[str]:
     """Words of a search; an order must contain every one (search_text is casefolded)."""
-    return (text or "").casefold().split()
+    return fold(text or "").split()
 
 
 def _conditions(

@@ -13,6 +13,7 @@ from ..documents.xlsx_report import write_xlsx
 from ..domain.actions import Action
 from ..domain.dto import Actor, FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ..domain.errors import DomainError, ValidationError
+from ..domain.text import fold
 from ..paths import bundled
 from . import finance
 from .guards import authorize
@@ -136,9 +137,9 @@ def describe_filter(
 def lab_named(uow: UnitOfWork, actor: Actor, name: str) -> int:
     """The id of the dental lab called ``name`` (any letter case), as typed on a command line."""
     labs = list_labs(uow, actor, include_inactive=True)
-    wanted = " ".join(name.split()).casefold()
+    wanted = fold(" ".join(name.split()))
     for lab in labs:
-        if lab.name.casefold() == wanted:
+        if fold(lab.name) == wanted:
             return lab.id
     known = "; ".join(lab.name for lab in labs) or "none yet"
     raise ValidationError("lab", f"no dental lab is called '{name}' (the labs are: {known})")

@@ -120,3 +120,32 @@ def test_an_up_to_date_database_is_not_backed_up_again_while_a_backup_is_fresh(
 
     [made] = list_backups(app_paths.backups_dir)
     assert "auto" in made.name
+
+
+def revisions_oldest_first() -> list[str]:
+    script = ScriptDirectory.from_config(alembic_config(MIGRATIONS))
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+@pytest.mark.parametrize("start", revisions_oldest_first()[:-1])
+def test_every_past_version_upgrades_with_its_data(app_paths: AppPaths, start: str) -> None:
+    """A database left at any earlier release reaches head with its orders intact."""
+    current = open_database(app_paths)
+    config = alembic_config(MIGRATIONS)
+    with current.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, start)
+        connection.commit()
+    current.close()
+    run_sql(app_paths.database, "INSERT INTO dental_labs (name, contact_person, phone, email, "
+            "address, default_turnaround_days, account_holder, bank_name, iban, bic, "
+            "payment_note, active) VALUES ('Lab Ørsted', '', '', '', '', 7, '', '', '', '', "
+            "'', 1)")
+
+    upgraded = open_database(app_paths)
+    with upgraded.engine.connect() as connection:
+        names = connection.execute(text("SELECT name FROM dental_labs")).scalars().all()
+    upgraded.close()
+
+    assert names == ["Lab Ørsted"]
+    assert stored_revision(app_paths.database) == head_revision(MIGRATIONS)

@@ -243,3 +243,9 @@ def test_sql_payment_status_and_overdue_agree_with_the_domain_on_seeded_data(
         r.id for r in rows if r.overdue}
     counts = count_by_status(world.uow(), world.admin, OrderFilter())
     assert counts == {s: Tally(v[0] for v in raw.values())[s] for s in OrderStatus}
+
+
+def test_search_matches_decomposed_accents(world: World) -> None:
+    orders.create_order(world.uow(), world.admin, world.order_input())
+    page = list_orders(world.uow(), world.admin, OrderFilter(text="Scha\u0308fer"), 0, 50)
+    assert [row.patient_name for row in page.rows] == ["Anna Schäfer"]

@@ -7,6 +7,7 @@ import pytest
 from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.numbers import format_number, looks_like_number, parse_number
 from dentasync_desktop.domain.teeth import DECIDUOUS, PERMANENT, format_teeth, parse_teeth
+from dentasync_desktop.domain.text import fold
 
 
 @pytest.mark.parametrize(("given", "teeth"), [
@@ -76,3 +77,9 @@ def test_looks_like_number_needs_a_digit() -> None:
     assert not looks_like_number("WO-")
     assert not looks_like_number("Schäfer")
     assert looks_like_number("wo 7")
+
+
+def test_fold_matches_decomposed_and_capitalised_text() -> None:
+    decomposed = "Mu\u0308ller"  # what macOS input can produce
+    assert fold(decomposed) == fold("MÜLLER") == "müller"
+    assert fold("Straße") == "strasse"
