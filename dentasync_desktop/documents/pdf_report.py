@@ -53,7 +53,7 @@ ROW_HEIGHT = 13
 PADDING = 4
 # Average width of a character of DejaVu Sans at FONT_SIZE, used to turn the columns' width
 # hints (in characters) into points and to choose portrait or landscape.
-CHAR_WIDTH = FONT_SIZE * 0.56
+CHAR_WIDTH = FONT_SIZE * 0.6
 _GRID = colors.HexColor("#c7ced6")
 _HEADER_BG = colors.HexColor("#dde3ea")
 _ZEBRA = colors.HexColor("#f4f6f8")
@@ -119,8 +119,24 @@ def _page_size(columns: tuple[Column, ...], paper: tuple[float, float]) -> tuple
 
 
 def _column_widths(columns: tuple[Column, ...], frame_width: float) -> list[float]:
+    """Natural widths stretched to the frame; when they do not fit, only the widest text
+    columns (long names) give up room, so numbers, amounts and dates stay whole."""
     natural = _natural_widths(columns)
-    return [frame_width * width / sum(natural) for width in natural]
+    total = sum(natural)
+    if total <= frame_width:
+        return [frame_width * width / total for width in natural]
+    text = sorted((w, i) for i, w in enumerate(natural) if columns[i].kind is ColumnKind.TEXT)
+    room = frame_width - (total - sum(w for w, _ in text))
+    narrower, cap = 0.0, 0.0
+    for count, (width, _) in enumerate(text):  # the cap that uses up the room exactly
+        cap = (room - narrower) / (len(text) - count)
+        if width >= cap:
+            break
+        narrower += width
+    if cap <= 0:
+        return [frame_width * width / total for width in natural]
+    capped = {i for w, i in text if w > cap}
+    return [cap if i in capped else w for i, w in enumerate(natural)]
 
 
 def _rows_fitting(height: float) -> int:

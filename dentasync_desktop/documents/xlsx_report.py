@@ -70,6 +70,12 @@ class _XlsxWriter:
         for index, column in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width + 2
         sheet.freeze_panes = f"A{header_row + 1}"
+        # Printed from Excel: every page repeats the header row and the table fits the width.
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+        sheet.page_setup.orientation = "landscape" if len(table.columns) > 6 else "portrait"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
         sheet.append([self._styled(table.organisation, Font(bold=True, size=14))])
         for line in heading:

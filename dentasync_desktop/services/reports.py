@@ -44,7 +44,7 @@ LAB_COLUMNS = (
 
 ORDER_COLUMNS = (
     Column("Number", ColumnKind.TEXT, 10),
-    Column("Dental lab", ColumnKind.TEXT, 26),
+    Column("Dental lab", ColumnKind.TEXT, 30),
     Column("Payment method", ColumnKind.TEXT, 14),
     Column("Currency", ColumnKind.TEXT, 8),
     Column("Paid", ColumnKind.MONEY, 14),

@@ -205,6 +205,8 @@ def test_orders_xlsx_matches_the_raw_tables(seeded, tmp_path: Path, name: str) -
 
     # Title block, frozen header with an autofilter over the data, formats.
     assert sheet.freeze_panes == f"A{header_row + 1}"
+    assert sheet.print_title_rows == f"${header_row}:${header_row}"
+    assert sheet.page_setup.orientation == "landscape"
     assert sheet.auto_filter.ref == f"A{header_row}:J{header_row + len(data)}"
     first_rows = [sheet.cell(row=r, column=1).value for r in range(1, header_row)]
     assert first_rows[0] == "My dental lab"
