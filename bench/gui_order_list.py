@@ -146,8 +146,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    status = main()
-    sys.stdout.flush()
-    # PySide6 6.12 on Python 3.11 can abort in the interpreter's final garbage collection after
-    # order detail views were shown (a refcount error in the binding); the figures are printed.
-    os._exit(status)
+    sys.exit(main())

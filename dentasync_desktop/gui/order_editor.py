@@ -48,7 +48,7 @@ from .client import ServiceClient
 from .errors import show_refusal
 from .formatting import amount_input, money, pydate, qdate
 from .forms import load_form
-from .widgets.lookup import LookupCombo
+from .widgets.lookup import NO_CHOICE, LookupCombo
 from .widgets.teeth_chart import TeethChart
 
 PATIENT_LOOKUP_LIMIT = 50
@@ -271,11 +271,11 @@ class OrderEditorDialog(QDialog):
         row_number = table.rowCount()
         table.insertRow(row_number)
         service = QComboBox()
-        service.addItem(self.tr("(custom)"), None)
+        service.addItem(self.tr("(custom)"), NO_CHOICE)
         for info in self._services:
             if info.active or info.id == service_id:
                 service.addItem(f"{info.code} — {info.name}", info.id)
-        service.setCurrentIndex(max(0, service.findData(service_id)))
+        service.setCurrentIndex(max(0, service.findData(service_id or NO_CHOICE)))
         describe = QLineEdit(description)
         describe.setFrame(False)
         tooth_text = QLineEdit(format_teeth(self.teeth.selected() if teeth is None else teeth))
@@ -321,7 +321,7 @@ class OrderEditorDialog(QDialog):
         self._update_total()
 
     def _service_chosen(self, row: ItemRow) -> None:
-        service_id = row.service.currentData()
+        service_id = row.service.currentData() or None
         info = next((s for s in self._services if s.id == service_id), None)
         if info is None:
             return
@@ -379,7 +379,7 @@ class OrderEditorDialog(QDialog):
                 quantity=row.quantity.value(),
                 unit_price=Money.parse(row.price.text() or "0", currency,
                                        f"item {number} price"),
-                service_id=row.service.currentData(),
+                service_id=row.service.currentData() or None,
                 teeth=parse_teeth(row.teeth.text(), f"item {number} teeth"),
             ))
         return OrderInput(

@@ -28,6 +28,7 @@ from ..access import refusal_text
 from ..client import ServiceClient
 from ..formatting import label
 from ..widgets.inline_error import error_label, show_inline_error
+from ..widgets.lookup import NO_CHOICE
 from .dialog import RecordDialog
 from .model import RecordColumn
 from .page import ExtraCommand, RecordKind, RecordListPanel, page_heading
@@ -114,7 +115,7 @@ class UserDialog(RecordDialog):
         self.add_field("role", _tr("&Role:"), self.role)
         self.staff = QComboBox()
         self.staff.setObjectName("staff")
-        self.staff.addItem(_tr("(none)"), None)
+        self.staff.addItem(_tr("(none)"), NO_CHOICE)
         for member in client.call(masterdata.list_staff, False):
             self.staff.addItem(member.name, member.id)
         if user and user.staff_id is not None:
@@ -141,7 +142,7 @@ class UserDialog(RecordDialog):
         return self.client.call(users.save_user, UserInput(
             username=self.username.text(), full_name=self.full_name.text(),
             role=Role(self.role.currentData()), password=password,
-            staff_id=self.staff.currentData(),
+            staff_id=self.staff.currentData() or None,
             id=self._user.id if self._user else None))
 
 

@@ -112,7 +112,7 @@ class OrderListPage(QWidget):
         self.customer_filter.setObjectName("customerFilter")
         self.payment_filter = QComboBox()
         self.payment_filter.setObjectName("paymentFilter")
-        self.payment_filter.addItem(self.tr("Any payment"), None)
+        self.payment_filter.addItem(self.tr("Any payment"), "")
         for payment in PaymentStatus:
             self.payment_filter.addItem(label(payment), payment)
         self.due_check = QCheckBox(self.tr("Due from"))

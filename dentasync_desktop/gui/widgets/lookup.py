@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 200
+# The "no choice" entry's data. Not None: PySide6 6.12 loses a reference to None each time an
+# empty item data is read back, and this combo reads its items often. Record ids start at 1.
+NO_CHOICE = 0
 
 
 class LookupCombo(QComboBox):
@@ -69,7 +72,7 @@ class LookupCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         if self._none_text is not None:
-            self.addItem(self._none_text, None)
+            self.addItem(self._none_text, NO_CHOICE)
         for record in records:
             self.addItem(self._describe(record), self._ident(record))
             self.setItemData(self.count() - 1, record, RECORD_ROLE)
@@ -97,8 +100,9 @@ class LookupCombo(QComboBox):
             self.completer().complete()
 
     def _index_of(self, record_id: int | None) -> int:
+        wanted = NO_CHOICE if record_id is None else record_id
         for index in range(self.count()):
-            if self.itemData(index) == record_id:
+            if self.itemData(index) == wanted:
                 return index
         return -1
 
@@ -108,11 +112,11 @@ class LookupCombo(QComboBox):
         if index < 0 or self.itemText(index) != self.currentText():
             return None
         data = self.itemData(index)
-        return int(data) if data is not None else None
+        return int(data) if data else None
 
     def record(self) -> Any:
         index = self.currentIndex()
-        if index < 0 or self.itemText(index) != self.currentText():
+        if index < 0 or self.itemText(index) != self.currentText() or not self.itemData(index):
             return None
         return self.itemData(index, RECORD_ROLE)
 
