@@ -35,6 +35,7 @@ from ..access import refusal_text
 from ..client import ServiceClient
 from ..errors import attempt, show_refusal, show_unexpected
 from ..formatting import label, money, pydate, qdate
+from ..widgets.lookup import NO_CHOICE
 from .chart import LabChart
 from .export import FORMATS, ExportJob, ExportProgress, ExportRequest
 from .models import ID_ROLE, ORDER_DEFAULT_SORT, LabFinanceModel, OrderFinanceModel
@@ -102,12 +103,12 @@ class FinancePage(QWidget):
         self.lab.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.method = QComboBox()
         self.method.setObjectName("financeMethod")
-        self.method.addItem(self.tr("All payment methods"), None)
+        self.method.addItem(self.tr("All payment methods"), NO_CHOICE)
         for method in PaymentMethod:
             self.method.addItem(label(method), method.value)
         self.status = QComboBox()
         self.status.setObjectName("financeStatus")
-        self.status.addItem(self.tr("All payment statuses"), None)
+        self.status.addItem(self.tr("All payment statuses"), NO_CHOICE)
         for status in PaymentStatus:
             self.status.addItem(label(status), status.value)
         self.generate = QPushButton(self.tr("Generate report…"))
@@ -248,10 +249,10 @@ class FinancePage(QWidget):
         chosen = self.lab.currentData()
         self.lab.blockSignals(True)
         self.lab.clear()
-        self.lab.addItem(self.tr("All dental labs"), None)
+        self.lab.addItem(self.tr("All dental labs"), NO_CHOICE)
         for lab in labs:
             self.lab.addItem(lab.name, lab.id)
-        found = self.lab.findData(chosen) if chosen is not None else 0
+        found = self.lab.findData(chosen) if chosen else 0
         self.lab.setCurrentIndex(max(found, 0))
         self.lab.blockSignals(False)
 
@@ -299,7 +300,7 @@ class FinancePage(QWidget):
             start, end = pydate(self.date_from.date()), pydate(self.date_to.date())
         method, status = self.method.currentData(), self.status.currentData()
         return FinanceFilter(
-            date_from=start, date_to=end, lab_id=self.lab.currentData(),
+            date_from=start, date_to=end, lab_id=self.lab.currentData() or None,
             method=PaymentMethod(method) if method else None,
             payment_status=PaymentStatus(status) if status else None,
         )
