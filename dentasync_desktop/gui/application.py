@@ -17,13 +17,11 @@ from .account import FirstAdminDialog, SignInDialog
 from .client import ServiceClient
 from .errors import install_exception_hook
 from .main_window import MainWindow
-from .qt_workarounds import make_constants_immortal
 from .theme import apply_theme
 
 
 def make_application() -> QApplication:
     """The QApplication with the names QSettings files window state under, and the theme."""
-    make_constants_immortal()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     QCoreApplication.setOrganizationName(APP_AUTHOR)

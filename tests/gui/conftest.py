@@ -16,19 +16,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui.client import ServiceClient
-from dentasync_desktop.gui.qt_workarounds import make_constants_immortal
 from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services.maintenance import Database
 
 from ..factories import World
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def binding_guarded() -> None:
-    """The application's guard against PySide6 6.12's refcount defects (see qt_workarounds)."""
-    make_constants_immortal()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QLocale, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QEvent, QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -625,7 +625,7 @@ def test_attachments_file_dialog_drop_thumbnail_open_remove(
     form.write_bytes(b"%PDF-1.4\n%%EOF\n")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(form)), QUrl("https://example.org/x.png")])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dragEnterEvent(enter)
     assert enter.isAccepted()
@@ -656,7 +656,7 @@ def test_cancelled_order_refuses_dropped_files(qtbot, make_view, world: World,
     assert tab.add_button.toolTip() == "Attachments is not possible for an order that is cancelled."
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(image_file(tmp_path)))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dragEnterEvent(enter)
     assert not enter.isAccepted()

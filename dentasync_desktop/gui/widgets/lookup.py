@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 200
-# The "no choice" entry's data. Not None: PySide6 6.12 loses a reference to None each time an
-# empty item data is read back, and this combo reads its items often. Record ids start at 1.
+# The "no choice" entry's data: a real value rather than None (an empty QVariant), so
+# findData and currentData treat it like any record id. Record ids start at 1.
 NO_CHOICE = 0
 
 
