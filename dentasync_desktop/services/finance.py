@@ -26,6 +26,7 @@ from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.money import Money
 from .guards import authorize
+from .paging import check_page
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
@@ -34,7 +35,6 @@ FINANCE_SORT_KEYS = (
     "documented_at", "payment_status",
 )
 VIEWS = ("orders", "labs")
-MAX_PAGE = 1000
 
 
 def _check(flt: FinanceFilter) -> None:
@@ -142,10 +142,7 @@ def order_rows(
     """One page of the Work orders tab."""
     authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
-    if offset < 0:
-        raise ValidationError("offset", "cannot be negative")
-    if not 1 <= limit <= MAX_PAGE:
-        raise ValidationError("limit", f"must be between 1 and {MAX_PAGE}")
+    check_page(offset, limit)
     with uow:
         query, _ = _orders_query(flt, uow.today(), sort_key, descending)
         rows = uow.session.execute(query.offset(offset).limit(limit))

@@ -13,10 +13,9 @@ from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.text import fold
+from .paging import check_page
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
-
-MAX_PAGE = 1000
 
 # Sent to the lab but not delivered yet: a due date in the past means the lab is late.
 AWAITING_DELIVERY = (
@@ -105,10 +104,7 @@ def list_orders(
     Everyone signed in may see the list; what they may do with an order is checked per action.
     """
     _check(flt)
-    if offset < 0:
-        raise ValidationError("offset", "cannot be negative")
-    if not 1 <= limit <= MAX_PAGE:
-        raise ValidationError("limit", f"must be between 1 and {MAX_PAGE}")
+    check_page(offset, limit)
     with uow:
         today = uow.today()
         conditions = _conditions(flt, today)

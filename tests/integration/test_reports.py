@@ -34,6 +34,7 @@ from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services import finance, order_detail, order_list, reports
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import open_database
+from dentasync_desktop.services.paging import MAX_PAGE
 from dentasync_desktop.services.seed import seed
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
@@ -493,7 +494,7 @@ def test_balances_agree_between_detail_list_and_finance(seeded) -> None:
     voided payments never count and an overdue installment makes the order Overdue."""
     rows = {r.order_id: r for r in finance.iter_order_rows(seeded(), ADMIN, FinanceFilter())}
     listed = {r.id: r for r in order_list.list_orders(
-        seeded(), ADMIN, OrderFilter(sort_key="number"), 0, order_list.MAX_PAGE).rows}
+        seeded(), ADMIN, OrderFilter(sort_key="number"), 0, MAX_PAGE).rows}
     seen_voided = seen_overdue = 0
     for order_id, row in rows.items():
         detail = order_detail.get_order(seeded(), ADMIN, order_id)

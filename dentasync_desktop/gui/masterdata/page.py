@@ -8,11 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -28,6 +26,7 @@ from ..client import ServiceClient
 from ..errors import attempt
 from ..theme import icon
 from ..widgets.columns import install_column_layout
+from ..widgets.record_table import record_table
 from .dialog import RecordDialog
 from .model import RecordColumn, RecordTableModel
 
@@ -100,21 +99,8 @@ class RecordListPanel(QWidget):
         else:
             self.delete_button.hide()
 
-        self.table = QTableView()
-        self.table.setObjectName(f"{kind.key}Table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultSectionSize(180)
+        self.table = record_table(self.model, f"{kind.key}Table")
+        self.table.horizontalHeader().setDefaultSectionSize(180)
         install_column_layout(self.table, kind.key)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")

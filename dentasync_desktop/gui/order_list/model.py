@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 
 from ...domain.dto import OrderFilter, OrderRow
 from ...services import order_list
+from ...services.paging import MAX_PAGE
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
 from ..theme import icon
@@ -119,7 +120,7 @@ class OrderListModel(QAbstractTableModel):
         """Fetch the first page again; ``keep_loaded`` re-fetches as many rows as are loaded."""
         limit = PAGE_SIZE
         if keep_loaded:
-            limit = min(max(len(self._rows), PAGE_SIZE), order_list.MAX_PAGE)
+            limit = min(max(len(self._rows), PAGE_SIZE), MAX_PAGE)
         page = self._client.call(order_list.list_orders, self._filter, 0, limit)
         self.beginResetModel()
         self._rows = list(page.rows)

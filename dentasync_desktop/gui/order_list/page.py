@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,6 +35,7 @@ from ..order_editor import OrderEditorDialog
 from ..theme import icon
 from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.lookup import LookupCombo
+from ..widgets.record_table import record_table
 from .model import COLUMNS, ORDER_ID_ROLE, OrderListModel
 
 if TYPE_CHECKING:
@@ -141,20 +140,8 @@ class OrderListPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.clear_button)
 
-        self.table = QTableView()
-        self.table.setObjectName("orderTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = record_table(self.model, "orderTable", multi_select=True)
         header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(
             [c.sort_key for c in COLUMNS].index("due_date"), Qt.SortOrder.AscendingOrder)
         # Without a remembered layout the columns fit the first page of rows, once.
