@@ -117,6 +117,9 @@ def rule_table(rows: list[list[Any]], widths: list[float], *, header: bool = Fal
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
                   hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
+        # Plain-text cells would otherwise fall back to Helvetica, which has no "ł" or "ğ".
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
