@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from reportlab.platypus import SimpleDocTemplate
 
+from dentasync_desktop.documents.fonts import register_fonts
+from dentasync_desktop.documents.pdf_layout import rule_table
 from dentasync_desktop.domain.dto import OrganisationSettings
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.errors import (
@@ -20,7 +23,7 @@ from dentasync_desktop.domain.errors import (
 from dentasync_desktop.services import orders, printing, settings, workplan
 from dentasync_desktop.services.order_detail import get_order
 
-from ..documents_samples import needs_pdftotext, pdf_pages, pdf_text
+from ..documents_samples import FONTS_DIR, needs_pdftotext, pdf_pages, pdf_text
 from ..factories import World
 from .helpers import db_state, new_order, refused
 
@@ -241,3 +244,11 @@ def test_a_batch_needs_orders_and_existing_ones(world: World, out: Path) -> None
     with pytest.raises(NotFound):
         printing.print_batch(world.uow_factory, world.admin, [order.id, 999], out / "b.pdf")
     assert list(out.iterdir()) == []
+
+
+@needs_pdftotext
+def test_plain_table_cells_print_any_name_as_written(tmp_path: Path) -> None:
+    register_fonts(FONTS_DIR)
+    target = tmp_path / "cells.pdf"
+    SimpleDocTemplate(str(target)).build([rule_table([["Łukasz Ğül Ørsted"]], [300])])
+    assert "Łukasz Ğül Ørsted" in pdf_text(target.read_bytes())
