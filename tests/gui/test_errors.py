@@ -1,0 +1,66 @@
+"""What a user sees when something goes wrong: the refusal's message, or the log's path."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from dentasync_desktop.domain.errors import ValidationError
+from dentasync_desktop.gui.errors import attempt, install_exception_hook
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    boxes: list[tuple[str, str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        boxes.append((box.text(), box.informativeText()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: boxes.append((text, "")) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    return boxes
+
+
+def test_an_uncaught_exception_is_logged_and_shown_with_the_log_path(
+    qapp, shown: list[tuple[str, str]], tmp_path: Path,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    log_file = tmp_path / "logs" / "dentasync.log"
+    install_exception_hook(log_file)
+    try:
+        raise RuntimeError("disk on fire")
+    except RuntimeError:
+        with caplog.at_level(logging.ERROR):
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+
+    [(text, info)] = shown
+    assert "Nothing already saved was lost" in text
+    assert str(log_file) in info
+    assert any(r.exc_info and "disk on fire" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_a_refusal_reaching_the_hook_shows_its_message_only(
+    qapp, shown: list[tuple[str, str]], tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    install_exception_hook(tmp_path / "dentasync.log")
+    error = ValidationError("amount", "must be greater than zero")
+    sys.excepthook(ValidationError, error, None)
+    assert shown == [("amount: must be greater than zero", "")]
+
+
+def test_attempt_shows_a_refusal_and_returns_none(
+    qapp, shown: list[tuple[str, str]]  # type: ignore[no-untyped-def]
+) -> None:
+    def refuse() -> int:
+        raise ValidationError("due date", "cannot be before the documented date")
+
+    assert attempt(None, refuse) is None
+    assert attempt(None, lambda: 42) == 42
+    assert shown == [("due date: cannot be before the documented date", "")]
