@@ -22,16 +22,23 @@ def alembic_config(migrations_dir: Path) -> Config:
     return config
 
 
-def known_revisions(migrations_dir: Path) -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config(migrations_dir))
-    return {rev.revision for rev in script.walk_revisions()}
+def _script(migrations_dir: Path) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(migrations_dir))
 
 
-def head_revision(migrations_dir: Path) -> str:
-    heads = ScriptDirectory.from_config(alembic_config(migrations_dir)).get_heads()
+def _single_head(script: ScriptDirectory) -> str:
+    heads = script.get_heads()
     if len(heads) != 1:
         raise DatabaseProblem(f"the migrations have {len(heads)} heads; expected one")
     return heads[0]
+
+
+def known_revisions(migrations_dir: Path) -> set[str]:
+    return {rev.revision for rev in _script(migrations_dir).walk_revisions()}
+
+
+def head_revision(migrations_dir: Path) -> str:
+    return _single_head(_script(migrations_dir))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -40,13 +47,15 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def needs_upgrade(engine: Engine, migrations_dir: Path) -> bool:
+    # One read of the migration scripts: this runs at every start-up.
+    script = _script(migrations_dir)
     current = current_revision(engine)
-    if current is not None and current not in known_revisions(migrations_dir):
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise DatabaseProblem(
             "This database was written by a newer version of Dentasync Desktop "
             f"(schema {current}). Install the newer version to open it."
         )
-    return current != head_revision(migrations_dir)
+    return current != _single_head(script)
 
 
 def upgrade(engine: Engine, migrations_dir: Path) -> None:
@@ -67,4 +76,4 @@ def upgrade(engine: Engine, migrations_dir: Path) -> None:
                 raise DatabaseProblem(f"migration left {len(broken)} broken references")
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
-    log.info("database schema at %s", head_revision(migrations_dir))
+    log.info("database schema at %s", current_revision(engine))

@@ -147,8 +147,10 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
             price_total_minor=_items_total(data.items, data.currency).minor,
         )
         _set_items(order, data.items)
-        uow.session.add(order)
+        # Before add: filled in while the order is new, it goes out in the INSERT rather than
+        # in a second UPDATE that would also bump the version.
         refresh_search_text(uow, order)
+        uow.session.add(order)
         uow.session.flush()
         activity.record(uow, actor, "create", f"Created {format_number(order.number)}",
                         entity_id=order.id, order_id=order.id, after=_snapshot(order))
@@ -424,8 +426,8 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
         for task in source.tasks:
             copy.tasks.append(WorkTask(position=task.position, name=task.name,
                                        assignee_id=task.assignee_id, status=TaskStatus.TODO))
-        uow.session.add(copy)
         refresh_search_text(uow, copy)
+        uow.session.add(copy)
         uow.session.flush()
         for att in uow.session.scalars(select(Attachment).where(
                 Attachment.order_id == source.id, Attachment.removed.is_(False))):

@@ -130,3 +130,12 @@ def test_order_activity_is_newest_first(world: World) -> None:
         == ["create"]
     with pytest.raises(NotFound):
         activity_log.order_activity(world.uow(), world.admin, 999)
+
+
+def test_a_new_order_and_a_copy_start_at_version_one(world: World) -> None:
+    order = orders.create_order(world.uow(), world.admin, world.order_input())
+    copy = orders.copy_order(world.uow(), world.admin, order.id)
+    assert (order.version, copy.version) == (1, 1)
+    with world.uow() as uow:
+        texts = uow.session.scalars(select(WorkOrder.search_text)).all()
+    assert all("schäfer" in text and "wo-00000" in text for text in texts)
