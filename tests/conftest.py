@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from dentasync_desktop.paths import AppPaths, resolve_paths
 from dentasync_desktop.services.attachment_store import AttachmentStore
-from dentasync_desktop.services.maintenance import Database, open_database
+from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
 from .factories import World
@@ -24,9 +25,18 @@ def app_paths(tmp_path: Path) -> AppPaths:
     return resolve_paths(tmp_path / "data").create()
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the real migrations once per test session; each test gets a byte copy of the result."""
+    paths = resolve_paths(tmp_path_factory.mktemp("template") / "data").create()
+    open_database(paths).close()
+    return paths.database
+
+
 @pytest.fixture
-def database(app_paths: AppPaths) -> Iterator[Database]:
-    db = open_database(app_paths)
+def database(app_paths: AppPaths, migrated_template: Path) -> Iterator[Database]:
+    shutil.copyfile(migrated_template, app_paths.database)
+    db = connect_database(app_paths)
     yield db
     db.close()
 

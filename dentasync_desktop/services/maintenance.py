@@ -54,6 +54,16 @@ def open_database(paths: AppPaths, migrations_dir: Path | None = None) -> Databa
     except BaseException:
         engine.dispose()
         raise
+    return _connected(paths, engine)
+
+
+def connect_database(paths: AppPaths) -> Database:
+    """Open a database already known to be sound and at head, skipping checks and backups."""
+    paths.create()
+    return _connected(paths, make_engine(paths.database))
+
+
+def _connected(paths: AppPaths, engine: Engine) -> Database:
     session_factory = make_session_factory(engine)
     store = AttachmentStore(paths.attachments_dir)
     return Database(paths, engine, lambda: UnitOfWork(session_factory, store))
