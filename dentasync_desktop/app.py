@@ -13,7 +13,7 @@ from . import __version__, logging_setup
 from .domain.errors import DomainError
 from .paths import AppPaths, resolve_paths
 from .services.demo import fill_demo
-from .services.maintenance import Database, open_database
+from .services.maintenance import Database, claim_window, open_database
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,8 @@ def run(
 
 
 def start_gui(context: AppContext) -> int:
-    """Open the database (filling it with demo data for --demo) and hand it to the window.
+    """Claim the window lock, open the database (filling it with demo data for --demo) and hand
+    it to the window.
 
     A problem found on the way is shown in a message box too: a double-clicked app has no
     console for the one-line message.
@@ -99,20 +100,25 @@ def start_gui(context: AppContext) -> int:
     # Imported here so that CLI commands never load Qt.
     from .gui.startup import show_startup_problem
 
+    window = None
     try:
+        window = claim_window(context.paths)
         database = context.database()
     except DomainError as error:
         log.error("cannot start: %s", error.message, extra=logging_setup.SHOWN_TO_USER)
         show_startup_problem(error.message, context.paths.log_file)
-        return EXIT_PROBLEM
     except Exception as error:
         log.exception("cannot start", extra=logging_setup.SHOWN_TO_USER)
         show_startup_problem(f"Unexpected error: {type(error).__name__}: {error}",
                              context.paths.log_file)
-        return EXIT_PROBLEM
-    from .gui.application import run_gui
+    else:
+        from .gui.application import run_gui
 
-    return run_gui(database, context.demo, context.paths.log_file)
+        return run_gui(database, context.demo, context.paths.log_file)
+    finally:
+        if window is not None:
+            window.release()
+    return EXIT_PROBLEM
 
 
 def smoke() -> int:

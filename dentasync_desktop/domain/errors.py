@@ -46,3 +46,13 @@ class CurrencyMismatch(DomainError):
 
 class DatabaseProblem(DomainError):
     """The database file cannot be used as it is (newer schema, corruption, bad backup)."""
+
+
+class DatabaseInUse(DatabaseProblem):
+    """Another window or command holds the database (a restore must wait, a second window
+    must not open)."""
+
+
+class StorageProblem(DomainError):
+    """The disk or the file system refused: full, read-only, no permission. Not damage, so
+    the message says what to fix and never suggests restoring a backup."""

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
 from ..db import backup as backups
 from ..db.engine import make_engine, make_session_factory
+from ..db.lock import FileLock, database_lock, window_lock
 from ..db.health import quick_check, require_sound
 from ..db.migrate import current_revision, head_revision, known_revisions, needs_upgrade, upgrade
 from ..domain import permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor
-from ..domain.errors import DatabaseProblem
+from ..domain.errors import DatabaseInUse, DatabaseProblem
 from ..paths import AppPaths, bundled
 from .attachment_store import AttachmentStore
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -30,14 +36,75 @@ class Database:
     paths: AppPaths
     engine: Engine
     uow_factory: UnitOfWorkFactory
+    lock: FileLock
 
     def close(self) -> None:
+        """Release the file: connections first, then the shared lock a restore waits for."""
         self.engine.dispose()
+        self.lock.release()
+
+
+def _restoring_message(paths: AppPaths) -> str:
+    return (f"The database {paths.database} is being restored by another Dentasync Desktop "
+            "process. Try again when the restore has finished.")
+
+
+def _shared_lock(paths: AppPaths) -> FileLock:
+    lock = database_lock(paths.database)
+    if not lock.acquire():
+        raise DatabaseInUse(_restoring_message(paths))
+    return lock
+
+
+@contextmanager
+def _sharing(paths: AppPaths) -> Iterator[None]:
+    """The shared lock for a short read of the file (check, backup) by a process that may not
+    have the database open."""
+    lock = _shared_lock(paths)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def claim_window(paths: AppPaths) -> FileLock:
+    """The single-window lock for this database, held until the window closes.
+
+    Refused with the other window's process id when one is already open: two windows on one
+    file would each restore or sign out under the other's feet.
+    """
+    paths.create()
+    lock = window_lock(paths.database)
+    if not lock.acquire(exclusive=True):
+        holder = lock.read_note() or "another process"
+        raise DatabaseInUse(
+            f"Dentasync Desktop is already open on {paths.data_dir} ({holder}). Switch to "
+            "that window, or close it and start again.")
+    started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    lock.write_note(f"process {os.getpid()} on {socket.gethostname()}, started {started}")
+    return lock
+
+
+def _window_holder(paths: AppPaths) -> str | None:
+    probe = window_lock(paths.database)
+    if probe.acquire(exclusive=True):
+        probe.release()
+        return None
+    return probe.read_note() or "another process"
 
 
 def open_database(paths: AppPaths, migrations_dir: Path | None = None) -> Database:
     """Check, back up (when due or before a migration), migrate, and open the database."""
     paths.create()
+    lock = _shared_lock(paths)
+    try:
+        return _open_locked(paths, lock, migrations_dir)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None) -> Database:
     migrations = migrations_dir or bundled("migrations")
     exists = paths.database.exists() and paths.database.stat().st_size > 0
     if exists:
@@ -54,29 +121,37 @@ def open_database(paths: AppPaths, migrations_dir: Path | None = None) -> Databa
     except BaseException:
         engine.dispose()
         raise
-    return _connected(paths, engine)
+    return _connected(paths, engine, lock)
 
 
 def connect_database(paths: AppPaths) -> Database:
     """Open a database already known to be sound and at head, skipping checks and backups."""
     paths.create()
-    return _connected(paths, make_engine(paths.database))
+    return _connected(paths, make_engine(paths.database), _shared_lock(paths))
 
 
-def _connected(paths: AppPaths, engine: Engine) -> Database:
+def _connected(paths: AppPaths, engine: Engine, lock: FileLock) -> Database:
+    @event.listens_for(engine, "connect")
+    def _relock(_dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # close() released the lock (before a restore in this process, say); a connection
+        # made afterwards, when that restore was refused, takes it back first.
+        if not lock.acquire():
+            raise DatabaseInUse(_restoring_message(paths))
+
     session_factory = make_session_factory(engine)
     store = AttachmentStore(paths.attachments_dir)
-    return Database(paths, engine, lambda: UnitOfWork(session_factory, store))
+    return Database(paths, engine, lambda: UnitOfWork(session_factory, store), lock)
 
 
 def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Path:
     permissions.require(actor.role, Action.BACKUP)
     if not paths.database.exists():
         raise DatabaseProblem(f"There is no database to back up at {paths.database}.")
-    require_sound(paths.database, backups.newest_backup(paths.backups_dir))
-    if target is None:
-        return backups.backup_into(paths.database, paths.backups_dir, "manual")
-    return backups.backup(paths.database, target)
+    with _sharing(paths):
+        require_sound(paths.database, backups.newest_backup(paths.backups_dir))
+        if target is None:
+            return backups.backup_into(paths.database, paths.backups_dir, "manual")
+        return backups.backup(paths.database, target)
 
 
 def restore_from(actor: Actor, paths: AppPaths, candidate: Path,
@@ -90,7 +165,19 @@ def restore_file(
     paths: AppPaths, candidate: Path, migrations_dir: Path | None = None
 ) -> Path | None:
     revisions = known_revisions(migrations_dir or bundled("migrations"))
-    safety = backups.restore(candidate, paths.database, paths.backups_dir, revisions)
+    paths.create()
+    lock = database_lock(paths.database)
+    if not lock.acquire(exclusive=True):
+        holder = _window_holder(paths)
+        window = f"; the window is {holder}" if holder else ""
+        raise DatabaseInUse(
+            f"The database {paths.database} is open in another Dentasync Desktop window or "
+            f"command{window}. Close it (or let the command finish), then restore again. "
+            "Nothing was changed.")
+    try:
+        safety = backups.restore(candidate, paths.database, paths.backups_dir, revisions)
+    finally:
+        lock.release()
     log.info("restored %s (previous database kept as %s)", candidate, safety)
     return safety
 

@@ -415,6 +415,23 @@ def test_a_damaged_database_at_window_start_is_shown_in_a_window(
     assert log_file == data_dir / "logs" / "dentasync.log"
 
 
+def test_a_second_window_on_the_same_data_is_refused_in_a_window(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths, fake_gui: FakeGui
+) -> None:
+    first = maintenance.claim_window(existing)
+    try:
+        code, _, _ = run(capsys, "--data-dir", str(existing.data_dir))
+    finally:
+        first.release()
+
+    assert code == 1
+    assert fake_gui.calls == []
+    [(message, _)] = fake_gui.problems
+    assert "Dentasync Desktop is already open on" in message
+    assert f"process {os.getpid()}" in message
+    assert run(capsys, "--data-dir", str(existing.data_dir)) == (0, "", "")
+
+
 def test_no_command_opens_the_migrated_database_in_the_window(
     capsys: pytest.CaptureFixture[str], data_dir: Path, fake_gui: FakeGui
 ) -> None:
