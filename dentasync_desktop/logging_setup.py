@@ -24,6 +24,31 @@ class _ConsoleFormatter(logging.Formatter):
         return f"{record.levelname.lower()}: {record.getMessage()}"
 
 
+class _LogFile(RotatingFileHandler):
+    """The log file, which may become unwritable (full disk) while the app runs.
+
+    logging's default is a "--- Logging error ---" traceback on stderr for every record; here
+    the user gets one line, once, and the app carries on.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+                         delay=True)
+        self._failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self._failed:
+            return
+        self._failed = True
+        error = sys.exc_info()[1]
+        _warn(f"cannot write the log file {self.baseFilename}: {error}")
+
+
+def _warn(message: str) -> None:
+    if sys.stderr is not None:
+        print(f"warning: {message}", file=sys.stderr)
+
+
 def _not_shown_yet(record: logging.LogRecord) -> bool:
     return not getattr(record, "shown_to_user", False)
 
@@ -35,10 +60,11 @@ def configured(log_file: Path, console_level: int = logging.WARNING) -> Iterator
     The handlers are removed and closed afterwards, so calling this again (tests, a second
     command in one process) never duplicates lines or keeps a stale file open.
     """
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    file_handler = RotatingFileHandler(
-        log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-    )
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _warn(f"cannot create the log folder {log_file.parent}: {error}")
+    file_handler = _LogFile(log_file)
     file_handler.setLevel(logging.INFO)
     file_handler.setFormatter(logging.Formatter(FILE_FORMAT))
     handlers: list[logging.Handler] = [file_handler]

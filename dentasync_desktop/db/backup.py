@@ -10,6 +10,9 @@ from pathlib import Path
 
 from ..domain.errors import DatabaseProblem
 from .health import quick_check, stored_revision
+from .migrate import known_revisions
+from .soundness import content_problems
+from .storage import storage_refusals
 
 KEEP_BACKUPS = 20
 BACKUP_GLOB = "dentasync-*.sqlite3"
@@ -20,13 +23,19 @@ def _stamp() -> str:
 
 
 def backup(database: Path, target: Path) -> Path:
-    """Copy a live database into ``target`` consistently, even while it is open elsewhere."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live database into ``target`` consistently, even while it is open elsewhere.
+
+    A copy that fails half-way (full disk, say) leaves no ``.part`` file behind to fill the
+    disk further; storage refusals come out as StorageProblem naming what to fix.
+    """
     partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
-    with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(partial)) as dest:
-        source.backup(dest)
-    partial.replace(target)
+    with storage_refusals(target, partial):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        with (closing(sqlite3.connect(database)) as source,
+              closing(sqlite3.connect(partial)) as dest):
+            source.backup(dest)
+        partial.replace(target)
     return target
 
 
@@ -61,7 +70,8 @@ def backup_is_due(backups_dir: Path, max_age: timedelta = timedelta(hours=24)) -
     return age > max_age
 
 
-def validate_backup_file(candidate: Path, known_revisions: set[str]) -> None:
+def validate_backup_file(candidate: Path, migrations_dir: Path) -> None:
+    """Refuse, with the reasons, a file this version cannot use as its database."""
     if not candidate.is_file():
         raise DatabaseProblem(f"{candidate} does not exist")
     problems = quick_check(candidate)
@@ -70,10 +80,13 @@ def validate_backup_file(candidate: Path, known_revisions: set[str]) -> None:
     revision = stored_revision(candidate)
     if revision is None:
         raise DatabaseProblem(f"{candidate} is not a Dentasync Desktop database")
-    if revision not in known_revisions:
+    if revision not in known_revisions(migrations_dir):
         raise DatabaseProblem(
             f"{candidate} was made by a newer version of Dentasync Desktop; update the app first"
         )
+    problems = content_problems(candidate, migrations_dir, revision)
+    if problems:
+        raise DatabaseProblem(f"{candidate} cannot be restored: {'; '.join(problems)}")
 
 
 def _raw_copy(database: Path, backups_dir: Path) -> Path:
@@ -88,18 +101,20 @@ def _raw_copy(database: Path, backups_dir: Path) -> Path:
 
 
 def restore(
-    candidate: Path, database: Path, backups_dir: Path, known_revisions: set[str]
+    candidate: Path, database: Path, backups_dir: Path, migrations_dir: Path
 ) -> Path | None:
     """Replace ``database`` with ``candidate`` after a safety copy; returns that copy's path."""
-    validate_backup_file(candidate, known_revisions)
+    validate_backup_file(candidate, migrations_dir)
     safety = None
     if database.exists():
         sound = not quick_check(database)
         safety = (backup_into(database, backups_dir, "before-restore") if sound
                   else _raw_copy(database, backups_dir))
-    for suffix in ("-wal", "-shm"):
-        Path(str(database) + suffix).unlink(missing_ok=True)
     partial = database.with_name(database.name + ".restoring")
-    shutil.copyfile(candidate, partial)
-    partial.replace(database)
+    with storage_refusals(database, partial):
+        # Copied before the old WAL goes: a copy that fails leaves the database as it was.
+        shutil.copyfile(candidate, partial)
+        for suffix in ("-wal", "-shm"):
+            Path(str(database) + suffix).unlink(missing_ok=True)
+        partial.replace(database)
     return safety

@@ -7,12 +7,15 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from .storage import translate_storage_errors
+
 BUSY_TIMEOUT_MS = 5000
 
 
 def make_engine(database: Path) -> Engine:
     engine = create_engine(f"sqlite:///{database}", future=True)
     _configure(engine)
+    translate_storage_errors(engine, database)
     return engine
 
 

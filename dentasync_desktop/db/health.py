@@ -7,12 +7,17 @@ from contextlib import closing
 from pathlib import Path
 
 from ..domain.errors import DatabaseProblem
+from .storage import storage_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def quick_check(path: Path) -> list[str]:
-    """Problems found by PRAGMA quick_check; an empty list means the file is sound."""
+    """Damage found by PRAGMA quick_check; an empty list means the file is sound.
+
+    A file that cannot be read for a reason other than damage (full disk, no permission,
+    locked) raises StorageProblem instead: it is not damaged and must not be "repaired".
+    """
     try:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_HEADER:
@@ -20,6 +25,9 @@ def quick_check(path: Path) -> list[str]:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
     except (sqlite3.DatabaseError, OSError) as exc:
+        problem = storage_problem(exc, path)
+        if problem is not None:
+            raise problem from exc
         return [str(exc)]
     problems = [row[0] for row in rows]
     return [] if problems == ["ok"] else problems

@@ -56,3 +56,7 @@ class DatabaseInUse(DatabaseProblem):
 class StorageProblem(DomainError):
     """The disk or the file system refused: full, read-only, no permission. Not damage, so
     the message says what to fix and never suggests restoring a backup."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind  # see db/storage.py: "full", "read-only", "permission", ...

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event
 
 from ..db import backup as backups
 from ..db.engine import make_engine, make_session_factory
+from ..db.health import quick_check, require_sound, stored_revision
 from ..db.lock import FileLock, database_lock, window_lock
-from ..db.health import quick_check, require_sound
-from ..db.migrate import current_revision, head_revision, known_revisions, needs_upgrade, upgrade
+from ..db.migrate import head_revision, known_revisions, needs_upgrade, upgrade
+from ..db.soundness import content_problems
 from ..domain import permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor
-from ..domain.errors import DatabaseInUse, DatabaseProblem
+from ..domain.errors import DatabaseInUse, DatabaseProblem, StorageProblem
 from ..paths import AppPaths, bundled
 from .attachment_store import AttachmentStore
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -112,16 +113,28 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None) -
     engine = make_engine(paths.database)
     try:
         must_migrate = needs_upgrade(engine, migrations)
-        if exists and (must_migrate or backups.backup_is_due(paths.backups_dir)):
-            made = backups.backup_into(paths.database, paths.backups_dir,
-                                       "before-upgrade" if must_migrate else "auto")
-            log.info("backed up the database to %s", made)
         if must_migrate:
+            if exists:  # no upgrade without a way back
+                made = backups.backup_into(paths.database, paths.backups_dir, "before-upgrade")
+                log.info("backed up the database to %s", made)
             upgrade(engine, migrations)
+        elif exists and backups.backup_is_due(paths.backups_dir):
+            _daily_backup(paths)
     except BaseException:
         engine.dispose()
         raise
     return _connected(paths, engine, lock)
+
+
+def _daily_backup(paths: AppPaths) -> None:
+    """A due daily backup that fails (full disk, say) is a warning, not a reason to refuse
+    reading the data: the next start-up tries again."""
+    try:
+        made = backups.backup_into(paths.database, paths.backups_dir, "auto")
+    except StorageProblem as problem:
+        log.warning("the daily backup could not be made: %s", problem.message)
+        return
+    log.info("backed up the database to %s", made)
 
 
 def connect_database(paths: AppPaths) -> Database:
@@ -164,7 +177,7 @@ def restore_from(actor: Actor, paths: AppPaths, candidate: Path,
 def restore_file(
     paths: AppPaths, candidate: Path, migrations_dir: Path | None = None
 ) -> Path | None:
-    revisions = known_revisions(migrations_dir or bundled("migrations"))
+    migrations = migrations_dir or bundled("migrations")
     paths.create()
     lock = database_lock(paths.database)
     if not lock.acquire(exclusive=True):
@@ -175,7 +188,7 @@ def restore_file(
             f"command{window}. Close it (or let the command finish), then restore again. "
             "Nothing was changed.")
     try:
-        safety = backups.restore(candidate, paths.database, paths.backups_dir, revisions)
+        safety = backups.restore(candidate, paths.database, paths.backups_dir, migrations)
     finally:
         lock.release()
     log.info("restored %s (previous database kept as %s)", candidate, safety)
@@ -197,8 +210,8 @@ class CheckReport:
 
 
 def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
-    """Integrity, schema at head, folders present: what `dentasync-desktop check` prints."""
-    problems: list[str] = []
+    """Integrity, schema at head and complete, references, stored money, folders present: what
+    `dentasync-desktop check` prints."""
     notes: list[str] = [f"database: {paths.database}", f"backups: {paths.backups_dir}",
                         f"attachments: {paths.attachments_dir}", f"logs: {paths.log_dir}"]
     try:
@@ -207,28 +220,29 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     except FileNotFoundError as exc:
         return CheckReport((str(exc),), tuple(notes))
     if not paths.database.exists():
-        problems.append(f"the database {paths.database} does not exist yet")
-        return CheckReport(tuple(problems), tuple(notes))
-    problems += [f"integrity: {p}" for p in quick_check(paths.database)]
-    if problems:
-        return CheckReport(tuple(problems), tuple(notes))
-    engine = make_engine(paths.database)
+        return CheckReport((f"the database {paths.database} does not exist yet",), tuple(notes))
     try:
-        current, head = current_revision(engine), head_revision(migrations)
-        notes.append(f"schema: {current} (head {head})")
-        if current != head:
-            problems.append(f"schema is at {current}, expected {head}")
-        with engine.connect() as conn:
-            broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-        if broken:
-            problems.append(f"{len(broken)} broken references (PRAGMA foreign_key_check)")
-    except DatabaseProblem as exc:
-        problems.append(exc.message)
-    finally:
-        engine.dispose()
+        with _sharing(paths):
+            problems = _database_problems(paths, migrations, notes)
+    except (DatabaseProblem, StorageProblem) as exc:
+        problems = [exc.message]
     for folder in (paths.backups_dir, paths.attachments_dir, paths.log_dir):
         if not folder.is_dir():
             problems.append(f"folder missing: {folder}")
     newest = backups.newest_backup(paths.backups_dir)
     notes.append(f"newest backup: {newest or 'none'}")
     return CheckReport(tuple(problems), tuple(notes))
+
+
+def _database_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[str]:
+    damage = quick_check(paths.database)
+    if damage:
+        return [f"integrity: {p}" for p in damage]
+    current, head = stored_revision(paths.database), head_revision(migrations)
+    notes.append(f"schema: {current} (head {head})")
+    if current is None:
+        return ["this is not a Dentasync Desktop database (no schema version)"]
+    problems = [] if current == head else [f"schema is at {current}, expected {head}"]
+    if current not in known_revisions(migrations):
+        return problems
+    return problems + content_problems(paths.database, migrations, current)

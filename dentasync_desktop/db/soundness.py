@@ -1,0 +1,118 @@
+"""Is a sound SQLite file also usable Dentasync data? Schema, references and stored money.
+
+PRAGMA quick_check only vouches for SQLite's own structures. A file can pass it and still
+lack tables or the triggers that keep the activity log append-only, hold references to rows
+that are gone, or carry paid amounts that disagree with its payments. ``check`` reports such
+files and restore refuses them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections import defaultdict
+from contextlib import closing
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import create_engine
+
+from ..domain.numbers import format_number
+from .migrate import alembic_config
+
+SCHEMA_KINDS = ("table", "index", "trigger")
+
+
+@dataclass(frozen=True)
+class Schema:
+    objects: frozenset[tuple[str, str, str]]  # (kind, name, table)
+    columns: frozenset[tuple[str, str]]  # (table, column)
+
+
+def _schema_of(conn: sqlite3.Connection) -> Schema:
+    rows = conn.execute(
+        "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index', "
+        "'trigger') AND name NOT LIKE 'sqlite_%'").fetchall()
+    columns = {(table, column) for kind, _name, table in rows if kind == "table"
+               for (column,) in conn.execute(
+                   "SELECT name FROM pragma_table_info(?)", (table,)).fetchall()}
+    return Schema(frozenset(rows), frozenset(columns))
+
+
+@lru_cache(maxsize=4)
+def expected_schema(migrations_dir: Path, revision: str) -> Schema:
+    """The schema a fresh database migrated to ``revision`` has: the reference, made once."""
+    with tempfile.TemporaryDirectory(prefix="dentasync-schema-") as folder:
+        path = Path(folder) / "reference.sqlite3"
+        engine = create_engine(f"sqlite:///{path}")
+        try:
+            config = alembic_config(migrations_dir)
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        finally:
+            engine.dispose()
+        with closing(sqlite3.connect(path)) as conn:
+            return _schema_of(conn)
+
+
+def _missing(actual: Schema, expected: Schema) -> list[str]:
+    lost = expected.objects - actual.objects
+    lost_tables = {name for kind, name, _table in lost if kind == "table"}
+    problems = []
+    for kind in SCHEMA_KINDS:
+        names = sorted(name for k, name, table in lost
+                       if k == kind and (kind == "table" or table not in lost_tables))
+        if names:
+            problems.append(f"{kind}s missing: {', '.join(names)}")
+    columns = sorted(f"{table}.{column}" for table, column in expected.columns - actual.columns
+                     if table not in lost_tables)
+    if columns:
+        problems.append(f"columns missing: {', '.join(columns)}")
+    return problems
+
+
+def _broken_references(conn: sqlite3.Connection) -> list[str]:
+    broken: dict[tuple[str, str], int] = defaultdict(int)
+    for table, _rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+        broken[(table, parent)] += 1
+    return [f"{count} row(s) of {table} refer to {parent} rows that do not exist"
+            for (table, parent), count in sorted(broken.items())]
+
+
+# Kept in step with the payments by services/payments.py (refresh_order_money). The order's
+# total is not compared with its items: "adjust price" sets it on purpose.
+_PAID_DISAGREES = """
+    SELECT o.number FROM work_orders o
+    WHERE o.paid_minor != (SELECT coalesce(sum(p.amount_minor), 0) FROM payments p
+                           WHERE p.order_id = o.id AND NOT p.voided)
+    ORDER BY o.number"""
+_CURRENCY_DISAGREES = """
+    SELECT DISTINCT o.number FROM work_orders o JOIN payments p ON p.order_id = o.id
+    WHERE p.currency != o.currency ORDER BY o.number"""
+
+
+def _money_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
+    needed = {("work_orders", "paid_minor"), ("work_orders", "currency"),
+              ("payments", "amount_minor"), ("payments", "voided"), ("payments", "currency")}
+    if not needed <= schema.columns:
+        return []  # already reported as missing
+    problems = []
+    for query, what in ((_PAID_DISAGREES, "stored paid amount disagrees with their payments"),
+                        (_CURRENCY_DISAGREES, "payments are in another currency")):
+        numbers = [number for (number,) in conn.execute(query)]
+        if numbers:
+            shown = ", ".join(format_number(n) for n in numbers[:5])
+            more = f" and {len(numbers) - 5} more" if len(numbers) > 5 else ""
+            problems.append(f"{len(numbers)} work order(s) whose {what}: {shown}{more}")
+    return problems
+
+
+def content_problems(path: Path, migrations_dir: Path, revision: str) -> list[str]:
+    """What makes the (SQLite-sound) file at ``path`` unusable; empty when it is usable."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        actual = _schema_of(conn)
+        return (_missing(actual, expected_schema(migrations_dir, revision))
+                + _broken_references(conn) + _money_problems(conn, actual))
