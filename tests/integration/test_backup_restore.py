@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from dentasync_desktop import cli
 from dentasync_desktop.db.backup import KEEP_BACKUPS, backup_into, list_backups
 from dentasync_desktop.db.health import quick_check
-from dentasync_desktop.domain.dto import Actor
-from dentasync_desktop.domain.enums import Role
+from dentasync_desktop.domain.dto import Actor, PaymentInput
+from dentasync_desktop.domain.enums import PaymentMethod, Role
 from dentasync_desktop.domain.errors import DatabaseProblem, PermissionDenied
+from dentasync_desktop.domain.money import Money
 from dentasync_desktop.paths import AppPaths
+from dentasync_desktop.services import payments
 from dentasync_desktop.services.maintenance import (
     Database,
     back_up_now,
     open_database,
     restore_file,
 )
+
+from ..factories import World
+from .helpers import new_order
 
 ADMIN = Actor(None, "admin", "Admin", Role.ADMIN)
 TECHNICIAN = Actor(None, "tech", "Tech", Role.TECHNICIAN)
@@ -248,3 +257,84 @@ def test_restore_refuses_a_database_from_a_newer_version(
         restore_file(closed_database, candidate)
     assert marker(closed_database.database) == "original"
     assert list_backups(closed_database.backups_dir) == []
+
+
+# --- files that are sound SQLite but not usable data -------------------------------------
+
+
+def _foreign_key_violation(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("UPDATE work_orders SET lab_id = 9999")
+
+
+def _no_tables(conn: sqlite3.Connection) -> None:
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
+        "('alembic_version', 'sqlite_sequence')")]
+    conn.execute("PRAGMA foreign_keys=OFF")
+    for name in tables:
+        conn.execute(f"DROP TABLE {name}")
+
+
+def _append_only_triggers_dropped(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP TRIGGER activity_no_update")
+    conn.execute("DROP TRIGGER activity_no_delete")
+
+
+def _paid_amount_disagrees(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE work_orders SET paid_minor = paid_minor + 100")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "reason"),
+    [
+        (_foreign_key_violation, "1 row(s) of work_orders refer to dental_labs rows that do not "
+                                 "exist"),
+        (_no_tables, "tables missing: activity, attachments, comments, counters, customers"),
+        (_append_only_triggers_dropped,
+         "triggers missing: activity_no_delete, activity_no_update"),
+        (_paid_amount_disagrees,
+         "1 work order(s) whose stored paid amount disagrees with their payments: WO-000001"),
+    ],
+    ids=["foreign-keys", "no-tables", "no-triggers", "paid-disagrees"],
+)
+def test_unusable_data_is_refused_by_restore_and_reported_by_check(
+    database: Database, world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    spoil: Callable[[sqlite3.Connection], None], reason: str,
+) -> None:
+    order = new_order(world)
+    payments.record_payment(world.uow(), world.admin, order.id, PaymentInput(
+        date(2026, 11, 20), Money(5000, "EUR"), PaymentMethod.CASH))
+    paths = database.paths
+    database.close()
+    candidate = backup_into(paths.database, tmp_path / "usb", "manual")
+    with closing(sqlite3.connect(candidate)) as conn:
+        spoil(conn)
+        conn.commit()
+    before = sha256(paths.database)
+
+    with pytest.raises(DatabaseProblem) as refused:
+        restore_file(paths, candidate)
+
+    assert refused.value.message.startswith(f"{candidate} cannot be restored: ")
+    assert reason in refused.value.message
+    assert sha256(paths.database) == before
+    assert list_backups(paths.backups_dir) == []
+
+    shutil.copyfile(candidate, paths.database)
+    assert cli.main(["--data-dir", str(paths.data_dir), "check"]) == 1
+    out = capsys.readouterr().out
+    assert f"PROBLEM: {reason}" in out
+    assert "OK" not in out
+
+
+def test_check_passes_on_a_database_with_orders_and_payments(
+    database: Database, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    order = new_order(world)
+    payments.record_payment(world.uow(), world.admin, order.id, PaymentInput(
+        date(2026, 11, 20), Money(5000, "EUR"), PaymentMethod.CASH))
+    database.close()
+
+    assert cli.main(["--data-dir", str(database.paths.data_dir), "check"]) == 0
+    assert "OK: no problems found." in capsys.readouterr().out
