@@ -6,7 +6,8 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__, logging_setup
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_INTERRUPTED = 130
+PRIVATE_UMASK = 0o077
 
 
 class AppContext:
@@ -61,11 +63,30 @@ def run(
     A refusal (damaged or newer database, bad backup file, ...) is printed as its message; an
     unexpected error goes to the log file with its traceback and the user gets one line.
     """
+    with _private_files():
+        try:
+            paths = resolve_paths(data_dir, demo).create()
+        except OSError as error:
+            _tell(f"Cannot create the data folders: {_describe(error)}")
+            return EXIT_PROBLEM
+        return _run_logged(command, paths, demo, console_level)
+
+
+@contextmanager
+def _private_files() -> Iterator[None]:
+    """Patient and payment data is for this user's eyes: every file the app creates (database,
+    its WAL, backups, exports, attachments, logs) is 0600 and every folder 0700 on POSIX."""
+    if os.name != "posix":
+        yield
+        return
+    previous = os.umask(PRIVATE_UMASK)
     try:
-        paths = resolve_paths(data_dir, demo).create()
-    except OSError as error:
-        _tell(f"Cannot create the data folders: {_describe(error)}")
-        return EXIT_PROBLEM
+        yield
+    finally:
+        os.umask(previous)
+
+
+def _run_logged(command: Command, paths: AppPaths, demo: bool, console_level: int) -> int:
     with logging_setup.configured(paths.log_file, console_level):
         log.info("Dentasync Desktop %s: %s", __version__, " ".join(sys.argv))
         context = AppContext(paths, demo)

@@ -6,7 +6,7 @@ import logging
 import os
 import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -109,6 +109,7 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None) -
     migrations = migrations_dir or bundled("migrations")
     exists = paths.database.exists() and paths.database.stat().st_size > 0
     if exists:
+        _keep_private(paths.database)
         require_sound(paths.database, backups.newest_backup(paths.backups_dir))
     engine = make_engine(paths.database)
     try:
@@ -124,6 +125,17 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None) -
         engine.dispose()
         raise
     return _connected(paths, engine, lock)
+
+
+def _keep_private(database: Path) -> None:
+    """A database made before the app created its files 0600 is tightened when next opened."""
+    if os.name != "posix":
+        return
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(f"{database}{suffix}")
+        with suppress(OSError):  # another user's file: leave it, opening will tell
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
 
 
 def _daily_backup(paths: AppPaths) -> None:
