@@ -214,8 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser(
         "check", parents=common, help="check the database and the folders",
-        description="Check the database's integrity, that its schema is up to date, and that "
-                    "the folders exist. Prints the folders in use. Exit code 1 on a problem.")
+        description="Check the database's integrity, that its schema is up to date and "
+                    "complete, that no row refers to a missing one, that stored paid amounts "
+                    "match the payments, and that the folders exist. Prints the folders in use "
+                    "and one PROBLEM line per problem. Exit code 1 on a problem.")
     sub.set_defaults(run=_check)
 
     sub = commands.add_parser(
@@ -227,10 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser(
         "restore", parents=common, help="replace the database with a backup",
-        description="Replace the database with FILE after checking that FILE is a sound "
-                    "Dentasync Desktop database this version can open. The current database "
-                    "is kept in the backups folder first. Works when the current database is "
-                    "damaged. Close the application before restoring.")
+        description="Replace the database with FILE after checking that FILE is a sound, "
+                    "complete Dentasync Desktop database this version can open. The current "
+                    "database is kept in the backups folder first. Works when the current "
+                    "database is damaged. Refused while the application or another command "
+                    "has the database open.")
     sub.add_argument("file", metavar="FILE", help="the backup file to restore")
     sub.set_defaults(run=_restore)
 

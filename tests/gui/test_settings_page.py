@@ -133,3 +133,21 @@ def test_a_bad_backup_file_is_refused(monkeypatch: pytest.MonkeyPatch, page: Set
     assert any("notes.sqlite3" in text for text in boxes.texts("warning")[1:])
     assert page.isVisible()
     assert settings.get_settings(world.uow()).name  # the database still works
+
+
+def test_restore_is_refused_while_another_process_has_the_database_open(
+        monkeypatch: pytest.MonkeyPatch, page: SettingsPage, shell: Shell,
+        boxes: MessageBoxes, world: World) -> None:
+    backup = maintenance.back_up_now(world.admin, shell.client.paths)
+    other = maintenance.connect_database(shell.client.paths)  # as a second process would
+    choose_file(monkeypatch, backup)
+    boxes.answer = boxes.answer.Yes
+    try:
+        page.restore()
+    finally:
+        other.close()
+    assert shell.closed == 1  # its own engine was closed first
+    assert any("is open in another Dentasync Desktop window or command" in text
+               for text in boxes.texts("warning")[1:])
+    assert page.isVisible()
+    assert settings.get_settings(world.uow()).name  # the database still works
