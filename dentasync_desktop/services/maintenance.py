@@ -19,6 +19,7 @@ from ..db.health import quick_check, require_sound, stored_revision
 from ..db.lock import FileLock, database_lock, window_lock
 from ..db.migrate import head_revision, known_revisions, needs_upgrade, upgrade
 from ..db.soundness import content_problems
+from ..db.storage import storage_problem
 from ..domain import permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor
@@ -50,9 +51,20 @@ def _restoring_message(paths: AppPaths) -> str:
             "process. Try again when the restore has finished.")
 
 
+def _take(lock: FileLock, exclusive: bool = False) -> bool:
+    """``lock.acquire``, with a folder that refuses the lock file told as a storage problem."""
+    try:
+        return lock.acquire(exclusive)
+    except OSError as error:
+        problem = storage_problem(error, lock.path)
+        if problem is None:
+            raise
+        raise problem from error
+
+
 def _shared_lock(paths: AppPaths) -> FileLock:
     lock = database_lock(paths.database)
-    if not lock.acquire():
+    if not _take(lock):
         raise DatabaseInUse(_restoring_message(paths))
     return lock
 
@@ -76,7 +88,7 @@ def claim_window(paths: AppPaths) -> FileLock:
     """
     paths.create()
     lock = window_lock(paths.database)
-    if not lock.acquire(exclusive=True):
+    if not _take(lock, exclusive=True):
         holder = lock.read_note() or "another process"
         raise DatabaseInUse(
             f"Dentasync Desktop is already open on {paths.data_dir} ({holder}). Switch to "
@@ -181,7 +193,8 @@ def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Pa
 
 def restore_from(actor: Actor, paths: AppPaths, candidate: Path,
                  migrations_dir: Path | None = None) -> Path | None:
-    """Replace the database with ``candidate``; the caller must have closed its engine."""
+    """Replace the database with ``candidate``. The caller closes its own Database first:
+    the shared lock it holds would refuse the restore like any other user's."""
     permissions.require(actor.role, Action.RESTORE)
     return restore_file(paths, candidate, migrations_dir)
 
@@ -192,7 +205,7 @@ def restore_file(
     migrations = migrations_dir or bundled("migrations")
     paths.create()
     lock = database_lock(paths.database)
-    if not lock.acquire(exclusive=True):
+    if not _take(lock, exclusive=True):
         holder = _window_holder(paths)
         window = f"; the window is {holder}" if holder else ""
         raise DatabaseInUse(

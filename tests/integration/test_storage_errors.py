@@ -18,6 +18,7 @@ from dentasync_desktop import cli, logging_setup
 from dentasync_desktop.db import backup as backup_module
 from dentasync_desktop.db import health
 from dentasync_desktop.db.backup import backup, backup_into, list_backups
+from dentasync_desktop.db.lock import FileLock
 from dentasync_desktop.domain.errors import StorageProblem
 from dentasync_desktop.paths import AppPaths, resolve_paths
 from dentasync_desktop.services import maintenance
@@ -252,3 +253,16 @@ def test_a_log_file_that_cannot_be_written_gives_one_line_not_a_traceback(
         f"warning: cannot write the log file {tmp_path / 'logs' / 'dentasync.log'}: "
         "[Errno 28] No space left on device",
         "warning: second", "error: third"]
+
+
+def test_a_data_folder_that_refuses_the_lock_file_is_a_storage_problem(
+    existing: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(*_args: object, **_kwargs: object) -> bool:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(FileLock, "acquire", read_only)
+
+    with pytest.raises(StorageProblem, match="read-only") as refused:
+        open_database(existing)
+    assert str(existing.database) in refused.value.message
