@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dentasync_desktop.paths import AppPaths, resolve_paths
+from dentasync_desktop.services import passwords
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 from dentasync_desktop.services.unit_of_work import UnitOfWork
@@ -18,6 +19,16 @@ from .factories import World
 
 # A fixed "now" keeps due-date and overdue logic reproducible in tests.
 FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+# Production scrypt takes 128 MiB and ~0.4 s a hash; tests hash hundreds of passwords.
+# test_passwords.py checks the production parameters themselves.
+CHEAP_COST = passwords.Cost(n=2**4, r=8, p=1)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(passwords, "current", CHEAP_COST)
 
 
 @pytest.fixture

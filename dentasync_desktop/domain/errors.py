@@ -46,3 +46,10 @@ class CurrencyMismatch(DomainError):
 
 class DatabaseProblem(DomainError):
     """The database file cannot be used as it is (newer schema, corruption, bad backup)."""
+
+
+class SessionEnded(AuthenticationError):
+    """The signed-in user was deactivated, removed or given another role since signing in.
+
+    The GUI signs such a user out; the message says why.
+    """

@@ -20,7 +20,7 @@ from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import check_currency
 from . import activity
-from .guards import authorize
+from .guards import authorize, signed_in
 from .unit_of_work import UnitOfWork
 
 ORG_PREFIX = "org."
@@ -89,7 +89,6 @@ def save_settings(
     uow: UnitOfWork, actor: Actor, data: OrganisationSettings
 ) -> OrganisationSettings:
     """Validate and store; only changed keys are written, and saving no change logs nothing."""
-    authorize(actor, Action.MANAGE_SETTINGS)
     clean = OrganisationSettings(
         name=validation.required(data.name, "name"),
         address=validation.optional(data.address, "address", 2000),
@@ -101,6 +100,7 @@ def save_settings(
         backup_dir=_folder(data.backup_dir, "backup folder"),
     )
     with uow:
+        authorize(uow, actor, Action.MANAGE_SETTINGS)
         old, new = activity.changes(asdict(_stored_settings(uow)), asdict(clean))
         if not new:
             return clean
@@ -134,5 +134,6 @@ def set_preference(uow: UnitOfWork, actor: Actor, key: str, value: str) -> None:
     stored_key = _preference_key(key)
     text = validation.limited(value or "", "value", validation.LONG_TEXT)
     with uow:
+        signed_in(uow, actor)
         uow.session.merge(Setting(key=stored_key, value=text))
         uow.commit()
