@@ -279,6 +279,14 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: int, new_password: st
         uow.commit()
 
 
+def confirm_session(uow: UnitOfWork, actor: Actor) -> bool:
+    """For actions on files rather than the database (backup, restore): True while ``actor``
+    is still signed in with their role; otherwise SessionEnded."""
+    with uow:
+        signed_in(uow, actor)
+        return True
+
+
 def unlock(uow: UnitOfWork, actor: Actor, password: str) -> None:
     """The password again after the idle lock; wrong passwords count as for signing in."""
     with uow:

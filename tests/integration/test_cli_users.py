@@ -1,4 +1,4 @@
-"""`dentasync-desktop user add|passwd|list`, --user for data commands, and no lock-out after seed."""
+"""`dentasync-desktop user add|passwd|list`, --user for data commands, no lock-out after seed."""
 
 from __future__ import annotations
 

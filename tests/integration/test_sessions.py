@@ -1,4 +1,4 @@
-"""A signed-in session is re-checked in every service call: deactivation, demotion, made-up actors."""
+"""Sessions are re-checked in every service call: deactivated, demoted and made-up actors."""
 
 from __future__ import annotations
 

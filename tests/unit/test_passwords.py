@@ -64,7 +64,7 @@ def test_malformed_hash_returns_false(stored: str, damage) -> None:  # type: ign
 
 def test_production_cost_is_owasps_scrypt_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()  # the suite's cheap-hashing fixture
-    assert passwords.PRODUCTION == passwords.Cost(n=2**17, r=8, p=1)
+    assert passwords.Cost(n=2**17, r=8, p=1) == passwords.PRODUCTION
     assert passwords.current is passwords.PRODUCTION
     # 128 MiB of working memory: beyond hashlib's default limit, so maxmem must be raised.
     stored = hash_password("correct horse 42")
