@@ -82,6 +82,7 @@ class SettingsPage(QWidget):
         self.idle_lock.setRange(0, settings.IDLE_LOCK_MAX_MINUTES)
         self.idle_lock.setSuffix(self.tr(" min"))
         self.idle_lock.setSpecialValueText(self.tr("Never"))
+        self.idle_lock.setMinimumWidth(120)
         self.idle_lock.setToolTip(self.tr(
             "After this many minutes without keyboard or mouse input, the window is locked "
             "until the signed-in user enters their password again. 0: never."))
@@ -109,7 +110,11 @@ class SettingsPage(QWidget):
         folder_row.addWidget(folder_button)
         self._row(defaults_form, "backup folder", self.tr("&Backup folder:"),
                   _holder(folder_row), self.backup_dir)
-        self._row(defaults_form, "idle lock", self.tr("&Lock when idle after:"), self.idle_lock)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_lock)
+        idle_row.addStretch(1)
+        self._row(defaults_form, "idle lock", self.tr("&Lock when idle after:"),
+                  _holder(idle_row), self.idle_lock)
 
         self.error = error_label()
         self.save_button = QPushButton(self.tr("Save settings"))
