@@ -54,8 +54,9 @@ exit codes:
 examples:
   dentasync-desktop --demo                  open the window on the demo database
   dentasync-desktop check                   is the database sound and up to date?
-  dentasync-desktop backup -o ~/wo.sqlite3  copy the database to a file of your choice
-  dentasync-desktop restore BACKUP_FILE --user anna   replace the database with a backup
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
   dentasync-desktop print order WO-000123 -o wo.pdf --user anna
   dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
   dentasync-desktop --data-dir /tmp/big seed --orders 100000
