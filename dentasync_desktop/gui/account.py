@@ -111,9 +111,13 @@ class SignInDialog(QDialog):
 
 
 class FirstAdminDialog(QDialog):
-    """The very first start: create the administrator account, who is then signed in."""
+    """No active administrator yet: create one, who is then signed in.
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, parent: QWidget | None = None) -> None:
+    ``first_start`` is False when others can sign in but nobody could manage their accounts.
+    """
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, parent: QWidget | None = None,
+                 first_start: bool = True) -> None:
         super().__init__(parent)
         self._uow_factory = uow_factory
         self.actor: Actor | None = None
@@ -142,9 +146,12 @@ class FirstAdminDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(_banner(
-            self.tr("Welcome to Dentasync Desktop"),
+            self.tr("Welcome to Dentasync Desktop") if first_start
+            else self.tr("No administrator"),
             self.tr("This is the first start. Create the administrator account; the "
-                    "administrator then adds the accounts of the other users.")))
+                    "administrator then adds the accounts of the other users.") if first_start
+            else self.tr("This database has no active administrator, so nobody can manage the "
+                         "user accounts. Create an administrator account to continue.")))
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
+from dentasync_desktop.db.models import User
 from dentasync_desktop.domain.dto import OrganisationSettings, UserInput
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.errors import SessionEnded
@@ -226,3 +227,26 @@ def test_lock_dialog_screenshots(qtbot, themed, client: ServiceClient,  # type: 
         QApplication.processEvents()
         screenshot(dialog, f"lock_dialog_{width}x{height}")
         screenshot(window, f"locked_window_{width}x{height}")
+
+
+def test_without_an_active_administrator_the_others_cannot_get_stuck(
+        qtbot, themed, monkeypatch: pytest.MonkeyPatch, world: World,  # type: ignore[no-untyped-def]
+        database: Database) -> None:
+    # Not possible through the services (the last administrator is protected), but a restored
+    # or hand-edited database can get here; then the start asks for an administrator.
+    with world.uow() as uow:
+        admin = uow.session.get(User, world.users[Role.ADMIN].id)
+        assert admin is not None
+        admin.active = False
+        uow.commit()
+    texts: list[str] = []
+
+    def look(dialog: FirstAdminDialog) -> int:
+        texts.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        dialog.show()
+        screenshot(dialog, "no_admin_dialog")
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstAdminDialog, "exec", look)
+    assert application.ask_for_actor(database, demo=False) is None
+    assert "no active administrator" in texts[0]
