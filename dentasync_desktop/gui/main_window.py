@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -265,9 +265,10 @@ class MainWindow(QMainWindow):
         if not unlocked and not self._session_ending:
             self.sign_out()
 
+    @Slot(str)  # a real slot: Qt drops the connection when the window is deleted
     def _session_ended(self, message: str) -> None:
         """The account was deactivated or changed: say why once, then back to signing in."""
-        if self._session_ending or self.signed_out:
+        if self._session_ending or self.signed_out or not self.isVisible():
             return
         self._session_ending = True
         # After the refused action has unwound, so no half-handled dialog is left behind.
