@@ -57,8 +57,6 @@ def _check_password(password: str, field: str) -> None:
     validation.limited(password or "", field, MAX_PASSWORD_LENGTH)
     if len(password or "") < MIN_LENGTH:
         raise ValidationError(field, f"must be at least {MIN_LENGTH} characters long")
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationError(field, f"must be at most {MAX_PASSWORD_LENGTH} characters long")
 
 
 def _clean_role(role: Role | str) -> Role:
@@ -81,7 +79,10 @@ def _active_admins(uow: UnitOfWork) -> int:
 
 @functools.cache
 def _decoy_hash(_cost: passwords.Cost) -> str:
-    """A hash to check unknown usernames against, so they take as long as wrong passwords."""
+    """A hash to check unknown usernames against, so they take as long as wrong passwords.
+
+    Cached per cost, so it always costs what real hashes cost.
+    """
     return hash_password(secrets.token_urlsafe(16))
 
 
@@ -290,6 +291,7 @@ def confirm_session(uow: UnitOfWork, actor: Actor) -> bool:
 def unlock(uow: UnitOfWork, actor: Actor, password: str) -> None:
     """The password again after the idle lock; wrong passwords count as for signing in."""
     with uow:
+        signed_in(uow, actor)  # deactivated meanwhile: signed out, not asked for a password
         user = _verified_user(uow, actor.username, password)
         if user.id != actor.user_id:
             raise AuthenticationError(SIGN_IN_FAILED)

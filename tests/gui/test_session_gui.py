@@ -250,3 +250,21 @@ def test_without_an_active_administrator_the_others_cannot_get_stuck(
     monkeypatch.setattr(FirstAdminDialog, "exec", look)
     assert application.ask_for_actor(database, demo=False) is None
     assert "no active administrator" in texts[0]
+
+
+def test_a_user_deactivated_while_locked_is_signed_out_with_the_reason(
+        qtbot, monkeypatch: pytest.MonkeyPatch, world: World,  # type: ignore[no-untyped-def]
+        client_for: Callable[[Role], ServiceClient], boxes: MessageBoxes) -> None:
+    def unlock(dialog: LockDialog) -> None:
+        dialog.password.setText(PASSWORD)
+        dialog.unlock_button.click()
+
+    answer_lock(monkeypatch, unlock)
+    clock = Clock()
+    window = make_window(qtbot, client_for(Role.TECHNICIAN), clock)
+    users.set_user_active(world.uow(), world.admin, world.users[Role.TECHNICIAN].id, False)
+    clock.seconds += 15 * 60
+    window.idle_lock.check()
+    qtbot.waitUntil(lambda: window.signed_out)
+    assert [(title, "deactivated" in text) for _kind, title, text in boxes.shown] == [
+        ("Signed out", True)]
