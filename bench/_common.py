@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dentasync_desktop.db.models import User
 from dentasync_desktop.domain.dto import Actor, OrderFilter
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.paths import resolve_paths
@@ -21,7 +22,18 @@ DEFAULT_ORDERS = 100_000
 DEFAULT_SEED = 0
 CACHE_ROOT = Path("/tmp/dentasync-bench")
 
-ACTOR = Actor(user_id=None, username="bench", full_name="Benchmark", role=Role.ADMIN)
+# The services re-read the acting user from the database, so the benchmarks act as a real,
+# active administrator (ensure_bench_user), kept out of the way of seeded ids.
+BENCH_USER_ID = 1_000_000
+ACTOR = Actor(user_id=BENCH_USER_ID, username="bench", full_name="Benchmark", role=Role.ADMIN)
+
+
+def ensure_bench_user(database: Database) -> None:
+    with database.uow_factory() as uow:
+        if uow.session.get(User, BENCH_USER_ID) is None:
+            uow.session.add(User(id=BENCH_USER_ID, username=ACTOR.username,
+                                 full_name=ACTOR.full_name, role=ACTOR.role, password_hash="!"))
+            uow.commit()
 
 
 def arguments(description: str) -> argparse.ArgumentParser:
@@ -55,6 +67,7 @@ def open_seeded(args: argparse.Namespace) -> tuple[Database, float | None]:
     Returns the database and the seconds seeding took, or None when the cache was reused.
     """
     database = open_database(resolve_paths(data_dir(args)).create())
+    ensure_bench_user(database)
     have = list_orders(database.uow_factory(), ACTOR, OrderFilter(), 0, 1).total_count
     if have == args.orders:
         return database, None

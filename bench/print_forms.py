@@ -13,11 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import ACTOR, ensure_bench_user
 from sqlalchemy import select
 
 from dentasync_desktop.db.models import WorkOrder
-from dentasync_desktop.domain.dto import Actor
-from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services import printing
 from dentasync_desktop.services.maintenance import open_database
@@ -25,7 +24,6 @@ from dentasync_desktop.services.seed import seed
 
 ONE_FORM_LIMIT_MS = 150
 BATCH_LIMIT_S = 20
-ACTOR = Actor(None, "bench", "Benchmark", Role.ADMIN)
 
 
 def main() -> int:
@@ -36,6 +34,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(resolve_paths(Path(folder) / "data"))
         try:
+            ensure_bench_user(database)
             seed(database.uow_factory, args.orders, seed=1)
             with database.uow_factory() as uow:
                 rows = uow.session.execute(

@@ -7,6 +7,8 @@ Adding a sub-command is one ``_name(context, args) -> int`` function and one blo
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -16,17 +18,24 @@ from pathlib import Path
 
 from . import __version__, app
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
-from .domain.dto import Actor, FinanceFilter
+from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
-from .domain.errors import ValidationError
+from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
 from .domain.numbers import parse_number
-from .services import maintenance, printing, reports
+from .services import maintenance, printing, reports, users
 from .services.seed import seed
 
 EXIT_USAGE = 2
+PASSWORD_VARIABLE = "DENTASYNC_PASSWORD"
+NEW_PASSWORD_VARIABLE = "DENTASYNC_NEW_PASSWORD"
 
-# Whoever can type commands on this machine can already copy the database file by hand.
-CLI_ACTOR = Actor(None, "cli", "Command line", Role.ADMIN)
+# A backup into the data folder's own backups folder reveals nothing to whoever runs it, so it
+# needs no sign-in; every command that hands out or changes clinic data signs a user in.
+LOCAL_BACKUP_ACTOR = Actor(None, "cli", "Command line", Role.FRONT_DESK)
+
+
+class UsageProblem(Exception):
+    """Wrong or missing options: the message is printed and the exit code is 2."""
 
 DESCRIPTION = """\
 Dentasync Desktop: offline work orders for dental clinics and dental labs.
@@ -45,19 +54,53 @@ exit codes:
 examples:
   dentasync-desktop --demo                  open the window on the demo database
   dentasync-desktop check                   is the database sound and up to date?
-  dentasync-desktop backup -o ~/wo.sqlite3  copy the database to a file of your choice
-  dentasync-desktop restore BACKUP_FILE     replace the database with a backup
-  dentasync-desktop print order WO-000123 -o wo.pdf
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000"""
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name "Anna Schäfer"
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD."""
 
 
 def _gui(context: AppContext, _args: argparse.Namespace) -> int:
     return app.start_gui(context)
 
 
+def _password(prompt: str, variable: str, twice: bool = False) -> str:
+    """From ``variable`` if set, otherwise asked for without echo (``twice`` to confirm)."""
+    given = os.environ.get(variable)
+    if given is not None:
+        return given
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UsageProblem(f"no password: set {variable} or run the command in a terminal")
+    password = getpass.getpass(prompt)
+    if twice and getpass.getpass("Repeat the password: ") != password:
+        raise UsageProblem("the two passwords differ")
+    return password
+
+
+def _sign_in(context: AppContext, args: argparse.Namespace) -> Actor:
+    """The --user, signed in with the password from the environment or a prompt."""
+    if not args.user:
+        raise UsageProblem(
+            f"{args.command}: this command reads or changes clinic data; sign in with "
+            f"--user NAME (the password is asked for, or taken from {PASSWORD_VARIABLE})")
+    password = _password(f"Password for {args.user}: ", PASSWORD_VARIABLE)
+    return users.sign_in(context.database().uow_factory(), args.user, password)
+
+
 def _seed(context: AppContext, args: argparse.Namespace) -> int:
     database = context.database()
+    if users.has_active_users(database.uow_factory()):
+        actor = _sign_in(context, args)
+        if actor.role is not Role.ADMIN:
+            raise PermissionDenied(
+                "Only an administrator may add synthetic data to a database in use.")
     print(f"Seeding {args.orders:,} orders (seed {args.seed}) into {context.paths.database}")
     started = time.perf_counter()
     stats = seed(database.uow_factory, args.orders, seed=args.seed,
@@ -96,14 +139,30 @@ def _backup(context: AppContext, args: argparse.Namespace) -> int:
     if target is not None and target.is_dir():
         print(f"-o: {target} is a folder; give the name of the backup file to write.")
         return EXIT_PROBLEM
-    made = maintenance.back_up_now(CLI_ACTOR, context.paths, target)
+    actor = LOCAL_BACKUP_ACTOR if target is None else _sign_in(context, args)
+    made = maintenance.back_up_now(actor, context.paths, target)
     print(f"Backed up {database} to {made}")
     return EXIT_OK
 
 
 def _restore(context: AppContext, args: argparse.Namespace) -> int:
     candidate = Path(args.file).expanduser().resolve()
-    safety = maintenance.restore_file(context.paths, candidate)
+    actor = None
+    try:
+        in_use = (context.paths.database.exists()
+                  and users.has_active_users(context.database().uow_factory()))
+    except DatabaseProblem:
+        # A damaged database has no users to ask; whoever could damage the file could also
+        # have replaced it, so refusing here would only keep the clinic from its backup.
+        in_use = False
+    if in_use:
+        actor = _sign_in(context, args)
+    # Our own connection would otherwise keep writing to the replaced file.
+    context.close()
+    if actor is None:
+        safety = maintenance.restore_file(context.paths, candidate)
+    else:
+        safety = maintenance.restore_from(actor, context.paths, candidate)
     print(f"Restored {candidate} into {context.paths.database}")
     if safety is None:
         print("There was no previous database to keep.")
@@ -113,16 +172,17 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _print(context: AppContext, args: argparse.Namespace) -> int:
+    actor = _sign_in(context, args)
     uow = context.database().uow_factory()
     number = parse_number(args.number)
     target = Path(args.output).expanduser()
     if args.document == "order":
         sections = None if args.sections is None else args.sections.split(",")
-        result = printing.print_order_form(uow, CLI_ACTOR, number, target, sections, args.paper)
+        result = printing.print_order_form(uow, actor, number, target, sections, args.paper)
     elif args.document == "label":
-        result = printing.print_box_label(uow, CLI_ACTOR, number, target, args.size)
+        result = printing.print_box_label(uow, actor, number, target, args.size)
     else:
-        result = printing.print_payment_instructions(uow, CLI_ACTOR, number, target)
+        result = printing.print_payment_instructions(uow, actor, number, target)
     for note in result.notes:
         print(f"Note: {note}")
     print(f"Wrote {result.path}")
@@ -130,6 +190,7 @@ def _print(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _report(context: AppContext, args: argparse.Namespace) -> int:
+    actor = _sign_in(context, args)
     uow_factory = context.database().uow_factory
     if args.status and args.view == "labs":
         print("--status: the labs view has no payment-status filter; use --view orders",
@@ -139,7 +200,7 @@ def _report(context: AppContext, args: argparse.Namespace) -> int:
         print("--from: the start date is after the --to date", file=sys.stderr)
         return EXIT_USAGE
     try:
-        lab_id = None if args.lab is None else reports.lab_named(uow_factory(), CLI_ACTOR,
+        lab_id = None if args.lab is None else reports.lab_named(uow_factory(), actor,
                                                                   args.lab)
     except ValidationError as error:
         print(f"--lab: {error.reason}", file=sys.stderr)
@@ -147,9 +208,52 @@ def _report(context: AppContext, args: argparse.Namespace) -> int:
     flt = FinanceFilter(args.date_from, args.date_to, lab_id,
                         PaymentMethod(args.method) if args.method else None,
                         PaymentStatus(args.status) if args.status else None)
-    written = reports.export_finance(uow_factory, CLI_ACTOR, args.view, flt, args.format,
+    written = reports.export_finance(uow_factory, actor, args.view, flt, args.format,
                                      Path(args.output).expanduser())
     print(f"Wrote {written}")
+    return EXIT_OK
+
+
+def _user_list(context: AppContext, args: argparse.Namespace) -> int:
+    actor = _sign_in(context, args)
+    accounts = users.list_users(context.database().uow_factory(), actor)
+    print(f"{'USER':<20} {'ROLE':<14} {'STATUS':<12} NAME")
+    for account in accounts:
+        status = "active" if account.active else "deactivated"
+        print(f"{account.username:<20} {account.role.label:<14} {status:<12} {account.full_name}")
+    return EXIT_OK
+
+
+def _user_add(context: AppContext, args: argparse.Namespace) -> int:
+    factory = context.database().uow_factory
+    role = Role(args.role)
+    full_name = args.full_name or args.name
+    if not args.user and users.needs_first_admin(factory()):
+        # Nobody could sign in to add them: the first administrator comes without a sign-in.
+        if role is not Role.ADMIN:
+            raise UsageProblem("user add: there is no active administrator yet; add one first "
+                               "(--role admin)")
+        password = _password(f"Password for {args.name}: ", PASSWORD_VARIABLE, twice=True)
+        users.create_first_admin(factory(), args.name, full_name, password)
+    else:
+        actor = _sign_in(context, args)
+        password = _password(f"Password for {args.name}: ", NEW_PASSWORD_VARIABLE, twice=True)
+        users.save_user(factory(), actor, UserInput(
+            username=args.name, full_name=full_name, role=role, password=password))
+    print(f"Added {role.label.lower()} {args.name.strip().lower()}.")
+    return EXIT_OK
+
+
+def _user_passwd(context: AppContext, args: argparse.Namespace) -> int:
+    factory = context.database().uow_factory
+    actor = _sign_in(context, args)
+    name = args.name.strip().lower()
+    target = next((u for u in users.list_users(factory(), actor) if u.username == name), None)
+    if target is None:
+        raise ValidationError("user", f"there is no user called '{name}'")
+    password = _password(f"New password for {name}: ", NEW_PASSWORD_VARIABLE, twice=True)
+    users.reset_password(factory(), actor, target.id, password)
+    print(f"Changed the password of {name}.")
     return EXIT_OK
 
 
@@ -184,7 +288,13 @@ def _global_options(suppress: bool) -> argparse.ArgumentParser:
     group.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
         help="use the separate demo database, filled with demo data on first use "
-             "(users admin/admin123, manager/manager123, desk/desk123, tech/tech123)")
+             "(users admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)")
+    signing_in = options.add_argument_group("signing in")
+    signing_in.add_argument(
+        "--user", metavar="NAME", default=argparse.SUPPRESS if suppress else None,
+        help="sign in as NAME for commands that read or change clinic data (print, report, "
+             f"backup -o, restore, seed into a database in use, user); the password is asked "
+             f"for, or taken from ${PASSWORD_VARIABLE}")
     return options
 
 
@@ -199,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check this installation end to end in a temporary data folder, without a screen "
              "(migrations, main window, an order, its printed form, a finance export)")
     parser.set_defaults(run=_gui)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
     common = [_global_options(suppress=True)]
 
     sub = commands.add_parser(
@@ -284,6 +394,26 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     sub.set_defaults(run=_report)
 
+    sub = commands.add_parser(
+        "user", parents=common, help="list users, add a user, set a password",
+        description="Manage the user accounts. Needs an administrator's --user, except to add "
+                    "the first administrator while the database has no active one (after "
+                    f"'seed', for example). New passwords are asked for twice, or taken from "
+                    f"${NEW_PASSWORD_VARIABLE} (${PASSWORD_VARIABLE} for the first "
+                    "administrator).")
+    actions = sub.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    act = actions.add_parser("list", parents=common, help="every user with role and status")
+    act.set_defaults(run=_user_list)
+    act = actions.add_parser("add", parents=common, help="add a user")
+    act.add_argument("name", metavar="NAME", help="the user name to sign in with")
+    act.add_argument("--role", choices=[r.value for r in Role], required=True,
+                     help="what the user may do")
+    act.add_argument("--full-name", metavar="TEXT", help="the name shown (default: NAME)")
+    act.set_defaults(run=_user_add)
+    act = actions.add_parser("passwd", parents=common, help="set a user's password")
+    act.add_argument("name", metavar="NAME", help="whose password to set")
+    act.set_defaults(run=_user_passwd)
+
     return parser
 
 
@@ -295,5 +425,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.smoke:
         return app.smoke()
-    return app.run(lambda context: args.run(context, args), data_dir=args.data_dir,
-                   demo=args.demo)
+
+    def command(context: AppContext) -> int:
+        try:
+            return int(args.run(context, args))
+        except UsageProblem as problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
+
+    return app.run(command, data_dir=args.data_dir, demo=args.demo)

@@ -10,14 +10,24 @@ from pathlib import Path
 import pytest
 
 from dentasync_desktop.paths import AppPaths, resolve_paths
+from dentasync_desktop.services import passwords
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
-from .factories import World
+from .factories import CHEAP_COST, World
 
 # A fixed "now" keeps due-date and overdue logic reproducible in tests.
 FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production scrypt takes 128 MiB and ~0.4 s a hash; tests hash hundreds of passwords.
+
+    test_passwords.py checks the production parameters themselves.
+    """
+    monkeypatch.setattr(passwords, "current", CHEAP_COST)
 
 
 @pytest.fixture

@@ -16,11 +16,28 @@ from dentasync_desktop.db.models import (
 from dentasync_desktop.domain.dto import Actor, ItemInput, OrderInput
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.money import Money
-from dentasync_desktop.services.unit_of_work import UnitOfWork
+from dentasync_desktop.services.passwords import Cost, hash_password
+from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+# Every test user's password; hashed at a cheap cost even outside a test's own fixtures.
+PASSWORD = "test-password"
+CHEAP_COST = Cost(n=2**4, r=8, p=1)
 
 
 def actor_for(user: User) -> Actor:
     return Actor(user_id=user.id, username=user.username, full_name=user.full_name, role=user.role)
+
+
+def add_user(uow_factory: UnitOfWorkFactory, username: str, role: Role) -> Actor:
+    """An active user with PASSWORD, written straight to the table (no admin needed)."""
+    with uow_factory() as uow:
+        user = User(username=username, full_name=f"{role.label} User", role=role,
+                    password_hash=hash_password(PASSWORD, CHEAP_COST))
+        uow.session.add(user)
+        uow.session.flush()
+        actor = actor_for(user)
+        uow.commit()
+    return actor
 
 
 class World:
@@ -32,7 +49,7 @@ class World:
             s = uow.session
             self.users = {
                 role: User(username=role.value, full_name=f"{role.label} User", role=role,
-                           password_hash="!")
+                           password_hash=hash_password(PASSWORD, CHEAP_COST))
                 for role in Role
             }
             s.add_all(self.users.values())

@@ -460,6 +460,8 @@ class OrganisationSettings:
     default_currency: str = "EUR"
     paper_size: str = "a4"
     backup_dir: str = ""
+    # Minutes without keyboard or mouse input before the window asks for the password; 0: never.
+    idle_lock_minutes: int = 15
 
 
 # --- inputs for master data, payments and events -------------------------------------------------

@@ -60,3 +60,10 @@ class StorageProblem(DomainError):
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
         self.kind = kind  # see db/storage.py: "full", "read-only", "permission", ...
+
+
+class SessionEnded(AuthenticationError):
+    """The signed-in user was deactivated, removed or given another role since signing in.
+
+    The GUI signs such a user out; the message says why.
+    """

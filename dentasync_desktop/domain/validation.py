@@ -11,6 +11,7 @@ SHORT_TEXT = 200
 LONG_TEXT = 10_000
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def required(value: str | None, field: str, limit: int = SHORT_TEXT) -> str:
@@ -25,6 +26,9 @@ def optional(value: str | None, field: str, limit: int = SHORT_TEXT) -> str:
 
 
 def limited(text: str, field: str, limit: int) -> str:
+    if _SURROGATE.search(text):
+        # A lone surrogate (from a broken paste or a careless caller) cannot be stored as UTF-8.
+        raise ValidationError(field, "contains characters that are not valid text")
     if len(text) > limit:
         raise ValidationError(field, f"is too long ({len(text)} characters, at most {limit})")
     return text

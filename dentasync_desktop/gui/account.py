@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.dto import Actor
 from ..domain.enums import Role
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, SessionEnded
 from ..services import users
 from ..services.unit_of_work import UnitOfWorkFactory
 from .client import ServiceClient
@@ -111,9 +111,13 @@ class SignInDialog(QDialog):
 
 
 class FirstAdminDialog(QDialog):
-    """The very first start: create the administrator account, who is then signed in."""
+    """No active administrator yet: create one, who is then signed in.
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, parent: QWidget | None = None) -> None:
+    ``first_start`` is False when others can sign in but nobody could manage their accounts.
+    """
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, parent: QWidget | None = None,
+                 first_start: bool = True) -> None:
         super().__init__(parent)
         self._uow_factory = uow_factory
         self.actor: Actor | None = None
@@ -142,9 +146,12 @@ class FirstAdminDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(_banner(
-            self.tr("Welcome to Dentasync Desktop"),
+            self.tr("Welcome to Dentasync Desktop") if first_start
+            else self.tr("No administrator"),
             self.tr("This is the first start. Create the administrator account; the "
-                    "administrator then adds the accounts of the other users.")))
+                    "administrator then adds the accounts of the other users.") if first_start
+            else self.tr("This database has no active administrator, so nobody can manage the "
+                         "user accounts. Create an administrator account to continue.")))
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -200,3 +207,69 @@ class ChangePasswordDialog(QDialog):
             show_inline_error(self.error, error.message)
             return
         self.accept()
+
+
+class LockDialog(QDialog):
+    """Over the idle main window: the signed-in user's password unlocks it, or they sign out.
+
+    Closing it (Esc, the window's close button) does not unlock.
+    """
+
+    UNLOCKED = QDialog.DialogCode.Accepted
+    SIGN_OUT = QDialog.DialogCode.Rejected
+
+    def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._leaving = False
+        self.setObjectName("lockDialog")
+        self.setWindowTitle(self.tr("Locked — Dentasync Desktop"))
+        self.setModal(True)
+        actor = client.actor
+        self.password = _password_field()
+        self.password.setObjectName("password")
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Password:"), self.password)
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton(self.tr("Unlock"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setObjectName("primaryButton")
+        self.sign_out_button = buttons.addButton(self.tr("Sign out"),
+                                                 QDialogButtonBox.ButtonRole.RejectRole)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        layout = QVBoxLayout(self)
+        layout.addLayout(_banner(
+            self.tr("Locked"),
+            self.tr("The window was locked after a while without use. {name}, enter your "
+                    "password to continue, or sign out.").format(
+                        name=actor.full_name or actor.username)))
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self.password.setFocus()
+
+    def _unlock(self) -> None:
+        try:
+            self._client.call(users.unlock, self.password.text())
+        except SessionEnded:
+            self.sign_out()  # the main window says why
+            return
+        except DomainError as error:
+            show_inline_error(self.error, error.message)
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self._leaving = True
+        self.accept()
+
+    def sign_out(self) -> None:
+        self._leaving = True
+        self.done(self.SIGN_OUT)
+
+    def reject(self) -> None:
+        if self._leaving:
+            super().reject()

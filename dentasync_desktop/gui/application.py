@@ -36,7 +36,8 @@ def ask_for_actor(database: Database, demo: bool) -> Actor | None:
     """The first start creates the administrator; later starts sign in. None: the user quit."""
     factory = database.uow_factory
     if users.needs_first_admin(factory()):
-        dialog: FirstAdminDialog | SignInDialog = FirstAdminDialog(factory)
+        dialog: FirstAdminDialog | SignInDialog = FirstAdminDialog(
+            factory, first_start=not users.has_active_users(factory()))
     else:
         demo_users = ()
         if demo:

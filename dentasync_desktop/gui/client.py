@@ -14,8 +14,10 @@ from typing import Any, TypeVar
 from ..domain import permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor
+from ..domain.errors import SessionEnded
 from ..paths import AppPaths
 from ..services.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from .session import session_events
 
 T = TypeVar("T")
 
@@ -30,7 +32,11 @@ class ServiceClient:
 
     def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a service that takes (uow, actor, ...)."""
-        return service(self.uow_factory(), self.actor, *args, **kwargs)
+        try:
+            return service(self.uow_factory(), self.actor, *args, **kwargs)
+        except SessionEnded as error:
+            session_events().ended.emit(error.message)
+            raise
 
     def uow(self) -> UnitOfWork:
         """For the few services that take only a unit of work (settings, sign-in)."""

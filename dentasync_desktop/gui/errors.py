@@ -12,13 +12,18 @@ from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..domain.errors import ConcurrencyError, DomainError, ValidationError
+from ..domain.errors import ConcurrencyError, DomainError, SessionEnded, ValidationError
+from .session import session_events
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 def show_refusal(parent: QWidget | None, error: DomainError) -> None:
+    if isinstance(error, SessionEnded):
+        # The main window says it once and signs out; a box here would come on top of that.
+        session_events().ended.emit(error.message)
+        return
     title = QApplication.translate("errors", "Not saved") if isinstance(
         error, ValidationError) else QApplication.translate("errors", "Not possible")
     if isinstance(error, ConcurrencyError):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,11 +24,13 @@ from .. import __version__
 from ..domain.actions import Action
 from ..domain.dto import OrderDetail
 from .access import gate
-from .account import ChangePasswordDialog
+from .account import ChangePasswordDialog, LockDialog
 from .client import ServiceClient
 from .formatting import label
+from .idle_lock import IdleLock
 from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
+from .session import session_events
 from .theme import icon
 from .widgets.columns import fill_column_menu, menu_title
 
@@ -38,11 +42,12 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self, client: ServiceClient, close_database: Callable[[], None],
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, idle_clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         self.client = client
         self.signed_out = False
+        self._session_ending = False
         self._close_database = close_database
         self._specs: list[PageSpec] = [spec for spec in PAGES if spec.visible(client)]
         self._pages: dict[str, QWidget] = {}
@@ -79,6 +84,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
+        self.idle_lock = IdleLock(client, self.lock, idle_clock, self)
+        session_events().ended.connect(self._session_ended)
 
     # --- menus -----------------------------------------------------------------------------
 
@@ -247,6 +254,38 @@ class MainWindow(QMainWindow):
         self.signed_out = True
         self.close()
 
+    def lock(self) -> None:
+        """Hide the data and ask for the password; "Sign out" there signs out."""
+        content = self.centralWidget()
+        content.hide()
+        dialog = LockDialog(self.client, self)
+        unlocked = dialog.exec() == LockDialog.UNLOCKED
+        dialog.deleteLater()
+        content.show()
+        if not unlocked and not self._session_ending:
+            self.sign_out()
+
+    @Slot(str)  # a real slot: Qt drops the connection when the window is deleted
+    def _session_ended(self, message: str) -> None:
+        """The account was deactivated or changed: say why once, then back to signing in."""
+        if self._session_ending or self.signed_out or not self.isVisible():
+            return
+        self._session_ending = True
+        # After the refused action has unwound, so no half-handled dialog is left behind.
+        QTimer.singleShot(0, lambda: self._end_session(message))
+
+    def _end_session(self, message: str) -> None:
+        for _ in range(20):  # open dialogs close first, innermost first
+            modal = QApplication.activeModalWidget()
+            if modal is None or modal is self:
+                break
+            if isinstance(modal, QDialog):
+                modal.done(QDialog.DialogCode.Rejected)
+            else:
+                modal.hide()
+        QMessageBox.information(self, self.tr("Signed out"), message)
+        self.sign_out()
+
     def _about(self) -> None:
         paths = self.client.paths
         QMessageBox.about(self, self.tr("About Dentasync Desktop"), self.tr(
@@ -281,5 +320,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.idle_lock.stop()
         super().closeEvent(event)
 

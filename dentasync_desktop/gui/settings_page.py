@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +28,7 @@ from ..domain.actions import Action
 from ..domain.dto import OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import DomainError, ValidationError
-from ..services import maintenance, settings
+from ..services import maintenance, settings, users
 from .access import gate
 from .errors import attempt, show_refusal
 from .formatting import datetime_text
@@ -76,6 +77,15 @@ class SettingsPage(QWidget):
         self.backup_dir.setPlaceholderText(str(self._client.paths.backups_dir))
         folder_button = QPushButton(self.tr("Choose…"))
         folder_button.clicked.connect(self._choose_folder)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idleLock")
+        self.idle_lock.setRange(0, settings.IDLE_LOCK_MAX_MINUTES)
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.idle_lock.setSpecialValueText(self.tr("Never"))
+        self.idle_lock.setMinimumWidth(120)
+        self.idle_lock.setToolTip(self.tr(
+            "After this many minutes without keyboard or mouse input, the window is locked "
+            "until the signed-in user enters their password again. 0: never."))
 
         organisation = QGroupBox(self.tr("Organisation"))
         org_form = QFormLayout(organisation)
@@ -100,6 +110,11 @@ class SettingsPage(QWidget):
         folder_row.addWidget(folder_button)
         self._row(defaults_form, "backup folder", self.tr("&Backup folder:"),
                   _holder(folder_row), self.backup_dir)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_lock)
+        idle_row.addStretch(1)
+        self._row(defaults_form, "idle lock", self.tr("&Lock when idle after:"),
+                  _holder(idle_row), self.idle_lock)
 
         self.error = error_label()
         self.save_button = QPushButton(self.tr("Save settings"))
@@ -182,6 +197,7 @@ class SettingsPage(QWidget):
         self.currency.set_currency(values.default_currency)
         self.paper.setCurrentIndex(max(0, self.paper.findData(values.paper_size)))
         self.backup_dir.setText(values.backup_dir)
+        self.idle_lock.setValue(values.idle_lock_minutes)
         self._show_logo(values.logo_path)
 
     def current_values(self) -> OrganisationSettings:
@@ -189,7 +205,7 @@ class SettingsPage(QWidget):
             name=self.name.text(), address=self.address.toPlainText(), phone=self.phone.text(),
             email=self.email.text(), logo_path=self.logo.text(),
             default_currency=self.currency.currency(), paper_size=self.paper.currentData(),
-            backup_dir=self.backup_dir.text())
+            backup_dir=self.backup_dir.text(), idle_lock_minutes=self.idle_lock.value())
 
     def save(self) -> None:
         try:
@@ -254,6 +270,8 @@ class SettingsPage(QWidget):
         if not self._client.allows(Action.BACKUP):
             return
         target = self._backup_target()
+        if attempt(self, lambda: self._client.call(users.confirm_session)) is None:
+            return
         actor, paths = self._client.actor, self._client.paths
         made = attempt(self, lambda: run_busy(
             self, self.tr("Backing up"), self.tr("Backing up the database…"),
@@ -271,7 +289,7 @@ class SettingsPage(QWidget):
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Restore from a backup"), start,
             self.tr("Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
-        if not path:
+        if not path or attempt(self, lambda: self._client.call(users.confirm_session)) is None:
             return
         answer = QMessageBox.warning(
             self, self.tr("Restore from a backup"), self.tr(

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..db.models import ActivityEntry
 from ..domain.dto import Actor
+from .guards import signed_in
 from .unit_of_work import UnitOfWork
 
 
@@ -28,11 +29,31 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
+    """Log a change ``actor`` makes; writes that skipped a permission check are refused here."""
+    signed_in(uow, actor)
+    add_entry(uow, actor.user_id, actor.full_name or actor.username, action, summary,
+              entity=entity, entity_id=entity_id, order_id=order_id, before=before, after=after)
+
+
+def add_entry(
+    uow: UnitOfWork,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    summary: str,
+    *,
+    entity: str = "work_order",
+    entity_id: int | None = None,
+    order_id: int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """An entry with no signed-in user behind it, such as a failed sign-in."""
     uow.session.add(
         ActivityEntry(
             at=uow.now(),
-            actor_id=actor.user_id,
-            actor_name=actor.full_name or actor.username,
+            actor_id=actor_id,
+            actor_name=actor_name[:200],
             action=action,
             entity=entity,
             entity_id=entity_id,

@@ -6,13 +6,14 @@ from sqlalchemy import select
 
 from ..db.models import ActivityEntry, WorkOrder
 from ..domain.dto import ActivityInfo, Actor
-from .guards import get
+from .guards import get, signed_in
 from .unit_of_work import UnitOfWork
 
 
 def order_activity(uow: UnitOfWork, actor: Actor, order_id: int) -> list[ActivityInfo]:
     """Everyone signed in may read an order's history, as they may read the order."""
     with uow:
+        signed_in(uow, actor)
         get(uow, WorkOrder, order_id, "Work order")
         return [
             ActivityInfo(id=e.id, at=e.at, actor_name=e.actor_name, action=e.action,

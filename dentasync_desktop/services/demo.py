@@ -26,8 +26,8 @@ class DemoUser(NamedTuple):
 DEMO_USERS = (
     DemoUser("admin", "admin123", Role.ADMIN),
     DemoUser("manager", "manager123", Role.MANAGER),
-    DemoUser("desk", "desk123", Role.FRONT_DESK),
-    DemoUser("tech", "tech123", Role.TECHNICIAN),
+    DemoUser("desk", "desk1234", Role.FRONT_DESK),
+    DemoUser("tech", "tech1234", Role.TECHNICIAN),
 )
 _FULL_NAMES = {
     "admin": "Agnieszka Wójcik", "manager": "Jonas Müller", "desk": "Zoë Ørsted",

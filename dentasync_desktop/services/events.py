@@ -15,7 +15,7 @@ from ..domain.enums import EventKind, OrderStatus
 from ..domain.errors import ValidationError
 from ..domain.numbers import format_number
 from . import activity
-from .guards import get, order_for
+from .guards import get, order_for, signed_in
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
@@ -157,6 +157,7 @@ def events_between(
         .order_by(Event.starts_at, Event.id)
     )
     with uow:
+        signed_in(uow, actor)
         return [
             EventInfo(id=e.id, order_id=e.order_id, order_number=number, kind=e.kind,
                       starts_at=e.starts_at, duration_minutes=e.duration_minutes,

@@ -61,9 +61,9 @@ def _conditions(
 
 def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinanceRow]:
     """The Dental labs tab: one row per lab and currency, by lab name then currency."""
-    authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
     with uow:
+        authorize(uow, actor, Action.VIEW_FINANCE)
         # Aggregate first, then name the labs: the join touches a dozen rows, not every order.
         per_lab = (
             select(WorkOrder.lab_id, WorkOrder.currency, func.count().label("orders"),
@@ -140,19 +140,19 @@ def order_rows(
     sort_key: str = "documented_at", descending: bool = True,
 ) -> list[OrderFinanceRow]:
     """One page of the Work orders tab."""
-    authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
     check_page(offset, limit)
     with uow:
+        authorize(uow, actor, Action.VIEW_FINANCE)
         query, _ = _orders_query(flt, uow.today(), sort_key, descending)
         rows = uow.session.execute(query.offset(offset).limit(limit))
         return [_order_row(r) for r in rows]
 
 
 def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
-    authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
     with uow:
+        authorize(uow, actor, Action.VIEW_FINANCE)
         query = (select(func.count()).select_from(WorkOrder)
                  .where(*_conditions(flt, uow.today(), with_payment_status=True)))
         return uow.session.scalar(query) or 0
@@ -167,12 +167,13 @@ def iter_order_rows(
     Memory stays at one batch however many orders match, and every batch costs the same (no
     OFFSET that rescans the rows before it). Refusals are raised here, before the first row.
     """
-    authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
     if sort_key not in FINANCE_SORT_KEYS:
         raise ValidationError("sort", f"cannot sort by '{sort_key}'")
     if batch < 1:
         raise ValidationError("batch", "must be at least 1")
+    with uow:
+        authorize(uow, actor, Action.VIEW_FINANCE)
     return _stream(uow, flt, batch, sort_key, descending)
 
 
@@ -206,11 +207,11 @@ def _after(
 def summary(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, view: str = "orders"
             ) -> FinanceSummary:
     """Summary figures per currency for the tab ``view``; currencies are never added up."""
-    authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
     if view not in VIEWS:
         raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
     with uow:
+        authorize(uow, actor, Action.VIEW_FINANCE)
         today = uow.today()
         outstanding = WorkOrder.price_total_minor - WorkOrder.paid_minor
         overdue = case((payment_status_sql(today) == PaymentStatus.OVERDUE.value, outstanding),

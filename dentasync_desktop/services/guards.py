@@ -1,4 +1,4 @@
-"""Checks every order action shares: permission, existence, version, lifecycle."""
+"""Checks every service shares: who is acting, permission, existence, version, lifecycle."""
 
 from __future__ import annotations
 
@@ -6,18 +6,39 @@ from typing import TypeVar
 
 from sqlalchemy.orm.attributes import flag_modified
 
-from ..db.models import Base, WorkOrder
+from ..db.models import Base, User, WorkOrder
 from ..domain import lifecycle, permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor
 from ..domain.enums import OrderStatus
-from ..domain.errors import ConcurrencyError, NotFound
+from ..domain.errors import ConcurrencyError, NotFound, SessionEnded
 from .unit_of_work import STALE_MESSAGE, UnitOfWork
 
 M = TypeVar("M", bound=Base)
 
 
-def authorize(actor: Actor, action: Action) -> None:
+def signed_in(uow: UnitOfWork, actor: Actor) -> None:
+    """Refuse unless ``actor`` is still an active user with the role they signed in with.
+
+    Read again inside the caller's transaction, so a user deactivated or given another role
+    while signed in (or an Actor made up in code) cannot act on the old session.
+    """
+    user = uow.session.get(User, actor.user_id) if actor.user_id is not None else None
+    if user is None:
+        raise SessionEnded("You are not signed in as a user of this database. Sign in again.")
+    if not user.active:
+        raise SessionEnded(
+            f"The account '{user.username}' has been deactivated, so you have been signed out. "
+            "Ask an administrator to reactivate it.")
+    if user.role is not actor.role:
+        raise SessionEnded(
+            f"An administrator changed your role to {user.role.label}. "
+            "Sign in again to continue with the new role.")
+
+
+def authorize(uow: UnitOfWork, actor: Actor, action: Action) -> None:
+    """Inside the unit of work: ``actor`` is still signed in and their role allows ``action``."""
+    signed_in(uow, actor)
     permissions.require(actor.role, action)
 
 
@@ -39,7 +60,7 @@ def order_for(
 
     Returns the order and, for lifecycle steps, the status it moves to.
     """
-    authorize(actor, action)
+    authorize(uow, actor, action)
     order = get(uow, WorkOrder, order_id, "Work order")
     if expected_version is not None and order.version != expected_version:
         raise ConcurrencyError(STALE_MESSAGE)

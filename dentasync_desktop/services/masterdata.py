@@ -49,7 +49,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import MAX_MINOR, Money, check_currency
 from ..domain.text import fold
 from . import activity
-from .guards import authorize, get
+from .guards import authorize, get, signed_in
 from .mappers import customer_info, lab_info, patient_info, service_info, staff_info
 from .orders import search_text
 from .unit_of_work import UnitOfWork
@@ -157,7 +157,7 @@ STAFF: _Kind[Staff, StaffInfo] = _Kind(
 
 
 def _list(
-    uow: UnitOfWork, kind: _Kind[M, D], text: str, include_inactive: bool,
+    uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], text: str, include_inactive: bool,
     limit: int | None = None,
 ) -> list[D]:
     """Matches for ``text`` (casefolded, in any search column), sorted, at most ``limit``.
@@ -168,6 +168,7 @@ def _list(
     model = kind.model
     needle = fold(" ".join((text or "").split()))
     with uow:
+        signed_in(uow, actor)
         query = select(model.id, *kind.search).order_by(
             *(func.lower(column) for column in kind.sort), model.id)
         if not include_inactive:
@@ -187,8 +188,9 @@ def _list(
         return [kind.info(rows[row_id]) for row_id in ids]
 
 
-def _get_info(uow: UnitOfWork, kind: _Kind[M, D], entity_id: int) -> D:
+def _get_info(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) -> D:
     with uow:
+        signed_in(uow, actor)
         return kind.info(get(uow, kind.model, entity_id, kind.label))
 
 
@@ -253,8 +255,8 @@ def _refresh_search_text(uow: UnitOfWork, condition: ColumnElement[bool]) -> Non
 def _set_active(
     uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int, active: bool
 ) -> D:
-    authorize(actor, kind.action)
     with uow:
+        authorize(uow, actor, kind.action)
         row = get(uow, kind.model, entity_id, kind.label)
         title = kind.title(row)
         if row.active == active:
@@ -272,9 +274,9 @@ def _set_active(
 
 def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) -> str:
     """Delete a record nothing points at; one still in use is deactivated instead."""
-    authorize(actor, kind.action)
     noun = kind.label.lower()
     with uow:
+        authorize(uow, actor, kind.action)
         row = get(uow, kind.model, entity_id, kind.label)
         title = kind.title(row)
         in_use = any(uow.session.scalar(select(exists().where(column == row.id)))
@@ -356,15 +358,14 @@ def clean_bic(value: str) -> str:
 def list_labs(
     uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False
 ) -> list[LabInfo]:
-    return _list(uow, LABS, text, include_inactive)
+    return _list(uow, actor, LABS, text, include_inactive)
 
 
 def get_lab(uow: UnitOfWork, actor: Actor, lab_id: int) -> LabInfo:
-    return _get_info(uow, LABS, lab_id)
+    return _get_info(uow, actor, LABS, lab_id)
 
 
 def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
-    authorize(actor, LABS.action)
     values = {
         "name": validation.required(data.name, "name"),
         "contact_person": validation.optional(data.contact_person, "contact person"),
@@ -381,6 +382,7 @@ def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
                                             validation.LONG_TEXT),
     }
     with uow:
+        authorize(uow, actor, LABS.action)
         _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (values["name"],),
                         f"a dental lab named '{values['name']}' already exists")
         return _save(uow, actor, LABS, data.id, _apply(values))
@@ -402,16 +404,15 @@ def list_customers(
     uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False,
     limit: int | None = None,
 ) -> list[CustomerInfo]:
-    return _list(uow, CUSTOMERS, text, include_inactive, limit)
+    return _list(uow, actor, CUSTOMERS, text, include_inactive, limit)
 
 
 def get_customer(uow: UnitOfWork, actor: Actor, customer_id: int) -> CustomerInfo:
-    return _get_info(uow, CUSTOMERS, customer_id)
+    return _get_info(uow, actor, CUSTOMERS, customer_id)
 
 
 def save_customer(uow: UnitOfWork, actor: Actor, data: CustomerInput) -> CustomerInfo:
     """Two dentists may share a name; the same name at the same clinic is a duplicate."""
-    authorize(actor, CUSTOMERS.action)
     values = {
         "name": validation.required(data.name, "name"),
         "clinic": validation.optional(data.clinic, "clinic"),
@@ -420,6 +421,7 @@ def save_customer(uow: UnitOfWork, actor: Actor, data: CustomerInput) -> Custome
         "address": validation.optional(data.address, "address", ADDRESS_LIMIT),
     }
     with uow:
+        authorize(uow, actor, CUSTOMERS.action)
         where = f" at {values['clinic']}" if values["clinic"] else ""
         _require_unique(uow, CUSTOMERS, data.id, "name", (Customer.name, Customer.clinic),
                         (values["name"], values["clinic"]),
@@ -445,15 +447,14 @@ def list_patients(
     uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False,
     limit: int | None = 200,
 ) -> list[PatientInfo]:
-    return _list(uow, PATIENTS, text, include_inactive, limit)
+    return _list(uow, actor, PATIENTS, text, include_inactive, limit)
 
 
 def get_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> PatientInfo:
-    return _get_info(uow, PATIENTS, patient_id)
+    return _get_info(uow, actor, PATIENTS, patient_id)
 
 
 def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientInfo:
-    authorize(actor, PATIENTS.action)
     if data.date_of_birth is not None and data.date_of_birth > uow.today():
         raise ValidationError("date of birth", "cannot be in the future")
     values = {
@@ -464,6 +465,7 @@ def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientIn
         "note": validation.optional(data.note, "note", validation.LONG_TEXT),
     }
     with uow:
+        authorize(uow, actor, PATIENTS.action)
         return _save(uow, actor, PATIENTS, data.id, _apply(values))
 
 
@@ -491,11 +493,11 @@ def delete_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> str:
 def list_services(
     uow: UnitOfWork, actor: Actor, text: str = "", include_inactive: bool = False
 ) -> list[ServiceInfo]:
-    return _list(uow, SERVICES, text, include_inactive)
+    return _list(uow, actor, SERVICES, text, include_inactive)
 
 
 def get_service(uow: UnitOfWork, actor: Actor, service_id: int) -> ServiceInfo:
-    return _get_info(uow, SERVICES, service_id)
+    return _get_info(uow, actor, SERVICES, service_id)
 
 
 def _clean_templates(templates: tuple[TaskTemplateInfo, ...]) -> list[tuple[str, int]]:
@@ -510,7 +512,6 @@ def _clean_templates(templates: tuple[TaskTemplateInfo, ...]) -> list[tuple[str,
 
 def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceInfo:
     """The given task templates replace the service's, in the order given."""
-    authorize(actor, SERVICES.action)
     code = validation.required(data.code, "code", 30)
     name = validation.required(data.name, "name")
     currency = check_currency(data.unit_price.currency)
@@ -531,6 +532,7 @@ def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceIn
             ]
 
     with uow:
+        authorize(uow, actor, SERVICES.action)
         _require_unique(uow, SERVICES, data.id, "code", (Service.code,), (code,),
                         f"the code '{code}' is already used by another service")
         return _save(uow, actor, SERVICES, data.id, apply)
@@ -553,11 +555,10 @@ def delete_service(uow: UnitOfWork, actor: Actor, service_id: int) -> str:
 def list_staff(
     uow: UnitOfWork, actor: Actor, include_inactive: bool = False
 ) -> list[StaffInfo]:
-    return _list(uow, STAFF, "", include_inactive)
+    return _list(uow, actor, STAFF, "", include_inactive)
 
 
 def save_staff(uow: UnitOfWork, actor: Actor, data: StaffInput) -> StaffInfo:
-    authorize(actor, STAFF.action)
     values = {
         "name": validation.required(data.name, "name"),
         "job_title": validation.optional(data.job_title, "job title", 100),
@@ -565,6 +566,7 @@ def save_staff(uow: UnitOfWork, actor: Actor, data: StaffInput) -> StaffInfo:
         "phone": _phone(data.phone),
     }
     with uow:
+        authorize(uow, actor, STAFF.action)
         return _save(uow, actor, STAFF, data.id, _apply(values))
 
 

@@ -36,6 +36,7 @@ from ..domain.money import Money
 from ..domain.numbers import parse_number
 from ..domain.payments import payment_status
 from ..domain.teeth import parse_teeth
+from .guards import signed_in
 from .mappers import customer_info, lab_info, patient_info
 from .unit_of_work import UnitOfWork
 
@@ -43,6 +44,7 @@ from .unit_of_work import UnitOfWork
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
     """Everyone signed in may look at an order; the actions are what permissions guard."""
     with uow:
+        signed_in(uow, actor)
         return load_detail(uow, order_id)
 
 
@@ -50,6 +52,7 @@ def find_order_id(uow: UnitOfWork, actor: Actor, number_text: str) -> int | None
     """The id of the order with this number as typed or scanned ("WO-000123", "123")."""
     number = parse_number(number_text)
     with uow:
+        signed_in(uow, actor)
         return uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
 
 

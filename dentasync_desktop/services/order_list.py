@@ -13,6 +13,7 @@ from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.text import fold
+from .guards import signed_in
 from .paging import check_page
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
@@ -106,6 +107,7 @@ def list_orders(
     _check(flt)
     check_page(offset, limit)
     with uow:
+        signed_in(uow, actor)
         today = uow.today()
         conditions = _conditions(flt, today)
         page_ids = select(WorkOrder.id).where(*conditions)
@@ -157,6 +159,7 @@ def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[Ord
     """Orders per status with every filter but the status one: the quick-filter buttons."""
     _check(flt)
     with uow:
+        signed_in(uow, actor)
         conditions = _conditions(flt, uow.today(), with_statuses=False)
         if conditions:
             # One pass over the matching rows, counting every status at once: GROUP BY would

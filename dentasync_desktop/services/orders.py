@@ -133,8 +133,8 @@ def _snapshot(order: WorkOrder) -> dict[str, object]:
 
 
 def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail:
-    authorize(actor, Action.CREATE_ORDER)
     with uow:
+        authorize(uow, actor, Action.CREATE_ORDER)
         data = _clean(data)
         _check_parties(uow, data)
         now = uow.now()
@@ -407,7 +407,7 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
     """New Draft with a new number; items, work plan and attachments come along."""
     with uow:
         source, _ = order_for(uow, actor, order_id, Action.COPY)
-        authorize(actor, Action.CREATE_ORDER)
+        authorize(uow, actor, Action.CREATE_ORDER)
         now = uow.now()
         copy = WorkOrder(
             number=next_number(uow), status=OrderStatus.DRAFT, lab_id=source.lab_id,

@@ -119,7 +119,6 @@ def list_payroll(
     date_from: date | None = None, date_to: date | None = None,
 ) -> list[PayrollInfo]:
     """Payroll records, oldest first, by employee and by creation date (both ends inclusive)."""
-    authorize(actor, Action.PAYROLL)
     if date_from is not None and date_to is not None and date_to < date_from:
         raise ValidationError("date to", "cannot be before the start date")
     query = (select(PayrollRecord, Staff.name).join(Staff, Staff.id == PayrollRecord.staff_id)
@@ -132,6 +131,7 @@ def list_payroll(
         query = query.where(
             PayrollRecord.created_at < _local_midnight_utc(date_to + timedelta(days=1)))
     with uow:
+        authorize(uow, actor, Action.PAYROLL)
         return [
             PayrollInfo(id=r.id, order_id=r.order_id, staff_id=r.staff_id, staff_name=name,
                         amount=Money(r.amount_minor, r.currency), comment=r.comment,

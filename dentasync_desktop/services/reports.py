@@ -79,7 +79,8 @@ def export_finance(
     no file (and an existing file at ``target`` untouched). The work-orders tab keeps the
     page's sort order (``sort_key``/``descending`` as finance.order_rows takes them).
     """
-    authorize(actor, Action.VIEW_FINANCE)
+    with uow_factory() as check:
+        authorize(check, actor, Action.VIEW_FINANCE)
     if view not in VIEWS:
         raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
     if fmt not in FORMATS:

@@ -20,7 +20,7 @@ from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import check_currency
 from . import activity
-from .guards import authorize
+from .guards import authorize, signed_in
 from .unit_of_work import UnitOfWork
 
 ORG_PREFIX = "org."
@@ -31,15 +31,24 @@ _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _PREF_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,94}$")  # fits settings.key (100)
 
 _ORG_FIELDS = tuple(f.name for f in fields(OrganisationSettings))
+IDLE_LOCK_MAX_MINUTES = 24 * 60
 
 
 def _stored_settings(uow: UnitOfWork) -> OrganisationSettings:
     keys = [ORG_PREFIX + name for name in _ORG_FIELDS]
-    stored = {key: value for key, value in uow.session.execute(
+    stored = {key.removeprefix(ORG_PREFIX): value for key, value in uow.session.execute(
         select(Setting.key, Setting.value).where(Setting.key.in_(keys)))}
-    return OrganisationSettings(**{
-        name: stored[ORG_PREFIX + name] for name in _ORG_FIELDS if ORG_PREFIX + name in stored
-    })
+    values: dict[str, str | int] = dict(stored)
+    if "idle_lock_minutes" in stored:
+        try:
+            values["idle_lock_minutes"] = _idle_lock(int(stored["idle_lock_minutes"]))
+        except (ValueError, ValidationError):
+            del values["idle_lock_minutes"]  # a damaged value falls back to the default
+    return OrganisationSettings(**values)  # type: ignore[arg-type]
+
+
+def _idle_lock(minutes: int) -> int:
+    return validation.whole_number(minutes, "idle lock", 0, IDLE_LOCK_MAX_MINUTES)
 
 
 def get_settings(uow: UnitOfWork) -> OrganisationSettings:
@@ -89,7 +98,6 @@ def save_settings(
     uow: UnitOfWork, actor: Actor, data: OrganisationSettings
 ) -> OrganisationSettings:
     """Validate and store; only changed keys are written, and saving no change logs nothing."""
-    authorize(actor, Action.MANAGE_SETTINGS)
     clean = OrganisationSettings(
         name=validation.required(data.name, "name"),
         address=validation.optional(data.address, "address", 2000),
@@ -99,13 +107,15 @@ def save_settings(
         default_currency=check_currency(data.default_currency, "default currency"),
         paper_size=_paper_size(data.paper_size),
         backup_dir=_folder(data.backup_dir, "backup folder"),
+        idle_lock_minutes=_idle_lock(data.idle_lock_minutes),
     )
     with uow:
+        authorize(uow, actor, Action.MANAGE_SETTINGS)
         old, new = activity.changes(asdict(_stored_settings(uow)), asdict(clean))
         if not new:
             return clean
         for name, value in new.items():
-            uow.session.merge(Setting(key=ORG_PREFIX + name, value=value))
+            uow.session.merge(Setting(key=ORG_PREFIX + name, value=str(value)))
         activity.record(uow, actor, "edit",
                         f"Changed the organisation settings: {', '.join(new)}",
                         entity="settings", before=old, after=new)
@@ -134,5 +144,6 @@ def set_preference(uow: UnitOfWork, actor: Actor, key: str, value: str) -> None:
     stored_key = _preference_key(key)
     text = validation.limited(value or "", "value", validation.LONG_TEXT)
     with uow:
+        signed_in(uow, actor)
         uow.session.merge(Setting(key=stored_key, value=text))
         uow.commit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import secrets
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,14 +16,19 @@ from ..domain.actions import Action
 from ..domain.dto import Actor, UserInfo, UserInput
 from ..domain.enums import Role
 from ..domain.errors import AuthenticationError, PermissionDenied, ValidationError
-from . import activity
-from .guards import authorize, get
+from . import activity, passwords
+from .guards import authorize, get, signed_in
 from .mappers import user_info
-from .passwords import MIN_LENGTH, hash_password, verify_password
+from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 from .unit_of_work import UnitOfWork
 
 SIGN_IN_FAILED = "Unknown user or wrong password."
 MAX_PASSWORD_LENGTH = 1024
+# Wrong passwords in a row before each further attempt has to wait; the wait doubles from
+# FIRST_WAIT with every further wrong password, up to LONGEST_WAIT.
+FREE_ATTEMPTS = 5
+FIRST_WAIT = timedelta(seconds=30)
+LONGEST_WAIT = timedelta(hours=1)
 
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,50}$")
 
@@ -48,10 +54,9 @@ def _clean_username(value: str) -> str:
 
 
 def _check_password(password: str, field: str) -> None:
+    validation.limited(password or "", field, MAX_PASSWORD_LENGTH)
     if len(password or "") < MIN_LENGTH:
         raise ValidationError(field, f"must be at least {MIN_LENGTH} characters long")
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationError(field, f"must be at most {MAX_PASSWORD_LENGTH} characters long")
 
 
 def _clean_role(role: Role | str) -> Role:
@@ -73,31 +78,113 @@ def _active_admins(uow: UnitOfWork) -> int:
 
 
 @functools.cache
-def _decoy_hash() -> str:
-    """A hash to check unknown usernames against, so they take as long as wrong passwords."""
+def _decoy_hash(_cost: passwords.Cost) -> str:
+    """A hash to check unknown usernames against, so they take as long as wrong passwords.
+
+    Cached per cost, so it always costs what real hashes cost.
+    """
     return hash_password(secrets.token_urlsafe(16))
+
+
+def _wait_text(wait: timedelta) -> str:
+    seconds = max(1, int(wait.total_seconds() + 0.999))
+    if seconds < 120:
+        return f"{seconds} seconds"
+    return f"{(seconds + 59) // 60} minutes"
+
+
+def _blocked_for(user: User, now: datetime) -> timedelta | None:
+    until = user.sign_in_blocked_until
+    return until - now if until is not None and until > now else None
+
+
+def _count_failure(uow: UnitOfWork, user: User) -> None:
+    user.failed_sign_ins += 1
+    beyond = user.failed_sign_ins - FREE_ATTEMPTS
+    if beyond >= 0:
+        user.sign_in_blocked_until = uow.now() + min(FIRST_WAIT * 2 ** min(beyond, 16),
+                                                     LONGEST_WAIT)
+
+
+def _verified_user(uow: UnitOfWork, username: str, password: str) -> User:
+    """The user whose password this is, inside ``uow``; otherwise the refusal is committed
+    (the failure count and the activity entry) and raised.
+
+    The same message for an unknown user and a wrong password, so neither leaks.
+    """
+    name = (username or "").strip().lower()
+    validation.limited(name, "user name", validation.SHORT_TEXT)
+    validation.limited(password or "", "password", MAX_PASSWORD_LENGTH)
+    user = _find(uow, name) if name else None
+    if user is None:
+        verify_password(password or "", _decoy_hash(passwords.current))
+        activity.add_entry(uow, None, name or "(no name)", "sign_in_failed",
+                           f"Failed sign-in: unknown user name '{name}'", entity="user")
+        uow.commit()
+        raise AuthenticationError(SIGN_IN_FAILED)
+    blocked = _blocked_for(user, uow.now())
+    if blocked is not None:
+        raise AuthenticationError(
+            f"Too many wrong passwords for '{user.username}'. "
+            f"Wait {_wait_text(blocked)}, then try again.")
+    if not verify_password(password or "", user.password_hash):
+        _count_failure(uow, user)
+        activity.add_entry(uow, user.id, user.username, "sign_in_failed",
+                           f"Failed sign-in of {user.username}: wrong password "
+                           f"({user.failed_sign_ins} in a row)",
+                           entity="user", entity_id=user.id)
+        uow.commit()
+        blocked = _blocked_for(user, uow.now())
+        if blocked is not None:
+            raise AuthenticationError(
+                f"{SIGN_IN_FAILED} Too many wrong passwords: wait {_wait_text(blocked)} "
+                "before the next attempt.")
+        raise AuthenticationError(SIGN_IN_FAILED)
+    if not user.active:
+        raise AuthenticationError(
+            f"The account '{user.username}' is deactivated. "
+            "Ask an administrator to reactivate it.")
+    user.failed_sign_ins = 0
+    user.sign_in_blocked_until = None
+    if needs_rehash(user.password_hash):
+        # Hashes made with an older, cheaper cost are upgraded while the password is at hand.
+        user.password_hash = hash_password(password)
+    return user
 
 
 # --- first start and signing in ---------------------------------------------------------------
 
 
 def needs_first_admin(uow: UnitOfWork) -> bool:
-    """True on a fresh database: the first start asks for an administrator account."""
+    """True while no active administrator exists (a fresh or only seeded database): the
+    start asks for one, since nobody could manage users otherwise."""
     with uow:
-        return uow.session.scalar(select(User.id).limit(1)) is None
+        return _active_admins(uow) == 0
+
+
+def has_active_users(uow: UnitOfWork) -> bool:
+    """True once someone can sign in: the database is in use, not only seeded or new."""
+    with uow:
+        return uow.session.scalar(select(User.id).where(User.active.is_(True)).limit(1)) \
+            is not None
 
 
 def create_first_admin(uow: UnitOfWork, username: str, full_name: str, password: str) -> Actor:
-    """The first account; refused as soon as any user exists. Returns it signed in."""
+    """An administrator made without signing in: refused while an active one exists.
+
+    Returns the new account signed in.
+    """
     name = _clean_username(username)
     full = validation.required(full_name, "full name")
     _check_password(password, "password")
     password_hash = hash_password(password)
     with uow:
-        if uow.session.scalar(select(User.id).limit(1)) is not None:
+        if _active_admins(uow):
             raise PermissionDenied(
                 "An administrator account already exists; sign in, or ask an administrator "
                 "to create your account.")
+        if _find(uow, name) is not None:
+            raise ValidationError("username", f"'{name}' is already taken")
         now = uow.now()
         user = User(username=name, full_name=full, role=Role.ADMIN,
                     password_hash=password_hash, created_at=now, last_login_at=now)
@@ -111,19 +198,12 @@ def create_first_admin(uow: UnitOfWork, username: str, full_name: str, password:
 
 
 def sign_in(uow: UnitOfWork, username: str, password: str) -> Actor:
-    """The same message for an unknown user and a wrong password, so neither leaks."""
-    name = (username or "").strip().lower()
+    """After FREE_ATTEMPTS wrong passwords in a row the user has to wait before trying again.
+
+    Failed and successful sign-ins are logged.
+    """
     with uow:
-        user = _find(uow, name) if name else None
-        if user is None:
-            verify_password(password or "", _decoy_hash())
-            raise AuthenticationError(SIGN_IN_FAILED)
-        if not verify_password(password or "", user.password_hash):
-            raise AuthenticationError(SIGN_IN_FAILED)
-        if not user.active:
-            raise AuthenticationError(
-                f"The account '{user.username}' is deactivated. "
-                "Ask an administrator to reactivate it.")
+        user = _verified_user(uow, username, password)
         user.last_login_at = uow.now()
         actor = _actor(user)
         activity.record(uow, actor, "sign_in", f"{user.username} signed in",
@@ -136,14 +216,13 @@ def sign_in(uow: UnitOfWork, username: str, password: str) -> Actor:
 
 
 def list_users(uow: UnitOfWork, actor: Actor) -> list[UserInfo]:
-    authorize(actor, Action.MANAGE_USERS)
     with uow:
+        authorize(uow, actor, Action.MANAGE_USERS)
         return [user_info(u) for u in uow.session.scalars(select(User).order_by(User.username))]
 
 
 def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
     """Create (password required) or update a user; an empty password keeps the old one."""
-    authorize(actor, Action.MANAGE_USERS)
     username = _clean_username(data.username)
     full_name = validation.required(data.full_name, "full name")
     role = _clean_role(data.role)
@@ -152,6 +231,7 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
         _check_password(data.password, "password")
     new_hash = hash_password(data.password) if data.password else None
     with uow:
+        authorize(uow, actor, Action.MANAGE_USERS)
         taken = _find(uow, username)
         if taken is not None and taken.id != data.id:
             raise ValidationError("username", f"'{username}' is already taken")
@@ -189,10 +269,10 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
 
 def reset_password(uow: UnitOfWork, actor: Actor, user_id: int, new_password: str) -> None:
     """An administrator sets a new password for someone who forgot theirs."""
-    authorize(actor, Action.MANAGE_USERS)
     _check_password(new_password, "new password")
     password_hash = hash_password(new_password)
     with uow:
+        authorize(uow, actor, Action.MANAGE_USERS)
         user = get(uow, User, user_id, "User")
         user.password_hash = password_hash
         activity.record(uow, actor, "reset_password", f"Reset the password of {user.username}",
@@ -200,17 +280,37 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: int, new_password: st
         uow.commit()
 
 
+def confirm_session(uow: UnitOfWork, actor: Actor) -> bool:
+    """For actions on files rather than the database (backup, restore): True while ``actor``
+    is still signed in with their role; otherwise SessionEnded."""
+    with uow:
+        signed_in(uow, actor)
+        return True
+
+
+def unlock(uow: UnitOfWork, actor: Actor, password: str) -> None:
+    """The password again after the idle lock; wrong passwords count as for signing in."""
+    with uow:
+        signed_in(uow, actor)  # deactivated meanwhile: signed out, not asked for a password
+        user = _verified_user(uow, actor.username, password)
+        if user.id != actor.user_id:
+            raise AuthenticationError(SIGN_IN_FAILED)
+        activity.record(uow, actor, "unlock", f"{user.username} unlocked the window",
+                        entity="user", entity_id=user.id)
+        uow.commit()
+
+
 def change_own_password(
     uow: UnitOfWork, actor: Actor, old_password: str, new_password: str
 ) -> None:
-    if actor.user_id is None:
-        raise PermissionDenied("Sign in with your own account to change its password.")
+    validation.limited(old_password or "", "current password", MAX_PASSWORD_LENGTH)
     _check_password(new_password, "new password")
     if new_password == old_password:
         raise ValidationError("new password", "must differ from the current password")
     password_hash = hash_password(new_password)
     with uow:
-        user = get(uow, User, actor.user_id, "User")
+        signed_in(uow, actor)
+        user = get(uow, User, actor.user_id or 0, "User")
         if not verify_password(old_password or "", user.password_hash):
             raise ValidationError("current password", "is not correct")
         user.password_hash = password_hash
@@ -221,8 +321,8 @@ def change_own_password(
 
 def set_user_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -> UserInfo:
     """Deactivated users cannot sign in. Someone must always be left to manage users."""
-    authorize(actor, Action.MANAGE_USERS)
     with uow:
+        authorize(uow, actor, Action.MANAGE_USERS)
         user = get(uow, User, user_id, "User")
         if user.active == active:
             raise ValidationError(

@@ -64,7 +64,7 @@ def test_demo_hint_lists_the_demo_users(qtbot, themed, database: Database) -> No
         assert user.username in hint.text() and user.password in hint.text()
     screenshot(dialog, "sign_in_demo")
     dialog.username.setText("tech")
-    dialog.password.setText("tech123")
+    dialog.password.setText("tech1234")
     dialog.sign_in_button.click()
     assert dialog.actor is not None and dialog.actor.role is Role.TECHNICIAN
 

@@ -17,10 +17,13 @@ import pytest
 
 from dentasync_desktop import __version__, cli, logging_setup
 from dentasync_desktop.db.backup import backup_into, list_backups
+from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import maintenance
 from dentasync_desktop.services.demo import DEMO_ORDERS, DEMO_USERS
 from dentasync_desktop.services.maintenance import Database, open_database
+
+from ..factories import PASSWORD, add_user
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -28,6 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(autouse=True)
 def _no_env_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv(cli.PASSWORD_VARIABLE, PASSWORD)
 
 
 @pytest.fixture
@@ -37,9 +41,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def existing(data_dir: Path) -> AppPaths:
-    """A data folder holding a migrated database."""
+    """A data folder holding a migrated database with one user, admin."""
     paths = resolve_paths(data_dir)
-    open_database(paths).close()
+    database = open_database(paths)
+    add_user(database.uow_factory, "admin", Role.ADMIN)
+    database.close()
     return paths
 
 
@@ -177,7 +183,8 @@ def test_backup_to_a_chosen_file(
 ) -> None:
     target = tmp_path / "usb" / "orders.sqlite3"
 
-    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "backup", "-o", str(target))
+    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "backup", "-o", str(target),
+                       "--user", "admin")
 
     assert code == 0
     assert str(target) in out
@@ -188,7 +195,7 @@ def test_backup_to_a_folder_asks_for_a_file_name(
     capsys: pytest.CaptureFixture[str], existing: AppPaths, tmp_path: Path
 ) -> None:
     code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "backup", "-o",
-                       str(tmp_path))
+                       str(tmp_path), "--user", "admin")
 
     assert code == 1
     assert "is a folder; give the name of the backup file" in out
@@ -212,7 +219,7 @@ def test_backup_that_cannot_be_written_names_the_file(
     blocker.write_text("in the way")
 
     code, _, err = run(capsys, "--data-dir", str(existing.data_dir), "backup", "-o",
-                       str(blocker / "backup.sqlite3"))
+                       str(blocker / "backup.sqlite3"), "--user", "admin")
 
     assert code == 1
     assert str(blocker) in err
@@ -225,9 +232,11 @@ def test_restore_prints_the_safety_copy(
 ) -> None:
     saved = backup_into(existing.database, tmp_path / "usb", "manual")
 
-    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "restore", str(saved))
+    code, out, _ = run(capsys, "--data-dir", str(existing.data_dir), "restore", str(saved),
+                        "--user", "admin")
 
-    [safety] = list_backups(existing.backups_dir)
+    # Signing in opened the database, which takes the day's first automatic backup too.
+    [safety] = [b for b in list_backups(existing.backups_dir) if "before-restore" in b.name]
     assert code == 0
     assert f"Restored {saved} into {existing.database}" in out
     assert f"The previous database was kept as {safety}" in out
@@ -239,12 +248,13 @@ def test_restore_refuses_a_bad_file_with_a_message(
     bad = tmp_path / "notes.txt"
     bad.write_text("hello")
 
-    code, out, err = run(capsys, "--data-dir", str(existing.data_dir), "restore", str(bad))
+    code, out, err = run(capsys, "--data-dir", str(existing.data_dir), "restore", str(bad),
+                          "--user", "admin")
 
     assert code == 1
     assert out == ""
     assert err.strip() == f"{bad} cannot be restored: the file is not an SQLite database"
-    assert list_backups(existing.backups_dir) == []
+    assert not [b for b in list_backups(existing.backups_dir) if "before-restore" in b.name]
 
 
 # --- seed and refusals at start-up -------------------------------------------------------

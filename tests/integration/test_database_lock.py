@@ -19,7 +19,7 @@ from dentasync_desktop.services.maintenance import (
     restore_file,
 )
 
-from ..factories import World
+from ..factories import PASSWORD, World
 from .helpers import new_order
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,6 +63,11 @@ def payment_rows(database: Database) -> int:
         return conn.exec_driver_sql("SELECT count(*) FROM payments").scalar_one()
 
 
+@pytest.fixture(autouse=True)
+def _admin_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cli.PASSWORD_VARIABLE, PASSWORD)
+
+
 def test_restore_is_refused_while_another_process_writes_and_no_payment_is_lost(
     capsys: pytest.CaptureFixture[str], database: Database, world: World, tmp_path: Path
 ) -> None:
@@ -80,7 +85,8 @@ def test_restore_is_refused_while_another_process_writes_and_no_payment_is_lost(
         assert writer.stdout.readline().strip() == "open"
         acknowledged = sum(writer.stdout.readline().strip() == "paid" for _ in range(20))
 
-        code = cli.main(["--data-dir", str(paths.data_dir), "restore", str(saved)])
+        code = cli.main(["--data-dir", str(paths.data_dir), "restore", str(saved),
+                     "--user", "admin"])
         _, err = capsys.readouterr()
         # The writer goes on after the refusal; these payments must survive too.
         acknowledged += sum(writer.stdout.readline().strip() == "paid" for _ in range(20))
@@ -96,15 +102,17 @@ def test_restore_is_refused_while_another_process_writes_and_no_payment_is_lost(
 
 
 def test_restore_goes_ahead_once_the_other_process_has_closed(
-    capsys: pytest.CaptureFixture[str], database: Database, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], database: Database, world: World, tmp_path: Path
 ) -> None:
     saved = backup_into(database.paths.database, tmp_path / "usb", "manual")
-    assert cli.main(["--data-dir", str(database.paths.data_dir), "restore", str(saved)]) == 1
+    assert cli.main(["--data-dir", str(database.paths.data_dir), "restore", str(saved),
+                     "--user", "admin"]) == 1
     assert "is open in another" in capsys.readouterr().err
 
     database.close()
 
-    assert cli.main(["--data-dir", str(database.paths.data_dir), "restore", str(saved)]) == 0
+    assert cli.main(["--data-dir", str(database.paths.data_dir), "restore", str(saved),
+                     "--user", "admin"]) == 0
 
 
 def test_a_connection_made_after_a_refused_restore_takes_the_lock_back(

@@ -11,6 +11,8 @@ import pytest
 from dentasync_desktop import app, cli
 from dentasync_desktop.app import AppContext
 
+from ..factories import PASSWORD
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
 def mode(path: Path) -> int:
@@ -24,19 +26,30 @@ def world_readable_umask() -> object:
     os.umask(previous)
 
 
+@pytest.fixture(autouse=True)
+def _admin_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cli.PASSWORD_VARIABLE, PASSWORD)
+
+
+def seeded_with_admin(data: Path, orders: int) -> None:
+    """Seed a new folder, then add its first administrator, who signs in below."""
+    assert cli.main(["--data-dir", str(data), "seed", "--orders", str(orders)]) == 0
+    assert cli.main(["--data-dir", str(data), "user", "add", "admin", "--role", "admin"]) == 0
+
+
 def test_data_files_and_folders_are_private(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], world_readable_umask: object
 ) -> None:
     data = tmp_path / "data"
     scan = tmp_path / "scan.stl"
     scan.write_bytes(b"solid crown\nendsolid crown\n")
-    assert cli.main(["--data-dir", str(data), "seed", "--orders", "2"]) == 0
-    assert cli.main(["--data-dir", str(data), "backup"]) == 0
-    assert cli.main(["--data-dir", str(data), "backup", "-o", str(tmp_path / "usb" / "b.sqlite3")]
-                    ) == 0
-    assert cli.main(["--data-dir", str(data), "report", "finance", "--view", "orders",
+    seeded_with_admin(data, 2)
+    signed_in = ["--data-dir", str(data), "--user", "admin"]
+    assert cli.main([*signed_in, "backup"]) == 0
+    assert cli.main([*signed_in, "backup", "-o", str(tmp_path / "usb" / "b.sqlite3")]) == 0
+    assert cli.main([*signed_in, "report", "finance", "--view", "orders",
                      "--format", "csv", "-o", str(data / "exports" / "orders.csv")]) == 0
-    assert cli.main(["--data-dir", str(data), "print", "order", "1", "-o",
+    assert cli.main([*signed_in, "print", "order", "1", "-o",
                      str(data / "exports" / "wo.pdf")]) == 0
 
     def attach(context: AppContext) -> int:
@@ -61,11 +74,11 @@ def test_a_world_readable_database_from_before_is_tightened_on_open(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], world_readable_umask: object
 ) -> None:
     data = tmp_path / "data"
-    assert cli.main(["--data-dir", str(data), "seed", "--orders", "1"]) == 0
+    seeded_with_admin(data, 1)
     database = data / "dentasync.sqlite3"
     database.chmod(0o644)
 
-    assert cli.main(["--data-dir", str(data), "print", "order", "1", "-o",
+    assert cli.main(["--data-dir", str(data), "--user", "admin", "print", "order", "1", "-o",
                      str(tmp_path / "wo.pdf")]) == 0
 
     assert mode(database) == 0o600

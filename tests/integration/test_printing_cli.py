@@ -10,17 +10,18 @@ from dentasync_desktop import cli
 from dentasync_desktop.paths import DATA_DIR_ENV
 
 from ..documents_samples import needs_pdftotext, pdf_pages, pdf_text
-from ..factories import World
+from ..factories import PASSWORD, World
 from .helpers import new_order
 
 
 @pytest.fixture(autouse=True)
 def _no_env_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv(cli.PASSWORD_VARIABLE, PASSWORD)
 
 
 def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(["--data-dir", str(tmp_path / "data"), *argv])
+    code = cli.main(["--data-dir", str(tmp_path / "data"), "--user", "admin", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -87,3 +88,18 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 2 and "-o/--output" in err
     code, _out, err = run(capsys, tmp_path, "print")
     assert code == 2 and "DOCUMENT" in err
+
+
+def test_printing_needs_a_user_of_this_database(world: World, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    new_order(world)
+    target = tmp_path / "form.pdf"
+    code = cli.main(["--data-dir", str(tmp_path / "data"), "print", "order", "1", "-o",
+                     str(target)])
+    assert code == cli.EXIT_USAGE
+    assert "sign in with --user NAME" in capsys.readouterr().err
+    code, _out, err = run(capsys, tmp_path, "--user", "nobody", "print", "order", "1", "-o",
+                          str(target))
+    assert code == 1
+    assert err.strip() == "Unknown user or wrong password."
+    assert not target.exists()

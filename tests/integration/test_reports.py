@@ -39,9 +39,16 @@ from dentasync_desktop.services.seed import seed
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
 from ..conftest import FIXED_NOW
+from ..factories import add_user
 
-ADMIN = Actor(None, "admin", "Admin", Role.ADMIN)
-TECHNICIAN = Actor(None, "tech", "Tech", Role.TECHNICIAN)
+# The first users of each database these tests use, made by add_users.
+ADMIN = Actor(1, "admin", "Admin User", Role.ADMIN)
+TECHNICIAN = Actor(2, "tech", "Technician User", Role.TECHNICIAN)
+
+
+def add_users(uow_factory: Callable[[], UnitOfWork]) -> None:
+    assert add_user(uow_factory, ADMIN.username, ADMIN.role) == ADMIN
+    assert add_user(uow_factory, TECHNICIAN.username, TECHNICIAN.role) == TECHNICIAN
 ORDERS = 300
 
 
@@ -69,6 +76,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], Un
     def factory() -> UnitOfWork:
         return UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW)
 
+    add_users(factory)
     seed(factory, ORDERS, seed=7)
     yield factory
     database.close()
@@ -372,6 +380,7 @@ HOSTILE = ("=HYPERLINK(\"http://evil\")", "+1+2", "-3+4", "@SUM(A1)", "\tTabbed"
 
 def test_formula_like_text_is_neutralised_but_money_stays_numeric(
         uow_factory, tmp_path: Path) -> None:
+    add_users(uow_factory)
     seed(uow_factory, 60, seed=3)
     with uow_factory() as uow:
         ids = list(uow.session.scalars(select(DentalLab.id).order_by(DentalLab.id)))

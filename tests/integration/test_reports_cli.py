@@ -17,13 +17,16 @@ from dentasync_desktop.services import finance, reports
 from dentasync_desktop.services.maintenance import open_database
 from dentasync_desktop.services.seed import seed
 
-ADMIN = Actor(None, "admin", "Admin", Role.ADMIN)
+from ..factories import PASSWORD, add_user
+
+ADMIN = Actor(1, "admin", "Admin User", Role.ADMIN)
 LAB = "Zahntechnik Müller GmbH"
 
 
 @pytest.fixture(autouse=True)
 def _no_env_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv(cli.PASSWORD_VARIABLE, PASSWORD)
 
 
 @pytest.fixture
@@ -31,13 +34,14 @@ def data_dir(tmp_path: Path) -> Path:
     """A data folder with 120 seeded orders."""
     folder = tmp_path / "data"
     database = open_database(resolve_paths(folder))
+    assert add_user(database.uow_factory, "admin", Role.ADMIN) == ADMIN
     seed(database.uow_factory, 120, seed=5)
     database.close()
     return folder
 
 
 def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(["report", "finance", "--data-dir", str(data_dir), *argv])
+    code = cli.main(["report", "finance", "--data-dir", str(data_dir), "--user", "admin", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -100,3 +104,17 @@ def test_the_lab_error_lists_the_labs(capsys, data_dir: Path, tmp_path: Path) ->
     _code, _out, err = run(capsys, data_dir, "--view", "labs", "--lab", "Mueller",
                            "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
     assert LAB in err
+
+
+def test_a_report_needs_a_signed_in_user(capsys, data_dir: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "labs.csv"
+    code = cli.main(["report", "finance", "--data-dir", str(data_dir), "--view", "labs",
+                     "--format", "csv", "-o", str(target)])
+    assert code == cli.EXIT_USAGE
+    assert "--user NAME" in capsys.readouterr().err
+    monkeypatch.setenv(cli.PASSWORD_VARIABLE, "not-the-password")
+    code, _out, err = run(capsys, data_dir, "--view", "labs", "--format", "csv", "-o", str(target))
+    assert code == 1
+    assert "Unknown user or wrong password." in err
+    assert not target.exists()

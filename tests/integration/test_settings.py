@@ -130,3 +130,21 @@ def test_preferences_cannot_touch_settings(world: World) -> None:
     with pytest.raises(ValidationError) as caught:
         settings.set_preference(world.uow(), world.admin, "big", "x" * 10_001)
     assert caught.value.field == "value"
+
+
+def test_the_idle_lock_minutes_are_stored_and_checked(world: World) -> None:
+    assert settings.get_settings(world.uow()).idle_lock_minutes == 15
+    saved = settings.save_settings(world.uow(), world.admin,
+                                   OrganisationSettings(idle_lock_minutes=0))
+    assert saved.idle_lock_minutes == 0
+    assert settings.get_settings(world.uow()).idle_lock_minutes == 0
+    for minutes in (-1, settings.IDLE_LOCK_MAX_MINUTES + 1):
+        with pytest.raises(ValidationError) as caught:
+            settings.save_settings(world.uow(), world.admin,
+                                   OrganisationSettings(idle_lock_minutes=minutes))
+        assert caught.value.field == "idle lock"
+    # A value damaged outside the app falls back to the default instead of failing every read.
+    with world.uow() as uow:
+        uow.session.merge(Setting(key="org.idle_lock_minutes", value="soon"))
+        uow.commit()
+    assert settings.get_settings(world.uow()).idle_lock_minutes == 15

@@ -24,7 +24,7 @@ from dentasync_desktop.paths import AppPaths, resolve_paths
 from dentasync_desktop.services import maintenance
 from dentasync_desktop.services.maintenance import Database, open_database
 
-from ..factories import World
+from ..factories import PASSWORD, World
 from .helpers import new_order
 
 
@@ -204,6 +204,8 @@ def test_a_due_daily_backup_that_fails_does_not_stop_a_read_only_command(
 ) -> None:
     data_dir = tmp_path / "data"
     assert cli.main(["--data-dir", str(data_dir), "seed", "--orders", "1"]) == 0
+    monkeypatch.setenv(cli.PASSWORD_VARIABLE, PASSWORD)
+    assert cli.main(["--data-dir", str(data_dir), "user", "add", "admin", "--role", "admin"]) == 0
     paths = resolve_paths(data_dir)
     for old in list_backups(paths.backups_dir):
         os.utime(old, (time.time() - 3 * 86400,) * 2)
@@ -219,7 +221,8 @@ def test_a_due_daily_backup_that_fails_does_not_stop_a_read_only_command(
     monkeypatch.setattr(Path, "replace", no_space)
     pdf = tmp_path / "wo.pdf"
 
-    code = cli.main(["--data-dir", str(data_dir), "print", "order", "1", "-o", str(pdf)])
+    code = cli.main(["--data-dir", str(data_dir), "print", "order", "1", "-o", str(pdf),
+                     "--user", "admin"])
 
     err = capsys.readouterr().err
     assert code == 0 and pdf.is_file()

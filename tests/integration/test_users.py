@@ -13,6 +13,7 @@ from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.errors import (
     AuthenticationError,
     PermissionDenied,
+    SessionEnded,
     ValidationError,
 )
 from dentasync_desktop.services import users
@@ -104,9 +105,9 @@ def test_sign_in_good_records_login_and_activity(world: World) -> None:
     ("maria", "wrong-password"),
     ("nobody", PASSWORD),
     ("", PASSWORD),
-    ("admin", ""),  # the factory's users have no usable password
+    ("admin", ""),
 ])
-def test_sign_in_bad_gives_one_generic_message(
+def test_sign_in_bad_gives_one_generic_message_and_is_logged(
     world: World, username: str, password: str
 ) -> None:
     new_user(world)
@@ -114,7 +115,10 @@ def test_sign_in_bad_gives_one_generic_message(
     with pytest.raises(AuthenticationError) as caught:
         users.sign_in(world.uow(), username, password)
     assert caught.value.message == SIGN_IN_FAILED
-    assert activity_count(world.uow_factory) == before
+    assert activity_count(world.uow_factory) == before + 1
+    entry = last_activity(world.uow_factory)
+    assert (entry.action, entry.entity, entry.order_id) == ("sign_in_failed", "user", None)
+    assert password not in entry.summary or not password
 
 
 def test_sign_in_inactive_user_is_refused_clearly(world: World) -> None:
@@ -245,11 +249,9 @@ def test_last_active_admin_cannot_be_deactivated_or_demoted(world: World) -> Non
             id=other.id, username="boss2", full_name="Second Boss", role=Role.MANAGER))
     assert caught.value.field == "role"
     assert "last active administrator" in caught.value.reason
-    # Only an actor who is no longer an active admin can get this far (e.g. a stale session).
-    with pytest.raises(ValidationError) as caught:
+    # The deactivated admin's open session can no longer act at all.
+    with pytest.raises(SessionEnded, match="deactivated"):
         users.set_user_active(world.uow(), world.admin, other.id, False)
-    assert caught.value.field == "active"
-    assert "last active administrator" in caught.value.reason
     assert activity_count(world.uow_factory) == before
     assert user_row(world.uow_factory, other.id).role is Role.ADMIN
     assert user_row(world.uow_factory, other.id).active

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from dentasync_desktop.services import passwords
 from dentasync_desktop.services.passwords import hash_password, verify_password
+
+from ..factories import CHEAP_COST
 
 
 @pytest.fixture(scope="module")
 def stored() -> str:
-    return hash_password("correct horse 42")
+    # Module-scoped, so made before the suite's cheap-cost fixture applies: cheap by hand.
+    return hash_password("correct horse 42", CHEAP_COST)
 
 
 def test_round_trip(stored: str) -> None:
@@ -56,3 +60,22 @@ def _with_part(stored: str, index: int, value: str) -> str:
 ])
 def test_malformed_hash_returns_false(stored: str, damage) -> None:  # type: ignore[no-untyped-def]
     assert verify_password("correct horse 42", damage(stored)) is False
+
+
+def test_production_cost_is_owasps_scrypt_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the suite's cheap-hashing fixture
+    assert passwords.Cost(n=2**17, r=8, p=1) == passwords.PRODUCTION
+    assert passwords.current is passwords.PRODUCTION
+    # 128 MiB of working memory: beyond hashlib's default limit, so maxmem must be raised.
+    stored = hash_password("correct horse 42")
+    assert stored.startswith("scrypt$131072$8$1$")
+    assert verify_password("correct horse 42", stored)
+    assert not passwords.needs_rehash(stored)
+
+
+def test_hashes_of_another_cost_need_a_rehash() -> None:
+    older = hash_password("correct horse 42", passwords.Cost(n=2**3, r=8, p=1))
+    assert verify_password("correct horse 42", older)
+    assert passwords.needs_rehash(older)
+    assert not passwords.needs_rehash(hash_password("correct horse 42"))
+    assert passwords.needs_rehash("!")

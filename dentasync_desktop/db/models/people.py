@@ -34,6 +34,10 @@ class User(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Wrong passwords in a row and when the next attempt is allowed: kept in the database so
+    # that restarting the app does not reset the wait.
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
+    sign_in_blocked_until: Mapped[datetime | None]
 
 
 class DentalLab(Base):

@@ -1,0 +1,73 @@
+"""The idle lock: after the minutes set in Settings without input, ask for the password again."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..services import settings
+from .client import ServiceClient
+
+# Any of these means someone is at the computer.
+_INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+})
+CHECK_EVERY_MS = 15_000
+# Shorter idle times are never asked for, so the setting is only read once this has passed.
+SHORTEST_LOCK_SECONDS = 60
+
+
+class IdleLock(QObject):
+    """Calls ``lock`` once the application has had no input for the Settings' idle minutes.
+
+    ``clock`` (seconds, monotonic) is injected so tests move time on instead of sleeping.
+    """
+
+    def __init__(self, client: ServiceClient, lock: Callable[[], None],
+                 clock: Callable[[], float] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._lock = lock
+        self._clock = clock or time.monotonic
+        self._last_input = self._clock()
+        self.paused = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self._last_input = self._clock()
+        return False
+
+    def idle_seconds(self) -> float:
+        return self._clock() - self._last_input
+
+    def check(self) -> None:
+        idle = self.idle_seconds()
+        if self.paused or idle < SHORTEST_LOCK_SECONDS:
+            return
+        # Read each time, so a change in Settings applies without signing in again.
+        minutes = settings.get_settings(self._client.uow()).idle_lock_minutes
+        if minutes and idle >= minutes * 60:
+            self.paused = True
+            try:
+                self._lock()
+            finally:
+                self.paused = False
+                self._last_input = self._clock()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
