@@ -46,3 +46,10 @@ class CurrencyMismatch(DomainError):
 
 class DatabaseProblem(DomainError):
     """The database file cannot be used as it is (newer schema, corruption, bad backup)."""
+
+
+class DatabaseBusy(DomainError):
+    """Another program (or another copy of the app) kept the database locked for too long."""
+
+    def __init__(self) -> None:
+        super().__init__("The database is busy, please try again.")

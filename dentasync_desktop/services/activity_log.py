@@ -12,7 +12,7 @@ from .unit_of_work import UnitOfWork
 
 def order_activity(uow: UnitOfWork, actor: Actor, order_id: int) -> list[ActivityInfo]:
     """Everyone signed in may read an order's history, as they may read the order."""
-    with uow:
+    with uow.reading():
         get(uow, WorkOrder, order_id, "Work order")
         return [
             ActivityInfo(id=e.id, at=e.at, actor_name=e.actor_name, action=e.action,

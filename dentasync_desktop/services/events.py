@@ -156,7 +156,7 @@ def events_between(
                WorkOrder.status != OrderStatus.CANCELLED)
         .order_by(Event.starts_at, Event.id)
     )
-    with uow:
+    with uow.reading():
         return [
             EventInfo(id=e.id, order_id=e.order_id, order_number=number, kind=e.kind,
                       starts_at=e.starts_at, duration_minutes=e.duration_minutes,

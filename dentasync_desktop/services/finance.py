@@ -63,7 +63,7 @@ def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinan
     """The Dental labs tab: one row per lab and currency, by lab name then currency."""
     authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
-    with uow:
+    with uow.reading():
         # Aggregate first, then name the labs: the join touches a dozen rows, not every order.
         per_lab = (
             select(WorkOrder.lab_id, WorkOrder.currency, func.count().label("orders"),
@@ -143,7 +143,7 @@ def order_rows(
     authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
     check_page(offset, limit)
-    with uow:
+    with uow.reading():
         query, _ = _orders_query(flt, uow.today(), sort_key, descending)
         rows = uow.session.execute(query.offset(offset).limit(limit))
         return [_order_row(r) for r in rows]
@@ -152,7 +152,7 @@ def order_rows(
 def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
     authorize(actor, Action.VIEW_FINANCE)
     _check(flt)
-    with uow:
+    with uow.reading():
         query = (select(func.count()).select_from(WorkOrder)
                  .where(*_conditions(flt, uow.today(), with_payment_status=True)))
         return uow.session.scalar(query) or 0
@@ -180,7 +180,7 @@ def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, desc
             ) -> Iterator[OrderFinanceRow]:
     # One read transaction: the export is a consistent snapshot even if someone records a
     # payment meanwhile.
-    with uow:
+    with uow.reading():
         query, key = _orders_query(flt, uow.today(), sort_key, descending)
         page = query
         while True:
@@ -210,7 +210,7 @@ def summary(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, view: str = "orde
     _check(flt)
     if view not in VIEWS:
         raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
-    with uow:
+    with uow.reading():
         today = uow.today()
         outstanding = WorkOrder.price_total_minor - WorkOrder.paid_minor
         overdue = case((payment_status_sql(today) == PaymentStatus.OVERDUE.value, outstanding),

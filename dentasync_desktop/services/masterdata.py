@@ -167,7 +167,7 @@ def _list(
     """
     model = kind.model
     needle = fold(" ".join((text or "").split()))
-    with uow:
+    with uow.reading():
         query = select(model.id, *kind.search).order_by(
             *(func.lower(column) for column in kind.sort), model.id)
         if not include_inactive:
@@ -188,7 +188,7 @@ def _list(
 
 
 def _get_info(uow: UnitOfWork, kind: _Kind[M, D], entity_id: int) -> D:
-    with uow:
+    with uow.reading():
         return kind.info(get(uow, kind.model, entity_id, kind.label))
 
 

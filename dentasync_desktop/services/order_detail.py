@@ -42,14 +42,14 @@ from .unit_of_work import UnitOfWork
 
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
     """Everyone signed in may look at an order; the actions are what permissions guard."""
-    with uow:
+    with uow.reading():
         return load_detail(uow, order_id)
 
 
 def find_order_id(uow: UnitOfWork, actor: Actor, number_text: str) -> int | None:
     """The id of the order with this number as typed or scanned ("WO-000123", "123")."""
     number = parse_number(number_text)
-    with uow:
+    with uow.reading():
         return uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
 
 

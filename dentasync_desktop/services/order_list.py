@@ -105,7 +105,7 @@ def list_orders(
     """
     _check(flt)
     check_page(offset, limit)
-    with uow:
+    with uow.reading():
         today = uow.today()
         conditions = _conditions(flt, today)
         page_ids = select(WorkOrder.id).where(*conditions)
@@ -156,7 +156,7 @@ def _rows(uow: UnitOfWork, ids: list[int], today: date) -> dict[int, OrderRow]:
 def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[OrderStatus, int]:
     """Orders per status with every filter but the status one: the quick-filter buttons."""
     _check(flt)
-    with uow:
+    with uow.reading():
         conditions = _conditions(flt, uow.today(), with_statuses=False)
         if conditions:
             # One pass over the matching rows, counting every status at once: GROUP BY would

@@ -131,7 +131,7 @@ def list_payroll(
     if date_to is not None:
         query = query.where(
             PayrollRecord.created_at < _local_midnight_utc(date_to + timedelta(days=1)))
-    with uow:
+    with uow.reading():
         return [
             PayrollInfo(id=r.id, order_id=r.order_id, staff_id=r.staff_id, staff_name=name,
                         amount=Money(r.amount_minor, r.currency), comment=r.comment,

@@ -75,7 +75,7 @@ def _check_target(target: Path) -> Path:
 
 
 def _load(uow: UnitOfWork, actor: Actor, order_number: int, action: Action) -> OrderDetail:
-    with uow:
+    with uow.reading():
         order_id = uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number ==
                                                                  order_number))
         if order_id is None:
@@ -154,7 +154,7 @@ def print_batch(uow_factory: UnitOfWorkFactory, actor: Actor, order_ids: Sequenc
 
     try:
         orders: list[OrderDetail] = []
-        with uow_factory() as uow:
+        with uow_factory().reading() as uow:
             for index, order_id in enumerate(ids):
                 tick(index)
                 order_for(uow, actor, order_id, Action.PRINT)
