@@ -38,6 +38,7 @@ def _aware(value: datetime | None, field: str) -> datetime:
         raise ValidationError(field, "a date and time is required")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, "needs a time zone")
+    validation.in_range(value, field)
     return value.astimezone(UTC)
 
 

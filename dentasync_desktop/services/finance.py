@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, String, and_, case, func, or_, select
 
 from ..db.models import DentalLab, WorkOrder
+from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
     Actor,
@@ -38,6 +39,9 @@ VIEWS = ("orders", "labs")
 
 
 def _check(flt: FinanceFilter) -> None:
+    validation.in_range(flt.date_from, "date from")
+    validation.in_range(flt.date_to, "date to")
+    validation.record_id(flt.lab_id, "dental lab")
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
         raise ValidationError("time period", "the start date is after the end date")
 

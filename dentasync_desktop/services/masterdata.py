@@ -46,7 +46,7 @@ from ..domain.dto import (
     TaskTemplateInfo,
 )
 from ..domain.errors import ValidationError
-from ..domain.money import MAX_MINOR, Money, check_currency
+from ..domain.money import Money, check_amount, check_currency
 from ..domain.text import fold
 from . import activity
 from .guards import authorize, get
@@ -454,6 +454,7 @@ def get_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> PatientInfo:
 
 def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientInfo:
     authorize(actor, PATIENTS.action)
+    validation.in_range(data.date_of_birth, "date of birth")
     if data.date_of_birth is not None and data.date_of_birth > uow.today():
         raise ValidationError("date of birth", "cannot be in the future")
     values = {
@@ -514,10 +515,9 @@ def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceIn
     code = validation.required(data.code, "code", 30)
     name = validation.required(data.name, "name")
     currency = check_currency(data.unit_price.currency)
+    check_amount(data.unit_price, "price")
     if data.unit_price.minor < 0:
         raise ValidationError("price", "cannot be negative")
-    if data.unit_price.minor >= MAX_MINOR:
-        raise ValidationError("price", "the amount is too large")
     templates = _clean_templates(data.task_templates)
 
     def apply(row: Service) -> None:

@@ -18,6 +18,7 @@ from ..db.models import (
     User,
     WorkOrder,
 )
+from ..domain import validation
 from ..domain.dto import (
     Actor,
     AttachmentInfo,
@@ -55,7 +56,7 @@ def find_order_id(uow: UnitOfWork, actor: Actor, number_text: str) -> int | None
 
 def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
     s = uow.session
-    order = s.get(WorkOrder, order_id)
+    order = s.get(WorkOrder, order_id) if validation.fits_sql(order_id) else None
     if order is None:
         raise NotFound(f"Work order #{order_id} does not exist")
     cur = order.currency

@@ -28,6 +28,7 @@ from ..paths import bundled
 from . import settings
 from .guards import authorize, order_for
 from .order_detail import load_detail
+from .output_target import checked_target
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 # What the order-form dialog offers: section key -> label, in print order.
@@ -66,12 +67,7 @@ def save_sections(uow: UnitOfWork, actor: Actor, sections: Iterable[str]) -> fro
 
 
 def _check_target(target: Path) -> Path:
-    path = Path(target).expanduser()
-    if path.is_dir():
-        raise ValidationError("output file", f"{path} is a folder; give the name of a PDF file")
-    if not path.parent.is_dir():
-        raise ValidationError("output file", f"the folder {path.parent} does not exist")
-    return path
+    return checked_target(target, "output file", "PDF")
 
 
 def _load(uow: UnitOfWork, actor: Actor, order_number: int, action: Action) -> OrderDetail:
