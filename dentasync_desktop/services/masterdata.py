@@ -6,7 +6,6 @@ MANAGE_CATALOGUE (labs, services, staff) or MANAGE_CLIENTS (customers, patients)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
@@ -31,6 +30,7 @@ from ..db.models import (
 )
 from ..domain import validation
 from ..domain.actions import Action
+from ..domain.bank import clean_bic, clean_iban
 from ..domain.dto import (
     Actor,
     CustomerInfo,
@@ -318,36 +318,6 @@ def _apply(values: dict[str, Any]) -> Callable[[Any], None]:
 
 def _phone(value: str) -> str:
     return validation.optional(value, "phone", PHONE_LIMIT)
-
-
-# --- bank details ---------------------------------------------------------------------------------
-
-_IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
-_BIC = re.compile(r"^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$")
-
-
-def clean_iban(value: str) -> str:
-    """Spaces removed, upper case, ISO 13616 checksum verified; empty stays empty."""
-    iban = "".join((value or "").split()).upper()
-    if not iban:
-        return ""
-    if not _IBAN.match(iban):
-        raise ValidationError(
-            "IBAN", f"'{value.strip()}' is not an IBAN (country code, 2 check digits, "
-                    "then 11 to 30 letters or digits)")
-    rearranged = iban[4:] + iban[:4]
-    if int("".join(str(int(char, 36)) for char in rearranged)) % 97 != 1:
-        raise ValidationError("IBAN", "the check digits do not match; please check for typos")
-    return iban
-
-
-def clean_bic(value: str) -> str:
-    bic = "".join((value or "").split()).upper()
-    if bic and not _BIC.match(bic):
-        raise ValidationError(
-            "BIC", f"'{value.strip()}' is not a BIC: 8 or 11 letters and digits, "
-                   "e.g. COBADEFFXXX")
-    return bic
 
 
 # --- dental labs ----------------------------------------------------------------------------------

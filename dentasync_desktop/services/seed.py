@@ -9,12 +9,14 @@ functions the services use, so the data looks exactly as if it had been entered 
 from __future__ import annotations
 
 import random
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, update
+from stdnum.iban import calc_check_digits
 
 from ..db.models import (
     ActivityEntry,
@@ -36,6 +38,7 @@ from ..db.models import (
     WorkOrderItem,
     WorkTask,
 )
+from ..domain.bank import iban_country
 from ..domain.enums import (
     EventKind,
     IntervalUnit,
@@ -84,21 +87,21 @@ CITIES = (
 CLINIC_FORMS = ("{last} Dental Clinic", "Zahnarztpraxis {last}", "Smile Studio {city}",
                 "Klinika Stomatologiczna {city}", "{city} Tandlægehus", "Clínica Dental {last}")
 
-# (name, city, country, currency, BBAN length, bank, BIC)
+# (name, city, country, currency, bank, BIC)
 LABS = (
-    ("Zahntechnik Müller GmbH", "München", "DE", "EUR", 18, "Commerzbank", "COBADEFFXXX"),
-    ("Łukasz Dental Lab", "Kraków", "PL", "PLN", 24, "PKO Bank Polski", "BPKOPLPW"),
-    ("Ørsted Dental Studio", "København", "DK", "DKK", 14, "Danske Bank", "DABADKKK"),
-    ("Yılmaz Diş Laboratuvarı", "İstanbul", "TR", "TRY", 22, "Ziraat Bankası", "TCZBTR2A"),
-    ("Labor Schäfer & Söhne", "Wien", "AT", "EUR", 16, "Erste Bank", "GIBAATWWXXX"),
-    ("Dentallabor Zürich AG", "Zürich", "CH", "CHF", 17, "Zürcher Kantonalbank", "ZKBKCHZZ80A"),
-    ("Cerámica Dental Núñez", "Sevilla", "ES", "EUR", 20, "CaixaBank", "CAIXESBBXXX"),
-    ("Dvořák Zubní Laboratoř", "Praha", "CZ", "CZK", 20, "Česká spořitelna", "GIBACZPX"),
-    ("Malmö Tandteknik AB", "Malmö", "SE", "SEK", 20, "Swedbank", "SWEDSESS"),
-    ("Atelier Dentaire Lefèvre", "Lyon", "FR", "EUR", 23, "Crédit Agricole", "AGRIFRPP"),
-    ("Laboratorio Odontotecnico Bianchi", "Milano", "IT", "EUR", 23, "Intesa Sanpaolo",
+    ("Zahntechnik Müller GmbH", "München", "DE", "EUR", "Commerzbank", "COBADEFFXXX"),
+    ("Łukasz Dental Lab", "Kraków", "PL", "PLN", "PKO Bank Polski", "BPKOPLPW"),
+    ("Ørsted Dental Studio", "København", "DK", "DKK", "Danske Bank", "DABADKKK"),
+    ("Yılmaz Diş Laboratuvarı", "İstanbul", "TR", "TRY", "Ziraat Bankası", "TCZBTR2A"),
+    ("Labor Schäfer & Söhne", "Wien", "AT", "EUR", "Erste Bank", "GIBAATWWXXX"),
+    ("Dentallabor Zürich AG", "Zürich", "CH", "CHF", "Zürcher Kantonalbank", "ZKBKCHZZ80A"),
+    ("Cerámica Dental Núñez", "Sevilla", "ES", "EUR", "CaixaBank", "CAIXESBBXXX"),
+    ("Dvořák Zubní Laboratoř", "Praha", "CZ", "CZK", "Česká spořitelna", "GIBACZPX"),
+    ("Malmö Tandteknik AB", "Malmö", "SE", "SEK", "Swedbank", "SWEDSESS"),
+    ("Atelier Dentaire Lefèvre", "Lyon", "FR", "EUR", "Crédit Agricole", "AGRIFRPP"),
+    ("Laboratorio Odontotecnico Bianchi", "Milano", "IT", "EUR", "Intesa Sanpaolo",
      "BCITITMM"),
-    ("Crown & Bridge Ltd", "London", "GB", "GBP", 18, "Barclays", "BARCGB22"),
+    ("Crown & Bridge Ltd", "London", "GB", "GBP", "Barclays", "BARCGB22"),
 )
 # Rough price of 1 EUR in each lab currency, in percent, to turn the EUR price list into theirs.
 EUR_PERCENT = {"EUR": 100, "PLN": 430, "DKK": 746, "TRY": 3500, "CHF": 95, "CZK": 2500,
@@ -226,10 +229,16 @@ def generate(
     return _Generator(uow, random.Random(seed), users).run(orders, progress)
 
 
-def _iban(rng: random.Random, country: str, length: int) -> str:
-    bban = "".join(rng.choice("0123456789") for _ in range(length))
-    digits = "".join(str(int(c, 36)) for c in bban + country + "00")
-    return f"{country}{98 - int(digits) % 97:02d}{bban}"
+_BBAN_CHARS = {"n": string.digits, "a": string.ascii_uppercase,
+               "c": string.digits + string.ascii_uppercase}
+
+
+def _iban(rng: random.Random, country: str) -> str:
+    """A made-up account in the country's registered IBAN form, with matching check digits."""
+    known = iban_country(country)
+    assert known is not None, country
+    bban = "".join(rng.choice(_BBAN_CHARS[kind]) for size, kind in known[1] for _ in range(size))
+    return f"{country}{calc_check_digits(country + '00' + bban)}{bban}"
 
 
 def _round_down(amount: int, unit: int) -> int:
@@ -396,9 +405,9 @@ class _Generator:
         existing = dict(s.execute(select(DentalLab.name, DentalLab.id)
                                   .where(DentalLab.name.in_([lab[0] for lab in wanted]))).all())
         rows, labs = [], []
-        for name, city, country, currency, bban, bank, bic in wanted:
+        for name, city, country, currency, bank, bic in wanted:
             lab_id = existing.get(name)
-            iban = _iban(self.rng, country, bban)
+            iban = _iban(self.rng, country)
             if lab_id is None:
                 lab_id = self._ids(DentalLab, 1)[0]
                 rows.append(dict(

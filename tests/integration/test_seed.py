@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import random
 from collections import Counter as Tally
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from dentasync_desktop.db.engine import make_session_factory
@@ -22,6 +24,7 @@ from dentasync_desktop.db.models import (
     WorkOrder,
     WorkOrderItem,
 )
+from dentasync_desktop.domain.bank import clean_bic, clean_iban
 from dentasync_desktop.domain.enums import OrderStatus
 from dentasync_desktop.domain.numbers import format_number
 from dentasync_desktop.domain.payments import first_unpaid_due
@@ -29,7 +32,7 @@ from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import open_database
 from dentasync_desktop.services.orders import ORDER_COUNTER
-from dentasync_desktop.services.seed import SEED_USERNAME, seed
+from dentasync_desktop.services.seed import LABS, SEED_USERNAME, _iban, seed
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
 from ..conftest import FIXED_NOW
@@ -144,8 +147,19 @@ def test_numbers_continue_from_the_counter_and_master_data_is_reused(uow_factory
 
 
 def iban_is_valid(iban: str) -> bool:
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+    return clean_iban(iban) == iban
+
+
+@pytest.mark.parametrize("lab", LABS, ids=[lab[0] for lab in LABS])
+def test_every_seeded_lab_has_bank_details_that_pass_the_checks(
+    lab: tuple[str, ...]
+) -> None:
+    """Made-up accounts in each country's own form (an Italian one starts with a letter)."""
+    _name, _city, country, _currency, _bank, bic = lab
+    rng = random.Random(7)
+    for _ in range(20):
+        assert iban_is_valid(_iban(rng, country))
+    assert clean_bic(bic) == bic
 
 
 def test_zero_orders_still_leaves_a_usable_catalogue(uow_factory) -> None:  # type: ignore[no-untyped-def]
