@@ -37,6 +37,7 @@ from ..domain.money import Money
 from ..domain.numbers import parse_number
 from ..domain.payments import payment_status
 from ..domain.teeth import parse_teeth
+from ..domain.text import safe_file_name
 from .mappers import customer_info, lab_info, patient_info
 from .unit_of_work import UnitOfWork
 
@@ -138,7 +139,9 @@ def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
                                .order_by(Event.starts_at, Event.id))),
         attachments=tuple(
             AttachmentInfo(id=a.id, order_id=order_id, sha256=a.sha256,
-                           original_name=a.original_name, size_bytes=a.size_bytes,
+                           # Names stored before they were cleaned for Windows too.
+                           original_name=safe_file_name(a.original_name) or "attachment",
+                           size_bytes=a.size_bytes,
                            mime_type=a.mime_type, added_by=users.get(a.added_by_id, ""),
                            added_at=a.added_at, path=uow.files.path_for(a.sha256))
             for a in s.scalars(select(Attachment).where(
