@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dentasync_desktop.domain.dto import (
     EventInput,
@@ -226,3 +228,21 @@ def test_printing_to_a_name_with_a_nul_byte_is_refused(world: World, tmp_path: P
         printing.print_order_form(world.uow(), world.admin, order.number,
                                   tmp_path / "form\x00.pdf")
     assert caught.value.field == "output file"
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.tuples(st.integers(0, 2**64), st.integers(-5, 20_000)),
+                      min_size=1, max_size=4))
+def test_any_order_is_either_refused_by_field_or_within_the_bound(
+    world: World, lines: list[tuple[int, int]]
+) -> None:
+    """Whatever prices and quantities come in, what is stored can always be summed."""
+    data = world.order_input(items=tuple(item(price, quantity) for price, quantity in lines))
+    try:
+        order = orders.create_order(world.uow(), world.admin, data)
+    except ValidationError as error:
+        assert error.field.startswith("item")
+    else:
+        assert 0 <= order.total.minor <= MAX_MINOR
+    assert finance.summary(world.uow(), world.admin, FinanceFilter()) is not None
