@@ -16,7 +16,9 @@ from .report_table import Cell, ReportTable, atomic_output, neutralise
 
 def write_csv(table: ReportTable, target: Path) -> None:
     with atomic_output(target) as temp, temp.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
+        # Every cell quoted: a spreadsheet that splits at ";" (most of Europe) keeps a name like
+        # "Müller;=1+1" in one cell instead of starting a new one with a formula.
+        writer = csv.writer(out, quoting=csv.QUOTE_ALL)
         writer.writerow([neutralise(column.title) for column in table.columns])
         writer.writerows([_text(value) for value in row] for row in table.rows)
 

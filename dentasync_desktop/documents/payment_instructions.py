@@ -12,7 +12,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.dto import OrderDetail, OrganisationSettings
+from ..domain.bank import clean_bic, clean_iban
+from ..domain.dto import LabInfo, OrderDetail, OrganisationSettings
+from ..domain.errors import ValidationError
 from . import barcodes
 from .pdf_layout import (
     RULE,
@@ -41,11 +43,23 @@ def group_iban(iban: str) -> str:
     return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
 
 
+def bank_problem(lab: LabInfo) -> str | None:
+    """Why the lab's stored IBAN or BIC cannot be used (saved before they were checked)."""
+    try:
+        clean_iban(lab.iban)
+        clean_bic(lab.bic)
+    except ValidationError as error:
+        return error.message
+    return None
+
+
 def epc_payload(order: OrderDetail) -> str | None:
     """The SEPA credit-transfer QR text, or None when the order cannot be paid that way."""
     lab, due = order.lab, order.balance
     iban = "".join(lab.iban.split()).upper()
     if due.currency != "EUR" or not iban or not 0 < due.minor <= EPC_MAX_AMOUNT:
+        return None
+    if bank_problem(lab):
         return None
     name = (lab.account_holder.strip() or lab.name.strip())[:EPC_MAX_NAME]
     return "\n".join(("BCD", "002", "1", "SCT", "".join(lab.bic.split()).upper(), name, iban,
@@ -143,16 +157,22 @@ class _Sheet:
 
     def _bank_details(self) -> Table:
         lab = self.order.lab
+        problem = bank_problem(lab)
+        iban = "" if problem else group_iban(lab.iban)
         if not lab.iban.strip():
             self.notes.append(f"{lab.name} has no IBAN on file, so the sheet shows no bank "
                               "account. Add it to the dental lab's details.")
+        elif problem:
+            self.notes.append(f"The bank details of {lab.name} are not valid ({problem}), so "
+                              "the sheet shows no bank account. Correct the dental lab's "
+                              "details.")
         reference = Paragraph(markup(self.order.number_text), self.st["strong"])
         rows: list[tuple[str, Any]] = [
             ("Account holder", lab.account_holder.strip() or lab.name),
             ("Bank", lab.bank_name),
-            ("IBAN", Paragraph(markup(group_iban(lab.iban)) or "not on file — please ask "
+            ("IBAN", Paragraph(markup(iban) or "not on file — please ask "
                                "the lab", self.st["strong"])),
-            ("BIC", lab.bic.strip().upper()),
+            ("BIC", "" if problem else lab.bic.strip().upper()),
             ("Payment reference", reference),
         ]
         if lab.payment_note.strip():

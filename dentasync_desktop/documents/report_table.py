@@ -142,8 +142,10 @@ def tracked(rows: Iterable[Row], totals: Totals) -> Iterator[Row]:
         yield row
 
 
-# Spreadsheet programs run cell text starting with these as a formula (CSV/formula injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet programs run cell text starting with = + - @ as a formula (CSV/formula injection).
+# A spreadsheet that splits CSV at ";" (or ",", or a tab) would also run one that follows such a
+# separator, and leading blanks, tabs and line breaks are skipped before it looks.
+_FORMULA = re.compile(r"(?:^|[;,\t\r\n])[\s;,]*[=+\-@]")
 # XML 1.0 cannot hold these control characters; openpyxl would refuse the whole file.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -151,7 +153,7 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def neutralise(text: str) -> str:
     """Text made safe for a spreadsheet cell: never read as a formula, no illegal characters."""
     clean = _ILLEGAL.sub("", text)
-    return "'" + clean if clean.startswith(_FORMULA_START) else clean
+    return "'" + clean if _FORMULA.search(clean) else clean
 
 
 @cache

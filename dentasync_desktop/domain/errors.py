@@ -67,3 +67,9 @@ class SessionEnded(AuthenticationError):
 
     The GUI signs such a user out; the message says why.
     """
+
+class DatabaseBusy(DomainError):
+    """Another program (or another copy of the app) kept the database locked for too long."""
+
+    def __init__(self) -> None:
+        super().__init__("The database is busy, please try again.")

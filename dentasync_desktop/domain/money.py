@@ -18,7 +18,11 @@ CURRENCY_EXPONENTS: dict[str, int] = {
     "COP": 2, "SGD": 2, "HKD": 2, "THB": 2, "MYR": 2, "IDR": 2, "PHP": 2, "VND": 0,
 }
 
-MAX_MINOR = 10**15  # far beyond any dental bill, well inside SQLite's 64-bit integers
+# The one upper bound of every amount the app stores: a unit price, an order total, a payment,
+# a plan, a payroll amount (10,000,000,000.00 EUR). SQLite sums 64-bit integers and fails with
+# "integer overflow" beyond 9.2 * 10**18, so any total of up to nine million orders at the
+# bound still adds up; a unit price times the largest quantity is held to it as well.
+MAX_MINOR = 10**12
 
 
 def check_currency(code: str, field: str = "currency") -> str:
@@ -60,10 +64,7 @@ class Money:
             raise ValidationError(
                 field, f"{code} allows at most {exp} decimal place{'s' if exp != 1 else ''}"
             )
-        minor = int(scaled)
-        if abs(minor) >= MAX_MINOR:
-            raise ValidationError(field, "the amount is too large")
-        return cls(minor, code)
+        return check_amount(cls(int(scaled), code), field)
 
     def _same(self, other: Money) -> None:
         if not isinstance(other, Money):
@@ -128,6 +129,16 @@ class Money:
             raise ValidationError("installments", "must be at least 1")
         base, remainder = divmod(self.minor, parts)
         return [Money(base + (1 if i < remainder else 0), self.currency) for i in range(parts)]
+
+
+def check_amount(amount: Money, field: str) -> Money:
+    """``amount`` if it is within MAX_MINOR either way, else a refusal naming ``field``."""
+    if not isinstance(amount, Money):
+        raise ValidationError(field, "is not an amount of money")
+    if abs(amount.minor) > MAX_MINOR:
+        raise ValidationError(
+            field, f"is too large (at most {Money(MAX_MINOR, amount.currency)})")
+    return amount
 
 
 _GROUPING = re.compile(r"[\s\u00a0\u202f']")

@@ -1,11 +1,43 @@
-"""Comparing text the way a person reads it."""
+"""Comparing text the way a person reads it; file names that are safe to show and to save."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from pathlib import PurePath
+
+FILE_NAME_LIMIT = 255
+_KEEP_EXTENSION = 20  # a longer "extension" is just a dot in a long name
+# Characters Windows refuses in a file name; ":" would also write to a hidden NTFS stream.
+_NOT_ON_WINDOWS = re.compile(r'[<>:"|?*]')
+# Device names Windows opens instead of a file, whatever the extension ("NUL.txt" too).
+_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]])
 
 
 def fold(text: str) -> str:
     """One Unicode form and no case: "Müller" typed on macOS (u + combining diaeresis) or in
     capitals still matches "müller"."""
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def safe_file_name(raw: str) -> str:
+    """The bare file name, fit to show and to offer when saving a copy; "" if nothing is left.
+
+    Never trusted: folders of either separator style are dropped, and so are control and
+    format characters (a right-to-left override can make "exe" look like "pdf"). What Windows
+    cannot save is made saveable: reserved characters become "_", trailing dots and spaces go,
+    and a device name ("CON", "nul.txt", "com1") gets a "_" in front.
+    """
+    name = unicodedata.normalize("NFC", re.split(r"[\\/]", raw)[-1])
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf"))
+    name = _NOT_ON_WINDOWS.sub("_", name).strip().rstrip(". ")
+    if name.split(".")[0].rstrip(" ").upper() in _DEVICES:
+        name = "_" + name
+    if len(name) <= FILE_NAME_LIMIT:
+        return name
+    suffix = PurePath(name).suffix
+    if not suffix or len(suffix) > _KEEP_EXTENSION:
+        return name[:FILE_NAME_LIMIT].rstrip(". ")
+    return name[:FILE_NAME_LIMIT - len(suffix)].rstrip(". ") + suffix

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from .errors import ValidationError
 
 SHORT_TEXT = 200
 LONG_TEXT = 10_000
+
+# Every date the app accepts: any birth date and any plan, yet far enough from Python's year
+# 1 and 9999 that adding a plan's months or a time-zone offset can never overflow.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+# SQLite stores integers in 64 bits; a larger id or offset cannot even be asked for.
+SQL_INT_MAX = 2**63 - 1
+MAX_QUANTITY = 10_000
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -52,3 +60,28 @@ def whole_number(value: int, field: str, minimum: int = 0, maximum: int = 10**6)
 def due_not_before(due: date | None, documented: date, field: str = "due date") -> None:
     if due is not None and due < documented:
         raise ValidationError(field, "cannot be before the documented date")
+
+
+def in_range(value: date | None, field: str) -> date | None:
+    """``value`` (a date or an aware date and time) if it lies in the years the app accepts."""
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise ValidationError(field, "is not a date")
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValidationError(
+            field, f"must be between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
+    return value
+
+
+def fits_sql(value: int) -> bool:
+    """True when SQLite can store ``value`` (an id or an offset) as an integer."""
+    return not isinstance(value, bool) and isinstance(value, int) and abs(value) <= SQL_INT_MAX
+
+
+def record_id(value: int | None, field: str) -> int | None:
+    """An optional id to filter by; one SQLite cannot store can match no record."""
+    if value is not None and not fits_sql(value):
+        raise ValidationError(field, "no such record")
+    return value

@@ -12,7 +12,13 @@ from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..domain.errors import ConcurrencyError, DomainError, SessionEnded, ValidationError
+from ..domain.errors import (
+    ConcurrencyError,
+    DatabaseBusy,
+    DomainError,
+    SessionEnded,
+    ValidationError,
+)
 from .session import session_events
 
 log = logging.getLogger(__name__)
@@ -28,6 +34,8 @@ def show_refusal(parent: QWidget | None, error: DomainError) -> None:
         error, ValidationError) else QApplication.translate("errors", "Not possible")
     if isinstance(error, ConcurrencyError):
         title = QApplication.translate("errors", "Changed by someone else")
+    elif isinstance(error, DatabaseBusy):
+        title = QApplication.translate("errors", "Database busy")
     QMessageBox.warning(parent, title, error.message)
 
 

@@ -11,7 +11,8 @@ from .guards import signed_in
 from .unit_of_work import UnitOfWork
 
 
-def _dump(values: dict[str, Any] | None) -> str:
+def dump(values: dict[str, Any] | None) -> str:
+    """The before/after JSON of a log entry (empty when there is nothing to show)."""
     if not values:
         return ""
     return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
@@ -59,8 +60,8 @@ def add_entry(
             entity_id=entity_id,
             order_id=order_id,
             summary=summary,
-            before=_dump(before),
-            after=_dump(after),
+            before=dump(before),
+            after=dump(after),
         )
     )
 

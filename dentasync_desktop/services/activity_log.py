@@ -12,7 +12,7 @@ from .unit_of_work import UnitOfWork
 
 def order_activity(uow: UnitOfWork, actor: Actor, order_id: int) -> list[ActivityInfo]:
     """Everyone signed in may read an order's history, as they may read the order."""
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         get(uow, WorkOrder, order_id, "Work order")
         return [

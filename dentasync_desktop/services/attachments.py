@@ -3,49 +3,28 @@
 from __future__ import annotations
 
 import mimetypes
-import re
 import stat
-import unicodedata
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from ..db.models import Attachment
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail
 from ..domain.errors import ValidationError
 from ..domain.numbers import format_number
+from ..domain.text import safe_file_name
 from . import activity
 from .guards import get, order_for
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
 MAX_BYTES = 200 * 1024 * 1024
-NAME_LIMIT = 255
 MIME_LIMIT = 100
 FALLBACK_MIME = "application/octet-stream"
-_KEEP_EXTENSION = 20  # a longer "extension" is just a dot in a long name
-
-
-def safe_name(raw: str) -> str:
-    """The bare file name, fit to show and to offer when saving a copy; "" if nothing is left.
-
-    Never trusted: folders of either separator style are dropped, and so are control and
-    format characters (a right-to-left override can make "exe" look like "pdf").
-    """
-    name = unicodedata.normalize("NFC", re.split(r"[\\/]", raw)[-1])
-    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf")).strip()
-    if name in (".", ".."):
-        return ""
-    if len(name) <= NAME_LIMIT:
-        return name
-    suffix = PurePath(name).suffix
-    if not suffix or len(suffix) > _KEEP_EXTENSION:
-        return name[:NAME_LIMIT]
-    return name[:NAME_LIMIT - len(suffix)] + suffix
 
 
 def _checked_source(source: Path) -> str:
     """The cleaned name of a regular, readable file not above the size limit."""
-    name = safe_name(str(source)) if str(source) not in ("", ".") else ""
+    name = safe_file_name(str(source)) if str(source) not in ("", ".") else ""
     if not name:
         raise ValidationError("file", "choose a file to attach")
     try:

@@ -38,6 +38,7 @@ def _aware(value: datetime | None, field: str) -> datetime:
         raise ValidationError(field, "a date and time is required")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, "needs a time zone")
+    validation.in_range(value, field)
     return value.astimezone(UTC)
 
 
@@ -156,7 +157,7 @@ def events_between(
                WorkOrder.status != OrderStatus.CANCELLED)
         .order_by(Event.starts_at, Event.id)
     )
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         return [
             EventInfo(id=e.id, order_id=e.order_id, order_number=number, kind=e.kind,

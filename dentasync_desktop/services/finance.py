@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, String, and_, case, func, or_, select
 
 from ..db.models import DentalLab, WorkOrder
+from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
     Actor,
@@ -38,6 +39,9 @@ VIEWS = ("orders", "labs")
 
 
 def _check(flt: FinanceFilter) -> None:
+    validation.in_range(flt.date_from, "date from")
+    validation.in_range(flt.date_to, "date to")
+    validation.record_id(flt.lab_id, "dental lab")
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
         raise ValidationError("time period", "the start date is after the end date")
 
@@ -62,7 +66,7 @@ def _conditions(
 def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinanceRow]:
     """The Dental labs tab: one row per lab and currency, by lab name then currency."""
     _check(flt)
-    with uow:
+    with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
         # Aggregate first, then name the labs: the join touches a dozen rows, not every order.
         per_lab = (
@@ -142,7 +146,7 @@ def order_rows(
     """One page of the Work orders tab."""
     _check(flt)
     check_page(offset, limit)
-    with uow:
+    with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
         query, _ = _orders_query(flt, uow.today(), sort_key, descending)
         rows = uow.session.execute(query.offset(offset).limit(limit))
@@ -151,7 +155,7 @@ def order_rows(
 
 def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
     _check(flt)
-    with uow:
+    with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
         query = (select(func.count()).select_from(WorkOrder)
                  .where(*_conditions(flt, uow.today(), with_payment_status=True)))
@@ -181,7 +185,7 @@ def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, desc
             ) -> Iterator[OrderFinanceRow]:
     # One read transaction: the export is a consistent snapshot even if someone records a
     # payment meanwhile.
-    with uow:
+    with uow.reading():
         query, key = _orders_query(flt, uow.today(), sort_key, descending)
         page = query
         while True:
@@ -210,7 +214,7 @@ def summary(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, view: str = "orde
     _check(flt)
     if view not in VIEWS:
         raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
-    with uow:
+    with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
         today = uow.today()
         outstanding = WorkOrder.price_total_minor - WorkOrder.paid_minor

@@ -7,7 +7,7 @@ from typing import TypeVar
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..db.models import Base, User, WorkOrder
-from ..domain import lifecycle, permissions
+from ..domain import lifecycle, permissions, validation
 from ..domain.actions import Action
 from ..domain.dto import Actor
 from ..domain.enums import OrderStatus
@@ -42,8 +42,13 @@ def authorize(uow: UnitOfWork, actor: Actor, action: Action) -> None:
     permissions.require(actor.role, action)
 
 
+def find(uow: UnitOfWork, model: type[M], entity_id: int) -> M | None:
+    """The record, or None; an id SQLite cannot store names no record rather than crashing."""
+    return uow.session.get(model, entity_id) if validation.fits_sql(entity_id) else None
+
+
 def get(uow: UnitOfWork, model: type[M], entity_id: int, label: str) -> M:
-    found = uow.session.get(model, entity_id)
+    found = find(uow, model, entity_id)
     if found is None:
         raise NotFound(f"{label} #{entity_id} does not exist")
     return found

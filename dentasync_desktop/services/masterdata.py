@@ -6,7 +6,6 @@ MANAGE_CATALOGUE (labs, services, staff) or MANAGE_CLIENTS (customers, patients)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
@@ -31,6 +30,7 @@ from ..db.models import (
 )
 from ..domain import validation
 from ..domain.actions import Action
+from ..domain.bank import clean_bic, clean_iban
 from ..domain.dto import (
     Actor,
     CustomerInfo,
@@ -46,7 +46,7 @@ from ..domain.dto import (
     TaskTemplateInfo,
 )
 from ..domain.errors import ValidationError
-from ..domain.money import MAX_MINOR, Money, check_currency
+from ..domain.money import Money, check_amount, check_currency
 from ..domain.text import fold
 from . import activity
 from .guards import authorize, get, signed_in
@@ -167,7 +167,7 @@ def _list(
     """
     model = kind.model
     needle = fold(" ".join((text or "").split()))
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         query = select(model.id, *kind.search).order_by(
             *(func.lower(column) for column in kind.sort), model.id)
@@ -189,7 +189,7 @@ def _list(
 
 
 def _get_info(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) -> D:
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         return kind.info(get(uow, kind.model, entity_id, kind.label))
 
@@ -322,36 +322,6 @@ def _phone(value: str) -> str:
     return validation.optional(value, "phone", PHONE_LIMIT)
 
 
-# --- bank details ---------------------------------------------------------------------------------
-
-_IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
-_BIC = re.compile(r"^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$")
-
-
-def clean_iban(value: str) -> str:
-    """Spaces removed, upper case, ISO 13616 checksum verified; empty stays empty."""
-    iban = "".join((value or "").split()).upper()
-    if not iban:
-        return ""
-    if not _IBAN.match(iban):
-        raise ValidationError(
-            "IBAN", f"'{value.strip()}' is not an IBAN (country code, 2 check digits, "
-                    "then 11 to 30 letters or digits)")
-    rearranged = iban[4:] + iban[:4]
-    if int("".join(str(int(char, 36)) for char in rearranged)) % 97 != 1:
-        raise ValidationError("IBAN", "the check digits do not match; please check for typos")
-    return iban
-
-
-def clean_bic(value: str) -> str:
-    bic = "".join((value or "").split()).upper()
-    if bic and not _BIC.match(bic):
-        raise ValidationError(
-            "BIC", f"'{value.strip()}' is not a BIC: 8 or 11 letters and digits, "
-                   "e.g. COBADEFFXXX")
-    return bic
-
-
 # --- dental labs ----------------------------------------------------------------------------------
 
 
@@ -455,6 +425,7 @@ def get_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> PatientInfo:
 
 
 def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientInfo:
+    validation.in_range(data.date_of_birth, "date of birth")
     if data.date_of_birth is not None and data.date_of_birth > uow.today():
         raise ValidationError("date of birth", "cannot be in the future")
     values = {
@@ -515,10 +486,9 @@ def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceIn
     code = validation.required(data.code, "code", 30)
     name = validation.required(data.name, "name")
     currency = check_currency(data.unit_price.currency)
+    check_amount(data.unit_price, "price")
     if data.unit_price.minor < 0:
         raise ValidationError("price", "cannot be negative")
-    if data.unit_price.minor >= MAX_MINOR:
-        raise ValidationError("price", "the amount is too large")
     templates = _clean_templates(data.task_templates)
 
     def apply(row: Service) -> None:

@@ -18,6 +18,7 @@ from ..db.models import (
     User,
     WorkOrder,
 )
+from ..domain import validation
 from ..domain.dto import (
     Actor,
     AttachmentInfo,
@@ -36,6 +37,7 @@ from ..domain.money import Money
 from ..domain.numbers import parse_number
 from ..domain.payments import payment_status
 from ..domain.teeth import parse_teeth
+from ..domain.text import safe_file_name
 from .guards import signed_in
 from .mappers import customer_info, lab_info, patient_info
 from .unit_of_work import UnitOfWork
@@ -43,7 +45,7 @@ from .unit_of_work import UnitOfWork
 
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
     """Everyone signed in may look at an order; the actions are what permissions guard."""
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         return load_detail(uow, order_id)
 
@@ -51,14 +53,14 @@ def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
 def find_order_id(uow: UnitOfWork, actor: Actor, number_text: str) -> int | None:
     """The id of the order with this number as typed or scanned ("WO-000123", "123")."""
     number = parse_number(number_text)
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         return uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
 
 
 def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
     s = uow.session
-    order = s.get(WorkOrder, order_id)
+    order = s.get(WorkOrder, order_id) if validation.fits_sql(order_id) else None
     if order is None:
         raise NotFound(f"Work order #{order_id} does not exist")
     cur = order.currency
@@ -140,7 +142,9 @@ def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
                                .order_by(Event.starts_at, Event.id))),
         attachments=tuple(
             AttachmentInfo(id=a.id, order_id=order_id, sha256=a.sha256,
-                           original_name=a.original_name, size_bytes=a.size_bytes,
+                           # Names stored before they were cleaned for Windows too.
+                           original_name=safe_file_name(a.original_name) or "attachment",
+                           size_bytes=a.size_bytes,
                            mime_type=a.mime_type, added_by=users.get(a.added_by_id, ""),
                            added_at=a.added_at, path=uow.files.path_for(a.sha256))
             for a in s.scalars(select(Attachment).where(

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from ..db.models import Customer, DentalLab, Patient, WorkOrder
+from ..domain import validation
 from ..domain.dto import ORDER_SORT_KEYS, Actor, OrderFilter, OrderPage, OrderRow
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
@@ -63,6 +64,10 @@ def _conditions(
 
 
 def _check(flt: OrderFilter) -> None:
+    validation.in_range(flt.due_from, "due from")
+    validation.in_range(flt.due_to, "due to")
+    validation.record_id(flt.lab_id, "dental lab")
+    validation.record_id(flt.customer_id, "customer")
     if flt.sort_key not in ORDER_SORT_KEYS:
         raise ValidationError("sort", f"cannot sort by '{flt.sort_key}'")
     if flt.due_from and flt.due_to and flt.due_from > flt.due_to:
@@ -106,7 +111,7 @@ def list_orders(
     """
     _check(flt)
     check_page(offset, limit)
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         today = uow.today()
         conditions = _conditions(flt, today)
@@ -158,7 +163,7 @@ def _rows(uow: UnitOfWork, ids: list[int], today: date) -> dict[int, OrderRow]:
 def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[OrderStatus, int]:
     """Orders per status with every filter but the status one: the quick-filter buttons."""
     _check(flt)
-    with uow:
+    with uow.reading():
         signed_in(uow, actor)
         conditions = _conditions(flt, uow.today(), with_statuses=False)
         if conditions:

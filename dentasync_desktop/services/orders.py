@@ -23,12 +23,12 @@ from ..domain.actions import Action
 from ..domain.dto import Actor, ItemInput, OrderDetail, OrderInput
 from ..domain.enums import OrderStatus, TaskStatus
 from ..domain.errors import LifecycleError, ValidationError
-from ..domain.money import Money, check_currency
+from ..domain.money import MAX_MINOR, Money, check_amount, check_currency
 from ..domain.numbers import format_number
 from ..domain.teeth import format_teeth, parse_teeth
 from ..domain.text import fold
 from . import activity
-from .guards import authorize, get, order_for, touch
+from .guards import authorize, find, get, order_for, touch
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
@@ -68,7 +68,7 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
         (Customer, data.customer_id, "customer", "Customer"),
         (Patient, data.patient_id, "patient", "Patient"),
     ):
-        row = uow.session.get(model, entity_id) if entity_id else None
+        row = find(uow, model, entity_id) if entity_id else None
         if row is None:
             raise ValidationError(field, "is required")
         if not row.active:
@@ -79,10 +79,16 @@ def _clean(data: OrderInput) -> OrderInput:
     currency = check_currency(data.currency)
     if data.documented_at is None:
         raise ValidationError("documented date", "is required")
+    validation.in_range(data.documented_at, "documented date")
+    validation.in_range(data.due_date, "due date")
     validation.due_not_before(data.due_date, data.documented_at)
     if len(data.items) > MAX_ITEMS:
         raise ValidationError("items", f"at most {MAX_ITEMS} items per order")
     items = tuple(_clean_item(i, item, currency) for i, item in enumerate(data.items, start=1))
+    total = _items_total(items, currency)
+    if total.minor > MAX_MINOR:
+        raise ValidationError(
+            "items", f"the order total {total} is too large (at most {Money(MAX_MINOR, currency)})")
     return replace(
         data,
         currency=currency,
@@ -96,7 +102,8 @@ def _clean(data: OrderInput) -> OrderInput:
 def _clean_item(position: int, item: ItemInput, currency: str) -> ItemInput:
     field = f"item {position}"
     description = validation.required(item.description, f"{field} description", 300)
-    validation.whole_number(item.quantity, f"{field} quantity", 1, 10_000)
+    validation.whole_number(item.quantity, f"{field} quantity", 1, validation.MAX_QUANTITY)
+    check_amount(item.unit_price, f"{field} price")
     if item.unit_price.currency != currency:
         raise ValidationError(f"{field} price", f"must be in the order currency {currency}")
     if item.unit_price.minor < 0:
@@ -211,7 +218,7 @@ def change_customer(
 ) -> OrderDetail:
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.CHANGE_CUSTOMER, version)
-        customer = uow.session.get(Customer, customer_id) if customer_id else None
+        customer = find(uow, Customer, customer_id) if customer_id else None
         if customer is None or not customer.active:
             raise ValidationError("customer", "choose an active customer")
         old = get(uow, Customer, order.customer_id, "Customer")
@@ -330,6 +337,7 @@ def update_due_date(
         order, _ = order_for(uow, actor, order_id, Action.UPDATE_DUE_DATE, version)
         if due_date is None:
             raise ValidationError("due date", "is required")
+        validation.in_range(due_date, "due date")
         validation.due_not_before(due_date, order.documented_at)
         old = order.due_date
         order.due_date = due_date
@@ -346,6 +354,7 @@ def adjust_price(
 ) -> OrderDetail:
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.ADJUST_PRICE, version)
+        check_amount(total, "price")
         if total.minor < 0:
             raise ValidationError("price", "cannot be negative")
         if total.currency != order.currency and _has_money(uow, order):

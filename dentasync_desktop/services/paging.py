@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from ..domain import validation
 from ..domain.errors import ValidationError
 
 MAX_PAGE = 1000
 
 
 def check_page(offset: int, limit: int) -> None:
-    if offset < 0:
-        raise ValidationError("offset", "cannot be negative")
+    validation.whole_number(offset, "offset", 0, validation.SQL_INT_MAX)
     if not 1 <= limit <= MAX_PAGE:
         raise ValidationError("limit", f"must be between 1 and {MAX_PAGE}")

@@ -14,7 +14,7 @@ from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail, PaymentInput, PaymentPlanInput
 from ..domain.enums import IntervalUnit, PaymentMethod
 from ..domain.errors import ValidationError
-from ..domain.money import Money
+from ..domain.money import Money, check_amount
 from ..domain.numbers import format_number
 from ..domain.payments import MAX_INSTALLMENTS, first_unpaid_due, schedule
 from . import activity
@@ -58,6 +58,7 @@ def _method(value: PaymentMethod | str) -> PaymentMethod:
 
 
 def _amount_for(order: WorkOrder, amount: Money) -> Money:
+    check_amount(amount, "amount")
     if amount.currency != order.currency:
         raise ValidationError(
             "currency", f"must be the order currency {order.currency}, not {amount.currency}")
@@ -101,11 +102,13 @@ def set_payment_plan(
             raise ValidationError("interval unit", "must be days, weeks or months") from None
         if data.first_due_date is None:
             raise ValidationError("first due date", "is required")
-        try:
-            scheduled = schedule(amount, count, data.first_due_date, interval, unit)
-        except (OverflowError, ValueError):
-            raise ValidationError(
-                "first due date", "the installments would fall after the year 9999") from None
+        validation.in_range(data.first_due_date, "first due date")
+        # Both ends are bounded (a first date before 2200, at most 120 x 365 months), so this
+        # stays far inside Python's dates; the last installment must still be a usable date.
+        scheduled = schedule(amount, count, data.first_due_date, interval, unit)
+        if scheduled[-1].due_date > validation.LATEST_DATE:
+            raise ValidationError("first due date", "the installments would fall after the "
+                                                    f"year {validation.LATEST_DATE.year}")
 
         old = _current_plan(uow, order)
         before = _plan_snapshot(old) if old else None
@@ -160,6 +163,7 @@ def record_payment(
         order, _ = order_for(uow, actor, order_id, Action.ADD_PAYMENT)
         if data.paid_on is None:
             raise ValidationError("paid on", "is required")
+        validation.in_range(data.paid_on, "paid on")
         if data.paid_on > uow.today():
             raise ValidationError("paid on", "cannot be in the future")
         amount = _amount_for(order, data.amount)

@@ -11,10 +11,10 @@ from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail, PayrollInfo
 from ..domain.errors import ValidationError
-from ..domain.money import Money
+from ..domain.money import Money, check_amount
 from ..domain.numbers import format_number
 from . import activity
-from .guards import authorize, get, order_for
+from .guards import authorize, find, get, order_for
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
@@ -22,13 +22,14 @@ COMMENT_LIMIT = 2000
 
 
 def _staff(uow: UnitOfWork, staff_id: int | None) -> Staff:
-    staff = uow.session.get(Staff, staff_id) if staff_id is not None else None
+    staff = find(uow, Staff, staff_id) if staff_id is not None else None
     if staff is None or not staff.active:
         raise ValidationError("employee", "choose an active staff member")
     return staff
 
 
 def _amount(amount: Money) -> Money:
+    check_amount(amount, "amount")
     if amount.minor <= 0:
         raise ValidationError("amount", "must be greater than zero")
     return amount
@@ -119,6 +120,9 @@ def list_payroll(
     date_from: date | None = None, date_to: date | None = None,
 ) -> list[PayrollInfo]:
     """Payroll records, oldest first, by employee and by creation date (both ends inclusive)."""
+    validation.record_id(staff_id, "employee")
+    validation.in_range(date_from, "date from")
+    validation.in_range(date_to, "date to")
     if date_from is not None and date_to is not None and date_to < date_from:
         raise ValidationError("date to", "cannot be before the start date")
     query = (select(PayrollRecord, Staff.name).join(Staff, Staff.id == PayrollRecord.staff_id)
@@ -130,7 +134,7 @@ def list_payroll(
     if date_to is not None:
         query = query.where(
             PayrollRecord.created_at < _local_midnight_utc(date_to + timedelta(days=1)))
-    with uow:
+    with uow.reading():
         authorize(uow, actor, Action.PAYROLL)
         return [
             PayrollInfo(id=r.id, order_id=r.order_id, staff_id=r.staff_id, staff_name=name,

@@ -28,6 +28,7 @@ from ..paths import bundled
 from . import settings
 from .guards import order_for
 from .order_detail import load_detail
+from .output_target import checked_target
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 # What the order-form dialog offers: section key -> label, in print order.
@@ -66,16 +67,11 @@ def save_sections(uow: UnitOfWork, actor: Actor, sections: Iterable[str]) -> fro
 
 
 def _check_target(target: Path) -> Path:
-    path = Path(target).expanduser()
-    if path.is_dir():
-        raise ValidationError("output file", f"{path} is a folder; give the name of a PDF file")
-    if not path.parent.is_dir():
-        raise ValidationError("output file", f"the folder {path.parent} does not exist")
-    return path
+    return checked_target(target, "output file", "PDF")
 
 
 def _load(uow: UnitOfWork, actor: Actor, order_number: int, action: Action) -> OrderDetail:
-    with uow:
+    with uow.reading():
         order_id = uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number ==
                                                                  order_number))
         if order_id is None:
@@ -150,7 +146,7 @@ def print_batch(uow_factory: UnitOfWorkFactory, actor: Actor, order_ids: Sequenc
 
     try:
         orders: list[OrderDetail] = []
-        with uow_factory() as uow:
+        with uow_factory().reading() as uow:
             for index, order_id in enumerate(ids):
                 tick(index)
                 order_for(uow, actor, order_id, Action.PRINT)

@@ -18,6 +18,7 @@ from ..paths import bundled
 from . import finance
 from .guards import authorize
 from .masterdata import get_lab, list_labs
+from .output_target import checked_target
 from .settings import get_settings
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -85,9 +86,7 @@ def export_finance(
         raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
     if fmt not in FORMATS:
         raise ValidationError("format", f"must be one of {', '.join(FORMATS)}")
-    target = Path(target)
-    if not target.parent.is_dir():
-        raise ValidationError("file", f"the folder {target.parent} does not exist")
+    target = checked_target(target, "file", fmt.upper())
     uow = uow_factory()
     settings = get_settings(uow)
     generated_at = uow.now()

@@ -9,12 +9,14 @@ functions the services use, so the data looks exactly as if it had been entered 
 from __future__ import annotations
 
 import random
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, update
+from stdnum.iban import calc_check_digits
 
 from ..db.models import (
     ActivityEntry,
@@ -36,6 +38,7 @@ from ..db.models import (
     WorkOrderItem,
     WorkTask,
 )
+from ..domain.bank import iban_country
 from ..domain.enums import (
     EventKind,
     IntervalUnit,
@@ -48,6 +51,7 @@ from ..domain.money import Money, exponent
 from ..domain.numbers import format_number
 from ..domain.payments import first_unpaid_due, schedule
 from ..domain.teeth import PERMANENT, format_teeth
+from . import activity
 from .orders import ORDER_COUNTER, search_text
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -84,21 +88,21 @@ CITIES = (
 CLINIC_FORMS = ("{last} Dental Clinic", "Zahnarztpraxis {last}", "Smile Studio {city}",
                 "Klinika Stomatologiczna {city}", "{city} Tandlægehus", "Clínica Dental {last}")
 
-# (name, city, country, currency, BBAN length, bank, BIC)
+# (name, city, country, currency, bank, BIC)
 LABS = (
-    ("Zahntechnik Müller GmbH", "München", "DE", "EUR", 18, "Commerzbank", "COBADEFFXXX"),
-    ("Łukasz Dental Lab", "Kraków", "PL", "PLN", 24, "PKO Bank Polski", "BPKOPLPW"),
-    ("Ørsted Dental Studio", "København", "DK", "DKK", 14, "Danske Bank", "DABADKKK"),
-    ("Yılmaz Diş Laboratuvarı", "İstanbul", "TR", "TRY", 22, "Ziraat Bankası", "TCZBTR2A"),
-    ("Labor Schäfer & Söhne", "Wien", "AT", "EUR", 16, "Erste Bank", "GIBAATWWXXX"),
-    ("Dentallabor Zürich AG", "Zürich", "CH", "CHF", 17, "Zürcher Kantonalbank", "ZKBKCHZZ80A"),
-    ("Cerámica Dental Núñez", "Sevilla", "ES", "EUR", 20, "CaixaBank", "CAIXESBBXXX"),
-    ("Dvořák Zubní Laboratoř", "Praha", "CZ", "CZK", 20, "Česká spořitelna", "GIBACZPX"),
-    ("Malmö Tandteknik AB", "Malmö", "SE", "SEK", 20, "Swedbank", "SWEDSESS"),
-    ("Atelier Dentaire Lefèvre", "Lyon", "FR", "EUR", 23, "Crédit Agricole", "AGRIFRPP"),
-    ("Laboratorio Odontotecnico Bianchi", "Milano", "IT", "EUR", 23, "Intesa Sanpaolo",
+    ("Zahntechnik Müller GmbH", "München", "DE", "EUR", "Commerzbank", "COBADEFFXXX"),
+    ("Łukasz Dental Lab", "Kraków", "PL", "PLN", "PKO Bank Polski", "BPKOPLPW"),
+    ("Ørsted Dental Studio", "København", "DK", "DKK", "Danske Bank", "DABADKKK"),
+    ("Yılmaz Diş Laboratuvarı", "İstanbul", "TR", "TRY", "Ziraat Bankası", "TCZBTR2A"),
+    ("Labor Schäfer & Söhne", "Wien", "AT", "EUR", "Erste Bank", "GIBAATWWXXX"),
+    ("Dentallabor Zürich AG", "Zürich", "CH", "CHF", "Zürcher Kantonalbank", "ZKBKCHZZ80A"),
+    ("Cerámica Dental Núñez", "Sevilla", "ES", "EUR", "CaixaBank", "CAIXESBBXXX"),
+    ("Dvořák Zubní Laboratoř", "Praha", "CZ", "CZK", "Česká spořitelna", "GIBACZPX"),
+    ("Malmö Tandteknik AB", "Malmö", "SE", "SEK", "Swedbank", "SWEDSESS"),
+    ("Atelier Dentaire Lefèvre", "Lyon", "FR", "EUR", "Crédit Agricole", "AGRIFRPP"),
+    ("Laboratorio Odontotecnico Bianchi", "Milano", "IT", "EUR", "Intesa Sanpaolo",
      "BCITITMM"),
-    ("Crown & Bridge Ltd", "London", "GB", "GBP", 18, "Barclays", "BARCGB22"),
+    ("Crown & Bridge Ltd", "London", "GB", "GBP", "Barclays", "BARCGB22"),
 )
 # Rough price of 1 EUR in each lab currency, in percent, to turn the EUR price list into theirs.
 EUR_PERCENT = {"EUR": 100, "PLN": 430, "DKK": 746, "TRY": 3500, "CHF": 95, "CZK": 2500,
@@ -226,10 +230,16 @@ def generate(
     return _Generator(uow, random.Random(seed), users).run(orders, progress)
 
 
-def _iban(rng: random.Random, country: str, length: int) -> str:
-    bban = "".join(rng.choice("0123456789") for _ in range(length))
-    digits = "".join(str(int(c, 36)) for c in bban + country + "00")
-    return f"{country}{98 - int(digits) % 97:02d}{bban}"
+_BBAN_CHARS = {"n": string.digits, "a": string.ascii_uppercase,
+               "c": string.digits + string.ascii_uppercase}
+
+
+def _iban(rng: random.Random, country: str) -> str:
+    """A made-up account in the country's registered IBAN form, with matching check digits."""
+    known = iban_country(country)
+    assert known is not None, country
+    bban = "".join(rng.choice(_BBAN_CHARS[kind]) for size, kind in known[1] for _ in range(size))
+    return f"{country}{calc_check_digits(country + '00' + bban)}{bban}"
 
 
 def _round_down(amount: int, unit: int) -> int:
@@ -396,9 +406,9 @@ class _Generator:
         existing = dict(s.execute(select(DentalLab.name, DentalLab.id)
                                   .where(DentalLab.name.in_([lab[0] for lab in wanted]))).all())
         rows, labs = [], []
-        for name, city, country, currency, bban, bank, bic in wanted:
+        for name, city, country, currency, bank, bic in wanted:
             lab_id = existing.get(name)
-            iban = _iban(self.rng, country, bban)
+            iban = _iban(self.rng, country)
             if lab_id is None:
                 lab_id = self._ids(DentalLab, 1)[0]
                 rows.append(dict(
@@ -500,8 +510,8 @@ class _Generator:
         created_at = datetime.combine(documented, time(7, 0), UTC) + timedelta(
             minutes=rng.randrange(600))
         user_id, user_name = self.users[index % len(self.users)]
-        paid, unpaid_due, method = self._money(rows, order_id, status, total, currency,
-                                               documented, user_id)
+        paid, unpaid_due, method = self._money(rows, (order_id, number), status, total,
+                                               currency, documented, (user_id, user_name))
         if status not in (S.DRAFT, S.CANCELLED) and rng.random() < 0.25:
             self._tasks(rows, order_id, status, documented, service.templates, staff)
         self._events(rows, order_id, documented, due, user_id)
@@ -553,10 +563,15 @@ class _Generator:
                                    quantity=len(teeth), unit_price_minor=price))
         return total, format_teeth(sorted(all_teeth)), "; ".join(parts), chosen[0]
 
-    def _money(self, rows: _Rows, order_id: int, status: OrderStatus, total: int, currency: str,
-               documented: date, user_id: int) -> tuple[int, date | None, PaymentMethod | None]:
-        """Plan, installments and payments; returns (paid, first unpaid due date, method)."""
+    def _money(self, rows: _Rows, order: tuple[int, int], status: OrderStatus, total: int,
+               currency: str, documented: date, user: tuple[int, str]
+               ) -> tuple[int, date | None, PaymentMethod | None]:
+        """Plan, installments and payments; returns (paid, first unpaid due date, method).
+
+        ``order`` is (id, number), ``user`` (id, name) of who recorded the payments.
+        """
         rng = self.rng
+        order_id = order[0]
         if total <= 0:
             return 0, None, None
         plan_odds = {S.DRAFT: 0.3, S.CANCELLED: 0.0}.get(status, 0.6)
@@ -570,8 +585,10 @@ class _Generator:
             paid = self._paid_by_plan(status, installments, unit)
         else:
             paid = self._paid_by_status(status, total, unit)
-        methods = self._payments(rows, order_id, paid, currency, documented, plan_method,
-                                 user_id, unit)
+        first = len(rows.payments)
+        methods = self._payments(rows, order, paid, currency, documented, plan_method, user,
+                                 unit)
+        self._payment_activity(rows, order, rows.payments[first:], currency, installments, user)
         unpaid_due = first_unpaid_due(installments, paid) if installments else None
         return paid, unpaid_due, plan_method or (methods[-1] if methods else None)
 
@@ -616,14 +633,15 @@ class _Generator:
             return min(total - 1, _round_down(total * self.rng.randint(2, 8) // 10, unit))
         return 0
 
-    def _payments(self, rows: _Rows, order_id: int, paid: int, currency: str, documented: date,
-                  plan_method: PaymentMethod | None, user_id: int, unit: int
-                  ) -> list[PaymentMethod]:
+    def _payments(self, rows: _Rows, order: tuple[int, int], paid: int, currency: str,
+                  documented: date, plan_method: PaymentMethod | None, user: tuple[int, str],
+                  unit: int) -> list[PaymentMethod]:
         """Split ``paid`` into a few payments (plus the odd voided one); their methods in date
         order."""
         if paid <= 0:
             return []
         rng = self.rng
+        order_id, user_id = order[0], user[0]
         count = min(paid, rng.choice((2, 3, 3, 4, 4, 5)))
         amounts, left = [], paid
         for later in range(count - 1, 0, -1):  # each takes a share and leaves >= 1 per later one
@@ -639,17 +657,55 @@ class _Generator:
             methods.append(method)
             paid_on = documented + timedelta(days=day)
             rows.payments.append(dict(
-                order_id=order_id, paid_on=paid_on, amount_minor=amount, currency=currency,
-                method=method, note="", recorded_by_id=user_id,
-                recorded_at=datetime.combine(paid_on, time(15, 0), UTC), voided=False,
-                void_reason="", voided_at=None, voided_by_id=None))
+                id=self._ids(Payment, 1)[0], order_id=order_id, paid_on=paid_on,
+                amount_minor=amount, currency=currency, method=method, note="",
+                # Never later than now: a payment made today has been entered by now.
+                recorded_by_id=user_id,
+                recorded_at=min(datetime.combine(paid_on, time(15, 0), UTC), self.now),
+                voided=False, void_reason="", voided_at=None, voided_by_id=None))
         if rng.random() < 0.03:
             twice = dict(rows.payments[-1])
-            twice.update(voided=True, void_reason="Entered twice",
-                         voided_at=twice["recorded_at"] + timedelta(hours=1),
+            twice.update(id=self._ids(Payment, 1)[0], voided=True, void_reason="Entered twice",
+                         voided_at=min(twice["recorded_at"] + timedelta(hours=1), self.now),
                          voided_by_id=user_id)
             rows.payments.append(twice)
         return methods
+
+    def _payment_activity(self, rows: _Rows, order: tuple[int, int],
+                          payments: list[dict[str, Any]], currency: str,
+                          installments: list[tuple[date, int]], user: tuple[int, str]) -> None:
+        """The log entries recording (and voiding) the order's payments by hand would have
+        written, each at the time it happened, with the paid amount moving as it did."""
+        order_id, number = order
+        steps = [(p["recorded_at"], "add", p) for p in payments]
+        steps += [(p["voided_at"], "void", p) for p in payments if p["voided"]]
+        paid = 0
+        for at, step, payment in sorted(steps, key=lambda s: (s[0], s[2]["id"], s[1])):
+            amount = Money(payment["amount_minor"], currency)
+            before = self._money_state(paid, currency, installments)
+            paid += amount.minor if step == "add" else -amount.minor
+            after = self._money_state(paid, currency, installments)
+            label = f"{format_number(number)}: payment of {amount}"
+            if step == "add":
+                action = "add_payment"
+                summary = (f"{label} ({payment['method'].label.lower()}) on "
+                           f"{payment['paid_on']} recorded")
+                after["note"] = payment["note"]
+            else:
+                action = "void_payment"
+                summary = f"{label} on {payment['paid_on']} voided: {payment['void_reason']}"
+                after["reason"] = payment["void_reason"]
+            rows.activity.append(dict(
+                at=at, actor_id=user[0], actor_name=user[1], action=action, entity="payment",
+                entity_id=payment["id"], order_id=order_id, summary=summary,
+                before=activity.dump(before), after=activity.dump(after)))
+
+    @staticmethod
+    def _money_state(paid: int, currency: str,
+                     installments: list[tuple[date, int]]) -> dict[str, object]:
+        """What a payment's log entry shows of the order: paid so far, first unpaid due date."""
+        due = first_unpaid_due(installments, paid) if installments else None
+        return {"paid": str(Money(paid, currency)), "unpaid_due_date": due}
 
     def _tasks(self, rows: _Rows, order_id: int, status: OrderStatus, documented: date,
                templates: tuple[tuple[str, int], ...], staff: list[int]) -> None:

@@ -53,7 +53,7 @@ def _idle_lock(minutes: int) -> int:
 
 def get_settings(uow: UnitOfWork) -> OrganisationSettings:
     """The saved settings; a key never saved has its default."""
-    with uow:
+    with uow.reading():
         return _stored_settings(uow)
 
 
@@ -134,7 +134,7 @@ def _preference_key(key: str) -> str:
 def get_preference(uow: UnitOfWork, key: str, default: str = "") -> str:
     """A remembered choice such as the order form's sections; ``default`` if never set."""
     stored_key = _preference_key(key)
-    with uow:
+    with uow.reading():
         row = uow.session.get(Setting, stored_key)
         return default if row is None else row.value
 

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from types import TracebackType
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..domain.errors import ConcurrencyError
+from ..db.engine import begin_write, is_busy
+from ..domain.errors import ConcurrencyError, DatabaseBusy
 from .attachment_store import AttachmentStore
 
 STALE_MESSAGE = (
@@ -21,6 +23,8 @@ class UnitOfWork:
     """Context manager around one SQLAlchemy session.
 
     Also the services' way to the clock and the attachment files, so tests can pin both.
+    A unit takes the database's write lock when it starts (so concurrent writers queue instead
+    of failing); a service that only reads opens it with ``with uow.reading():`` instead.
     """
 
     session: Session
@@ -35,10 +39,23 @@ class UnitOfWork:
         self.files = files
         self._clock = clock or (lambda: datetime.now(UTC))
         self._committed = False
+        self._reading = False
+
+    def reading(self) -> UnitOfWork:
+        """This unit only reads: it takes no write lock and never blocks a writer."""
+        self._reading = True
+        return self
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self._committed = False
+        reading, self._reading = self._reading, False
+        if not reading:
+            try:
+                begin_write(self.session)
+            except BaseException:
+                self.session.close()
+                raise
         return self
 
     def __exit__(
@@ -52,6 +69,8 @@ class UnitOfWork:
                 self.session.rollback()
         finally:
             self.session.close()
+        if isinstance(exc, OperationalError) and is_busy(exc):
+            raise DatabaseBusy() from exc
 
     def commit(self) -> None:
         try:

@@ -14,7 +14,7 @@ from ..domain.enums import TaskStatus
 from ..domain.errors import ValidationError
 from ..domain.numbers import format_number
 from . import activity
-from .guards import get, order_for, touch
+from .guards import find, get, order_for, touch
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
@@ -32,7 +32,7 @@ def _task_for(
 def _assignee(uow: UnitOfWork, assignee_id: int | None) -> Staff | None:
     if assignee_id is None:
         return None
-    staff = uow.session.get(Staff, assignee_id)
+    staff = find(uow, Staff, assignee_id)
     if staff is None or not staff.active:
         raise ValidationError("assignee", "choose an active staff member")
     return staff
@@ -43,6 +43,7 @@ def _current_assignee(uow: UnitOfWork, task: WorkTask) -> Staff | None:
 
 
 def _due(due_date: date | None, order: WorkOrder) -> date | None:
+    validation.in_range(due_date, "due date")
     validation.due_not_before(due_date, order.documented_at)
     return due_date
 

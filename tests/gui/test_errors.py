@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from dentasync_desktop.domain.errors import ValidationError
+from dentasync_desktop.domain.errors import DatabaseBusy, ValidationError
 from dentasync_desktop.gui.errors import attempt, install_exception_hook
 
 
 @pytest.fixture
 def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    boxes: list[tuple[str, str]] = []
+    boxes: list[tuple[str, str]] = []  # (text, informative text or, for warnings, title)
 
     def exec_(box: QMessageBox) -> int:
         boxes.append((box.text(), box.informativeText()))
@@ -23,7 +23,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     monkeypatch.setattr(QMessageBox, "warning",
-                        lambda _parent, _title, text: boxes.append((text, "")) or 0)
+                        lambda _parent, title, text: boxes.append((text, title)) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     return boxes
 
@@ -52,7 +52,7 @@ def test_a_refusal_reaching_the_hook_shows_its_message_only(
     install_exception_hook(tmp_path / "dentasync.log")
     error = ValidationError("amount", "must be greater than zero")
     sys.excepthook(ValidationError, error, None)
-    assert shown == [("amount: must be greater than zero", "")]
+    assert shown == [("amount: must be greater than zero", "Not saved")]
 
 
 def test_attempt_shows_a_refusal_and_returns_none(
@@ -63,4 +63,14 @@ def test_attempt_shows_a_refusal_and_returns_none(
 
     assert attempt(None, refuse) is None
     assert attempt(None, lambda: 42) == 42
-    assert shown == [("due date: cannot be before the documented date", "")]
+    assert shown == [("due date: cannot be before the documented date", "Not saved")]
+
+
+def test_a_busy_database_says_so_and_to_try_again(
+    qapp, shown: list[tuple[str, str]]  # type: ignore[no-untyped-def]
+) -> None:
+    def busy() -> None:
+        raise DatabaseBusy()
+
+    assert attempt(None, busy) is None
+    assert shown == [("The database is busy, please try again.", "Database busy")]

@@ -24,7 +24,7 @@ def new_order(world: World, **overrides: object) -> OrderDetail:
 
 def db_state(world: World) -> dict[str, Any]:
     """Every row of every table, plus the attachment files on disk."""
-    with world.uow() as uow:
+    with world.uow().reading() as uow:
         tables = {
             table.name: sorted(tuple(map(repr, row))
                                for row in uow.session.execute(select(table)).all())
@@ -36,7 +36,7 @@ def db_state(world: World) -> dict[str, Any]:
 
 
 def activity_count(world: World, order_id: int | None = None) -> int:
-    with world.uow() as uow:
+    with world.uow().reading() as uow:
         query = select(func.count(ActivityEntry.id))
         if order_id is not None:
             query = query.where(ActivityEntry.order_id == order_id)
@@ -44,7 +44,7 @@ def activity_count(world: World, order_id: int | None = None) -> int:
 
 
 def last_activity(world: World) -> ActivityEntry:
-    with world.uow() as uow:
+    with world.uow().reading() as uow:
         entry = uow.session.scalars(select(ActivityEntry).order_by(ActivityEntry.id.desc())).first()
         assert entry is not None, "no activity entry at all"
         uow.session.expunge(entry)  # keeps its loaded values after the read-only session ends

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.db.models import (
+    ActivityEntry,
     Comment,
     DentalLab,
     Event,
@@ -19,6 +20,7 @@ from dentasync_desktop.db.models import (
     WorkOrder,
     WorkTask,
 )
+from dentasync_desktop.domain.bank import clean_bic, clean_iban
 from dentasync_desktop.domain.enums import OrderStatus, Role
 from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services import orders
@@ -71,6 +73,12 @@ def test_demo_data_is_rich_and_realistic(uow_factory) -> None:  # type: ignore[n
         assert {"Łukasz Müller", "Ğül Ørsted"} <= patients
         assert len(labs) >= 5 and all(lab.iban and lab.bic and lab.bank_name for lab in labs)
         assert s.scalar(select(func.count(WorkOrder.id)).where(WorkOrder.on_hold)) > 0
+        logged = s.scalars(select(ActivityEntry).where(ActivityEntry.action == "add_payment"))
+        # Each payment in the log, entered when it was made (history, not all "today").
+        recorded = {payment.id: payment.recorded_at for payment in s.scalars(select(Payment))}
+        assert {e.entity_id: e.at for e in logged} == recorded
+        assert all(clean_iban(lab.iban) == lab.iban and clean_bic(lab.bic) == lab.bic
+                   for lab in labs)
     for model in (PaymentPlan, Payment, Event, Comment, WorkTask):
         assert count(uow_factory, model) > 0, model.__name__
 

@@ -117,6 +117,9 @@ def test_saving_an_unchanged_lab_writes_nothing(world: World) -> None:
     ({"iban": "DE89 3704 0044 0532 0130 01"}, "IBAN", "check digits"),
     ({"iban": "1234"}, "IBAN", "is not an IBAN"),
     ({"bic": "COBADEFFX"}, "BIC", "8 or 11"),
+    ({"iban": "DE86 3704 0044 0532 0130"}, "IBAN", "has 22 characters, this one has 20"),
+    ({"iban": "XX46 3704 0044 0532 0130 00"}, "IBAN", "'XX' is not a country"),
+    ({"bic": "COBAZZFF"}, "BIC", "'ZZ' in 'COBAZZFF' is not a country code"),
 ])
 def test_bad_lab_input_is_refused_by_field(
     world: World, changes: dict[str, object], field: str, reason: str

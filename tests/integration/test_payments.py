@@ -116,7 +116,9 @@ def test_plan_refusals_name_the_field(world: World) -> None:
         (plan(installments=121), "^installments: must be between 1 and 120"),
         (plan(amount=5, installments=6), "^installments: more installments than"),
         (plan(installments=2, interval=0), "^interval: must be between 1 and 365"),
-        (plan(first=date(9999, 6, 1), installments=12), "^first due date: .* after the year"),
+        (plan(first=date(9999, 6, 1), installments=12), "^first due date: must be between"),
+        (plan(first=date(2199, 6, 1), installments=120, interval=365),
+         "^first due date: .* after the year"),
     ]
     for data, message in cases:
         with refused(world, ValidationError, message):

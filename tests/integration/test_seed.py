@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import random
 from collections import Counter as Tally
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from dentasync_desktop.db.engine import make_session_factory
@@ -22,14 +25,16 @@ from dentasync_desktop.db.models import (
     WorkOrder,
     WorkOrderItem,
 )
+from dentasync_desktop.domain.bank import clean_bic, clean_iban
 from dentasync_desktop.domain.enums import OrderStatus
+from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.numbers import format_number
 from dentasync_desktop.domain.payments import first_unpaid_due
 from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import open_database
 from dentasync_desktop.services.orders import ORDER_COUNTER
-from dentasync_desktop.services.seed import SEED_USERNAME, seed
+from dentasync_desktop.services.seed import LABS, SEED_USERNAME, _iban, seed
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
 from ..conftest import FIXED_NOW
@@ -101,7 +106,9 @@ def test_denormalised_columns_match_the_detail_rows(uow_factory) -> None:  # typ
             assert plan.currency == order.currency
             assert order.payment_method is plan.method
             assert order.unpaid_due_date == first_unpaid_due(installments, order.paid_minor)
-        assert s.scalar(select(func.count(ActivityEntry.id))) == len(orders) == stats.orders
+        seeded = s.scalar(select(func.count(ActivityEntry.id))
+                          .where(ActivityEntry.action == "seeded"))
+        assert seeded == len(orders) == stats.orders
         assert s.scalar(select(func.count(Payment.id))) == stats.payments
         assert s.scalar(select(func.count(Installment.id))) == stats.installments
 
@@ -143,9 +150,58 @@ def test_numbers_continue_from_the_counter_and_master_data_is_reused(uow_factory
         assert len(seeders) == 1 and not seeders[0].active
 
 
+def test_seeded_payments_are_in_the_log_as_if_recorded_by_hand(uow_factory) -> None:  # type: ignore[no-untyped-def]
+    """One entry per payment (and per void), at the moment it happened, paid amount moving."""
+    seed(uow_factory, 200, seed=5)
+    with uow_factory().reading() as uow:
+        s = uow.session
+        payments = {p.id: p for p in s.scalars(select(Payment))}
+        orders = {o.id: o for o in s.scalars(select(WorkOrder))}
+        entries = s.scalars(select(ActivityEntry).where(ActivityEntry.entity == "payment")
+                            .order_by(ActivityEntry.at, ActivityEntry.id)).all()
+        added = [e for e in entries if e.action == "add_payment"]
+        voided = [e for e in entries if e.action == "void_payment"]
+        assert sorted(e.entity_id for e in added) == sorted(payments)
+        assert sorted(e.entity_id for e in voided) == sorted(
+            p.id for p in payments.values() if p.voided)
+        assert voided, "the seed voids the odd payment entered twice"
+        last_paid: dict[int, str] = {}
+        for entry in entries:
+            payment = payments[entry.entity_id]
+            assert entry.order_id == payment.order_id
+            assert entry.actor_id == payment.recorded_by_id and entry.actor_name
+            number = format_number(orders[payment.order_id].number)
+            if entry.action == "add_payment":
+                assert entry.at == payment.recorded_at
+                assert entry.summary.startswith(f"{number}: payment of ")
+                assert entry.summary.endswith(f" on {payment.paid_on} recorded")
+            else:
+                assert entry.at == payment.voided_at
+                assert entry.summary.endswith("voided: Entered twice")
+            after = json.loads(entry.after)
+            if entry.order_id in last_paid:
+                assert json.loads(entry.before)["paid"] == last_paid[entry.order_id]
+            last_paid[entry.order_id] = after["paid"]
+        for order_id, paid in last_paid.items():
+            order = orders[order_id]
+            assert paid == str(Money(order.paid_minor, order.currency))
+        assert max(e.at for e in entries) <= FIXED_NOW
+
+
 def iban_is_valid(iban: str) -> bool:
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+    return clean_iban(iban) == iban
+
+
+@pytest.mark.parametrize("lab", LABS, ids=[lab[0] for lab in LABS])
+def test_every_seeded_lab_has_bank_details_that_pass_the_checks(
+    lab: tuple[str, ...]
+) -> None:
+    """Made-up accounts in each country's own form (an Italian one starts with a letter)."""
+    _name, _city, country, _currency, _bank, bic = lab
+    rng = random.Random(7)
+    for _ in range(20):
+        assert iban_is_valid(_iban(rng, country))
+    assert clean_bic(bic) == bic
 
 
 def test_zero_orders_still_leaves_a_usable_catalogue(uow_factory) -> None:  # type: ignore[no-untyped-def]

@@ -129,3 +129,19 @@ def test_iban_grouping_and_the_sepa_qr_payload() -> None:
                                paid=Money(0, "PLN"))) is None
     assert epc_payload(replace(order, lab=LabInfo(id=1, name="No bank"))) is None
     assert epc_payload(replace(order, paid=order.total)) is None
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("bank", [{"iban": "DE86370400440532013000"[:20]},
+                                  {"iban": "XX46370400440532013000"}, {"bic": "COBAZZFF"}])
+def test_bank_details_stored_before_they_were_checked_are_not_printed(
+    bank: dict[str, str]
+) -> None:
+    """No QR code and no account to pay into: the money would go nowhere."""
+    order = sample_order()
+    order = replace(order, lab=replace(order.lab, **bank))
+    assert epc_payload(order) is None
+    data, notes = render(write_payment_instructions, order, ORGANISATION)
+    text = one_line(pdf_text(data))
+    assert "Scan with a banking app" not in text and "DE89 3704" not in text
+    assert any("bank details of Zahntechnik Müller GmbH are not valid" in n for n in notes)

@@ -1,0 +1,204 @@
+"""Several processes writing to ONE database file at once: nothing may fail raw or get lost.
+
+    uv run python bench/concurrent_writers.py                 # 4 processes x 60 s
+    uv run python bench/concurrent_writers.py --seconds 10 --json
+
+Each process records small payments and edits orders (reloading and trying again when its copy
+is stale, as a user would) on the same few orders. Afterwards the stored data are compared with
+what the processes were told had succeeded:
+
+- unhandled: errors other than the app's typed refusals (a raw "database is locked" counts here);
+- busy: "The database is busy, please try again." shown to the user (allowed, but reported);
+- lost: acknowledged payments or edits missing from the file, or an order whose paid amount
+  disagrees with its payments.
+
+The exit status is 1 when anything was unhandled or lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from dentasync_desktop.db.models import (
+    ActivityEntry,
+    Customer,
+    DentalLab,
+    Patient,
+    Payment,
+    User,
+    WorkOrder,
+)
+from dentasync_desktop.domain.dto import Actor, ItemInput, OrderInput, PaymentInput
+from dentasync_desktop.domain.enums import PaymentMethod, Role
+from dentasync_desktop.domain.errors import ConcurrencyError, DatabaseBusy
+from dentasync_desktop.domain.money import Money
+from dentasync_desktop.paths import resolve_paths
+from dentasync_desktop.services.maintenance import Database, connect_database, open_database
+from dentasync_desktop.services.order_detail import get_order
+from dentasync_desktop.services.orders import create_order, edit_order
+from dentasync_desktop.services.payments import record_payment
+
+ORDERS = 6
+PAID_ON = date(2026, 1, 15)
+ORDER_TOTAL = Money(10**11, "EUR")  # large enough that the small payments never use it up
+
+
+@dataclass
+class Tally:
+    """What one process was told: acknowledged writes and every kind of failure."""
+
+    attempts: int = 0
+    payments: int = 0
+    paid_minor: int = 0
+    edits: int = 0
+    stale: int = 0
+    busy: int = 0
+    unhandled: int = 0
+    unhandled_examples: list[str] = field(default_factory=list)
+
+
+def _prepare(folder: Path) -> Actor:
+    database = open_database(resolve_paths(folder).create())
+    try:
+        with database.uow_factory() as uow:
+            user = User(username="bench", full_name="Bench Writer", role=Role.ADMIN,
+                        password_hash="!")
+            lab, customer = DentalLab(name="Bench Lab"), Customer(name="Dr. Bench")
+            patient = Patient(first_name="Pat", last_name="Bench")
+            uow.session.add_all([user, lab, customer, patient])
+            uow.session.flush()
+            ids = user.id, lab.id, customer.id, patient.id
+            uow.commit()
+        actor = Actor(user_id=ids[0], username="bench", full_name="Bench Writer", role=Role.ADMIN)
+        for _ in range(ORDERS):
+            create_order(database.uow_factory(), actor, _order_input(ids[1:], "start"))
+        return actor
+    finally:
+        database.close()
+
+
+def _order_input(ids: tuple[int, ...], description: str) -> OrderInput:
+    lab_id, customer_id, patient_id = ids
+    return OrderInput(lab_id=lab_id, customer_id=customer_id, patient_id=patient_id,
+                      documented_at=PAID_ON, due_date=None, currency="EUR",
+                      description=description,
+                      items=(ItemInput(description="Crown", quantity=1, unit_price=ORDER_TOTAL),))
+
+
+def _worker(folder: str, actor: Actor, seconds: float, seed: int) -> Tally:
+    rng = random.Random(seed)
+    tally = Tally()
+    database = connect_database(resolve_paths(Path(folder)))
+    try:
+        order_ids = _order_ids(database)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            tally.attempts += 1
+            order_id = rng.choice(order_ids)
+            try:
+                if rng.random() < 0.5:
+                    amount = rng.randint(1, 10_000)
+                    record_payment(database.uow_factory(), actor, order_id,
+                                   PaymentInput(PAID_ON, Money(amount, "EUR"), PaymentMethod.CASH))
+                    tally.payments += 1
+                    tally.paid_minor += amount
+                else:
+                    _edit(database, actor, order_id, f"edit {seed}-{tally.attempts}")
+                    tally.edits += 1
+            except ConcurrencyError:
+                tally.stale += 1
+            except DatabaseBusy:
+                tally.busy += 1
+            except Exception:  # counting these is the point of the run
+                tally.unhandled += 1
+                if len(tally.unhandled_examples) < 3:
+                    tally.unhandled_examples.append(traceback.format_exc(limit=2))
+    finally:
+        database.close()
+    return tally
+
+
+def _order_ids(database: Database) -> list[int]:
+    with database.uow_factory().reading() as uow:
+        return list(uow.session.scalars(select(WorkOrder.id)))
+
+
+def _edit(database: Database, actor: Actor, order_id: int, description: str) -> None:
+    """Reload the order, then save it with a new description (a stale copy is refused)."""
+    detail = get_order(database.uow_factory(), actor, order_id)
+    data = _order_input((detail.lab.id, detail.customer.id, detail.patient.id), description)
+    edit_order(database.uow_factory(), actor, order_id, detail.version, data)
+
+
+def _stored(folder: Path) -> dict[str, int]:
+    database = connect_database(resolve_paths(folder))
+    try:
+        with database.uow_factory().reading() as uow:
+            s = uow.session
+            payments = s.scalar(select(func.count(Payment.id))) or 0
+            paid = s.scalar(select(func.coalesce(func.sum(Payment.amount_minor), 0))) or 0
+            edits = s.scalar(select(func.count(ActivityEntry.id))
+                             .where(ActivityEntry.action == "edit")) or 0
+            mismatched = 0
+            for order in s.scalars(select(WorkOrder)):
+                counted = s.scalar(select(func.coalesce(func.sum(Payment.amount_minor), 0))
+                                   .where(Payment.order_id == order.id)) or 0
+                mismatched += counted != order.paid_minor
+            return {"payments": payments, "paid_minor": paid, "edits": edits,
+                    "orders_paid_mismatch": mismatched}
+    finally:
+        database.close()
+
+
+def run(processes: int, seconds: float, folder: Path) -> dict[str, object]:
+    actor = _prepare(folder)
+    # Spawned, not forked: each writer is a fresh program, as a second copy of the app would be.
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        tallies = pool.starmap(_worker, [(str(folder), actor, seconds, seed)
+                                         for seed in range(processes)])
+    told = Tally()
+    for tally in tallies:
+        for name in ("attempts", "payments", "paid_minor", "edits", "stale", "busy", "unhandled"):
+            setattr(told, name, getattr(told, name) + getattr(tally, name))
+        told.unhandled_examples += tally.unhandled_examples
+    stored = _stored(folder)
+    lost = (told.payments - stored["payments"]) + (told.edits - stored["edits"])
+    lost += stored["orders_paid_mismatch"] + (told.paid_minor != stored["paid_minor"])
+    return {"processes": processes, "seconds": seconds, **asdict(told), "stored": stored,
+            "lost": lost}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--processes", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dentasync-writers-") as temp:
+        figures = run(args.processes, args.seconds, Path(temp) / "data")
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for name in ("processes", "seconds", "attempts", "payments", "edits", "stale", "busy",
+                     "unhandled", "lost"):
+            print(f"{name:>18}: {figures[name]:,}")
+        for example in figures["unhandled_examples"]:  # type: ignore[attr-defined]
+            print(example, file=sys.stderr)
+    failed = figures["unhandled"] or figures["lost"]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
