@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -236,6 +236,7 @@ def _transition(
     assert next_status is not None
     before = order.status
     order.status = next_status
+    _stamp_steps(order, action, before, uow.now())
     touch(uow, order)
     activity.record(
         uow, actor, action.value,
@@ -245,6 +246,18 @@ def _transition(
         after={"status": next_status.value, **after},
     )
     return order
+
+
+def _stamp_steps(order: WorkOrder, action: Action, before: OrderStatus, now: datetime) -> None:
+    """Keep when the order went to the lab and came back in step with its status."""
+    if action is Action.PUBLISH:
+        order.published_at = now
+    elif action is Action.DELIVER:
+        order.delivered_at = now
+    if order.status is OrderStatus.DRAFT:
+        order.published_at = order.delivered_at = None
+    elif action is Action.MOVE_BACK and before is OrderStatus.DELIVERED:
+        order.delivered_at = None
 
 
 def _step(action: Action, summary: str):  # type: ignore[no-untyped-def]
