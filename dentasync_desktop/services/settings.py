@@ -15,10 +15,11 @@ from sqlalchemy import select
 from ..db.models import Setting
 from ..domain import validation
 from ..domain.actions import Action
-from ..domain.dto import Actor, OrganisationSettings
+from ..domain.dto import START_PAGES, Actor, OrganisationSettings, ScheduleSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import check_currency
+from ..domain.readiness import MAX_WARNING_DAYS
 from . import activity
 from .guards import authorize
 from .unit_of_work import UnitOfWork
@@ -31,6 +32,8 @@ _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _PREF_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,94}$")  # fits settings.key (100)
 
 _ORG_FIELDS = tuple(f.name for f in fields(OrganisationSettings))
+SCHEDULE_PREFIX = "org.schedule."
+_SCHEDULE_FIELDS = {f.name: f.type for f in fields(ScheduleSettings)}
 
 
 def _stored_settings(uow: UnitOfWork) -> OrganisationSettings:
@@ -108,6 +111,68 @@ def save_settings(
             uow.session.merge(Setting(key=ORG_PREFIX + name, value=value))
         activity.record(uow, actor, "edit",
                         f"Changed the organisation settings: {', '.join(new)}",
+                        entity="settings", before=old, after=new)
+        uow.commit()
+        return clean
+
+
+def _schedule_value(name: str, text: str) -> object:
+    kind = _SCHEDULE_FIELDS[name]
+    if kind == "bool":
+        return text == "1"
+    if kind == "int":
+        return int(text)
+    return text
+
+
+def _schedule_text(value: object) -> str:
+    return ("1" if value else "0") if isinstance(value, bool) else str(value)
+
+
+def read_schedule(uow: UnitOfWork) -> ScheduleSettings:
+    """The schedule settings, inside a unit of work the caller has open."""
+    keys = [SCHEDULE_PREFIX + name for name in _SCHEDULE_FIELDS]
+    stored = dict(uow.session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.in_(keys))).tuples())
+    values = {}
+    for name in _SCHEDULE_FIELDS:
+        text = stored.get(SCHEDULE_PREFIX + name)
+        if text is not None:
+            try:
+                values[name] = _schedule_value(name, text)
+            except ValueError:
+                continue  # a hand-edited value that is not a number: the default stands
+    return ScheduleSettings(**values)  # type: ignore[arg-type]
+
+
+def get_schedule_settings(uow: UnitOfWork) -> ScheduleSettings:
+    """Reminders, seat-readiness and start page; every signed-in user's pages read them."""
+    with uow:
+        return read_schedule(uow)
+
+
+def save_schedule_settings(
+    uow: UnitOfWork, actor: Actor, data: ScheduleSettings
+) -> ScheduleSettings:
+    """Validate and store, like save_settings: only changed keys, one activity entry."""
+    authorize(actor, Action.MANAGE_SETTINGS)
+    if data.start_page not in START_PAGES:
+        raise ValidationError("start page", f"must be one of {', '.join(START_PAGES)}")
+    clean = ScheduleSettings(
+        remind_orders_due_tomorrow=bool(data.remind_orders_due_tomorrow),
+        remind_installments_due_today=bool(data.remind_installments_due_today),
+        seat_warning_days=validation.whole_number(
+            data.seat_warning_days, "seat-readiness days", 0, MAX_WARNING_DAYS),
+        start_page=data.start_page,
+    )
+    with uow:
+        old, new = activity.changes(asdict(read_schedule(uow)), asdict(clean))
+        if not new:
+            return clean
+        for name, value in new.items():
+            uow.session.merge(Setting(key=SCHEDULE_PREFIX + name, value=_schedule_text(value)))
+        activity.record(uow, actor, "edit",
+                        f"Changed the calendar and reminder settings: {', '.join(new)}",
                         entity="settings", before=old, after=new)
         uow.commit()
         return clean

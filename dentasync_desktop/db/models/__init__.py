@@ -18,7 +18,7 @@ from .system import ActivityEntry, Counter, Setting
 
 __all__ = [
     "ActivityEntry", "Attachment", "Base", "Comment", "Counter", "Customer", "DentalLab", "Event",
-    "Installment", "Patient", "Payment", "PaymentPlan", "PayrollRecord", "ReminderState", "Service", "Setting",
-    "Staff", "TaskTemplate", "UTCDateTime", "User", "WorkOrder", "WorkOrderItem", "WorkTask",
-    "utcnow",
+    "Installment", "Patient", "Payment", "PaymentPlan", "PayrollRecord", "ReminderState",
+    "Service", "Setting", "Staff", "TaskTemplate", "UTCDateTime", "User", "WorkOrder",
+    "WorkOrderItem", "WorkTask", "utcnow",
 ]
