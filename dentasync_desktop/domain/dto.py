@@ -441,7 +441,7 @@ class TodayLine:
     patient_name: str
     lab_name: str
     text: str  # what to show after number and patient, e.g. "Try-in 10:30" or "due 3 days ago"
-    status: OrderStatus
+    status: OrderStatus | None = None  # None on reminder lines
     at: datetime | None = None  # appointments: the start (aware UTC)
     on: date | None = None  # due dates and installments: the day
     amount: Money | None = None  # installments: what is still to pay

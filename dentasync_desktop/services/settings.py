@@ -132,8 +132,8 @@ def _schedule_text(value: object) -> str:
 def read_schedule(uow: UnitOfWork) -> ScheduleSettings:
     """The schedule settings, inside a unit of work the caller has open."""
     keys = [SCHEDULE_PREFIX + name for name in _SCHEDULE_FIELDS]
-    stored = dict(uow.session.execute(
-        select(Setting.key, Setting.value).where(Setting.key.in_(keys))).tuples())
+    stored = {key: value for key, value in uow.session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.in_(keys)))}
     values = {}
     for name in _SCHEDULE_FIELDS:
         text = stored.get(SCHEDULE_PREFIX + name)
