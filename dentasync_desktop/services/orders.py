@@ -230,9 +230,9 @@ def change_customer(
 
 def _transition(
     uow: UnitOfWork, actor: Actor, order_id: int, version: int, action: Action,
-    summary: str, **after: object
+    summary: str, permission: Action | None = None, **after: object
 ) -> WorkOrder:
-    order, next_status = order_for(uow, actor, order_id, action, version)
+    order, next_status = order_for(uow, actor, order_id, action, version, permission)
     assert next_status is not None
     before = order.status
     order.status = next_status
@@ -332,6 +332,26 @@ def move_back(
     text = validation.required(reason, "reason", 500)
     with uow:
         _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back", reason=text)
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def undo_delivery(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: str
+) -> OrderDetail:
+    """Delivered -> Shipped for whoever may deliver: the undo of a scanned check-in.
+
+    A Move back, logged as one with its reason, but the front desk that checks boxes in may
+    undo its own mistake without the Move back permission.
+    """
+    text = validation.required(reason, "reason", 500)
+    with uow:
+        order = get(uow, WorkOrder, order_id, "Work order")
+        if order.status is not OrderStatus.DELIVERED:
+            raise LifecycleError(f"The order is {order.status.label.lower()}, not delivered: "
+                                 "there is no delivery to undo.")
+        _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back",
+                    permission=Action.DELIVER, reason=text)
         uow.commit()
         return load_detail(uow, order_id)
 
