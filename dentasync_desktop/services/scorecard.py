@@ -142,8 +142,9 @@ def lab_scorecard(uow: UnitOfWork, actor: Actor, flt: ScorecardFilter) -> LabSco
                                 median_days=median, p90_days=p90)
             for lab, service, n, median, p90 in uow.session.execute(per_service)
         ]
-    labs.sort(key=lambda s: (s.lab_name.casefold(), s.lab_id))
-    services.sort(key=lambda s: (s.lab_name.casefold(), s.lab_id, s.service.casefold()))
+    # By name as the finance tabs list labs, so the two pages agree.
+    labs.sort(key=lambda s: (s.lab_name, s.lab_id))
+    services.sort(key=lambda s: (s.lab_name, s.lab_id, s.service))
     return LabScorecard(labs=tuple(labs), by_service=tuple(services))
 
 
