@@ -545,7 +545,7 @@ class _Generator:
         published = created_at + timedelta(minutes=rng.randrange(30, 24 * 60))
         if status not in (S.DELIVERED, S.COMPLETED):
             return published, None
-        slip = lab.id % 4 - 1 + rng.choice((-2, -1, 0, 0, 0, 1, 2, 4))
+        slip = (-1, 0, 0, 1)[lab.id % 4] + rng.choice((-2, -1, -1, 0, 0, 0, 0, 1, 2, 4))
         delivered = datetime.combine(due + timedelta(days=slip), time(rng.randint(8, 17)), UTC)
         earliest = published + timedelta(days=1)
         return published, min(max(delivered, earliest), max(self.now, earliest))
