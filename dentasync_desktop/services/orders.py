@@ -114,6 +114,7 @@ def _items_total(items: tuple[ItemInput, ...], currency: str) -> Money:
 
 def _set_items(order: WorkOrder, items: tuple[ItemInput, ...]) -> None:
     order.items.clear()
+    order.main_service_id = items[0].service_id if items else None
     for position, item in enumerate(items, start=1):
         order.items.append(WorkOrderItem(
             position=position, service_id=item.service_id, description=item.description,
@@ -236,7 +237,7 @@ def _transition(
     assert next_status is not None
     before = order.status
     order.status = next_status
-    _stamp_steps(order, action, before, uow.now())
+    _stamp_steps(order, action, before, uow)
     touch(uow, order)
     activity.record(
         uow, actor, action.value,
@@ -248,16 +249,24 @@ def _transition(
     return order
 
 
-def _stamp_steps(order: WorkOrder, action: Action, before: OrderStatus, now: datetime) -> None:
+def _stamp_steps(order: WorkOrder, action: Action, before: OrderStatus, uow: UnitOfWork) -> None:
     """Keep when the order went to the lab and came back in step with its status."""
     if action is Action.PUBLISH:
-        order.published_at = now
+        order.published_at = uow.now()
     elif action is Action.DELIVER:
-        order.delivered_at = now
+        _delivered(order, uow.now(), uow.today())
     if order.status is OrderStatus.DRAFT:
-        order.published_at = order.delivered_at = None
+        order.published_at = None
+        _delivered(order, None, None)
     elif action is Action.MOVE_BACK and before is OrderStatus.DELIVERED:
-        order.delivered_at = None
+        _delivered(order, None, None)
+
+
+def _delivered(order: WorkOrder, at: datetime | None, day: date | None) -> None:
+    order.delivered_at, order.delivered_on = at, day
+    order.turnaround_minutes = (
+        None if at is None or order.published_at is None
+        else round((at - order.published_at).total_seconds() / 60))
 
 
 def _step(action: Action, summary: str):  # type: ignore[no-untyped-def]
@@ -449,7 +458,7 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
             created_at=now, updated_at=now, documented_at=uow.today(),
             due_date=max(source.due_date, uow.today()) if source.due_date else None,
             currency=source.currency, price_total_minor=source.price_total_minor,
-            copied_from_id=source.id,
+            copied_from_id=source.id, main_service_id=source.main_service_id,
         )
         for item in source.items:
             copy.items.append(WorkOrderItem(

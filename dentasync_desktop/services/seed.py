@@ -528,7 +528,11 @@ class _Generator:
             copied_from_id=None, is_remake=remake_of is not None, remake_of_id=remake_of,
             remake_reason=rng.choice(REMAKE_REASONS) if remake_of is not None else "",
             search_text=search_text(number, patient.row, customer.row, lab.row, description),
-            published_at=published_at, delivered_at=delivered_at, version=1,
+            published_at=published_at, delivered_at=delivered_at,
+            delivered_on=delivered_at.date() if delivered_at else None,
+            turnaround_minutes=round((delivered_at - published_at).total_seconds() / 60)
+            if delivered_at and published_at else None,
+            main_service_id=service.id, version=1,
         ))
         rows.activity.append(dict(
             at=self.now, actor_id=user_id, actor_name=user_name, action="seeded",

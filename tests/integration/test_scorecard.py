@@ -65,12 +65,12 @@ def test_scores_per_lab(timed: World, clock: Clock) -> None:
         7, 6, 5, 3, 2, 1)
     assert main.on_time_rate == pytest.approx(0.6)
     assert main.remake_rate == pytest.approx(1 / 7)
-    assert main.median_days == pytest.approx(6.0)  # 2 3 5 | 7 10 12
+    assert main.median_days == pytest.approx(5.0)  # 2 3 [5] 7 10 12: the lower middle value
     assert main.p90_days == pytest.approx(12.0)  # nearest rank: the 6th of 6
     assert main.average_lateness_days == pytest.approx(4.0)
     assert (other.orders, other.on_time, other.median_days, other.p90_days) == (1, 1, 4.0, 4.0)
     assert [(s.lab_name, s.service, s.delivered, s.median_days) for s in card.by_service] == [
-        ("Zahntechnik Müller GmbH", "Zirconia crown", 6, 6.0),
+        ("Zahntechnik Müller GmbH", "Zirconia crown", 6, 5.0),
         ("Łukasz Dental Lab", "Zirconia crown", 1, 4.0)]
     only = scorecard.lab_scorecard(timed.uow(), timed.admin, ScorecardFilter(
         date_from=date(2026, 11, 3), lab_id=timed.lab_id))
