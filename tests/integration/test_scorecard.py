@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from dentasync_desktop.db.models import WorkOrder
 from dentasync_desktop.domain.dto import OrderDetail, ScorecardFilter
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
@@ -34,13 +35,12 @@ def delivered(world: World, clock: Clock, days: float, due: date | None, **order
     return orders.deliver(world.uow(), world.admin, detail.id, detail.version)
 
 
-def stored_times(world: World, order_id: int) -> tuple[datetime | None, datetime | None]:
-    from dentasync_desktop.db.models import WorkOrder
-
+def stored_times(world: World, order_id: int) -> tuple[object, ...]:
     with world.uow() as uow:
         order = uow.session.get(WorkOrder, order_id)
         assert order is not None
-        return order.published_at, order.delivered_at
+        return (order.published_at, order.delivered_at, order.delivered_on,
+                order.turnaround_minutes)
 
 
 def test_scores_per_lab(timed: World, clock: Clock) -> None:
@@ -79,14 +79,16 @@ def test_scores_per_lab(timed: World, clock: Clock) -> None:
 
 def test_step_times_follow_the_lifecycle(timed: World, clock: Clock) -> None:
     order = delivered(timed, clock, 5, None)
-    assert stored_times(timed, order.id) == (SENT, SENT + timedelta(days=5))
+    delivered_at = SENT + timedelta(days=5)
+    assert stored_times(timed, order.id) == (
+        SENT, delivered_at, delivered_at.astimezone().date(), 5 * 24 * 60)
     order = orders.move_back(timed.uow(), timed.admin, order.id, order.version, "Wrong box")
-    assert stored_times(timed, order.id) == (SENT, None)
+    assert stored_times(timed, order.id) == (SENT, None, None, None)
     for _ in range(3):
         order = orders.move_back(timed.uow(), timed.admin, order.id, order.version, "Redo")
     order = orders.move_back(timed.uow(), timed.admin, order.id, order.version, "Redo")
     assert get_order(timed.uow(), timed.admin, order.id).status.value == "draft"
-    assert stored_times(timed, order.id) == (None, None)
+    assert stored_times(timed, order.id) == (None, None, None, None)
 
 
 def test_refusals_and_export(world: World, tmp_path: Path) -> None:
