@@ -156,12 +156,16 @@ def unpaid_installments(first: date, last: date):  # type: ignore[no-untyped-def
     Columns: installment id, due date, what is left to pay on it, currency, order id, number,
     patient first and last name. Payments settle installments oldest first (domain.payments).
     """
+    # Only orders whose first unpaid installment (kept on the order) is due by ``last`` can
+    # have one due in the range: the running sums then cover a handful of plans, not all.
     running = (
         select(Installment.id, Installment.due_date, Installment.amount_minor,
                PaymentPlan.order_id,
                func.sum(Installment.amount_minor).over(
                    partition_by=Installment.plan_id, order_by=Installment.seq).label("upto"))
         .join(PaymentPlan, PaymentPlan.id == Installment.plan_id)
+        .join(WorkOrder, WorkOrder.id == PaymentPlan.order_id)
+        .where(WorkOrder.unpaid_due_date <= last, WorkOrder.status != OrderStatus.CANCELLED)
         .subquery()
     )
     left = func.min(running.c.amount_minor, running.c.upto - WorkOrder.paid_minor)
