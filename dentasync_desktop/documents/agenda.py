@@ -41,7 +41,7 @@ def agenda_table(
     filters: tuple[tuple[str, str], ...], generated_at: datetime,
 ) -> ReportTable:
     rows = [event_cells(e) for e in events]
-    period = (first_day.isoformat() if first_day == last_day
+    period = (f"{first_day:%A} {first_day.isoformat()}" if first_day == last_day
               else f"{first_day.isoformat()} to {last_day.isoformat()}")
     return ReportTable(
         title=TITLE, organisation=organisation, view=period,

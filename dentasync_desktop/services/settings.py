@@ -1,7 +1,11 @@
 """Organisation settings and small remembered choices, as rows of the key/value table.
 
 Organisation settings live under "org.<field>", preferences under "pref.<key>", so a
-preference can never overwrite a setting.
+preference can never overwrite a setting. The schedule settings (ScheduleSettings: reminders
+for orders due tomorrow and installments due today, the seat-readiness warning days, the start
+page) live under "org.schedule.<field>"; the GUI reads them with get_schedule_settings(uow) (the
+start page at sign-in: "today" or "orders") and the Settings page saves them with
+save_schedule_settings(uow, actor, data), which needs Manage settings.
 """
 
 from __future__ import annotations
