@@ -51,6 +51,14 @@ def test_model_chart_and_drill_down(qtbot, qtmodeltester, world: World, client) 
     assert model.index(0, 3).data().endswith(" %")
     assert page.scorecard.chart_view.chart().series()  # bars drawn
     assert not page.method.isEnabled()
+    services = page.scorecard.services_model
+    qtmodeltester.check(services)
+    every_lab = services.rowCount()
+    page.scorecard.table.setCurrentIndex(model.index(0, 0))
+    assert 0 < services.rowCount() < every_lab
+    assert {services.index(r, 0).data() for r in range(services.rowCount())} == {
+        first.lab_name}
+    assert first.lab_name in page.scorecard.services_title.text()
     page.scorecard.table.activated.emit(model.index(0, 0))
     assert page.tabs.currentIndex() == ORDERS_TAB
     assert page.current_filter().lab_id == first.lab_id

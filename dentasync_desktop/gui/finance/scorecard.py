@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dto import LabScore, ScorecardFilter
+from ...domain.dto import LabScore, ScorecardFilter, TurnaroundByService
 from ...services import scorecard
 from ..client import ServiceClient
 from .chart import short_name
@@ -123,6 +123,55 @@ class ScorecardModel(QAbstractTableModel):
         return None
 
 
+SERVICE_HEADERS = (
+    QT_TRANSLATE_NOOP("ScorecardModel", "Dental lab"),
+    QT_TRANSLATE_NOOP("ScorecardModel", "Service"),
+    QT_TRANSLATE_NOOP("ScorecardModel", "Delivered"),
+    QT_TRANSLATE_NOOP("ScorecardModel", "Median days"),
+    QT_TRANSLATE_NOOP("ScorecardModel", "90% days"),
+)
+
+
+class ServiceTurnaroundModel(QAbstractTableModel):
+    """Turnaround per service of one lab (or of all labs), in whole days."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[TurnaroundByService]) -> None:
+        self.beginResetModel()
+        number = QLocale().toString
+        self._texts = [
+            (r.lab_name, r.service or QCoreApplication.translate(_CONTEXT, "(no service)"),
+             number(r.delivered), _days(r.median_days), _days(r.p90_days))
+            for r in rows
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._texts)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(SERVICE_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if index.column() < 2 else _RIGHT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(SERVICE_HEADERS)):
+            return QCoreApplication.translate(_CONTEXT, SERVICE_HEADERS[section])
+        return None
+
+
 class ScorecardTab(QWidget):
     """Loads when given a filter; ``lab_chosen`` asks the page for that lab's work orders."""
 
@@ -132,6 +181,8 @@ class ScorecardTab(QWidget):
         super().__init__(parent)
         self.client = client
         self.model = ScorecardModel(self)
+        self.services_model = ServiceTurnaroundModel(self)
+        self._by_service: tuple[TurnaroundByService, ...] = ()
         self.table = QTableView()
         self.table.setObjectName("scorecardTable")
         self.table.setModel(self.model)
@@ -144,6 +195,16 @@ class ScorecardTab(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip(self.tr("Double-click a lab to see its work orders"))
         self.table.activated.connect(self._activated)
+        self.services_table = QTableView()
+        self.services_table.setObjectName("scorecardServices")
+        self.services_table.setModel(self.services_model)
+        self.services_table.setAlternatingRowColors(True)
+        self.services_table.verticalHeader().hide()
+        self.services_table.setWordWrap(False)
+        self.services_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.services_title = QLabel()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_services())
         self.chart_view = QChartView(_chart())
         self.chart_view.setObjectName("scorecardChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -153,8 +214,18 @@ class ScorecardTab(QWidget):
             "on time: delivered on or before the due date."))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555555;")
+        tables = QSplitter(Qt.Orientation.Vertical)
+        tables.addWidget(self.table)
+        services = QWidget()
+        services_layout = QVBoxLayout(services)
+        services_layout.setContentsMargins(0, 4, 0, 0)
+        services_layout.addWidget(self.services_title)
+        services_layout.addWidget(self.services_table, 1)
+        tables.addWidget(services)
+        tables.setChildrenCollapsible(False)
+        tables.setSizes([360, 160])
         split = QSplitter()
-        split.addWidget(self.table)
+        split.addWidget(tables)
         split.addWidget(self.chart_view)
         split.setChildrenCollapsible(False)
         split.setSizes([960, 340])  # room for every column at 1366 pixels
@@ -167,7 +238,19 @@ class ScorecardTab(QWidget):
         """Query the scorecard for ``flt``; refusals propagate to the page's handler."""
         card = self.client.call(scorecard.lab_scorecard, flt)
         self.model.set_scores(card.labs)
+        self._by_service = card.by_service
+        self._show_services()
         self._draw(card.labs)
+
+    def _show_services(self) -> None:
+        """Turnaround per service of the lab selected in the table, else of every lab."""
+        row = self.table.currentIndex().row()
+        lab = self.model.scores[row] if 0 <= row < len(self.model.scores) else None
+        rows = [r for r in self._by_service if lab is None or r.lab_id == lab.lab_id]
+        self.services_model.set_rows(rows)
+        self.services_title.setText(
+            self.tr("Turnaround by service: {lab}").format(lab=lab.lab_name) if lab
+            else self.tr("Turnaround by service, every lab (select a lab to narrow it)"))
 
     def _activated(self, index: QModelIndex) -> None:
         lab_id = index.data(ID_ROLE)
