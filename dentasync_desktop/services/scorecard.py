@@ -2,7 +2,7 @@
 
 Per lab, over the orders documented in the period (cancelled ones never count, like finance):
 orders; on-time rate = delivered on or before the due date, over the delivered orders that had
-a due date; turnaround = sent to the lab (Publish) -> Delivered, in days to a tenth, median
+a due date; turnaround = sent to the lab (Publish) -> Delivered, in days to a quarter, median
 (the lower middle value) and 90th percentile (nearest rank), also per service in whole days
 (the service of the order's first item, WorkOrder.main_service_id); remakes
 (count, and rate over the orders); average lateness = days late, averaged over the late
@@ -58,10 +58,10 @@ from .settings import get_settings
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 REPORT_TITLE = "Lab scorecard"
-TENTHS = 10  # turnaround is counted in tenths of a day
-MINUTES_PER_BUCKET = 24 * 60 // TENTHS
-NOTE = ("Cancelled orders are excluded. Turnaround: sent to the lab to delivered, in days; "
-        "on time: delivered on or before the due date.")
+BUCKETS_PER_DAY = 4  # turnaround is counted in quarters of a day
+MINUTES_PER_BUCKET = 24 * 60 // BUCKETS_PER_DAY
+NOTE = ("Cancelled orders are excluded. Turnaround: sent to the lab to delivered, in days "
+        "(to a quarter day); on time: delivered on or before the due date.")
 
 
 def _check(flt: ScorecardFilter) -> None:
@@ -81,7 +81,7 @@ def _conditions(flt: ScorecardFilter) -> list[ColumnElement[bool]]:
 
 
 def _histogram(flt: ScorecardFilter) -> Any:
-    """Delivered orders per lab, service and turnaround in tenths of a day: one pass over the
+    """Delivered orders per lab, service and turnaround in quarter days: one pass over the
     covering index, the turnaround computed once per order (grouped by its label)."""
     minutes = WorkOrder.turnaround_minutes
     return (
@@ -99,9 +99,9 @@ def _percentiles(grouped: Any) -> Select[Any]:
     """Median (the lower middle value) and 90th percentile (nearest rank) per lab, and per lab
     and service, read off the cumulative bucket counts: SQLite has no percentile aggregate, and
     ranking 100k rows with window functions costs several times more."""
-    # Per service in whole days (still counted in tenths): a tenth of a day per service would
-    # multiply the rows the window functions walk by ten for a detail nobody reads.
-    whole_day = (grouped.c.b + TENTHS // 2) // TENTHS * TENTHS
+    # Per service in whole days (still counted in quarters): finer buckets per service would
+    # multiply the rows the window functions walk for a detail read in days anyway.
+    whole_day = (grouped.c.b + BUCKETS_PER_DAY // 2) // BUCKETS_PER_DAY * BUCKETS_PER_DAY
     hist = union_all(
         select(literal(0).label("per_service"), grouped.c.lab_id,
                null().label("service_id"), grouped.c.b, func.sum(grouped.c.orders).label("c"))
@@ -146,7 +146,8 @@ def lab_scorecard(uow: UnitOfWork, actor: Actor, flt: ScorecardFilter) -> LabSco
         services = {service_id: name for service_id, name in uow.session.execute(
             select(Service.id, Service.name))}
         times: dict[tuple[int, int, int | None], tuple[int, float, float]] = {
-            (per_service, lab, service): (count, median / TENTHS, p90 / TENTHS)
+            (per_service, lab, service): (
+                count, median / BUCKETS_PER_DAY, p90 / BUCKETS_PER_DAY)
             for per_service, lab, service, count, median, p90 in uow.session.execute(
                 _percentiles(_histogram(flt)))
         }
