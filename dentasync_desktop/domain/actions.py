@@ -24,6 +24,7 @@ class Action(StrEnum):
     WORK_TASKS = "work_tasks"
     COPY = "copy"
     PAYROLL = "payroll"
+    FINALIZE_PAYROLL = "finalize_payroll"
     PRINT = "print"
     UPDATE_DUE_DATE = "update_due_date"
     PAYMENT_INSTRUCTIONS = "payment_instructions"
@@ -70,4 +71,5 @@ _LABELS = {
     Action.MANAGE_CATALOGUE: "Manage labs, services and staff",
     Action.MANAGE_USERS: "Manage users",
     Action.MANAGE_SETTINGS: "Manage settings",
+    Action.FINALIZE_PAYROLL: "Finalize payroll",
 }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 
 from .enums import (
@@ -17,6 +18,7 @@ from .enums import (
 )
 from .money import Money
 from .numbers import format_number
+from .readiness import DEFAULT_WARNING_DAYS, SeatWarning
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +236,7 @@ class EventInfo:
     note: str
     done: bool
     patient_name: str = ""
+    version: int = 1
 
     @property
     def number_text(self) -> str:
@@ -325,6 +328,202 @@ class OrderDetail:
     @property
     def open_tasks(self) -> int:
         return sum(1 for task in self.tasks if task.status is TaskStatus.TODO)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSaved:
+    """What saving or moving an event returns: the order as now, the event, and a seat-readiness
+    warning to show (the save went through; the warning never refuses it)."""
+
+    detail: OrderDetail
+    event: EventInfo
+    warning: SeatWarning | None = None
+
+
+# --- calendar, reminders, Today board ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarFilter:
+    kinds: tuple[EventKind, ...] = ()  # empty: every kind
+    lab_id: int | None = None
+    customer_id: int | None = None
+    only_mine: bool = False  # events the signed-in user created
+    text: str = ""  # words that the order's number, patient, customer, lab or the note contain
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEvent:
+    """One appointment on the calendar, with what the cell shows and what a drag needs."""
+
+    id: int
+    version: int
+    kind: EventKind
+    starts_at: datetime  # aware UTC; show in local time
+    duration_minutes: int
+    reminder_minutes: int | None
+    note: str
+    done: bool
+    order_id: int
+    order_number: int
+    order_status: OrderStatus
+    patient_name: str
+    lab_id: int
+    lab_name: str
+    customer_id: int
+    customer_name: str
+    person: str = ""  # who created the event, "" if unknown
+    warning: SeatWarning | None = None
+
+    @property
+    def number_text(self) -> str:
+        return format_number(self.order_number)
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def order_closed(self) -> bool:
+        """Cancelled or completed: the calendar shows such an event greyed out."""
+        return self.order_status in (OrderStatus.CANCELLED, OrderStatus.COMPLETED)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDueDate:
+    """An order's due date, shown as an all-day item."""
+
+    order_id: int
+    order_number: int
+    due_date: date
+    order_status: OrderStatus
+    patient_name: str
+    lab_name: str
+    customer_name: str
+    overdue: bool  # past due and not yet delivered
+
+    @property
+    def number_text(self) -> str:
+        return format_number(self.order_number)
+
+
+class ReminderKind(StrEnum):
+    EVENT = "event"  # an event's own reminder, at start - reminder minutes
+    SEAT = "seat"  # a try-in/delivery soon while the case is not back from the lab
+    ORDER_DUE = "order_due"  # an order due tomorrow, not yet back from the lab
+    INSTALLMENT_DUE = "installment_due"  # an installment due today, not yet paid
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderInfo:
+    key: str  # stable per reminder; what dismiss/snooze take
+    kind: ReminderKind
+    due_at: datetime  # aware UTC; when it came (or comes) due, the snooze end if snoozed
+    order_id: int
+    order_number: int
+    title: str  # e.g. "Try-in at 10:30: Anna Berger"
+    detail: str = ""  # e.g. the seat-readiness message or the amount due
+    event_id: int | None = None
+    event_start: datetime | None = None
+    amount: Money | None = None
+    snoozed: bool = False  # it came due again after a snooze
+    missed: bool = False  # it came due well before it was handed out (the app was closed)
+
+    @property
+    def number_text(self) -> str:
+        return format_number(self.order_number)
+
+
+@dataclass(frozen=True, slots=True)
+class TodayLine:
+    order_id: int
+    order_number: int
+    patient_name: str
+    lab_name: str
+    text: str  # what to show after number and patient, e.g. "Try-in 10:30" or "due 3 days ago"
+    status: OrderStatus | None = None  # None on reminder lines
+    at: datetime | None = None  # appointments: the start (aware UTC)
+    on: date | None = None  # due dates and installments: the day
+    amount: Money | None = None  # installments: what is still to pay
+    event_id: int | None = None
+    warning: SeatWarning | None = None
+    reminder_key: str = ""  # the reminders section: what dismiss/snooze take
+
+    @property
+    def number_text(self) -> str:
+        return format_number(self.order_number)
+
+
+@dataclass(frozen=True, slots=True)
+class TodaySection:
+    key: str  # see services/today.py SECTIONS
+    title: str
+    count: int  # every matching line, even beyond the lines listed
+    lines: tuple[TodayLine, ...]
+    totals: tuple[Money, ...] = ()  # per currency, for the installments section
+
+
+@dataclass(frozen=True, slots=True)
+class TodayBoard:
+    today: date
+    sections: tuple[TodaySection, ...]
+
+    def section(self, key: str) -> TodaySection:
+        return next(s for s in self.sections if s.key == key)
+
+
+# --- lab scorecard -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardFilter:
+    date_from: date | None = None  # on the documented date, inclusive, like finance
+    date_to: date | None = None
+    lab_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LabScore:
+    """One dental lab over the period. Rates are fractions 0..1, None when nothing to rate."""
+
+    lab_id: int
+    lab_name: str
+    orders: int  # not cancelled
+    delivered: int  # delivered (or completed) with a delivery time
+    rated: int  # delivered with a due date: what the on-time rate is over
+    on_time: int  # delivered on or before the due date
+    remakes: int
+    median_days: float | None  # turnaround, sent to the lab -> delivered, in days
+    p90_days: float | None
+    average_lateness_days: float | None  # over the late deliveries only
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.rated if self.rated else None
+
+    @property
+    def remake_rate(self) -> float | None:
+        return self.remakes / self.orders if self.orders else None
+
+    @property
+    def late(self) -> int:
+        return self.rated - self.on_time
+
+
+@dataclass(frozen=True, slots=True)
+class TurnaroundByService:
+    lab_id: int
+    lab_name: str
+    service: str  # the service of the order's first item, "" for none
+    delivered: int
+    median_days: float
+    p90_days: float
+
+
+@dataclass(frozen=True, slots=True)
+class LabScorecard:
+    labs: tuple[LabScore, ...]
+    by_service: tuple[TurnaroundByService, ...]
 
 
 # --- order list --------------------------------------------------------------------------------
@@ -462,6 +661,19 @@ class OrganisationSettings:
     backup_dir: str = ""
     # Minutes without keyboard or mouse input before the window asks for the password; 0: never.
     idle_lock_minutes: int = 15
+
+
+START_PAGES = ("today", "orders")
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleSettings:
+    """Business settings of the calendar, reminders and the start page (all on by default)."""
+
+    remind_orders_due_tomorrow: bool = True  # ... that are not yet back from the lab
+    remind_installments_due_today: bool = True
+    seat_warning_days: int = DEFAULT_WARNING_DAYS  # warn this many days before a try-in/delivery
+    start_page: str = "today"  # one of START_PAGES: "today" or "orders" (the work-order list)
 
 
 # --- inputs for master data, payments and events -------------------------------------------------

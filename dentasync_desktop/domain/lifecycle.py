@@ -41,7 +41,11 @@ ALLOWED_IN: dict[Action, frozenset[OrderStatus]] = {
     A.PLAN_WORK: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION}),
     A.WORK_TASKS: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION}),
     A.COPY: ALL,
-    A.PAYROLL: frozenset({S.IN_PRODUCTION, S.PRODUCED, S.SHIPPED, S.DELIVERED, S.COMPLETED}),
+    # Calculating pay is allowed from Draft, as the product documentation lists it there;
+    # locking a record for good waits until the work is really under way.
+    A.PAYROLL: NOT_CANCELLED,
+    A.FINALIZE_PAYROLL: frozenset({S.IN_PRODUCTION, S.PRODUCED, S.SHIPPED, S.DELIVERED,
+                                   S.COMPLETED}),
     A.PRINT: ALL,
     A.UPDATE_DUE_DATE: frozenset({S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION, S.PRODUCED, S.SHIPPED}),
     A.PAYMENT_INSTRUCTIONS: NOT_CANCELLED,

@@ -1,27 +1,37 @@
-"""Appointments of an order (try-in, delivery, pickup, impression) and the calendar's view."""
+"""Appointments of an order (try-in, delivery, pickup, impression): add, edit, move, done, delete.
+
+GUI: the Events tab calls add_event/edit_event/set_event_done/delete_event; the calendar's drag
+(or its time editor) calls move_event(event_id, new_start, expected_version=row.version) and,
+on a refusal (PermissionDenied, LifecycleError, ConcurrencyError), snaps the event back and
+shows the message. add_event, edit_event and move_event return EventSaved: ``detail`` for the
+order page, ``event``, and ``warning`` (a SeatWarning or None) to show as a non-blocking notice.
+The calendar's read side is services/calendar.py.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-
-from ..db.models import Event, Patient, WorkOrder
+from ..db.models import Event, WorkOrder
 from ..domain import validation
 from ..domain.actions import Action
-from ..domain.dto import Actor, EventInfo, EventInput, OrderDetail
-from ..domain.enums import EventKind, OrderStatus
-from ..domain.errors import ValidationError
+from ..domain.dto import Actor, EventInput, EventSaved, OrderDetail
+from ..domain.enums import EventKind
+from ..domain.errors import ConcurrencyError, ValidationError
 from ..domain.numbers import format_number
+from ..domain.readiness import SeatWarning, seat_warning
 from . import activity
-from .guards import get, order_for, signed_in
+from .guards import get, order_for
 from .order_detail import load_detail
+from .settings import read_schedule
 from .unit_of_work import UnitOfWork
 
 MIN_DURATION, MAX_DURATION = 5, 24 * 60
 MAX_REMINDER = 7 * 24 * 60
 NOTE_LIMIT = 2000
+EVENT_STALE_MESSAGE = ("Someone else changed this event in the meantime. It has been reloaded; "
+                       "please try again.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +81,30 @@ def _describe(order: WorkOrder, event: Event | _Clean, what: str) -> str:
             f"{event.starts_at.astimezone():%Y-%m-%d %H:%M} {what}")
 
 
-def _event_for(uow: UnitOfWork, actor: Actor, event_id: int) -> tuple[Event, WorkOrder]:
+def _event_for(
+    uow: UnitOfWork, actor: Actor, event_id: int, expected_version: int | None = None
+) -> tuple[Event, WorkOrder]:
     event = get(uow, Event, event_id, "Event")
     order, _ = order_for(uow, actor, event.order_id, Action.EVENTS)
+    if expected_version is not None and event.version != expected_version:
+        raise ConcurrencyError(EVENT_STALE_MESSAGE)
     return event, order
 
 
-def add_event(uow: UnitOfWork, actor: Actor, order_id: int, data: EventInput) -> OrderDetail:
+def _warning(uow: UnitOfWork, event: Event, order: WorkOrder) -> SeatWarning | None:
+    return seat_warning(event.kind, event.starts_at.astimezone().date(), event.done,
+                        order.status, uow.today(), read_schedule(uow).seat_warning_days)
+
+
+def _saved(uow: UnitOfWork, event: Event, order: WorkOrder) -> EventSaved:
+    """Called after commit: the order as now, the event as stored, its seat-readiness warning."""
+    detail = load_detail(uow, order.id)
+    info = next(e for e in detail.events if e.id == event.id)
+    return EventSaved(detail=detail, event=info, warning=_warning(uow, event, order))
+
+
+def add_event(uow: UnitOfWork, actor: Actor, order_id: int, data: EventInput) -> EventSaved:
+    """Schedule an appointment; ``warning`` says if the case will not be back in time."""
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.EVENTS)
         clean = _clean(data)
@@ -91,24 +118,50 @@ def add_event(uow: UnitOfWork, actor: Actor, order_id: int, data: EventInput) ->
                         entity="event", entity_id=event.id, order_id=order.id,
                         after=_snapshot(event))
         uow.commit()
-        return load_detail(uow, order_id)
+        return _saved(uow, event, order)
 
 
-def edit_event(uow: UnitOfWork, actor: Actor, event_id: int, data: EventInput) -> OrderDetail:
+def edit_event(
+    uow: UnitOfWork, actor: Actor, event_id: int, data: EventInput,
+    expected_version: int | None = None,
+) -> EventSaved:
+    """Change an appointment: the Events tab's dialog and the calendar's drag both come here.
+
+    ``expected_version`` (EventInfo/CalendarEvent.version) refuses with ConcurrencyError when
+    someone changed the event since it was shown.
+    """
     with uow:
-        event, order = _event_for(uow, actor, event_id)
-        clean = _clean(data)
-        before = _snapshot(event)
-        event.kind, event.starts_at = clean.kind, clean.starts_at
-        event.duration_minutes, event.reminder_minutes = (
-            clean.duration_minutes, clean.reminder_minutes)
-        event.note = clean.note
-        old, new = activity.changes(before, _snapshot(event))
-        activity.record(uow, actor, "edit_event", _describe(order, event, "edited"),
-                        entity="event", entity_id=event.id, order_id=order.id,
-                        before=old, after=new)
+        event, order = _event_for(uow, actor, event_id, expected_version)
+        _update(uow, actor, event, order, _clean(data))
         uow.commit()
-        return load_detail(uow, order.id)
+        return _saved(uow, event, order)
+
+
+def move_event(
+    uow: UnitOfWork, actor: Actor, event_id: int, new_start: datetime,
+    expected_version: int | None = None,
+) -> EventSaved:
+    """The calendar's drag: the same edit with only the start changed (same checks, same log)."""
+    with uow:
+        event, order = _event_for(uow, actor, event_id, expected_version)
+        data = EventInput(kind=event.kind, starts_at=new_start,
+                          duration_minutes=event.duration_minutes,
+                          reminder_minutes=event.reminder_minutes, note=event.note)
+        _update(uow, actor, event, order, _clean(data))
+        uow.commit()
+        return _saved(uow, event, order)
+
+
+def _update(uow: UnitOfWork, actor: Actor, event: Event, order: WorkOrder, clean: _Clean) -> None:
+    before = _snapshot(event)
+    event.kind, event.starts_at = clean.kind, clean.starts_at
+    event.duration_minutes, event.reminder_minutes = (
+        clean.duration_minutes, clean.reminder_minutes)
+    event.note = clean.note
+    old, new = activity.changes(before, _snapshot(event))
+    activity.record(uow, actor, "edit_event", _describe(order, event, "edited"),
+                    entity="event", entity_id=event.id, order_id=order.id,
+                    before=old, after=new)
 
 
 def set_event_done(uow: UnitOfWork, actor: Actor, event_id: int, done: bool) -> OrderDetail:
@@ -136,33 +189,3 @@ def delete_event(uow: UnitOfWork, actor: Actor, event_id: int) -> OrderDetail:
                         entity_id=event_id, order_id=order.id, before=before)
         uow.commit()
         return load_detail(uow, order.id)
-
-
-def events_between(
-    uow: UnitOfWork, actor: Actor, start: datetime, end: datetime
-) -> list[EventInfo]:
-    """Events starting in [start, end), for the calendar, ordered by start.
-
-    Everyone signed in may look, as with an order. Events of cancelled orders are left out:
-    a cancelled order is read-only, so its appointments could not be removed any more.
-    """
-    start_utc, end_utc = _aware(start, "start"), _aware(end, "end")
-    if end_utc <= start_utc:
-        raise ValidationError("end", "must be after the start")
-    query = (
-        select(Event, WorkOrder.number, Patient.first_name, Patient.last_name)
-        .join(WorkOrder, WorkOrder.id == Event.order_id)
-        .join(Patient, Patient.id == WorkOrder.patient_id)
-        .where(Event.starts_at >= start_utc, Event.starts_at < end_utc,
-               WorkOrder.status != OrderStatus.CANCELLED)
-        .order_by(Event.starts_at, Event.id)
-    )
-    with uow.reading():
-        signed_in(uow, actor)
-        return [
-            EventInfo(id=e.id, order_id=e.order_id, order_number=number, kind=e.kind,
-                      starts_at=e.starts_at, duration_minutes=e.duration_minutes,
-                      reminder_minutes=e.reminder_minutes, note=e.note, done=e.done,
-                      patient_name=f"{first} {last}".strip())
-            for e, number, first, last in uow.session.execute(query)
-        ]

@@ -60,12 +60,15 @@ def order_for(
     order_id: int,
     action: Action,
     expected_version: int | None = None,
+    permission: Action | None = None,
 ) -> tuple[WorkOrder, OrderStatus | None]:
     """Load the order and refuse unless ``actor`` may run ``action`` on it now.
 
-    Returns the order and, for lifecycle steps, the status it moves to.
+    ``permission`` names a different action whose permission suffices (e.g. undoing one's own
+    check-in needs Deliver, not Move back). Returns the order and, for lifecycle steps, the
+    status it moves to.
     """
-    authorize(uow, actor, action)
+    authorize(uow, actor, permission or action)
     order = get(uow, WorkOrder, order_id, "Work order")
     if expected_version is not None and order.version != expected_version:
         raise ConcurrencyError(STALE_MESSAGE)

@@ -137,7 +137,7 @@ def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
             EventInfo(id=e.id, order_id=order_id, order_number=order.number, kind=e.kind,
                       starts_at=e.starts_at, duration_minutes=e.duration_minutes,
                       reminder_minutes=e.reminder_minutes, note=e.note, done=e.done,
-                      patient_name=patient_name)
+                      patient_name=patient_name, version=e.version)
             for e in s.scalars(select(Event).where(Event.order_id == order_id)
                                .order_by(Event.starts_at, Event.id))),
         attachments=tuple(

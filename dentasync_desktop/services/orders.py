@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -121,6 +121,7 @@ def _items_total(items: tuple[ItemInput, ...], currency: str) -> Money:
 
 def _set_items(order: WorkOrder, items: tuple[ItemInput, ...]) -> None:
     order.items.clear()
+    order.main_service_id = items[0].service_id if items else None
     for position, item in enumerate(items, start=1):
         order.items.append(WorkOrderItem(
             position=position, service_id=item.service_id, description=item.description,
@@ -237,12 +238,13 @@ def change_customer(
 
 def _transition(
     uow: UnitOfWork, actor: Actor, order_id: int, version: int, action: Action,
-    summary: str, **after: object
+    summary: str, permission: Action | None = None, **after: object
 ) -> WorkOrder:
-    order, next_status = order_for(uow, actor, order_id, action, version)
+    order, next_status = order_for(uow, actor, order_id, action, version, permission)
     assert next_status is not None
     before = order.status
     order.status = next_status
+    _stamp_steps(order, action, before, uow)
     touch(uow, order)
     activity.record(
         uow, actor, action.value,
@@ -252,6 +254,26 @@ def _transition(
         after={"status": next_status.value, **after},
     )
     return order
+
+
+def _stamp_steps(order: WorkOrder, action: Action, before: OrderStatus, uow: UnitOfWork) -> None:
+    """Keep when the order went to the lab and came back in step with its status."""
+    if action is Action.PUBLISH:
+        order.published_at = uow.now()
+    elif action is Action.DELIVER:
+        _delivered(order, uow.now(), uow.today())
+    if order.status is OrderStatus.DRAFT:
+        order.published_at = None
+        _delivered(order, None, None)
+    elif action is Action.MOVE_BACK and before is OrderStatus.DELIVERED:
+        _delivered(order, None, None)
+
+
+def _delivered(order: WorkOrder, at: datetime | None, day: date | None) -> None:
+    order.delivered_at, order.delivered_on = at, day
+    order.turnaround_minutes = (
+        None if at is None or order.published_at is None
+        else round((at - order.published_at).total_seconds() / 60))
 
 
 def _step(action: Action, summary: str):  # type: ignore[no-untyped-def]
@@ -326,6 +348,26 @@ def move_back(
     text = validation.required(reason, "reason", 500)
     with uow:
         _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back", reason=text)
+        uow.commit()
+        return load_detail(uow, order_id)
+
+
+def undo_delivery(
+    uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: str
+) -> OrderDetail:
+    """Delivered -> Shipped for whoever may deliver: the undo of a scanned check-in.
+
+    A Move back, logged as one with its reason, but the front desk that checks boxes in may
+    undo its own mistake without the Move back permission.
+    """
+    text = validation.required(reason, "reason", 500)
+    with uow:
+        order = get(uow, WorkOrder, order_id, "Work order")
+        if order.status is not OrderStatus.DELIVERED:
+            raise LifecycleError(f"The order is {order.status.label.lower()}, not delivered: "
+                                 "there is no delivery to undo.")
+        _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back",
+                    permission=Action.DELIVER, reason=text)
         uow.commit()
         return load_detail(uow, order_id)
 
@@ -425,7 +467,7 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
             created_at=now, updated_at=now, documented_at=uow.today(),
             due_date=max(source.due_date, uow.today()) if source.due_date else None,
             currency=source.currency, price_total_minor=source.price_total_minor,
-            copied_from_id=source.id,
+            copied_from_id=source.id, main_service_id=source.main_service_id,
         )
         for item in source.items:
             copy.items.append(WorkOrderItem(

@@ -41,10 +41,10 @@ def _snapshot(record: PayrollRecord, staff_name: str) -> dict[str, object]:
 
 
 def _record_for(
-    uow: UnitOfWork, actor: Actor, record_id: int
+    uow: UnitOfWork, actor: Actor, record_id: int, action: Action = Action.PAYROLL
 ) -> tuple[PayrollRecord, WorkOrder]:
     record = get(uow, PayrollRecord, record_id, "Payroll record")
-    order, _ = order_for(uow, actor, record.order_id, Action.PAYROLL)
+    order, _ = order_for(uow, actor, record.order_id, action)
     if record.finalized:
         raise ValidationError(
             "payroll record", f"was finalized on {record.finalized_at:%Y-%m-%d} and is locked")
@@ -97,7 +97,7 @@ def edit_payroll(
 def finalize_payroll(uow: UnitOfWork, actor: Actor, record_id: int) -> OrderDetail:
     """Lock the record: from now on it can be neither edited nor finalized again."""
     with uow:
-        record, order = _record_for(uow, actor, record_id)
+        record, order = _record_for(uow, actor, record_id, Action.FINALIZE_PAYROLL)
         staff = get(uow, Staff, record.staff_id, "Staff member")
         record.finalized, record.finalized_at = True, uow.now()
         activity.record(

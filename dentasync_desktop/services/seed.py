@@ -313,6 +313,8 @@ class _Generator:
                  users: list[tuple[int, str]]) -> None:
         self.uow = uow
         self.rng = rng
+        # Its own stream, so adding the lab times left every other seeded value as it was.
+        self.times_rng = random.Random(rng.getstate()[1][0])
         self.users = users
         self.now = uow.now()
         self.today = uow.today()
@@ -523,6 +525,7 @@ class _Generator:
         on_hold = status in (S.DRAFT, S.PUBLISHED, S.IN_PRODUCTION, S.PRODUCED,
                              S.SHIPPED) and rng.random() < 0.04
         shipped = status in (S.SHIPPED, S.DELIVERED, S.COMPLETED)
+        published_at, delivered_at = self._lab_times(lab, status, created_at, due or documented)
         rows.orders.append(dict(
             id=order_id, number=number, status=status, lab_id=lab.id, customer_id=customer.id,
             patient_id=patient.id, description=description, shade=rng.choice(SHADES),
@@ -535,12 +538,31 @@ class _Generator:
             copied_from_id=None, is_remake=remake_of is not None, remake_of_id=remake_of,
             remake_reason=rng.choice(REMAKE_REASONS) if remake_of is not None else "",
             search_text=search_text(number, patient.row, customer.row, lab.row, description),
-            version=1,
+            published_at=published_at, delivered_at=delivered_at,
+            delivered_on=delivered_at.date() if delivered_at else None,
+            turnaround_minutes=round((delivered_at - published_at).total_seconds() / 60)
+            if delivered_at and published_at else None,
+            main_service_id=service.id, version=1,
         ))
         rows.activity.append(dict(
             at=self.now, actor_id=user_id, actor_name=user_name, action="seeded",
             entity="work_order", entity_id=order_id, order_id=order_id,
             summary=f"Seeded {format_number(number)}", before="", after=""))
+
+    def _lab_times(self, lab: _Lab, status: OrderStatus, created_at: datetime, due: date
+                   ) -> tuple[datetime | None, datetime | None]:
+        """When the case went to the lab and came back; each lab keeps its own punctuality
+        (from a day early to two days late on average) so the scorecard has something to rank."""
+        rng = self.times_rng
+        if status is S.DRAFT or (status is S.CANCELLED and rng.random() < 0.5):
+            return None, None
+        published = created_at + timedelta(minutes=rng.randrange(30, 24 * 60))
+        if status not in (S.DELIVERED, S.COMPLETED):
+            return published, None
+        slip = (-1, 0, 0, 1)[lab.id % 4] + rng.choice((-2, -1, -1, 0, 0, 0, 0, 1, 2, 4))
+        delivered = datetime.combine(due + timedelta(days=slip), time(rng.randint(8, 17)), UTC)
+        earliest = published + timedelta(days=1)
+        return published, min(max(delivered, earliest), max(self.now, earliest))
 
     def _items(self, rows: _Rows, order_id: int, currency: str, services: list[_Service],
                free: bool) -> tuple[int, str, str, _Service]:

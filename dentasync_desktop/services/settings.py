@@ -1,7 +1,11 @@
 """Organisation settings and small remembered choices, as rows of the key/value table.
 
 Organisation settings live under "org.<field>", preferences under "pref.<key>", so a
-preference can never overwrite a setting.
+preference can never overwrite a setting. The schedule settings (ScheduleSettings: reminders
+for orders due tomorrow and installments due today, the seat-readiness warning days, the start
+page) live under "org.schedule.<field>"; the GUI reads them with get_schedule_settings(uow) (the
+start page at sign-in: "today" or "orders") and the Settings page saves them with
+save_schedule_settings(uow, actor, data), which needs Manage settings.
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ from sqlalchemy import select
 from ..db.models import Setting
 from ..domain import validation
 from ..domain.actions import Action
-from ..domain.dto import Actor, OrganisationSettings
+from ..domain.dto import START_PAGES, Actor, OrganisationSettings, ScheduleSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import check_currency
+from ..domain.readiness import MAX_WARNING_DAYS
 from . import activity
 from .guards import authorize, signed_in
 from .unit_of_work import UnitOfWork
@@ -32,6 +37,8 @@ _PREF_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,94}$")  # fits settings.ke
 
 _ORG_FIELDS = tuple(f.name for f in fields(OrganisationSettings))
 IDLE_LOCK_MAX_MINUTES = 24 * 60
+SCHEDULE_PREFIX = "org.schedule."
+_SCHEDULE_FIELDS = {f.name: f.type for f in fields(ScheduleSettings)}
 
 
 def _stored_settings(uow: UnitOfWork) -> OrganisationSettings:
@@ -118,6 +125,68 @@ def save_settings(
             uow.session.merge(Setting(key=ORG_PREFIX + name, value=str(value)))
         activity.record(uow, actor, "edit",
                         f"Changed the organisation settings: {', '.join(new)}",
+                        entity="settings", before=old, after=new)
+        uow.commit()
+        return clean
+
+
+def _schedule_value(name: str, text: str) -> object:
+    kind = _SCHEDULE_FIELDS[name]
+    if kind == "bool":
+        return text == "1"
+    if kind == "int":
+        return int(text)
+    return text
+
+
+def _schedule_text(value: object) -> str:
+    return ("1" if value else "0") if isinstance(value, bool) else str(value)
+
+
+def read_schedule(uow: UnitOfWork) -> ScheduleSettings:
+    """The schedule settings, inside a unit of work the caller has open."""
+    keys = [SCHEDULE_PREFIX + name for name in _SCHEDULE_FIELDS]
+    stored = {key: value for key, value in uow.session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.in_(keys)))}
+    values = {}
+    for name in _SCHEDULE_FIELDS:
+        text = stored.get(SCHEDULE_PREFIX + name)
+        if text is not None:
+            try:
+                values[name] = _schedule_value(name, text)
+            except ValueError:
+                continue  # a hand-edited value that is not a number: the default stands
+    return ScheduleSettings(**values)  # type: ignore[arg-type]
+
+
+def get_schedule_settings(uow: UnitOfWork) -> ScheduleSettings:
+    """Reminders, seat-readiness and start page; every signed-in user's pages read them."""
+    with uow.reading():
+        return read_schedule(uow)
+
+
+def save_schedule_settings(
+    uow: UnitOfWork, actor: Actor, data: ScheduleSettings
+) -> ScheduleSettings:
+    """Validate and store, like save_settings: only changed keys, one activity entry."""
+    if data.start_page not in START_PAGES:
+        raise ValidationError("start page", f"must be one of {', '.join(START_PAGES)}")
+    clean = ScheduleSettings(
+        remind_orders_due_tomorrow=bool(data.remind_orders_due_tomorrow),
+        remind_installments_due_today=bool(data.remind_installments_due_today),
+        seat_warning_days=validation.whole_number(
+            data.seat_warning_days, "seat-readiness days", 0, MAX_WARNING_DAYS),
+        start_page=data.start_page,
+    )
+    with uow:
+        authorize(uow, actor, Action.MANAGE_SETTINGS)
+        old, new = activity.changes(asdict(read_schedule(uow)), asdict(clean))
+        if not new:
+            return clean
+        for name, value in new.items():
+            uow.session.merge(Setting(key=SCHEDULE_PREFIX + name, value=_schedule_text(value)))
+        activity.record(uow, actor, "edit",
+                        f"Changed the calendar and reminder settings: {', '.join(new)}",
                         entity="settings", before=old, after=new)
         uow.commit()
         return clean

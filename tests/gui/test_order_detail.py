@@ -39,7 +39,7 @@ from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.order_detail import dialogs, editors
 from dentasync_desktop.gui.order_detail.models import ID_ROLE, changes
 from dentasync_desktop.gui.order_detail.view import OrderDetailView
-from dentasync_desktop.services import comments, orders, payments, workplan
+from dentasync_desktop.services import comments, orders, payments, payroll, workplan
 from dentasync_desktop.services.order_detail import get_order
 from dentasync_desktop.services.unit_of_work import STALE_MESSAGE
 
@@ -406,8 +406,7 @@ def test_every_menu_action_follows_the_lifecycle_table(qtbot, make_view) -> None
     view = make_view()
     for item, action, _also, _tip in view._gated:
         assert item.isEnabled() == verdict(OrderStatus.DRAFT, action).allowed, action
-    assert not view.payroll_action.isEnabled()  # no payroll before production
-    assert view.payroll_action.toolTip() == "Payroll is not possible for an order that is draft."
+    assert view.payroll_action.isEnabled()  # "Calculate salary" is documented for a Draft
 
 
 # --- tabs -------------------------------------------------------------------------------------
@@ -749,6 +748,18 @@ def test_payroll_add_edit_finalize(qtbot, make_view, world: World, order: OrderD
     assert "A finalized record can no longer be changed" in boxes.questions[-1]
     assert view.detail.payroll[0].finalized
     assert not tab.edit_button.isEnabled() and not tab.finalize_button.isEnabled()
+
+
+def test_salary_is_calculated_in_draft_and_finalized_later(
+        qtbot, make_view, world: World, order: OrderDetail) -> None:
+    payroll.add_payroll(world.uow(), world.admin, order.id, world.staff_id, Money(900, "EUR"))
+    view = make_view()
+    tab = view.payroll_tab
+    select(tab.table, 0)
+    assert tab.add_button.isEnabled() and tab.edit_button.isEnabled()
+    assert not tab.finalize_button.isEnabled()
+    assert tab.finalize_button.toolTip() == (
+        "Finalize payroll is not possible for an order that is draft.")
 
 
 def test_info_tab_and_header_show_the_order(qtbot, make_view, order: OrderDetail) -> None:

@@ -1,4 +1,4 @@
-"""Events of an order and the calendar query."""
+"""Events of an order: add, edit, move, done, delete, and the seat-readiness warning."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from dentasync_desktop.domain.dto import EventInput
 from dentasync_desktop.domain.enums import EventKind, Role
 from dentasync_desktop.domain.errors import (
+    ConcurrencyError,
     LifecycleError,
     NotFound,
     ValidationError,
@@ -37,7 +38,7 @@ def test_add_event_stores_utc_and_logs_it(world: World) -> None:
     order = new_order(world)
     with one_activity(world, order.id):
         order = events.add_event(world.uow(), world.actors[Role.TECHNICIAN], order.id,
-                                 try_in(at(24, 10, BERLIN_WINTER)))
+                                 try_in(at(24, 10, BERLIN_WINTER))).detail
     event = order.events[0]
     assert event.starts_at == at(24, 9) and event.starts_at.tzinfo is not None
     assert (event.kind, event.duration_minutes, event.reminder_minutes, event.note) == (
@@ -66,7 +67,7 @@ def test_event_input_is_checked_field_by_field(world: World) -> None:
     for edge in (try_in(duration_minutes=5, reminder_minutes=None),
                  try_in(duration_minutes=1440, reminder_minutes=0),
                  try_in(reminder_minutes=10080)):
-        order = events.add_event(world.uow(), world.admin, order.id, edge)
+        order = events.add_event(world.uow(), world.admin, order.id, edge).detail
     assert len(order.events) == 3
     order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
     with refused(world, LifecycleError, "cancelled"):
@@ -74,11 +75,11 @@ def test_event_input_is_checked_field_by_field(world: World) -> None:
 
 
 def test_edit_event_changes_and_logs_the_difference(world: World) -> None:
-    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in()).detail
     event_id = order.events[0].id
     with one_activity(world, order.id):
         order = events.edit_event(world.uow(), world.actors[Role.FRONT_DESK], event_id,
-                                  try_in(at(25, 14), kind=EventKind.DELIVERY, note=""))
+                                  try_in(at(25, 14), kind=EventKind.DELIVERY, note="")).detail
     event = order.events[0]
     assert (event.kind, event.starts_at, event.note) == (EventKind.DELIVERY, at(25, 14), "")
     entry = last_activity(world)
@@ -91,7 +92,7 @@ def test_edit_event_changes_and_logs_the_difference(world: World) -> None:
 
 
 def test_set_event_done_toggles_once(world: World) -> None:
-    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in()).detail
     event_id = order.events[0].id
     with one_activity(world, order.id):
         order = events.set_event_done(world.uow(), world.admin, event_id, True)
@@ -103,7 +104,7 @@ def test_set_event_done_toggles_once(world: World) -> None:
 
 
 def test_delete_event_is_real_and_the_log_remembers_it(world: World) -> None:
-    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in()).detail
     event_id = order.events[0].id
     with one_activity(world, order.id):
         order = events.delete_event(world.uow(), world.admin, event_id)
@@ -116,7 +117,7 @@ def test_delete_event_is_real_and_the_log_remembers_it(world: World) -> None:
 
 
 def test_events_of_a_cancelled_order_are_frozen(world: World) -> None:
-    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    order = events.add_event(world.uow(), world.admin, new_order(world).id, try_in()).detail
     event_id = order.events[0].id
     orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
     with refused(world, LifecycleError, "cancelled"):
@@ -127,23 +128,41 @@ def test_events_of_a_cancelled_order_are_frozen(world: World) -> None:
         events.set_event_done(world.uow(), world.admin, event_id, True)
 
 
-def test_calendar_lists_events_in_range_with_order_and_patient(world: World) -> None:
-    first = new_order(world)
-    second = new_order(world, patient_id=world.patient2_id)
-    cancelled = new_order(world)
-    events.add_event(world.uow(), world.admin, first.id, try_in(at(24, 9)))
-    events.add_event(world.uow(), world.admin, second.id,
-                     try_in(at(23, 15), kind=EventKind.IMPRESSION))
-    events.add_event(world.uow(), world.admin, first.id, try_in(at(30, 9)))
-    events.add_event(world.uow(), world.admin, cancelled.id, try_in(at(24, 11)))
-    orders.cancel(world.uow(), world.admin, cancelled.id, cancelled.version, "Duplicate")
-    week = events.events_between(world.uow(), world.actors[Role.TECHNICIAN],
-                                 at(23, 1, BERLIN_WINTER), at(30, 9))
-    assert [(e.number_text, e.patient_name, e.kind, e.starts_at) for e in week] == [
-        ("WO-000002", "Jürgen Öztürk", EventKind.IMPRESSION, at(23, 15)),
-        ("WO-000001", "Anna Schäfer", EventKind.TRY_IN, at(24, 9)),
-    ]
-    with refused(world, ValidationError, "^end: must be after the start"):
-        events.events_between(world.uow(), world.admin, at(30, 9), at(23, 9))
+def test_move_event_is_the_edit_with_a_new_start(world: World) -> None:
+    saved = events.add_event(world.uow(), world.admin, new_order(world).id, try_in())
+    event = saved.event
+    assert event.version == 1
+    with one_activity(world, saved.detail.id):
+        moved = events.move_event(world.uow(), world.actors[Role.FRONT_DESK], event.id,
+                                  at(26, 11, BERLIN_WINTER), expected_version=1)
+    assert (moved.event.starts_at, moved.event.kind, moved.event.note, moved.event.version) == (
+        at(26, 10), EventKind.TRY_IN, "Bring shade", 2)
+    entry = last_activity(world)
+    assert entry.action == "edit_event" and "starts_at" in entry.after
+    assert "note" not in entry.after
+    with refused(world, ConcurrencyError, "changed this event"):
+        events.move_event(world.uow(), world.admin, event.id, at(27, 9), expected_version=1)
+    with refused(world, ConcurrencyError, "changed this event"):
+        events.edit_event(world.uow(), world.admin, event.id, try_in(), expected_version=1)
+    with refused(world, NotFound, "Event #999"):
+        events.move_event(world.uow(), world.admin, 999, at(27, 9))
     with refused(world, ValidationError, "^start: needs a time zone"):
-        events.events_between(world.uow(), world.admin, datetime(2026, 11, 1), at(30, 9))
+        events.move_event(world.uow(), world.admin, event.id, datetime(2026, 11, 27, 9))
+    orders.cancel(world.uow(), world.admin, saved.detail.id, saved.detail.version, "Duplicate")
+    with refused(world, LifecycleError, "cancelled"):
+        events.move_event(world.uow(), world.admin, event.id, at(27, 9))
+
+
+def test_saving_a_try_in_soon_warns_while_the_case_is_not_back(world: World) -> None:
+    order = new_order(world)
+    # FIXED_NOW is 2026-11-20 10:00 UTC: the 22nd is in two days, the 23rd in three.
+    soon = events.add_event(world.uow(), world.admin, order.id, try_in(at(22, 9)))
+    assert soon.warning is not None and soon.warning.days_until == 2
+    assert soon.warning.message.startswith("Case not back from the lab: try-in in 2 days")
+    later = events.add_event(world.uow(), world.admin, order.id, try_in(at(23, 9)))
+    assert later.warning is None
+    impression = events.add_event(world.uow(), world.admin, order.id,
+                                  try_in(at(21, 9), kind=EventKind.IMPRESSION))
+    assert impression.warning is None
+    moved = events.move_event(world.uow(), world.admin, later.event.id, at(21, 9))
+    assert moved.warning is not None and moved.warning.when_text == "tomorrow"

@@ -29,6 +29,7 @@ from dentasync_desktop.domain.enums import EventKind, PaymentMethod
 from dentasync_desktop.domain.errors import NotFound, ValidationError
 from dentasync_desktop.domain.money import MAX_MINOR, Money
 from dentasync_desktop.services import (
+    calendar,
     events,
     finance,
     masterdata,
@@ -115,8 +116,8 @@ DATE_CASES: list[tuple[str, Call, str]] = [
      lambda w, o: events.add_event(w.uow(), w.admin, o, EventInput(
          kind=EventKind.TRY_IN, starts_at=datetime(1, 1, 1, 0, 30, tzinfo=UTC))), "start"),
     ("calendar up to the end of time",
-     lambda w, o: events.events_between(w.uow(), w.admin, datetime(2026, 1, 1, tzinfo=UTC),
-                                        FAR_FUTURE), "end"),
+     lambda w, o: calendar.calendar_events(w.uow(), w.admin, datetime(2026, 1, 1, tzinfo=UTC),
+                                           FAR_FUTURE), "end"),
     ("task due on date.max",
      lambda w, o: workplan.add_task(w.uow(), w.admin, o, "Model", due_date=date.max),
      "due date"),

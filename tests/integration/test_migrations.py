@@ -149,3 +149,27 @@ def test_every_past_version_upgrades_with_its_data(app_paths: AppPaths, start: s
 
     assert names == ["Lab Ørsted"]
     assert stored_revision(app_paths.database) == head_revision(MIGRATIONS)
+
+
+def test_0004_fills_the_lab_times_from_the_activity_log(world, database: Database) -> None:  # type: ignore[no-untyped-def]
+    """Orders delivered before the scorecard existed get their times from the activity log."""
+    from dentasync_desktop.services import orders
+
+    from .helpers import new_order
+
+    order = new_order(world)
+    for step in (orders.publish, orders.start_production, orders.produce):
+        order = step(world.uow(), world.admin, order.id, order.version)
+    order = orders.ship(world.uow(), world.admin, order.id, order.version, "DHL")
+    orders.deliver(world.uow(), world.admin, order.id, order.version)
+    config = alembic_config(MIGRATIONS)
+    with database.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+        command.upgrade(config, "head")
+        connection.commit()
+    with database.engine.connect() as connection:
+        row = connection.execute(text(
+            "SELECT published_at IS NOT NULL, delivered_at IS NOT NULL, delivered_on, "
+            "turnaround_minutes, main_service_id FROM work_orders")).one()
+    assert tuple(row) == (1, 1, "2026-11-20", 0, world.service_id)

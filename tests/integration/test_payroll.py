@@ -64,10 +64,16 @@ def test_add_payroll_refusals(world: World) -> None:
         with refused(world, PermissionDenied, "Payroll"):
             payroll.add_payroll(world.uow(), world.actors[role], order.id, world.staff_id,
                                 Money(100, "EUR"))
-    draft = new_order(world)
-    with refused(world, LifecycleError, "draft"):
-        payroll.add_payroll(world.uow(), world.admin, draft.id, world.staff_id,
-                            Money(100, "EUR"))
+
+
+def test_salary_is_calculated_in_draft_but_finalized_only_once_under_way(world: World) -> None:
+    """The documentation lists "Calculate salary" for a Draft; the lock keeps its rule."""
+    draft = payroll.add_payroll(world.uow(), world.admin, new_order(world).id, world.staff_id,
+                                Money(100, "EUR"), "Estimate")
+    assert draft.payroll[0].amount == Money(100, "EUR")
+    with refused(world, LifecycleError, "^Finalize payroll is not possible for an order that "
+                                        "is draft"):
+        payroll.finalize_payroll(world.uow(), world.admin, draft.payroll[0].id)
 
 
 def test_edit_then_finalize_locks_the_record(world: World) -> None:

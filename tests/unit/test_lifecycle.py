@@ -36,7 +36,8 @@ KEEPS: dict[Action, str] = {
     A.PLAN_WORK: "11100000",
     A.WORK_TASKS: "11100000",
     A.COPY: "11111111",
-    A.PAYROLL: "00111110",
+    A.PAYROLL: "11111110",  # "Calculate salary" is listed among a Draft order's actions
+    A.FINALIZE_PAYROLL: "00111110",
     A.PRINT: "11111111",
     A.UPDATE_DUE_DATE: "11111000",
     A.PAYMENT_INSTRUCTIONS: "11111110",

@@ -17,8 +17,8 @@ DENIED: dict[Role, set[Action]] = {
     Role.MANAGER: {A.MANAGE_USERS, A.RESTORE},
     Role.FRONT_DESK: {
         A.START_PRODUCTION, A.PRODUCE, A.SHIP, A.MOVE_BACK, A.PLAN_WORK, A.WORK_TASKS,
-        A.PAYROLL, A.ADJUST_PRICE, A.MANAGE_CATALOGUE, A.MANAGE_USERS, A.MANAGE_SETTINGS,
-        A.RESTORE,
+        A.PAYROLL, A.FINALIZE_PAYROLL, A.ADJUST_PRICE, A.MANAGE_CATALOGUE, A.MANAGE_USERS,
+        A.MANAGE_SETTINGS, A.RESTORE,
     },
     Role.TECHNICIAN: set(Action) - {
         A.WORK_TASKS, A.PRINT, A.START_PRODUCTION, A.PRODUCE, A.ATTACHMENTS, A.COMMENT,
@@ -52,7 +52,7 @@ def test_only_admins_manage_users_and_restore() -> None:
 
 def test_technicians_touch_no_money() -> None:
     money = {A.ADD_PAYMENT, A.VOID_PAYMENT, A.PAYMENT_PLAN, A.ADJUST_PRICE, A.PAYROLL,
-             A.VIEW_FINANCE}
+             A.FINALIZE_PAYROLL, A.VIEW_FINANCE}
     assert not any(permissions.allows(Role.TECHNICIAN, a) for a in money)
 
 

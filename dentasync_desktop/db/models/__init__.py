@@ -13,11 +13,12 @@ from .orders import (
 )
 from .payments import Installment, Payment, PaymentPlan
 from .people import Customer, DentalLab, Patient, Staff, User
+from .reminders import ReminderState
 from .system import ActivityEntry, Counter, Setting
 
 __all__ = [
     "ActivityEntry", "Attachment", "Base", "Comment", "Counter", "Customer", "DentalLab", "Event",
-    "Installment", "Patient", "Payment", "PaymentPlan", "PayrollRecord", "Service", "Setting",
-    "Staff", "TaskTemplate", "UTCDateTime", "User", "WorkOrder", "WorkOrderItem", "WorkTask",
-    "utcnow",
+    "Installment", "Patient", "Payment", "PaymentPlan", "PayrollRecord", "ReminderState",
+    "Service", "Setting", "Staff", "TaskTemplate", "UTCDateTime", "User", "WorkOrder",
+    "WorkOrderItem", "WorkTask", "utcnow",
 ]

@@ -100,7 +100,7 @@ class LabChart(QWidget):
         series.append(outstanding)
         self.chart.addSeries(series)
         labs = QBarCategoryAxis()
-        labs.append([_short(r.lab_name) for r in rows])
+        labs.append([short_name(r.lab_name) for r in rows])
         amounts = QValueAxis()
         amounts.setLabelFormat("%.0f")
         amounts.setTitleText(currency)
@@ -119,5 +119,5 @@ def _new_chart() -> QChart:
     return chart
 
 
-def _short(name: str, limit: int = 28) -> str:
+def short_name(name: str, limit: int = 28) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"

@@ -1,5 +1,5 @@
-"""The Finance page: filters, summary per currency, the Dental labs and Work orders tabs, a chart,
-and "Generate report…" for exactly the tab on show with its filters."""
+"""The Finance page: filters, summary per currency, the Dental labs, Work orders and Lab scorecard
+tabs, charts, and "Generate report…" for exactly the tab on show with its filters."""
 
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.actions import Action
-from ...domain.dto import FinanceFilter, FinanceSummary, LabInfo
+from ...domain.dto import FinanceFilter, FinanceSummary, LabInfo, ScorecardFilter
 from ...domain.enums import PaymentMethod, PaymentStatus
 from ...domain.errors import DomainError
-from ...services import finance, masterdata, reports
+from ...services import finance, masterdata, reports, scorecard
 from ..access import refusal_text
 from ..client import ServiceClient
 from ..errors import attempt, show_refusal, show_unexpected
@@ -40,9 +40,11 @@ from .chart import LabChart
 from .export import FORMATS, ExportJob, ExportProgress, ExportRequest
 from .models import ID_ROLE, ORDER_DEFAULT_SORT, LabFinanceModel, OrderFinanceModel
 from .periods import Period, period_range
+from .scorecard import ScorecardTab
 
-LABS_TAB, ORDERS_TAB = 0, 1
-VIEW_OF_TAB = {LABS_TAB: "labs", ORDERS_TAB: "orders"}
+LABS_TAB, ORDERS_TAB, SCORECARD_TAB = 0, 1, 2
+# The summary above the tabs: the scorecard counts orders per lab like the labs tab.
+VIEW_OF_TAB = {LABS_TAB: "labs", ORDERS_TAB: "orders", SCORECARD_TAB: "labs"}
 
 PERIOD_TEXTS = {
     Period.THIS_MONTH: QT_TRANSLATE_NOOP("FinancePage", "This month"),
@@ -70,7 +72,7 @@ class FinancePage(QWidget):
         self.orders_model = OrderFinanceModel(client, self)
         self.summary: FinanceSummary = FinanceSummary()
         self._filter = FinanceFilter()
-        self._stale = {LABS_TAB, ORDERS_TAB}
+        self._stale = set(VIEW_OF_TAB)
         self._job: ExportJob | None = None
         self._orders_sized = False
         self._shown = False
@@ -175,6 +177,8 @@ class FinancePage(QWidget):
         self.tabs.setObjectName("financeTabs")
         self.tabs.addTab(lab_split, self.tr("Dental labs"))
         self.tabs.addTab(orders_tab, self.tr("Work orders"))
+        self.scorecard = ScorecardTab(self.client)
+        self.tabs.addTab(self.scorecard, self.tr("Lab scorecard"))
         self.tabs.setCornerWidget(self.generate)
 
         self.export_status = QLabel()
@@ -240,6 +244,7 @@ class FinancePage(QWidget):
         self.orders_table.activated.connect(self._order_activated)
         self.orders_model.modelReset.connect(self._show_count)
         self.generate.clicked.connect(self.generate_report)
+        self.scorecard.lab_chosen.connect(self.show_lab_orders)
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -305,6 +310,9 @@ class FinancePage(QWidget):
             payment_status=PaymentStatus(status) if status else None,
         )
 
+    def scorecard_filter(self) -> ScorecardFilter:
+        return ScorecardFilter(self._filter.date_from, self._filter.date_to, self._filter.lab_id)
+
     def current_view(self) -> reports.View:
         return "orders" if self.tabs.currentIndex() == ORDERS_TAB else "labs"
 
@@ -317,7 +325,7 @@ class FinancePage(QWidget):
             return
         self.range_problem.hide()
         self._filter = flt
-        self._stale = {LABS_TAB, ORDERS_TAB}
+        self._stale = set(VIEW_OF_TAB)
         self._refresh_tab()
 
     def _tab_changed(self) -> None:
@@ -325,6 +333,11 @@ class FinancePage(QWidget):
         self.status.setEnabled(on_orders)
         self.status.setToolTip(self.tr("Payment status") if on_orders else self.tr(
             "The payment status filter applies to the Work orders tab"))
+        on_scorecard = self.tabs.currentIndex() == SCORECARD_TAB
+        self.method.setEnabled(not on_scorecard)
+        self.method.setToolTip(self.tr(
+            "The lab scorecard does not depend on the payment method") if on_scorecard
+            else self.tr("Payment method"))
         self._refresh_tab()
 
     # --- data ------------------------------------------------------------------------------
@@ -342,7 +355,7 @@ class FinancePage(QWidget):
         if not self.allowed:
             return
         self._load_labs()
-        self._stale = {LABS_TAB, ORDERS_TAB}
+        self._stale = set(VIEW_OF_TAB)
         self._refresh_tab()
 
     def _refresh_tab(self) -> None:
@@ -350,8 +363,8 @@ class FinancePage(QWidget):
         tab = self.tabs.currentIndex()
         view = VIEW_OF_TAB[tab]
         flt = self._filter
-        if tab == LABS_TAB:
-            flt = replace(flt, payment_status=None)  # the labs tab has no such filter
+        if tab != ORDERS_TAB:
+            flt = replace(flt, payment_status=None)  # only the orders tab has that filter
         if tab in self._stale:
             if not attempt(self, lambda: self._load(tab, flt)):
                 return
@@ -365,6 +378,8 @@ class FinancePage(QWidget):
             rows = self.client.call(finance.lab_rows, flt)
             self.labs_model.set_rows(rows)
             self.chart.set_rows(rows)
+        elif tab == SCORECARD_TAB:
+            self.scorecard.load(self.scorecard_filter())
         else:
             self.orders_model.set_filter(flt)
             if not self._orders_sized:
@@ -447,7 +462,10 @@ class FinancePage(QWidget):
             self.open_order_requested.emit(int(order_id))
 
     def table_view(self) -> QTableView:
-        return self.orders_table if self.tabs.currentIndex() == ORDERS_TAB else self.labs_table
+        tab = self.tabs.currentIndex()
+        if tab == SCORECARD_TAB:
+            return self.scorecard.table
+        return self.orders_table if tab == ORDERS_TAB else self.labs_table
 
     # --- reports ---------------------------------------------------------------------------
 
@@ -470,12 +488,27 @@ class FinancePage(QWidget):
         if fmt not in FORMATS:
             fmt = names[dialog.selectedNameFilter()]
             target = target.with_name(f"{target.name}.{fmt}")
-        self.start_export(target, fmt)  # type: ignore[arg-type]
+        if self.tabs.currentIndex() == SCORECARD_TAB:
+            self.export_scorecard(target, fmt)
+        else:
+            self.start_export(target, fmt)  # type: ignore[arg-type]
+
+    def export_scorecard(self, target: Path, fmt: str) -> None:
+        """A few rows per lab: written at once, no progress needed."""
+        written = attempt(self, lambda: scorecard.export_scorecard(
+            self.client.uow_factory, self.client.actor, self.scorecard_filter(), fmt, target))
+        if written is not None:
+            url = QUrl.fromLocalFile(str(written)).toString()
+            self.export_status.setText(self.tr('Report saved: <a href="{url}">{name}</a>')
+                                       .format(url=url, name=written.name))
+            self.export_status.show()
+            self.report_written.emit(str(written))
 
     def suggested_name(self, fmt: str) -> str:
         start, end = self._filter.date_from, self._filter.date_to
         period = f"{start or 'start'}_{end or 'today'}" if start or end else "all-dates"
-        return f"finance-{self.current_view()}-{period}.{fmt}"
+        view = "scorecard" if self.tabs.currentIndex() == SCORECARD_TAB else self.current_view()
+        return f"finance-{view}-{period}.{fmt}"
 
     def start_export(self, target: Path, fmt: reports.Format) -> ExportJob:
         """Export off the GUI thread; report_written or report_failed tells how it ended."""

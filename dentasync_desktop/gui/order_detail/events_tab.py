@@ -6,13 +6,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...domain.actions import Action
-from ...domain.dto import EventInfo, OrderDetail
+from ...domain.dto import Actor, EventInfo, EventInput, OrderDetail
 from ...services import events
+from ...services.unit_of_work import UnitOfWork
 from ..formatting import datetime_text, label
 from .context import OrderContext
 from .editors import EventDialog
 from .models import EventsModel
 from .widgets import RecordTable, apply_gate, button, button_row, confirm
+
+
+# The tab shows the whole order; the seat-readiness warning of a save is the calendar's to show.
+def _add_event(uow: UnitOfWork, actor: Actor, order_id: int, data: EventInput) -> OrderDetail:
+    return events.add_event(uow, actor, order_id, data).detail
+
+
+def _edit_event(uow: UnitOfWork, actor: Actor, event_id: int, data: EventInput) -> OrderDetail:
+    return events.edit_event(uow, actor, event_id, data).detail
 
 
 class EventsTab(QWidget):
@@ -53,14 +63,14 @@ class EventsTab(QWidget):
     def add(self) -> None:
         self._context.run_dialog(EventDialog(
             self, self.tr("Add event"), None,
-            self._context.submitter(events.add_event, self._context.order_id)))
+            self._context.submitter(_add_event, self._context.order_id)))
 
     def edit(self) -> None:
         event: EventInfo | None = self.table.selected()
         if event is not None and self.edit_button.isEnabled():
             self._context.run_dialog(EventDialog(
                 self, self.tr("Edit event"), event,
-                self._context.submitter(events.edit_event, event.id)))
+                self._context.submitter(_edit_event, event.id)))
 
     def set_done(self, event_id: int, done: bool) -> None:
         self._context.run(events.set_event_done, event_id, done)

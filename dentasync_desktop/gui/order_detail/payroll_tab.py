@@ -52,7 +52,9 @@ class PayrollTab(QWidget):
             missing = self.tr("The record is finalized and can no longer change")
         apply_gate(self.add_button, gate, self.tr("Record what a technician earns on this order"))
         apply_gate(self.edit_button, gate, missing=missing)
-        apply_gate(self.finalize_button, gate, missing=missing)
+        # Calculating is allowed from Draft; locking waits for production (the lifecycle table).
+        apply_gate(self.finalize_button, self._context.gate(Action.FINALIZE_PAYROLL),
+                   missing=missing)
 
     def add(self) -> None:
         staff = self._context.staff()

@@ -1,6 +1,6 @@
 """sign-in throttling
 
-Revision ID: 0003_access
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-02 04:33:21.469757
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0003_access'
+revision: str = '0003'
 down_revision: str | None = '0002'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
