@@ -11,9 +11,11 @@ The OS drops the locks when a process dies, so a crash never leaves a stale lock
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform rather than os.name: type checkers follow it and skip the other branch.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import ctypes
     import msvcrt
     from ctypes import wintypes

@@ -66,6 +66,7 @@ def upgrade(engine: Engine, migrations_dir: Path) -> None:
         # PRAGMA foreign_keys is ignored inside a transaction, so it goes straight to the driver
         # rather than through SQLAlchemy, which would begin one first.
         raw = connection.connection.dbapi_connection
+        assert raw is not None, "a connection just opened is never detached"
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             config.attributes["connection"] = connection

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Protocol, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -11,6 +12,10 @@ from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.dimensions import ColumnDimension, DimensionHolder
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.page import PrintPageSetup
+from openpyxl.worksheet.properties import PageSetupProperties, WorksheetProperties
 
 from ..domain.money import Money
 from .report_table import (
@@ -31,6 +36,16 @@ _TOTAL_BORDER = Border(top=Side(style="thin"))
 _BOLD = Font(bold=True)
 
 
+class _SheetLayout(Protocol):
+    """What a write-only sheet has at run time (openpyxl sets it up like a normal sheet's) but
+    types-openpyxl leaves out of ``WriteOnlyWorksheet``."""
+
+    column_dimensions: DimensionHolder[str, ColumnDimension]
+    page_setup: PrintPageSetup
+    sheet_properties: WorksheetProperties
+    auto_filter: AutoFilter
+
+
 def write_xlsx(table: ReportTable, target: Path) -> None:
     with atomic_output(target) as temp:
         workbook = Workbook(write_only=True)
@@ -47,8 +62,9 @@ def _discard(sheet: WriteOnlyWorksheet) -> None:
     """Close a sheet abandoned half-way and delete openpyxl's scratch file for it, which would
     otherwise stay in the temporary folder until the program exits."""
     sheet.close()
-    if sheet._writer is not None:
-        sheet._writer.cleanup()
+    writer = sheet._writer  # type: ignore[attr-defined]  # private, so not in the stubs
+    if writer is not None:
+        writer.cleanup()
 
 
 def _sheet_title(view: str) -> str:
@@ -64,18 +80,19 @@ class _XlsxWriter:
 
     def write(self) -> None:
         table, sheet = self.table, self.sheet
+        layout = cast(_SheetLayout, sheet)
         heading = table.heading_lines()
         header_row = 1 + len(heading) + 2  # organisation, heading lines, one blank row
         # Write-only sheets take widths and the frozen pane before the first row.
         for index, column in enumerate(table.columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width + 2
+            layout.column_dimensions[get_column_letter(index)].width = column.width + 2
         sheet.freeze_panes = f"A{header_row + 1}"
         # Printed from Excel: every page repeats the header row and the table fits the width.
         sheet.print_title_rows = f"{header_row}:{header_row}"
-        sheet.page_setup.orientation = "landscape" if len(table.columns) > 6 else "portrait"
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        layout.page_setup.orientation = "landscape" if len(table.columns) > 6 else "portrait"
+        layout.page_setup.fitToWidth = 1
+        layout.page_setup.fitToHeight = 0
+        layout.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
         sheet.append([self._styled(table.organisation, Font(bold=True, size=14))])
         for line in heading:
@@ -89,7 +106,7 @@ class _XlsxWriter:
             sheet.append([self._cell(value, table.columns[i].kind) for i, value in enumerate(row)])
             last_row += 1
         last_column = get_column_letter(len(table.columns))
-        sheet.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
+        layout.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
         for row in totals.rows(table.count_nouns):
             sheet.append([self._total(value, table.columns[i].kind) for i, value in enumerate(row)])
 
@@ -111,11 +128,12 @@ class _XlsxWriter:
         if value is None:
             return None
         if isinstance(value, Money):
-            cell = WriteOnlyCell(self.sheet, value.to_decimal())
+            # The stub narrows WriteOnlyCell's value; it stores any Cell value, Decimal included.
+            cell = WriteOnlyCell(self.sheet, value.to_decimal())  # type: ignore[arg-type]
             cell.number_format = money_format(value.currency)
             return cell
         if isinstance(value, date):
-            cell = WriteOnlyCell(self.sheet, value)
+            cell = WriteOnlyCell(self.sheet, value)  # type: ignore[arg-type]  # a date, as above
             cell.number_format = DATE_FORMAT
             return cell
         if isinstance(value, int) and kind is ColumnKind.INT:

@@ -157,7 +157,7 @@ def order_due_dates(
                         patient_name=f"{r[4]} {r[5]}".strip(), lab_name=r[6],
                         customer_name=r[7],
                         overdue=r[2] < today and r[3] in AWAITING_DELIVERY)
-        for r in rows
+        for r in rows if r[2] is not None  # always set: the query asks for a due range
     ]
 
 
@@ -213,9 +213,11 @@ def _describe(uow: UnitOfWork, flt: CalendarFilter) -> tuple[tuple[str, str], ..
     described = []
     if flt.kinds:
         described.append(("Kinds", ", ".join(EventKind(k).label for k in flt.kinds)))
-    for model, entity_id, label in ((DentalLab, flt.lab_id, "Dental lab"),
-                                    (Customer, flt.customer_id, "Customer")):
-        row = uow.session.get(model, entity_id) if entity_id is not None else None
+    s = uow.session
+    parties: tuple[tuple[str, DentalLab | Customer | None], ...] = (
+        ("Dental lab", s.get(DentalLab, flt.lab_id) if flt.lab_id is not None else None),
+        ("Customer", s.get(Customer, flt.customer_id) if flt.customer_id is not None else None))
+    for label, row in parties:
         if row is not None:
             described.append((label, row.name))
     if flt.only_mine:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import QueryableAttribute
 
 from ..db.models import (
     Attachment,
@@ -90,17 +91,18 @@ def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
             interval_unit=plan_row.interval_unit, installments=tuple(installments),
         )
 
-    patient = s.get(Patient, order.patient_id)
-    patient_name = f"{patient.first_name} {patient.last_name}".strip() if patient else ""
-    numbers = {
+    # The foreign keys guarantee these rows; get_one says so rather than handing on None.
+    patient = s.get_one(Patient, order.patient_id)
+    patient_name = f"{patient.first_name} {patient.last_name}".strip()
+    numbers: dict[int | None, int] = {
         oid: num for oid, num in s.execute(
             select(WorkOrder.id, WorkOrder.number).where(
                 WorkOrder.id.in_([i for i in (order.copied_from_id, order.remake_of_id) if i])))
     }
     return OrderDetail(
         id=order.id, number=order.number, status=order.status, version=order.version,
-        lab=lab_info(s.get(DentalLab, order.lab_id)),
-        customer=customer_info(s.get(Customer, order.customer_id)),
+        lab=lab_info(s.get_one(DentalLab, order.lab_id)),
+        customer=customer_info(s.get_one(Customer, order.customer_id)),
         patient=patient_info(patient),
         description=order.description, shade=order.shade, teeth=parse_teeth(order.teeth),
         created_at=order.created_at, documented_at=order.documented_at,
@@ -167,5 +169,8 @@ def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
     )
 
 
-def _names(uow: UnitOfWork, model, column) -> dict[int, str]:  # type: ignore[no-untyped-def]
+def _names(
+    uow: UnitOfWork, model: type[User | Staff], column: QueryableAttribute[str],
+) -> dict[int | None, str]:
+    """Names by id; keyed by ``int | None`` so an unset reference looks up as missing."""
     return {row[0]: row[1] for row in uow.session.execute(select(model.id, column))}

@@ -63,11 +63,12 @@ def refresh_search_text(uow: UnitOfWork, order: WorkOrder) -> None:
 
 
 def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
-    for model, entity_id, field, label in (
+    parties: tuple[tuple[type[DentalLab | Customer | Patient], int, str, str], ...] = (
         (DentalLab, data.lab_id, "dental lab", "Dental lab"),
         (Customer, data.customer_id, "customer", "Customer"),
         (Patient, data.patient_id, "patient", "Patient"),
-    ):
+    )
+    for model, entity_id, field, label in parties:
         row = find(uow, model, entity_id) if entity_id else None
         if row is None:
             raise ValidationError(field, "is required")

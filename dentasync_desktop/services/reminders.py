@@ -88,6 +88,7 @@ def _event_reminders(uow: UnitOfWork, lo: datetime, hi: datetime) -> list[Remind
     found = []
     for event_id, kind, starts, minutes, note, order_id, number, first, last in (
             uow.session.execute(query)):
+        assert minutes is not None, "the query keeps only events with a reminder"
         due = starts - timedelta(minutes=minutes)
         if lo <= due <= hi:
             local = starts.astimezone()
@@ -141,6 +142,7 @@ def _due_tomorrow_reminders(uow: UnitOfWork, lo: datetime, hi: datetime) -> list
     found = []
     for order_id, number, due_date, status, first_name, last_name in (
             uow.session.execute(query)):
+        assert due_date is not None, "the query keeps only orders due in the window"
         due = _local_at(due_date - timedelta(days=1))
         if lo <= due <= hi:
             found.append(ReminderInfo(

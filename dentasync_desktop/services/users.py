@@ -237,7 +237,7 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
             raise ValidationError("username", f"'{username}' is already taken")
         if data.staff_id is not None and uow.session.get(Staff, data.staff_id) is None:
             raise ValidationError("staff", f"staff member #{data.staff_id} does not exist")
-        if creating:
+        if data.id is None:
             user = User(role=role, created_at=uow.now())
             before: dict[str, Any] = {}
         else:
