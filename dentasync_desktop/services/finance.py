@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, String, and_, case, func, or_, select
+from sqlalchemy.orm import QueryableAttribute
 
 from ..db.models import DentalLab, WorkOrder
 from ..domain import validation
@@ -90,9 +91,13 @@ def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinan
         ]
 
 
-def _sort_key(key: str, today: date) -> ColumnElement[Any]:
+# A mapped column or an expression: both label, order and compare.
+_SortColumn = ColumnElement[Any] | QueryableAttribute[Any]
+
+
+def _sort_key(key: str, today: date) -> _SortColumn:
     """Never NULL, so keyset pagination can compare it."""
-    columns: dict[str, ColumnElement[Any]] = {
+    columns: dict[str, _SortColumn] = {
         "number": WorkOrder.number,
         "lab": DentalLab.name,
         "payment_method": func.coalesce(WorkOrder.payment_method, "", type_=String()),
@@ -110,7 +115,7 @@ def _sort_key(key: str, today: date) -> ColumnElement[Any]:
 
 def _orders_query(
     flt: FinanceFilter, today: date, sort_key: str, descending: bool
-) -> tuple[Select[Any], ColumnElement[Any]]:
+) -> tuple[Select[*tuple[Any, ...]], _SortColumn]:
     """The Work orders tab, sorted (ties by number); also hands back the sort expression."""
     key = _sort_key(sort_key, today)
     query = (
@@ -197,10 +202,11 @@ def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, desc
 
 
 def _after(
-    key: ColumnElement[Any], sort_key: str, descending: bool, last: Row[Any]
+    key: _SortColumn, sort_key: str, descending: bool, last: Row[Any]
 ) -> ColumnElement[bool]:
     """Rows that sort after ``last`` in the query's order."""
-    value, number = last.sort_value, last.number
+    value = last.sort_value
+    number: int = last.number
     if sort_key == "number":
         return WorkOrder.number < number if descending else WorkOrder.number > number
     if descending:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    SQLColumnExpression,
+    UnaryExpression,
+    and_,
+    func,
+    or_,
+    select,
+)
 
 from ..db.models import Customer, DentalLab, Patient, WorkOrder
 from ..domain import validation
@@ -74,8 +83,8 @@ def _check(flt: OrderFilter) -> None:
         raise ValidationError("due date", "the 'from' date is after the 'to' date")
 
 
-def _sort_columns(key: str, today: date) -> Sequence[ColumnElement[object]]:
-    columns: dict[str, Sequence[ColumnElement[object]]] = {
+def _sort_columns(key: str, today: date) -> Sequence[SQLColumnExpression[Any]]:
+    columns: dict[str, Sequence[SQLColumnExpression[Any]]] = {
         "number": (WorkOrder.number,),
         "patient": (Patient.last_name, Patient.first_name),
         "customer": (Customer.name,),
@@ -91,8 +100,8 @@ def _sort_columns(key: str, today: date) -> Sequence[ColumnElement[object]]:
     return columns[key]
 
 
-def _order_by(flt: OrderFilter, today: date) -> list[ColumnElement[object]]:
-    terms = []
+def _order_by(flt: OrderFilter, today: date) -> list[UnaryExpression[Any]]:
+    terms: list[UnaryExpression[Any]] = []
     for column in _sort_columns(flt.sort_key, today):
         term = column.desc() if flt.descending else column.asc()
         # Orders without a due date come last whichever way the list is sorted.
