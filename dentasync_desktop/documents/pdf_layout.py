@@ -235,6 +235,9 @@ class NumberedCanvas(Canvas):
     """Keeps every page until save() so each footer can say "page N of M" for its group."""
 
     footer_font = REGULAR
+    # ReportLab internals this recipe relies on; the stubs leave private names out.
+    _pagesize: tuple[float, float]
+    _startPage: Callable[[], None]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

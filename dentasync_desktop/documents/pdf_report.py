@@ -248,6 +248,8 @@ def _numbered_canvas(footer: str, pagesize: tuple[float, float]) -> Callable[...
     """A canvas that holds its pages back until the end, so each can say "of M"."""
 
     class NumberedCanvas(Canvas):
+        _startPage: Callable[[], None]  # a ReportLab internal the stubs leave out
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, bindparam, exists, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    SQLColumnExpression,
+    Table,
+    bindparam,
+    exists,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
@@ -77,12 +86,12 @@ class _Kind(Generic[M, D]):
     info: Callable[[M], D]
     title: Callable[[M], str]
     snapshot: Callable[[M], dict[str, Any]]  # the fields an edit compares, without ``active``
-    search: tuple[ColumnElement[Any], ...]
-    sort: tuple[ColumnElement[Any], ...]
+    search: tuple[SQLColumnExpression[str], ...]
+    sort: tuple[SQLColumnExpression[str], ...]
     # Columns elsewhere that point at a record; while any does, it is deactivated, not deleted.
-    references: tuple[ColumnElement[Any], ...]
+    references: tuple[SQLColumnExpression[int | None], ...]
     # The work-order column naming this record, and the fields that appear in its search text.
-    order_column: ColumnElement[Any] | None = None
+    order_column: SQLColumnExpression[int] | None = None
     search_fields: tuple[str, ...] = ()
     load_options: tuple[LoaderOption, ...] = ()
 
@@ -243,6 +252,7 @@ def _refresh_search_text(uow: UnitOfWork, condition: ColumnElement[bool]) -> Non
     if not rows:
         return
     table = WorkOrder.__table__
+    assert isinstance(table, Table), "a mapped class over one table"
     uow.session.execute(
         update(table).where(table.c.id == bindparam("order_id"))
         .values(search_text=bindparam("text")),
@@ -302,7 +312,7 @@ def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) ->
 
 def _require_unique(
     uow: UnitOfWork, kind: _Kind[M, D], entity_id: int | None, field: str,
-    columns: tuple[ColumnElement[str], ...], values: tuple[str, ...], message: str,
+    columns: tuple[SQLColumnExpression[str], ...], values: tuple[str, ...], message: str,
 ) -> None:
     """Refuse when another record has the same ``values`` in ``columns``, ignoring case."""
     wanted = tuple(fold(value) for value in values)
@@ -336,8 +346,9 @@ def get_lab(uow: UnitOfWork, actor: Actor, lab_id: int) -> LabInfo:
 
 
 def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
+    name = validation.required(data.name, "name")
     values = {
-        "name": validation.required(data.name, "name"),
+        "name": name,
         "contact_person": validation.optional(data.contact_person, "contact person"),
         "phone": _phone(data.phone),
         "email": validation.email(data.email),
@@ -353,8 +364,8 @@ def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
     }
     with uow:
         authorize(uow, actor, LABS.action)
-        _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (values["name"],),
-                        f"a dental lab named '{values['name']}' already exists")
+        _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (name,),
+                        f"a dental lab named '{name}' already exists")
         return _save(uow, actor, LABS, data.id, _apply(values))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy import select
 
@@ -277,7 +278,12 @@ def _delivered(order: WorkOrder, at: datetime | None, day: date | None) -> None:
         else round((at - order.published_at).total_seconds() / 60))
 
 
-def _step(action: Action, summary: str):  # type: ignore[no-untyped-def]
+class _LifecycleStep(Protocol):
+    def __call__(self, uow: UnitOfWork, actor: Actor, order_id: int,
+                 version: int) -> OrderDetail: ...
+
+
+def _step(action: Action, summary: str) -> _LifecycleStep:
     def run(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
         with uow:
             _transition(uow, actor, order_id, version, action, summary)

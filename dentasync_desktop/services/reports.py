@@ -93,6 +93,7 @@ def export_finance(
     filters = describe_filter(uow_factory, actor, view, flt)
 
     rows: Iterable[Row]
+    columns: tuple[Column, ...]
     if view == "labs":
         lab_rows = finance.lab_rows(uow_factory(), actor, flt)
         count = len(lab_rows)

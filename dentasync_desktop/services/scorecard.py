@@ -143,8 +143,9 @@ def lab_scorecard(uow: UnitOfWork, actor: Actor, flt: ScorecardFilter) -> LabSco
         authorize(uow, actor, Action.VIEW_FINANCE)
         labs = {lab_id: name for lab_id, name in uow.session.execute(
             select(DentalLab.id, DentalLab.name))}
-        services = {service_id: name for service_id, name in uow.session.execute(
-            select(Service.id, Service.name))}
+        services: dict[int | None, str] = {
+            service_id: name
+            for service_id, name in uow.session.execute(select(Service.id, Service.name))}
         times: dict[tuple[int, int, int | None], tuple[int, float, float]] = {
             (per_service, lab, service): (
                 count, median / BUCKETS_PER_DAY, p90 / BUCKETS_PER_DAY)

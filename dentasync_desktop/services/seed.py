@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
 from stdnum.iban import calc_check_digits
 
 from ..db.models import (
@@ -397,7 +397,9 @@ class _Generator:
             s.add(Counter(name=ORDER_COUNTER, value=count))
             s.flush()
             return 1
-        s.execute(update(Counter.__table__).where(Counter.name == ORDER_COUNTER)
+        table = Counter.__table__
+        assert isinstance(table, Table), "a mapped class over one table"
+        s.execute(update(table).where(Counter.name == ORDER_COUNTER)
                   .values(value=current + count))
         return current + 1
 
@@ -568,7 +570,8 @@ class _Generator:
                free: bool) -> tuple[int, str, str, _Service]:
         """Returns the total, the order's teeth, its description and the main service."""
         rng = self.rng
-        total, parts, all_teeth = 0, [], set()
+        total, parts = 0, []
+        all_teeth: set[int] = set()
         chosen = [rng.choice(services) for _ in range(rng.choice((1, 1, 1, 2, 2, 3)))]
         for position, service in enumerate(chosen, start=1):
             # Neighbouring teeth in one quadrant, as bridges and veneers usually are.

@@ -99,7 +99,8 @@ def _orders(uow: UnitOfWork, today: date, *conditions: object) -> list[TodayLine
 
 
 def _installments(uow: UnitOfWork, today: date) -> tuple[list[TodayLine], tuple[Money, ...]]:
-    lines, sums = [], {}
+    lines: list[TodayLine] = []
+    sums: dict[str, Money] = {}
     query = (unpaid_installments(_EARLIEST, today)
              .add_columns(WorkOrder.status, DentalLab.name)
              .join(DentalLab, DentalLab.id == WorkOrder.lab_id))
