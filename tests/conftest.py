@@ -13,7 +13,7 @@ from dentasync_desktop.paths import AppPaths, resolve_paths
 from dentasync_desktop.services import passwords
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database, connect_database, open_database
-from dentasync_desktop.services.unit_of_work import UnitOfWork
+from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 from .factories import CHEAP_COST, World
 
@@ -52,7 +52,7 @@ def database(app_paths: AppPaths, migrated_template: Path) -> Iterator[Database]
 
 
 @pytest.fixture
-def uow_factory(database: Database):  # type: ignore[no-untyped-def]
+def uow_factory(database: Database) -> UnitOfWorkFactory:
     from dentasync_desktop.db.engine import make_session_factory
 
     session_factory = make_session_factory(database.engine)
@@ -61,5 +61,5 @@ def uow_factory(database: Database):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
+def world(uow_factory: UnitOfWorkFactory) -> World:
     return World(uow_factory)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from html import unescape
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,7 +135,9 @@ def word_boxes(data: bytes) -> list[Page]:
         for m in _WORD.findall(body))) for w, h, body in _PAGE.findall(html)]
 
 
-def render(write, *args, **kwargs) -> tuple[bytes, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def render(
+    write: Callable[..., tuple[str, ...]], *args: Any, **kwargs: Any,
+) -> tuple[bytes, tuple[str, ...]]:
     """Run a document writer into memory; returns the PDF bytes and its notes."""
     buffer = BytesIO()
     notes = write(*args, buffer, **kwargs, fonts_dir=FONTS_DIR)

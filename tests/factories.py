@@ -43,7 +43,7 @@ def add_user(uow_factory: UnitOfWorkFactory, username: str, role: Role) -> Actor
 class World:
     """A small, realistic set of master data plus one user per role."""
 
-    def __init__(self, uow_factory) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
         self.uow_factory = uow_factory
         with uow_factory() as uow:
             s = uow.session
@@ -88,6 +88,7 @@ class World:
 
     def order_input(self, **overrides: object) -> OrderInput:
         documented = overrides.pop("documented_at", date(2026, 11, 2))
+        assert isinstance(documented, date)
         values: dict[str, object] = dict(
             lab_id=self.lab_id, customer_id=self.customer_id, patient_id=self.patient_id,
             documented_at=documented, due_date=documented + timedelta(days=7), currency="EUR",

@@ -25,7 +25,7 @@ def new_order(world: World, **overrides: object) -> OrderDetail:
 def db_state(world: World) -> dict[str, Any]:
     """Every row of every table, plus the attachment files on disk."""
     with world.uow().reading() as uow:
-        tables = {
+        tables: dict[str, Any] = {
             table.name: sorted(tuple(map(repr, row))
                                for row in uow.session.execute(select(table)).all())
             for table in Base.metadata.sorted_tables
