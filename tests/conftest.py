@@ -47,7 +47,7 @@ def uow_factory(database: Database):  # type: ignore[no-untyped-def]
 
     session_factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
-    return lambda: UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW)
+    return lambda: UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW, bus=database.bus)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..db.models import ActivityEntry
 from ..domain.dto import Actor
+from .changes import kind_of_entity
 from .unit_of_work import UnitOfWork
 
 
@@ -28,6 +29,9 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
+    """Log one action and announce it on the change bus (published when the uow commits)."""
+    uow.announce(kind_of_entity(entity), () if entity_id is None else (entity_id,),
+                 order_id, actor.user_id)
     uow.session.add(
         ActivityEntry(
             at=uow.now(),

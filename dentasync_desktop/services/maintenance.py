@@ -18,6 +18,7 @@ from ..domain.dto import Actor
 from ..domain.errors import DatabaseProblem
 from ..paths import AppPaths, bundled
 from .attachment_store import AttachmentStore
+from .changes import ChangeBus
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -25,18 +26,24 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Database:
-    """An open, migrated database and the unit-of-work factory the services use."""
+    """An open, migrated database, the unit-of-work factory the services use, and the bus its
+    units of work publish their committed changes to."""
 
     paths: AppPaths
     engine: Engine
     uow_factory: UnitOfWorkFactory
+    bus: ChangeBus
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(paths: AppPaths, migrations_dir: Path | None = None) -> Database:
-    """Check, back up (when due or before a migration), migrate, and open the database."""
+def open_database(paths: AppPaths, migrations_dir: Path | None = None,
+                  bus: ChangeBus | None = None) -> Database:
+    """Check, back up (when due or before a migration), migrate, and open the database.
+
+    Its units of work publish to ``bus`` (a new one if not given).
+    """
     paths.create()
     migrations = migrations_dir or bundled("migrations")
     exists = paths.database.exists() and paths.database.stat().st_size > 0
@@ -54,19 +61,19 @@ def open_database(paths: AppPaths, migrations_dir: Path | None = None) -> Databa
     except BaseException:
         engine.dispose()
         raise
-    return _connected(paths, engine)
+    return _connected(paths, engine, bus or ChangeBus())
 
 
-def connect_database(paths: AppPaths) -> Database:
+def connect_database(paths: AppPaths, bus: ChangeBus | None = None) -> Database:
     """Open a database already known to be sound and at head, skipping checks and backups."""
     paths.create()
-    return _connected(paths, make_engine(paths.database))
+    return _connected(paths, make_engine(paths.database), bus or ChangeBus())
 
 
-def _connected(paths: AppPaths, engine: Engine) -> Database:
+def _connected(paths: AppPaths, engine: Engine, bus: ChangeBus) -> Database:
     session_factory = make_session_factory(engine)
     store = AttachmentStore(paths.attachments_dir)
-    return Database(paths, engine, lambda: UnitOfWork(session_factory, store))
+    return Database(paths, engine, lambda: UnitOfWork(session_factory, store, bus=bus), bus)
 
 
 def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Path:

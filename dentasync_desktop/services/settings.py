@@ -20,6 +20,7 @@ from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import check_currency
 from . import activity
+from .changes import ChangeKind
 from .guards import authorize
 from .unit_of_work import UnitOfWork
 
@@ -135,4 +136,5 @@ def set_preference(uow: UnitOfWork, actor: Actor, key: str, value: str) -> None:
     text = validation.limited(value or "", "value", validation.LONG_TEXT)
     with uow:
         uow.session.merge(Setting(key=stored_key, value=text))
+        uow.announce(ChangeKind.SETTINGS, actor_id=actor.user_id)
         uow.commit()
