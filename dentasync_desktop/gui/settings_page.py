@@ -29,11 +29,11 @@ from ..domain.enums import PaperSize
 from ..domain.errors import DomainError, ValidationError
 from ..services import maintenance, settings
 from .access import gate
-from .errors import attempt, show_refusal
+from .errors import attempt
 from .formatting import datetime_text
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
-from .widgets.busy import run_busy
+from .widgets.busy import show_busy
 from .widgets.currency import CurrencyCombo
 from .widgets.inline_error import error_label
 
@@ -255,11 +255,12 @@ class SettingsPage(QWidget):
             return
         target = self._backup_target()
         actor, paths = self._client.actor, self._client.paths
-        made = attempt(self, lambda: run_busy(
-            self, self.tr("Backing up"), self.tr("Backing up the database…"),
-            lambda: maintenance.back_up_now(actor, paths, target)))
-        if made is None:
-            return
+        job = self._client.background(lambda _control: maintenance.back_up_now(
+            actor, paths, target))
+        show_busy(self, self.tr("Backing up"), self.tr("Backing up the database…"), job)
+        job.then(self._backed_up, busy=self)
+
+    def _backed_up(self, made: Path) -> None:
         self._show_backups()
         QMessageBox.information(self, self.tr("Backed up"), self.tr(
             "The database was backed up to:\n{path}").format(path=made))
@@ -285,12 +286,13 @@ class SettingsPage(QWidget):
             return
         actor, paths = self._client.actor, self._client.paths
         self._shell.close_database()
-        try:
-            safety = run_busy(self, self.tr("Restoring"), self.tr("Restoring the backup…"),
-                              lambda: maintenance.restore_from(actor, paths, Path(path)))
-        except DomainError as error:
-            show_refusal(self, error)  # the old database is untouched and opens again on use
-            return
+        # A refusal leaves the old database untouched; it opens again on use.
+        job = self._client.background(lambda _control: maintenance.restore_from(
+            actor, paths, Path(path)))
+        show_busy(self, self.tr("Restoring"), self.tr("Restoring the backup…"), job)
+        job.then(self._restored, busy=self)
+
+    def _restored(self, safety: Path | None) -> None:
         kept = self.tr("\n\nThe previous data was kept as:\n{path}").format(
             path=safety) if safety else ""
         QMessageBox.information(self, self.tr("Restored"), self.tr(

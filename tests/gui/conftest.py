@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -11,17 +12,37 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.theme import apply_theme
+from dentasync_desktop.gui.worker import running_jobs
 from dentasync_desktop.services.maintenance import Database
 
 from ..factories import World
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def no_job_left_behind(qapp: QApplication) -> Iterator[None]:
+    """A test must wait for the jobs it starts (qtbot.waitSignal / waitUntil), as napari asks
+    of its workers: a job still running would call into the next test's widgets."""
+    yield
+    left = running_jobs()
+    if left:
+        QThreadPool.globalInstance().waitForDone(10_000)
+        deadline = time.monotonic() + 10
+        while running_jobs() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()  # deliver them, so the next test starts clean
+        pytest.fail(f"{left} worker job(s) still running or undelivered at the end of the test")
+
+
+def settle(qtbot: Any, timeout: int = 30_000) -> None:
+    """Wait until every worker job started so far has delivered its outcome."""
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=timeout)
 
 
 @pytest.fixture(autouse=True)

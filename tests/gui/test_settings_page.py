@@ -16,7 +16,7 @@ from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.order_list import list_orders
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot
+from .conftest import MessageBoxes, screenshot, settle
 from .test_order_list import FakeShell
 
 
@@ -81,21 +81,23 @@ def test_bad_input_names_the_field_and_keeps_the_rest(page: SettingsPage, world:
     assert page.name.text() == settings.get_settings(world.uow()).name
 
 
-def test_back_up_now_runs_and_reports(page: SettingsPage, shell: Shell,
+def test_back_up_now_runs_and_reports(qtbot, page: SettingsPage, shell: Shell,  # type: ignore[no-untyped-def]
                                       boxes: MessageBoxes) -> None:
     page.back_up()
+    settle(qtbot)
     backups = maintenance.list_backups(shell.client.paths)
     assert len(backups) == 1
     assert str(backups[0]) in boxes.texts("information")[0]
     assert "Newest backup" in page.backup_info.text()
 
 
-def test_back_up_into_the_chosen_folder(page: SettingsPage, boxes: MessageBoxes,
+def test_back_up_into_the_chosen_folder(qtbot, page: SettingsPage, boxes: MessageBoxes,  # type: ignore[no-untyped-def]
                                         tmp_path: Path) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
     page.backup_dir.setText(str(folder))
     page.back_up()
+    settle(qtbot)
     made = list(folder.glob("dentasync-manual-*.sqlite3"))
     assert len(made) == 1 and made[0].stat().st_size > 0
 
@@ -111,6 +113,7 @@ def test_restore_asks_closes_the_database_and_restarts(
     assert shell.closed == 0  # the user said no: nothing happened
     boxes.answer = boxes.answer.Yes
     page.restore()
+    settle(qtbot)
     assert shell.closed == 1
     assert any("Dentasync Desktop will now close" in t for t in boxes.texts("information"))
     assert not page.isVisible()
@@ -122,13 +125,14 @@ def test_restore_asks_closes_the_database_and_restarts(
         reopened.close()
 
 
-def test_a_bad_backup_file_is_refused(monkeypatch: pytest.MonkeyPatch, page: SettingsPage,
-                                      shell: Shell, boxes: MessageBoxes, world: World,
-                                      tmp_path: Path) -> None:
+def test_a_bad_backup_file_is_refused(qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                      page: SettingsPage, shell: Shell, boxes: MessageBoxes,
+                                      world: World, tmp_path: Path) -> None:
     bogus = tmp_path / "notes.sqlite3"
     bogus.write_text("not a database")
     choose_file(monkeypatch, bogus)
     page.restore()
+    settle(qtbot)
     assert shell.closed == 1
     assert any("notes.sqlite3" in text for text in boxes.texts("warning")[1:])
     assert page.isVisible()

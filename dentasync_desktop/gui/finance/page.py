@@ -3,6 +3,7 @@ and "Generate report…" for exactly the tab on show with its filters."""
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,8 +37,9 @@ from ..client import ServiceClient
 from ..errors import attempt, show_refusal, show_unexpected
 from ..formatting import label, money, pydate, qdate
 from ..widgets.lookup import NO_CHOICE
+from ..worker import Job
 from .chart import LabChart
-from .export import FORMATS, ExportJob, ExportProgress, ExportRequest
+from .export import FORMATS, ExportProgress, ExportRequest, export_job
 from .models import ID_ROLE, ORDER_DEFAULT_SORT, LabFinanceModel, OrderFinanceModel
 from .periods import Period, period_range
 
@@ -71,7 +73,7 @@ class FinancePage(QWidget):
         self.summary: FinanceSummary = FinanceSummary()
         self._filter = FinanceFilter()
         self._stale = {LABS_TAB, ORDERS_TAB}
-        self._job: ExportJob | None = None
+        self._job: Job[Path] | None = None
         self._orders_sized = False
         self._shown = False
         self._build()
@@ -477,7 +479,7 @@ class FinancePage(QWidget):
         period = f"{start or 'start'}_{end or 'today'}" if start or end else "all-dates"
         return f"finance-{self.current_view()}-{period}.{fmt}"
 
-    def start_export(self, target: Path, fmt: reports.Format) -> ExportJob:
+    def start_export(self, target: Path, fmt: reports.Format) -> Job[Path]:
         """Export off the GUI thread; report_written or report_failed tells how it ended."""
         flt = self._filter
         if self.current_view() == "labs":
@@ -486,29 +488,29 @@ class FinancePage(QWidget):
             view=self.current_view(), flt=flt, fmt=fmt, target=target,
             sort_key=self.orders_model.sort_key, descending=self.orders_model.descending,
         )
-        job = ExportJob(self.client, request, self)
-        progress = ExportProgress(job, self)
-        job.finished.connect(lambda: self._export_finished(job, progress))
+        job = export_job(self.client, request)
+        progress = ExportProgress(job, request, self)
+        job.finished.connect(progress.hide)
+        job.finished.connect(progress.deleteLater)
         self._job = job
         self.generate.setEnabled(False)
         self.export_status.hide()
-        job.start()
-        return job
+        return job.then(self._exported, self._export_failed, busy=self)
 
-    def _export_finished(self, job: ExportJob, progress: ExportProgress) -> None:
-        progress.hide()
-        progress.deleteLater()
-        job.deleteLater()
+    def _export_ended(self) -> None:
         self._job = None
         self.generate.setEnabled(True)
-        error = job.error
-        if error is None and job.written is not None:
-            url = QUrl.fromLocalFile(str(job.written)).toString()
-            self.export_status.setText(self.tr('Report saved: <a href="{url}">{name}</a>')
-                                       .format(url=url, name=job.written.name))
-            self.export_status.show()
-            self.report_written.emit(str(job.written))
-            return
+
+    def _exported(self, written: Path) -> None:
+        self._export_ended()
+        url = QUrl.fromLocalFile(str(written)).toString()
+        self.export_status.setText(self.tr('Report saved: <a href="{url}">{name}</a>')
+                                   .format(url=url, name=written.name))
+        self.export_status.show()
+        self.report_written.emit(str(written))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._export_ended()
         if isinstance(error, reports.ExportCancelled):
             self.export_status.setText(self.tr("Report cancelled; no file was written."))
             self.export_status.show()
@@ -517,8 +519,9 @@ class FinancePage(QWidget):
             self.report_failed.emit(error.message)
             show_refusal(self, error)
         else:
-            self.report_failed.emit(job.error_summary)
-            show_unexpected(self, self.client.log_file, job.error_summary)
+            summary = "".join(traceback.format_exception_only(error)).strip()
+            self.report_failed.emit(summary)
+            show_unexpected(self, self.client.log_file, summary)
 
     def export_running(self) -> bool:
         return self._job is not None
