@@ -41,8 +41,16 @@ def no_job_left_behind(qapp: QApplication) -> Iterator[None]:
 
 
 def settle(qtbot: Any, timeout: int = 30_000) -> None:
-    """Wait until every worker job started so far has delivered its outcome."""
-    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=timeout)
+    """Wait until the GUI is quiet: every job started so far (and any job its delivery or a
+    change it announced started in turn) has delivered its outcome."""
+    quiet: list[bool] = []
+
+    def idle() -> bool:
+        QCoreApplication.processEvents()  # deliver queued results and changes
+        quiet.append(running_jobs() == 0)
+        return quiet[-2:] == [True, True]
+
+    qtbot.waitUntil(idle, timeout=timeout)
 
 
 @pytest.fixture(autouse=True)
