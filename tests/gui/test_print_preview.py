@@ -215,6 +215,7 @@ def window(qtbot: QtBot, client: ServiceClient) -> MainWindow:
     main = MainWindow(client, lambda: None)
     qtbot.addWidget(main)
     main.show()
+    settle(qtbot)
     return main
 
 
@@ -222,6 +223,7 @@ def test_ctrl_p_and_the_detail_views_print_open_the_order_form(
         qtbot: QtBot, window: MainWindow, world: World) -> None:
     order = new_order(world)
     window.open_order(order.id)
+    settle(qtbot)
     page = window.page("orders")
     assert isinstance(page, OrderListPage)
     view = page.tabs.currentWidget()
@@ -248,6 +250,7 @@ def test_print_selected_in_the_order_list_prints_them_as_one_batch(
     page = window.page("orders")
     assert isinstance(page, OrderListPage)
     page.refresh()
+    settle(qtbot)
     table = page.table
     table.selectAll()
     assert sorted(page.selected_order_ids()) == sorted(o.id for o in made)
