@@ -28,16 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.actions import Action
-from ...domain.dto import FinanceFilter, FinanceSummary, LabInfo
+from ...domain.dto import FinanceFilter, FinanceSummary, LabFinanceRow, LabInfo
 from ...domain.enums import PaymentMethod, PaymentStatus
 from ...domain.errors import DomainError
 from ...services import finance, masterdata, reports
+from ...services.changes import Change, ChangeKind
 from ..access import refusal_text
+from ..changes import ChangeRelay
 from ..client import ServiceClient
-from ..errors import attempt, show_refusal, show_unexpected
+from ..errors import show_refusal, show_unexpected
 from ..formatting import label, money, pydate, qdate
 from ..widgets.lookup import NO_CHOICE
-from ..worker import Job
+from ..worker import Job, show_error
 from .chart import LabChart
 from .export import FORMATS, ExportProgress, ExportRequest, export_job
 from .models import ID_ROLE, ORDER_DEFAULT_SORT, LabFinanceModel, OrderFinanceModel
@@ -45,6 +47,7 @@ from .periods import Period, period_range
 
 LABS_TAB, ORDERS_TAB = 0, 1
 VIEW_OF_TAB = {LABS_TAB: "labs", ORDERS_TAB: "orders"}
+FIGURES_FROM = frozenset({ChangeKind.ORDER, ChangeKind.PAYMENT, ChangeKind.LAB})
 
 PERIOD_TEXTS = {
     Period.THIS_MONTH: QT_TRANSLATE_NOOP("FinancePage", "This month"),
@@ -76,6 +79,8 @@ class FinancePage(QWidget):
         self._job: Job[Path] | None = None
         self._orders_sized = False
         self._shown = False
+        self._outdated = False  # the change bus reported new figures while hidden
+        self._labs_generation = self._summary_generation = 0  # older answers are dropped
         self._build()
         if not self.allowed:
             self._refuse()
@@ -241,13 +246,17 @@ class FinancePage(QWidget):
         # Double-click or Enter, as the platform activates items.
         self.orders_table.activated.connect(self._order_activated)
         self.orders_model.modelReset.connect(self._show_count)
+        self.orders_model.modelReset.connect(self._size_orders_once)
+        ChangeRelay.of(self.client).changed.connect(self._on_changes)
         self.generate.clicked.connect(self.generate_report)
 
     # --- filters ---------------------------------------------------------------------------
 
     def _load_labs(self) -> None:
-        labs: list[LabInfo] = attempt(self, lambda: self.client.call(
-            masterdata.list_labs, "", True)) or []
+        """The lab choices, off the GUI thread; then the tab on show is queried."""
+        self.client.submit(masterdata.list_labs, "", True).then(self._show_labs, busy=self)
+
+    def _show_labs(self, labs: list[LabInfo]) -> None:
         chosen = self.lab.currentData()
         self.lab.blockSignals(True)
         self.lab.clear()
@@ -332,19 +341,28 @@ class FinancePage(QWidget):
     # --- data ------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the page shows figures as they are now (payments may have been
-        recorded meanwhile); the first show has just been loaded."""
+        """Coming back to the page shows figures as they are now, if the change bus said that
+        orders, payments or labs changed meanwhile; the first show has just been loaded."""
         super().showEvent(event)
-        if self._shown and not event.spontaneous():
+        if self._shown and self._outdated and not event.spontaneous():
             self.refresh()
         self._shown = True
+
+    def _on_changes(self, changes: tuple[Change, ...]) -> None:
+        if not any(c.kind in FIGURES_FROM for c in changes):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._outdated = True
 
     def refresh(self) -> None:
         """Query everything again (View > Refresh)."""
         if not self.allowed:
             return
-        self._load_labs()
+        self._outdated = False
         self._stale = {LABS_TAB, ORDERS_TAB}
+        self._load_labs()
         self._refresh_tab()
 
     def _refresh_tab(self) -> None:
@@ -355,25 +373,42 @@ class FinancePage(QWidget):
         if tab == LABS_TAB:
             flt = replace(flt, payment_status=None)  # the labs tab has no such filter
         if tab in self._stale:
-            if not attempt(self, lambda: self._load(tab, flt)):
-                return
             self._stale.discard(tab)
-        summary = attempt(self, lambda: self.client.call(finance.summary, flt, view))
-        if summary is not None:
+            self._load(tab, flt)
+        self._summary_generation += 1
+        generation = self._summary_generation
+        self.client.submit(finance.summary, flt, view).then(
+            lambda summary: self._summary_arrived(generation, summary), busy=self)
+
+    def _summary_arrived(self, generation: int, summary: FinanceSummary) -> None:
+        if generation == self._summary_generation:  # else a newer one is on its way
             self._show_summary(summary)
 
-    def _load(self, tab: int, flt: FinanceFilter) -> bool:
+    def _load(self, tab: int, flt: FinanceFilter) -> None:
+        """Query the tab off the GUI thread; a refusal marks it to be queried again."""
         if tab == LABS_TAB:
-            rows = self.client.call(finance.lab_rows, flt)
-            self.labs_model.set_rows(rows)
-            self.chart.set_rows(rows)
+            self._labs_generation += 1
+            generation = self._labs_generation
+            self.client.submit(finance.lab_rows, flt).then(
+                lambda rows: self._lab_rows_arrived(generation, rows),
+                lambda error: self._tab_failed(tab, error), busy=self)
         else:
             self.orders_model.set_filter(flt)
-            if not self._orders_sized:
-                # Sized once to the first page; later the user's widths stay.
-                self.orders_table.resizeColumnsToContents()
-                self._orders_sized = True
-        return True
+
+    def _size_orders_once(self) -> None:
+        if not self._orders_sized and self.orders_model.rowCount():
+            # Sized once to the first page; later the user's widths stay.
+            self.orders_table.resizeColumnsToContents()
+            self._orders_sized = True
+
+    def _lab_rows_arrived(self, generation: int, rows: list[LabFinanceRow]) -> None:
+        if generation == self._labs_generation:
+            self.labs_model.set_rows(rows)
+            self.chart.set_rows(rows)
+
+    def _tab_failed(self, tab: int, error: BaseException) -> None:
+        self._stale.add(tab)
+        show_error(self, error)
 
     def _show_summary(self, summary: FinanceSummary) -> None:
         self.summary = summary
