@@ -176,7 +176,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
 def _busy(widget: QWidget, delta: int) -> None:
     count = int(widget.property(_BUSY_COUNT) or 0) + delta
     widget.setProperty(_BUSY_COUNT, count)
-    if count > 0 and delta > 0 and count == 1:
+    if delta > 0 and count == 1:
         widget.setCursor(Qt.CursorShape.BusyCursor)
     elif count <= 0:
         widget.unsetCursor()

@@ -261,7 +261,7 @@ def test_filters_for_lab_customer_payment_overdue_and_hold(qtbot, page: OrderLis
 
 def test_a_change_made_elsewhere_refreshes_the_row_and_the_open_detail(
         qtbot, page: OrderListPage, world: World) -> None:  # type: ignore[no-untyped-def]
-    order_id, other_id = make_orders(world, 2)
+    order_id, _other = make_orders(world, 2)
     page.refresh()
     page.open_order(order_id)
     settle(qtbot)
@@ -327,7 +327,8 @@ def test_the_new_order_button_is_disabled_for_a_technician(
     assert "Technician" in page.new_button.toolTip()
 
 
-def test_the_due_range_never_runs_backwards(qtbot, page: OrderListPage, boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
+def test_the_due_range_never_runs_backwards(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
+                                            boxes: MessageBoxes) -> None:
     page.due_check.setChecked(True)
     start = page.due_from.date()
     page.due_to.setDate(start.addDays(-3))
