@@ -42,6 +42,7 @@ def page(qtbot, shell: Shell) -> SettingsPage:  # type: ignore[no-untyped-def]
     qtbot.addWidget(widget)
     widget.resize(1000, 760)
     widget.show()
+    settle(qtbot)
     return widget
 
 
@@ -50,7 +51,7 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
                         lambda *_args, **_kwargs: (str(path), ""))
 
 
-def test_save_the_organisation_settings(themed, page: SettingsPage, shell: Shell,  # type: ignore[no-untyped-def]
+def test_save_the_organisation_settings(qtbot, themed, page: SettingsPage, shell: Shell,  # type: ignore[no-untyped-def]
                                         world: World, tmp_path: Path) -> None:
     logo = Path(__file__).resolve().parents[2] / "resources" / "icons" / "dentasync.png"
     page.name.setText("Smile Lab Ltd")
@@ -61,6 +62,7 @@ def test_save_the_organisation_settings(themed, page: SettingsPage, shell: Shell
     page.paper.setCurrentIndex(page.paper.findData(PaperSize.LETTER.value))
     page.backup_dir.setText(str(tmp_path))
     page.save()
+    settle(qtbot)
     saved = settings.get_settings(world.uow())
     assert (saved.name, saved.address, saved.default_currency, saved.paper_size) == (
         "Smile Lab Ltd", "1 High Street\nLondon", "GBP", "letter")
@@ -70,14 +72,17 @@ def test_save_the_organisation_settings(themed, page: SettingsPage, shell: Shell
     screenshot(page, "settings_page")
 
 
-def test_bad_input_names_the_field_and_keeps_the_rest(page: SettingsPage, world: World) -> None:
+def test_bad_input_names_the_field_and_keeps_the_rest(qtbot, page: SettingsPage,  # type: ignore[no-untyped-def]
+                                                      world: World) -> None:
     page.name.setText("Kept Name")
     page.email.setText("no address")
     page.save()
+    settle(qtbot)
     assert page.error.isVisible() and page.error.text().startswith("email:")
     assert page.name.text() == "Kept Name"
     assert settings.get_settings(world.uow()).name != "Kept Name"
     page.refresh()
+    settle(qtbot)
     assert page.name.text() == settings.get_settings(world.uow()).name
 
 
