@@ -53,6 +53,13 @@ def settle(qtbot: Any, timeout: int = 30_000) -> None:
     qtbot.waitUntil(idle, timeout=timeout)
 
 
+def deliver_jobs() -> None:
+    """For code that cannot wait with qtbot (a patched dialog ``exec``): let the pool threads
+    end, then deliver their results."""
+    QThreadPool.globalInstance().waitForDone(30_000)
+    QCoreApplication.processEvents()
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path) -> Iterator[None]:
     """Window state goes to a throw-away INI file, never to the developer's own settings."""

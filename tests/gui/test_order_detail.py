@@ -45,7 +45,7 @@ from dentasync_desktop.services.unit_of_work import STALE_MESSAGE
 
 from ..conftest import FIXED_NOW
 from ..factories import World
-from .conftest import settle
+from .conftest import deliver_jobs, settle
 
 TODAY = FIXED_NOW.astimezone().date()
 
@@ -81,6 +81,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, dialog_class: type[QDialog],
         shown.append(dialog)
         fill(dialog)
         dialog.accept()
+        deliver_jobs()  # the save runs on the worker; the real exec() would wait for it
         return dialog.result()
 
     monkeypatch.setattr(dialog_class, "exec", run)
