@@ -8,10 +8,11 @@ Run a service (it gets a fresh unit of work, opened in the worker thread, and th
         busy=self)                       # optional; a busy cursor on this page while it runs
 
 ``submit`` is typed: the service's own parameters after (uow, actor) are checked against the
-arguments. ``then`` starts the job and returns it; nothing runs before ``then``, so callbacks
-can never miss a result. An unexpected exception goes (on the GUI thread) to the exception
-hook, which logs it and shows the log path. The callbacks are skipped if the ``busy`` widget was
-deleted meanwhile (the page was closed).
+arguments (``submit_plain`` for the few services that take only a unit of work). ``then``
+starts the job and returns it; nothing runs before ``then``, so callbacks can never miss a
+result. An unexpected exception goes (on the GUI thread) to the exception hook, which logs it
+and shows the log path. The callbacks are skipped if the ``busy`` widget was deleted meanwhile
+(the page was closed).
 
 Long work with progress and Cancel (the work gets a ``JobControl``)::
 
@@ -21,7 +22,9 @@ Long work with progress and Cancel (the work gets a ``JobControl``)::
     dialog.canceled.connect(job.cancel)   # control.progress(...) then returns False
     job.then(self._printed, on_error=self._failed)
 
-There are no nested event loops: the caller returns at once and reacts in its callbacks.
+A modal form that saves on OK (order_detail.dialogs.ServiceDialog) starts a job the same way
+and closes itself in the result callback. There are no nested event loops of our own: the
+caller returns at once and reacts in its callbacks. Jobs must be created on the GUI thread.
 Tests wait with ``qtbot.waitSignal(job.finished)`` or ``qtbot.waitUntil(...)``;
 ``running_jobs()`` lets a fixture fail a test that leaves a job behind.
 """
