@@ -221,6 +221,7 @@ def test_window_state_is_remembered(qtbot, client: ServiceClient) -> None:  # ty
     second = MainWindow(client, lambda: None)
     qtbot.addWidget(second)
     assert second.splitter.sizes()[0] == 260  # before showing clamps it to the small screen
+    settle(qtbot)
 
 
 def test_about_names_version_and_paths(qtbot, client: ServiceClient, boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
