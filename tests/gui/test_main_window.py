@@ -24,7 +24,7 @@ from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
 from dentasync_desktop.services.maintenance import Database
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot, settle
+from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 
 
 @pytest.fixture
@@ -115,6 +115,7 @@ def test_new_order_from_the_menu_opens_it(qtbot, monkeypatch: pytest.MonkeyPatch
         dialog.patient.set_value(world.patient_id)
         dialog.add_item(description="Crown", price="250")
         dialog.save()
+        deliver_jobs()  # what the real exec() would wait for
         return dialog.result()
 
     monkeypatch.setattr(OrderEditorDialog, "exec", fill)
@@ -145,6 +146,7 @@ def test_edit_from_the_detail_uses_the_editor(qtbot, monkeypatch: pytest.MonkeyP
     def change(dialog: OrderEditorDialog) -> int:
         dialog.shade.setText("D4")
         dialog.save()
+        deliver_jobs()  # what the real exec() would wait for
         return dialog.result()
 
     monkeypatch.setattr(OrderEditorDialog, "exec", change)
