@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__, logging_setup
 from .domain.errors import DomainError
 from .paths import AppPaths, resolve_paths
+from .services.changes import ChangeBus
 from .services.demo import fill_demo
 from .services.maintenance import Database, claim_window, open_database
 
@@ -29,16 +30,20 @@ class AppContext:
 
     The database is opened (checked, backed up, migrated) only by commands that ask for it, so
     ``check`` and ``restore`` work on a file that cannot be opened.
+
+    ``bus`` is the one change bus of the process: every unit of work the database hands out
+    publishes its committed changes to it, and the GUI subscribes to it.
     """
 
     def __init__(self, paths: AppPaths, demo: bool) -> None:
         self.paths = paths
         self.demo = demo
+        self.bus = ChangeBus()
         self._database: Database | None = None
 
     def database(self) -> Database:
         if self._database is None:
-            self._database = open_database(self.paths)
+            self._database = open_database(self.paths, bus=self.bus)
             if self.demo and fill_demo(self._database.uow_factory):
                 log.info("filled the demo database %s", self.paths.database)
         return self._database

@@ -57,7 +57,7 @@ def uow_factory(database: Database) -> UnitOfWorkFactory:
 
     session_factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
-    return lambda: UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW)
+    return lambda: UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW, bus=database.bus)
 
 
 @pytest.fixture

@@ -191,8 +191,7 @@ class MainWindow(QMainWindow):
         dialog = OrderEditorDialog(self.client, None, self)
         if dialog.exec() and dialog.saved is not None:
             created: OrderDetail = dialog.saved
-            orders = self.show_page("orders")
-            orders.refresh()  # type: ignore[attr-defined]
+            orders = self.show_page("orders")  # its list hears of the order on the bus
             orders.open_order(created.id)  # type: ignore[attr-defined]
             self.show_message(self.tr("Created work order {number}.").format(
                 number=created.number_text))

@@ -94,6 +94,7 @@ class OrderEditorDialog(QDialog):
         super().__init__(parent)
         self.client = client
         self.saved: OrderDetail | None = None
+        self._saving = False
         self._order = order
         self._due_by_hand = order is not None
         self._setting_due = False
@@ -396,24 +397,44 @@ class OrderEditorDialog(QDialog):
         )
 
     def save(self) -> None:
+        """Check the form, then create or edit the order off the GUI thread; the dialog stays
+        open (Save disabled) until the service answers and closes only once it saved."""
+        if self._saving:
+            return
         try:
             data = self.order_input()
-            if self._order is None:
-                self.saved = self.client.call(orders.create_order, data)
-            else:
-                self.saved = self.client.call(orders.edit_order, self._order.id,
-                                              self._order.version, data)
-        except ConcurrencyError as error:
-            show_refusal(self, error)
-            fresh = self.client.call(order_detail.get_order, self._order.id)  # type: ignore[union-attr]
-            self.fill(fresh)
-            return
         except DomainError as error:
             self.show_error(error)
             return
+        order = self._order
+        job = (self.client.submit(orders.create_order, data) if order is None else
+               self.client.submit(orders.edit_order, order.id, order.version, data))
+        self._saving = True
+        self.buttons.setEnabled(False)
+        job.then(lambda saved: self._saved(saved, data), self._refused, busy=self)
+
+    def _saved(self, saved: OrderDetail, data: OrderInput) -> None:
+        self._save_ended()
+        self.saved = saved
         if self._order is None:
-            self.client.call(settings.set_preference, LAST_LAB_PREFERENCE, str(data.lab_id))
+            self.client.submit(settings.set_preference, LAST_LAB_PREFERENCE,
+                               str(data.lab_id)).then()
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self._save_ended()
+        if isinstance(error, ConcurrencyError) and self._order is not None:
+            show_refusal(self, error)
+            self.client.submit(order_detail.get_order, self._order.id).then(
+                self.fill, busy=self)
+        elif isinstance(error, DomainError):
+            self.show_error(error)
+        else:
+            raise error
+
+    def _save_ended(self) -> None:
+        self._saving = False
+        self.buttons.setEnabled(True)
 
     def show_error(self, error: DomainError) -> None:
         self.error.setText(error.message)

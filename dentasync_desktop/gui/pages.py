@@ -10,6 +10,10 @@ which the main window calls when present:
 - ``selected_order_id() -> int | None`` and a ``current_order_changed(object)`` signal: enable the
   order commands below for the order selected or open on the page
 
+A page loads through ``client.submit(...).then(...)`` (gui.worker) and keeps itself current by
+connecting ``ChangeRelay.of(client).changed`` (gui.changes) to a slot that re-queries what the
+announced changes touch; it does not refresh after its own actions by hand.
+
 To add a command on the selected order (Print, say), add an ``OrderCommand`` to
 ``ORDER_COMMANDS``; it appears in the File menu, enabled while an order is selected or open and
 the role allows its ``action``.

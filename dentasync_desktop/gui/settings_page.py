@@ -29,12 +29,14 @@ from ..domain.dto import OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import DomainError, ValidationError
 from ..services import maintenance, settings, users
+from ..services.changes import Change, ChangeKind
 from .access import gate
-from .errors import attempt, show_refusal
+from .changes import ChangeRelay
+from .errors import attempt
 from .formatting import datetime_text
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
-from .widgets.busy import run_busy
+from .widgets.busy import show_busy
 from .widgets.currency import CurrencyCombo
 from .widgets.inline_error import error_label
 
@@ -55,6 +57,7 @@ class SettingsPage(QWidget):
         self._shell = shell
         self._client = shell.client
         self.fields: dict[str, QWidget] = {}
+        self._saving = False  # its own save brings the saved values back
 
         self.name = QLineEdit()
         self.address = multi_line(lines=3)
@@ -172,6 +175,7 @@ class SettingsPage(QWidget):
         allowed = gate(self.save_button, self._client, Action.MANAGE_SETTINGS)
         for widget in (organisation, defaults, self.revert_button):
             widget.setEnabled(allowed)
+        ChangeRelay.of(self._client).changed.connect(self._on_changes)
         self.refresh()
 
     def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget,
@@ -182,11 +186,15 @@ class SettingsPage(QWidget):
     # --- organisation settings -------------------------------------------------------------
 
     def refresh(self) -> None:
-        current = attempt(self, lambda: settings.get_settings(self._client.uow()))
-        if current is not None:
-            self._fill(current)
+        """Read the settings off the GUI thread (also when the change bus reports new ones)."""
+        self._client.submit_plain(settings.get_settings).then(self._fill, busy=self)
         self._show_backups()
         self.error.hide()
+
+    def _on_changes(self, changes: tuple[Change, ...]) -> None:
+        # Only the organisation settings show here; preferences are announced too.
+        if any(c.kind is ChangeKind.SETTINGS for c in changes) and not self._saving:
+            self.refresh()
 
     def _fill(self, values: OrganisationSettings) -> None:
         self.name.setText(values.name)
@@ -208,17 +216,30 @@ class SettingsPage(QWidget):
             backup_dir=self.backup_dir.text(), idle_lock_minutes=self.idle_lock.value())
 
     def save(self) -> None:
-        try:
-            saved = self._client.call(settings.save_settings, self.current_values())
-        except DomainError as error:
-            self.error.setText(error.message)
-            self.error.show()
-            if isinstance(error, ValidationError) and error.field in self.fields:
-                self.fields[error.field].setFocus()
-            return
+        """Save off the GUI thread; a refusal is shown on the page at the field it names."""
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self._client.submit(settings.save_settings, self.current_values()).then(
+            self._saved, self._not_saved, busy=self)
+
+    def _saved(self, saved: OrganisationSettings) -> None:
+        self._save_ended()
         self.error.hide()
         self._fill(saved)
         self._shell.show_message(self.tr("Settings saved."))
+
+    def _not_saved(self, error: BaseException) -> None:
+        self._save_ended()
+        if not isinstance(error, DomainError):
+            raise error
+        self.error.setText(error.message)
+        self.error.show()
+        if isinstance(error, ValidationError) and error.field in self.fields:
+            self.fields[error.field].setFocus()
+
+    def _save_ended(self) -> None:
+        self._saving = False
+        self.save_button.setEnabled(self._client.allows(Action.MANAGE_SETTINGS))
 
     def _show_logo(self, path: str) -> None:
         pixmap = QPixmap(path) if path else QPixmap()
@@ -273,11 +294,12 @@ class SettingsPage(QWidget):
         if attempt(self, lambda: self._client.call(users.confirm_session)) is None:
             return
         actor, paths = self._client.actor, self._client.paths
-        made = attempt(self, lambda: run_busy(
-            self, self.tr("Backing up"), self.tr("Backing up the database…"),
-            lambda: maintenance.back_up_now(actor, paths, target)))
-        if made is None:
-            return
+        job = self._client.background(lambda _control: maintenance.back_up_now(
+            actor, paths, target))
+        show_busy(self, self.tr("Backing up"), self.tr("Backing up the database…"), job)
+        job.then(self._backed_up, busy=self)
+
+    def _backed_up(self, made: Path) -> None:
         self._show_backups()
         QMessageBox.information(self, self.tr("Backed up"), self.tr(
             "The database was backed up to:\n{path}").format(path=made))
@@ -303,12 +325,13 @@ class SettingsPage(QWidget):
             return
         actor, paths = self._client.actor, self._client.paths
         self._shell.close_database()
-        try:
-            safety = run_busy(self, self.tr("Restoring"), self.tr("Restoring the backup…"),
-                              lambda: maintenance.restore_from(actor, paths, Path(path)))
-        except DomainError as error:
-            show_refusal(self, error)  # the old database is untouched and opens again on use
-            return
+        # A refusal leaves the old database untouched; it opens again on use.
+        job = self._client.background(lambda _control: maintenance.restore_from(
+            actor, paths, Path(path)))
+        show_busy(self, self.tr("Restoring"), self.tr("Restoring the backup…"), job)
+        job.then(self._restored, busy=self)
+
+    def _restored(self, safety: Path | None) -> None:
         kept = self.tr("\n\nThe previous data was kept as:\n{path}").format(
             path=safety) if safety else ""
         QMessageBox.information(self, self.tr("Restored"), self.tr(

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from ..domain.dto import (
@@ -122,5 +122,8 @@ def _run(database: Database, log_file: Path, workdir: Path) -> None:
     report = _step("export the finance report (XLSX)", lambda: reports.export_finance(
         factory, actor, "orders", FinanceFilter(), "xlsx", workdir / "finance.xlsx"))
     _file_starting_with(report, XLSX_MAGIC)
+    # The window's loads run on the thread pool: let them end before the database closes.
+    QThreadPool.globalInstance().waitForDone(30_000)
+    app.processEvents()
     window.close()
     app.processEvents()

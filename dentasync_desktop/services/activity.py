@@ -7,6 +7,7 @@ from typing import Any
 
 from ..db.models import ActivityEntry
 from ..domain.dto import Actor
+from .changes import kind_of_entity
 from .guards import signed_in
 from .unit_of_work import UnitOfWork
 
@@ -30,8 +31,11 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Log a change ``actor`` makes; writes that skipped a permission check are refused here."""
+    """Log a change ``actor`` makes and announce it on the change bus (published when the unit
+    of work commits); writes that skipped a permission check are refused here."""
     signed_in(uow, actor)
+    uow.announce(kind_of_entity(entity), () if entity_id is None else (entity_id,),
+                 order_id, actor.user_id)
     add_entry(uow, actor.user_id, actor.full_name or actor.username, action, summary,
               entity=entity, entity_id=entity_id, order_id=order_id, before=before, after=after)
 

@@ -26,6 +26,7 @@ from ..domain.dto import Actor
 from ..domain.errors import DatabaseInUse, DatabaseProblem, StorageProblem
 from ..paths import AppPaths, bundled
 from .attachment_store import AttachmentStore
+from .changes import ChangeBus
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -33,12 +34,14 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Database:
-    """An open, migrated database and the unit-of-work factory the services use."""
+    """An open, migrated database, the unit-of-work factory the services use, and the bus its
+    units of work publish their committed changes to."""
 
     paths: AppPaths
     engine: Engine
     uow_factory: UnitOfWorkFactory
     lock: FileLock
+    bus: ChangeBus
 
     def close(self) -> None:
         """Release the file: connections first, then the shared lock a restore waits for."""
@@ -106,18 +109,23 @@ def _window_holder(paths: AppPaths) -> str | None:
     return probe.read_note() or "another process"
 
 
-def open_database(paths: AppPaths, migrations_dir: Path | None = None) -> Database:
-    """Check, back up (when due or before a migration), migrate, and open the database."""
+def open_database(paths: AppPaths, migrations_dir: Path | None = None,
+                  bus: ChangeBus | None = None) -> Database:
+    """Check, back up (when due or before a migration), migrate, and open the database.
+
+    Its units of work publish to ``bus`` (a new one if not given).
+    """
     paths.create()
     lock = _shared_lock(paths)
     try:
-        return _open_locked(paths, lock, migrations_dir)
+        return _open_locked(paths, lock, migrations_dir, bus or ChangeBus())
     except BaseException:
         lock.release()
         raise
 
 
-def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None) -> Database:
+def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
+                 bus: ChangeBus) -> Database:
     migrations = migrations_dir or bundled("migrations")
     exists = paths.database.exists() and paths.database.stat().st_size > 0
     if exists:
@@ -136,7 +144,7 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None) -
     except BaseException:
         engine.dispose()
         raise
-    return _connected(paths, engine, lock)
+    return _connected(paths, engine, lock, bus)
 
 
 def _keep_private(database: Path) -> None:
@@ -161,13 +169,14 @@ def _daily_backup(paths: AppPaths) -> None:
     log.info("backed up the database to %s", made)
 
 
-def connect_database(paths: AppPaths) -> Database:
+def connect_database(paths: AppPaths, bus: ChangeBus | None = None) -> Database:
     """Open a database already known to be sound and at head, skipping checks and backups."""
     paths.create()
-    return _connected(paths, make_engine(paths.database), _shared_lock(paths))
+    return _connected(paths, make_engine(paths.database), _shared_lock(paths),
+                      bus or ChangeBus())
 
 
-def _connected(paths: AppPaths, engine: Engine, lock: FileLock) -> Database:
+def _connected(paths: AppPaths, engine: Engine, lock: FileLock, bus: ChangeBus) -> Database:
     @event.listens_for(engine, "connect")
     def _relock(_dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         # close() released the lock (before a restore in this process, say); a connection
@@ -177,7 +186,8 @@ def _connected(paths: AppPaths, engine: Engine, lock: FileLock) -> Database:
 
     session_factory = make_session_factory(engine)
     store = AttachmentStore(paths.attachments_dir)
-    return Database(paths, engine, lambda: UnitOfWork(session_factory, store), lock)
+    return Database(paths, engine, lambda: UnitOfWork(session_factory, store, bus=bus), lock,
+                    bus)
 
 
 def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Path:

@@ -143,6 +143,20 @@ def list_orders(
                          total_count=total_count)
 
 
+def matching_rows(
+    uow: UnitOfWork, actor: Actor, flt: OrderFilter, ids: Sequence[int]
+) -> dict[int, OrderRow]:
+    """The current rows of those of ``ids`` that still match ``flt`` (the others are left out):
+    what a list showing ``flt`` needs to refresh rows in place after a change."""
+    _check(flt)
+    with uow.reading():
+        signed_in(uow, actor)
+        today = uow.today()
+        matching = list(uow.session.scalars(
+            select(WorkOrder.id).where(WorkOrder.id.in_(list(ids)), *_conditions(flt, today))))
+        return _rows(uow, matching, today)
+
+
 def _rows(uow: UnitOfWork, ids: list[int], today: date) -> dict[int, OrderRow]:
     """The page's rows; joined only after paging so a page never joins the whole table."""
     if not ids:

@@ -25,6 +25,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import check_currency
 from ..domain.readiness import MAX_WARNING_DAYS
 from . import activity
+from .changes import ChangeKind
 from .guards import authorize, signed_in
 from .unit_of_work import UnitOfWork
 
@@ -215,4 +216,5 @@ def set_preference(uow: UnitOfWork, actor: Actor, key: str, value: str) -> None:
     with uow:
         signed_in(uow, actor)
         uow.session.merge(Setting(key=stored_key, value=text))
+        uow.announce(ChangeKind.SETTINGS, actor_id=actor.user_id)
         uow.commit()

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db.engine import begin_write, is_busy
 from ..domain.errors import ConcurrencyError, DatabaseBusy
 from .attachment_store import AttachmentStore
+from .changes import Change, ChangeBus, ChangeKind
 
 STALE_MESSAGE = (
     "Someone else changed this order in the meantime. It has been reloaded; please try again."
@@ -22,7 +23,9 @@ STALE_MESSAGE = (
 class UnitOfWork:
     """Context manager around one SQLAlchemy session.
 
-    Also the services' way to the clock and the attachment files, so tests can pin both.
+    Also the services' way to the clock and the attachment files, so tests can pin both, and
+    to the change bus: ``announce``/``changed`` collect what the transaction changes, and a
+    successful ``commit`` publishes it (services.changes describes the flow).
     A unit takes the database's write lock when it starts (so concurrent writers queue instead
     of failing); a service that only reads opens it with ``with uow.reading():`` instead.
     """
@@ -34,12 +37,15 @@ class UnitOfWork:
         session_factory: sessionmaker[Session],
         files: AttachmentStore,
         clock: Callable[[], datetime] | None = None,
+        bus: ChangeBus | None = None,
     ) -> None:
         self._session_factory = session_factory
         self.files = files
         self._clock = clock or (lambda: datetime.now(UTC))
+        self.bus = bus
         self._committed = False
         self._reading = False
+        self._pending: list[Change] = []
 
     def reading(self) -> UnitOfWork:
         """This unit only reads: it takes no write lock and never blocks a writer."""
@@ -49,6 +55,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self._committed = False
+        self._pending = []
         reading, self._reading = self._reading, False
         if not reading:
             try:
@@ -68,6 +75,7 @@ class UnitOfWork:
             if not self._committed:
                 self.session.rollback()
         finally:
+            self._pending = []
             self.session.close()
         if isinstance(exc, OperationalError) and is_busy(exc):
             raise DatabaseBusy() from exc
@@ -79,9 +87,21 @@ class UnitOfWork:
             self.session.rollback()
             raise ConcurrencyError(STALE_MESSAGE) from error
         self._committed = True
+        published, self._pending = self._pending, []
+        if self.bus is not None and published:
+            self.bus.publish(published)
 
     def rollback(self) -> None:
+        self._pending = []
         self.session.rollback()
+
+    def changed(self, change: Change) -> None:
+        """Note ``change``; it is published when (and only if) this transaction commits."""
+        self._pending.append(change)
+
+    def announce(self, kind: ChangeKind, ids: tuple[int, ...] = (), order_id: int | None = None,
+                 actor_id: int | None = None) -> None:
+        self.changed(Change(kind, ids, order_id, actor_id))
 
     def now(self) -> datetime:
         """Aware UTC now."""

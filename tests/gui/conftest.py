@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -11,17 +12,52 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.theme import apply_theme
+from dentasync_desktop.gui.worker import running_jobs
 from dentasync_desktop.services.maintenance import Database
 
 from ..factories import World
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def no_job_left_behind(qapp: QApplication) -> Iterator[None]:
+    """A test must wait for the jobs it starts (qtbot.waitSignal / waitUntil), as napari asks
+    of its workers: a job still running would call into the next test's widgets."""
+    yield
+    left = running_jobs()
+    if left:
+        QThreadPool.globalInstance().waitForDone(10_000)
+        deadline = time.monotonic() + 10
+        while running_jobs() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()  # deliver them, so the next test starts clean
+        pytest.fail(f"{left} worker job(s) still running or undelivered at the end of the test")
+
+
+def settle(qtbot: Any, timeout: int = 30_000) -> None:
+    """Wait until the GUI is quiet: every job started so far (and any job its delivery or a
+    change it announced started in turn) has delivered its outcome."""
+    quiet: list[bool] = []
+
+    def idle() -> bool:
+        QCoreApplication.processEvents()  # deliver queued results and changes
+        quiet.append(running_jobs() == 0)
+        return quiet[-2:] == [True, True]
+
+    qtbot.waitUntil(idle, timeout=timeout)
+
+
+def deliver_jobs() -> None:
+    """For code that cannot wait with qtbot (a patched dialog ``exec``): let the pool threads
+    end, then deliver their results."""
+    QThreadPool.globalInstance().waitForDone(30_000)
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture(autouse=True)

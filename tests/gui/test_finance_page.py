@@ -27,7 +27,7 @@ from dentasync_desktop.services.demo import fill_demo
 from dentasync_desktop.services.seed import seed
 
 from ..factories import World
-from .conftest import screenshot
+from .conftest import screenshot, settle
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +48,7 @@ def make_page(qtbot, client: ServiceClient) -> FinancePage:  # type: ignore[no-u
     page = FinancePage(client)
     qtbot.addWidget(page)
     page.resize(1280, 800)
+    settle(qtbot)
     return page
 
 
@@ -71,13 +72,18 @@ def test_periods() -> None:
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
+    settle(qtbot)
     qtmodeltester.check(page.labs_model)
+    settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
     assert page.orders_model.rowCount() == models.PAGE_SIZE  # one page, never everything
     assert page.orders_model.canFetchMore()
     page.orders_model.fetchMore()
+    settle(qtbot)
     assert page.orders_model.rowCount() == 2 * models.PAGE_SIZE
     qtmodeltester.check(page.orders_model)  # it fetches the remaining pages itself
+    settle(qtbot)
     assert page.orders_model.rowCount() == page.orders_model.total_count
     assert not page.orders_model.canFetchMore()
 
@@ -85,11 +91,13 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, seeded, client) -> N
 def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
+    settle(qtbot)
     everything = finance.lab_rows(client.uow(), client.actor, FinanceFilter())
     assert set(page.labs_model.rows) == set(everything)
     assert page.summary == finance.summary(client.uow(), client.actor, FinanceFilter(), "labs")
 
     page.method.setCurrentIndex(page.method.findData(PaymentMethod.CARD.value))
+    settle(qtbot)
 
     by_card = FinanceFilter(method=PaymentMethod.CARD)
     assert set(page.labs_model.rows) == set(
@@ -102,8 +110,10 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
         assert cell is not None and figures.currency in cell.text()
 
     page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
     assert page.status.isEnabled()
     page.status.setCurrentIndex(page.status.findData(PaymentStatus.OVERDUE.value))
+    settle(qtbot)
     overdue = FinanceFilter(method=PaymentMethod.CARD, payment_status=PaymentStatus.OVERDUE)
     count = finance.order_count(client.uow(), client.actor, overdue)
     assert page.orders_model.total_count == count > 0
@@ -114,6 +124,7 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
     assert page.orders_count.text() == f"{count} work orders"
 
     page.tabs.setCurrentIndex(LABS_TAB)
+    settle(qtbot)
     assert not page.status.isEnabled()  # the labs tab has no payment status filter
     assert page.summary == finance.summary(client.uow(), client.actor, by_card, "labs")
 
@@ -121,24 +132,29 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
 def test_period_and_custom_range(qtbot, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.set_period(Period.THIS_YEAR)
+    settle(qtbot)
     year = QDate.currentDate().year()
     assert page.current_filter().date_from == date(year, 1, 1)
     assert page.current_filter().date_to == date(year, 12, 31)
 
     page.date_from.setDate(QDate(2026, 10, 1))  # typing a date makes it a custom range
+    settle(qtbot)
     assert page.period.currentData() == Period.CUSTOM.value
     page.date_to.setDate(QDate(2026, 10, 31))
+    settle(qtbot)
     october = FinanceFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 31))
     assert set(page.labs_model.rows) == set(
         finance.lab_rows(client.uow(), client.actor, october))
 
     page.date_to.setDate(QDate(2026, 9, 1))
+    settle(qtbot)
     assert page.range_problem.isVisibleTo(page)
     assert "start date is after the end date" in page.range_problem.text()
     assert set(page.labs_model.rows) == set(
         finance.lab_rows(client.uow(), client.actor, october))
 
     page.set_period(Period.ALL)
+    settle(qtbot)
     assert not page.range_problem.isVisibleTo(page)
     assert page.current_filter().date_from is None
     assert not page.date_from.isEnabled()
@@ -147,12 +163,15 @@ def test_period_and_custom_range(qtbot, seeded, client) -> None:
 def test_clicking_a_lab_shows_its_work_orders(qtbot, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.show()
+    settle(qtbot)
     page.set_period(Period.ALL)
+    settle(qtbot)
     row = 2
     lab = page.labs_model.row_at(row)
     rect = page.labs_table.visualRect(page.labs_model.index(row, 0))
     qtbot.mouseClick(page.labs_table.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
+    settle(qtbot)
 
     assert page.tabs.currentIndex() == ORDERS_TAB
     assert page.lab.currentData() == lab.lab_id
@@ -164,33 +183,44 @@ def test_clicking_a_lab_shows_its_work_orders(qtbot, seeded, client) -> None:
 
     # A click on a figure selects the row and stays on the labs tab.
     page.tabs.setCurrentIndex(LABS_TAB)
+    settle(qtbot)
     rect = page.labs_table.visualRect(page.labs_model.index(0, 3))
     qtbot.mouseClick(page.labs_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot)
     assert page.tabs.currentIndex() == LABS_TAB
 
 
 def test_double_click_opens_the_order(qtbot, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.show()
+    settle(qtbot)
     page.set_period(Period.ALL)
+    settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
     order = page.orders_model.row_at(1)
     rect = page.orders_table.visualRect(page.orders_model.index(1, 2))
     opened: list[int] = []
     page.open_order_requested.connect(opened.append)
+    settle(qtbot)
     qtbot.mouseClick(page.orders_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot)
     assert opened == []
     qtbot.mouseDClick(page.orders_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot)
     assert opened == [order.order_id]
 
 
 def test_sorting_runs_in_the_query(qtbot, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
+    settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
     outstanding = next(i for i, c in enumerate(models.ORDER_COLUMNS)
                        if c.sort_key == "outstanding")
     page.orders_table.sortByColumn(outstanding, Qt.SortOrder.DescendingOrder)
+    settle(qtbot)
     top = [page.orders_model.row_at(i) for i in range(page.orders_model.rowCount())]
     assert top == finance.order_rows(client.uow(), client.actor, FinanceFilter(), 0,
                                      models.PAGE_SIZE, "outstanding", True)
@@ -199,8 +229,11 @@ def test_sorting_runs_in_the_query(qtbot, seeded, client) -> None:
 def test_report_exports_the_tab_on_show(qtbot, seeded, client, tmp_path: Path) -> None:
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
+    settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
     page.status.setCurrentIndex(page.status.findData(PaymentStatus.PAID.value))
+    settle(qtbot)
     target = tmp_path / "paid.xlsx"
 
     with qtbot.waitSignal(page.report_written, timeout=30000) as written:
@@ -226,9 +259,12 @@ def test_cancelled_report_leaves_no_file(qtbot, seeded, client, tmp_path: Path,
     settings = reports.get_settings
     monkeypatch.setattr(reports, "get_settings",
                         lambda uow: settings(uow) if pressed.wait(10) else None)
+    settle(qtbot)
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
+    settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
     with qtbot.waitSignal(page.report_failed, timeout=30000) as failed:
         page.start_export(tmp_path / "big.pdf", "pdf")
         progress = page.findChild(ExportProgress)
@@ -250,6 +286,7 @@ def test_roles_without_finance_see_why(qtbot, seeded, client_for) -> None:
     assert "View finance" in page.range_problem.text()
     assert page.labs_model.rowCount() == 0
     page.refresh()  # nothing is queried, nothing is refused with a dialog
+    settle(qtbot)
     assert page.labs_model.rowCount() == 0
 
 
@@ -257,21 +294,29 @@ def test_screenshot_with_demo_data(qtbot, world: World, client, themed) -> None:
     assert fill_demo(world.uow_factory)
     page = make_page(qtbot, client)
     page.show()
+    settle(qtbot)
     qtbot.waitExposed(page)
     page.set_period(Period.THIS_YEAR)
+    settle(qtbot)
     QApplication.processEvents()
+    settle(qtbot)
     assert page.labs_model.rowCount() > 3
     assert page.note.isVisible() and "Cancelled orders are excluded" in page.note.text()
     screenshot(page, "finance_labs")
+    settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
     QApplication.processEvents()
+    settle(qtbot)
     screenshot(page, "finance_orders")
+    settle(qtbot)
 
 
 def test_generate_report_asks_where_and_adds_the_suffix(qtbot, seeded, client,
                                                        tmp_path: Path) -> None:
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
+    settle(qtbot)
     chosen = tmp_path / "month-end"
 
     def fill_in_the_dialog() -> None:
@@ -294,15 +339,20 @@ def test_generate_report_asks_where_and_adds_the_suffix(qtbot, seeded, client,
 def test_coming_back_to_the_page_shows_new_payments(qtbot, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.show()
+    settle(qtbot)
     page.set_period(Period.ALL)
+    settle(qtbot)
     unpaid = next(r for r in finance.order_rows(client.uow(), client.actor, FinanceFilter(
         payment_status=PaymentStatus.NOT_PAID), 0, 50) if r.total.minor > 0)
     before = {s.currency: s.paid.minor for s in page.summary.per_currency}
     page.hide()
+    settle(qtbot)
     payments.record_payment(client.uow(), client.actor, unpaid.order_id, PaymentInput(
         paid_on=date(2026, 11, 20), amount=unpaid.total, method=PaymentMethod.CASH))
+    settle(qtbot)
 
     page.show()
+    settle(qtbot)
 
     after = {s.currency: s.paid.minor for s in page.summary.per_currency}
     currency = unpaid.total.currency

@@ -24,7 +24,7 @@ from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
 from dentasync_desktop.services.maintenance import Database
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot
+from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 
 
 @pytest.fixture
@@ -44,14 +44,8 @@ def make_window(qtbot, client: ServiceClient, closed: list[bool] | None = None) 
     qtbot.addWidget(window)
     window.resize(1400, 860)
     window.show()
+    settle(qtbot)
     return window
-
-
-def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Let queued work (quick-filter counts, layouts) finish before looking."""
-    for _ in range(3):
-        qtbot.wait(10)
-        QApplication.processEvents()
 
 
 def test_main_window_with_demo_data(qtbot, themed, demo_client) -> None:  # type: ignore[no-untyped-def]
@@ -62,16 +56,20 @@ def test_main_window_with_demo_data(qtbot, themed, demo_client) -> None:  # type
     settle(qtbot)
     assert orders.model.rowCount() == 100 and orders.model.total_count == 200
     screenshot(window, "main_window")
+    settle(qtbot)
     orders.table.selectRow(2)
+    settle(qtbot)
     orders.open_order(orders.model.row_at(2).id)
     settle(qtbot)
     assert isinstance(orders.tabs.currentWidget(), OrderDetailView)
     screenshot(window, "main_window_order_open")
+    settle(qtbot)
     for row in range(1, window.navigation.count()):
         window.navigation.setCurrentRow(row)
         settle(qtbot)
         key = window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
         screenshot(window, f"page_{key}")
+        settle(qtbot)
 
 
 def test_navigation_lists_the_registered_pages(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +99,9 @@ def test_shortcuts(qtbot, client: ServiceClient) -> None:  # type: ignore[no-unt
                  for a in menu.menu().actions()}
     assert {"Ctrl+Q", "Ctrl+1", "Ctrl+2"} <= shortcuts
     window.show_page("labs")
+    settle(qtbot)
     window.find_action.trigger()
+    settle(qtbot)
     assert window.focusWidget() is window.page("labs").panel.search
 
 
@@ -115,11 +115,15 @@ def test_new_order_from_the_menu_opens_it(qtbot, monkeypatch: pytest.MonkeyPatch
         dialog.patient.set_value(world.patient_id)
         dialog.add_item(description="Crown", price="250")
         dialog.save()
+        deliver_jobs()  # what the real exec() would wait for
         return dialog.result()
 
     monkeypatch.setattr(OrderEditorDialog, "exec", fill)
+    settle(qtbot)
     window.navigation.setCurrentRow(2)
+    settle(qtbot)
     window.new_order_action.trigger()
+    settle(qtbot)
     orders = window.current_page()
     assert isinstance(orders, OrderListPage)
     view = orders.tabs.currentWidget()
@@ -135,16 +139,20 @@ def test_edit_from_the_detail_uses_the_editor(qtbot, monkeypatch: pytest.MonkeyP
     created = order_service.create_order(world.uow(), world.admin, world.order_input())
     window = make_window(qtbot, client)
     window.open_order(created.id)
+    settle(qtbot)
     page = window.current_page()
     view = page.tabs.currentWidget()
 
     def change(dialog: OrderEditorDialog) -> int:
         dialog.shade.setText("D4")
         dialog.save()
+        deliver_jobs()  # what the real exec() would wait for
         return dialog.result()
 
     monkeypatch.setattr(OrderEditorDialog, "exec", change)
+    settle(qtbot)
     view.edit_requested.emit(created.id)
+    settle(qtbot)
     assert view.detail.shade == "D4"
 
 
@@ -170,45 +178,58 @@ def test_order_commands_follow_the_selection(qtbot, monkeypatch: pytest.MonkeyPa
     command = OrderCommand(lambda: "Print order form…", "Ctrl+P", Action.PRINT,
                            lambda _shell, order: ran.append(order))
     monkeypatch.setattr("dentasync_desktop.gui.main_window.ORDER_COMMANDS", [command])
+    settle(qtbot)
     window = make_window(qtbot, client)
     action = window._order_actions[0][1]
     assert action.shortcut() == QKeySequence("Ctrl+P") and not action.isEnabled()
     orders = window.page("orders")
     orders.table.selectRow(0)
+    settle(qtbot)
     assert action.isEnabled()
     action.trigger()
+    settle(qtbot)
     assert ran == [order_id]
     orders.open_order(order_id)
+    settle(qtbot)
     orders.tabs.currentWidget().print_requested.emit(order_id)
+    settle(qtbot)
     assert ran == [order_id, order_id]
 
 
 def test_an_action_without_a_registered_command_says_so(
         qtbot, monkeypatch: pytest.MonkeyPatch, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("dentasync_desktop.gui.main_window.ORDER_COMMANDS", [])
+    settle(qtbot)
     window = make_window(qtbot, client)
     window.run_order_command(Action.PRINT, 1)
+    settle(qtbot)
     assert "not available" in window.statusBar().currentMessage()
 
 
 def test_window_state_is_remembered(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     first = make_window(qtbot, client)
     first.resize(1111, 777)
+    settle(qtbot)
     first.splitter.setSizes([260, 851])
+    settle(qtbot)
     QApplication.processEvents()
+    settle(qtbot)
     geometry = first.saveGeometry()
     first.close()
+    settle(qtbot)
     # The offscreen screen is small and clamps a restored size, so compare what was stored.
     assert QSettings().value("mainWindow/geometry") == geometry
     assert QSettings().value("mainWindow/splitter") == first.splitter.saveState()
     second = MainWindow(client, lambda: None)
     qtbot.addWidget(second)
     assert second.splitter.sizes()[0] == 260  # before showing clamps it to the small screen
+    settle(qtbot)
 
 
 def test_about_names_version_and_paths(qtbot, client: ServiceClient, boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, client)
     window._about()
+    settle(qtbot)
     text = boxes.texts("about")[0]
     assert __version__ in text and str(client.paths.database) in text
     assert str(client.log_file) in text
@@ -217,13 +238,16 @@ def test_about_names_version_and_paths(qtbot, client: ServiceClient, boxes: Mess
 def test_sign_out_closes_the_window(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, client)
     window.sign_out()
+    settle(qtbot)
     assert window.signed_out and not window.isVisible()
 
 
 def test_columns_menu_and_refresh(qtbot, client: ServiceClient, world: World) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, client)
     window._fill_columns_menu()
+    settle(qtbot)
     titles = [a.text() for a in window.columns_menu.actions() if a.isCheckable()]
     assert titles[:3] == ["Number", "Patient", "Customer"]
     window.refresh_action.trigger()
+    settle(qtbot)
     assert window.statusBar().currentMessage() == "Refreshed."

@@ -28,7 +28,7 @@ from dentasync_desktop.gui.masterdata.services import ServiceDialog, ServicesPag
 from dentasync_desktop.services import masterdata, orders, users
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot
+from .conftest import MessageBoxes, screenshot, settle
 from .test_order_list import FakeShell
 
 
@@ -55,6 +55,7 @@ def page_for(qtbot, page_class: type, client: ServiceClient) -> Any:  # type: ig
     qtbot.addWidget(page)
     page.resize(1100, 600)
     page.show()
+    settle(qtbot)
     return page
 
 
@@ -93,7 +94,9 @@ def test_labs_add_edit_deactivate_delete(qtbot, themed, monkeypatch: pytest.Monk
 
     filling_dialogs = filling(monkeypatch, LabDialog, new_lab)
     panel.add()
+    settle(qtbot)
     screenshot(filling_dialogs[0], "dialog_lab")
+    settle(qtbot)
     assert "Crown & Co" in names(panel)
     assert panel.selected().name == "Crown & Co"
     created = panel.selected()
@@ -104,18 +107,25 @@ def test_labs_add_edit_deactivate_delete(qtbot, themed, monkeypatch: pytest.Monk
         dialog.name.setText("Crown & Co Ltd")
 
     filling(monkeypatch, LabDialog, rename)
+    settle(qtbot)
     panel.edit()
+    settle(qtbot)
     assert panel.selected().name == "Crown & Co Ltd"
 
     panel.toggle_active()
+    settle(qtbot)
     assert "Crown & Co Ltd" not in names(panel)
     panel.show_inactive.setChecked(True)
+    settle(qtbot)
     select(panel, "Crown & Co Ltd")
+    settle(qtbot)
     assert panel.active_button.text() == "Activate"
     panel.toggle_active()
+    settle(qtbot)
     assert panel.selected().active
 
     panel.delete()  # not used anywhere: really deleted, after the question
+    settle(qtbot)
     assert boxes.texts("question") and "Crown & Co Ltd" in boxes.texts("question")[0]
     assert "Crown & Co Ltd" not in names(panel)
 
@@ -124,14 +134,18 @@ def test_deleting_a_lab_in_use_deactivates_it(qtbot, client: ServiceClient, worl
                                               boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
     data: OrderInput = world.order_input()
     orders.create_order(world.uow(), world.admin, data)
+    settle(qtbot)
     page = page_for(qtbot, LabsPage, client)
     panel = page.panel
     select(panel, "Zahntechnik Müller GmbH")
+    settle(qtbot)
     boxes.answer = boxes.answer.No
     panel.delete()
+    settle(qtbot)
     assert "Zahntechnik Müller GmbH" in names(panel)  # the user said no
     boxes.answer = boxes.answer.Yes
     panel.delete()
+    settle(qtbot)
     assert any("deactivated instead" in text for text in boxes.texts("information"))
     assert not masterdata.get_lab(world.uow(), world.admin, world.lab_id).active
 
@@ -140,14 +154,19 @@ def test_a_bad_entry_keeps_the_dialog_open(qtbot, client: ServiceClient) -> None
     dialog = LabDialog(client, None)
     qtbot.addWidget(dialog)
     dialog.name.setText("Lab with a bad mail")
+    settle(qtbot)
     dialog.email.setText("not-an-address")
+    settle(qtbot)
     dialog.buttons.accepted.emit()
+    settle(qtbot)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.error.text().startswith("email:")
     assert dialog.field_widget("email") is dialog.email
     assert dialog.name.text() == "Lab with a bad mail"
     dialog.email.setText("lab@example.com")
+    settle(qtbot)
     dialog.buttons.accepted.emit()
+    settle(qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved.email == \
         "lab@example.com"
 
@@ -163,9 +182,12 @@ def test_customers_and_search(qtbot, themed, monkeypatch: pytest.MonkeyPatch,
         dialog.phone.setText("+351 21 000 0000")
 
     filling(monkeypatch, CustomerDialog, new_customer)
+    settle(qtbot)
     panel.add()
+    settle(qtbot)
     assert len(names(panel)) == 3
     qtbot.keyClicks(panel.search, "sorriso")
+    settle(qtbot)
     qtbot.waitUntil(lambda: names(panel) == ["Dr. Ana Lima"], timeout=2000)
 
 
@@ -182,7 +204,9 @@ def test_patients_with_a_date_of_birth(qtbot, themed, monkeypatch: pytest.Monkey
                                                                        "yyyy-MM-dd"))
 
     filling(monkeypatch, PatientDialog, new_patient)
+    settle(qtbot)
     panel.add()
+    settle(qtbot)
     patient = panel.selected()
     assert (patient.last_name, str(patient.date_of_birth)) == ("Berg", "1980-05-17")
 
@@ -191,7 +215,9 @@ def test_patients_with_a_date_of_birth(qtbot, themed, monkeypatch: pytest.Monkey
         dialog.birth.check.setChecked(False)
 
     filling(monkeypatch, PatientDialog, no_birthday)
+    settle(qtbot)
     panel.edit()
+    settle(qtbot)
     assert panel.selected().date_of_birth is None
 
 
@@ -212,7 +238,9 @@ def test_services_with_prices_and_task_templates(qtbot, themed, monkeypatch: pyt
         screenshot(dialog, "dialog_service")
 
     filling(monkeypatch, ServiceDialog, new_service)
+    settle(qtbot)
     panel.add()
+    settle(qtbot)
     service = panel.selected()
     assert service.unit_price == Money(32050, "EUR")
     assert [(t.position, t.name, t.days_offset) for t in service.task_templates] == [
@@ -223,6 +251,7 @@ def test_services_with_prices_and_task_templates(qtbot, themed, monkeypatch: pyt
 
     shown = filling(monkeypatch, ServiceDialog, bad_price)
     panel.edit()
+    settle(qtbot)
     assert shown[0].error.text().startswith("price:")
     assert shown[0].result() != QDialog.DialogCode.Accepted
 
@@ -236,10 +265,13 @@ def test_staff_and_users(qtbot, themed, monkeypatch: pytest.MonkeyPatch, client:
         dialog.job_title.setText("Ceramist")
 
     filling(monkeypatch, StaffDialog, new_staff)
+    settle(qtbot)
     page.staff.add()
+    settle(qtbot)
     assert "Iris Novak" in names(page.staff)
 
     page.tabs.setCurrentWidget(page.users)
+    settle(qtbot)
 
     def new_user(dialog: UserDialog) -> None:
         dialog.username.setText("iris")
@@ -251,7 +283,9 @@ def test_staff_and_users(qtbot, themed, monkeypatch: pytest.MonkeyPatch, client:
 
     shown = filling(monkeypatch, UserDialog, new_user)
     page.users.add()
+    settle(qtbot)
     screenshot(shown[0], "dialog_user")
+    settle(qtbot)
     user = page.users.selected()
     assert (user.username, user.role, user.staff_id is not None) == ("iris", Role.TECHNICIAN,
                                                                       True)
@@ -263,11 +297,14 @@ def test_staff_and_users(qtbot, themed, monkeypatch: pytest.MonkeyPatch, client:
         dialog._reset()
 
     monkeypatch.setattr(ResetPasswordDialog, "exec", lambda d: (reset(d), d.result())[1])
+    settle(qtbot)
     page.users._run_extra(page.users.kind.extra[0])
+    settle(qtbot)
     assert users.sign_in(world.uow(), "iris", "another-password-2").username == "iris"
     assert any("was reset" in text for text in boxes.texts("information"))
 
     page.users.toggle_active()
+    settle(qtbot)
     assert "iris" not in names(page.users)
 
 
@@ -275,11 +312,16 @@ def test_user_dialog_refuses_differing_passwords(qtbot, client: ServiceClient) -
     dialog = UserDialog(client, None)
     qtbot.addWidget(dialog)
     dialog.username.setText("bob")
+    settle(qtbot)
     dialog.full_name.setText("Bob")
+    settle(qtbot)
     assert isinstance(dialog.password, QLineEdit) and isinstance(dialog.confirm, QLineEdit)
     dialog.password.setText("one-password-1")
+    settle(qtbot)
     dialog.confirm.setText("other-password-2")
+    settle(qtbot)
     dialog.buttons.accepted.emit()
+    settle(qtbot)
     assert dialog.error.text() == "repeat password: the two passwords differ"
     assert dialog.result() != QDialog.DialogCode.Accepted
 
@@ -291,6 +333,7 @@ def test_a_technician_sees_but_cannot_change(qtbot, client_for, world: World,
     panel = page.panel
     assert panel.model.rowCount() > 0
     panel.table.selectRow(0)
+    settle(qtbot)
     for button in (panel.add_button, panel.edit_button, panel.active_button,
                    panel.delete_button):
         assert not button.isEnabled()
@@ -302,6 +345,7 @@ def test_front_desk_manages_clients_but_not_users(qtbot, client_for, world: Worl
     customers_page = page_for(qtbot, CustomersPage, desk)
     customers = customers_page.panel
     customers.table.selectRow(0)
+    settle(qtbot)
     assert customers.add_button.isEnabled() and customers.edit_button.isEnabled()
     people = page_for(qtbot, PeoplePage, desk)
     assert not people.tabs.isTabEnabled(1)

@@ -45,6 +45,7 @@ from dentasync_desktop.services.unit_of_work import STALE_MESSAGE
 
 from ..conftest import FIXED_NOW
 from ..factories import World
+from .conftest import deliver_jobs, settle
 
 TODAY = FIXED_NOW.astimezone().date()
 
@@ -80,6 +81,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, dialog_class: type[QDialog],
         shown.append(dialog)
         fill(dialog)
         dialog.accept()
+        deliver_jobs()  # the save runs on the worker; the real exec() would wait for it
         return dialog.result()
 
     monkeypatch.setattr(dialog_class, "exec", run)
@@ -129,6 +131,7 @@ def make_view(qtbot, make_client, order: OrderDetail):  # type: ignore[no-untype
         qtbot.addWidget(view)
         view.resize(1280, 800)
         view.show()
+        settle(qtbot)
         return view
 
     return make
@@ -137,6 +140,7 @@ def make_view(qtbot, make_client, order: OrderDetail):  # type: ignore[no-untype
 def click_primary(qtbot, view: OrderDetailView) -> None:  # type: ignore[no-untyped-def]
     assert view.header.primary.isEnabled(), view.header.primary.toolTip()
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def tick(qtbot, table, row: int, column: int = 0) -> None:  # type: ignore[no-untyped-def]
@@ -147,6 +151,7 @@ def tick(qtbot, table, row: int, column: int = 0) -> None:  # type: ignore[no-un
     before = model.rows()[row]
     model.setData(index, wanted, Qt.ItemDataRole.CheckStateRole)
     qtbot.waitUntil(lambda: model.rowCount() > row and model.rows()[row] != before)
+    settle(qtbot)
 
 
 def select(table, row: int) -> None:  # type: ignore[no-untyped-def]
@@ -163,37 +168,47 @@ def test_walks_every_lifecycle_step_with_the_primary_button(
     view = make_view()
     changed: list[int] = []
     view.order_changed.connect(changed.append)
+    settle(qtbot)
     assert view.header.number.text() == "WO-000001"
     assert view.header.status.text() == "Draft"
     assert view.header.primary.text() == "Publish"
 
     click_primary(qtbot, view)
+    settle(qtbot)
     assert view.detail.status is OrderStatus.PUBLISHED
     assert view.header.primary.text() == "Start production"
     click_primary(qtbot, view)
+    settle(qtbot)
     assert view.detail.status is OrderStatus.IN_PRODUCTION
 
     view.plan_action.trigger()  # empty plan: planned from the crown's templates
+    settle(qtbot)
     assert view.tabs.currentWidget() is view.workplan_tab
     assert [t.name for t in view.detail.tasks] == ["Model", "Framework", "Ceramic layering"]
     click_primary(qtbot, view)  # Produce is refused while tasks are open
+    settle(qtbot)
     assert view.detail.status is OrderStatus.IN_PRODUCTION
     assert "still open" in boxes.warnings[-1]
     for row in range(3):
         tick(qtbot, view.workplan_tab.table, row)
+        settle(qtbot)
     assert view.detail.open_tasks == 0
     assert view.tabs.tabText(1) == "Work plan (3/3)"
 
     click_primary(qtbot, view)
+    settle(qtbot)
     assert view.detail.status is OrderStatus.PRODUCED
     assert view.header.primary.text() == "Ship…"
     shown = text_dialog(monkeypatch, "DHL 00340434161094042557")
     click_primary(qtbot, view)
+    settle(qtbot)
     assert shown and view.detail.status is OrderStatus.SHIPPED
     assert view.info_tab.value("tracking") == "DHL 00340434161094042557"
     click_primary(qtbot, view)
+    settle(qtbot)
     assert view.detail.status is OrderStatus.DELIVERED
     click_primary(qtbot, view)
+    settle(qtbot)
     assert view.detail.status is OrderStatus.COMPLETED
     assert view.header.primary.isHidden()
     assert fresh(world, order.id).status is OrderStatus.COMPLETED
@@ -204,6 +219,7 @@ def test_walks_every_lifecycle_step_with_the_primary_button(
 def test_primary_shortcut_runs_the_next_step(qtbot, make_view) -> None:
     view = make_view()
     view.primary_action.trigger()
+    settle(qtbot)
     assert view.detail.status is OrderStatus.PUBLISHED
 
 
@@ -215,14 +231,18 @@ def test_cancel_needs_reason_and_confirmation_and_reopen_restores_a_draft(
     view.cancel_action.trigger()
     assert shown[-1].error_text.startswith("Reason")  # the dialog stayed open
     assert shown[-1].result() == QDialog.DialogCode.Rejected
+    settle(qtbot)
 
     boxes.answer = QMessageBox.StandardButton.No
     text_dialog(monkeypatch, "Patient moved abroad")
+    settle(qtbot)
     view.cancel_action.trigger()
+    settle(qtbot)
     assert fresh(world, order.id).status is OrderStatus.DRAFT  # not confirmed: nothing done
 
     boxes.answer = QMessageBox.StandardButton.Yes
     view.cancel_action.trigger()
+    settle(qtbot)
     assert view.detail.status is OrderStatus.CANCELLED
     assert view.header.status.text() == "Cancelled"
     assert view.info_tab.value("cancel") == "Patient moved abroad"
@@ -233,6 +253,7 @@ def test_cancel_needs_reason_and_confirmation_and_reopen_restores_a_draft(
     assert view.header.primary.isHidden()
 
     view.reopen_action.trigger()
+    settle(qtbot)
     assert view.detail.status is OrderStatus.DRAFT
     assert view.info_tab.value("cancel") == ""
     assert not view.reopen_action.isEnabled()
@@ -244,14 +265,18 @@ def test_move_back_hold_due_date_remake_and_customer(
     other = orders.create_order(world.uow(), world.admin, world.order_input())
     view = make_view()
     click_primary(qtbot, view)
+    settle(qtbot)
     assert view.move_back_action.isEnabled()
     shown = text_dialog(monkeypatch, "Wrong lab form")
     view.move_back_action.trigger()
     assert shown[-1].prompt.text() == "Move WO-000001 back from Published to Draft."
+    settle(qtbot)
     assert view.detail.status is OrderStatus.DRAFT
 
     text_dialog(monkeypatch, "Waiting for the impression")
+    settle(qtbot)
     view.hold_action.trigger()
+    settle(qtbot)
     assert view.detail.on_hold
     assert view.header.hold.isVisible()
     assert view.header.hold.text() == "On hold: Waiting for the impression"
@@ -259,13 +284,16 @@ def test_move_back_hold_due_date_remake_and_customer(
     assert not view.header.primary.isEnabled()
     assert "on hold" in view.header.primary.toolTip()
     view.hold_action.trigger()
+    settle(qtbot)
     assert not view.detail.on_hold and view.header.primary.isEnabled()
 
     def due(dialog: Any) -> None:
         dialog.date.setDate(QDate(2026, 12, 24))
 
     answer(monkeypatch, dialogs.DueDateDialog, due)
+    settle(qtbot)
     view.due_action.trigger()
+    settle(qtbot)
     assert view.detail.due_date == date(2026, 12, 24)
 
     def remake(dialog: Any) -> None:
@@ -273,12 +301,16 @@ def test_move_back_hold_due_date_remake_and_customer(
         dialog.reason.setText("Shade too dark")
 
     answer(monkeypatch, dialogs.RemakeDialog, remake)
+    settle(qtbot)
     view.remake_action.trigger()
+    settle(qtbot)
     assert view.detail.is_remake and view.detail.remake_of_number == other.number
     assert "WO-000002" in view.header.links.text()
     opened: list[int] = []
     view.open_order_requested.connect(opened.append)
+    settle(qtbot)
     view.header.links.linkActivated.emit(f"order:{other.number}")
+    settle(qtbot)
     assert opened == [other.id]
 
     def customer(dialog: Any) -> None:
@@ -287,7 +319,9 @@ def test_move_back_hold_due_date_remake_and_customer(
         assert dialog.customers.rowCount() == 1
 
     answer(monkeypatch, dialogs.CustomerDialog, customer)
+    settle(qtbot)
     view.customer_action.trigger()
+    settle(qtbot)
     assert view.detail.customer.id == world.customer2_id
     assert view.header.value("customer") == "Dr. Ğül Yılmaz — Ankara Dental"
 
@@ -304,6 +338,7 @@ def test_adjust_price_keeps_bad_input_and_names_the_field(
     shown = answer(monkeypatch, dialogs.AdjustPriceDialog, bad)
     view.adjust_action.trigger()
     dialog = shown[-1]
+    settle(qtbot)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert dialog.error_text == "Price: JPY allows at most 0 decimal places"
     assert dialog.price.amount.text() == "12,345"
@@ -311,7 +346,9 @@ def test_adjust_price_keeps_bad_input_and_names_the_field(
 
     answer(monkeypatch, dialogs.AdjustPriceDialog,
            lambda d: d.price.amount.setText("1 234,50"))
+    settle(qtbot)
     view.adjust_action.trigger()
+    settle(qtbot)
     assert view.detail.total == Money(123450, "EUR")
     assert view.header.value("total") == "1,234.50 EUR"
 
@@ -321,7 +358,9 @@ def test_copy_opens_the_new_order(qtbot, make_view, world: World, order: OrderDe
     view = make_view()
     opened: list[int] = []
     view.open_order_requested.connect(opened.append)
+    settle(qtbot)
     view.copy_action.trigger()
+    settle(qtbot)
     assert len(opened) == 1
     copy = fresh(world, opened[0])
     assert copy.copied_from_number == order.number and copy.status is OrderStatus.DRAFT
@@ -343,13 +382,17 @@ def test_edit_and_print_are_signals_for_the_main_window(qtbot, make_view,
 def test_stale_version_shows_the_message_and_reloads(
         qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes) -> None:
     view = make_view()
-    orders.update_due_date(world.uow(), world.admin, order.id, order.version, date(2026, 12, 1))
+    elsewhere = world.uow()
+    elsewhere.bus = None  # another PC: this window's change bus never hears of it
+    orders.update_due_date(elsewhere, world.admin, order.id, order.version, date(2026, 12, 1))
     click_primary(qtbot, view)
+    settle(qtbot)
     assert boxes.warnings == [STALE_MESSAGE]
     assert view.detail.status is OrderStatus.DRAFT
     assert view.detail.due_date == date(2026, 12, 1)  # reloaded
     assert view.detail.version == fresh(world, order.id).version
     click_primary(qtbot, view)
+    settle(qtbot)
     assert view.detail.status is OrderStatus.PUBLISHED
 
 
@@ -357,11 +400,14 @@ def test_stale_version_in_a_dialog_closes_it_and_reloads(
         qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes,
         monkeypatch: pytest.MonkeyPatch) -> None:
     view = make_view()
-    orders.set_hold(world.uow(), world.admin, order.id, order.version, True, "Call the clinic")
+    elsewhere = world.uow()
+    elsewhere.bus = None  # another PC: this window's change bus never hears of it
+    orders.set_hold(elsewhere, world.admin, order.id, order.version, True, "Call the clinic")
     shown = answer(monkeypatch, dialogs.DueDateDialog,
                    lambda d: d.date.setDate(QDate(2026, 12, 24)))
     view.due_action.trigger()
     assert shown[-1].result() == QDialog.DialogCode.Rejected
+    settle(qtbot)
     assert boxes.warnings == [STALE_MESSAGE]
     assert view.detail.on_hold and view.header.hold.isVisible()  # reloaded
     assert fresh(world, order.id).due_date == order.due_date
@@ -373,6 +419,7 @@ def test_stale_version_in_a_dialog_closes_it_and_reloads(
 def test_technician_sees_payment_and_office_actions_disabled(
         qtbot, make_view, world: World, order: OrderDetail) -> None:
     orders.publish(world.uow(), world.admin, order.id, order.version)
+    settle(qtbot)
     view = make_view(Role.TECHNICIAN)
     for action in (view.add_payment_action, view.plan_payment_action,
                    view.instructions_action, view.adjust_action, view.edit_action,
@@ -393,6 +440,7 @@ def test_technician_sees_payment_and_office_actions_disabled(
 def test_front_desk_cannot_start_production(qtbot, make_view, world: World,
                                             order: OrderDetail) -> None:
     orders.publish(world.uow(), world.admin, order.id, order.version)
+    settle(qtbot)
     view = make_view(Role.FRONT_DESK)
     assert not view.header.primary.isEnabled()
     assert view.header.primary.toolTip() == (
@@ -418,7 +466,9 @@ def test_work_plan_add_edit_move_assign_tick_remove(
     view = make_view()
     tab = view.workplan_tab
     view.tabs.setCurrentWidget(tab)
+    settle(qtbot)
     qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert tab.model.rowCount() == 3
 
     def new_task(dialog: Any) -> None:
@@ -428,35 +478,48 @@ def test_work_plan_add_edit_move_assign_tick_remove(
         dialog.due.edit.setDate(QDate(2026, 11, 8))
 
     answer(monkeypatch, editors.TaskDialog, new_task)
+    settle(qtbot)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     polish = view.detail.tasks[-1]
     assert (polish.name, polish.assignee_id, polish.due_date) == (
         "Polish", world.staff_id, date(2026, 11, 8))
 
     select(tab.table, 3)
+    settle(qtbot)
     assert not tab.down_button.isEnabled() and tab.up_button.isEnabled()
     qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [t.name for t in view.detail.tasks][2] == "Polish"
     assert tab.table.selected().name == "Polish"  # the selection follows the task
 
     answer(monkeypatch, editors.TaskDialog, lambda d: d.name.setText("Polish and glaze"))
+    settle(qtbot)
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.tasks[2].name == "Polish and glaze"
 
     select(tab.table, 0)
+    settle(qtbot)
     answer(monkeypatch, editors.AssignDialog,
            lambda d: d.assignee.setCurrentIndex(d.assignee.findData(world.staff_id)))
+    settle(qtbot)
     qtbot.mouseClick(tab.assign_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.tasks[0].assignee_name == "Tom Technician"
 
     tick(qtbot, tab.table, 0)
+    settle(qtbot)
     assert view.detail.tasks[0].status is TaskStatus.DONE
     assert tab.progress.text() == "1 of 4 tasks done"
     tick(qtbot, tab.table, 0)
+    settle(qtbot)
     assert view.detail.tasks[0].status is TaskStatus.TODO
 
     select(tab.table, 1)
+    settle(qtbot)
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "Framework" in boxes.questions[-1]
     assert [t.name for t in view.detail.tasks] == ["Model", "Polish and glaze",
                                                    "Ceramic layering"]
@@ -481,7 +544,9 @@ def test_payments_plan_record_void_and_bad_amount(
                                               date(2027, 1, 10)]
 
     answer(monkeypatch, editors.PlanDialog, plan)
+    settle(qtbot)
     view.plan_payment_action.trigger()
+    settle(qtbot)
     assert view.tabs.currentWidget() is tab
     assert view.detail.plan is not None and view.detail.plan.installments_count == 3
     assert tab.installments_model.rowCount() == 3
@@ -499,6 +564,7 @@ def test_payments_plan_record_void_and_bad_amount(
     view.add_payment_action.trigger()
     assert shown[-1].error_text == "Amount: 'a lot' is not a valid amount"
     assert shown[-1].amount.amount.text() == "a lot"
+    settle(qtbot)
     assert view.detail.payments == ()
 
     def pay(amount: str) -> Callable[[Any], None]:
@@ -510,17 +576,24 @@ def test_payments_plan_record_void_and_bad_amount(
         return fill
 
     answer(monkeypatch, editors.PaymentDialog, pay("166.67"))
+    settle(qtbot)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     answer(monkeypatch, editors.PaymentDialog, pay("100"))
+    settle(qtbot)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.paid == Money(26667, "EUR")
     assert tab.balance.text() == "233.33 EUR"
     assert tab.payments_model.rowCount() == 2
 
     assert not tab.void_button.isEnabled()
     select(tab.payments, 1)
+    settle(qtbot)
     text_dialog(monkeypatch, "Typed twice")
+    settle(qtbot)
     qtbot.mouseClick(tab.void_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.paid == Money(16667, "EUR")
     voided = tab.payments_model.index(1, 1)
     assert voided.data(Qt.ItemDataRole.FontRole).strikeOut()
@@ -530,6 +603,7 @@ def test_payments_plan_record_void_and_bad_amount(
     assert view.detail.payment_status is PaymentStatus.PARTIALLY_PAID
 
     qtbot.mouseClick(tab.remove_plan_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.plan is None and tab.installments.isHidden()
     assert tab.plan_text.text() == "No payment plan."
 
@@ -545,7 +619,9 @@ def test_payment_instructions_copy_the_lab_details(qtbot, make_view,
         return 0
 
     monkeypatch.setattr(dialogs.PaymentInstructionsDialog, "exec", run)
+    settle(qtbot)
     view.instructions_action.trigger()
+    settle(qtbot)
     text = QGuiApplication.clipboard().text()
     assert "IBAN: DE89 3704 0044 0532 0130 00" in text
     assert "Amount due: 500.00 EUR" in text
@@ -565,35 +641,47 @@ def test_events_add_edit_done_delete(qtbot, make_view, world: World, order: Orde
         dialog.note.setPlainText("Bring the shade guide")
 
     answer(monkeypatch, editors.EventDialog, try_in)
+    settle(qtbot)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     event = view.detail.events[0]
     assert (event.kind, event.duration_minutes, event.reminder_minutes) == (
         EventKind.TRY_IN, 45, 120)
     assert tab.model.index(0, 3).data() == "45 min"
     assert tab.model.index(0, 4).data() == "2 h before"
     answer(monkeypatch, editors.EventDialog, lambda d: d.reminder.setValue(2 * 24 * 60))
+    settle(qtbot)
     select(tab.table, 0)
+    settle(qtbot)
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert tab.model.index(0, 4).data() == "2 days before"
     assert view.tabs.tabText(3) == "Events (1)"
 
     select(tab.table, 0)
+    settle(qtbot)
     answer(monkeypatch, editors.EventDialog, lambda d: d.reminder.setValue(0))
+    settle(qtbot)
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.events[0].reminder_minutes is None
     assert view.detail.events[0].starts_at == event.starts_at
 
     tick(qtbot, tab.table, 0)
+    settle(qtbot)
     assert view.detail.events[0].done
     assert tab.done_button.text() == "Mark not done"
     qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert not view.detail.events[0].done
 
     boxes.answer = QMessageBox.StandardButton.No
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert len(view.detail.events) == 1
     boxes.answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.events == ()
 
 
@@ -611,10 +699,13 @@ def test_attachments_file_dialog_drop_thumbnail_open_remove(
     view = make_view()
     tab = view.attachments_tab
     view.tabs.setCurrentWidget(tab)
+    settle(qtbot)
     picture = image_file(tmp_path)
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames",
                         lambda *_args, **_kw: ([str(picture)], ""))
+    settle(qtbot)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [a.original_name for a in view.detail.attachments] == ["scan.png"]
     icon = tab.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
     assert icon is not None and not icon.isNull()
@@ -622,26 +713,34 @@ def test_attachments_file_dialog_drop_thumbnail_open_remove(
 
     form = tmp_path / "lab form.pdf"
     form.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    settle(qtbot)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(form)), QUrl("https://example.org/x.png")])
+    settle(qtbot)
     enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dragEnterEvent(enter)
+    settle(qtbot)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dropEvent(drop)
+    settle(qtbot)
     assert drop.isAccepted()
     assert [a.original_name for a in view.detail.attachments] == ["scan.png", "lab form.pdf"]
     assert tab.model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is None
 
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    settle(qtbot)
     select(tab.table, 0)
+    settle(qtbot)
     qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert opened == [QUrl.fromLocalFile(str(view.detail.attachments[0].path))]
 
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "scan.png" in boxes.questions[-1]
     assert [a.original_name for a in view.detail.attachments] == ["lab form.pdf"]
 
@@ -649,15 +748,18 @@ def test_attachments_file_dialog_drop_thumbnail_open_remove(
 def test_cancelled_order_refuses_dropped_files(qtbot, make_view, world: World,
                                                order: OrderDetail, tmp_path: Path) -> None:
     orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
+    settle(qtbot)
     view = make_view()
     tab = view.attachments_tab
     assert not tab.add_button.isEnabled()
     assert tab.add_button.toolTip() == "Attachments is not possible for an order that is cancelled."
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(image_file(tmp_path)))])
+    settle(qtbot)
     enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dragEnterEvent(enter)
+    settle(qtbot)
     assert not enter.isAccepted()
 
 
@@ -668,9 +770,12 @@ def test_ctrl_enter_in_the_comment_editor_adds_the_comment(
     override = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Return,
                          Qt.KeyboardModifier.ControlModifier)
     QApplication.sendEvent(editor, override)
+    settle(qtbot)
     assert override.isAccepted()  # the view's Ctrl+Enter (next step) does not fire here
     editor.setPlainText("Ready for pick-up")
+    settle(qtbot)
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     assert [c.body for c in view.detail.comments] == ["Ready for pick-up"]
     assert editor.toPlainText() == ""
     assert view.detail.status is OrderStatus.DRAFT
@@ -688,21 +793,28 @@ def test_shortcuts_act_within_the_view(make_view) -> None:
 def test_comments_add_and_edit_own_only(qtbot, make_view, world: World, order: OrderDetail,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     comments.add_comment(world.uow(), world.actors[Role.TECHNICIAN], order.id, "Model cast")
+    settle(qtbot)
     view = make_view()
     tab = view.comments_tab
     tab.editor.setPlainText("Patient prefers a lighter shade")
+    settle(qtbot)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert tab.editor.toPlainText() == ""
     assert [c.body for c in view.detail.comments] == ["Model cast",
                                                       "Patient prefers a lighter shade"]
     select(tab.table, 0)
+    settle(qtbot)
     assert not tab.edit_button.isEnabled()
     assert tab.edit_button.toolTip() == "Only its author can edit a comment"
     select(tab.table, 1)
+    settle(qtbot)
     assert tab.edit_button.isEnabled()
     answer(monkeypatch, dialogs.TextDialog,
            lambda d: d.edit.setPlainText("Patient prefers shade A1"))
+    settle(qtbot)
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.comments[1].body == "Patient prefers shade A1"
     assert "edited" in tab.model.index(1, 0).data()
 
@@ -711,7 +823,9 @@ def test_activity_tab_shows_the_timeline_with_before_and_after(
         qtbot, make_view, world: World, order: OrderDetail) -> None:
     view = make_view()
     click_primary(qtbot, view)
+    settle(qtbot)
     view.tabs.setCurrentWidget(view.activity_tab)
+    settle(qtbot)
     model = view.activity_tab.model
     qtbot.waitUntil(lambda: model.rowCount() >= 2)
     summaries = [model.index(row, 2).data() for row in range(model.rowCount())]
@@ -720,7 +834,9 @@ def test_activity_tab_shows_the_timeline_with_before_and_after(
     assert "status: Draft → Published" in transitions
     assert {model.index(row, 1).data() for row in range(model.rowCount())} == {"Admin User"}
     comments.add_comment(world.uow(), world.admin, order.id, "Seen")
+    settle(qtbot)
     view.reload()
+    settle(qtbot)
     assert model.rowCount() == 3  # the visible tab follows every reload
 
 
@@ -728,6 +844,7 @@ def test_payroll_add_edit_finalize(qtbot, make_view, world: World, order: OrderD
                                    boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
     order = orders.publish(world.uow(), world.admin, order.id, order.version)
     orders.start_production(world.uow(), world.admin, order.id, order.version)
+    settle(qtbot)
     view = make_view()
     tab = view.payroll_tab
 
@@ -736,15 +853,21 @@ def test_payroll_add_edit_finalize(qtbot, make_view, world: World, order: OrderD
         dialog.comment.setText("Layering")
 
     answer(monkeypatch, editors.PayrollDialog, record)
+    settle(qtbot)
     view.payroll_action.trigger()
+    settle(qtbot)
     assert view.tabs.currentWidget() is tab
     assert view.detail.payroll[0].amount == Money(4550, "EUR")
     assert tab.total.text() == "Total: 45.50 EUR"
     select(tab.table, 0)
+    settle(qtbot)
     answer(monkeypatch, editors.PayrollDialog, lambda d: d.amount.amount.setText("50"))
+    settle(qtbot)
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.detail.payroll[0].amount == Money(5000, "EUR")
     qtbot.mouseClick(tab.finalize_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "A finalized record can no longer be changed" in boxes.questions[-1]
     assert view.detail.payroll[0].finalized
     assert not tab.edit_button.isEnabled() and not tab.finalize_button.isEnabled()
@@ -782,27 +905,37 @@ def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, make_view, wo
                                              order: OrderDetail, tmp_path: Path) -> None:
     uow, admin = world.uow, world.admin
     workplan.plan_automatically(uow(), admin, order.id)
+    settle(qtbot)
     payments.set_payment_plan(uow(), admin, order.id, PaymentPlanInput(
         Money(50000, "EUR"), PaymentMethod.BANK_TRANSFER, 2, date(2026, 11, 1), 1,
         IntervalUnit.MONTHS))
+    settle(qtbot)
     payments.record_payment(uow(), admin, order.id, PaymentInput(
         date(2026, 11, 3), Money(1000, "EUR"), PaymentMethod.CASH))
+    settle(qtbot)
     comments.add_comment(uow(), admin, order.id, "Hello")
+    settle(qtbot)
     view = make_view()
     view.attachments_tab.add_files([image_file(tmp_path)])
+    settle(qtbot)
     view.tabs.setCurrentWidget(view.activity_tab)
+    settle(qtbot)
     models = [view.info_tab.items_model, view.workplan_tab.model,
               view.payments_tab.installments_model, view.payments_tab.payments_model,
               view.events_tab.model, view.attachments_tab.model, view.comments_tab.model,
               view.activity_tab.model, view.payroll_tab.model]
     for model in models:
         qtmodeltester.check(model, force_py=True)
+        settle(qtbot)
         qtmodeltester.check(model)
+        settle(qtbot)
     dialog = editors.PlanDialog(view, Money(50000, "EUR"), None, QDate(2026, 12, 1),
                                 lambda *_: None)
     qtbot.addWidget(dialog)
     dialog.split.setChecked(True)
+    settle(qtbot)
     qtmodeltester.check(dialog.preview_model, force_py=True)
+    settle(qtbot)
     assert dialog.preview_model.rowCount() == 3
     assert view.workplan_tab.model.index(0, 0).data(ID_ROLE) == view.detail.tasks[0].id
 
@@ -833,11 +966,14 @@ def test_plan_preview_reports_what_cannot_be_scheduled(qtbot) -> None:
                                 lambda *_: None)
     qtbot.addWidget(dialog)
     dialog.split.setChecked(True)
+    settle(qtbot)
     dialog.count.setValue(5)
+    settle(qtbot)
     assert dialog.preview_model.rowCount() == 0
     assert dialog.preview_problem.text() == (
         "Installments: more installments than the amount can be split into")
     dialog.count.setValue(2)
+    settle(qtbot)
     assert dialog.preview_model.rowCount() == 2
     assert dialog.preview_problem.text() == "2 installment(s), 0.02 EUR in all"
 

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QDate, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from dentasync_desktop.domain.dto import (
     EventInput,
@@ -44,6 +44,7 @@ from dentasync_desktop.services import (
 from dentasync_desktop.services.order_detail import get_order
 
 from ..factories import World
+from .conftest import settle
 from .test_order_detail import english_locale  # noqa: F401  (autouse fixture)
 
 SIZE = (1280, 800)
@@ -169,11 +170,12 @@ def test_screenshots_of_every_tab(qtbot, world: World, database, tmp_path: Path,
     window.resize(*SIZE)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot)
     names = ["info", "work_plan", "payments", "events", "attachments", "comments",
              "activity", "payroll"]
     for index, name in enumerate(names):
         view.tabs.setCurrentIndex(index)
-        QApplication.processEvents()
+        settle(qtbot)  # the activity tab reads its timeline when first shown
         assert window.grab().save(str(shots / f"order_detail_{index + 1}_{name}.png"))
     assert cut_off_labels(view.header) == []
     assert view.payments_tab.installments_model.index(0, 4).data() == "Overdue"
@@ -187,6 +189,7 @@ def test_screenshots_of_dialogs(qtbot, world: World, database, tmp_path: Path,
     client = ServiceClient(world.uow_factory, world.admin, database.paths, tmp_path / "log")
     view = OrderDetailView(client, order.id)
     qtbot.addWidget(view)
+    settle(qtbot)
     refused = editors.PaymentDialog(view, order.balance, PaymentMethod.CARD, lambda *_: None)
     refused.amount.amount.setText("554,00 €")
     refused.accept()

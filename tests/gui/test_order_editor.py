@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -20,14 +21,15 @@ from dentasync_desktop.services.order_detail import get_order
 from dentasync_desktop.services.unit_of_work import STALE_MESSAGE
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot
+from .conftest import MessageBoxes, screenshot, settle
 
 
 @pytest.fixture
-def dialog(qtbot, client: ServiceClient) -> OrderEditorDialog:  # type: ignore[no-untyped-def]
+def dialog(qtbot, client: ServiceClient) -> Iterator[OrderEditorDialog]:  # type: ignore[no-untyped-def]
     editor = OrderEditorDialog(client, None)
     qtbot.addWidget(editor)
-    return editor
+    yield editor
+    settle(qtbot)  # the remembered lab is saved after the dialog closed
 
 
 def choose_service(editor: OrderEditorDialog, row: int, service_id: int) -> None:
@@ -55,8 +57,8 @@ def test_due_date_follows_the_lab_until_edited_by_hand(dialog: OrderEditorDialog
     assert dialog.due.date() == QDate(2026, 11, 30)
 
 
-def test_create_an_order_through_the_dialog(qtbot, themed, dialog: OrderEditorDialog,
-                                            world: World) -> None:  # type: ignore[no-untyped-def]
+def test_create_an_order_through_the_dialog(qtbot, themed, dialog: OrderEditorDialog,  # type: ignore[no-untyped-def]
+                                            world: World) -> None:
     dialog.lab.set_value(world.lab_id)
     dialog.customer.set_value(world.customer_id)
     assert dialog.patient.set_value(world.patient_id)
@@ -79,6 +81,7 @@ def test_create_an_order_through_the_dialog(qtbot, themed, dialog: OrderEditorDi
     dialog.show()
     screenshot(dialog, "new_order_dialog")
     dialog.save()
+    settle(qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = dialog.saved
     assert saved is not None
@@ -93,12 +96,13 @@ def test_create_an_order_through_the_dialog(qtbot, themed, dialog: OrderEditorDi
     assert get_order(world.uow(), world.admin, saved.id).number == saved.number
 
 
-def test_bad_input_keeps_the_dialog_open_with_everything_typed(dialog: OrderEditorDialog,
+def test_bad_input_keeps_the_dialog_open_with_everything_typed(qtbot, dialog: OrderEditorDialog,  # type: ignore[no-untyped-def]
                                                                world: World) -> None:
     dialog.lab.set_value(world.lab_id)
     dialog.customer.set_value(world.customer_id)
     dialog.description.setPlainText("Bridge 34-36")
     dialog.save()
+    settle(qtbot)
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved is None
     assert dialog.error.text() == "patient: is required"
     assert dialog.widget_for("patient") is dialog.patient
@@ -107,14 +111,17 @@ def test_bad_input_keeps_the_dialog_open_with_everything_typed(dialog: OrderEdit
     row = dialog.add_item(description="Bridge", price="abc")
     assert "check the prices" in dialog.total.text()
     dialog.save()
+    settle(qtbot)
     assert dialog.error.text().startswith("item 1 price:")
     assert dialog.widget_for("item 1 price") is row.price
     row.price.setText("300")
     row.description.clear()
     dialog.save()
+    settle(qtbot)
     assert dialog.error.text() == "item 1 description: is required"
     row.description.setText("Bridge")
     dialog.save()
+    settle(qtbot)
     assert dialog.saved is not None and dialog.saved.total == Money(30000, "EUR")
 
 
@@ -169,14 +176,15 @@ def test_edit_an_order(qtbot, client: ServiceClient, world: World) -> None:  # t
     assert editor.due.date() == QDate(2026, 11, 9)
     editor.shade.setText("B1")
     editor.save()
+    settle(qtbot)
     after = get_order(world.uow(), world.admin, order_id)
     assert editor.saved is not None and after.shade == "B1" and after.lab.id == world.lab2_id
     assert after.version > before.version
     assert after.items[0].unit_price == before.items[0].unit_price
 
 
-def test_a_stale_edit_says_so_and_reloads(qtbot, client: ServiceClient, world: World,
-                                          boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_edit_says_so_and_reloads(qtbot, client: ServiceClient, world: World,  # type: ignore[no-untyped-def]
+                                          boxes: MessageBoxes) -> None:
     order_id = created(world)
     stale = get_order(world.uow(), world.admin, order_id)
     editor = OrderEditorDialog(client, stale)
@@ -185,16 +193,18 @@ def test_a_stale_edit_says_so_and_reloads(qtbot, client: ServiceClient, world: W
                            date(2026, 12, 1))
     editor.shade.setText("C4")
     editor.save()
+    settle(qtbot)
     assert boxes.texts("warning") == [STALE_MESSAGE]
     assert editor.saved is None
     assert editor.due.date() == QDate(2026, 12, 1)  # reloaded
     assert editor.shade.text() == "A2"
     editor.shade.setText("C4")
     editor.save()
+    settle(qtbot)
     assert get_order(world.uow(), world.admin, order_id).shade == "C4"
 
 
-def test_no_due_date(dialog: OrderEditorDialog, world: World) -> None:
+def test_no_due_date(qtbot, dialog: OrderEditorDialog, world: World) -> None:  # type: ignore[no-untyped-def]
     dialog.lab.set_value(world.lab_id)
     dialog.customer.set_value(world.customer_id)
     dialog.patient.set_value(world.patient_id)
@@ -202,6 +212,7 @@ def test_no_due_date(dialog: OrderEditorDialog, world: World) -> None:
     assert not dialog.due.isEnabled()
     assert dialog.order_input().due_date is None
     dialog.save()
+    settle(qtbot)
     assert dialog.saved is not None and dialog.saved.due_date is None
 
 

@@ -26,7 +26,7 @@ from dentasync_desktop.services.order_detail import get_order
 from dentasync_desktop.services.seed import seed
 
 from ..factories import World
-from .conftest import MessageBoxes
+from .conftest import MessageBoxes, settle
 
 
 class FakeShell:
@@ -70,6 +70,7 @@ def page(qtbot, client: ServiceClient) -> OrderListPage:  # type: ignore[no-unty
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
+    settle(qtbot)
     return widget
 
 
@@ -81,16 +82,19 @@ def test_columns_match_the_sort_keys_of_the_service() -> None:
     assert tuple(column.sort_key for column in COLUMNS) == ORDER_SORT_KEYS
 
 
-def test_model_passes_the_model_tester_and_fetches_pages(qtmodeltester, world: World,
+def test_model_passes_the_model_tester_and_fetches_pages(qtbot, qtmodeltester, world: World,  # type: ignore[no-untyped-def]
                                                          client: ServiceClient) -> None:
     seed(world.uow_factory, PAGE_SIZE + 30)
     model = OrderListModel(client)
     model.sort(0, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
     assert model.rowCount() == PAGE_SIZE
     assert model.total_count == PAGE_SIZE + 30
     assert model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
     model.fetchMore(QModelIndex())
+    assert not model.canFetchMore(QModelIndex())  # not twice while a page is on its way
+    settle(qtbot)
     assert model.rowCount() == PAGE_SIZE + 30
     assert not model.canFetchMore(QModelIndex())
     numbers = [model.row_at(r).number for r in range(model.rowCount())]
@@ -98,24 +102,27 @@ def test_model_passes_the_model_tester_and_fetches_pages(qtmodeltester, world: W
     qtmodeltester.check(model)
 
 
-def test_sorting_requeries_in_the_service(world: World, client: ServiceClient) -> None:
+def test_sorting_requeries_in_the_service(qtbot, world: World, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     make_orders(world, 3)
     model = OrderListModel(client)
     model.sort(0, Qt.SortOrder.DescendingOrder)
+    settle(qtbot)
     assert visible_numbers(model) == ["WO-000003", "WO-000002", "WO-000001"]
     assert model.order_filter.sort_key == "number" and model.order_filter.descending
     total_column = [c.sort_key for c in COLUMNS].index("total")
     model.sort(total_column, Qt.SortOrder.AscendingOrder)
     assert model.order_filter.sort_key == "total"
+    settle(qtbot)
 
 
-def test_overdue_and_on_hold_rows_are_marked(world: World, client: ServiceClient) -> None:
+def test_overdue_and_on_hold_rows_are_marked(qtbot, world: World, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     late, held = make_orders(world, 2, documented_at=date(2026, 10, 1))
     publish(world, late)
     version = publish(world, held)
     orders.set_hold(world.uow(), world.admin, held, version, True, "Waiting")
     model = OrderListModel(client)
     model.sort(0)
+    settle(qtbot)
     rows = {model.row_at(r).id: r for r in range(model.rowCount())}
     late_index = model.index(rows[late], 1)
     held_index = model.index(rows[held], 0)
@@ -131,6 +138,7 @@ def test_search_filters_as_you_type(qtbot, page: OrderListPage, world: World) ->
     make_orders(world, 2)
     make_orders(world, 1, patient_id=world.patient2_id)
     page.refresh()
+    settle(qtbot)
     assert page.model.rowCount() == 3
     qtbot.keyClicks(page.search, "rgen")  # QTest types ASCII only
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
@@ -138,6 +146,7 @@ def test_search_filters_as_you_type(qtbot, page: OrderListPage, world: World) ->
     assert "1 of 1" in page.count_label.text()
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
+    settle(qtbot)
 
 
 def test_typing_a_number_and_enter_opens_that_order(qtbot, page: OrderListPage,
@@ -145,6 +154,7 @@ def test_typing_a_number_and_enter_opens_that_order(qtbot, page: OrderListPage,
     ids = make_orders(world, 3)
     page.search.setText("WO-000002")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    settle(qtbot)
     current = page.tabs.currentWidget()
     assert isinstance(current, OrderDetailView)
     assert current.order_id == ids[1]
@@ -152,9 +162,11 @@ def test_typing_a_number_and_enter_opens_that_order(qtbot, page: OrderListPage,
     assert page.selected_order_id() == ids[1]
     page.search.setText("3")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert page.tabs.currentWidget().order_id == ids[2]
     page.search.setText("2")  # already open: its tab comes to the front, no second tab
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert page.tabs.count() == 3 and page.tabs.currentWidget().order_id == ids[1]
     page.close_tab(page.tabs.currentIndex())
     assert page.tabs.count() == 2
@@ -164,6 +176,7 @@ def test_an_unknown_number_says_so(qtbot, page: OrderListPage, world: World) -> 
     make_orders(world, 1)
     page.search.setText("WO-000999")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert page.tabs.count() == 1
     assert page._shell.messages == ["There is no work order WO-000999."]
 
@@ -172,10 +185,12 @@ def test_enter_and_double_click_open_the_selected_order(qtbot, page: OrderListPa
                                                         world: World) -> None:
     ids = make_orders(world, 2)
     page.refresh()
+    settle(qtbot)
     page.table.setFocus()
     page.table.selectRow(0)
     first = page.model.row_at(0).id
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    settle(qtbot)
     assert page.tabs.currentWidget().order_id == first
     page.tabs.setCurrentIndex(0)
     second_row = 1
@@ -183,6 +198,7 @@ def test_enter_and_double_click_open_the_selected_order(qtbot, page: OrderListPa
     # QTest's double click needs the press before it, as a real double click has.
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot)
     assert page.tabs.currentWidget().order_id == page.model.row_at(second_row).id
     assert set(page._details) == set(ids)
 
@@ -195,13 +211,15 @@ def test_quick_filters_show_counts_and_filter(qtbot, page: OrderListPage, world:
     assert page._quick_buttons[OrderStatus.DRAFT].text().endswith("2")
     assert page._quick_buttons[OrderStatus.PUBLISHED].text().endswith("1")
     page._quick_buttons[OrderStatus.PUBLISHED].click()
+    settle(qtbot)
     assert page.model.rowCount() == 1 and page.model.row_at(0).id == ids[0]
     assert page.model.order_filter.statuses == (OrderStatus.PUBLISHED,)
     page._quick_buttons[None].click()
+    settle(qtbot)
     assert page.model.rowCount() == 3
 
 
-def test_filters_for_lab_customer_payment_overdue_and_hold(page: OrderListPage,
+def test_filters_for_lab_customer_payment_overdue_and_hold(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
                                                            world: World) -> None:
     make_orders(world, 2)
     other = make_orders(world, 1, lab_id=world.lab2_id, customer_id=world.customer2_id,
@@ -209,45 +227,78 @@ def test_filters_for_lab_customer_payment_overdue_and_hold(page: OrderListPage,
     publish(world, other)
     page.refresh()
     assert page.lab_filter.set_value(world.lab2_id)
+    settle(qtbot)
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
     page.clear_filters()
+    settle(qtbot)
     assert page.model.rowCount() == 3
     assert page.customer_filter.set_value(world.customer2_id)
+    settle(qtbot)
     assert page.model.rowCount() == 1
     page.clear_filters()
     page.overdue_check.setChecked(True)
+    settle(qtbot)
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
     page.overdue_check.setChecked(False)
     page.hold_check.setChecked(True)
+    settle(qtbot)
     assert page.model.rowCount() == 0
     page.hold_check.setChecked(False)
     page.payment_filter.setCurrentIndex(page.payment_filter.findData(PaymentStatus.PAID))
+    settle(qtbot)
     assert page.model.rowCount() == 0
     page.payment_filter.setCurrentIndex(0)
     page.due_check.setChecked(True)
     page.due_from.setDate(page.due_from.date().fromString("2026-10-01", "yyyy-MM-dd"))
     page.due_to.setDate(page.due_to.date().fromString("2026-10-10", "yyyy-MM-dd"))
+    settle(qtbot)
     assert page.model.order_filter.due_from == date(2026, 10, 1)
+    settle(qtbot)
     assert page.model.order_filter.due_to == date(2026, 10, 10)
+    settle(qtbot)
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
 
 
-def test_a_change_in_an_open_order_refreshes_its_row(page: OrderListPage, world: World) -> None:
-    order_id = make_orders(world, 1)[0]
+def test_a_change_made_elsewhere_refreshes_the_row_and_the_open_detail(
+        qtbot, page: OrderListPage, world: World) -> None:  # type: ignore[no-untyped-def]
+    order_id, _other = make_orders(world, 2)
     page.refresh()
     page.open_order(order_id)
+    settle(qtbot)
     view = page.tabs.currentWidget()
-    assert page.model.row_at(0).status is OrderStatus.DRAFT
-    publish(world, order_id)
-    view.order_changed.emit(order_id)
-    assert page.model.row_at(0).status is OrderStatus.PUBLISHED
+    assert isinstance(view, OrderDetailView) and view.detail.status is OrderStatus.DRAFT
+    reset: list[bool] = []
+    page.model.modelReset.connect(lambda: reset.append(True))
+    publish(world, order_id)  # another client: only the change bus tells this page
+    qtbot.waitUntil(lambda: view.detail.status is OrderStatus.PUBLISHED)
+    row = page.model.row_of(order_id)
+    assert row is not None
+    qtbot.waitUntil(lambda: page.model.row_at(row).status is OrderStatus.PUBLISHED)
+    settle(qtbot)
+    assert not reset  # the one row was updated in place, the list was not re-queried
+    assert view.header.status.text() == "Published"
     assert page.model.order_filter == OrderFilter(sort_key="due_date")
 
 
-def test_print_from_the_detail_goes_to_the_registered_command(page: OrderListPage,
+def test_an_order_leaving_the_filter_requeries_the_list(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
+                                                        world: World) -> None:
+    ids = make_orders(world, 2)
+    page._quick_buttons[OrderStatus.DRAFT].click()
+    settle(qtbot)
+    assert page.model.rowCount() == 2
+    publish(world, ids[0])
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.row_at(0).id == ids[1]
+    make_orders(world, 1)  # a new draft appears without F5
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    settle(qtbot)
+
+
+def test_print_from_the_detail_goes_to_the_registered_command(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
                                                               world: World) -> None:
     order_id = make_orders(world, 1)[0]
     page.open_order(order_id)
+    settle(qtbot)
     page.tabs.currentWidget().print_requested.emit(order_id)
     assert page._shell.commands[-1][1] == order_id
 
@@ -256,12 +307,14 @@ def test_column_chooser_hides_and_remembers_columns(qtbot, client: ServiceClient
                                                     world: World) -> None:
     first = OrderListPage(FakeShell(client))
     qtbot.addWidget(first)
+    settle(qtbot)
     menu = column_menu(first.table)
     paid = [c.sort_key for c in COLUMNS].index("paid")
     menu.actions()[paid].setChecked(False)
     assert first.table.horizontalHeader().isSectionHidden(paid)
     second = OrderListPage(FakeShell(client))
     qtbot.addWidget(second)
+    settle(qtbot)
     assert second.table.horizontalHeader().isSectionHidden(paid)
 
 
@@ -269,22 +322,26 @@ def test_the_new_order_button_is_disabled_for_a_technician(
         qtbot, client_for, world: World) -> None:  # type: ignore[no-untyped-def]
     page = OrderListPage(FakeShell(client_for(Role.TECHNICIAN)))
     qtbot.addWidget(page)
+    settle(qtbot)
     assert not page.new_button.isEnabled()
     assert "Technician" in page.new_button.toolTip()
 
 
-def test_the_due_range_never_runs_backwards(page: OrderListPage, boxes: MessageBoxes) -> None:
+def test_the_due_range_never_runs_backwards(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
+                                            boxes: MessageBoxes) -> None:
     page.due_check.setChecked(True)
     start = page.due_from.date()
     page.due_to.setDate(start.addDays(-3))
     assert page.due_from.date() == start.addDays(-3) == page.due_to.date()
     page.due_from.setDate(start.addDays(5))
     assert page.due_to.date() == start.addDays(5)
+    settle(qtbot)
     assert boxes.texts() == []  # nothing refused
 
 
-def test_order_id_role_gives_the_id(world: World, client: ServiceClient) -> None:
+def test_order_id_role_gives_the_id(qtbot, world: World, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     ids = make_orders(world, 1)
     model = OrderListModel(client)
     model.sort(0)
+    settle(qtbot)
     assert model.index(0, 3).data(ORDER_ID_ROLE) == ids[0]

@@ -26,14 +26,14 @@ from dentasync_desktop.gui.printing import (
     open_print_preview,
 )
 from dentasync_desktop.gui.printing import preview as preview_module
-from dentasync_desktop.gui.printing.batch import BatchPrintJob, BatchProgress
+from dentasync_desktop.gui.printing.batch import BatchProgress, batch_job
 from dentasync_desktop.gui.printing.preview import PreviewDialog
 from dentasync_desktop.services import printing, settings
 
 from ..documents_samples import needs_pdftotext, pdf_text
 from ..factories import World
 from ..integration.helpers import new_order
-from .conftest import MessageBoxes, screenshot
+from .conftest import MessageBoxes, screenshot, settle
 
 
 def page_width(dialog: PreviewDialog) -> float:
@@ -169,9 +169,13 @@ def test_payment_instructions_open_or_are_refused(
 def test_a_batch_is_one_merged_preview(qtbot: QtBot, client: ServiceClient,
                                        world: World) -> None:
     made = [new_order(world) for _ in range(3)]
-    dialog = batch_print(client, None, [o.id for o in made])
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = batch_print(client, parent, [o.id for o in made])
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    (dialog,) = previews(parent)
     assert dialog.document.pageCount() == 3
     assert "3 order form(s)" in dialog.windowTitle()
 
@@ -185,16 +189,17 @@ def test_cancel_stops_the_batch_job_and_leaves_no_file(qtbot: QtBot, client: Ser
                                                        world: World, tmp_path: Path) -> None:
     made = [new_order(world) for _ in range(3)]
     target = tmp_path / "batch.pdf"
-    job = BatchPrintJob(client, [o.id for o in made], target)
-    progress = BatchProgress(job)
+    job = batch_job(client, [o.id for o in made], target)
+    progress = BatchProgress(job, len(made))
     qtbot.addWidget(progress)
     cancel_button = progress.findChild(QPushButton)
     assert cancel_button is not None
     cancel_button.click()
     assert job.cancelled and progress.labelText() == "Cancelling…"
-    job.start()
-    assert job.wait(30_000)
-    assert job.result is None and job.error is None
+    results: list[object] = []
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        job.then(results.append, results.append)
+    assert results == [None]  # print_batch returns nothing once cancelled
     assert not target.exists() and list(tmp_path.glob("*.part")) == []
 
 
@@ -210,6 +215,7 @@ def window(qtbot: QtBot, client: ServiceClient) -> MainWindow:
     main = MainWindow(client, lambda: None)
     qtbot.addWidget(main)
     main.show()
+    settle(qtbot)
     return main
 
 
@@ -217,6 +223,7 @@ def test_ctrl_p_and_the_detail_views_print_open_the_order_form(
         qtbot: QtBot, window: MainWindow, world: World) -> None:
     order = new_order(world)
     window.open_order(order.id)
+    settle(qtbot)
     page = window.page("orders")
     assert isinstance(page, OrderListPage)
     view = page.tabs.currentWidget()
@@ -243,9 +250,11 @@ def test_print_selected_in_the_order_list_prints_them_as_one_batch(
     page = window.page("orders")
     assert isinstance(page, OrderListPage)
     page.refresh()
+    settle(qtbot)
     table = page.table
     table.selectAll()
     assert sorted(page.selected_order_ids()) == sorted(o.id for o in made)
     page.print_button.click()
+    settle(qtbot)
     (dialog,) = previews(page)
     assert dialog.document.pageCount() == 3

@@ -19,7 +19,7 @@ from dentasync_desktop.services.demo import fill_demo
 from dentasync_desktop.services.seed import seed
 
 from ..factories import World
-from .conftest import screenshot
+from .conftest import screenshot, settle
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +36,7 @@ def scorecard_page(qtbot, client: ServiceClient) -> FinancePage:  # type: ignore
     page.resize(1280, 800)
     page.set_period(Period.ALL)
     page.tabs.setCurrentIndex(SCORECARD_TAB)
+    settle(qtbot)
     return page
 
 
@@ -60,6 +61,7 @@ def test_model_chart_and_drill_down(qtbot, qtmodeltester, world: World, client) 
         first.lab_name}
     assert first.lab_name in page.scorecard.services_title.text()
     page.scorecard.table.activated.emit(model.index(0, 0))
+    settle(qtbot)
     assert page.tabs.currentIndex() == ORDERS_TAB
     assert page.current_filter().lab_id == first.lab_id
     assert page.orders_model.rowCount() > 0

@@ -24,7 +24,7 @@ from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.seed import seed
 
 from ..factories import PASSWORD, World
-from .conftest import MessageBoxes, screenshot
+from .conftest import MessageBoxes, screenshot, settle
 
 
 class Clock:
@@ -40,6 +40,7 @@ def make_window(qtbot, client: ServiceClient, clock: Clock | None = None) -> Mai
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
+    settle(qtbot)
     return window
 
 
@@ -201,11 +202,13 @@ def test_settings_page_edits_the_idle_lock(qtbot, themed, client: ServiceClient,
     window = make_window(qtbot, client)
     page = window.show_page("settings")
     assert isinstance(page, SettingsPage)
+    settle(qtbot)
     assert page.idle_lock.value() == 15
     page.idle_lock.setValue(0)
     assert page.idle_lock.text() == "Never"
     page.idle_lock.setValue(5)
     page.save()
+    settle(qtbot)
     assert settings.get_settings(world.uow()).idle_lock_minutes == 5
     for width, height in ((1366, 768), (1920, 1080)):
         window.resize(width, height)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
@@ -16,7 +17,7 @@ from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.order_list import list_orders
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot
+from .conftest import MessageBoxes, screenshot, settle
 from .test_order_list import FakeShell
 
 
@@ -42,6 +43,7 @@ def page(qtbot, shell: Shell) -> SettingsPage:  # type: ignore[no-untyped-def]
     qtbot.addWidget(widget)
     widget.resize(1000, 760)
     widget.show()
+    settle(qtbot)
     return widget
 
 
@@ -50,7 +52,7 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
                         lambda *_args, **_kwargs: (str(path), ""))
 
 
-def test_save_the_organisation_settings(themed, page: SettingsPage, shell: Shell,  # type: ignore[no-untyped-def]
+def test_save_the_organisation_settings(qtbot, themed, page: SettingsPage, shell: Shell,  # type: ignore[no-untyped-def]
                                         world: World, tmp_path: Path) -> None:
     logo = Path(__file__).resolve().parents[2] / "resources" / "icons" / "dentasync.png"
     page.name.setText("Smile Lab Ltd")
@@ -61,6 +63,7 @@ def test_save_the_organisation_settings(themed, page: SettingsPage, shell: Shell
     page.paper.setCurrentIndex(page.paper.findData(PaperSize.LETTER.value))
     page.backup_dir.setText(str(tmp_path))
     page.save()
+    settle(qtbot)
     saved = settings.get_settings(world.uow())
     assert (saved.name, saved.address, saved.default_currency, saved.paper_size) == (
         "Smile Lab Ltd", "1 High Street\nLondon", "GBP", "letter")
@@ -70,32 +73,37 @@ def test_save_the_organisation_settings(themed, page: SettingsPage, shell: Shell
     screenshot(page, "settings_page")
 
 
-def test_bad_input_names_the_field_and_keeps_the_rest(page: SettingsPage, world: World) -> None:
+def test_bad_input_names_the_field_and_keeps_the_rest(qtbot, page: SettingsPage,  # type: ignore[no-untyped-def]
+                                                      world: World) -> None:
     page.name.setText("Kept Name")
     page.email.setText("no address")
     page.save()
+    settle(qtbot)
     assert page.error.isVisible() and page.error.text().startswith("email:")
     assert page.name.text() == "Kept Name"
     assert settings.get_settings(world.uow()).name != "Kept Name"
     page.refresh()
+    settle(qtbot)
     assert page.name.text() == settings.get_settings(world.uow()).name
 
 
-def test_back_up_now_runs_and_reports(page: SettingsPage, shell: Shell,
+def test_back_up_now_runs_and_reports(qtbot, page: SettingsPage, shell: Shell,  # type: ignore[no-untyped-def]
                                       boxes: MessageBoxes) -> None:
     page.back_up()
+    settle(qtbot)
     backups = maintenance.list_backups(shell.client.paths)
     assert len(backups) == 1
     assert str(backups[0]) in boxes.texts("information")[0]
     assert "Newest backup" in page.backup_info.text()
 
 
-def test_back_up_into_the_chosen_folder(page: SettingsPage, boxes: MessageBoxes,
+def test_back_up_into_the_chosen_folder(qtbot, page: SettingsPage, boxes: MessageBoxes,  # type: ignore[no-untyped-def]
                                         tmp_path: Path) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
     page.backup_dir.setText(str(folder))
     page.back_up()
+    settle(qtbot)
     made = list(folder.glob("dentasync-manual-*.sqlite3"))
     assert len(made) == 1 and made[0].stat().st_size > 0
 
@@ -111,6 +119,7 @@ def test_restore_asks_closes_the_database_and_restarts(
     assert shell.closed == 0  # the user said no: nothing happened
     boxes.answer = boxes.answer.Yes
     page.restore()
+    settle(qtbot)
     assert shell.closed == 1
     assert any("Dentasync Desktop will now close" in t for t in boxes.texts("information"))
     assert not page.isVisible()
@@ -122,13 +131,14 @@ def test_restore_asks_closes_the_database_and_restarts(
         reopened.close()
 
 
-def test_a_bad_backup_file_is_refused(monkeypatch: pytest.MonkeyPatch, page: SettingsPage,
-                                      shell: Shell, boxes: MessageBoxes, world: World,
-                                      tmp_path: Path) -> None:
+def test_a_bad_backup_file_is_refused(qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                      page: SettingsPage, shell: Shell, boxes: MessageBoxes,
+                                      world: World, tmp_path: Path) -> None:
     bogus = tmp_path / "notes.sqlite3"
     bogus.write_text("not a database")
     choose_file(monkeypatch, bogus)
     page.restore()
+    settle(qtbot)
     assert shell.closed == 1
     assert any("notes.sqlite3" in text for text in boxes.texts("warning")[1:])
     assert page.isVisible()
@@ -137,13 +147,14 @@ def test_a_bad_backup_file_is_refused(monkeypatch: pytest.MonkeyPatch, page: Set
 
 def test_restore_is_refused_while_another_process_has_the_database_open(
         monkeypatch: pytest.MonkeyPatch, page: SettingsPage, shell: Shell,
-        boxes: MessageBoxes, world: World) -> None:
+        boxes: MessageBoxes, world: World, qtbot: Any) -> None:
     backup = maintenance.back_up_now(world.admin, shell.client.paths)
     other = maintenance.connect_database(shell.client.paths)  # as a second process would
     choose_file(monkeypatch, backup)
     boxes.answer = boxes.answer.Yes
     try:
         page.restore()
+        settle(qtbot)
     finally:
         other.close()
     assert shell.closed == 1  # its own engine was closed first

@@ -18,7 +18,7 @@ from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
 from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.users import SIGN_IN_FAILED
 
-from .conftest import screenshot
+from .conftest import screenshot, settle
 
 PASSWORD = "correct horse battery"
 
@@ -125,6 +125,7 @@ def test_run_gui_asks_for_the_first_admin_then_shows_the_window(
     windows: list[MainWindow] = []
 
     def event_loop(_app: Any) -> int:
+        settle(qtbot)  # what the real event loop would do: the window's first loads arrive
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
                       and w.isVisible())
         windows.append(window)
@@ -155,6 +156,7 @@ def test_sign_out_signs_in_again(qtbot, monkeypatch: pytest.MonkeyPatch, databas
     seen: list[str] = []
 
     def event_loop(_app: Any) -> int:
+        settle(qtbot)  # what the real event loop would do: the window's first loads arrive
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
                       and w.isVisible())
         seen.append(window.client.actor.username)

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-import threading
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...domain.dto import FinanceFilter
 from ...domain.errors import DomainError
 from ...services import reports
 from ..client import ServiceClient
+from ..worker import Job, JobControl
 
 log = logging.getLogger(__name__)
 
@@ -36,52 +35,35 @@ class ExportRequest:
     descending: bool = True
 
 
-class ExportJob(QThread):
-    """Runs services.reports.export_finance; ``cancel()`` stops it at the next batch of rows."""
+def export_job(client: ServiceClient, request: ExportRequest) -> Job[Path]:
+    """A job running services.reports.export_finance; ``cancel()`` stops it at the next batch
+    of rows (and the partial file is removed)."""
 
-    progressed = Signal(int, int)  # rows written, rows in all
-
-    def __init__(self, client: ServiceClient, request: ExportRequest,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._client = client
-        self.request = request
-        self._cancelled = threading.Event()
-        self.written: Path | None = None
-        self.error: BaseException | None = None
-        self.error_summary = ""
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._cancelled.is_set()
-
-    def run(self) -> None:
-        request = self.request
+    def work(control: JobControl) -> Path:
         try:
-            self.written = reports.export_finance(
-                self._client.uow_factory, self._client.actor, request.view, request.flt,
-                request.fmt, request.target, self._progress,
-                sort_key=request.sort_key, descending=request.descending,
-            )
-        except DomainError as error:  # cancelled or refused: the GUI thread says so
+            return reports.export_finance(
+                client.uow_factory, client.actor, request.view, request.flt, request.fmt,
+                request.target, control.progress,
+                sort_key=request.sort_key, descending=request.descending)
+        except DomainError as error:
             log.info("finance export to %s stopped: %s", request.target, error.message)
-            self.error = error
-        except Exception as error:  # handed to the GUI thread, which shows it
+            raise
+        except Exception:
             log.exception("finance export to %s failed", request.target)
-            self.error = error
-            self.error_summary = "".join(traceback.format_exception_only(error)).strip()
+            raise
+
+    return client.background(work)
 
 
 class ExportProgress(QProgressDialog):
-    """Follows an ExportJob; Cancel asks the job to stop (it removes its partial file)."""
+    """Follows an export job; Cancel asks the job to stop (it removes its partial file)."""
 
-    def __init__(self, job: ExportJob, parent: QWidget | None = None) -> None:
+    def __init__(self, job: Job[Path], request: ExportRequest,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._target = request.target
         self.setWindowTitle(self.tr("Generate report"))
-        self.setLabelText(self.tr("Writing {name}…").format(name=job.request.target.name))
+        self.setLabelText(self.tr("Writing {name}…").format(name=request.target.name))
         # Closing the window mid-export would pull the page from under the running job.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setAutoClose(False)
@@ -97,7 +79,7 @@ class ExportProgress(QProgressDialog):
             # Rows are all read; the file itself is being put together (PDF pages, zip).
             self.setRange(0, 0)
             self.setLabelText(self.tr("Finishing {name}…").format(
-                name=self._job.request.target.name))
+                name=self._target.name))
             return
         self.setRange(0, max(total, 1))
         self.setValue(done)

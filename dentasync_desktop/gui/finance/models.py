@@ -16,12 +16,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
 
 from ...domain.dto import FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ...domain.money import Money
 from ...services import finance
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
+from ..worker import Job, show_error
 
 PAGE_SIZE = 100
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the lab id or the order id of the row
@@ -200,6 +202,9 @@ class OrderFinanceModel(_TableModel[OrderFinanceRow]):
         self._sort_key = "documented_at"
         self._descending = True
         self._total = 0
+        self._busy = parent if isinstance(parent, QWidget) else None
+        self._generation = 0  # bumped by every reload: older answers are dropped
+        self._fetching = False
 
     @property
     def total_count(self) -> int:
@@ -217,26 +222,56 @@ class OrderFinanceModel(_TableModel[OrderFinanceRow]):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> None:
-        total = self._client.call(finance.order_count, self._filter)
-        rows = self._page(0)
+    def reload(self) -> Job[tuple[int, list[OrderFinanceRow]]]:
+        """Count and fetch the first page off the GUI thread; modelReset says when shown."""
+        self._generation += 1
+        generation = self._generation
+        self._fetching = True
+        client, flt, page = self._client, self._filter, self._page_query(0)
+        return client.background(
+            lambda _control: (client.call(finance.order_count, flt), page())).then(
+            lambda answer: self._show(generation, *answer),
+            lambda error: self._failed(generation, error), busy=self._busy)
+
+    def _show(self, generation: int, total: int, rows: list[OrderFinanceRow]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
         self.beginResetModel()
         self._rows, self._total = rows, total
         self.endResetModel()
 
-    def _page(self, offset: int) -> list[OrderFinanceRow]:
-        return self._client.call(finance.order_rows, self._filter, offset, PAGE_SIZE,
-                                 self._sort_key, self._descending)
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._fetching = False
+        show_error(self._busy, error)
+
+    def _page_query(self, offset: int) -> Callable[[], list[OrderFinanceRow]]:
+        """The query for one page, with the filter and sort of now, to run on a worker."""
+        client, flt, key, descending = (self._client, self._filter, self._sort_key,
+                                        self._descending)
+        return lambda: client.call(finance.order_rows, flt, offset, PAGE_SIZE, key, descending)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
+        self._fetching = True
+        generation = self._generation
+        page = self._page_query(len(self._rows))
+        self._client.background(lambda _control: page()).then(
+            lambda rows: self._append(generation, rows),
+            lambda error: self._failed(generation, error), busy=self._busy)
+
+    def _append(self, generation: int, rows: list[OrderFinanceRow]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
         known = {row.order_id for row in self._rows}
         # Orders added or changed since the first page can shift the offsets; skip repeats.
-        fresh = [row for row in self._page(len(self._rows)) if row.order_id not in known]
+        fresh = [row for row in rows if row.order_id not in known]
         if not fresh:
             self._total = len(self._rows)
             return

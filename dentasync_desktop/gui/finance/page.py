@@ -3,6 +3,7 @@ tabs, charts, and "Generate report…" for exactly the tab on show with its filt
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,17 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.actions import Action
-from ...domain.dto import FinanceFilter, FinanceSummary, LabInfo, ScorecardFilter
+from ...domain.dto import FinanceFilter, FinanceSummary, LabFinanceRow, LabInfo, ScorecardFilter
 from ...domain.enums import PaymentMethod, PaymentStatus
 from ...domain.errors import DomainError
 from ...services import finance, masterdata, reports, scorecard
+from ...services.changes import Change, ChangeKind
 from ..access import refusal_text
+from ..changes import ChangeRelay
 from ..client import ServiceClient
 from ..errors import attempt, show_refusal, show_unexpected
 from ..formatting import label, money, pydate, qdate
 from ..widgets.lookup import NO_CHOICE
+from ..worker import Job, show_error
 from .chart import LabChart
-from .export import FORMATS, ExportJob, ExportProgress, ExportRequest
+from .export import FORMATS, ExportProgress, ExportRequest, export_job
 from .models import ID_ROLE, ORDER_DEFAULT_SORT, LabFinanceModel, OrderFinanceModel
 from .periods import Period, period_range
 from .scorecard import ScorecardTab
@@ -45,6 +49,7 @@ from .scorecard import ScorecardTab
 LABS_TAB, ORDERS_TAB, SCORECARD_TAB = 0, 1, 2
 # The summary above the tabs: the scorecard counts orders per lab like the labs tab.
 VIEW_OF_TAB = {LABS_TAB: "labs", ORDERS_TAB: "orders", SCORECARD_TAB: "labs"}
+FIGURES_FROM = frozenset({ChangeKind.ORDER, ChangeKind.PAYMENT, ChangeKind.LAB})
 
 PERIOD_TEXTS = {
     Period.THIS_MONTH: QT_TRANSLATE_NOOP("FinancePage", "This month"),
@@ -73,9 +78,11 @@ class FinancePage(QWidget):
         self.summary: FinanceSummary = FinanceSummary()
         self._filter = FinanceFilter()
         self._stale = set(VIEW_OF_TAB)
-        self._job: ExportJob | None = None
+        self._job: Job[Path] | None = None
         self._orders_sized = False
         self._shown = False
+        self._outdated = False  # the change bus reported new figures while hidden
+        self._labs_generation = self._summary_generation = 0  # older answers are dropped
         self._build()
         if not self.allowed:
             self._refuse()
@@ -243,14 +250,18 @@ class FinancePage(QWidget):
         # Double-click or Enter, as the platform activates items.
         self.orders_table.activated.connect(self._order_activated)
         self.orders_model.modelReset.connect(self._show_count)
+        self.orders_model.modelReset.connect(self._size_orders_once)
+        ChangeRelay.of(self.client).changed.connect(self._on_changes)
         self.generate.clicked.connect(self.generate_report)
         self.scorecard.lab_chosen.connect(self.show_lab_orders)
 
     # --- filters ---------------------------------------------------------------------------
 
     def _load_labs(self) -> None:
-        labs: list[LabInfo] = attempt(self, lambda: self.client.call(
-            masterdata.list_labs, "", True)) or []
+        """The lab choices, off the GUI thread; then the tab on show is queried."""
+        self.client.submit(masterdata.list_labs, "", True).then(self._show_labs, busy=self)
+
+    def _show_labs(self, labs: list[LabInfo]) -> None:
         chosen = self.lab.currentData()
         self.lab.blockSignals(True)
         self.lab.clear()
@@ -343,19 +354,28 @@ class FinancePage(QWidget):
     # --- data ------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the page shows figures as they are now (payments may have been
-        recorded meanwhile); the first show has just been loaded."""
+        """Coming back to the page shows figures as they are now, if the change bus said that
+        orders, payments or labs changed meanwhile; the first show has just been loaded."""
         super().showEvent(event)
-        if self._shown and not event.spontaneous():
+        if self._shown and self._outdated and not event.spontaneous():
             self.refresh()
         self._shown = True
+
+    def _on_changes(self, changes: tuple[Change, ...]) -> None:
+        if not any(c.kind in FIGURES_FROM for c in changes):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._outdated = True
 
     def refresh(self) -> None:
         """Query everything again (View > Refresh)."""
         if not self.allowed:
             return
-        self._load_labs()
+        self._outdated = False
         self._stale = set(VIEW_OF_TAB)
+        self._load_labs()
         self._refresh_tab()
 
     def _refresh_tab(self) -> None:
@@ -366,27 +386,44 @@ class FinancePage(QWidget):
         if tab != ORDERS_TAB:
             flt = replace(flt, payment_status=None)  # only the orders tab has that filter
         if tab in self._stale:
-            if not attempt(self, lambda: self._load(tab, flt)):
-                return
             self._stale.discard(tab)
-        summary = attempt(self, lambda: self.client.call(finance.summary, flt, view))
-        if summary is not None:
+            self._load(tab, flt)
+        self._summary_generation += 1
+        generation = self._summary_generation
+        self.client.submit(finance.summary, flt, view).then(
+            lambda summary: self._summary_arrived(generation, summary), busy=self)
+
+    def _summary_arrived(self, generation: int, summary: FinanceSummary) -> None:
+        if generation == self._summary_generation:  # else a newer one is on its way
             self._show_summary(summary)
 
-    def _load(self, tab: int, flt: FinanceFilter) -> bool:
+    def _load(self, tab: int, flt: FinanceFilter) -> None:
+        """Query the tab off the GUI thread; a refusal marks it to be queried again."""
         if tab == LABS_TAB:
-            rows = self.client.call(finance.lab_rows, flt)
-            self.labs_model.set_rows(rows)
-            self.chart.set_rows(rows)
+            self._labs_generation += 1
+            generation = self._labs_generation
+            self.client.submit(finance.lab_rows, flt).then(
+                lambda rows: self._lab_rows_arrived(generation, rows),
+                lambda error: self._tab_failed(tab, error), busy=self)
         elif tab == SCORECARD_TAB:
             self.scorecard.load(self.scorecard_filter())
         else:
             self.orders_model.set_filter(flt)
-            if not self._orders_sized:
-                # Sized once to the first page; later the user's widths stay.
-                self.orders_table.resizeColumnsToContents()
-                self._orders_sized = True
-        return True
+
+    def _size_orders_once(self) -> None:
+        if not self._orders_sized and self.orders_model.rowCount():
+            # Sized once to the first page; later the user's widths stay.
+            self.orders_table.resizeColumnsToContents()
+            self._orders_sized = True
+
+    def _lab_rows_arrived(self, generation: int, rows: list[LabFinanceRow]) -> None:
+        if generation == self._labs_generation:
+            self.labs_model.set_rows(rows)
+            self.chart.set_rows(rows)
+
+    def _tab_failed(self, tab: int, error: BaseException) -> None:
+        self._stale.add(tab)
+        show_error(self, error)
 
     def _show_summary(self, summary: FinanceSummary) -> None:
         self.summary = summary
@@ -510,7 +547,7 @@ class FinancePage(QWidget):
         view = "scorecard" if self.tabs.currentIndex() == SCORECARD_TAB else self.current_view()
         return f"finance-{view}-{period}.{fmt}"
 
-    def start_export(self, target: Path, fmt: reports.Format) -> ExportJob:
+    def start_export(self, target: Path, fmt: reports.Format) -> Job[Path]:
         """Export off the GUI thread; report_written or report_failed tells how it ended."""
         flt = self._filter
         if self.current_view() == "labs":
@@ -519,29 +556,29 @@ class FinancePage(QWidget):
             view=self.current_view(), flt=flt, fmt=fmt, target=target,
             sort_key=self.orders_model.sort_key, descending=self.orders_model.descending,
         )
-        job = ExportJob(self.client, request, self)
-        progress = ExportProgress(job, self)
-        job.finished.connect(lambda: self._export_finished(job, progress))
+        job = export_job(self.client, request)
+        progress = ExportProgress(job, request, self)
+        job.finished.connect(progress.hide)
+        job.finished.connect(progress.deleteLater)
         self._job = job
         self.generate.setEnabled(False)
         self.export_status.hide()
-        job.start()
-        return job
+        return job.then(self._exported, self._export_failed, busy=self)
 
-    def _export_finished(self, job: ExportJob, progress: ExportProgress) -> None:
-        progress.hide()
-        progress.deleteLater()
-        job.deleteLater()
+    def _export_ended(self) -> None:
         self._job = None
         self.generate.setEnabled(True)
-        error = job.error
-        if error is None and job.written is not None:
-            url = QUrl.fromLocalFile(str(job.written)).toString()
-            self.export_status.setText(self.tr('Report saved: <a href="{url}">{name}</a>')
-                                       .format(url=url, name=job.written.name))
-            self.export_status.show()
-            self.report_written.emit(str(job.written))
-            return
+
+    def _exported(self, written: Path) -> None:
+        self._export_ended()
+        url = QUrl.fromLocalFile(str(written)).toString()
+        self.export_status.setText(self.tr('Report saved: <a href="{url}">{name}</a>')
+                                   .format(url=url, name=written.name))
+        self.export_status.show()
+        self.report_written.emit(str(written))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._export_ended()
         if isinstance(error, reports.ExportCancelled):
             self.export_status.setText(self.tr("Report cancelled; no file was written."))
             self.export_status.show()
@@ -550,8 +587,9 @@ class FinancePage(QWidget):
             self.report_failed.emit(error.message)
             show_refusal(self, error)
         else:
-            self.report_failed.emit(job.error_summary)
-            show_unexpected(self, self.client.log_file, job.error_summary)
+            summary = "".join(traceback.format_exception_only(error)).strip()
+            self.report_failed.emit(summary)
+            show_unexpected(self, self.client.log_file, summary)
 
     def export_running(self) -> bool:
         return self._job is not None

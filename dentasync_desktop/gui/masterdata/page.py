@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.actions import Action
+from ...services.changes import Change, ChangeKind
 from ..access import gate
+from ..changes import ChangeRelay
 from ..client import ServiceClient
 from ..errors import attempt
 from ..theme import icon
 from ..widgets.columns import install_column_layout
 from ..widgets.record_table import record_table
+from ..worker import Job
 from .dialog import RecordDialog
 from .model import RecordColumn, RecordTableModel
 
@@ -35,6 +38,16 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 150
 DEACTIVATED = "deactivated"
+
+# Which announced changes reload which list (by RecordKind.key).
+_LISTED = {
+    "labs": frozenset({ChangeKind.LAB}),
+    "customers": frozenset({ChangeKind.CUSTOMER}),
+    "patients": frozenset({ChangeKind.PATIENT}),
+    "services": frozenset({ChangeKind.SERVICE}),
+    "staff": frozenset({ChangeKind.STAFF}),
+    "users": frozenset({ChangeKind.USER, ChangeKind.STAFF}),  # a user's staff link shows
+}
 
 
 @dataclass(frozen=True)
@@ -127,6 +140,10 @@ class RecordListPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._loaded = False
+        self._generation = 0  # bumped by every load: older answers are dropped
+        self._want_selected: int | None = None
+        self._listens_to = _LISTED.get(kind.key, frozenset())
+        ChangeRelay.of(client).changed.connect(self._on_changes)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -135,13 +152,32 @@ class RecordListPanel(QWidget):
             self.refresh()
         super().showEvent(event)
 
-    def refresh(self) -> None:
+    def _on_changes(self, changes: tuple[Change, ...]) -> None:
+        """Records of this list changed (here or elsewhere): reload now if shown, else when
+        shown next."""
+        if not any(c.kind in self._listens_to for c in changes):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._loaded = False
+
+    def refresh(self) -> Job[Sequence[Any]]:
+        """Load the records off the GUI thread; the selection is kept."""
         self._timer.stop()
         self._loaded = True
         selected = self.selected()
-        records = attempt(self, lambda: self.kind.load(
-            self.client, self.search.text().strip(), self.show_inactive.isChecked()))
-        if records is None:
+        if self._want_selected is None and selected is not None:
+            self._want_selected = selected.id
+        self._generation += 1
+        generation = self._generation
+        kind, client = self.kind, self.client
+        text, inactive = self.search.text().strip(), self.show_inactive.isChecked()
+        return client.background(lambda _control: kind.load(client, text, inactive)).then(
+            lambda records: self._show(generation, records), busy=self)
+
+    def _show(self, generation: int, records: Sequence[Any]) -> None:
+        if generation != self._generation:
             return
         self.model.set_records(records)
         limit = self.kind.limit
@@ -152,8 +188,9 @@ class RecordListPanel(QWidget):
         else:
             self.count_label.setText(self.tr("{count} shown").format(
                 count=QLocale().toString(len(records))))
-        if selected is not None:
-            self.select(selected.id)
+        wanted, self._want_selected = self._want_selected, None
+        if wanted is not None:
+            self.select(wanted)
 
     def select(self, record_id: int) -> None:
         row = self.model.row_of(record_id)
@@ -202,17 +239,19 @@ class RecordListPanel(QWidget):
             self._after_change(dialog.saved)
 
     def _after_change(self, record: Any) -> None:
-        self.refresh()
-        self.select(record.id)  # a deactivated record may have left the list: then no-op
+        """The change bus reloads the list; select the record then (a deactivated record may
+        have left the list: then nothing is selected)."""
+        self._want_selected = record.id
 
-    def toggle_active(self) -> None:
+    def toggle_active(self) -> Job[Any] | None:
         record = self.selected()
         if record is None or not self.client.allows(self.kind.action):
-            return
+            return None
         active = not getattr(record, "active", True)
-        changed = attempt(self, lambda: self.kind.set_active(self.client, record.id, active))
-        if changed is not None:
-            self._after_change(changed)
+        kind, client = self.kind, self.client
+        return client.background(
+            lambda _control: kind.set_active(client, record.id, active)).then(
+            self._after_change, busy=self)
 
     def delete(self) -> None:
         record = self.selected()
@@ -229,16 +268,17 @@ class RecordListPanel(QWidget):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        outcome = attempt(self, lambda: remove(self.client, record.id))
-        if outcome is None:
-            return
+        client = self.client
+        client.background(lambda _control: remove(client, record.id)).then(
+            lambda outcome: self._deleted(name, outcome), busy=self)
+
+    def _deleted(self, name: str, outcome: str) -> None:
         if outcome == DEACTIVATED:
             QMessageBox.information(
                 self, self.tr("Deactivated instead"),
                 self.tr("“{name}” is still referenced, so it was deactivated instead of "
                         "deleted. It no longer appears in choices for new work.").format(
                     name=name))
-        self.refresh()
 
     def _run_extra(self, command: ExtraCommand) -> None:
         record = self.selected()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ...domain.dto import OrderDetail
+from ...domain.dto import ActivityInfo, OrderDetail
 from ...services import activity_log
 from .context import OrderContext
 from .models import ActivityModel
@@ -39,9 +39,10 @@ class ActivityTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        entries = self._context.attempt(activity_log.order_activity, self._context.order_id)
-        if entries is None:
-            return
+        self._context.submit(activity_log.order_activity, self._context.order_id,
+                             then=self._show_entries)
+
+    def _show_entries(self, entries: list[ActivityInfo]) -> None:
         self._stale = False
         self.model.number_prefix = f"{self._context.detail.number_text}: "
         self.table.show_rows(entries)

@@ -66,10 +66,10 @@ class AttachmentsTab(QWidget):
         self.add_files([Path(name) for name in names])
 
     def add_files(self, paths: list[Path]) -> None:
-        for path in paths:
-            if self._context.run(attachments.add_attachment, self._context.order_id,
-                                 path) is None:
-                return
+        """One after the other; the first refusal stops the rest."""
+        if paths:
+            self._context.run(attachments.add_attachment, self._context.order_id, paths[0],
+                              then=lambda _detail: self.add_files(paths[1:]))
 
     def open(self) -> None:
         attachment: AttachmentInfo | None = self.table.selected()

@@ -71,10 +71,12 @@ class CommentsTab(QWidget):
     def add(self) -> None:
         if not self.add_button.isEnabled():
             return
-        if self._context.run(comments.add_comment, self._context.order_id,
-                             self.editor.toPlainText()) is not None:
-            self.editor.clear()
-            self.table.scrollToBottom()
+        self._context.run(comments.add_comment, self._context.order_id,
+                          self.editor.toPlainText(), then=lambda _detail: self._added())
+
+    def _added(self) -> None:
+        self.editor.clear()
+        self.table.scrollToBottom()
 
     def edit(self) -> None:
         comment: CommentInfo | None = self.table.selected()

@@ -1,8 +1,10 @@
 """The shown order and the one way the detail widgets run services on it.
 
 Every action goes through ``OrderContext``: it checks the lifecycle and permission tables for the
-buttons, runs the service with the order's id (and version where the service wants one), shows a
-refusal as a message, reloads after a conflict, and hands the fresh order to every tab.
+buttons, runs the service off the GUI thread with the order's id (and version where the service
+wants one), shows a refusal as a message, reloads after a conflict, and hands the fresh order to
+every tab. It also reloads when the change bus reports a change of the order made elsewhere
+(another tab, window or, later, PC), so every view of one order stays the same.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ from ...domain.actions import Action
 from ...domain.dto import OrderDetail, StaffInfo
 from ...domain.errors import ConcurrencyError, DomainError
 from ...services import masterdata
+from ...services.changes import Change
 from ...services.order_detail import get_order
+from ..changes import ChangeRelay
 from ..client import ServiceClient
 from ..errors import show_refusal
+from ..worker import Job
 from .dialogs import ServiceDialog
 from .widgets import Gate
 
@@ -31,8 +36,12 @@ T = TypeVar("T")
 
 
 class OrderContext(QObject):
+    """Loads the order and runs actions on it off the GUI thread (gui.worker), and reloads
+    when the change bus says someone else changed it (gui.changes)."""
+
     changed = Signal(object)  # the fresh OrderDetail, after a load or an action
     acted = Signal(int)  # the order id, after every successful action
+    load_failed = Signal(object)  # the DomainError of a first load (e.g. NotFound)
 
     def __init__(self, client: ServiceClient, order_id: int, window: QWidget) -> None:
         super().__init__(window)
@@ -40,6 +49,9 @@ class OrderContext(QObject):
         self.order_id = order_id
         self._window = window
         self._detail: OrderDetail | None = None
+        self._in_flight = 0  # own actions running: their result brings the fresh order
+        self._loading = False
+        ChangeRelay.of(client).changed.connect(self._on_changes)
 
     @property
     def detail(self) -> OrderDetail:
@@ -47,17 +59,41 @@ class OrderContext(QObject):
             raise RuntimeError("the order has not been loaded yet")
         return self._detail
 
-    def load(self) -> None:
-        """Read the order; a refusal (e.g. it no longer exists) propagates to the caller."""
-        self._set(self.client.call(get_order, self.order_id))
+    @property
+    def loaded(self) -> bool:
+        return self._detail is not None
 
-    def reload(self) -> bool:
-        try:
-            self.load()
-        except DomainError as error:
-            show_refusal(self._window, error)
-            return False
-        return True
+    def load(self) -> Job[OrderDetail] | None:
+        """Read the order off the GUI thread; ``changed`` (or ``load_failed``) tells.
+
+        A load already under way is not repeated.
+        """
+        if self._loading:
+            return None
+        self._loading = True
+        return self.client.submit(get_order, self.order_id).then(
+            self._loaded, self._load_failed, busy=self._window)
+
+    def reload(self) -> Job[OrderDetail] | None:
+        return self.load()
+
+    def _loaded(self, detail: OrderDetail) -> None:
+        self._loading = False
+        self._set(detail)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        if not isinstance(error, DomainError):
+            raise error
+        if self._detail is None:
+            self.load_failed.emit(error)
+            return
+        show_refusal(self._window, error)
+
+    def _on_changes(self, changes: tuple[Change, ...]) -> None:
+        if self._in_flight or not any(c.order_id == self.order_id for c in changes):
+            return
+        self.load()
 
     def gate(self, action: Action, *also: Action) -> Gate:
         """The lifecycle verdict for ``action`` and the actor's permission for it (and ``also``)."""
@@ -73,7 +109,8 @@ class OrderContext(QObject):
         return Gate(True)
 
     def attempt(self, service: Callable[..., T], *args: Any) -> T | None:
-        """Run ``service`` for the actor; a refusal is shown, a conflict also reloads."""
+        """Run a small read for a dialog about to open (staff, customers) right away; a
+        refusal is shown."""
         try:
             return self.client.call(service, *args)
         except DomainError as error:
@@ -90,14 +127,40 @@ class OrderContext(QObject):
         if isinstance(error, ConcurrencyError):
             self.reload()
 
-    def run(self, service: Callable[..., OrderDetail], *args: Any) -> OrderDetail | None:
-        """A service returning the fresh order; on success every tab shows it."""
-        detail = self.attempt(service, *args)
-        if detail is not None:
-            self.accept(detail)
-        return detail
+    def submit(self, service: Callable[..., T], *args: Any,
+               then: Callable[[T], object] | None = None) -> Job[T]:
+        """Run ``service`` for the actor off the GUI thread; ``then`` gets its result.
 
-    def step(self, service: Callable[..., OrderDetail], *args: Any) -> OrderDetail | None:
+        A refusal is shown (a conflict also reloads); changes announced meanwhile for this
+        order are ignored, since the action's own result is fresher.
+        """
+        self._in_flight += 1
+
+        def done(result: T) -> None:
+            self._in_flight -= 1
+            if then is not None:
+                then(result)
+
+        def failed(error: BaseException) -> None:
+            self._in_flight -= 1
+            if not isinstance(error, DomainError):
+                raise error
+            self.refused(error)
+
+        return self.client.submit(service, *args).then(done, failed, busy=self._window)
+
+    def run(self, service: Callable[..., OrderDetail], *args: Any,
+            then: Callable[[OrderDetail], object] | None = None) -> Job[OrderDetail]:
+        """A service returning the fresh order; on success every tab shows it."""
+
+        def accepted(detail: OrderDetail) -> None:
+            self.accept(detail)
+            if then is not None:
+                then(detail)
+
+        return self.submit(service, *args, then=accepted)
+
+    def step(self, service: Callable[..., OrderDetail], *args: Any) -> Job[OrderDetail]:
         """An order service that takes (order_id, version, ...)."""
         return self.run(service, self.order_id, self.detail.version, *args)
 
@@ -109,7 +172,12 @@ class OrderContext(QObject):
         return self.submitter(service, self.order_id, self.detail.version)
 
     def run_dialog(self, dialog: ServiceDialog) -> OrderDetail | None:
-        """Show a dialog whose OK ran a service; show its result, or reload after a refusal."""
+        """Show a dialog whose OK ran a service; show its result, or reload after a refusal.
+
+        The dialog's OK runs its service right away (the validated-save pattern: a refusal
+        keeps the dialog open on the field), so the change it announces is ignored here.
+        """
+        self._in_flight += 1
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(
                     dialog.outcome, OrderDetail):
@@ -119,6 +187,7 @@ class OrderContext(QObject):
                 self.reload()
             return None
         finally:
+            self._in_flight -= 1
             dialog.deleteLater()
 
     def accept(self, detail: OrderDetail) -> None:

@@ -1,6 +1,7 @@
 """Dialogs for the order actions that need input.
 
-Each ``ServiceDialog`` runs its service when the user presses OK. A refusal of the input
+Each ``ServiceDialog`` runs its service off the GUI thread when the user presses OK, and stays
+open (OK disabled) until it answers. A refusal of the input
 (a ``ValidationError`` naming the field) is shown inside the dialog, which stays open with what
 the user typed; any other refusal is shown and closes the dialog so the view can reload.
 """
@@ -33,6 +34,7 @@ from ...domain.money import Money
 from ...domain.numbers import format_number, parse_number
 from ..errors import show_refusal
 from ..formatting import money, pydate, qdate
+from ..worker import Job
 from .models import ID_ROLE
 from .widgets import MoneyEdit, confirm
 
@@ -49,6 +51,7 @@ class ServiceDialog(QDialog):
         self._fields: dict[str, QWidget] = {}
         self.outcome: Any = None
         self.refusal: DomainError | None = None
+        self.pending: Job[Any] | None = None  # the save under way
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = QLabel()
@@ -79,21 +82,40 @@ class ServiceDialog(QDialog):
         return True
 
     def accept(self) -> None:
+        """Check the form, then run the service off the GUI thread; the dialog stays open
+        (OK disabled, busy cursor) until it answers, and closes only if it saved."""
+        if self.pending is not None:
+            return  # OK again while saving
         self.error.hide()
         try:
             values = self.values()
             if not self.confirmed():
                 return
-            self.outcome = self._submit(*values)
         except ValidationError as error:
             self.show_error(error)
             return
-        except DomainError as error:
+        submit = self._submit
+        self.buttons.setEnabled(False)
+        self.pending = Job(lambda _control: submit(*values)).then(
+            self._saved, self._refused, busy=self)
+
+    def _saved(self, outcome: Any) -> None:
+        self.pending = None
+        self.buttons.setEnabled(True)
+        self.outcome = outcome
+        super().accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.pending = None
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.show_error(error)
+        elif isinstance(error, DomainError):
             self.refusal = error
             show_refusal(self, error)
             self.reject()
-            return
-        super().accept()
+        else:
+            raise error
 
     def show_error(self, error: ValidationError) -> None:
         self.error.setText(error.message[0].upper() + error.message[1:])

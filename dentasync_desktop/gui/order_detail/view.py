@@ -40,9 +40,12 @@ CUSTOMER_SEARCH_LIMIT = 200
 
 
 class OrderDetailView(QWidget):
-    """One order. Raises the service's DomainError (e.g. NotFound) if it cannot be read."""
+    """One order, loaded off the GUI thread: ``loaded`` when it is shown, ``load_failed`` with
+    the service's DomainError (e.g. NotFound) if it cannot be read."""
 
     order_changed = Signal(int)  # after every successful action on the order
+    loaded = Signal(object)  # the OrderDetail, each time it is (re)loaded or changed
+    load_failed = Signal(object)
     edit_requested = Signal(int)  # the editor dialog belongs to the main window
     open_order_requested = Signal(int)  # another order: a copy, a remake-of or copied-from link
     print_requested = Signal(int)
@@ -84,6 +87,12 @@ class OrderDetailView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.context.changed.connect(self._show_detail)
+        self.context.changed.connect(self.loaded)
+        self.context.load_failed.connect(self.load_failed)
+        for item, _action, _also, _tip in self._gated:
+            item.setEnabled(False)  # until the order is there to judge
+        self.header.primary.setEnabled(False)
+        self.primary_action.setEnabled(False)
         self.context.load()
 
     # --- public ---------------------------------------------------------------------------
@@ -98,6 +107,10 @@ class OrderDetailView(QWidget):
 
     def reload(self) -> None:
         self.context.reload()
+
+    @property
+    def is_loaded(self) -> bool:
+        return self.context.loaded
 
     # --- building ---------------------------------------------------------------------------
 
@@ -223,6 +236,8 @@ class OrderDetailView(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def next_step(self) -> None:
+        if not self.context.loaded:
+            return
         step = NEXT_STEP.get(self.detail.status)
         if step is None or not self.context.gate(step).allowed:
             return
@@ -263,12 +278,12 @@ class OrderDetailView(QWidget):
                 "Make a new draft order from {number}, with its items, work plan and "
                 "attachments?").format(number=self.detail.number_text)):
             return
-        copy = self.context.attempt(orders.copy_order, self.order_id)
-        if copy is None:
-            return
-        self.context.reload()
-        self.order_changed.emit(self.order_id)
-        self.open_order_requested.emit(copy.id)
+
+        def copied(copy: OrderDetail) -> None:
+            self.context.reload()  # its activity now lists the copy
+            self.open_order_requested.emit(copy.id)
+
+        self.context.submit(orders.copy_order, self.order_id, then=copied)
 
     def add_payroll(self) -> None:
         self.tabs.setCurrentWidget(self.payroll_tab)

@@ -16,13 +16,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
-from ...domain.dto import OrderFilter, OrderRow
+from ...domain.dto import OrderFilter, OrderPage, OrderRow
 from ...services import order_list
 from ...services.paging import MAX_PAGE
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
 from ..theme import icon
+from ..worker import Job, show_error
 
 PAGE_SIZE = 100
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,6 +88,8 @@ class OrderListModel(QAbstractTableModel):
     """Rows arrive ``PAGE_SIZE`` at a time as the view scrolls (canFetchMore/fetchMore).
 
     Filtering and sorting happen in the service's query; changing either reloads from the top.
+    Every query runs off the GUI thread (gui.worker); an answer overtaken by a newer reload is
+    dropped.
     Nothing is queried until the first ``sort`` or ``set_filter``, so a view can restore its
     saved sort order before the first page is fetched.
     """
@@ -95,10 +99,13 @@ class OrderListModel(QAbstractTableModel):
     def __init__(self, client: ServiceClient, parent: Any = None) -> None:
         super().__init__(parent)
         self._client = client
+        self._busy = parent if isinstance(parent, QWidget) else None
         self._filter = OrderFilter()
         self._rows: list[OrderRow] = []
         self._texts: list[tuple[str, ...] | None] = []  # each row's cell texts, once shown
         self._total = 0
+        self._generation = 0  # bumped by every reload: older answers are dropped
+        self._fetching = False
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -116,12 +123,25 @@ class OrderListModel(QAbstractTableModel):
                                descending=self._filter.descending)
         self.reload()
 
-    def reload(self, keep_loaded: bool = False) -> None:
-        """Fetch the first page again; ``keep_loaded`` re-fetches as many rows as are loaded."""
+    def reload(self, keep_loaded: bool = False) -> Job[OrderPage]:
+        """Fetch the first page again, off the GUI thread; ``reloaded`` says when it is shown.
+
+        ``keep_loaded`` re-fetches as many rows as are loaded (rows appeared or went away).
+        """
         limit = PAGE_SIZE
         if keep_loaded:
             limit = min(max(len(self._rows), PAGE_SIZE), MAX_PAGE)
-        page = self._client.call(order_list.list_orders, self._filter, 0, limit)
+        self._generation += 1
+        generation = self._generation
+        self._fetching = True
+        return self._client.submit(order_list.list_orders, self._filter, 0, limit).then(
+            lambda page: self._show_page(generation, page),
+            lambda error: self._failed(generation, error), busy=self._busy)
+
+    def _show_page(self, generation: int, page: OrderPage) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
         self.beginResetModel()
         self._rows = list(page.rows)
         self._texts = [None] * len(self._rows)
@@ -129,14 +149,28 @@ class OrderListModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit()
 
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._fetching = False
+        show_error(self._busy, error)
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
-        page = self._client.call(order_list.list_orders, self._filter, len(self._rows),
-                                 PAGE_SIZE)
+        self._fetching = True
+        generation = self._generation
+        self._client.submit(order_list.list_orders, self._filter, len(self._rows),
+                            PAGE_SIZE).then(lambda page: self._append(generation, page),
+                                            lambda error: self._failed(generation, error),
+                                            busy=self._busy)
+
+    def _append(self, generation: int, page: OrderPage) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
         known = {row.id for row in self._rows}
         # Orders created or re-sorted since the last page may shift the offsets; skip repeats.
         fresh = [row for row in page.rows if row.id not in known]
@@ -149,6 +183,29 @@ class OrderListModel(QAbstractTableModel):
         self._rows.extend(fresh)
         self._texts.extend([None] * len(fresh))
         self.endInsertRows()
+
+    def refresh_orders(self, order_ids: set[int]) -> Job[dict[int, OrderRow]]:
+        """After ``order_ids`` changed: update their rows in place, or re-query the loaded
+        rows when one of them joins or leaves the list."""
+        generation = self._generation
+        return self._client.submit(order_list.matching_rows, self._filter,
+                                   sorted(order_ids)).then(
+            lambda rows: self._update_rows(generation, order_ids, rows), busy=self._busy)
+
+    def _update_rows(self, generation: int, order_ids: set[int],
+                     rows: dict[int, OrderRow]) -> None:
+        if generation != self._generation:
+            return  # a reload is under way and brings them all
+        shown = {row.id: number for number, row in enumerate(self._rows)}
+        if any((order_id in shown) != (order_id in rows) for order_id in order_ids):
+            self.reload(keep_loaded=True)
+            return
+        for order_id, row in rows.items():
+            number = shown[order_id]
+            self._rows[number] = row
+            self._texts[number] = None
+            self.dataChanged.emit(self.index(number, 0),
+                                  self.index(number, len(COLUMNS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

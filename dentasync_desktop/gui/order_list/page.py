@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 from ...domain.actions import Action
 from ...domain.dto import CustomerInfo, OrderFilter
 from ...domain.enums import OrderStatus, PaymentStatus
+from ...domain.errors import DomainError
 from ...domain.numbers import format_number, looks_like_number
 from ...services import masterdata, order_detail, order_list
+from ...services.changes import ORDER_PARTS, Change, ChangeKind
 from ..access import gate
-from ..errors import attempt
+from ..changes import ChangeRelay
+from ..errors import show_refusal
 from ..formatting import label, pydate
 from ..order_detail.view import OrderDetailView
 from ..order_editor import OrderEditorDialog
@@ -36,12 +39,14 @@ from ..theme import icon
 from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.lookup import LookupCombo
 from ..widgets.record_table import record_table
+from ..worker import show_error
 from .model import COLUMNS, ORDER_ID_ROLE, OrderListModel
 
 if TYPE_CHECKING:
     from ..pages import Shell
 
 SEARCH_DELAY_MS = 150
+NAMES_SHOWN = frozenset({ChangeKind.LAB, ChangeKind.CUSTOMER, ChangeKind.PATIENT})
 LOOKUP_LIMIT = 200
 
 
@@ -57,7 +62,9 @@ class OrderListPage(QWidget):
         self._shell = shell
         self._client = shell.client
         self.model = OrderListModel(self._client, self)
-        self._details: dict[int, QWidget] = {}
+        self._details: dict[int, OrderDetailView] = {}
+        self._reselect_id: int | None = None  # selected again once the reload is shown
+        self._select_first = False
         self._build()
         self._wire()
         self.table.setSortingEnabled(True)  # runs the first query, in the remembered order
@@ -183,6 +190,8 @@ class OrderListPage(QWidget):
         self.model.reloaded.connect(self._counts_timer.start)
         self.model.reloaded.connect(self._show_total)
         self.model.reloaded.connect(self._first_fit)
+        self.model.reloaded.connect(self._after_reload)
+        ChangeRelay.of(self._client).changed.connect(self._on_changes)
         self.model.rowsInserted.connect(self._show_total)
         self.quick.buttonToggled.connect(lambda _b, checked: checked and self.apply_filters())
         self.lab_filter.value_changed.connect(self.apply_filters)
@@ -235,15 +244,16 @@ class OrderListPage(QWidget):
             on_hold_only=self.hold_check.isChecked(),
         )
 
-    def apply_filters(self) -> None:
+    def apply_filters(self) -> bool:
+        """Query the list for the filters shown, unless it shows them already (False)."""
         self._search_timer.stop()
         flt = self.current_filter()
         if flt == replace(self.model.order_filter, sort_key=flt.sort_key,
                           descending=flt.descending):
-            return
-        selected = self.selected_order_id()
-        attempt(self, lambda: self.model.set_filter(flt))
-        self._reselect(selected)
+            return False
+        self._reselect_id = self.selected_order_id()
+        self.model.set_filter(flt)
+        return True
 
     def clear_filters(self) -> None:
         for widget in (self.search, self.lab_filter, self.customer_filter, self.payment_filter,
@@ -280,10 +290,8 @@ class OrderListPage(QWidget):
             self.apply_filters()
 
     def refresh_counts(self) -> None:
-        counts = attempt(self, lambda: self._client.call(
-            order_list.count_by_status, self.model.order_filter))
-        if counts is not None:
-            self._show_counts(counts)
+        self._client.submit(order_list.count_by_status, self.model.order_filter).then(
+            self._show_counts, busy=self)
 
     def _show_counts(self, counts: dict[OrderStatus, int]) -> None:
         for status, button in self._quick_buttons.items():
@@ -310,17 +318,29 @@ class OrderListPage(QWidget):
     def _search_entered(self) -> None:
         text = self.search.text().strip()
         if looks_like_number(text):
-            found = attempt(self, lambda: self._client.call(order_detail.find_order_id, text))
-            if found is not None:
-                self.search.selectAll()  # the next scan replaces the number
-                self.open_order(found)
-                return
-            self._shell.show_message(self.tr("There is no work order {number}.").format(
-                number=_number_text(text)))
-        self.apply_filters()
-        if self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
+            self._client.submit(order_detail.find_order_id, text).then(
+                lambda found: self._number_found(text, found), self._search_refused, busy=self)
+            return
+        self._search_text()
+
+    def _number_found(self, text: str, found: int | None) -> None:
+        if found is not None:
+            self.search.selectAll()  # the next scan replaces the number
+            self.open_order(found)
+            return
+        self._shell.show_message(self.tr("There is no work order {number}.").format(
+            number=_number_text(text)))
+        self._search_text()
+
+    def _search_refused(self, error: BaseException) -> None:
+        show_error(self, error)
+        self._search_text()
+
+    def _search_text(self) -> None:
+        """Apply the search; the first row gets the focus once the rows are there."""
+        self._select_first = True
+        if not self.apply_filters():
+            self._after_reload()  # nothing to query: the rows shown are the answer
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -359,23 +379,31 @@ class OrderListPage(QWidget):
         if existing is not None:
             self.tabs.setCurrentWidget(existing)
             return
-        view = attempt(self, lambda: OrderDetailView(self._client, order_id, self))
-        if view is None:
-            return
-        view.order_changed.connect(self.order_changed)
+        view = OrderDetailView(self._client, order_id, self)
+        view.loaded.connect(lambda detail, v=view: self._name_tab(v, detail.number_text))
+        view.load_failed.connect(lambda error, v=view: self._not_opened(v, error))
         view.edit_requested.connect(lambda _id, v=view: self.edit_order(v))
         view.open_order_requested.connect(self.open_order)
         view.print_requested.connect(
             lambda order: self._shell.run_order_command(Action.PRINT, order))
         self._details[order_id] = view
-        index = self.tabs.addTab(view, view.detail.number_text)
+        index = self.tabs.addTab(view, self.tr("Loading…"))
         self.tabs.setCurrentIndex(index)
 
+    def _name_tab(self, view: OrderDetailView, text: str) -> None:
+        index = self.tabs.indexOf(view)
+        if index > 0:
+            self.tabs.setTabText(index, text)
+
+    def _not_opened(self, view: OrderDetailView, error: DomainError) -> None:
+        self.close_tab(self.tabs.indexOf(view))
+        show_refusal(self, error)
+
     def edit_order(self, view: OrderDetailView) -> None:
+        """The editor saves through the services; the change bus refreshes the order's views."""
         dialog = OrderEditorDialog(self._client, view.detail, self)
-        if dialog.exec() and dialog.saved is not None:
-            view.reload()
-            self.order_changed(view.order_id)
+        dialog.exec()
+        dialog.deleteLater()
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
@@ -387,18 +415,33 @@ class OrderListPage(QWidget):
         self.tabs.removeTab(index)
         view.deleteLater()
 
-    def order_changed(self, order_id: int) -> None:
-        """An open order changed: refresh its row, the counts and the total line."""
-        self.refresh(keep_loaded=True)
-        self._reselect(order_id)
+    def _on_changes(self, changes: tuple[Change, ...]) -> None:
+        """What the change bus reports: changed orders refresh their rows and the counts;
+        renamed labs, customers or patients re-query the loaded rows and the filter choices."""
+        if any(c.kind in NAMES_SHOWN for c in changes):
+            self.refresh(keep_loaded=True)
+            return
+        order_ids = {c.order_id for c in changes if c.kind in ORDER_PARTS and c.order_id}
+        if order_ids:
+            self.model.refresh_orders(order_ids)
+            self._counts_timer.start()
 
     # --- page hooks the main window calls --------------------------------------------------
 
     def refresh(self, keep_loaded: bool = False) -> None:
-        selected = self.selected_order_id()
-        attempt(self, lambda: self.model.reload(keep_loaded=keep_loaded))
+        self._reselect_id = self.selected_order_id()
+        self.model.reload(keep_loaded=keep_loaded)
         self.lab_filter.reload()
         self.customer_filter.reload()
+
+    def _after_reload(self) -> None:
+        selected, self._reselect_id = self._reselect_id, None
+        if self._select_first and self.model.rowCount():
+            self._select_first = False
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return
+        self._select_first = False
         self._reselect(selected)
 
     def table_view(self) -> QTableView:

@@ -8,9 +8,11 @@ The preview module (QtPdf) is imported on first use: starting the app does not l
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
+import traceback
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -25,12 +27,16 @@ from ...services import printing, settings
 from ...services.order_detail import get_order
 from ..client import ServiceClient
 from ..errors import attempt, show_refusal, show_unexpected
-from .batch import run_batch
+from ..worker import Job
+from .batch import BatchProgress, batch_job
 
 if TYPE_CHECKING:
     from .preview import PreviewDialog, Render
 
 __all__ = ["batch_print", "open_label_print", "open_payment_instructions", "open_print_preview"]
+
+log = logging.getLogger(__name__)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("printing", text)
@@ -123,27 +129,32 @@ def _writer(data: bytes, notes: tuple[str, ...]) -> Render:
 
 
 def batch_print(client: ServiceClient, parent: QWidget | None,
-                order_ids: list[int]) -> PreviewDialog | None:
+                order_ids: list[int]) -> Job[PrintResult] | None:
     """The order forms of the selected orders, made off the GUI thread into one PDF and
-    previewed, so they go to the printer as one job."""
+    previewed, so they go to the printer as one job. The job (None: nothing selected) ends
+    with the preview shown, or the refusal or failure told."""
     if not order_ids:
         QMessageBox.information(parent, _tr("Print order forms"),
                                 _tr("Select the work orders to print first."))
         return None
-    preview = _preview_module()
     folder = Path(tempfile.mkdtemp(prefix="dentasync-batch-"))
-    try:
-        job = run_batch(client, parent, list(order_ids), folder / "work-orders.pdf")
-        if isinstance(job.error, DomainError):
-            show_refusal(parent, job.error)
-        elif job.error is not None:
-            show_unexpected(parent, client.log_file, job.error_summary)
-        if job.result is None:
-            return None
-        return _shown(preview.PreviewDialog(
+    job = batch_job(client, list(order_ids), folder / "work-orders.pdf")
+    BatchProgress(job, len(order_ids), parent)
+    job.finished.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+    def printed(result: PrintResult) -> None:
+        _shown(_preview_module().PreviewDialog(
             parent, QCoreApplication.translate("printing", "Print %n order form(s)", "",
                                                len(order_ids)),
             "work-orders.pdf", client.paths.exports_dir,
-            _writer(job.result.path.read_bytes(), job.result.notes)))
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+            _writer(result.path.read_bytes(), result.notes)))
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            show_refusal(parent, error)
+            return
+        log.error("batch print of %d orders failed", len(order_ids), exc_info=error)
+        show_unexpected(parent, client.log_file,
+                        "".join(traceback.format_exception_only(error)).strip())
+
+    return job.then(printed, failed, busy=parent)

@@ -1,0 +1,140 @@
+"""The change bus: what a committed unit of work changed, told to whoever listens.
+
+How it flows:
+
+* A write service records what it changes on its unit of work, inside the ``with uow`` block::
+
+      uow.announce(ChangeKind.EVENT, (event.id,), order_id=order.id, actor_id=actor.user_id)
+
+  Every ``activity.record`` call already does this for its entity, so a service that writes an
+  activity entry announces without further code. Services that change something without an
+  activity entry (preferences, remembered print sections) call ``uow.announce`` themselves.
+* ``UnitOfWork.commit`` publishes the collected changes to the ``ChangeBus`` only after the
+  database commit succeeded, as one batch per transaction. A rollback (or an exception before
+  commit) publishes nothing.
+* Listeners subscribe with ``bus.subscribe(callback)``; the callback gets a
+  ``tuple[Change, ...]`` (one transaction) and is called on the thread that committed, which is
+  usually a worker thread. The GUI therefore never subscribes directly: it uses
+  ``gui.changes.ChangeRelay``, which re-emits each batch as a Qt signal on the GUI thread.
+
+The bus knows nothing of Qt or of the database, and ``publish`` may be called from any thread:
+it is the one seam a later database-side notification (PostgreSQL LISTEN/NOTIFY from other
+PCs) can feed, by publishing the Changes it decodes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+log = logging.getLogger(__name__)
+
+
+class ChangeKind(StrEnum):
+    ORDER = "order"
+    PAYMENT = "payment"  # payments and payment plans
+    EVENT = "event"
+    ATTACHMENT = "attachment"
+    COMMENT = "comment"
+    WORKPLAN = "workplan"
+    PAYROLL = "payroll"
+    LAB = "lab"
+    CUSTOMER = "customer"
+    PATIENT = "patient"
+    SERVICE = "service"
+    STAFF = "staff"
+    USER = "user"
+    SETTINGS = "settings"
+    REMINDER = "reminder"
+
+
+MASTER_DATA = frozenset({ChangeKind.LAB, ChangeKind.CUSTOMER, ChangeKind.PATIENT,
+                         ChangeKind.SERVICE, ChangeKind.STAFF, ChangeKind.USER})
+"""Kinds a master-data page lists."""
+
+ORDER_PARTS = frozenset({ChangeKind.ORDER, ChangeKind.PAYMENT, ChangeKind.EVENT,
+                         ChangeKind.ATTACHMENT, ChangeKind.COMMENT, ChangeKind.WORKPLAN,
+                         ChangeKind.PAYROLL})
+"""Kinds that belong to one order (their Change carries its order_id)."""
+
+# The activity log's entity names, so ``activity.record`` can announce what it logs.
+_BY_ENTITY = {
+    "work_order": ChangeKind.ORDER,
+    "payment": ChangeKind.PAYMENT,
+    "payment_plan": ChangeKind.PAYMENT,
+    "event": ChangeKind.EVENT,
+    "attachment": ChangeKind.ATTACHMENT,
+    "comment": ChangeKind.COMMENT,
+    "work_task": ChangeKind.WORKPLAN,
+    "payroll": ChangeKind.PAYROLL,
+    "dental_lab": ChangeKind.LAB,
+    "customer": ChangeKind.CUSTOMER,
+    "patient": ChangeKind.PATIENT,
+    "service": ChangeKind.SERVICE,
+    "staff": ChangeKind.STAFF,
+    "user": ChangeKind.USER,
+    "settings": ChangeKind.SETTINGS,
+    "reminder": ChangeKind.REMINDER,
+}
+
+
+def kind_of_entity(entity: str) -> ChangeKind:
+    """The kind for an activity-log entity name; an unknown name is a programming error."""
+    return _BY_ENTITY[entity]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing a committed transaction changed.
+
+    ``ids`` are the ids of the changed rows of ``kind`` (empty when not known or not
+    meaningful, e.g. settings); ``order_id`` is the order they belong to, if any (for an
+    ORDER change it equals the order's id); ``actor_id`` is the user who made it.
+    """
+
+    kind: ChangeKind
+    ids: tuple[int, ...] = ()
+    order_id: int | None = None
+    actor_id: int | None = None
+
+
+Subscriber = Callable[[tuple[Change, ...]], None]
+
+
+class ChangeBus:
+    """Thread-safe publish/subscribe of committed changes; see the module docstring."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscribers: list[Subscriber] = []
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Call ``subscriber`` with each published batch; returns the matching unsubscribe."""
+        with self._lock:
+            self._subscribers.append(subscriber)
+        return lambda: self.unsubscribe(subscriber)
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        with self._lock:
+            if subscriber in self._subscribers:
+                self._subscribers.remove(subscriber)
+
+    def publish(self, changes: Iterable[Change]) -> None:
+        """Tell every subscriber about ``changes`` (one batch), from whatever thread calls.
+
+        A failing subscriber is logged and skipped: the data is committed already, and one
+        broken listener must not keep the others (or the service's caller) from going on.
+        """
+        batch = tuple(dict.fromkeys(changes))  # drop duplicates, keep the order
+        if not batch:
+            return
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for subscriber in subscribers:
+            try:
+                subscriber(batch)
+            except Exception:
+                log.exception("change subscriber %r failed", subscriber)
