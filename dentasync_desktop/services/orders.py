@@ -302,11 +302,8 @@ def produce(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> Order
                                         WorkTask.status == TaskStatus.TODO)
         ).all()
         if open_tasks:
-            raise LifecycleError(
-                f"{len(open_tasks)} work-plan task(s) are still open "
-                f"({', '.join(open_tasks[:3])}{'…' if len(open_tasks) > 3 else ''}); "
-                "tick them done first."
-            )
+            raise LifecycleError(code="lifecycle.open_tasks", params={
+                "count": len(open_tasks), "tasks": list(open_tasks[:3])})
         _transition(uow, actor, order_id, version, Action.PRODUCE, "Produced")
         uow.commit()
         return load_detail(uow, order_id)
@@ -364,8 +361,8 @@ def undo_delivery(
     with uow:
         order = get(uow, WorkOrder, order_id, "Work order")
         if order.status is not OrderStatus.DELIVERED:
-            raise LifecycleError(f"The order is {order.status.label.lower()}, not delivered: "
-                                 "there is no delivery to undo.")
+            raise LifecycleError(code="lifecycle.not_delivered",
+                                 params={"status": order.status.value})
         _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back",
                     permission=Action.DELIVER, reason=text)
         uow.commit()

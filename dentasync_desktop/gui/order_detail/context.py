@@ -64,7 +64,7 @@ class OrderContext(QObject):
         detail = self.detail
         verdict = lifecycle.verdict(detail.status, action, detail.on_hold)
         if not verdict.allowed:
-            return Gate(False, verdict.reason[0].upper() + verdict.reason[1:] + ".")
+            return Gate(False, verdict.reason)
         for needed in (action, *also):
             if not self.client.allows(needed):
                 return Gate(False, QCoreApplication.translate(
