@@ -160,7 +160,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         refresh_search_text(uow, order)
         uow.session.add(order)
         uow.session.flush()
-        activity.record(uow, actor, "create", f"Created {format_number(order.number)}",
+        activity.record(uow, actor, "create", "order.created", {"order": order.number},
                         entity_id=order.id, order_id=order.id, after=_snapshot(order))
         uow.commit()
         return load_detail(uow, order.id)
@@ -187,7 +187,7 @@ def edit_order(
         refresh_search_text(uow, order)
         touch(uow, order)
         old, new = activity.changes(before, _snapshot(order))
-        activity.record(uow, actor, "edit", f"Edited {format_number(order.number)}",
+        activity.record(uow, actor, "edit", "order.edited", {"order": order.number},
                         entity_id=order.id, order_id=order.id, before=old, after=new)
         uow.commit()
         return load_detail(uow, order.id)
@@ -229,7 +229,7 @@ def change_customer(
         refresh_search_text(uow, order)
         touch(uow, order)
         activity.record(uow, actor, "change_customer",
-                        f"Customer changed from {old.name} to {customer.name}",
+                        "order.customer_changed", {"old": old.name, "new": customer.name},
                         entity_id=order.id, order_id=order.id,
                         before={"customer": old.name}, after={"customer": customer.name})
         uow.commit()
@@ -238,7 +238,7 @@ def change_customer(
 
 def _transition(
     uow: UnitOfWork, actor: Actor, order_id: int, version: int, action: Action,
-    summary: str, permission: Action | None = None, **after: object
+    permission: Action | None = None, **after: object
 ) -> WorkOrder:
     order, next_status = order_for(uow, actor, order_id, action, version, permission)
     assert next_status is not None
@@ -247,8 +247,8 @@ def _transition(
     _stamp_steps(order, action, before, uow)
     touch(uow, order)
     activity.record(
-        uow, actor, action.value,
-        f"{summary}: {before.label} → {next_status.label}",
+        uow, actor, action.value, "order.status_changed",
+        {"step": action.value, "from": before.value, "to": next_status.value},
         entity_id=order.id, order_id=order.id,
         before={"status": before.value},
         after={"status": next_status.value, **after},
@@ -279,7 +279,7 @@ def _delivered(order: WorkOrder, at: datetime | None, day: date | None) -> None:
 def _step(action: Action, summary: str):  # type: ignore[no-untyped-def]
     def run(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
         with uow:
-            _transition(uow, actor, order_id, version, action, summary)
+            _transition(uow, actor, order_id, version, action)
             uow.commit()
             return load_detail(uow, order_id)
 
@@ -304,7 +304,7 @@ def produce(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> Order
         if open_tasks:
             raise LifecycleError(code="lifecycle.open_tasks", params={
                 "count": len(open_tasks), "tasks": list(open_tasks[:3])})
-        _transition(uow, actor, order_id, version, Action.PRODUCE, "Produced")
+        _transition(uow, actor, order_id, version, Action.PRODUCE)
         uow.commit()
         return load_detail(uow, order_id)
 
@@ -314,7 +314,7 @@ def ship(
 ) -> OrderDetail:
     tracking = validation.required(tracking_number, "tracking number", 100)
     with uow:
-        order = _transition(uow, actor, order_id, version, Action.SHIP, "Shipped",
+        order = _transition(uow, actor, order_id, version, Action.SHIP,
                             tracking_number=tracking)
         order.tracking_number = tracking
         uow.commit()
@@ -324,7 +324,7 @@ def ship(
 def cancel(uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: str) -> OrderDetail:
     text = validation.required(reason, "reason", 500)
     with uow:
-        order = _transition(uow, actor, order_id, version, Action.CANCEL, "Cancelled",
+        order = _transition(uow, actor, order_id, version, Action.CANCEL,
                             reason=text)
         order.cancel_reason = text
         uow.commit()
@@ -333,7 +333,7 @@ def cancel(uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: s
 
 def reopen(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
     with uow:
-        order = _transition(uow, actor, order_id, version, Action.REOPEN, "Reopened")
+        order = _transition(uow, actor, order_id, version, Action.REOPEN)
         order.cancel_reason = ""
         uow.commit()
         return load_detail(uow, order_id)
@@ -344,7 +344,7 @@ def move_back(
 ) -> OrderDetail:
     text = validation.required(reason, "reason", 500)
     with uow:
-        _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back", reason=text)
+        _transition(uow, actor, order_id, version, Action.MOVE_BACK, reason=text)
         uow.commit()
         return load_detail(uow, order_id)
 
@@ -363,7 +363,7 @@ def undo_delivery(
         if order.status is not OrderStatus.DELIVERED:
             raise LifecycleError(code="lifecycle.not_delivered",
                                  params={"status": order.status.value})
-        _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back",
+        _transition(uow, actor, order_id, version, Action.MOVE_BACK,
                     permission=Action.DELIVER, reason=text)
         uow.commit()
         return load_detail(uow, order_id)
@@ -381,7 +381,8 @@ def update_due_date(
         old = order.due_date
         order.due_date = due_date
         touch(uow, order)
-        activity.record(uow, actor, "update_due_date", f"Due date changed to {due_date}",
+        activity.record(uow, actor, "update_due_date", "order.due_date_changed",
+                        {"due_date": due_date},
                         entity_id=order.id, order_id=order.id,
                         before={"due_date": old}, after={"due_date": due_date})
         uow.commit()
@@ -403,7 +404,9 @@ def adjust_price(
         old = Money(order.price_total_minor, order.currency)
         order.price_total_minor, order.currency = total.minor, total.currency
         touch(uow, order)
-        activity.record(uow, actor, "adjust_price", f"Price adjusted from {old} to {total}",
+        activity.record(uow, actor, "adjust_price", "order.price_adjusted",
+                        {"old_minor": old.minor, "new_minor": total.minor,
+                         "currency": total.currency},
                         entity_id=order.id, order_id=order.id,
                         before={"total": str(old)}, after={"total": str(total)})
         uow.commit()
@@ -422,7 +425,8 @@ def set_hold(
         order.on_hold, order.hold_reason = on_hold, text
         touch(uow, order)
         activity.record(uow, actor, "hold" if on_hold else "unhold",
-                        f"Put on hold: {text}" if on_hold else "Taken off hold",
+                        "order.put_on_hold" if on_hold else "order.taken_off_hold",
+                        {"reason": text} if on_hold else None,
                         entity_id=order.id, order_id=order.id,
                         before={"on_hold": not on_hold}, after={"on_hold": on_hold})
         uow.commit()
@@ -444,7 +448,7 @@ def mark_remake(
         order.is_remake, order.remake_of_id, order.remake_reason = True, source.id, text
         touch(uow, order)
         activity.record(uow, actor, "mark_remake",
-                        f"Marked as remake of {format_number(source.number)}: {text}",
+                        "order.marked_remake", {"source": source.number, "reason": text},
                         entity_id=order.id, order_id=order.id,
                         after={"remake_of": source.number, "reason": text})
         uow.commit()
@@ -484,11 +488,11 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
                 size_bytes=att.size_bytes, mime_type=att.mime_type,
                 added_by_id=actor.user_id, added_at=now))
         activity.record(uow, actor, "copy",
-                        f"Copied from {format_number(source.number)}",
+                        "order.copied_from", {"source": source.number},
                         entity_id=copy.id, order_id=copy.id,
                         after={"copied_from": source.number})
         activity.record(uow, actor, "copied",
-                        f"Copied to {format_number(copy.number)}",
+                        "order.copied_to", {"copy": copy.number},
                         entity_id=source.id, order_id=source.id,
                         after={"copy": copy.number})
         uow.commit()

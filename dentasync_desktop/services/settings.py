@@ -124,7 +124,7 @@ def save_settings(
         for name, value in new.items():
             uow.session.merge(Setting(key=ORG_PREFIX + name, value=str(value)))
         activity.record(uow, actor, "edit",
-                        f"Changed the organisation settings: {', '.join(new)}",
+                        "settings.organisation_changed", {"fields": list(new)},
                         entity="settings", before=old, after=new)
         uow.commit()
         return clean
@@ -186,7 +186,7 @@ def save_schedule_settings(
         for name, value in new.items():
             uow.session.merge(Setting(key=SCHEDULE_PREFIX + name, value=_schedule_text(value)))
         activity.record(uow, actor, "edit",
-                        f"Changed the calendar and reminder settings: {', '.join(new)}",
+                        "settings.calendar_changed", {"fields": list(new)},
                         entity="settings", before=old, after=new)
         uow.commit()
         return clean

@@ -23,6 +23,7 @@ from ...services import masterdata
 from ...services.order_detail import get_order
 from ..client import ServiceClient
 from ..errors import show_refusal
+from ..formatting import label
 from .dialogs import ServiceDialog
 from .widgets import Gate
 
@@ -69,7 +70,7 @@ class OrderContext(QObject):
             if not self.client.allows(needed):
                 return Gate(False, QCoreApplication.translate(
                     "OrderContext", "Your role ({role}) does not allow this action: {action}."
-                ).format(role=self.client.actor.role.label, action=needed.label))
+                ).format(role=label(self.client.actor.role), action=label(needed)))
         return Gate(True)
 
     def attempt(self, service: Callable[..., T], *args: Any) -> T | None:
