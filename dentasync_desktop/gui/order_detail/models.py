@@ -32,6 +32,7 @@ from ...domain.dto import (
 )
 from ...domain.enums import OrderStatus, TaskStatus
 from ...domain.teeth import format_teeth
+from .. import activity_text
 from ..formatting import date_text, datetime_text, label, money
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -372,9 +373,11 @@ class ActivityModel(RowsModel):
         ]
 
     def summary(self, entry: ActivityInfo) -> str:
-        if self.number_prefix and entry.summary.startswith(self.number_prefix):
-            return entry.summary[len(self.number_prefix):]
-        return entry.summary
+        """From the code in the user's language; an old entry's stored English sentence."""
+        text = activity_text.render(entry.code, entry.params, entry.summary)
+        if self.number_prefix and text.startswith(self.number_prefix):
+            return text[len(self.number_prefix):]
+        return text
 
 
 def changes(entry: ActivityInfo) -> list[str]:
