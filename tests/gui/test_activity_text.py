@@ -69,7 +69,7 @@ def test_the_timeline_shows_codes_in_words_and_old_entries_as_stored(
 
 def test_enum_labels_come_from_one_table_in_step_with_the_domains() -> None:
     english_labels = {**LABELS, **{a: a.label for a in Action}}
-    assert enum_labels.SOURCE == english_labels
+    assert english_labels == enum_labels.SOURCE
 
 
 @pytest.fixture
