@@ -17,7 +17,16 @@ from ..domain.errors import ValidationError
 from ..domain.teeth import format_teeth
 from . import barcodes
 from .fonts import BOLD, REGULAR, FallbackCanvas, register_fonts
-from .pdf_layout import INK, MUTED, Target, date_text, fit_text, order_teeth, output
+from .pdf_layout import (
+    INK,
+    MUTED,
+    Target,
+    date_text,
+    fit_text,
+    order_teeth,
+    output,
+    unprintable_notes,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,4 +158,4 @@ def write_box_label(order: OrderDetail, org: OrganisationSettings, target: Targe
         _large(label, order, org)
     canvas.showPage()
     canvas.save()
-    return tuple(dict.fromkeys(label.notes))
+    return tuple(dict.fromkeys([*label.notes, *unprintable_notes(order)]))

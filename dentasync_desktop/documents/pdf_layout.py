@@ -31,7 +31,15 @@ from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import CURRENCY_EXPONENTS, Money
-from .fonts import BOLD, REGULAR, FallbackCanvas, fallback_markup, register_fonts, text_width
+from .fonts import (
+    BOLD,
+    REGULAR,
+    FallbackCanvas,
+    fallback_markup,
+    register_fonts,
+    text_width,
+    unprintable,
+)
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.LETTER: LETTER}
 MARGIN = 15 * mm
@@ -93,6 +101,19 @@ def date_text(value: date | None) -> str:
 
 def datetime_text(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def unprintable_notes(order: OrderDetail) -> list[str]:
+    """A note per name that has characters no bundled font draws, rather than silent boxes."""
+    notes = []
+    for what, text in (("patient", order.patient.full_name if order.patient else ""),
+                       ("customer", order.customer.name if order.customer else ""),
+                       ("dental lab", order.lab.name if order.lab else "")):
+        missing = unprintable(text)
+        if missing:
+            notes.append(f"{order.number_text}: the {what} {text} has characters the printed "
+                         f"fonts lack ({missing}); they print as empty boxes.")
+    return notes
 
 
 def order_teeth(order: OrderDetail) -> list[int]:

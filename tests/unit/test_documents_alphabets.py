@@ -140,3 +140,15 @@ def test_a_cjk_label_renders_to_an_image(tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-", str(tmp_path / "l")],
                    input=data, check=True)
     assert (tmp_path / "l.png").stat().st_size > 1000
+
+
+def test_a_character_no_bundled_font_has_is_reported_not_silently_boxed() -> None:
+    """堃 is in none of the national standard sets the CJK subset keeps."""
+    order = sample_order(patient=PatientInfo(id=3, first_name="堃", last_name="王",
+                                             date_of_birth=None))
+    for notes in (render(write_order_form, order, ORGANISATION)[1],
+                  render(write_box_label, order, ORGANISATION, size="4x6")[1],
+                  render(write_payment_instructions, order, ORGANISATION)[1]):
+        assert ("WO-000123: the patient 堃 王 has characters the printed fonts lack (堃); "
+                "they print as empty boxes.") in notes
+    assert render(write_order_form, order_for("chinese"), ORGANISATION)[1] == ()
