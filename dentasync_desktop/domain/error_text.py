@@ -34,6 +34,27 @@ _TEMPLATES: dict[str, str] = {
     "at_least": "must be at least {minimum}",
     "not_tooth": "'{value}' is not a tooth in FDI notation (11-48, 51-85)",
     "not_order_number": "'{value}' is not an order number",
+    "negative": "cannot be negative",
+    "not_positive": "must be greater than zero",
+    "inactive_staff": "choose an active staff member",
+    "inactive_customer": "choose an active customer",
+    "same_customer": "is already the order's customer",
+    "remake_of_itself": "an order cannot be a remake of itself",
+    "in_future": "cannot be in the future",
+    "start_after_end": "the start date is after the end date",
+    "before_start_date": "cannot be before the start date",
+    "end_not_after_start": "must be after the start",
+    "end_before_start": "must not be before the start",
+    "range_too_long": "at most {days} days at a time",
+    "needs_time_zone": "needs a time zone",
+    "no_folder": "the folder {path} does not exist",
+    "one_of": "must be one of {choices}",
+    "unknown_sort": "cannot sort by '{value}'",
+    "choose_file": "choose a file to attach",
+    "no_orders_selected": "select at least one work order to print",
+    "same_password": "must differ from the current password",
+    "wrong_password": "is not correct",
+    "own_account": "you cannot deactivate your own account",
 }
 
 
@@ -60,6 +81,8 @@ def render(code: str, params: Mapping[str, object]) -> str:
     values = dict(params)
     if code == "too_many_decimals":
         values["places_s"] = "" if params.get("places") == 1 else "s"
+    if code == "one_of":
+        values["choices"] = ", ".join(str(c) for c in params["choices"])  # type: ignore[attr-defined]
     return _TEMPLATES[code].format(**values)
 
 

@@ -25,7 +25,7 @@ def _checked_source(source: Path) -> str:
     """The cleaned name of a regular, readable file not above the size limit."""
     name = safe_file_name(str(source)) if str(source) not in ("", ".") else ""
     if not name:
-        raise ValidationError("file", "choose a file to attach")
+        raise ValidationError("file", code="choose_file")
     try:
         info = source.stat()
     except FileNotFoundError:

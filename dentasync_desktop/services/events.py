@@ -44,9 +44,9 @@ class _Clean:
 
 def _aware(value: datetime | None, field: str) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError(field, "a date and time is required")
+        raise ValidationError(field, code="required")
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(field, "needs a time zone")
+        raise ValidationError(field, code="needs_time_zone")
     validation.in_range(value, field)
     return value.astimezone(UTC)
 

@@ -428,7 +428,7 @@ def get_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> PatientInfo:
 def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientInfo:
     validation.in_range(data.date_of_birth, "date of birth")
     if data.date_of_birth is not None and data.date_of_birth > uow.today():
-        raise ValidationError("date of birth", "cannot be in the future")
+        raise ValidationError("date of birth", code="in_future")
     values = {
         "first_name": validation.optional(data.first_name, "first name", 100),
         "last_name": validation.required(data.last_name, "last name", 100),
@@ -489,7 +489,7 @@ def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceIn
     currency = check_currency(data.unit_price.currency)
     check_amount(data.unit_price, "price")
     if data.unit_price.minor < 0:
-        raise ValidationError("price", "cannot be negative")
+        raise ValidationError("price", code="negative")
     templates = _clean_templates(data.task_templates)
 
     def apply(row: Service) -> None:

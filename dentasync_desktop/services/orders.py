@@ -70,7 +70,7 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
     ):
         row = find(uow, model, entity_id) if entity_id else None
         if row is None:
-            raise ValidationError(field, "is required")
+            raise ValidationError(field, code="required")
         if not row.active:
             raise ValidationError(field, f"{label} is deactivated")
 
@@ -78,7 +78,7 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
 def _clean(data: OrderInput) -> OrderInput:
     currency = check_currency(data.currency)
     if data.documented_at is None:
-        raise ValidationError("documented date", "is required")
+        raise ValidationError("documented date", code="required")
     validation.in_range(data.documented_at, "documented date")
     validation.in_range(data.due_date, "due date")
     validation.due_not_before(data.due_date, data.documented_at)
@@ -107,7 +107,7 @@ def _clean_item(position: int, item: ItemInput, currency: str) -> ItemInput:
     if item.unit_price.currency != currency:
         raise ValidationError(f"{field} price", f"must be in the order currency {currency}")
     if item.unit_price.minor < 0:
-        raise ValidationError(f"{field} price", "cannot be negative")
+        raise ValidationError(f"{field} price", code="negative")
     return replace(item, description=description,
                    teeth=parse_teeth(list(item.teeth), f"{field} teeth"))
 
@@ -221,10 +221,10 @@ def change_customer(
         order, _ = order_for(uow, actor, order_id, Action.CHANGE_CUSTOMER, version)
         customer = find(uow, Customer, customer_id) if customer_id else None
         if customer is None or not customer.active:
-            raise ValidationError("customer", "choose an active customer")
+            raise ValidationError("customer", code="inactive_customer")
         old = get(uow, Customer, order.customer_id, "Customer")
         if customer.id == old.id:
-            raise ValidationError("customer", "is already the order's customer")
+            raise ValidationError("customer", code="same_customer")
         order.customer_id = customer.id
         refresh_search_text(uow, order)
         touch(uow, order)
@@ -375,7 +375,7 @@ def update_due_date(
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.UPDATE_DUE_DATE, version)
         if due_date is None:
-            raise ValidationError("due date", "is required")
+            raise ValidationError("due date", code="required")
         validation.in_range(due_date, "due date")
         validation.due_not_before(due_date, order.documented_at)
         old = order.due_date
@@ -396,7 +396,7 @@ def adjust_price(
         order, _ = order_for(uow, actor, order_id, Action.ADJUST_PRICE, version)
         check_amount(total, "price")
         if total.minor < 0:
-            raise ValidationError("price", "cannot be negative")
+            raise ValidationError("price", code="negative")
         if total.currency != order.currency and _has_money(uow, order):
             raise ValidationError(
                 "currency", f"payments or a plan exist in {order.currency}; void them first")
@@ -444,7 +444,7 @@ def mark_remake(
         if source is None:
             raise ValidationError("remake of", f"{format_number(remake_of_number)} does not exist")
         if source.id == order.id:
-            raise ValidationError("remake of", "an order cannot be a remake of itself")
+            raise ValidationError("remake of", code="remake_of_itself")
         order.is_remake, order.remake_of_id, order.remake_reason = True, source.id, text
         touch(uow, order)
         activity.record(uow, actor, "mark_remake",

@@ -62,7 +62,7 @@ def _amount_for(order: WorkOrder, amount: Money) -> Money:
         raise ValidationError(
             "currency", f"must be the order currency {order.currency}, not {amount.currency}")
     if amount.minor <= 0:
-        raise ValidationError("amount", "must be greater than zero")
+        raise ValidationError("amount", code="not_positive")
     return amount
 
 
@@ -100,7 +100,7 @@ def set_payment_plan(
         except ValueError:
             raise ValidationError("interval unit", "must be days, weeks or months") from None
         if data.first_due_date is None:
-            raise ValidationError("first due date", "is required")
+            raise ValidationError("first due date", code="required")
         validation.in_range(data.first_due_date, "first due date")
         # Both ends are bounded (a first date before 2200, at most 120 x 365 months), so this
         # stays far inside Python's dates; the last installment must still be a usable date.
@@ -160,10 +160,10 @@ def record_payment(
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.ADD_PAYMENT)
         if data.paid_on is None:
-            raise ValidationError("paid on", "is required")
+            raise ValidationError("paid on", code="required")
         validation.in_range(data.paid_on, "paid on")
         if data.paid_on > uow.today():
-            raise ValidationError("paid on", "cannot be in the future")
+            raise ValidationError("paid on", code="in_future")
         amount = _amount_for(order, data.amount)
         balance = Money(order.price_total_minor - order.paid_minor, order.currency)
         if amount > balance:

@@ -23,14 +23,14 @@ COMMENT_LIMIT = 2000
 def _staff(uow: UnitOfWork, staff_id: int | None) -> Staff:
     staff = find(uow, Staff, staff_id) if staff_id is not None else None
     if staff is None or not staff.active:
-        raise ValidationError("employee", "choose an active staff member")
+        raise ValidationError("employee", code="inactive_staff")
     return staff
 
 
 def _amount(amount: Money) -> Money:
     check_amount(amount, "amount")
     if amount.minor <= 0:
-        raise ValidationError("amount", "must be greater than zero")
+        raise ValidationError("amount", code="not_positive")
     return amount
 
 
@@ -124,7 +124,7 @@ def list_payroll(
     validation.in_range(date_from, "date from")
     validation.in_range(date_to, "date to")
     if date_from is not None and date_to is not None and date_to < date_from:
-        raise ValidationError("date to", "cannot be before the start date")
+        raise ValidationError("date to", code="before_start_date")
     query = (select(PayrollRecord, Staff.name).join(Staff, Staff.id == PayrollRecord.staff_id)
              .order_by(PayrollRecord.created_at, PayrollRecord.id))
     if staff_id is not None:

@@ -170,7 +170,7 @@ def save_schedule_settings(
 ) -> ScheduleSettings:
     """Validate and store, like save_settings: only changed keys, one activity entry."""
     if data.start_page not in START_PAGES:
-        raise ValidationError("start page", f"must be one of {', '.join(START_PAGES)}")
+        raise ValidationError("start page", code="one_of", params={"choices": list(START_PAGES)})
     clean = ScheduleSettings(
         remind_orders_due_tomorrow=bool(data.remind_orders_due_tomorrow),
         remind_installments_due_today=bool(data.remind_installments_due_today),

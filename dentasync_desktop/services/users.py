@@ -307,13 +307,13 @@ def change_own_password(
     validation.limited(old_password or "", "current password", MAX_PASSWORD_LENGTH)
     _check_password(new_password, "new password")
     if new_password == old_password:
-        raise ValidationError("new password", "must differ from the current password")
+        raise ValidationError("new password", code="same_password")
     password_hash = hash_password(new_password)
     with uow:
         signed_in(uow, actor)
         user = get(uow, User, actor.user_id or 0, "User")
         if not verify_password(old_password or "", user.password_hash):
-            raise ValidationError("current password", "is not correct")
+            raise ValidationError("current password", code="wrong_password")
         user.password_hash = password_hash
         activity.record(uow, actor, "change_password", "user.password_changed",
                         {"username": user.username},
@@ -331,7 +331,7 @@ def set_user_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -
                 "active", f"{user.username} is already {'active' if active else 'deactivated'}")
         if not active:
             if user.id == actor.user_id:
-                raise ValidationError("active", "you cannot deactivate your own account")
+                raise ValidationError("active", code="own_account")
             if user.role is Role.ADMIN and _active_admins(uow) == 1:
                 raise ValidationError(
                     "active", f"{user.username} is the last active administrator")

@@ -33,7 +33,7 @@ def _assignee(uow: UnitOfWork, assignee_id: int | None) -> Staff | None:
         return None
     staff = find(uow, Staff, assignee_id)
     if staff is None or not staff.active:
-        raise ValidationError("assignee", "choose an active staff member")
+        raise ValidationError("assignee", code="inactive_staff")
     return staff
 
 

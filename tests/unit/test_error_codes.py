@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 from string import Formatter
 
 import pytest
@@ -93,3 +95,12 @@ def test_every_code_has_english_words() -> None:
         assert words and "{" not in words, code
     assert error_text.render("lifecycle.not_delivered", {"status": "shipped"}) == (
         "The order is shipped, not delivered: there is no delivery to undo.")
+
+
+def test_every_code_raised_in_the_source_has_english_words() -> None:
+    source = Path(error_text.__file__).resolve().parents[1]
+    raised = {code for path in source.rglob("*.py") for code in re.findall(
+        r'(?:ValidationError|LifecycleError|DomainError)\((?:[^()]|\([^()]*\))*?code="([\w.]+)"',
+        path.read_text(encoding="utf-8"))}
+    assert len(raised) > 30
+    assert raised <= error_text.CODES
