@@ -47,6 +47,7 @@ _TEMPLATES: dict[str, str] = {
     "end_before_start": "must not be before the start",
     "range_too_long": "at most {days} days at a time",
     "needs_time_zone": "needs a time zone",
+    "date_time_required": "a date and time is required",
     "no_folder": "the folder {path} does not exist",
     "one_of": "must be one of {choices}",
     "unknown_sort": "cannot sort by '{value}'",

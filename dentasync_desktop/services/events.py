@@ -44,7 +44,7 @@ class _Clean:
 
 def _aware(value: datetime | None, field: str) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError(field, code="required")
+        raise ValidationError(field, code="date_time_required")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, code="needs_time_zone")
     validation.in_range(value, field)
