@@ -116,3 +116,15 @@ def test_entries_and_labels_follow_the_installed_translation(german: None) -> No
         "3 Aufgaben automatisch geplant")
     assert label(OrderStatus.DRAFT) == "Entwurf"
     assert label(PaymentMethod.CARD) == "Karte"
+
+
+def test_recorded_enum_values_show_their_labels(qapp: QApplication) -> None:
+    from dentasync_desktop.gui.order_detail.models import changes
+
+    entry = ActivityInfo(
+        id=1, at=datetime(2026, 12, 2, tzinfo=UTC), actor_name="Ana", action="edit_task",
+        entity="work_task", entity_id=1, order_id=7, summary="",
+        before='{"status": "todo", "method": "card"}',
+        after='{"status": "done", "method": "bank_transfer", "kind": "try_in"}')
+    assert changes(entry) == ["status: To do → Done", "method: Card → Bank transfer",
+                              "kind: Try-in"]
