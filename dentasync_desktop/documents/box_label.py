@@ -16,8 +16,17 @@ from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
 from ..domain.teeth import format_teeth
 from . import barcodes
-from .fonts import BOLD, REGULAR, register_fonts
-from .pdf_layout import INK, MUTED, Target, date_text, fit_text, order_teeth, output
+from .fonts import BOLD, REGULAR, FallbackCanvas, register_fonts
+from .pdf_layout import (
+    INK,
+    MUTED,
+    Target,
+    date_text,
+    fit_text,
+    order_teeth,
+    output,
+    unprintable_notes,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +148,7 @@ def write_box_label(order: OrderDetail, org: OrganisationSettings, target: Targe
     """One label page of the chosen size; returns notes on anything shortened."""
     chosen = label_size(size)
     register_fonts(fonts_dir)
-    canvas = Canvas(output(target), pagesize=(chosen.width, chosen.height), invariant=1)
+    canvas = FallbackCanvas(output(target), pagesize=(chosen.width, chosen.height), invariant=1)
     canvas.setTitle(f"Box label {order.number_text}")
     canvas.setCreator("Dentasync Desktop")
     label = _Label(canvas, chosen)
@@ -149,4 +158,4 @@ def write_box_label(order: OrderDetail, org: OrganisationSettings, target: Targe
         _large(label, order, org)
     canvas.showPage()
     canvas.save()
-    return tuple(dict.fromkeys(label.notes))
+    return tuple(dict.fromkeys([*label.notes, *unprintable_notes(order)]))

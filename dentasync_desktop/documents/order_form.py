@@ -46,6 +46,7 @@ from .pdf_layout import (
     para,
     rule_table,
     styles,
+    unprintable_notes,
 )
 from .teeth_diagram import teeth_drawing
 
@@ -348,6 +349,7 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
         started = (lambda i=index: on_order(i)) if on_order else None
         story.append(PageGroup(order.number_text, started))
         story += _Form(order, org, chosen, doc.width, fonts_dir, logo, notes).story()
+        notes += unprintable_notes(order)
     doc.build(story, canvasmaker=NumberedCanvas)
     if on_order is not None:
         on_order(len(orders))

@@ -31,6 +31,7 @@ from .pdf_layout import (
     para,
     rule_table,
     styles,
+    unprintable_notes,
 )
 
 EPC_MAX_NAME = 70  # the EPC069-12 limits for a SEPA credit-transfer QR code
@@ -203,4 +204,4 @@ def write_payment_instructions(order: OrderDetail, org: OrganisationSettings, ta
     notes: list[str] = []
     doc.build(_Sheet(order, org, doc.width, fonts_dir, notes).story(),
               canvasmaker=NumberedCanvas)
-    return tuple(dict.fromkeys(notes))
+    return tuple(dict.fromkeys([*notes, *unprintable_notes(order)]))

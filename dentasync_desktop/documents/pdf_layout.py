@@ -9,7 +9,6 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -17,8 +16,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -34,7 +31,15 @@ from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import CURRENCY_EXPONENTS, Money
-from .fonts import BOLD, REGULAR, register_fonts
+from .fonts import (
+    BOLD,
+    REGULAR,
+    FallbackCanvas,
+    fallback_markup,
+    register_fonts,
+    text_width,
+    unprintable,
+)
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.LETTER: LETTER}
 MARGIN = 15 * mm
@@ -82,7 +87,7 @@ def styles(fonts_dir: Path) -> dict[str, ParagraphStyle]:
 
 def markup(text: str) -> str:
     """User text made safe for Paragraph markup, keeping its line breaks."""
-    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+    return fallback_markup(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -96,6 +101,19 @@ def date_text(value: date | None) -> str:
 
 def datetime_text(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def unprintable_notes(order: OrderDetail) -> list[str]:
+    """A note per name that has characters no bundled font draws, rather than silent boxes."""
+    notes = []
+    for what, text in (("patient", order.patient.full_name if order.patient else ""),
+                       ("customer", order.customer.name if order.customer else ""),
+                       ("dental lab", order.lab.name if order.lab else "")):
+        missing = unprintable(text)
+        if missing:
+            notes.append(f"{order.number_text}: the {what} {text} has characters the printed "
+                         f"fonts lack ({missing}); they print as empty boxes.")
+    return notes
 
 
 def order_teeth(order: OrderDetail) -> list[int]:
@@ -231,7 +249,7 @@ class PageGroup(Flowable):
             self._on_start()
 
 
-class NumberedCanvas(Canvas):
+class NumberedCanvas(FallbackCanvas):
     """Keeps every page until save() so each footer can say "page N of M" for its group."""
 
     footer_font = REGULAR
@@ -291,7 +309,7 @@ def fit_text(text: str, font: str, size: float, min_size: float,
     Returns the text to draw, its font size, and whether anything was cut off.
     """
     text = " ".join(text.split())
-    natural = stringWidth(text, font, size)
+    natural = text_width(text, font, size)
     if natural <= width:
         return text, size, False
     fitted = size * width / natural
@@ -300,7 +318,7 @@ def fit_text(text: str, font: str, size: float, min_size: float,
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits with the ellipsis
         middle = (low + high + 1) // 2
-        if stringWidth(text[:middle].rstrip() + ELLIPSIS, font, min_size) <= width:
+        if text_width(text[:middle].rstrip() + ELLIPSIS, font, min_size) <= width:
             low = middle
         else:
             high = middle - 1

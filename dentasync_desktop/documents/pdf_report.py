@@ -13,7 +13,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
@@ -33,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.money import CURRENCY_EXPONENTS, Money
-from .fonts import BOLD, REGULAR, register_fonts
+from .fonts import BOLD, REGULAR, FallbackCanvas, fallback_markup, register_fonts, text_width
 from .report_table import (
     Cell,
     Column,
@@ -71,8 +70,8 @@ def write_pdf(
     frame_height = pagesize[1] - 2 * MARGIN - FOOTER_SPACE
     widths = _column_widths(table.columns, frame_width)
 
-    heading: list[Flowable] = [Paragraph(escape(table.organisation), _ORG_STYLE)]
-    heading += [Paragraph(escape(line), _LINE_STYLE) for line in table.heading_lines()]
+    heading: list[Flowable] = [Paragraph(fallback_markup(table.organisation), _ORG_STYLE)]
+    heading += [Paragraph(fallback_markup(line), _LINE_STYLE) for line in table.heading_lines()]
     heading.append(Spacer(1, 4 * mm))
     heading_height = sum(f.wrap(frame_width, frame_height)[1] for f in heading)
     page_rows = _rows_fitting(frame_height)
@@ -90,7 +89,7 @@ def write_pdf(
     if not chunks:
         story.append(_table(table.columns, widths, [], []))
         story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(escape(f"No {table.count_nouns[1]} match these filters."),
+        story.append(Paragraph(fallback_markup(f"No {table.count_nouns[1]} match these filters."),
                                _LINE_STYLE))
 
     footer = f"{table.organisation} · {table.title}: {table.view} · {table.generated_text}"
@@ -231,13 +230,13 @@ def _amount(value: Money) -> str:
 def _fit(text: str, width: float, font: str, size: float = FONT_SIZE) -> str:
     """``text`` shortened with an ellipsis to fit a cell ``width`` points wide."""
     room = width - 2 * PADDING
-    if stringWidth(text, font, size) <= room:
+    if text_width(text, font, size) <= room:
         return text
     ellipsis = "…"
     low, high = 0, len(text)
     while low < high:  # the longest prefix that still fits with the ellipsis
         middle = (low + high + 1) // 2
-        if stringWidth(text[:middle] + ellipsis, font, size) <= room:
+        if text_width(text[:middle] + ellipsis, font, size) <= room:
             low = middle
         else:
             high = middle - 1
@@ -247,7 +246,7 @@ def _fit(text: str, width: float, font: str, size: float = FONT_SIZE) -> str:
 def _numbered_canvas(footer: str, pagesize: tuple[float, float]) -> Callable[..., Canvas]:
     """A canvas that holds its pages back until the end, so each can say "of M"."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(FallbackCanvas):
         _startPage: Callable[[], None]  # a ReportLab internal the stubs leave out
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

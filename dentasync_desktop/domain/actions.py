@@ -48,28 +48,45 @@ class Action(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        return LABELS[self]
 
 
-_LABELS = {
+# The English label of every action (the GUI translates gui/enum_labels.py's twin).
+LABELS = {
+    Action.PUBLISH: "Publish",
     Action.START_PRODUCTION: "Start production",
+    Action.PRODUCE: "Produce",
+    Action.SHIP: "Ship",
+    Action.DELIVER: "Deliver",
+    Action.COMPLETE: "Complete",
+    Action.CANCEL: "Cancel",
+    Action.REOPEN: "Reopen",
     Action.MOVE_BACK: "Move back",
+    Action.CREATE_ORDER: "Create order",
+    Action.EDIT: "Edit",
+    Action.CHANGE_CUSTOMER: "Change customer",
+    Action.PLAN_WORK: "Plan work",
+    Action.WORK_TASKS: "Tick work-plan tasks",
+    Action.COPY: "Copy",
+    Action.PAYROLL: "Payroll",
+    Action.FINALIZE_PAYROLL: "Finalize payroll",
+    Action.PRINT: "Print",
     Action.UPDATE_DUE_DATE: "Update due date",
+    Action.PAYMENT_INSTRUCTIONS: "Payment instructions",
+    Action.ADJUST_PRICE: "Adjust price",
     Action.HOLD: "Put on / take off hold",
     Action.MARK_REMAKE: "Mark as remake",
     Action.ADD_PAYMENT: "Add payment",
     Action.VOID_PAYMENT: "Void payment",
     Action.PAYMENT_PLAN: "Payment plan",
-    Action.PAYMENT_INSTRUCTIONS: "Payment instructions",
-    Action.ADJUST_PRICE: "Adjust price",
-    Action.CHANGE_CUSTOMER: "Change customer",
-    Action.PLAN_WORK: "Plan work",
-    Action.WORK_TASKS: "Tick work-plan tasks",
-    Action.CREATE_ORDER: "Create order",
+    Action.EVENTS: "Events",
+    Action.ATTACHMENTS: "Attachments",
+    Action.COMMENT: "Comment",
     Action.VIEW_FINANCE: "View finance",
     Action.MANAGE_CLIENTS: "Manage customers and patients",
     Action.MANAGE_CATALOGUE: "Manage labs, services and staff",
     Action.MANAGE_USERS: "Manage users",
     Action.MANAGE_SETTINGS: "Manage settings",
-    Action.FINALIZE_PAYROLL: "Finalize payroll",
+    Action.BACKUP: "Backup",
+    Action.RESTORE: "Restore",
 }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from .enums import (
     EventKind,
@@ -276,9 +278,11 @@ class ActivityInfo:
     entity: str
     entity_id: int | None
     order_id: int | None
-    summary: str
+    summary: str  # the old English sentence, for entries written before codes
     before: str = ""
     after: str = ""
+    code: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,19 +17,7 @@ class OrderStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS = {
-    OrderStatus.DRAFT: "Draft",
-    OrderStatus.PUBLISHED: "Published",
-    OrderStatus.IN_PRODUCTION: "In production",
-    OrderStatus.PRODUCED: "Produced",
-    OrderStatus.SHIPPED: "Shipped",
-    OrderStatus.DELIVERED: "Delivered",
-    OrderStatus.COMPLETED: "Completed",
-    OrderStatus.CANCELLED: "Cancelled",
-}
+        return LABELS[self]
 
 
 class Role(StrEnum):
@@ -40,7 +28,7 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return LABELS[self]
 
 
 class PaymentMethod(StrEnum):
@@ -51,7 +39,7 @@ class PaymentMethod(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return LABELS[self]
 
 
 class PaymentStatus(StrEnum):
@@ -62,7 +50,7 @@ class PaymentStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return LABELS[self]
 
 
 class EventKind(StrEnum):
@@ -74,12 +62,16 @@ class EventKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", "-" if self is EventKind.TRY_IN else " ").capitalize()
+        return LABELS[self]
 
 
 class TaskStatus(StrEnum):
     TODO = "todo"
     DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return LABELS[self]
 
 
 class IntervalUnit(StrEnum):
@@ -87,7 +79,53 @@ class IntervalUnit(StrEnum):
     WEEKS = "weeks"
     MONTHS = "months"
 
+    @property
+    def label(self) -> str:
+        return LABELS[self]
+
 
 class PaperSize(StrEnum):
     A4 = "a4"
     LETTER = "letter"
+
+    @property
+    def label(self) -> str:
+        return LABELS[self]
+
+
+# The English label of every value, for documents and the CLI. The GUI's translatable twin is
+# gui/enum_labels.py (a test keeps the two in step).
+LABELS: dict[StrEnum, str] = {
+    OrderStatus.DRAFT: "Draft",
+    OrderStatus.PUBLISHED: "Published",
+    OrderStatus.IN_PRODUCTION: "In production",
+    OrderStatus.PRODUCED: "Produced",
+    OrderStatus.SHIPPED: "Shipped",
+    OrderStatus.DELIVERED: "Delivered",
+    OrderStatus.COMPLETED: "Completed",
+    OrderStatus.CANCELLED: "Cancelled",
+    Role.ADMIN: "Admin",
+    Role.MANAGER: "Manager",
+    Role.FRONT_DESK: "Front desk",
+    Role.TECHNICIAN: "Technician",
+    PaymentMethod.CASH: "Cash",
+    PaymentMethod.CARD: "Card",
+    PaymentMethod.BANK_TRANSFER: "Bank transfer",
+    PaymentMethod.OTHER: "Other",
+    PaymentStatus.NOT_PAID: "Not paid",
+    PaymentStatus.PARTIALLY_PAID: "Partially paid",
+    PaymentStatus.PAID: "Paid",
+    PaymentStatus.OVERDUE: "Overdue",
+    EventKind.TRY_IN: "Try-in",
+    EventKind.DELIVERY: "Delivery",
+    EventKind.PICKUP: "Pickup",
+    EventKind.IMPRESSION: "Impression",
+    EventKind.OTHER: "Other",
+    TaskStatus.TODO: "To do",
+    TaskStatus.DONE: "Done",
+    IntervalUnit.DAYS: "Days",
+    IntervalUnit.WEEKS: "Weeks",
+    IntervalUnit.MONTHS: "Months",
+    PaperSize.A4: "A4",
+    PaperSize.LETTER: "Letter",
+}

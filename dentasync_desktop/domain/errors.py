@@ -1,23 +1,49 @@
-"""Typed errors a service raises; the GUI and the CLI show their message as it is."""
+"""Typed errors a service raises.
+
+Each carries a ``code`` and its ``params`` (plain values: numbers, ISO dates, names) so a
+reader can be told in their own language; ``message`` (and ``str(error)``) is the English
+wording from domain/error_text.py. A refusal not yet given a code has the code "text" and its
+English words in ``params["text"]``.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+from . import error_text
 
 
 class DomainError(Exception):
     """Base of every refusal the user should read. ``message`` is ready to show."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | None = None, *, code: str = "",
+                 params: Mapping[str, object] | None = None, field: str = "") -> None:
+        self.code = code or error_text.TEXT
+        self.params: dict[str, object] = dict(params or {})
+        if message is None:
+            message = error_text.render(self.code, self.params)
+        elif not code:
+            self.params["text"] = message
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class ValidationError(DomainError):
-    """Bad input; ``field`` names the offending field so a form can point at it."""
+    """Bad input; ``field`` names the offending field so a form can point at it.
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.reason = message
+    ``reason`` is the message without the field, e.g. "is required".
+    """
+
+    def __init__(self, field: str, message: str | None = None, *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        code = code or error_text.TEXT
+        values = dict(params or {})
+        if code == error_text.TEXT:
+            values.setdefault("text", message or "")
+        reason = message if message is not None else error_text.render(code, values)
+        super().__init__(f"{field}: {reason}", code=code, params=values, field=field)
+        self.reason = reason
 
 
 class PermissionDenied(DomainError):

@@ -5,8 +5,9 @@ Services refuse what the table refuses; the GUI reads the same table to enable i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from . import error_text
 from .actions import Action
 from .enums import OrderStatus
 from .errors import LifecycleError
@@ -79,8 +80,19 @@ NEXT_STEP: dict[OrderStatus, Action] = {
 @dataclass(frozen=True, slots=True)
 class Verdict:
     allowed: bool
-    reason: str = ""
+    code: str = ""  # why not, as an error code of domain/error_text.py
+    params: dict[str, str] = field(default_factory=dict)
     next_status: OrderStatus | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why not, as an English sentence."""
+        return error_text.render(self.code, self.params) if self.code else ""
+
+
+def _not_possible(action: Action, status: OrderStatus) -> Verdict:
+    return Verdict(False, "lifecycle.not_possible",
+                   {"action": action.value, "status": status.value})
 
 
 def verdict(status: OrderStatus, action: Action, on_hold: bool = False) -> Verdict:
@@ -88,17 +100,15 @@ def verdict(status: OrderStatus, action: Action, on_hold: bool = False) -> Verdi
     if action in TRANSITIONS:
         target = TRANSITIONS[action].get(status)
         if target is None:
-            return Verdict(False, f"{action.label} is not possible for an order that is "
-                                  f"{status.label.lower()}")
+            return _not_possible(action, status)
         if on_hold and action in BLOCKED_BY_HOLD:
-            return Verdict(False, "the order is on hold: take it off hold first")
+            return Verdict(False, "lifecycle.on_hold")
         return Verdict(True, next_status=target)
     allowed_in = ALLOWED_IN.get(action)
     if allowed_in is None:
         return Verdict(True)  # not an order action: only permissions decide
     if status not in allowed_in:
-        return Verdict(False, f"{action.label} is not possible for an order that is "
-                              f"{status.label.lower()}")
+        return _not_possible(action, status)
     return Verdict(True)
 
 
@@ -106,5 +116,5 @@ def require(status: OrderStatus, action: Action, on_hold: bool = False) -> Order
     """Raise LifecycleError unless allowed; returns the next status for transitions."""
     result = verdict(status, action, on_hold)
     if not result.allowed:
-        raise LifecycleError(result.reason[0].upper() + result.reason[1:] + ".")
+        raise LifecycleError(code=result.code, params=result.params)
     return result.next_status

@@ -28,9 +28,9 @@ MAX_MINOR = 10**12
 def check_currency(code: str, field: str = "currency") -> str:
     normalized = (code or "").strip().upper()
     if not normalized:
-        raise ValidationError(field, "a currency is required")
+        raise ValidationError(field, code="currency_required")
     if normalized not in CURRENCY_EXPONENTS:
-        raise ValidationError(field, f"unknown currency code '{code}'")
+        raise ValidationError(field, code="unknown_currency", params={"value": code})
     return normalized
 
 
@@ -47,7 +47,8 @@ class Money:
         if isinstance(self.minor, bool) or not isinstance(self.minor, int):
             raise TypeError("Money.minor must be an int of minor units")
         if self.currency not in CURRENCY_EXPONENTS:
-            raise ValidationError("currency", f"unknown currency code '{self.currency}'")
+            raise ValidationError("currency", code="unknown_currency",
+                                  params={"value": self.currency})
 
     @classmethod
     def zero(cls, currency: str) -> Money:
@@ -61,9 +62,8 @@ class Money:
         exp = CURRENCY_EXPONENTS[code]
         scaled = value.scaleb(exp)
         if scaled != scaled.to_integral_value():
-            raise ValidationError(
-                field, f"{code} allows at most {exp} decimal place{'s' if exp != 1 else ''}"
-            )
+            raise ValidationError(field, code="too_many_decimals",
+                                  params={"currency": code, "places": exp})
         return check_amount(cls(int(scaled), code), field)
 
     def _same(self, other: Money) -> None:
@@ -126,7 +126,7 @@ class Money:
     def allocate(self, parts: int) -> list[Money]:
         """Split into ``parts`` amounts that add up exactly; earlier parts take the remainder."""
         if parts < 1:
-            raise ValidationError("installments", "must be at least 1")
+            raise ValidationError("installments", code="at_least", params={"minimum": 1})
         base, remainder = divmod(self.minor, parts)
         return [Money(base + (1 if i < remainder else 0), self.currency) for i in range(parts)]
 
@@ -134,10 +134,11 @@ class Money:
 def check_amount(amount: Money, field: str) -> Money:
     """``amount`` if it is within MAX_MINOR either way, else a refusal naming ``field``."""
     if not isinstance(amount, Money):
-        raise ValidationError(field, "is not an amount of money")
+        raise ValidationError(field, code="not_money")
     if abs(amount.minor) > MAX_MINOR:
-        raise ValidationError(
-            field, f"is too large (at most {Money(MAX_MINOR, amount.currency)})")
+        raise ValidationError(field, code="amount_too_large", params={
+            "maximum": Money(MAX_MINOR, amount.currency).amount_text(),
+            "currency": amount.currency})
     return amount
 
 
@@ -146,7 +147,7 @@ _GROUPING = re.compile(r"[\s\u00a0\u202f']")
 
 def _to_decimal(text: str | int | Decimal, field: str) -> Decimal:
     if isinstance(text, bool):
-        raise ValidationError(field, "is not a number")
+        raise ValidationError(field, code="not_number")
     if isinstance(text, int | Decimal):
         return Decimal(text)
     # Typed callers never pass a float; this guards the ones that slip past the checker.
@@ -154,7 +155,7 @@ def _to_decimal(text: str | int | Decimal, field: str) -> Decimal:
         raise TypeError("amounts are never floats; pass text, int or Decimal")
     raw = _GROUPING.sub("", str(text or ""))
     if not raw:
-        raise ValidationError(field, "an amount is required")
+        raise ValidationError(field, code="amount_required")
     if "," in raw and "." in raw:
         # The separator that comes last is the decimal one: "1.234,50" or "1,234.50".
         decimal_sep = "," if raw.rfind(",") > raw.rfind(".") else "."
@@ -163,11 +164,11 @@ def _to_decimal(text: str | int | Decimal, field: str) -> Decimal:
     elif "," in raw:
         raw = raw.replace(",", ".")
     if raw.count(".") > 1 or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", raw):
-        raise ValidationError(field, f"'{text}' is not a valid amount")
+        raise ValidationError(field, code="not_amount", params={"value": str(text)})
     try:
         return Decimal(raw)
     except InvalidOperation as exc:
-        raise ValidationError(field, f"'{text}' is not a valid amount") from exc
+        raise ValidationError(field, code="not_amount", params={"value": str(text)}) from exc
 
 
 def totals_by_currency(amounts: list[Money]) -> dict[str, Money]:

@@ -18,7 +18,7 @@ def parse_number(text: str) -> int:
     """Read "WO-000123", "wo 123" or "123" (as typed or scanned) back to 123."""
     match = _PATTERN.match(text or "")
     if not match or int(match.group(1)) == 0:
-        raise ValidationError("number", f"'{text}' is not an order number")
+        raise ValidationError("number", code="not_order_number", params={"value": text})
     return int(match.group(1))
 
 

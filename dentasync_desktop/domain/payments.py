@@ -38,9 +38,10 @@ def schedule(
     if total.minor <= 0:
         raise ValidationError("amount", "the plan amount must be greater than zero")
     if not 1 <= installments <= MAX_INSTALLMENTS:
-        raise ValidationError("installments", f"must be between 1 and {MAX_INSTALLMENTS}")
+        raise ValidationError("installments", code="out_of_range",
+                              params={"minimum": 1, "maximum": MAX_INSTALLMENTS})
     if installments > 1 and interval < 1:
-        raise ValidationError("interval", "must be at least 1")
+        raise ValidationError("interval", code="at_least", params={"minimum": 1})
     if total.minor < installments:
         raise ValidationError("installments", "more installments than the amount can be split into")
     return [

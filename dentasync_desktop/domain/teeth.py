@@ -24,7 +24,7 @@ def parse_teeth(
     teeth: set[int] = set()
     for token in tokens:
         if not token.isdigit() or int(token) not in VALID:
-            raise ValidationError(field, f"'{token}' is not a tooth in FDI notation (11-48, 51-85)")
+            raise ValidationError(field, code="not_tooth", params={"value": token})
         teeth.add(int(token))
     return tuple(sorted(teeth))
 

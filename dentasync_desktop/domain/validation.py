@@ -25,7 +25,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def required(value: str | None, field: str, limit: int = SHORT_TEXT) -> str:
     text = (value or "").strip()
     if not text:
-        raise ValidationError(field, "is required")
+        raise ValidationError(field, code="required")
     return limited(text, field, limit)
 
 
@@ -36,30 +36,32 @@ def optional(value: str | None, field: str, limit: int = SHORT_TEXT) -> str:
 def limited(text: str, field: str, limit: int) -> str:
     if _SURROGATE.search(text):
         # A lone surrogate (from a broken paste or a careless caller) cannot be stored as UTF-8.
-        raise ValidationError(field, "contains characters that are not valid text")
+        raise ValidationError(field, code="invalid_text")
     if len(text) > limit:
-        raise ValidationError(field, f"is too long ({len(text)} characters, at most {limit})")
+        raise ValidationError(field, code="too_long",
+                              params={"length": len(text), "limit": limit})
     return text
 
 
 def email(value: str | None, field: str = "email") -> str:
     text = optional(value, field)
     if text and not _EMAIL.match(text):
-        raise ValidationError(field, f"'{text}' is not an e-mail address")
+        raise ValidationError(field, code="not_email", params={"value": text})
     return text
 
 
 def whole_number(value: int, field: str, minimum: int = 0, maximum: int = 10**6) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, "must be a whole number")
+        raise ValidationError(field, code="not_whole_number")
     if not minimum <= value <= maximum:
-        raise ValidationError(field, f"must be between {minimum} and {maximum}")
+        raise ValidationError(field, code="out_of_range",
+                              params={"minimum": minimum, "maximum": maximum})
     return value
 
 
 def due_not_before(due: date | None, documented: date, field: str = "due date") -> None:
     if due is not None and due < documented:
-        raise ValidationError(field, "cannot be before the documented date")
+        raise ValidationError(field, code="before_documented")
 
 
 def in_range(value: date | None, field: str) -> date | None:
@@ -67,11 +69,11 @@ def in_range(value: date | None, field: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, date):
-        raise ValidationError(field, "is not a date")
+        raise ValidationError(field, code="not_date")
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise ValidationError(
-            field, f"must be between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
+        raise ValidationError(field, code="out_of_range",
+                              params={"minimum": EARLIEST_DATE.year, "maximum": LATEST_DATE.year})
     return value
 
 
@@ -83,5 +85,5 @@ def fits_sql(value: int) -> bool:
 def record_id(value: int | None, field: str) -> int | None:
     """An optional id to filter by; one SQLite cannot store can match no record."""
     if value is not None and not fits_sql(value):
-        raise ValidationError(field, "no such record")
+        raise ValidationError(field, code="no_such_record")
     return value

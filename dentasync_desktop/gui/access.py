@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..domain.actions import Action
 from .client import ServiceClient
+from .formatting import label
 
 
 def refusal_text(client: ServiceClient, action: Action) -> str:
@@ -16,7 +17,7 @@ def refusal_text(client: ServiceClient, action: Action) -> str:
         return ""
     return QCoreApplication.translate(
         "access", "Your role ({role}) does not allow this: {action}."
-    ).format(role=client.actor.role.label, action=action.label)
+    ).format(role=label(client.actor.role), action=label(action))
 
 
 def gate(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
 
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.money import CURRENCY_EXPONENTS, Money
+from . import enum_labels
 
 
 def money(amount: Money | None, locale: QLocale | None = None) -> str:
@@ -66,10 +67,9 @@ PAYMENT_COLOURS = {
 }
 
 
-def label(member: OrderStatus | PaymentStatus | Enum) -> str:
+def label(member: StrEnum) -> str:
     """The translated label of a domain enum member (status, role, method, ...)."""
-    text = getattr(member, "label", str(member))
-    return QCoreApplication.translate("domain", text)
+    return enum_labels.label(member)
 
 
 def amount_input(amount: Money | None, locale: QLocale | None = None) -> str:

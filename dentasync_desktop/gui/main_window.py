@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         command = next((c for c, _a in self._order_actions if c.action is action), None)
         if command is None:
             self.show_message(self.tr("{action} is not available in this version.").format(
-                action=action.label))
+                action=label(action)))
         elif self.client.allows(action):
             command.run(self, order_id)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from ..db.models import ActivityEntry
@@ -12,18 +14,26 @@ from .guards import signed_in
 from .unit_of_work import UnitOfWork
 
 
-def dump(values: dict[str, Any] | None) -> str:
-    """The before/after JSON of a log entry (empty when there is nothing to show)."""
+def dump(values: Mapping[str, Any] | None) -> str:
+    """The JSON of a log entry's before/after values or parameters (empty when there are none)."""
     if not values:
         return ""
-    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=_plain)
+
+
+def _plain(value: object) -> str:
+    # Dates and times as ISO text, so every reader parses them back the same way.
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
 
 
 def record(
     uow: UnitOfWork,
     actor: Actor,
     action: str,
-    summary: str,
+    code: str,
+    params: Mapping[str, Any] | None = None,
     *,
     entity: str = "work_order",
     entity_id: int | None = None,
@@ -32,11 +42,15 @@ def record(
     after: dict[str, Any] | None = None,
 ) -> None:
     """Log a change ``actor`` makes and announce it on the change bus (published when the unit
-    of work commits); writes that skipped a permission check are refused here."""
+    of work commits); writes that skipped a permission check are refused here.
+
+    ``code`` and ``params`` say what happened (see documents/activity_text.py); readers put
+    them into words in their own language.
+    """
     signed_in(uow, actor)
     uow.announce(kind_of_entity(entity), () if entity_id is None else (entity_id,),
                  order_id, actor.user_id)
-    add_entry(uow, actor.user_id, actor.full_name or actor.username, action, summary,
+    add_entry(uow, actor.user_id, actor.full_name or actor.username, action, code, params,
               entity=entity, entity_id=entity_id, order_id=order_id, before=before, after=after)
 
 
@@ -45,7 +59,8 @@ def add_entry(
     actor_id: int | None,
     actor_name: str,
     action: str,
-    summary: str,
+    code: str,
+    params: Mapping[str, Any] | None = None,
     *,
     entity: str = "work_order",
     entity_id: int | None = None,
@@ -63,7 +78,9 @@ def add_entry(
             entity=entity,
             entity_id=entity_id,
             order_id=order_id,
-            summary=summary,
+            code=code,
+            params=dump(params),
+            summary="",
             before=dump(before),
             after=dump(after),
         )

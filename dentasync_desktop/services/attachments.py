@@ -10,7 +10,6 @@ from ..db.models import Attachment
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail
 from ..domain.errors import ValidationError
-from ..domain.numbers import format_number
 from ..domain.text import safe_file_name
 from . import activity
 from .guards import get, order_for
@@ -26,7 +25,7 @@ def _checked_source(source: Path) -> str:
     """The cleaned name of a regular, readable file not above the size limit."""
     name = safe_file_name(str(source)) if str(source) not in ("", ".") else ""
     if not name:
-        raise ValidationError("file", "choose a file to attach")
+        raise ValidationError("file", code="choose_file")
     try:
         info = source.stat()
     except FileNotFoundError:
@@ -67,7 +66,7 @@ def add_attachment(uow: UnitOfWork, actor: Actor, order_id: int, source: Path) -
         uow.session.add(attachment)
         uow.session.flush()
         activity.record(uow, actor, "add_attachment",
-                        f"{format_number(order.number)}: file '{name}' attached",
+                        "attachment.added", {"order": order.number, "name": name},
                         entity="attachment", entity_id=attachment.id, order_id=order.id,
                         after={"name": name, "size_bytes": size, "sha256": sha256,
                                "mime_type": mime})
@@ -86,8 +85,8 @@ def remove_attachment(uow: UnitOfWork, actor: Actor, attachment_id: int) -> Orde
         attachment.removed, attachment.removed_at = True, uow.now()
         attachment.removed_by_id = actor.user_id
         activity.record(uow, actor, "remove_attachment",
-                        f"{format_number(order.number)}: file '{attachment.original_name}' "
-                        "removed",
+                        "attachment.removed",
+                        {"order": order.number, "name": attachment.original_name},
                         entity="attachment", entity_id=attachment.id, order_id=order.id,
                         before={"name": attachment.original_name, "removed": False},
                         after={"removed": True})

@@ -62,9 +62,9 @@ def _aware(value: datetime, field: str) -> datetime:
 def _range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
     start_utc, end_utc = _aware(start, "start"), _aware(end, "end")
     if end_utc <= start_utc:
-        raise ValidationError("end", "must be after the start")
+        raise ValidationError("end", code="end_not_after_start")
     if end_utc - start_utc > MAX_RANGE:
-        raise ValidationError("end", f"at most {MAX_RANGE.days} days at a time")
+        raise ValidationError("end", code="range_too_long", params={"days": MAX_RANGE.days})
     return start_utc, end_utc
 
 
@@ -133,9 +133,9 @@ def order_due_dates(
     The lab, customer and text filters apply; kinds and "only mine" are about events.
     """
     if last_day < first_day:
-        raise ValidationError("end", "must not be before the start")
+        raise ValidationError("end", code="end_before_start")
     if last_day - first_day > MAX_RANGE:
-        raise ValidationError("end", f"at most {MAX_RANGE.days} days at a time")
+        raise ValidationError("end", code="range_too_long", params={"days": MAX_RANGE.days})
     conditions = [WorkOrder.due_date >= first_day, WorkOrder.due_date <= last_day,
                   WorkOrder.status != OrderStatus.CANCELLED, *_order_conditions(flt)]
     conditions += [func.instr(WorkOrder.search_text, t) > 0 for t in search_tokens(flt.text)]
@@ -191,10 +191,11 @@ def write_agenda(
 ) -> Path:
     """The agenda of ``days`` days from ``first_day`` as a PDF at ``target`` (for the preview)."""
     if not 1 <= days <= MAX_AGENDA_DAYS:
-        raise ValidationError("days", f"must be between 1 and {MAX_AGENDA_DAYS}")
+        raise ValidationError("days", code="out_of_range",
+                              params={"minimum": 1, "maximum": MAX_AGENDA_DAYS})
     target = Path(target)
     if not target.parent.is_dir():
-        raise ValidationError("file", f"the folder {target.parent} does not exist")
+        raise ValidationError("file", code="no_folder", params={"path": str(target.parent)})
     last_day = first_day + timedelta(days=days - 1)
     rows = calendar_events(uow_factory(), actor, local_midnight(first_day),
                            local_midnight(last_day + timedelta(days=1)), flt)

@@ -7,7 +7,6 @@ from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail
 from ..domain.errors import PermissionDenied
-from ..domain.numbers import format_number
 from . import activity
 from .guards import get, order_for
 from .order_detail import load_detail
@@ -32,7 +31,7 @@ def add_comment(uow: UnitOfWork, actor: Actor, order_id: int, body: str) -> Orde
         uow.session.add(comment)
         uow.session.flush()
         activity.record(uow, actor, "add_comment",
-                        f"{format_number(order.number)}: comment \"{_preview(text)}\"",
+                        "comment.added", {"order": order.number, "preview": _preview(text)},
                         entity="comment", entity_id=comment.id, order_id=order.id,
                         after={"body": text})
         uow.commit()
@@ -51,7 +50,7 @@ def edit_comment(uow: UnitOfWork, actor: Actor, comment_id: int, body: str) -> O
         before = comment.body
         comment.body, comment.edited_at = text, uow.now()
         activity.record(uow, actor, "edit_comment",
-                        f"{format_number(order.number)}: comment edited: \"{_preview(text)}\"",
+                        "comment.edited", {"order": order.number, "preview": _preview(text)},
                         entity="comment", entity_id=comment.id, order_id=order.id,
                         before={"body": before}, after={"body": text})
         uow.commit()

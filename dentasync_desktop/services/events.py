@@ -19,7 +19,6 @@ from ..domain.actions import Action
 from ..domain.dto import Actor, EventInput, EventSaved, OrderDetail
 from ..domain.enums import EventKind
 from ..domain.errors import ConcurrencyError, ValidationError
-from ..domain.numbers import format_number
 from ..domain.readiness import SeatWarning, seat_warning
 from . import activity
 from .guards import get, order_for
@@ -45,9 +44,9 @@ class _Clean:
 
 def _aware(value: datetime | None, field: str) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError(field, "a date and time is required")
+        raise ValidationError(field, code="date_time_required")
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(field, "needs a time zone")
+        raise ValidationError(field, code="needs_time_zone")
     validation.in_range(value, field)
     return value.astimezone(UTC)
 
@@ -75,10 +74,9 @@ def _snapshot(event: Event) -> dict[str, object]:
             "reminder_minutes": event.reminder_minutes, "note": event.note, "done": event.done}
 
 
-def _describe(order: WorkOrder, event: Event | _Clean, what: str) -> str:
-    # The log is read by people: the start in the computer's local time, not UTC.
-    return (f"{format_number(order.number)}: {event.kind.label} on "
-            f"{event.starts_at.astimezone():%Y-%m-%d %H:%M} {what}")
+def _describe(order: WorkOrder, event: Event | _Clean) -> dict[str, object]:
+    """The log entry's parameters; readers show the start in their own time zone."""
+    return {"order": order.number, "kind": event.kind.value, "starts_at": event.starts_at}
 
 
 def _event_for(
@@ -114,7 +112,7 @@ def add_event(uow: UnitOfWork, actor: Actor, order_id: int, data: EventInput) ->
             note=clean.note, done=False, created_by_id=actor.user_id, created_at=uow.now())
         uow.session.add(event)
         uow.session.flush()
-        activity.record(uow, actor, "add_event", _describe(order, event, "added"),
+        activity.record(uow, actor, "add_event", "event.added", _describe(order, event),
                         entity="event", entity_id=event.id, order_id=order.id,
                         after=_snapshot(event))
         uow.commit()
@@ -159,7 +157,7 @@ def _update(uow: UnitOfWork, actor: Actor, event: Event, order: WorkOrder, clean
         clean.duration_minutes, clean.reminder_minutes)
     event.note = clean.note
     old, new = activity.changes(before, _snapshot(event))
-    activity.record(uow, actor, "edit_event", _describe(order, event, "edited"),
+    activity.record(uow, actor, "edit_event", "event.edited", _describe(order, event),
                     entity="event", entity_id=event.id, order_id=order.id,
                     before=old, after=new)
 
@@ -171,7 +169,7 @@ def set_event_done(uow: UnitOfWork, actor: Actor, event_id: int, done: bool) -> 
             raise ValidationError("done", "the event is already " + ("done" if done else "open"))
         event.done = done
         activity.record(uow, actor, "event_done" if done else "event_reopened",
-                        _describe(order, event, "done" if done else "reopened"),
+                        "event.done" if done else "event.reopened", _describe(order, event),
                         entity="event", entity_id=event.id, order_id=order.id,
                         before={"done": not done}, after={"done": done})
         uow.commit()
@@ -183,9 +181,9 @@ def delete_event(uow: UnitOfWork, actor: Actor, event_id: int) -> OrderDetail:
     with uow:
         event, order = _event_for(uow, actor, event_id)
         before = _snapshot(event)
-        summary = _describe(order, event, "deleted")
+        described = _describe(order, event)
         uow.session.delete(event)
-        activity.record(uow, actor, "delete_event", summary, entity="event",
+        activity.record(uow, actor, "delete_event", "event.deleted", described, entity="event",
                         entity_id=event_id, order_id=order.id, before=before)
         uow.commit()
         return load_detail(uow, order.id)

@@ -44,7 +44,7 @@ def _check(flt: FinanceFilter) -> None:
     validation.in_range(flt.date_to, "date to")
     validation.record_id(flt.lab_id, "dental lab")
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("time period", "the start date is after the end date")
+        raise ValidationError("time period", code="start_after_end")
 
 
 def _conditions(
@@ -109,7 +109,7 @@ def _sort_key(key: str, today: date) -> _SortColumn:
         "payment_status": payment_rank_sql(today),
     }
     if key not in columns:
-        raise ValidationError("sort", f"cannot sort by '{key}'")
+        raise ValidationError("sort", code="unknown_sort", params={"value": key})
     return columns[key]
 
 
@@ -178,9 +178,9 @@ def iter_order_rows(
     """
     _check(flt)
     if sort_key not in FINANCE_SORT_KEYS:
-        raise ValidationError("sort", f"cannot sort by '{sort_key}'")
+        raise ValidationError("sort", code="unknown_sort", params={"value": sort_key})
     if batch < 1:
-        raise ValidationError("batch", "must be at least 1")
+        raise ValidationError("batch", code="at_least", params={"minimum": 1})
     with uow:
         authorize(uow, actor, Action.VIEW_FINANCE)
     return _stream(uow, flt, batch, sort_key, descending)
@@ -219,7 +219,7 @@ def summary(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, view: str = "orde
     """Summary figures per currency for the tab ``view``; currencies are never added up."""
     _check(flt)
     if view not in VIEWS:
-        raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
+        raise ValidationError("view", code="one_of", params={"choices": list(VIEWS)})
     with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
         today = uow.today()

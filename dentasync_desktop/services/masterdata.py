@@ -211,13 +211,13 @@ def _save(
 
     An update that changes nothing writes nothing.
     """
-    noun = kind.label.lower()
     if entity_id is None:
         row = kind.model()
         apply(row)
         uow.session.add(row)
         uow.session.flush()
-        activity.record(uow, actor, "create", f"Created {noun} {kind.title(row)}",
+        activity.record(uow, actor, "create", "record.created",
+                        {"kind": kind.entity, "name": kind.title(row)},
                         entity=kind.entity, entity_id=row.id, after=kind.snapshot(row))
     else:
         row = get(uow, kind.model, entity_id, kind.label)
@@ -229,7 +229,8 @@ def _save(
         uow.session.flush()
         if kind.order_column is not None and set(new) & set(kind.search_fields):
             _refresh_search_text(uow, kind.order_column == row.id)
-        activity.record(uow, actor, "edit", f"Edited {noun} {kind.title(row)}",
+        activity.record(uow, actor, "edit", "record.edited",
+                        {"kind": kind.entity, "name": kind.title(row)},
                         entity=kind.entity, entity_id=row.id, before=old, after=new)
     uow.commit()
     return kind.info(row)
@@ -274,8 +275,8 @@ def _set_active(
                 "active", f"{kind.label} {title} is already {'active' if active else 'inactive'}")
         row.active = active
         activity.record(uow, actor, "activate" if active else "deactivate",
-                        f"{'Reactivated' if active else 'Deactivated'} {kind.label.lower()} "
-                        f"{title}",
+                        "record.activated" if active else "record.deactivated",
+                        {"kind": kind.entity, "name": title},
                         entity=kind.entity, entity_id=row.id,
                         before={"active": not active}, after={"active": active})
         uow.commit()
@@ -284,7 +285,6 @@ def _set_active(
 
 def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) -> str:
     """Delete a record nothing points at; one still in use is deactivated instead."""
-    noun = kind.label.lower()
     with uow:
         authorize(uow, actor, kind.action)
         row = get(uow, kind.model, entity_id, kind.label)
@@ -295,8 +295,8 @@ def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) ->
             if row.active:
                 row.active = False
                 activity.record(uow, actor, "deactivate",
-                                f"Deactivated {noun} {title} instead of deleting it: "
-                                "it is still in use",
+                                "record.deactivated_in_use",
+                                {"kind": kind.entity, "name": title},
                                 entity=kind.entity, entity_id=row.id,
                                 before={"active": True}, after={"active": False})
                 uow.commit()
@@ -304,7 +304,8 @@ def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) ->
         before = {**kind.snapshot(row), "active": row.active}
         uow.session.delete(row)
         uow.session.flush()
-        activity.record(uow, actor, "delete", f"Deleted {noun} {title}",
+        activity.record(uow, actor, "delete", "record.deleted",
+                        {"kind": kind.entity, "name": title},
                         entity=kind.entity, entity_id=entity_id, before=before)
         uow.commit()
         return DELETED
@@ -438,7 +439,7 @@ def get_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> PatientInfo:
 def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientInfo:
     validation.in_range(data.date_of_birth, "date of birth")
     if data.date_of_birth is not None and data.date_of_birth > uow.today():
-        raise ValidationError("date of birth", "cannot be in the future")
+        raise ValidationError("date of birth", code="in_future")
     values = {
         "first_name": validation.optional(data.first_name, "first name", 100),
         "last_name": validation.required(data.last_name, "last name", 100),
@@ -499,7 +500,7 @@ def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceIn
     currency = check_currency(data.unit_price.currency)
     check_amount(data.unit_price, "price")
     if data.unit_price.minor < 0:
-        raise ValidationError("price", "cannot be negative")
+        raise ValidationError("price", code="negative")
     templates = _clean_templates(data.task_templates)
 
     def apply(row: Service) -> None:

@@ -78,9 +78,9 @@ def _check(flt: OrderFilter) -> None:
     validation.record_id(flt.lab_id, "dental lab")
     validation.record_id(flt.customer_id, "customer")
     if flt.sort_key not in ORDER_SORT_KEYS:
-        raise ValidationError("sort", f"cannot sort by '{flt.sort_key}'")
+        raise ValidationError("sort", code="unknown_sort", params={"value": flt.sort_key})
     if flt.due_from and flt.due_to and flt.due_from > flt.due_to:
-        raise ValidationError("due date", "the 'from' date is after the 'to' date")
+        raise ValidationError("due date", code="start_after_end")
 
 
 def _sort_columns(key: str, today: date) -> Sequence[SQLColumnExpression[Any]]:

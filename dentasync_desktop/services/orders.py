@@ -72,7 +72,7 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
     for model, entity_id, field, label in parties:
         row = find(uow, model, entity_id) if entity_id else None
         if row is None:
-            raise ValidationError(field, "is required")
+            raise ValidationError(field, code="required")
         if not row.active:
             raise ValidationError(field, f"{label} is deactivated")
 
@@ -80,7 +80,7 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
 def _clean(data: OrderInput) -> OrderInput:
     currency = check_currency(data.currency)
     if data.documented_at is None:
-        raise ValidationError("documented date", "is required")
+        raise ValidationError("documented date", code="required")
     validation.in_range(data.documented_at, "documented date")
     validation.in_range(data.due_date, "due date")
     validation.due_not_before(data.due_date, data.documented_at)
@@ -109,7 +109,7 @@ def _clean_item(position: int, item: ItemInput, currency: str) -> ItemInput:
     if item.unit_price.currency != currency:
         raise ValidationError(f"{field} price", f"must be in the order currency {currency}")
     if item.unit_price.minor < 0:
-        raise ValidationError(f"{field} price", "cannot be negative")
+        raise ValidationError(f"{field} price", code="negative")
     return replace(item, description=description,
                    teeth=parse_teeth(list(item.teeth), f"{field} teeth"))
 
@@ -162,7 +162,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         refresh_search_text(uow, order)
         uow.session.add(order)
         uow.session.flush()
-        activity.record(uow, actor, "create", f"Created {format_number(order.number)}",
+        activity.record(uow, actor, "create", "order.created", {"order": order.number},
                         entity_id=order.id, order_id=order.id, after=_snapshot(order))
         uow.commit()
         return load_detail(uow, order.id)
@@ -189,7 +189,7 @@ def edit_order(
         refresh_search_text(uow, order)
         touch(uow, order)
         old, new = activity.changes(before, _snapshot(order))
-        activity.record(uow, actor, "edit", f"Edited {format_number(order.number)}",
+        activity.record(uow, actor, "edit", "order.edited", {"order": order.number},
                         entity_id=order.id, order_id=order.id, before=old, after=new)
         uow.commit()
         return load_detail(uow, order.id)
@@ -223,15 +223,15 @@ def change_customer(
         order, _ = order_for(uow, actor, order_id, Action.CHANGE_CUSTOMER, version)
         customer = find(uow, Customer, customer_id) if customer_id else None
         if customer is None or not customer.active:
-            raise ValidationError("customer", "choose an active customer")
+            raise ValidationError("customer", code="inactive_customer")
         old = get(uow, Customer, order.customer_id, "Customer")
         if customer.id == old.id:
-            raise ValidationError("customer", "is already the order's customer")
+            raise ValidationError("customer", code="same_customer")
         order.customer_id = customer.id
         refresh_search_text(uow, order)
         touch(uow, order)
         activity.record(uow, actor, "change_customer",
-                        f"Customer changed from {old.name} to {customer.name}",
+                        "order.customer_changed", {"old": old.name, "new": customer.name},
                         entity_id=order.id, order_id=order.id,
                         before={"customer": old.name}, after={"customer": customer.name})
         uow.commit()
@@ -240,7 +240,7 @@ def change_customer(
 
 def _transition(
     uow: UnitOfWork, actor: Actor, order_id: int, version: int, action: Action,
-    summary: str, permission: Action | None = None, **after: object
+    permission: Action | None = None, **after: object
 ) -> WorkOrder:
     order, next_status = order_for(uow, actor, order_id, action, version, permission)
     assert next_status is not None
@@ -249,8 +249,8 @@ def _transition(
     _stamp_steps(order, action, before, uow)
     touch(uow, order)
     activity.record(
-        uow, actor, action.value,
-        f"{summary}: {before.label} → {next_status.label}",
+        uow, actor, action.value, "order.status_changed",
+        {"step": action.value, "from": before.value, "to": next_status.value},
         entity_id=order.id, order_id=order.id,
         before={"status": before.value},
         after={"status": next_status.value, **after},
@@ -286,7 +286,7 @@ class _LifecycleStep(Protocol):
 def _step(action: Action, summary: str) -> _LifecycleStep:
     def run(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
         with uow:
-            _transition(uow, actor, order_id, version, action, summary)
+            _transition(uow, actor, order_id, version, action)
             uow.commit()
             return load_detail(uow, order_id)
 
@@ -309,12 +309,9 @@ def produce(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> Order
                                         WorkTask.status == TaskStatus.TODO)
         ).all()
         if open_tasks:
-            raise LifecycleError(
-                f"{len(open_tasks)} work-plan task(s) are still open "
-                f"({', '.join(open_tasks[:3])}{'…' if len(open_tasks) > 3 else ''}); "
-                "tick them done first."
-            )
-        _transition(uow, actor, order_id, version, Action.PRODUCE, "Produced")
+            raise LifecycleError(code="lifecycle.open_tasks", params={
+                "count": len(open_tasks), "tasks": list(open_tasks[:3])})
+        _transition(uow, actor, order_id, version, Action.PRODUCE)
         uow.commit()
         return load_detail(uow, order_id)
 
@@ -324,7 +321,7 @@ def ship(
 ) -> OrderDetail:
     tracking = validation.required(tracking_number, "tracking number", 100)
     with uow:
-        order = _transition(uow, actor, order_id, version, Action.SHIP, "Shipped",
+        order = _transition(uow, actor, order_id, version, Action.SHIP,
                             tracking_number=tracking)
         order.tracking_number = tracking
         uow.commit()
@@ -334,7 +331,7 @@ def ship(
 def cancel(uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: str) -> OrderDetail:
     text = validation.required(reason, "reason", 500)
     with uow:
-        order = _transition(uow, actor, order_id, version, Action.CANCEL, "Cancelled",
+        order = _transition(uow, actor, order_id, version, Action.CANCEL,
                             reason=text)
         order.cancel_reason = text
         uow.commit()
@@ -343,7 +340,7 @@ def cancel(uow: UnitOfWork, actor: Actor, order_id: int, version: int, reason: s
 
 def reopen(uow: UnitOfWork, actor: Actor, order_id: int, version: int) -> OrderDetail:
     with uow:
-        order = _transition(uow, actor, order_id, version, Action.REOPEN, "Reopened")
+        order = _transition(uow, actor, order_id, version, Action.REOPEN)
         order.cancel_reason = ""
         uow.commit()
         return load_detail(uow, order_id)
@@ -354,7 +351,7 @@ def move_back(
 ) -> OrderDetail:
     text = validation.required(reason, "reason", 500)
     with uow:
-        _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back", reason=text)
+        _transition(uow, actor, order_id, version, Action.MOVE_BACK, reason=text)
         uow.commit()
         return load_detail(uow, order_id)
 
@@ -371,9 +368,9 @@ def undo_delivery(
     with uow:
         order = get(uow, WorkOrder, order_id, "Work order")
         if order.status is not OrderStatus.DELIVERED:
-            raise LifecycleError(f"The order is {order.status.label.lower()}, not delivered: "
-                                 "there is no delivery to undo.")
-        _transition(uow, actor, order_id, version, Action.MOVE_BACK, "Moved back",
+            raise LifecycleError(code="lifecycle.not_delivered",
+                                 params={"status": order.status.value})
+        _transition(uow, actor, order_id, version, Action.MOVE_BACK,
                     permission=Action.DELIVER, reason=text)
         uow.commit()
         return load_detail(uow, order_id)
@@ -385,13 +382,14 @@ def update_due_date(
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.UPDATE_DUE_DATE, version)
         if due_date is None:
-            raise ValidationError("due date", "is required")
+            raise ValidationError("due date", code="required")
         validation.in_range(due_date, "due date")
         validation.due_not_before(due_date, order.documented_at)
         old = order.due_date
         order.due_date = due_date
         touch(uow, order)
-        activity.record(uow, actor, "update_due_date", f"Due date changed to {due_date}",
+        activity.record(uow, actor, "update_due_date", "order.due_date_changed",
+                        {"due_date": due_date},
                         entity_id=order.id, order_id=order.id,
                         before={"due_date": old}, after={"due_date": due_date})
         uow.commit()
@@ -405,7 +403,7 @@ def adjust_price(
         order, _ = order_for(uow, actor, order_id, Action.ADJUST_PRICE, version)
         check_amount(total, "price")
         if total.minor < 0:
-            raise ValidationError("price", "cannot be negative")
+            raise ValidationError("price", code="negative")
         if total.currency != order.currency and _has_money(uow, order):
             raise ValidationError(
                 "currency", f"payments or a plan exist in {order.currency}; void them first")
@@ -413,7 +411,9 @@ def adjust_price(
         old = Money(order.price_total_minor, order.currency)
         order.price_total_minor, order.currency = total.minor, total.currency
         touch(uow, order)
-        activity.record(uow, actor, "adjust_price", f"Price adjusted from {old} to {total}",
+        activity.record(uow, actor, "adjust_price", "order.price_adjusted",
+                        {"old_minor": old.minor, "new_minor": total.minor,
+                         "currency": total.currency},
                         entity_id=order.id, order_id=order.id,
                         before={"total": str(old)}, after={"total": str(total)})
         uow.commit()
@@ -432,7 +432,8 @@ def set_hold(
         order.on_hold, order.hold_reason = on_hold, text
         touch(uow, order)
         activity.record(uow, actor, "hold" if on_hold else "unhold",
-                        f"Put on hold: {text}" if on_hold else "Taken off hold",
+                        "order.put_on_hold" if on_hold else "order.taken_off_hold",
+                        {"reason": text} if on_hold else None,
                         entity_id=order.id, order_id=order.id,
                         before={"on_hold": not on_hold}, after={"on_hold": on_hold})
         uow.commit()
@@ -450,11 +451,11 @@ def mark_remake(
         if source is None:
             raise ValidationError("remake of", f"{format_number(remake_of_number)} does not exist")
         if source.id == order.id:
-            raise ValidationError("remake of", "an order cannot be a remake of itself")
+            raise ValidationError("remake of", code="remake_of_itself")
         order.is_remake, order.remake_of_id, order.remake_reason = True, source.id, text
         touch(uow, order)
         activity.record(uow, actor, "mark_remake",
-                        f"Marked as remake of {format_number(source.number)}: {text}",
+                        "order.marked_remake", {"source": source.number, "reason": text},
                         entity_id=order.id, order_id=order.id,
                         after={"remake_of": source.number, "reason": text})
         uow.commit()
@@ -494,11 +495,11 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
                 size_bytes=att.size_bytes, mime_type=att.mime_type,
                 added_by_id=actor.user_id, added_at=now))
         activity.record(uow, actor, "copy",
-                        f"Copied from {format_number(source.number)}",
+                        "order.copied_from", {"source": source.number},
                         entity_id=copy.id, order_id=copy.id,
                         after={"copied_from": source.number})
         activity.record(uow, actor, "copied",
-                        f"Copied to {format_number(copy.number)}",
+                        "order.copied_to", {"copy": copy.number},
                         entity_id=source.id, order_id=source.id,
                         after={"copy": copy.number})
         uow.commit()

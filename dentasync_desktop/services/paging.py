@@ -11,4 +11,5 @@ MAX_PAGE = 1000
 def check_page(offset: int, limit: int) -> None:
     validation.whole_number(offset, "offset", 0, validation.SQL_INT_MAX)
     if not 1 <= limit <= MAX_PAGE:
-        raise ValidationError("limit", f"must be between 1 and {MAX_PAGE}")
+        raise ValidationError("limit", code="out_of_range",
+                              params={"minimum": 1, "maximum": MAX_PAGE})

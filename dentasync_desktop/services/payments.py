@@ -15,7 +15,6 @@ from ..domain.dto import Actor, OrderDetail, PaymentInput, PaymentPlanInput
 from ..domain.enums import IntervalUnit, PaymentMethod
 from ..domain.errors import ValidationError
 from ..domain.money import Money, check_amount
-from ..domain.numbers import format_number
 from ..domain.payments import MAX_INSTALLMENTS, first_unpaid_due, schedule
 from . import activity
 from .guards import get, order_for, touch
@@ -63,7 +62,7 @@ def _amount_for(order: WorkOrder, amount: Money) -> Money:
         raise ValidationError(
             "currency", f"must be the order currency {order.currency}, not {amount.currency}")
     if amount.minor <= 0:
-        raise ValidationError("amount", "must be greater than zero")
+        raise ValidationError("amount", code="not_positive")
     return amount
 
 
@@ -101,7 +100,7 @@ def set_payment_plan(
         except ValueError:
             raise ValidationError("interval unit", "must be days, weeks or months") from None
         if data.first_due_date is None:
-            raise ValidationError("first due date", "is required")
+            raise ValidationError("first due date", code="required")
         validation.in_range(data.first_due_date, "first due date")
         # Both ends are bounded (a first date before 2200, at most 120 x 365 months), so this
         # stays far inside Python's dates; the last installment must still be a usable date.
@@ -126,12 +125,11 @@ def set_payment_plan(
         uow.session.add(plan)
         uow.session.flush()
         refresh_order_money(uow, order)
-        shape = (f"{count} installments from {data.first_due_date}" if count > 1
-                 else f"due {data.first_due_date}")
         activity.record(
-            uow, actor, "payment_plan",
-            f"{format_number(order.number)}: payment plan {'replaced' if old else 'set'}: "
-            f"{amount} by {method.label.lower()}, {shape}",
+            uow, actor, "payment_plan", "payment_plan.replaced" if old else "payment_plan.set",
+            {"order": order.number, "amount_minor": amount.minor, "currency": amount.currency,
+             "method": method.value, "installments": count,
+             "first_due_date": data.first_due_date},
             entity="payment_plan", entity_id=plan.id, order_id=order.id,
             before=before, after=_plan_snapshot(plan))
         uow.commit()
@@ -149,7 +147,7 @@ def remove_payment_plan(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDe
         uow.session.flush()
         refresh_order_money(uow, order)
         activity.record(uow, actor, "remove_payment_plan",
-                        f"{format_number(order.number)}: payment plan removed",
+                        "payment_plan.removed", {"order": order.number},
                         entity="payment_plan", entity_id=plan.id, order_id=order.id,
                         before=before)
         uow.commit()
@@ -162,10 +160,10 @@ def record_payment(
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.ADD_PAYMENT)
         if data.paid_on is None:
-            raise ValidationError("paid on", "is required")
+            raise ValidationError("paid on", code="required")
         validation.in_range(data.paid_on, "paid on")
         if data.paid_on > uow.today():
-            raise ValidationError("paid on", "cannot be in the future")
+            raise ValidationError("paid on", code="in_future")
         amount = _amount_for(order, data.amount)
         balance = Money(order.price_total_minor - order.paid_minor, order.currency)
         if amount > balance:
@@ -184,8 +182,9 @@ def record_payment(
         refresh_order_money(uow, order)
         activity.record(
             uow, actor, "add_payment",
-            f"{format_number(order.number)}: payment of {amount} "
-            f"({method.label.lower()}) on {data.paid_on} recorded",
+            "payment.recorded", {"order": order.number, "amount_minor": amount.minor,
+                                 "currency": amount.currency, "method": method.value,
+                                 "paid_on": data.paid_on},
             entity="payment", entity_id=payment.id, order_id=order.id,
             before=before, after={**_money_summary(order), "note": note})
         uow.commit()
@@ -207,8 +206,9 @@ def void_payment(uow: UnitOfWork, actor: Actor, payment_id: int, reason: str) ->
         amount = Money(payment.amount_minor, payment.currency)
         activity.record(
             uow, actor, "void_payment",
-            f"{format_number(order.number)}: payment of {amount} on {payment.paid_on} "
-            f"voided: {text}",
+            "payment.voided", {"order": order.number, "amount_minor": amount.minor,
+                               "currency": amount.currency, "paid_on": payment.paid_on,
+                               "reason": text},
             entity="payment", entity_id=payment.id, order_id=order.id,
             before=before, after={**_money_summary(order), "reason": text})
         uow.commit()

@@ -12,7 +12,6 @@ from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail, PayrollInfo
 from ..domain.errors import ValidationError
 from ..domain.money import Money, check_amount
-from ..domain.numbers import format_number
 from . import activity
 from .guards import authorize, find, get, order_for
 from .order_detail import load_detail
@@ -24,14 +23,14 @@ COMMENT_LIMIT = 2000
 def _staff(uow: UnitOfWork, staff_id: int | None) -> Staff:
     staff = find(uow, Staff, staff_id) if staff_id is not None else None
     if staff is None or not staff.active:
-        raise ValidationError("employee", "choose an active staff member")
+        raise ValidationError("employee", code="inactive_staff")
     return staff
 
 
 def _amount(amount: Money) -> Money:
     check_amount(amount, "amount")
     if amount.minor <= 0:
-        raise ValidationError("amount", "must be greater than zero")
+        raise ValidationError("amount", code="not_positive")
     return amount
 
 
@@ -66,7 +65,8 @@ def add_payroll(
         uow.session.add(record)
         uow.session.flush()
         activity.record(uow, actor, "add_payroll",
-                        f"{format_number(order.number)}: payroll {money} for {staff.name}",
+                        "payroll.added", {"order": order.number, "amount_minor": money.minor,
+                                          "currency": money.currency, "staff": staff.name},
                         entity="payroll", entity_id=record.id, order_id=order.id,
                         after=_snapshot(record, staff.name))
         uow.commit()
@@ -87,7 +87,7 @@ def edit_payroll(
         record.amount_minor, record.currency = money.minor, money.currency
         old, new = activity.changes(before, _snapshot(record, staff.name))
         activity.record(uow, actor, "edit_payroll",
-                        f"{format_number(order.number)}: payroll for {staff.name} edited",
+                        "payroll.edited", {"order": order.number, "staff": staff.name},
                         entity="payroll", entity_id=record.id, order_id=order.id,
                         before=old, after=new)
         uow.commit()
@@ -102,8 +102,8 @@ def finalize_payroll(uow: UnitOfWork, actor: Actor, record_id: int) -> OrderDeta
         record.finalized, record.finalized_at = True, uow.now()
         activity.record(
             uow, actor, "finalize_payroll",
-            f"{format_number(order.number)}: payroll "
-            f"{Money(record.amount_minor, record.currency)} for {staff.name} finalized",
+            "payroll.finalized", {"order": order.number, "amount_minor": record.amount_minor,
+                                  "currency": record.currency, "staff": staff.name},
             entity="payroll", entity_id=record.id, order_id=order.id,
             before={"finalized": False}, after={"finalized": True})
         uow.commit()
@@ -124,7 +124,7 @@ def list_payroll(
     validation.in_range(date_from, "date from")
     validation.in_range(date_to, "date to")
     if date_from is not None and date_to is not None and date_to < date_from:
-        raise ValidationError("date to", "cannot be before the start date")
+        raise ValidationError("date to", code="before_start_date")
     query = (select(PayrollRecord, Staff.name).join(Staff, Staff.id == PayrollRecord.staff_id)
              .order_by(PayrollRecord.created_at, PayrollRecord.id))
     if staff_id is not None:

@@ -136,7 +136,7 @@ def print_batch(uow_factory: UnitOfWorkFactory, actor: Actor, order_ids: Sequenc
     path = _check_target(target)
     ids = list(dict.fromkeys(order_ids))
     if not ids:
-        raise ValidationError("orders", "select at least one work order to print")
+        raise ValidationError("orders", code="no_orders_selected")
     chosen, org, paper = _options(uow_factory(), sections, paper)
     total = 2 * len(ids)
 

@@ -226,7 +226,7 @@ def _states(uow: UnitOfWork, actor: Actor, keys: list[str]) -> dict[str, Reminde
 def _aware(now: datetime | None, uow: UnitOfWork) -> datetime:
     moment = uow.now() if now is None else now
     if moment.tzinfo is None:
-        raise ValidationError("now", "needs a time zone")
+        raise ValidationError("now", code="needs_time_zone")
     return moment.astimezone(UTC)
 
 

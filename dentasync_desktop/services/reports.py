@@ -83,9 +83,9 @@ def export_finance(
     with uow_factory() as check:
         authorize(check, actor, Action.VIEW_FINANCE)
     if view not in VIEWS:
-        raise ValidationError("view", f"must be one of {', '.join(VIEWS)}")
+        raise ValidationError("view", code="one_of", params={"choices": list(VIEWS)})
     if fmt not in FORMATS:
-        raise ValidationError("format", f"must be one of {', '.join(FORMATS)}")
+        raise ValidationError("format", code="one_of", params={"choices": list(FORMATS)})
     target = checked_target(target, "file", fmt.upper())
     uow = uow_factory()
     settings = get_settings(uow)

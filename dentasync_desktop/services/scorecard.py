@@ -66,7 +66,7 @@ NOTE = ("Cancelled orders are excluded. Turnaround: sent to the lab to delivered
 
 def _check(flt: ScorecardFilter) -> None:
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("time period", "the start date is after the end date")
+        raise ValidationError("time period", code="start_after_end")
 
 
 def _conditions(flt: ScorecardFilter) -> list[ColumnElement[bool]]:
@@ -203,10 +203,10 @@ def export_scorecard(
 ) -> Path:
     """Write the scorecard with its filters to ``target`` as XLSX, PDF or CSV; returns it."""
     if fmt not in FORMATS:
-        raise ValidationError("format", f"must be one of {', '.join(FORMATS)}")
+        raise ValidationError("format", code="one_of", params={"choices": list(FORMATS)})
     target = Path(target)
     if not target.parent.is_dir():
-        raise ValidationError("file", f"the folder {target.parent} does not exist")
+        raise ValidationError("file", code="no_folder", params={"path": str(target.parent)})
     card = lab_scorecard(uow_factory(), actor, flt)
     uow = uow_factory()
     settings = get_settings(uow)

@@ -48,7 +48,6 @@ from ..domain.enums import (
     TaskStatus,
 )
 from ..domain.money import Money, exponent
-from ..domain.numbers import format_number
 from ..domain.payments import first_unpaid_due, schedule
 from ..domain.teeth import PERMANENT, format_teeth
 from . import activity
@@ -549,7 +548,8 @@ class _Generator:
         rows.activity.append(dict(
             at=self.now, actor_id=user_id, actor_name=user_name, action="seeded",
             entity="work_order", entity_id=order_id, order_id=order_id,
-            summary=f"Seeded {format_number(number)}", before="", after=""))
+            code="order.seeded", params=activity.dump({"order": number}), summary="",
+            before="", after=""))
 
     def _lab_times(self, lab: _Lab, status: OrderStatus, created_at: datetime, due: date
                    ) -> tuple[datetime | None, datetime | None]:
@@ -710,19 +710,21 @@ class _Generator:
             before = self._money_state(paid, currency, installments)
             paid += amount.minor if step == "add" else -amount.minor
             after = self._money_state(paid, currency, installments)
-            label = f"{format_number(number)}: payment of {amount}"
+            params: dict[str, object] = {
+                "order": number, "amount_minor": amount.minor, "currency": amount.currency,
+                "paid_on": payment["paid_on"]}
             if step == "add":
-                action = "add_payment"
-                summary = (f"{label} ({payment['method'].label.lower()}) on "
-                           f"{payment['paid_on']} recorded")
+                action, code = "add_payment", "payment.recorded"
+                params["method"] = payment["method"].value
                 after["note"] = payment["note"]
             else:
-                action = "void_payment"
-                summary = f"{label} on {payment['paid_on']} voided: {payment['void_reason']}"
+                action, code = "void_payment", "payment.voided"
+                params["reason"] = payment["void_reason"]
                 after["reason"] = payment["void_reason"]
             rows.activity.append(dict(
                 at=at, actor_id=user[0], actor_name=user[1], action=action, entity="payment",
-                entity_id=payment["id"], order_id=order_id, summary=summary,
+                entity_id=payment["id"], order_id=order_id, code=code,
+                params=activity.dump(params), summary="",
                 before=activity.dump(before), after=activity.dump(after)))
 
     @staticmethod

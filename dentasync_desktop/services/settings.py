@@ -125,7 +125,7 @@ def save_settings(
         for name, value in new.items():
             uow.session.merge(Setting(key=ORG_PREFIX + name, value=str(value)))
         activity.record(uow, actor, "edit",
-                        f"Changed the organisation settings: {', '.join(new)}",
+                        "settings.organisation_changed", {"fields": list(new)},
                         entity="settings", before=old, after=new)
         uow.commit()
         return clean
@@ -171,7 +171,7 @@ def save_schedule_settings(
 ) -> ScheduleSettings:
     """Validate and store, like save_settings: only changed keys, one activity entry."""
     if data.start_page not in START_PAGES:
-        raise ValidationError("start page", f"must be one of {', '.join(START_PAGES)}")
+        raise ValidationError("start page", code="one_of", params={"choices": list(START_PAGES)})
     clean = ScheduleSettings(
         remind_orders_due_tomorrow=bool(data.remind_orders_due_tomorrow),
         remind_installments_due_today=bool(data.remind_installments_due_today),
@@ -187,7 +187,7 @@ def save_schedule_settings(
         for name, value in new.items():
             uow.session.merge(Setting(key=SCHEDULE_PREFIX + name, value=_schedule_text(value)))
         activity.record(uow, actor, "edit",
-                        f"Changed the calendar and reminder settings: {', '.join(new)}",
+                        "settings.calendar_changed", {"fields": list(new)},
                         entity="settings", before=old, after=new)
         uow.commit()
         return clean

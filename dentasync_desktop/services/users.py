@@ -119,7 +119,7 @@ def _verified_user(uow: UnitOfWork, username: str, password: str) -> User:
     if user is None:
         verify_password(password or "", _decoy_hash(passwords.current))
         activity.add_entry(uow, None, name or "(no name)", "sign_in_failed",
-                           f"Failed sign-in: unknown user name '{name}'", entity="user")
+                           "user.sign_in_failed_unknown", {"name": name}, entity="user")
         uow.commit()
         raise AuthenticationError(SIGN_IN_FAILED)
     blocked = _blocked_for(user, uow.now())
@@ -130,8 +130,8 @@ def _verified_user(uow: UnitOfWork, username: str, password: str) -> User:
     if not verify_password(password or "", user.password_hash):
         _count_failure(uow, user)
         activity.add_entry(uow, user.id, user.username, "sign_in_failed",
-                           f"Failed sign-in of {user.username}: wrong password "
-                           f"({user.failed_sign_ins} in a row)",
+                           "user.sign_in_failed",
+                           {"username": user.username, "count": user.failed_sign_ins},
                            entity="user", entity_id=user.id)
         uow.commit()
         blocked = _blocked_for(user, uow.now())
@@ -191,7 +191,7 @@ def create_first_admin(uow: UnitOfWork, username: str, full_name: str, password:
         uow.session.add(user)
         uow.session.flush()
         actor = _actor(user)
-        activity.record(uow, actor, "create", f"Created the first administrator {name}",
+        activity.record(uow, actor, "create", "user.first_admin_created", {"username": name},
                         entity="user", entity_id=user.id, after=_snapshot(user))
         uow.commit()
         return actor
@@ -206,7 +206,7 @@ def sign_in(uow: UnitOfWork, username: str, password: str) -> Actor:
         user = _verified_user(uow, username, password)
         user.last_login_at = uow.now()
         actor = _actor(user)
-        activity.record(uow, actor, "sign_in", f"{user.username} signed in",
+        activity.record(uow, actor, "sign_in", "user.signed_in", {"username": user.username},
                         entity="user", entity_id=user.id)
         uow.commit()
         return actor
@@ -261,7 +261,7 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
             uow.session.add(user)
         uow.session.flush()
         activity.record(uow, actor, "create" if creating else "edit",
-                        f"{'Created' if creating else 'Edited'} user {username}",
+                        "user.created" if creating else "user.edited", {"username": username},
                         entity="user", entity_id=user.id, before=old, after=new)
         uow.commit()
         return user_info(user)
@@ -275,7 +275,8 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: int, new_password: st
         authorize(uow, actor, Action.MANAGE_USERS)
         user = get(uow, User, user_id, "User")
         user.password_hash = password_hash
-        activity.record(uow, actor, "reset_password", f"Reset the password of {user.username}",
+        activity.record(uow, actor, "reset_password", "user.password_reset",
+                        {"username": user.username},
                         entity="user", entity_id=user.id, after={"password": "reset"})
         uow.commit()
 
@@ -295,7 +296,7 @@ def unlock(uow: UnitOfWork, actor: Actor, password: str) -> None:
         user = _verified_user(uow, actor.username, password)
         if user.id != actor.user_id:
             raise AuthenticationError(SIGN_IN_FAILED)
-        activity.record(uow, actor, "unlock", f"{user.username} unlocked the window",
+        activity.record(uow, actor, "unlock", "user.unlocked", {"username": user.username},
                         entity="user", entity_id=user.id)
         uow.commit()
 
@@ -306,15 +307,16 @@ def change_own_password(
     validation.limited(old_password or "", "current password", MAX_PASSWORD_LENGTH)
     _check_password(new_password, "new password")
     if new_password == old_password:
-        raise ValidationError("new password", "must differ from the current password")
+        raise ValidationError("new password", code="same_password")
     password_hash = hash_password(new_password)
     with uow:
         signed_in(uow, actor)
         user = get(uow, User, actor.user_id or 0, "User")
         if not verify_password(old_password or "", user.password_hash):
-            raise ValidationError("current password", "is not correct")
+            raise ValidationError("current password", code="wrong_password")
         user.password_hash = password_hash
-        activity.record(uow, actor, "change_password", f"{user.username} changed their password",
+        activity.record(uow, actor, "change_password", "user.password_changed",
+                        {"username": user.username},
                         entity="user", entity_id=user.id, after={"password": "changed"})
         uow.commit()
 
@@ -329,13 +331,14 @@ def set_user_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -
                 "active", f"{user.username} is already {'active' if active else 'deactivated'}")
         if not active:
             if user.id == actor.user_id:
-                raise ValidationError("active", "you cannot deactivate your own account")
+                raise ValidationError("active", code="own_account")
             if user.role is Role.ADMIN and _active_admins(uow) == 1:
                 raise ValidationError(
                     "active", f"{user.username} is the last active administrator")
         user.active = active
         activity.record(uow, actor, "activate" if active else "deactivate",
-                        f"{'Reactivated' if active else 'Deactivated'} user {user.username}",
+                        "user.activated" if active else "user.deactivated",
+                        {"username": user.username},
                         entity="user", entity_id=user.id,
                         before={"active": not active}, after={"active": active})
         uow.commit()

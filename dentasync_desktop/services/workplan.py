@@ -12,7 +12,6 @@ from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail
 from ..domain.enums import TaskStatus
 from ..domain.errors import ValidationError
-from ..domain.numbers import format_number
 from . import activity
 from .guards import find, get, order_for, touch
 from .order_detail import load_detail
@@ -34,7 +33,7 @@ def _assignee(uow: UnitOfWork, assignee_id: int | None) -> Staff | None:
         return None
     staff = find(uow, Staff, assignee_id)
     if staff is None or not staff.active:
-        raise ValidationError("assignee", "choose an active staff member")
+        raise ValidationError("assignee", code="inactive_staff")
     return staff
 
 
@@ -53,10 +52,12 @@ def _snapshot(task: WorkTask, assignee: Staff | None) -> dict[str, object]:
             "due_date": task.due_date, "status": task.status.value}
 
 
-def _record(uow: UnitOfWork, actor: Actor, action: str, summary: str, order: WorkOrder,
-            task: WorkTask | None = None, **values: dict[str, object] | None) -> None:
+def _record(uow: UnitOfWork, actor: Actor, action: str, code: str, order: WorkOrder,
+            task: WorkTask | None = None, params: dict[str, object] | None = None,
+            **values: dict[str, object] | None) -> None:
     touch(uow, order)
-    activity.record(uow, actor, action, f"{format_number(order.number)}: {summary}",
+    named = {"task": task.name} if task else {}
+    activity.record(uow, actor, action, code, {"order": order.number, **named, **(params or {})},
                     entity="work_task", entity_id=task.id if task else None, order_id=order.id,
                     **values)
 
@@ -98,7 +99,7 @@ def plan_automatically(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDet
         if not added:
             raise ValidationError(
                 "work plan", "nothing to plan: every template task is already in the work plan")
-        _record(uow, actor, "plan_work", f"planned {len(added)} task(s) automatically", order,
+        _record(uow, actor, "plan_work", "task.planned", order, params={"count": len(added)},
                 after={"tasks": added})
         uow.commit()
         return load_detail(uow, order_id)
@@ -117,7 +118,7 @@ def add_task(
                         assignee_id=assignee_id, status=TaskStatus.TODO, due_date=due)
         order.tasks.append(task)
         uow.session.flush()
-        _record(uow, actor, "add_task", f"task '{task.name}' added", order, task,
+        _record(uow, actor, "add_task", "task.added", order, task,
                 after=_snapshot(task, assignee))
         uow.commit()
         return load_detail(uow, order_id)
@@ -135,7 +136,7 @@ def edit_task(
         before = _snapshot(task, _current_assignee(uow, task))
         task.name, task.assignee_id, task.due_date = clean_name, assignee_id, due
         old, new = activity.changes(before, _snapshot(task, assignee))
-        _record(uow, actor, "edit_task", f"task '{task.name}' edited", order, task,
+        _record(uow, actor, "edit_task", "task.edited", order, task,
                 before=old, after=new)
         uow.commit()
         return load_detail(uow, order.id)
@@ -154,8 +155,8 @@ def move_task(uow: UnitOfWork, actor: Actor, task_id: int, delta: int) -> OrderD
             raise ValidationError("position", f"the task is already {where}")
         tasks.insert(new_index, tasks.pop(old_index))
         _reorder(order, tasks)
-        _record(uow, actor, "move_task", f"task '{task.name}' moved to place {new_index + 1}",
-                order, task, before={"position": old_index + 1},
+        _record(uow, actor, "move_task", "task.moved", order, task,
+                params={"position": new_index + 1}, before={"position": old_index + 1},
                 after={"position": new_index + 1})
         uow.commit()
         return load_detail(uow, order.id)
@@ -172,9 +173,8 @@ def assign_task(
                                   if old else "the task is already unassigned")
         assignee = _assignee(uow, assignee_id)
         task.assignee_id = assignee_id
-        summary = (f"task '{task.name}' assigned to {assignee.name}" if assignee
-                   else f"task '{task.name}' unassigned")
-        _record(uow, actor, "assign_task", summary, order, task,
+        _record(uow, actor, "assign_task", "task.assigned" if assignee else "task.unassigned",
+                order, task, params={"assignee": assignee.name} if assignee else None,
                 before={"assignee": old.name if old else None},
                 after={"assignee": assignee.name if assignee else None})
         uow.commit()
@@ -189,7 +189,7 @@ def set_task_done(uow: UnitOfWork, actor: Actor, task_id: int, done: bool) -> Or
             raise ValidationError("done", f"the task is already {'done' if done else 'open'}")
         task.status, task.done_at = status, uow.now() if done else None
         _record(uow, actor, "task_done" if done else "task_reopened",
-                f"task '{task.name}' {'done' if done else 'reopened'}", order, task,
+                "task.done" if done else "task.reopened", order, task,
                 before={"status": (TaskStatus.TODO if done else TaskStatus.DONE).value},
                 after={"status": status.value})
         uow.commit()
@@ -201,7 +201,7 @@ def remove_task(uow: UnitOfWork, actor: Actor, task_id: int) -> OrderDetail:
         task, order = _task_for(uow, actor, task_id, Action.PLAN_WORK)
         before = _snapshot(task, _current_assignee(uow, task))
         _reorder(order, [t for t in sorted(order.tasks, key=lambda t: t.position) if t is not task])
-        _record(uow, actor, "remove_task", f"task '{task.name}' removed", order, task,
+        _record(uow, actor, "remove_task", "task.removed", order, task,
                 before=before)
         uow.commit()
         return load_detail(uow, order.id)

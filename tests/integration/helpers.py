@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dentasync_desktop.db.models import ActivityEntry, Base
+from dentasync_desktop.documents import activity_text
 from dentasync_desktop.domain.dto import OrderDetail
 from dentasync_desktop.services import orders
 
@@ -41,6 +42,12 @@ def activity_count(world: World, order_id: int | None = None) -> int:
         if order_id is not None:
             query = query.where(ActivityEntry.order_id == order_id)
         return uow.session.scalar(query) or 0
+
+
+def entry_text(entry: ActivityEntry) -> str:
+    """A stored entry in English words, as the CLI and the documents show it."""
+    return activity_text.render(entry.code, activity_text.load_params(entry.params),
+                                entry.summary)
 
 
 def last_activity(world: World) -> ActivityEntry:

@@ -13,7 +13,7 @@ from dentasync_desktop.services import comments, orders
 
 from ..conftest import FIXED_NOW
 from ..factories import World
-from .helpers import last_activity, new_order, one_activity, refused
+from .helpers import entry_text, last_activity, new_order, one_activity, refused
 
 
 def test_add_comment_records_author_and_time(world: World) -> None:
@@ -33,7 +33,7 @@ def test_long_comment_is_kept_whole_but_summarised(world: World) -> None:
     body = "word " * 2000  # 10 000 characters before trimming the last space
     order = comments.add_comment(world.uow(), world.admin, new_order(world).id, body)
     assert order.comments[0].body == body.strip()
-    assert last_activity(world).summary.endswith("…\"")
+    assert entry_text(last_activity(world)).endswith("…\"")
 
 
 def test_add_comment_refusals(world: World) -> None:

@@ -15,7 +15,7 @@ from dentasync_desktop.domain.errors import (
 from dentasync_desktop.services import events, orders
 
 from ..factories import World
-from .helpers import last_activity, new_order, one_activity, refused
+from .helpers import entry_text, last_activity, new_order, one_activity, refused
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
 
@@ -46,7 +46,7 @@ def test_add_event_stores_utc_and_logs_it(world: World) -> None:
     assert (event.order_number, event.patient_name, event.done) == (1, "Anna Schäfer", False)
     entry = last_activity(world)
     assert (entry.action, entry.entity, entry.entity_id) == ("add_event", "event", event.id)
-    assert "Try-in" in entry.summary
+    assert "Try-in" in entry_text(entry)
 
 
 def test_event_input_is_checked_field_by_field(world: World) -> None:

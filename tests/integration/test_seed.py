@@ -38,6 +38,7 @@ from dentasync_desktop.services.seed import LABS, SEED_USERNAME, _iban, seed
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
 from ..conftest import FIXED_NOW
+from .helpers import entry_text
 
 
 def fingerprint(uow_factory) -> str:  # type: ignore[no-untyped-def]
@@ -173,11 +174,11 @@ def test_seeded_payments_are_in_the_log_as_if_recorded_by_hand(uow_factory) -> N
             number = format_number(orders[payment.order_id].number)
             if entry.action == "add_payment":
                 assert entry.at == payment.recorded_at
-                assert entry.summary.startswith(f"{number}: payment of ")
-                assert entry.summary.endswith(f" on {payment.paid_on} recorded")
+                assert entry_text(entry).startswith(f"{number}: payment of ")
+                assert entry_text(entry).endswith(f" on {payment.paid_on} recorded")
             else:
                 assert entry.at == payment.voided_at
-                assert entry.summary.endswith("voided: Entered twice")
+                assert entry_text(entry).endswith("voided: Entered twice")
             after = json.loads(entry.after)
             if entry.order_id in last_paid:
                 assert json.loads(entry.before)["paid"] == last_paid[entry.order_id]

@@ -18,7 +18,7 @@ from dentasync_desktop.services import orders, workplan
 
 from ..conftest import FIXED_NOW
 from ..factories import World
-from .helpers import last_activity, new_order, one_activity, refused
+from .helpers import entry_text, last_activity, new_order, one_activity, refused
 
 
 def add_staff(world: World, name: str, active: bool = True) -> int:
@@ -108,7 +108,7 @@ def test_add_task_appends_with_assignee_and_due_date(world: World) -> None:
         2, "Polish", "Tom Technician", date(2026, 11, 6))
     entry = last_activity(world)
     assert (entry.action, entry.entity, entry.entity_id) == ("add_task", "work_task", task.id)
-    assert "Polish" in entry.summary and "Tom Technician" in entry.after
+    assert "Polish" in entry_text(entry) and "Tom Technician" in entry.after
 
 
 def test_add_task_refusals_name_the_field(world: World) -> None:

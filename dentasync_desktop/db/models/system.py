@@ -27,7 +27,12 @@ class Counter(Base):
 
 
 class ActivityEntry(Base):
-    """Append-only: triggers created by the migration refuse UPDATE and DELETE."""
+    """Append-only: triggers created by the migration refuse UPDATE and DELETE.
+
+    What happened is ``code`` with its JSON ``params``, put into words by whoever reads it
+    (documents/activity_text.py, gui/activity_text.py). ``summary`` holds the English sentence
+    of entries written before codes existed (code "" when it could not be parsed).
+    """
 
     __tablename__ = "activity"
     __table_args__ = (Index("ix_activity_order_at", "order_id", "at"),)
@@ -40,6 +45,8 @@ class ActivityEntry(Base):
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[int | None]
     order_id: Mapped[int | None] = mapped_column(ForeignKey("work_orders.id"))
-    summary: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    params: Mapped[str] = mapped_column(Text, default="", server_default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")

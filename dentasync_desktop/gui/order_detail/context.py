@@ -27,6 +27,7 @@ from ...services.order_detail import get_order
 from ..changes import ChangeRelay
 from ..client import ServiceClient
 from ..errors import show_refusal
+from ..formatting import label
 from ..worker import Job
 from .dialogs import ServiceDialog
 from .widgets import Gate
@@ -100,12 +101,12 @@ class OrderContext(QObject):
         detail = self.detail
         verdict = lifecycle.verdict(detail.status, action, detail.on_hold)
         if not verdict.allowed:
-            return Gate(False, verdict.reason[0].upper() + verdict.reason[1:] + ".")
+            return Gate(False, verdict.reason)
         for needed in (action, *also):
             if not self.client.allows(needed):
                 return Gate(False, QCoreApplication.translate(
                     "OrderContext", "Your role ({role}) does not allow this action: {action}."
-                ).format(role=self.client.actor.role.label, action=needed.label))
+                ).format(role=label(self.client.actor.role), action=label(needed)))
         return Gate(True)
 
     def attempt(self, service: Callable[..., T], *args: Any) -> T | None:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,8 +31,9 @@ from ...domain.dto import (
     PayrollInfo,
     TaskInfo,
 )
-from ...domain.enums import OrderStatus, TaskStatus
+from ...domain.enums import EventKind, OrderStatus, PaymentMethod, PaymentStatus, Role, TaskStatus
 from ...domain.teeth import format_teeth
+from .. import activity_text
 from ..formatting import date_text, datetime_text, label, money
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -372,9 +374,11 @@ class ActivityModel(RowsModel):
         ]
 
     def summary(self, entry: ActivityInfo) -> str:
-        if self.number_prefix and entry.summary.startswith(self.number_prefix):
-            return entry.summary[len(self.number_prefix):]
-        return entry.summary
+        """From the code in the user's language; an old entry's stored English sentence."""
+        text = activity_text.render(entry.code, entry.params, entry.summary)
+        if self.number_prefix and text.startswith(self.number_prefix):
+            return text[len(self.number_prefix):]
+        return text
 
 
 def changes(entry: ActivityInfo) -> list[str]:
@@ -407,16 +411,21 @@ def _parse(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {"": value}
 
 
+# Recorded fields whose stored values are enum values, shown by their labels.
+_ENUM_FIELDS: dict[str, tuple[type[StrEnum], ...]] = {
+    "status": (OrderStatus, TaskStatus), "method": (PaymentMethod,), "kind": (EventKind,),
+    "role": (Role,), "payment_status": (PaymentStatus,),
+}
+
+
 def _value(key: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return _tr("yes") if value else _tr("no")
-    if key == "status":
-        try:
-            return label(OrderStatus(value))
-        except ValueError:
-            pass
+    for kind in _ENUM_FIELDS.get(key, ()):
+        if isinstance(value, str) and value in kind._value2member_map_:
+            return label(kind(value))
     text = _moment(value) if isinstance(value, str) else str(value)
     return text if len(text) <= LONG_VALUE else text[:LONG_VALUE - 1] + "…"
 

@@ -202,7 +202,7 @@ class OrderDetailView(QWidget):
         button.setText(self._step_text(step))
         gate = self.context.gate(step)
         tip = self.tr("{step} (Ctrl+Enter): {before} → {after}").format(
-            step=step.label, before=label(order.status),
+            step=label(step), before=label(order.status),
             after=label(TRANSITIONS[step][order.status]))
         apply_gate(button, gate, tip)
         self.primary_action.setEnabled(gate.allowed)

@@ -1,0 +1,234 @@
+"""The activity log in the user's language: one translatable sentence per action code.
+
+Entries store a code and plain parameters (documents/activity_text.py has the English twin for
+the CLI and documents); here amounts, dates and labels follow the user's locale. The order's
+number is left out of order-level sentences: they are shown on that order's own timeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..domain.actions import Action
+from ..domain.enums import EventKind, OrderStatus, PaymentMethod
+from ..domain.money import Money
+from ..domain.numbers import format_number
+from .formatting import date_text, datetime_text, label, money
+
+Params = Mapping[str, Any]
+CONTEXT = "activity"
+
+RECORD_KINDS = {
+    "dental_lab": QT_TRANSLATE_NOOP("activity", "dental lab"),
+    "customer": QT_TRANSLATE_NOOP("activity", "customer"),
+    "patient": QT_TRANSLATE_NOOP("activity", "patient"),
+    "service": QT_TRANSLATE_NOOP("activity", "service"),
+    "staff": QT_TRANSLATE_NOOP("activity", "staff member"),
+}
+
+STEPS = {
+    Action.PUBLISH: QT_TRANSLATE_NOOP("activity", "Sent to the lab"),
+    Action.START_PRODUCTION: QT_TRANSLATE_NOOP("activity", "Production started"),
+    Action.PRODUCE: QT_TRANSLATE_NOOP("activity", "Produced"),
+    Action.SHIP: QT_TRANSLATE_NOOP("activity", "Shipped"),
+    Action.DELIVER: QT_TRANSLATE_NOOP("activity", "Delivered"),
+    Action.COMPLETE: QT_TRANSLATE_NOOP("activity", "Completed"),
+    Action.CANCEL: QT_TRANSLATE_NOOP("activity", "Cancelled"),
+    Action.REOPEN: QT_TRANSLATE_NOOP("activity", "Reopened"),
+    Action.MOVE_BACK: QT_TRANSLATE_NOOP("activity", "Moved back"),
+}
+
+
+def _amount(p: Params, key: str = "amount") -> str:
+    return money(Money(int(p[f"{key}_minor"]), str(p["currency"])))
+
+
+def _day(p: Params, key: str) -> str:
+    return date_text(date.fromisoformat(p[key]))
+
+
+def _number(p: Params, key: str) -> str:
+    return format_number(int(p[key]))
+
+
+def _method(p: Params) -> str:
+    return label(PaymentMethod(p["method"]))
+
+
+def _event(p: Params) -> dict[str, str]:
+    return {"kind": label(EventKind(p["kind"])),
+            "when": datetime_text(datetime.fromisoformat(p["starts_at"]))}
+
+
+def _record(p: Params) -> dict[str, str]:
+    return {"kind": QCoreApplication.translate(CONTEXT, RECORD_KINDS[p["kind"]]),
+            "name": str(p["name"])}
+
+
+def _status_changed(p: Params) -> str:
+    return QCoreApplication.translate(CONTEXT, "{step}: {before} → {after}").format(
+        step=QCoreApplication.translate(CONTEXT, STEPS[Action(p["step"])]),
+        before=label(OrderStatus(p["from"])), after=label(OrderStatus(p["to"])))
+
+
+def _plan(p: Params, replaced: bool) -> str:
+    count = int(p["installments"])
+    values = {"amount": _amount(p), "method": _method(p), "first": _day(p, "first_due_date")}
+    if count > 1:
+        text = (QCoreApplication.translate(
+                    CONTEXT, "Payment plan replaced: {amount} by {method}, %n installments "
+                    "from {first}", None, count) if replaced else
+                QCoreApplication.translate(
+                    CONTEXT, "Payment plan set: {amount} by {method}, %n installments from "
+                    "{first}", None, count))
+    else:
+        text = (QCoreApplication.translate(
+                    CONTEXT, "Payment plan replaced: {amount} by {method}, due {first}")
+                if replaced else QCoreApplication.translate(
+                    CONTEXT, "Payment plan set: {amount} by {method}, due {first}"))
+    return text.format(**values)
+
+
+def _fields(p: Params) -> str:
+    return ", ".join(str(f).replace("_", " ") for f in p["fields"])
+
+
+_RENDER: dict[str, Callable[[Params], str]] = {
+    "order.created": lambda p: QCoreApplication.translate(CONTEXT, "Created {order}").format(
+        order=_number(p, "order")),
+    "order.edited": lambda p: QCoreApplication.translate(CONTEXT, "Edited {order}").format(
+        order=_number(p, "order")),
+    "order.seeded": lambda p: QCoreApplication.translate(
+        CONTEXT, "Seeded {order}").format(order=_number(p, "order")),
+    "order.customer_changed": lambda p: QCoreApplication.translate(
+        CONTEXT, "Customer changed from {old} to {new}").format(old=p["old"], new=p["new"]),
+    "order.status_changed": _status_changed,
+    "order.due_date_changed": lambda p: QCoreApplication.translate(
+        CONTEXT, "Due date changed to {date}").format(date=_day(p, "due_date")),
+    "order.price_adjusted": lambda p: QCoreApplication.translate(
+        CONTEXT, "Price adjusted from {old} to {new}").format(
+            old=_amount(p, "old"), new=_amount(p, "new")),
+    "order.put_on_hold": lambda p: QCoreApplication.translate(
+        CONTEXT, "Put on hold: {reason}").format(reason=p["reason"]),
+    "order.taken_off_hold": lambda p: QCoreApplication.translate(CONTEXT, "Taken off hold"),
+    "order.marked_remake": lambda p: QCoreApplication.translate(
+        CONTEXT, "Marked as remake of {order}: {reason}").format(
+            order=_number(p, "source"), reason=p["reason"]),
+    "order.copied_from": lambda p: QCoreApplication.translate(
+        CONTEXT, "Copied from {order}").format(order=_number(p, "source")),
+    "order.copied_to": lambda p: QCoreApplication.translate(
+        CONTEXT, "Copied to {order}").format(order=_number(p, "copy")),
+    "task.planned": lambda p: QCoreApplication.translate(
+        CONTEXT, "Planned %n task(s) automatically", None, int(p["count"])),
+    "task.added": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” added").format(task=p["task"]),
+    "task.edited": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” edited").format(task=p["task"]),
+    "task.moved": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” moved to place {place}").format(
+            task=p["task"], place=p["position"]),
+    "task.assigned": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” assigned to {name}").format(task=p["task"], name=p["assignee"]),
+    "task.unassigned": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” unassigned").format(task=p["task"]),
+    "task.done": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” done").format(task=p["task"]),
+    "task.reopened": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” reopened").format(task=p["task"]),
+    "task.removed": lambda p: QCoreApplication.translate(
+        CONTEXT, "Task “{task}” removed").format(task=p["task"]),
+    "payroll.added": lambda p: QCoreApplication.translate(
+        CONTEXT, "Payroll {amount} for {name}").format(amount=_amount(p), name=p["staff"]),
+    "payroll.edited": lambda p: QCoreApplication.translate(
+        CONTEXT, "Payroll for {name} edited").format(name=p["staff"]),
+    "payroll.finalized": lambda p: QCoreApplication.translate(
+        CONTEXT, "Payroll {amount} for {name} finalized").format(
+            amount=_amount(p), name=p["staff"]),
+    "attachment.added": lambda p: QCoreApplication.translate(
+        CONTEXT, "File “{name}” attached").format(name=p["name"]),
+    "attachment.removed": lambda p: QCoreApplication.translate(
+        CONTEXT, "File “{name}” removed").format(name=p["name"]),
+    "payment_plan.set": lambda p: _plan(p, replaced=False),
+    "payment_plan.replaced": lambda p: _plan(p, replaced=True),
+    "payment_plan.removed": lambda p: QCoreApplication.translate(
+        CONTEXT, "Payment plan removed"),
+    "payment.recorded": lambda p: QCoreApplication.translate(
+        CONTEXT, "Payment of {amount} ({method}) on {date} recorded").format(
+            amount=_amount(p), method=_method(p), date=_day(p, "paid_on")),
+    "payment.voided": lambda p: QCoreApplication.translate(
+        CONTEXT, "Payment of {amount} on {date} voided: {reason}").format(
+            amount=_amount(p), date=_day(p, "paid_on"), reason=p["reason"]),
+    "event.added": lambda p: QCoreApplication.translate(
+        CONTEXT, "{kind} on {when} added").format(**_event(p)),
+    "event.edited": lambda p: QCoreApplication.translate(
+        CONTEXT, "{kind} on {when} edited").format(**_event(p)),
+    "event.done": lambda p: QCoreApplication.translate(
+        CONTEXT, "{kind} on {when} done").format(**_event(p)),
+    "event.reopened": lambda p: QCoreApplication.translate(
+        CONTEXT, "{kind} on {when} reopened").format(**_event(p)),
+    "event.deleted": lambda p: QCoreApplication.translate(
+        CONTEXT, "{kind} on {when} deleted").format(**_event(p)),
+    "comment.added": lambda p: QCoreApplication.translate(
+        CONTEXT, "Comment “{text}”").format(text=p["preview"]),
+    "comment.edited": lambda p: QCoreApplication.translate(
+        CONTEXT, "Comment edited: “{text}”").format(text=p["preview"]),
+    "record.created": lambda p: QCoreApplication.translate(
+        CONTEXT, "Created {kind} {name}").format(**_record(p)),
+    "record.edited": lambda p: QCoreApplication.translate(
+        CONTEXT, "Edited {kind} {name}").format(**_record(p)),
+    "record.activated": lambda p: QCoreApplication.translate(
+        CONTEXT, "Reactivated {kind} {name}").format(**_record(p)),
+    "record.deactivated": lambda p: QCoreApplication.translate(
+        CONTEXT, "Deactivated {kind} {name}").format(**_record(p)),
+    "record.deactivated_in_use": lambda p: QCoreApplication.translate(
+        CONTEXT, "Deactivated {kind} {name} instead of deleting it: it is still in use"
+    ).format(**_record(p)),
+    "record.deleted": lambda p: QCoreApplication.translate(
+        CONTEXT, "Deleted {kind} {name}").format(**_record(p)),
+    "user.sign_in_failed_unknown": lambda p: QCoreApplication.translate(
+        CONTEXT, "Failed sign-in: unknown user name “{name}”").format(name=p["name"]),
+    "user.sign_in_failed": lambda p: QCoreApplication.translate(
+        CONTEXT, "Failed sign-in of {name}: wrong password (%n in a row)", None,
+        int(p["count"])).format(name=p["username"]),
+    "user.first_admin_created": lambda p: QCoreApplication.translate(
+        CONTEXT, "Created the first administrator {name}").format(name=p["username"]),
+    "user.signed_in": lambda p: QCoreApplication.translate(
+        CONTEXT, "{name} signed in").format(name=p["username"]),
+    "user.created": lambda p: QCoreApplication.translate(
+        CONTEXT, "Created user {name}").format(name=p["username"]),
+    "user.edited": lambda p: QCoreApplication.translate(
+        CONTEXT, "Edited user {name}").format(name=p["username"]),
+    "user.password_reset": lambda p: QCoreApplication.translate(
+        CONTEXT, "Reset the password of {name}").format(name=p["username"]),
+    "user.unlocked": lambda p: QCoreApplication.translate(
+        CONTEXT, "{name} unlocked the window").format(name=p["username"]),
+    "user.password_changed": lambda p: QCoreApplication.translate(
+        CONTEXT, "{name} changed their password").format(name=p["username"]),
+    "user.activated": lambda p: QCoreApplication.translate(
+        CONTEXT, "Reactivated user {name}").format(name=p["username"]),
+    "user.deactivated": lambda p: QCoreApplication.translate(
+        CONTEXT, "Deactivated user {name}").format(name=p["username"]),
+    "settings.organisation_changed": lambda p: QCoreApplication.translate(
+        CONTEXT, "Changed the organisation settings: {fields}").format(fields=_fields(p)),
+    "settings.calendar_changed": lambda p: QCoreApplication.translate(
+        CONTEXT, "Changed the calendar and reminder settings: {fields}").format(
+            fields=_fields(p)),
+}
+
+CODES = frozenset(_RENDER)
+
+
+def render(code: str, params: Params, fallback: str = "") -> str:
+    """The entry in the user's language; ``fallback`` (the stored English sentence of an old
+    entry) when the code is unknown or its parameters do not fit."""
+    renderer = _RENDER.get(code)
+    if renderer is None:
+        return fallback
+    try:
+        return renderer(params)
+    except (KeyError, ValueError, TypeError):
+        return fallback

@@ -1,0 +1,102 @@
+"""One sample of every activity code with its parameters, and its English words."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+# A fixed zone so the English event sentences do not depend on the machine's.
+START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC).isoformat()
+LOCAL = (datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+         .astimezone().strftime("%Y-%m-%d %H:%M"))
+ORDER = {"order": 123}
+AMOUNT = {"amount_minor": 12050, "currency": "EUR"}
+
+SAMPLES: dict[str, tuple[dict[str, object], str]] = {
+    "order.created": (ORDER, "Created WO-000123"),
+    "order.edited": (ORDER, "Edited WO-000123"),
+    "order.seeded": (ORDER, "Seeded WO-000123"),
+    "order.customer_changed": ({"old": "Dr. Nowak", "new": "Dr. 王"},
+                               "Customer changed from Dr. Nowak to Dr. 王"),
+    "order.status_changed": ({"step": "publish", "from": "draft", "to": "published"},
+                             "Sent to the lab: Draft → Published"),
+    "order.due_date_changed": ({"due_date": "2026-11-09"}, "Due date changed to 2026-11-09"),
+    "order.price_adjusted": ({"old_minor": 50000, "new_minor": 45000, "currency": "EUR"},
+                             "Price adjusted from 500.00 EUR to 450.00 EUR"),
+    "order.put_on_hold": ({"reason": "Waiting"}, "Put on hold: Waiting"),
+    "order.taken_off_hold": ({}, "Taken off hold"),
+    "order.marked_remake": ({"source": 100, "reason": "Broke"},
+                            "Marked as remake of WO-000100: Broke"),
+    "order.copied_from": ({"source": 100}, "Copied from WO-000100"),
+    "order.copied_to": ({"copy": 101}, "Copied to WO-000101"),
+    "task.planned": ({**ORDER, "count": 1}, "WO-000123: planned 1 task automatically"),
+    "task.added": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' added"),
+    "task.edited": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' edited"),
+    "task.moved": ({**ORDER, "task": "Model", "position": 2},
+                   "WO-000123: task 'Model' moved to place 2"),
+    "task.assigned": ({**ORDER, "task": "Model", "assignee": "Дмитрий"},
+                      "WO-000123: task 'Model' assigned to Дмитрий"),
+    "task.unassigned": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' unassigned"),
+    "task.done": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' done"),
+    "task.reopened": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' reopened"),
+    "task.removed": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' removed"),
+    "payroll.added": ({**ORDER, **AMOUNT, "staff": "Tom"},
+                      "WO-000123: payroll 120.50 EUR for Tom"),
+    "payroll.edited": ({**ORDER, "staff": "Tom"}, "WO-000123: payroll for Tom edited"),
+    "payroll.finalized": ({**ORDER, **AMOUNT, "staff": "Tom"},
+                          "WO-000123: payroll 120.50 EUR for Tom finalized"),
+    "attachment.added": ({**ORDER, "name": "scan.stl"}, "WO-000123: file 'scan.stl' attached"),
+    "attachment.removed": ({**ORDER, "name": "scan.stl"},
+                           "WO-000123: file 'scan.stl' removed"),
+    "payment_plan.set": ({**ORDER, **AMOUNT, "method": "bank_transfer", "installments": 3,
+                          "first_due_date": "2026-12-01"},
+                         "WO-000123: payment plan set: 120.50 EUR by bank transfer, "
+                         "3 installments from 2026-12-01"),
+    "payment_plan.replaced": ({**ORDER, **AMOUNT, "method": "card", "installments": 1,
+                               "first_due_date": "2026-12-01"},
+                              "WO-000123: payment plan replaced: 120.50 EUR by card, "
+                              "due 2026-12-01"),
+    "payment_plan.removed": (ORDER, "WO-000123: payment plan removed"),
+    "payment.recorded": ({**ORDER, **AMOUNT, "method": "card", "paid_on": "2026-12-02"},
+                         "WO-000123: payment of 120.50 EUR (card) on 2026-12-02 recorded"),
+    "payment.voided": ({**ORDER, **AMOUNT, "paid_on": "2026-12-02", "reason": "Twice"},
+                       "WO-000123: payment of 120.50 EUR on 2026-12-02 voided: Twice"),
+    "event.added": ({**ORDER, "kind": "try_in", "starts_at": START},
+                    f"WO-000123: Try-in on {LOCAL} added"),
+    "event.edited": ({**ORDER, "kind": "delivery", "starts_at": START},
+                     f"WO-000123: Delivery on {LOCAL} edited"),
+    "event.done": ({**ORDER, "kind": "pickup", "starts_at": START},
+                   f"WO-000123: Pickup on {LOCAL} done"),
+    "event.reopened": ({**ORDER, "kind": "impression", "starts_at": START},
+                       f"WO-000123: Impression on {LOCAL} reopened"),
+    "event.deleted": ({**ORDER, "kind": "other", "starts_at": START},
+                      f"WO-000123: Other on {LOCAL} deleted"),
+    "comment.added": ({**ORDER, "preview": "Lighter"}, 'WO-000123: comment "Lighter"'),
+    "comment.edited": ({**ORDER, "preview": "Darker"}, 'WO-000123: comment edited: "Darker"'),
+    "record.created": ({"kind": "dental_lab", "name": "Lab Ørsted"},
+                       "Created dental lab Lab Ørsted"),
+    "record.edited": ({"kind": "customer", "name": "Dr. Nowak"}, "Edited customer Dr. Nowak"),
+    "record.activated": ({"kind": "patient", "name": "王芳"}, "Reactivated patient 王芳"),
+    "record.deactivated": ({"kind": "service", "name": "Crown"}, "Deactivated service Crown"),
+    "record.deactivated_in_use": ({"kind": "staff", "name": "Tom"},
+                                  "Deactivated staff member Tom instead of deleting it: "
+                                  "it is still in use"),
+    "record.deleted": ({"kind": "patient", "name": "Jan"}, "Deleted patient Jan"),
+    "user.sign_in_failed_unknown": ({"name": "bob"}, "Failed sign-in: unknown user name 'bob'"),
+    "user.sign_in_failed": ({"username": "desk", "count": 3},
+                            "Failed sign-in of desk: wrong password (3 in a row)"),
+    "user.first_admin_created": ({"username": "admin"},
+                                 "Created the first administrator admin"),
+    "user.signed_in": ({"username": "desk"}, "desk signed in"),
+    "user.created": ({"username": "desk"}, "Created user desk"),
+    "user.edited": ({"username": "desk"}, "Edited user desk"),
+    "user.password_reset": ({"username": "desk"}, "Reset the password of desk"),
+    "user.unlocked": ({"username": "desk"}, "desk unlocked the window"),
+    "user.password_changed": ({"username": "desk"}, "desk changed their password"),
+    "user.activated": ({"username": "desk"}, "Reactivated user desk"),
+    "user.deactivated": ({"username": "desk"}, "Deactivated user desk"),
+    "settings.organisation_changed": ({"fields": ["name", "vat_id"]},
+                                      "Changed the organisation settings: name, vat_id"),
+    "settings.calendar_changed": ({"fields": ["reminders"]},
+                                  "Changed the calendar and reminder settings: reminders"),
+}
+
