@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPalette
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog
 
 from dentasync_desktop.domain.dto import CalendarEvent, EventInput, OrderDetail
 from dentasync_desktop.domain.enums import EventKind, Role
@@ -303,10 +303,7 @@ def drag(qtbot: Any, canvas: CalendarCanvas, start: QPoint, end: QPoint) -> None
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
     middle = QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2)
     for where in (middle, end):
-        qtbot.mouseMove(canvas, where)
-        # Offscreen, mouseMove without a button held sends no move event; send one with it.
-        from PySide6.QtGui import QMouseEvent
-        from PySide6.QtCore import QEvent
+        # qtbot.mouseMove sends no button state; the canvas drags on moves with the button held.
         QApplication.sendEvent(canvas, QMouseEvent(
             QEvent.Type.MouseMove, QPointF(where), canvas.mapToGlobal(QPointF(where)),
             Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
@@ -350,11 +347,34 @@ def test_refused_drag_snaps_back_with_the_message(qtbot, client, boxes: MessageB
     assert any("cancelled" in text.lower() for text in boxes.texts())
 
 
-def test_technician_drag_is_refused(qtbot, client_for, boxes: MessageBoxes, scheduled) -> None:  # type: ignore[no-untyped-def]
-    client = client_for(Role.TECHNICIAN)
+def test_stale_move_is_refused_and_shows_the_event_as_it_is_now(  # type: ignore[no-untyped-def]
+        qtbot, client, world, boxes: MessageBoxes, scheduled) -> None:
     page, _shell = make_page(qtbot, client)
-    if client.allows(events.Action.EVENTS):
-        pytest.skip("technicians may schedule events")
+    stale = next(e for e in page.events if e.id == scheduled["try_in"])
+    elsewhere = events.move_event(world.uow(), world.admin, stale.id, local(TODAY, 12))
+    settle(qtbot)
+    page.move_event(stale, local(TODAY, 16))  # a drag still holding the old version
+    settle(qtbot)
+    now = next(e for e in page.events if e.id == stale.id)
+    assert (now.starts_at, now.version) == (elsewhere.event.starts_at, 2)
+    assert any("someone else changed" in text.lower() for text in boxes.texts())
+
+
+def test_edit_time_from_the_keyboard_moves_the_event(qtbot, monkeypatch, client,  # type: ignore[no-untyped-def]
+                                                      scheduled) -> None:
+    page, _shell = make_page(qtbot, client)
+    event = next(e for e in page.events if e.id == scheduled["delivery"])
+
+    def later(dialog: QDialog) -> int:
+        edit = dialog.findChild(QDateTimeEdit)
+        edit.setDateTime(edit.dateTime().addSecs(90 * 60))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QDialog, "exec", later)
+    page.edit_time(event)
+    settle(qtbot)
+    moved = next(e for e in page.events if e.id == event.id)
+    assert moved.starts_at == local(TODAY - timedelta(days=2), 15, 30).astimezone(UTC)
 
 
 def test_due_dates_toggle(qtbot, client, scheduled) -> None:  # type: ignore[no-untyped-def]

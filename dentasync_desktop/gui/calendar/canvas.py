@@ -33,6 +33,7 @@ from . import look
 from .spans import Span
 
 BADGE = 14.0
+MIN_TEXT_WIDTH = 16.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class CalendarCanvas(QWidget):
         self.selected_id: int | None = None
         self._press: tuple[QPointF, CalendarEvent, QPointF] | None = None  # where, what, grab
         self._drop: tuple[CalendarEvent, datetime] | None = None  # while dragging
+        self._exposed = QRectF()
 
     # --- data ------------------------------------------------------------------------------
 
@@ -217,7 +219,8 @@ class CalendarCanvas(QWidget):
 
     # --- painting helpers ------------------------------------------------------------------
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._exposed = QRectF(event.rect())  # the day view is mostly scrolled out of sight
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -249,15 +252,24 @@ class CalendarCanvas(QWidget):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         badge = event.warning is not None
+        if badge and rect.width() >= BADGE + 8:
+            self.paint_badge(painter, QRectF(rect.right() - BADGE - 2, rect.top() + 2,
+                                             BADGE, BADGE))
+        elif badge:  # too narrow for the badge: an amber cap still marks it
+            painter.fillRect(QRectF(rect.left(), rect.top(), rect.width(), 3),
+                             QColor(look.WARNING_COLOUR))
         text_rect = rect.adjusted(6, 1, -(BADGE + 4 if badge else 3), -1)
         font = QFont(self.font())
         font.setStrikeOut(event.order_closed)
         painter.setFont(font)
+        if text_rect.width() < MIN_TEXT_WIDTH:
+            return  # a sliver among many overlapping events: colour only; the tooltip tells
         painter.setPen(look.text_colour(palette, event.order_closed or event.done))
         metrics = QFontMetrics(font)
         first = ("✓ " if event.done else "") + look.title(event)
         if lines <= 1 or text_rect.height() < 2 * metrics.height():
-            text = f"{first}  {look.subtitle(event)}"
+            # One line: the colour says the kind, so the order and patient get the room.
+            text = ("✓ " if event.done else "") + look.compact(event)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                                 int(text_rect.width())))
@@ -272,9 +284,6 @@ class CalendarCanvas(QWidget):
                                  metrics.elidedText(row, Qt.TextElideMode.ElideRight,
                                                     int(text_rect.width())))
                 y += metrics.height()
-        if badge:
-            self.paint_badge(painter, QRectF(rect.right() - BADGE - 2, rect.top() + 2,
-                                             BADGE, BADGE))
 
     def paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -311,7 +320,10 @@ class CalendarCanvas(QWidget):
                              count=more.hidden))
 
     def paint_hits(self, painter: QPainter, lines: int) -> None:
+        exposed = self._exposed
         for rect, item in self.hits:
+            if not exposed.intersects(rect):
+                continue
             if isinstance(item, CalendarEvent):
                 self.paint_event_box(painter, rect, item, lines)
             elif isinstance(item, CalendarDueDate):

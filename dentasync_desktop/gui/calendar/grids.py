@@ -21,6 +21,7 @@ NEW_EVENT_MINUTES = 30  # an empty slot is this long: a double-click starts on i
 LINE = 20.0  # one line of the month view and the all-day header
 MAX_DUE_LINES = 2
 DEFAULT_HOUR = 9  # a new event on a whole day (month view) starts then
+NOW_COLOUR = "#e11d48"
 
 
 def at_local(day: date, minutes: int) -> datetime:
@@ -124,15 +125,19 @@ class DayColumns(CalendarCanvas):
         for index in range(self.span.count + 1):
             x = TIME_COLUMN + index * width
             painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        self._paint_now(painter)  # under the events, so it never strikes through their text
         self.paint_hits(painter, 3)
-        if self.now is not None and self.span.first <= self.now.date() <= self.span.last:
-            index = (self.now.date() - self.span.first).days
-            y = _minutes(self.now) * HOUR_HEIGHT / 60
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#e11d48"))
-            painter.drawEllipse(QPointF(TIME_COLUMN + index * width, y), 4, 4)
-            painter.fillRect(QRectF(TIME_COLUMN + index * width, y - 1, width, 2),
-                             QColor("#e11d48"))
+
+    def _paint_now(self, painter: QPainter) -> None:
+        if self.now is None or not self.span.first <= self.now.date() <= self.span.last:
+            return
+        width = self.column_width()
+        left = TIME_COLUMN + (self.now.date() - self.span.first).days * width
+        y = _minutes(self.now) * HOUR_HEIGHT / 60
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(NOW_COLOUR))
+        painter.drawEllipse(QPointF(left, y), 4, 4)
+        painter.fillRect(QRectF(left, y - 1, width, 2), QColor(NOW_COLOUR))
 
 
 class DayHeader(CalendarCanvas):
@@ -226,7 +231,7 @@ class TimeView(QWidget):
 
     def scroll_to_hour(self, hour: int) -> None:
         self._scrolled = True
-        self.scroller.verticalScrollBar().setValue(int(hour * HOUR_HEIGHT))
+        self.scroller.verticalScrollBar().setValue(int((hour - 0.4) * HOUR_HEIGHT))
 
 
 class MonthGrid(CalendarCanvas):

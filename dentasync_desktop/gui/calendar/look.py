@@ -61,6 +61,11 @@ def title(event: CalendarEvent) -> str:
     return f"{time_text(event)} {label(event.kind)} · {event.number_text}"
 
 
+def compact(event: CalendarEvent) -> str:
+    """The one-line text of a box too small for two."""
+    return f"{time_text(event)} {event.number_text} {event.patient_name}"
+
+
 def subtitle(event: CalendarEvent) -> str:
     return f"{event.patient_name} · {event.lab_name}"
 

@@ -170,6 +170,7 @@ class CalendarPage(QWidget):
             self._kind_actions[kind] = action
         self.kind_button.setMenu(self.kind_menu)
         self.kind_button.setText(self.tr("All types"))
+        self.kind_button.setMinimumWidth(110)
         self.kind_button.setToolTip(self.tr("Show only some types of appointment"))
         self.lab_filter = LookupCombo(
             lambda text: self.client.call(masterdata.list_labs, text, True),
