@@ -274,11 +274,15 @@ class CalendarCanvas(QWidget):
                              metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                                 int(text_rect.width())))
         else:
-            rows = [first, look.subtitle(event), look.status_note(event) or event.customer_name]
+            note = look.status_note(event)
+            rows = [first, look.subtitle(event), note or event.customer_name]
             y = text_rect.top()
-            for row in rows[:lines]:
+            for index, row in enumerate(rows[:lines]):
                 if y + metrics.height() > text_rect.bottom() + 1:
                     break
+                if index == 2 and note:  # the reason for the strike-out is not struck out
+                    font.setStrikeOut(False)
+                    painter.setFont(font)
                 painter.drawText(QRectF(text_rect.left(), y, text_rect.width(), metrics.height()),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                                  metrics.elidedText(row, Qt.TextElideMode.ElideRight,

@@ -33,9 +33,14 @@ def _minutes(value: datetime) -> int:
     return value.hour * 60 + value.minute
 
 
-def _day_name(day: date, long: bool) -> str:
-    fmt = "dddd d MMMM" if long else "ddd d"
-    return QLocale().toString(qdate(day), fmt)
+def _day_name(day: date, width: float, metrics: QFontMetrics) -> str:
+    """The longest spelling of the day that fits ``width``."""
+    locale = QLocale()
+    for fmt in ("dddd d MMMM", "ddd d MMM", "ddd d"):
+        text = locale.toString(qdate(day), fmt)
+        if metrics.horizontalAdvance(text) <= width - 8:
+            return text
+    return str(day.day)
 
 
 class DayColumns(CalendarCanvas):
@@ -180,7 +185,6 @@ class DayHeader(CalendarCanvas):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
         width = self._columns.column_width()
-        long = self.span.count == 1 or width > 150
         for index, day in enumerate(self.span.days):
             cell = QRectF(TIME_COLUMN + index * width, 0, width, 28)
             font = QFont(self.font())
@@ -192,7 +196,8 @@ class DayHeader(CalendarCanvas):
                 painter.fillRect(QRectF(cell.left() + 4, 25, width - 8, 3),
                                  palette.color(QPalette.ColorRole.Highlight))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, _day_name(day, long))
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter,
+                             _day_name(day, width, QFontMetrics(font)))
         painter.setPen(self.grid_pen(0.22))
         painter.drawLine(QPointF(0, self.height() - 1), QPointF(self.width(), self.height() - 1))
         self.paint_hits(painter, 1)
