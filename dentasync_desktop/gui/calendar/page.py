@@ -14,8 +14,19 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -93,6 +104,7 @@ class CalendarPage(QWidget):
         self.events: list[CalendarEvent] = []
         self.dues: list[CalendarDueDate] = []
         self._generation = 0
+        self._shown_today: date | None = None
         self._restoring = True
         self._build()
         self._wire()
@@ -238,7 +250,7 @@ class CalendarPage(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         self._tick = QTimer(self)  # the "now" line and the day change
         self._tick.setInterval(60_000)
-        self._tick.timeout.connect(self._show)
+        self._tick.timeout.connect(self._tick_now)
         self._tick.start()
         self.today_button.clicked.connect(self.go_today)
         self.prev_button.clicked.connect(lambda: self.go(step(self.mode, self.anchor, -1)))
@@ -269,10 +281,18 @@ class CalendarPage(QWidget):
             canvas.selection_changed.connect(
                 lambda _e: self.current_order_changed.emit(self.selected_order_id()))
         self.agenda_view.doubleClicked.connect(lambda _index: self._open_agenda_row())
-        self.agenda_view.activated.connect(lambda _index: self._open_agenda_row())
+        self.agenda_view.installEventFilter(self)
         self.agenda_view.selectionModel().currentRowChanged.connect(
             lambda *_: self.current_order_changed.emit(self.selected_order_id()))
         ChangeRelay.of(self.client).changed.connect(self._on_changes)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.agenda_view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._open_agenda_row()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- state -----------------------------------------------------------------------------
 
@@ -333,6 +353,7 @@ class CalendarPage(QWidget):
         self.stack.setCurrentIndex(_STACK_INDEX[mode])
         self._save()
         if not self._restoring:
+            self._show()  # what is loaded already, until the new range arrives
             self.reload()
 
     def go(self, day: date) -> None:
@@ -401,6 +422,7 @@ class CalendarPage(QWidget):
 
     def _show(self) -> None:
         span, today, mode = self.span(), self.today(), self.mode
+        self._shown_today = today
         if mode in (ViewMode.DAY, ViewMode.WEEK):
             self.time_view.set_data(span, self.events, self.dues, today, self._clock())
         elif mode is ViewMode.MONTH:
@@ -416,6 +438,15 @@ class CalendarPage(QWidget):
         if warned:
             text += " · " + self.tr("%n case(s) not back from the lab", "", warned)
         self.count_label.setText(text)
+
+    def _tick_now(self) -> None:
+        """Once a minute: move the "now" line; past midnight, highlight the new today."""
+        columns = self.time_view.columns
+        if self._shown_today != self.today():
+            self._show()
+        elif self.mode in (ViewMode.DAY, ViewMode.WEEK):
+            columns.now = self._clock()
+            columns.update()
 
     def _show_title(self, span: Span) -> None:
         locale = QLocale()
