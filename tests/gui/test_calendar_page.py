@@ -142,6 +142,9 @@ def test_closed_orders_and_the_seat_warning_show(qtbot, client, scheduled) -> No
     by_id = {e.id: e for e in page.events}
     assert by_id[scheduled["pickup"]].order_closed
     assert by_id[scheduled["try_in"]].warning is not None  # Draft order, try-in today
+    columns = page.time_view.columns
+    columns._hover(QPointF(point_of(columns, scheduled["try_in"])))
+    assert "Case not back from the lab: try-in today" in columns.toolTip()
     switch(qtbot, page, ViewMode.AGENDA)
     model = page.agenda_model
     rows = {model.row_at(r).id: r for r in range(model.rowCount())}
