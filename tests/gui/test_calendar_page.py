@@ -476,3 +476,16 @@ def test_screenshots(qtbot, client, world, scheduled, theme: str,  # type: ignor
         page.time_view.scroll_to_hour(7)
         screenshot(page, f"calendar_{mode.value}_{theme}_{size[0]}x{size[1]}")
     assert span_of(ViewMode.MONTH, TODAY).count == 42
+
+
+def test_order_picker_screenshot(qtbot, client, scheduled, themed) -> None:  # type: ignore[no-untyped-def]
+    dialog = OrderPickerDialog(client)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot)
+    assert dialog.results.count() == 2  # the cancelled order takes no events
+    dialog.search.setText("öztürk")
+    qtbot.waitUntil(lambda: not dialog._timer.isActive())
+    settle(qtbot)
+    assert dialog.results.count() == 1
+    screenshot(dialog, "calendar_order_picker")

@@ -204,6 +204,9 @@ class CalendarPage(QWidget):
 
         self.time_view = TimeView()
         self.month_view = MonthGrid()
+        self.time_view.columns.setAccessibleName(self.tr("Appointments by hour"))
+        self.time_view.header.setAccessibleName(self.tr("Days and due dates"))
+        self.month_view.setAccessibleName(self.tr("Appointments of the month"))
         self.agenda_model = AgendaModel(self)
         self.agenda_view = record_table(self.agenda_model, "calendarAgenda")
         self.agenda_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -28,7 +28,7 @@ class OrderPickerDialog(QDialog):
     def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New event: which order?"))
-        self.setMinimumSize(520, 380)
+        self.setMinimumSize(680, 400)
         self._client = client
         self._generation = 0
         self.order_id: int | None = None
@@ -37,6 +37,9 @@ class OrderPickerDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Order number, patient, customer or lab"))
         self.results = QListWidget()
         self.results.setObjectName("orderPickerResults")
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setUniformItemSizes(True)
         self.empty = QLabel(self.tr("No order matches (cancelled orders take no events)."))
         self.empty.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -44,6 +47,8 @@ class OrderPickerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "Type or scan the order number, or part of the patient's name:")))
         layout.addWidget(self.search)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.empty)
@@ -77,6 +82,7 @@ class OrderPickerDialog(QDialog):
                 f"{row.lab_name}  ·  {label(row.status)}"
                 + (f"  ·  {self.tr('due {date}').format(date=due)}" if due else ""))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(item.text())
             self.results.addItem(item)
         self.empty.setVisible(not rows)
         if rows:
