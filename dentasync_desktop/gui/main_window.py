@@ -181,9 +181,9 @@ class MainWindow(QMainWindow):
 
     # --- Shell -----------------------------------------------------------------------------
 
-    def open_order(self, order_id: int) -> None:
+    def open_order(self, order_id: int, tab: str | None = None) -> None:
         orders = self.show_page("orders")
-        orders.open_order(order_id)  # type: ignore[attr-defined]
+        orders.open_order(order_id, tab)  # type: ignore[attr-defined]
 
     def new_order(self) -> None:
         if not self.client.allows(Action.CREATE_ORDER):

@@ -38,7 +38,9 @@ class Shell(Protocol):
 
     client: ServiceClient
 
-    def open_order(self, order_id: int) -> None: ...
+    def open_order(self, order_id: int, tab: str | None = None) -> None:
+        """Show the order; ``tab`` names one of its tabs to show ("events", say)."""
+        ...
 
     def new_order(self) -> None: ...
 
@@ -80,6 +82,12 @@ def _orders(shell: Shell) -> QWidget:
     page = OrderListPage(shell)
     page.new_order_requested.connect(shell.new_order)
     return page
+
+
+def _calendar(shell: Shell) -> QWidget:
+    from .calendar.page import CalendarPage
+
+    return CalendarPage(shell)
 
 
 def _finance(shell: Shell) -> QWidget:
@@ -129,6 +137,7 @@ def _settings(shell: Shell) -> QWidget:
 # Navigation order.
 PAGES: list[PageSpec] = [
     PageSpec("orders", _tr("Work orders"), "orders", _orders),
+    PageSpec("calendar", _tr("Calendar"), "calendar", _calendar),
     PageSpec("finance", _tr("Finance"), "finance", _finance,
              visible=lambda client: client.allows(Action.VIEW_FINANCE)),
     PageSpec("labs", _tr("Dental labs"), "lab", _labs),

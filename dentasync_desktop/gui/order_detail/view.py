@@ -112,6 +112,12 @@ class OrderDetailView(QWidget):
     def is_loaded(self) -> bool:
         return self.context.loaded
 
+    def show_tab(self, name: str) -> None:
+        """Bring a tab to the front by its name: "info", "payments", "events"..."""
+        tab = getattr(self, f"{name}_tab", None)
+        if isinstance(tab, QWidget):
+            self.tabs.setCurrentWidget(tab)
+
     # --- building ---------------------------------------------------------------------------
 
     def _own_shortcut(self, action: QAction) -> None:

@@ -373,11 +373,14 @@ class OrderListPage(QWidget):
         if order_id is not None:
             self.open_order(order_id)
 
-    def open_order(self, order_id: int) -> None:
-        """Show the order in its own tab (switching to it if it is already open)."""
+    def open_order(self, order_id: int, tab: str | None = None) -> None:
+        """Show the order in its own tab (switching to it if it is already open), on its
+        ``tab`` ("events", say) if given."""
         existing = self._details.get(order_id)
         if existing is not None:
             self.tabs.setCurrentWidget(existing)
+            if tab is not None:
+                existing.show_tab(tab)
             return
         view = OrderDetailView(self._client, order_id, self)
         view.loaded.connect(lambda detail, v=view: self._name_tab(v, detail.number_text))
@@ -389,6 +392,8 @@ class OrderListPage(QWidget):
         self._details[order_id] = view
         index = self.tabs.addTab(view, self.tr("Loading…"))
         self.tabs.setCurrentIndex(index)
+        if tab is not None:
+            view.show_tab(tab)
 
     def _name_tab(self, view: OrderDetailView, text: str) -> None:
         index = self.tabs.indexOf(view)
