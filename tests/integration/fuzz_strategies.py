@@ -35,8 +35,8 @@ from dentasync_desktop.domain.dto import (
     ORDER_SORT_KEYS,
     START_PAGES,
     Actor,
-    EventInput,
     CustomerInput,
+    EventInput,
     ItemInput,
     LabInput,
     PatientInput,
@@ -58,7 +58,6 @@ from dentasync_desktop.services import (
     workplan,
 )
 from dentasync_desktop.services.finance import FINANCE_SORT_KEYS, VIEWS
-
 from dentasync_desktop.services.unit_of_work import UnitOfWorkFactory
 
 from ..factories import World
@@ -143,7 +142,7 @@ def hostile_datetime() -> st.SearchStrategy[datetime]:
     return edges | st.datetimes(timezones=zone)
 
 
-# --- the records a fuzzed call may name ------------------------------------------------------------
+# --- the records a fuzzed call may name -------------------------------------------------------
 
 NOT_AN_ID = st.sampled_from((0, -1, 9_999, 2**63 - 1, 2**63, -(2**63) - 1, 10**30)) | st.integers()
 
