@@ -37,7 +37,6 @@ from dentasync_desktop.domain.dto import (
     Actor,
     CustomerInput,
     EventInput,
-    ItemInput,
     LabInput,
     PatientInput,
     PaymentInput,
@@ -71,7 +70,8 @@ NASTY_TEXT = (
     "'; DROP TABLE work_orders; --", "' OR '1'='1", "%", "_", "\\", "%_%", "\" OR 1=1 --",
     "=1+1", ";=1+1", "@SUM(A1)", "<b>bold</b>", "<para>", "&amp;", "${jndi:x}", "{0}", "%s%n",
     "NULL", "None", "CON", "NUL.txt", "name:stream", "../../etc/passwd", "0", "-1",
-    "9999999999999999999999", "1e309", "NaN",
+    "9999999999999999999999", "1e309", "NaN", "XXX", "eur ", "COBAZZFF", "XX00123",
+    "DE8937040044053201300", "event:1:99999999T9999", "due:-1:20261121",
 )
 # Long runs: at and beyond the app's limits (200 short, 10,000 long) and far past them.
 LENGTHS = (199, 200, 201, 9_999, 10_000, 10_001, 100_000)
@@ -88,21 +88,23 @@ def _long(draw: st.DrawFn) -> str:
     return (unit * (size // max(len(unit), 1) + 1))[:size]
 
 
+# Ordinary values in between, so that a call gets past its first field now and then and hostile
+# text in the other fields is stored and read back.
+PLAIN_TEXT = ("Anna", "Zahntechnik Müller GmbH", "Crown 11, zirconia", "A2", "info@lab.de",
+              "+49 30 1234567", "Hauptstraße 1, 10115 Berlin", "test-password", "Łukasz")
+
+
 def hostile_text() -> st.SearchStrategy[str]:
     pieces = st.one_of(
         st.sampled_from(NASTY_TEXT), st.text(_control, max_size=5), st.text(_rtl, max_size=8),
-        st.text(_any_char, max_size=12),
+        st.text(_any_char, max_size=12), st.sampled_from(PLAIN_TEXT),
     )
     return st.one_of(
+        st.sampled_from(PLAIN_TEXT),
         st.sampled_from(NASTY_TEXT),
         st.lists(pieces, min_size=1, max_size=4).map("".join),
         _long(),
     )
-
-
-def text_or(*valid: str) -> st.SearchStrategy[str]:
-    """A value the service expects from a closed list, or hostile text."""
-    return st.sampled_from(valid) | hostile_text() if valid else hostile_text()
 
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -142,7 +144,7 @@ def hostile_datetime() -> st.SearchStrategy[datetime]:
     return edges | st.datetimes(timezones=zone)
 
 
-# --- the records a fuzzed call may name -------------------------------------------------------
+# --- the records a fuzzed call may name ---------------------------------------------------------
 
 NOT_AN_ID = st.sampled_from((0, -1, 9_999, 2**63 - 1, 2**63, -(2**63) - 1, 10**30)) | st.integers()
 
@@ -185,39 +187,30 @@ class FuzzBed:
         self.actors = seeded.actors
         self.uow = uow_factory
         self.folder = folder
+        (folder / "out").mkdir(exist_ok=True)
+        self.scan = folder / "scan.pdf"
+        self.scan.write_bytes(b"%PDF-1.4 scan")
 
-    def _column(self, column: Any) -> list[int]:
-        with self.uow().reading() as uow:
-            return list(uow.session.scalars(select(column).order_by(column)))
-
-    def id_of(self, model: type) -> st.SearchStrategy[int]:
-        return _known(lambda: self._column(model.id)) | NOT_AN_ID  # type: ignore[attr-defined]
-
-    def versions(self) -> st.SearchStrategy[int]:
-        return _known(lambda: self._column(WorkOrder.version)) | NOT_AN_ID
-
-    def numbers(self) -> st.SearchStrategy[int]:
-        return _known(lambda: self._column(WorkOrder.number)) | NOT_AN_ID
+    def column(self, column: Any) -> st.SearchStrategy[int]:
+        """A value of ``column`` in some row as the example runs (e.g. a current version)."""
+        def values() -> list[int]:
+            with self.uow().reading() as uow:
+                return list(uow.session.scalars(select(column).order_by(column)))
+        return _known(values)
 
     def acting(self) -> st.SearchStrategy[Actor]:
         """Mostly the administrator (who may do everything), sometimes another role or a
         made-up actor with a hostile id and name."""
         made_up = st.builds(Actor, st.none() | NOT_AN_ID, hostile_text(), hostile_text(),
                             st.sampled_from(Role))
-        return st.one_of(st.just(self.admin), st.just(self.admin), st.just(self.admin),
-                         st.sampled_from(list(self.actors.values())), made_up)
+        real = st.just(self.admin) | st.sampled_from(list(self.actors.values()))
+        return st.integers(0, 7).flatmap(lambda pick: made_up if pick == 7 else real)
 
-    def paths(self, existing: bool) -> st.SearchStrategy[Path]:
-        """Files to read (``existing``) or to write, all inside the test's own folder."""
-        name = hostile_text().filter(lambda n: "/" not in n and len(n) < 200)
-        odd = st.sampled_from((self.folder, self.folder / "missing" / "x.pdf",
-                               self.folder / "a\x00b.pdf", self.folder / ".."))
-        if not existing:
-            return odd | name.map(lambda n: self.folder / "out" / n)
-
+    def source(self) -> st.SearchStrategy[Path]:
+        """A file to read: hostile names and contents, folders, nothing, all in ``folder``."""
         @st.composite
-        def source(draw: st.DrawFn) -> Path:
-            path = self.folder / "in" / draw(name)
+        def written(draw: st.DrawFn) -> Path:
+            path = self.folder / "in" / draw(_file_name)
             body = draw(st.sampled_from((b"", b"\x00" * 10, "é😀".encode(), b"%PDF-1.4")))
             try:
                 path.parent.mkdir(exist_ok=True)
@@ -226,10 +219,33 @@ class FuzzBed:
                 pass  # a name the file system refuses stays a path to nothing
             return path
 
-        return odd | source()
+        return st.sampled_from(self._odd_paths()) | written()
+
+    def target(self) -> st.SearchStrategy[Path]:
+        """A file to write: hostile names, folders, missing folders, all in ``folder``."""
+        return st.sampled_from(self._odd_paths()) | _file_name.map(
+            lambda n: self.folder / "out" / n)
+
+    def _odd_paths(self) -> tuple[Path, ...]:
+        return (self.folder, self.folder / "missing" / "x.pdf", self.folder / "a\x00b.pdf",
+                self.folder / "..", self.folder / "out" / ("x" * 300 + ".pdf"))
 
 
-# --- arguments by name and type ------------------------------------------------------------------
+_file_name = hostile_text().filter(lambda n: "/" not in n and len(n) < 200)
+
+
+# --- hostile and calm arguments, mixed per example -----------------------------------------------
+
+# Each example picks how hostile it is (the share of arguments, in percent, drawn wild); the
+# rest are calm, ordinary values, so a call gets past its first checks and the hostile values
+# in the other fields are stored and read back.
+_HOSTILITY = st.shared(st.sampled_from((10, 25, 50, 100)), key="hostility")
+
+
+def mix(calm: st.SearchStrategy[Any], wild: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.tuples(_HOSTILITY, st.integers(0, 99)).flatmap(
+        lambda pick: wild if pick[1] < pick[0] else calm)
+
 
 ID_MODELS: dict[str, type] = {
     "order_id": WorkOrder, "event_id": Event, "comment_id": Comment, "payment_id": Payment,
@@ -238,86 +254,97 @@ ID_MODELS: dict[str, type] = {
 WORLD_IDS = {"lab_id": "lab", "customer_id": "customer", "patient_id": "patient",
              "staff_id": "staff", "assignee_id": "staff", "service_id": "service",
              "user_id": "user"}
-CLOSED_TEXT: dict[str, tuple[str, ...]] = {
-    "sort_key": (*ORDER_SORT_KEYS, *FINANCE_SORT_KEYS), "view": VIEWS,
-    "size": tuple(printing.LABELS), "paper": ("A4", "Letter", "a4"),
-    "start_page": START_PAGES, "key": ("event:1:20261125T0930", "due:1:20261121",
-                                        "installment:1:20261120", "seat:1:20261125"),
-    "number_text": ("1", "2", "ORD-1", "#2", " 0001 "),
-    "default_currency": ("EUR", "eur", "XXX"), "currency": ("EUR", "USD", "eur", "XXX"),
-    "paper_size": ("A4", "Letter"), "iban": ("DE89370400440532013000", "DE8937040044053201300"),
-    "bic": ("COBADEFFXXX", "COBAZZFF"),
-}
 EDITED: dict[type, str] = {LabInput: "lab", CustomerInput: "customer", PatientInput: "patient",
                            StaffInput: "staff", ServiceInput: "service", UserInput: "user"}
+# Calm values for text the service checks against a closed list or a format.
+CALM_TEXT: dict[str, tuple[str, ...]] = {
+    "sort_key": (*ORDER_SORT_KEYS, *FINANCE_SORT_KEYS), "view": VIEWS,
+    "size": tuple(printing.LABELS), "paper": ("A4", "Letter"), "paper_size": ("A4", "Letter"),
+    "start_page": START_PAGES, "key": ("event:1:20261125T0930", "due:1:20261121",
+                                        "installment:1:20261120", "seat:1:20261125"),
+    "number_text": ("1", "2", " 0002 "), "currency": ("EUR",), "default_currency": ("EUR",),
+    "iban": ("", "DE89370400440532013000"), "bic": ("", "COBADEFFXXX"),
+    "email": ("", "info@lab.de"), "username": ("anna", "desk2"),
+    "password": ("long-enough-1",), "new_password": ("long-enough-2",),
+    "old_password": ("test-password",), "logo_path": ("",), "backup_dir": ("",),
+    "name": ("Zahntechnik Müller GmbH",), "sections": tuple(printing.SECTIONS),
+}
+NEAR = date(2026, 11, 20)
 
 
-def _world_ids(bed: FuzzBed, kind: str) -> st.SearchStrategy[int]:
-    w = bed.seeded
-    known = {"lab": [w.lab_id, w.lab2_id], "customer": [w.customer_id, w.customer2_id],
-             "patient": [w.patient_id, w.patient2_id], "staff": [w.staff_id],
-             "service": [w.service_id],
-             "user": [a.user_id or 0 for a in w.actors.values()]}[kind]
-    return _known(lambda: known) | NOT_AN_ID
-
-
-def _by_name(bed: FuzzBed, name: str) -> st.SearchStrategy[Any] | None:
+def _calm_int(bed: FuzzBed, name: str) -> st.SearchStrategy[int]:
     if name in ID_MODELS:
-        return bed.id_of(ID_MODELS[name])
+        return bed.column(ID_MODELS[name].id)  # type: ignore[attr-defined]
     if name in WORLD_IDS:
-        return _world_ids(bed, WORLD_IDS[name])
+        w = bed.seeded
+        known = {"lab": [w.lab_id, w.lab2_id], "customer": [w.customer_id, w.customer2_id],
+                 "patient": [w.patient_id, w.patient2_id], "staff": [w.staff_id],
+                 "service": [w.service_id],
+                 "user": [a.user_id or 0 for a in w.actors.values()]}[WORLD_IDS[name]]
+        return st.sampled_from(known)
     if name in ("version", "expected_version"):
-        return bed.versions()
+        return bed.column(WorkOrder.version)
     if name in ("order_number", "remake_of_number"):
-        return bed.numbers()
-    if name in CLOSED_TEXT:
-        return text_or(*CLOSED_TEXT[name])
-    if name == "source":
-        return bed.paths(existing=True)
-    if name == "target":
-        return bed.paths(existing=False)
-    if name == "sections":
-        return st.lists(text_or(*printing.SECTIONS), max_size=4)
-    return None
+        return bed.column(WorkOrder.number)
+    if name == "teeth":
+        return st.sampled_from((11, 21, 36, 48))
+    return st.integers(1, 30)
+
+
+def _calm(bed: FuzzBed, annotation: Any, name: str) -> st.SearchStrategy[Any]:
+    if annotation is str:
+        return st.sampled_from(CALM_TEXT.get(name, PLAIN_TEXT))
+    if annotation is int:
+        return _calm_int(bed, name)
+    if annotation is date:
+        return st.dates(NEAR - timedelta(days=40), NEAR + timedelta(days=40))
+    if annotation is datetime:
+        return st.datetimes(datetime(2026, 10, 1), datetime(2027, 1, 31), timezones=st.just(UTC))
+    if annotation is Money:
+        return st.builds(Money, st.integers(0, 100_000), st.just("EUR"))
+    if annotation is Path:
+        return st.just(bed.scan if name == "source" else bed.folder / "out" / "order.pdf")
+    raise TypeError(f"no strategy for {name}: {annotation!r}")
+
+
+def _wild(bed: FuzzBed, annotation: Any, name: str) -> st.SearchStrategy[Any]:
+    if annotation is str:
+        return hostile_text()
+    if annotation is int:
+        return NOT_AN_ID if name.endswith("_id") or name in ID_MODELS else hostile_int()
+    if annotation is date:
+        return hostile_date()
+    if annotation is datetime:
+        return hostile_datetime()
+    if annotation is Money:
+        return hostile_money()
+    if annotation is Path:
+        return bed.source() if name == "source" else bed.target()
+    raise TypeError(f"no strategy for {name}: {annotation!r}")
 
 
 def for_type(bed: FuzzBed, annotation: Any, name: str = "") -> st.SearchStrategy[Any]:
-    """A hostile value of ``annotation``; ``name`` picks ids and closed lists where it says."""
-    named = _by_name(bed, name)
+    """A calm or hostile value of ``annotation``; ``name`` says which ids or list values fit."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return st.none() | st.one_of([for_type(bed, a, name) for a in inner])
-    if named is not None:
-        return named
     if origin in (tuple, Iterable, list):
-        return st.lists(for_type(bed, args[0]), max_size=4).map(tuple)
-    if annotation is str:
-        return hostile_text()
+        return st.lists(for_type(bed, args[0], name), max_size=4).map(tuple)
     if annotation is bool:
         return st.booleans()
-    if annotation is int:
-        return hostile_int()
-    if annotation is datetime:
-        return hostile_datetime()
-    if annotation is date:
-        return hostile_date()
-    if annotation is Money:
-        return hostile_money()
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return st.sampled_from(annotation)
-    if dataclasses.is_dataclass(annotation):
+    if dataclasses.is_dataclass(annotation) and annotation is not Money:
         return _dataclass(bed, annotation)
-    raise TypeError(f"no hostile strategy for {name}: {annotation!r}")
+    return mix(_calm(bed, annotation, name), _wild(bed, annotation, name))
 
 
-def _dataclass(bed: FuzzBed, cls: type) -> st.SearchStrategy[Any]:
+def _dataclass(bed: FuzzBed, cls: Any) -> st.SearchStrategy[Any]:
     hints = typing.get_type_hints(cls)
     fields = {f.name: for_type(bed, hints[f.name], f.name) for f in dataclasses.fields(cls)}
     if cls in EDITED:  # an existing record half of the time: an edit, not a new one
-        fields["id"] = st.none() | _world_ids(bed, EDITED[cls])
-    if cls is ItemInput:  # mostly in the order's own currency, so the checks after it run
-        fields["unit_price"] = hostile_money("EUR") | hostile_money()
+        fields["id"] = st.none() | mix(_calm_int(bed, WORLD_IDS[f"{EDITED[cls]}_id"]), NOT_AN_ID)
     return st.builds(cls, **fields)
 
 
@@ -326,4 +353,3 @@ def arguments(bed: FuzzBed, function: Callable[..., Any]) -> st.SearchStrategy[d
     hints = typing.get_type_hints(function)
     params = list(inspect.signature(function).parameters)[2:]
     return st.fixed_dictionaries({p: for_type(bed, hints[p], p) for p in params})
-
