@@ -39,8 +39,7 @@ def search_tokens(text: str) -> list[str]:
     Held to a short text: each word is a condition, and a pasted page of words would build a
     query deeper than SQLite allows.
     """
-    words = fold(validation.limited(text or "", "search", validation.SHORT_TEXT)).split()
-    return list(dict.fromkeys(words))
+    return fold(validation.limited(text or "", "search", validation.SHORT_TEXT)).split()
 
 
 def _conditions(
