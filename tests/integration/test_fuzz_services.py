@@ -46,12 +46,6 @@ from ..conftest import FIXED_NOW
 from ..factories import World
 from .fuzz_strategies import FuzzBed, arguments, seed
 
-
-@dataclass(frozen=True)
-class Seeded:
-    paths: AppPaths
-    world: World
-
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 REPORT = os.environ.get("FUZZ_REPORT")
 
@@ -80,6 +74,12 @@ def test_every_service_has_a_fuzz_strategy(bed: FuzzBed) -> None:
     assert len(FUZZED) > 90
     for name in FUZZED:
         arguments(bed, SERVICES[name])  # TypeError names a parameter with no hostile strategy
+
+
+@dataclass(frozen=True)
+class Seeded:
+    paths: AppPaths
+    world: World
 
 
 @pytest.fixture(scope="session")
@@ -140,7 +140,10 @@ def _call(function: Callable[..., Any], bed: FuzzBed, actor: Any, kwargs: dict[s
 
 
 def _where(error: BaseException) -> str:
-    frame = traceback.extract_tb(error.__traceback__)[-1]
+    """The crash by type and the app's own line it came through, to count distinct ones."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if f"{os.sep}dentasync_desktop{os.sep}" in f.filename] or frames
+    frame = ours[-1]
     return f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno}: {error}"[:300]
 
 
