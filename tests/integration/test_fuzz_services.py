@@ -23,7 +23,7 @@ import sqlite3
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,13 +38,14 @@ from dentasync_desktop.db.migrate import head_revision
 from dentasync_desktop.db.soundness import content_problems, row_problems, schema_of
 from dentasync_desktop.domain.errors import DomainError
 from dentasync_desktop.paths import AppPaths, bundled, resolve_paths
+from dentasync_desktop.services import users
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database, connect_database
 from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 from ..conftest import FIXED_NOW
-from ..factories import World
-from .fuzz_strategies import FuzzBed, arguments, seed
+from ..factories import PASSWORD, World
+from .fuzz_strategies import FuzzBed, arguments, hostile_text, seed
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 REPORT = os.environ.get("FUZZ_REPORT")
@@ -183,3 +184,21 @@ def test_hostile_input_gives_only_typed_errors_and_a_sound_database(
                                      + sum(crashes.values()), "outcomes": outcomes,
                                      "crashes": crashes}) + "\n")
         assert not crashes, crashes
+
+
+def test_sign_in_with_hostile_names_and_passwords_gives_only_typed_errors(
+    bed: FuzzBed, fuzz_database: Database
+) -> None:
+    """The one service a caller reaches without an actor: what anyone may type at the door."""
+    names = st.sampled_from(["admin", "front_desk"]) | hostile_text()
+    passwords = st.sampled_from([PASSWORD]) | hostile_text()
+
+    @settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(names, passwords)
+    def fuzz(username: str, password: str) -> None:
+        with suppress(DomainError):
+            users.sign_in(bed.uow(), username, password)
+
+    fuzz()
+    assert unsound(fuzz_database.paths.database) == []
