@@ -14,6 +14,7 @@ from ..db.models import (
     DentalLab,
     Patient,
     PaymentPlan,
+    Service,
     WorkOrder,
     WorkOrderItem,
     WorkTask,
@@ -73,6 +74,12 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
             raise ValidationError(field, "is required")
         if not row.active:
             raise ValidationError(field, f"{label} is deactivated")
+    # An item's service may since have been deactivated (old orders stay editable), but it must
+    # exist.
+    for position, item in enumerate(data.items, start=1):
+        if item.service_id is not None and find(uow, Service, item.service_id) is None:
+            raise ValidationError(f"item {position} service",
+                                  f"service #{item.service_id} does not exist")
 
 
 def _clean(data: OrderInput) -> OrderInput:

@@ -4,6 +4,7 @@ but well-typed input must end in a typed error that names the field, and change 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from dentasync_desktop.services import (
     calendar,
     masterdata,
     order_detail,
+    orders,
     printing,
     reminders,
     scorecard,
@@ -129,3 +131,16 @@ def test_a_file_name_with_a_byte_that_is_not_utf8_is_attached_under_a_readable_n
     order = new_order(world)
     detail = attachments.add_attachment(world.uow(), world.admin, order.id, source)
     assert [a.original_name for a in detail.attachments] == ["scan\ufffd.stl"]
+
+
+@pytest.mark.parametrize("service_id", [9_999, TOO_BIG])
+def test_an_item_naming_a_service_that_does_not_exist_is_refused(
+    world: World, service_id: int
+) -> None:
+    item = replace(world.order_input().items[0], service_id=service_id)
+    with refused(world, ValidationError, "item 1 service"):
+        orders.create_order(world.uow(), world.admin, world.order_input(items=(item,)))
+    order = new_order(world)
+    with refused(world, ValidationError, "item 1 service"):
+        orders.edit_order(world.uow(), world.admin, order.id, order.version,
+                          world.order_input(items=(item,)))
