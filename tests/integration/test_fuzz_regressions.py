@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dentasync_desktop.domain.dto import Actor, CalendarFilter, ScorecardFilter
+from dentasync_desktop.domain.dto import Actor, CalendarFilter, ScorecardFilter, UserInput
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.errors import NotFound, SessionEnded, ValidationError
 from dentasync_desktop.services import (
@@ -23,6 +23,7 @@ from dentasync_desktop.services import (
     reminders,
     scorecard,
     today,
+    users,
 )
 
 from ..factories import World
@@ -144,3 +145,10 @@ def test_an_item_naming_a_service_that_does_not_exist_is_refused(
     with refused(world, ValidationError, "item 1 service"):
         orders.edit_order(world.uow(), world.admin, order.id, order.version,
                           world.order_input(items=(item,)))
+
+
+def test_a_user_linked_to_a_staff_id_sqlite_cannot_hold_is_refused(world: World) -> None:
+    data = UserInput(username="newcomer", full_name="New Comer", role=Role.TECHNICIAN,
+                     password="long-enough-1", staff_id=TOO_BIG)
+    with refused(world, ValidationError, "staff"):
+        users.save_user(world.uow(), world.admin, data)
