@@ -446,7 +446,8 @@ def mark_remake(
     text = validation.required(reason, "reason", 500)
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.MARK_REMAKE, version)
-        source = uow.session.scalar(select(WorkOrder).where(WorkOrder.number == remake_of_number))
+        source = (uow.session.scalar(select(WorkOrder).where(WorkOrder.number == remake_of_number))
+                  if validation.fits_sql(remake_of_number) else None)
         if source is None:
             raise ValidationError("remake of", f"{format_number(remake_of_number)} does not exist")
         if source.id == order.id:

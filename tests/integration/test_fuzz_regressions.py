@@ -22,6 +22,7 @@ from dentasync_desktop.services import (
     printing,
     reminders,
     scorecard,
+    settings,
     today,
     users,
 )
@@ -152,3 +153,18 @@ def test_a_user_linked_to_a_staff_id_sqlite_cannot_hold_is_refused(world: World)
                      password="long-enough-1", staff_id=TOO_BIG)
     with refused(world, ValidationError, "staff"):
         users.save_user(world.uow(), world.admin, data)
+
+
+def test_a_remake_of_an_order_number_sqlite_cannot_hold_is_refused(world: World) -> None:
+    order = new_order(world)
+    with refused(world, ValidationError, "remake of"):
+        orders.mark_remake(world.uow(), world.admin, order.id, order.version, TOO_BIG, "Fit")
+
+
+@pytest.mark.parametrize("field", ["backup_dir", "logo_path"])
+def test_a_settings_path_too_long_for_the_file_system_is_refused(
+    world: World, field: str
+) -> None:
+    data = replace(settings.get_settings(world.uow()), **{field: "µ" * 300 + ".png"})
+    with refused(world, ValidationError, "cannot use"):
+        settings.save_settings(world.uow(), world.admin, data)
