@@ -159,9 +159,9 @@ def _known(values: Callable[[], list[int]]) -> st.SearchStrategy[int]:
 
 
 def seed(world: World, folder: Path) -> None:
-    """Besides the world's master data: a Draft order, and a published order carrying a
-    payment, an event, a comment, a task, a payroll record and an attachment, so every kind of
-    id a service takes names something real."""
+    """Besides the world's master data: a Draft order, a published order carrying a payment,
+    an event, a comment, a task, a payroll record and an attachment, and a delivered order, so
+    every kind of id a service takes names something real."""
     admin = world.admin
     orders.create_order(world.uow(), admin, world.order_input())
     busy = orders.create_order(world.uow(), admin, world.order_input())
@@ -176,6 +176,13 @@ def seed(world: World, folder: Path) -> None:
     scan = folder / "scan.txt"
     scan.write_text("impression scan", encoding="utf-8")
     attachments.add_attachment(world.uow(), admin, busy.id, scan)
+    # One order further along, so the later lifecycle steps (complete, undo delivery, check-in
+    # undo, reopen) have something to act on.
+    done = orders.create_order(world.uow(), admin, world.order_input())
+    for step in (orders.publish, orders.start_production, orders.produce):
+        done = step(world.uow(), admin, done.id, done.version)
+    done = orders.ship(world.uow(), admin, done.id, done.version, "TRACK-1")
+    orders.deliver(world.uow(), admin, done.id, done.version)
 
 
 class FuzzBed:
