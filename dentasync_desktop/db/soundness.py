@@ -31,7 +31,7 @@ class Schema:
     columns: frozenset[tuple[str, str]]  # (table, column)
 
 
-def _schema_of(conn: sqlite3.Connection) -> Schema:
+def schema_of(conn: sqlite3.Connection) -> Schema:
     rows = conn.execute(
         "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index', "
         "'trigger') AND name NOT LIKE 'sqlite_%'").fetchall()
@@ -55,7 +55,7 @@ def expected_schema(migrations_dir: Path, revision: str) -> Schema:
         finally:
             engine.dispose()
         with closing(sqlite3.connect(path)) as conn:
-            return _schema_of(conn)
+            return schema_of(conn)
 
 
 def _missing(actual: Schema, expected: Schema) -> list[str]:
@@ -110,9 +110,15 @@ def _money_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
     return problems
 
 
+def row_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
+    """References and stored money (``schema`` read from the same file): what a write can
+    break, unlike the schema itself."""
+    return _broken_references(conn) + _money_problems(conn, schema)
+
+
 def content_problems(path: Path, migrations_dir: Path, revision: str) -> list[str]:
     """What makes the (SQLite-sound) file at ``path`` unusable; empty when it is usable."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        actual = _schema_of(conn)
+        actual = schema_of(conn)
         return (_missing(actual, expected_schema(migrations_dir, revision))
-                + _broken_references(conn) + _money_problems(conn, actual))
+                + row_problems(conn, actual))

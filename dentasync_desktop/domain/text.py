@@ -32,6 +32,9 @@ def safe_file_name(raw: str) -> str:
     """
     name = unicodedata.normalize("NFC", re.split(r"[\\/]", raw)[-1])
     name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf"))
+    # A byte that is not UTF-8 in a POSIX file name arrives as a lone surrogate, which no
+    # database or PDF can hold; it shows as the replacement character instead.
+    name = "".join("\ufffd" if unicodedata.category(c) == "Cs" else c for c in name)
     name = _NOT_ON_WINDOWS.sub("_", name).strip().rstrip(". ")
     if name.split(".")[0].rstrip(" ").upper() in _DEVICES:
         name = "_" + name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TypeVar, overload
 
 from .errors import ValidationError
 
@@ -64,6 +65,13 @@ def due_not_before(due: date | None, documented: date, field: str = "due date") 
         raise ValidationError(field, code="before_documented")
 
 
+_Day = TypeVar("_Day", bound=date)
+
+
+@overload
+def in_range(value: None, field: str) -> None: ...
+@overload
+def in_range(value: _Day, field: str) -> _Day: ...
 def in_range(value: date | None, field: str) -> date | None:
     """``value`` (a date or an aware date and time) if it lies in the years the app accepts."""
     if value is None:

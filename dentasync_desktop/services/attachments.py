@@ -32,6 +32,8 @@ def _checked_source(source: Path) -> str:
         raise ValidationError("file", f"'{name}' does not exist (any more)") from None
     except OSError as error:
         raise ValidationError("file", f"'{name}' cannot be read: {error.strerror}") from None
+    except ValueError:  # a NUL, or a lone surrogate the file system cannot encode
+        raise ValidationError("file", f"'{name}' is not a possible file name") from None
     if stat.S_ISDIR(info.st_mode):
         raise ValidationError("file", f"'{name}' is a folder; choose a file")
     if not stat.S_ISREG(info.st_mode):

@@ -28,7 +28,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from ..db.models import Customer, DentalLab, Event, Patient, User, WorkOrder
 from ..documents.agenda import agenda_table
 from ..documents.pdf_report import write_pdf
-from ..domain import lifecycle
+from ..domain import lifecycle, validation
 from ..domain.dto import (
     Actor,
     CalendarDueDate,
@@ -56,6 +56,7 @@ NO_FILTER = CalendarFilter()
 def _aware(value: datetime, field: str) -> datetime:
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ValidationError(field, "needs a date and time with a time zone")
+    validation.in_range(value, field)  # so the conversion to UTC cannot leave datetime's years
     return value.astimezone(UTC)
 
 
@@ -69,6 +70,8 @@ def _range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
 
 
 def _order_conditions(flt: CalendarFilter) -> list[ColumnElement[bool]]:
+    validation.record_id(flt.lab_id, "dental lab")
+    validation.record_id(flt.customer_id, "customer")
     conditions: list[ColumnElement[bool]] = []
     if flt.lab_id is not None:
         conditions.append(WorkOrder.lab_id == flt.lab_id)

@@ -23,7 +23,7 @@ def signed_in(uow: UnitOfWork, actor: Actor) -> None:
     Read again inside the caller's transaction, so a user deactivated or given another role
     while signed in (or an Actor made up in code) cannot act on the old session.
     """
-    user = uow.session.get(User, actor.user_id) if actor.user_id is not None else None
+    user = find(uow, User, actor.user_id) if actor.user_id is not None else None
     if user is None:
         raise SessionEnded("You are not signed in as a user of this database. Sign in again.")
     if not user.active:

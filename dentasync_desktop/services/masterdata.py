@@ -182,6 +182,8 @@ def _list(
             *(func.lower(column) for column in kind.sort), model.id)
         if not include_inactive:
             query = query.where(model.active.is_(True))
+        if limit is not None:
+            validation.whole_number(limit, "limit", 0, validation.SQL_INT_MAX)
         if not needle:
             if limit is not None:
                 query = query.limit(limit)

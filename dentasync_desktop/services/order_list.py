@@ -43,8 +43,12 @@ def overdue_sql(today: date) -> ColumnElement[bool]:
 
 
 def search_tokens(text: str) -> list[str]:
-    """Words of a search; an order must contain every one (search_text is casefolded)."""
-    return fold(text or "").split()
+    """Words of a search; an order must contain every one (search_text is casefolded).
+
+    Held to a short text: each word is a condition, and a pasted page of words would build a
+    query deeper than SQLite allows.
+    """
+    return fold(validation.limited(text or "", "search", validation.SHORT_TEXT)).split()
 
 
 def _conditions(

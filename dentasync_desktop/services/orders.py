@@ -15,6 +15,7 @@ from ..db.models import (
     DentalLab,
     Patient,
     PaymentPlan,
+    Service,
     WorkOrder,
     WorkOrderItem,
     WorkTask,
@@ -75,6 +76,12 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
             raise ValidationError(field, code="required")
         if not row.active:
             raise ValidationError(field, f"{label} is deactivated")
+    # An item's service may since have been deactivated (old orders stay editable), but it must
+    # exist.
+    for position, item in enumerate(data.items, start=1):
+        if item.service_id is not None and find(uow, Service, item.service_id) is None:
+            raise ValidationError(f"item {position} service",
+                                  f"service #{item.service_id} does not exist")
 
 
 def _clean(data: OrderInput) -> OrderInput:
@@ -447,7 +454,8 @@ def mark_remake(
     text = validation.required(reason, "reason", 500)
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.MARK_REMAKE, version)
-        source = uow.session.scalar(select(WorkOrder).where(WorkOrder.number == remake_of_number))
+        source = (uow.session.scalar(select(WorkOrder).where(WorkOrder.number == remake_of_number))
+                  if validation.fits_sql(remake_of_number) else None)
         if source is None:
             raise ValidationError("remake of", f"{format_number(remake_of_number)} does not exist")
         if source.id == order.id:

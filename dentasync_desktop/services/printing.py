@@ -20,6 +20,7 @@ from ..documents.order_form import DEFAULT_SECTIONS, check_sections, write_order
 from ..documents.payment_instructions import write_payment_instructions
 from ..documents.pdf_layout import page_size
 from ..documents.report_table import atomic_output
+from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail, OrganisationSettings, PrintResult
 from ..domain.errors import NotFound, ValidationError
@@ -72,8 +73,8 @@ def _check_target(target: Path) -> Path:
 
 def _load(uow: UnitOfWork, actor: Actor, order_number: int, action: Action) -> OrderDetail:
     with uow.reading():
-        order_id = uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number ==
-                                                                 order_number))
+        order_id = uow.session.scalar(select(WorkOrder.id).where(
+            WorkOrder.number == order_number)) if validation.fits_sql(order_number) else None
         if order_id is None:
             raise NotFound(f"There is no work order {format_number(order_number)}.")
         order_for(uow, actor, order_id, action)

@@ -227,6 +227,7 @@ def _aware(now: datetime | None, uow: UnitOfWork) -> datetime:
     moment = uow.now() if now is None else now
     if moment.tzinfo is None:
         raise ValidationError("now", code="needs_time_zone")
+    validation.in_range(moment, "now")  # look-back and horizon stay within datetime's years
     return moment.astimezone(UTC)
 
 

@@ -39,6 +39,7 @@ from ..documents.csv_report import write_csv
 from ..documents.pdf_report import write_pdf
 from ..documents.report_table import Column, ColumnKind, ReportTable, Row
 from ..documents.xlsx_report import write_xlsx
+from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
     Actor,
@@ -65,6 +66,9 @@ NOTE = ("Cancelled orders are excluded. Turnaround: sent to the lab to delivered
 
 
 def _check(flt: ScorecardFilter) -> None:
+    validation.in_range(flt.date_from, "from")
+    validation.in_range(flt.date_to, "to")
+    validation.record_id(flt.lab_id, "dental lab")
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
         raise ValidationError("time period", code="start_after_end")
 

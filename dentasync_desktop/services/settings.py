@@ -11,6 +11,7 @@ save_schedule_settings(uow, actor, data), which needs Manage settings.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -65,6 +66,15 @@ def get_settings(uow: UnitOfWork) -> OrganisationSettings:
         return _stored_settings(uow)
 
 
+def _exists(path: Path, kind: Callable[[Path], bool], field: str) -> bool:
+    """``kind(path)``; a path the file system refuses outright (a name too long) is an answer
+    about the path, not a crash."""
+    try:
+        return kind(path)
+    except OSError as exc:
+        raise ValidationError(field, f"cannot use {path}: {exc.strerror}") from exc
+
+
 def _logo(value: str) -> str:
     text = (value or "").strip()
     if not text:
@@ -72,7 +82,7 @@ def _logo(value: str) -> str:
     path = Path(text).expanduser()
     if path.suffix.lower() not in LOGO_SUFFIXES:
         raise ValidationError("logo", "must be a PNG or JPEG image (.png, .jpg or .jpeg)")
-    if not path.is_file():
+    if not _exists(path, Path.is_file, "logo"):
         raise ValidationError("logo", f"the file {path} does not exist")
     try:
         with path.open("rb") as handle:
@@ -89,7 +99,7 @@ def _folder(value: str, field: str) -> str:
     if not text:
         return ""
     path = Path(text).expanduser()
-    if not path.is_dir():
+    if not _exists(path, Path.is_dir, field):
         raise ValidationError(field, f"the folder {path} does not exist")
     return str(path.resolve())
 

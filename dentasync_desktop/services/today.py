@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from ..db.models import DentalLab, Event, Patient, WorkOrder
-from ..domain import permissions
+from ..domain import permissions, validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, TodayBoard, TodayLine, TodaySection
 from ..domain.enums import OrderStatus
@@ -120,7 +120,7 @@ def today_board(uow: UnitOfWork, actor: Actor, today: date | None = None) -> Tod
     """Everyone signed in sees the board; installments only who may record payments."""
     with uow.reading():
         signed_in(uow, actor)
-        day = uow.today() if today is None else today
+        day = uow.today() if today is None else validation.in_range(today, "day")
         days = read_schedule(uow).seat_warning_days
         sections = [
             _section("appointments_today", _appointments(uow, day, day, days)),

@@ -17,7 +17,7 @@ from ..domain.dto import Actor, UserInfo, UserInput
 from ..domain.enums import Role
 from ..domain.errors import AuthenticationError, PermissionDenied, ValidationError
 from . import activity, passwords
-from .guards import authorize, get, signed_in
+from .guards import authorize, find, get, signed_in
 from .mappers import user_info
 from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 from .unit_of_work import UnitOfWork
@@ -235,7 +235,7 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
         taken = _find(uow, username)
         if taken is not None and taken.id != data.id:
             raise ValidationError("username", f"'{username}' is already taken")
-        if data.staff_id is not None and uow.session.get(Staff, data.staff_id) is None:
+        if data.staff_id is not None and find(uow, Staff, data.staff_id) is None:
             raise ValidationError("staff", f"staff member #{data.staff_id} does not exist")
         if data.id is None:
             user = User(role=role, created_at=uow.now())

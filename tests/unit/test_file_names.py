@@ -27,6 +27,8 @@ from dentasync_desktop.domain.text import safe_file_name
     ("name:stream", "name_stream"), ("scan:Zone.Identifier:$DATA", "scan_Zone.Identifier_$DATA"),
     ('a<b>c"d|e?f*g.pdf', "a_b_c_d_e_f_g.pdf"), ("report.", "report"), ("report . . ", "report"),
     ("...", ""), ("x" * 254 + ". .pdf", "x" * 251 + ".pdf"),
+    # A byte that is not UTF-8 in a POSIX name arrives as a lone surrogate (found by fuzzing).
+    ("scan\udcff.pdf", "scan\ufffd.pdf"), ("\ud800", "\ufffd"),
 ])
 def test_safe_file_name(raw: str, expected: str) -> None:
     assert safe_file_name(raw) == expected
