@@ -28,7 +28,7 @@ from dentasync_desktop.gui.masterdata.services import ServiceDialog, ServicesPag
 from dentasync_desktop.services import masterdata, orders, users
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot, settle
+from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 from .test_order_list import FakeShell
 
 
@@ -39,9 +39,11 @@ def filling(monkeypatch: pytest.MonkeyPatch, dialog_class: type[QDialog],
 
     def run(dialog: Any) -> int:
         shown.append(dialog)
+        deliver_jobs()  # what the dialog loads for itself (staff, default currency)
         fill(dialog)
         if isinstance(dialog, RecordDialog):
             dialog.buttons.accepted.emit()
+            deliver_jobs()
         else:
             dialog.accept()
         return dialog.result()
@@ -295,6 +297,7 @@ def test_staff_and_users(qtbot, themed, monkeypatch: pytest.MonkeyPatch, client:
         dialog.password.setText("another-password-2")
         dialog.confirm.setText("another-password-2")
         dialog._reset()
+        deliver_jobs()
 
     monkeypatch.setattr(ResetPasswordDialog, "exec", lambda d: (reset(d), d.result())[1])
     settle(qtbot)
