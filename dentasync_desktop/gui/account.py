@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 
 from ..domain.dto import Actor
 from ..domain.enums import Role
-from ..domain.errors import DomainError, SessionEnded
+from ..domain.errors import DomainError
 from ..services import users
 from ..services.unit_of_work import UnitOfWorkFactory
 from .client import ServiceClient
 from .formatting import label
 from .theme import APP_ICON, icon
-from .widgets.inline_error import error_label, show_inline_error
+from .widgets.inline_error import error_label, run_in_dialog, show_inline_error
 
 
 def _password_field() -> QLineEdit:
@@ -187,8 +187,8 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("&Current password:"), self.current)
         form.addRow(self.tr("&New password:"), self.new)
         form.addRow(self.tr("&Repeat new password:"), self.confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._change)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -201,12 +201,9 @@ class ChangePasswordDialog(QDialog):
         if self.new.text() != self.confirm.text():
             show_inline_error(self.error, self.tr("Repeat new password: the two passwords differ."))
             return
-        try:
-            self._client.call(users.change_own_password, self.current.text(), self.new.text())
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            return
-        self.accept()
+        run_in_dialog(self, self.buttons, self._client.submit(
+            users.change_own_password, self.current.text(), self.new.text()),
+            lambda _none: self.accept(), lambda error: show_inline_error(self.error, error.message))
 
 
 class LockDialog(QDialog):
@@ -231,7 +228,7 @@ class LockDialog(QDialog):
         self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Password:"), self.password)
-        buttons = QDialogButtonBox()
+        self.buttons = buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(self.tr("Unlock"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setObjectName("primaryButton")
@@ -253,18 +250,17 @@ class LockDialog(QDialog):
         self.password.setFocus()
 
     def _unlock(self) -> None:
-        try:
-            self._client.call(users.unlock, self.password.text())
-        except SessionEnded:
-            self.sign_out()  # the main window says why
-            return
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            self.password.selectAll()
-            self.password.setFocus()
-            return
+        run_in_dialog(self, self.buttons, self._client.submit(users.unlock, self.password.text()),
+                      self._unlocked, self._refused, on_ended=self.sign_out)
+
+    def _unlocked(self, _none: None) -> None:
         self._leaving = True
         self.accept()
+
+    def _refused(self, error: DomainError) -> None:
+        show_inline_error(self.error, error.message)
+        self.password.selectAll()
+        self.password.setFocus()
 
     def sign_out(self) -> None:
         self._leaving = True

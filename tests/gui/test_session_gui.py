@@ -24,7 +24,7 @@ from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.seed import seed
 
 from ..factories import PASSWORD, World
-from .conftest import MessageBoxes, screenshot, settle
+from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 
 
 class Clock:
@@ -133,12 +133,14 @@ def test_the_window_locks_after_the_idle_minutes_and_the_password_unlocks(
     def unlock(dialog: LockDialog) -> None:
         dialog.password.setText("not my password")
         dialog.unlock_button.click()
+        deliver_jobs()
         errors.append(dialog.error.text())
         assert dialog.result() != LockDialog.UNLOCKED
         dialog.reject()  # Esc does not unlock
         assert dialog.result() != LockDialog.UNLOCKED
         dialog.password.setText(PASSWORD)
         dialog.unlock_button.click()
+        deliver_jobs()
 
     hidden = answer_lock(monkeypatch, unlock)
     clock = Clock()
@@ -146,15 +148,18 @@ def test_the_window_locks_after_the_idle_minutes_and_the_password_unlocks(
 
     clock.seconds += 14 * 60 + 59
     window.idle_lock.check()
+    settle(qtbot)
     assert hidden == []
     clock.seconds += 1  # 15 minutes, the default
     window.idle_lock.check()
+    settle(qtbot)
 
     assert hidden == [True]
     assert errors == [users.SIGN_IN_FAILED]
     assert window.centralWidget().isVisible() and not window.signed_out
     # Unlocking starts the idle time again.
     window.idle_lock.check()
+    settle(qtbot)
     assert hidden == [True]
 
 
@@ -169,6 +174,7 @@ def test_input_keeps_the_window_unlocked(
             QEvent.Type.MouseMove, QPointF(5, 5), QPointF(5, 5), Qt.MouseButton.NoButton,
             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
         window.idle_lock.check()
+        settle(qtbot)
     assert hidden == []
 
 
@@ -179,6 +185,7 @@ def test_sign_out_from_the_lock(qtbot, monkeypatch: pytest.MonkeyPatch,  # type:
     window = make_window(qtbot, client, clock)
     clock.seconds += 15 * 60
     window.idle_lock.check()
+    settle(qtbot)
     assert window.signed_out
 
 
@@ -190,10 +197,12 @@ def test_the_idle_minutes_come_from_settings_and_zero_never_locks(
     settings.save_settings(world.uow(), world.admin, OrganisationSettings(idle_lock_minutes=0))
     clock.seconds += 24 * 3600
     window.idle_lock.check()
+    settle(qtbot)
     assert hidden == [] and not window.signed_out
 
     settings.save_settings(world.uow(), world.admin, OrganisationSettings(idle_lock_minutes=2))
     window.idle_lock.check()
+    settle(qtbot)
     assert hidden == [True]
 
 
@@ -225,6 +234,7 @@ def test_lock_dialog_screenshots(qtbot, themed, client: ServiceClient,  # type: 
     dialog.show()
     dialog.password.setText("wrong password")
     dialog.unlock_button.click()
+    settle(qtbot)
     for width, height in ((1366, 768), (1920, 1080)):
         window.resize(width, height)
         QApplication.processEvents()
@@ -261,6 +271,7 @@ def test_a_user_deactivated_while_locked_is_signed_out_with_the_reason(
     def unlock(dialog: LockDialog) -> None:
         dialog.password.setText(PASSWORD)
         dialog.unlock_button.click()
+        deliver_jobs()
 
     answer_lock(monkeypatch, unlock)
     clock = Clock()
@@ -268,6 +279,7 @@ def test_a_user_deactivated_while_locked_is_signed_out_with_the_reason(
     users.set_user_active(world.uow(), world.admin, world.users[Role.TECHNICIAN].id, False)
     clock.seconds += 15 * 60
     window.idle_lock.check()
+    settle(qtbot)
     qtbot.waitUntil(lambda: window.signed_out)
     assert [(title, "deactivated" in text) for _kind, title, text in boxes.shown] == [
         ("Signed out", True)]

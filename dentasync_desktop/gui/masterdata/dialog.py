@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError, SessionEnded, ValidationError
+from ...domain.errors import DomainError, ValidationError
 from ..client import ServiceClient
-from ..errors import show_refusal
-from ..widgets.inline_error import error_label, show_inline_error
+from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
 from ..worker import Job
 
 W = TypeVar("W", bound=QWidget)
@@ -86,22 +85,13 @@ class RecordDialog(QDialog):
         except DomainError as error:
             self.show_error(error)
             return
-        self.buttons.setEnabled(False)
-        self.pending = job.then(self._saved, self._refused, busy=self)
+        self.pending = run_in_dialog(self, self.buttons, job, self._saved, self._refused)
 
     def _saved(self, record: Any) -> None:
         self.pending = None
-        self.buttons.setEnabled(True)
         self.saved = record
         self.accept()
 
-    def _refused(self, error: BaseException) -> None:
+    def _refused(self, error: DomainError) -> None:
         self.pending = None
-        self.buttons.setEnabled(True)
-        if isinstance(error, SessionEnded):
-            show_refusal(self, error)
-            self.reject()
-        elif isinstance(error, DomainError):
-            self.show_error(error)
-        else:
-            raise error
+        self.show_error(error)

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 from ...domain.actions import Action
 from ...domain.dto import StaffInfo, StaffInput, UserInfo, UserInput
 from ...domain.enums import Role
-from ...domain.errors import DomainError, SessionEnded, ValidationError
+from ...domain.errors import ValidationError
 from ...services import masterdata, users
 from ..access import refusal_text
 from ..client import ServiceClient
-from ..errors import show_refusal
 from ..formatting import label
-from ..widgets.inline_error import error_label, show_inline_error
+from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job
 from .dialog import RecordDialog
@@ -173,7 +172,6 @@ class ResetPasswordDialog(QDialog):
                                                   | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._reset)
         buttons.rejected.connect(self.reject)
-        self.pending: Job[None] | None = None  # the reset under way
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_tr("Set a new password for {name} ({user}).").format(
             name=user.full_name, user=user.username)))
@@ -183,32 +181,12 @@ class ResetPasswordDialog(QDialog):
         self.setMinimumWidth(380)
 
     def _reset(self) -> None:
-        """Reset off the GUI thread; the dialog stays open (OK disabled) until it answers."""
-        if self.pending is not None:
-            return
         if self.password.text() != self.confirm.text():
             show_inline_error(self.error, _tr("Repeat password: the two passwords differ."))
             return
-        self.buttons.setEnabled(False)
-        self.pending = self._client.submit(
-            users.reset_password, self._user.id, self.password.text()).then(
-            self._done, self._refused, busy=self)
-
-    def _done(self, _nothing: None) -> None:
-        self.pending = None
-        self.buttons.setEnabled(True)
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self.pending = None
-        self.buttons.setEnabled(True)
-        if isinstance(error, SessionEnded):
-            show_refusal(self, error)
-            self.reject()
-        elif isinstance(error, DomainError):
-            show_inline_error(self.error, error.message)
-        else:
-            raise error
+        run_in_dialog(self, self.buttons, self._client.submit(
+            users.reset_password, self._user.id, self.password.text()),
+            lambda _none: self.accept(), lambda error: show_inline_error(self.error, error.message))
 
 
 def _reset_password(parent: QWidget, client: ServiceClient, user: UserInfo) -> Any:
