@@ -10,7 +10,6 @@ from PySide6.QtCore import QLocale, QModelIndex, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -241,13 +240,15 @@ class RecordListPanel(QWidget):
         if not self.client.allows(self.kind.action):
             return
         dialog = self.kind.dialog(self.client, record, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
-            self._after_change(dialog.saved)
+        # Told at once, not after exec returns: the reload the save announced may come first.
+        dialog.accepted.connect(lambda: self._after_change(dialog.saved))
+        dialog.exec()
 
     def _after_change(self, record: Any) -> None:
         """The change bus reloads the list; select the record then (a deactivated record may
         have left the list: then nothing is selected)."""
         self._want_selected = record.id
+        self.select(record.id)  # if the reload came first
 
     def toggle_active(self) -> Job[Any] | None:
         record = self.selected()

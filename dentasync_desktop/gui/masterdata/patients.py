@@ -11,9 +11,9 @@ from ...domain.actions import Action
 from ...domain.dto import PatientInfo, PatientInput
 from ...services import masterdata
 from ..client import ServiceClient
-from ..worker import Job
 from ..formatting import date_text
 from ..widgets.dates import OptionalDate
+from ..worker import Job
 from .dialog import RecordDialog
 from .labs import multi_line
 from .model import RecordColumn

@@ -68,28 +68,23 @@ class WorkPlanTab(QWidget):
         self._context.run(workplan.plan_automatically, self._context.order_id)
 
     def add(self) -> None:
-        staff = self._context.staff()
-        if staff is not None:
-            self._context.run_dialog(TaskDialog(
-                self, self.tr("Add task"), None, staff,
-                self._context.submitter(workplan.add_task, self._context.order_id)))
+        self._context.with_staff(lambda staff: self._context.run_dialog(TaskDialog(
+            self, self.tr("Add task"), None, staff,
+            self._context.submitter(workplan.add_task, self._context.order_id))))
 
     def edit(self) -> None:
         task: TaskInfo | None = self.table.selected()
         if task is None or not self.edit_button.isEnabled():
             return
-        staff = self._context.staff()
-        if staff is not None:
-            self._context.run_dialog(TaskDialog(
-                self, self.tr("Edit task"), task, staff,
-                self._context.submitter(workplan.edit_task, task.id)))
+        self._context.with_staff(lambda staff: self._context.run_dialog(TaskDialog(
+            self, self.tr("Edit task"), task, staff,
+            self._context.submitter(workplan.edit_task, task.id))))
 
     def assign(self) -> None:
         task: TaskInfo | None = self.table.selected()
-        staff = self._context.staff() if task is not None else None
-        if task is not None and staff is not None:
-            self._context.run_dialog(AssignDialog(
-                self, task, staff, self._context.submitter(workplan.assign_task, task.id)))
+        if task is not None:
+            self._context.with_staff(lambda staff: self._context.run_dialog(AssignDialog(
+                self, task, staff, self._context.submitter(workplan.assign_task, task.id))))
 
     def move(self, delta: int) -> None:
         task: TaskInfo | None = self.table.selected()

@@ -109,11 +109,12 @@ class OrderListPage(QWidget):
         self._show_counts({})
 
         self.lab_filter = LookupCombo(
-            lambda text: self._client.call(masterdata.list_labs, text, True),
+            lambda text: self._client.submit(masterdata.list_labs, text, True),
             lambda lab: lab.name, none_text=self.tr("All labs"))
         self.lab_filter.setObjectName("labFilter")
         self.customer_filter = LookupCombo(
-            lambda text: self._client.call(masterdata.list_customers, text, True, LOOKUP_LIMIT),
+            lambda text: self._client.submit(masterdata.list_customers, text, True,
+                                             LOOKUP_LIMIT),
             _customer_text, none_text=self.tr("All customers"))
         self.customer_filter.setObjectName("customerFilter")
         self.payment_filter = QComboBox()
