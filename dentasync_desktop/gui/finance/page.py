@@ -36,7 +36,7 @@ from ...services.changes import Change, ChangeKind
 from ..access import refusal_text
 from ..changes import ChangeRelay
 from ..client import ServiceClient
-from ..errors import attempt, show_refusal, show_unexpected
+from ..errors import show_refusal, show_unexpected
 from ..formatting import label, money, pydate, qdate
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
@@ -406,7 +406,8 @@ class FinancePage(QWidget):
                 lambda rows: self._lab_rows_arrived(generation, rows),
                 lambda error: self._tab_failed(tab, error), busy=self)
         elif tab == SCORECARD_TAB:
-            self.scorecard.load(self.scorecard_filter())
+            self.scorecard.load(self.scorecard_filter(),
+                                lambda error: self._tab_failed(tab, error))
         else:
             self.orders_model.set_filter(flt)
 
@@ -530,16 +531,17 @@ class FinancePage(QWidget):
         else:
             self.start_export(target, fmt)  # type: ignore[arg-type]
 
-    def export_scorecard(self, target: Path, fmt: str) -> None:
-        """A few rows per lab: written at once, no progress needed."""
-        written = attempt(self, lambda: scorecard.export_scorecard(
-            self.client.uow_factory, self.client.actor, self.scorecard_filter(), fmt, target))
-        if written is not None:
-            url = QUrl.fromLocalFile(str(written)).toString()
-            self.export_status.setText(self.tr('Report saved: <a href="{url}">{name}</a>')
-                                       .format(url=url, name=written.name))
-            self.export_status.show()
-            self.report_written.emit(str(written))
+    def export_scorecard(self, target: Path, fmt: str) -> Job[Path]:
+        """A few rows per lab: no progress needed, but written off the GUI thread all the same;
+        report_written or report_failed tells how it ended."""
+        uow_factory, actor, flt = self.client.uow_factory, self.client.actor, \
+            self.scorecard_filter()
+        job = self.client.background(lambda _control: scorecard.export_scorecard(
+            uow_factory, actor, flt, fmt, target))
+        self._job = job
+        self.generate.setEnabled(False)
+        self.export_status.hide()
+        return job.then(self._exported, self._export_failed, busy=self)
 
     def suggested_name(self, fmt: str) -> str:
         start, end = self._filter.date_from, self._filter.date_to
