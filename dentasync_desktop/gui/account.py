@@ -25,6 +25,7 @@ from .client import ServiceClient
 from .formatting import label
 from .theme import APP_ICON, icon
 from .widgets.inline_error import error_label, run_in_dialog, show_inline_error
+from .worker import Job
 
 
 def _password_field() -> QLineEdit:
@@ -66,7 +67,7 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
-        buttons = QDialogButtonBox()
+        self.buttons = buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(self.tr("Sign in"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setObjectName("primaryButton")
@@ -99,15 +100,21 @@ class SignInDialog(QDialog):
         return hint
 
     def _sign_in(self) -> None:
-        try:
-            self.actor = users.sign_in(self._uow_factory(), self.username.text(),
-                                       self.password.text())
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            self.password.selectAll()
-            self.password.setFocus()
-            return
+        # The password check is slow on purpose (a key-stretching hash): off the GUI thread.
+        factory, username, password = self._uow_factory, self.username.text(), \
+            self.password.text()
+        run_in_dialog(self, self.buttons, Job(
+            lambda _control: users.sign_in(factory(), username, password)),
+            self._signed_in, self._refused)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
+
+    def _refused(self, error: DomainError) -> None:
+        show_inline_error(self.error, error.message)
+        self.password.selectAll()
+        self.password.setFocus()
 
 
 class FirstAdminDialog(QDialog):
@@ -137,7 +144,7 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("&Full name:"), self.full_name)
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow(self.tr("&Repeat password:"), self.confirm)
-        buttons = QDialogButtonBox()
+        self.buttons = buttons = QDialogButtonBox()
         create = buttons.addButton(self.tr("Create administrator"),
                                    QDialogButtonBox.ButtonRole.AcceptRole)
         create.setObjectName("primaryButton")
@@ -164,13 +171,14 @@ class FirstAdminDialog(QDialog):
             show_inline_error(self.error, self.tr("Repeat password: the two passwords differ."))
             self.confirm.setFocus()
             return
-        try:
-            self.actor = users.create_first_admin(
-                self._uow_factory(), self.username.text(), self.full_name.text(),
-                self.password.text())
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            return
+        factory, username, full_name, password = (
+            self._uow_factory, self.username.text(), self.full_name.text(), self.password.text())
+        run_in_dialog(self, self.buttons, Job(
+            lambda _control: users.create_first_admin(factory(), username, full_name, password)),
+            self._created, lambda error: show_inline_error(self.error, error.message))
+
+    def _created(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
 
 

@@ -33,7 +33,7 @@ from ...domain.dto import PrintResult
 from ...domain.errors import DomainError
 from ...services import printing
 from ..client import ServiceClient
-from ..errors import attempt, show_refusal
+from ..errors import show_refusal
 from ..worker import Job
 from .printer import print_document, printer_for
 
@@ -241,10 +241,9 @@ class PreviewDialog(QDialog):
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        printed = attempt(self, lambda: print_document(self.document, printer))
-        if printed is not None:
-            self.pages.setText(_tr("Sent {count} page(s) to {printer}.").format(
-                count=printed, printer=printer.printerName() or printer.outputFileName()))
+        printed = print_document(self.document, printer)  # a printer failure: the hook says it
+        self.pages.setText(_tr("Sent {count} page(s) to {printer}.").format(
+            count=printed, printer=printer.printerName() or printer.outputFileName()))
 
     def save_as(self) -> None:
         self._save_dir.mkdir(parents=True, exist_ok=True)
