@@ -33,6 +33,12 @@ def pydate(value: QDate) -> date | None:
     return date(value.year(), value.month(), value.day()) if value.isValid() else None
 
 
+def day(value: QDate) -> date:
+    """A date that is always valid (a date edit's, today's) as a Python date; QDate's own
+    toPython() is typed as returning object."""
+    return date(value.year(), value.month(), value.day())
+
+
 def date_text(value: date | None, locale: QLocale | None = None) -> str:
     if value is None:
         return ""
@@ -83,3 +89,9 @@ def amount_input(amount: Money | None, locale: QLocale | None = None) -> str:
     if exp:
         text += (locale or QLocale()).decimalPoint() + str(frac).zfill(exp)
     return sign + text
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks ``source`` for translation in ``context`` and returns it untranslated, to be
+    translated where it is shown. PySide6's own has an untyped (object) result."""
+    return source

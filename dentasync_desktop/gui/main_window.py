@@ -31,6 +31,7 @@ from .idle_lock import IdleLock
 from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
 from .session import session_events
+from .shell import HasTable, Refreshable, Searchable
 from .theme import icon
 from .widgets.columns import fill_column_menu, menu_title
 
@@ -228,20 +229,20 @@ class MainWindow(QMainWindow):
             command.run(self, order_id)
 
     def _find(self) -> None:
-        page = self.current_page()
-        if hasattr(page, "focus_search"):
+        page: object = self.current_page()
+        if isinstance(page, Searchable):
             page.focus_search()
 
     def _refresh(self) -> None:
-        page = self.current_page()
-        if hasattr(page, "refresh"):
+        page: object = self.current_page()
+        if isinstance(page, Refreshable):
             page.refresh()
             self.show_message(self.tr("Refreshed."))
 
     def _fill_columns_menu(self) -> None:
         self.columns_menu.clear()
-        page = self.current_page()
-        table = page.table_view() if hasattr(page, "table_view") else None
+        page: object = self.current_page()
+        table = page.table_view() if isinstance(page, HasTable) else None
         if table is None:
             return
         fill_column_menu(self.columns_menu, table)
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide the data and ask for the password; "Sign out" there signs out."""
-        content = self.centralWidget()
+        content = self.splitter  # the central widget
         content.hide()
         dialog = LockDialog(self.client, self)
         unlocked = dialog.exec() == LockDialog.UNLOCKED

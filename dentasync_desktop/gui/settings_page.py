@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +32,7 @@ from ..services import maintenance, settings, users
 from ..services.changes import Change, ChangeKind
 from .access import gate
 from .changes import ChangeRelay
-from .formatting import datetime_text
+from .formatting import QT_TRANSLATE_NOOP, datetime_text
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
 from .widgets.busy import show_busy
@@ -40,7 +40,7 @@ from .widgets.currency import CurrencyCombo
 from .widgets.inline_error import error_label
 
 if TYPE_CHECKING:
-    from .pages import Shell
+    from .shell import Shell
 
 PAPER_LABELS = {
     PaperSize.A4: QT_TRANSLATE_NOOP("SettingsPage", "A4 (210 × 297 mm)"),

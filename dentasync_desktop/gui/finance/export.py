@@ -6,13 +6,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...domain.dto import FinanceFilter
 from ...domain.errors import DomainError
 from ...services import reports
 from ..client import ServiceClient
+from ..formatting import QT_TRANSLATE_NOOP
 from ..worker import Job, JobControl
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -22,7 +21,7 @@ from ...domain.dto import FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ...domain.money import Money
 from ...services import finance
 from ..client import ServiceClient
-from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
+from ..formatting import PAYMENT_COLOURS, QT_TRANSLATE_NOOP, STATUS_COLOURS, date_text, label, money
 from ..worker import Job, show_error
 
 PAGE_SIZE = 100

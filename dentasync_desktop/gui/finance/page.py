@@ -7,7 +7,7 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from ..access import refusal_text
 from ..changes import ChangeRelay
 from ..client import ServiceClient
 from ..errors import show_refusal, show_unexpected
-from ..formatting import label, money, pydate, qdate
+from ..formatting import QT_TRANSLATE_NOOP, day, label, money, pydate, qdate
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
 from .chart import LabChart
@@ -290,7 +290,7 @@ class FinancePage(QWidget):
     def _apply_period(self) -> None:
         """Show the dates the chosen period covers; only a custom range can be typed."""
         period = Period(self.period.currentData())
-        start, end = period_range(period, QDate.currentDate().toPython())
+        start, end = period_range(period, day(QDate.currentDate()))
         if start is not None and end is not None:
             self._set_dates(qdate(start), qdate(end))
         for edit in (self.date_from, self.date_to):
@@ -430,7 +430,7 @@ class FinancePage(QWidget):
         self.summary = summary
         while self.summary_grid.count():
             item = self.summary_grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

@@ -14,7 +14,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...domain.dto import LabScore, LabScorecard, ScorecardFilter, TurnaroundByService
 from ...services import scorecard
 from ..client import ServiceClient
+from ..formatting import QT_TRANSLATE_NOOP
 from ..worker import Job
 from .chart import short_name
 from .models import ID_ROLE

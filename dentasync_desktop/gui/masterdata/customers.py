@@ -18,7 +18,7 @@ from .model import RecordColumn
 from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 LIST_LIMIT = 500
 

@@ -17,7 +17,7 @@ from .model import RecordColumn
 from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 
 def _tr(text: str) -> str:

@@ -33,7 +33,7 @@ from .dialog import RecordDialog
 from .model import RecordColumn, RecordTableModel
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 SEARCH_DELAY_MS = 150
 DEACTIVATED = "deactivated"

@@ -35,7 +35,7 @@ from .model import RecordColumn
 from .page import ExtraCommand, RecordKind, RecordListPanel, page_heading
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 
 def _tr(text: str) -> str:

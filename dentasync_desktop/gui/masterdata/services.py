@@ -31,7 +31,7 @@ from .model import RecordColumn
 from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 MAX_DAYS = 365
 
@@ -81,7 +81,8 @@ class TaskTemplateEditor(QWidget):
     def add_task(self, name: str, days: int, template_id: int | None, edit: bool = False) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(name))
+        name_item = QTableWidgetItem(name)
+        self.table.setItem(row, 0, name_item)
         spin = QSpinBox()
         spin.setRange(0, MAX_DAYS)
         spin.setValue(days)
@@ -90,7 +91,7 @@ class TaskTemplateEditor(QWidget):
         self._ids.append(template_id)
         if edit:
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(name_item)
 
     def _values(self, row: int) -> tuple[str, int, int | None]:
         item = self.table.item(row, 0)
@@ -100,7 +101,9 @@ class TaskTemplateEditor(QWidget):
 
     def _set_values(self, row: int, values: tuple[str, int, int | None]) -> None:
         name, days, template_id = values
-        self.table.item(row, 0).setText(name)
+        item = self.table.item(row, 0)
+        if item is not None:
+            item.setText(name)
         spin = self.table.cellWidget(row, 1)
         if isinstance(spin, QSpinBox):
             spin.setValue(days)

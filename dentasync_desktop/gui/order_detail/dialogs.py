@@ -211,7 +211,7 @@ class CustomerDialog(ServiceDialog):
     SEARCH_DELAY_MS = 150
 
     def __init__(self, parent: QWidget | None, current: CustomerInfo,
-                 search: Callable[[str], Job[Sequence[CustomerInfo]]],
+                 search: Callable[[str], Job[list[CustomerInfo]]],
                  submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent, self.tr("Change customer"), submit)
         self._search = search
@@ -237,7 +237,7 @@ class CustomerDialog(ServiceDialog):
         self.query.textChanged.connect(self._timer.start)
         self.refresh()
 
-    def refresh(self) -> Job[Sequence[CustomerInfo]]:
+    def refresh(self) -> Job[list[CustomerInfo]]:
         """Search off the GUI thread; only the latest search's answer is shown."""
         self._generation += 1
         generation = self._generation

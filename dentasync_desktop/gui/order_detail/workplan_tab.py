@@ -30,8 +30,8 @@ class WorkPlanTab(QWidget):
         self.add_button = button(self.tr("Add…"), self.add)
         self.edit_button = button(self.tr("Edit…"), self.edit)
         self.assign_button = button(self.tr("Assign…"), self.assign)
-        self.up_button = button(self.tr("Move up"), lambda: self.move(-1))
-        self.down_button = button(self.tr("Move down"), lambda: self.move(+1))
+        self.up_button = button(self.tr("Move up"), lambda: self.move_task(-1))
+        self.down_button = button(self.tr("Move down"), lambda: self.move_task(+1))
         self.remove_button = button(self.tr("Remove"), self.remove)
         self.progress = QLabel()
         layout = QVBoxLayout(self)
@@ -86,7 +86,7 @@ class WorkPlanTab(QWidget):
             self._context.with_staff(lambda staff: self._context.run_dialog(AssignDialog(
                 self, task, staff, self._context.submitter(workplan.assign_task, task.id))))
 
-    def move(self, delta: int) -> None:
+    def move_task(self, delta: int) -> None:  # not move(): that is QWidget's
         task: TaskInfo | None = self.table.selected()
         if task is not None:
             self._context.run(workplan.move_task, task.id, delta)

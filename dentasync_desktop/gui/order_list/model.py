@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -22,7 +21,7 @@ from ...domain.dto import OrderFilter, OrderPage, OrderRow
 from ...services import order_list
 from ...services.paging import MAX_PAGE
 from ..client import ServiceClient
-from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
+from ..formatting import PAYMENT_COLOURS, QT_TRANSLATE_NOOP, STATUS_COLOURS, date_text, label, money
 from ..theme import icon
 from ..worker import Job, show_error
 

@@ -43,7 +43,7 @@ from ..worker import show_error
 from .model import COLUMNS, ORDER_ID_ROLE, OrderListModel
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 SEARCH_DELAY_MS = 150
 NAMES_SHOWN = frozenset({ChangeKind.LAB, ChangeKind.CUSTOMER, ChangeKind.PATIENT})

@@ -141,7 +141,7 @@ def _writer(client: ServiceClient, data: bytes, notes: tuple[str, ...]) -> Rende
 
 
 def batch_print(client: ServiceClient, parent: QWidget | None,
-                order_ids: list[int]) -> Job[PrintResult] | None:
+                order_ids: list[int]) -> Job[PrintResult | None] | None:
     """The order forms of the selected orders, made off the GUI thread into one PDF and
     previewed, so they go to the printer as one job. The job (None: nothing selected) ends
     with the preview shown, or the refusal or failure told."""
@@ -154,7 +154,9 @@ def batch_print(client: ServiceClient, parent: QWidget | None,
     BatchProgress(job, len(order_ids), parent)
     job.finished.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
 
-    def printed(result: PrintResult) -> None:
+    def printed(result: PrintResult | None) -> None:
+        if result is None:
+            return  # cancelled
         _preview_module().PreviewDialog(
             parent, QCoreApplication.translate("printing", "Print %n order form(s)", "",
                                                len(order_ids)),
