@@ -31,7 +31,7 @@ from .idle_lock import IdleLock
 from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
 from .session import session_events
-from .shell import HasTable, Refreshable, Searchable
+from .shell import HasTable, OpensOrders, Refreshable, Searchable
 from .theme import icon
 from .widgets.columns import fill_column_menu, menu_title
 
@@ -175,16 +175,17 @@ class MainWindow(QMainWindow):
             return
         page = self.page(self._specs[row].key)
         self.stack.setCurrentWidget(page)
-        self.find_action.setEnabled(hasattr(page, "focus_search"))
-        self.refresh_action.setEnabled(hasattr(page, "refresh"))
-        self.columns_menu.setEnabled(hasattr(page, "table_view"))
+        self.find_action.setEnabled(isinstance(page, Searchable))
+        self.refresh_action.setEnabled(isinstance(page, Refreshable))
+        self.columns_menu.setEnabled(isinstance(page, HasTable))
         self._update_order_actions()
 
     # --- Shell -----------------------------------------------------------------------------
 
     def open_order(self, order_id: int) -> None:
-        orders = self.show_page("orders")
-        orders.open_order(order_id)  # type: ignore[attr-defined]
+        orders: object = self.show_page("orders")
+        if isinstance(orders, OpensOrders):
+            orders.open_order(order_id)
 
     def new_order(self) -> None:
         if not self.client.allows(Action.CREATE_ORDER):
@@ -192,8 +193,7 @@ class MainWindow(QMainWindow):
         dialog = OrderEditorDialog(self.client, None, self)
         if dialog.exec() and dialog.saved is not None:
             created: OrderDetail = dialog.saved
-            orders = self.show_page("orders")  # its list hears of the order on the bus
-            orders.open_order(created.id)  # type: ignore[attr-defined]
+            self.open_order(created.id)  # the list hears of the order on the bus
             self.show_message(self.tr("Created work order {number}.").format(
                 number=created.number_text))
 

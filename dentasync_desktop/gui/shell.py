@@ -53,3 +53,10 @@ class HasTable(Protocol):
     """View > Columns acts on the page's main table."""
 
     def table_view(self) -> QTableView: ...
+
+
+@runtime_checkable
+class OpensOrders(Protocol):
+    """The page that shows an order (the work orders page)."""
+
+    def open_order(self, order_id: int) -> None: ...

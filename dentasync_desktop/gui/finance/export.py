@@ -19,7 +19,7 @@ from ..worker import Job, JobControl
 log = logging.getLogger(__name__)
 
 # What the save dialog offers, by file suffix; translated where the dialog is built.
-FORMATS = {
+FORMATS: dict[reports.Format, str] = {
     "xlsx": QT_TRANSLATE_NOOP("FinancePage", "Excel workbook (*.xlsx)"),
     "pdf": QT_TRANSLATE_NOOP("FinancePage", "PDF document (*.pdf)"),
     "csv": QT_TRANSLATE_NOOP("FinancePage", "CSV for other programs (*.csv)"),

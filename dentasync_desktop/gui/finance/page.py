@@ -522,14 +522,14 @@ class FinancePage(QWidget):
         if not dialog.exec() or not dialog.selectedFiles():
             return
         target = Path(dialog.selectedFiles()[0])
-        fmt = target.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
+        fmt = next((f for f in FORMATS if f == target.suffix.lower().lstrip(".")), None)
+        if fmt is None:
             fmt = names[dialog.selectedNameFilter()]
             target = target.with_name(f"{target.name}.{fmt}")
         if self.tabs.currentIndex() == SCORECARD_TAB:
             self.export_scorecard(target, fmt)
         else:
-            self.start_export(target, fmt)  # type: ignore[arg-type]
+            self.start_export(target, fmt)
 
     def export_scorecard(self, target: Path, fmt: str) -> Job[Path]:
         """A few rows per lab: no progress needed, but written off the GUI thread all the same;
