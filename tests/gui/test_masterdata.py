@@ -354,3 +354,19 @@ def test_front_desk_manages_clients_but_not_users(qtbot, client_for, world: Worl
     assert not people.tabs.isTabEnabled(1)
     assert "Front desk" in people.tabs.tabToolTip(1)
     assert not people.staff.add_button.isEnabled()
+
+
+def test_save_keeps_the_dialog_open_and_save_disabled_until_the_service_answers(
+        qtbot, client: ServiceClient, world: World) -> None:  # type: ignore[no-untyped-def]
+    dialog = LabDialog(client, None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Waiting Lab")
+    dialog.buttons.accepted.emit()
+    assert dialog.pending is not None and not dialog.buttons.isEnabled()
+    dialog.buttons.accepted.emit()  # pressed again meanwhile: still one save
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    settle(qtbot)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved.name == "Waiting Lab"
+    assert dialog.pending is None and dialog.buttons.isEnabled()
+    assert [lab.name for lab in masterdata.list_labs(world.uow(), world.admin, "Waiting")] == [
+        "Waiting Lab"]
