@@ -118,8 +118,7 @@ class OrderEditorDialog(QDialog):
         self._last_lab = ""
         # Save waits for the price list, which the item rows offer.
         self.buttons.setEnabled(False)
-        self.opening = client.submit(masterdata.list_services, "", True).then(
-            self._open, busy=self)
+        client.submit(masterdata.list_services, "", True).then(self._open, busy=self)
 
     # --- building --------------------------------------------------------------------------
 
