@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from ..domain.dto import Actor
 from ..domain.enums import Role
-from ..domain.errors import DomainError, SessionEnded
+from ..domain.errors import DomainError
 from ..services import users
 from ..services.unit_of_work import UnitOfWorkFactory
 from .client import ServiceClient
 from .formatting import label
 from .theme import APP_ICON, icon
-from .widgets.inline_error import error_label, show_inline_error
+from .widgets.inline_error import error_label, run_in_dialog, show_inline_error
+from .worker import Job
 
 
 def _password_field() -> QLineEdit:
@@ -66,7 +67,7 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
-        buttons = QDialogButtonBox()
+        self.buttons = buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(self.tr("Sign in"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setObjectName("primaryButton")
@@ -99,15 +100,21 @@ class SignInDialog(QDialog):
         return hint
 
     def _sign_in(self) -> None:
-        try:
-            self.actor = users.sign_in(self._uow_factory(), self.username.text(),
-                                       self.password.text())
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            self.password.selectAll()
-            self.password.setFocus()
-            return
+        # The password check is slow on purpose (a key-stretching hash): off the GUI thread.
+        factory, username, password = self._uow_factory, self.username.text(), \
+            self.password.text()
+        run_in_dialog(self, self.buttons, Job(
+            lambda _control: users.sign_in(factory(), username, password)),
+            self._signed_in, self._refused)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
+
+    def _refused(self, error: DomainError) -> None:
+        show_inline_error(self.error, error.message)
+        self.password.selectAll()
+        self.password.setFocus()
 
 
 class FirstAdminDialog(QDialog):
@@ -137,7 +144,7 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("&Full name:"), self.full_name)
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow(self.tr("&Repeat password:"), self.confirm)
-        buttons = QDialogButtonBox()
+        self.buttons = buttons = QDialogButtonBox()
         create = buttons.addButton(self.tr("Create administrator"),
                                    QDialogButtonBox.ButtonRole.AcceptRole)
         create.setObjectName("primaryButton")
@@ -164,13 +171,14 @@ class FirstAdminDialog(QDialog):
             show_inline_error(self.error, self.tr("Repeat password: the two passwords differ."))
             self.confirm.setFocus()
             return
-        try:
-            self.actor = users.create_first_admin(
-                self._uow_factory(), self.username.text(), self.full_name.text(),
-                self.password.text())
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            return
+        factory, username, full_name, password = (
+            self._uow_factory, self.username.text(), self.full_name.text(), self.password.text())
+        run_in_dialog(self, self.buttons, Job(
+            lambda _control: users.create_first_admin(factory(), username, full_name, password)),
+            self._created, lambda error: show_inline_error(self.error, error.message))
+
+    def _created(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
 
 
@@ -187,8 +195,8 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("&Current password:"), self.current)
         form.addRow(self.tr("&New password:"), self.new)
         form.addRow(self.tr("&Repeat new password:"), self.confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._change)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -201,12 +209,9 @@ class ChangePasswordDialog(QDialog):
         if self.new.text() != self.confirm.text():
             show_inline_error(self.error, self.tr("Repeat new password: the two passwords differ."))
             return
-        try:
-            self._client.call(users.change_own_password, self.current.text(), self.new.text())
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            return
-        self.accept()
+        run_in_dialog(self, self.buttons, self._client.submit(
+            users.change_own_password, self.current.text(), self.new.text()),
+            lambda _none: self.accept(), lambda error: show_inline_error(self.error, error.message))
 
 
 class LockDialog(QDialog):
@@ -231,7 +236,7 @@ class LockDialog(QDialog):
         self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Password:"), self.password)
-        buttons = QDialogButtonBox()
+        self.buttons = buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(self.tr("Unlock"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setObjectName("primaryButton")
@@ -253,18 +258,17 @@ class LockDialog(QDialog):
         self.password.setFocus()
 
     def _unlock(self) -> None:
-        try:
-            self._client.call(users.unlock, self.password.text())
-        except SessionEnded:
-            self.sign_out()  # the main window says why
-            return
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            self.password.selectAll()
-            self.password.setFocus()
-            return
+        run_in_dialog(self, self.buttons, self._client.submit(users.unlock, self.password.text()),
+                      self._unlocked, self._refused, on_ended=self.sign_out)
+
+    def _unlocked(self, _none: None) -> None:
         self._leaving = True
         self.accept()
+
+    def _refused(self, error: DomainError) -> None:
+        show_inline_error(self.error, error.message)
+        self.password.selectAll()
+        self.password.setFocus()
 
     def sign_out(self) -> None:
         self._leaving = True

@@ -11,13 +11,14 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..domain.actions import Action
 from ..domain.enums import EventKind, OrderStatus, PaymentMethod
 from ..domain.money import Money
 from ..domain.numbers import format_number
 from .formatting import date_text, datetime_text, label, money
+from .translation import QT_TRANSLATE_NOOP
 
 Params = Mapping[str, Any]
 CONTEXT = "activity"

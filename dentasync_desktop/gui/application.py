@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from .. import __version__
 from ..domain.dto import Actor
+from ..domain.enums import Role
 from ..paths import APP_AUTHOR, APP_NAME
 from ..services import users
 from ..services.maintenance import Database
@@ -39,7 +40,7 @@ def ask_for_actor(database: Database, demo: bool) -> Actor | None:
         dialog: FirstAdminDialog | SignInDialog = FirstAdminDialog(
             factory, first_start=not users.has_active_users(factory()))
     else:
-        demo_users = ()
+        demo_users: tuple[tuple[str, str, Role], ...] = ()
         if demo:
             # Imported only for --demo runs: the demo module carries the whole demo data set.
             from ..services.demo import DEMO_USERS

@@ -1,10 +1,10 @@
 """What every screen holds: the signed-in actor and a way to run services.
 
-Screens run services off the GUI thread with ``client.submit(service, *args).then(...)``
+Screens run every service off the GUI thread with ``client.submit(service, *args).then(...)``
 (gui.worker explains callbacks, busy indicator and errors); the client passes a fresh unit of
 work, created in the worker thread, and the actor, so a screen never builds either itself.
-``client.call`` runs a service synchronously; it is left for code that already runs off the
-GUI thread and for the sign-in dialogs, which have no window to keep responsive yet.
+There is no synchronous way on purpose: a service call on the GUI thread freezes the window
+while the database is busy.
 
 ``client.bus`` is the change bus the units of work publish to; pages listen to it through
 gui.changes.ChangeRelay, never directly.
@@ -15,16 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from ..domain import permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor
-from ..domain.errors import SessionEnded
 from ..paths import AppPaths
 from ..services.changes import ChangeBus
 from ..services.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from .session import session_events
 from .worker import Job, JobControl
 
 T = TypeVar("T")
@@ -57,16 +55,8 @@ class ServiceClient:
         export, backup); ``work`` must not touch widgets."""
         return Job(work)
 
-    def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a service that takes (uow, actor, ...) right here, on the calling thread."""
-        try:
-            return service(self.uow_factory(), self.actor, *args, **kwargs)
-        except SessionEnded as error:
-            session_events().ended.emit(error.message)
-            raise
-
     def uow(self) -> UnitOfWork:
-        """For the few services that take only a unit of work (settings, sign-in)."""
+        """A fresh unit of work, for work already on a worker thread and for tests."""
         return self.uow_factory()
 
     @property

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..domain.actions import Action
 from ..domain.enums import (
@@ -21,6 +21,7 @@ from ..domain.enums import (
     Role,
     TaskStatus,
 )
+from .translation import QT_TRANSLATE_NOOP
 
 CONTEXT = "enum"
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -37,16 +36,6 @@ def show_refusal(parent: QWidget | None, error: DomainError) -> None:
     elif isinstance(error, DatabaseBusy):
         title = QApplication.translate("errors", "Database busy")
     QMessageBox.warning(parent, title, error.message)
-
-
-def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
-    """Run ``action``; a refusal from the services is shown and gives None."""
-    try:
-        return action()
-    except DomainError as error:
-        log.info("refused: %s", error.message)
-        show_refusal(parent, error)
-        return None
 
 
 def show_unexpected(parent: QWidget | None, log_file: Path, summary: str) -> None:
@@ -78,12 +67,3 @@ def install_exception_hook(log_file: Path) -> None:
         show_unexpected(QApplication.activeWindow(), log_file, summary)
 
     sys.excepthook = hook
-
-
-def guarded(parent: QWidget | None, action: Callable[..., Any]) -> Callable[..., None]:
-    """Wrap a slot so a refusal shows as a message box instead of escaping."""
-
-    def slot(*_args: Any) -> None:
-        attempt(parent, action)
-
-    return slot

@@ -34,6 +34,12 @@ def pydate(value: QDate) -> date | None:
     return date(value.year(), value.month(), value.day()) if value.isValid() else None
 
 
+def day(value: QDate) -> date:
+    """A date that is always valid (a date edit's, today's) as a Python date; QDate's own
+    toPython() is typed as returning object."""
+    return date(value.year(), value.month(), value.day())
+
+
 def date_text(value: date | None, locale: QLocale | None = None) -> str:
     if value is None:
         return ""

@@ -36,6 +36,7 @@ class IdleLock(QObject):
         self._clock = clock or time.monotonic
         self._last_input = self._clock()
         self.paused = False
+        self._reading = False  # the settings are being read for a check
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -53,18 +54,26 @@ class IdleLock(QObject):
         return self._clock() - self._last_input
 
     def check(self) -> None:
-        idle = self.idle_seconds()
-        if self.paused or idle < SHORTEST_LOCK_SECONDS:
+        if self.paused or self._reading or self.idle_seconds() < SHORTEST_LOCK_SECONDS:
             return
         # Read each time, so a change in Settings applies without signing in again.
-        minutes = settings.get_settings(self._client.uow()).idle_lock_minutes
-        if minutes and idle >= minutes * 60:
-            self.paused = True
-            try:
-                self._lock()
-            finally:
-                self.paused = False
-                self._last_input = self._clock()
+        self._reading = True
+        job = self._client.submit_plain(settings.get_settings)
+        job.finished.connect(self._read)
+        job.then(lambda chosen: self._lock_after(chosen.idle_lock_minutes))
+
+    def _read(self) -> None:
+        self._reading = False
+
+    def _lock_after(self, minutes: int) -> None:
+        if self.paused or not minutes or self.idle_seconds() < minutes * 60:
+            return
+        self.paused = True
+        try:
+            self._lock()
+        finally:
+            self.paused = False
+            self._last_input = self._clock()
 
     def stop(self) -> None:
         self.timer.stop()

@@ -31,6 +31,7 @@ from .idle_lock import IdleLock
 from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
 from .session import session_events
+from .shell import HasTable, OpensOrders, Refreshable, Searchable
 from .theme import icon
 from .widgets.columns import fill_column_menu, menu_title
 
@@ -174,16 +175,17 @@ class MainWindow(QMainWindow):
             return
         page = self.page(self._specs[row].key)
         self.stack.setCurrentWidget(page)
-        self.find_action.setEnabled(hasattr(page, "focus_search"))
-        self.refresh_action.setEnabled(hasattr(page, "refresh"))
-        self.columns_menu.setEnabled(hasattr(page, "table_view"))
+        self.find_action.setEnabled(isinstance(page, Searchable))
+        self.refresh_action.setEnabled(isinstance(page, Refreshable))
+        self.columns_menu.setEnabled(isinstance(page, HasTable))
         self._update_order_actions()
 
     # --- Shell -----------------------------------------------------------------------------
 
     def open_order(self, order_id: int, tab: str | None = None) -> None:
-        orders = self.show_page("orders")
-        orders.open_order(order_id, tab)  # type: ignore[attr-defined]
+        orders: object = self.show_page("orders")
+        if isinstance(orders, OpensOrders):
+            orders.open_order(order_id, tab)
 
     def new_order(self) -> None:
         if not self.client.allows(Action.CREATE_ORDER):
@@ -191,8 +193,7 @@ class MainWindow(QMainWindow):
         dialog = OrderEditorDialog(self.client, None, self)
         if dialog.exec() and dialog.saved is not None:
             created: OrderDetail = dialog.saved
-            orders = self.show_page("orders")  # its list hears of the order on the bus
-            orders.open_order(created.id)  # type: ignore[attr-defined]
+            self.open_order(created.id)  # the list hears of the order on the bus
             self.show_message(self.tr("Created work order {number}.").format(
                 number=created.number_text))
 
@@ -228,20 +229,20 @@ class MainWindow(QMainWindow):
             command.run(self, order_id)
 
     def _find(self) -> None:
-        page = self.current_page()
-        if hasattr(page, "focus_search"):
+        page: object = self.current_page()
+        if isinstance(page, Searchable):
             page.focus_search()
 
     def _refresh(self) -> None:
-        page = self.current_page()
-        if hasattr(page, "refresh"):
+        page: object = self.current_page()
+        if isinstance(page, Refreshable):
             page.refresh()
             self.show_message(self.tr("Refreshed."))
 
     def _fill_columns_menu(self) -> None:
         self.columns_menu.clear()
-        page = self.current_page()
-        table = page.table_view() if hasattr(page, "table_view") else None
+        page: object = self.current_page()
+        table = page.table_view() if isinstance(page, HasTable) else None
         if table is None:
             return
         fill_column_menu(self.columns_menu, table)
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide the data and ask for the password; "Sign out" there signs out."""
-        content = self.centralWidget()
+        content = self.splitter  # the central widget
         content.hide()
         dialog = LockDialog(self.client, self)
         unlocked = dialog.exec() == LockDialog.UNLOCKED

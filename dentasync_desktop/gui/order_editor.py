@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -47,7 +46,7 @@ from .access import gate
 from .client import ServiceClient
 from .errors import show_refusal
 from .formatting import amount_input, money, pydate, qdate
-from .forms import load_form
+from .forms import child, child_layout, load_form
 from .widgets.lookup import NO_CHOICE, LookupCombo
 from .widgets.teeth_chart import TeethChart
 
@@ -115,61 +114,61 @@ class OrderEditorDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(980, 780)
         self._wire()
-        if order is None:
-            self._fill_defaults()
-        else:
-            self.fill(order)
+        self._services: list[ServiceInfo] = []
+        self._last_lab = ""
+        # Save waits for the price list, which the item rows offer.
+        self.buttons.setEnabled(False)
+        client.submit(masterdata.list_services, "", True).then(self._open, busy=self)
 
     # --- building --------------------------------------------------------------------------
 
     def _find_widgets(self) -> None:
         f = self.form
-        self.documented: QDateEdit = f.findChild(QDateEdit, "documentedEdit")
-        self.due_check: QCheckBox = f.findChild(QCheckBox, "dueCheck")
-        self.due: QDateEdit = f.findChild(QDateEdit, "dueEdit")
-        self.due_hint: QLabel = f.findChild(QLabel, "dueHint")
+        self.documented = child(f, QDateEdit, "documentedEdit")
+        self.due_check = child(f, QCheckBox, "dueCheck")
+        self.due = child(f, QDateEdit, "dueEdit")
+        self.due_hint = child(f, QLabel, "dueHint")
         self.due_hint.setObjectName("hintLabel")
-        self.shade: QLineEdit = f.findChild(QLineEdit, "shadeEdit")
-        self.description: QPlainTextEdit = f.findChild(QPlainTextEdit, "descriptionEdit")
-        self.new_patient: QPushButton = f.findChild(QPushButton, "newPatientButton")
-        self.items: QTableWidget = f.findChild(QTableWidget, "itemsTable")
-        self.add_item_button: QPushButton = f.findChild(QPushButton, "addItemButton")
-        self.currency: QComboBox = f.findChild(QComboBox, "currencyCombo")
-        self.total: QLabel = f.findChild(QLabel, "totalLabel")
+        self.shade = child(f, QLineEdit, "shadeEdit")
+        self.description = child(f, QPlainTextEdit, "descriptionEdit")
+        self.new_patient = child(f, QPushButton, "newPatientButton")
+        self.items = child(f, QTableWidget, "itemsTable")
+        self.add_item_button = child(f, QPushButton, "addItemButton")
+        self.currency = child(f, QComboBox, "currencyCombo")
+        self.total = child(f, QLabel, "totalLabel")
         self.total.setObjectName("totalLabel")
-        self.error: QLabel = f.findChild(QLabel, "errorLabel")
+        self.error = child(f, QLabel, "errorLabel")
         self.error.hide()
         self.currency.addItems(sorted(CURRENCY_EXPONENTS))
         for edit in (self.documented, self.due):
             edit.setMinimumWidth(130)
         self.teeth = TeethChart()
-        self.form.findChild(QGroupBox, "teethBox").layout().addWidget(self.teeth)
+        child_layout(self.form, "teethBox").addWidget(self.teeth)
 
     def _build_lookups(self) -> None:
-        call = self.client.call
-        self.lab = LookupCombo(lambda _text: call(masterdata.list_labs, "", False),
+        submit = self.client.submit
+        self.lab = LookupCombo(lambda _text: submit(masterdata.list_labs, "", False),
                                lambda lab: lab.name)
         self.lab.setObjectName("labCombo")
         self.customer = LookupCombo(
-            lambda text: call(masterdata.list_customers, text, False, CUSTOMER_LOOKUP_LIMIT),
+            lambda text: submit(masterdata.list_customers, text, False, CUSTOMER_LOOKUP_LIMIT),
             customer_text)
         self.customer.setObjectName("customerCombo")
         self.patient = LookupCombo(
-            lambda text: call(masterdata.list_patients, text, False, PATIENT_LOOKUP_LIMIT),
+            lambda text: submit(masterdata.list_patients, text, False, PATIENT_LOOKUP_LIMIT),
             patient_text)
         self.patient.setObjectName("patientCombo")
-        self.patient.lineEdit().setPlaceholderText(self.tr("Type to search patients"))
+        self.patient.edit.setPlaceholderText(self.tr("Type to search patients"))
         f = self.form
-        f.findChild(QWidget, "labHost").layout().addWidget(self.lab)
-        f.findChild(QWidget, "customerHost").layout().addWidget(self.customer)
-        f.findChild(QWidget, "patientHost").layout().insertWidget(0, self.patient, 1)
-        f.findChild(QLabel, "labLabel").setBuddy(self.lab)
-        f.findChild(QLabel, "customerLabel").setBuddy(self.customer)
-        f.findChild(QLabel, "patientLabel").setBuddy(self.patient)
+        child_layout(f, "labHost").addWidget(self.lab)
+        child_layout(f, "customerHost").addWidget(self.customer)
+        child_layout(f, "patientHost").insertWidget(0, self.patient, 1)
+        child(f, QLabel, "labLabel").setBuddy(self.lab)
+        child(f, QLabel, "customerLabel").setBuddy(self.customer)
+        child(f, QLabel, "patientLabel").setBuddy(self.patient)
         gate(self.new_patient, self.client, Action.MANAGE_CLIENTS)
 
     def _build_items(self) -> None:
-        self._services: list[ServiceInfo] = self.client.call(masterdata.list_services, "", True)
         table = self.items
         table.setColumnCount(7)
         table.setHorizontalHeaderLabels([
@@ -194,22 +193,44 @@ class OrderEditorDialog(QDialog):
 
     # --- filling ---------------------------------------------------------------------------
 
-    def _fill_defaults(self) -> None:
-        uow = self.client.uow
-        self.currency.setCurrentText(settings.get_settings(uow()).default_currency)
-        self.documented.setDate(QDate.currentDate())
-        last_lab = settings.get_preference(uow(), LAST_LAB_PREFERENCE)
-        labs = [self.lab.itemData(i) for i in range(self.lab.count())]
-        if last_lab.isdigit() and int(last_lab) in labs:
-            self.lab.set_value(int(last_lab))
-        elif len(labs) == 1:
-            self.lab.set_value(labs[0])
+    def _open(self, services: list[ServiceInfo]) -> None:
+        """The price list is in: show the order (or a new one's defaults) and allow Save."""
+        self._services = services
+        self.buttons.setEnabled(True)
+        if self._order is None:
+            self._fill_defaults()
         else:
-            self.lab.set_record(None)
+            self.fill(self._order)
+
+    def _fill_defaults(self) -> None:
+        self.documented.setDate(QDate.currentDate())
+        self.lab.set_record(None)
         self.customer.set_record(None)
         self.patient.set_record(None)
         self._apply_default_due()
         self._update_total()
+        self.client.submit_plain(settings.get_settings).then(
+            lambda chosen: self.currency.setCurrentText(chosen.default_currency), busy=self)
+        self.client.submit_plain(settings.get_preference, LAST_LAB_PREFERENCE).then(
+            self._remembered_lab, busy=self)
+
+    def _remembered_lab(self, last_lab: str) -> None:
+        self._last_lab = last_lab
+        if self.lab.searching is None:
+            self._choose_default_lab()
+        else:
+            self.lab.loaded.connect(self._choose_default_lab,
+                                    Qt.ConnectionType.SingleShotConnection)
+
+    def _choose_default_lab(self) -> None:
+        """The lab used last (or the only one), unless the user chose one meanwhile."""
+        if self.lab.value() is not None:
+            return
+        labs = [self.lab.itemData(i) for i in range(self.lab.count())]
+        if self._last_lab.isdigit() and int(self._last_lab) in labs:
+            self.lab.set_value(int(self._last_lab))
+        elif len(labs) == 1:
+            self.lab.set_value(labs[0])
 
     def fill(self, order: OrderDetail) -> None:
         """Show ``order`` as it is saved; used on opening and after a stale-edit reload."""
@@ -356,17 +377,12 @@ class OrderEditorDialog(QDialog):
     # --- quick add -------------------------------------------------------------------------
 
     def quick_add_patient(self) -> None:
-        dialog = QuickPatientDialog(self.patient.lineEdit().text()
+        dialog = QuickPatientDialog(self.patient.edit.text()
                                     if self.patient.value() is None else "", self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            patient = self.client.call(masterdata.quick_add_patient, dialog.first.text(),
-                                       dialog.last.text())
-        except DomainError as error:
-            show_refusal(self, error)
-            return
-        self.patient.set_record(patient)
+        self.client.submit(masterdata.quick_add_patient, dialog.first.text(),
+                           dialog.last.text()).then(self.patient.set_record, busy=self)
 
     # --- saving ----------------------------------------------------------------------------
 

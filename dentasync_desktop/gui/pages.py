@@ -1,8 +1,8 @@
 """What the main window shows: its pages and the commands that act on the current order.
 
 To add a page (the finance dashboard, say), add a ``PageSpec`` to ``PAGES`` where it belongs in
-the navigation. A page is a QWidget built from the ``Shell``; it may offer any of these hooks,
-which the main window calls when present:
+the navigation. A page is a QWidget built from the ``Shell`` (gui.shell); it may offer any of
+the hooks there, which the main window calls when present:
 
 - ``refresh()``: View > Refresh (F5)
 - ``focus_search()``: Edit > Find (Ctrl+F)
@@ -24,35 +24,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..domain.actions import Action
 from .client import ServiceClient
-
-
-class Shell(Protocol):
-    """What the main window offers its pages."""
-
-    client: ServiceClient
-
-    def open_order(self, order_id: int, tab: str | None = None) -> None:
-        """Show the order; ``tab`` names one of its tabs to show ("events", say)."""
-        ...
-
-    def new_order(self) -> None: ...
-
-    def show_message(self, text: str) -> None: ...
-
-    def run_order_command(self, action: Action, order_id: int) -> None:
-        """Run the registered ``OrderCommand`` for ``action`` (Print, say) on the order."""
-        ...
-
-    def close_database(self) -> None:
-        """Release the database file (before a restore replaces it)."""
-        ...
+from .shell import Shell
 
 
 @dataclass(frozen=True)

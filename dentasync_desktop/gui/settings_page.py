@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,16 +32,16 @@ from ..services import maintenance, settings, users
 from ..services.changes import Change, ChangeKind
 from .access import gate
 from .changes import ChangeRelay
-from .errors import attempt
 from .formatting import datetime_text
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
+from .translation import QT_TRANSLATE_NOOP
 from .widgets.busy import show_busy
 from .widgets.currency import CurrencyCombo
 from .widgets.inline_error import error_label
 
 if TYPE_CHECKING:
-    from .pages import Shell
+    from .shell import Shell
 
 PAPER_LABELS = {
     PaperSize.A4: QT_TRANSLATE_NOOP("SettingsPage", "A4 (210 × 297 mm)"),
@@ -291,8 +291,11 @@ class SettingsPage(QWidget):
         if not self._client.allows(Action.BACKUP):
             return
         target = self._backup_target()
-        if attempt(self, lambda: self._client.call(users.confirm_session)) is None:
-            return
+        # The session is checked first (a deactivated user is signed out, not backed up).
+        self._client.submit(users.confirm_session).then(
+            lambda _signed_in: self._back_up(target), busy=self)
+
+    def _back_up(self, target: Path | None) -> None:
         actor, paths = self._client.actor, self._client.paths
         job = self._client.background(lambda _control: maintenance.back_up_now(
             actor, paths, target))
@@ -311,8 +314,11 @@ class SettingsPage(QWidget):
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Restore from a backup"), start,
             self.tr("Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
-        if not path or attempt(self, lambda: self._client.call(users.confirm_session)) is None:
-            return
+        if path:
+            self._client.submit(users.confirm_session).then(
+                lambda _signed_in: self._restore(path), busy=self)
+
+    def _restore(self, path: str) -> None:
         answer = QMessageBox.warning(
             self, self.tr("Restore from a backup"), self.tr(
                 "Replace all current data with the backup\n{path}?\n\nEverything entered since "

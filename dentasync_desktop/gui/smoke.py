@@ -5,6 +5,7 @@ Each step prints one line; the first failure stops the run with its reason and e
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -29,6 +30,7 @@ from .application import make_application
 from .client import ServiceClient
 from .main_window import MainWindow
 from .printing import open_print_preview
+from .printing.preview import open_previews
 
 T = TypeVar("T")
 PDF_MAGIC = b"%PDF-"
@@ -110,10 +112,15 @@ def _run(database: Database, log_file: Path, workdir: Path) -> None:
     _step("show the finance page and its chart", open_finance)
 
     def preview() -> None:
-        dialog = open_print_preview(client, window, order.id)
-        if dialog is None:
-            raise SmokeFailure("the print preview did not open")
-        dialog.close()
+        open_print_preview(client, window, order.id)
+        deadline = time.monotonic() + 30
+        while not (shown := [d for d in open_previews() if d.isVisible()]):
+            if time.monotonic() > deadline:
+                raise SmokeFailure("the print preview did not open")
+            QThreadPool.globalInstance().waitForDone(100)
+            app.processEvents()
+        for dialog in shown:
+            dialog.close()
 
     _step("preview the order form", preview)
     form = _step("print the order form to PDF", lambda: printing.print_order_form(

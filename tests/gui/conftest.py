@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dentasync_desktop.domain.enums import Role
+from dentasync_desktop.gui import worker
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.gui.worker import running_jobs
@@ -55,9 +56,16 @@ def settle(qtbot: Any, timeout: int = 30_000) -> None:
 
 def deliver_jobs() -> None:
     """For code that cannot wait with qtbot (a patched dialog ``exec``): let the pool threads
-    end, then deliver their results."""
-    QThreadPool.globalInstance().waitForDone(30_000)
-    QCoreApplication.processEvents()
+    end, then deliver their results, and so on for the jobs those deliveries start, until a
+    round changes nothing (a job whose callback is running this code stays undelivered)."""
+    before: frozenset[int] | None = None
+    while True:
+        QThreadPool.globalInstance().waitForDone(30_000)
+        QCoreApplication.processEvents()
+        now = frozenset(id(job) for job in worker._RUNNING)
+        if now == before or not now:
+            return
+        before = now
 
 
 @pytest.fixture(autouse=True)

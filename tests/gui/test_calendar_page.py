@@ -420,9 +420,8 @@ def test_more_link_opens_the_day(qtbot, client, world, scheduled) -> None:  # ty
 
 def test_print_agenda_produces_a_pdf(qtbot, client, scheduled) -> None:  # type: ignore[no-untyped-def]
     page, _shell = make_page(qtbot, client)
-    dialog = page.print_agenda()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    dialog = page.print_agenda()  # deletes itself on close
+    settle(qtbot)
     path = dialog.current.path  # type: ignore[attr-defined]
     assert Path(path).read_bytes().startswith(b"%PDF")
     assert dialog.document.pageCount() >= 1  # type: ignore[attr-defined]

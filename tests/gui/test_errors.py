@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from dentasync_desktop.domain.errors import DatabaseBusy, ValidationError
-from dentasync_desktop.gui.errors import attempt, install_exception_hook
+from dentasync_desktop.domain.errors import DatabaseBusy, DomainError, ValidationError
+from dentasync_desktop.gui.errors import install_exception_hook
+from dentasync_desktop.gui.worker import Job, JobControl
+
+from .conftest import settle
 
 
 @pytest.fixture
@@ -55,22 +58,27 @@ def test_a_refusal_reaching_the_hook_shows_its_message_only(
     assert shown == [("amount: must be greater than zero", "Not saved")]
 
 
-def test_attempt_shows_a_refusal_and_returns_none(
-    qapp, shown: list[tuple[str, str]]  # type: ignore[no-untyped-def]
-) -> None:
-    def refuse() -> int:
-        raise ValidationError("due date", "cannot be before the documented date")
+def refused_job(error: DomainError) -> Job[None]:
+    def work(_control: JobControl) -> None:
+        raise error
 
-    assert attempt(None, refuse) is None
-    assert attempt(None, lambda: 42) == 42
+    return Job(work)
+
+
+def test_a_job_refused_by_the_services_shows_the_refusal(
+    qtbot, shown: list[tuple[str, str]]  # type: ignore[no-untyped-def]
+) -> None:
+    results: list[object] = []
+    refused_job(ValidationError("due date", "cannot be before the documented date")).then(
+        results.append)
+    settle(qtbot)
+    assert results == []
     assert shown == [("due date: cannot be before the documented date", "Not saved")]
 
 
 def test_a_busy_database_says_so_and_to_try_again(
-    qapp, shown: list[tuple[str, str]]  # type: ignore[no-untyped-def]
+    qtbot, shown: list[tuple[str, str]]  # type: ignore[no-untyped-def]
 ) -> None:
-    def busy() -> None:
-        raise DatabaseBusy()
-
-    assert attempt(None, busy) is None
+    refused_job(DatabaseBusy()).then()
+    settle(qtbot)
     assert shown == [("The database is busy, please try again.", "Database busy")]

@@ -110,6 +110,7 @@ def test_new_order_from_the_menu_opens_it(qtbot, monkeypatch: pytest.MonkeyPatch
     window = make_window(qtbot, client)
 
     def fill(dialog: OrderEditorDialog) -> int:
+        deliver_jobs()  # the dialog's opening loads
         dialog.lab.set_value(world.lab_id)
         dialog.customer.set_value(world.customer_id)
         dialog.patient.set_value(world.patient_id)
@@ -144,6 +145,7 @@ def test_edit_from_the_detail_uses_the_editor(qtbot, monkeypatch: pytest.MonkeyP
     view = page.tabs.currentWidget()
 
     def change(dialog: OrderEditorDialog) -> int:
+        deliver_jobs()  # the dialog's opening loads
         dialog.shade.setText("D4")
         dialog.save()
         deliver_jobs()  # what the real exec() would wait for

@@ -28,7 +28,7 @@ from dentasync_desktop.gui.masterdata.services import ServiceDialog, ServicesPag
 from dentasync_desktop.services import masterdata, orders, users
 
 from ..factories import World
-from .conftest import MessageBoxes, screenshot, settle
+from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 from .test_order_list import FakeShell
 
 
@@ -39,9 +39,11 @@ def filling(monkeypatch: pytest.MonkeyPatch, dialog_class: type[QDialog],
 
     def run(dialog: Any) -> int:
         shown.append(dialog)
+        deliver_jobs()  # what the dialog loads for itself (staff, default currency)
         fill(dialog)
         if isinstance(dialog, RecordDialog):
             dialog.buttons.accepted.emit()
+            deliver_jobs()
         else:
             dialog.accept()
         return dialog.result()
@@ -295,6 +297,7 @@ def test_staff_and_users(qtbot, themed, monkeypatch: pytest.MonkeyPatch, client:
         dialog.password.setText("another-password-2")
         dialog.confirm.setText("another-password-2")
         dialog._reset()
+        deliver_jobs()
 
     monkeypatch.setattr(ResetPasswordDialog, "exec", lambda d: (reset(d), d.result())[1])
     settle(qtbot)
@@ -351,3 +354,19 @@ def test_front_desk_manages_clients_but_not_users(qtbot, client_for, world: Worl
     assert not people.tabs.isTabEnabled(1)
     assert "Front desk" in people.tabs.tabToolTip(1)
     assert not people.staff.add_button.isEnabled()
+
+
+def test_save_keeps_the_dialog_open_and_save_disabled_until_the_service_answers(
+        qtbot, client: ServiceClient, world: World) -> None:  # type: ignore[no-untyped-def]
+    dialog = LabDialog(client, None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Waiting Lab")
+    dialog.buttons.accepted.emit()
+    assert dialog.pending is not None and not dialog.buttons.isEnabled()
+    dialog.buttons.accepted.emit()  # pressed again meanwhile: still one save
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    settle(qtbot)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved.name == "Waiting Lab"
+    assert dialog.pending is None and dialog.buttons.isEnabled()
+    assert [lab.name for lab in masterdata.list_labs(world.uow(), world.admin, "Waiting")] == [
+        "Waiting Lab"]

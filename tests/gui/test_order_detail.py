@@ -79,6 +79,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, dialog_class: type[QDialog],
 
     def run(dialog: Any) -> int:
         shown.append(dialog)
+        deliver_jobs()  # what the dialog loads for itself
         fill(dialog)
         dialog.accept()
         deliver_jobs()  # the save runs on the worker; the real exec() would wait for it
@@ -316,6 +317,7 @@ def test_move_back_hold_due_date_remake_and_customer(
     def customer(dialog: Any) -> None:
         dialog.query.setText("yılmaz")
         dialog.refresh()
+        deliver_jobs()
         assert dialog.customers.rowCount() == 1
 
     answer(monkeypatch, dialogs.CustomerDialog, customer)

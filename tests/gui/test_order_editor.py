@@ -28,6 +28,7 @@ from .conftest import MessageBoxes, screenshot, settle
 def dialog(qtbot, client: ServiceClient) -> Iterator[OrderEditorDialog]:  # type: ignore[no-untyped-def]
     editor = OrderEditorDialog(client, None)
     qtbot.addWidget(editor)
+    settle(qtbot)  # the opening loads
     yield editor
     settle(qtbot)  # the remembered lab is saved after the dialog closed
 
@@ -134,9 +135,9 @@ def test_remove_an_item(dialog: OrderEditorDialog) -> None:
     assert "5.00 EUR" in dialog.total.text()
 
 
-def test_quick_add_a_patient(monkeypatch: pytest.MonkeyPatch, dialog: OrderEditorDialog,
-                             world: World) -> None:
-    dialog.patient.lineEdit().setText("Maria Gonzalez")
+def test_quick_add_a_patient(qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                             dialog: OrderEditorDialog, world: World) -> None:
+    dialog.patient.edit.setText("Maria Gonzalez")
 
     def accept(quick: QuickPatientDialog) -> int:
         assert (quick.first.text(), quick.last.text()) == ("Maria", "Gonzalez")
@@ -144,6 +145,7 @@ def test_quick_add_a_patient(monkeypatch: pytest.MonkeyPatch, dialog: OrderEdito
 
     monkeypatch.setattr(QuickPatientDialog, "exec", accept)
     dialog.quick_add_patient()
+    settle(qtbot)
     patient_id = dialog.patient.value()
     assert patient_id is not None
     found = masterdata.get_patient(world.uow(), world.admin, patient_id)
@@ -153,6 +155,7 @@ def test_quick_add_a_patient(monkeypatch: pytest.MonkeyPatch, dialog: OrderEdito
 def test_quick_add_is_disabled_without_the_permission(qtbot, client_for) -> None:  # type: ignore[no-untyped-def]
     editor = OrderEditorDialog(client_for(Role.TECHNICIAN), None)
     qtbot.addWidget(editor)
+    settle(qtbot)
     assert not editor.new_patient.isEnabled()
     assert "Technician" in editor.new_patient.toolTip()
 
@@ -167,6 +170,7 @@ def test_edit_an_order(qtbot, client: ServiceClient, world: World) -> None:  # t
     before = get_order(world.uow(), world.admin, order_id)
     editor = OrderEditorDialog(client, before)
     qtbot.addWidget(editor)
+    settle(qtbot)
     assert editor.windowTitle() == f"Edit work order {before.number_text}"
     assert editor.patient.value() == world.patient_id
     assert editor.teeth.selected() == (11,)
@@ -189,6 +193,7 @@ def test_a_stale_edit_says_so_and_reloads(qtbot, client: ServiceClient, world: W
     stale = get_order(world.uow(), world.admin, order_id)
     editor = OrderEditorDialog(client, stale)
     qtbot.addWidget(editor)
+    settle(qtbot)
     orders.update_due_date(world.uow(), world.admin, order_id, stale.version,
                            date(2026, 12, 1))
     editor.shade.setText("C4")

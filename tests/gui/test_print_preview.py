@@ -45,13 +45,19 @@ def shown_text(dialog: PreviewDialog) -> str:
     return " ".join(pdf_text(dialog.current.path.read_bytes()).split())
 
 
+def shown_preview(qtbot: QtBot) -> PreviewDialog:
+    """The one preview on screen once its reads and first rendering are in."""
+    settle(qtbot)
+    (dialog,) = [d for d in preview_module.open_previews() if d.isVisible()]
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 @pytest.fixture
 def opened(qtbot: QtBot, client: ServiceClient, world: World) -> PreviewDialog:
     order = new_order(world)
-    dialog = open_print_preview(client, None, order.id)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    return dialog
+    open_print_preview(client, None, order.id)
+    return shown_preview(qtbot)
 
 
 @needs_pdftotext
@@ -70,21 +76,24 @@ def test_the_preview_shows_the_order_form_with_the_remembered_sections(
 
 
 @needs_pdftotext
-def test_toggling_a_section_re_renders_and_is_remembered(opened: PreviewDialog,
+def test_toggling_a_section_re_renders_and_is_remembered(qtbot: QtBot, opened: PreviewDialog,
                                                          world: World) -> None:
     options = opened.options
     assert isinstance(options, preview_module.OrderFormOptions)
     first = opened.current
     assert first is not None and "Work plan" in shown_text(opened)
     options.boxes["work_plan"].setChecked(False)
+    settle(qtbot)
     assert opened.current is not None and opened.current.path != first.path
     assert not first.path.exists()  # the old preview file is gone
     assert "Work plan" not in shown_text(opened)
     options.boxes["prices"].setChecked(True)
+    settle(qtbot)
     assert "500.00 EUR" in shown_text(opened)
     assert printing.remembered_sections(world.uow()) == (
         printing.DEFAULT_SECTIONS - {"work_plan"} | {"prices"})
     options.paper_choice.setCurrentIndex(options.paper_choice.findData("letter"))
+    settle(qtbot)
     assert page_width(opened) == pytest.approx(612)
 
 
@@ -114,12 +123,13 @@ def test_print_paints_every_page_on_the_chosen_printer(
 
 
 @needs_pdftotext
-def test_save_as_pdf_writes_the_chosen_file(opened: PreviewDialog, tmp_path: Path,
+def test_save_as_pdf_writes_the_chosen_file(qtbot: QtBot, opened: PreviewDialog, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     chosen = tmp_path / "mine"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_args, **_kw: (str(chosen), "PDF documents (*.pdf)"))
     opened.save_as()
+    settle(qtbot)
     saved = tmp_path / "mine.pdf"
     assert "WO-000001" in pdf_text(saved.read_bytes())
     assert str(saved) in opened.pages.text()
@@ -134,21 +144,20 @@ def test_a_missing_logo_shows_a_note_above_the_preview(
     settings.save_settings(world.uow(), world.admin,
                            replace(OrganisationSettings(), logo_path=str(logo)))
     logo.unlink()
-    dialog = open_print_preview(client, None, new_order(world).id)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    open_print_preview(client, None, new_order(world).id)
+    dialog = shown_preview(qtbot)
     assert dialog.notes.isVisible() and "logo.png" in dialog.notes.text()
 
 
 def test_the_label_preview_follows_the_chosen_size(qtbot: QtBot, client: ServiceClient,
                                                    world: World) -> None:
-    dialog = open_label_print(client, None, new_order(world).id)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    open_label_print(client, None, new_order(world).id)
+    dialog = shown_preview(qtbot)
     assert page_width(dialog) == pytest.approx(175.7, abs=0.1)  # 62 mm
     options = dialog.options
     assert isinstance(options, preview_module.ChoiceOptions)
     options.choice.setCurrentIndex(options.choice.findData("4x6"))
+    settle(qtbot)
     assert page_width(dialog) == pytest.approx(288)
     qtbot.wait(300)  # QPdfView renders its pages in the background
     screenshot(dialog, "print-preview-label")
@@ -157,11 +166,12 @@ def test_the_label_preview_follows_the_chosen_size(qtbot: QtBot, client: Service
 def test_payment_instructions_open_or_are_refused(
         qtbot: QtBot, client_for: Any, world: World, boxes: MessageBoxes) -> None:
     order = new_order(world)
-    dialog = open_payment_instructions(client_for(Role.FRONT_DESK), None, order.id)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    open_payment_instructions(client_for(Role.FRONT_DESK), None, order.id)
+    dialog = shown_preview(qtbot)
     assert dialog.document.pageCount() == 1
-    assert open_payment_instructions(client_for(Role.TECHNICIAN), None, order.id) is None
+    open_payment_instructions(client_for(Role.TECHNICIAN), None, order.id)
+    settle(qtbot)
+    assert [d for d in preview_module.open_previews() if d.isVisible()] == [dialog]
     assert any("not allow" in text or "Payment instructions" in text
                for text in boxes.texts("warning"))
 
@@ -175,6 +185,7 @@ def test_a_batch_is_one_merged_preview(qtbot: QtBot, client: ServiceClient,
     assert job is not None
     with qtbot.waitSignal(job.finished, timeout=30_000):
         pass
+    settle(qtbot)  # the preview's first rendering
     (dialog,) = previews(parent)
     assert dialog.document.pageCount() == 3
     assert "3 order form(s)" in dialog.windowTitle()
@@ -232,13 +243,16 @@ def test_ctrl_p_and_the_detail_views_print_open_the_order_form(
     print_form = menu_items["&Print order form…"]
     assert print_form.shortcut().toString() == "Ctrl+P" and print_form.isEnabled()
     print_form.trigger()
+    settle(qtbot)
     (dialog,) = previews(window)
     assert dialog.windowTitle() == "Print order form WO-000001"
     dialog.close()
     view.print_action.trigger()
+    settle(qtbot)
     assert [d.windowTitle() for d in previews(window)] == ["Print order form WO-000001"]
     menu_items["Print box &label…"].trigger()
     menu_items["Payment &instructions…"].trigger()
+    settle(qtbot)
     assert sorted(d.windowTitle() for d in previews(window)) == [
         "Payment instructions WO-000001", "Print box label WO-000001",
         "Print order form WO-000001"]

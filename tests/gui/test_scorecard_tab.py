@@ -74,6 +74,7 @@ def test_generate_report_writes_the_scorecard(qtbot, world: World, client,
     written: list[str] = []
     page.report_written.connect(written.append)
     page.export_scorecard(tmp_path / "card.csv", "csv")
+    settle(qtbot)
     assert written == [str(tmp_path / "card.csv")]
     text = (tmp_path / "card.csv").read_text(encoding="utf-8-sig")
     assert text.startswith('"Dental lab","Work orders","Delivered","On time"')

@@ -116,6 +116,7 @@ def test_restore_asks_closes_the_database_and_restarts(
     choose_file(monkeypatch, backup)
     boxes.answer = boxes.answer.Cancel
     page.restore()
+    settle(qtbot)
     assert shell.closed == 0  # the user said no: nothing happened
     boxes.answer = boxes.answer.Yes
     page.restore()

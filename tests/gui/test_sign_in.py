@@ -18,7 +18,7 @@ from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
 from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.users import SIGN_IN_FAILED
 
-from .conftest import screenshot, settle
+from .conftest import deliver_jobs, screenshot, settle
 
 PASSWORD = "correct horse battery"
 
@@ -35,6 +35,7 @@ def test_good_credentials_sign_in(qtbot, database: Database, admin: str) -> None
     qtbot.keyClicks(dialog.username, admin)
     qtbot.keyClicks(dialog.password, PASSWORD)
     dialog.sign_in_button.click()
+    deliver_jobs()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None
     assert (dialog.actor.username, dialog.actor.role) == ("ada", Role.ADMIN)
@@ -48,6 +49,7 @@ def test_bad_credentials_are_refused_in_the_dialog(qtbot, database: Database,  #
     dialog.username.setText(admin)
     dialog.password.setText("wrong")
     dialog.sign_in_button.click()
+    deliver_jobs()
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.actor is None
     assert dialog.error.isVisible()
     assert dialog.error.text() == SIGN_IN_FAILED
@@ -66,6 +68,7 @@ def test_demo_hint_lists_the_demo_users(qtbot, themed, database: Database) -> No
     dialog.username.setText("tech")
     dialog.password.setText("tech1234")
     dialog.sign_in_button.click()
+    deliver_jobs()
     assert dialog.actor is not None and dialog.actor.role is Role.TECHNICIAN
 
 
@@ -78,11 +81,13 @@ def test_first_start_creates_the_administrator(qtbot, themed, database: Database
     dialog.password.setText(PASSWORD)
     dialog.confirm.setText("something else")
     dialog._create()
+    deliver_jobs()
     assert dialog.error.text() == "Repeat password: the two passwords differ."
     assert users.needs_first_admin(database.uow_factory())
     dialog.confirm.setText(PASSWORD)
     screenshot(dialog, "first_admin")
     dialog._create()
+    deliver_jobs()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None and dialog.actor.role is Role.ADMIN
     assert not users.needs_first_admin(database.uow_factory())
@@ -96,6 +101,7 @@ def test_first_admin_refusal_is_shown(qtbot, database: Database) -> None:  # typ
     dialog.password.setText(PASSWORD)
     dialog.confirm.setText(PASSWORD)
     dialog._create()
+    deliver_jobs()
     assert dialog.error.text().startswith("full name:")
     assert dialog.result() != QDialog.DialogCode.Accepted
 
@@ -120,6 +126,7 @@ def test_run_gui_asks_for_the_first_admin_then_shows_the_window(
         dialog.password.setText(PASSWORD)
         dialog.confirm.setText(PASSWORD)
         dialog._create()
+        deliver_jobs()
 
     answered(monkeypatch, FirstAdminDialog, create)
     windows: list[MainWindow] = []
@@ -149,6 +156,7 @@ def test_sign_out_signs_in_again(qtbot, monkeypatch: pytest.MonkeyPatch, databas
         dialog.username.setText(next(accounts, ""))
         dialog.password.setText(PASSWORD)
         dialog.sign_in_button.click()
+        deliver_jobs()
         if dialog.actor is None:
             dialog.reject()
 

@@ -68,6 +68,7 @@ from ..order_detail.editors import EventDialog
 from ..theme import icon
 from ..widgets.lookup import LookupCombo
 from ..widgets.record_table import record_table
+from ..worker import Job
 from . import look
 from .agenda import ITEM_ROLE, AgendaModel
 from .canvas import CalendarCanvas
@@ -76,7 +77,8 @@ from .picker import OrderPickerDialog
 from .spans import Span, ViewMode, span_of, step
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..printing.preview import PreviewDialog
+    from ..shell import Shell
 
 SETTINGS_GROUP = "calendar"
 SEARCH_DELAY_MS = 250
@@ -185,10 +187,10 @@ class CalendarPage(QWidget):
         self.kind_button.setMinimumWidth(110)
         self.kind_button.setToolTip(self.tr("Show only some types of appointment"))
         self.lab_filter = LookupCombo(
-            lambda text: self.client.call(masterdata.list_labs, text, True),
+            lambda text: self.client.submit(masterdata.list_labs, text, True),
             lambda lab: lab.name, none_text=self.tr("All labs"))
         self.customer_filter = LookupCombo(
-            lambda text: self.client.call(masterdata.list_customers, text, True, LOOKUP_LIMIT),
+            lambda text: self.client.submit(masterdata.list_customers, text, True, LOOKUP_LIMIT),
             _customer_text, none_text=self.tr("All customers"))
         self.mine_check = QCheckBox(self.tr("Only mine"))
         self.mine_check.setToolTip(self.tr("Only events I scheduled"))
@@ -539,7 +541,7 @@ class CalendarPage(QWidget):
         if not picked or order_id is None:
             return
         dialog = EventDialog(self, self.tr("Add event"), None,
-                             partial(self.client.call, events.add_event, order_id))
+                             lambda data: self.client.submit(events.add_event, order_id, data))
         if start is not None:
             dialog.starts.setDateTime(_qdatetime(start))
         if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.outcome,
@@ -590,22 +592,20 @@ class CalendarPage(QWidget):
             return self.span()
         return span_of(ViewMode.AGENDA, self.anchor)
 
-    def print_agenda(self) -> QDialog | None:
+    def print_agenda(self) -> PreviewDialog:
+        """The preview shows itself once the agenda is rendered (off the GUI thread)."""
         from ..printing import preview
 
         span, flt, client = self.print_span(), self.current_filter(), self.client
 
-        def render(target: Path) -> PrintResult:
-            return PrintResult(calendar.write_agenda(client.uow_factory, client.actor,
-                                                     span.first, span.count, flt, target))
+        def render(target: Path) -> Job[PrintResult]:
+            return client.background(lambda _control: PrintResult(calendar.write_agenda(
+                client.uow_factory, client.actor, span.first, span.count, flt, target)))
 
         dialog = preview.PreviewDialog(
             self, self.tr("Print agenda"), f"agenda-{span.first.isoformat()}.pdf",
             client.paths.exports_dir, render)
-        if not dialog.refresh():
-            dialog.done(0)
-            return None
-        dialog.show()
+        dialog.refresh()
         return dialog
 
 

@@ -94,8 +94,8 @@ class OrderPickerDialog(QDialog):
             self.results.currentItem() is not None)
 
     def accept(self) -> None:
-        item = self.results.currentItem()
-        if item is None:
+        if self.results.currentRow() < 0:
             return
+        item = self.results.currentItem()
         self.order_id = int(item.data(Qt.ItemDataRole.UserRole))
         super().accept()

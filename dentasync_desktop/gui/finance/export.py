@@ -6,19 +6,20 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...domain.dto import FinanceFilter
 from ...domain.errors import DomainError
 from ...services import reports
 from ..client import ServiceClient
+from ..translation import QT_TRANSLATE_NOOP
 from ..worker import Job, JobControl
 
 log = logging.getLogger(__name__)
 
 # What the save dialog offers, by file suffix; translated where the dialog is built.
-FORMATS = {
+FORMATS: dict[reports.Format, str] = {
     "xlsx": QT_TRANSLATE_NOOP("FinancePage", "Excel workbook (*.xlsx)"),
     "pdf": QT_TRANSLATE_NOOP("FinancePage", "PDF document (*.pdf)"),
     "csv": QT_TRANSLATE_NOOP("FinancePage", "CSV for other programs (*.csv)"),

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -23,6 +22,7 @@ from ...domain.money import Money
 from ...services import finance
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
+from ..translation import QT_TRANSLATE_NOOP
 from ..worker import Job, show_error
 
 PAGE_SIZE = 100
@@ -222,16 +222,22 @@ class OrderFinanceModel(_TableModel[OrderFinanceRow]):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> Job[tuple[int, list[OrderFinanceRow]]]:
-        """Count and fetch the first page off the GUI thread; modelReset says when shown."""
+    def reload(self) -> Job[int]:
+        """Count, then fetch the first page, off the GUI thread; modelReset says when shown."""
         self._generation += 1
         generation = self._generation
         self._fetching = True
-        client, flt, page = self._client, self._filter, self._page_query(0)
-        return client.background(
-            lambda _control: (client.call(finance.order_count, flt), page())).then(
-            lambda answer: self._show(generation, *answer),
+        page = self._page_query(0)  # with the filter and sort of now
+        return self._client.submit(finance.order_count, self._filter).then(
+            lambda total: self._counted(generation, total, page),
             lambda error: self._failed(generation, error), busy=self._busy)
+
+    def _counted(self, generation: int, total: int,
+                 page: Job[list[OrderFinanceRow]]) -> None:
+        if generation != self._generation:
+            return
+        page.then(lambda rows: self._show(generation, total, rows),
+                  lambda error: self._failed(generation, error), busy=self._busy)
 
     def _show(self, generation: int, total: int, rows: list[OrderFinanceRow]) -> None:
         if generation != self._generation:
@@ -246,11 +252,10 @@ class OrderFinanceModel(_TableModel[OrderFinanceRow]):
             self._fetching = False
         show_error(self._busy, error)
 
-    def _page_query(self, offset: int) -> Callable[[], list[OrderFinanceRow]]:
-        """The query for one page, with the filter and sort of now, to run on a worker."""
-        client, flt, key, descending = (self._client, self._filter, self._sort_key,
-                                        self._descending)
-        return lambda: client.call(finance.order_rows, flt, offset, PAGE_SIZE, key, descending)
+    def _page_query(self, offset: int) -> Job[list[OrderFinanceRow]]:
+        """The (not started) query for one page, with the filter and sort of now."""
+        return self._client.submit(finance.order_rows, self._filter, offset, PAGE_SIZE,
+                                   self._sort_key, self._descending)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._fetching and len(self._rows) < self._total
@@ -260,8 +265,7 @@ class OrderFinanceModel(_TableModel[OrderFinanceRow]):
             return
         self._fetching = True
         generation = self._generation
-        page = self._page_query(len(self._rows))
-        self._client.background(lambda _control: page()).then(
+        self._page_query(len(self._rows)).then(
             lambda rows: self._append(generation, rows),
             lambda error: self._failed(generation, error), busy=self._busy)
 

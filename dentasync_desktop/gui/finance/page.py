@@ -7,7 +7,7 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +36,9 @@ from ...services.changes import Change, ChangeKind
 from ..access import refusal_text
 from ..changes import ChangeRelay
 from ..client import ServiceClient
-from ..errors import attempt, show_refusal, show_unexpected
-from ..formatting import label, money, pydate, qdate
+from ..errors import show_refusal, show_unexpected
+from ..formatting import day, label, money, pydate, qdate
+from ..translation import QT_TRANSLATE_NOOP
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
 from .chart import LabChart
@@ -290,7 +291,7 @@ class FinancePage(QWidget):
     def _apply_period(self) -> None:
         """Show the dates the chosen period covers; only a custom range can be typed."""
         period = Period(self.period.currentData())
-        start, end = period_range(period, QDate.currentDate().toPython())
+        start, end = period_range(period, day(QDate.currentDate()))
         if start is not None and end is not None:
             self._set_dates(qdate(start), qdate(end))
         for edit in (self.date_from, self.date_to):
@@ -406,7 +407,8 @@ class FinancePage(QWidget):
                 lambda rows: self._lab_rows_arrived(generation, rows),
                 lambda error: self._tab_failed(tab, error), busy=self)
         elif tab == SCORECARD_TAB:
-            self.scorecard.load(self.scorecard_filter())
+            self.scorecard.load(self.scorecard_filter(),
+                                lambda error: self._tab_failed(tab, error))
         else:
             self.orders_model.set_filter(flt)
 
@@ -429,7 +431,7 @@ class FinancePage(QWidget):
         self.summary = summary
         while self.summary_grid.count():
             item = self.summary_grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
@@ -521,25 +523,26 @@ class FinancePage(QWidget):
         if not dialog.exec() or not dialog.selectedFiles():
             return
         target = Path(dialog.selectedFiles()[0])
-        fmt = target.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
+        fmt = next((f for f in FORMATS if f == target.suffix.lower().lstrip(".")), None)
+        if fmt is None:
             fmt = names[dialog.selectedNameFilter()]
             target = target.with_name(f"{target.name}.{fmt}")
         if self.tabs.currentIndex() == SCORECARD_TAB:
             self.export_scorecard(target, fmt)
         else:
-            self.start_export(target, fmt)  # type: ignore[arg-type]
+            self.start_export(target, fmt)
 
-    def export_scorecard(self, target: Path, fmt: str) -> None:
-        """A few rows per lab: written at once, no progress needed."""
-        written = attempt(self, lambda: scorecard.export_scorecard(
-            self.client.uow_factory, self.client.actor, self.scorecard_filter(), fmt, target))
-        if written is not None:
-            url = QUrl.fromLocalFile(str(written)).toString()
-            self.export_status.setText(self.tr('Report saved: <a href="{url}">{name}</a>')
-                                       .format(url=url, name=written.name))
-            self.export_status.show()
-            self.report_written.emit(str(written))
+    def export_scorecard(self, target: Path, fmt: str) -> Job[Path]:
+        """A few rows per lab: no progress needed, but written off the GUI thread all the same;
+        report_written or report_failed tells how it ended."""
+        uow_factory, actor, flt = self.client.uow_factory, self.client.actor, \
+            self.scorecard_filter()
+        job = self.client.background(lambda _control: scorecard.export_scorecard(
+            uow_factory, actor, flt, fmt, target))
+        self._job = job
+        self.generate.setEnabled(False)
+        self.export_status.hide()
+        return job.then(self._exported, self._export_failed, busy=self)
 
     def suggested_name(self, fmt: str) -> str:
         start, end = self._filter.date_from, self._filter.date_to

@@ -3,6 +3,8 @@ and median turnaround. Double-click (or Enter on) a lab to see its work orders."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -12,7 +14,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -33,9 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dto import LabScore, ScorecardFilter, TurnaroundByService
+from ...domain.dto import LabScore, LabScorecard, ScorecardFilter, TurnaroundByService
 from ...services import scorecard
 from ..client import ServiceClient
+from ..translation import QT_TRANSLATE_NOOP
+from ..worker import Job
 from .chart import short_name
 from .models import ID_ROLE
 
@@ -180,6 +183,7 @@ class ScorecardTab(QWidget):
     def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client = client
+        self._generation = 0  # bumped by every query: older answers are dropped
         self.model = ScorecardModel(self)
         self.services_model = ServiceTurnaroundModel(self)
         self._by_service: tuple[TurnaroundByService, ...] = ()
@@ -234,9 +238,18 @@ class ScorecardTab(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.note)
 
-    def load(self, flt: ScorecardFilter) -> None:
-        """Query the scorecard for ``flt``; refusals propagate to the page's handler."""
-        card = self.client.call(scorecard.lab_scorecard, flt)
+    def load(self, flt: ScorecardFilter,
+             on_error: Callable[[BaseException], object] | None = None) -> Job[LabScorecard]:
+        """Query the scorecard for ``flt`` off the GUI thread; ``on_error`` gets a refusal.
+        Only the latest query's answer is shown."""
+        self._generation += 1
+        generation = self._generation
+        return self.client.submit(scorecard.lab_scorecard, flt).then(
+            lambda card: self._show(generation, card), on_error, busy=self)
+
+    def _show(self, generation: int, card: LabScorecard) -> None:
+        if generation != self._generation:
+            return
         self.model.set_scores(card.labs)
         self._by_service = card.by_service
         self._show_services()

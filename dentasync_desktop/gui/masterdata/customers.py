@@ -11,13 +11,14 @@ from ...domain.actions import Action
 from ...domain.dto import CustomerInfo, CustomerInput
 from ...services import masterdata
 from ..client import ServiceClient
+from ..worker import Job
 from .dialog import RecordDialog
 from .labs import multi_line
 from .model import RecordColumn
 from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 LIST_LIMIT = 500
 
@@ -41,8 +42,8 @@ class CustomerDialog(RecordDialog):
         self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(customer.email))
         self.address = self.add_field("address", _tr("&Address:"), multi_line(customer.address))
 
-    def save(self) -> CustomerInfo:
-        return self.client.call(masterdata.save_customer, CustomerInput(
+    def request(self) -> Job[CustomerInfo]:
+        return self.client.submit(masterdata.save_customer, CustomerInput(
             name=self.name.text(), clinic=self.clinic.text(), phone=self.phone.text(),
             email=self.email.text(), address=self.address.toPlainText(),
             id=self._customer.id if self._customer else None))
@@ -59,12 +60,12 @@ CUSTOMERS = RecordKind(
         RecordColumn(lambda: _tr("Address"), lambda r: " ".join(r.address.split())),
     ),
     action=Action.MANAGE_CLIENTS,
-    load=lambda client, text, inactive: client.call(
+    load=lambda client, text, inactive: client.submit(
         masterdata.list_customers, text, inactive, LIST_LIMIT),
     dialog=CustomerDialog,
-    set_active=lambda client, record_id, active: client.call(
+    set_active=lambda client, record_id, active: client.submit(
         masterdata.set_customer_active, record_id, active),
-    delete=lambda client, record_id: client.call(masterdata.delete_customer, record_id),
+    delete=lambda client, record_id: client.submit(masterdata.delete_customer, record_id),
     describe=lambda r: r.name,
     limit=LIST_LIMIT,
 )

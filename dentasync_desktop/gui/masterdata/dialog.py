@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,20 +14,27 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError, ValidationError
 from ..client import ServiceClient
-from ..widgets.inline_error import error_label, show_inline_error
+from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
+from ..worker import Job
+
+W = TypeVar("W", bound=QWidget)
 
 
 class RecordDialog(QDialog):
-    """Subclasses fill ``self.form``, register fields in ``self.fields`` and implement ``save``.
+    """Subclasses fill ``self.form``, register fields in ``self.fields`` and implement
+    ``request``: read the widgets and return the (not yet started) service job.
 
-    A refusal shows the service's message under the form, focuses the field it names and keeps
-    everything typed; ``saved`` holds the service's answer once the dialog is accepted.
+    Save runs that job off the GUI thread; the dialog stays open with Save disabled until the
+    service answers. A refusal shows the service's message under the form, focuses the field
+    it names and keeps everything typed; ``saved`` holds the service's answer once the dialog
+    is accepted.
     """
 
     def __init__(self, client: ServiceClient, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client = client
         self.saved: Any = None
+        self.pending: Job[Any] | None = None  # the save under way
         self.fields: dict[str, QWidget] = {}
         self.setWindowTitle(title)
         self.form = QFormLayout()
@@ -43,9 +50,7 @@ class RecordDialog(QDialog):
         self.body.addWidget(self.buttons)
         self.setMinimumWidth(440)
 
-    def add_field(
-        self, key: str, text: str, widget: QWidget, form: QFormLayout | None = None
-    ) -> QWidget:
+    def add_field(self, key: str, text: str, widget: W, form: QFormLayout | None = None) -> W:
         """A form row; ``key`` is the field name the service uses in its messages."""
         (form or self.form).addRow(text, widget)
         self.fields[key.lower()] = widget
@@ -60,8 +65,9 @@ class RecordDialog(QDialog):
         prefixes = [key for key in self.fields if name.startswith(key)]
         return self.fields[max(prefixes, key=len)] if prefixes else None
 
-    def save(self) -> Any:
-        """Build the input from the widgets and call the service; raise DomainError to refuse."""
+    def request(self) -> Job[Any]:
+        """The save job built from the widgets (``client.submit(...)``, not started); raise
+        ValidationError for input refused before it reaches the service."""
         raise NotImplementedError
 
     def show_error(self, error: DomainError) -> None:
@@ -72,9 +78,20 @@ class RecordDialog(QDialog):
                 widget.setFocus()
 
     def _save(self) -> None:
+        if self.pending is not None:
+            return  # Save again while saving
         try:
-            self.saved = self.save()
+            job = self.request()
         except DomainError as error:
             self.show_error(error)
             return
+        self.pending = run_in_dialog(self, self.buttons, job, self._saved, self._refused)
+
+    def _saved(self, record: Any) -> None:
+        self.pending = None
+        self.saved = record
         self.accept()
+
+    def _refused(self, error: DomainError) -> None:
+        self.pending = None
+        self.show_error(error)

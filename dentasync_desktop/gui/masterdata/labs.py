@@ -11,12 +11,13 @@ from ...domain.actions import Action
 from ...domain.dto import LabInfo, LabInput
 from ...services import masterdata
 from ..client import ServiceClient
+from ..worker import Job
 from .dialog import RecordDialog
 from .model import RecordColumn
 from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 
 def _tr(text: str) -> str:
@@ -63,7 +64,7 @@ class LabDialog(RecordDialog):
         self.body.insertWidget(1, bank)
         self.setMinimumWidth(520)
 
-    def save(self) -> LabInfo:
+    def request(self) -> Job[LabInfo]:
         data = LabInput(
             name=self.name.text(), contact_person=self.contact.text(), phone=self.phone.text(),
             email=self.email.text(), address=self.address.toPlainText(),
@@ -72,7 +73,7 @@ class LabDialog(RecordDialog):
             iban=self.iban.text(), bic=self.bic.text(), payment_note=self.note.toPlainText(),
             id=self._lab.id if self._lab else None,
         )
-        return self.client.call(masterdata.save_lab, data)
+        return self.client.submit(masterdata.save_lab, data)
 
 
 LABS = RecordKind(
@@ -89,11 +90,11 @@ LABS = RecordKind(
         RecordColumn(lambda: _tr("IBAN"), lambda r: r.iban),
     ),
     action=Action.MANAGE_CATALOGUE,
-    load=lambda client, text, inactive: client.call(masterdata.list_labs, text, inactive),
+    load=lambda client, text, inactive: client.submit(masterdata.list_labs, text, inactive),
     dialog=LabDialog,
-    set_active=lambda client, lab_id, active: client.call(
+    set_active=lambda client, lab_id, active: client.submit(
         masterdata.set_lab_active, lab_id, active),
-    delete=lambda client, lab_id: client.call(masterdata.delete_lab, lab_id),
+    delete=lambda client, lab_id: client.submit(masterdata.delete_lab, lab_id),
     describe=lambda r: r.name,
 )
 

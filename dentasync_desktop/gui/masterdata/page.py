@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +25,6 @@ from ...services.changes import Change, ChangeKind
 from ..access import gate
 from ..changes import ChangeRelay
 from ..client import ServiceClient
-from ..errors import attempt
 from ..theme import icon
 from ..widgets.columns import install_column_layout
 from ..widgets.record_table import record_table
@@ -34,7 +33,7 @@ from .dialog import RecordDialog
 from .model import RecordColumn, RecordTableModel
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 SEARCH_DELAY_MS = 150
 DEACTIVATED = "deactivated"
@@ -66,11 +65,15 @@ class RecordKind:
     noun: Callable[[], str]  # "dental lab", for messages
     columns: Sequence[RecordColumn[Any]]
     action: Action  # what the role needs to change these records
-    load: Callable[[ServiceClient, str, bool], Sequence[Any]]  # (client, text, inactive too)
+    # The jobs below are built, not started: the panel starts them. load gets (client, search
+    # text, inactive too).
+    load: Callable[[ServiceClient, str, bool], Job[Sequence[Any]]]
     dialog: Callable[[ServiceClient, Any, QWidget], RecordDialog]  # record None: a new one
-    set_active: Callable[[ServiceClient, int, bool], Any]
+    set_active: Callable[[ServiceClient, int, bool], Job[Any]]
     describe: Callable[[Any], str]
-    delete: Callable[[ServiceClient, int], str] | None = None
+    delete: Callable[[ServiceClient, int], Job[str]] | None = None
+    # For services that do not search: which loaded records a (text, inactive too) shows.
+    keep: Callable[[Any, str, bool], bool] | None = None
     extra: Sequence[ExtraCommand] = field(default_factory=tuple)
     limit: int | None = None  # the load stops here; the page then asks to refine the search
 
@@ -118,11 +121,11 @@ class RecordListPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addLayout(bar)
+        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.count_label)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -147,7 +150,7 @@ class RecordListPanel(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if not self._loaded:
             self.refresh()
         super().showEvent(event)
@@ -171,14 +174,16 @@ class RecordListPanel(QWidget):
             self._want_selected = selected.id
         self._generation += 1
         generation = self._generation
-        kind, client = self.kind, self.client
         text, inactive = self.search.text().strip(), self.show_inactive.isChecked()
-        return client.background(lambda _control: kind.load(client, text, inactive)).then(
-            lambda records: self._show(generation, records), busy=self)
+        return self.kind.load(self.client, text, inactive).then(
+            lambda records: self._show(generation, records, text, inactive), busy=self)
 
-    def _show(self, generation: int, records: Sequence[Any]) -> None:
+    def _show(self, generation: int, records: Sequence[Any], text: str, inactive: bool) -> None:
         if generation != self._generation:
             return
+        keep = self.kind.keep
+        if keep is not None:
+            records = [record for record in records if keep(record, text, inactive)]
         self.model.set_records(records)
         limit = self.kind.limit
         if limit is not None and len(records) >= limit:
@@ -235,22 +240,22 @@ class RecordListPanel(QWidget):
         if not self.client.allows(self.kind.action):
             return
         dialog = self.kind.dialog(self.client, record, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
-            self._after_change(dialog.saved)
+        # Told at once, not after exec returns: the reload the save announced may come first.
+        dialog.accepted.connect(lambda: self._after_change(dialog.saved))
+        dialog.exec()
 
     def _after_change(self, record: Any) -> None:
         """The change bus reloads the list; select the record then (a deactivated record may
         have left the list: then nothing is selected)."""
         self._want_selected = record.id
+        self.select(record.id)  # if the reload came first
 
     def toggle_active(self) -> Job[Any] | None:
         record = self.selected()
         if record is None or not self.client.allows(self.kind.action):
             return None
         active = not getattr(record, "active", True)
-        kind, client = self.kind, self.client
-        return client.background(
-            lambda _control: kind.set_active(client, record.id, active)).then(
+        return self.kind.set_active(self.client, record.id, active).then(
             self._after_change, busy=self)
 
     def delete(self) -> None:
@@ -268,8 +273,7 @@ class RecordListPanel(QWidget):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        client = self.client
-        client.background(lambda _control: remove(client, record.id)).then(
+        remove(self.client, record.id).then(
             lambda outcome: self._deleted(name, outcome), busy=self)
 
     def _deleted(self, name: str, outcome: str) -> None:
@@ -284,7 +288,7 @@ class RecordListPanel(QWidget):
         record = self.selected()
         if record is None or not self.client.allows(self.kind.action):
             return
-        changed = attempt(self, lambda: command.run(self, self.client, record))
+        changed = command.run(self, self.client, record)
         if changed is not None:
             self._after_change(changed)
 

@@ -13,13 +13,14 @@ from ...services import masterdata
 from ..client import ServiceClient
 from ..formatting import date_text
 from ..widgets.dates import OptionalDate
+from ..worker import Job
 from .dialog import RecordDialog
 from .labs import multi_line
 from .model import RecordColumn
 from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 LIST_LIMIT = 500
 
@@ -46,8 +47,8 @@ class PatientDialog(RecordDialog):
         self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(patient.phone))
         self.note = self.add_field("note", _tr("&Note:"), multi_line(patient.note))
 
-    def save(self) -> PatientInfo:
-        return self.client.call(masterdata.save_patient, PatientInput(
+    def request(self) -> Job[PatientInfo]:
+        return self.client.submit(masterdata.save_patient, PatientInput(
             last_name=self.last_name.text(), first_name=self.first_name.text(),
             date_of_birth=self.birth.value(), phone=self.phone.text(),
             note=self.note.toPlainText(), id=self._patient.id if self._patient else None))
@@ -64,12 +65,12 @@ PATIENTS = RecordKind(
         RecordColumn(lambda: _tr("Note"), lambda r: " ".join(r.note.split())),
     ),
     action=Action.MANAGE_CLIENTS,
-    load=lambda client, text, inactive: client.call(
+    load=lambda client, text, inactive: client.submit(
         masterdata.list_patients, text, inactive, LIST_LIMIT),
     dialog=PatientDialog,
-    set_active=lambda client, record_id, active: client.call(
+    set_active=lambda client, record_id, active: client.submit(
         masterdata.set_patient_active, record_id, active),
-    delete=lambda client, record_id: client.call(masterdata.delete_patient, record_id),
+    delete=lambda client, record_id: client.submit(masterdata.delete_patient, record_id),
     describe=lambda r: r.full_name,
     limit=LIST_LIMIT,
 )

@@ -22,19 +22,20 @@ from PySide6.QtWidgets import (
 from ...domain.actions import Action
 from ...domain.dto import StaffInfo, StaffInput, UserInfo, UserInput
 from ...domain.enums import Role
-from ...domain.errors import DomainError, ValidationError
+from ...domain.errors import ValidationError
 from ...services import masterdata, users
 from ..access import refusal_text
 from ..client import ServiceClient
 from ..formatting import label
-from ..widgets.inline_error import error_label, show_inline_error
+from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
 from ..widgets.lookup import NO_CHOICE
+from ..worker import Job
 from .dialog import RecordDialog
 from .model import RecordColumn
 from .page import ExtraCommand, RecordKind, RecordListPanel, page_heading
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 
 def _tr(text: str) -> str:
@@ -60,15 +61,14 @@ class StaffDialog(RecordDialog):
         self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(staff.email))
         self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(staff.phone))
 
-    def save(self) -> StaffInfo:
-        return self.client.call(masterdata.save_staff, StaffInput(
+    def request(self) -> Job[StaffInfo]:
+        return self.client.submit(masterdata.save_staff, StaffInput(
             name=self.name.text(), job_title=self.job_title.text(), email=self.email.text(),
             phone=self.phone.text(), id=self._staff.id if self._staff else None))
 
 
-def _load_staff(client: ServiceClient, text: str, inactive: bool) -> list[StaffInfo]:
-    return [s for s in client.call(masterdata.list_staff, inactive)
-            if _matches(text, s.name, s.job_title, s.email, s.phone)]
+def _staff_matches(staff: StaffInfo, text: str, _inactive: bool) -> bool:
+    return _matches(text, staff.name, staff.job_title, staff.email, staff.phone)
 
 
 STAFF = RecordKind(
@@ -81,11 +81,12 @@ STAFF = RecordKind(
         RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
     ),
     action=Action.MANAGE_CATALOGUE,
-    load=_load_staff,
+    load=lambda client, _text, inactive: client.submit(masterdata.list_staff, inactive),
+    keep=_staff_matches,
     dialog=StaffDialog,
-    set_active=lambda client, record_id, active: client.call(
+    set_active=lambda client, record_id, active: client.submit(
         masterdata.set_staff_active, record_id, active),
-    delete=lambda client, record_id: client.call(masterdata.delete_staff, record_id),
+    delete=lambda client, record_id: client.submit(masterdata.delete_staff, record_id),
     describe=lambda r: r.name,
 )
 
@@ -116,30 +117,37 @@ class UserDialog(RecordDialog):
         self.staff = QComboBox()
         self.staff.setObjectName("staff")
         self.staff.addItem(_tr("(none)"), NO_CHOICE)
-        for member in client.call(masterdata.list_staff, False):
-            self.staff.addItem(member.name, member.id)
         if user and user.staff_id is not None:
-            index = self.staff.findData(user.staff_id)
-            if index < 0:
-                self.staff.addItem(_tr("(deactivated staff member)"), user.staff_id)
-                index = self.staff.count() - 1
-            self.staff.setCurrentIndex(index)
+            # Shown until the staff list arrives, and kept if the member was deactivated.
+            self.staff.addItem(_tr("(deactivated staff member)"), user.staff_id)
+            self.staff.setCurrentIndex(1)
+        client.submit(masterdata.list_staff, False).then(self._fill_staff, busy=self)
         self.staff.setToolTip(_tr("Links the account to a staff member, for work-plan tasks"))
         self.add_field("staff", _tr("&Staff member:"), self.staff)
-        self.password = self.confirm = None
+        self.password: QLineEdit | None = None
+        self.confirm: QLineEdit | None = None
         if user is None:
             self.password = self.add_field("password", _tr("&Password:"),
                                            _password_field("password"))
             self.confirm = self.add_field("repeat password", _tr("R&epeat password:"),
                                           _password_field("confirm"))
 
-    def save(self) -> UserInfo:
+    def _fill_staff(self, staff: list[StaffInfo]) -> None:
+        chosen = self.staff.currentData()
+        placeholder = self.staff.count() - 1 if self.staff.count() > 1 else None
+        for position, member in enumerate(staff, start=1):
+            self.staff.insertItem(position, member.name, member.id)
+        if placeholder is not None and chosen in {member.id for member in staff}:
+            self.staff.removeItem(placeholder + len(staff))  # active after all
+        self.staff.setCurrentIndex(max(0, self.staff.findData(chosen)))
+
+    def request(self) -> Job[UserInfo]:
         password = ""
-        if isinstance(self.password, QLineEdit) and isinstance(self.confirm, QLineEdit):
+        if self.password is not None and self.confirm is not None:
             password = self.password.text()
             if password != self.confirm.text():
                 raise ValidationError("repeat password", "the two passwords differ")
-        return self.client.call(users.save_user, UserInput(
+        return self.client.submit(users.save_user, UserInput(
             username=self.username.text(), full_name=self.full_name.text(),
             role=Role(self.role.currentData()), password=password,
             staff_id=self.staff.currentData() or None,
@@ -147,7 +155,8 @@ class UserDialog(RecordDialog):
 
 
 class ResetPasswordDialog(QDialog):
-    def __init__(self, client: ServiceClient, user: UserInfo, parent: QWidget | None = None):
+    def __init__(self, client: ServiceClient, user: UserInfo,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._client = client
         self._user = user
@@ -159,8 +168,8 @@ class ResetPasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(_tr("&New password:"), self.password)
         form.addRow(_tr("&Repeat password:"), self.confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._reset)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -175,12 +184,9 @@ class ResetPasswordDialog(QDialog):
         if self.password.text() != self.confirm.text():
             show_inline_error(self.error, _tr("Repeat password: the two passwords differ."))
             return
-        try:
-            self._client.call(users.reset_password, self._user.id, self.password.text())
-        except DomainError as error:
-            show_inline_error(self.error, error.message)
-            return
-        self.accept()
+        run_in_dialog(self, self.buttons, self._client.submit(
+            users.reset_password, self._user.id, self.password.text()),
+            lambda _none: self.accept(), lambda error: show_inline_error(self.error, error.message))
 
 
 def _reset_password(parent: QWidget, client: ServiceClient, user: UserInfo) -> Any:
@@ -191,9 +197,8 @@ def _reset_password(parent: QWidget, client: ServiceClient, user: UserInfo) -> A
     return None
 
 
-def _load_users(client: ServiceClient, text: str, inactive: bool) -> list[UserInfo]:
-    return [u for u in client.call(users.list_users)
-            if (inactive or u.active) and _matches(text, u.username, u.full_name)]
+def _user_matches(user: UserInfo, text: str, inactive: bool) -> bool:
+    return (inactive or user.active) and _matches(text, user.username, user.full_name)
 
 
 USERS = RecordKind(
@@ -207,9 +212,10 @@ USERS = RecordKind(
                      lambda r: _tr("Active") if r.active else _tr("Deactivated")),
     ),
     action=Action.MANAGE_USERS,
-    load=_load_users,
+    load=lambda client, _text, _inactive: client.submit(users.list_users),
+    keep=_user_matches,
     dialog=UserDialog,
-    set_active=lambda client, record_id, active: client.call(
+    set_active=lambda client, record_id, active: client.submit(
         users.set_user_active, record_id, active),
     describe=lambda r: r.username,
     extra=(ExtraCommand(lambda: _tr("Reset password…"), _reset_password),),
@@ -226,7 +232,7 @@ class PeoplePage(QWidget):
         self.staff = RecordListPanel(client, STAFF)
         self.users = RecordListPanel(client, USERS)
         for panel in (self.staff, self.users):
-            panel.layout().setContentsMargins(0, 8, 0, 0)
+            panel.body.setContentsMargins(0, 8, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.staff, _tr("Staff"))

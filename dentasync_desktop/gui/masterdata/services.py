@@ -25,12 +25,13 @@ from ...services import masterdata, settings
 from ..client import ServiceClient
 from ..formatting import amount_input, money
 from ..widgets.currency import CurrencyCombo
+from ..worker import Job
 from .dialog import RecordDialog
 from .model import RecordColumn
 from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 MAX_DAYS = 365
 
@@ -80,7 +81,8 @@ class TaskTemplateEditor(QWidget):
     def add_task(self, name: str, days: int, template_id: int | None, edit: bool = False) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(name))
+        name_item = QTableWidgetItem(name)
+        self.table.setItem(row, 0, name_item)
         spin = QSpinBox()
         spin.setRange(0, MAX_DAYS)
         spin.setValue(days)
@@ -89,7 +91,7 @@ class TaskTemplateEditor(QWidget):
         self._ids.append(template_id)
         if edit:
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(name_item)
 
     def _values(self, row: int) -> tuple[str, int, int | None]:
         item = self.table.item(row, 0)
@@ -99,7 +101,9 @@ class TaskTemplateEditor(QWidget):
 
     def _set_values(self, row: int, values: tuple[str, int, int | None]) -> None:
         name, days, template_id = values
-        self.table.item(row, 0).setText(name)
+        item = self.table.item(row, 0)
+        if item is not None:
+            item.setText(name)
         spin = self.table.cellWidget(row, 1)
         if isinstance(spin, QSpinBox):
             spin.setValue(days)
@@ -141,8 +145,6 @@ class ServiceDialog(RecordDialog):
         super().__init__(client, _tr("Edit service") if service else _tr("New service"), parent)
         self.setObjectName("serviceDialog")
         self._service = service
-        currency = (service.unit_price.currency if service
-                    else settings.get_settings(client.uow()).default_currency)
         self.code = self.add_field("code", _tr("&Code:"),
                                    QLineEdit(service.code if service else ""))
         self.code.setMaximumWidth(160)
@@ -151,7 +153,12 @@ class ServiceDialog(RecordDialog):
         self.price = QLineEdit(amount_input(service.unit_price) if service else "")
         self.price.setObjectName("price")
         self.price.setPlaceholderText("0")
-        self.currency = CurrencyCombo(currency)
+        self.currency = CurrencyCombo()
+        if service is not None:
+            self.currency.set_currency(service.unit_price.currency)
+        else:
+            client.submit_plain(settings.get_settings).then(
+                lambda chosen: self.currency.set_currency(chosen.default_currency), busy=self)
         price_row = QWidget()
         row_layout = QHBoxLayout(price_row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -165,9 +172,9 @@ class ServiceDialog(RecordDialog):
         self.fields["task templates"] = self.templates
         self.setMinimumWidth(560)
 
-    def save(self) -> ServiceInfo:
+    def request(self) -> Job[ServiceInfo]:
         price = Money.parse(self.price.text(), self.currency.currency(), "price")
-        return self.client.call(masterdata.save_service, ServiceInput(
+        return self.client.submit(masterdata.save_service, ServiceInput(
             code=self.code.text(), name=self.name.text(), unit_price=price,
             task_templates=self.templates.templates(),
             id=self._service.id if self._service else None))
@@ -184,11 +191,11 @@ SERVICES = RecordKind(
                      lambda r: ", ".join(t.name for t in r.task_templates)),
     ),
     action=Action.MANAGE_CATALOGUE,
-    load=lambda client, text, inactive: client.call(masterdata.list_services, text, inactive),
+    load=lambda client, text, inactive: client.submit(masterdata.list_services, text, inactive),
     dialog=ServiceDialog,
-    set_active=lambda client, record_id, active: client.call(
+    set_active=lambda client, record_id, active: client.submit(
         masterdata.set_service_active, record_id, active),
-    delete=lambda client, record_id: client.call(masterdata.delete_service, record_id),
+    delete=lambda client, record_id: client.submit(masterdata.delete_service, record_id),
     describe=lambda r: f"{r.code} {r.name}",
 )
 

@@ -109,18 +109,20 @@ class OrderContext(QObject):
                 ).format(role=label(self.client.actor.role), action=label(needed)))
         return Gate(True)
 
-    def attempt(self, service: Callable[..., T], *args: Any) -> T | None:
-        """Run a small read for a dialog about to open (staff, customers) right away; a
-        refusal is shown."""
-        try:
-            return self.client.call(service, *args)
-        except DomainError as error:
-            self.refused(error)
-            return None
+    def read(self, job: Job[T], then: Callable[[T], object]) -> Job[T]:
+        """Start a small read a dialog needs before it opens (staff, an order number's id);
+        ``then`` gets the answer, a refusal is shown instead."""
 
-    def staff(self) -> list[StaffInfo] | None:
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, DomainError):
+                raise error
+            self.refused(error)
+
+        return job.then(then, failed, busy=self._window)
+
+    def with_staff(self, then: Callable[[list[StaffInfo]], object]) -> Job[list[StaffInfo]]:
         """The active staff, for the assignee and employee choices."""
-        return self.attempt(masterdata.list_staff)
+        return self.read(self.client.submit(masterdata.list_staff), then)
 
     def refused(self, error: DomainError) -> None:
         log.info("refused: %s", error.message)
@@ -165,11 +167,12 @@ class OrderContext(QObject):
         """An order service that takes (order_id, version, ...)."""
         return self.run(service, self.order_id, self.detail.version, *args)
 
-    def submitter(self, service: Callable[..., T], *fixed: Any) -> Callable[..., T]:
-        """What a dialog calls on OK: ``service`` with the fixed leading arguments."""
-        return partial(self.client.call, service, *fixed)
+    def submitter(self, service: Callable[..., T], *fixed: Any) -> Callable[..., Job[T]]:
+        """What a dialog's OK starts: the job of ``service`` with the fixed leading arguments
+        and the form's values."""
+        return partial(self.client.submit, service, *fixed)
 
-    def versioned(self, service: Callable[..., T]) -> Callable[..., T]:
+    def versioned(self, service: Callable[..., T]) -> Callable[..., Job[T]]:
         return self.submitter(service, self.order_id, self.detail.version)
 
     def run_dialog(self, dialog: ServiceDialog) -> OrderDetail | None:

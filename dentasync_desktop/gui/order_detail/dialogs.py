@@ -40,10 +40,11 @@ from .widgets import MoneyEdit, confirm
 
 
 class ServiceDialog(QDialog):
-    """A form whose OK runs ``submit(*self.values())``; ``outcome`` holds what it returned."""
+    """A form whose OK starts the job ``submit(*self.values())`` (OrderContext.submitter);
+    ``outcome`` holds what it returned."""
 
     def __init__(self, parent: QWidget | None, title: str,
-                 submit: Callable[..., Any]) -> None:
+                 submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -94,10 +95,8 @@ class ServiceDialog(QDialog):
         except ValidationError as error:
             self.show_error(error)
             return
-        submit = self._submit
         self.buttons.setEnabled(False)
-        self.pending = Job(lambda _control: submit(*values)).then(
-            self._saved, self._refused, busy=self)
+        self.pending = self._submit(*values).then(self._saved, self._refused, busy=self)
 
     def _saved(self, outcome: Any) -> None:
         self.pending = None
@@ -133,7 +132,7 @@ class TextDialog(ServiceDialog):
     """One text: a reason, a tracking number, a comment. Optionally confirmed before it runs."""
 
     def __init__(self, parent: QWidget | None, title: str, label: str, field: str,
-                 submit: Callable[..., Any], *, text: str = "", prompt: str = "",
+                 submit: Callable[..., Job[Any]], *, text: str = "", prompt: str = "",
                  multiline: bool = False, confirmation: str = "") -> None:
         super().__init__(parent, title, submit)
         self._confirmation = confirmation
@@ -163,7 +162,8 @@ class TextDialog(ServiceDialog):
 
 
 class DueDateDialog(ServiceDialog):
-    def __init__(self, parent: QWidget | None, current: Any, submit: Callable[..., Any]) -> None:
+    def __init__(self, parent: QWidget | None, current: Any,
+                 submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent, self.tr("Update due date"), submit)
         self.date = QDateEdit(qdate(current) if current else QDate.currentDate())
         self.date.setCalendarPopup(True)
@@ -174,7 +174,8 @@ class DueDateDialog(ServiceDialog):
 
 
 class AdjustPriceDialog(ServiceDialog):
-    def __init__(self, parent: QWidget | None, total: Money, submit: Callable[..., Any]) -> None:
+    def __init__(self, parent: QWidget | None, total: Money,
+                 submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent, self.tr("Adjust price"), submit)
         note = QLabel(self.tr("The order total is now {total}.").format(total=money(total)))
         self.form.addRow(note)
@@ -186,7 +187,7 @@ class AdjustPriceDialog(ServiceDialog):
 
 
 class RemakeDialog(ServiceDialog):
-    def __init__(self, parent: QWidget | None, submit: Callable[..., Any]) -> None:
+    def __init__(self, parent: QWidget | None, submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent, self.tr("Mark as remake"), submit)
         self.number = QLineEdit()
         self.number.setPlaceholderText(format_number(123))
@@ -210,11 +211,12 @@ class CustomerDialog(ServiceDialog):
     SEARCH_DELAY_MS = 150
 
     def __init__(self, parent: QWidget | None, current: CustomerInfo,
-                 search: Callable[[str], Sequence[CustomerInfo] | None],
-                 submit: Callable[..., Any]) -> None:
+                 search: Callable[[str], Job[list[CustomerInfo]]],
+                 submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent, self.tr("Change customer"), submit)
         self._search = search
         self._current = current
+        self._generation = 0  # bumped by every search: older answers are dropped
         self.form.addRow(QLabel(self.tr("Current customer: {name}").format(
             name=_customer_text(current))))
         self.query = QLineEdit()
@@ -235,8 +237,16 @@ class CustomerDialog(ServiceDialog):
         self.query.textChanged.connect(self._timer.start)
         self.refresh()
 
-    def refresh(self) -> None:
-        found = self._search(self.query.text().strip()) or ()
+    def refresh(self) -> Job[list[CustomerInfo]]:
+        """Search off the GUI thread; only the latest search's answer is shown."""
+        self._generation += 1
+        generation = self._generation
+        return self._search(self.query.text().strip()).then(
+            lambda found: self._show(generation, found), busy=self)
+
+    def _show(self, generation: int, found: Sequence[CustomerInfo]) -> None:
+        if generation != self._generation:
+            return
         self.customers.clear()
         for customer in found:
             item = QStandardItem(_customer_text(customer))

@@ -34,7 +34,7 @@ from ...domain.enums import EventKind, IntervalUnit, PaymentMethod
 from ...domain.errors import ValidationError
 from ...domain.money import Money
 from ...domain.payments import MAX_INSTALLMENTS, schedule
-from ..formatting import label, money, pydate, qdate
+from ..formatting import day, label, money, pydate, qdate
 from .dialogs import ServiceDialog
 from .models import ScheduleModel
 from .widgets import MoneyEdit, OptionalDateEdit, RecordTable
@@ -102,7 +102,7 @@ class PaymentDialog(ServiceDialog):
 
     def values(self) -> tuple[Any, ...]:
         return (PaymentInput(
-            paid_on=pydate(self.paid_on.date()), amount=self.amount.money(),
+            paid_on=day(self.paid_on.date()), amount=self.amount.money(),
             method=self.method.currentData(), note=self.note.text()),)
 
 
@@ -166,13 +166,13 @@ class PlanDialog(ServiceDialog):
         return PaymentPlanInput(
             amount=self.amount.money(), method=self.method.currentData(),
             installments=self.count.value() if self.split.isChecked() else 1,
-            first_due_date=pydate(self.first_due.date()),
+            first_due_date=day(self.first_due.date()),
             interval=self.interval.value(), interval_unit=self.unit.currentData())
 
     def update_preview(self) -> None:
         try:
             plan = self.plan_input()
-            rows = schedule(plan.amount, plan.installments, plan.first_due_date,
+            rows = schedule(plan.amount, plan.installments, day(self.first_due.date()),
                             plan.interval, plan.interval_unit)
         except ValidationError as error:
             self.preview_model.set_rows([])

@@ -57,21 +57,17 @@ class PayrollTab(QWidget):
                    missing=missing)
 
     def add(self) -> None:
-        staff = self._context.staff()
-        if staff is not None:
-            self._context.run_dialog(PayrollDialog(
-                self, self.tr("Add payroll record"), None, self._context.detail.total.currency,
-                staff, self._context.submitter(payroll.add_payroll, self._context.order_id)))
+        self._context.with_staff(lambda staff: self._context.run_dialog(PayrollDialog(
+            self, self.tr("Add payroll record"), None, self._context.detail.total.currency,
+            staff, self._context.submitter(payroll.add_payroll, self._context.order_id))))
 
     def edit(self) -> None:
         record: PayrollInfo | None = self.table.selected()
         if record is None or not self.edit_button.isEnabled():
             return
-        staff = self._context.staff()
-        if staff is not None:
-            self._context.run_dialog(PayrollDialog(
-                self, self.tr("Edit payroll record"), record, record.amount.currency, staff,
-                self._context.submitter(payroll.edit_payroll, record.id)))
+        self._context.with_staff(lambda staff: self._context.run_dialog(PayrollDialog(
+            self, self.tr("Edit payroll record"), record, record.amount.currency, staff,
+            self._context.submitter(payroll.edit_payroll, record.id))))
 
     def finalize(self) -> None:
         record: PayrollInfo | None = self.table.selected()

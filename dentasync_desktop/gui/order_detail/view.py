@@ -9,13 +9,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
-from ...domain.dto import OrderDetail
+from ...domain.dto import CustomerInfo, OrderDetail
 from ...domain.lifecycle import NEXT_STEP, TRANSITIONS
 from ...domain.numbers import format_number
 from ...services import masterdata, orders
 from ...services.order_detail import find_order_id
 from ..client import ServiceClient
 from ..formatting import label
+from ..worker import Job
 from .activity_tab import ActivityTab
 from .attachments_tab import AttachmentsTab
 from .comments_tab import CommentsTab
@@ -267,9 +268,9 @@ class OrderDetailView(QWidget):
         self.edit_requested.emit(self.order_id)
 
     def change_customer(self) -> None:
-        def search(text: str) -> list | None:  # type: ignore[type-arg]
-            return self.context.attempt(masterdata.list_customers, text, False,
-                                        CUSTOMER_SEARCH_LIMIT)
+        def search(text: str) -> Job[list[CustomerInfo]]:
+            return self.context.client.submit(masterdata.list_customers, text, False,
+                                      CUSTOMER_SEARCH_LIMIT)
 
         self.context.run_dialog(CustomerDialog(
             self, self.detail.customer, search, self.context.versioned(orders.change_customer)))
@@ -359,7 +360,10 @@ class OrderDetailView(QWidget):
             self, self.detail.total, self.context.versioned(orders.adjust_price)))
 
     def _open_number(self, number: int) -> None:
-        order_id = self.context.attempt(find_order_id, format_number(number))
+        self.context.read(self.context.client.submit(find_order_id, format_number(number)),
+                          self._open_found)
+
+    def _open_found(self, order_id: int | None) -> None:
         if order_id is not None:
             self.open_order_requested.emit(order_id)
 

@@ -30,8 +30,8 @@ class WorkPlanTab(QWidget):
         self.add_button = button(self.tr("Add…"), self.add)
         self.edit_button = button(self.tr("Edit…"), self.edit)
         self.assign_button = button(self.tr("Assign…"), self.assign)
-        self.up_button = button(self.tr("Move up"), lambda: self.move(-1))
-        self.down_button = button(self.tr("Move down"), lambda: self.move(+1))
+        self.up_button = button(self.tr("Move up"), lambda: self.move_task(-1))
+        self.down_button = button(self.tr("Move down"), lambda: self.move_task(+1))
         self.remove_button = button(self.tr("Remove"), self.remove)
         self.progress = QLabel()
         layout = QVBoxLayout(self)
@@ -68,30 +68,25 @@ class WorkPlanTab(QWidget):
         self._context.run(workplan.plan_automatically, self._context.order_id)
 
     def add(self) -> None:
-        staff = self._context.staff()
-        if staff is not None:
-            self._context.run_dialog(TaskDialog(
-                self, self.tr("Add task"), None, staff,
-                self._context.submitter(workplan.add_task, self._context.order_id)))
+        self._context.with_staff(lambda staff: self._context.run_dialog(TaskDialog(
+            self, self.tr("Add task"), None, staff,
+            self._context.submitter(workplan.add_task, self._context.order_id))))
 
     def edit(self) -> None:
         task: TaskInfo | None = self.table.selected()
         if task is None or not self.edit_button.isEnabled():
             return
-        staff = self._context.staff()
-        if staff is not None:
-            self._context.run_dialog(TaskDialog(
-                self, self.tr("Edit task"), task, staff,
-                self._context.submitter(workplan.edit_task, task.id)))
+        self._context.with_staff(lambda staff: self._context.run_dialog(TaskDialog(
+            self, self.tr("Edit task"), task, staff,
+            self._context.submitter(workplan.edit_task, task.id))))
 
     def assign(self) -> None:
         task: TaskInfo | None = self.table.selected()
-        staff = self._context.staff() if task is not None else None
-        if task is not None and staff is not None:
-            self._context.run_dialog(AssignDialog(
-                self, task, staff, self._context.submitter(workplan.assign_task, task.id)))
+        if task is not None:
+            self._context.with_staff(lambda staff: self._context.run_dialog(AssignDialog(
+                self, task, staff, self._context.submitter(workplan.assign_task, task.id))))
 
-    def move(self, delta: int) -> None:
+    def move_task(self, delta: int) -> None:  # not move(): that is QWidget's
         task: TaskInfo | None = self.table.selected()
         if task is not None:
             self._context.run(workplan.move_task, task.id, delta)

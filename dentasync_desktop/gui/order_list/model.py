@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,6 +23,7 @@ from ...services.paging import MAX_PAGE
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
 from ..theme import icon
+from ..translation import QT_TRANSLATE_NOOP
 from ..worker import Job, show_error
 
 PAGE_SIZE = 100

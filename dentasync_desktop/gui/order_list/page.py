@@ -43,7 +43,7 @@ from ..worker import show_error
 from .model import COLUMNS, ORDER_ID_ROLE, OrderListModel
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 SEARCH_DELAY_MS = 150
 NAMES_SHOWN = frozenset({ChangeKind.LAB, ChangeKind.CUSTOMER, ChangeKind.PATIENT})
@@ -109,11 +109,12 @@ class OrderListPage(QWidget):
         self._show_counts({})
 
         self.lab_filter = LookupCombo(
-            lambda text: self._client.call(masterdata.list_labs, text, True),
+            lambda text: self._client.submit(masterdata.list_labs, text, True),
             lambda lab: lab.name, none_text=self.tr("All labs"))
         self.lab_filter.setObjectName("labFilter")
         self.customer_filter = LookupCombo(
-            lambda text: self._client.call(masterdata.list_customers, text, True, LOOKUP_LIMIT),
+            lambda text: self._client.submit(masterdata.list_customers, text, True,
+                                             LOOKUP_LIMIT),
             _customer_text, none_text=self.tr("All customers"))
         self.customer_filter.setObjectName("customerFilter")
         self.payment_filter = QComboBox()

@@ -16,9 +16,10 @@ from ..worker import Job
 log = logging.getLogger(__name__)
 
 
-def batch_job(client: ServiceClient, order_ids: list[int], target: Path) -> Job[PrintResult]:
+def batch_job(client: ServiceClient, order_ids: list[int],
+              target: Path) -> Job[PrintResult | None]:
     """A job running services.printing.print_batch; ``cancel()`` stops it before the next
-    order (and it leaves no file behind)."""
+    order (and it leaves no file behind, and gives None)."""
     return client.background(lambda control: printing.print_batch(
         client.uow_factory, client.actor, order_ids, target, progress=control.progress))
 
@@ -26,7 +27,8 @@ def batch_job(client: ServiceClient, order_ids: list[int], target: Path) -> Job[
 class BatchProgress(QProgressDialog):
     """Follows a batch job; Cancel asks the job to stop. Closes itself when the job ends."""
 
-    def __init__(self, job: Job[PrintResult], count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, job: Job[PrintResult | None], count: int,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print order forms"))
         self.setLabelText(self.tr("Reading %n work order(s)…", "", count))

@@ -30,13 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dto import PrintResult
+from ...domain.errors import DomainError
 from ...services import printing
 from ..client import ServiceClient
-from ..errors import attempt
+from ..errors import show_refusal
+from ..worker import Job
 from .printer import print_document, printer_for
 
-# Writes the document to the given path and says what it left out.
-Render = Callable[[Path], PrintResult]
+# The (not started) job that writes the document to the given path and says what it left out.
+Render = Callable[[Path], Job[PrintResult]]
+
+
+_OPEN: set[PreviewDialog] = set()
+
+
+def open_previews() -> list[PreviewDialog]:
+    """The previews opened and not yet closed (shown, or waiting for their first rendering)."""
+    return list(_OPEN)
 
 
 def _tr(text: str) -> str:
@@ -93,7 +103,7 @@ class OrderFormOptions(Options):
         return self.paper_choice.paper()
 
     def _sections_changed(self) -> None:
-        attempt(self, lambda: self._client.call(printing.save_sections, self.sections()))
+        self._client.submit(printing.save_sections, self.sections()).then(busy=self)
         self.changed.emit()
 
 
@@ -122,7 +132,10 @@ def label_size_choice() -> QComboBox:
 class PreviewDialog(QDialog):
     """Shows what ``render`` writes; the preview files live in a private temporary folder.
 
-    Call ``refresh()`` for the first rendering; it says whether there is anything to show.
+    Call ``refresh()`` for the first rendering: the dialog shows when that is in, or, if it
+    is refused, closes unseen. Later renderings (changed choices) replace the shown one; an
+    answer older than the latest request is dropped. Until it closes the dialog is kept in
+    ``open_previews()``, so a preview without a parent window lives on.
     """
 
     def __init__(self, parent: QWidget | None, title: str, file_name: str, save_dir: Path,
@@ -131,12 +144,15 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _OPEN.add(self)
+        self.finished.connect(lambda _code: _OPEN.discard(self))
         self.resize(1000, 760)
         self._render = render
         self._file_name = file_name
         self._save_dir = save_dir
         self._folder = Path(tempfile.mkdtemp(prefix="dentasync-preview-"))
         self._serial = count(1)
+        self._latest = 0  # the serial of the latest rendering asked for
         self.current: PrintResult | None = None
         self.options = options
 
@@ -181,12 +197,25 @@ class PreviewDialog(QDialog):
         footer.addWidget(buttons)
         layout.addLayout(footer)
 
-    def refresh(self) -> bool:
-        """Render again into a new file (the open one may be locked) and show it."""
-        target = self._folder / f"preview-{next(self._serial)}.pdf"
-        result = attempt(self, lambda: self._render(target))
-        if result is None:
-            return False
+    def refresh(self) -> Job[PrintResult]:
+        """Render again, off the GUI thread, into a new file (the open one may be locked)
+        and show it."""
+        serial = self._latest = next(self._serial)
+        target = self._folder / f"preview-{serial}.pdf"
+        return self._render(target).then(
+            lambda result: self._rendered(serial, result), self._refused, busy=self)
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, DomainError):
+            raise error
+        show_refusal(self.parentWidget() if self.current is None else self, error)
+        if self.current is None:
+            self.done(0)  # nothing to show
+
+    def _rendered(self, serial: int, result: PrintResult) -> None:
+        if serial != self._latest:
+            result.path.unlink(missing_ok=True)
+            return
         previous = self.current
         self.document.close()
         self.document.load(str(result.path))
@@ -199,7 +228,8 @@ class PreviewDialog(QDialog):
         ready = self.document.status() is QPdfDocument.Status.Ready
         self.print_button.setEnabled(ready and pages > 0)
         self.save_button.setEnabled(ready)
-        return True
+        if previous is None:
+            self.show()
 
     def _show_notes(self, notes: tuple[str, ...]) -> None:
         self.notes.setText("\n".join(notes))
@@ -211,10 +241,9 @@ class PreviewDialog(QDialog):
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        printed = attempt(self, lambda: print_document(self.document, printer))
-        if printed is not None:
-            self.pages.setText(_tr("Sent {count} page(s) to {printer}.").format(
-                count=printed, printer=printer.printerName() or printer.outputFileName()))
+        printed = print_document(self.document, printer)  # a printer failure: the hook says it
+        self.pages.setText(_tr("Sent {count} page(s) to {printer}.").format(
+            count=printed, printer=printer.printerName() or printer.outputFileName()))
 
     def save_as(self) -> None:
         self._save_dir.mkdir(parents=True, exist_ok=True)
@@ -226,10 +255,11 @@ class PreviewDialog(QDialog):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        result = attempt(self, lambda: self._render(target))
-        if result is not None:
-            self._save_dir = target.parent
-            self.pages.setText(_tr("Saved {path}").format(path=result.path))
+        self._render(target).then(self._saved, busy=self)
+
+    def _saved(self, result: PrintResult) -> None:
+        self._save_dir = result.path.parent
+        self.pages.setText(_tr("Saved {path}").format(path=result.path))
 
     def done(self, code: int) -> None:
         self.document.close()

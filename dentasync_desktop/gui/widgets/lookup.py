@@ -1,4 +1,7 @@
-"""An editable combo box whose choices come from a service search as the user types."""
+"""An editable combo box whose choices come from a service search as the user types.
+
+The search runs through the worker, debounced while typing; an answer to an older search
+than the latest is dropped, so a slow search never overwrites a newer one."""
 
 from __future__ import annotations
 
@@ -6,7 +9,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+
+from ..worker import Job
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 200
@@ -18,15 +23,17 @@ NO_CHOICE = 0
 class LookupCombo(QComboBox):
     """Pick one record (lab, customer, patient...) by typing part of its name.
 
-    ``search(text)`` returns the records to offer; ``describe`` and ``ident`` turn a record into
-    its shown text and its id. With ``none_text`` the first entry means "no choice" (filters).
+    ``search(text)`` returns the (not started) job finding the records to offer; ``describe``
+    and ``ident`` turn a record into its shown text and its id. With ``none_text`` the first
+    entry means "no choice" (filters). ``loaded`` is emitted when a search's choices are in.
     """
 
     value_changed = Signal(object)  # the id, or None
+    loaded = Signal()
 
     def __init__(
         self,
-        search: Callable[[str], Sequence[Any]],
+        search: Callable[[str], Job[Sequence[Any]]],
         describe: Callable[[Any], str],
         ident: Callable[[Any], int] = lambda record: record.id,
         none_text: str | None = None,
@@ -38,7 +45,10 @@ class LookupCombo(QComboBox):
         self._ident = ident
         self._none_text = none_text
         self._last_search: str | None = None
-        self.setEditable(True)
+        self._generation = 0  # bumped by every search: older answers are dropped
+        self.searching: Job[Sequence[Any]] | None = None
+        self.edit = QLineEdit(self)  # kept, so it is never None as lineEdit() may be
+        self.setLineEdit(self.edit)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -52,21 +62,31 @@ class LookupCombo(QComboBox):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._search_typed)
-        self.lineEdit().textEdited.connect(lambda _text: self._timer.start())
+        self.edit.textEdited.connect(lambda _text: self._timer.start())
         self._emitted: int | None = None
         self.currentIndexChanged.connect(self._notify)
-        self.lineEdit().editingFinished.connect(self._notify)
+        self.edit.editingFinished.connect(self._notify)
         if none_text is not None:
-            self.lineEdit().setPlaceholderText(none_text)
+            self.edit.setPlaceholderText(none_text)
         self.reload()
 
-    def reload(self, text: str = "") -> None:
+    def reload(self, text: str = "") -> Job[Sequence[Any]]:
         """Offer what ``search(text)`` finds, keeping the current choice and the typed text."""
         self._last_search = text
+        self._generation += 1
+        generation = self._generation
+        self.searching = self._search(text).then(
+            lambda records: self._offer(generation, text, records), busy=self)
+        return self.searching
+
+    def _offer(self, generation: int, text: str, found: Sequence[Any]) -> None:
+        if generation != self._generation:
+            return
+        self.searching = None
         current = self.record()
-        typed = self.lineEdit().text()
-        cursor = self.lineEdit().cursorPosition()
-        records = list(self._search(text))
+        typed = self.edit.text()
+        cursor = self.edit.cursorPosition()
+        records = list(found)
         if current is not None and all(self._ident(r) != self._ident(current) for r in records):
             records.insert(0, current)
         self.blockSignals(True)
@@ -79,10 +99,16 @@ class LookupCombo(QComboBox):
         self.setCurrentIndex(self._index_of(self._ident(current)) if current is not None
                              else (0 if self._none_text is not None else -1))
         if text:
-            self.lineEdit().setText(typed)
-            self.lineEdit().setCursorPosition(cursor)
+            self.edit.setText(typed)
+            self.edit.setCursorPosition(cursor)
         self.blockSignals(False)
         self._emitted = self.value()
+        if self.edit.hasFocus() and text:
+            completer = self.completer()
+            if completer is not None:
+                completer.setCompletionPrefix(text)
+                completer.complete()
+        self.loaded.emit()
 
     def _notify(self) -> None:
         value = self.value()
@@ -91,13 +117,10 @@ class LookupCombo(QComboBox):
             self.value_changed.emit(value)
 
     def _search_typed(self) -> None:
-        text = self.lineEdit().text().strip()
+        text = self.edit.text().strip()
         if text == self._last_search or (text == self.currentText() and self.value() is not None):
             return
         self.reload(text)
-        if self.lineEdit().hasFocus() and text:
-            self.completer().setCompletionPrefix(text)
-            self.completer().complete()
 
     def _index_of(self, record_id: int | None) -> int:
         wanted = NO_CHOICE if record_id is None else record_id
