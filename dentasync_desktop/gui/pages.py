@@ -74,6 +74,14 @@ def _tr(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("pages", text)
 
 
+def _today(shell: Shell) -> QWidget:
+    from .today.page import TodayPage
+
+    page = TodayPage(shell)
+    page.open_order_requested.connect(shell.open_order)
+    return page
+
+
 def _orders(shell: Shell) -> QWidget:
     from .order_list.page import OrderListPage
 
@@ -128,6 +136,7 @@ def _settings(shell: Shell) -> QWidget:
 
 # Navigation order.
 PAGES: list[PageSpec] = [
+    PageSpec("today", _tr("Today"), "today", _today),
     PageSpec("orders", _tr("Work orders"), "orders", _orders),
     PageSpec("finance", _tr("Finance"), "finance", _finance,
              visible=lambda client: client.allows(Action.VIEW_FINANCE)),

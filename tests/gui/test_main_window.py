@@ -182,7 +182,7 @@ def test_order_commands_follow_the_selection(qtbot, monkeypatch: pytest.MonkeyPa
     window = make_window(qtbot, client)
     action = window._order_actions[0][1]
     assert action.shortcut() == QKeySequence("Ctrl+P") and not action.isEnabled()
-    orders = window.page("orders")
+    orders = window.show_page("orders")
     orders.table.selectRow(0)
     settle(qtbot)
     assert action.isEnabled()
