@@ -39,7 +39,7 @@ class CheckIn(QObject):
         self.detector = ScanDetector(window, clock_ms, max_gap_ms, self)
         self.detector.scanned.connect(self.scanned)
         self.detector.escape.connect(lambda: self.action.setChecked(False))
-        self.toast = Toast(window.centralWidget() or window)
+        self.toast = Toast(window)  # floats over the window, in no layout
 
         self.action = QAction(self.tr("Check &in scanned orders"), self)
         self.action.setCheckable(True)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,12 +32,14 @@ from ...services.changes import Change, ChangeKind
 from ..changes import ChangeRelay
 from ..formatting import money, qdate
 from ..masterdata.page import page_heading
-from .model import EXTRA, WHAT, WHEN, TodayLinesModel
+from .model import EXTRA, PATIENT, WHAT, WHEN, TodayLinesModel
 
 if TYPE_CHECKING:
     from ..pages import Shell
 
 RELOAD_MS = 300
+TWO_COLUMNS_FROM = 1500  # page width in pixels
+LAB_WIDTH = 200
 VISIBLE_LINES = 8  # a longer section scrolls inside its card
 RELEVANT = frozenset({ChangeKind.ORDER, ChangeKind.EVENT, ChangeKind.PAYMENT,
                       ChangeKind.REMINDER, ChangeKind.SETTINGS, ChangeKind.PATIENT,
@@ -74,17 +76,16 @@ class TodayPage(QWidget):
         }
         self._heading = page_heading(self.tr("Today"), "")
         self.date_label = self._heading.itemAt(1).widget()
-        grid = QGridLayout()
+        self._grid = grid = QGridLayout()
         grid.setSpacing(12)
-        for position, (key, _english) in enumerate(today.SECTIONS):
+        for key, _english in today.SECTIONS:
             title, empty = titles[key]
-            extra = self.tr("Amount") if key == "installments" else self.tr("Lab")
+            extra = self.tr("Amount") if key in ("installments", "reminders") else self.tr("Lab")
             card = SectionCard(key, title, empty, extra)
             card.activated.connect(self.open_order_requested)
             self.cards[key] = card
-            grid.addWidget(card, position // 2, position % 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self._columns = 0
+        self._lay_out(1)
 
         content = QWidget()
         content.setObjectName("todayContent")
@@ -114,6 +115,22 @@ class TodayPage(QWidget):
             reminder_centre.scheduler.due_changed.connect(
                 lambda _due: self._reload_timer.start())
         self.refresh()
+
+    def _lay_out(self, columns: int) -> None:
+        """Two columns of sections on a wide screen, one (with room for the text) otherwise."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards.values():
+            self._grid.removeWidget(card)
+        for position, card in enumerate(self.cards.values()):
+            self._grid.addWidget(card, position // columns, position % columns)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._lay_out(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+        super().resizeEvent(event)
 
     def refresh(self) -> None:
         self._client.submit(today.today_board).then(self._show, busy=self)
@@ -197,6 +214,7 @@ class SectionCard(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.totals)
         layout.addWidget(self.stack)
+        layout.addStretch(1)  # next to a taller card the heading stays at the top
 
     def show_section(self, section: TodaySection) -> None:
         self.heading.setText(self.tr("{title} ({count})").format(
@@ -219,8 +237,12 @@ class SectionCard(QFrame):
         if not rows:
             self.stack.setFixedHeight(self.empty.sizeHint().height() + 4)
             return
+        for column in (PATIENT, EXTRA):  # reminders name the patient in their text
+            self.table.setColumnHidden(column, not any(
+                self.model.index(row, column).data() for row in range(rows)))
         self.table.resizeColumnToContents(WHEN)
         self.table.resizeColumnToContents(EXTRA)
+        self.table.setColumnWidth(EXTRA, min(LAB_WIDTH, self.table.columnWidth(EXTRA)))
         row_height = self.table.verticalHeader().defaultSectionSize()
         visible = min(rows, VISIBLE_LINES)
         height = (self.table.horizontalHeader().sizeHint().height() + visible * row_height
