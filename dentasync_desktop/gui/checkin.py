@@ -38,7 +38,7 @@ class CheckIn(QObject):
         self.last: OrderDetail | None = None  # what Undo takes back
         self.detector = ScanDetector(window, clock_ms, max_gap_ms, self)
         self.detector.scanned.connect(self.scanned)
-        self.detector.escape.connect(lambda: self.action.setChecked(False))
+        self.detector.escape.connect(self.end)
         self.toast = Toast(window)  # floats over the window, in no layout
 
         self.action = QAction(self.tr("Check &in scanned orders"), self)
@@ -64,6 +64,9 @@ class CheckIn(QObject):
 
     def stop(self) -> None:
         self.detector.uninstall()
+
+    def end(self) -> None:
+        self.action.setChecked(False)
 
     def _toggled(self, on: bool) -> None:
         self.detector.watch_escape = on

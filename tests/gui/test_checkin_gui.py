@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from dentasync_desktop.domain.dto import OrderDetail
 from dentasync_desktop.domain.enums import OrderStatus

@@ -7,8 +7,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QLabel, QMainWindow
+from pytestqt.qtbot import QtBot
 
 from dentasync_desktop.domain.dto import EventInput
 from dentasync_desktop.domain.enums import EventKind
@@ -21,7 +21,12 @@ from ..factories import World
 from ..integration.conftest import Clock
 from ..integration.helpers import new_order
 from .conftest import screenshot, settle
-from .timing import clock, quiet_days, timed, timed_client  # noqa: F401  (fixtures)
+from .timing import (  # noqa: F401  (fixtures)
+    clock_fixture,
+    quiet_days,
+    timed_client_fixture,
+    timed_fixture,
+)
 
 APPOINTMENT = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 DUE = APPOINTMENT - timedelta(minutes=15)
@@ -48,7 +53,7 @@ def centre_for(qtbot: QtBot, client: ServiceClient, clock: Clock,
 
 
 def test_a_reminder_fires_exactly_once_and_snooze_fires_it_again(
-        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock,  # noqa: F811
+        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock,
         caplog: pytest.LogCaptureFixture) -> None:
     quiet_days(timed)
     order_id = impression(timed)
@@ -93,12 +98,12 @@ def test_a_reminder_fires_exactly_once_and_snooze_fires_it_again(
 
 
 def test_dismissed_stays_dismissed_after_a_restart(
-        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock) -> None:  # noqa: F811
+        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock) -> None:
     quiet_days(timed)
     impression(timed)
     impression(timed, APPOINTMENT + timedelta(hours=1))
     clock.set(DUE + timedelta(hours=1, minutes=1))
-    centre, fired = centre_for(qtbot, timed_client, clock)
+    centre, _fired = centre_for(qtbot, timed_client, clock)
     assert centre.bell.text() == "2"
     panel = centre.open_panel()
     first, second = list(panel.rows)
@@ -118,7 +123,7 @@ def test_dismissed_stays_dismissed_after_a_restart(
 
 
 def test_reminders_missed_while_closed_open_the_panel_at_sign_in(
-        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock) -> None:  # noqa: F811
+        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock) -> None:
     quiet_days(timed)
     impression(timed)
     clock.set(DUE + timedelta(hours=3))  # the app was closed when it came due
@@ -136,7 +141,7 @@ def test_reminders_missed_while_closed_open_the_panel_at_sign_in(
 
 
 def test_the_timer_is_re_armed_when_an_event_is_added(
-        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock) -> None:  # noqa: F811
+        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock) -> None:
     quiet_days(timed)
     centre, _fired = centre_for(qtbot, timed_client, clock)
     assert centre.scheduler.armed_for is None

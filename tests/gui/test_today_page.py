@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
-from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from dentasync_desktop.domain.dto import EventInput, PaymentPlanInput, ScheduleSettings
 from dentasync_desktop.domain.enums import EventKind, PaymentMethod, Role
@@ -25,6 +24,7 @@ from ..factories import World
 from ..integration.helpers import new_order
 from .conftest import screenshot, settle
 from .test_order_detail import answer
+from .timing import palette
 
 TODAY = date(2026, 11, 20)  # FIXED_NOW's day
 
@@ -136,43 +136,13 @@ def test_front_desk_without_payments_sees_no_installments(
 def test_today_board_screenshots(qtbot: QtBot, themed, world: World,  # type: ignore[no-untyped-def]
                                  client: ServiceClient, dark: bool) -> None:
     small_world(world)
-    with dark_palette(themed, dark):
+    with palette(themed, dark) as look:
         shell = Shell(client)
         for width, height in ((1366, 768), (1920, 1080)):
             page = make_page(qtbot, shell, (width - 190, height - 60))
-            screenshot(page, f"today_{width}x{height}_{'dark' if dark else 'light'}")
+            screenshot(page, f"today_{width}x{height}_{look}")
             settle(qtbot)
             page.close()
-
-
-class dark_palette:  # noqa: N801  (used as a context manager)
-    """The Fusion dark palette without the light style sheet, to check the palette roles."""
-
-    def __init__(self, app: QApplication, on: bool) -> None:
-        self._app, self._on = app, on
-
-    def __enter__(self) -> None:
-        if self._on:
-            from PySide6.QtGui import QColor, QPalette
-
-            self._sheet, self._palette = self._app.styleSheet(), self._app.palette()
-            self._app.setStyleSheet("")
-            palette = QPalette()
-            for role, colour in (
-                    (QPalette.ColorRole.Window, "#2b2b2e"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
-                    (QPalette.ColorRole.Base, "#1f1f22"), (QPalette.ColorRole.AlternateBase, "#2a2a2e"),
-                    (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#35353a"),
-                    (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#2f6fd1"),
-                    (QPalette.ColorRole.HighlightedText, "#ffffff"),
-                    (QPalette.ColorRole.ToolTipBase, "#3a3a40"), (QPalette.ColorRole.ToolTipText, "#f0f0f0"),
-                    (QPalette.ColorRole.PlaceholderText, "#9a9aa2")):
-                palette.setColor(role, QColor(colour))
-            self._app.setPalette(palette)
-
-    def __exit__(self, *_exc: object) -> None:
-        if self._on:
-            self._app.setPalette(self._palette)
-            self._app.setStyleSheet(self._sheet)
 
 
 def test_the_schedule_settings_save(qtbot: QtBot, world: World, client: ServiceClient) -> None:

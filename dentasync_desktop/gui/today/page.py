@@ -75,7 +75,9 @@ class TodayPage(QWidget):
             "reminders": (self.tr("Reminders"), self.tr("No reminders due.")),
         }
         self._heading = page_heading(self.tr("Today"), "")
-        self.date_label = self._heading.itemAt(1).widget()
+        intro = self._heading.itemAt(1)
+        assert intro is not None and isinstance(intro.widget(), QLabel)
+        self.date_label: QLabel = intro.widget()  # type: ignore[assignment]
         self._grid = grid = QGridLayout()
         grid.setSpacing(12)
         for key, _english in today.SECTIONS:
