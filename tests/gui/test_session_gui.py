@@ -230,6 +230,7 @@ def test_lock_dialog_screenshots(qtbot, themed, client: ServiceClient,  # type: 
         QApplication.processEvents()
         screenshot(dialog, f"lock_dialog_{width}x{height}")
         screenshot(window, f"locked_window_{width}x{height}")
+    settle(qtbot)
 
 
 def test_without_an_active_administrator_the_others_cannot_get_stuck(
