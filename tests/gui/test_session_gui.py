@@ -156,6 +156,7 @@ def test_the_window_locks_after_the_idle_minutes_and_the_password_unlocks(
     # Unlocking starts the idle time again.
     window.idle_lock.check()
     assert hidden == [True]
+    settle(qtbot)  # the Today board and the reminders re-read after the settings change
 
 
 def test_input_keeps_the_window_unlocked(
@@ -195,6 +196,7 @@ def test_the_idle_minutes_come_from_settings_and_zero_never_locks(
     settings.save_settings(world.uow(), world.admin, OrganisationSettings(idle_lock_minutes=2))
     window.idle_lock.check()
     assert hidden == [True]
+    settle(qtbot)  # the Today board and the reminders re-read after the settings change
 
 
 def test_settings_page_edits_the_idle_lock(qtbot, themed, client: ServiceClient,  # type: ignore[no-untyped-def]

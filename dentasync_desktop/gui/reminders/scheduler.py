@@ -4,9 +4,10 @@
 then the single-shot timer waits for ``next_reminder_time``. When it fires, ``fire_reminders``
 hands out what is due, ``fired`` tells the tray and the bell, and the timer is armed again. A
 batch of changes that can move a reminder (events, orders, payments, reminders, settings)
-re-arms it after a short debounce. The timer never waits longer than SAFETY_MS, so a clock that
-jumps (resume from sleep, a time-zone change) costs at most that long. The clock is injected:
-tests move it and call ``check()`` instead of sleeping.
+re-arms it (coalesced: one re-read at a time, one more if changes came meanwhile). The timer
+never waits longer than SAFETY_MS, so a clock that jumps (resume from sleep, a time-zone change)
+costs at most that long. The clock is injected: tests move it and call ``check()`` instead of
+sleeping.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from ...services import reminders
 from ...services.changes import Change, ChangeKind
 from ..changes import ChangeRelay
 from ..client import ServiceClient
+from ..coalesce import Coalesced
+from ..worker import Job
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 SAFETY_MS = 5 * 60 * 1000
-DEBOUNCE_MS = 250
 RELEVANT = frozenset({ChangeKind.EVENT, ChangeKind.ORDER, ChangeKind.PAYMENT,
                       ChangeKind.REMINDER, ChangeKind.SETTINGS})
 
@@ -53,10 +55,7 @@ class ReminderScheduler(QObject):
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may fire seconds early
         self.timer.timeout.connect(self.check)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.refresh)
+        self._refresh = Coalesced(self._reread, self)
         ChangeRelay.of(client).changed.connect(self._on_changes)
 
     def start(self) -> None:
@@ -65,7 +64,6 @@ class ReminderScheduler(QObject):
     def stop(self) -> None:
         self._stopped = True
         self.timer.stop()
-        self._debounce.stop()
 
     def check(self) -> None:
         """Hand out whatever is due now, then refresh the list and re-arm."""
@@ -74,14 +72,17 @@ class ReminderScheduler(QObject):
 
     def refresh(self) -> None:
         """Re-read the due list and re-arm the timer (after a snooze, a dismiss, a change)."""
+        self._refresh.request()
+
+    def _reread(self) -> Job[datetime | None]:
         self._client.submit(reminders.due_reminders, self.clock()).then(
             self._listed, self._failed)
-        self._client.submit(reminders.next_reminder_time, self.clock()).then(
+        return self._client.submit(reminders.next_reminder_time, self.clock()).then(
             self._arm, self._failed)
 
     def _on_changes(self, changes: tuple[Change, ...]) -> None:
         if any(c.kind in RELEVANT for c in changes):
-            self._debounce.start()
+            self.refresh()
 
     def _gone(self) -> bool:
         """Signed out or closed while a check ran: its answer has nowhere to go."""

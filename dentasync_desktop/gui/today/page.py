@@ -1,6 +1,6 @@
 """The Today board: what must happen today, in sections with counts; each line opens its order.
 
-It reads services.today.today_board off the GUI thread and reads it again (debounced) when the
+It reads services.today.today_board off the GUI thread and reads it again (coalesced) when the
 change bus reports something a section shows, when the reminders' due list changes, and just
 after midnight.
 """
@@ -30,14 +30,15 @@ from ...domain.dto import TodayBoard, TodaySection
 from ...services import today
 from ...services.changes import Change, ChangeKind
 from ..changes import ChangeRelay
+from ..coalesce import Coalesced
 from ..formatting import money, qdate
 from ..masterdata.page import page_heading
+from ..worker import Job
 from .model import EXTRA, PATIENT, WHAT, WHEN, TodayLinesModel
 
 if TYPE_CHECKING:
     from ..pages import Shell
 
-RELOAD_MS = 300
 TWO_COLUMNS_FROM = 1500  # page width in pixels
 LAB_WIDTH = 200
 VISIBLE_LINES = 8  # a longer section scrolls inside its card
@@ -105,17 +106,14 @@ class TodayPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_MS)
-        self._reload_timer.timeout.connect(self.refresh)
+        self._reload = Coalesced(self._load, self)
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self.refresh)
         ChangeRelay.of(self._client).changed.connect(self._on_changes)
         if reminder_centre is not None:
             reminder_centre.scheduler.due_changed.connect(
-                lambda _due: self._reload_timer.start())
+                lambda _due: self._reload.request())
         self.refresh()
 
     def _lay_out(self, columns: int) -> None:
@@ -135,11 +133,14 @@ class TodayPage(QWidget):
         super().resizeEvent(event)
 
     def refresh(self) -> None:
-        self._client.submit(today.today_board).then(self._show, busy=self)
+        self._reload.request()
+
+    def _load(self) -> Job[TodayBoard]:
+        return self._client.submit(today.today_board).then(self._show, busy=self)
 
     def _on_changes(self, changes: tuple[Change, ...]) -> None:
         if any(c.kind in RELEVANT for c in changes):
-            self._reload_timer.start()
+            self._reload.request()
 
     def _show(self, board: TodayBoard) -> None:
         self.board = board
