@@ -21,6 +21,7 @@ from ..services import checkin
 from .access import gate
 from .client import ServiceClient
 from .scan import MAX_GAP_MS, ScanDetector, monotonic_ms
+from .theme import icon
 from .widgets.toast import Toast
 
 SHORTCUT = "Ctrl+Shift+K"
@@ -43,6 +44,7 @@ class CheckIn(QObject):
 
         self.action = QAction(self.tr("Check &in scanned orders"), self)
         self.action.setCheckable(True)
+        self.action.setIcon(icon("scan"))
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setToolTip(self.tr(
             "While on, each scanned box label marks its Shipped order Delivered."))
