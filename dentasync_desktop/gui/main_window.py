@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,14 +23,18 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..domain.actions import Action
-from ..domain.dto import OrderDetail
+from ..domain.dto import OrderDetail, ScheduleSettings
+from ..services.settings import get_schedule_settings
 from .access import gate
 from .account import ChangePasswordDialog, LockDialog
+from .checkin import CheckIn
 from .client import ServiceClient
 from .formatting import label
 from .idle_lock import IdleLock
 from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
+from .reminders.centre import ReminderCentre
+from .scan import monotonic_ms
 from .session import session_events
 from .shell import HasTable, OpensOrders, Refreshable, Searchable
 from .theme import icon
@@ -44,6 +49,8 @@ class MainWindow(QMainWindow):
     def __init__(
         self, client: ServiceClient, close_database: Callable[[], None],
         parent: QWidget | None = None, idle_clock: Callable[[], float] | None = None,
+        clock: Callable[[], datetime] | None = None,
+        scan_clock: Callable[[], float] = monotonic_ms,
     ) -> None:
         super().__init__(parent)
         self.client = client
@@ -80,11 +87,15 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([nav_width, 1280 - nav_width])
         self.setCentralWidget(self.splitter)
 
+        self.reminders = ReminderCentre(self, client, self.open_order, clock)
+        self.check_in = CheckIn(self, client, self.open_order, scan_clock)
         self._build_menus()
         self._build_status_bar()
         self._restore_state()
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
+        self.reminders.start()
+        client.submit_plain(get_schedule_settings).then(self._show_start_page, busy=self)
         self.idle_lock = IdleLock(client, self.lock, idle_clock, self)
         session_events().ended.connect(self._session_ended)
 
@@ -101,6 +112,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(command.shortcut))
             action.triggered.connect(lambda _checked=False, c=command: self._run_command(c))
             self._order_actions.append((command, action))
+        file_menu.addSeparator()
+        file_menu.addAction(self.check_in.action)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Change my &password…"), self._change_password)
         file_menu.addAction(self.tr("Sign &out"), self.sign_out)
@@ -161,6 +174,10 @@ class MainWindow(QMainWindow):
         if signal is not None:
             signal.connect(self._update_order_actions)
         return page
+
+    def _show_start_page(self, schedule: ScheduleSettings) -> None:
+        if schedule.start_page == "orders" and self.current_page() is self._pages.get("today"):
+            self.show_page("orders")
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -321,5 +338,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.idle_lock.stop()
+        self.reminders.stop()
+        self.check_in.stop()
         super().closeEvent(event)
 

@@ -54,6 +54,14 @@ def _tr(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("pages", text)
 
 
+def _today(shell: Shell) -> QWidget:
+    from .today.page import TodayPage
+
+    page = TodayPage(shell)
+    page.open_order_requested.connect(shell.open_order)
+    return page
+
+
 def _orders(shell: Shell) -> QWidget:
     from .order_list.page import OrderListPage
 
@@ -114,6 +122,7 @@ def _settings(shell: Shell) -> QWidget:
 
 # Navigation order.
 PAGES: list[PageSpec] = [
+    PageSpec("today", _tr("Today"), "today", _today),
     PageSpec("orders", _tr("Work orders"), "orders", _orders),
     PageSpec("calendar", _tr("Calendar"), "calendar", _calendar),
     PageSpec("finance", _tr("Finance"), "finance", _finance,

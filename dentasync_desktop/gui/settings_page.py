@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actions import Action
-from ..domain.dto import OrganisationSettings
+from ..domain.dto import OrganisationSettings, ScheduleSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import DomainError, ValidationError
+from ..domain.readiness import MAX_WARNING_DAYS
 from ..services import maintenance, settings, users
 from ..services.changes import Change, ChangeKind
 from .access import gate
@@ -119,6 +121,8 @@ class SettingsPage(QWidget):
         self._row(defaults_form, "idle lock", self.tr("&Lock when idle after:"),
                   _holder(idle_row), self.idle_lock)
 
+        schedule = self._build_schedule()
+
         self.error = error_label()
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("primaryButton")
@@ -157,6 +161,7 @@ class SettingsPage(QWidget):
             "These details appear on printed order forms and reports.")))
         column.addWidget(organisation)
         column.addWidget(defaults)
+        column.addWidget(schedule)
         column.addWidget(self.error)
         column.addLayout(save_row)
         column.addSpacing(8)
@@ -173,7 +178,7 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll)
 
         allowed = gate(self.save_button, self._client, Action.MANAGE_SETTINGS)
-        for widget in (organisation, defaults, self.revert_button):
+        for widget in (organisation, defaults, schedule, self.revert_button):
             widget.setEnabled(allowed)
         ChangeRelay.of(self._client).changed.connect(self._on_changes)
         self.refresh()
@@ -183,11 +188,46 @@ class SettingsPage(QWidget):
         form.addRow(text, widget)
         self.fields[key] = focus or widget
 
+    def _build_schedule(self) -> QGroupBox:
+        self.remind_due_tomorrow = QCheckBox(self.tr(
+            "Remind of orders due &tomorrow that are not back from the lab"))
+        self.remind_installments = QCheckBox(self.tr("Remind of &installments due today"))
+        self.seat_days = QSpinBox()
+        self.seat_days.setObjectName("seatWarningDays")
+        self.seat_days.setRange(0, MAX_WARNING_DAYS)
+        self.seat_days.setMinimumWidth(120)
+        self.seat_days.setSpecialValueText(self.tr("Only on the day"))
+        self.seat_days.setSuffix(self.tr(" days before"))
+        self.seat_days.setToolTip(self.tr(
+            "Warn this many days before a try-in or delivery whose case is not back from "
+            "the lab yet."))
+        self.start_page = QComboBox()
+        self.start_page.setObjectName("startPage")
+        self.start_page.addItem(self.tr("Today"), "today")
+        self.start_page.addItem(self.tr("Work orders"), "orders")
+        group = QGroupBox(self.tr("Calendar and reminders"))
+        form = QFormLayout(group)
+        form.addRow(self.remind_due_tomorrow)
+        form.addRow(self.remind_installments)
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.seat_days)
+        days_row.addStretch(1)
+        self._row(form, "seat-readiness days", self.tr("Case-not-back &warning:"),
+                  _holder(days_row), self.seat_days)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_page)
+        start_row.addStretch(1)
+        self._row(form, "start page", self.tr("&Start on:"), _holder(start_row),
+                  self.start_page)
+        return group
+
     # --- organisation settings -------------------------------------------------------------
 
     def refresh(self) -> None:
         """Read the settings off the GUI thread (also when the change bus reports new ones)."""
         self._client.submit_plain(settings.get_settings).then(self._fill, busy=self)
+        self._client.submit_plain(settings.get_schedule_settings).then(
+            self._fill_schedule, busy=self)
         self._show_backups()
         self.error.hide()
 
@@ -208,6 +248,19 @@ class SettingsPage(QWidget):
         self.idle_lock.setValue(values.idle_lock_minutes)
         self._show_logo(values.logo_path)
 
+    def _fill_schedule(self, values: ScheduleSettings) -> None:
+        self.remind_due_tomorrow.setChecked(values.remind_orders_due_tomorrow)
+        self.remind_installments.setChecked(values.remind_installments_due_today)
+        self.seat_days.setValue(values.seat_warning_days)
+        self.start_page.setCurrentIndex(max(0, self.start_page.findData(values.start_page)))
+
+    def schedule_values(self) -> ScheduleSettings:
+        return ScheduleSettings(
+            remind_orders_due_tomorrow=self.remind_due_tomorrow.isChecked(),
+            remind_installments_due_today=self.remind_installments.isChecked(),
+            seat_warning_days=self.seat_days.value(),
+            start_page=str(self.start_page.currentData()))
+
     def current_values(self) -> OrganisationSettings:
         return OrganisationSettings(
             name=self.name.text(), address=self.address.toPlainText(), phone=self.phone.text(),
@@ -223,9 +276,14 @@ class SettingsPage(QWidget):
             self._saved, self._not_saved, busy=self)
 
     def _saved(self, saved: OrganisationSettings) -> None:
+        self._fill(saved)
+        self._client.submit(settings.save_schedule_settings, self.schedule_values()).then(
+            self._schedule_saved, self._not_saved, busy=self)
+
+    def _schedule_saved(self, saved: ScheduleSettings) -> None:
         self._save_ended()
         self.error.hide()
-        self._fill(saved)
+        self._fill_schedule(saved)
         self._shell.show_message(self.tr("Settings saved."))
 
     def _not_saved(self, error: BaseException) -> None:

@@ -14,7 +14,8 @@ How the GUI uses it (one timer, no polling):
 3. The bell's panel lists ``due_reminders(uow, actor)`` (everything due and not dismissed, its
    count is the bell's number) with Open (``order_id``), Snooze
    (``snooze_reminder(uow, actor, key, minutes)``, SNOOZE_CHOICES) and Dismiss
-   (``dismiss_reminder(uow, actor, key)``). Both return nothing; re-read the panel and
+   (``dismiss_reminder(uow, actor, key)``; ``dismiss_reminders`` for "Dismiss all"); both
+   announce a REMINDER change for the user. Both return nothing; re-read the panel and
    re-arm the timer after them. A snoozed reminder fires again when the snooze ends.
 ``missed_reminders(uow, actor, since)`` lists what came due after ``since`` and is still
 pending, for a "since you were last here" view. Every function takes an optional ``now`` (the
@@ -48,6 +49,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.numbers import format_number
 from ..domain.readiness import BACK_FROM_LAB, SEAT_KINDS, seat_warning
+from .changes import ChangeKind
 from .guards import signed_in
 from .settings import read_schedule
 from .unit_of_work import UnitOfWork
@@ -334,11 +336,25 @@ def _state_for(uow: UnitOfWork, actor: Actor, key: str) -> ReminderState:
 def dismiss_reminder(uow: UnitOfWork, actor: Actor, key: str,
                      now: datetime | None = None) -> None:
     """This user never sees the reminder ``key`` again (other users still do)."""
+    dismiss_reminders(uow, actor, (key,), now)
+
+
+def dismiss_reminders(uow: UnitOfWork, actor: Actor, keys: tuple[str, ...],
+                      now: datetime | None = None) -> None:
+    """Dismiss several reminders in one transaction (the panel's "Dismiss all")."""
     with uow:
         signed_in(uow, actor)
-        state = _state_for(uow, actor, key)
-        state.dismissed_at, state.snoozed_until = _aware(now, uow), None
+        moment = _aware(now, uow)
+        for key in keys:
+            state = _state_for(uow, actor, key)
+            state.dismissed_at, state.snoozed_until = moment, None
+        _announce(uow, actor)
         uow.commit()
+
+
+def _announce(uow: UnitOfWork, actor: Actor) -> None:
+    # The user's other windows and pages (the Today board's reminders) re-read their list.
+    uow.announce(ChangeKind.REMINDER, actor_id=actor.user_id)
 
 
 def snooze_reminder(uow: UnitOfWork, actor: Actor, key: str, minutes: int,
@@ -350,5 +366,6 @@ def snooze_reminder(uow: UnitOfWork, actor: Actor, key: str, minutes: int,
         state = _state_for(uow, actor, key)
         until = _aware(now, uow) + timedelta(minutes=minutes)
         state.snoozed_until, state.dismissed_at = until, None
+        _announce(uow, actor)
         uow.commit()
         return until

@@ -80,6 +80,7 @@ def test_navigation_lists_the_registered_pages(qtbot, client: ServiceClient) -> 
         page = window.show_page(key)
         assert window.current_page() is page
     assert window.navigation.currentItem().data(Qt.ItemDataRole.UserRole) == "settings"
+    settle(qtbot)
 
 
 def test_status_bar_shows_the_user_and_the_database(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
@@ -184,7 +185,8 @@ def test_order_commands_follow_the_selection(qtbot, monkeypatch: pytest.MonkeyPa
     window = make_window(qtbot, client)
     action = window._order_actions[0][1]
     assert action.shortcut() == QKeySequence("Ctrl+P") and not action.isEnabled()
-    orders = window.page("orders")
+    orders = window.show_page("orders")  # Today is the first page
+    settle(qtbot)
     orders.table.selectRow(0)
     settle(qtbot)
     assert action.isEnabled()
@@ -246,6 +248,8 @@ def test_sign_out_closes_the_window(qtbot, client: ServiceClient) -> None:  # ty
 
 def test_columns_menu_and_refresh(qtbot, client: ServiceClient, world: World) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, client)
+    window.show_page("orders")  # Today is the first page
+    settle(qtbot)
     window._fill_columns_menu()
     settle(qtbot)
     titles = [a.text() for a in window.columns_menu.actions() if a.isCheckable()]

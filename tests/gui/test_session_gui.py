@@ -159,6 +159,7 @@ def test_the_window_locks_after_the_idle_minutes_and_the_password_unlocks(
     window.idle_lock.check()
     settle(qtbot)
     assert hidden == [True]
+    settle(qtbot)  # the Today board and the reminders re-read after the settings change
 
 
 def test_input_keeps_the_window_unlocked(
@@ -202,6 +203,7 @@ def test_the_idle_minutes_come_from_settings_and_zero_never_locks(
     window.idle_lock.check()
     settle(qtbot)
     assert hidden == [True]
+    settle(qtbot)  # the Today board and the reminders re-read after the settings change
 
 
 def test_settings_page_edits_the_idle_lock(qtbot, themed, client: ServiceClient,  # type: ignore[no-untyped-def]
@@ -238,6 +240,7 @@ def test_lock_dialog_screenshots(qtbot, themed, client: ServiceClient,  # type: 
         QApplication.processEvents()
         screenshot(dialog, f"lock_dialog_{width}x{height}")
         screenshot(window, f"locked_window_{width}x{height}")
+    settle(qtbot)
 
 
 def test_without_an_active_administrator_the_others_cannot_get_stuck(

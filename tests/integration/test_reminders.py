@@ -183,3 +183,30 @@ def test_refusals(timed: World) -> None:
                                                 full_name="Script", role=Role.ADMIN)
     with refused(timed, SessionEnded):
         reminders.dismiss_reminder(timed.uow(), nobody, "event:1:20261125T1400")
+
+
+def test_dismiss_all_in_one_transaction_announces_to_the_users_windows(
+        database: Database, clock: Clock) -> None:
+    from dentasync_desktop.db.engine import make_session_factory
+    from dentasync_desktop.services.attachment_store import AttachmentStore
+    from dentasync_desktop.services.changes import Change, ChangeKind
+    from dentasync_desktop.services.unit_of_work import UnitOfWork
+
+    factory = make_session_factory(database.engine)
+    store = AttachmentStore(database.paths.attachments_dir)
+    world = World(lambda: UnitOfWork(factory, store, clock=clock, bus=database.bus))
+    quiet_days(world)
+    desk = world.actors[Role.FRONT_DESK]
+    order = new_order(world)
+    impression(world, order.id)
+    impression(world, order.id, APPOINTMENT + timedelta(hours=1))
+    clock.set(APPOINTMENT + timedelta(hours=2))
+    due = keys(reminders.due_reminders(world.uow(), desk))
+    assert len(due) == 2
+    heard: list[tuple[Change, ...]] = []
+    database.bus.subscribe(heard.append)
+    reminders.dismiss_reminders(world.uow(), desk, tuple(due))
+    assert reminders.due_reminders(world.uow(), desk) == []
+    assert heard == [(Change(ChangeKind.REMINDER, actor_id=desk.user_id),)]
+    with refused(world, ValidationError, "^reminder: 'nonsense' is not a reminder"):
+        reminders.dismiss_reminders(world.uow(), desk, (due[0], "nonsense"))

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
-from ...domain.dto import Actor, EventInfo, EventInput, OrderDetail
+from ...domain.dto import EventInfo, EventInput, EventSaved, OrderDetail
+from ...domain.readiness import BACK_FROM_LAB, SeatWarning
 from ...services import events
-from ...services.unit_of_work import UnitOfWork
 from ..formatting import datetime_text, label
+from ..today.model import seat_warning_text
 from .context import OrderContext
 from .editors import EventDialog
 from .models import EventsModel
 from .widgets import RecordTable, apply_gate, button, button_row, confirm
-
-
-# The tab shows the whole order; the seat-readiness warning of a save is the calendar's to show.
-def _add_event(uow: UnitOfWork, actor: Actor, order_id: int, data: EventInput) -> OrderDetail:
-    return events.add_event(uow, actor, order_id, data).detail
-
-
-def _edit_event(uow: UnitOfWork, actor: Actor, event_id: int, data: EventInput) -> OrderDetail:
-    return events.edit_event(uow, actor, event_id, data).detail
 
 
 class EventsTab(QWidget):
@@ -39,13 +34,25 @@ class EventsTab(QWidget):
         self.edit_button = button(self.tr("Edit…"), self.edit)
         self.done_button = button(self.tr("Mark done"), self.toggle_done)
         self.delete_button = button(self.tr("Delete…"), self.delete)
+        self.warning = QLabel()
+        self.warning.setObjectName("seatWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setAutoFillBackground(True)
+        self.warning.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.warning.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.warning.setMargin(8)
+        self.warning.hide()
+        self._saved_warning: SeatWarning | None = None
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addLayout(button_row(
             self.add_button, self.edit_button, self.done_button, self.delete_button))
         layout.addWidget(self.table)
         context.changed.connect(self.show_detail)
 
     def show_detail(self, order: OrderDetail) -> None:
+        if order.status in BACK_FROM_LAB:
+            self.warning.hide()
         self.table.show_rows(order.events)
         self.update_actions()
 
@@ -61,16 +68,39 @@ class EventsTab(QWidget):
             apply_gate(widget, gate, missing=none)
 
     def add(self) -> None:
-        self._context.run_dialog(EventDialog(
+        self._save_through(EventDialog(
             self, self.tr("Add event"), None,
-            self._context.submitter(_add_event, self._context.order_id)))
+            self._keeping_warning(self._context.submitter(
+                events.add_event, self._context.order_id))))
 
     def edit(self) -> None:
         event: EventInfo | None = self.table.selected()
         if event is not None and self.edit_button.isEnabled():
-            self._context.run_dialog(EventDialog(
+            self._save_through(EventDialog(
                 self, self.tr("Edit event"), event,
-                self._context.submitter(_edit_event, event.id)))
+                self._keeping_warning(self._context.submitter(events.edit_event, event.id))))
+
+    def _keeping_warning(self, save: Callable[[EventInput], EventSaved]
+                         ) -> Callable[[EventInput], OrderDetail]:
+        """The dialog saves the event; the tab shows the whole order and the save's warning."""
+        def saved(data: EventInput) -> OrderDetail:
+            result = save(data)
+            self._saved_warning = result.warning
+            return result.detail
+        return saved
+
+    def _save_through(self, dialog: EventDialog) -> None:
+        self._saved_warning = None
+        if self._context.run_dialog(dialog) is not None:
+            self.show_warning(self._saved_warning)
+
+    def show_warning(self, warning: SeatWarning | None) -> None:
+        """A seat-readiness warning after a save: the event is saved, this only informs."""
+        self.warning.setVisible(warning is not None)
+        if warning is not None:
+            self.warning.setText(self.tr("Saved. Note: {warning}. Check with the lab before "
+                                         "the appointment.").format(
+                warning=seat_warning_text(warning)))
 
     def set_done(self, event_id: int, done: bool) -> None:
         self._context.run(events.set_event_done, event_id, done)

@@ -1,0 +1,103 @@
+"""The lines of one Today board section as a table: when, order, patient, what, lab or amount."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ...domain.dto import TodayLine
+from ...domain.readiness import SeatWarning
+from ..formatting import date_text, label, money
+
+Index = QModelIndex | QPersistentModelIndex
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+WHEN, ORDER, PATIENT, WHAT, EXTRA = range(5)
+
+
+def seat_warning_text(warning: SeatWarning) -> str:
+    """"Case not back: try-in in 2 days (the order is in production)", translated."""
+    days = warning.days_until
+    if days == 0:
+        when = QApplication.translate("readiness", "today")
+    elif days == 1:
+        when = QApplication.translate("readiness", "tomorrow")
+    else:
+        when = QApplication.translate("readiness", "in %n day(s)", "", days)
+    return QApplication.translate(
+        "readiness", "Case not back: {kind} {when} (the order is {status})").format(
+            kind=label(warning.kind).lower(), when=when, status=label(warning.status).lower())
+
+
+class TodayLinesModel(QAbstractTableModel):
+    def __init__(self, extra_title: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: tuple[TodayLine, ...] = ()
+        self._headers = (self.tr("When"), self.tr("Order"), self.tr("Patient"),
+                         self.tr("What"), extra_title)
+
+    def set_lines(self, lines: tuple[TodayLine, ...]) -> None:
+        self.beginResetModel()
+        self._lines = lines
+        self.endResetModel()
+
+    def line(self, row: int) -> TodayLine:
+        return self._lines[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(line, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if line.warning is not None:
+                return seat_warning_text(line.warning)
+            return self._text(line, column) or None
+        if role == Qt.ItemDataRole.DecorationRole and column == WHAT and line.warning:
+            return _warning_icon()
+        if role == Qt.ItemDataRole.FontRole and column == ORDER:
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == EXTRA and line.amount:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == LINE_ROLE:
+            return line
+        return None
+
+    def _text(self, line: TodayLine, column: int) -> str:
+        if column == WHEN:
+            if line.at is not None:
+                return line.at.astimezone().strftime("%H:%M")
+            return date_text(line.on)
+        if column == ORDER:
+            return line.number_text
+        if column == PATIENT:
+            return line.patient_name
+        if column == WHAT:
+            if line.warning is not None:
+                return f"{line.text} — {seat_warning_text(line.warning)}"
+            return line.text
+        if column == EXTRA:
+            return money(line.amount) if line.amount is not None else line.lab_name
+        return ""
+
+
+def _warning_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
