@@ -59,6 +59,7 @@ def _today(shell: Shell) -> QWidget:
 
     page = TodayPage(shell)
     page.open_order_requested.connect(shell.open_order)
+    page.open_events_requested.connect(lambda order_id: shell.open_order(order_id, "events"))
     return page
 
 

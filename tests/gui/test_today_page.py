@@ -33,10 +33,12 @@ TODAY = date(2026, 11, 20)  # FIXED_NOW's day
 class Shell:
     client: ServiceClient
     opened: list[int] = field(default_factory=list)
+    tabs: list[str | None] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
 
-    def open_order(self, order_id: int) -> None:
+    def open_order(self, order_id: int, tab: str | None = None) -> None:
         self.opened.append(order_id)
+        self.tabs.append(tab)
 
     def new_order(self) -> None: ...
 
@@ -73,6 +75,7 @@ def small_world(world: World) -> dict[str, int]:
 def make_page(qtbot: QtBot, shell: Shell, size: tuple[int, int] = (1180, 720)) -> TodayPage:
     page = TodayPage(shell)  # type: ignore[arg-type]
     page.open_order_requested.connect(shell.open_order)  # as pages.py does
+    page.open_events_requested.connect(lambda order_id: shell.open_order(order_id, "events"))
     qtbot.addWidget(page)
     page.resize(*size)
     page.show()
@@ -110,6 +113,11 @@ def test_sections_counts_and_opening_a_line(qtbot: QtBot, qtmodeltester, world: 
     qtbot.mouseClick(back.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.mouseDClick(back.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert shell.opened == [ids["late"], ids["coming"]]
+    appointments = page.cards["appointments_today"].table
+    appointments.setFocus()
+    appointments.setCurrentIndex(appointments.model().index(0, 1))
+    qtbot.keyClick(appointments, Qt.Key.Key_Return)
+    assert shell.opened[-1] == ids["due_today"] and shell.tabs == [None, None, "events"]
 
 
 def test_empty_sections_say_so_and_the_board_follows_the_bus(

@@ -9,11 +9,13 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
-from ...domain.dto import EventInfo, EventInput, EventSaved, OrderDetail
+from ...domain.dto import Actor, EventInfo, EventInput, EventSaved, OrderDetail
 from ...domain.readiness import BACK_FROM_LAB, SeatWarning
 from ...services import events
+from ...services.unit_of_work import UnitOfWork
 from ..formatting import datetime_text, label
 from ..today.model import seat_warning_text
+from ..worker import Job
 from .context import OrderContext
 from .editors import EventDialog
 from .models import EventsModel
@@ -70,24 +72,24 @@ class EventsTab(QWidget):
     def add(self) -> None:
         self._save_through(EventDialog(
             self, self.tr("Add event"), None,
-            self._keeping_warning(self._context.submitter(
-                events.add_event, self._context.order_id))))
+            self._keeping_warning(events.add_event, self._context.order_id)))
 
     def edit(self) -> None:
         event: EventInfo | None = self.table.selected()
         if event is not None and self.edit_button.isEnabled():
             self._save_through(EventDialog(
                 self, self.tr("Edit event"), event,
-                self._keeping_warning(self._context.submitter(events.edit_event, event.id))))
+                self._keeping_warning(events.edit_event, event.id)))
 
-    def _keeping_warning(self, save: Callable[[EventInput], EventSaved]
-                         ) -> Callable[[EventInput], OrderDetail]:
+    def _keeping_warning(self, service: Callable[[UnitOfWork, Actor, int, EventInput], EventSaved],
+                         target_id: int) -> Callable[..., Job[OrderDetail]]:
         """The dialog saves the event; the tab shows the whole order and the save's warning."""
-        def saved(data: EventInput) -> OrderDetail:
-            result = save(data)
+        def saved(uow: UnitOfWork, actor: Actor, data: EventInput) -> OrderDetail:
+            result = service(uow, actor, target_id, data)
+            # Set on the worker thread, read on the GUI thread after the job delivered.
             self._saved_warning = result.warning
             return result.detail
-        return saved
+        return self._context.submitter(saved)
 
     def _save_through(self, dialog: EventDialog) -> None:
         self._saved_warning = None

@@ -37,7 +37,7 @@ from ..worker import Job
 from .model import EXTRA, PATIENT, WHAT, WHEN, TodayLinesModel
 
 if TYPE_CHECKING:
-    from ..pages import Shell
+    from ..shell import Shell
 
 TWO_COLUMNS_FROM = 1500  # page width in pixels
 LAB_WIDTH = 200
@@ -49,6 +49,7 @@ RELEVANT = frozenset({ChangeKind.ORDER, ChangeKind.EVENT, ChangeKind.PAYMENT,
 
 class TodayPage(QWidget):
     open_order_requested = Signal(int)
+    open_events_requested = Signal(int)  # an appointment line: the order on its Events tab
     loaded = Signal(object)  # the TodayBoard shown
 
     def __init__(self, shell: Shell, clock: Callable[[], datetime] | None = None,
@@ -85,7 +86,8 @@ class TodayPage(QWidget):
             title, empty = titles[key]
             extra = self.tr("Amount") if key in ("installments", "reminders") else self.tr("Lab")
             card = SectionCard(key, title, empty, extra)
-            card.activated.connect(self.open_order_requested)
+            card.activated.connect(self.open_events_requested if key.startswith("appointments")
+                                   else self.open_order_requested)
             self.cards[key] = card
         self._columns = 0
         self._lay_out(1)
