@@ -25,6 +25,7 @@ from ..domain.dto import (
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.money import Money
+from ..domain.validation import date_range
 from .guards import authorize
 from .paging import check_page
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
@@ -38,8 +39,7 @@ VIEWS = ("orders", "labs")
 
 
 def _check(flt: FinanceFilter) -> None:
-    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("time period", "the start date is after the end date")
+    date_range(flt.date_from, flt.date_to, "time period")
 
 
 def _conditions(

@@ -13,6 +13,7 @@ from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.text import fold
+from ..domain.validation import date_range
 from .guards import signed_in
 from .paging import check_page
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
@@ -65,8 +66,7 @@ def _conditions(
 def _check(flt: OrderFilter) -> None:
     if flt.sort_key not in ORDER_SORT_KEYS:
         raise ValidationError("sort", f"cannot sort by '{flt.sort_key}'")
-    if flt.due_from and flt.due_to and flt.due_from > flt.due_to:
-        raise ValidationError("due date", "the 'from' date is after the 'to' date")
+    date_range(flt.due_from, flt.due_to, "due date")
 
 
 def _sort_columns(key: str, today: date) -> Sequence[ColumnElement[object]]:
