@@ -16,9 +16,10 @@ from sqlalchemy import exc, inspect, text
 
 from dentasync_desktop.db.backup import list_backups
 from dentasync_desktop.db.health import stored_revision
-from dentasync_desktop.db.migrate import alembic_config, head_revision
+from dentasync_desktop.db.migrate import alembic_config
 from dentasync_desktop.db.models import Base
 from dentasync_desktop.db.models.search import is_search_index
+from dentasync_desktop.db.revisions import head_revision
 from dentasync_desktop.domain.errors import DatabaseProblem
 from dentasync_desktop.paths import AppPaths, bundled
 from dentasync_desktop.services.maintenance import Database, open_database
