@@ -1,4 +1,9 @@
-"""A ReportTable as an Excel workbook, streamed with openpyxl's write-only mode."""
+"""A ReportTable as an Excel workbook, streamed with openpyxl's write-only mode.
+
+Every data cell of a column shares one named style (its number format), registered once per
+workbook: building a font, fill or format for each of a million cells was most of the
+export's time. openpyxl writes through lxml, a dependency for that reason.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell as SheetCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -61,6 +66,15 @@ class _XlsxWriter:
     def __init__(self, table: ReportTable, sheet: WriteOnlyWorksheet) -> None:
         self.table = table
         self.sheet = sheet
+        self._named: set[str] = set()
+
+    def _style(self, number_format: str) -> str:
+        """The named style with ``number_format``, added to the workbook the first time."""
+        name = f"Dentasync {number_format}"
+        if name not in self._named:
+            self.sheet.parent.add_named_style(NamedStyle(name, number_format=number_format))
+            self._named.add(name)
+        return name
 
     def write(self) -> None:
         table, sheet = self.table, self.sheet
@@ -112,15 +126,15 @@ class _XlsxWriter:
             return None
         if isinstance(value, Money):
             cell = WriteOnlyCell(self.sheet, value.to_decimal())
-            cell.number_format = money_format(value.currency)
+            cell.style = self._style(money_format(value.currency))
             return cell
         if isinstance(value, date):
             cell = WriteOnlyCell(self.sheet, value)
-            cell.number_format = DATE_FORMAT
+            cell.style = self._style(DATE_FORMAT)
             return cell
         if isinstance(value, int) and kind is ColumnKind.INT:
             cell = WriteOnlyCell(self.sheet, value)
-            cell.number_format = INT_FORMAT
+            cell.style = self._style(INT_FORMAT)
             return cell
         return neutralise(str(value)) or None
 
