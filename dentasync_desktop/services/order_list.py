@@ -8,8 +8,9 @@ that page by position.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select, tuple_
@@ -43,6 +44,7 @@ _orders, _patients = WorkOrder.__table__.c, Patient.__table__.c
 _customers, _labs = Customer.__table__.c, DentalLab.__table__.c
 
 
+@lru_cache(maxsize=4)
 def overdue_sql(today: date) -> ColumnElement[bool]:
     """Late from the lab, or an installment is past due: what OrderRow.overdue says."""
     return or_(
@@ -92,21 +94,23 @@ def _check(flt: OrderFilter) -> None:
     date_range(flt.due_from, flt.due_to, "due date")
 
 
-def _sort_columns(key: str, today: date) -> Sequence[ColumnElement[object]]:
-    columns: dict[str, Sequence[ColumnElement[object]]] = {
-        "number": (WorkOrder.number,),
-        "patient": (Patient.last_name, Patient.first_name),
-        "customer": (Customer.name,),
-        "lab": (DentalLab.name,),
-        "status": (status_rank_sql(),),
-        "documented_at": (WorkOrder.documented_at,),
-        "due_date": (WorkOrder.due_date,),
-        "total": (WorkOrder.price_total_minor,),
-        "paid": (WorkOrder.paid_minor,),
-        "balance": (WorkOrder.price_total_minor - WorkOrder.paid_minor,),
-        "payment_status": (payment_rank_sql(today),),
-    }
-    return columns[key]
+_SORT_COLUMNS: dict[str, Callable[[date], Sequence[ColumnElement[Any]]]] = {
+    "number": lambda _today: (WorkOrder.number,),
+    "patient": lambda _today: (Patient.last_name, Patient.first_name),
+    "customer": lambda _today: (Customer.name,),
+    "lab": lambda _today: (DentalLab.name,),
+    "status": lambda _today: (status_rank_sql(),),
+    "documented_at": lambda _today: (WorkOrder.documented_at,),
+    "due_date": lambda _today: (WorkOrder.due_date,),
+    "total": lambda _today: (WorkOrder.price_total_minor,),
+    "paid": lambda _today: (WorkOrder.paid_minor,),
+    "balance": lambda _today: (WorkOrder.price_total_minor - WorkOrder.paid_minor,),
+    "payment_status": lambda today: (payment_rank_sql(today),),
+}
+
+
+def _sort_columns(key: str, today: date) -> Sequence[ColumnElement[Any]]:
+    return _SORT_COLUMNS[key](today)
 
 
 def _page_ids(
@@ -160,7 +164,7 @@ def _rows(uow: UnitOfWork, page: Select[Any], flt: OrderFilter, today: date) -> 
                      .join(DentalLab.__table__, _labs.id == _orders.lab_id))
         .order_by(*_ordered(flt, keys))
     )
-    return list(uow.session.connection().execute(query))
+    return list(uow.session.connection().execute(query).all())
 
 
 # A text search first reads this many rows in list order and tests their text directly:
