@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,13 +51,30 @@ def database(app_paths: AppPaths, migrated_template: Path) -> Iterator[Database]
     db.close()
 
 
-@pytest.fixture
-def uow_factory(database: Database):  # type: ignore[no-untyped-def]
+def uow_factory_for(database: Database) -> Callable[[], UnitOfWork]:
+    """Units of work on ``database`` whose clock stands still at FIXED_NOW."""
     from dentasync_desktop.db.engine import make_session_factory
 
     session_factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
     return lambda: UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW)
+
+
+@pytest.fixture
+def uow_factory(database: Database):  # type: ignore[no-untyped-def]
+    return uow_factory_for(database)
+
+
+@pytest.fixture(scope="module")
+def shared_world(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[World]:
+    """One world for a whole module whose tests only read: a module seeds it once, rather
+    than every test seeding its own copy."""
+    paths = resolve_paths(tmp_path_factory.mktemp("shared") / "data").create()
+    shutil.copyfile(migrated_template, paths.database)
+    database = connect_database(paths)
+    yield World(uow_factory_for(database))
+    database.close()
 
 
 @pytest.fixture

@@ -30,7 +30,10 @@ _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d
 def _search_fold(text: str) -> str:
     if text.isascii():
         return text.lower()
-    bare = _ACCENTS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    # Decomposed before and after casefolding: "𝕊" only becomes a letter with a case
+    # ("S") when decomposed, and casefolding "İ" yields a combining dot to strip.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    bare = _ACCENTS.sub("", decomposed)
     return unicodedata.normalize("NFKC", bare.translate(_LETTERS))
 
 
