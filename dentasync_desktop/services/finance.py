@@ -127,11 +127,12 @@ def _orders_query(
 
 
 def _order_row(r: Row[Any]) -> OrderFinanceRow:
+    # Unpacked by position: exports build a million of these, and lookups by name cost more.
+    order_id, number, lab_name, method, currency, paid, total, status, documented, pay, _ = r
     return OrderFinanceRow(
-        order_id=r.id, number=r.number, lab_name=r.lab_name, payment_method=r.payment_method,
-        paid=Money(r.paid_minor, r.currency), total=Money(r.price_total_minor, r.currency),
-        status=r.status, documented_at=r.documented_at,
-        payment_status=PaymentStatus(r.payment_status),
+        order_id=order_id, number=number, lab_name=lab_name, payment_method=method,
+        paid=Money(paid, currency), total=Money(total, currency), status=status,
+        documented_at=documented, payment_status=PaymentStatus(pay),
     )
 
 
@@ -185,7 +186,7 @@ def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, desc
         query, key = _orders_query(flt, uow.today(), sort_key, descending)
         page = query
         while True:
-            rows = uow.session.execute(page.limit(batch)).all()
+            rows = uow.session.connection().execute(page.limit(batch)).all()  # Core rows
             yield from (_order_row(r) for r in rows)
             if len(rows) < batch:
                 return
