@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -22,7 +23,7 @@ from dentasync_desktop.db.models.search import is_search_index
 from dentasync_desktop.db.revisions import head_revision
 from dentasync_desktop.domain.errors import DatabaseProblem
 from dentasync_desktop.paths import AppPaths, bundled
-from dentasync_desktop.services.maintenance import Database, open_database
+from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 
 MIGRATIONS = bundled("migrations")
 
@@ -155,3 +156,39 @@ def test_every_past_version_upgrades_with_its_data(app_paths: AppPaths, start: s
 
     assert names == ["Lab Ørsted"]
     assert stored_revision(app_paths.database) == head_revision(MIGRATIONS)
+
+
+def test_search_index_migration_folds_and_indexes_existing_orders(
+    app_paths: AppPaths, migrated_template: Path,
+) -> None:
+    """Orders written before 0004_speed kept accents in their search text: the upgrade folds
+    them and builds both indexes, so the old orders are found without accents."""
+    from dentasync_desktop.domain.dto import OrderFilter
+    from dentasync_desktop.services import orders
+    from dentasync_desktop.services.order_list import count_orders, orders_after
+
+    from ..conftest import uow_factory_for
+    from ..factories import World
+
+    shutil.copyfile(migrated_template, app_paths.database)
+    database = connect_database(app_paths)
+    world = World(uow_factory_for(database))
+    orders.create_order(world.uow(), world.admin, world.order_input())
+    config = alembic_config(MIGRATIONS)
+    with database.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003_access")
+        connection.commit()
+    database.close()
+    run_sql(app_paths.database, "UPDATE work_orders SET search_text = "
+            "'wo-000001 1 anna schäfer dr. ørsted smile clinic zahntechnik müller gmbh crown'")
+
+    upgraded = open_database(app_paths)
+    world.uow_factory = uow_factory_for(upgraded)
+    try:
+        for text_ in ("schafer", "orsted", "muller", "zahn", "an"):
+            page = orders_after(world.uow(), world.admin, OrderFilter(text=text_), None, 1000)
+            assert [row.number for row in page.rows] == [1], text_
+            assert count_orders(world.uow(), world.admin, OrderFilter(text=text_)) == 1
+    finally:
+        upgraded.close()
