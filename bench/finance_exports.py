@@ -1,23 +1,30 @@
 """Finance page and report speed on the seeded 100k-order database.
 
-    uv run python bench/finance_exports.py [--orders N] [--db DIR]
+    uv run python bench/finance_exports.py [--orders N] [--db DIR] [--repeat R]
 
 Measures what the Finance page does after a filter change (labs tab: lab rows + summary; work
-orders tab: first page + count), then an XLSX export of every order row and a PDF of about
-5,000 rows, each in a child process so its peak memory (max RSS) is its own. Builds the database
-once (cached under /tmp/dentasync-bench); prints a table and exits 1 if a target is missed.
+orders tab: first page + count), then XLSX and CSV exports of every order row, each next to a
+bare baseline run alternately with it (one SELECT through the sqlite3 module into write-only
+openpyxl with lxml, or into the csv module), and a PDF of about 5,000 rows, each in a child
+process so its peak memory (max RSS) is its own. Last, what opening the finance page imports:
+no openpyxl, no ReportLab. Builds the database once (cached under /tmp/dentasync-bench);
+prints a table and exits 1 if a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import resource
+import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from _common import ACTOR, Result, arguments, data_dir, median_ms, open_seeded, report
@@ -30,8 +37,10 @@ from dentasync_desktop.services.maintenance import open_database
 
 LABS_REFRESH_MS = 100.0
 ORDERS_FIRST_PAGE_MS = 50.0
-XLSX_S = 20.0
+XLSX_S = 12.0
 XLSX_PEAK_MB = 300.0
+XLSX_RATIO = 1.3  # next to bare write-only openpyxl with lxml
+CSV_RATIO = 2.0  # next to the csv module
 PDF_S = 15.0
 PDF_ROWS = 5000
 PAGE = 100
@@ -41,6 +50,8 @@ def main() -> int:
     parser = arguments(__doc__ or "")
     parser.add_argument("--child", nargs=3, metavar=("FORMAT", "FILTER", "TARGET"),
                         help=argparse.SUPPRESS)  # the parent runs itself
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each export and its baseline (median; default 1)")
     args = parser.parse_args()
     if args.child:
         return child(args, *args.child)
@@ -71,17 +82,32 @@ def main() -> int:
         database.close()
 
     with tempfile.TemporaryDirectory(prefix="dentasync-export-bench-") as folder:
-        xlsx = run_child(args, "xlsx", FinanceFilter(), Path(folder) / "all.xlsx")
+        runs: dict[str, list[dict[str, float]]] = {}
+        for _ in range(args.repeat):  # ours and bare alternately, under the same load
+            for fmt in ("xlsx", "bare-xlsx", "csv", "bare-csv"):
+                target = Path(folder) / f"all.{fmt.removeprefix('bare-')}"
+                runs.setdefault(fmt, []).append(run_child(args, fmt, FinanceFilter(), target))
         pdf = run_child(args, "pdf", pdf_filter, Path(folder) / "newest.pdf")
+    xlsx, bare_xlsx = median_run(runs["xlsx"]), median_run(runs["bare-xlsx"])
+    csv_run, bare_csv = median_run(runs["csv"]), median_run(runs["bare-csv"])
+    page_imports = finance_page_imports()
     results += [
-        Result(f"XLSX export of {total_rows:,} order rows", xlsx["seconds"], "s", XLSX_S),
-        Result("  CPU time", xlsx["cpu"], "s"),
-        Result("  peak memory (max RSS of the process)", xlsx["peak_mb"], "MB", XLSX_PEAK_MB),
-        Result("  file size", xlsx["size_mb"], "MB"),
+        Result(f"XLSX export of {total_rows:,} order rows", xlsx["seconds"], "s",
+               XLSX_S * args.orders / 100_000, xlsx["cpu"], bare_xlsx["seconds"], XLSX_RATIO,
+               bare_xlsx["cpu"]),
+        Result("  peak memory (max RSS of the process)", xlsx["peak_mb"], "MB",
+               XLSX_PEAK_MB if args.orders <= 100_000 else None, bare=bare_xlsx["peak_mb"]),
+        Result("  file size", xlsx["size_mb"], "MB", bare=bare_xlsx["size_mb"]),
+        Result(f"CSV export of {total_rows:,} order rows", csv_run["seconds"], "s", None,
+               csv_run["cpu"], bare_csv["seconds"], CSV_RATIO, bare_csv["cpu"]),
         Result(f"PDF export of {pdf_rows:,} order rows", pdf["seconds"], "s", PDF_S),
         Result("  CPU time", pdf["cpu"], "s"),
         Result("  peak memory (max RSS of the process)", pdf["peak_mb"], "MB"),
         Result("  file size", pdf["size_mb"], "MB"),
+        Result("finance page import: openpyxl/ReportLab modules loaded",
+               page_imports["documents"], "", 0.0),
+        Result("  importing the page (bare: openpyxl + ReportLab alone)",
+               page_imports["page_ms"], "ms", bare=page_imports["documents_ms"]),
     ]
     return report(results)
 
@@ -116,6 +142,33 @@ def newest_rows(uow, wanted: int) -> FinanceFilter:  # type: ignore[no-untyped-d
     return FinanceFilter(date_from=newest - timedelta(days=low), date_to=newest)
 
 
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+PAGE_IMPORT = """
+import sys, time
+started = time.perf_counter()
+import dentasync_desktop.gui.finance.page
+page = time.perf_counter() - started
+loaded = [m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'reportlab')]
+started = time.perf_counter()
+import openpyxl, reportlab.platypus
+print(len(loaded), page * 1000, (time.perf_counter() - started) * 1000)
+"""
+
+
+def finance_page_imports() -> dict[str, float]:
+    """What opening the finance page imports, in a fresh interpreter (median of five)."""
+    runs = []
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-c", PAGE_IMPORT], check=True,
+                             capture_output=True, text=True).stdout.split()
+        runs.append({"documents": float(out[0]), "page_ms": float(out[1]),
+                     "documents_ms": float(out[2])})
+    return median_run(runs)
+
+
 def run_child(  # type: ignore[no-untyped-def]
     args, fmt: str, flt: FinanceFilter, target: Path
 ) -> dict[str, float]:
@@ -135,18 +188,60 @@ def child(args, fmt: str, spec: str, target: str) -> int:  # type: ignore[no-unt
     flt = FinanceFilter(
         date_from=date.fromisoformat(period["from"]) if period["from"] else None,
         date_to=date.fromisoformat(period["to"]) if period["to"] else None)
-    database = open_database(resolve_paths(data_dir(args)))
-    try:
-        cpu, started = time.process_time(), time.perf_counter()
-        reports.export_finance(database.uow_factory, ACTOR, "orders", flt, fmt,  # type: ignore[arg-type]
-                               Path(target))
-        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    finally:
-        database.close()
+    paths = resolve_paths(data_dir(args))
+    cpu, started = time.process_time(), time.perf_counter()
+    if fmt.startswith("bare-"):
+        bare_export(paths.database, fmt.removeprefix("bare-"), Path(target))
+    else:
+        database = open_database(paths)
+        try:
+            reports.export_finance(database.uow_factory, ACTOR, "orders", flt, fmt,  # type: ignore[arg-type]
+                                   Path(target))
+        finally:
+            database.close()
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_kb / 1024,
                       "size_mb": Path(target).stat().st_size / 1e6}))
     return 0
+
+
+# What a hand-written exporter would run: the Work orders tab's rows in its order, one SELECT.
+BARE_SQL = """
+    SELECT w.number, l.name, coalesce(w.payment_method, ''), w.currency, w.paid_minor,
+           w.price_total_minor, w.price_total_minor - w.paid_minor, w.status,
+           CASE WHEN w.price_total_minor > 0 AND w.paid_minor >= w.price_total_minor
+                THEN 'paid'
+                WHEN w.unpaid_due_date < date('now') THEN 'overdue'
+                WHEN w.paid_minor > 0 THEN 'partially paid' ELSE 'not paid' END,
+           w.documented_at
+    FROM work_orders w JOIN dental_labs l ON l.id = w.lab_id
+    WHERE w.status != 'cancelled'
+    ORDER BY w.documented_at DESC, w.number DESC"""
+CENTS = Decimal("0.01")
+
+
+def bare_rows(database: Path):  # type: ignore[no-untyped-def]
+    conn = sqlite3.connect(database)
+    for number, lab, method, currency, paid, total, left, status, pay, documented in (
+            conn.execute(BARE_SQL)):
+        yield (f"WO-{number:06d}", lab, method, currency, paid * CENTS, total * CENTS,
+               left * CENTS, status, pay, date.fromisoformat(documented))
+
+
+def bare_export(database: Path, fmt: str, target: Path) -> None:
+    """The baseline: the same rows, no styles, no totals, no checks."""
+    if fmt == "csv":
+        with target.open("w", encoding="utf-8-sig", newline="") as out:
+            csv.writer(out).writerows(bare_rows(database))
+        return
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Work orders")
+    for row in bare_rows(database):
+        sheet.append(row)
+    workbook.save(target)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
 from .domain.numbers import parse_number
+from .domain.validation import date_range
 from .services import maintenance, printing, reports, users
 from .services.seed import seed
 
@@ -196,7 +197,9 @@ def _report(context: AppContext, args: argparse.Namespace) -> int:
         print("--status: the labs view has no payment-status filter; use --view orders",
               file=sys.stderr)
         return EXIT_USAGE
-    if args.date_from and args.date_to and args.date_from > args.date_to:
+    try:
+        date_range(args.date_from, args.date_to, "--from")
+    except ValidationError:
         print("--from: the start date is after the --to date", file=sys.stderr)
         return EXIT_USAGE
     try:

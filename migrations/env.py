@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from dentasync_desktop.db.models import Base, UTCDateTime
+from dentasync_desktop.db.models.search import is_search_index
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +19,11 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
     return False
 
 
+def _include_name(name: str | None, type_: str, _parent: object) -> bool:
+    # The FTS5 indexes are raw SQL (db/models/search.py), not models to compare.
+    return not (type_ == "table" and name is not None and is_search_index(name))
+
+
 def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
@@ -26,6 +32,7 @@ def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
         transaction_per_migration=True,
         compare_type=True,
         render_item=_render_item,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

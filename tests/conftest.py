@@ -51,13 +51,30 @@ def database(app_paths: AppPaths, migrated_template: Path) -> Iterator[Database]
     db.close()
 
 
-@pytest.fixture
-def uow_factory(database: Database) -> UnitOfWorkFactory:
+def uow_factory_for(database: Database) -> UnitOfWorkFactory:
+    """Units of work on ``database`` whose clock stands still at FIXED_NOW."""
     from dentasync_desktop.db.engine import make_session_factory
 
     session_factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
     return lambda: UnitOfWork(session_factory, store, clock=lambda: FIXED_NOW, bus=database.bus)
+
+
+@pytest.fixture
+def uow_factory(database: Database) -> UnitOfWorkFactory:
+    return uow_factory_for(database)
+
+
+@pytest.fixture(scope="module")
+def shared_world(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[World]:
+    """One world for a whole module whose tests only read: a module seeds it once, rather
+    than every test seeding its own copy."""
+    paths = resolve_paths(tmp_path_factory.mktemp("shared") / "data").create()
+    shutil.copyfile(migrated_template, paths.database)
+    database = connect_database(paths)
+    yield World(uow_factory_for(database))
+    database.close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..domain.errors import DatabaseProblem
 from .health import quick_check, stored_revision
-from .migrate import known_revisions
+from .revisions import known_revisions
 from .soundness import content_problems
 from .storage import storage_refusals
 

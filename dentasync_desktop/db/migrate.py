@@ -1,4 +1,8 @@
-"""Run Alembic programmatically at start-up, on the app's own engine."""
+"""Run Alembic programmatically at start-up, on the app's own engine, when a migration is due.
+
+Imported only then (and by ``check``'s reference schema): whether one is due is read without
+Alembic (db/revisions.py).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from ..domain.errors import DatabaseProblem
+from .revisions import current_revision, needs_upgrade
 
 log = logging.getLogger(__name__)
 
@@ -20,42 +23,6 @@ def alembic_config(migrations_dir: Path) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
     return config
-
-
-def _script(migrations_dir: Path) -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config(migrations_dir))
-
-
-def _single_head(script: ScriptDirectory) -> str:
-    heads = script.get_heads()
-    if len(heads) != 1:
-        raise DatabaseProblem(f"the migrations have {len(heads)} heads; expected one")
-    return heads[0]
-
-
-def known_revisions(migrations_dir: Path) -> set[str]:
-    return {rev.revision for rev in _script(migrations_dir).walk_revisions()}
-
-
-def head_revision(migrations_dir: Path) -> str:
-    return _single_head(_script(migrations_dir))
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
-def needs_upgrade(engine: Engine, migrations_dir: Path) -> bool:
-    # One read of the migration scripts: this runs at every start-up.
-    script = _script(migrations_dir)
-    current = current_revision(engine)
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise DatabaseProblem(
-            "This database was written by a newer version of Dentasync Desktop "
-            f"(schema {current}). Install the newer version to open it."
-        )
-    return current != _single_head(script)
 
 
 def upgrade(engine: Engine, migrations_dir: Path) -> None:

@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import create_engine
 
 from ..domain.numbers import format_number
-from .migrate import alembic_config
 
 SCHEMA_KINDS = ("table", "index", "trigger")
 
@@ -44,6 +42,11 @@ def schema_of(conn: sqlite3.Connection) -> Schema:
 @lru_cache(maxsize=4)
 def expected_schema(migrations_dir: Path, revision: str) -> Schema:
     """The schema a fresh database migrated to ``revision`` has: the reference, made once."""
+    # Alembic only here (check, restore), not on every start-up.
+    from alembic import command
+
+    from .migrate import alembic_config
+
     with tempfile.TemporaryDirectory(prefix="dentasync-schema-") as folder:
         path = Path(folder) / "reference.sqlite3"
         engine = create_engine(f"sqlite:///{path}")

@@ -585,6 +585,26 @@ class OrderPage:
     total_count: int
 
 
+@dataclass(frozen=True, slots=True)
+class OrderCursor:
+    """Where a page of the order list ended: the last row's sort values and its id.
+
+    Only meaningful for the sort it was made with; the next page continues right after it, so
+    a page deep in a million orders costs what the first one does.
+    """
+    sort_key: str
+    descending: bool
+    values: tuple[object, ...]
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSlice:
+    """One keyset page; ``next`` is None after the last row."""
+    rows: tuple[OrderRow, ...]
+    next: OrderCursor | None
+
+
 # --- finance -----------------------------------------------------------------------------------
 
 

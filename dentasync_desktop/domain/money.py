@@ -118,7 +118,11 @@ class Money:
     def amount_text(self) -> str:
         """Plain machine-neutral text ("1234.50"); the GUI formats with QLocale instead."""
         exp = CURRENCY_EXPONENTS[self.currency]
-        return f"{self.to_decimal():.{exp}f}"
+        if not exp:
+            return str(self.minor)
+        # Integer arithmetic: an export formats a million of these, and Decimal is slower.
+        whole, fraction = divmod(abs(self.minor), 10**exp)
+        return f"{'-' if self.minor < 0 else ''}{whole}.{fraction:0{exp}d}"
 
     def __str__(self) -> str:
         return f"{self.amount_text()} {self.currency}"

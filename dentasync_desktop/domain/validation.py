@@ -51,6 +51,12 @@ def email(value: str | None, field: str = "email") -> str:
     return text
 
 
+def date_range(start: date | None, end: date | None, field: str) -> None:
+    """A period may be open at either end, but never end before it starts."""
+    if start is not None and end is not None and start > end:
+        raise ValidationError(field, code="start_after_end")
+
+
 def whole_number(value: int, field: str, minimum: int = 0, maximum: int = 10**6) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, code="not_whole_number")

@@ -27,7 +27,6 @@ from sqlalchemy import ColumnElement, func, or_, select
 
 from ..db.models import Customer, DentalLab, Event, Patient, User, WorkOrder
 from ..documents.agenda import agenda_table
-from ..documents.pdf_report import write_pdf
 from ..domain import lifecycle, validation
 from ..domain.dto import (
     Actor,
@@ -41,9 +40,9 @@ from ..domain.enums import EventKind, OrderStatus
 from ..domain.errors import ValidationError
 from ..domain.numbers import looks_like_number, parse_number
 from ..domain.readiness import seat_warning
-from ..paths import bundled
 from .guards import signed_in
 from .order_list import AWAITING_DELIVERY, list_orders, search_tokens
+from .reports import write_table
 from .settings import get_settings, read_schedule
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -208,8 +207,7 @@ def write_agenda(
         filters = _describe(uow, flt)
         generated_at = uow.now()
     table = agenda_table(rows, settings.name, first_day, last_day, filters, generated_at)
-    write_pdf(table, target, bundled("resources") / "fonts", settings.paper_size)
-    return target
+    return write_table(table, "pdf", target, settings.paper_size)
 
 
 def _describe(uow: UnitOfWork, flt: CalendarFilter) -> tuple[tuple[str, str], ...]:

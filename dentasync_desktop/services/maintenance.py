@@ -15,9 +15,16 @@ from sqlalchemy import Engine, event
 
 from ..db import backup as backups
 from ..db.engine import make_engine, make_session_factory
-from ..db.health import quick_check, require_sound, stored_revision
+from ..db.health import (
+    closed_cleanly,
+    mark_closed,
+    mark_in_use,
+    quick_check,
+    require_sound,
+    stored_revision,
+)
 from ..db.lock import FileLock, database_lock, window_lock
-from ..db.migrate import head_revision, known_revisions, needs_upgrade, upgrade
+from ..db.revisions import head_revision, known_revisions, needs_upgrade
 from ..db.soundness import content_problems
 from ..db.storage import storage_problem
 from ..domain import permissions
@@ -46,6 +53,7 @@ class Database:
     def close(self) -> None:
         """Release the file: connections first, then the shared lock a restore waits for."""
         self.engine.dispose()
+        mark_closed(self.paths.database)
         self.lock.release()
 
 
@@ -128,9 +136,14 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
                  bus: ChangeBus) -> Database:
     migrations = migrations_dir or bundled("migrations")
     exists = paths.database.exists() and paths.database.stat().st_size > 0
+    backup_due = exists and backups.backup_is_due(paths.backups_dir)
     if exists:
         _keep_private(paths.database)
-        require_sound(paths.database, backups.newest_backup(paths.backups_dir))
+        # The full quick_check reads every page (seconds at a million orders): only after a
+        # session that did not close cleanly, and daily, before the backup copies the file.
+        thorough = backup_due or not closed_cleanly(paths.database)
+        require_sound(paths.database, backups.newest_backup(paths.backups_dir), thorough)
+        mark_in_use(paths.database)
     engine = make_engine(paths.database)
     try:
         must_migrate = needs_upgrade(engine, migrations)
@@ -138,8 +151,10 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
             if exists:  # no upgrade without a way back
                 made = backups.backup_into(paths.database, paths.backups_dir, "before-upgrade")
                 log.info("backed up the database to %s", made)
+            from ..db.migrate import upgrade  # Alembic, only when a migration is due
+
             upgrade(engine, migrations)
-        elif exists and backups.backup_is_due(paths.backups_dir):
+        elif backup_due:
             _daily_backup(paths)
     except BaseException:
         engine.dispose()

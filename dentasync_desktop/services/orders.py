@@ -28,7 +28,7 @@ from ..domain.errors import LifecycleError, ValidationError
 from ..domain.money import MAX_MINOR, Money, check_amount, check_currency
 from ..domain.numbers import format_number
 from ..domain.teeth import format_teeth, parse_teeth
-from ..domain.text import fold
+from ..domain.text import search_fold
 from . import activity
 from .guards import authorize, find, get, order_for, touch
 from .order_detail import load_detail
@@ -51,7 +51,7 @@ def search_text(number: int, patient: Patient, customer: Customer, lab: DentalLa
                 description: str) -> str:
     parts = (format_number(number), str(number), patient.first_name, patient.last_name,
              customer.name, customer.clinic, lab.name, description)
-    return fold(" ".join(p for p in parts if p))
+    return search_fold(" ".join(p for p in parts if p))
 
 
 def refresh_search_text(uow: UnitOfWork, order: WorkOrder) -> None:

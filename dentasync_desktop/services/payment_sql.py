@@ -7,6 +7,7 @@ sorting by payment status happens in SQL on the denormalised WorkOrder columns.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, case
 
@@ -14,6 +15,8 @@ from ..db.models import WorkOrder
 from ..domain.enums import OrderStatus, PaymentStatus
 
 
+# Built once per day, not per page: composing these expressions cost more than running them.
+@lru_cache(maxsize=4)
 def payment_status_sql(today: date) -> ColumnElement[str]:
     """The PaymentStatus value of each order, the same rule as domain.payments.payment_status."""
     return case(
@@ -25,6 +28,7 @@ def payment_status_sql(today: date) -> ColumnElement[str]:
     )
 
 
+@lru_cache(maxsize=4)
 def payment_rank_sql(today: date) -> ColumnElement[int]:
     """Sorts payment statuses in their declared order (not paid ... overdue), not by spelling."""
     return case(
@@ -33,6 +37,7 @@ def payment_rank_sql(today: date) -> ColumnElement[int]:
     )
 
 
+@lru_cache(maxsize=1)
 def status_rank_sql() -> ColumnElement[int]:
     """Sorts order statuses along the lifecycle (draft first, cancelled last)."""
     return case(

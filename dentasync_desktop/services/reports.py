@@ -6,10 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, get_args
 
-from ..documents.csv_report import write_csv
-from ..documents.pdf_report import write_pdf
 from ..documents.report_table import Column, ColumnKind, ReportTable, Row
-from ..documents.xlsx_report import write_xlsx
 from ..domain.actions import Action
 from ..domain.dto import Actor, FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ..domain.errors import DomainError, ValidationError
@@ -110,12 +107,27 @@ def export_finance(
         rows=_reporting(rows, count, progress), row_count=count, count_nouns=nouns,
         note=EXCLUDED_NOTE,
     )
+    return write_table(table, fmt, target, settings.paper_size)
+
+
+def write_table(table: ReportTable, fmt: str, target: Path, paper: str) -> Path:
+    """Write ``table`` to ``target`` as XLSX, CSV or PDF (on ``paper``); returns ``target``.
+
+    The writers load openpyxl or ReportLab (~0.4 s): only when a report is made, so the pages
+    whose services import this module open without them.
+    """
     if fmt == "xlsx":
+        from ..documents.xlsx_report import write_xlsx
+
         write_xlsx(table, target)
     elif fmt == "csv":
+        from ..documents.csv_report import write_csv
+
         write_csv(table, target)
     else:
-        write_pdf(table, target, bundled("resources") / "fonts", settings.paper_size)
+        from ..documents.pdf_report import write_pdf
+
+        write_pdf(table, target, bundled("resources") / "fonts", paper)
     return target
 
 

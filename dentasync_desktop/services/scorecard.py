@@ -35,10 +35,7 @@ from sqlalchemy import (
 )
 
 from ..db.models import DentalLab, Service, WorkOrder
-from ..documents.csv_report import write_csv
-from ..documents.pdf_report import write_pdf
 from ..documents.report_table import Column, ColumnKind, ReportTable, Row
-from ..documents.xlsx_report import write_xlsx
 from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
@@ -51,10 +48,9 @@ from ..domain.dto import (
 )
 from ..domain.enums import OrderStatus
 from ..domain.errors import ValidationError
-from ..paths import bundled
 from .guards import authorize
 from .masterdata import get_lab
-from .reports import FORMATS, period_text
+from .reports import FORMATS, period_text, write_table
 from .settings import get_settings
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -223,10 +219,4 @@ def export_scorecard(
         generated_at=uow.now(), columns=COLUMNS, rows=rows, row_count=len(rows),
         count_nouns=("lab", "labs"), note=NOTE,
     )
-    if fmt == "xlsx":
-        write_xlsx(table, target)
-    elif fmt == "csv":
-        write_csv(table, target)
-    else:
-        write_pdf(table, target, bundled("resources") / "fonts", settings.paper_size)
-    return target
+    return write_table(table, fmt, target, settings.paper_size)

@@ -340,6 +340,8 @@ def for_type(bed: FuzzBed, annotation: Any, name: str = "") -> st.SearchStrategy
         return st.lists(for_type(bed, args[0], name), max_size=4).map(tuple)
     if annotation is bool:
         return st.booleans()
+    if annotation is object:  # a sort value handed back by a cursor: any stored kind
+        return st.one_of(st.none(), *(for_type(bed, kind, name) for kind in (int, str, date)))
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return st.sampled_from(annotation)
     if dataclasses.is_dataclass(annotation) and annotation is not Money:

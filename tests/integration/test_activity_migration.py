@@ -1,4 +1,4 @@
-"""Migration 0005_langcore: old English activity sentences become codes and parameters; what
+"""Migration 0005: old English activity sentences become codes and parameters; what
 cannot be parsed keeps its sentence; the log stays append-only and the file stays sound."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import pytest
 from alembic import command
 from sqlalchemy import exc, text
 
-from dentasync_desktop.db.migrate import alembic_config, head_revision
+from dentasync_desktop.db.migrate import alembic_config
+from dentasync_desktop.db.revisions import head_revision
 from dentasync_desktop.db.soundness import content_problems
 from dentasync_desktop.documents import activity_text
 from dentasync_desktop.paths import bundled

@@ -273,7 +273,7 @@ def _no_tables(conn: sqlite3.Connection) -> None:
         "('alembic_version', 'sqlite_sequence')")]
     conn.execute("PRAGMA foreign_keys=OFF")
     for name in tables:
-        conn.execute(f"DROP TABLE {name}")
+        conn.execute(f"DROP TABLE IF EXISTS {name}")  # a search index takes its parts
 
 
 def _append_only_triggers_dropped(conn: sqlite3.Connection) -> None:

@@ -15,11 +15,11 @@ from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentSt
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
-from dentasync_desktop.services import finance
+from dentasync_desktop.services import finance, passwords
 from dentasync_desktop.services.seed import seed
 
 from ..conftest import FIXED_NOW
-from ..factories import World
+from ..factories import CHEAP_COST, World
 
 TODAY = FIXED_NOW.date()
 
@@ -84,10 +84,13 @@ def per_currency(rows: list[Raw]) -> dict[str, tuple[int, int, int]]:
     return sums
 
 
-@pytest.fixture
-def seeded(uow_factory, world: World) -> World:  # type: ignore[no-untyped-def]
-    seed(uow_factory, 300, seed=5)
-    return world
+@pytest.fixture(scope="module")
+def seeded(shared_world: World) -> World:
+    """Seeded once for the module: every test here only reads."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "current", CHEAP_COST)
+        seed(shared_world.uow_factory, 300, seed=5)
+    return shared_world
 
 
 def filters(world: World) -> list[FinanceFilter]:

@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 
 import dentasync_desktop.services as services_package
 from dentasync_desktop.db.engine import make_session_factory
-from dentasync_desktop.db.migrate import head_revision
+from dentasync_desktop.db.revisions import head_revision
 from dentasync_desktop.db.soundness import content_problems, row_problems, schema_of
 from dentasync_desktop.domain.errors import DomainError
 from dentasync_desktop.paths import AppPaths, bundled, resolve_paths

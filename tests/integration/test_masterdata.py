@@ -149,9 +149,9 @@ def test_renaming_a_lab_refreshes_its_orders_search_text(world: World) -> None:
         id=current.id, name="Ästhetik Labor", iban=current.iban, bic=current.bic,
         account_holder=current.account_holder, bank_name=current.bank_name))
     texts = search_texts(world)
-    assert "ästhetik labor" in texts[0]
-    assert "müller" not in texts[0]
-    assert "łukasz" in texts[1]
+    assert "asthetik labor" in texts[0]
+    assert "muller" not in texts[0]
+    assert "lukasz" in texts[1]
     with world.uow() as uow:
         versions = {o.id: o.version for o in uow.session.scalars(select(WorkOrder))}
     # The derived text is not an edit: nobody's open order form goes stale.
@@ -223,7 +223,7 @@ def test_front_desk_manages_customers_and_rename_refreshes_orders(world: World) 
         id=world.customer_id, name="Dr. Hans Ørsted", clinic="Smile Clinic Nord"))
     entry = last_activity(world)
     assert json.loads(entry.before) == {"name": "Dr. Ørsted", "clinic": "Smile Clinic"}
-    assert "dr. hans ørsted smile clinic nord" in search_texts(world)[0]
+    assert "dr. hans orsted smile clinic nord" in search_texts(world)[0]
 
 
 def test_delete_customer_deletes_unused_and_deactivates_used(world: World) -> None:
@@ -282,8 +282,8 @@ def test_renaming_a_patient_refreshes_only_their_orders(world: World) -> None:
     masterdata.save_patient(world.uow(), world.admin, PatientInput(
         id=world.patient_id, first_name="Anna", last_name="Schäfer-Braun"))
     first, second = search_texts(world)
-    assert "anna schäfer-braun" in first
-    assert "jürgen öztürk" in second
+    assert "anna schafer-braun" in first
+    assert "jurgen ozturk" in second
 
 
 def test_delete_patient_deletes_unused_and_deactivates_used(world: World) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -16,11 +17,13 @@ from sqlalchemy import exc, inspect, text
 
 from dentasync_desktop.db.backup import list_backups
 from dentasync_desktop.db.health import stored_revision
-from dentasync_desktop.db.migrate import alembic_config, head_revision
+from dentasync_desktop.db.migrate import alembic_config
 from dentasync_desktop.db.models import Base
+from dentasync_desktop.db.models.search import is_search_index
+from dentasync_desktop.db.revisions import head_revision
 from dentasync_desktop.domain.errors import DatabaseProblem
 from dentasync_desktop.paths import AppPaths, bundled
-from dentasync_desktop.services.maintenance import Database, open_database
+from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 
 MIGRATIONS = bundled("migrations")
 
@@ -44,7 +47,8 @@ def downgrade_to_base(database: Database) -> None:
 
 
 def test_upgrade_from_empty_creates_every_table(database: Database) -> None:
-    tables = set(inspect(database.engine).get_table_names())
+    tables = {name for name in inspect(database.engine).get_table_names()
+              if not is_search_index(name)}
 
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
     assert stored_revision(database.paths.database) == head_revision(MIGRATIONS)
@@ -52,7 +56,10 @@ def test_upgrade_from_empty_creates_every_table(database: Database) -> None:
 
 def test_models_match_the_migrations(database: Database) -> None:
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": True,
+            "include_name": lambda name, kind, _parent: not (kind == "table"
+                                                             and is_search_index(name))})
         differences = compare_metadata(context, Base.metadata)
 
     assert differences == []
@@ -173,3 +180,39 @@ def test_0004_fills_the_lab_times_from_the_activity_log(world, database: Databas
             "SELECT published_at IS NOT NULL, delivered_at IS NOT NULL, delivered_on, "
             "turnaround_minutes, main_service_id FROM work_orders")).one()
     assert tuple(row) == (1, 1, "2026-11-20", 0, world.service_id)
+
+
+def test_search_index_migration_folds_and_indexes_existing_orders(
+    app_paths: AppPaths, migrated_template: Path,
+) -> None:
+    """Orders written before 0006 kept accents in their search text: the upgrade folds
+    them and builds both indexes, so the old orders are found without accents."""
+    from dentasync_desktop.domain.dto import OrderFilter
+    from dentasync_desktop.services import orders
+    from dentasync_desktop.services.order_list import count_orders, orders_after
+
+    from ..conftest import uow_factory_for
+    from ..factories import World
+
+    shutil.copyfile(migrated_template, app_paths.database)
+    database = connect_database(app_paths)
+    world = World(uow_factory_for(database))
+    orders.create_order(world.uow(), world.admin, world.order_input())
+    config = alembic_config(MIGRATIONS)
+    with database.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+        connection.commit()
+    database.close()
+    run_sql(app_paths.database, "UPDATE work_orders SET search_text = "
+            "'wo-000001 1 anna schäfer dr. ørsted smile clinic zahntechnik müller gmbh crown'")
+
+    upgraded = open_database(app_paths)
+    world.uow_factory = uow_factory_for(upgraded)
+    try:
+        for text_ in ("schafer", "orsted", "muller", "zahn", "an"):
+            page = orders_after(world.uow(), world.admin, OrderFilter(text=text_), None, 1000)
+            assert [row.number for row in page.rows] == [1], text_
+            assert count_orders(world.uow(), world.admin, OrderFilter(text=text_)) == 1
+    finally:
+        upgraded.close()

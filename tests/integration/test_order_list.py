@@ -9,16 +9,24 @@ import pytest
 from sqlalchemy import select, update
 
 from dentasync_desktop.db.models import WorkOrder
-from dentasync_desktop.domain.dto import ORDER_SORT_KEYS, ItemInput, OrderFilter, OrderRow
+from dentasync_desktop.domain.dto import (
+    ORDER_SORT_KEYS,
+    ItemInput,
+    OrderFilter,
+    OrderRow,
+    PatientInput,
+)
 from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
 from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import payment_status
-from dentasync_desktop.services import orders
+from dentasync_desktop.services import masterdata, orders
 from dentasync_desktop.services.order_list import (
     AWAITING_DELIVERY,
     count_by_status,
+    count_orders,
     list_orders,
+    orders_after,
 )
 from dentasync_desktop.services.seed import seed
 
@@ -249,3 +257,77 @@ def test_search_matches_decomposed_accents(world: World) -> None:
     orders.create_order(world.uow(), world.admin, world.order_input())
     page = list_orders(world.uow(), world.admin, OrderFilter(text="Scha\u0308fer"), 0, 50)
     assert [row.patient_name for row in page.rows] == ["Anna Schäfer"]
+
+
+def keyset_pages(world: World, flt: OrderFilter, size: int) -> list[list[int]]:
+    pages, after = [], None
+    while True:
+        page = orders_after(world.uow(), world.admin, flt, after, size)
+        pages.append([row.number for row in page.rows])
+        if page.next is None:
+            return pages
+        after = page.next
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_keyset_pages_continue_the_list_on_every_sort(world: World, descending: bool) -> None:
+    _sortable(world)
+    for key in ORDER_SORT_KEYS:
+        flt = OrderFilter(sort_key=key, descending=descending)
+        pages = keyset_pages(world, flt, 4)
+        assert [n for page in pages for n in page] == numbers(world, sort_key=key,
+                                                              descending=descending), key
+        assert [len(p) for p in pages] == [4, 4, 1], key
+
+
+def test_keyset_pages_cross_from_dated_to_undated_orders_with_a_filter(world: World) -> None:
+    _sortable(world)
+    flt = OrderFilter(sort_key="due_date", statuses=(S.DRAFT,))
+    pages = keyset_pages(world, flt, 2)
+    assert [n for page in pages for n in page] == numbers(world, sort_key="due_date",
+                                                          statuses=(S.DRAFT,))
+    # 5 drafts in pages of 2; an exact fit ends with an empty page after a full one.
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert keyset_pages(world, OrderFilter(text="nobody"), 2) == [[]]
+    assert count_orders(world.uow(), world.admin, flt) == 5
+    assert count_orders(world.uow(), world.admin, OrderFilter()) == 9
+
+
+def test_a_cursor_only_continues_its_own_sort(world: World) -> None:
+    _sortable(world)
+    first = orders_after(world.uow(), world.admin, OrderFilter(sort_key="number"), None, 2)
+    assert first.next is not None
+    with pytest.raises(ValidationError, match="sort"):
+        orders_after(world.uow(), world.admin, OrderFilter(sort_key="patient"), first.next, 2)
+    with pytest.raises(ValidationError, match="limit"):
+        orders_after(world.uow(), world.admin, OrderFilter(), None, 0)
+
+
+def test_search_ignores_accents_and_short_input_matches_word_starts(twelve: World) -> None:
+    for text in ("ozturk", "OZTURK", "jurgen", "gul", "yilmaz", "lukasz", "urgen oztu"):
+        assert numbers(twelve, text=text) == [2], text
+    assert len(numbers(twelve, text="orsted")) == 11
+    assert numbers(twelve, text="öz") == [2]  # the start of a word
+    assert numbers(twelve, text="zt") == []  # two letters inside one: too many to mean much
+    assert numbers(twelve, text="wo 2") == [2]
+    assert count_orders(twelve.uow(), twelve.admin, OrderFilter(text="ozturk")) == 1
+
+
+def test_search_follows_renames_and_changed_orders(twelve: World) -> None:
+    masterdata.save_patient(twelve.uow(), twelve.admin, PatientInput(
+        id=twelve.patient2_id, first_name="Antonín", last_name="Dvořák"))
+    assert numbers(twelve, text="dvorak") == [2]
+    assert numbers(twelve, text="ozturk") == []
+    second = orders.create_order(twelve.uow(), twelve.admin, twelve.order_input(
+        patient_id=twelve.patient2_id, description="Bridge"))
+    assert sorted(numbers(twelve, text="dvorak")) == [2, 13]
+    assert numbers(twelve, text="bridge") == [second.number]
+
+
+def test_small_pages_read_directly_agree_with_the_index(twelve: World) -> None:
+    # Pages of two are filled from the first rows read (their text tested in SQL); the whole
+    # list at once goes through the full-text index. Both must find the same orders.
+    for text in ("orsted", "öztürk", "o", "wo 1", "müller schäfer", "zt", "1"):
+        flt = OrderFilter(text=text, sort_key="number")
+        assert [n for page in keyset_pages(twelve, flt, 2) for n in page] == numbers(
+            twelve, text=text, sort_key="number"), text

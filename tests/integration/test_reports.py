@@ -232,6 +232,12 @@ def test_orders_xlsx_matches_the_raw_tables(seeded, tmp_path: Path, name: str) -
             assert cell.data_type == "n" and cell.number_format == money_format
         assert sheet.cell(row=first, column=10).is_date
         assert sheet.cell(row=first, column=10).number_format == "yyyy-mm-dd"
+        # Data cells share one style per format; the totals' bold must not leak into them.
+        last_data, first_total = first + len(data) - 1, first + len(data)
+        assert not sheet.cell(row=last_data, column=5).font.b
+        assert sheet.cell(row=last_data, column=5).style.startswith("Dentasync ")
+        assert sheet.cell(row=first_total, column=5).font.b
+        assert sheet.cell(row=first_total, column=5).border.top.style == "thin"
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +14,11 @@ from dentasync_desktop import cli
 from dentasync_desktop.domain.dto import Actor, FinanceFilter
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.paths import DATA_DIR_ENV, resolve_paths
-from dentasync_desktop.services import finance, reports
+from dentasync_desktop.services import finance, passwords, reports
 from dentasync_desktop.services.maintenance import open_database
 from dentasync_desktop.services.seed import seed
 
-from ..factories import PASSWORD, add_user
+from ..factories import CHEAP_COST, PASSWORD, add_user
 
 ADMIN = Actor(1, "admin", "Admin User", Role.ADMIN)
 LAB = "Zahntechnik Müller GmbH"
@@ -29,15 +30,23 @@ def _no_env_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(cli.PASSWORD_VARIABLE, PASSWORD)
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A data folder with 120 seeded orders."""
-    folder = tmp_path / "data"
+@pytest.fixture(scope="module")
+def seeded_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with 120 seeded orders, made once for the module."""
+    folder = tmp_path_factory.mktemp("reports-cli") / "data"
     database = open_database(resolve_paths(folder))
-    assert add_user(database.uow_factory, "admin", Role.ADMIN) == ADMIN
-    seed(database.uow_factory, 120, seed=5)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "current", CHEAP_COST)
+        assert add_user(database.uow_factory, "admin", Role.ADMIN) == ADMIN
+        seed(database.uow_factory, 120, seed=5)
     database.close()
     return folder
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, seeded_folder: Path) -> Path:
+    """A copy of the seeded folder of its own for each test."""
+    return Path(shutil.copytree(seeded_folder, tmp_path / "data"))
 
 
 def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str, str]:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dentasync_desktop.domain.errors import CurrencyMismatch, ValidationError
-from dentasync_desktop.domain.money import Money, check_currency, totals_by_currency
+from dentasync_desktop.domain.money import (
+    CURRENCY_EXPONENTS,
+    Money,
+    check_currency,
+    totals_by_currency,
+)
 
 
 @pytest.mark.parametrize(("text", "currency", "minor"), [
@@ -133,3 +140,10 @@ def test_totals_stay_per_currency() -> None:
     totals = totals_by_currency([Money(100, "EUR"), Money(5, "USD"), Money(250, "EUR")])
     assert totals == {"EUR": Money(350, "EUR"), "USD": Money(5, "USD")}
     assert totals_by_currency([]) == {}
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15), st.sampled_from(["EUR", "JPY", "KWD"]))
+def test_amount_text_is_the_decimal_written_out(minor: int, currency: str) -> None:
+    money = Money(minor, currency)
+    exp = CURRENCY_EXPONENTS[currency]
+    assert money.amount_text() == f"{money.to_decimal():.{exp}f}"

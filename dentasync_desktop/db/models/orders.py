@@ -56,7 +56,8 @@ class WorkOrder(Base):
     is_remake: Mapped[bool] = mapped_column(default=False)
     remake_of_id: Mapped[int | None] = mapped_column(ForeignKey("work_orders.id"))
     remake_reason: Mapped[str] = mapped_column(String(500), default="")
-    # Casefolded number, patient, customer, lab and description: one column to search.
+    # Number, patient, customer, lab and description, without case or accents (search_fold):
+    # one column to search, mirrored into the full-text indexes by triggers (search.py).
     search_text: Mapped[str] = mapped_column(Text, default="")
     # When the order last went to the lab and came back delivered (the lifecycle steps keep
     # them; moving back past the step clears them): the lab scorecard's turnaround.

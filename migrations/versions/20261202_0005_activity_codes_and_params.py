@@ -1,6 +1,6 @@
 """activity codes and params: entries store what happened, readers put it into words
 
-Revision ID: 0005_langcore
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-02 05:13:09.129823
 
@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0005_langcore'
+revision: str = '0005'
 down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
