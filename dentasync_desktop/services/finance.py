@@ -47,16 +47,25 @@ def _check(flt: FinanceFilter) -> None:
     date_range(flt.date_from, flt.date_to, "time period")
 
 
+def counted_orders(
+    date_from: date | None, date_to: date | None, lab_id: int | None
+) -> list[ColumnElement[bool]]:
+    """The orders finance and the lab scorecard count: not cancelled, documented in the
+    period, of the lab when one is chosen."""
+    conditions: list[ColumnElement[bool]] = [WorkOrder.status != OrderStatus.CANCELLED]
+    if date_from is not None:
+        conditions.append(WorkOrder.documented_at >= date_from)
+    if date_to is not None:
+        conditions.append(WorkOrder.documented_at <= date_to)
+    if lab_id is not None:
+        conditions.append(WorkOrder.lab_id == lab_id)
+    return conditions
+
+
 def _conditions(
     flt: FinanceFilter, today: date, with_payment_status: bool
 ) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [WorkOrder.status != OrderStatus.CANCELLED]
-    if flt.date_from is not None:
-        conditions.append(WorkOrder.documented_at >= flt.date_from)
-    if flt.date_to is not None:
-        conditions.append(WorkOrder.documented_at <= flt.date_to)
-    if flt.lab_id is not None:
-        conditions.append(WorkOrder.lab_id == flt.lab_id)
+    conditions = counted_orders(flt.date_from, flt.date_to, flt.lab_id)
     if flt.method is not None:
         conditions.append(WorkOrder.payment_method == flt.method)
     if with_payment_status and flt.payment_status is not None:

@@ -46,8 +46,8 @@ from ..domain.dto import (
     ScorecardFilter,
     TurnaroundByService,
 )
-from ..domain.enums import OrderStatus
 from ..domain.errors import ValidationError
+from .finance import counted_orders
 from .guards import authorize
 from .masterdata import get_lab
 from .reports import FORMATS, period_text, write_table
@@ -65,19 +65,11 @@ def _check(flt: ScorecardFilter) -> None:
     validation.in_range(flt.date_from, "from")
     validation.in_range(flt.date_to, "to")
     validation.record_id(flt.lab_id, "dental lab")
-    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("time period", code="start_after_end")
+    validation.date_range(flt.date_from, flt.date_to, "time period")
 
 
 def _conditions(flt: ScorecardFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [WorkOrder.status != OrderStatus.CANCELLED]
-    if flt.date_from is not None:
-        conditions.append(WorkOrder.documented_at >= flt.date_from)
-    if flt.date_to is not None:
-        conditions.append(WorkOrder.documented_at <= flt.date_to)
-    if flt.lab_id is not None:
-        conditions.append(WorkOrder.lab_id == flt.lab_id)
-    return conditions
+    return counted_orders(flt.date_from, flt.date_to, flt.lab_id)
 
 
 def _histogram(flt: ScorecardFilter) -> Any:

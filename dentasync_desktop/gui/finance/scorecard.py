@@ -84,25 +84,28 @@ def _cells(score: LabScore) -> tuple[str, ...]:
             _days(score.average_lateness_days))
 
 
-class ScorecardModel(QAbstractTableModel):
-    """One row per lab, as the service orders them (by name)."""
+class _TextsModel(QAbstractTableModel):
+    """Rows of ready-made cell texts under translatable headers; the first ``left`` columns
+    are names (left-aligned), the rest figures."""
+
+    headers: tuple[str, ...] = ()
+    tooltips: dict[int, str] = {}
+    left = 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scores: list[LabScore] = []
         self._texts: list[tuple[str, ...]] = []
 
-    def set_scores(self, scores: tuple[LabScore, ...]) -> None:
+    def _show(self, texts: list[tuple[str, ...]]) -> None:
         self.beginResetModel()
-        self.scores = list(scores)
-        self._texts = [_cells(s) for s in scores]
+        self._texts = texts
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._texts)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -110,20 +113,38 @@ class ScorecardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if index.column() == 0 else _RIGHT
-        if role == ID_ROLE:
-            return self.scores[index.row()].lab_id
+            return _LEFT if index.column() < self.left else _RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_CONTEXT, HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section in TOOLTIPS:
-            return QCoreApplication.translate(_CONTEXT, TOOLTIPS[section])
+            return QCoreApplication.translate(_CONTEXT, self.headers[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section in self.tooltips:
+            return QCoreApplication.translate(_CONTEXT, self.tooltips[section])
         return None
+
+
+class ScorecardModel(_TextsModel):
+    """One row per lab, as the service orders them (by name)."""
+
+    headers = HEADERS
+    tooltips = TOOLTIPS
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scores: list[LabScore] = []
+
+    def set_scores(self, scores: tuple[LabScore, ...]) -> None:
+        self.scores = list(scores)
+        self._show([_cells(s) for s in scores])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == ID_ROLE and index.isValid():
+            return self.scores[index.row()].lab_id
+        return super().data(index, role)
 
 
 SERVICE_HEADERS = (
@@ -135,44 +156,19 @@ SERVICE_HEADERS = (
 )
 
 
-class ServiceTurnaroundModel(QAbstractTableModel):
+class ServiceTurnaroundModel(_TextsModel):
     """Turnaround per service of one lab (or of all labs), in whole days."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._texts: list[tuple[str, ...]] = []
+    headers = SERVICE_HEADERS
+    left = 2
 
     def set_rows(self, rows: list[TurnaroundByService]) -> None:
-        self.beginResetModel()
         number = QLocale().toString
-        self._texts = [
+        self._show([
             (r.lab_name, r.service or QCoreApplication.translate(_CONTEXT, "(no service)"),
              number(r.delivered), _days(r.median_days), _days(r.p90_days))
             for r in rows
-        ]
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._texts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SERVICE_HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if index.column() < 2 else _RIGHT
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(SERVICE_HEADERS)):
-            return QCoreApplication.translate(_CONTEXT, SERVICE_HEADERS[section])
-        return None
+        ])
 
 
 class ScorecardTab(QWidget):
