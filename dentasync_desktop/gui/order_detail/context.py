@@ -99,7 +99,8 @@ class OrderContext(QObject):
     def gate(self, action: Action, *also: Action) -> Gate:
         """The lifecycle verdict for ``action`` and the actor's permission for it (and ``also``)."""
         detail = self.detail
-        verdict = lifecycle.verdict(detail.status, action, detail.on_hold)
+        verdict = lifecycle.verdict(detail.status, action, detail.on_hold,
+                                    lifecycle.is_empty(len(detail.items), detail.total.minor))
         if not verdict.allowed:
             return Gate(False, verdict.reason)
         for needed in (action, *also):

@@ -1,0 +1,33 @@
+"""Issue 13 on the services: empty orders stay unpublished, no-op edits leave no trace."""
+
+from __future__ import annotations
+
+from dentasync_desktop.domain.actions import Action
+from dentasync_desktop.domain.enums import OrderStatus
+from dentasync_desktop.domain.errors import LifecycleError
+from dentasync_desktop.domain.lifecycle import verdict
+from dentasync_desktop.domain.money import Money
+from dentasync_desktop.services import orders
+
+from ..factories import World
+from .helpers import new_order, refused
+
+
+def test_an_empty_order_saves_but_does_not_publish(world: World) -> None:
+    order = new_order(world, items=())
+    assert order.total == Money(0, "EUR")
+    with refused(world, LifecycleError, match="no items and a total of 0.00"):
+        orders.publish(world.uow(), world.admin, order.id, order.version)
+    reason = verdict(OrderStatus.DRAFT, Action.PUBLISH, empty=True).reason
+    assert "before publishing" in reason
+
+
+def test_an_order_with_items_or_a_price_publishes(world: World) -> None:
+    priced = new_order(world, items=())
+    priced = orders.adjust_price(world.uow(), world.admin, priced.id, priced.version,
+                                 Money(1000, "EUR"))
+    published = orders.publish(world.uow(), world.admin, priced.id, priced.version)
+    assert published.status is OrderStatus.PUBLISHED
+    order = new_order(world)
+    assert orders.publish(world.uow(), world.admin, order.id,
+                          order.version).status is OrderStatus.PUBLISHED
