@@ -139,6 +139,20 @@ def _set_items(order: WorkOrder, items: tuple[ItemInput, ...]) -> None:
         ))
 
 
+def _unchanged(order: WorkOrder, data: OrderInput) -> bool:
+    """Whether saving ``data`` (already cleaned) would leave ``order`` exactly as it is."""
+    items = tuple((i.service_id, i.description, format_teeth(i.teeth), i.quantity,
+                   i.unit_price.minor) for i in data.items)
+    stored = tuple((i.service_id, i.description, i.teeth, i.quantity, i.unit_price_minor)
+                   for i in order.items)
+    return (
+        (order.lab_id, order.customer_id, order.patient_id, order.documented_at, order.due_date,
+         order.description, order.shade, order.teeth, order.currency, stored)
+        == (data.lab_id, data.customer_id, data.patient_id, data.documented_at, data.due_date,
+            data.description, data.shade, format_teeth(data.teeth), data.currency, items)
+    )
+
+
 def _snapshot(order: WorkOrder) -> dict[str, object]:
     return {
         "lab_id": order.lab_id, "customer_id": order.customer_id, "patient_id": order.patient_id,
@@ -182,6 +196,9 @@ def edit_order(
         order, _ = order_for(uow, actor, order_id, Action.EDIT, version)
         data = _clean(data)
         _check_parties(uow, data)
+        if _unchanged(order, data):
+            # OK pressed without a change: no new version, no activity entry.
+            return load_detail(uow, order.id)
         if data.currency != order.currency and _has_money(uow, order):
             raise ValidationError("currency", "cannot change while payments or a plan exist")
         _check_covers_money(uow, order, _items_total(data.items, data.currency), "items")
@@ -393,6 +410,8 @@ def update_due_date(
         validation.in_range(due_date, "due date")
         validation.due_not_before(due_date, order.documented_at)
         old = order.due_date
+        if due_date == old:
+            return load_detail(uow, order_id)
         order.due_date = due_date
         touch(uow, order)
         activity.record(uow, actor, "update_due_date", "order.due_date_changed",
@@ -416,6 +435,8 @@ def adjust_price(
                 "currency", f"payments or a plan exist in {order.currency}; void them first")
         _check_covers_money(uow, order, total, "price")
         old = Money(order.price_total_minor, order.currency)
+        if total == old:
+            return load_detail(uow, order_id)
         order.price_total_minor, order.currency = total.minor, total.currency
         touch(uow, order)
         activity.record(uow, actor, "adjust_price", "order.price_adjusted",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from dentasync_desktop.domain.actions import Action
 from dentasync_desktop.domain.enums import OrderStatus
 from dentasync_desktop.domain.errors import LifecycleError
@@ -10,7 +12,7 @@ from dentasync_desktop.domain.money import Money
 from dentasync_desktop.services import orders
 
 from ..factories import World
-from .helpers import new_order, refused
+from .helpers import db_state, new_order, refused
 
 
 def test_an_empty_order_saves_but_does_not_publish(world: World) -> None:
@@ -31,3 +33,29 @@ def test_an_order_with_items_or_a_price_publishes(world: World) -> None:
     order = new_order(world)
     assert orders.publish(world.uow(), world.admin, order.id,
                           order.version).status is OrderStatus.PUBLISHED
+
+
+def test_ok_without_a_change_leaves_no_trace(world: World) -> None:
+    order = new_order(world)
+    before = db_state(world)
+    for _ in range(3):
+        same = orders.update_due_date(world.uow(), world.admin, order.id, order.version,
+                                      order.due_date)
+        assert same.version == order.version
+    same = orders.edit_order(world.uow(), world.admin, order.id, order.version,
+                             world.order_input())
+    assert same.version == order.version
+    same = orders.adjust_price(world.uow(), world.admin, order.id, order.version, order.total)
+    assert same.version == order.version
+    assert db_state(world) == before
+
+
+def test_a_real_change_is_still_saved_and_logged(world: World) -> None:
+    order = new_order(world)
+    assert order.due_date is not None
+    later = orders.update_due_date(world.uow(), world.admin, order.id, order.version,
+                                   order.due_date + timedelta(days=1))
+    assert later.version == order.version + 1
+    edited = orders.edit_order(world.uow(), world.admin, later.id, later.version,
+                               world.order_input(shade="A3"))
+    assert edited.shade == "A3" and edited.version > later.version
