@@ -9,7 +9,7 @@ from dentasync_desktop.domain.enums import OrderStatus
 from dentasync_desktop.domain.errors import LifecycleError
 from dentasync_desktop.domain.lifecycle import verdict
 from dentasync_desktop.domain.money import Money
-from dentasync_desktop.services import orders
+from dentasync_desktop.services import orders, payroll, workplan
 
 from ..factories import World
 from .helpers import db_state, new_order, refused
@@ -59,3 +59,20 @@ def test_a_real_change_is_still_saved_and_logged(world: World) -> None:
     edited = orders.edit_order(world.uow(), world.admin, later.id, later.version,
                                world.order_input(shade="A3"))
     assert edited.shade == "A3" and edited.version > later.version
+
+
+def test_saving_an_unchanged_task_or_payroll_record_leaves_no_trace(world: World) -> None:
+    order = new_order(world)
+    order = workplan.add_task(world.uow(), world.admin, order.id, "Model", world.staff_id,
+                              order.due_date)
+    order = payroll.add_payroll(world.uow(), world.admin, order.id, world.staff_id,
+                                Money(5_000, "EUR"), "night shift")
+    task, record = order.tasks[0], order.payroll[0]
+    before = db_state(world)
+    same = workplan.edit_task(world.uow(), world.admin, task.id, task.name, world.staff_id,
+                              task.due_date)
+    assert same.version == order.version
+    same = payroll.edit_payroll(world.uow(), world.admin, record.id, world.staff_id,
+                                Money(5_000, "EUR"), "night shift")
+    assert same.version == order.version
+    assert db_state(world) == before
