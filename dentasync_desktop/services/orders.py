@@ -153,9 +153,13 @@ def _unchanged(order: WorkOrder, data: OrderInput) -> bool:
     )
 
 
-def _snapshot(order: WorkOrder) -> dict[str, object]:
+def _snapshot(uow: UnitOfWork, order: WorkOrder) -> dict[str, object]:
+    """The order as the activity log shows it: parties by name, never by id."""
+    patient = get(uow, Patient, order.patient_id, "Patient")
     return {
-        "lab_id": order.lab_id, "customer_id": order.customer_id, "patient_id": order.patient_id,
+        "lab": get(uow, DentalLab, order.lab_id, "Dental lab").name,
+        "customer": get(uow, Customer, order.customer_id, "Customer").name,
+        "patient": f"{patient.first_name} {patient.last_name}".strip(),
         "documented_at": order.documented_at, "due_date": order.due_date,
         "description": order.description, "shade": order.shade, "teeth": order.teeth,
         "total": str(Money(order.price_total_minor, order.currency)),
@@ -184,7 +188,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         uow.session.add(order)
         uow.session.flush()
         activity.record(uow, actor, "create", "order.created", {"order": order.number},
-                        entity_id=order.id, order_id=order.id, after=_snapshot(order))
+                        entity_id=order.id, order_id=order.id, after=_snapshot(uow, order))
         uow.commit()
         return load_detail(uow, order.id)
 
@@ -202,7 +206,7 @@ def edit_order(
         if data.currency != order.currency and _has_money(uow, order):
             raise ValidationError("currency", "cannot change while payments or a plan exist")
         _check_covers_money(uow, order, _items_total(data.items, data.currency), "items")
-        before = _snapshot(order)
+        before = _snapshot(uow, order)
         order.lab_id, order.customer_id, order.patient_id = (
             data.lab_id, data.customer_id, data.patient_id)
         order.documented_at, order.due_date = data.documented_at, data.due_date
@@ -212,7 +216,7 @@ def edit_order(
         order.price_total_minor = _items_total(data.items, data.currency).minor
         refresh_search_text(uow, order)
         touch(uow, order)
-        old, new = activity.changes(before, _snapshot(order))
+        old, new = activity.changes(before, _snapshot(uow, order))
         activity.record(uow, actor, "edit", "order.edited", {"order": order.number},
                         entity_id=order.id, order_id=order.id, before=old, after=new)
         uow.commit()

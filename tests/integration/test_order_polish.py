@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from dentasync_desktop.domain.actions import Action
@@ -12,7 +13,7 @@ from dentasync_desktop.domain.money import Money
 from dentasync_desktop.services import orders, payroll, workplan
 
 from ..factories import World
-from .helpers import db_state, new_order, refused
+from .helpers import db_state, last_activity, new_order, refused
 
 
 def test_an_empty_order_saves_but_does_not_publish(world: World) -> None:
@@ -76,3 +77,12 @@ def test_saving_an_unchanged_task_or_payroll_record_leaves_no_trace(world: World
                                 Money(5_000, "EUR"), "night shift")
     assert same.version == order.version
     assert db_state(world) == before
+
+
+def test_a_created_order_is_logged_with_names_not_ids(world: World) -> None:
+    order = new_order(world)
+    entry = last_activity(world)
+    after = json.loads(entry.after)
+    assert not [key for key in after if key.endswith("_id")]
+    assert (after["lab"], after["customer"], after["patient"]) == (
+        order.lab.name, order.customer.name, order.patient.full_name)
