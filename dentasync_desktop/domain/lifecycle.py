@@ -59,6 +59,8 @@ ALLOWED_IN: dict[Action, frozenset[OrderStatus]] = {
     A.EVENTS: NOT_CANCELLED,
     A.ATTACHMENTS: NOT_CANCELLED,
     A.COMMENT: NOT_CANCELLED,
+    # Only an order created by mistake; anything further along is cancelled instead.
+    A.DELETE_ORDER: frozenset({S.DRAFT}),
 }
 
 # Moving forward while the order is on hold is refused; going back, cancelling and the rest are not.
@@ -120,6 +122,8 @@ def verdict(
     if allowed_in is None:
         return Verdict(True)  # not an order action: only permissions decide
     if status not in allowed_in:
+        if action is A.DELETE_ORDER:
+            return Verdict(False, "lifecycle.not_deletable", {"status": status.value})
         return _not_possible(action, status)
     return Verdict(True)
 

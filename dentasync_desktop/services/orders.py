@@ -6,15 +6,20 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..db.models import (
+    ActivityEntry,
     Attachment,
+    Comment,
     Counter,
     Customer,
     DentalLab,
+    Event,
     Patient,
+    Payment,
     PaymentPlan,
+    PayrollRecord,
     Service,
     WorkOrder,
     WorkOrderItem,
@@ -45,6 +50,14 @@ def next_number(uow: UnitOfWork) -> int:
         uow.session.add(counter)
     counter.value += 1
     return counter.value
+
+
+def next_id(uow: UnitOfWork) -> int:
+    """An id no order ever had: a deleted order's activity entries keep its id (the log is
+    append-only), and SQLite would otherwise hand the highest id out again."""
+    used = (uow.session.scalar(select(func.max(WorkOrder.id))),
+            uow.session.scalar(select(func.max(ActivityEntry.order_id))))
+    return max(value or 0 for value in used) + 1
 
 
 def search_text(number: int, patient: Patient, customer: Customer, lab: DentalLab,
@@ -174,7 +187,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         _check_parties(uow, data)
         now = uow.now()
         order = WorkOrder(
-            number=next_number(uow), status=OrderStatus.DRAFT, lab_id=data.lab_id,
+            id=next_id(uow), number=next_number(uow), status=OrderStatus.DRAFT, lab_id=data.lab_id,
             customer_id=data.customer_id, patient_id=data.patient_id,
             description=data.description, shade=data.shade, teeth=format_teeth(data.teeth),
             created_at=now, updated_at=now, documented_at=data.documented_at,
@@ -502,8 +515,8 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
         authorize(uow, actor, Action.CREATE_ORDER)
         now = uow.now()
         copy = WorkOrder(
-            number=next_number(uow), status=OrderStatus.DRAFT, lab_id=source.lab_id,
-            customer_id=source.customer_id, patient_id=source.patient_id,
+            id=next_id(uow), number=next_number(uow), status=OrderStatus.DRAFT,
+            lab_id=source.lab_id, customer_id=source.customer_id, patient_id=source.patient_id,
             description=source.description, shade=source.shade, teeth=source.teeth,
             created_at=now, updated_at=now, documented_at=uow.today(),
             due_date=max(source.due_date, uow.today()) if source.due_date else None,
@@ -537,3 +550,40 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
                         after={"copy": copy.number})
         uow.commit()
         return load_detail(uow, copy.id)
+
+
+# What an order may not have to be deleted rather than cancelled, in the refusal's words.
+_HISTORY: tuple[tuple[str, type[Payment | PaymentPlan | Event | Attachment | Comment |
+                                 PayrollRecord]], ...] = (
+    ("payments", Payment), ("a payment plan", PaymentPlan), ("events", Event),
+    ("attachments", Attachment), ("comments", Comment), ("payroll records", PayrollRecord),
+)
+
+
+def delete_order(
+    uow: UnitOfWork, actor: Actor, order_id: int, expected_version: int
+) -> None:
+    """Delete a Draft created by mistake. Its number is never handed out again and the activity
+    log keeps its entries plus a tombstone saying what it was; an order with any history is
+    refused (cancel it instead)."""
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.DELETE_ORDER, expected_version)
+        kept = [words for words, model in _HISTORY if uow.session.scalar(
+            select(model.id).where(model.order_id == order.id).limit(1)) is not None]
+        if any(task.status is TaskStatus.DONE for task in order.tasks):
+            kept.append("work-plan tasks done")
+        if uow.session.scalar(select(WorkOrder.id).where(
+                (WorkOrder.copied_from_id == order.id) | (WorkOrder.remake_of_id == order.id))
+                .limit(1)) is not None:
+            kept.append("copies or remakes")
+        if kept:
+            raise LifecycleError(code="lifecycle.has_history", params={"kept": kept})
+        snapshot = _snapshot(uow, order)
+        activity.record(uow, actor, "delete", "order.deleted",
+                        {"order": order.number, "patient": snapshot["patient"],
+                         "lab": snapshot["lab"], "total_minor": order.price_total_minor,
+                         "currency": order.currency},
+                        entity_id=order.id, order_id=order.id,
+                        before={"number": order.number, **snapshot})
+        uow.session.delete(order)
+        uow.commit()
