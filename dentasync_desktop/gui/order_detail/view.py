@@ -170,6 +170,7 @@ class OrderDetailView(QWidget):
         self.cancel_action = self._add(actions, self.tr("Cancel order…"), self.cancel,
                                        Action.CANCEL)
         self.reopen_action = self._add(actions, self.tr("Reopen"), self.reopen, Action.REOPEN)
+        actions.addSeparator()  # the one step that cannot be undone stands apart
         self.delete_action = self._add(actions, self.tr("Delete order…"), self.delete,
                                        Action.DELETE_ORDER,
                                        tip=self.tr("Only a draft created by mistake, with no "
