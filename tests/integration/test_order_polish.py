@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
 from dentasync_desktop.domain.actions import Action
-from dentasync_desktop.domain.enums import OrderStatus
+from dentasync_desktop.domain.dto import PaymentPlanInput
+from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod
 from dentasync_desktop.domain.errors import LifecycleError
 from dentasync_desktop.domain.lifecycle import verdict
 from dentasync_desktop.domain.money import Money
-from dentasync_desktop.services import orders, payroll, workplan
+from dentasync_desktop.services import orders, payments, payroll, workplan
 
 from ..factories import World
 from .helpers import db_state, last_activity, new_order, refused
@@ -86,3 +88,17 @@ def test_a_created_order_is_logged_with_names_not_ids(world: World) -> None:
     assert not [key for key in after if key.endswith("_id")]
     assert (after["lab"], after["customer"], after["patient"]) == (
         order.lab.name, order.customer.name, order.patient.full_name)
+
+
+def test_saving_the_same_payment_plan_again_leaves_no_trace(world: World) -> None:
+    order = new_order(world)
+    plan = PaymentPlanInput(amount=Money(40000, "EUR"), method=PaymentMethod.CASH,
+                            first_due_date=date(2026, 12, 1), installments=3, interval=1)
+    order = payments.set_payment_plan(world.uow(), world.admin, order.id, plan)
+    before = db_state(world)
+    same = payments.set_payment_plan(world.uow(), world.admin, order.id, plan)
+    assert same.version == order.version
+    assert db_state(world) == before
+    changed = payments.set_payment_plan(world.uow(), world.admin, order.id,
+                                        replace(plan, installments=4))
+    assert changed.plan is not None and len(changed.plan.installments) == 4
