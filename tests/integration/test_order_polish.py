@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from dentasync_desktop.domain.actions import Action
-from dentasync_desktop.domain.dto import PaymentPlanInput
-from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod
+from dentasync_desktop.domain.dto import EventInput, PaymentPlanInput
+from dentasync_desktop.domain.enums import EventKind, OrderStatus, PaymentMethod
 from dentasync_desktop.domain.errors import LifecycleError
 from dentasync_desktop.domain.lifecycle import verdict
 from dentasync_desktop.domain.money import Money
-from dentasync_desktop.services import orders, payments, payroll, workplan
+from dentasync_desktop.services import comments, events, orders, payments, payroll, workplan
 
 from ..factories import World
 from .helpers import db_state, last_activity, new_order, refused
@@ -102,3 +102,17 @@ def test_saving_the_same_payment_plan_again_leaves_no_trace(world: World) -> Non
     changed = payments.set_payment_plan(world.uow(), world.admin, order.id,
                                         replace(plan, installments=4))
     assert changed.plan is not None and len(changed.plan.installments) == 4
+
+
+def test_saving_an_unchanged_event_or_comment_leaves_no_trace(world: World) -> None:
+    order = new_order(world)
+    data = EventInput(kind=EventKind.TRY_IN, starts_at=datetime(2026, 11, 24, 9, tzinfo=UTC),
+                      duration_minutes=30, reminder_minutes=60, note="Bring shade")
+    saved = events.add_event(world.uow(), world.admin, order.id, data)
+    order = comments.add_comment(world.uow(), world.admin, order.id, "Call first")
+    event, comment = saved.event, order.comments[0]
+    before = db_state(world)
+    again = events.edit_event(world.uow(), world.admin, event.id, data, event.version)
+    assert again.event.version == event.version
+    comments.edit_comment(world.uow(), world.admin, comment.id, "Call first")
+    assert db_state(world) == before
