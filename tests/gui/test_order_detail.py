@@ -1012,3 +1012,12 @@ def test_delete_order_is_disabled_with_the_reason_once_published(
     view = make_view()
     assert not view.delete_action.isEnabled()
     assert "cancel it instead" in view.delete_action.toolTip()
+
+
+def test_publish_is_disabled_with_the_reason_for_an_empty_order(
+        qtbot, make_view, world: World) -> None:
+    empty = orders.create_order(world.uow(), world.admin, world.order_input(items=()))
+    view = make_view(order_id=empty.id)
+    assert not view.header.primary.isEnabled()
+    assert "no items and a total of 0.00" in view.header.primary.toolTip()
+    assert not view.primary_action.isEnabled()
