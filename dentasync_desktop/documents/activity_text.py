@@ -96,6 +96,8 @@ _RENDER: dict[str, Callable[[Params], str]] = {
                                       f"{p['reason']}"),
     "order.copied_from": lambda p: f"Copied from {format_number(int(p['source']))}",
     "order.copied_to": lambda p: f"Copied to {format_number(int(p['copy']))}",
+    "order.deleted": lambda p: (f"Deleted {format_number(int(p['order']))} ({p['patient']}, "
+                                f"{p['lab']}, {money(p, 'total')})"),
     "task.planned": lambda p: (f"planned {p['count']} task{'' if p['count'] == 1 else 's'} "
                                "automatically"),
     "task.added": lambda p: f"task '{p['task']}' added",

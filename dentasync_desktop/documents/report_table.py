@@ -150,10 +150,23 @@ _FORMULA = re.compile(r"(?:^|[;,\t\r\n])[\s;,]*[=+\-@]")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def legal(text: str) -> str:
+    """``text`` without the control characters a spreadsheet file cannot hold."""
+    return _ILLEGAL.sub("", text)
+
+
+def reads_as_formula(text: str) -> bool:
+    return _FORMULA.search(text) is not None
+
+
 def neutralise(text: str) -> str:
-    """Text made safe for a spreadsheet cell: never read as a formula, no illegal characters."""
-    clean = _ILLEGAL.sub("", text)
-    return "'" + clean if _FORMULA.search(clean) else clean
+    """Text made safe for a CSV cell: never read as a formula, no illegal characters.
+
+    The apostrophe is the only guard plain text has; XLSX marks the cell instead (see
+    xlsx_report), so the value there stays exactly as typed.
+    """
+    clean = legal(text)
+    return "'" + clean if reads_as_formula(clean) else clean
 
 
 @cache

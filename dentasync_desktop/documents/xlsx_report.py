@@ -31,8 +31,9 @@ from .report_table import (
     ReportTable,
     Totals,
     atomic_output,
+    legal,
     money_format,
-    neutralise,
+    reads_as_formula,
     tracked,
 )
 
@@ -139,14 +140,33 @@ class _XlsxWriter:
         for row in totals.rows(table.count_nouns):
             sheet.append([self._total(value, table.columns[i].kind) for i, value in enumerate(row)])
 
+    def _text(self, text: str) -> SheetCell | str:
+        """``text`` as typed, but never run as a formula.
+
+        Excel's "text, typed with a leading apostrophe" flag (quotePrefix) keeps the cell text
+        when it is edited, and a string type keeps openpyxl from storing a formula; a literal
+        apostrophe would show up in the value.
+        """
+        clean = legal(text)
+        if not reads_as_formula(clean):
+            return clean
+        cell = WriteOnlyCell(self.sheet, clean)
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+
+    def _as_cell(self, text: str) -> SheetCell:
+        made = self._text(text)
+        return made if isinstance(made, SheetCell) else WriteOnlyCell(self.sheet, made)
+
     def _styled(self, text: str, font: Font | None) -> SheetCell:
-        cell = WriteOnlyCell(self.sheet, neutralise(text))
+        cell = self._as_cell(text)
         if font is not None:
             cell.font = font
         return cell
 
     def _header(self, title: str, kind: ColumnKind) -> SheetCell:
-        cell = WriteOnlyCell(self.sheet, neutralise(title))
+        cell = self._as_cell(title)
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
         if kind in (ColumnKind.MONEY, ColumnKind.INT):
@@ -162,7 +182,7 @@ class _XlsxWriter:
             return self._styled_as(value, DATE_FORMAT)
         if isinstance(value, int) and kind is ColumnKind.INT:
             return self._styled_as(value, INT_FORMAT)
-        return neutralise(str(value)) or None
+        return self._text(str(value)) or None
 
     def _total(self, value: Cell, kind: ColumnKind) -> SheetCell:
         made = self._cell(value, kind)

@@ -37,6 +37,7 @@ class Action(StrEnum):
     EVENTS = "events"
     ATTACHMENTS = "attachments"
     COMMENT = "comment"
+    DELETE_ORDER = "delete_order"
     # Outside a single order
     VIEW_FINANCE = "view_finance"
     MANAGE_CLIENTS = "manage_clients"
@@ -53,6 +54,7 @@ class Action(StrEnum):
 
 # The English label of every action (the GUI translates gui/enum_labels.py's twin).
 LABELS = {
+    Action.DELETE_ORDER: "Delete order",
     Action.PUBLISH: "Publish",
     Action.START_PRODUCTION: "Start production",
     Action.PRODUCE: "Produce",

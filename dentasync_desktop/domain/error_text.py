@@ -69,6 +69,15 @@ def render(code: str, params: Mapping[str, object]) -> str:
                 f"{OrderStatus(str(params['status'])).label.lower()}.")
     if code == "lifecycle.on_hold":
         return "The order is on hold: take it off hold first."
+    if code == "lifecycle.not_deletable":
+        return (f"Only a draft can be deleted; this order is "
+                f"{OrderStatus(str(params['status'])).label.lower()}: cancel it instead.")
+    if code == "lifecycle.has_history":
+        kept = ", ".join(str(p) for p in params.get("kept", []))  # type: ignore[attr-defined]
+        return f"The order already has {kept}: cancel it instead of deleting it."
+    if code == "lifecycle.empty_order":
+        return ("The order has no items and a total of 0.00: add what the lab should make "
+                "before publishing it.")
     if code == "lifecycle.open_tasks":
         names = [str(n) for n in params.get("tasks", [])]  # type: ignore[attr-defined]
         count = int(params["count"])  # type: ignore[call-overload]
@@ -88,4 +97,5 @@ def render(code: str, params: Mapping[str, object]) -> str:
 
 
 CODES = frozenset([*_TEMPLATES, TEXT, "lifecycle.not_possible", "lifecycle.on_hold",
-                   "lifecycle.open_tasks", "lifecycle.not_delivered"])
+                   "lifecycle.open_tasks", "lifecycle.not_delivered", "lifecycle.empty_order",
+                   "lifecycle.not_deletable", "lifecycle.has_history"])

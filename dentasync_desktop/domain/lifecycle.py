@@ -59,6 +59,8 @@ ALLOWED_IN: dict[Action, frozenset[OrderStatus]] = {
     A.EVENTS: NOT_CANCELLED,
     A.ATTACHMENTS: NOT_CANCELLED,
     A.COMMENT: NOT_CANCELLED,
+    # Only an order created by mistake; anything further along is cancelled instead.
+    A.DELETE_ORDER: frozenset({S.DRAFT}),
 }
 
 # Moving forward while the order is on hold is refused; going back, cancelling and the rest are not.
@@ -95,26 +97,42 @@ def _not_possible(action: Action, status: OrderStatus) -> Verdict:
                    {"action": action.value, "status": status.value})
 
 
-def verdict(status: OrderStatus, action: Action, on_hold: bool = False) -> Verdict:
-    """Whether ``action`` may run on an order in ``status``; why not, in words, if it may not."""
+def is_empty(item_count: int, total_minor: int) -> bool:
+    """Nothing to make and nothing to charge: such an order may be saved, not sent to a lab."""
+    return item_count == 0 and total_minor == 0
+
+
+def verdict(
+    status: OrderStatus, action: Action, on_hold: bool = False, empty: bool = False
+) -> Verdict:
+    """Whether ``action`` may run on an order in ``status``; why not, in words, if it may not.
+
+    ``empty`` is :func:`is_empty` of the order.
+    """
     if action in TRANSITIONS:
         target = TRANSITIONS[action].get(status)
         if target is None:
             return _not_possible(action, status)
         if on_hold and action in BLOCKED_BY_HOLD:
             return Verdict(False, "lifecycle.on_hold")
+        if empty and action is A.PUBLISH:
+            return Verdict(False, "lifecycle.empty_order")
         return Verdict(True, next_status=target)
     allowed_in = ALLOWED_IN.get(action)
     if allowed_in is None:
         return Verdict(True)  # not an order action: only permissions decide
     if status not in allowed_in:
+        if action is A.DELETE_ORDER:
+            return Verdict(False, "lifecycle.not_deletable", {"status": status.value})
         return _not_possible(action, status)
     return Verdict(True)
 
 
-def require(status: OrderStatus, action: Action, on_hold: bool = False) -> OrderStatus | None:
+def require(
+    status: OrderStatus, action: Action, on_hold: bool = False, empty: bool = False
+) -> OrderStatus | None:
     """Raise LifecycleError unless allowed; returns the next status for transitions."""
-    result = verdict(status, action, on_hold)
+    result = verdict(status, action, on_hold, empty)
     if not result.allowed:
         raise LifecycleError(code=result.code, params=result.params)
     return result.next_status

@@ -123,6 +123,10 @@ _RENDER: dict[str, Callable[[Params], str]] = {
         CONTEXT, "Copied from {order}").format(order=_number(p, "source")),
     "order.copied_to": lambda p: QCoreApplication.translate(
         CONTEXT, "Copied to {order}").format(order=_number(p, "copy")),
+    "order.deleted": lambda p: QCoreApplication.translate(
+        CONTEXT, "Deleted {order} ({patient}, {lab}, {total})").format(
+            order=_number(p, "order"), patient=p["patient"], lab=p["lab"],
+            total=_amount(p, "total")),
     "task.planned": lambda p: QCoreApplication.translate(
         CONTEXT, "Planned %n task(s) automatically", None, int(p["count"])),
     "task.added": lambda p: QCoreApplication.translate(

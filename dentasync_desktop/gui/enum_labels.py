@@ -86,6 +86,7 @@ SOURCE: dict[StrEnum, str] = {
     Action.EVENTS: QT_TRANSLATE_NOOP("enum", "Events"),
     Action.ATTACHMENTS: QT_TRANSLATE_NOOP("enum", "Attachments"),
     Action.COMMENT: QT_TRANSLATE_NOOP("enum", "Comment"),
+    Action.DELETE_ORDER: QT_TRANSLATE_NOOP("enum", "Delete order"),
     Action.VIEW_FINANCE: QT_TRANSLATE_NOOP("enum", "View finance"),
     Action.MANAGE_CLIENTS: QT_TRANSLATE_NOOP("enum", "Manage customers and patients"),
     Action.MANAGE_CATALOGUE: QT_TRANSLATE_NOOP("enum", "Manage labs, services and staff"),

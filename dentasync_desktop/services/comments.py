@@ -48,6 +48,8 @@ def edit_comment(uow: UnitOfWork, actor: Actor, comment_id: int, body: str) -> O
                 f"Only the author ({comment.author_name}) can edit this comment.")
         text = validation.required(body, "comment", BODY_LIMIT)
         before = comment.body
+        if text == before:
+            return load_detail(uow, order.id)
         comment.body, comment.edited_at = text, uow.now()
         activity.record(uow, actor, "edit_comment",
                         "comment.edited", {"order": order.number, "preview": _preview(text)},

@@ -130,8 +130,8 @@ def edit_event(
     """
     with uow:
         event, order = _event_for(uow, actor, event_id, expected_version)
-        _update(uow, actor, event, order, _clean(data))
-        uow.commit()
+        if _update(uow, actor, event, order, _clean(data)):
+            uow.commit()
         return _saved(uow, event, order)
 
 
@@ -145,21 +145,25 @@ def move_event(
         data = EventInput(kind=event.kind, starts_at=new_start,
                           duration_minutes=event.duration_minutes,
                           reminder_minutes=event.reminder_minutes, note=event.note)
-        _update(uow, actor, event, order, _clean(data))
-        uow.commit()
+        if _update(uow, actor, event, order, _clean(data)):
+            uow.commit()
         return _saved(uow, event, order)
 
 
-def _update(uow: UnitOfWork, actor: Actor, event: Event, order: WorkOrder, clean: _Clean) -> None:
+def _update(uow: UnitOfWork, actor: Actor, event: Event, order: WorkOrder, clean: _Clean) -> bool:
+    """Apply ``clean`` and log it; False (nothing to commit) when it changes nothing."""
     before = _snapshot(event)
     event.kind, event.starts_at = clean.kind, clean.starts_at
     event.duration_minutes, event.reminder_minutes = (
         clean.duration_minutes, clean.reminder_minutes)
     event.note = clean.note
     old, new = activity.changes(before, _snapshot(event))
+    if not new:
+        return False
     activity.record(uow, actor, "edit_event", "event.edited", _describe(order, event),
                     entity="event", entity_id=event.id, order_id=order.id,
                     before=old, after=new)
+    return True
 
 
 def set_event_done(uow: UnitOfWork, actor: Actor, event_id: int, done: bool) -> OrderDetail:

@@ -72,7 +72,10 @@ def order_for(
     order = get(uow, WorkOrder, order_id, "Work order")
     if expected_version is not None and order.version != expected_version:
         raise ConcurrencyError(STALE_MESSAGE)
-    next_status = lifecycle.require(order.status, action, order.on_hold)
+    # Only publishing asks, so other actions do not load the items.
+    empty = action is Action.PUBLISH and lifecycle.is_empty(len(order.items),
+                                                            order.price_total_minor)
+    next_status = lifecycle.require(order.status, action, order.on_hold, empty)
     return order, next_status
 
 

@@ -6,15 +6,20 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..db.models import (
+    ActivityEntry,
     Attachment,
+    Comment,
     Counter,
     Customer,
     DentalLab,
+    Event,
     Patient,
+    Payment,
     PaymentPlan,
+    PayrollRecord,
     Service,
     WorkOrder,
     WorkOrderItem,
@@ -45,6 +50,14 @@ def next_number(uow: UnitOfWork) -> int:
         uow.session.add(counter)
     counter.value += 1
     return counter.value
+
+
+def next_id(uow: UnitOfWork) -> int:
+    """An id no order ever had: a deleted order's activity entries keep its id (the log is
+    append-only), and SQLite would otherwise hand the highest id out again."""
+    used = (uow.session.scalar(select(func.max(WorkOrder.id))),
+            uow.session.scalar(select(func.max(ActivityEntry.order_id))))
+    return max(value or 0 for value in used) + 1
 
 
 def search_text(number: int, patient: Patient, customer: Customer, lab: DentalLab,
@@ -139,9 +152,27 @@ def _set_items(order: WorkOrder, items: tuple[ItemInput, ...]) -> None:
         ))
 
 
-def _snapshot(order: WorkOrder) -> dict[str, object]:
+def _unchanged(order: WorkOrder, data: OrderInput) -> bool:
+    """Whether saving ``data`` (already cleaned) would leave ``order`` exactly as it is."""
+    items = tuple((i.service_id, i.description, format_teeth(i.teeth), i.quantity,
+                   i.unit_price.minor) for i in data.items)
+    stored = tuple((i.service_id, i.description, i.teeth, i.quantity, i.unit_price_minor)
+                   for i in order.items)
+    return (
+        (order.lab_id, order.customer_id, order.patient_id, order.documented_at, order.due_date,
+         order.description, order.shade, order.teeth, order.currency, stored)
+        == (data.lab_id, data.customer_id, data.patient_id, data.documented_at, data.due_date,
+            data.description, data.shade, format_teeth(data.teeth), data.currency, items)
+    )
+
+
+def _snapshot(uow: UnitOfWork, order: WorkOrder) -> dict[str, object]:
+    """The order as the activity log shows it: parties by name, never by id."""
+    patient = get(uow, Patient, order.patient_id, "Patient")
     return {
-        "lab_id": order.lab_id, "customer_id": order.customer_id, "patient_id": order.patient_id,
+        "lab": get(uow, DentalLab, order.lab_id, "Dental lab").name,
+        "customer": get(uow, Customer, order.customer_id, "Customer").name,
+        "patient": f"{patient.first_name} {patient.last_name}".strip(),
         "documented_at": order.documented_at, "due_date": order.due_date,
         "description": order.description, "shade": order.shade, "teeth": order.teeth,
         "total": str(Money(order.price_total_minor, order.currency)),
@@ -156,7 +187,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         _check_parties(uow, data)
         now = uow.now()
         order = WorkOrder(
-            number=next_number(uow), status=OrderStatus.DRAFT, lab_id=data.lab_id,
+            id=next_id(uow), number=next_number(uow), status=OrderStatus.DRAFT, lab_id=data.lab_id,
             customer_id=data.customer_id, patient_id=data.patient_id,
             description=data.description, shade=data.shade, teeth=format_teeth(data.teeth),
             created_at=now, updated_at=now, documented_at=data.documented_at,
@@ -170,7 +201,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         uow.session.add(order)
         uow.session.flush()
         activity.record(uow, actor, "create", "order.created", {"order": order.number},
-                        entity_id=order.id, order_id=order.id, after=_snapshot(order))
+                        entity_id=order.id, order_id=order.id, after=_snapshot(uow, order))
         uow.commit()
         return load_detail(uow, order.id)
 
@@ -182,10 +213,13 @@ def edit_order(
         order, _ = order_for(uow, actor, order_id, Action.EDIT, version)
         data = _clean(data)
         _check_parties(uow, data)
+        if _unchanged(order, data):
+            # OK pressed without a change: no new version, no activity entry.
+            return load_detail(uow, order.id)
         if data.currency != order.currency and _has_money(uow, order):
             raise ValidationError("currency", "cannot change while payments or a plan exist")
         _check_covers_money(uow, order, _items_total(data.items, data.currency), "items")
-        before = _snapshot(order)
+        before = _snapshot(uow, order)
         order.lab_id, order.customer_id, order.patient_id = (
             data.lab_id, data.customer_id, data.patient_id)
         order.documented_at, order.due_date = data.documented_at, data.due_date
@@ -195,7 +229,7 @@ def edit_order(
         order.price_total_minor = _items_total(data.items, data.currency).minor
         refresh_search_text(uow, order)
         touch(uow, order)
-        old, new = activity.changes(before, _snapshot(order))
+        old, new = activity.changes(before, _snapshot(uow, order))
         activity.record(uow, actor, "edit", "order.edited", {"order": order.number},
                         entity_id=order.id, order_id=order.id, before=old, after=new)
         uow.commit()
@@ -393,6 +427,8 @@ def update_due_date(
         validation.in_range(due_date, "due date")
         validation.due_not_before(due_date, order.documented_at)
         old = order.due_date
+        if due_date == old:
+            return load_detail(uow, order_id)
         order.due_date = due_date
         touch(uow, order)
         activity.record(uow, actor, "update_due_date", "order.due_date_changed",
@@ -416,6 +452,8 @@ def adjust_price(
                 "currency", f"payments or a plan exist in {order.currency}; void them first")
         _check_covers_money(uow, order, total, "price")
         old = Money(order.price_total_minor, order.currency)
+        if total == old:
+            return load_detail(uow, order_id)
         order.price_total_minor, order.currency = total.minor, total.currency
         touch(uow, order)
         activity.record(uow, actor, "adjust_price", "order.price_adjusted",
@@ -477,8 +515,8 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
         authorize(uow, actor, Action.CREATE_ORDER)
         now = uow.now()
         copy = WorkOrder(
-            number=next_number(uow), status=OrderStatus.DRAFT, lab_id=source.lab_id,
-            customer_id=source.customer_id, patient_id=source.patient_id,
+            id=next_id(uow), number=next_number(uow), status=OrderStatus.DRAFT,
+            lab_id=source.lab_id, customer_id=source.customer_id, patient_id=source.patient_id,
             description=source.description, shade=source.shade, teeth=source.teeth,
             created_at=now, updated_at=now, documented_at=uow.today(),
             due_date=max(source.due_date, uow.today()) if source.due_date else None,
@@ -512,3 +550,40 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
                         after={"copy": copy.number})
         uow.commit()
         return load_detail(uow, copy.id)
+
+
+# What an order may not have to be deleted rather than cancelled, in the refusal's words.
+_HISTORY: tuple[tuple[str, type[Payment | PaymentPlan | Event | Attachment | Comment |
+                                 PayrollRecord]], ...] = (
+    ("payments", Payment), ("a payment plan", PaymentPlan), ("events", Event),
+    ("attachments", Attachment), ("comments", Comment), ("payroll records", PayrollRecord),
+)
+
+
+def delete_order(
+    uow: UnitOfWork, actor: Actor, order_id: int, expected_version: int
+) -> None:
+    """Delete a Draft created by mistake. Its number is never handed out again and the activity
+    log keeps its entries plus a tombstone saying what it was; an order with any history is
+    refused (cancel it instead)."""
+    with uow:
+        order, _ = order_for(uow, actor, order_id, Action.DELETE_ORDER, expected_version)
+        kept = [words for words, model in _HISTORY if uow.session.scalar(
+            select(model.id).where(model.order_id == order.id).limit(1)) is not None]
+        if any(task.status is TaskStatus.DONE for task in order.tasks):
+            kept.append("work-plan tasks done")
+        if uow.session.scalar(select(WorkOrder.id).where(
+                (WorkOrder.copied_from_id == order.id) | (WorkOrder.remake_of_id == order.id))
+                .limit(1)) is not None:
+            kept.append("copies or remakes")
+        if kept:
+            raise LifecycleError(code="lifecycle.has_history", params={"kept": kept})
+        snapshot = _snapshot(uow, order)
+        activity.record(uow, actor, "delete", "order.deleted",
+                        {"order": order.number, "patient": snapshot["patient"],
+                         "lab": snapshot["lab"], "total_minor": order.price_total_minor,
+                         "currency": order.currency},
+                        entity_id=order.id, order_id=order.id,
+                        before={"number": order.number, **snapshot})
+        uow.session.delete(order)
+        uow.commit()

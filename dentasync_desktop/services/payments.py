@@ -110,6 +110,12 @@ def set_payment_plan(
                                                     f"year {validation.LATEST_DATE.year}")
 
         old = _current_plan(uow, order)
+        if old is not None and (
+                (old.amount_minor, old.currency, old.method, old.installments_count,
+                 old.first_due_date, old.interval, old.interval_unit)
+                == (amount.minor, amount.currency, method, count, data.first_due_date,
+                    interval, unit)):
+            return load_detail(uow, order_id)  # OK without a change: no new plan, no entry
         before = _plan_snapshot(old) if old else None
         if old is not None:
             uow.session.delete(old)

@@ -86,6 +86,8 @@ def edit_payroll(
         record.staff_id, record.comment = staff.id, text
         record.amount_minor, record.currency = money.minor, money.currency
         old, new = activity.changes(before, _snapshot(record, staff.name))
+        if not new:
+            return load_detail(uow, order.id)
         activity.record(uow, actor, "edit_payroll",
                         "payroll.edited", {"order": order.number, "staff": staff.name},
                         entity="payroll", entity_id=record.id, order_id=order.id,

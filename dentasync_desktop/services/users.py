@@ -38,9 +38,11 @@ def _actor(user: User) -> Actor:
                  role=user.role)
 
 
-def _snapshot(user: User) -> dict[str, Any]:
+def _snapshot(uow: UnitOfWork, user: User) -> dict[str, Any]:
+    """The account as the activity log shows it: the staff member by name, never by id."""
+    staff = find(uow, Staff, user.staff_id) if user.staff_id is not None else None
     return {"username": user.username, "full_name": user.full_name, "role": user.role,
-            "staff_id": user.staff_id}
+            "staff": staff.name if staff else None}
 
 
 def _clean_username(value: str) -> str:
@@ -192,7 +194,7 @@ def create_first_admin(uow: UnitOfWork, username: str, full_name: str, password:
         uow.session.flush()
         actor = _actor(user)
         activity.record(uow, actor, "create", "user.first_admin_created", {"username": name},
-                        entity="user", entity_id=user.id, after=_snapshot(user))
+                        entity="user", entity_id=user.id, after=_snapshot(uow, user))
         uow.commit()
         return actor
 
@@ -247,12 +249,12 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
                 raise ValidationError(
                     "role", f"{user.username} is the last active administrator; make another "
                             "user an administrator first")
-            before = _snapshot(user)
+            before = _snapshot(uow, user)
         user.username, user.full_name, user.role, user.staff_id = (
             username, full_name, role, data.staff_id)
         if new_hash is not None:
             user.password_hash = new_hash
-        old, new = activity.changes(before, _snapshot(user))
+        old, new = activity.changes(before, _snapshot(uow, user))
         if new_hash is not None and not creating:
             new["password"] = "changed"
         if not new:

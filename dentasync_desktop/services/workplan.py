@@ -136,6 +136,8 @@ def edit_task(
         before = _snapshot(task, _current_assignee(uow, task))
         task.name, task.assignee_id, task.due_date = clean_name, assignee_id, due
         old, new = activity.changes(before, _snapshot(task, assignee))
+        if not new:
+            return load_detail(uow, order.id)
         _record(uow, actor, "edit_task", "task.edited", order, task,
                 before=old, after=new)
         uow.commit()

@@ -979,3 +979,45 @@ def test_plan_preview_reports_what_cannot_be_scheduled(qtbot) -> None:
     assert dialog.preview_model.rowCount() == 2
     assert dialog.preview_problem.text() == "2 installment(s), 0.02 EUR in all"
 
+
+
+def test_delete_order_is_not_for_the_front_desk(qtbot, make_view) -> None:
+    front_desk = make_view(Role.FRONT_DESK)
+    assert not front_desk.delete_action.isEnabled()
+    assert "does not allow" in front_desk.delete_action.toolTip()
+
+
+def test_delete_order_is_confirmed_and_closes_the_view(
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes) -> None:
+    view = make_view()
+    assert view.delete_action.isEnabled()
+    closed: list[int] = []
+    view.deleted.connect(closed.append)
+    boxes.answer = QMessageBox.StandardButton.No
+    view.delete_action.trigger()
+    settle(qtbot)
+    assert fresh(world, order.id).number == order.number and not closed
+
+    boxes.answer = QMessageBox.StandardButton.Yes
+    view.delete_action.trigger()
+    settle(qtbot)
+    assert closed == [order.id]
+    assert "Delete WO-000001 for good?" in boxes.questions[-1]
+    assert not boxes.warnings
+
+
+def test_delete_order_is_disabled_with_the_reason_once_published(
+        qtbot, make_view, world: World, order: OrderDetail) -> None:
+    orders.publish(world.uow(), world.admin, order.id, order.version)
+    view = make_view()
+    assert not view.delete_action.isEnabled()
+    assert "cancel it instead" in view.delete_action.toolTip()
+
+
+def test_publish_is_disabled_with_the_reason_for_an_empty_order(
+        qtbot, make_view, world: World) -> None:
+    empty = orders.create_order(world.uow(), world.admin, world.order_input(items=()))
+    view = make_view(order_id=empty.id)
+    assert not view.header.primary.isEnabled()
+    assert "no items and a total of 0.00" in view.header.primary.toolTip()
+    assert not view.primary_action.isEnabled()

@@ -345,3 +345,19 @@ def test_order_id_role_gives_the_id(qtbot, world: World, client: ServiceClient) 
     model.sort(0)
     settle(qtbot)
     assert model.index(0, 3).data(ORDER_ID_ROLE) == ids[0]
+
+
+def test_a_deleted_order_closes_its_tab_and_leaves_the_list(  # type: ignore[no-untyped-def]
+        qtbot, page: OrderListPage, world: World, boxes: MessageBoxes) -> None:
+    order_id, other = make_orders(world, 2)
+    page.refresh()
+    page.open_order(order_id)
+    settle(qtbot)
+    view = page.tabs.currentWidget()
+    assert isinstance(view, OrderDetailView)
+    view.delete_action.trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    settle(qtbot)
+    assert page.tabs.count() == 1 and order_id not in page._details
+    assert page.model.row_at(0).id == other
+    assert boxes.texts("warning") == []

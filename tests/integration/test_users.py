@@ -152,7 +152,8 @@ def test_save_user_creates_and_edits_with_activity(world: World) -> None:
         "Anna Kowalska", Role.MANAGER, world.staff_id)
     entry = last_activity(world.uow_factory)
     assert json.loads(entry.before) == {"full_name": "Anna.K", "role": "front_desk",
-                                        "staff_id": None}
+                                        "staff": None}
+    assert isinstance(json.loads(entry.after)["staff"], str)  # a name, never an id
     # An empty password on update keeps the old one.
     assert users.sign_in(world.uow(), "anna.k", PASSWORD).role is Role.MANAGER
 

@@ -7,9 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from dentasync_desktop.documents.csv_report import write_csv
 from dentasync_desktop.documents.report_table import Column, ColumnKind, ReportTable, neutralise
+from dentasync_desktop.documents.xlsx_report import write_xlsx
 from dentasync_desktop.domain.money import Money
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -48,3 +50,22 @@ def test_no_csv_cell_starts_a_formula_whichever_separator_the_reader_uses(
     with target.open(encoding="utf-8-sig", newline="") as read_back:
         names = [row[0] for row in csv.reader(read_back)][1:]
     assert names == ["'" + name for name in HOSTILE]
+
+
+def test_an_xlsx_cell_keeps_the_text_as_typed_and_is_never_a_formula(tmp_path: Path) -> None:
+    table = ReportTable(
+        title="Finance report", organisation="=Clinic", view="Dental labs", filters=(),
+        generated_at=datetime(2026, 11, 20, tzinfo=UTC),
+        columns=(Column("=Lab", ColumnKind.TEXT, 30), Column("Paid", ColumnKind.MONEY, 12)),
+        rows=[(name, Money(100, "EUR")) for name in HOSTILE], row_count=len(HOSTILE))
+    target = tmp_path / "labs.xlsx"
+    write_xlsx(table, target)
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value}
+    for typed in [*HOSTILE, "=Clinic", "=Lab"]:
+        # openpyxl's lxml writer keeps a carriage return; its plain writer leaves only "\n".
+        text = typed if typed in cells else typed.replace("\r\n", "\n").replace("\r", "\n")
+        assert text in cells, f"{text!r} did not read back unchanged"
+        assert cells[text].data_type == "s" and cells[text].quotePrefix
+    assert not any(str(value).startswith("'") for value in cells)

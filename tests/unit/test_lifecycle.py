@@ -50,6 +50,7 @@ KEEPS: dict[Action, str] = {
     A.EVENTS: "11111110",
     A.ATTACHMENTS: "11111110",
     A.COMMENT: "11111110",
+    A.DELETE_ORDER: "10000000",  # anything further along is cancelled instead
 }
 
 # Not about one order: the lifecycle never refuses them, only permissions do.

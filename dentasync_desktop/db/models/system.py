@@ -44,7 +44,8 @@ class ActivityEntry(Base):
     action: Mapped[str] = mapped_column(String(50))
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[int | None]
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("work_orders.id"))
+    # No foreign key: a deleted order's history (and its tombstone) outlives the order row.
+    order_id: Mapped[int | None]
     code: Mapped[str] = mapped_column(String(60), default="", server_default="")
     params: Mapped[str] = mapped_column(Text, default="", server_default="")
     summary: Mapped[str] = mapped_column(Text, default="")

@@ -52,6 +52,7 @@ class OrderContext(QObject):
         self._detail: OrderDetail | None = None
         self._in_flight = 0  # own actions running: their result brings the fresh order
         self._loading = False
+        self._gone = False  # deleted: its own deletion must not reload it
         ChangeRelay.of(client).changed.connect(self._on_changes)
 
     @property
@@ -92,14 +93,20 @@ class OrderContext(QObject):
         show_refusal(self._window, error)
 
     def _on_changes(self, changes: tuple[Change, ...]) -> None:
-        if self._in_flight or not any(c.order_id == self.order_id for c in changes):
+        if self._gone or self._in_flight or not any(c.order_id == self.order_id
+                                                    for c in changes):
             return
         self.load()
+
+    def gone(self) -> None:
+        """The order was deleted here: stop following its changes."""
+        self._gone = True
 
     def gate(self, action: Action, *also: Action) -> Gate:
         """The lifecycle verdict for ``action`` and the actor's permission for it (and ``also``)."""
         detail = self.detail
-        verdict = lifecycle.verdict(detail.status, action, detail.on_hold)
+        verdict = lifecycle.verdict(detail.status, action, detail.on_hold,
+                                    lifecycle.is_empty(len(detail.items), detail.total.minor))
         if not verdict.allowed:
             return Gate(False, verdict.reason)
         for needed in (action, *also):

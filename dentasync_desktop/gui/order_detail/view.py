@@ -50,6 +50,7 @@ class OrderDetailView(QWidget):
     edit_requested = Signal(int)  # the editor dialog belongs to the main window
     open_order_requested = Signal(int)  # another order: a copy, a remake-of or copied-from link
     print_requested = Signal(int)
+    deleted = Signal(int)  # the order is gone: whoever shows this view closes it
 
     def __init__(self, client: ServiceClient, order_id: int,
                  parent: QWidget | None = None) -> None:
@@ -169,6 +170,11 @@ class OrderDetailView(QWidget):
         self.cancel_action = self._add(actions, self.tr("Cancel order…"), self.cancel,
                                        Action.CANCEL)
         self.reopen_action = self._add(actions, self.tr("Reopen"), self.reopen, Action.REOPEN)
+        actions.addSeparator()  # the one step that cannot be undone stands apart
+        self.delete_action = self._add(actions, self.tr("Delete order…"), self.delete,
+                                       Action.DELETE_ORDER,
+                                       tip=self.tr("Only a draft created by mistake, with no "
+                                                   "payments, events or attachments"))
         self.header.actions_button.setText(self.tr("Actions"))
         self.header.actions_button.setMenu(actions)
 
@@ -333,6 +339,18 @@ class OrderDetailView(QWidget):
             prompt=self.tr("A cancelled order stays for reference and becomes read-only; "
                            "it can be reopened as a draft."),
             confirmation=self.tr("Really cancel {number}?").format(number=number)))
+
+    def delete(self) -> None:
+        number = self.detail.number_text
+        if not confirm(self, self.tr("Delete order"), self.tr(
+                "Delete {number} for good? Its number is not used again and the activity log "
+                "keeps a note of it.").format(number=number)):
+            return
+        def done(_none: None) -> None:
+            self.context.gone()
+            self.deleted.emit(self.order_id)
+
+        self.context.submit(orders.delete_order, self.order_id, self.detail.version, then=done)
 
     def reopen(self) -> None:
         target = TRANSITIONS[Action.REOPEN].get(self.detail.status)

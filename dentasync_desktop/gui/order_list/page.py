@@ -388,6 +388,7 @@ class OrderListPage(QWidget):
         view.load_failed.connect(lambda error, v=view: self._not_opened(v, error))
         view.edit_requested.connect(lambda _id, v=view: self.edit_order(v))
         view.open_order_requested.connect(self.open_order)
+        view.deleted.connect(lambda _id, v=view: self.close_tab(self.tabs.indexOf(v)))
         view.print_requested.connect(
             lambda order: self._shell.run_order_command(Action.PRINT, order))
         self._details[order_id] = view
