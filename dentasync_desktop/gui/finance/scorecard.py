@@ -217,7 +217,7 @@ class ScorecardTab(QWidget):
             "Orders documented in the period. Turnaround: sent to the lab to delivered; "
             "on time: delivered on or before the due date."))
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555555;")
+        self.note.setObjectName("mutedLabel")
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(self.table)
         services = QWidget()
