@@ -19,6 +19,7 @@ APP_ICON = "dentasync"
 THEME_KEY = "appearance/theme"
 THEMES = ("system", "light", "dark")
 MIN_CONTRAST = 4.5
+DARK_TINT_LIGHTNESS = 0.2
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -168,14 +169,11 @@ def on_white(colour: str | QColor) -> QColor:
     return readable(colour, QColor("#ffffff"))
 
 
-def tint(colour: str | QColor, strength: float = 0.25) -> QColor:
-    """A row background: ``colour`` mixed into Base, so the row's Text stays readable."""
-    base = QApplication.palette().color(Role.Base)
-    mixed = QColor(colour)
+def tint(colour: str | QColor) -> QColor:
+    """A row background given as a pale light-theme tint; on a dark page the same hue, dark,
+    so the row's light Text stays readable on it."""
+    pale = QColor(colour)
     if not is_dark():
-        return mixed
-    return QColor.fromRgbF(
-        base.redF() + (mixed.redF() - base.redF()) * strength,
-        base.greenF() + (mixed.greenF() - base.greenF()) * strength,
-        base.blueF() + (mixed.blueF() - base.blueF()) * strength,
-    )
+        return pale
+    hue, saturation, _lightness, _ = pale.getHslF()
+    return QColor.fromHslF(max(hue, 0.0), min(saturation, 0.6), DARK_TINT_LIGHTNESS)
