@@ -19,7 +19,7 @@ APP_ICON = "dentasync"
 THEME_KEY = "appearance/theme"
 THEMES = ("system", "light", "dark")
 MIN_CONTRAST = 4.5
-DARK_TINT_LIGHTNESS = 0.2
+DARK_TINT_LIGHTNESS = 0.17
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -156,7 +156,7 @@ def readable(colour: str | QColor, against: QColor | None = None) -> QColor:
     """
     background = against if against is not None else QApplication.palette().color(Role.Base)
     result = QColor(colour)
-    hue, saturation, lightness, _ = result.getHslF()
+    hue, saturation, lightness = result.hslHueF(), result.hslSaturationF(), result.lightnessF()
     step = 0.02 if luminance(background) < 0.5 else -0.02
     while contrast(result, background) < MIN_CONTRAST and 0.0 < lightness < 1.0:
         lightness = min(1.0, max(0.0, lightness + step))
@@ -175,5 +175,5 @@ def tint(colour: str | QColor) -> QColor:
     pale = QColor(colour)
     if not is_dark():
         return pale
-    hue, saturation, _lightness, _ = pale.getHslF()
-    return QColor.fromHslF(max(hue, 0.0), min(saturation, 0.6), DARK_TINT_LIGHTNESS)
+    hue, saturation = pale.hslHueF(), pale.hslSaturationF()
+    return QColor.fromHslF(max(hue, 0.0), min(saturation, 0.5), DARK_TINT_LIGHTNESS)

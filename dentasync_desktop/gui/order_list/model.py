@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from ...domain.dto import OrderFilter, OrderPage, OrderRow
@@ -243,6 +244,12 @@ class OrderListModel(QAbstractTableModel):
             return RIGHT
         return None
 
+    @staticmethod
+    def _background(row: OrderRow) -> QColor | None:
+        if row.overdue:
+            return tint(OVERDUE_BACKGROUND)
+        return tint(ON_HOLD_BACKGROUND) if row.on_hold else None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every role of every visible cell on each paint: the cheap checks come first.
         number = index.row()
@@ -258,14 +265,13 @@ class OrderListModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return RIGHT if COLUMNS[column].numeric else LEFT
         if role == BACKGROUND:
-            if row.overdue:
-                return tint(OVERDUE_BACKGROUND)
-            return tint(ON_HOLD_BACKGROUND) if row.on_hold else None
+            return self._background(row)
         if role == FOREGROUND:
+            # Readable on the row's own tint, not only on the plain Base.
             if column == STATUS_COLUMN:
-                return readable(STATUS_COLOURS[row.status])
+                return readable(STATUS_COLOURS[row.status], self._background(row))
             if column == PAYMENT_COLUMN:
-                return readable(PAYMENT_COLOURS[row.payment_status])
+                return readable(PAYMENT_COLOURS[row.payment_status], self._background(row))
             return None
         if role == DECORATION:
             if column != 0:
