@@ -130,6 +130,14 @@ def apply_theme(app: QApplication, name: str | None = None) -> str:
     return which
 
 
+def follow_system(app: QApplication) -> None:
+    """With "System" chosen, the window turns light or dark as the desktop does."""
+    def changed(_scheme: Qt.ColorScheme) -> None:
+        if saved_theme() == "system":
+            apply_theme(app, "system")
+    app.styleHints().colorSchemeChanged.connect(changed)
+
+
 def is_dark(palette: QPalette | None = None) -> bool:
     palette = palette or QApplication.palette()
     return palette.color(Role.Base).lightnessF() < 0.5

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -148,3 +148,21 @@ def test_key_labels_read_and_pages_look_right(qtbot: QtBot, look: str, world: Wo
     screenshot(window, f"theme_calendar_{look}")
     window.close()
     settle(qtbot)
+
+
+def test_system_follows_the_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dentasync_desktop.gui import theme
+
+    class Hints:
+        def __init__(self, colour_scheme: Qt.ColorScheme) -> None:
+            self.colour_scheme = colour_scheme
+
+        def colorScheme(self) -> Qt.ColorScheme:
+            return self.colour_scheme
+
+    for desktop, expected in ((Qt.ColorScheme.Dark, "dark"), (Qt.ColorScheme.Light, "light"),
+                              (Qt.ColorScheme.Unknown, "light")):
+        monkeypatch.setattr(theme.QGuiApplication, "styleHints",
+                            staticmethod(lambda desktop=desktop: Hints(desktop)))
+        assert theme.scheme("system") == expected
+        assert theme.scheme("light") == "light" and theme.scheme("dark") == "dark"
