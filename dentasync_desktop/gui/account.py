@@ -38,7 +38,7 @@ def _banner(title: str, subtitle: str) -> QHBoxLayout:
     logo = QLabel()
     logo.setPixmap(icon(APP_ICON).pixmap(48, 48))
     text = QLabel(f"<div style='font-size:16pt;font-weight:600'>{title}</div>"
-                  f"<div style='color:#4b5563'>{subtitle}</div>")
+                  f"<div>{subtitle}</div>")
     text.setWordWrap(True)
     row = QHBoxLayout()
     row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)

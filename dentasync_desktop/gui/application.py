@@ -18,7 +18,7 @@ from .account import FirstAdminDialog, SignInDialog
 from .client import ServiceClient
 from .errors import install_exception_hook
 from .main_window import MainWindow
-from .theme import apply_theme
+from .theme import apply_theme, follow_system
 
 
 def make_application() -> QApplication:
@@ -30,6 +30,7 @@ def make_application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setApplicationDisplayName("Dentasync Desktop")
     apply_theme(app)
+    follow_system(app)
     return app
 
 

@@ -54,6 +54,7 @@ def datetime_text(value: datetime | None, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).toString(local, QLocale.FormatType.ShortFormat)
 
 
+# Chosen for a light page; gui/theme.py readable() and on_white() adapt them to the theme.
 STATUS_COLOURS = {
     OrderStatus.DRAFT: "#6b7280",
     OrderStatus.PUBLISHED: "#2563eb",

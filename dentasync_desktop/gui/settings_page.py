@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -37,6 +38,7 @@ from .changes import ChangeRelay
 from .formatting import datetime_text
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
+from .theme import apply_theme, save_theme, saved_theme
 from .translation import QT_TRANSLATE_NOOP
 from .widgets.busy import show_busy
 from .widgets.currency import CurrencyCombo
@@ -92,6 +94,7 @@ class SettingsPage(QWidget):
             "After this many minutes without keyboard or mouse input, the window is locked "
             "until the signed-in user enters their password again. 0: never."))
 
+        appearance = self._build_appearance()
         organisation = QGroupBox(self.tr("Organisation"))
         org_form = QFormLayout(organisation)
         self._row(org_form, "name", self.tr("&Name:"), self.name)
@@ -159,6 +162,7 @@ class SettingsPage(QWidget):
         column.setContentsMargins(12, 12, 12, 12)
         column.addLayout(page_heading(self.tr("Settings"), self.tr(
             "These details appear on printed order forms and reports.")))
+        column.addWidget(appearance)
         column.addWidget(organisation)
         column.addWidget(defaults)
         column.addWidget(schedule)
@@ -187,6 +191,32 @@ class SettingsPage(QWidget):
              focus: QWidget | None = None) -> None:
         form.addRow(text, widget)
         self.fields[key] = focus or widget
+
+    def _build_appearance(self) -> QGroupBox:
+        """The look on this computer: applied at once, kept with the window state."""
+        self.theme = QComboBox()
+        self.theme.setObjectName("theme")
+        self.theme.addItem(self.tr("Same as the system"), "system")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(saved_theme())))
+        self.theme.currentIndexChanged.connect(self._theme_chosen)
+        group = QGroupBox(self.tr("Appearance"))
+        form = QFormLayout(group)
+        row = QHBoxLayout()
+        row.addWidget(self.theme)
+        row.addStretch(1)
+        caption = QLabel(self.tr("&Theme:"))
+        caption.setBuddy(self.theme)
+        form.addRow(caption, _holder(row))
+        return group
+
+    def _theme_chosen(self) -> None:
+        name = str(self.theme.currentData())
+        save_theme(name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, name)
 
     def _build_schedule(self) -> QGroupBox:
         self.remind_due_tomorrow = QCheckBox(self.tr(

@@ -84,12 +84,14 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
 def themed(qapp: QApplication) -> Iterator[QApplication]:
     """The application's real look, for screenshots; the previous look comes back after."""
     style, sheet, locale = qapp.style().name(), qapp.styleSheet(), QLocale()
-    apply_theme(qapp)
+    colours = qapp.palette()
+    apply_theme(qapp, "light")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     yield qapp
     QLocale.setDefault(locale)
     qapp.setStyleSheet(sheet)
     qapp.setStyle(style)
+    qapp.setPalette(colours)
 
 
 @pytest.fixture

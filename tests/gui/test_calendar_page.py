@@ -29,6 +29,7 @@ from ..conftest import FIXED_NOW
 from ..factories import World
 from ..integration.helpers import new_order
 from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
+from .timing import palette
 
 TODAY = FIXED_NOW.astimezone().date()  # Friday 20 November 2026
 
@@ -428,36 +429,13 @@ def test_print_agenda_produces_a_pdf(qtbot, client, scheduled) -> None:  # type:
     dialog.close()
 
 
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#1f2329"),
-                         (QPalette.ColorRole.WindowText, "#e6e6e6"),
-                         (QPalette.ColorRole.Base, "#16191d"),
-                         (QPalette.ColorRole.AlternateBase, "#23272e"),
-                         (QPalette.ColorRole.Text, "#e6e6e6"),
-                         (QPalette.ColorRole.Button, "#2a2f36"),
-                         (QPalette.ColorRole.ButtonText, "#e6e6e6"),
-                         (QPalette.ColorRole.Highlight, "#3b82f6"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff"),
-                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-                         (QPalette.ColorRole.Link, "#7fb0ff"),
-                         (QPalette.ColorRole.ToolTipBase, "#2a2f36"),
-                         (QPalette.ColorRole.ToolTipText, "#e6e6e6")):
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
 @pytest.fixture(params=["light", "dark"])
 def theme(request: pytest.FixtureRequest, themed: QApplication) -> Iterator[str]:
     if request.param == "light":
         yield "light"
         return
-    previous, sheet = themed.palette(), themed.styleSheet()
-    themed.setStyleSheet("")  # the light style sheet paints light backgrounds over the palette
-    themed.setPalette(dark_palette())
-    yield "dark"
-    themed.setPalette(previous)
-    themed.setStyleSheet(sheet)
+    with palette(themed, dark=True) as look:
+        yield look
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.domain.dto import ScheduleSettings
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import settings
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database
@@ -62,29 +62,15 @@ def quiet_days(world: World) -> None:
         remind_orders_due_tomorrow=False, remind_installments_due_today=False))
 
 
-_DARK = {
-    QPalette.ColorRole.Window: "#2b2b2e", QPalette.ColorRole.WindowText: "#e6e6e6",
-    QPalette.ColorRole.Base: "#1f1f22", QPalette.ColorRole.AlternateBase: "#2a2a2e",
-    QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#35353a",
-    QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#2f6fd1",
-    QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#3a3a40",
-    QPalette.ColorRole.ToolTipText: "#f0f0f0", QPalette.ColorRole.PlaceholderText: "#9a9aa2",
-}
-
 
 @contextmanager
 def palette(app: QApplication, dark: bool) -> Iterator[str]:
-    """A dark palette without the light style sheet (to check that the new screens draw with
-    palette roles), or the themed light look as it is; yields "dark" or "light"."""
+    """The app's Dark theme, or the themed light look as it is; yields "dark" or "light"."""
     if not dark:
         yield "light"
         return
     sheet, before = app.styleSheet(), app.palette()
-    app.setStyleSheet("")
-    colours = QPalette()
-    for role, colour in _DARK.items():
-        colours.setColor(role, QColor(colour))
-    app.setPalette(colours)
+    apply_theme(app, "dark")
     try:
         yield "dark"
     finally:

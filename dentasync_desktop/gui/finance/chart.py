@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ...domain.dto import LabFinanceRow
 from ...domain.money import CURRENCY_EXPONENTS
+from ..theme import is_dark
 
 PAID_COLOUR = QColor("#15803d")
 OUTSTANDING_COLOUR = QColor("#d97706")
@@ -111,11 +112,19 @@ class LabChart(QWidget):
         amounts.applyNiceNumbers()
 
 
-def _new_chart() -> QChart:
+def themed_chart() -> QChart:
+    """A still chart in the window's theme; bar colours set on a set before it is added stay."""
     chart = QChart()
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark()
+                   else QChart.ChartTheme.ChartThemeLight)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(QMargins(4, 4, 4, 4))
+    return chart
+
+
+def _new_chart() -> QChart:
+    chart = themed_chart()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
 

@@ -14,14 +14,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ...domain.dto import FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ...domain.money import Money
 from ...services import finance
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
+from ..theme import readable
 from ..translation import QT_TRANSLATE_NOOP
 from ..worker import Job, show_error
 
@@ -34,7 +35,6 @@ R = TypeVar("R")
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-LINK_COLOUR = QColor("#1d4ed8")
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class _TableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column.numeric else _LEFT
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            return QColor(column.colour(row))
+            return readable(column.colour(row))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -181,7 +181,7 @@ class LabFinanceModel(_TableModel[LabFinanceRow]):
             if role == ID_ROLE:
                 return self._rows[index.row()].lab_id
             if index.column() == 0 and role == Qt.ItemDataRole.ForegroundRole:
-                return LINK_COLOUR
+                return QApplication.palette().color(QPalette.ColorRole.Link)
             if index.column() == 0 and role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setUnderline(True)

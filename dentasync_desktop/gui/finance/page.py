@@ -147,12 +147,10 @@ class FinancePage(QWidget):
         filters.addStretch(1)
 
         self.range_problem = QLabel()
-        self.range_problem.setObjectName("fieldError")
-        self.range_problem.setStyleSheet("color: #b91c1c;")
+        self.range_problem.setObjectName("warningLabel")
         self.range_problem.hide()
         self.note = QLabel(self.tr("Cancelled orders are excluded from all figures."))
-        self.note.setObjectName("financeNote")
-        self.note.setStyleSheet("color: #555555;")
+        self.note.setObjectName("mutedLabel")
 
         self.summary_box = QFrame()
         self.summary_box.setObjectName("financeSummary")
@@ -444,7 +442,7 @@ class FinancePage(QWidget):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for column, title in enumerate(titles, start=1):
             heading = QLabel(title)
-            heading.setStyleSheet("color: #555555;")
+            heading.setObjectName("mutedLabel")
             heading.setAlignment(right)
             self.summary_grid.addWidget(heading, 0, column)
         for row, figures in enumerate(summary.per_currency, start=1):
@@ -462,7 +460,7 @@ class FinancePage(QWidget):
                 if column:
                     cell.setAlignment(right)
                 if column == len(values) - 1 and figures.overdue.minor:
-                    cell.setStyleSheet("color: #b91c1c;")
+                    cell.setProperty("warning", True)
                 self.summary_grid.addWidget(cell, row, column)
         self.summary_grid.setColumnStretch(len(titles) + 1, 1)
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QMargins,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -39,7 +38,7 @@ from ...services import scorecard
 from ..client import ServiceClient
 from ..translation import QT_TRANSLATE_NOOP
 from ..worker import Job
-from .chart import short_name
+from .chart import short_name, themed_chart
 from .models import ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -213,7 +212,7 @@ class ScorecardTab(QWidget):
             "Orders documented in the period. Turnaround: sent to the lab to delivered; "
             "on time: delivered on or before the due date."))
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555555;")
+        self.note.setObjectName("mutedLabel")
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(self.table)
         services = QWidget()
@@ -296,9 +295,7 @@ class ScorecardTab(QWidget):
 
 
 def _chart() -> QChart:
-    chart = QChart()
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart = themed_chart()
     chart.legend().setVisible(False)
-    chart.setMargins(QMargins(4, 4, 4, 4))
     return chart
 

@@ -18,6 +18,7 @@ from ...domain.dto import OrderDetail
 from ...domain.enums import OrderStatus
 from ...domain.numbers import format_number
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money, qdate
+from ..theme import readable
 from .widgets import badge, set_badge_colour
 
 WARNING_COLOUR = "#b91c1c"
@@ -129,8 +130,9 @@ class OrderHeader(QFrame):
                 and qdate(order.due_date) < today)
         self._set("due", date_text(order.due_date) or self.tr("not set"),
                   self.tr("Past the due date") if late else "")
+        warning = readable(WARNING_COLOUR).name()
         self._values["due"].setStyleSheet(
-            f"QLabel {{ color: {WARNING_COLOUR}; font-weight: 600; }}" if late else "")
+            f"QLabel {{ color: {warning}; font-weight: 600; }}" if late else "")
         self._set("total", money(order.total))
         self._set("paid", money(order.paid))
         self._set("balance", money(order.balance))

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QBrush, QFont, QIcon, QImageReader, QPixmap
 
 from ...domain.dto import (
     ActivityInfo,
@@ -35,14 +35,16 @@ from ...domain.enums import EventKind, OrderStatus, PaymentMethod, PaymentStatus
 from ...domain.teeth import format_teeth
 from .. import activity_text
 from ..formatting import date_text, datetime_text, label, money
+from ..theme import readable
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
-OVERDUE = QColor("#b91c1c")
-SETTLED = QColor("#15803d")
-MUTED = QColor("#6b7280")
+# Adapted to the palette when drawn (gui/theme.py readable()).
+OVERDUE = "#b91c1c"
+SETTLED = "#15803d"
+MUTED = "#6b7280"
 THUMBNAIL = QSize(64, 64)
 MINUTES_PER_DAY = 24 * 60
 LONG_VALUE = 80  # longer activity values are cut, the full text is in the tooltip
@@ -119,7 +121,7 @@ class RowsModel(QAbstractTableModel):
             return self.font(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = self.colour(row, index.column())
-            return QBrush(colour) if colour is not None else None
+            return QBrush(readable(colour)) if colour is not None else None
         if role == Qt.ItemDataRole.DecorationRole:
             return self.decoration(row, index.column())
         if role == ID_ROLE:
@@ -145,7 +147,7 @@ class RowsModel(QAbstractTableModel):
     def font(self, row: Any) -> QFont | None:
         return None
 
-    def colour(self, row: Any, column: int) -> QColor | None:
+    def colour(self, row: Any, column: int) -> str | None:
         return None
 
     def decoration(self, row: Any, column: int) -> Any:
@@ -192,7 +194,7 @@ class TasksModel(RowsModel):
             Column(self.tr("Done at"), lambda t: datetime_text(t.done_at)),
         ]
 
-    def colour(self, row: TaskInfo, column: int) -> QColor | None:
+    def colour(self, row: TaskInfo, column: int) -> str | None:
         if column == 3 and not row.assignee_name:
             return MUTED
         return None
@@ -217,7 +219,7 @@ class InstallmentsModel(RowsModel):
             return self.tr("Partly paid")
         return self.tr("Due")
 
-    def colour(self, row: InstallmentInfo, column: int) -> QColor | None:
+    def colour(self, row: InstallmentInfo, column: int) -> str | None:
         if column != 4:
             return None
         if row.paid:
@@ -255,7 +257,7 @@ class PaymentsModel(RowsModel):
             return font
         return None
 
-    def colour(self, row: PaymentInfo, column: int) -> QColor | None:
+    def colour(self, row: PaymentInfo, column: int) -> str | None:
         return MUTED if row.voided else None
 
 
@@ -286,7 +288,7 @@ class EventsModel(RowsModel):
             return self.tr("None")
         return self.tr("{time} before").format(time=duration_text(event.reminder_minutes))
 
-    def colour(self, row: EventInfo, column: int) -> QColor | None:
+    def colour(self, row: EventInfo, column: int) -> str | None:
         return MUTED if row.done else None
 
 
@@ -356,7 +358,7 @@ class PayrollModel(RowsModel):
             return self.tr("Open")
         return self.tr("Finalized {when}").format(when=datetime_text(record.finalized_at))
 
-    def colour(self, row: PayrollInfo, column: int) -> QColor | None:
+    def colour(self, row: PayrollInfo, column: int) -> str | None:
         return SETTLED if column == 3 and row.finalized else None
 
 

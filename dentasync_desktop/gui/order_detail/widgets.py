@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import CURRENCY_EXPONENTS, Money
 from ..formatting import amount_input, qdate
+from ..theme import on_white
 from .models import ID_ROLE, RowsModel
 
 
@@ -63,7 +64,7 @@ def badge(colour: str = "#6b7280") -> QLabel:
 
 def set_badge_colour(label: QLabel, colour: str) -> None:
     label.setStyleSheet(
-        f"QLabel {{ background: {colour}; color: white; border-radius: 4px;"
+        f"QLabel {{ background: {on_white(colour).name()}; color: white; border-radius: 4px;"
         " padding: 2px 8px; font-weight: 600; }"
     )
 

@@ -22,7 +22,7 @@ from ...services import order_list
 from ...services.paging import MAX_PAGE
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
-from ..theme import icon
+from ..theme import icon, readable, tint
 from ..translation import QT_TRANSLATE_NOOP
 from ..worker import Job, show_error
 
@@ -30,10 +30,9 @@ PAGE_SIZE = 100
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-OVERDUE_BACKGROUND = QColor("#fde8e8")
-ON_HOLD_BACKGROUND = QColor("#fff4d6")
-STATUS_BRUSHES = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
-PAYMENT_BRUSHES = {status: QColor(colour) for status, colour in PAYMENT_COLOURS.items()}
+# Row tints and status text are adapted to the current palette when drawn (gui/theme.py).
+OVERDUE_BACKGROUND = "#fde8e8"
+ON_HOLD_BACKGROUND = "#fff4d6"
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
@@ -245,6 +244,12 @@ class OrderListModel(QAbstractTableModel):
             return RIGHT
         return None
 
+    @staticmethod
+    def _background(row: OrderRow) -> QColor | None:
+        if row.overdue:
+            return tint(OVERDUE_BACKGROUND)
+        return tint(ON_HOLD_BACKGROUND) if row.on_hold else None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every role of every visible cell on each paint: the cheap checks come first.
         number = index.row()
@@ -260,13 +265,14 @@ class OrderListModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return RIGHT if COLUMNS[column].numeric else LEFT
         if role == BACKGROUND:
-            if row.overdue:
-                return OVERDUE_BACKGROUND
-            return ON_HOLD_BACKGROUND if row.on_hold else None
+            return self._background(row)
         if role == FOREGROUND:
+            # Readable on the row's own tint, not only on the plain Base.
             if column == STATUS_COLUMN:
-                return STATUS_BRUSHES[row.status]
-            return PAYMENT_BRUSHES[row.payment_status] if column == PAYMENT_COLUMN else None
+                return readable(STATUS_COLOURS[row.status], self._background(row))
+            if column == PAYMENT_COLUMN:
+                return readable(PAYMENT_COLOURS[row.payment_status], self._background(row))
+            return None
         if role == DECORATION:
             if column != 0:
                 return None

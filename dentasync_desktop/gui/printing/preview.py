@@ -166,8 +166,6 @@ class PreviewDialog(QDialog):
         self.notes = QLabel()
         self.notes.setObjectName("printNotes")
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("QLabel#printNotes { background: #fff7d6; padding: 6px; "
-                                 "border: 1px solid #e5c55c; color: #4a3b00; }")
         self.notes.hide()
         self.pages = QLabel()
 
