@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -56,7 +56,10 @@ def tab_stops(dialog: QDialog) -> list[QWidget]:
         stops.append(widget)
 
 
-def shown(qtbot: Any, dialog: ServiceDialog) -> ServiceDialog:
+D = TypeVar("D", bound=ServiceDialog)
+
+
+def shown(qtbot: Any, dialog: D) -> D:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -146,7 +149,7 @@ def test_publish_names_the_lab_before_sending_the_order_there(
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert boxes.texts("question") == [f"Publish WO-000001 and send it to {order.lab.name}?"] * 2
-    assert view.detail.status is OrderStatus.DRAFT
+    assert get_order(world.uow(), world.admin, order.id).status is OrderStatus.DRAFT
     boxes.answer = boxes.answer.Yes
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
@@ -177,6 +180,7 @@ def test_cancel_order_has_verb_buttons_checks_the_reason_first_and_grows_with_th
         assert dialog.error_text.startswith("Reason")
         QApplication.processEvents()
         layout = dialog.layout()
+        assert layout is not None and isinstance(dialog.edit, QLineEdit)
         assert dialog.height() > before
         assert dialog.height() >= layout.totalHeightForWidth(dialog.width())
         assert dialog.width() >= 420

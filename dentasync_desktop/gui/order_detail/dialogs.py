@@ -98,7 +98,7 @@ class ServiceDialog(QDialog):
         self._layout.addWidget(self.buttons)
         self.ok_button.setDefault(True)  # Enter in a field presses it; Space only when focused
         widget = self.nextInFocusChain()
-        while widget is not self and widget is not self.buttons:
+        while widget is not None and widget is not self and widget is not self.buttons:
             if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
                     and not widget.isHidden()):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)  # selects a pre-filled text
