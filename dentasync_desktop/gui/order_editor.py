@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -447,6 +448,26 @@ class OrderEditorDialog(QDialog):
             self.show_error(error)
         else:
             raise error
+
+    def reject(self) -> None:
+        """Escape, Cancel or the close box: a new order with something typed is discarded only
+        when the user says so."""
+        if self._order is None and self.saved is None and self.has_typed() and \
+                QMessageBox.question(
+                    self, self.tr("New work order"), self.tr("Discard this new order?"),
+                    QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            return
+        super().reject()
+
+    def has_typed(self) -> bool:
+        """Whether the user entered anything beyond the defaults (the lab and currency are
+        preset, so choosing them alone loses nothing)."""
+        return bool(
+            self.customer.edit.text().strip() or self.patient.edit.text().strip()
+            or self.shade.text().strip() or self.description.toPlainText().strip()
+            or self.teeth.selected() or self._rows or self._due_by_hand
+            or self.documented.date() != QDate.currentDate())
 
     def _save_ended(self) -> None:
         self._saving = False

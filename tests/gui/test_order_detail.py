@@ -139,7 +139,9 @@ def make_view(qtbot, make_client, order: OrderDetail):  # type: ignore[no-untype
 
 
 def click_primary(qtbot, view: OrderDetailView) -> None:  # type: ignore[no-untyped-def]
-    assert view.header.primary.isEnabled(), view.header.primary.toolTip()
+    """Publish is confirmed (use the ``boxes`` fixture); the step before holds the button off
+    for a double-click interval."""
+    qtbot.waitUntil(view.header.primary.isEnabled)
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
     settle(qtbot)
 
@@ -217,7 +219,7 @@ def test_walks_every_lifecycle_step_with_the_primary_button(
     assert len(changed) == 6 + 3 + 1  # six steps that worked, three ticks, one plan
 
 
-def test_primary_shortcut_runs_the_next_step(qtbot, make_view) -> None:
+def test_primary_shortcut_runs_the_next_step(qtbot, make_view, boxes: Boxes) -> None:
     view = make_view()
     view.primary_action.trigger()
     settle(qtbot)
@@ -286,7 +288,8 @@ def test_move_back_hold_due_date_remake_and_customer(
     assert "on hold" in view.header.primary.toolTip()
     view.hold_action.trigger()
     settle(qtbot)
-    assert not view.detail.on_hold and view.header.primary.isEnabled()
+    assert not view.detail.on_hold
+    qtbot.waitUntil(view.header.primary.isEnabled)  # after the Publish's double-click hold
 
     def due(dialog: Any) -> None:
         dialog.date.setDate(QDate(2026, 12, 24))
@@ -822,7 +825,7 @@ def test_comments_add_and_edit_own_only(qtbot, make_view, world: World, order: O
 
 
 def test_activity_tab_shows_the_timeline_with_before_and_after(
-        qtbot, make_view, world: World, order: OrderDetail) -> None:
+        qtbot, make_view, world: World, order: OrderDetail, boxes: Boxes) -> None:
     view = make_view()
     click_primary(qtbot, view)
     settle(qtbot)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from dentasync_desktop.domain.dto import OrderInput
 from dentasync_desktop.domain.enums import Role
@@ -238,3 +238,41 @@ def test_teeth_chart_toggles_and_emits(qtbot) -> None:  # type: ignore[no-untype
     assert seen[-1] == (11, 55)
     chart.set_selected(())
     assert chart.selected() == ()
+
+
+def test_escape_closes_an_untouched_new_order_silently(qtbot, dialog: OrderEditorDialog,  # type: ignore[no-untyped-def]
+                                                       boxes: MessageBoxes) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert boxes.shown == []
+
+
+def test_escape_asks_before_discarding_what_was_typed(qtbot, dialog: OrderEditorDialog,  # type: ignore[no-untyped-def]
+                                                      boxes: MessageBoxes) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.shade, "A2")
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert boxes.texts("question") == ["Discard this new order?"]
+    assert dialog.isVisible() and dialog.shade.text() == "A2"  # kept, as typed
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and len(boxes.texts("question")) == 2
+    boxes.answer = QMessageBox.StandardButton.Discard
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_escape_asks_about_an_item_or_a_patient_search_too(qtbot, dialog: OrderEditorDialog,  # type: ignore[no-untyped-def]
+                                                           boxes: MessageBoxes) -> None:
+    dialog.show()
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    dialog.add_item()
+    dialog.reject()
+    assert dialog.isVisible() and len(boxes.texts("question")) == 1
+    dialog.remove_item(dialog.item_rows()[0])
+    dialog.patient.edit.setText("Mül")  # a search typed, no patient chosen yet
+    dialog.reject()
+    assert dialog.isVisible() and len(boxes.texts("question")) == 2

@@ -124,7 +124,7 @@ def test_the_relay_delivers_bus_changes_from_any_thread_on_the_gui_thread(
 
 
 def test_two_views_of_one_order_stay_the_same(qtbot, client: ServiceClient,  # type: ignore[no-untyped-def]
-                                              world: World) -> None:
+                                              world: World, boxes: MessageBoxes) -> None:
     order = new_order(world)
     first = OrderDetailView(client, order.id)
     second = OrderDetailView(client, order.id)

@@ -1,9 +1,11 @@
 """Dialogs for the order actions that need input.
 
-Each ``ServiceDialog`` runs its service off the GUI thread when the user presses OK, and stays
-open (OK disabled) until it answers. A refusal of the input
-(a ``ValidationError`` naming the field) is shown inside the dialog, which stays open with what
-the user typed; any other refusal is shown and closes the dialog so the view can reload.
+Each ``ServiceDialog`` opens with the focus in its first field and tabs through the fields
+before its buttons, so typing goes where it is meant and Enter (not Space) presses OK. It runs
+its service off the GUI thread when the user presses OK, and stays open (OK disabled) until it
+answers. A refusal of the input (a ``ValidationError`` naming the field) is shown inside the
+dialog, which stays open with what the user typed; any other refusal is shown and closes the
+dialog so the view can reload.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import validation
 from ...domain.dto import CustomerInfo, LabInfo
 from ...domain.errors import DomainError, ValidationError
 from ...domain.money import Money
@@ -37,6 +40,8 @@ from ..formatting import money, pydate, qdate
 from ..worker import Job
 from .models import ID_ROLE
 from .widgets import MoneyEdit, confirm
+
+MAX_TEXT = 500  # what the order services keep of a reason or a tracking number
 
 
 class ServiceDialog(QDialog):
@@ -63,10 +68,42 @@ class ServiceDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(self.form)
+        self._layout.addWidget(self.error)
+        self._arranged = False
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+    def name_buttons(self, ok: str, cancel: str) -> None:
+        """Verbs instead of OK/Cancel where "cancel" would be ambiguous."""
+        self.ok_button.setText(ok)
+        self.cancel_button.setText(cancel)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._arranged:
+            self._arrange()
+        super().setVisible(visible)
+
+    def _arrange(self) -> None:
+        """Buttons join the layout last so the focus chain (the order widgets got their
+        parent) runs through the subclasses' rows first; the first field takes the focus."""
+        self._arranged = True
+        self._layout.addWidget(self.buttons)
+        self.ok_button.setDefault(True)  # Enter in a field presses it; Space only when focused
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and widget is not self.buttons:
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
+                    and not widget.isHidden()):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)  # selects a pre-filled text
+                return
+            widget = widget.nextInFocusChain()
 
     def add_field(self, label: str, widget: QWidget, *names: str) -> QWidget:
         """A labelled row; ``names`` are the field names a ValidationError may point at."""
@@ -119,9 +156,18 @@ class ServiceDialog(QDialog):
     def show_error(self, error: ValidationError) -> None:
         self.error.setText(error.message[0].upper() + error.message[1:])
         self.error.show()
+        self._grow()
         widget = self._fields.get(error.field)
         if widget is not None:
             widget.setFocus()
+
+    def _grow(self) -> None:
+        """Taller for the error text, rather than squeezing the rows (a dialog never grows
+        by itself once shown)."""
+        self._layout.activate()
+        needed = self._layout.totalHeightForWidth(self.width())
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     @property
     def error_text(self) -> str:
@@ -129,13 +175,16 @@ class ServiceDialog(QDialog):
 
 
 class TextDialog(ServiceDialog):
-    """One text: a reason, a tracking number, a comment. Optionally confirmed before it runs."""
+    """One text: a reason, a tracking number, a comment. Optionally confirmed before it runs;
+    a ``required`` text is checked first, so the confirmation never asks about a bad form."""
 
     def __init__(self, parent: QWidget | None, title: str, label: str, field: str,
                  submit: Callable[..., Job[Any]], *, text: str = "", prompt: str = "",
-                 multiline: bool = False, confirmation: str = "") -> None:
+                 multiline: bool = False, confirmation: str = "",
+                 required: bool = False) -> None:
         super().__init__(parent, title, submit)
         self._confirmation = confirmation
+        self._field = field if required else ""
         self.prompt = QLabel(prompt)
         self.prompt.setWordWrap(True)
         self.form.addRow(self.prompt)
@@ -147,13 +196,15 @@ class TextDialog(ServiceDialog):
             self.edit.setMinimumHeight(100)
         else:
             self.edit = QLineEdit(text)
-            self.edit.setMaxLength(500)
+            self.edit.setMaxLength(MAX_TEXT)
         self.add_field(label, self.edit, field)
 
     def values(self) -> tuple[Any, ...]:
-        if isinstance(self.edit, QPlainTextEdit):
-            return (self.edit.toPlainText(),)
-        return (self.edit.text(),)
+        text = (self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit)
+                else self.edit.text())
+        if self._field:
+            validation.required(text, self._field, MAX_TEXT)
+        return (text,)
 
     def confirmed(self) -> bool:
         if not self._confirmation:

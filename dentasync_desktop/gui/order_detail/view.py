@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
 from ...domain.dto import CustomerInfo, OrderDetail
@@ -60,6 +60,13 @@ class OrderDetailView(QWidget):
         self.header = OrderHeader()
         self.header.order_link_activated.connect(self._open_number)
         self.header.primary.clicked.connect(self.next_step)
+        # The primary button relabels itself for the next step, so a double click would run
+        # two steps: it stays off while its step runs and for a double-click interval after.
+        self._stepping: Job[OrderDetail] | None = None
+        self._step_hold = QTimer(self)
+        self._step_hold.setSingleShot(True)
+        self._step_hold.setInterval(QApplication.doubleClickInterval())
+        self._step_hold.timeout.connect(self._show_primary_again)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -219,6 +226,17 @@ class OrderDetailView(QWidget):
             after=label(TRANSITIONS[step][order.status]))
         apply_gate(button, gate, tip)
         self.primary_action.setEnabled(gate.allowed)
+        if self._step_busy:
+            button.setEnabled(False)
+            self.primary_action.setEnabled(False)
+
+    @property
+    def _step_busy(self) -> bool:
+        return self._stepping is not None or self._step_hold.isActive()
+
+    def _show_primary_again(self) -> None:
+        if not self._step_busy and self.context.loaded:
+            self._show_primary(self.detail)
 
     def _step_text(self, step: Action) -> str:
         return {
@@ -249,10 +267,15 @@ class OrderDetailView(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def next_step(self) -> None:
-        if not self.context.loaded:
+        if not self.context.loaded or self._step_busy:
             return
         step = NEXT_STEP.get(self.detail.status)
         if step is None or not self.context.gate(step).allowed:
+            return
+        if step is Action.PUBLISH and not confirm(
+                self, self.tr("Publish order"),
+                self.tr("Publish {number} and send it to {lab}?").format(
+                    number=self.detail.number_text, lab=self.detail.lab.name)):
             return
         if step is Action.SHIP:
             self.context.run_dialog(TextDialog(
@@ -268,7 +291,14 @@ class OrderDetailView(QWidget):
             Action.DELIVER: orders.deliver,
             Action.COMPLETE: orders.complete,
         }[step]
-        self.context.step(service)
+        self._stepping = self.context.step(service)
+        self._step_hold.start()
+        self._show_primary(self.detail)
+        self._stepping.finished.connect(self._step_finished)
+
+    def _step_finished(self) -> None:
+        self._stepping = None
+        self._show_primary_again()
 
     def edit(self) -> None:
         self.edit_requested.emit(self.order_id)
@@ -316,7 +346,7 @@ class OrderDetailView(QWidget):
         self.context.run_dialog(TextDialog(
             self, self.tr("Put on hold"), self.tr("Reason"), "reason",
             self.context.submitter(orders.set_hold, self.order_id, self.detail.version, True),
-            prompt=self.tr("While on hold the order cannot move forward.")))
+            prompt=self.tr("While on hold the order cannot move forward."), required=True))
 
     def mark_remake(self) -> None:
         self.context.run_dialog(RemakeDialog(self, self.context.versioned(orders.mark_remake)))
@@ -329,16 +359,19 @@ class OrderDetailView(QWidget):
             self.context.versioned(orders.move_back),
             prompt=self.tr("Move {number} back from {before} to {after}.").format(
                 number=order.number_text, before=label(order.status),
-                after=label(target) if target else "")))
+                after=label(target) if target else ""), required=True))
 
     def cancel(self) -> None:
         number = self.detail.number_text
-        self.context.run_dialog(TextDialog(
+        dialog = TextDialog(
             self, self.tr("Cancel order"), self.tr("Reason"), "reason",
             self.context.versioned(orders.cancel),
             prompt=self.tr("A cancelled order stays for reference and becomes read-only; "
                            "it can be reopened as a draft."),
-            confirmation=self.tr("Really cancel {number}?").format(number=number)))
+            confirmation=self.tr("Really cancel {number}?").format(number=number),
+            required=True)
+        dialog.name_buttons(self.tr("Cancel order"), self.tr("Keep order"))
+        self.context.run_dialog(dialog)
 
     def delete(self) -> None:
         number = self.detail.number_text
