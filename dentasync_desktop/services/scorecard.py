@@ -1,4 +1,4 @@
-"""Lab scorecard: how each dental lab performs over a period, computed in SQL.
+"""Lab scorecard: how each dental lab performs over a period, aggregated in SQL.
 
 Per lab, over the orders documented in the period (cancelled ones never count, like finance):
 orders; on-time rate = delivered on or before the due date, over the delivered orders that had
@@ -7,7 +7,7 @@ a due date; turnaround = sent to the lab (Publish) -> Delivered, in days to a qu
 (the service of the order's first item, WorkOrder.main_service_id); remakes
 (count, and rate over the orders); average lateness = days late, averaged over the late
 deliveries. The times come from WorkOrder.published_at/delivered_at, which the lifecycle steps
-keep, with the local day of delivery and the minutes in between (migration 0003 filled them
+keep, with the local day of delivery and the minutes in between (migration 0004 filled them
 from the activity log for older orders, on UTC days).
 
 How the GUI uses it (the "Lab scorecard" tab of the finance page, needs View finance):
@@ -20,18 +20,16 @@ OrderFilter(lab_id=...) or finance.order_rows with FinanceFilter(date_from, date
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
     func,
-    literal,
     literal_column,
-    null,
     select,
-    union_all,
 )
 
 from ..db.models import DentalLab, Service, WorkOrder
@@ -72,48 +70,46 @@ def _conditions(flt: ScorecardFilter) -> list[ColumnElement[bool]]:
     return counted_orders(flt.date_from, flt.date_to, flt.lab_id)
 
 
-def _histogram(flt: ScorecardFilter) -> Any:
+def _histogram(flt: ScorecardFilter) -> Select[int, int | None, int | None, int]:
     """Delivered orders per lab, service and turnaround in quarter days: one pass over the
-    covering index, the turnaround computed once per order (grouped by its label)."""
+    covering index, the turnaround computed once per order (grouped by its label). A few
+    thousand rows, however many orders: labs × services × distinct quarter days."""
     minutes = WorkOrder.turnaround_minutes
+    bucket = ((minutes + MINUTES_PER_BUCKET // 2) // MINUTES_PER_BUCKET).label("b")
     return (
-        select(WorkOrder.lab_id, WorkOrder.main_service_id.label("service_id"),
-               ((minutes + MINUTES_PER_BUCKET // 2) // MINUTES_PER_BUCKET).label("b"),
-               func.count().label("orders"))
+        select(WorkOrder.lab_id, WorkOrder.main_service_id, bucket, func.count())
         .where(*_conditions(flt), minutes.is_not(None))
         .group_by(WorkOrder.lab_id, WorkOrder.main_service_id, literal_column("b"))
-        .cte("histogram")
-        .prefix_with("MATERIALIZED")  # read twice below: scan the orders once
     )
 
 
-def _percentiles(grouped: Any) -> Select[Any]:
-    """Median (the lower middle value) and 90th percentile (nearest rank) per lab, and per lab
-    and service, read off the cumulative bucket counts: SQLite has no percentile aggregate, and
-    ranking 100k rows with window functions costs several times more."""
-    # Per service in whole days (still counted in quarters): finer buckets per service would
-    # multiply the rows the window functions walk for a detail read in days anyway.
-    whole_day = (grouped.c.b + BUCKETS_PER_DAY // 2) // BUCKETS_PER_DAY * BUCKETS_PER_DAY
-    hist = union_all(
-        select(literal(0).label("per_service"), grouped.c.lab_id,
-               null().label("service_id"), grouped.c.b, func.sum(grouped.c.orders).label("c"))
-        .group_by(grouped.c.lab_id, grouped.c.b),
-        select(literal(1), grouped.c.lab_id, grouped.c.service_id, whole_day.label("b"),
-               func.sum(grouped.c.orders))
-        .group_by(grouped.c.lab_id, grouped.c.service_id, literal_column("b")),
-    ).subquery()
-    keys = [hist.c.per_service, hist.c.lab_id, hist.c.service_id]
-    cumulative = select(
-        *keys, hist.c.b,
-        func.sum(hist.c.c).over(partition_by=keys, order_by=hist.c.b).label("upto"),
-        # The same ordering as ``upto`` over the whole partition: one sort for both windows.
-        func.sum(hist.c.c).over(partition_by=keys, order_by=hist.c.b,
-                                range_=(None, None)).label("n"),
-    ).subquery()
-    upto, n, b = cumulative.c.upto, cumulative.c.n, cumulative.c.b
-    group = [cumulative.c.per_service, cumulative.c.lab_id, cumulative.c.service_id]
-    return select(*group, func.max(n), func.min(b).filter(upto * 2 >= n),
-                  func.min(b).filter(upto * 10 >= n * 9)).group_by(*group)
+_Times = dict[tuple[int, int, int | None], tuple[int, float, float]]
+
+
+def _percentiles(histogram: Iterable[tuple[int, int | None, int | None, int]]) -> _Times:
+    """Count, median (the lower middle value) and 90th percentile (nearest rank) in days per
+    lab (key (0, lab, None)) and per lab and service (key (1, lab, service)), read off the
+    cumulative bucket counts. SQLite has no percentile aggregate; walking the small histogram
+    here costs a fraction of ranking it with window functions."""
+    groups: dict[tuple[int, int, int | None], Counter[int]] = defaultdict(Counter)
+    for lab, service, bucket, count in histogram:
+        assert bucket is not None  # the query keeps only orders with a turnaround
+        groups[(0, lab, None)][bucket] += count
+        # Per service in whole days: a detail read in days anyway.
+        whole_day = (bucket + BUCKETS_PER_DAY // 2) // BUCKETS_PER_DAY * BUCKETS_PER_DAY
+        groups[(1, lab, service)][whole_day] += count
+    times: _Times = {}
+    for key, counts in groups.items():
+        total, upto, median = counts.total(), 0, None
+        for bucket in sorted(counts):
+            upto += counts[bucket]
+            if median is None and upto * 2 >= total:
+                median = bucket
+            if upto * 10 >= total * 9:
+                assert median is not None  # the median is reached no later than the 90th
+                times[key] = (total, median / BUCKETS_PER_DAY, bucket / BUCKETS_PER_DAY)
+                break
+    return times
 
 
 def lab_scorecard(uow: UnitOfWork, actor: Actor, flt: ScorecardFilter) -> LabScorecard:
@@ -138,12 +134,7 @@ def lab_scorecard(uow: UnitOfWork, actor: Actor, flt: ScorecardFilter) -> LabSco
         services: dict[int | None, str] = {
             service_id: name
             for service_id, name in uow.session.execute(select(Service.id, Service.name))}
-        times: dict[tuple[int, int, int | None], tuple[int, float, float]] = {
-            (per_service, lab, service): (
-                count, median / BUCKETS_PER_DAY, p90 / BUCKETS_PER_DAY)
-            for per_service, lab, service, count, median, p90 in uow.session.execute(
-                _percentiles(_histogram(flt)))
-        }
+        times = _percentiles(uow.session.execute(_histogram(flt)).all())
         counts = uow.session.execute(per_lab).all()
     scores = []
     for lab_id, orders, delivered, rated, on_time, remakes, lateness in counts:
