@@ -82,7 +82,7 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None, demo: bool = F
     return AppPaths(
         data_dir=root,
         log_dir=log_dir,
-        config_dir=config_dir,
+        config_dir=config_dir / "demo" if demo else config_dir,
         database=root / (DEMO_DATABASE_NAME if demo else DATABASE_NAME),
         backups_dir=root / "backups",
         attachments_dir=root / "attachments",

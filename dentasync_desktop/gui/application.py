@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
 from .. import __version__
@@ -19,6 +19,13 @@ from .client import ServiceClient
 from .errors import install_exception_hook
 from .main_window import MainWindow
 from .theme import apply_theme, follow_system
+
+
+def keep_settings_in(config_dir: Path) -> None:
+    """Window state (QSettings) goes to an INI file in ``config_dir``: the data folder's own, so
+    ``--data-dir`` folders and the demo data each remember their own windows."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir))
 
 
 def make_application() -> QApplication:
@@ -55,6 +62,7 @@ def ask_for_actor(database: Database, demo: bool) -> Actor | None:
 
 def run_gui(database: Database, demo: bool, log_file: Path) -> int:
     """Sign in, show the main window, and sign in again after "Sign out". Returns the exit code."""
+    keep_settings_in(database.paths.config_dir)
     app = make_application()
     install_exception_hook(log_file)
     while True:

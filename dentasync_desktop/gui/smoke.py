@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from ..domain.dto import (
@@ -26,7 +26,7 @@ from ..domain.dto import (
 from ..domain.money import Money
 from ..services import masterdata, orders, printing, reports, users
 from ..services.maintenance import Database
-from .application import make_application
+from .application import keep_settings_in, make_application
 from .client import ServiceClient
 from .main_window import MainWindow
 from .printing import open_print_preview
@@ -89,9 +89,7 @@ def _run(database: Database, log_file: Path, workdir: Path) -> None:
                                              service.id, (11, 21)),))))
 
     # Window state goes to the temporary folder: a smoke test leaves the user's settings alone.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(workdir / "settings"))
+    keep_settings_in(workdir / "settings")
     app = make_application()
     client = ServiceClient(factory, actor, database.paths, log_file)
 

@@ -263,7 +263,8 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     """Integrity, schema at head and complete, references, stored money, folders present: what
     `dentasync-desktop check` prints."""
     notes: list[str] = [f"database: {paths.database}", f"backups: {paths.backups_dir}",
-                        f"attachments: {paths.attachments_dir}", f"logs: {paths.log_dir}"]
+                        f"attachments: {paths.attachments_dir}", f"logs: {paths.log_dir}",
+                        f"settings: {paths.config_dir}"]
     try:
         migrations = migrations_dir or bundled("migrations")
         notes.append(f"migrations: {migrations}")

@@ -131,6 +131,7 @@ def test_check_on_a_sound_database_passes_and_shows_the_folders(
     assert f"database: {existing.database}" in out
     assert f"backups: {existing.backups_dir}" in out
     assert f"logs: {existing.log_dir}" in out
+    assert f"settings: {existing.config_dir}" in out
     assert "OK: no problems found." in out
 
 

@@ -53,6 +53,7 @@ def test_demo_lives_in_its_own_sub_folder_with_its_own_database() -> None:
     assert demo.attachments_dir == BASE / "demo" / "attachments"
     assert demo.database != real.database
     assert demo.log_dir == real.log_dir
+    assert demo.config_dir == BASE / "config" / "demo"  # demo windows remember their own state
 
 
 def test_without_override_the_platform_user_folders_are_used(
