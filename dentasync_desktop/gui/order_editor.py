@@ -49,6 +49,7 @@ from .errors import show_refusal
 from .formatting import amount_input, money, pydate, qdate
 from .forms import child, child_layout, load_form
 from .widgets.lookup import NO_CHOICE, LookupCombo
+from .widgets.screen_fit import fit_to_screen, scrolling
 from .widgets.teeth_chart import TeethChart
 
 PATIENT_LOOKUP_LIMIT = 50
@@ -111,9 +112,9 @@ class OrderEditorDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form, 1)
+        layout.addWidget(scrolling(self.form), 1)  # the buttons stay in sight on a small screen
         layout.addWidget(self.buttons)
-        self.resize(980, 780)
+        fit_to_screen(self, 980, 780)
         self._wire()
         self._services: list[ServiceInfo] = []
         self._last_lab = ""

@@ -276,3 +276,12 @@ def test_escape_asks_about_an_item_or_a_patient_search_too(qtbot, dialog: OrderE
     dialog.patient.edit.setText("Mül")  # a search typed, no patient chosen yet
     dialog.reject()
     assert dialog.isVisible() and len(boxes.texts("question")) == 2
+
+
+def test_the_new_order_dialog_fits_a_small_screen(dialog: OrderEditorDialog) -> None:
+    """The offscreen screen is smaller than the dialog's usual 980×780: Save stays in sight."""
+    dialog.show()
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.rect().contains(save.geometry().translated(dialog.buttons.pos()))
