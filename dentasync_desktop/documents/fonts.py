@@ -92,9 +92,26 @@ def fallback_markup(text: str, font: str = REGULAR) -> str:
                    for face, chunk in runs(text, font))
 
 
+_EMBEDDED_FOR = {"Helvetica": REGULAR, "Helvetica-Bold": BOLD}
+
+
 class FallbackCanvas(Canvas):
     """A canvas whose drawString (and so drawRightString, drawCentredString and the strings
-    of table cells) switches to the CJK face for the runs the current font cannot draw."""
+    of table cells) switches to the CJK face for the runs the current font cannot draw.
+
+    It starts in the embedded DejaVu face: ReportLab's default start font (Helvetica) would be
+    listed in every PDF as a font that is not embedded, though nothing is drawn in it.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Doc templates pass their own initialFontName, None unless set.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+        super().__init__(*args, **kwargs)
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+        # Table cells without a FONT style ask for ReportLab's default Helvetica: the embedded
+        # face stands in, so no PDF names a font it does not carry.
+        super().setFont(_EMBEDDED_FOR.get(psfontname, psfontname), size, leading)
 
     # The current font state ReportLab keeps on the canvas; its stubs leave these out.
     _fontname: str
