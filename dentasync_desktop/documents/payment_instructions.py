@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.bank import clean_bic, clean_iban
+from ..domain.bank import EPC_MAX_NAME, clean_bic, clean_iban
 from ..domain.dto import LabInfo, OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
 from . import barcodes
@@ -34,7 +34,6 @@ from .pdf_layout import (
     unprintable_notes,
 )
 
-EPC_MAX_NAME = 70  # the EPC069-12 limits for a SEPA credit-transfer QR code
 EPC_MAX_AMOUNT = 999_999_999_99
 
 

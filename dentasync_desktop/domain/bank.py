@@ -16,6 +16,9 @@ from stdnum.exceptions import ValidationError as StdnumInvalid
 
 from .errors import ValidationError
 
+# A SEPA credit-transfer QR code (EPC069-12) carries at most this many characters of the
+# payee's name; banking apps show the rest cut off.
+EPC_MAX_NAME = 70
 _SHAPE = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]+")
 _BBAN_PART = re.compile(r"(\d+)!?([nac])")
 

@@ -370,3 +370,17 @@ def test_save_keeps_the_dialog_open_and_save_disabled_until_the_service_answers(
     assert dialog.pending is None and dialog.buttons.isEnabled()
     assert [lab.name for lab in masterdata.list_labs(world.uow(), world.admin, "Waiting")] == [
         "Waiting Lab"]
+
+
+def test_the_lab_dialog_warns_while_a_name_is_too_long_for_the_payment_qr(
+        qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    dialog = LabDialog(client, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.qr_name_note.isHidden()
+    dialog.name.setText("Zahntechnisches Meisterlabor für festsitzenden und herausnehmbaren "
+                        "Zahnersatz")
+    assert not dialog.qr_name_note.isHidden()
+    assert "70" in dialog.qr_name_note.text()
+    dialog.holder.setText("ZMF GmbH")  # the QR code names the account holder when there is one
+    assert dialog.qr_name_note.isHidden()

@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from ...domain.actions import Action
+from ...domain.bank import EPC_MAX_NAME
 from ...domain.dto import LabInfo, LabInput
 from ...services import masterdata
 from ..client import ServiceClient
@@ -61,8 +70,24 @@ class LabDialog(RecordDialog):
         self.bic = self.add_field("bic", _tr("BI&C:"), QLineEdit(lab.bic), bank_form)
         self.note = self.add_field("payment note", _tr("N&ote:"), multi_line(lab.payment_note, 2),
                                    bank_form)
+        self.qr_name_note = QLabel()
+        self.qr_name_note.setProperty("warning", True)
+        self.qr_name_note.setWordWrap(True)
+        bank_form.addRow(self.qr_name_note)
+        for edit in (self.name, self.holder):
+            edit.textChanged.connect(self._check_qr_name)
+        self._check_qr_name()
         self.body.insertWidget(1, bank)
         self.setMinimumWidth(520)
+
+    def _check_qr_name(self) -> None:
+        """Warn while typing: the payment QR code can carry only the first 70 characters."""
+        name = self.holder.text().strip() or self.name.text().strip()
+        self.qr_name_note.setVisible(len(name) > EPC_MAX_NAME)
+        self.qr_name_note.setText(_tr(
+            "The payment QR code carries only the first {limit} characters of this name: "
+            "banking apps will show \u201c{shown}\u201d. A shorter account holder avoids it."
+        ).format(limit=EPC_MAX_NAME, shown=name[:EPC_MAX_NAME]))
 
     def request(self) -> Job[LabInfo]:
         data = LabInput(
