@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(self.columns_menu)
         view_menu.addSeparator()
         for number, spec in enumerate(self._specs[:9], start=1):
-            go = view_menu.addAction(spec.title())
+            # "&" marks a mnemonic in a menu: a title's own "&" ("Services & prices") doubles.
+            go = view_menu.addAction(spec.title().replace("&", "&&"))
             go.setShortcut(QKeySequence(f"Ctrl+{number}"))
             go.triggered.connect(lambda _checked=False, row=number - 1:
                                  self.navigation.setCurrentRow(row))

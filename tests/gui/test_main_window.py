@@ -99,6 +99,10 @@ def test_shortcuts(qtbot, client: ServiceClient) -> None:  # type: ignore[no-unt
     shortcuts = {a.shortcut().toString() for menu in window.menuBar().actions()
                  for a in menu.menu().actions()}
     assert {"Ctrl+Q", "Ctrl+1", "Ctrl+2"} <= shortcuts
+    # A page title's "&" is shown as written, not eaten as a mnemonic ("Services _prices").
+    page_items = {a.text() for menu in window.menuBar().actions() for a in menu.menu().actions()
+                  if a.shortcut().toString().startswith("Ctrl+") and a.text().count("&")}
+    assert "Services && prices" in page_items and "Staff && users" in page_items
     window.show_page("labs")
     settle(qtbot)
     window.find_action.trigger()
