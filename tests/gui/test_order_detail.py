@@ -1024,3 +1024,25 @@ def test_publish_is_disabled_with_the_reason_for_an_empty_order(
     assert not view.header.primary.isEnabled()
     assert "no items and a total of 0.00" in view.header.primary.toolTip()
     assert not view.primary_action.isEnabled()
+
+
+def test_change_customer_opens_at_the_current_customer(
+        qtbot, client: ServiceClient, world: World) -> None:  # type: ignore[no-untyped-def]
+    from dentasync_desktop.domain.dto import CustomerInput
+    from dentasync_desktop.services import masterdata
+
+    for name in ("Dr. Anna Zimmer", "Dr. Zora Zeller", "Dr. Zeno Zobel"):
+        masterdata.save_customer(world.uow(), world.admin, CustomerInput(name=name))
+    everyone = masterdata.list_customers(world.uow(), world.admin, "", False, 50)
+    current = everyone[-2]
+
+    def search(text: str) -> Any:
+        return client.submit(masterdata.list_customers, text, False, 50)
+
+    dialog = dialogs.CustomerDialog(None, current, search, lambda *_args: None)
+    qtbot.addWidget(dialog)
+    settle(qtbot)
+    names = [dialog.customers.item(r).text() for r in range(dialog.customers.rowCount())]
+    at = dialog.list.currentIndex().row()
+    assert abs(at - names.index(dialogs._customer_text(current))) == 1  # its neighbour
+    assert not dialog.customers.item(names.index(dialogs._customer_text(current))).isEnabled()

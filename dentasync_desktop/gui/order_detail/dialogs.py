@@ -306,10 +306,17 @@ class CustomerDialog(ServiceDialog):
             if customer.id == self._current.id:
                 item.setEnabled(False)
             self.customers.appendRow(item)
-        for row in range(self.customers.rowCount()):
-            if self.customers.item(row).isEnabled():
-                self.list.setCurrentIndex(self.customers.index(row, 0))
-                break
+        # The list opens at the current customer (shown, not choosable), the cursor on its
+        # nearest neighbour: the choice is usually a customer of the same name or clinic.
+        rows = range(self.customers.rowCount())
+        current = next((r for r in rows if not self.customers.item(r).isEnabled()), 0)
+        nearest = sorted((r for r in rows if self.customers.item(r).isEnabled()),
+                         key=lambda r: (abs(r - current), r))
+        if nearest:
+            self.list.setCurrentIndex(self.customers.index(nearest[0], 0))
+        if self.customers.rowCount():
+            self.list.scrollTo(self.customers.index(current, 0),
+                               QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def values(self) -> tuple[Any, ...]:
         index = self.list.currentIndex()
