@@ -6,10 +6,11 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
-from ..db.models import Staff, User, WorkOrder
+from ..db.models import Setting, Staff, User, WorkOrder
 from ..domain.enums import Role
 from .passwords import hash_password
 from .seed import generate
+from .settings import ORG_PREFIX
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DEMO_ORDERS = 200
@@ -35,6 +36,15 @@ _FULL_NAMES = {
 }
 
 
+# What a real front desk types in on its first day, so screens and paper look like its own.
+DEMO_ORGANISATION = {
+    "name": "Zahnarztpraxis Dr. Weber & Kollegen",
+    "address": "Lindenstraße 12\n10969 Berlin",
+    "phone": "+49 30 1234 5678",
+    "email": "empfang@praxis-weber.example",
+}
+
+
 def fill_demo(uow_factory: UnitOfWorkFactory) -> bool:
     """Fill an empty database with the demo data and users; False if it held orders already.
 
@@ -48,6 +58,8 @@ def fill_demo(uow_factory: UnitOfWorkFactory) -> bool:
         front_office = [users[user.username] for user in DEMO_USERS
                         if user.role in (Role.FRONT_DESK, Role.MANAGER)]
         generate(uow, DEMO_ORDERS, DEMO_SEED, front_office)
+        for name, value in DEMO_ORGANISATION.items():
+            uow.session.merge(Setting(key=ORG_PREFIX + name, value=value))
         technician = uow.session.scalar(select(User).where(User.username == "tech"))
         if technician is not None and technician.staff_id is None:
             technician.staff_id = uow.session.scalar(select(Staff.id).order_by(Staff.id))

@@ -124,3 +124,12 @@ def test_an_existing_account_keeps_its_password(uow_factory) -> None:  # type: i
         assert admin is not None and admin.full_name == "Real Admin"
         assert verify_password("the real one", admin.password_hash)
         assert uow.session.scalar(select(func.count(User.id))) == len(DEMO_USERS)
+
+
+def test_the_demo_clinic_has_a_real_name_and_address(uow_factory) -> None:  # type: ignore[no-untyped-def]
+    from dentasync_desktop.services.settings import get_settings
+
+    fill_demo(uow_factory)
+    organisation = get_settings(uow_factory())
+    assert organisation.name == "Zahnarztpraxis Dr. Weber & Kollegen"
+    assert organisation.address and organisation.phone and organisation.email
