@@ -545,11 +545,14 @@ class _Generator:
             if delivered_at and published_at else None,
             main_service_id=service.id, version=1,
         ))
+        # Written as a front desk would have made it: created when the order was, by its user.
         rows.activity.append(dict(
-            at=self.now, actor_id=user_id, actor_name=user_name, action="seeded",
+            at=created_at, actor_id=user_id, actor_name=user_name, action="create",
             entity="work_order", entity_id=order_id, order_id=order_id,
-            code="order.seeded", params=activity.dump({"order": number}), summary="",
-            before="", after=""))
+            code="order.created", params=activity.dump({"order": number}), summary="",
+            before="", after=activity.dump({
+                "patient": f"{patient.row.first_name} {patient.row.last_name}",
+                "dental lab": lab.row.name, "customer": customer.row.name})))
 
     def _lab_times(self, lab: _Lab, status: OrderStatus, created_at: datetime, due: date
                    ) -> tuple[datetime | None, datetime | None]:

@@ -109,9 +109,14 @@ def test_denormalised_columns_match_the_detail_rows(uow_factory) -> None:  # typ
             assert plan.currency == order.currency
             assert order.payment_method is plan.method
             assert order.unpaid_due_date == first_unpaid_due(installments, order.paid_minor)
-        seeded = s.scalar(select(func.count(ActivityEntry.id))
-                          .where(ActivityEntry.action == "seeded"))
-        assert seeded == len(orders) == stats.orders
+        created = s.scalar(select(func.count(ActivityEntry.id))
+                           .where(ActivityEntry.code == "order.created"))
+        assert created == len(orders) == stats.orders
+        # Dated when the order was made, as a front desk's entry would be, not at seeding time.
+        assert s.scalar(select(func.count(ActivityEntry.id))
+                        .join(WorkOrder, WorkOrder.id == ActivityEntry.order_id)
+                        .where(ActivityEntry.code == "order.created",
+                               ActivityEntry.at != WorkOrder.created_at)) == 0
         assert s.scalar(select(func.count(Payment.id))) == stats.payments
         assert s.scalar(select(func.count(Installment.id))) == stats.installments
 
