@@ -109,6 +109,7 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
         cell = page.findChild(type(page.note), f"summary_{figures.currency}_2")
         assert cell is not None and figures.currency in cell.text()
 
+    assert not page.status.isEnabled()  # not on the labs tab, from the first opening on
     page.tabs.setCurrentIndex(ORDERS_TAB)
     settle(qtbot)
     assert page.status.isEnabled()

@@ -253,6 +253,7 @@ class FinancePage(QWidget):
         ChangeRelay.of(self.client).changed.connect(self._on_changes)
         self.generate.clicked.connect(self.generate_report)
         self.scorecard.lab_chosen.connect(self.show_lab_orders)
+        self._gate_filters()  # the first tab too, not only after a switch
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -339,6 +340,11 @@ class FinancePage(QWidget):
         self._refresh_tab()
 
     def _tab_changed(self) -> None:
+        self._gate_filters()
+        self._refresh_tab()
+
+    def _gate_filters(self) -> None:
+        """Filters that do not apply to the tab on show are disabled, saying why."""
         on_orders = self.tabs.currentIndex() == ORDERS_TAB
         self.status.setEnabled(on_orders)
         self.status.setToolTip(self.tr("Payment status") if on_orders else self.tr(
@@ -348,7 +354,6 @@ class FinancePage(QWidget):
         self.method.setToolTip(self.tr(
             "The lab scorecard does not depend on the payment method") if on_scorecard
             else self.tr("Payment method"))
-        self._refresh_tab()
 
     # --- data ------------------------------------------------------------------------------
 
