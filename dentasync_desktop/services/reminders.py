@@ -233,20 +233,28 @@ def _aware(now: datetime | None, uow: UnitOfWork) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _pending(uow: UnitOfWork, actor: Actor, now: datetime
-             ) -> list[tuple[ReminderInfo, ReminderState | None]]:
-    """Reminders due at ``now`` and not dismissed, with their state; snooze ends as due time."""
-    candidates = _candidates(uow, actor, now - LOOKBACK, now)
+def _live(uow: UnitOfWork, actor: Actor, candidates: list[ReminderInfo]
+          ) -> list[tuple[ReminderInfo, ReminderState | None]]:
+    """The candidates this user has not dismissed, with their state; a snoozed one comes due
+    when its snooze ends."""
     states = _states(uow, actor, [c.key for c in candidates])
-    pending = []
+    live = []
     for reminder in candidates:
         state = states.get(reminder.key)
         if state is not None and state.dismissed_at is not None:
             continue
         if state is not None and state.snoozed_until is not None:
             reminder = replace(reminder, due_at=state.snoozed_until, snoozed=True)
-        if reminder.due_at <= now:
-            pending.append((reminder, state))
+        live.append((reminder, state))
+    return live
+
+
+def _pending(uow: UnitOfWork, actor: Actor, now: datetime
+             ) -> list[tuple[ReminderInfo, ReminderState | None]]:
+    """Reminders due at ``now`` and not dismissed, with their state; snooze ends as due time."""
+    pending = [(reminder, state) for reminder, state in
+               _live(uow, actor, _candidates(uow, actor, now - LOOKBACK, now))
+               if reminder.due_at <= now]
     pending.sort(key=lambda pair: (pair[0].due_at, pair[0].key))
     return pending
 
@@ -305,16 +313,7 @@ def next_reminder_time(uow: UnitOfWork, actor: Actor, now: datetime | None = Non
         signed_in(uow, actor)
         moment = _aware(now, uow)
         candidates = _candidates(uow, actor, moment, moment + HORIZON)
-        states = _states(uow, actor, [c.key for c in candidates])
-        times = []
-        for reminder in candidates:
-            state = states.get(reminder.key)
-            if state is not None and state.dismissed_at is not None:
-                continue
-            if state is not None and state.snoozed_until is not None:
-                times.append(state.snoozed_until)
-            else:
-                times.append(reminder.due_at)
+        times = [reminder.due_at for reminder, _state in _live(uow, actor, candidates)]
         times += uow.session.scalars(select(ReminderState.snoozed_until).where(
             ReminderState.user_id == actor.user_id, ReminderState.dismissed_at.is_(None),
             ReminderState.snoozed_until > moment))
