@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,7 @@ from .translation import QT_TRANSLATE_NOOP
 from .widgets.busy import show_busy
 from .widgets.currency import CurrencyCombo
 from .widgets.inline_error import error_label
+from .widgets.screen_fit import scrolling
 
 if TYPE_CHECKING:
     from .shell import Shell
@@ -172,11 +172,8 @@ class SettingsPage(QWidget):
         column.addWidget(data)
         column.addStretch(1)
         content.setMaximumWidth(820)
-        scroll = QScrollArea()
+        scroll = scrolling(content)
         scroll.setObjectName("settingsScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

@@ -7,10 +7,11 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...domain.dto import CalendarDueDate, CalendarEvent
 from ..formatting import qdate
+from ..widgets.screen_fit import scrolling
 from .canvas import CalendarCanvas, More
 from .spans import Span, by_day, lanes, local_start
 
@@ -210,10 +211,7 @@ class TimeView(QWidget):
         super().__init__(parent)
         self.columns = DayColumns()
         self.header = DayHeader(self.columns)
-        self.scroller = QScrollArea()
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setWidget(self.columns)
+        self.scroller = scrolling(self.columns)
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ...domain.dto import ReminderInfo
 from ...services import reminders
 from ..client import ServiceClient
 from ..formatting import datetime_text, money
+from ..widgets.screen_fit import scrolling
 from .scheduler import ReminderScheduler
 
 
@@ -59,10 +59,7 @@ class ReminderPanel(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._list)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll = scrolling(holder)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()

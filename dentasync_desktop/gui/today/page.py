@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from ..changes import ChangeRelay
 from ..coalesce import Coalesced
 from ..formatting import money, qdate
 from ..masterdata.page import page_heading
+from ..widgets.screen_fit import scrolling
 from ..worker import Job
 from .model import EXTRA, PATIENT, WHAT, WHEN, TodayLinesModel
 
@@ -99,11 +99,8 @@ class TodayPage(QWidget):
         column.addLayout(self._heading)
         column.addLayout(grid)
         column.addStretch(1)
-        scroll = QScrollArea()
+        scroll = scrolling(content)
         scroll.setObjectName("todayScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
