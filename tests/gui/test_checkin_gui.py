@@ -69,8 +69,10 @@ def test_a_fast_burst_opens_the_order_and_slow_typing_is_left_alone(
     search.setFocus()
     qtbot.waitUntil(search.hasFocus, timeout=2000)
     qtbot.keyClicks(search, "WO-000001")  # Enter would be the search box's own business
+    # the last key is held for the detector's gap (a real-time timer) before it reaches the box
+    qtbot.waitUntil(lambda: search.text() == "WO-000001", timeout=5000)
     settle(qtbot)
-    assert search.text() == "WO-000001" and scans == [] and open_detail(window) is None
+    assert scans == [] and open_detail(window) is None
 
     search.clear()
     settle(qtbot)
