@@ -30,13 +30,14 @@ from .account import ChangePasswordDialog, LockDialog
 from .checkin import CheckIn
 from .client import ServiceClient
 from .formatting import label
+from .help.window import HelpWindow
 from .idle_lock import IdleLock
 from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
 from .reminders.centre import ReminderCentre
 from .scan import monotonic_ms
 from .session import session_events
-from .shell import HasTable, OpensOrders, Refreshable, Searchable
+from .shell import HasHelpTopic, HasTable, OpensOrders, Refreshable, Searchable
 from .theme import icon
 from .widgets.columns import fill_column_menu, menu_title
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._specs: list[PageSpec] = [spec for spec in PAGES if spec.visible(client)]
         self._pages: dict[str, QWidget] = {}
         self._order_actions: list[tuple[OrderCommand, QAction]] = []
+        self._help: HelpWindow | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Dentasync Desktop"))
         self.setMinimumSize(QSize(960, 600))
@@ -140,6 +142,9 @@ class MainWindow(QMainWindow):
                                  self.navigation.setCurrentRow(row))
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = help_menu.addAction(self.tr("User &guide"), self.show_help)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&About Dentasync Desktop"), self._about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -303,6 +308,33 @@ class MainWindow(QMainWindow):
                 modal.hide()
         QMessageBox.information(self, self.tr("Signed out"), message)
         self.sign_out()
+
+    def show_help(self) -> None:
+        """Open the user guide (or bring it back) at the topic of what is on show."""
+        page: object = self.current_page()
+        if isinstance(page, HasHelpTopic):
+            key = page.help_topic()
+        else:
+            row = self.navigation.currentRow()
+            key = self._specs[row].key if 0 <= row < len(self._specs) else ""
+        if self._help is None:
+            self._help = HelpWindow(self._menu_actions(), self)
+        self._help.show_topic(key)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+
+    def _menu_actions(self) -> list[QAction]:
+        found: list[QAction] = []
+        pending = list(self.menuBar().actions())
+        while pending:
+            action = pending.pop(0)
+            menu = action.menu()
+            if isinstance(menu, QMenu):
+                pending[:0] = menu.actions()
+            else:
+                found.append(action)
+        return found
 
     def _about(self) -> None:
         paths = self.client.paths

@@ -62,3 +62,10 @@ class OpensOrders(Protocol):
     """The page that shows an order (the work orders page)."""
 
     def open_order(self, order_id: int, tab: str | None = None) -> None: ...
+
+
+@runtime_checkable
+class HasHelpTopic(Protocol):
+    """F1 opens the user guide at this topic (a key of gui.help.topics) instead of the page's."""
+
+    def help_topic(self) -> str: ...

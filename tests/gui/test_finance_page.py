@@ -324,6 +324,7 @@ def test_generate_report_asks_where_and_adds_the_suffix(qtbot, seeded, client,
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QFileDialog)
         assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+        assert not dialog.testOption(QFileDialog.Option.DontUseNativeDialog)  # the system's own
         pdf = next(f for f in dialog.nameFilters() if "*.pdf" in f)
         dialog.selectNameFilter(pdf)
         dialog.filterSelected.emit(pdf)

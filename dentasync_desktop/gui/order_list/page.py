@@ -358,6 +358,10 @@ class OrderListPage(QWidget):
         index = self.table.currentIndex()
         return index.data(ORDER_ID_ROLE) if index.isValid() else None
 
+    def help_topic(self) -> str:
+        """An open order has a guide of its own; the list has the page's."""
+        return "order" if self.tabs.currentWidget() in self._details.values() else "orders"
+
     def selected_order_ids(self) -> list[int]:
         """Every order selected in the list, in list order."""
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
