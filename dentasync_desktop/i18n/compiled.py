@@ -46,6 +46,7 @@ def release(ts: Path, qm: Path) -> None:
     try:
         subprocess.run([lrelease, "-silent", str(ts), "-qm", temp], check=True,
                        capture_output=True, timeout=60)
+        os.chmod(temp, 0o644)  # mkstemp's 0600 would keep other users of an install out
         os.replace(temp, qm)
     finally:
         Path(temp).unlink(missing_ok=True)
