@@ -31,6 +31,7 @@ from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .fonts import (
     BOLD,
     REGULAR,
@@ -57,7 +58,9 @@ Target = str | Path | IO[bytes]
 def page_size(paper: str) -> tuple[float, float]:
     size = PAPER_SIZES.get((paper or "").strip().lower())
     if size is None:
-        raise ValidationError("paper", f"'{paper}' is not a paper size; choose a4 or letter")
+        raise ValidationError("paper", translate(
+            "documents", "'{paper}' is not a paper size; choose a4 or letter").format(
+                paper=paper))
     return size
 
 
@@ -103,16 +106,36 @@ def datetime_text(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
 
 
+_UNPRINTABLE = {
+    "patient": QT_TRANSLATE_NOOP("documents", "{number}: the patient {name} has characters the "
+                                              "printed fonts lack ({missing}); they print as "
+                                              "empty boxes."),
+    "customer": QT_TRANSLATE_NOOP("documents", "{number}: the customer {name} has characters "
+                                               "the printed fonts lack ({missing}); they print "
+                                               "as empty boxes."),
+    "lab": QT_TRANSLATE_NOOP("documents", "{number}: the dental lab {name} has characters the "
+                                          "printed fonts lack ({missing}); they print as empty "
+                                          "boxes."),
+}
+
+
+def document_language(order: OrderDetail, language: str | None = None) -> str | None:
+    """The language an order's documents print in: ``language`` when the caller chose one,
+    else the one set for the order's dental lab, else (None) the app's."""
+    return language or (order.lab.document_language if order.lab else None)
+
+
 def unprintable_notes(order: OrderDetail) -> list[str]:
-    """A note per name that has characters no bundled font draws, rather than silent boxes."""
+    """A note per name that has characters no bundled font draws, rather than silent boxes
+    (in the app's language: the notes are for the desk, not the paper)."""
     notes = []
     for what, text in (("patient", order.patient.full_name if order.patient else ""),
                        ("customer", order.customer.name if order.customer else ""),
-                       ("dental lab", order.lab.name if order.lab else "")):
+                       ("lab", order.lab.name if order.lab else "")):
         missing = unprintable(text)
         if missing:
-            notes.append(f"{order.number_text}: the {what} {text} has characters the printed "
-                         f"fonts lack ({missing}); they print as empty boxes.")
+            notes.append(translate("documents", _UNPRINTABLE[what]).format(
+                number=order.number_text, name=text, missing=missing))
     return notes
 
 
@@ -183,8 +206,9 @@ def logo_image(org: OrganisationSettings, max_width: float, max_height: float,
         data = Path(path).read_bytes()
         width, height = ImageReader(BytesIO(data)).getSize()
     except Exception:  # ReportLab/PIL raise many kinds for a missing or damaged file.
-        notes.append(f"The logo file '{path}' could not be read, so the header was printed "
-                     "without a logo. Choose another file in Settings.")
+        notes.append(translate("documents", "The logo file '{path}' could not be read, so the "
+                               "header was printed without a logo. Choose another file in "
+                               "Settings.").format(path=path))
         return None
     scale = min(max_width / width, max_height / height)
     # From memory: the file may change or vanish before the page is drawn.
@@ -230,11 +254,14 @@ def header_table(org: OrganisationSettings, right: list[Flowable], width: float,
 
 
 class PageGroup(Flowable):
-    """Marks where one order starts: pages are counted "N of M" per group in the footer."""
+    """Marks where one order starts: pages are counted "N of M" per group in the footer, which
+    is worded in the group's language."""
 
-    def __init__(self, label: str, on_start: Callable[[], None] | None = None) -> None:
+    def __init__(self, label: str, on_start: Callable[[], None] | None = None,
+                 language: str | None = None) -> None:
         super().__init__()
         self.label = label
+        self.language = language
         self._on_start = on_start
         self.width = self.height = 0
 
@@ -244,7 +271,7 @@ class PageGroup(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         if isinstance(canvas, NumberedCanvas):
-            canvas.start_group(self.label)
+            canvas.start_group(self.label, self.language)
         if self._on_start is not None:
             self._on_start()
 
@@ -262,13 +289,16 @@ class NumberedCanvas(FallbackCanvas):
         self._held: list[dict[str, Any]] = []
         self._group = 0
         self._label = ""
+        self._language: str | None = None
 
-    def start_group(self, label: str) -> None:
+    def start_group(self, label: str, language: str | None) -> None:
         self._group += 1
         self._label = label
+        self._language = language
 
     def showPage(self) -> None:
-        self._held.append({**self.__dict__, "_page_group": (self._group, self._label)})
+        self._held.append({**self.__dict__,
+                           "_page_group": (self._group, self._label, self._language)})
         self._startPage()
 
     def save(self) -> None:
@@ -278,14 +308,14 @@ class NumberedCanvas(FallbackCanvas):
             sizes[group] = sizes.get(group, 0) + 1
         seen: dict[int, int] = {}
         for state in self._held:
-            group, label = state["_page_group"]
+            group, label, language = state["_page_group"]
             seen[group] = seen.get(group, 0) + 1
             self.__dict__.update(state)
-            self._draw_footer(label, seen[group], sizes[group])
+            self._draw_footer(label, seen[group], sizes[group], language)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, label: str, page: int, pages: int) -> None:
+    def _draw_footer(self, label: str, page: int, pages: int, language: str | None) -> None:
         width, _height = self._pagesize
         y = MARGIN - FOOTER_GAP + 2 * mm
         self.saveState()
@@ -294,7 +324,10 @@ class NumberedCanvas(FallbackCanvas):
         self.line(MARGIN, y + 3.2 * mm, width - MARGIN, y + 3.2 * mm)
         self.setFont(self.footer_font, 8)
         self.setFillColor(MUTED)
-        text = f"{label} · page {page} of {pages}" if label else f"page {page} of {pages}"
+        text = translate("documents", "page {page} of {pages}", None, language).format(
+            page=page, pages=pages)
+        if label:
+            text = f"{label} · {text}"
         self.drawRightString(width - MARGIN, y, text)
         self.restoreState()
 
