@@ -671,6 +671,10 @@
         <source>Documented</source>
         <translation>Erfasst</translation>
     </message>
+    <message>
+        <source>Show the work orders of {lab}</source>
+        <translation>Aufträge von {lab} anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>FinancePage</name>
@@ -1490,6 +1494,73 @@
     </message>
 </context>
 <context>
+    <name>OrderEditorForm</name>
+    <message>
+        <source>Work order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Dental &amp;lab:</source>
+        <translation>Dental&amp;labor:</translation>
+    </message>
+    <message>
+        <source>&amp;Documented:</source>
+        <translation>&amp;Erfasst am:</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>Lie&amp;fertermin:</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient:</translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation>Neuer Patient…</translation>
+    </message>
+    <message>
+        <source>&amp;Shade:</source>
+        <translation>&amp;Zahnfarbe:</translation>
+    </message>
+    <message>
+        <source>e.g. A2</source>
+        <translation>z. B. A2</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>What the lab should make</source>
+        <translation>Was das Labor anfertigen soll</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Zähne (FDI)</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>Position &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+</context>
+<context>
     <name>OrderHeader</name>
     <message>
         <source>Patient</source>
@@ -1597,6 +1668,14 @@
     <message>
         <source>Payment</source>
         <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2326,36 @@ Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bl
     </message>
 </context>
 <context>
+    <name>RowsModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} Std. {m} Min.</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} Std.</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} Min.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <source>No.</source>
@@ -2318,6 +2427,10 @@ Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bl
     <message>
         <source>Service</source>
         <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>(no service)</source>
+        <translation>(keine Leistung)</translation>
     </message>
 </context>
 <context>
@@ -2964,12 +3077,883 @@ Die bisherigen Daten wurden aufbewahrt als:
         <source>Moved back</source>
         <translation>Zurückgestuft</translation>
     </message>
+    <message numerus="yes">
+        <source>payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan ersetzt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message>
+        <source>payment plan set: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan festgelegt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message>
+        <source>{step}: {before} → {after}</source>
+        <translation>{step}: {before} → {after}</translation>
+    </message>
+    <message numerus="yes">
+        <source>planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n Aufgabe automatisch geplant</numerusform>
+            <numerusform>%n Aufgaben automatisch geplant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed sign-in of {name}: wrong password (%n in a row)</source>
+        <translation>
+            <numerusform>Fehlgeschlagene Anmeldung von {name}: falsches Passwort (%n-mal in Folge)</numerusform>
+            <numerusform>Fehlgeschlagene Anmeldung von {name}: falsches Passwort (%n-mal in Folge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created {order}</source>
+        <translation>{order} angelegt</translation>
+    </message>
+    <message>
+        <source>Edited {order}</source>
+        <translation>{order} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Seeded {order}</source>
+        <translation>{order} als Beispieldaten angelegt</translation>
+    </message>
+    <message>
+        <source>Customer changed from {old} to {new}</source>
+        <translation>Kunde von {old} auf {new} geändert</translation>
+    </message>
+    <message>
+        <source>Due date changed to {date}</source>
+        <translation>Liefertermin auf {date} geändert</translation>
+    </message>
+    <message>
+        <source>Price adjusted from {old} to {new}</source>
+        <translation>Preis von {old} auf {new} angepasst</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason}</source>
+        <translation>Zurückgestellt: {reason}</translation>
+    </message>
+    <message>
+        <source>Taken off hold</source>
+        <translation>Zurückstellung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Marked as remake of {order}: {reason}</source>
+        <translation>Als Neuanfertigung von {order} markiert: {reason}</translation>
+    </message>
+    <message>
+        <source>Copied from {order}</source>
+        <translation>Kopiert von {order}</translation>
+    </message>
+    <message>
+        <source>Copied to {order}</source>
+        <translation>Kopiert nach {order}</translation>
+    </message>
+    <message>
+        <source>Deleted {order} ({patient}, {lab}, {total})</source>
+        <translation>{order} gelöscht ({patient}, {lab}, {total})</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; added</source>
+        <translation>Aufgabe „{task}“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; edited</source>
+        <translation>Aufgabe „{task}“ bearbeitet</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; moved to place {place}</source>
+        <translation>Aufgabe „{task}“ an Position {place} verschoben</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; assigned to {name}</source>
+        <translation>Aufgabe „{task}“ {name} zugewiesen</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; unassigned</source>
+        <translation>Aufgabe „{task}“: Zuweisung aufgehoben</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; done</source>
+        <translation>Aufgabe „{task}“ erledigt</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; reopened</source>
+        <translation>Aufgabe „{task}“ wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; removed</source>
+        <translation>Aufgabe „{task}“ entfernt</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name}</source>
+        <translation>Vergütung {amount} für {name}</translation>
+    </message>
+    <message>
+        <source>payroll for {name} edited</source>
+        <translation>Vergütung für {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name} finalized</source>
+        <translation>Vergütung {amount} für {name} festgeschrieben</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; attached</source>
+        <translation>Datei „{name}“ angehängt</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; removed</source>
+        <translation>Datei „{name}“ entfernt</translation>
+    </message>
+    <message>
+        <source>payment plan removed</source>
+        <translation>Zahlungsplan entfernt</translation>
+    </message>
+    <message>
+        <source>payment of {amount} ({method}) on {date} recorded</source>
+        <translation>Zahlung über {amount} ({method}) vom {date} erfasst</translation>
+    </message>
+    <message>
+        <source>payment of {amount} on {date} voided: {reason}</source>
+        <translation>Zahlung über {amount} vom {date} storniert: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} added</source>
+        <translation>{kind} am {when} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} edited</source>
+        <translation>{kind} am {when} bearbeitet</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} done</source>
+        <translation>{kind} am {when} erledigt</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} reopened</source>
+        <translation>{kind} am {when} wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} deleted</source>
+        <translation>{kind} am {when} gelöscht</translation>
+    </message>
+    <message>
+        <source>comment &quot;{text}&quot;</source>
+        <translation>Kommentar „{text}“</translation>
+    </message>
+    <message>
+        <source>comment edited: &quot;{text}&quot;</source>
+        <translation>Kommentar bearbeitet: „{text}“</translation>
+    </message>
+    <message>
+        <source>Created {kind} {name}</source>
+        <translation>{kind} {name} angelegt</translation>
+    </message>
+    <message>
+        <source>Edited {kind} {name}</source>
+        <translation>{kind} {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Reactivated {kind} {name}</source>
+        <translation>{kind} {name} reaktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name}</source>
+        <translation>{kind} {name} deaktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name} instead of deleting it: it is still in use</source>
+        <translation>{kind} {name} deaktiviert statt gelöscht: wird noch verwendet</translation>
+    </message>
+    <message>
+        <source>Deleted {kind} {name}</source>
+        <translation>{kind} {name} gelöscht</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name &apos;{name}&apos;</source>
+        <translation>Fehlgeschlagene Anmeldung: unbekannter Benutzername „{name}“</translation>
+    </message>
+    <message>
+        <source>Created the first administrator {name}</source>
+        <translation>Ersten Administrator {name} angelegt</translation>
+    </message>
+    <message>
+        <source>{name} signed in</source>
+        <translation>{name} hat sich angemeldet</translation>
+    </message>
+    <message>
+        <source>Created user {name}</source>
+        <translation>Benutzer {name} angelegt</translation>
+    </message>
+    <message>
+        <source>Edited user {name}</source>
+        <translation>Benutzer {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}</source>
+        <translation>Passwort von {name} zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>{name} unlocked the window</source>
+        <translation>{name} hat das Fenster entsperrt</translation>
+    </message>
+    <message>
+        <source>{name} changed their password</source>
+        <translation>{name} hat das eigene Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Reactivated user {name}</source>
+        <translation>Benutzer {name} reaktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivated user {name}</source>
+        <translation>Benutzer {name} deaktiviert</translation>
+    </message>
+    <message>
+        <source>Changed the organisation settings: {fields}</source>
+        <translation>Organisationseinstellungen geändert: {fields}</translation>
+    </message>
+    <message>
+        <source>Changed the calendar and reminder settings: {fields}</source>
+        <translation>Einstellungen für Kalender und Erinnerungen geändert: {fields}</translation>
+    </message>
+    <message>
+        <source>{order}: {text}</source>
+        <translation>{order}: {text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan ersetzt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message>
+        <source>Payment plan set: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan festgelegt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n Aufgabe automatisch geplant</numerusform>
+            <numerusform>%n Aufgaben automatisch geplant</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task “{task}” added</source>
+        <translation>Aufgabe „{task}“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Task “{task}” edited</source>
+        <translation>Aufgabe „{task}“ bearbeitet</translation>
+    </message>
+    <message>
+        <source>Task “{task}” moved to place {place}</source>
+        <translation>Aufgabe „{task}“ an Position {place} verschoben</translation>
+    </message>
+    <message>
+        <source>Task “{task}” assigned to {name}</source>
+        <translation>Aufgabe „{task}“ {name} zugewiesen</translation>
+    </message>
+    <message>
+        <source>Task “{task}” unassigned</source>
+        <translation>Aufgabe „{task}“: Zuweisung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Task “{task}” done</source>
+        <translation>Aufgabe „{task}“ erledigt</translation>
+    </message>
+    <message>
+        <source>Task “{task}” reopened</source>
+        <translation>Aufgabe „{task}“ wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Task “{task}” removed</source>
+        <translation>Aufgabe „{task}“ entfernt</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name}</source>
+        <translation>Vergütung {amount} für {name}</translation>
+    </message>
+    <message>
+        <source>Payroll for {name} edited</source>
+        <translation>Vergütung für {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name} finalized</source>
+        <translation>Vergütung {amount} für {name} festgeschrieben</translation>
+    </message>
+    <message>
+        <source>File “{name}” attached</source>
+        <translation>Datei „{name}“ angehängt</translation>
+    </message>
+    <message>
+        <source>File “{name}” removed</source>
+        <translation>Datei „{name}“ entfernt</translation>
+    </message>
+    <message>
+        <source>Payment plan removed</source>
+        <translation>Zahlungsplan entfernt</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} ({method}) on {date} recorded</source>
+        <translation>Zahlung über {amount} ({method}) vom {date} erfasst</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} on {date} voided: {reason}</source>
+        <translation>Zahlung über {amount} vom {date} storniert: {reason}</translation>
+    </message>
+    <message>
+        <source>Comment “{text}”</source>
+        <translation>Kommentar „{text}“</translation>
+    </message>
+    <message>
+        <source>Comment edited: “{text}”</source>
+        <translation>Kommentar bearbeitet: „{text}“</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name “{name}”</source>
+        <translation>Fehlgeschlagene Anmeldung: unbekannter Benutzername „{name}“</translation>
+    </message>
 </context>
 <context>
     <name>calendar</name>
     <message>
         <source>+{count} more</source>
         <translation>+{count} weitere</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Ganztägig</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Order {status}</source>
+        <translation>Auftrag {status}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>Scheduled by {person}</source>
+        <translation>Geplant von {person}</translation>
+    </message>
+    <message>
+        <source>Due {number} {patient}</source>
+        <translation>Fällig: {number} {patient}</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Cannot create the data folders: {reason}</source>
+        <translation>Die Datenordner können nicht angelegt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>{reason}. Details are in {path}</source>
+        <translation>{reason}. Details stehen in {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. Details are in {path}</source>
+        <translation>Unerwarteter Fehler: {error}. Details stehen in {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Unerwarteter Fehler: {error}</translation>
+    </message>
+    <message>
+        <source>
+Dentasync Desktop: offline work orders for dental clinics and dental labs.
+Without a command it opens the application window.</source>
+        <translation>
+Dentasync Desktop: Offline-Auftragsverwaltung für Zahnarztpraxen und Dentallabore.
+Ohne Befehl öffnet es das Anwendungsfenster.</translation>
+    </message>
+    <message>
+        <source>
+where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation>
+wo die Daten liegen:
+  Datenbank, Sicherungen, Anhänge und Exporte liegen im Benutzerdatenordner, Protokolle im
+  Benutzerprotokollordner (&apos;dentasync-desktop check&apos; zeigt sie an). --data-dir DIR oder die
+  Umgebungsvariable DENTASYNC_DATA_DIR legt stattdessen alles unter DIR ab. --demo verwendet
+  eine eigene Datenbank im Unterordner &apos;demo&apos; und füllt sie beim ersten Start mit Demodaten.
+
+Exit-Codes:
+  0 erledigt, 1 ein Problem (die Meldung sagt, welches), 2 falsche Verwendung, 130 abgebrochen
+
+Beispiele:
+  dentasync-desktop --demo                  das Fenster mit der Demodatenbank öffnen
+  dentasync-desktop check                   ist die Datenbank intakt und aktuell?
+  dentasync-desktop backup                  in den Sicherungsordner sichern
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         Meldungen auf Deutsch (oder $DENTASYNC_LANG)
+
+Anmeldung:
+  print, report, backup -o, restore, user und seed in eine verwendete Datenbank benötigen
+  --user NAME; das Passwort wird abgefragt oder aus $DENTASYNC_PASSWORD gelesen.</translation>
+    </message>
+    <message>
+        <source>no password: set {variable} or run the command in a terminal</source>
+        <translation>kein Passwort: {variable} setzen oder den Befehl in einem Terminal ausführen</translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Passwort wiederholen: </translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>die beiden Passwörter stimmen nicht überein</translation>
+    </message>
+    <message>
+        <source>{command}: this command reads or changes clinic data; sign in with --user NAME (the password is asked for, or taken from {variable})</source>
+        <translation>{command}: Dieser Befehl liest oder ändert Praxisdaten; melden Sie sich mit --user NAME an (das Passwort wird abgefragt oder aus {variable} gelesen)</translation>
+    </message>
+    <message>
+        <source>Password for {name}: </source>
+        <translation>Passwort für {name}: </translation>
+    </message>
+    <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation>Nur ein Administrator darf einer verwendeten Datenbank synthetische Daten hinzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seeding %n order(s) (seed {seed}) into {path}</source>
+        <translation>
+            <numerusform>%n Auftrag wird erzeugt (Seed {seed}) in {path}</numerusform>
+            <numerusform>%n Aufträge werden erzeugt (Seed {seed}) in {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done in {seconds} s ({rate} orders/s).</source>
+        <translation>Fertig in {seconds} s ({rate} Aufträge/s).</translation>
+    </message>
+    <message>
+        <source>OK: no problems found.</source>
+        <translation>OK: keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>PROBLEM: {problem}</source>
+        <translation>PROBLEM: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <translation>Unter {path} gibt es keine Datenbank zum Sichern.</translation>
+    </message>
+    <message>
+        <source>-o: {path} is a folder; give the name of the backup file to write.</source>
+        <translation>-o: {path} ist ein Ordner; geben Sie den Namen der zu schreibenden Sicherungsdatei an.</translation>
+    </message>
+    <message>
+        <source>Backed up {path} to {target}</source>
+        <translation>{path} nach {target} gesichert</translation>
+    </message>
+    <message>
+        <source>Restored {backup} into {path}</source>
+        <translation>{backup} nach {path} wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>There was no previous database to keep.</source>
+        <translation>Es gab keine bisherige Datenbank zum Aufbewahren.</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as {path}</source>
+        <translation>Die bisherige Datenbank wurde aufbewahrt als {path}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Hinweis: {note}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} geschrieben</translation>
+    </message>
+    <message>
+        <source>--status: the labs view has no payment-status filter; use --view orders</source>
+        <translation>--status: Die Laboransicht hat keinen Zahlungsstatus-Filter; verwenden Sie --view orders</translation>
+    </message>
+    <message>
+        <source>--from: the start date is after the --to date</source>
+        <translation>--from: Das Startdatum liegt nach dem Datum von --to</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>user add: there is no active administrator yet; add one first (--role admin)</source>
+        <translation>user add: Es gibt noch keinen aktiven Administrator; legen Sie zuerst einen an (--role admin)</translation>
+    </message>
+    <message>
+        <source>Added {role} {name}.</source>
+        <translation>{name} als {role} angelegt.</translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation>es gibt keinen Benutzer namens „{name}“</translation>
+    </message>
+    <message>
+        <source>New password for {name}: </source>
+        <translation>Neues Passwort für {name}: </translation>
+    </message>
+    <message>
+        <source>Changed the password of {name}.</source>
+        <translation>Passwort von {name} geändert.</translation>
+    </message>
+    <message>
+        <source>not a date (use YYYY-MM-DD): {text}</source>
+        <translation>kein Datum (Format JJJJ-MM-TT): {text}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {text}</source>
+        <translation>keine ganze Zahl: {text}</translation>
+    </message>
+    <message>
+        <source>must be at least 1, not {value}</source>
+        <translation>muss mindestens 1 sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>where the data lives</source>
+        <translation>wo die Daten liegen</translation>
+    </message>
+    <message>
+        <source>keep the database, backups, attachments and logs under DIR (default: $DENTASYNC_DATA_DIR, else the user data folder)</source>
+        <translation>Datenbank, Sicherungen, Anhänge und Protokolle unter DIR ablegen (Standard: $DENTASYNC_DATA_DIR, sonst der Benutzerdatenordner)</translation>
+    </message>
+    <message>
+        <source>use the separate demo database, filled with demo data on first use (users admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</source>
+        <translation>die separate Demodatenbank verwenden, beim ersten Start mit Demodaten gefüllt (Benutzer admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>sign in as NAME for commands that read or change clinic data (print, report, backup -o, restore, seed into a database in use, user); the password is asked for, or taken from ${variable}</source>
+        <translation>als NAME anmelden für Befehle, die Praxisdaten lesen oder ändern (print, report, backup -o, restore, seed in eine verwendete Datenbank, user); das Passwort wird abgefragt oder aus ${variable} gelesen</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>the language of messages and documents (default: ${variable}, else the system&apos;s language when translated, else English)</source>
+        <translation>die Sprache der Meldungen und Dokumente (Standard: ${variable}, sonst die Systemsprache, falls übersetzt, sonst Englisch)</translation>
+    </message>
+    <message>
+        <source>check this installation end to end in a temporary data folder, without a screen (migrations, main window, an order, its printed form, a finance export)</source>
+        <translation>diese Installation vollständig in einem temporären Datenordner ohne Bildschirm prüfen (Migrationen, Hauptfenster, ein Auftrag, sein gedrucktes Formular, ein Finanzexport)</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>fill the database with synthetic data at scale</source>
+        <translation>die Datenbank in großem Umfang mit synthetischen Daten füllen</translation>
+    </message>
+    <message>
+        <source>Add reproducible synthetic labs, dentists, patients and work orders (with payments and events) to the database, and print what was made.</source>
+        <translation>Reproduzierbare synthetische Labore, Zahnärzte, Patienten und Aufträge (mit Zahlungen und Terminen) zur Datenbank hinzufügen und ausgeben, was erzeugt wurde.</translation>
+    </message>
+    <message>
+        <source>number of work orders to create</source>
+        <translation>Anzahl der zu erzeugenden Aufträge</translation>
+    </message>
+    <message>
+        <source>random seed; the same seed gives the same data (default 0)</source>
+        <translation>Zufalls-Seed; derselbe Seed ergibt dieselben Daten (Standard 0)</translation>
+    </message>
+    <message>
+        <source>check the database and the folders</source>
+        <translation>Datenbank und Ordner prüfen</translation>
+    </message>
+    <message>
+        <source>Check the database&apos;s integrity, that its schema is up to date and complete, that no row refers to a missing one, that stored paid amounts match the payments, and that the folders exist. Prints the folders in use and one PROBLEM line per problem. Exit code 1 on a problem.</source>
+        <translation>Prüft die Integrität der Datenbank, ob ihr Schema aktuell und vollständig ist, ob keine Zeile auf eine fehlende verweist, ob die gespeicherten bezahlten Beträge den Zahlungen entsprechen und ob die Ordner existieren. Gibt die verwendeten Ordner und je Problem eine PROBLEM-Zeile aus. Exit-Code 1 bei einem Problem.</translation>
+    </message>
+    <message>
+        <source>back up the database now</source>
+        <translation>die Datenbank jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept).</source>
+        <translation>Kopiert die Datenbank konsistent, auch während die Anwendung geöffnet ist. Ohne -o landet die Kopie im Sicherungsordner (die neuesten 20 werden aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>write the backup to FILE instead</source>
+        <translation>die Sicherung stattdessen in FILE schreiben</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>die Datenbank durch eine Sicherung ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open.</source>
+        <translation>Ersetzt die Datenbank durch FILE, nachdem geprüft wurde, dass FILE eine intakte, vollständige Dentasync-Desktop-Datenbank ist, die diese Version öffnen kann. Die aktuelle Datenbank wird zuvor im Sicherungsordner aufbewahrt. Funktioniert auch, wenn die aktuelle Datenbank beschädigt ist. Wird abgelehnt, solange die Anwendung oder ein anderer Befehl die Datenbank geöffnet hat.</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>die wiederherzustellende Sicherungsdatei</translation>
+    </message>
+    <message>
+        <source>print an order form, box label or payment instructions</source>
+        <translation>ein Auftragsformular, Boxetikett oder Zahlungsinformationen drucken</translation>
+    </message>
+    <message>
+        <source>Write one work order&apos;s form, box label or payment instructions to a PDF file. NUMBER is the order number as shown (WO-000123) or just 123. The form, label and instructions are in the language set for the order&apos;s dental lab, else in the language of the messages.</source>
+        <translation>Schreibt das Formular, Boxetikett oder die Zahlungsinformationen eines Auftrags in eine PDF-Datei. NUMBER ist die Auftragsnummer wie angezeigt (WO-000123) oder einfach 123. Formular, Etikett und Zahlungsinformationen erscheinen in der Sprache, die für das Dentallabor des Auftrags eingestellt ist, sonst in der Sprache der Meldungen.</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>the work order: WO-000123 or 123</source>
+        <translation>der Auftrag: WO-000123 oder 123</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>die zu schreibende PDF-Datei</translation>
+    </message>
+    <message>
+        <source>the work-order form</source>
+        <translation>das Auftragsformular</translation>
+    </message>
+    <message>
+        <source>sections to print, comma-separated: {sections} (default: as last chosen in the app)</source>
+        <translation>zu druckende Abschnitte, durch Kommas getrennt: {sections} (Standard: wie zuletzt in der Anwendung gewählt)</translation>
+    </message>
+    <message>
+        <source>paper size (default: Settings)</source>
+        <translation>Papierformat (Standard: Einstellungen)</translation>
+    </message>
+    <message>
+        <source>a box label</source>
+        <translation>ein Boxetikett</translation>
+    </message>
+    <message>
+        <source>label size in mm or inches (default: 62x29)</source>
+        <translation>Etikettengröße in mm oder Zoll (Standard: 62x29)</translation>
+    </message>
+    <message>
+        <source>payment instructions: the lab&apos;s bank details and the amount due</source>
+        <translation>Zahlungsinformationen: die Bankverbindung des Labors und der fällige Betrag</translation>
+    </message>
+    <message>
+        <source>write a finance report (XLSX, PDF or CSV)</source>
+        <translation>einen Finanzbericht schreiben (XLSX, PDF oder CSV)</translation>
+    </message>
+    <message>
+        <source>Write a report of the finance page, as its tabs show it. Cancelled orders are excluded.</source>
+        <translation>Schreibt einen Bericht der Finanzseite, wie ihre Reiter ihn zeigen. Stornierte Aufträge sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>paid, total and outstanding per lab or per order</source>
+        <translation>bezahlt, gesamt und offen je Labor oder je Auftrag</translation>
+    </message>
+    <message>
+        <source>The Dental labs or Work orders tab of the finance page with the given filters (on the documented date), as an XLSX, PDF or CSV file.</source>
+        <translation>Der Reiter „Dentallabore“ oder „Aufträge“ der Finanzseite mit den angegebenen Filtern (nach Erfassungsdatum) als XLSX-, PDF- oder CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>labs: one row per lab and currency; orders: one row per work order</source>
+        <translation>labs: eine Zeile je Labor und Währung; orders: eine Zeile je Auftrag</translation>
+    </message>
+    <message>
+        <source>first documented date, YYYY-MM-DD</source>
+        <translation>erstes Erfassungsdatum, JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>last documented date, YYYY-MM-DD</source>
+        <translation>letztes Erfassungsdatum, JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>only this dental lab (its full name)</source>
+        <translation>nur dieses Dentallabor (vollständiger Name)</translation>
+    </message>
+    <message>
+        <source>only orders paid by this payment method</source>
+        <translation>nur Aufträge mit dieser Zahlungsart</translation>
+    </message>
+    <message>
+        <source>only orders with this payment status (orders view)</source>
+        <translation>nur Aufträge mit diesem Zahlungsstatus (Ansicht orders)</translation>
+    </message>
+    <message>
+        <source>xlsx (Excel), pdf, or csv (UTF-8 with BOM)</source>
+        <translation>xlsx (Excel), pdf oder csv (UTF-8 mit BOM)</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>die zu schreibende Datei</translation>
+    </message>
+    <message>
+        <source>list users, add a user, set a password</source>
+        <translation>Benutzer auflisten, einen Benutzer anlegen, ein Passwort setzen</translation>
+    </message>
+    <message>
+        <source>Manage the user accounts. Needs an administrator&apos;s --user, except to add the first administrator while the database has no active one (after &apos;seed&apos;, for example). New passwords are asked for twice, or taken from ${new_variable} (${variable} for the first administrator).</source>
+        <translation>Verwaltet die Benutzerkonten. Benötigt --user eines Administrators, außer zum Anlegen des ersten Administrators, solange die Datenbank keinen aktiven hat (zum Beispiel nach &apos;seed&apos;). Neue Passwörter werden zweimal abgefragt oder aus ${new_variable} gelesen (${variable} für den ersten Administrator).</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>every user with role and status</source>
+        <translation>alle Benutzer mit Rolle und Status</translation>
+    </message>
+    <message>
+        <source>add a user</source>
+        <translation>einen Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>the user name to sign in with</source>
+        <translation>der Benutzername für die Anmeldung</translation>
+    </message>
+    <message>
+        <source>what the user may do</source>
+        <translation>was der Benutzer darf</translation>
+    </message>
+    <message>
+        <source>the name shown (default: NAME)</source>
+        <translation>der angezeigte Name (Standard: NAME)</translation>
+    </message>
+    <message>
+        <source>set a user&apos;s password</source>
+        <translation>das Passwort eines Benutzers setzen</translation>
+    </message>
+    <message>
+        <source>whose password to set</source>
+        <translation>wessen Passwort gesetzt wird</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +3965,423 @@ Die bisherigen Daten wurden aufbewahrt als:
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>customers</name>
+    <message>
+        <source>Edit customer</source>
+        <translation>Kunden bearbeiten</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Dr. Jane Smith</source>
+        <translation>Dr. Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic:</source>
+        <translation>&amp;Praxis:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Praxis</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>The dentists and clinics who order work.</source>
+        <translation>Die Zahnärzte und Praxen, die Arbeiten in Auftrag geben.</translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
+        <translation>„{size}“ ist keine Etikettengröße; wählen Sie {choices}</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>lab name</source>
+        <translation>Laborname</translation>
+    </message>
+    <message>
+        <source>patient name</source>
+        <translation>Patientenname</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>Kundenname</translation>
+    </message>
+    <message>
+        <source>organisation name</source>
+        <translation>Name der Organisation</translation>
+    </message>
+    <message>
+        <source>teeth</source>
+        <translation>Zähne</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>Zahnfarbe</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The {what} was shortened to fit the {size} label: &apos;{text}&apos;.</source>
+        <translation>Das Feld „{what}“ wurde gekürzt, damit es auf das Etikett {size} passt: „{text}“.</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Fällig am {date}</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Zähne</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Zahnfarbe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Box label {number}</source>
+        <translation>Boxetikett {number}</translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
+        <translation>unbekannter Abschnitt „{section}“; wählen Sie aus {choices}</translation>
+    </message>
+    <message>
+        <source>WORK ORDER</source>
+        <translation>AUFTRAG</translation>
+    </message>
+    <message>
+        <source>(on hold)</source>
+        <translation>(zurückgestellt)</translation>
+    </message>
+    <message>
+        <source>remake</source>
+        <translation>Neuanfertigung</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>geb. {date}</translation>
+    </message>
+    <message>
+        <source>Ordered teeth</source>
+        <translation>Bestellte Zähne</translation>
+    </message>
+    <message>
+        <source>No teeth recorded</source>
+        <translation>Keine Zähne erfasst</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Zähne (FDI)</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Positionen und Leistungen</translation>
+    </message>
+    <message>
+        <source>No items.</source>
+        <translation>Keine Positionen.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Restbetrag</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>No work plan.</source>
+        <translation>Kein Arbeitsplan.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Keine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Remake</source>
+        <translation>Neuanfertigung</translation>
+    </message>
+    <message>
+        <source>Remake of</source>
+        <translation>Neuanfertigung von</translation>
+    </message>
+    <message>
+        <source>Copied from</source>
+        <translation>Kopiert von</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Patient note</source>
+        <translation>Patientennotiz</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>No comments.</source>
+        <translation>Keine Kommentare.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Technician signature</source>
+        <translation>Unterschrift Techniker</translation>
+    </message>
+    <message>
+        <source>Checked and released by</source>
+        <translation>Geprüft und freigegeben von</translation>
+    </message>
+    <message>
+        <source>Work order {number}</source>
+        <translation>Auftrag {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PAYMENT INSTRUCTIONS</source>
+        <translation>ZAHLUNGSINFORMATIONEN</translation>
+    </message>
+    <message>
+        <source>Pay to</source>
+        <translation>Zahlungsempfänger</translation>
+    </message>
+    <message>
+        <source>Please quote the payment reference {reference} so the payment is matched to this work order.</source>
+        <translation>Bitte geben Sie den Verwendungszweck {reference} an, damit die Zahlung diesem Auftrag zugeordnet werden kann.</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Nothing is due on {number}: it is paid in full.</source>
+        <translation>Für {number} ist nichts fällig: Der Auftrag ist vollständig bezahlt.</translation>
+    </message>
+    <message>
+        <source>Total {total} · paid {paid}</source>
+        <translation>Gesamt {total} · bezahlt {paid}</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Fälliger Betrag</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Noch offen</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(überfällig)</translation>
+    </message>
+    <message>
+        <source>Open installments</source>
+        <translation>Offene Raten</translation>
+    </message>
+    <message>
+        <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
+        <translation>Für {lab} ist keine IBAN hinterlegt, daher zeigt das Blatt keine Bankverbindung. Tragen Sie sie bei den Angaben des Dentallabors ein.</translation>
+    </message>
+    <message>
+        <source>The bank details of {lab} are not valid ({problem}), so the sheet shows no bank account. Correct the dental lab&apos;s details.</source>
+        <translation>Die Bankverbindung von {lab} ist ungültig ({problem}), daher zeigt das Blatt keine Bankverbindung. Korrigieren Sie die Angaben des Dentallabors.</translation>
+    </message>
+    <message>
+        <source>not on file — please ask the lab</source>
+        <translation>nicht hinterlegt – bitte beim Labor erfragen</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Verwendungszweck</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Scan with a banking app (SEPA transfer)</source>
+        <translation>Mit einer Banking-App scannen (SEPA-Überweisung)</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Zahlungsinformationen {number}</translation>
+    </message>
+    <message>
+        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
+        <translation>„{paper}“ ist kein Papierformat; wählen Sie a4 oder letter</translation>
+    </message>
+    <message>
+        <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: Der Patientenname {name} enthält Zeichen, die den Druckschriften fehlen ({missing}); sie werden als leere Kästchen gedruckt.</translation>
+    </message>
+    <message>
+        <source>{number}: the customer {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: Der Kundenname {name} enthält Zeichen, die den Druckschriften fehlen ({missing}); sie werden als leere Kästchen gedruckt.</translation>
+    </message>
+    <message>
+        <source>{number}: the dental lab {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: Der Name des Dentallabors {name} enthält Zeichen, die den Druckschriften fehlen ({missing}); sie werden als leere Kästchen gedruckt.</translation>
+    </message>
+    <message>
+        <source>The logo file &apos;{path}&apos; could not be read, so the header was printed without a logo. Choose another file in Settings.</source>
+        <translation>Die Logodatei „{path}“ konnte nicht gelesen werden, daher wurde der Kopf ohne Logo gedruckt. Wählen Sie in den Einstellungen eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
     </message>
 </context>
 <context>
@@ -3290,12 +4691,720 @@ Die bisherigen Daten wurden aufbewahrt als:
         <translation>Details wurden in die Protokolldatei geschrieben:
 {path}</translation>
     </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>contains characters that are not valid text</source>
+        <translation>enthält ungültige Zeichen</translation>
+    </message>
+    <message>
+        <source>is too long ({length} characters, at most {limit})</source>
+        <translation>ist zu lang ({length} Zeichen, höchstens {limit})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>„{value}“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be between {minimum} and {maximum}</source>
+        <translation>muss zwischen {minimum} und {maximum} liegen</translation>
+    </message>
+    <message>
+        <source>cannot be before the documented date</source>
+        <translation>darf nicht vor dem Erfassungsdatum liegen</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>ist kein Datum</translation>
+    </message>
+    <message>
+        <source>no such record</source>
+        <translation>Eintrag nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>a currency is required</source>
+        <translation>eine Währung ist erforderlich</translation>
+    </message>
+    <message>
+        <source>unknown currency code &apos;{value}&apos;</source>
+        <translation>unbekannter Währungscode „{value}“</translation>
+    </message>
+    <message>
+        <source>is not an amount of money</source>
+        <translation>ist kein Geldbetrag</translation>
+    </message>
+    <message>
+        <source>is too large (at most {maximum} {currency})</source>
+        <translation>ist zu groß (höchstens {maximum} {currency})</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>an amount is required</source>
+        <translation>ein Betrag ist erforderlich</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid amount</source>
+        <translation>„{value}“ ist kein gültiger Betrag</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}</source>
+        <translation>muss mindestens {minimum} sein</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85)</source>
+        <translation>„{value}“ ist kein Zahn in FDI-Notation (11–48, 51–85)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an order number</source>
+        <translation>„{value}“ ist keine Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>choose an active staff member</source>
+        <translation>einen aktiven Mitarbeiter auswählen</translation>
+    </message>
+    <message>
+        <source>choose an active customer</source>
+        <translation>einen aktiven Kunden auswählen</translation>
+    </message>
+    <message>
+        <source>is already the order&apos;s customer</source>
+        <translation>ist bereits der Kunde des Auftrags</translation>
+    </message>
+    <message>
+        <source>an order cannot be a remake of itself</source>
+        <translation>ein Auftrag kann keine Neuanfertigung von sich selbst sein</translation>
+    </message>
+    <message>
+        <source>cannot be in the future</source>
+        <translation>darf nicht in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <source>the start date is after the end date</source>
+        <translation>das Startdatum liegt nach dem Enddatum</translation>
+    </message>
+    <message>
+        <source>cannot be before the start date</source>
+        <translation>darf nicht vor dem Startdatum liegen</translation>
+    </message>
+    <message>
+        <source>must be after the start</source>
+        <translation>muss nach dem Beginn liegen</translation>
+    </message>
+    <message>
+        <source>must not be before the start</source>
+        <translation>darf nicht vor dem Beginn liegen</translation>
+    </message>
+    <message>
+        <source>at most {days} days at a time</source>
+        <translation>höchstens {days} Tage auf einmal</translation>
+    </message>
+    <message>
+        <source>needs a time zone</source>
+        <translation>benötigt eine Zeitzone</translation>
+    </message>
+    <message>
+        <source>a date and time is required</source>
+        <translation>Datum und Uhrzeit sind erforderlich</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>der Ordner {path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>muss eines der folgenden sein: {choices}</translation>
+    </message>
+    <message>
+        <source>cannot sort by &apos;{value}&apos;</source>
+        <translation>kann nicht nach „{value}“ sortieren</translation>
+    </message>
+    <message>
+        <source>choose a file to attach</source>
+        <translation>eine Datei zum Anhängen auswählen</translation>
+    </message>
+    <message>
+        <source>select at least one work order to print</source>
+        <translation>mindestens einen Auftrag zum Drucken auswählen</translation>
+    </message>
+    <message>
+        <source>must differ from the current password</source>
+        <translation>muss sich vom aktuellen Passwort unterscheiden</translation>
+    </message>
+    <message>
+        <source>is not correct</source>
+        <translation>ist nicht korrekt</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account</source>
+        <translation>das eigene Konto kann nicht deaktiviert werden</translation>
+    </message>
+    <message>
+        <source>{action} is not possible for an order that is {status}.</source>
+        <translation>{action} ist bei einem Auftrag mit Status „{status}“ nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The order is on hold: take it off hold first.</source>
+        <translation>Der Auftrag ist zurückgestellt: Heben Sie zuerst die Zurückstellung auf.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted; this order is {status}: cancel it instead.</source>
+        <translation>Nur ein Entwurf kann gelöscht werden; dieser Auftrag hat den Status „{status}“: Stornieren Sie ihn stattdessen.</translation>
+    </message>
+    <message>
+        <source>The order already has {kept}: cancel it instead of deleting it.</source>
+        <translation>Der Auftrag hat bereits {kept}: Stornieren Sie ihn, statt ihn zu löschen.</translation>
+    </message>
+    <message>
+        <source>The order has no items and a total of 0.00: add what the lab should make before publishing it.</source>
+        <translation>Der Auftrag hat keine Positionen und einen Gesamtbetrag von 0,00: Erfassen Sie vor der Freigabe, was das Labor anfertigen soll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work-plan task(s) still open ({tasks}); tick them done first.</source>
+        <translation>
+            <numerusform>%n Aufgabe im Arbeitsplan ist noch offen ({tasks}); haken Sie sie zuerst als erledigt ab.</numerusform>
+            <numerusform>%n Aufgaben im Arbeitsplan sind noch offen ({tasks}); haken Sie sie zuerst als erledigt ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The order is {status}, not delivered: there is no delivery to undo.</source>
+        <translation>Der Auftrag hat den Status „{status}“, nicht „Geliefert“: Es gibt keine Lieferung rückgängig zu machen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{currency} allows at most %n decimal place(s)</source>
+        <translation>
+            <numerusform>{currency} erlaubt höchstens %n Nachkommastelle</numerusform>
+            <numerusform>{currency} erlaubt höchstens %n Nachkommastellen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>labs</name>
+    <message>
+        <source>Edit dental lab</source>
+        <translation>Dentallabor bearbeiten</translation>
+    </message>
+    <message>
+        <source>New dental lab</source>
+        <translation>Neues Dentallabor</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>Ansprech&amp;partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>A new order&apos;s due date is its documented date plus this</source>
+        <translation>Der Liefertermin eines neuen Auftrags ist sein Erfassungsdatum plus diese Dauer</translation>
+    </message>
+    <message>
+        <source>&amp;Turnaround:</source>
+        <translation>&amp;Durchlaufzeit:</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Zahlungsinformationen</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>&amp;Kontoinhaber:</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Bank:</translation>
+    </message>
+    <message>
+        <source>&amp;IBAN:</source>
+        <translation>&amp;IBAN:</translation>
+    </message>
+    <message>
+        <source>BI&amp;C:</source>
+        <translation>BI&amp;C:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>The payment QR code carries only the first {limit} characters of this name: banking apps will show “{shown}”. A shorter account holder avoids it.</source>
+        <translation>Der Zahlungs-QR-Code enthält nur die ersten {limit} Zeichen dieses Namens: Banking-Apps zeigen „{shown}“ an. Ein kürzerer Name des Kontoinhabers vermeidet das.</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Turnaround</source>
+        <translation>Durchlaufzeit</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} Tage</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>The labs that make the work. The turnaround sets a new order&apos;s due date; the bank details appear in the order&apos;s payment instructions.</source>
+        <translation>Die Labore, die die Arbeiten anfertigen. Die Durchlaufzeit bestimmt den Liefertermin eines neuen Auftrags; die Bankverbindung erscheint in den Zahlungsinformationen des Auftrags.</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzen</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Leistungen &amp; Preise</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Mitarbeiter &amp; Benutzer</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Print order form…</source>
+        <translation>Auftragsformular &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Print box &amp;label…</source>
+        <translation>Box&amp;etikett drucken…</translation>
+    </message>
+    <message>
+        <source>Payment &amp;instructions…</source>
+        <translation>Zahlungs&amp;informationen…</translation>
+    </message>
+</context>
+<context>
+    <name>patients</name>
+    <message>
+        <source>Edit patient</source>
+        <translation>Patient bearbeiten</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Neuer Patient</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>bekannt</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Geburtsdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message>
+        <source>The patients the work is for. Search by name, phone or note.</source>
+        <translation>Die Patienten, für die die Arbeiten bestimmt sind. Suche nach Name, Telefon oder Notiz.</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>Edit staff member</source>
+        <translation>Mitarbeiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Benutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Vollständiger Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>(deactivated staff member)</source>
+        <translation>(deaktivierter Mitarbeiter)</translation>
+    </message>
+    <message>
+        <source>Links the account to a staff member, for work-plan tasks</source>
+        <translation>Verknüpft das Konto mit einem Mitarbeiter, für Aufgaben im Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Mitarbeiter:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}).</source>
+        <translation>Neues Passwort für {name} ({user}) festlegen.</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Passwort wiederholen: Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset. Tell them the new one.</source>
+        <translation>Das Passwort von {user} wurde zurückgesetzt. Teilen Sie das neue Passwort mit.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Passwort zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Benutzerkonten</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Mitarbeiter &amp; Benutzer</translation>
+    </message>
+    <message>
+        <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
+        <translation>Mitarbeiter sind die Personen, denen Aufgaben im Arbeitsplan und Vergütungen zugeordnet werden; Benutzerkonten melden sich an, jeweils mit einer Rolle, die festlegt, was sie dürfen.</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>
     <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern…</translation>
+    </message>
+    <message numerus="yes">
         <source>%n page(s)</source>
-        <translation>%n Seite(n)</translation>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent {count} page(s) to {printer}.</source>
+        <translation>{count} Seite(n) an {printer} gesendet.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} gespeichert</translation>
+    </message>
+    <message>
+        <source>Barcode and QR code</source>
+        <translation>Barcode und QR-Code</translation>
+    </message>
+    <message>
+        <source>Customer, patient and dental lab</source>
+        <translation>Kunde, Patient und Dentallabor</translation>
+    </message>
+    <message>
+        <source>Teeth diagram</source>
+        <translation>Zahnschema</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Positionen und Leistungen</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>Description and notes</source>
+        <translation>Beschreibung und Notizen</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Signature and date lines</source>
+        <translation>Unterschrift und Datum</translation>
+    </message>
+    <message>
+        <source>Print order form {number}</source>
+        <translation>Auftragsformular {number} drucken</translation>
+    </message>
+    <message>
+        <source>Label size:</source>
+        <translation>Etikettengröße:</translation>
+    </message>
+    <message>
+        <source>Print box label {number}</source>
+        <translation>Boxetikett {number} drucken</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papier:</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Zahlungsinformationen {number}</translation>
+    </message>
+    <message>
+        <source>Print order forms</source>
+        <translation>Auftragsformulare drucken</translation>
+    </message>
+    <message>
+        <source>Select the work orders to print first.</source>
+        <translation>Zuerst die zu druckenden Aufträge auswählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n order form(s)</source>
+        <translation>
+            <numerusform>%n Auftragsformular drucken</numerusform>
+            <numerusform>%n Auftragsformulare drucken</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3308,13 +5417,326 @@ Die bisherigen Daten wurden aufbewahrt als:
         <source>tomorrow</source>
         <translation>morgen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation>in %n Tagen</translation>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Case not back: {kind} {when} (the order is {status})</source>
         <translation>Arbeit nicht zurück: {kind} {when} (Auftrag: {status})</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>order {status}</source>
+        <translation>Auftrag {status}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} bis {end}</translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation>Keine Termine.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s)</source>
+        <translation>
+            <numerusform>%n Labor</numerusform>
+            <numerusform>%n Labore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n Termin</numerusform>
+            <numerusform>%n Termine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No work orders match these filters.</source>
+        <translation>Keine Aufträge entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No labs match these filters.</source>
+        <translation>Keine Labore entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No appointments match these filters.</source>
+        <translation>Keine Termine entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No rows match these filters.</source>
+        <translation>Keine Zeilen entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Generated: {when}</source>
+        <translation>Erstellt: {when}</translation>
+    </message>
+    <message>
+        <source>Total {currency} ({count})</source>
+        <translation>Gesamt {currency} ({count})</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Finance report</source>
+        <translation>Finanzbericht</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded.</source>
+        <translation>Stornierte Aufträge sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Zahlungsstatus</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Time period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
+        <translation>es gibt kein Dentallabor namens „{name}“ (vorhandene Labore: {known})</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>ab {start}</translation>
+    </message>
+    <message>
+        <source>until {end}</source>
+        <translation>bis {end}</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Lab scorecard</source>
+        <translation>Laborbewertung</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded. Turnaround: sent to the lab to delivered, in days (to a quarter day); on time: delivered on or before the due date.</source>
+        <translation>Stornierte Aufträge sind nicht enthalten. Durchlaufzeit: von der Übergabe an das Labor bis zur Lieferung, in Tagen (auf einen Vierteltag genau); pünktlich: am oder vor dem Liefertermin geliefert.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Geliefert</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Pünktlich</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median (Tage)</translation>
+    </message>
+    <message>
+        <source>90% days</source>
+        <translation>90 % (Tage)</translation>
+    </message>
+    <message>
+        <source>Remakes</source>
+        <translation>Neuanfertigungen</translation>
+    </message>
+    <message>
+        <source>Remake rate</source>
+        <translation>Neuanfertigungsquote</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Ø Tage Verspätung</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Days after start</source>
+        <translation>Tage nach Beginn</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Edit service</source>
+        <translation>Leistung bearbeiten</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Neue Leistung</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kürzel:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit price:</source>
+        <translation>&amp;Einzelpreis:</translation>
+    </message>
+    <message>
+        <source>&amp;Work-plan tasks:</source>
+        <translation>&amp;Aufgaben im Arbeitsplan:</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Work-plan tasks</source>
+        <translation>Aufgaben im Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Leistungen &amp; Preise</translation>
+    </message>
+    <message>
+        <source>The price list. A service&apos;s tasks become the work plan when an order&apos;s work is planned automatically.</source>
+        <translation>Die Preisliste. Die Aufgaben einer Leistung werden zum Arbeitsplan, wenn die Arbeit eines Auftrags automatisch geplant wird.</translation>
     </message>
 </context>
 <context>
