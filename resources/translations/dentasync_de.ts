@@ -2602,6 +2602,18 @@ Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bl
         <translation>&amp;Design:</translation>
     </message>
     <message>
+        <source>Same as the system ({language})</source>
+        <translation>Wie das System ({language})</translation>
+    </message>
+    <message>
+        <source>Restart Dentasync Desktop to see it in the new language.</source>
+        <translation>Starten Sie Dentasync Desktop neu, um es in der neuen Sprache zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Spra&amp;che:</translation>
+    </message>
+    <message>
         <source>Remind of orders due &amp;tomorrow that are not back from the lab</source>
         <translation>An morgen &amp;fällige Aufträge erinnern, die noch nicht vom Labor zurück sind</translation>
     </message>
@@ -4935,6 +4947,18 @@ Anmeldung:
     <message>
         <source>&amp;Turnaround:</source>
         <translation>&amp;Durchlaufzeit:</translation>
+    </message>
+    <message>
+        <source>As the app</source>
+        <translation>Wie die Anwendung</translation>
+    </message>
+    <message>
+        <source>The language of this lab&apos;s order forms, box labels and payment instructions</source>
+        <translation>Die Sprache der Auftragsformulare, Boxetiketten und Zahlungsinformationen dieses Labors</translation>
+    </message>
+    <message>
+        <source>&amp;Documents in:</source>
+        <translation>Dokumenten&amp;sprache:</translation>
     </message>
     <message>
         <source>Payment instructions</source>
