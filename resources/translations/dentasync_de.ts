@@ -5454,6 +5454,33 @@ Anmeldung:
     </message>
 </context>
 <context>
+    <name>reminders</name>
+    <message>
+        <source>{kind} {when}: {patient}</source>
+        <translation>{kind} {when}: {patient}</translation>
+    </message>
+    <message>
+        <source>{order} is {status}</source>
+        <translation>{order} ist {status}</translation>
+    </message>
+    <message>
+        <source>Case not back: {kind} on {day}: {patient}</source>
+        <translation>Arbeit nicht zurück: {kind} am {day}: {patient}</translation>
+    </message>
+    <message>
+        <source>Due tomorrow, not back from the lab: {patient}</source>
+        <translation>Morgen fällig, nicht vom Labor zurück: {patient}</translation>
+    </message>
+    <message>
+        <source>Installment due today: {patient}</source>
+        <translation>Rate heute fällig: {patient}</translation>
+    </message>
+    <message>
+        <source>{order}: {amount} to pay</source>
+        <translation>{order}: {amount} zu zahlen</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <source>Agenda</source>
@@ -5774,6 +5801,39 @@ Anmeldung:
 {path}</source>
         <translation>Details wurden in die Protokolldatei geschrieben:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>today</name>
+    <message>
+        <source>{kind} {time}</source>
+        <translation>{kind} {time}</translation>
+    </message>
+    <message>
+        <source>{what} (done)</source>
+        <translation>{what} (erledigt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, seit %n Tag überfällig</numerusform>
+            <numerusform>{status}, seit %n Tagen überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what}, tracking {number}</source>
+        <translation>{what}, Sendung {number}</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
