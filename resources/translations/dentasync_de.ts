@@ -3549,16 +3549,13 @@ Die bisherigen Daten wurden aufbewahrt als:
         <translation>Unerwarteter Fehler: {error}</translation>
     </message>
     <message>
-        <source>
-Dentasync Desktop: offline work orders for dental clinics and dental labs.
+        <source>Dentasync Desktop: offline work orders for dental clinics and dental labs.
 Without a command it opens the application window.</source>
-        <translation>
-Dentasync Desktop: Offline-Auftragsverwaltung für Zahnarztpraxen und Dentallabore.
+        <translation>Dentasync Desktop: Offline-Auftragsverwaltung für Zahnarztpraxen und Dentallabore.
 Ohne Befehl öffnet es das Anwendungsfenster.</translation>
     </message>
     <message>
-        <source>
-where the data lives:
+        <source>where the data lives:
   The database, backups, attachments and exports live in the user data folder, logs in the
   user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
   DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
@@ -3582,8 +3579,7 @@ examples:
 signing in:
   print, report, backup -o, restore, user, and seed into a database in use need
   --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
-        <translation>
-wo die Daten liegen:
+        <translation>wo die Daten liegen:
   Datenbank, Sicherungen, Anhänge und Exporte liegen im Benutzerdatenordner, Protokolle im
   Benutzerprotokollordner (&apos;dentasync-desktop check&apos; zeigt sie an). --data-dir DIR oder die
   Umgebungsvariable DENTASYNC_DATA_DIR legt stattdessen alles unter DIR ab. --demo verwendet
@@ -4904,6 +4900,385 @@ Anmeldung:
             <numerusform>{currency} erlaubt höchstens %n Nachkommastelle</numerusform>
             <numerusform>{currency} erlaubt höchstens %n Nachkommastellen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>bank name</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <source>clinic</source>
+        <translation>Praxis</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>date from</source>
+        <translation>Datum von</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>date to</source>
+        <translation>Datum bis</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>default turnaround days</source>
+        <translation>Durchlaufzeit</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>document language</source>
+        <translation>Dokumentensprache</translation>
+    </message>
+    <message>
+        <source>documented date</source>
+        <translation>Erfassungsdatum</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>due from</source>
+        <translation>Liefertermin von</translation>
+    </message>
+    <message>
+        <source>due to</source>
+        <translation>Liefertermin bis</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>first due date</source>
+        <translation>Erste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>Zurückstellung</translation>
+    </message>
+    <message>
+        <source>idle lock</source>
+        <translation>Sperre bei Inaktivität</translation>
+    </message>
+    <message>
+        <source>installments</source>
+        <translation>Raten</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>interval unit</source>
+        <translation>Intervalleinheit</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>Labor</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>Bezahlt am</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation>Papierformat</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>payment note</source>
+        <translation>Zahlungsnotiz</translation>
+    </message>
+    <message>
+        <source>payment plan</source>
+        <translation>Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>payroll record</source>
+        <translation>Vergütungseintrag</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>remake of</source>
+        <translation>Neuanfertigung von</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>seat-readiness days</source>
+        <translation>Vorwarnung (Tage)</translation>
+    </message>
+    <message>
+        <source>sections</source>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>Zahnfarbe</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>snooze</source>
+        <translation>Aufschub</translation>
+    </message>
+    <message>
+        <source>sort</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>start page</source>
+        <translation>Startseite</translation>
+    </message>
+    <message>
+        <source>task name</source>
+        <translation>Aufgabenname</translation>
+    </message>
+    <message>
+        <source>task templates</source>
+        <translation>Aufgabenvorlagen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>work plan</source>
+        <translation>Arbeitsplan</translation>
     </message>
 </context>
 <context>
