@@ -1,0 +1,6214 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Vorher → nachher</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTab</name>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>{count} entries, newest first</source>
+        <translation>{count} Einträge, neueste zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustPriceDialog</name>
+    <message>
+        <source>Adjust price</source>
+        <translation>Preis anpassen</translation>
+    </message>
+    <message>
+        <source>The order total is now {total}.</source>
+        <translation>Der Gesamtbetrag des Auftrags ist derzeit {total}.</translation>
+    </message>
+    <message>
+        <source>New total</source>
+        <translation>Neuer Gesamtbetrag</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign “{task}”</source>
+        <translation>„{task}“ zuweisen</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Hinzugefügt von</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt am</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Add files…</source>
+        <translation>Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Tip: drop files here to attach them.</source>
+        <translation>Tipp: Dateien hierher ziehen, um sie anzuhängen.</translation>
+    </message>
+    <message>
+        <source>Select an attachment first</source>
+        <translation>Zuerst einen Anhang auswählen</translation>
+    </message>
+    <message>
+        <source>Copy files into the order</source>
+        <translation>Dateien in den Auftrag kopieren</translation>
+    </message>
+    <message>
+        <source>Open with the system viewer</source>
+        <translation>Mit dem Standardprogramm des Systems öffnen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>The file of “{name}” is missing from the attachments folder ({path}). Restore it from a backup or add it again.</source>
+        <translation>Die Datei zu „{name}“ fehlt im Anhangsordner ({path}). Stellen Sie sie aus einer Sicherung wieder her oder fügen Sie sie erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Anhang entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from the order?</source>
+        <translation>„{name}“ aus dem Auftrag entfernen?</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgress</name>
+    <message>
+        <source>Print order forms</source>
+        <translation>Auftragsformulare drucken</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n work order(s)…</source>
+        <translation>
+            <numerusform>%n Auftrag wird gelesen…</numerusform>
+            <numerusform>%n Aufträge werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n order form(s)…</source>
+        <translation>
+            <numerusform>%n Auftragsformular wird gesetzt…</numerusform>
+            <numerusform>%n Auftragsformulare werden gesetzt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>Go to today (Alt+Home)</source>
+        <translation>Zu heute springen (Alt+Home)</translation>
+    </message>
+    <message>
+        <source>Previous (Alt+Left)</source>
+        <translation>Zurück (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next (Alt+Right)</source>
+        <translation>Weiter (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Go to a date</source>
+        <translation>Zu einem Datum springen</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Woche</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Monat</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Neuer Termin…</translation>
+    </message>
+    <message>
+        <source>Schedule an appointment for an order (or double-click an empty slot)</source>
+        <translation>Einen Termin für einen Auftrag planen (oder auf eine freie Stelle doppelklicken)</translation>
+    </message>
+    <message>
+        <source>Print agenda…</source>
+        <translation>Agenda drucken…</translation>
+    </message>
+    <message>
+        <source>The agenda of the day, week or month shown, with the filters in force, as a PDF</source>
+        <translation>Die Agenda des angezeigten Tages, der Woche oder des Monats mit den aktiven Filtern als PDF</translation>
+    </message>
+    <message>
+        <source>Search order number, patient, lab, note</source>
+        <translation>Auftragsnummer, Patient, Labor, Notiz suchen</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Show only some types of appointment</source>
+        <translation>Nur bestimmte Terminarten anzeigen</translation>
+    </message>
+    <message>
+        <source>All labs</source>
+        <translation>Alle Labore</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Nur meine</translation>
+    </message>
+    <message>
+        <source>Only events I scheduled</source>
+        <translation>Nur von mir geplante Termine</translation>
+    </message>
+    <message>
+        <source>Due dates</source>
+        <translation>Liefertermine</translation>
+    </message>
+    <message>
+        <source>Show orders&apos; due dates as all-day items</source>
+        <translation>Liefertermine der Aufträge als ganztägige Einträge anzeigen</translation>
+    </message>
+    <message>
+        <source>Appointments by hour</source>
+        <translation>Termine nach Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Days and due dates</source>
+        <translation>Tage und Liefertermine</translation>
+    </message>
+    <message>
+        <source>Appointments of the month</source>
+        <translation>Termine des Monats</translation>
+    </message>
+    <message>
+        <source>Case not back from the lab</source>
+        <translation>Arbeit nicht vom Labor zurück</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type(s)</source>
+        <translation>
+            <numerusform>%n Art</numerusform>
+            <numerusform>%n Arten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Termin</numerusform>
+            <numerusform>%n Termine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) due</source>
+        <translation>
+            <numerusform>%n Auftrag fällig</numerusform>
+            <numerusform>%n Aufträge fällig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) not back from the lab</source>
+        <translation>
+            <numerusform>%n Arbeit nicht vom Labor zurück</numerusform>
+            <numerusform>%n Arbeiten nicht vom Labor zurück</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>Moved the {kind} of {number} to {when}.</source>
+        <translation>Termin „{kind}“ von {number} auf {when} verschoben.</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Termin hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added a {kind} to {number}.</source>
+        <translation>Termin „{kind}“ zu {number} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Edit time</source>
+        <translation>Zeit ändern</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Open order {number}</source>
+        <translation>Auftrag {number} öffnen</translation>
+    </message>
+    <message>
+        <source>Edit time…</source>
+        <translation>Zeit ändern…</translation>
+    </message>
+    <message>
+        <source>New event here…</source>
+        <translation>Neuer Termin hier…</translation>
+    </message>
+    <message>
+        <source>Print agenda</source>
+        <translation>Agenda drucken</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Mein Passwort ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Repeat new password: the two passwords differ.</source>
+        <translation>Neues Passwort wiederholen: Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>Check &amp;in scanned orders</source>
+        <translation>&amp;Wareneingang scannen</translation>
+    </message>
+    <message>
+        <source>While on, each scanned box label marks its Shipped order Delivered.</source>
+        <translation>Solange aktiv, setzt jedes gescannte Boxetikett seinen versandten Auftrag auf „Geliefert“.</translation>
+    </message>
+    <message>
+        <source>  Check-in mode: scan box labels · Esc ends  </source>
+        <translation>  Wareneingang: Boxetiketten scannen · Esc beendet  </translation>
+    </message>
+    <message>
+        <source>Check-in mode on: scan the box labels of the cases that came back. Esc ends it.</source>
+        <translation>Wareneingang aktiv: Boxetiketten der zurückgekommenen Arbeiten scannen. Esc beendet den Modus.</translation>
+    </message>
+    <message>
+        <source>Check-in mode ended.</source>
+        <translation>Wareneingang beendet.</translation>
+    </message>
+    <message>
+        <source> — check-in mode</source>
+        <translation> — Wareneingang</translation>
+    </message>
+    <message>
+        <source>{number} ({patient}) checked in: delivered.</source>
+        <translation>{number} ({patient}) eingebucht: geliefert.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Check-in undone: {number} is shipped again.</source>
+        <translation>Einbuchung rückgängig: {number} ist wieder versandt.</translation>
+    </message>
+    <message>
+        <source>Not checked in: {reason}</source>
+        <translation>Nicht eingebucht: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Verfasser</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>edited {when}</source>
+        <translation>bearbeitet am {when}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsTab</name>
+    <message>
+        <source>Edit selected…</source>
+        <translation>Auswahl bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Write a comment… (Ctrl+Enter adds it)</source>
+        <translation>Kommentar schreiben… (Ctrl+Enter fügt ihn hinzu)</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Kommentar hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the comment (Ctrl+Enter)</source>
+        <translation>Kommentar hinzufügen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Select one of your comments first</source>
+        <translation>Zuerst einen eigenen Kommentar auswählen</translation>
+    </message>
+    <message>
+        <source>Only its author can edit a comment</source>
+        <translation>Nur der Verfasser kann einen Kommentar bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Kommentar bearbeiten</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Change customer</source>
+        <translation>Kunden ändern</translation>
+    </message>
+    <message>
+        <source>Current customer: {name}</source>
+        <translation>Aktueller Kunde: {name}</translation>
+    </message>
+    <message>
+        <source>Type a name or clinic…</source>
+        <translation>Name oder Praxis eingeben…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>DueDateDialog</name>
+    <message>
+        <source>Update due date</source>
+        <translation>Liefertermin ändern</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> Min. vorher</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>{time} before</source>
+        <translation>{time} vorher</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Select an event first</source>
+        <translation>Zuerst einen Termin auswählen</translation>
+    </message>
+    <message>
+        <source>Mark not done</source>
+        <translation>Als nicht erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Schedule a try-in, delivery, pick-up…</source>
+        <translation>Einprobe, Lieferung, Abholung planen…</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Termin hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Termin bearbeiten</translation>
+    </message>
+    <message>
+        <source>Saved. Note: {warning}. Check with the lab before the appointment.</source>
+        <translation>Gespeichert. Hinweis: {warning}. Vor dem Termin mit dem Labor abklären.</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Termin löschen</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} on {when}?</source>
+        <translation>Termin „{kind}“ am {when} löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>Generate report</source>
+        <translation>Bericht erstellen</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>{name} wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Finishing {name}…</source>
+        <translation>{name} wird abgeschlossen…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceModel</name>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Zahlungsstatus</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Show the work orders of {lab}</source>
+        <translation>Aufträge von {lab} anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePage</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV for other programs (*.csv)</source>
+        <translation>CSV für andere Programme (*.csv)</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>All payment methods</source>
+        <translation>Alle Zahlungsarten</translation>
+    </message>
+    <message>
+        <source>All payment statuses</source>
+        <translation>Alle Zahlungsstatus</translation>
+    </message>
+    <message>
+        <source>Generate report…</source>
+        <translation>Bericht erstellen…</translation>
+    </message>
+    <message>
+        <source>Save the tab on show, with these filters, as an Excel, PDF or CSV file</source>
+        <translation>Den angezeigten Reiter mit diesen Filtern als Excel-, PDF- oder CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Zahlungsstatus</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded from all figures.</source>
+        <translation>Stornierte Aufträge sind in keiner Zahl enthalten.</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Lab scorecard</source>
+        <translation>Laborbewertung</translation>
+    </message>
+    <message>
+        <source>All dental labs</source>
+        <translation>Alle Dentallabore</translation>
+    </message>
+    <message>
+        <source>Time period: the start date is after the end date.</source>
+        <translation>Zeitraum: Das Startdatum liegt nach dem Enddatum.</translation>
+    </message>
+    <message>
+        <source>The payment status filter applies to the Work orders tab</source>
+        <translation>Der Filter „Zahlungsstatus“ gilt für den Reiter „Aufträge“</translation>
+    </message>
+    <message>
+        <source>The lab scorecard does not depend on the payment method</source>
+        <translation>Die Laborbewertung hängt nicht von der Zahlungsart ab</translation>
+    </message>
+    <message>
+        <source>No work orders match these filters.</source>
+        <translation>Keine Aufträge entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>1 work order</source>
+        <translation>1 Auftrag</translation>
+    </message>
+    <message>
+        <source>{count} work orders</source>
+        <translation>{count} Aufträge</translation>
+    </message>
+    <message>
+        <source>Generate report</source>
+        <translation>Bericht erstellen</translation>
+    </message>
+    <message>
+        <source>Report saved: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</source>
+        <translation>Bericht gespeichert: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Report cancelled; no file was written.</source>
+        <translation>Bericht abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create administrator — Dentasync Desktop</source>
+        <translation>Administrator anlegen — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Vollständiger Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Administrator anlegen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Welcome to Dentasync Desktop</source>
+        <translation>Willkommen bei Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>No administrator</source>
+        <translation>Kein Administrator</translation>
+    </message>
+    <message>
+        <source>This is the first start. Create the administrator account; the administrator then adds the accounts of the other users.</source>
+        <translation>Dies ist der erste Start. Legen Sie das Administratorkonto an; der Administrator legt danach die Konten der anderen Benutzer an.</translation>
+    </message>
+    <message>
+        <source>This database has no active administrator, so nobody can manage the user accounts. Create an administrator account to continue.</source>
+        <translation>Diese Datenbank hat keinen aktiven Administrator, daher kann niemand die Benutzerkonten verwalten. Legen Sie ein Administratorkonto an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Passwort wiederholen: Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoTab</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Zahnfarbe</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Zähne</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>On hold because</source>
+        <translation>Zurückgestellt wegen</translation>
+    </message>
+    <message>
+        <source>Remake because</source>
+        <translation>Neuanfertigung wegen</translation>
+    </message>
+    <message>
+        <source>Cancelled because</source>
+        <translation>Storniert wegen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Keine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Gesamt: {total}</translation>
+    </message>
+    <message>
+        <source>Items: {items} · adjusted total: {total}</source>
+        <translation>Positionen: {items} · angepasster Gesamtbetrag: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Teilweise bezahlt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Zähne</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Gesamtpreis</translation>
+    </message>
+</context>
+<context>
+    <name>LabChart</name>
+    <message>
+        <source>Amounts of different currencies are never added up</source>
+        <translation>Beträge verschiedener Währungen werden nie addiert</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Währung:</translation>
+    </message>
+    <message>
+        <source>No work orders match these filters</source>
+        <translation>Keine Aufträge entsprechen diesen Filtern</translation>
+    </message>
+    <message>
+        <source>Paid and outstanding per dental lab ({currency})</source>
+        <translation>Bezahlt und offen je Dentallabor ({currency})</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Offen</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked — Dentasync Desktop</source>
+        <translation>Gesperrt — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>The window was locked after a while without use. {name}, enter your password to continue, or sign out.</source>
+        <translation>Das Fenster wurde nach längerer Inaktivität gesperrt. {name}, geben Sie Ihr Passwort ein, um fortzufahren, oder melden Sie sich ab.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation>&amp;Neuer Auftrag…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Dentasync Desktop</source>
+        <translation>&amp;Über Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({role})</source>
+        <translation>Angemeldet als {name} ({role})</translation>
+    </message>
+    <message>
+        <source>The database file</source>
+        <translation>Die Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
+        <source>Created work order {number}.</source>
+        <translation>Auftrag {number} angelegt.</translation>
+    </message>
+    <message>
+        <source>{action} is not available in this version.</source>
+        <translation>{action} ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Refreshed.</source>
+        <translation>Aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>About Dentasync Desktop</source>
+        <translation>Über Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dentasync Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline work orders for dental clinics and dental labs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Backups:&lt;/b&gt; {backups}&lt;br&gt;&lt;b&gt;Log file:&lt;/b&gt; {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dentasync Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline-Auftragsverwaltung für Zahnarztpraxen und Dentallabore.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datenbank:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Datenordner:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Sicherungen:&lt;/b&gt; {backups}&lt;br&gt;&lt;b&gt;Protokolldatei:&lt;/b&gt; {log}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OrderContext</name>
+    <message>
+        <source>Your role ({role}) does not allow this action: {action}.</source>
+        <translation>Ihre Rolle ({role}) erlaubt diese Aktion nicht: {action}.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailView</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change lab, patient, dates, items</source>
+        <translation>Labor, Patient, Daten und Positionen ändern</translation>
+    </message>
+    <message>
+        <source>Change customer…</source>
+        <translation>Kunden ändern…</translation>
+    </message>
+    <message>
+        <source>Plan work</source>
+        <translation>Arbeit planen</translation>
+    </message>
+    <message>
+        <source>Open the work plan; plan it from the service templates if it is empty</source>
+        <translation>Arbeitsplan öffnen; ist er leer, wird er aus den Vorlagen der Leistungen geplant</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>Kopieren…</translation>
+    </message>
+    <message>
+        <source>A new draft with the same items, work plan and attachments</source>
+        <translation>Ein neuer Entwurf mit denselben Positionen, demselben Arbeitsplan und denselben Anhängen</translation>
+    </message>
+    <message>
+        <source>Payroll…</source>
+        <translation>Vergütung…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Order form and box label</source>
+        <translation>Auftragsformular und Boxetikett</translation>
+    </message>
+    <message>
+        <source>Update due date…</source>
+        <translation>Liefertermin ändern…</translation>
+    </message>
+    <message>
+        <source>Put on hold…</source>
+        <translation>Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Mark as remake…</source>
+        <translation>Als Neuanfertigung markieren…</translation>
+    </message>
+    <message>
+        <source>Move back…</source>
+        <translation>Zurückstufen…</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Auftrag stornieren…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Delete order…</source>
+        <translation>Auftrag löschen…</translation>
+    </message>
+    <message>
+        <source>Only a draft created by mistake, with no payments, events or attachments</source>
+        <translation>Nur ein versehentlich angelegter Entwurf ohne Zahlungen, Termine oder Anhänge</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Add payment…</source>
+        <translation>Zahlung erfassen…</translation>
+    </message>
+    <message>
+        <source>Payment plan…</source>
+        <translation>Zahlungsplan…</translation>
+    </message>
+    <message>
+        <source>Payment instructions…</source>
+        <translation>Zahlungsinformationen…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s bank details</source>
+        <translation>Die Bankverbindung des Labors</translation>
+    </message>
+    <message>
+        <source>Adjust price…</source>
+        <translation>Preis anpassen…</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Take off hold</source>
+        <translation>Zurückstellung aufheben</translation>
+    </message>
+    <message>
+        <source>{step} (Ctrl+Enter): {before} → {after}</source>
+        <translation>{step} (Ctrl+Enter): {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Start production</source>
+        <translation>Produktion starten</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Fertigstellen</translation>
+    </message>
+    <message>
+        <source>Ship…</source>
+        <translation>Versenden…</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Liefern</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Work plan ({done}/{count})</source>
+        <translation>Arbeitsplan ({done}/{count})</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Vergütung</translation>
+    </message>
+    <message>
+        <source>Publish order</source>
+        <translation>Auftrag freigeben</translation>
+    </message>
+    <message>
+        <source>Publish {number} and send it to {lab}?</source>
+        <translation>{number} freigeben und an {lab} senden?</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Versenden</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>Ship {number}: the parcel&apos;s tracking number.</source>
+        <translation>{number} versenden: Sendungsnummer des Pakets.</translation>
+    </message>
+    <message>
+        <source>Copy order</source>
+        <translation>Auftrag kopieren</translation>
+    </message>
+    <message>
+        <source>Make a new draft order from {number}, with its items, work plan and attachments?</source>
+        <translation>Aus {number} einen neuen Auftragsentwurf mit denselben Positionen, demselben Arbeitsplan und denselben Anhängen erstellen?</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>While on hold the order cannot move forward.</source>
+        <translation>Solange der Auftrag zurückgestellt ist, kann er nicht weitergeführt werden.</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>Zurückstufen</translation>
+    </message>
+    <message>
+        <source>Move {number} back from {before} to {after}.</source>
+        <translation>{number} von „{before}“ auf „{after}“ zurückstufen.</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Auftrag stornieren</translation>
+    </message>
+    <message>
+        <source>A cancelled order stays for reference and becomes read-only; it can be reopened as a draft.</source>
+        <translation>Ein stornierter Auftrag bleibt zur Einsicht erhalten und ist schreibgeschützt; er kann als Entwurf wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Really cancel {number}?</source>
+        <translation>{number} wirklich stornieren?</translation>
+    </message>
+    <message>
+        <source>Keep order</source>
+        <translation>Auftrag behalten</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>Auftrag löschen</translation>
+    </message>
+    <message>
+        <source>Delete {number} for good? Its number is not used again and the activity log keeps a note of it.</source>
+        <translation>{number} endgültig löschen? Die Nummer wird nicht erneut vergeben, und der Verlauf vermerkt die Löschung.</translation>
+    </message>
+    <message>
+        <source>Reopen order</source>
+        <translation>Auftrag wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Reopen {number} as {status}?</source>
+        <translation>{number} wieder öffnen (Status: {status})?</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditorDialog</name>
+    <message>
+        <source>Edit work order {number}</source>
+        <translation>Auftrag {number} bearbeiten</translation>
+    </message>
+    <message>
+        <source>New work order</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <source>Type to search patients</source>
+        <translation>Tippen, um Patienten zu suchen</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Zähne</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Gesamtpreis</translation>
+    </message>
+    <message>
+        <source>Due date: documented date plus {lab}&apos;s turnaround of {days} days.</source>
+        <translation>Liefertermin: Erfassungsdatum plus Durchlaufzeit von {lab} ({days} Tage).</translation>
+    </message>
+    <message>
+        <source>(custom)</source>
+        <translation>(individuell)</translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>Diese Position entfernen</translation>
+    </message>
+    <message>
+        <source>The price list has this price in {currency}.</source>
+        <translation>Die Preisliste führt diesen Preis in {currency}.</translation>
+    </message>
+    <message>
+        <source>check the prices</source>
+        <translation>Preise prüfen</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Gesamt: {total}</translation>
+    </message>
+    <message>
+        <source>Discard this new order?</source>
+        <translation>Diesen neuen Auftrag verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditorForm</name>
+    <message>
+        <source>Work order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Dental &amp;lab:</source>
+        <translation>Dental&amp;labor:</translation>
+    </message>
+    <message>
+        <source>&amp;Documented:</source>
+        <translation>&amp;Erfasst am:</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>Lie&amp;fertermin:</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient:</translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation>Neuer Patient…</translation>
+    </message>
+    <message>
+        <source>&amp;Shade:</source>
+        <translation>&amp;Zahnfarbe:</translation>
+    </message>
+    <message>
+        <source>e.g. A2</source>
+        <translation>z. B. A2</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>What the lab should make</source>
+        <translation>Was das Labor anfertigen soll</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Zähne (FDI)</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>Position &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Restbetrag</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>On hold: {reason}</source>
+        <translation>Zurückgestellt: {reason}</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Remake of {link}</source>
+        <translation>Neuanfertigung von {link}</translation>
+    </message>
+    <message>
+        <source>Remake</source>
+        <translation>Neuanfertigung</translation>
+    </message>
+    <message>
+        <source>Copied from {link}</source>
+        <translation>Kopiert von {link}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Past the due date</source>
+        <translation>Liefertermin überschritten</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Restbetrag</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListPage</name>
+    <message>
+        <source>Search patient, customer, lab or description; type or scan a number and press Enter</source>
+        <translation>Patient, Kunde, Labor oder Beschreibung suchen; Nummer eingeben oder scannen und Enter drücken</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <source>Create a new work order (Ctrl+N)</source>
+        <translation>Neuen Auftrag anlegen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Print selected…</source>
+        <translation>Auswahl drucken…</translation>
+    </message>
+    <message>
+        <source>Print the order forms of the selected orders (Ctrl+click or Shift+click to select several)</source>
+        <translation>Auftragsformulare der ausgewählten Aufträge drucken (Ctrl+Klick oder Shift+Klick wählt mehrere aus)</translation>
+    </message>
+    <message>
+        <source>All labs</source>
+        <translation>Alle Labore</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>Jeder Zahlungsstatus</translation>
+    </message>
+    <message>
+        <source>Due from</source>
+        <translation>Liefertermin von</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Alle Aufträge</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} work orders</source>
+        <translation>{shown} von {total} Aufträgen angezeigt</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>Es gibt keinen Auftrag {number}.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPickerDialog</name>
+    <message>
+        <source>New event: which order?</source>
+        <translation>Neuer Termin: für welchen Auftrag?</translation>
+    </message>
+    <message>
+        <source>Order number, patient, customer or lab</source>
+        <translation>Auftragsnummer, Patient, Kunde oder Labor</translation>
+    </message>
+    <message>
+        <source>No order matches (cancelled orders take no events).</source>
+        <translation>Kein passender Auftrag (stornierte Aufträge erhalten keine Termine).</translation>
+    </message>
+    <message>
+        <source>Type or scan the order number, or part of the patient&apos;s name:</source>
+        <translation>Auftragsnummer eingeben oder scannen oder einen Teil des Patientennamens eingeben:</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Add payment</source>
+        <translation>Zahlung erfassen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentInstructionsDialog</name>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Zahlungsinformationen</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Verwendungszweck</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Fälliger Betrag</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The lab has no bank details yet; add them under Dental labs.</source>
+        <translation>Für das Labor ist noch keine Bankverbindung hinterlegt; sie wird unter „Dentallabore“ eingetragen.</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Erfasst von</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Voided {when}: {reason}</source>
+        <translation>Storniert am {when}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Restbetrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Payment plan…</source>
+        <translation>Zahlungsplan…</translation>
+    </message>
+    <message>
+        <source>Remove plan</source>
+        <translation>Plan entfernen</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>Add payment…</source>
+        <translation>Zahlung erfassen…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Stornieren…</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>No payment plan.</source>
+        <translation>Kein Zahlungsplan.</translation>
+    </message>
+    <message>
+        <source>{amount} by {method}, due {due}.</source>
+        <translation>{amount} per {method}, fällig am {due}.</translation>
+    </message>
+    <message>
+        <source>{amount} by {method} in {count} installments, {every}, from {first}.</source>
+        <translation>{amount} per {method} in {count} Raten, {every}, ab {first}.</translation>
+    </message>
+    <message>
+        <source>Change the plan</source>
+        <translation>Plan ändern</translation>
+    </message>
+    <message>
+        <source>Set up a plan</source>
+        <translation>Plan einrichten</translation>
+    </message>
+    <message>
+        <source>The order has no payment plan</source>
+        <translation>Der Auftrag hat keinen Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>Select a payment first</source>
+        <translation>Zuerst eine Zahlung auswählen</translation>
+    </message>
+    <message>
+        <source>This payment is already voided</source>
+        <translation>Diese Zahlung ist bereits storniert</translation>
+    </message>
+    <message>
+        <source>Remove payment plan</source>
+        <translation>Zahlungsplan entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the payment plan and its installments? Recorded payments stay.</source>
+        <translation>Den Zahlungsplan und seine Raten entfernen? Erfasste Zahlungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Zahlung stornieren</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Void the payment of {amount} from {date}? It stays on record, struck through, and stops counting.</source>
+        <translation>Die Zahlung über {amount} vom {date} stornieren? Sie bleibt durchgestrichen erhalten und zählt nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollDialog</name>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Finalized {when}</source>
+        <translation>Festgeschrieben am {when}</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Finalize…</source>
+        <translation>Festschreiben…</translation>
+    </message>
+    <message>
+        <source>Total: {amounts}</source>
+        <translation>Gesamt: {amounts}</translation>
+    </message>
+    <message>
+        <source>Select a payroll record first</source>
+        <translation>Zuerst einen Vergütungseintrag auswählen</translation>
+    </message>
+    <message>
+        <source>The record is finalized and can no longer change</source>
+        <translation>Der Eintrag ist festgeschrieben und kann nicht mehr geändert werden</translation>
+    </message>
+    <message>
+        <source>Record what a technician earns on this order</source>
+        <translation>Erfassen, was ein Techniker an diesem Auftrag verdient</translation>
+    </message>
+    <message>
+        <source>Add payroll record</source>
+        <translation>Vergütungseintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit payroll record</source>
+        <translation>Vergütungseintrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>Finalize payroll record</source>
+        <translation>Vergütungseintrag festschreiben</translation>
+    </message>
+    <message>
+        <source>Finalize {amount} for {name}? A finalized record can no longer be changed.</source>
+        <translation>{amount} für {name} festschreiben? Ein festgeschriebener Eintrag kann nicht mehr geändert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>every day</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>every {count} {unit}</source>
+        <translation>alle {count} {unit}</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>Pay in installments</source>
+        <translation>In Raten zahlen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Raten</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>Erste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Ratenplan</translation>
+    </message>
+    <message>
+        <source>{count} installment(s), {total} in all</source>
+        <translation>{count} Rate(n), insgesamt {total}</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Neuer Patient</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPanel</name>
+    <message>
+        <source>Search…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Show deactivated</source>
+        <translation>Deaktivierte anzeigen</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Showing the first {count}; type in the search box to find others.</source>
+        <translation>Die ersten {count} werden angezeigt; weitere über das Suchfeld finden.</translation>
+    </message>
+    <message>
+        <source>{count} shown</source>
+        <translation>{count} angezeigt</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Delete {noun}</source>
+        <translation>{noun} löschen</translation>
+    </message>
+    <message>
+        <source>Delete the {noun} “{name}”? This cannot be undone.
+
+If it is still used somewhere it is deactivated instead, and stays on record.</source>
+        <translation>„{name}“ ({noun}) löschen? Dies kann nicht rückgängig gemacht werden.
+
+Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Deactivated instead</source>
+        <translation>Stattdessen deaktiviert</translation>
+    </message>
+    <message>
+        <source>“{name}” is still referenced, so it was deactivated instead of deleted. It no longer appears in choices for new work.</source>
+        <translation>„{name}“ wird noch verwendet und wurde daher deaktiviert statt gelöscht. Der Eintrag erscheint nicht mehr in der Auswahl für neue Aufträge.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>RemakeDialog</name>
+    <message>
+        <source>Mark as remake</source>
+        <translation>Als Neuanfertigung markieren</translation>
+    </message>
+    <message>
+        <source>Remake of order</source>
+        <translation>Neuanfertigung von Auftrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCentre</name>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due: click to see them</source>
+        <translation>
+            <numerusform>%n Erinnerung fällig: zum Anzeigen klicken</numerusform>
+            <numerusform>%n Erinnerungen fällig: zum Anzeigen klicken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders due</source>
+        <translation>Keine fälligen Erinnerungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n Erinnerung fällig</numerusform>
+            <numerusform>%n Erinnerungen fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders missed while the app was closed</source>
+        <translation>Verpasste Erinnerungen, während die Anwendung geschlossen war</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Alle verwerfen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n Erinnerung fällig</numerusform>
+            <numerusform>%n Erinnerungen fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders due</source>
+        <translation>Keine fälligen Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Missed while closed</source>
+        <translation>Verpasst, während geschlossen</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Nothing to remind you of right now. Reminders of appointments, due orders and installments appear here when they come due.</source>
+        <translation>Derzeit gibt es keine Erinnerungen. Erinnerungen an Termine, fällige Aufträge und Raten erscheinen hier, sobald sie fällig werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRow</name>
+    <message>
+        <source>snoozed, due again {when}</source>
+        <translation>verschoben, wieder fällig am {when}</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>fällig am {when}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open order {number}</source>
+        <translation>Auftrag {number} öffnen</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Später erinnern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} Std. {m} Min.</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} Std.</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} Min.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardModel</name>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Geliefert</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Pünktlich</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median (Tage)</translation>
+    </message>
+    <message>
+        <source>90% days</source>
+        <translation>90 % (Tage)</translation>
+    </message>
+    <message>
+        <source>Remakes</source>
+        <translation>Neuanfertigungen</translation>
+    </message>
+    <message>
+        <source>Remake rate</source>
+        <translation>Neuanfertigungsquote</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Ø Tage Verspätung</translation>
+    </message>
+    <message>
+        <source>Delivered on or before the due date, of the deliveries that had a due date</source>
+        <translation>Am oder vor dem Liefertermin geliefert, bezogen auf die Lieferungen mit Liefertermin</translation>
+    </message>
+    <message>
+        <source>Sent to the lab to delivered</source>
+        <translation>Von der Übergabe an das Labor bis zur Lieferung</translation>
+    </message>
+    <message>
+        <source>Nine in ten cases came back within this many days</source>
+        <translation>Neun von zehn Arbeiten kamen innerhalb so vieler Tage zurück</translation>
+    </message>
+    <message>
+        <source>Averaged over the late deliveries</source>
+        <translation>Durchschnitt über die verspäteten Lieferungen</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>(no service)</source>
+        <translation>(keine Leistung)</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTab</name>
+    <message>
+        <source>Double-click a lab to see its work orders</source>
+        <translation>Doppelklick auf ein Labor zeigt seine Aufträge</translation>
+    </message>
+    <message>
+        <source>Orders documented in the period. Turnaround: sent to the lab to delivered; on time: delivered on or before the due date.</source>
+        <translation>Im Zeitraum erfasste Aufträge. Durchlaufzeit: von der Übergabe an das Labor bis zur Lieferung; pünktlich: am oder vor dem Liefertermin geliefert.</translation>
+    </message>
+    <message>
+        <source>Turnaround by service: {lab}</source>
+        <translation>Durchlaufzeit nach Leistung: {lab}</translation>
+    </message>
+    <message>
+        <source>Turnaround by service, every lab (select a lab to narrow it)</source>
+        <translation>Durchlaufzeit nach Leistung, alle Labore (ein Labor auswählen, um einzugrenzen)</translation>
+    </message>
+    <message>
+        <source>No deliveries to rate in this period</source>
+        <translation>Keine Lieferungen in diesem Zeitraum zu bewerten</translation>
+    </message>
+    <message>
+        <source>On-time deliveries per dental lab</source>
+        <translation>Pünktliche Lieferungen je Dentallabor</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>Pünktlich (%)</translation>
+    </message>
+</context>
+<context>
+    <name>SectionCard</name>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
+        <source>Total: {amounts}</source>
+        <translation>Gesamt: {amounts}</translation>
+    </message>
+    <message>
+        <source>showing the first {shown} of {count}</source>
+        <translation>die ersten {shown} von {count} werden angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>US Letter (8,5 × 11 Zoll)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Kein Logo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>After this many minutes without keyboard or mouse input, the window is locked until the signed-in user enters their password again. 0: never.</source>
+        <translation>Nach so vielen Minuten ohne Tastatur- oder Mauseingabe wird das Fenster gesperrt, bis der angemeldete Benutzer sein Passwort erneut eingibt. 0: nie.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Standardwerte</translation>
+    </message>
+    <message>
+        <source>Default &amp;currency:</source>
+        <translation>Standard&amp;währung:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size:</source>
+        <translation>&amp;Papierformat:</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder:</source>
+        <translation>Sicherungs&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle after:</source>
+        <translation>Bei &amp;Inaktivität sperren nach:</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Sicherung und Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>These details appear on printed order forms and reports.</source>
+        <translation>Diese Angaben erscheinen auf gedruckten Auftragsformularen und Berichten.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>Same as the system ({language})</source>
+        <translation>Wie das System ({language})</translation>
+    </message>
+    <message>
+        <source>Restart Dentasync Desktop to see it in the new language.</source>
+        <translation>Starten Sie Dentasync Desktop neu, um es in der neuen Sprache zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Spra&amp;che:</translation>
+    </message>
+    <message>
+        <source>Remind of orders due &amp;tomorrow that are not back from the lab</source>
+        <translation>An morgen &amp;fällige Aufträge erinnern, die noch nicht vom Labor zurück sind</translation>
+    </message>
+    <message>
+        <source>Remind of &amp;installments due today</source>
+        <translation>An heute fällige &amp;Raten erinnern</translation>
+    </message>
+    <message>
+        <source>Only on the day</source>
+        <translation>Nur am Tag selbst</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> Tage vorher</translation>
+    </message>
+    <message>
+        <source>Warn this many days before a try-in or delivery whose case is not back from the lab yet.</source>
+        <translation>So viele Tage vor einer Einprobe oder Lieferung warnen, deren Arbeit noch nicht vom Labor zurück ist.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Calendar and reminders</source>
+        <translation>Kalender und Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Case-not-back &amp;warning:</source>
+        <translation>&amp;Vorwarnung (Arbeit nicht zurück):</translation>
+    </message>
+    <message>
+        <source>&amp;Start on:</source>
+        <translation>&amp;Startseite:</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Logo auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Sicherungsordner auswählen</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Es wurde noch keine Sicherung erstellt.</translation>
+    </message>
+    <message>
+        <source>Newest backup: {name}, {when}.</source>
+        <translation>Neueste Sicherung: {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>The database is backed up automatically once a day and before every upgrade, into {folder}.</source>
+        <translation>Die Datenbank wird einmal täglich und vor jedem Update automatisch in {folder} gesichert.</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Datenbank wird gesichert…</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source>The database was backed up to:
+{path}</source>
+        <translation>Die Datenbank wurde gesichert nach:
+{path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Dentasync-Sicherungen (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup
+{path}?
+
+Everything entered since that backup was made is replaced. The current database is kept as a safety copy in the backups folder. Dentasync Desktop closes afterwards and must be started again.</source>
+        <translation>Alle aktuellen Daten ersetzen durch die Sicherung
+{path}?
+
+Alles, was seit dieser Sicherung eingegeben wurde, wird ersetzt. Die aktuelle Datenbank wird als Sicherheitskopie im Sicherungsordner aufbewahrt. Dentasync Desktop wird danach beendet und muss neu gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Sicherung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>
+
+The previous data was kept as:
+{path}</source>
+        <translation>
+
+Die bisherigen Daten wurden aufbewahrt als:
+{path}</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Dentasync Desktop will now close; start it again to work with the restored data.</source>
+        <translation>Die Sicherung wurde wiederhergestellt. Dentasync Desktop wird jetzt beendet; starten Sie es erneut, um mit den wiederhergestellten Daten zu arbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Dentasync Desktop</source>
+        <translation>Anmelden — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>Sign in to continue.</source>
+        <translation>Melden Sie sich an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo database.&lt;/b&gt; Sign in as one of these users:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;User&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Password&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Role&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</source>
+        <translation>&lt;b&gt;Demodatenbank.&lt;/b&gt; Melden Sie sich als einer dieser Benutzer an:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Benutzer&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Passwort&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Rolle&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Fällig bis</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Erledigt am</translation>
+    </message>
+</context>
+<context>
+    <name>TeethChart</name>
+    <message>
+        <source>Deciduous teeth</source>
+        <translation>Milchzähne</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Tooth {number}</source>
+        <translation>Zahn {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLinesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Try-ins and deliveries today</source>
+        <translation>Einproben und Lieferungen heute</translation>
+    </message>
+    <message>
+        <source>No try-ins or deliveries today.</source>
+        <translation>Heute keine Einproben oder Lieferungen.</translation>
+    </message>
+    <message>
+        <source>Try-ins and deliveries tomorrow</source>
+        <translation>Einproben und Lieferungen morgen</translation>
+    </message>
+    <message>
+        <source>No try-ins or deliveries tomorrow.</source>
+        <translation>Morgen keine Einproben oder Lieferungen.</translation>
+    </message>
+    <message>
+        <source>Orders due today</source>
+        <translation>Heute fällige Aufträge</translation>
+    </message>
+    <message>
+        <source>No order is due today.</source>
+        <translation>Heute ist kein Auftrag fällig.</translation>
+    </message>
+    <message>
+        <source>Overdue orders</source>
+        <translation>Überfällige Aufträge</translation>
+    </message>
+    <message>
+        <source>No order is overdue.</source>
+        <translation>Kein Auftrag ist überfällig.</translation>
+    </message>
+    <message>
+        <source>Coming back from the lab</source>
+        <translation>Auf dem Rückweg vom Labor</translation>
+    </message>
+    <message>
+        <source>No case is on its way back.</source>
+        <translation>Keine Arbeit ist auf dem Rückweg.</translation>
+    </message>
+    <message>
+        <source>Installments due or overdue</source>
+        <translation>Fällige und überfällige Raten</translation>
+    </message>
+    <message>
+        <source>No installment is due.</source>
+        <translation>Keine Rate ist fällig.</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>No reminders due.</source>
+        <translation>Keine fälligen Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Labor</translation>
+    </message>
+    <message>
+        <source>{date}: what must happen today</source>
+        <translation>{date}: was heute ansteht</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlanTab</name>
+    <message>
+        <source>Plan automatically</source>
+        <translation>Automatisch planen</translation>
+    </message>
+    <message>
+        <source>Add the task templates of the order&apos;s services</source>
+        <translation>Die Aufgabenvorlagen der Leistungen des Auftrags hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Zuweisen…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>{done} of {count} tasks done</source>
+        <translation>{done} von {count} Aufgaben erledigt</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>Noch keine Aufgaben</translation>
+    </message>
+    <message>
+        <source>Select a task first</source>
+        <translation>Zuerst eine Aufgabe auswählen</translation>
+    </message>
+    <message>
+        <source>Add a task by hand</source>
+        <translation>Eine Aufgabe von Hand hinzufügen</translation>
+    </message>
+    <message>
+        <source>Already the first task</source>
+        <translation>Bereits die erste Aufgabe</translation>
+    </message>
+    <message>
+        <source>Already the last task</source>
+        <translation>Bereits die letzte Aufgabe</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Aufgabe bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Aufgabe entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the task “{name}” from the work plan?</source>
+        <translation>Die Aufgabe „{name}“ aus dem Arbeitsplan entfernen?</translation>
+    </message>
+</context>
+<context>
+    <name>access</name>
+    <message>
+        <source>Your role ({role}) does not allow this: {action}.</source>
+        <translation>Ihre Rolle ({role}) erlaubt dies nicht: {action}.</translation>
+    </message>
+</context>
+<context>
+    <name>activity</name>
+    <message>
+        <source>dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Sent to the lab</source>
+        <translation>An das Labor gesendet</translation>
+    </message>
+    <message>
+        <source>Production started</source>
+        <translation>Produktion gestartet</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Fertiggestellt</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Geliefert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Moved back</source>
+        <translation>Zurückgestuft</translation>
+    </message>
+    <message numerus="yes">
+        <source>payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan ersetzt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message>
+        <source>payment plan set: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan festgelegt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message>
+        <source>{step}: {before} → {after}</source>
+        <translation>{step}: {before} → {after}</translation>
+    </message>
+    <message numerus="yes">
+        <source>planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n Aufgabe automatisch geplant</numerusform>
+            <numerusform>%n Aufgaben automatisch geplant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed sign-in of {name}: wrong password (%n in a row)</source>
+        <translation>
+            <numerusform>Fehlgeschlagene Anmeldung von {name}: falsches Passwort (%n-mal in Folge)</numerusform>
+            <numerusform>Fehlgeschlagene Anmeldung von {name}: falsches Passwort (%n-mal in Folge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created {order}</source>
+        <translation>{order} angelegt</translation>
+    </message>
+    <message>
+        <source>Edited {order}</source>
+        <translation>{order} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Seeded {order}</source>
+        <translation>{order} als Beispieldaten angelegt</translation>
+    </message>
+    <message>
+        <source>Customer changed from {old} to {new}</source>
+        <translation>Kunde von {old} auf {new} geändert</translation>
+    </message>
+    <message>
+        <source>Due date changed to {date}</source>
+        <translation>Liefertermin auf {date} geändert</translation>
+    </message>
+    <message>
+        <source>Price adjusted from {old} to {new}</source>
+        <translation>Preis von {old} auf {new} angepasst</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason}</source>
+        <translation>Zurückgestellt: {reason}</translation>
+    </message>
+    <message>
+        <source>Taken off hold</source>
+        <translation>Zurückstellung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Marked as remake of {order}: {reason}</source>
+        <translation>Als Neuanfertigung von {order} markiert: {reason}</translation>
+    </message>
+    <message>
+        <source>Copied from {order}</source>
+        <translation>Kopiert von {order}</translation>
+    </message>
+    <message>
+        <source>Copied to {order}</source>
+        <translation>Kopiert nach {order}</translation>
+    </message>
+    <message>
+        <source>Deleted {order} ({patient}, {lab}, {total})</source>
+        <translation>{order} gelöscht ({patient}, {lab}, {total})</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; added</source>
+        <translation>Aufgabe „{task}“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; edited</source>
+        <translation>Aufgabe „{task}“ bearbeitet</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; moved to place {place}</source>
+        <translation>Aufgabe „{task}“ an Position {place} verschoben</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; assigned to {name}</source>
+        <translation>Aufgabe „{task}“ {name} zugewiesen</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; unassigned</source>
+        <translation>Aufgabe „{task}“: Zuweisung aufgehoben</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; done</source>
+        <translation>Aufgabe „{task}“ erledigt</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; reopened</source>
+        <translation>Aufgabe „{task}“ wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; removed</source>
+        <translation>Aufgabe „{task}“ entfernt</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name}</source>
+        <translation>Vergütung {amount} für {name}</translation>
+    </message>
+    <message>
+        <source>payroll for {name} edited</source>
+        <translation>Vergütung für {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name} finalized</source>
+        <translation>Vergütung {amount} für {name} festgeschrieben</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; attached</source>
+        <translation>Datei „{name}“ angehängt</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; removed</source>
+        <translation>Datei „{name}“ entfernt</translation>
+    </message>
+    <message>
+        <source>payment plan removed</source>
+        <translation>Zahlungsplan entfernt</translation>
+    </message>
+    <message>
+        <source>payment of {amount} ({method}) on {date} recorded</source>
+        <translation>Zahlung über {amount} ({method}) vom {date} erfasst</translation>
+    </message>
+    <message>
+        <source>payment of {amount} on {date} voided: {reason}</source>
+        <translation>Zahlung über {amount} vom {date} storniert: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} added</source>
+        <translation>{kind} am {when} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} edited</source>
+        <translation>{kind} am {when} bearbeitet</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} done</source>
+        <translation>{kind} am {when} erledigt</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} reopened</source>
+        <translation>{kind} am {when} wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} deleted</source>
+        <translation>{kind} am {when} gelöscht</translation>
+    </message>
+    <message>
+        <source>comment &quot;{text}&quot;</source>
+        <translation>Kommentar „{text}“</translation>
+    </message>
+    <message>
+        <source>comment edited: &quot;{text}&quot;</source>
+        <translation>Kommentar bearbeitet: „{text}“</translation>
+    </message>
+    <message>
+        <source>Created {kind} {name}</source>
+        <translation>{kind} {name} angelegt</translation>
+    </message>
+    <message>
+        <source>Edited {kind} {name}</source>
+        <translation>{kind} {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Reactivated {kind} {name}</source>
+        <translation>{kind} {name} reaktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name}</source>
+        <translation>{kind} {name} deaktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name} instead of deleting it: it is still in use</source>
+        <translation>{kind} {name} deaktiviert statt gelöscht: wird noch verwendet</translation>
+    </message>
+    <message>
+        <source>Deleted {kind} {name}</source>
+        <translation>{kind} {name} gelöscht</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name &apos;{name}&apos;</source>
+        <translation>Fehlgeschlagene Anmeldung: unbekannter Benutzername „{name}“</translation>
+    </message>
+    <message>
+        <source>Created the first administrator {name}</source>
+        <translation>Ersten Administrator {name} angelegt</translation>
+    </message>
+    <message>
+        <source>{name} signed in</source>
+        <translation>{name} hat sich angemeldet</translation>
+    </message>
+    <message>
+        <source>Created user {name}</source>
+        <translation>Benutzer {name} angelegt</translation>
+    </message>
+    <message>
+        <source>Edited user {name}</source>
+        <translation>Benutzer {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}</source>
+        <translation>Passwort von {name} zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>{name} unlocked the window</source>
+        <translation>{name} hat das Fenster entsperrt</translation>
+    </message>
+    <message>
+        <source>{name} changed their password</source>
+        <translation>{name} hat das eigene Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Reactivated user {name}</source>
+        <translation>Benutzer {name} reaktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivated user {name}</source>
+        <translation>Benutzer {name} deaktiviert</translation>
+    </message>
+    <message>
+        <source>Changed the organisation settings: {fields}</source>
+        <translation>Organisationseinstellungen geändert: {fields}</translation>
+    </message>
+    <message>
+        <source>Changed the calendar and reminder settings: {fields}</source>
+        <translation>Einstellungen für Kalender und Erinnerungen geändert: {fields}</translation>
+    </message>
+    <message>
+        <source>{order}: {text}</source>
+        <translation>{order}: {text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan ersetzt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Rate ab {first}</numerusform>
+            <numerusform>Zahlungsplan festgelegt: {amount} per {method}, %n Raten ab {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan ersetzt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message>
+        <source>Payment plan set: {amount} by {method}, due {first}</source>
+        <translation>Zahlungsplan festgelegt: {amount} per {method}, fällig am {first}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n Aufgabe automatisch geplant</numerusform>
+            <numerusform>%n Aufgaben automatisch geplant</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task “{task}” added</source>
+        <translation>Aufgabe „{task}“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Task “{task}” edited</source>
+        <translation>Aufgabe „{task}“ bearbeitet</translation>
+    </message>
+    <message>
+        <source>Task “{task}” moved to place {place}</source>
+        <translation>Aufgabe „{task}“ an Position {place} verschoben</translation>
+    </message>
+    <message>
+        <source>Task “{task}” assigned to {name}</source>
+        <translation>Aufgabe „{task}“ {name} zugewiesen</translation>
+    </message>
+    <message>
+        <source>Task “{task}” unassigned</source>
+        <translation>Aufgabe „{task}“: Zuweisung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Task “{task}” done</source>
+        <translation>Aufgabe „{task}“ erledigt</translation>
+    </message>
+    <message>
+        <source>Task “{task}” reopened</source>
+        <translation>Aufgabe „{task}“ wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Task “{task}” removed</source>
+        <translation>Aufgabe „{task}“ entfernt</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name}</source>
+        <translation>Vergütung {amount} für {name}</translation>
+    </message>
+    <message>
+        <source>Payroll for {name} edited</source>
+        <translation>Vergütung für {name} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name} finalized</source>
+        <translation>Vergütung {amount} für {name} festgeschrieben</translation>
+    </message>
+    <message>
+        <source>File “{name}” attached</source>
+        <translation>Datei „{name}“ angehängt</translation>
+    </message>
+    <message>
+        <source>File “{name}” removed</source>
+        <translation>Datei „{name}“ entfernt</translation>
+    </message>
+    <message>
+        <source>Payment plan removed</source>
+        <translation>Zahlungsplan entfernt</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} ({method}) on {date} recorded</source>
+        <translation>Zahlung über {amount} ({method}) vom {date} erfasst</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} on {date} voided: {reason}</source>
+        <translation>Zahlung über {amount} vom {date} storniert: {reason}</translation>
+    </message>
+    <message>
+        <source>Comment “{text}”</source>
+        <translation>Kommentar „{text}“</translation>
+    </message>
+    <message>
+        <source>Comment edited: “{text}”</source>
+        <translation>Kommentar bearbeitet: „{text}“</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name “{name}”</source>
+        <translation>Fehlgeschlagene Anmeldung: unbekannter Benutzername „{name}“</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} weitere</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Ganztägig</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Order {status}</source>
+        <translation>Auftrag {status}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>Scheduled by {person}</source>
+        <translation>Geplant von {person}</translation>
+    </message>
+    <message>
+        <source>Due {number} {patient}</source>
+        <translation>Fällig: {number} {patient}</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Cannot create the data folders: {reason}</source>
+        <translation>Die Datenordner können nicht angelegt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>{reason}. Details are in {path}</source>
+        <translation>{reason}. Details stehen in {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. Details are in {path}</source>
+        <translation>Unerwarteter Fehler: {error}. Details stehen in {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Unerwarteter Fehler: {error}</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop: offline work orders for dental clinics and dental labs.
+Without a command it opens the application window.</source>
+        <translation>Dentasync Desktop: Offline-Auftragsverwaltung für Zahnarztpraxen und Dentallabore.
+Ohne Befehl öffnet es das Anwendungsfenster.</translation>
+    </message>
+    <message>
+        <source>where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation>wo die Daten liegen:
+  Datenbank, Sicherungen, Anhänge und Exporte liegen im Benutzerdatenordner, Protokolle im
+  Benutzerprotokollordner (&apos;dentasync-desktop check&apos; zeigt sie an). --data-dir DIR oder die
+  Umgebungsvariable DENTASYNC_DATA_DIR legt stattdessen alles unter DIR ab. --demo verwendet
+  eine eigene Datenbank im Unterordner &apos;demo&apos; und füllt sie beim ersten Start mit Demodaten.
+
+Exit-Codes:
+  0 erledigt, 1 ein Problem (die Meldung sagt, welches), 2 falsche Verwendung, 130 abgebrochen
+
+Beispiele:
+  dentasync-desktop --demo                  das Fenster mit der Demodatenbank öffnen
+  dentasync-desktop check                   ist die Datenbank intakt und aktuell?
+  dentasync-desktop backup                  in den Sicherungsordner sichern
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         Meldungen auf Deutsch (oder $DENTASYNC_LANG)
+
+Anmeldung:
+  print, report, backup -o, restore, user und seed in eine verwendete Datenbank benötigen
+  --user NAME; das Passwort wird abgefragt oder aus $DENTASYNC_PASSWORD gelesen.</translation>
+    </message>
+    <message>
+        <source>no password: set {variable} or run the command in a terminal</source>
+        <translation>kein Passwort: {variable} setzen oder den Befehl in einem Terminal ausführen</translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Passwort wiederholen: </translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>die beiden Passwörter stimmen nicht überein</translation>
+    </message>
+    <message>
+        <source>{command}: this command reads or changes clinic data; sign in with --user NAME (the password is asked for, or taken from {variable})</source>
+        <translation>{command}: Dieser Befehl liest oder ändert Praxisdaten; melden Sie sich mit --user NAME an (das Passwort wird abgefragt oder aus {variable} gelesen)</translation>
+    </message>
+    <message>
+        <source>Password for {name}: </source>
+        <translation>Passwort für {name}: </translation>
+    </message>
+    <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation>Nur ein Administrator darf einer verwendeten Datenbank synthetische Daten hinzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seeding %n order(s) (seed {seed}) into {path}</source>
+        <translation>
+            <numerusform>%n Auftrag wird erzeugt (Seed {seed}) in {path}</numerusform>
+            <numerusform>%n Aufträge werden erzeugt (Seed {seed}) in {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done in {seconds} s ({rate} orders/s).</source>
+        <translation>Fertig in {seconds} s ({rate} Aufträge/s).</translation>
+    </message>
+    <message>
+        <source>OK: no problems found.</source>
+        <translation>OK: keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>PROBLEM: {problem}</source>
+        <translation>PROBLEM: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <translation>Unter {path} gibt es keine Datenbank zum Sichern.</translation>
+    </message>
+    <message>
+        <source>-o: {path} is a folder; give the name of the backup file to write.</source>
+        <translation>-o: {path} ist ein Ordner; geben Sie den Namen der zu schreibenden Sicherungsdatei an.</translation>
+    </message>
+    <message>
+        <source>Backed up {path} to {target}</source>
+        <translation>{path} nach {target} gesichert</translation>
+    </message>
+    <message>
+        <source>Restored {backup} into {path}</source>
+        <translation>{backup} nach {path} wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>There was no previous database to keep.</source>
+        <translation>Es gab keine bisherige Datenbank zum Aufbewahren.</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as {path}</source>
+        <translation>Die bisherige Datenbank wurde aufbewahrt als {path}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Hinweis: {note}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} geschrieben</translation>
+    </message>
+    <message>
+        <source>--status: the labs view has no payment-status filter; use --view orders</source>
+        <translation>--status: Die Laboransicht hat keinen Zahlungsstatus-Filter; verwenden Sie --view orders</translation>
+    </message>
+    <message>
+        <source>--from: the start date is after the --to date</source>
+        <translation>--from: Das Startdatum liegt nach dem Datum von --to</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>user add: there is no active administrator yet; add one first (--role admin)</source>
+        <translation>user add: Es gibt noch keinen aktiven Administrator; legen Sie zuerst einen an (--role admin)</translation>
+    </message>
+    <message>
+        <source>Added {role} {name}.</source>
+        <translation>{name} als {role} angelegt.</translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation>es gibt keinen Benutzer namens „{name}“</translation>
+    </message>
+    <message>
+        <source>New password for {name}: </source>
+        <translation>Neues Passwort für {name}: </translation>
+    </message>
+    <message>
+        <source>Changed the password of {name}.</source>
+        <translation>Passwort von {name} geändert.</translation>
+    </message>
+    <message>
+        <source>not a date (use YYYY-MM-DD): {text}</source>
+        <translation>kein Datum (Format JJJJ-MM-TT): {text}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {text}</source>
+        <translation>keine ganze Zahl: {text}</translation>
+    </message>
+    <message>
+        <source>must be at least 1, not {value}</source>
+        <translation>muss mindestens 1 sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>where the data lives</source>
+        <translation>wo die Daten liegen</translation>
+    </message>
+    <message>
+        <source>keep the database, backups, attachments and logs under DIR (default: $DENTASYNC_DATA_DIR, else the user data folder)</source>
+        <translation>Datenbank, Sicherungen, Anhänge und Protokolle unter DIR ablegen (Standard: $DENTASYNC_DATA_DIR, sonst der Benutzerdatenordner)</translation>
+    </message>
+    <message>
+        <source>use the separate demo database, filled with demo data on first use (users admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</source>
+        <translation>die separate Demodatenbank verwenden, beim ersten Start mit Demodaten gefüllt (Benutzer admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>sign in as NAME for commands that read or change clinic data (print, report, backup -o, restore, seed into a database in use, user); the password is asked for, or taken from ${variable}</source>
+        <translation>als NAME anmelden für Befehle, die Praxisdaten lesen oder ändern (print, report, backup -o, restore, seed in eine verwendete Datenbank, user); das Passwort wird abgefragt oder aus ${variable} gelesen</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>the language of messages and documents (default: ${variable}, else the system&apos;s language when translated, else English)</source>
+        <translation>die Sprache der Meldungen und Dokumente (Standard: ${variable}, sonst die Systemsprache, falls übersetzt, sonst Englisch)</translation>
+    </message>
+    <message>
+        <source>check this installation end to end in a temporary data folder, without a screen (migrations, main window, an order, its printed form, a finance export)</source>
+        <translation>diese Installation vollständig in einem temporären Datenordner ohne Bildschirm prüfen (Migrationen, Hauptfenster, ein Auftrag, sein gedrucktes Formular, ein Finanzexport)</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>fill the database with synthetic data at scale</source>
+        <translation>die Datenbank in großem Umfang mit synthetischen Daten füllen</translation>
+    </message>
+    <message>
+        <source>Add reproducible synthetic labs, dentists, patients and work orders (with payments and events) to the database, and print what was made.</source>
+        <translation>Reproduzierbare synthetische Labore, Zahnärzte, Patienten und Aufträge (mit Zahlungen und Terminen) zur Datenbank hinzufügen und ausgeben, was erzeugt wurde.</translation>
+    </message>
+    <message>
+        <source>number of work orders to create</source>
+        <translation>Anzahl der zu erzeugenden Aufträge</translation>
+    </message>
+    <message>
+        <source>random seed; the same seed gives the same data (default 0)</source>
+        <translation>Zufalls-Seed; derselbe Seed ergibt dieselben Daten (Standard 0)</translation>
+    </message>
+    <message>
+        <source>check the database and the folders</source>
+        <translation>Datenbank und Ordner prüfen</translation>
+    </message>
+    <message>
+        <source>Check the database&apos;s integrity, that its schema is up to date and complete, that no row refers to a missing one, that stored paid amounts match the payments, and that the folders exist. Prints the folders in use and one PROBLEM line per problem. Exit code 1 on a problem.</source>
+        <translation>Prüft die Integrität der Datenbank, ob ihr Schema aktuell und vollständig ist, ob keine Zeile auf eine fehlende verweist, ob die gespeicherten bezahlten Beträge den Zahlungen entsprechen und ob die Ordner existieren. Gibt die verwendeten Ordner und je Problem eine PROBLEM-Zeile aus. Exit-Code 1 bei einem Problem.</translation>
+    </message>
+    <message>
+        <source>back up the database now</source>
+        <translation>die Datenbank jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept).</source>
+        <translation>Kopiert die Datenbank konsistent, auch während die Anwendung geöffnet ist. Ohne -o landet die Kopie im Sicherungsordner (die neuesten 20 werden aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>write the backup to FILE instead</source>
+        <translation>die Sicherung stattdessen in FILE schreiben</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>die Datenbank durch eine Sicherung ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open.</source>
+        <translation>Ersetzt die Datenbank durch FILE, nachdem geprüft wurde, dass FILE eine intakte, vollständige Dentasync-Desktop-Datenbank ist, die diese Version öffnen kann. Die aktuelle Datenbank wird zuvor im Sicherungsordner aufbewahrt. Funktioniert auch, wenn die aktuelle Datenbank beschädigt ist. Wird abgelehnt, solange die Anwendung oder ein anderer Befehl die Datenbank geöffnet hat.</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>die wiederherzustellende Sicherungsdatei</translation>
+    </message>
+    <message>
+        <source>print an order form, box label or payment instructions</source>
+        <translation>ein Auftragsformular, Boxetikett oder Zahlungsinformationen drucken</translation>
+    </message>
+    <message>
+        <source>Write one work order&apos;s form, box label or payment instructions to a PDF file. NUMBER is the order number as shown (WO-000123) or just 123. The form, label and instructions are in the language set for the order&apos;s dental lab, else in the language of the messages.</source>
+        <translation>Schreibt das Formular, Boxetikett oder die Zahlungsinformationen eines Auftrags in eine PDF-Datei. NUMBER ist die Auftragsnummer wie angezeigt (WO-000123) oder einfach 123. Formular, Etikett und Zahlungsinformationen erscheinen in der Sprache, die für das Dentallabor des Auftrags eingestellt ist, sonst in der Sprache der Meldungen.</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>the work order: WO-000123 or 123</source>
+        <translation>der Auftrag: WO-000123 oder 123</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>die zu schreibende PDF-Datei</translation>
+    </message>
+    <message>
+        <source>the work-order form</source>
+        <translation>das Auftragsformular</translation>
+    </message>
+    <message>
+        <source>sections to print, comma-separated: {sections} (default: as last chosen in the app)</source>
+        <translation>zu druckende Abschnitte, durch Kommas getrennt: {sections} (Standard: wie zuletzt in der Anwendung gewählt)</translation>
+    </message>
+    <message>
+        <source>paper size (default: Settings)</source>
+        <translation>Papierformat (Standard: Einstellungen)</translation>
+    </message>
+    <message>
+        <source>a box label</source>
+        <translation>ein Boxetikett</translation>
+    </message>
+    <message>
+        <source>label size in mm or inches (default: 62x29)</source>
+        <translation>Etikettengröße in mm oder Zoll (Standard: 62x29)</translation>
+    </message>
+    <message>
+        <source>payment instructions: the lab&apos;s bank details and the amount due</source>
+        <translation>Zahlungsinformationen: die Bankverbindung des Labors und der fällige Betrag</translation>
+    </message>
+    <message>
+        <source>write a finance report (XLSX, PDF or CSV)</source>
+        <translation>einen Finanzbericht schreiben (XLSX, PDF oder CSV)</translation>
+    </message>
+    <message>
+        <source>Write a report of the finance page, as its tabs show it. Cancelled orders are excluded.</source>
+        <translation>Schreibt einen Bericht der Finanzseite, wie ihre Reiter ihn zeigen. Stornierte Aufträge sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>paid, total and outstanding per lab or per order</source>
+        <translation>bezahlt, gesamt und offen je Labor oder je Auftrag</translation>
+    </message>
+    <message>
+        <source>The Dental labs or Work orders tab of the finance page with the given filters (on the documented date), as an XLSX, PDF or CSV file.</source>
+        <translation>Der Reiter „Dentallabore“ oder „Aufträge“ der Finanzseite mit den angegebenen Filtern (nach Erfassungsdatum) als XLSX-, PDF- oder CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>labs: one row per lab and currency; orders: one row per work order</source>
+        <translation>labs: eine Zeile je Labor und Währung; orders: eine Zeile je Auftrag</translation>
+    </message>
+    <message>
+        <source>first documented date, YYYY-MM-DD</source>
+        <translation>erstes Erfassungsdatum, JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>last documented date, YYYY-MM-DD</source>
+        <translation>letztes Erfassungsdatum, JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>only this dental lab (its full name)</source>
+        <translation>nur dieses Dentallabor (vollständiger Name)</translation>
+    </message>
+    <message>
+        <source>only orders paid by this payment method</source>
+        <translation>nur Aufträge mit dieser Zahlungsart</translation>
+    </message>
+    <message>
+        <source>only orders with this payment status (orders view)</source>
+        <translation>nur Aufträge mit diesem Zahlungsstatus (Ansicht orders)</translation>
+    </message>
+    <message>
+        <source>xlsx (Excel), pdf, or csv (UTF-8 with BOM)</source>
+        <translation>xlsx (Excel), pdf oder csv (UTF-8 mit BOM)</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>die zu schreibende Datei</translation>
+    </message>
+    <message>
+        <source>list users, add a user, set a password</source>
+        <translation>Benutzer auflisten, einen Benutzer anlegen, ein Passwort setzen</translation>
+    </message>
+    <message>
+        <source>Manage the user accounts. Needs an administrator&apos;s --user, except to add the first administrator while the database has no active one (after &apos;seed&apos;, for example). New passwords are asked for twice, or taken from ${new_variable} (${variable} for the first administrator).</source>
+        <translation>Verwaltet die Benutzerkonten. Benötigt --user eines Administrators, außer zum Anlegen des ersten Administrators, solange die Datenbank keinen aktiven hat (zum Beispiel nach &apos;seed&apos;). Neue Passwörter werden zweimal abgefragt oder aus ${new_variable} gelesen (${variable} für den ersten Administrator).</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>every user with role and status</source>
+        <translation>alle Benutzer mit Rolle und Status</translation>
+    </message>
+    <message>
+        <source>add a user</source>
+        <translation>einen Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>the user name to sign in with</source>
+        <translation>der Benutzername für die Anmeldung</translation>
+    </message>
+    <message>
+        <source>what the user may do</source>
+        <translation>was der Benutzer darf</translation>
+    </message>
+    <message>
+        <source>the name shown (default: NAME)</source>
+        <translation>der angezeigte Name (Standard: NAME)</translation>
+    </message>
+    <message>
+        <source>set a user&apos;s password</source>
+        <translation>das Passwort eines Benutzers setzen</translation>
+    </message>
+    <message>
+        <source>whose password to set</source>
+        <translation>wessen Passwort gesetzt wird</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>Reset columns</source>
+        <translation>Spalten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>customers</name>
+    <message>
+        <source>Edit customer</source>
+        <translation>Kunden bearbeiten</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Dr. Jane Smith</source>
+        <translation>Dr. Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic:</source>
+        <translation>&amp;Praxis:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Praxis</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>The dentists and clinics who order work.</source>
+        <translation>Die Zahnärzte und Praxen, die Arbeiten in Auftrag geben.</translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
+        <translation>„{size}“ ist keine Etikettengröße; wählen Sie {choices}</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>lab name</source>
+        <translation>Laborname</translation>
+    </message>
+    <message>
+        <source>patient name</source>
+        <translation>Patientenname</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>Kundenname</translation>
+    </message>
+    <message>
+        <source>organisation name</source>
+        <translation>Name der Organisation</translation>
+    </message>
+    <message>
+        <source>teeth</source>
+        <translation>Zähne</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>Zahnfarbe</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The {what} was shortened to fit the {size} label: &apos;{text}&apos;.</source>
+        <translation>Das Feld „{what}“ wurde gekürzt, damit es auf das Etikett {size} passt: „{text}“.</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Fällig am {date}</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Zähne</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Zahnfarbe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Box label {number}</source>
+        <translation>Boxetikett {number}</translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
+        <translation>unbekannter Abschnitt „{section}“; wählen Sie aus {choices}</translation>
+    </message>
+    <message>
+        <source>WORK ORDER</source>
+        <translation>AUFTRAG</translation>
+    </message>
+    <message>
+        <source>(on hold)</source>
+        <translation>(zurückgestellt)</translation>
+    </message>
+    <message>
+        <source>remake</source>
+        <translation>Neuanfertigung</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>geb. {date}</translation>
+    </message>
+    <message>
+        <source>Ordered teeth</source>
+        <translation>Bestellte Zähne</translation>
+    </message>
+    <message>
+        <source>No teeth recorded</source>
+        <translation>Keine Zähne erfasst</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Zähne (FDI)</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Positionen und Leistungen</translation>
+    </message>
+    <message>
+        <source>No items.</source>
+        <translation>Keine Positionen.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Restbetrag</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>No work plan.</source>
+        <translation>Kein Arbeitsplan.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Keine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Remake</source>
+        <translation>Neuanfertigung</translation>
+    </message>
+    <message>
+        <source>Remake of</source>
+        <translation>Neuanfertigung von</translation>
+    </message>
+    <message>
+        <source>Copied from</source>
+        <translation>Kopiert von</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Patient note</source>
+        <translation>Patientennotiz</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>No comments.</source>
+        <translation>Keine Kommentare.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Technician signature</source>
+        <translation>Unterschrift Techniker</translation>
+    </message>
+    <message>
+        <source>Checked and released by</source>
+        <translation>Geprüft und freigegeben von</translation>
+    </message>
+    <message>
+        <source>Work order {number}</source>
+        <translation>Auftrag {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PAYMENT INSTRUCTIONS</source>
+        <translation>ZAHLUNGSINFORMATIONEN</translation>
+    </message>
+    <message>
+        <source>Pay to</source>
+        <translation>Zahlungsempfänger</translation>
+    </message>
+    <message>
+        <source>Please quote the payment reference {reference} so the payment is matched to this work order.</source>
+        <translation>Bitte geben Sie den Verwendungszweck {reference} an, damit die Zahlung diesem Auftrag zugeordnet werden kann.</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Nothing is due on {number}: it is paid in full.</source>
+        <translation>Für {number} ist nichts fällig: Der Auftrag ist vollständig bezahlt.</translation>
+    </message>
+    <message>
+        <source>Total {total} · paid {paid}</source>
+        <translation>Gesamt {total} · bezahlt {paid}</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Fälliger Betrag</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Noch offen</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(überfällig)</translation>
+    </message>
+    <message>
+        <source>Open installments</source>
+        <translation>Offene Raten</translation>
+    </message>
+    <message>
+        <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
+        <translation>Für {lab} ist keine IBAN hinterlegt, daher zeigt das Blatt keine Bankverbindung. Tragen Sie sie bei den Angaben des Dentallabors ein.</translation>
+    </message>
+    <message>
+        <source>The bank details of {lab} are not valid ({problem}), so the sheet shows no bank account. Correct the dental lab&apos;s details.</source>
+        <translation>Die Bankverbindung von {lab} ist ungültig ({problem}), daher zeigt das Blatt keine Bankverbindung. Korrigieren Sie die Angaben des Dentallabors.</translation>
+    </message>
+    <message>
+        <source>not on file — please ask the lab</source>
+        <translation>nicht hinterlegt – bitte beim Labor erfragen</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Verwendungszweck</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Scan with a banking app (SEPA transfer)</source>
+        <translation>Mit einer Banking-App scannen (SEPA-Überweisung)</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Zahlungsinformationen {number}</translation>
+    </message>
+    <message>
+        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
+        <translation>„{paper}“ ist kein Papierformat; wählen Sie a4 oder letter</translation>
+    </message>
+    <message>
+        <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: Der Patientenname {name} enthält Zeichen, die den Druckschriften fehlen ({missing}); sie werden als leere Kästchen gedruckt.</translation>
+    </message>
+    <message>
+        <source>{number}: the customer {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: Der Kundenname {name} enthält Zeichen, die den Druckschriften fehlen ({missing}); sie werden als leere Kästchen gedruckt.</translation>
+    </message>
+    <message>
+        <source>{number}: the dental lab {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: Der Name des Dentallabors {name} enthält Zeichen, die den Druckschriften fehlen ({missing}); sie werden als leere Kästchen gedruckt.</translation>
+    </message>
+    <message>
+        <source>The logo file &apos;{path}&apos; could not be read, so the header was printed without a logo. Choose another file in Settings.</source>
+        <translation>Die Logodatei „{path}“ konnte nicht gelesen werden, daher wurde der Kopf ohne Logo gedruckt. Wählen Sie in den Einstellungen eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>enum</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>In Produktion</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Fertiggestellt</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Geliefert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Techniker</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Teilweise bezahlt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Try-in</source>
+        <translation>Einprobe</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Abholung</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Abformung</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Start production</source>
+        <translation>Produktion starten</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Fertigstellen</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Versenden</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Liefern</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Stornieren</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>Zurückstufen</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Auftrag anlegen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change customer</source>
+        <translation>Kunden ändern</translation>
+    </message>
+    <message>
+        <source>Plan work</source>
+        <translation>Arbeit planen</translation>
+    </message>
+    <message>
+        <source>Tick work-plan tasks</source>
+        <translation>Aufgaben des Arbeitsplans abhaken</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Vergütung</translation>
+    </message>
+    <message>
+        <source>Finalize payroll</source>
+        <translation>Vergütung festschreiben</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Update due date</source>
+        <translation>Liefertermin ändern</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Zahlungsinformationen</translation>
+    </message>
+    <message>
+        <source>Adjust price</source>
+        <translation>Preis anpassen</translation>
+    </message>
+    <message>
+        <source>Put on / take off hold</source>
+        <translation>Zurückstellen / Zurückstellung aufheben</translation>
+    </message>
+    <message>
+        <source>Mark as remake</source>
+        <translation>Als Neuanfertigung markieren</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Zahlung erfassen</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Zahlung stornieren</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentieren</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>Auftrag löschen</translation>
+    </message>
+    <message>
+        <source>View finance</source>
+        <translation>Finanzen ansehen</translation>
+    </message>
+    <message>
+        <source>Manage customers and patients</source>
+        <translation>Kunden und Patienten verwalten</translation>
+    </message>
+    <message>
+        <source>Manage labs, services and staff</source>
+        <translation>Labore, Leistungen und Mitarbeiter verwalten</translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation>Benutzer verwalten</translation>
+    </message>
+    <message>
+        <source>Manage settings</source>
+        <translation>Einstellungen verwalten</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Database busy</source>
+        <translation>Datenbank ausgelastet</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the action was not completed. Nothing already saved was lost.</source>
+        <translation>Etwas ist schiefgelaufen, und die Aktion wurde nicht ausgeführt. Bereits Gespeichertes ist nicht verloren gegangen.</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Details wurden in die Protokolldatei geschrieben:
+{path}</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>contains characters that are not valid text</source>
+        <translation>enthält ungültige Zeichen</translation>
+    </message>
+    <message>
+        <source>is too long ({length} characters, at most {limit})</source>
+        <translation>ist zu lang ({length} Zeichen, höchstens {limit})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>„{value}“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be between {minimum} and {maximum}</source>
+        <translation>muss zwischen {minimum} und {maximum} liegen</translation>
+    </message>
+    <message>
+        <source>cannot be before the documented date</source>
+        <translation>darf nicht vor dem Erfassungsdatum liegen</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>ist kein Datum</translation>
+    </message>
+    <message>
+        <source>no such record</source>
+        <translation>Eintrag nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>a currency is required</source>
+        <translation>eine Währung ist erforderlich</translation>
+    </message>
+    <message>
+        <source>unknown currency code &apos;{value}&apos;</source>
+        <translation>unbekannter Währungscode „{value}“</translation>
+    </message>
+    <message>
+        <source>is not an amount of money</source>
+        <translation>ist kein Geldbetrag</translation>
+    </message>
+    <message>
+        <source>is too large (at most {maximum} {currency})</source>
+        <translation>ist zu groß (höchstens {maximum} {currency})</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>an amount is required</source>
+        <translation>ein Betrag ist erforderlich</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid amount</source>
+        <translation>„{value}“ ist kein gültiger Betrag</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}</source>
+        <translation>muss mindestens {minimum} sein</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85)</source>
+        <translation>„{value}“ ist kein Zahn in FDI-Notation (11–48, 51–85)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an order number</source>
+        <translation>„{value}“ ist keine Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>choose an active staff member</source>
+        <translation>einen aktiven Mitarbeiter auswählen</translation>
+    </message>
+    <message>
+        <source>choose an active customer</source>
+        <translation>einen aktiven Kunden auswählen</translation>
+    </message>
+    <message>
+        <source>is already the order&apos;s customer</source>
+        <translation>ist bereits der Kunde des Auftrags</translation>
+    </message>
+    <message>
+        <source>an order cannot be a remake of itself</source>
+        <translation>ein Auftrag kann keine Neuanfertigung von sich selbst sein</translation>
+    </message>
+    <message>
+        <source>cannot be in the future</source>
+        <translation>darf nicht in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <source>the start date is after the end date</source>
+        <translation>das Startdatum liegt nach dem Enddatum</translation>
+    </message>
+    <message>
+        <source>cannot be before the start date</source>
+        <translation>darf nicht vor dem Startdatum liegen</translation>
+    </message>
+    <message>
+        <source>must be after the start</source>
+        <translation>muss nach dem Beginn liegen</translation>
+    </message>
+    <message>
+        <source>must not be before the start</source>
+        <translation>darf nicht vor dem Beginn liegen</translation>
+    </message>
+    <message>
+        <source>at most {days} days at a time</source>
+        <translation>höchstens {days} Tage auf einmal</translation>
+    </message>
+    <message>
+        <source>needs a time zone</source>
+        <translation>benötigt eine Zeitzone</translation>
+    </message>
+    <message>
+        <source>a date and time is required</source>
+        <translation>Datum und Uhrzeit sind erforderlich</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>der Ordner {path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>muss eines der folgenden sein: {choices}</translation>
+    </message>
+    <message>
+        <source>cannot sort by &apos;{value}&apos;</source>
+        <translation>kann nicht nach „{value}“ sortieren</translation>
+    </message>
+    <message>
+        <source>choose a file to attach</source>
+        <translation>eine Datei zum Anhängen auswählen</translation>
+    </message>
+    <message>
+        <source>select at least one work order to print</source>
+        <translation>mindestens einen Auftrag zum Drucken auswählen</translation>
+    </message>
+    <message>
+        <source>must differ from the current password</source>
+        <translation>muss sich vom aktuellen Passwort unterscheiden</translation>
+    </message>
+    <message>
+        <source>is not correct</source>
+        <translation>ist nicht korrekt</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account</source>
+        <translation>das eigene Konto kann nicht deaktiviert werden</translation>
+    </message>
+    <message>
+        <source>{action} is not possible for an order that is {status}.</source>
+        <translation>{action} ist bei einem Auftrag mit Status „{status}“ nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The order is on hold: take it off hold first.</source>
+        <translation>Der Auftrag ist zurückgestellt: Heben Sie zuerst die Zurückstellung auf.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted; this order is {status}: cancel it instead.</source>
+        <translation>Nur ein Entwurf kann gelöscht werden; dieser Auftrag hat den Status „{status}“: Stornieren Sie ihn stattdessen.</translation>
+    </message>
+    <message>
+        <source>The order already has {kept}: cancel it instead of deleting it.</source>
+        <translation>Der Auftrag hat bereits {kept}: Stornieren Sie ihn, statt ihn zu löschen.</translation>
+    </message>
+    <message>
+        <source>The order has no items and a total of 0.00: add what the lab should make before publishing it.</source>
+        <translation>Der Auftrag hat keine Positionen und einen Gesamtbetrag von 0,00: Erfassen Sie vor der Freigabe, was das Labor anfertigen soll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work-plan task(s) still open ({tasks}); tick them done first.</source>
+        <translation>
+            <numerusform>%n Aufgabe im Arbeitsplan ist noch offen ({tasks}); haken Sie sie zuerst als erledigt ab.</numerusform>
+            <numerusform>%n Aufgaben im Arbeitsplan sind noch offen ({tasks}); haken Sie sie zuerst als erledigt ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The order is {status}, not delivered: there is no delivery to undo.</source>
+        <translation>Der Auftrag hat den Status „{status}“, nicht „Geliefert“: Es gibt keine Lieferung rückgängig zu machen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{currency} allows at most %n decimal place(s)</source>
+        <translation>
+            <numerusform>{currency} erlaubt höchstens %n Nachkommastelle</numerusform>
+            <numerusform>{currency} erlaubt höchstens %n Nachkommastellen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>bank name</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <source>clinic</source>
+        <translation>Praxis</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>date from</source>
+        <translation>Datum von</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>date to</source>
+        <translation>Datum bis</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>default turnaround days</source>
+        <translation>Durchlaufzeit</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>document language</source>
+        <translation>Dokumentensprache</translation>
+    </message>
+    <message>
+        <source>documented date</source>
+        <translation>Erfassungsdatum</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Liefertermin</translation>
+    </message>
+    <message>
+        <source>due from</source>
+        <translation>Liefertermin von</translation>
+    </message>
+    <message>
+        <source>due to</source>
+        <translation>Liefertermin bis</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>first due date</source>
+        <translation>Erste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>Zurückstellung</translation>
+    </message>
+    <message>
+        <source>idle lock</source>
+        <translation>Sperre bei Inaktivität</translation>
+    </message>
+    <message>
+        <source>installments</source>
+        <translation>Raten</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>interval unit</source>
+        <translation>Intervalleinheit</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>Labor</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>Bezahlt am</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation>Papierformat</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>payment note</source>
+        <translation>Zahlungsnotiz</translation>
+    </message>
+    <message>
+        <source>payment plan</source>
+        <translation>Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>payroll record</source>
+        <translation>Vergütungseintrag</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>remake of</source>
+        <translation>Neuanfertigung von</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>seat-readiness days</source>
+        <translation>Vorwarnung (Tage)</translation>
+    </message>
+    <message>
+        <source>sections</source>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>Zahnfarbe</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>snooze</source>
+        <translation>Aufschub</translation>
+    </message>
+    <message>
+        <source>sort</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>start page</source>
+        <translation>Startseite</translation>
+    </message>
+    <message>
+        <source>task name</source>
+        <translation>Aufgabenname</translation>
+    </message>
+    <message>
+        <source>task templates</source>
+        <translation>Aufgabenvorlagen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+</context>
+<context>
+    <name>labs</name>
+    <message>
+        <source>Edit dental lab</source>
+        <translation>Dentallabor bearbeiten</translation>
+    </message>
+    <message>
+        <source>New dental lab</source>
+        <translation>Neues Dentallabor</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>Ansprech&amp;partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>A new order&apos;s due date is its documented date plus this</source>
+        <translation>Der Liefertermin eines neuen Auftrags ist sein Erfassungsdatum plus diese Dauer</translation>
+    </message>
+    <message>
+        <source>&amp;Turnaround:</source>
+        <translation>&amp;Durchlaufzeit:</translation>
+    </message>
+    <message>
+        <source>As the app</source>
+        <translation>Wie die Anwendung</translation>
+    </message>
+    <message>
+        <source>The language of this lab&apos;s order forms, box labels and payment instructions</source>
+        <translation>Die Sprache der Auftragsformulare, Boxetiketten und Zahlungsinformationen dieses Labors</translation>
+    </message>
+    <message>
+        <source>&amp;Documents in:</source>
+        <translation>Dokumenten&amp;sprache:</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Zahlungsinformationen</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>&amp;Kontoinhaber:</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Bank:</translation>
+    </message>
+    <message>
+        <source>&amp;IBAN:</source>
+        <translation>&amp;IBAN:</translation>
+    </message>
+    <message>
+        <source>BI&amp;C:</source>
+        <translation>BI&amp;C:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>The payment QR code carries only the first {limit} characters of this name: banking apps will show “{shown}”. A shorter account holder avoids it.</source>
+        <translation>Der Zahlungs-QR-Code enthält nur die ersten {limit} Zeichen dieses Namens: Banking-Apps zeigen „{shown}“ an. Ein kürzerer Name des Kontoinhabers vermeidet das.</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Turnaround</source>
+        <translation>Durchlaufzeit</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} Tage</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>The labs that make the work. The turnaround sets a new order&apos;s due date; the bank details appear in the order&apos;s payment instructions.</source>
+        <translation>Die Labore, die die Arbeiten anfertigen. Die Durchlaufzeit bestimmt den Liefertermin eines neuen Auftrags; die Bankverbindung erscheint in den Zahlungsinformationen des Auftrags.</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzen</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Leistungen &amp; Preise</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Mitarbeiter &amp; Benutzer</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Print order form…</source>
+        <translation>Auftragsformular &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Print box &amp;label…</source>
+        <translation>Box&amp;etikett drucken…</translation>
+    </message>
+    <message>
+        <source>Payment &amp;instructions…</source>
+        <translation>Zahlungs&amp;informationen…</translation>
+    </message>
+</context>
+<context>
+    <name>patients</name>
+    <message>
+        <source>Edit patient</source>
+        <translation>Patient bearbeiten</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Neuer Patient</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>bekannt</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Geburtsdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message>
+        <source>The patients the work is for. Search by name, phone or note.</source>
+        <translation>Die Patienten, für die die Arbeiten bestimmt sind. Suche nach Name, Telefon oder Notiz.</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>Edit staff member</source>
+        <translation>Mitarbeiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Benutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Vollständiger Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>(deactivated staff member)</source>
+        <translation>(deaktivierter Mitarbeiter)</translation>
+    </message>
+    <message>
+        <source>Links the account to a staff member, for work-plan tasks</source>
+        <translation>Verknüpft das Konto mit einem Mitarbeiter, für Aufgaben im Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Mitarbeiter:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}).</source>
+        <translation>Neues Passwort für {name} ({user}) festlegen.</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Passwort wiederholen: Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset. Tell them the new one.</source>
+        <translation>Das Passwort von {user} wurde zurückgesetzt. Teilen Sie das neue Passwort mit.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Passwort zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Benutzerkonten</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Mitarbeiter &amp; Benutzer</translation>
+    </message>
+    <message>
+        <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
+        <translation>Mitarbeiter sind die Personen, denen Aufgaben im Arbeitsplan und Vergütungen zugeordnet werden; Benutzerkonten melden sich an, jeweils mit einer Rolle, die festlegt, was sie dürfen.</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent {count} page(s) to {printer}.</source>
+        <translation>{count} Seite(n) an {printer} gesendet.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} gespeichert</translation>
+    </message>
+    <message>
+        <source>Barcode and QR code</source>
+        <translation>Barcode und QR-Code</translation>
+    </message>
+    <message>
+        <source>Customer, patient and dental lab</source>
+        <translation>Kunde, Patient und Dentallabor</translation>
+    </message>
+    <message>
+        <source>Teeth diagram</source>
+        <translation>Zahnschema</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Positionen und Leistungen</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>Description and notes</source>
+        <translation>Beschreibung und Notizen</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Signature and date lines</source>
+        <translation>Unterschrift und Datum</translation>
+    </message>
+    <message>
+        <source>Print order form {number}</source>
+        <translation>Auftragsformular {number} drucken</translation>
+    </message>
+    <message>
+        <source>Label size:</source>
+        <translation>Etikettengröße:</translation>
+    </message>
+    <message>
+        <source>Print box label {number}</source>
+        <translation>Boxetikett {number} drucken</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papier:</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Zahlungsinformationen {number}</translation>
+    </message>
+    <message>
+        <source>Print order forms</source>
+        <translation>Auftragsformulare drucken</translation>
+    </message>
+    <message>
+        <source>Select the work orders to print first.</source>
+        <translation>Zuerst die zu druckenden Aufträge auswählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n order form(s)</source>
+        <translation>
+            <numerusform>%n Auftragsformular drucken</numerusform>
+            <numerusform>%n Auftragsformulare drucken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>readiness</name>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case not back: {kind} {when} (the order is {status})</source>
+        <translation>Arbeit nicht zurück: {kind} {when} (Auftrag: {status})</translation>
+    </message>
+</context>
+<context>
+    <name>reminders</name>
+    <message>
+        <source>{kind} {when}: {patient}</source>
+        <translation>{kind} {when}: {patient}</translation>
+    </message>
+    <message>
+        <source>{order} is {status}</source>
+        <translation>{order} ist {status}</translation>
+    </message>
+    <message>
+        <source>Case not back: {kind} on {day}: {patient}</source>
+        <translation>Arbeit nicht zurück: {kind} am {day}: {patient}</translation>
+    </message>
+    <message>
+        <source>Due tomorrow, not back from the lab: {patient}</source>
+        <translation>Morgen fällig, nicht vom Labor zurück: {patient}</translation>
+    </message>
+    <message>
+        <source>Installment due today: {patient}</source>
+        <translation>Rate heute fällig: {patient}</translation>
+    </message>
+    <message>
+        <source>{order}: {amount} to pay</source>
+        <translation>{order}: {amount} zu zahlen</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Dentallabor</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>order {status}</source>
+        <translation>Auftrag {status}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} bis {end}</translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation>Keine Termine.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s)</source>
+        <translation>
+            <numerusform>%n Labor</numerusform>
+            <numerusform>%n Labore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n Termin</numerusform>
+            <numerusform>%n Termine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No work orders match these filters.</source>
+        <translation>Keine Aufträge entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No labs match these filters.</source>
+        <translation>Keine Labore entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No appointments match these filters.</source>
+        <translation>Keine Termine entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No rows match these filters.</source>
+        <translation>Keine Zeilen entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Generated: {when}</source>
+        <translation>Erstellt: {when}</translation>
+    </message>
+    <message>
+        <source>Total {currency} ({count})</source>
+        <translation>Gesamt {currency} ({count})</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Finance report</source>
+        <translation>Finanzbericht</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded.</source>
+        <translation>Stornierte Aufträge sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Zahlungsstatus</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Time period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
+        <translation>es gibt kein Dentallabor namens „{name}“ (vorhandene Labore: {known})</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>ab {start}</translation>
+    </message>
+    <message>
+        <source>until {end}</source>
+        <translation>bis {end}</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Lab scorecard</source>
+        <translation>Laborbewertung</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded. Turnaround: sent to the lab to delivered, in days (to a quarter day); on time: delivered on or before the due date.</source>
+        <translation>Stornierte Aufträge sind nicht enthalten. Durchlaufzeit: von der Übergabe an das Labor bis zur Lieferung, in Tagen (auf einen Vierteltag genau); pünktlich: am oder vor dem Liefertermin geliefert.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Geliefert</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Pünktlich</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median (Tage)</translation>
+    </message>
+    <message>
+        <source>90% days</source>
+        <translation>90 % (Tage)</translation>
+    </message>
+    <message>
+        <source>Remakes</source>
+        <translation>Neuanfertigungen</translation>
+    </message>
+    <message>
+        <source>Remake rate</source>
+        <translation>Neuanfertigungsquote</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Ø Tage Verspätung</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Days after start</source>
+        <translation>Tage nach Beginn</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Edit service</source>
+        <translation>Leistung bearbeiten</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Neue Leistung</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kürzel:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit price:</source>
+        <translation>&amp;Einzelpreis:</translation>
+    </message>
+    <message>
+        <source>&amp;Work-plan tasks:</source>
+        <translation>&amp;Aufgaben im Arbeitsplan:</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Work-plan tasks</source>
+        <translation>Aufgaben im Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Leistungen &amp; Preise</translation>
+    </message>
+    <message>
+        <source>The price list. A service&apos;s tasks become the work plan when an order&apos;s work is planned automatically.</source>
+        <translation>Die Preisliste. Die Aufgaben einer Leistung werden zum Arbeitsplan, wenn die Arbeit eines Auftrags automatisch geplant wird.</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Dentasync Desktop cannot start</source>
+        <translation>Dentasync Desktop kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Details wurden in die Protokolldatei geschrieben:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>today</name>
+    <message>
+        <source>{kind} {time}</source>
+        <translation>{kind} {time}</translation>
+    </message>
+    <message>
+        <source>{what} (done)</source>
+        <translation>{what} (erledigt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, seit %n Tag überfällig</numerusform>
+            <numerusform>{status}, seit %n Tagen überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what}, tracking {number}</source>
+        <translation>{what}, Sendung {number}</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
