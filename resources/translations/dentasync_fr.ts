@@ -1,0 +1,4050 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Avant → après</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTab</name>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrée</translation>
+    </message>
+    <message>
+        <source>{count} entries, newest first</source>
+        <translation>{count} entrées, les plus récentes en premier</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustPriceDialog</name>
+    <message>
+        <source>Adjust price</source>
+        <translation>Ajuster le prix</translation>
+    </message>
+    <message>
+        <source>The order total is now {total}.</source>
+        <translation>Le total de la commande est actuellement de {total}.</translation>
+    </message>
+    <message>
+        <source>New total</source>
+        <translation>Nouveau total</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign “{task}”</source>
+        <translation>Assigner «&#xa0;{task}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assigné à</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajouté par</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté le</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <source>Tip: drop files here to attach them.</source>
+        <translation>Astuce&#xa0;: déposez des fichiers ici pour les joindre.</translation>
+    </message>
+    <message>
+        <source>Select an attachment first</source>
+        <translation>Sélectionnez d’abord une pièce jointe</translation>
+    </message>
+    <message>
+        <source>Copy files into the order</source>
+        <translation>Copier des fichiers dans la commande</translation>
+    </message>
+    <message>
+        <source>Open with the system viewer</source>
+        <translation>Ouvrir avec la visionneuse du système</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>Fichier manquant</translation>
+    </message>
+    <message>
+        <source>The file of “{name}” is missing from the attachments folder ({path}). Restore it from a backup or add it again.</source>
+        <translation>Le fichier de «&#xa0;{name}&#xa0;» est absent du dossier des pièces jointes ({path}). Restaurez-le depuis une sauvegarde ou ajoutez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Retirer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from the order?</source>
+        <translation>Retirer «&#xa0;{name}&#xa0;» de la commande&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgress</name>
+    <message>
+        <source>Print order forms</source>
+        <translation>Imprimer les bons de commande</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n work order(s)…</source>
+        <translation>
+            <numerusform>Lecture de %n commande…</numerusform>
+            <numerusform>Lecture de %n commandes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n order form(s)…</source>
+        <translation>
+            <numerusform>Mise en page de %n bon de commande…</numerusform>
+            <numerusform>Mise en page de %n bons de commande…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Aujour&amp;d’hui</translation>
+    </message>
+    <message>
+        <source>Go to today (Alt+Home)</source>
+        <translation>Aller à aujourd’hui (Alt+Home)</translation>
+    </message>
+    <message>
+        <source>Previous (Alt+Left)</source>
+        <translation>Précédent (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next (Alt+Right)</source>
+        <translation>Suivant (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Go to a date</source>
+        <translation>Aller à une date</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Nouvel événement…</translation>
+    </message>
+    <message>
+        <source>Schedule an appointment for an order (or double-click an empty slot)</source>
+        <translation>Planifier un rendez-vous pour une commande (ou double-cliquer sur un créneau libre)</translation>
+    </message>
+    <message>
+        <source>Print agenda…</source>
+        <translation>Imprimer l’agenda…</translation>
+    </message>
+    <message>
+        <source>The agenda of the day, week or month shown, with the filters in force, as a PDF</source>
+        <translation>L’agenda du jour, de la semaine ou du mois affiché, avec les filtres en vigueur, au format PDF</translation>
+    </message>
+    <message>
+        <source>Search order number, patient, lab, note</source>
+        <translation>Rechercher un n° de commande, un patient, un laboratoire, une note</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Show only some types of appointment</source>
+        <translation>N’afficher que certains types de rendez-vous</translation>
+    </message>
+    <message>
+        <source>All labs</source>
+        <translation>Tous les laboratoires</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Seulement les miens</translation>
+    </message>
+    <message>
+        <source>Only events I scheduled</source>
+        <translation>Seulement les événements que j’ai planifiés</translation>
+    </message>
+    <message>
+        <source>Due dates</source>
+        <translation>Échéances</translation>
+    </message>
+    <message>
+        <source>Show orders&apos; due dates as all-day items</source>
+        <translation>Afficher les échéances des commandes comme des éléments sur toute la journée</translation>
+    </message>
+    <message>
+        <source>Appointments by hour</source>
+        <translation>Rendez-vous par heure</translation>
+    </message>
+    <message>
+        <source>Days and due dates</source>
+        <translation>Jours et échéances</translation>
+    </message>
+    <message>
+        <source>Appointments of the month</source>
+        <translation>Rendez-vous du mois</translation>
+    </message>
+    <message>
+        <source>Case not back from the lab</source>
+        <translation>Cas non revenu du laboratoire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type(s)</source>
+        <translation>
+            <numerusform>%n type</numerusform>
+            <numerusform>%n types</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) due</source>
+        <translation>
+            <numerusform>%n commande à échéance</numerusform>
+            <numerusform>%n commandes à échéance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) not back from the lab</source>
+        <translation>
+            <numerusform>%n cas non revenu du laboratoire</numerusform>
+            <numerusform>%n cas non revenus du laboratoire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>Moved the {kind} of {number} to {when}.</source>
+        <translation>Événement ({kind}) de {number} déplacé au {when}.</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Ajouter un événement</translation>
+    </message>
+    <message>
+        <source>Added a {kind} to {number}.</source>
+        <translation>Événement ({kind}) ajouté à {number}.</translation>
+    </message>
+    <message>
+        <source>Edit time</source>
+        <translation>Modifier l’horaire</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Open order {number}</source>
+        <translation>Ouvrir la commande {number}</translation>
+    </message>
+    <message>
+        <source>Edit time…</source>
+        <translation>Modifier l’horaire…</translation>
+    </message>
+    <message>
+        <source>New event here…</source>
+        <translation>Nouvel événement ici…</translation>
+    </message>
+    <message>
+        <source>Print agenda</source>
+        <translation>Imprimer l’agenda</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Mot de passe &amp;actuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Répéter le nouveau mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Repeat new password: the two passwords differ.</source>
+        <translation>Répéter le nouveau mot de passe&#xa0;: les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>Check &amp;in scanned orders</source>
+        <translation>&amp;Réceptionner les commandes scannées</translation>
+    </message>
+    <message>
+        <source>While on, each scanned box label marks its Shipped order Delivered.</source>
+        <translation>Tant que ce mode est actif, chaque étiquette de boîte scannée fait passer sa commande de «&#xa0;Expédiée&#xa0;» à «&#xa0;Livrée&#xa0;».</translation>
+    </message>
+    <message>
+        <source>  Check-in mode: scan box labels · Esc ends  </source>
+        <translation>  Mode réception&#xa0;: scannez les étiquettes de boîte · Esc pour terminer  </translation>
+    </message>
+    <message>
+        <source>Check-in mode on: scan the box labels of the cases that came back. Esc ends it.</source>
+        <translation>Mode réception activé&#xa0;: scannez les étiquettes de boîte des cas revenus. Esc pour terminer.</translation>
+    </message>
+    <message>
+        <source>Check-in mode ended.</source>
+        <translation>Mode réception terminé.</translation>
+    </message>
+    <message>
+        <source> — check-in mode</source>
+        <translation> — mode réception</translation>
+    </message>
+    <message>
+        <source>{number} ({patient}) checked in: delivered.</source>
+        <translation>{number} ({patient}) réceptionnée&#xa0;: livrée.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Check-in undone: {number} is shipped again.</source>
+        <translation>Réception annulée&#xa0;: {number} est de nouveau expédiée.</translation>
+    </message>
+    <message>
+        <source>Not checked in: {reason}</source>
+        <translation>Non réceptionnée&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>edited {when}</source>
+        <translation>modifié le {when}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsTab</name>
+    <message>
+        <source>Edit selected…</source>
+        <translation>Modifier la sélection…</translation>
+    </message>
+    <message>
+        <source>Write a comment… (Ctrl+Enter adds it)</source>
+        <translation>Écrire un commentaire… (Ctrl+Enter pour l’ajouter)</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Ajouter le commentaire</translation>
+    </message>
+    <message>
+        <source>Add the comment (Ctrl+Enter)</source>
+        <translation>Ajouter le commentaire (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Select one of your comments first</source>
+        <translation>Sélectionnez d’abord un de vos commentaires</translation>
+    </message>
+    <message>
+        <source>Only its author can edit a comment</source>
+        <translation>Seul son auteur peut modifier un commentaire</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Modifier le commentaire</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Change customer</source>
+        <translation>Changer de client</translation>
+    </message>
+    <message>
+        <source>Current customer: {name}</source>
+        <translation>Client actuel&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Type a name or clinic…</source>
+        <translation>Saisissez un nom ou un cabinet…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+</context>
+<context>
+    <name>DueDateDialog</name>
+    <message>
+        <source>Update due date</source>
+        <translation>Modifier l’échéance</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> min avant</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Aucun rappel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>{time} before</source>
+        <translation>{time} avant</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer comme fait</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Select an event first</source>
+        <translation>Sélectionnez d’abord un événement</translation>
+    </message>
+    <message>
+        <source>Mark not done</source>
+        <translation>Marquer comme non fait</translation>
+    </message>
+    <message>
+        <source>Schedule a try-in, delivery, pick-up…</source>
+        <translation>Planifier un essayage, une livraison, une collecte…</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Ajouter un événement</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Modifier l’événement</translation>
+    </message>
+    <message>
+        <source>Saved. Note: {warning}. Check with the lab before the appointment.</source>
+        <translation>Enregistré. Attention&#xa0;: {warning}. Vérifiez auprès du laboratoire avant le rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Supprimer l’événement</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} on {when}?</source>
+        <translation>Supprimer l’événement ({kind}) du {when}&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>Generate report</source>
+        <translation>Générer un rapport</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <source>Finishing {name}…</source>
+        <translation>Finalisation de {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceModel</name>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Restant dû</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Mode de paiement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Statut du paiement</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>Show the work orders of {lab}</source>
+        <translation>Afficher les commandes de {lab}</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePage</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV for other programs (*.csv)</source>
+        <translation>CSV pour d’autres logiciels (*.csv)</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Le mois dernier</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Ce trimestre</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>All payment methods</source>
+        <translation>Tous les modes de paiement</translation>
+    </message>
+    <message>
+        <source>All payment statuses</source>
+        <translation>Tous les statuts de paiement</translation>
+    </message>
+    <message>
+        <source>Generate report…</source>
+        <translation>Générer un rapport…</translation>
+    </message>
+    <message>
+        <source>Save the tab on show, with these filters, as an Excel, PDF or CSV file</source>
+        <translation>Enregistrer l’onglet affiché, avec ces filtres, dans un fichier Excel, PDF ou CSV</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Mode de paiement</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Statut du paiement</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded from all figures.</source>
+        <translation>Les commandes annulées sont exclues de tous les chiffres.</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Lab scorecard</source>
+        <translation>Évaluation des laboratoires</translation>
+    </message>
+    <message>
+        <source>All dental labs</source>
+        <translation>Tous les laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>Time period: the start date is after the end date.</source>
+        <translation>Période&#xa0;: la date de début est postérieure à la date de fin.</translation>
+    </message>
+    <message>
+        <source>The payment status filter applies to the Work orders tab</source>
+        <translation>Le filtre de statut du paiement s’applique à l’onglet Commandes</translation>
+    </message>
+    <message>
+        <source>The lab scorecard does not depend on the payment method</source>
+        <translation>L’évaluation des laboratoires ne dépend pas du mode de paiement</translation>
+    </message>
+    <message>
+        <source>No work orders match these filters.</source>
+        <translation>Aucune commande ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Restant dû</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>1 work order</source>
+        <translation>1 commande</translation>
+    </message>
+    <message>
+        <source>{count} work orders</source>
+        <translation>{count} commandes</translation>
+    </message>
+    <message>
+        <source>Generate report</source>
+        <translation>Générer un rapport</translation>
+    </message>
+    <message>
+        <source>Report saved: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</source>
+        <translation>Rapport enregistré&#xa0;: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Report cancelled; no file was written.</source>
+        <translation>Rapport annulé&#xa0;; aucun fichier n’a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create administrator — Dentasync Desktop</source>
+        <translation>Créer l’administrateur — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nom &amp;complet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Répéter le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Créer l’administrateur</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Welcome to Dentasync Desktop</source>
+        <translation>Bienvenue dans Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>No administrator</source>
+        <translation>Aucun administrateur</translation>
+    </message>
+    <message>
+        <source>This is the first start. Create the administrator account; the administrator then adds the accounts of the other users.</source>
+        <translation>Premier démarrage. Créez le compte administrateur&#xa0;; l’administrateur ajoute ensuite les comptes des autres utilisateurs.</translation>
+    </message>
+    <message>
+        <source>This database has no active administrator, so nobody can manage the user accounts. Create an administrator account to continue.</source>
+        <translation>Cette base de données n’a aucun administrateur actif&#xa0;: personne ne peut donc gérer les comptes utilisateurs. Créez un compte administrateur pour continuer.</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Répéter le mot de passe&#xa0;: les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoTab</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Teinte</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dents</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Numéro de suivi</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Mode de paiement</translation>
+    </message>
+    <message>
+        <source>On hold because</source>
+        <translation>En attente car</translation>
+    </message>
+    <message>
+        <source>Remake because</source>
+        <translation>Reprise car</translation>
+    </message>
+    <message>
+        <source>Cancelled because</source>
+        <translation>Annulée car</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Aucune description.</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Total&#xa0;: {total}</translation>
+    </message>
+    <message>
+        <source>Items: {items} · adjusted total: {total}</source>
+        <translation>Articles&#xa0;: {items} · total ajusté&#xa0;: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Partiellement payé</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>À payer</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dents</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total ligne</translation>
+    </message>
+</context>
+<context>
+    <name>LabChart</name>
+    <message>
+        <source>Amounts of different currencies are never added up</source>
+        <translation>Les montants de devises différentes ne sont jamais additionnés</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Devise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No work orders match these filters</source>
+        <translation>Aucune commande ne correspond à ces filtres</translation>
+    </message>
+    <message>
+        <source>Paid and outstanding per dental lab ({currency})</source>
+        <translation>Payé et restant dû par laboratoire dentaire ({currency})</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Restant dû</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked — Dentasync Desktop</source>
+        <translation>Verrouillé — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>The window was locked after a while without use. {name}, enter your password to continue, or sign out.</source>
+        <translation>La fenêtre a été verrouillée après une période d’inactivité. {name}, saisissez votre mot de passe pour continuer, ou déconnectez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation>&amp;Nouvelle commande…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>&amp;Changer mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Dentasync Desktop</source>
+        <translation>À &amp;propos de Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({role})</source>
+        <translation>Connecté&#xa0;: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>The database file</source>
+        <translation>Le fichier de la base de données</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Données de démonstration</translation>
+    </message>
+    <message>
+        <source>Created work order {number}.</source>
+        <translation>Commande {number} créée.</translation>
+    </message>
+    <message>
+        <source>{action} is not available in this version.</source>
+        <translation>{action} n’est pas disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>Refreshed.</source>
+        <translation>Actualisé.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>About Dentasync Desktop</source>
+        <translation>À propos de Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dentasync Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline work orders for dental clinics and dental labs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Backups:&lt;/b&gt; {backups}&lt;br&gt;&lt;b&gt;Log file:&lt;/b&gt; {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dentasync Desktop {version}&lt;/h3&gt;&lt;p&gt;Commandes hors ligne pour cabinets et laboratoires dentaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Base de données&#xa0;:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Dossier des données&#xa0;:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Sauvegardes&#xa0;:&lt;/b&gt; {backups}&lt;br&gt;&lt;b&gt;Fichier journal&#xa0;:&lt;/b&gt; {log}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OrderContext</name>
+    <message>
+        <source>Your role ({role}) does not allow this action: {action}.</source>
+        <translation>Votre rôle ({role}) ne permet pas cette action&#xa0;: {action}.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailView</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Change lab, patient, dates, items</source>
+        <translation>Changer le laboratoire, le patient, les dates, les articles</translation>
+    </message>
+    <message>
+        <source>Change customer…</source>
+        <translation>Changer de client…</translation>
+    </message>
+    <message>
+        <source>Plan work</source>
+        <translation>Planifier le travail</translation>
+    </message>
+    <message>
+        <source>Open the work plan; plan it from the service templates if it is empty</source>
+        <translation>Ouvrir le plan de travail&#xa0;; le générer à partir des modèles des prestations s’il est vide</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>Copier…</translation>
+    </message>
+    <message>
+        <source>A new draft with the same items, work plan and attachments</source>
+        <translation>Un nouveau brouillon avec les mêmes articles, le même plan de travail et les mêmes pièces jointes</translation>
+    </message>
+    <message>
+        <source>Payroll…</source>
+        <translation>Rémunération…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Order form and box label</source>
+        <translation>Bon de commande et étiquette de boîte</translation>
+    </message>
+    <message>
+        <source>Update due date…</source>
+        <translation>Modifier l’échéance…</translation>
+    </message>
+    <message>
+        <source>Put on hold…</source>
+        <translation>Mettre en attente…</translation>
+    </message>
+    <message>
+        <source>Mark as remake…</source>
+        <translation>Marquer comme reprise…</translation>
+    </message>
+    <message>
+        <source>Move back…</source>
+        <translation>Revenir en arrière…</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Annuler la commande…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Rouvrir</translation>
+    </message>
+    <message>
+        <source>Delete order…</source>
+        <translation>Supprimer la commande…</translation>
+    </message>
+    <message>
+        <source>Only a draft created by mistake, with no payments, events or attachments</source>
+        <translation>Uniquement un brouillon créé par erreur, sans paiements, événements ni pièces jointes</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Add payment…</source>
+        <translation>Ajouter un paiement…</translation>
+    </message>
+    <message>
+        <source>Payment plan…</source>
+        <translation>Plan de paiement…</translation>
+    </message>
+    <message>
+        <source>Payment instructions…</source>
+        <translation>Instructions de paiement…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s bank details</source>
+        <translation>Les coordonnées bancaires du laboratoire</translation>
+    </message>
+    <message>
+        <source>Adjust price…</source>
+        <translation>Ajuster le prix…</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Take off hold</source>
+        <translation>Lever l’attente</translation>
+    </message>
+    <message>
+        <source>{step} (Ctrl+Enter): {before} → {after}</source>
+        <translation>{step} (Ctrl+Enter)&#xa0;: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Start production</source>
+        <translation>Lancer la production</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Marquer produite</translation>
+    </message>
+    <message>
+        <source>Ship…</source>
+        <translation>Expédier…</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Livrer</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Infos</translation>
+    </message>
+    <message>
+        <source>Work plan ({done}/{count})</source>
+        <translation>Plan de travail ({done}/{count})</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de travail</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Rémunération</translation>
+    </message>
+    <message>
+        <source>Publish order</source>
+        <translation>Publier la commande</translation>
+    </message>
+    <message>
+        <source>Publish {number} and send it to {lab}?</source>
+        <translation>Publier {number} et l’envoyer à {lab}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Expédier</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Numéro de suivi</translation>
+    </message>
+    <message>
+        <source>Ship {number}: the parcel&apos;s tracking number.</source>
+        <translation>Expédier {number}&#xa0;: numéro de suivi du colis.</translation>
+    </message>
+    <message>
+        <source>Copy order</source>
+        <translation>Copier la commande</translation>
+    </message>
+    <message>
+        <source>Make a new draft order from {number}, with its items, work plan and attachments?</source>
+        <translation>Créer une nouvelle commande brouillon à partir de {number}, avec ses articles, son plan de travail et ses pièces jointes&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Mettre en attente</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>While on hold the order cannot move forward.</source>
+        <translation>Tant qu’elle est en attente, la commande ne peut pas avancer.</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Move {number} back from {before} to {after}.</source>
+        <translation>Faire revenir {number} de «&#xa0;{before}&#xa0;» à «&#xa0;{after}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <source>A cancelled order stays for reference and becomes read-only; it can be reopened as a draft.</source>
+        <translation>Une commande annulée est conservée pour référence et passe en lecture seule&#xa0;; elle peut être rouverte comme brouillon.</translation>
+    </message>
+    <message>
+        <source>Really cancel {number}?</source>
+        <translation>Voulez-vous vraiment annuler {number}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Keep order</source>
+        <translation>Conserver la commande</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>Supprimer la commande</translation>
+    </message>
+    <message>
+        <source>Delete {number} for good? Its number is not used again and the activity log keeps a note of it.</source>
+        <translation>Supprimer définitivement {number}&#xa0;? Son numéro ne sera pas réutilisé et l’historique en garde une trace.</translation>
+    </message>
+    <message>
+        <source>Reopen order</source>
+        <translation>Rouvrir la commande</translation>
+    </message>
+    <message>
+        <source>Reopen {number} as {status}?</source>
+        <translation>Rouvrir {number} avec le statut «&#xa0;{status}&#xa0;»&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditorDialog</name>
+    <message>
+        <source>Edit work order {number}</source>
+        <translation>Modifier la commande {number}</translation>
+    </message>
+    <message>
+        <source>New work order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+    <message>
+        <source>Type to search patients</source>
+        <translation>Saisissez pour rechercher un patient</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dents</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total ligne</translation>
+    </message>
+    <message>
+        <source>Due date: documented date plus {lab}&apos;s turnaround of {days} days.</source>
+        <translation>Échéance&#xa0;: date de commande plus le délai de fabrication de {lab} ({days} jours).</translation>
+    </message>
+    <message>
+        <source>(custom)</source>
+        <translation>(personnalisé)</translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>Retirer cet article</translation>
+    </message>
+    <message>
+        <source>The price list has this price in {currency}.</source>
+        <translation>La liste de prix indique ce prix en {currency}.</translation>
+    </message>
+    <message>
+        <source>check the prices</source>
+        <translation>vérifiez les prix</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Total&#xa0;: {total}</translation>
+    </message>
+    <message>
+        <source>Discard this new order?</source>
+        <translation>Abandonner cette nouvelle commande&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>On hold: {reason}</source>
+        <translation>En attente&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Remake of {link}</source>
+        <translation>Reprise de {link}</translation>
+    </message>
+    <message>
+        <source>Remake</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>Copied from {link}</source>
+        <translation>Copiée de {link}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Past the due date</source>
+        <translation>Échéance dépassée</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListPage</name>
+    <message>
+        <source>Search patient, customer, lab or description; type or scan a number and press Enter</source>
+        <translation>Rechercher un patient, un client, un laboratoire ou une description&#xa0;; saisissez ou scannez un numéro puis appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+    <message>
+        <source>Create a new work order (Ctrl+N)</source>
+        <translation>Créer une nouvelle commande (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Print selected…</source>
+        <translation>Imprimer la sélection…</translation>
+    </message>
+    <message>
+        <source>Print the order forms of the selected orders (Ctrl+click or Shift+click to select several)</source>
+        <translation>Imprimer les bons de commande des commandes sélectionnées (Ctrl+clic ou Maj+clic pour en sélectionner plusieurs)</translation>
+    </message>
+    <message>
+        <source>All labs</source>
+        <translation>Tous les laboratoires</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>Tout statut de paiement</translation>
+    </message>
+    <message>
+        <source>Due from</source>
+        <translation>Échéance du</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Toutes les commandes</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} work orders</source>
+        <translation>{shown} commandes affichées sur {total}</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>Il n’existe aucune commande {number}.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPickerDialog</name>
+    <message>
+        <source>New event: which order?</source>
+        <translation>Nouvel événement&#xa0;: pour quelle commande&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Order number, patient, customer or lab</source>
+        <translation>N° de commande, patient, client ou laboratoire</translation>
+    </message>
+    <message>
+        <source>No order matches (cancelled orders take no events).</source>
+        <translation>Aucune commande ne correspond (les commandes annulées n’acceptent pas d’événements).</translation>
+    </message>
+    <message>
+        <source>Type or scan the order number, or part of the patient&apos;s name:</source>
+        <translation>Saisissez ou scannez le numéro de commande, ou une partie du nom du patient&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Add payment</source>
+        <translation>Ajouter un paiement</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentInstructionsDialog</name>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Instructions de paiement</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Titulaire du compte</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The lab has no bank details yet; add them under Dental labs.</source>
+        <translation>Le laboratoire n’a pas encore de coordonnées bancaires&#xa0;; ajoutez-les dans Laboratoires dentaires.</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copier dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Voided {when}: {reason}</source>
+        <translation>Invalidé le {when}&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Payment plan…</source>
+        <translation>Plan de paiement…</translation>
+    </message>
+    <message>
+        <source>Remove plan</source>
+        <translation>Supprimer le plan</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de paiement</translation>
+    </message>
+    <message>
+        <source>Add payment…</source>
+        <translation>Ajouter un paiement…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Invalider…</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>No payment plan.</source>
+        <translation>Aucun plan de paiement.</translation>
+    </message>
+    <message>
+        <source>{amount} by {method}, due {due}.</source>
+        <translation>{amount} ({method}), échéance le {due}.</translation>
+    </message>
+    <message>
+        <source>{amount} by {method} in {count} installments, {every}, from {first}.</source>
+        <translation>{amount} ({method}) en {count} versements, {every}, à partir du {first}.</translation>
+    </message>
+    <message>
+        <source>Change the plan</source>
+        <translation>Modifier le plan</translation>
+    </message>
+    <message>
+        <source>Set up a plan</source>
+        <translation>Établir un plan</translation>
+    </message>
+    <message>
+        <source>The order has no payment plan</source>
+        <translation>La commande n’a pas de plan de paiement</translation>
+    </message>
+    <message>
+        <source>Select a payment first</source>
+        <translation>Sélectionnez d’abord un paiement</translation>
+    </message>
+    <message>
+        <source>This payment is already voided</source>
+        <translation>Ce paiement est déjà invalidé</translation>
+    </message>
+    <message>
+        <source>Remove payment plan</source>
+        <translation>Supprimer le plan de paiement</translation>
+    </message>
+    <message>
+        <source>Remove the payment plan and its installments? Recorded payments stay.</source>
+        <translation>Supprimer le plan de paiement et ses versements&#xa0;? Les paiements enregistrés sont conservés.</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Invalider le paiement</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Void the payment of {amount} from {date}? It stays on record, struck through, and stops counting.</source>
+        <translation>Invalider le paiement de {amount} du {date}&#xa0;? Il reste enregistré, barré, et n’est plus comptabilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollDialog</name>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Finalized {when}</source>
+        <translation>Clôturé le {when}</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Finalize…</source>
+        <translation>Clôturer…</translation>
+    </message>
+    <message>
+        <source>Total: {amounts}</source>
+        <translation>Total&#xa0;: {amounts}</translation>
+    </message>
+    <message>
+        <source>Select a payroll record first</source>
+        <translation>Sélectionnez d’abord une rémunération</translation>
+    </message>
+    <message>
+        <source>The record is finalized and can no longer change</source>
+        <translation>La rémunération est clôturée et ne peut plus être modifiée</translation>
+    </message>
+    <message>
+        <source>Record what a technician earns on this order</source>
+        <translation>Enregistrer ce qu’un prothésiste gagne sur cette commande</translation>
+    </message>
+    <message>
+        <source>Add payroll record</source>
+        <translation>Ajouter une rémunération</translation>
+    </message>
+    <message>
+        <source>Edit payroll record</source>
+        <translation>Modifier la rémunération</translation>
+    </message>
+    <message>
+        <source>Finalize payroll record</source>
+        <translation>Clôturer la rémunération</translation>
+    </message>
+    <message>
+        <source>Finalize {amount} for {name}? A finalized record can no longer be changed.</source>
+        <translation>Clôturer {amount} pour {name}&#xa0;? Une rémunération clôturée ne peut plus être modifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>every day</source>
+        <translation>tous les jours</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>toutes les semaines</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>tous les mois</translation>
+    </message>
+    <message>
+        <source>every {count} {unit}</source>
+        <translation>à {count} {unit} d’intervalle</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semaines</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de paiement</translation>
+    </message>
+    <message>
+        <source>Pay in installments</source>
+        <translation>Payer en plusieurs versements</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Versements</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>Première échéance</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Échéancier</translation>
+    </message>
+    <message>
+        <source>{count} installment(s), {total} in all</source>
+        <translation>{count} versement(s), {total} au total</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPanel</name>
+    <message>
+        <source>Search…</source>
+        <translation>Rechercher…</translation>
+    </message>
+    <message>
+        <source>Show deactivated</source>
+        <translation>Afficher les éléments désactivés</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Showing the first {count}; type in the search box to find others.</source>
+        <translation>Affichage des {count} premiers&#xa0;; saisissez du texte dans la zone de recherche pour trouver les autres.</translation>
+    </message>
+    <message>
+        <source>{count} shown</source>
+        <translation>{count} affichés</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Delete {noun}</source>
+        <translation>Supprimer&#xa0;: {noun}</translation>
+    </message>
+    <message>
+        <source>Delete the {noun} “{name}”? This cannot be undone.
+
+If it is still used somewhere it is deactivated instead, and stays on record.</source>
+        <translation>Supprimer «&#xa0;{name}&#xa0;» ({noun})&#xa0;? Cette action est irréversible.
+
+Si cet élément est encore utilisé quelque part, il est désactivé à la place et reste enregistré.</translation>
+    </message>
+    <message>
+        <source>Deactivated instead</source>
+        <translation>Désactivé à la place</translation>
+    </message>
+    <message>
+        <source>“{name}” is still referenced, so it was deactivated instead of deleted. It no longer appears in choices for new work.</source>
+        <translation>«&#xa0;{name}&#xa0;» est encore référencé&#xa0;: il a donc été désactivé au lieu d’être supprimé. Il n’apparaît plus dans les choix pour les nouveaux travaux.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+</context>
+<context>
+    <name>RemakeDialog</name>
+    <message>
+        <source>Mark as remake</source>
+        <translation>Marquer comme reprise</translation>
+    </message>
+    <message>
+        <source>Remake of order</source>
+        <translation>Reprise de la commande</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCentre</name>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due: click to see them</source>
+        <translation>
+            <numerusform>%n rappel à échéance&#xa0;: cliquez pour le voir</numerusform>
+            <numerusform>%n rappels à échéance&#xa0;: cliquez pour les voir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders due</source>
+        <translation>Aucun rappel à échéance</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n rappel à échéance</numerusform>
+            <numerusform>%n rappels à échéance</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders missed while the app was closed</source>
+        <translation>Rappels manqués pendant que l’application était fermée</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Rappels</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Rappels</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Tout ignorer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n rappel à échéance</numerusform>
+            <numerusform>%n rappels à échéance</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders due</source>
+        <translation>Aucun rappel à échéance</translation>
+    </message>
+    <message>
+        <source>Missed while closed</source>
+        <translation>Manqués pendant la fermeture</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>À échéance maintenant</translation>
+    </message>
+    <message>
+        <source>Nothing to remind you of right now. Reminders of appointments, due orders and installments appear here when they come due.</source>
+        <translation>Aucun rappel pour le moment. Les rappels de rendez-vous, de commandes et de versements apparaissent ici lorsqu’ils arrivent à échéance.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRow</name>
+    <message>
+        <source>snoozed, due again {when}</source>
+        <translation>reporté, nouvelle échéance le {when}</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>échéance le {when}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open order {number}</source>
+        <translation>Ouvrir la commande {number}</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Reporter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardModel</name>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrées</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>À temps</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Jours (médiane)</translation>
+    </message>
+    <message>
+        <source>90% days</source>
+        <translation>Jours (90 %)</translation>
+    </message>
+    <message>
+        <source>Remakes</source>
+        <translation>Reprises</translation>
+    </message>
+    <message>
+        <source>Remake rate</source>
+        <translation>Taux de reprise</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Retard moyen (jours)</translation>
+    </message>
+    <message>
+        <source>Delivered on or before the due date, of the deliveries that had a due date</source>
+        <translation>Livrées au plus tard à l’échéance, parmi les livraisons qui avaient une échéance</translation>
+    </message>
+    <message>
+        <source>Sent to the lab to delivered</source>
+        <translation>De l’envoi au laboratoire à la livraison</translation>
+    </message>
+    <message>
+        <source>Nine in ten cases came back within this many days</source>
+        <translation>Neuf cas sur dix sont revenus dans ce nombre de jours</translation>
+    </message>
+    <message>
+        <source>Averaged over the late deliveries</source>
+        <translation>Moyenne sur les livraisons en retard</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Prestation</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTab</name>
+    <message>
+        <source>Double-click a lab to see its work orders</source>
+        <translation>Double-cliquez sur un laboratoire pour voir ses commandes</translation>
+    </message>
+    <message>
+        <source>Orders documented in the period. Turnaround: sent to the lab to delivered; on time: delivered on or before the due date.</source>
+        <translation>Commandes passées dans la période. Délai&#xa0;: de l’envoi au laboratoire à la livraison&#xa0;; à temps&#xa0;: livrée au plus tard à l’échéance.</translation>
+    </message>
+    <message>
+        <source>Turnaround by service: {lab}</source>
+        <translation>Délai par prestation&#xa0;: {lab}</translation>
+    </message>
+    <message>
+        <source>Turnaround by service, every lab (select a lab to narrow it)</source>
+        <translation>Délai par prestation, tous laboratoires (sélectionnez un laboratoire pour affiner)</translation>
+    </message>
+    <message>
+        <source>No deliveries to rate in this period</source>
+        <translation>Aucune livraison à évaluer dans cette période</translation>
+    </message>
+    <message>
+        <source>On-time deliveries per dental lab</source>
+        <translation>Livraisons à temps par laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>À temps (%)</translation>
+    </message>
+</context>
+<context>
+    <name>SectionCard</name>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
+        <source>Total: {amounts}</source>
+        <translation>Total&#xa0;: {amounts}</translation>
+    </message>
+    <message>
+        <source>showing the first {shown} of {count}</source>
+        <translation>affichage des {shown} premiers sur {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>US Letter (8,5 × 11 po)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Aucun logo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>After this many minutes without keyboard or mouse input, the window is locked until the signed-in user enters their password again. 0: never.</source>
+        <translation>Après ce nombre de minutes sans saisie au clavier ni à la souris, la fenêtre est verrouillée jusqu’à ce que l’utilisateur connecté saisisse à nouveau son mot de passe. 0&#xa0;: jamais.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Valeurs par défaut</translation>
+    </message>
+    <message>
+        <source>Default &amp;currency:</source>
+        <translation>De&amp;vise par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size:</source>
+        <translation>&amp;Format du papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder:</source>
+        <translation>Dossier de &amp;sauvegarde&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle after:</source>
+        <translation>Verr&amp;ouiller après une inactivité de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Sauvegarde et restauration</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>These details appear on printed order forms and reports.</source>
+        <translation>Ces informations figurent sur les bons de commande et les rapports imprimés.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>T&amp;hème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Remind of orders due &amp;tomorrow that are not back from the lab</source>
+        <translation>Rappeler les commandes à échéance de&amp;main qui ne sont pas revenues du laboratoire</translation>
+    </message>
+    <message>
+        <source>Remind of &amp;installments due today</source>
+        <translation>Rappeler les versements dus a&amp;ujourd’hui</translation>
+    </message>
+    <message>
+        <source>Only on the day</source>
+        <translation>Le jour même</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> jours avant</translation>
+    </message>
+    <message>
+        <source>Warn this many days before a try-in or delivery whose case is not back from the lab yet.</source>
+        <translation>Avertir ce nombre de jours avant un essayage ou une livraison dont le cas n’est pas encore revenu du laboratoire.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Calendar and reminders</source>
+        <translation>Calendrier et rappels</translation>
+    </message>
+    <message>
+        <source>Case-not-back &amp;warning:</source>
+        <translation>Alerte cas non &amp;revenu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Start on:</source>
+        <translation>Page de &amp;démarrage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Choisir le logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Choisir le dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Aucune sauvegarde n’a encore été effectuée.</translation>
+    </message>
+    <message>
+        <source>Newest backup: {name}, {when}.</source>
+        <translation>Sauvegarde la plus récente&#xa0;: {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>The database is backed up automatically once a day and before every upgrade, into {folder}.</source>
+        <translation>La base de données est sauvegardée automatiquement une fois par jour et avant chaque mise à niveau, dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base de données…</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Sauvegarde effectuée</translation>
+    </message>
+    <message>
+        <source>The database was backed up to:
+{path}</source>
+        <translation>La base de données a été sauvegardée dans&#xa0;:
+{path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Sauvegardes Dentasync (*.sqlite3 *.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup
+{path}?
+
+Everything entered since that backup was made is replaced. The current database is kept as a safety copy in the backups folder. Dentasync Desktop closes afterwards and must be started again.</source>
+        <translation>Remplacer toutes les données actuelles par la sauvegarde
+{path}&#xa0;?
+
+Tout ce qui a été saisi depuis cette sauvegarde est remplacé. La base de données actuelle est conservée comme copie de sécurité dans le dossier des sauvegardes. Dentasync Desktop se ferme ensuite et doit être redémarré.</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>
+
+The previous data was kept as:
+{path}</source>
+        <translation>
+
+Les données précédentes ont été conservées sous&#xa0;:
+{path}</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauration effectuée</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Dentasync Desktop will now close; start it again to work with the restored data.</source>
+        <translation>La sauvegarde a été restaurée. Dentasync Desktop va maintenant se fermer&#xa0;; redémarrez-le pour travailler avec les données restaurées.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Dentasync Desktop</source>
+        <translation>Connexion — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>Sign in to continue.</source>
+        <translation>Connectez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo database.&lt;/b&gt; Sign in as one of these users:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;User&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Password&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Role&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</source>
+        <translation>&lt;b&gt;Base de démonstration.&lt;/b&gt; Connectez-vous avec l’un de ces utilisateurs&#xa0;:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Utilisateur&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Mot de passe&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Rôle&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>À faire avant le</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assigné à</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assigné à</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Fait le</translation>
+    </message>
+</context>
+<context>
+    <name>TeethChart</name>
+    <message>
+        <source>Deciduous teeth</source>
+        <translation>Dents de lait</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Tooth {number}</source>
+        <translation>Dent {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLinesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Try-ins and deliveries today</source>
+        <translation>Essayages et livraisons aujourd’hui</translation>
+    </message>
+    <message>
+        <source>No try-ins or deliveries today.</source>
+        <translation>Aucun essayage ni aucune livraison aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Try-ins and deliveries tomorrow</source>
+        <translation>Essayages et livraisons demain</translation>
+    </message>
+    <message>
+        <source>No try-ins or deliveries tomorrow.</source>
+        <translation>Aucun essayage ni aucune livraison demain.</translation>
+    </message>
+    <message>
+        <source>Orders due today</source>
+        <translation>Commandes à échéance aujourd’hui</translation>
+    </message>
+    <message>
+        <source>No order is due today.</source>
+        <translation>Aucune commande n’arrive à échéance aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Overdue orders</source>
+        <translation>Commandes en retard</translation>
+    </message>
+    <message>
+        <source>No order is overdue.</source>
+        <translation>Aucune commande n’est en retard.</translation>
+    </message>
+    <message>
+        <source>Coming back from the lab</source>
+        <translation>En retour du laboratoire</translation>
+    </message>
+    <message>
+        <source>No case is on its way back.</source>
+        <translation>Aucun cas n’est en cours de retour.</translation>
+    </message>
+    <message>
+        <source>Installments due or overdue</source>
+        <translation>Versements dus ou en retard</translation>
+    </message>
+    <message>
+        <source>No installment is due.</source>
+        <translation>Aucun versement n’est dû.</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Rappels</translation>
+    </message>
+    <message>
+        <source>No reminders due.</source>
+        <translation>Aucun rappel à échéance.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>{date}: what must happen today</source>
+        <translation>{date}&#xa0;: ce qui doit se faire aujourd’hui</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlanTab</name>
+    <message>
+        <source>Plan automatically</source>
+        <translation>Planifier automatiquement</translation>
+    </message>
+    <message>
+        <source>Add the task templates of the order&apos;s services</source>
+        <translation>Ajouter les modèles de tâches des prestations de la commande</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Assigner…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>{done} of {count} tasks done</source>
+        <translation>{done} tâche(s) sur {count} terminée(s)</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>Aucune tâche pour l’instant</translation>
+    </message>
+    <message>
+        <source>Select a task first</source>
+        <translation>Sélectionnez d’abord une tâche</translation>
+    </message>
+    <message>
+        <source>Add a task by hand</source>
+        <translation>Ajouter une tâche manuellement</translation>
+    </message>
+    <message>
+        <source>Already the first task</source>
+        <translation>C’est déjà la première tâche</translation>
+    </message>
+    <message>
+        <source>Already the last task</source>
+        <translation>C’est déjà la dernière tâche</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Ajouter une tâche</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Modifier la tâche</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Retirer la tâche</translation>
+    </message>
+    <message>
+        <source>Remove the task “{name}” from the work plan?</source>
+        <translation>Retirer la tâche «&#xa0;{name}&#xa0;» du plan de travail&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>access</name>
+    <message>
+        <source>Your role ({role}) does not allow this: {action}.</source>
+        <translation>Votre rôle ({role}) ne permet pas ceci&#xa0;: {action}.</translation>
+    </message>
+</context>
+<context>
+    <name>activity</name>
+    <message>
+        <source>dental lab</source>
+        <translation>laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>prestation</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>membre du personnel</translation>
+    </message>
+    <message>
+        <source>Sent to the lab</source>
+        <translation>Envoyée au laboratoire</translation>
+    </message>
+    <message>
+        <source>Production started</source>
+        <translation>Production lancée</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Produite</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Rouverte</translation>
+    </message>
+    <message>
+        <source>Moved back</source>
+        <translation>Revenue à l’étape précédente</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} autres</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Toute la journée</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Due {number} {patient}</source>
+        <translation>Échéance {number} {patient}</translation>
+    </message>
+    <message>
+        <source>Order {status}</source>
+        <translation>Commande {status}</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Scheduled by {person}</source>
+        <translation>Planifié par {person}</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>Reset columns</source>
+        <translation>Réinitialiser les colonnes</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+</context>
+<context>
+    <name>enum</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>En production</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Produite</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Prothésiste</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Virement bancaire</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Non payé</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Partiellement payé</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Try-in</source>
+        <translation>Essayage</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Collecte</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Semaines</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Start production</source>
+        <translation>Lancer la production</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Marquer produite</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Expédier</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Livrer</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Rouvrir</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Créer une commande</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Change customer</source>
+        <translation>Changer de client</translation>
+    </message>
+    <message>
+        <source>Plan work</source>
+        <translation>Planifier le travail</translation>
+    </message>
+    <message>
+        <source>Tick work-plan tasks</source>
+        <translation>Cocher les tâches du plan de travail</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Rémunération</translation>
+    </message>
+    <message>
+        <source>Finalize payroll</source>
+        <translation>Clôturer la rémunération</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Update due date</source>
+        <translation>Modifier l’échéance</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Instructions de paiement</translation>
+    </message>
+    <message>
+        <source>Adjust price</source>
+        <translation>Ajuster le prix</translation>
+    </message>
+    <message>
+        <source>Put on / take off hold</source>
+        <translation>Mettre en attente / lever l’attente</translation>
+    </message>
+    <message>
+        <source>Mark as remake</source>
+        <translation>Marquer comme reprise</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Ajouter un paiement</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Invalider un paiement</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de paiement</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commenter</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>Supprimer la commande</translation>
+    </message>
+    <message>
+        <source>View finance</source>
+        <translation>Consulter les finances</translation>
+    </message>
+    <message>
+        <source>Manage customers and patients</source>
+        <translation>Gérer les clients et les patients</translation>
+    </message>
+    <message>
+        <source>Manage labs, services and staff</source>
+        <translation>Gérer les laboratoires, les prestations et le personnel</translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation>Gérer les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Manage settings</source>
+        <translation>Gérer les paramètres</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarder</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Database busy</source>
+        <translation>Base de données occupée</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the action was not completed. Nothing already saved was lost.</source>
+        <translation>Un problème est survenu et l’action n’a pas abouti. Rien de ce qui était déjà enregistré n’a été perdu.</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>%n page(s)</source>
+        <translation>%n page(s)</translation>
+    </message>
+    <message>
+        <source>Label size:</source>
+        <translation>Format d’étiquette :</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papier :</translation>
+    </message>
+    <message>
+        <source>Print order forms</source>
+        <translation>Imprimer les bons de commande</translation>
+    </message>
+    <message>
+        <source>Select the work orders to print first.</source>
+        <translation>Sélectionnez d’abord les commandes à imprimer.</translation>
+    </message>
+    <message>
+        <source>Print order form {number}</source>
+        <translation>Imprimer le bon de commande {number}</translation>
+    </message>
+    <message>
+        <source>Print box label {number}</source>
+        <translation>Imprimer l’étiquette de boîte {number}</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Instructions de paiement {number}</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sent {count} page(s) to {printer}.</source>
+        <translation>{count} page(s) envoyée(s) à {printer}.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>readiness</name>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>demain</translation>
+    </message>
+    <message>
+        <source>in %n day(s)</source>
+        <translation>dans %n jour(s)</translation>
+    </message>
+    <message>
+        <source>Case not back: {kind} {when} (the order is {status})</source>
+        <translation>Cas non revenu&#xa0;: {kind} {when} (la commande est {status})</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Dentasync Desktop cannot start</source>
+        <translation>Dentasync Desktop ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>customers</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Dr. Jane Smith</source>
+        <translation>Dr Marie Dupont</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic:</source>
+        <translation>&amp;Cabinet :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>The dentists and clinics who order work.</source>
+        <translation>Les dentistes et cabinets qui commandent des travaux.</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>Modifier le client</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>labs</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Personne à contacter :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>A new order&apos;s due date is its documented date plus this</source>
+        <translation>L’échéance d’une nouvelle commande est sa date de commande plus ce délai</translation>
+    </message>
+    <message>
+        <source>&amp;Turnaround:</source>
+        <translation>&amp;Délai de fabrication :</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Instructions de paiement</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>Titulaire du co&amp;mpte :</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Banque :</translation>
+    </message>
+    <message>
+        <source>&amp;IBAN:</source>
+        <translation>&amp;IBAN :</translation>
+    </message>
+    <message>
+        <source>BI&amp;C:</source>
+        <translation>BI&amp;C :</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote :</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>The labs that make the work. The turnaround sets a new order&apos;s due date; the bank details appear in the order&apos;s payment instructions.</source>
+        <translation>Les laboratoires qui réalisent le travail. Le délai de fabrication fixe l’échéance d’une nouvelle commande ; les coordonnées bancaires figurent dans les instructions de paiement de la commande.</translation>
+    </message>
+    <message>
+        <source>Edit dental lab</source>
+        <translation>Modifier le laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>New dental lab</source>
+        <translation>Nouveau laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>The payment QR code carries only the first {limit} characters of this name: banking apps will show “{shown}”. A shorter account holder avoids it.</source>
+        <translation>Le QR code de paiement ne contient que les {limit} premiers caractères de ce nom : les applications bancaires afficheront « {shown} ». Un nom de titulaire plus court évite ce problème.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Personne à contacter</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Turnaround</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} jours</translation>
+    </message>
+</context>
+<context>
+    <name>patients</name>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom :</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>connue</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Date de naissance :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>N&amp;ote :</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>The patients the work is for. Search by name, phone or note.</source>
+        <translation>Les patients pour qui le travail est réalisé. Recherche par nom, téléphone ou note.</translation>
+    </message>
+    <message>
+        <source>Edit patient</source>
+        <translation>Modifier le patient</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Fonction :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>membre du personnel</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nom &amp;complet :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Links the account to a staff member, for work-plan tasks</source>
+        <translation>Relie le compte à un membre du personnel, pour les tâches du plan de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Membre du personnel :</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Répéter le mot de passe :</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Comptes utilisateurs</translation>
+    </message>
+    <message>
+        <source>Edit staff member</source>
+        <translation>Modifier le membre du personnel</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Nouveau membre du personnel</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Modifier l’utilisateur</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Nouvel utilisateur</translation>
+    </message>
+    <message>
+        <source>(deactivated staff member)</source>
+        <translation>(membre du personnel désactivé)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Répét&amp;er le mot de passe :</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Répéter le mot de passe : les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personnel &amp; utilisateurs</translation>
+    </message>
+    <message>
+        <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
+        <translation>Le personnel regroupe les personnes auxquelles sont assignées les tâches du plan de travail et les rémunérations ; les comptes utilisateurs servent à se connecter, chacun avec un rôle qui détermine ce qu’il permet de faire.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset. Tell them the new one.</source>
+        <translation>Le mot de passe de {user} a été réinitialisé. Communiquez-lui le nouveau.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}).</source>
+        <translation>Définir un nouveau mot de passe pour {name} ({user}).</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <source>Add task</source>
+        <translation>Ajouter une tâche</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Unit price:</source>
+        <translation>&amp;Prix unitaire :</translation>
+    </message>
+    <message>
+        <source>&amp;Work-plan tasks:</source>
+        <translation>&amp;Tâches du plan de travail :</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>prestation</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Prestations &amp; tarifs</translation>
+    </message>
+    <message>
+        <source>The price list. A service&apos;s tasks become the work plan when an order&apos;s work is planned automatically.</source>
+        <translation>La liste de prix. Les tâches d’une prestation forment le plan de travail lorsque le travail d’une commande est planifié automatiquement.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Days after start</source>
+        <translation>Jours après le début</translation>
+    </message>
+    <message>
+        <source>Edit service</source>
+        <translation>Modifier la prestation</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Nouvelle prestation</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Work-plan tasks</source>
+        <translation>Tâches du plan de travail</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>{d} days</source>
+        <translation>{d} jours</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finances</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Prestations &amp; tarifs</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personnel &amp; utilisateurs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Print order form…</source>
+        <translation>&amp;Imprimer le bon de commande…</translation>
+    </message>
+    <message>
+        <source>Print box &amp;label…</source>
+        <translation>Imprimer l&apos;&amp;étiquette de boîte…</translation>
+    </message>
+    <message>
+        <source>Payment &amp;instructions…</source>
+        <translation>Instructions de &amp;paiement…</translation>
+    </message>
+</context>
+</TS>
