@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>Search order number, patient, lab, note</source>
-        <translation>Rechercher un n° de commande, un patient, un laboratoire, une note</translation>
+        <translation>N° de commande, patient, laboratoire, note</translation>
     </message>
     <message>
         <source>All types</source>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>All dental labs</source>
-        <translation>Tous les laboratoires dentaires</translation>
+        <translation>Tous les laboratoires</translation>
     </message>
     <message>
         <source>Time period: the start date is after the end date.</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Full name:</source>
@@ -926,15 +926,15 @@
     </message>
     <message>
         <source>On hold because</source>
-        <translation>En attente car</translation>
+        <translation>Motif de l’attente</translation>
     </message>
     <message>
         <source>Remake because</source>
-        <translation>Reprise car</translation>
+        <translation>Motif de la reprise</translation>
     </message>
     <message>
         <source>Cancelled because</source>
-        <translation>Annulée car</translation>
+        <translation>Motif de l’annulation</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1615,7 +1615,7 @@
     <name>OrderListPage</name>
     <message>
         <source>Search patient, customer, lab or description; type or scan a number and press Enter</source>
-        <translation>Rechercher un patient, un client, un laboratoire ou une description&#xa0;; saisissez ou scannez un numéro puis appuyez sur Entrée</translation>
+        <translation>Patient, client, laboratoire ou description&#xa0;; saisissez ou scannez un numéro, puis Entrée</translation>
     </message>
     <message>
         <source>New order</source>
@@ -1643,7 +1643,7 @@
     </message>
     <message>
         <source>Any payment</source>
-        <translation>Tout statut de paiement</translation>
+        <translation>Tout paiement</translation>
     </message>
     <message>
         <source>Due from</source>
@@ -2639,7 +2639,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -2872,7 +2872,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>{done} of {count} tasks done</source>
-        <translation>{done} tâche(s) sur {count} terminée(s)</translation>
+        <translation>Tâches terminées&#xa0;: {done}/{count}</translation>
     </message>
     <message>
         <source>No tasks yet</source>
@@ -3379,11 +3379,11 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>Label size:</source>
-        <translation>Format d’étiquette :</translation>
+        <translation>Format d’étiquette&#xa0;:</translation>
     </message>
     <message>
         <source>Paper:</source>
-        <translation>Papier :</translation>
+        <translation>Papier&#xa0;:</translation>
     </message>
     <message>
         <source>Print order forms</source>
@@ -3439,7 +3439,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation>Enregistré : {path}</translation>
+        <translation>Enregistré&#xa0;: {path}</translation>
     </message>
 </context>
 <context>
@@ -3458,7 +3458,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>Case not back: {kind} {when} (the order is {status})</source>
-        <translation>Cas non revenu&#xa0;: {kind} {when} (la commande est {status})</translation>
+        <translation>Cas non revenu&#xa0;: {kind} {when} (commande {status})</translation>
     </message>
 </context>
 <context>
@@ -3478,7 +3478,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     <name>customers</name>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Dr. Jane Smith</source>
@@ -3486,19 +3486,19 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;Clinic:</source>
-        <translation>&amp;Cabinet :</translation>
+        <translation>&amp;Cabinet&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
+        <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
         <source>customer</source>
@@ -3545,23 +3545,23 @@ Les données précédentes ont été conservées sous&#xa0;:
     <name>labs</name>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Contact person:</source>
-        <translation>&amp;Personne à contacter :</translation>
+        <translation>&amp;Personne à contacter&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
+        <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
         <source> days</source>
@@ -3573,7 +3573,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;Turnaround:</source>
-        <translation>&amp;Délai de fabrication :</translation>
+        <translation>&amp;Délai de fabrication&#xa0;:</translation>
     </message>
     <message>
         <source>Payment instructions</source>
@@ -3581,23 +3581,23 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>Account &amp;holder:</source>
-        <translation>Titulaire du co&amp;mpte :</translation>
+        <translation>Titulaire du co&amp;mpte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Bank:</source>
-        <translation>&amp;Banque :</translation>
+        <translation>&amp;Banque&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;IBAN:</source>
-        <translation>&amp;IBAN :</translation>
+        <translation>&amp;IBAN&#xa0;:</translation>
     </message>
     <message>
         <source>BI&amp;C:</source>
-        <translation>BI&amp;C :</translation>
+        <translation>BI&amp;C&#xa0;:</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>N&amp;ote :</translation>
+        <translation>N&amp;ote&#xa0;:</translation>
     </message>
     <message>
         <source>dental lab</source>
@@ -3609,7 +3609,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>The labs that make the work. The turnaround sets a new order&apos;s due date; the bank details appear in the order&apos;s payment instructions.</source>
-        <translation>Les laboratoires qui réalisent le travail. Le délai de fabrication fixe l’échéance d’une nouvelle commande ; les coordonnées bancaires figurent dans les instructions de paiement de la commande.</translation>
+        <translation>Les laboratoires qui réalisent le travail. Le délai de fabrication fixe l’échéance d’une nouvelle commande&#xa0;; les coordonnées bancaires figurent dans les instructions de paiement de la commande.</translation>
     </message>
     <message>
         <source>Edit dental lab</source>
@@ -3621,7 +3621,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>The payment QR code carries only the first {limit} characters of this name: banking apps will show “{shown}”. A shorter account holder avoids it.</source>
-        <translation>Le QR code de paiement ne contient que les {limit} premiers caractères de ce nom : les applications bancaires afficheront « {shown} ». Un nom de titulaire plus court évite ce problème.</translation>
+        <translation>Le QR code de paiement ne contient que les {limit} premiers caractères de ce nom&#xa0;: les applications bancaires afficheront «&#xa0;{shown}&#xa0;». Un nom de titulaire plus court évite ce problème.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3656,11 +3656,11 @@ Les données précédentes ont été conservées sous&#xa0;:
     <name>patients</name>
     <message>
         <source>&amp;First name:</source>
-        <translation>&amp;Prénom :</translation>
+        <translation>&amp;Prénom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>known</source>
@@ -3668,15 +3668,15 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;Date of birth:</source>
-        <translation>&amp;Date de naissance :</translation>
+        <translation>&amp;Date de naissance&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>N&amp;ote :</translation>
+        <translation>N&amp;ote&#xa0;:</translation>
     </message>
     <message>
         <source>patient</source>
@@ -3723,19 +3723,19 @@ Les données précédentes ont été conservées sous&#xa0;:
     <name>people</name>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Job title:</source>
-        <translation>&amp;Fonction :</translation>
+        <translation>&amp;Fonction&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>staff member</source>
@@ -3743,15 +3743,15 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d&apos;&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Full name:</source>
-        <translation>Nom &amp;complet :</translation>
+        <translation>Nom &amp;complet&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation>&amp;Rôle :</translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -3763,7 +3763,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;Staff member:</source>
-        <translation>&amp;Membre du personnel :</translation>
+        <translation>&amp;Membre du personnel&#xa0;:</translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -3771,11 +3771,11 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation>&amp;Nouveau mot de passe :</translation>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat password:</source>
-        <translation>&amp;Répéter le mot de passe :</translation>
+        <translation>&amp;Répéter le mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>user</source>
@@ -3811,15 +3811,15 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>Mot de &amp;passe :</translation>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
     </message>
     <message>
         <source>R&amp;epeat password:</source>
-        <translation>Répét&amp;er le mot de passe :</translation>
+        <translation>Répét&amp;er le mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Repeat password: the two passwords differ.</source>
-        <translation>Répéter le mot de passe : les deux mots de passe diffèrent.</translation>
+        <translation>Répéter le mot de passe&#xa0;: les deux mots de passe diffèrent.</translation>
     </message>
     <message>
         <source>Staff &amp; users</source>
@@ -3827,7 +3827,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
-        <translation>Le personnel regroupe les personnes auxquelles sont assignées les tâches du plan de travail et les rémunérations ; les comptes utilisateurs servent à se connecter, chacun avec un rôle qui détermine ce qu’il permet de faire.</translation>
+        <translation>Le personnel regroupe les personnes auxquelles sont assignées les tâches du plan de travail et les rémunérations&#xa0;; les comptes utilisateurs servent à se connecter, chacun avec un rôle qui détermine ce qu’il permet de faire.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3902,19 +3902,19 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation>&amp;Code :</translation>
+        <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Unit price:</source>
-        <translation>&amp;Prix unitaire :</translation>
+        <translation>&amp;Prix unitaire&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Work-plan tasks:</source>
-        <translation>&amp;Tâches du plan de travail :</translation>
+        <translation>&amp;Tâches du plan de travail&#xa0;:</translation>
     </message>
     <message>
         <source>service</source>
@@ -4040,7 +4040,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>Print box &amp;label…</source>
-        <translation>Imprimer l&apos;&amp;étiquette de boîte…</translation>
+        <translation>Imprimer l’&amp;étiquette de boîte…</translation>
     </message>
     <message>
         <source>Payment &amp;instructions…</source>
