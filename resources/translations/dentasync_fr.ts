@@ -1494,6 +1494,73 @@
     </message>
 </context>
 <context>
+    <name>OrderEditorForm</name>
+    <message>
+        <source>Work order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Dental &amp;lab:</source>
+        <translation>&amp;Laboratoire dentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Documented:</source>
+        <translation>Date de co&amp;mmande&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>Éc&amp;héance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation>Nouveau patient…</translation>
+    </message>
+    <message>
+        <source>&amp;Shade:</source>
+        <translation>&amp;Teinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. A2</source>
+        <translation>p. ex. A2</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>&amp;Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What the lab should make</source>
+        <translation>Ce que le laboratoire doit réaliser</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Dents (FDI)</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>&amp;Ajouter un article</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y:</source>
+        <translation>De&amp;vise&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>OrderHeader</name>
     <message>
         <source>Patient</source>
@@ -1635,11 +1702,11 @@
     </message>
     <message>
         <source>All labs</source>
-        <translation>Tous les laboratoires</translation>
+        <translation>Tout laboratoire</translation>
     </message>
     <message>
         <source>All customers</source>
-        <translation>Tous les clients</translation>
+        <translation>Tout client</translation>
     </message>
     <message>
         <source>Any payment</source>
