@@ -2360,11 +2360,11 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>Median days</source>
-        <translation>Jours (médiane)</translation>
+        <translation>Médiane (j)</translation>
     </message>
     <message>
         <source>90% days</source>
-        <translation>Jours (90 %)</translation>
+        <translation>90 % (j)</translation>
     </message>
     <message>
         <source>Remakes</source>
@@ -2376,7 +2376,7 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>Avg. days late</source>
-        <translation>Retard moyen (jours)</translation>
+        <translation>Retard moy. (j)</translation>
     </message>
     <message>
         <source>Delivered on or before the due date, of the deliveries that had a due date</source>
@@ -2730,7 +2730,7 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
     <message>
         <source>&lt;b&gt;Demo database.&lt;/b&gt; Sign in as one of these users:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;User&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Password&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Role&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</source>
-        <translation>&lt;b&gt;Base de démonstration.&lt;/b&gt; Connectez-vous avec l’un de ces utilisateurs&#xa0;:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Utilisateur&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Mot de passe&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Rôle&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</translation>
+        <translation>&lt;b&gt;Base de démonstration.&lt;/b&gt; Connectez-vous avec l’un de ces utilisateurs&#xa0;:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Utilisateur&#xa0;&#xa0;&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Mot de passe&#xa0;&#xa0;&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Rôle&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
