@@ -164,7 +164,7 @@
     <name>CalendarPage</name>
     <message>
         <source>&amp;Today</source>
-        <translation>Aujour&amp;d’hui</translation>
+        <translation>A&amp;ujourd’hui</translation>
     </message>
     <message>
         <source>Go to today (Alt+Home)</source>
@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>&amp;Agenda</source>
-        <translation>&amp;Agenda</translation>
+        <translation>A&amp;genda</translation>
     </message>
     <message>
         <source>New event…</source>
@@ -1125,7 +1125,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Ai&amp;de</translation>
     </message>
     <message>
         <source>&amp;About Dentasync Desktop</source>
@@ -2509,7 +2509,7 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>&amp;Paper size:</source>
-        <translation>&amp;Format du papier&#xa0;:</translation>
+        <translation>Format du &amp;papier&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Backup folder:</source>
@@ -2565,11 +2565,11 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>T&amp;hème&#xa0;:</translation>
+        <translation>Thè&amp;me&#xa0;:</translation>
     </message>
     <message>
         <source>Remind of orders due &amp;tomorrow that are not back from the lab</source>
-        <translation>Rappeler les commandes à échéance de&amp;main qui ne sont pas revenues du laboratoire</translation>
+        <translation>Rappeler les commandes à échéance dema&amp;in qui ne sont pas revenues du laboratoire</translation>
     </message>
     <message>
         <source>Remind of &amp;installments due today</source>
@@ -2605,7 +2605,7 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>&amp;Start on:</source>
-        <translation>Page de &amp;démarrage&#xa0;:</translation>
+        <translation>Pa&amp;ge de démarrage&#xa0;:</translation>
     </message>
     <message>
         <source>Settings saved.</source>
