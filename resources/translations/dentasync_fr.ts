@@ -3043,6 +3043,262 @@ Les données précédentes ont été conservées sous&#xa0;:
         <source>Moved back</source>
         <translation>Revenue à l’étape précédente</translation>
     </message>
+    <message numerus="yes">
+        <source>payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>plan de paiement remplacé&#xa0;: {amount} ({method}), %n versement à partir du {first}</numerusform>
+            <numerusform>plan de paiement remplacé&#xa0;: {amount} ({method}), %n versements à partir du {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>plan de paiement établi&#xa0;: {amount} ({method}), %n versement à partir du {first}</numerusform>
+            <numerusform>plan de paiement établi&#xa0;: {amount} ({method}), %n versements à partir du {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>plan de paiement remplacé&#xa0;: {amount} ({method}), échéance le {first}</translation>
+    </message>
+    <message>
+        <source>payment plan set: {amount} by {method}, due {first}</source>
+        <translation>plan de paiement établi&#xa0;: {amount} ({method}), échéance le {first}</translation>
+    </message>
+    <message>
+        <source>{step}: {before} → {after}</source>
+        <translation>{step}&#xa0;: {before} → {after}</translation>
+    </message>
+    <message numerus="yes">
+        <source>planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n tâche planifiée automatiquement</numerusform>
+            <numerusform>%n tâches planifiées automatiquement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed sign-in of {name}: wrong password (%n in a row)</source>
+        <translation>
+            <numerusform>Échec de connexion de {name}&#xa0;: mot de passe erroné (%n fois de suite)</numerusform>
+            <numerusform>Échec de connexion de {name}&#xa0;: mot de passe erroné (%n fois de suite)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created {order}</source>
+        <translation>Création de {order}</translation>
+    </message>
+    <message>
+        <source>Edited {order}</source>
+        <translation>Modification de {order}</translation>
+    </message>
+    <message>
+        <source>Seeded {order}</source>
+        <translation>{order} générée (données synthétiques)</translation>
+    </message>
+    <message>
+        <source>Customer changed from {old} to {new}</source>
+        <translation>Client changé de {old} à {new}</translation>
+    </message>
+    <message>
+        <source>Due date changed to {date}</source>
+        <translation>Échéance changée au {date}</translation>
+    </message>
+    <message>
+        <source>Price adjusted from {old} to {new}</source>
+        <translation>Prix ajusté de {old} à {new}</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason}</source>
+        <translation>Mise en attente&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Taken off hold</source>
+        <translation>Attente levée</translation>
+    </message>
+    <message>
+        <source>Marked as remake of {order}: {reason}</source>
+        <translation>Marquée comme reprise de {order}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Copied from {order}</source>
+        <translation>Copiée de {order}</translation>
+    </message>
+    <message>
+        <source>Copied to {order}</source>
+        <translation>Copiée vers {order}</translation>
+    </message>
+    <message>
+        <source>Deleted {order} ({patient}, {lab}, {total})</source>
+        <translation>Suppression de {order} ({patient}, {lab}, {total})</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; added</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» ajoutée</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; edited</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» modifiée</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; moved to place {place}</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» déplacée en position {place}</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; assigned to {name}</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» assignée à {name}</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; unassigned</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» désassignée</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; done</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» faite</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; reopened</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» rouverte</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; removed</source>
+        <translation>tâche «&#xa0;{task}&#xa0;» retirée</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name}</source>
+        <translation>rémunération de {amount} pour {name}</translation>
+    </message>
+    <message>
+        <source>payroll for {name} edited</source>
+        <translation>rémunération de {name} modifiée</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name} finalized</source>
+        <translation>rémunération de {amount} pour {name} clôturée</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; attached</source>
+        <translation>fichier «&#xa0;{name}&#xa0;» joint</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; removed</source>
+        <translation>fichier «&#xa0;{name}&#xa0;» retiré</translation>
+    </message>
+    <message>
+        <source>payment plan removed</source>
+        <translation>plan de paiement supprimé</translation>
+    </message>
+    <message>
+        <source>payment of {amount} ({method}) on {date} recorded</source>
+        <translation>paiement de {amount} ({method}) du {date} enregistré</translation>
+    </message>
+    <message>
+        <source>payment of {amount} on {date} voided: {reason}</source>
+        <translation>paiement de {amount} du {date} invalidé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} added</source>
+        <translation>Ajout&#xa0;: {kind} du {when}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} edited</source>
+        <translation>Modification&#xa0;: {kind} du {when}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} done</source>
+        <translation>Fait&#xa0;: {kind} du {when}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} reopened</source>
+        <translation>Rouvert&#xa0;: {kind} du {when}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} deleted</source>
+        <translation>Suppression&#xa0;: {kind} du {when}</translation>
+    </message>
+    <message>
+        <source>comment &quot;{text}&quot;</source>
+        <translation>commentaire «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>comment edited: &quot;{text}&quot;</source>
+        <translation>commentaire modifié&#xa0;: «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Created {kind} {name}</source>
+        <translation>Création&#xa0;: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Edited {kind} {name}</source>
+        <translation>Modification&#xa0;: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Reactivated {kind} {name}</source>
+        <translation>Réactivation&#xa0;: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name}</source>
+        <translation>Désactivation&#xa0;: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name} instead of deleting it: it is still in use</source>
+        <translation>Désactivation au lieu de la suppression (encore utilisé)&#xa0;: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Deleted {kind} {name}</source>
+        <translation>Suppression&#xa0;: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name &apos;{name}&apos;</source>
+        <translation>Échec de connexion&#xa0;: nom d’utilisateur inconnu «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Created the first administrator {name}</source>
+        <translation>Création du premier administrateur {name}</translation>
+    </message>
+    <message>
+        <source>{name} signed in</source>
+        <translation>{name} s’est connecté</translation>
+    </message>
+    <message>
+        <source>Created user {name}</source>
+        <translation>Création de l’utilisateur {name}</translation>
+    </message>
+    <message>
+        <source>Edited user {name}</source>
+        <translation>Modification de l’utilisateur {name}</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}</source>
+        <translation>Réinitialisation du mot de passe de {name}</translation>
+    </message>
+    <message>
+        <source>{name} unlocked the window</source>
+        <translation>{name} a déverrouillé la fenêtre</translation>
+    </message>
+    <message>
+        <source>{name} changed their password</source>
+        <translation>{name} a changé son mot de passe</translation>
+    </message>
+    <message>
+        <source>Reactivated user {name}</source>
+        <translation>Réactivation de l’utilisateur {name}</translation>
+    </message>
+    <message>
+        <source>Deactivated user {name}</source>
+        <translation>Désactivation de l’utilisateur {name}</translation>
+    </message>
+    <message>
+        <source>Changed the organisation settings: {fields}</source>
+        <translation>Paramètres de l’organisation modifiés&#xa0;: {fields}</translation>
+    </message>
+    <message>
+        <source>Changed the calendar and reminder settings: {fields}</source>
+        <translation>Paramètres du calendrier et des rappels modifiés&#xa0;: {fields}</translation>
+    </message>
+    <message>
+        <source>{order}: {text}</source>
+        <translation>{order}&#xa0;: {text}</translation>
+    </message>
 </context>
 <context>
     <name>calendar</name>
@@ -3120,6 +3376,449 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>Cannot create the data folders: {reason}</source>
+        <translation>Impossible de créer les dossiers de données&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Interrompu.</translation>
+    </message>
+    <message>
+        <source>{reason}. Details are in {path}</source>
+        <translation>{reason}. Les détails se trouvent dans {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. Details are in {path}</source>
+        <translation>Erreur inattendue&#xa0;: {error}. Les détails se trouvent dans {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Erreur inattendue&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>
+Dentasync Desktop: offline work orders for dental clinics and dental labs.
+Without a command it opens the application window.</source>
+        <translation>
+Dentasync Desktop&#xa0;: commandes hors ligne pour cabinets et laboratoires dentaires.
+Sans commande, il ouvre la fenêtre de l’application.</translation>
+    </message>
+    <message>
+        <source>
+where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation>
+emplacement des données&#xa0;:
+  La base de données, les sauvegardes, les pièces jointes et les exports se trouvent dans le
+  dossier de données de l’utilisateur, les journaux dans son dossier de journaux (lancez
+  &apos;dentasync-desktop check&apos; pour les voir). --data-dir DIR ou la variable d’environnement
+  DENTASYNC_DATA_DIR place tout sous DIR. --demo utilise une base de données distincte dans un
+  sous-dossier &apos;demo&apos; et la remplit de données de démonstration à la première utilisation.
+
+codes de sortie&#xa0;:
+  0 terminé, 1 un problème (le message le décrit), 2 mauvaise utilisation, 130 interrompu
+
+exemples&#xa0;:
+  dentasync-desktop --demo                  ouvrir la fenêtre sur la base de démonstration
+  dentasync-desktop check                   la base de données est-elle saine et à jour&#xa0;?
+  dentasync-desktop backup                  sauvegarder dans le dossier des sauvegardes
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages en allemand (ou $DENTASYNC_LANG)
+
+connexion&#xa0;:
+  print, report, backup -o, restore, user et seed dans une base de données en service
+  demandent --user NAME&#xa0;; le mot de passe est demandé, ou lu dans $DENTASYNC_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>no password: set {variable} or run the command in a terminal</source>
+        <translation>aucun mot de passe&#xa0;: définissez {variable} ou lancez la commande dans un terminal</translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Répétez le mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>les deux mots de passe diffèrent</translation>
+    </message>
+    <message>
+        <source>{command}: this command reads or changes clinic data; sign in with --user NAME (the password is asked for, or taken from {variable})</source>
+        <translation>{command}&#xa0;: cette commande lit ou modifie les données du cabinet&#xa0;; connectez-vous avec --user NAME (le mot de passe est demandé, ou lu dans {variable})</translation>
+    </message>
+    <message>
+        <source>Password for {name}: </source>
+        <translation>Mot de passe de {name}&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation>Seul un administrateur peut ajouter des données synthétiques à une base de données en service.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seeding %n order(s) (seed {seed}) into {path}</source>
+        <translation>
+            <numerusform>Génération de %n commande (graine {seed}) dans {path}</numerusform>
+            <numerusform>Génération de %n commandes (graine {seed}) dans {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done in {seconds} s ({rate} orders/s).</source>
+        <translation>Terminé en {seconds} s ({rate} commandes/s).</translation>
+    </message>
+    <message>
+        <source>OK: no problems found.</source>
+        <translation>OK&#xa0;: aucun problème détecté.</translation>
+    </message>
+    <message>
+        <source>PROBLEM: {problem}</source>
+        <translation>PROBLÈME&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <translation>Il n’y a aucune base de données à sauvegarder dans {path}.</translation>
+    </message>
+    <message>
+        <source>-o: {path} is a folder; give the name of the backup file to write.</source>
+        <translation>-o&#xa0;: {path} est un dossier&#xa0;; indiquez le nom du fichier de sauvegarde à écrire.</translation>
+    </message>
+    <message>
+        <source>Backed up {path} to {target}</source>
+        <translation>{path} sauvegardé dans {target}</translation>
+    </message>
+    <message>
+        <source>Restored {backup} into {path}</source>
+        <translation>{backup} restauré dans {path}</translation>
+    </message>
+    <message>
+        <source>There was no previous database to keep.</source>
+        <translation>Il n’y avait aucune base de données précédente à conserver.</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as {path}</source>
+        <translation>La base de données précédente a été conservée sous {path}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Remarque&#xa0;: {note}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} écrit</translation>
+    </message>
+    <message>
+        <source>--status: the labs view has no payment-status filter; use --view orders</source>
+        <translation>--status&#xa0;: la vue labs n’a pas de filtre de statut du paiement&#xa0;; utilisez --view orders</translation>
+    </message>
+    <message>
+        <source>--from: the start date is after the --to date</source>
+        <translation>--from&#xa0;: la date de début est postérieure à la date --to</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>RÔLE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUT</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>user add: there is no active administrator yet; add one first (--role admin)</source>
+        <translation>user add&#xa0;: il n’y a encore aucun administrateur actif&#xa0;; ajoutez-en d’abord un (--role admin)</translation>
+    </message>
+    <message>
+        <source>Added {role} {name}.</source>
+        <translation>{name} ajouté ({role}).</translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation>il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>New password for {name}: </source>
+        <translation>Nouveau mot de passe de {name}&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Changed the password of {name}.</source>
+        <translation>Mot de passe de {name} changé.</translation>
+    </message>
+    <message>
+        <source>not a date (use YYYY-MM-DD): {text}</source>
+        <translation>pas une date (utilisez AAAA-MM-JJ)&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {text}</source>
+        <translation>pas un nombre entier&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>must be at least 1, not {value}</source>
+        <translation>doit valoir au moins 1, et non {value}</translation>
+    </message>
+    <message>
+        <source>where the data lives</source>
+        <translation>emplacement des données</translation>
+    </message>
+    <message>
+        <source>keep the database, backups, attachments and logs under DIR (default: $DENTASYNC_DATA_DIR, else the user data folder)</source>
+        <translation>conserver la base de données, les sauvegardes, les pièces jointes et les journaux sous DIR (par défaut&#xa0;: $DENTASYNC_DATA_DIR, sinon le dossier de données de l’utilisateur)</translation>
+    </message>
+    <message>
+        <source>use the separate demo database, filled with demo data on first use (users admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</source>
+        <translation>utiliser la base de démonstration distincte, remplie de données de démonstration à la première utilisation (utilisateurs admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>sign in as NAME for commands that read or change clinic data (print, report, backup -o, restore, seed into a database in use, user); the password is asked for, or taken from ${variable}</source>
+        <translation>se connecter en tant que NAME pour les commandes qui lisent ou modifient les données du cabinet (print, report, backup -o, restore, seed dans une base en service, user)&#xa0;; le mot de passe est demandé, ou lu dans ${variable}</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <source>the language of messages and documents (default: ${variable}, else the system&apos;s language when translated, else English)</source>
+        <translation>la langue des messages et des documents (par défaut&#xa0;: ${variable}, sinon la langue du système si elle est traduite, sinon l’anglais)</translation>
+    </message>
+    <message>
+        <source>check this installation end to end in a temporary data folder, without a screen (migrations, main window, an order, its printed form, a finance export)</source>
+        <translation>vérifier cette installation de bout en bout dans un dossier de données temporaire, sans écran (migrations, fenêtre principale, une commande, son bon imprimé, un export financier)</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>commandes</translation>
+    </message>
+    <message>
+        <source>fill the database with synthetic data at scale</source>
+        <translation>remplir la base de données de données synthétiques en volume</translation>
+    </message>
+    <message>
+        <source>Add reproducible synthetic labs, dentists, patients and work orders (with payments and events) to the database, and print what was made.</source>
+        <translation>Ajouter à la base de données des laboratoires, dentistes, patients et commandes synthétiques reproductibles (avec paiements et événements), et afficher ce qui a été créé.</translation>
+    </message>
+    <message>
+        <source>number of work orders to create</source>
+        <translation>nombre de commandes à créer</translation>
+    </message>
+    <message>
+        <source>random seed; the same seed gives the same data (default 0)</source>
+        <translation>graine aléatoire&#xa0;; la même graine donne les mêmes données (par défaut 0)</translation>
+    </message>
+    <message>
+        <source>check the database and the folders</source>
+        <translation>vérifier la base de données et les dossiers</translation>
+    </message>
+    <message>
+        <source>Check the database&apos;s integrity, that its schema is up to date and complete, that no row refers to a missing one, that stored paid amounts match the payments, and that the folders exist. Prints the folders in use and one PROBLEM line per problem. Exit code 1 on a problem.</source>
+        <translation>Vérifier l’intégrité de la base de données, que son schéma est à jour et complet, qu’aucune ligne ne fait référence à une ligne manquante, que les montants payés enregistrés correspondent aux paiements et que les dossiers existent. Affiche les dossiers utilisés et une ligne PROBLÈME par problème. Code de sortie 1 en cas de problème.</translation>
+    </message>
+    <message>
+        <source>back up the database now</source>
+        <translation>sauvegarder la base de données maintenant</translation>
+    </message>
+    <message>
+        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept).</source>
+        <translation>Copier la base de données de façon cohérente, même pendant que l’application est ouverte. Sans -o, la copie va dans le dossier des sauvegardes (les 20 plus récentes sont conservées).</translation>
+    </message>
+    <message>
+        <source>write the backup to FILE instead</source>
+        <translation>écrire la sauvegarde dans FILE à la place</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>remplacer la base de données par une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open.</source>
+        <translation>Remplacer la base de données par FILE après avoir vérifié que FILE est une base Dentasync Desktop saine et complète que cette version peut ouvrir. La base actuelle est d’abord conservée dans le dossier des sauvegardes. Fonctionne même si la base actuelle est endommagée. Refusé tant que l’application ou une autre commande a la base de données ouverte.</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>le fichier de sauvegarde à restaurer</translation>
+    </message>
+    <message>
+        <source>print an order form, box label or payment instructions</source>
+        <translation>imprimer un bon de commande, une étiquette de boîte ou des instructions de paiement</translation>
+    </message>
+    <message>
+        <source>Write one work order&apos;s form, box label or payment instructions to a PDF file. NUMBER is the order number as shown (WO-000123) or just 123. The form, label and instructions are in the language set for the order&apos;s dental lab, else in the language of the messages.</source>
+        <translation>Écrire le bon, l’étiquette de boîte ou les instructions de paiement d’une commande dans un fichier PDF. NUMBER est le numéro de commande tel qu’affiché (WO-000123) ou simplement 123. Le bon, l’étiquette et les instructions sont dans la langue définie pour le laboratoire dentaire de la commande, sinon dans la langue des messages.</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <source>the work order: WO-000123 or 123</source>
+        <translation>la commande&#xa0;: WO-000123 ou 123</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>le fichier PDF à écrire</translation>
+    </message>
+    <message>
+        <source>the work-order form</source>
+        <translation>le bon de commande</translation>
+    </message>
+    <message>
+        <source>sections to print, comma-separated: {sections} (default: as last chosen in the app)</source>
+        <translation>sections à imprimer, séparées par des virgules&#xa0;: {sections} (par défaut&#xa0;: le dernier choix fait dans l’application)</translation>
+    </message>
+    <message>
+        <source>paper size (default: Settings)</source>
+        <translation>format du papier (par défaut&#xa0;: Paramètres)</translation>
+    </message>
+    <message>
+        <source>a box label</source>
+        <translation>une étiquette de boîte</translation>
+    </message>
+    <message>
+        <source>label size in mm or inches (default: 62x29)</source>
+        <translation>format d’étiquette en mm ou en pouces (par défaut&#xa0;: 62x29)</translation>
+    </message>
+    <message>
+        <source>payment instructions: the lab&apos;s bank details and the amount due</source>
+        <translation>instructions de paiement&#xa0;: les coordonnées bancaires du laboratoire et le montant dû</translation>
+    </message>
+    <message>
+        <source>write a finance report (XLSX, PDF or CSV)</source>
+        <translation>écrire un rapport financier (XLSX, PDF ou CSV)</translation>
+    </message>
+    <message>
+        <source>Write a report of the finance page, as its tabs show it. Cancelled orders are excluded.</source>
+        <translation>Écrire un rapport de la page Finances, tel que ses onglets l’affichent. Les commandes annulées sont exclues.</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>rapports</translation>
+    </message>
+    <message>
+        <source>paid, total and outstanding per lab or per order</source>
+        <translation>payé, total et restant dû par laboratoire ou par commande</translation>
+    </message>
+    <message>
+        <source>The Dental labs or Work orders tab of the finance page with the given filters (on the documented date), as an XLSX, PDF or CSV file.</source>
+        <translation>L’onglet Laboratoires dentaires ou Commandes de la page Finances avec les filtres donnés (sur la date de commande), en fichier XLSX, PDF ou CSV.</translation>
+    </message>
+    <message>
+        <source>labs: one row per lab and currency; orders: one row per work order</source>
+        <translation>labs&#xa0;: une ligne par laboratoire et par devise&#xa0;; orders&#xa0;: une ligne par commande</translation>
+    </message>
+    <message>
+        <source>first documented date, YYYY-MM-DD</source>
+        <translation>première date de commande, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>last documented date, YYYY-MM-DD</source>
+        <translation>dernière date de commande, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>only this dental lab (its full name)</source>
+        <translation>seulement ce laboratoire dentaire (son nom complet)</translation>
+    </message>
+    <message>
+        <source>only orders paid by this payment method</source>
+        <translation>seulement les commandes payées par ce mode de paiement</translation>
+    </message>
+    <message>
+        <source>only orders with this payment status (orders view)</source>
+        <translation>seulement les commandes ayant ce statut de paiement (vue orders)</translation>
+    </message>
+    <message>
+        <source>xlsx (Excel), pdf, or csv (UTF-8 with BOM)</source>
+        <translation>xlsx (Excel), pdf ou csv (UTF-8 avec BOM)</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>list users, add a user, set a password</source>
+        <translation>lister les utilisateurs, ajouter un utilisateur, définir un mot de passe</translation>
+    </message>
+    <message>
+        <source>Manage the user accounts. Needs an administrator&apos;s --user, except to add the first administrator while the database has no active one (after &apos;seed&apos;, for example). New passwords are asked for twice, or taken from ${new_variable} (${variable} for the first administrator).</source>
+        <translation>Gérer les comptes utilisateurs. Nécessite le --user d’un administrateur, sauf pour ajouter le premier administrateur tant que la base de données n’en a aucun d’actif (après &apos;seed&apos;, par exemple). Les nouveaux mots de passe sont demandés deux fois, ou lus dans ${new_variable} (${variable} pour le premier administrateur).</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>every user with role and status</source>
+        <translation>chaque utilisateur avec son rôle et son statut</translation>
+    </message>
+    <message>
+        <source>add a user</source>
+        <translation>ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <source>the user name to sign in with</source>
+        <translation>le nom d’utilisateur pour se connecter</translation>
+    </message>
+    <message>
+        <source>what the user may do</source>
+        <translation>ce que l’utilisateur peut faire</translation>
+    </message>
+    <message>
+        <source>the name shown (default: NAME)</source>
+        <translation>le nom affiché (par défaut&#xa0;: NAME)</translation>
+    </message>
+    <message>
+        <source>set a user&apos;s password</source>
+        <translation>définir le mot de passe d’un utilisateur</translation>
+    </message>
+    <message>
+        <source>whose password to set</source>
+        <translation>l’utilisateur dont définir le mot de passe</translation>
+    </message>
+</context>
+<context>
     <name>columns</name>
     <message>
         <source>Reset columns</source>
@@ -3128,6 +3827,356 @@ Les données précédentes ont été conservées sous&#xa0;:
     <message>
         <source>Columns</source>
         <translation>Colonnes</translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
+        <translation>«&#xa0;{size}&#xa0;» n’est pas un format d’étiquette&#xa0;; choisissez {choices}</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>numéro de commande</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>échéance</translation>
+    </message>
+    <message>
+        <source>lab name</source>
+        <translation>nom du laboratoire</translation>
+    </message>
+    <message>
+        <source>patient name</source>
+        <translation>nom du patient</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>nom du client</translation>
+    </message>
+    <message>
+        <source>organisation name</source>
+        <translation>nom de l’organisation</translation>
+    </message>
+    <message>
+        <source>teeth</source>
+        <translation>dents</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>teinte</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <source>The {what} was shortened to fit the {size} label: &apos;{text}&apos;.</source>
+        <translation>Le champ «&#xa0;{what}&#xa0;» a été raccourci pour tenir sur l’étiquette {size}&#xa0;: «&#xa0;{text}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Échéance {date}</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dents</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Teinte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Box label {number}</source>
+        <translation>Étiquette de boîte {number}</translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
+        <translation>section inconnue «&#xa0;{section}&#xa0;»&#xa0;; choisissez parmi {choices}</translation>
+    </message>
+    <message>
+        <source>WORK ORDER</source>
+        <translation>BON DE COMMANDE</translation>
+    </message>
+    <message>
+        <source>(on hold)</source>
+        <translation>(en attente)</translation>
+    </message>
+    <message>
+        <source>remake</source>
+        <translation>reprise</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>né(e) le {date}</translation>
+    </message>
+    <message>
+        <source>Ordered teeth</source>
+        <translation>Dents commandées</translation>
+    </message>
+    <message>
+        <source>No teeth recorded</source>
+        <translation>Aucune dent saisie</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Dents (FDI)</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Articles et prestations</translation>
+    </message>
+    <message>
+        <source>No items.</source>
+        <translation>Aucun article.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de travail</translation>
+    </message>
+    <message>
+        <source>No work plan.</source>
+        <translation>Aucun plan de travail.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assigné à</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Aucune description.</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Remake</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>Remake of</source>
+        <translation>Reprise de</translation>
+    </message>
+    <message>
+        <source>Copied from</source>
+        <translation>Copiée de</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Numéro de suivi</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Patient note</source>
+        <translation>Note sur le patient</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>No comments.</source>
+        <translation>Aucun commentaire.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Technician signature</source>
+        <translation>Signature du prothésiste</translation>
+    </message>
+    <message>
+        <source>Checked and released by</source>
+        <translation>Contrôlé et validé par</translation>
+    </message>
+    <message>
+        <source>Work order {number}</source>
+        <translation>Commande {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n commande</numerusform>
+            <numerusform>%n commandes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PAYMENT INSTRUCTIONS</source>
+        <translation>INSTRUCTIONS DE PAIEMENT</translation>
+    </message>
+    <message>
+        <source>Pay to</source>
+        <translation>Payer à</translation>
+    </message>
+    <message>
+        <source>Please quote the payment reference {reference} so the payment is matched to this work order.</source>
+        <translation>Veuillez indiquer la référence de paiement {reference} afin que le paiement soit rapproché de cette commande.</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Nothing is due on {number}: it is paid in full.</source>
+        <translation>Rien n’est dû sur {number}&#xa0;: elle est entièrement payée.</translation>
+    </message>
+    <message>
+        <source>Total {total} · paid {paid}</source>
+        <translation>Total {total} · payé {paid}</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Restant à payer</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(en retard)</translation>
+    </message>
+    <message>
+        <source>Open installments</source>
+        <translation>Versements restants</translation>
+    </message>
+    <message>
+        <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
+        <translation>{lab} n’a pas d’IBAN enregistré&#xa0;: la fiche n’indique donc aucun compte bancaire. Ajoutez-le dans les informations du laboratoire dentaire.</translation>
+    </message>
+    <message>
+        <source>The bank details of {lab} are not valid ({problem}), so the sheet shows no bank account. Correct the dental lab&apos;s details.</source>
+        <translation>Les coordonnées bancaires de {lab} ne sont pas valides ({problem})&#xa0;: la fiche n’indique donc aucun compte bancaire. Corrigez les informations du laboratoire dentaire.</translation>
+    </message>
+    <message>
+        <source>not on file — please ask the lab</source>
+        <translation>non enregistré — veuillez le demander au laboratoire</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Titulaire du compte</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Référence de paiement</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Scan with a banking app (SEPA transfer)</source>
+        <translation>À scanner avec une application bancaire (virement SEPA)</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Instructions de paiement {number}</translation>
+    </message>
+    <message>
+        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
+        <translation>«&#xa0;{paper}&#xa0;» n’est pas un format de papier&#xa0;; choisissez a4 ou letter</translation>
+    </message>
+    <message>
+        <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}&#xa0;: le nom du patient {name} contient des caractères absents des polices d’impression ({missing})&#xa0;; ils s’impriment comme des cases vides.</translation>
+    </message>
+    <message>
+        <source>{number}: the customer {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}&#xa0;: le nom du client {name} contient des caractères absents des polices d’impression ({missing})&#xa0;; ils s’impriment comme des cases vides.</translation>
+    </message>
+    <message>
+        <source>{number}: the dental lab {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}&#xa0;: le nom du laboratoire dentaire {name} contient des caractères absents des polices d’impression ({missing})&#xa0;; ils s’impriment comme des cases vides.</translation>
+    </message>
+    <message>
+        <source>The logo file &apos;{path}&apos; could not be read, so the header was printed without a logo. Choose another file in Settings.</source>
+        <translation>Le fichier de logo «&#xa0;{path}&#xa0;» n’a pas pu être lu&#xa0;: l’en-tête a donc été imprimé sans logo. Choisissez un autre fichier dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>page {page} sur {pages}</translation>
     </message>
 </context>
 <context>
@@ -3437,12 +4486,250 @@ Les données précédentes ont été conservées sous&#xa0;:
         <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
 {path}</translation>
     </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>contains characters that are not valid text</source>
+        <translation>contient des caractères qui ne sont pas du texte valide</translation>
+    </message>
+    <message>
+        <source>is too long ({length} characters, at most {limit})</source>
+        <translation>est trop long ({length} caractères, {limit} au maximum)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be between {minimum} and {maximum}</source>
+        <translation>doit être compris entre {minimum} et {maximum}</translation>
+    </message>
+    <message>
+        <source>cannot be before the documented date</source>
+        <translation>ne peut pas être antérieure à la date de commande</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>n’est pas une date</translation>
+    </message>
+    <message>
+        <source>no such record</source>
+        <translation>enregistrement introuvable</translation>
+    </message>
+    <message>
+        <source>a currency is required</source>
+        <translation>une devise est obligatoire</translation>
+    </message>
+    <message>
+        <source>unknown currency code &apos;{value}&apos;</source>
+        <translation>code de devise inconnu «&#xa0;{value}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>is not an amount of money</source>
+        <translation>n’est pas un montant</translation>
+    </message>
+    <message>
+        <source>is too large (at most {maximum} {currency})</source>
+        <translation>est trop élevé ({maximum} {currency} au maximum)</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>an amount is required</source>
+        <translation>un montant est obligatoire</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid amount</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un montant valide</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}</source>
+        <translation>doit être au moins égal à {minimum}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85)</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une dent en notation FDI (11-48, 51-85)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an order number</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un numéro de commande</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <source>choose an active staff member</source>
+        <translation>choisissez un membre du personnel actif</translation>
+    </message>
+    <message>
+        <source>choose an active customer</source>
+        <translation>choisissez un client actif</translation>
+    </message>
+    <message>
+        <source>is already the order&apos;s customer</source>
+        <translation>est déjà le client de la commande</translation>
+    </message>
+    <message>
+        <source>an order cannot be a remake of itself</source>
+        <translation>une commande ne peut pas être une reprise d’elle-même</translation>
+    </message>
+    <message>
+        <source>cannot be in the future</source>
+        <translation>ne peut pas être dans le futur</translation>
+    </message>
+    <message>
+        <source>the start date is after the end date</source>
+        <translation>la date de début est postérieure à la date de fin</translation>
+    </message>
+    <message>
+        <source>cannot be before the start date</source>
+        <translation>ne peut pas être antérieure à la date de début</translation>
+    </message>
+    <message>
+        <source>must be after the start</source>
+        <translation>doit être postérieure au début</translation>
+    </message>
+    <message>
+        <source>must not be before the start</source>
+        <translation>ne doit pas être antérieure au début</translation>
+    </message>
+    <message>
+        <source>at most {days} days at a time</source>
+        <translation>{days} jours au maximum à la fois</translation>
+    </message>
+    <message>
+        <source>needs a time zone</source>
+        <translation>nécessite un fuseau horaire</translation>
+    </message>
+    <message>
+        <source>a date and time is required</source>
+        <translation>une date et une heure sont obligatoires</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>le dossier {path} n’existe pas</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>doit être l’une des valeurs suivantes&#xa0;: {choices}</translation>
+    </message>
+    <message>
+        <source>cannot sort by &apos;{value}&apos;</source>
+        <translation>impossible de trier par «&#xa0;{value}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>choose a file to attach</source>
+        <translation>choisissez un fichier à joindre</translation>
+    </message>
+    <message>
+        <source>select at least one work order to print</source>
+        <translation>sélectionnez au moins une commande à imprimer</translation>
+    </message>
+    <message>
+        <source>must differ from the current password</source>
+        <translation>doit être différent du mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>is not correct</source>
+        <translation>est incorrect</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account</source>
+        <translation>vous ne pouvez pas désactiver votre propre compte</translation>
+    </message>
+    <message>
+        <source>{action} is not possible for an order that is {status}.</source>
+        <translation>{action} n’est pas possible pour une commande au statut «&#xa0;{status}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The order is on hold: take it off hold first.</source>
+        <translation>La commande est en attente&#xa0;: levez d’abord l’attente.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted; this order is {status}: cancel it instead.</source>
+        <translation>Seul un brouillon peut être supprimé&#xa0;; cette commande est au statut «&#xa0;{status}&#xa0;»&#xa0;: annulez-la plutôt.</translation>
+    </message>
+    <message>
+        <source>The order already has {kept}: cancel it instead of deleting it.</source>
+        <translation>La commande a déjà {kept}&#xa0;: annulez-la au lieu de la supprimer.</translation>
+    </message>
+    <message>
+        <source>The order has no items and a total of 0.00: add what the lab should make before publishing it.</source>
+        <translation>La commande n’a aucun article et un total de 0,00&#xa0;: ajoutez ce que le laboratoire doit réaliser avant de la publier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work-plan task(s) still open ({tasks}); tick them done first.</source>
+        <translation>
+            <numerusform>%n tâche du plan de travail encore ouverte ({tasks})&#xa0;; cochez-la d’abord comme faite.</numerusform>
+            <numerusform>%n tâches du plan de travail encore ouvertes ({tasks})&#xa0;; cochez-les d’abord comme faites.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The order is {status}, not delivered: there is no delivery to undo.</source>
+        <translation>La commande est au statut «&#xa0;{status}&#xa0;», pas livrée&#xa0;: il n’y a aucune livraison à annuler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{currency} allows at most %n decimal place(s)</source>
+        <translation>
+            <numerusform>{currency} autorise au plus %n décimale</numerusform>
+            <numerusform>{currency} autorise au plus %n décimales</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>printing</name>
     <message>
         <source>%n page(s)</source>
         <translation>%n page(s)</translation>
+    </message>
+    <message>
+        <source>Barcode and QR code</source>
+        <translation>Code-barres et QR code</translation>
+    </message>
+    <message>
+        <source>Customer, patient and dental lab</source>
+        <translation>Client, patient et laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Teeth diagram</source>
+        <translation>Schéma dentaire</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Articles et prestations</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de travail</translation>
+    </message>
+    <message>
+        <source>Description and notes</source>
+        <translation>Description et notes</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Signature and date lines</source>
+        <translation>Lignes de signature et de date</translation>
     </message>
     <message>
         <source>Label size:</source>
@@ -3526,6 +4813,237 @@ Les données précédentes ont été conservées sous&#xa0;:
     <message>
         <source>Case not back: {kind} {when} (the order is {status})</source>
         <translation>Cas non revenu&#xa0;: {kind} {when} (commande {status})</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>order {status}</source>
+        <translation>commande {status}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation>Aucun rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n commande</numerusform>
+            <numerusform>%n commandes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s)</source>
+        <translation>
+            <numerusform>%n laboratoire</numerusform>
+            <numerusform>%n laboratoires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n rendez-vous</numerusform>
+            <numerusform>%n rendez-vous</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No work orders match these filters.</source>
+        <translation>Aucune commande ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>No labs match these filters.</source>
+        <translation>Aucun laboratoire ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>No appointments match these filters.</source>
+        <translation>Aucun rendez-vous ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>No rows match these filters.</source>
+        <translation>Aucune ligne ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Generated: {when}</source>
+        <translation>Généré le {when}</translation>
+    </message>
+    <message>
+        <source>Total {currency} ({count})</source>
+        <translation>Total {currency} ({count})</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Finance report</source>
+        <translation>Rapport financier</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded.</source>
+        <translation>Les commandes annulées sont exclues.</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Restant dû</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Mode de paiement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Statut du paiement</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Time period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
+        <translation>aucun laboratoire dentaire ne s’appelle «&#xa0;{name}&#xa0;» (les laboratoires sont&#xa0;: {known})</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>à partir du {start}</translation>
+    </message>
+    <message>
+        <source>until {end}</source>
+        <translation>jusqu’au {end}</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>L’export a été annulé&#xa0;; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Lab scorecard</source>
+        <translation>Évaluation des laboratoires</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded. Turnaround: sent to the lab to delivered, in days (to a quarter day); on time: delivered on or before the due date.</source>
+        <translation>Les commandes annulées sont exclues. Délai&#xa0;: de l’envoi au laboratoire à la livraison, en jours (au quart de jour près)&#xa0;; à temps&#xa0;: livrée au plus tard à l’échéance.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>À temps</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Médiane (j)</translation>
+    </message>
+    <message>
+        <source>90% days</source>
+        <translation>90 % (j)</translation>
+    </message>
+    <message>
+        <source>Remakes</source>
+        <translation>Reprises</translation>
+    </message>
+    <message>
+        <source>Remake rate</source>
+        <translation>Taux de reprise</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Retard moy. (j)</translation>
     </message>
 </context>
 <context>
