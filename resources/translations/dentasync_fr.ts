@@ -2326,6 +2326,36 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
 </context>
 <context>
+    <name>RowsModel</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <source>No.</source>
@@ -2397,6 +2427,10 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     <message>
         <source>Service</source>
         <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>(no service)</source>
+        <translation>(aucune prestation)</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3333,111 @@ Les données précédentes ont été conservées sous&#xa0;:
         <source>{order}: {text}</source>
         <translation>{order}&#xa0;: {text}</translation>
     </message>
+    <message numerus="yes">
+        <source>Payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Plan de paiement remplacé&#xa0;: {amount} ({method}), %n versement à partir du {first}</numerusform>
+            <numerusform>Plan de paiement remplacé&#xa0;: {amount} ({method}), %n versements à partir du {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Plan de paiement établi&#xa0;: {amount} ({method}), %n versement à partir du {first}</numerusform>
+            <numerusform>Plan de paiement établi&#xa0;: {amount} ({method}), %n versements à partir du {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>Plan de paiement remplacé&#xa0;: {amount} ({method}), échéance le {first}</translation>
+    </message>
+    <message>
+        <source>Payment plan set: {amount} by {method}, due {first}</source>
+        <translation>Plan de paiement établi&#xa0;: {amount} ({method}), échéance le {first}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n tâche planifiée automatiquement</numerusform>
+            <numerusform>%n tâches planifiées automatiquement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task “{task}” added</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» ajoutée</translation>
+    </message>
+    <message>
+        <source>Task “{task}” edited</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» modifiée</translation>
+    </message>
+    <message>
+        <source>Task “{task}” moved to place {place}</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» déplacée en position {place}</translation>
+    </message>
+    <message>
+        <source>Task “{task}” assigned to {name}</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» assignée à {name}</translation>
+    </message>
+    <message>
+        <source>Task “{task}” unassigned</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» désassignée</translation>
+    </message>
+    <message>
+        <source>Task “{task}” done</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» faite</translation>
+    </message>
+    <message>
+        <source>Task “{task}” reopened</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» rouverte</translation>
+    </message>
+    <message>
+        <source>Task “{task}” removed</source>
+        <translation>Tâche «&#xa0;{task}&#xa0;» retirée</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name}</source>
+        <translation>Rémunération de {amount} pour {name}</translation>
+    </message>
+    <message>
+        <source>Payroll for {name} edited</source>
+        <translation>Rémunération de {name} modifiée</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name} finalized</source>
+        <translation>Rémunération de {amount} pour {name} clôturée</translation>
+    </message>
+    <message>
+        <source>File “{name}” attached</source>
+        <translation>Fichier «&#xa0;{name}&#xa0;» joint</translation>
+    </message>
+    <message>
+        <source>File “{name}” removed</source>
+        <translation>Fichier «&#xa0;{name}&#xa0;» retiré</translation>
+    </message>
+    <message>
+        <source>Payment plan removed</source>
+        <translation>Plan de paiement supprimé</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} ({method}) on {date} recorded</source>
+        <translation>Paiement de {amount} ({method}) du {date} enregistré</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} on {date} voided: {reason}</source>
+        <translation>Paiement de {amount} du {date} invalidé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Comment “{text}”</source>
+        <translation>Commentaire «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Comment edited: “{text}”</source>
+        <translation>Commentaire modifié&#xa0;: «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name “{name}”</source>
+        <translation>Échec de connexion&#xa0;: nom d’utilisateur inconnu «&#xa0;{name}&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>calendar</name>
@@ -3827,6 +3966,73 @@ connexion&#xa0;:
     <message>
         <source>Columns</source>
         <translation>Colonnes</translation>
+    </message>
+</context>
+<context>
+    <name>customers</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Dr. Jane Smith</source>
+        <translation>Dr Marie Dupont</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic:</source>
+        <translation>&amp;Cabinet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>The dentists and clinics who order work.</source>
+        <translation>Les dentistes et cabinets qui commandent des travaux.</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>Modifier le client</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
     </message>
 </context>
 <context>
@@ -4690,10 +4896,409 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
-    <name>printing</name>
+    <name>labs</name>
     <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Personne à contacter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>A new order&apos;s due date is its documented date plus this</source>
+        <translation>L’échéance d’une nouvelle commande est sa date de commande plus ce délai</translation>
+    </message>
+    <message>
+        <source>&amp;Turnaround:</source>
+        <translation>&amp;Délai de fabrication&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Instructions de paiement</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>Titulaire du co&amp;mpte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Banque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;IBAN:</source>
+        <translation>&amp;IBAN&#xa0;:</translation>
+    </message>
+    <message>
+        <source>BI&amp;C:</source>
+        <translation>BI&amp;C&#xa0;:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote&#xa0;:</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>The labs that make the work. The turnaround sets a new order&apos;s due date; the bank details appear in the order&apos;s payment instructions.</source>
+        <translation>Les laboratoires qui réalisent le travail. Le délai de fabrication fixe l’échéance d’une nouvelle commande&#xa0;; les coordonnées bancaires figurent dans les instructions de paiement de la commande.</translation>
+    </message>
+    <message>
+        <source>Edit dental lab</source>
+        <translation>Modifier le laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>New dental lab</source>
+        <translation>Nouveau laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>The payment QR code carries only the first {limit} characters of this name: banking apps will show “{shown}”. A shorter account holder avoids it.</source>
+        <translation>Le QR code de paiement ne contient que les {limit} premiers caractères de ce nom&#xa0;: les applications bancaires afficheront «&#xa0;{shown}&#xa0;». Un nom de titulaire plus court évite ce problème.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Personne à contacter</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Turnaround</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} jours</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finances</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Prestations &amp; tarifs</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personnel &amp; utilisateurs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Print order form…</source>
+        <translation>&amp;Imprimer le bon de commande…</translation>
+    </message>
+    <message>
+        <source>Print box &amp;label…</source>
+        <translation>Imprimer l’&amp;étiquette de boîte…</translation>
+    </message>
+    <message>
+        <source>Payment &amp;instructions…</source>
+        <translation>Instructions de &amp;paiement…</translation>
+    </message>
+</context>
+<context>
+    <name>patients</name>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>connue</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Date de naissance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>N&amp;ote&#xa0;:</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>The patients the work is for. Search by name, phone or note.</source>
+        <translation>Les patients pour qui le travail est réalisé. Recherche par nom, téléphone ou note.</translation>
+    </message>
+    <message>
+        <source>Edit patient</source>
+        <translation>Modifier le patient</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Fonction&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>membre du personnel</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nom &amp;complet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Links the account to a staff member, for work-plan tasks</source>
+        <translation>Relie le compte à un membre du personnel, pour les tâches du plan de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Membre du personnel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Répéter le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Comptes utilisateurs</translation>
+    </message>
+    <message>
+        <source>Edit staff member</source>
+        <translation>Modifier le membre du personnel</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Nouveau membre du personnel</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Modifier l’utilisateur</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Nouvel utilisateur</translation>
+    </message>
+    <message>
+        <source>(deactivated staff member)</source>
+        <translation>(membre du personnel désactivé)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Répét&amp;er le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Répéter le mot de passe&#xa0;: les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personnel &amp; utilisateurs</translation>
+    </message>
+    <message>
+        <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
+        <translation>Le personnel regroupe les personnes auxquelles sont assignées les tâches du plan de travail et les rémunérations&#xa0;; les comptes utilisateurs servent à se connecter, chacun avec un rôle qui détermine ce qu’il permet de faire.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset. Tell them the new one.</source>
+        <translation>Le mot de passe de {user} a été réinitialisé. Communiquez-lui le nouveau.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}).</source>
+        <translation>Définir un nouveau mot de passe pour {name} ({user}).</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message numerus="yes">
         <source>%n page(s)</source>
-        <translation>%n page(s)</translation>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Barcode and QR code</source>
@@ -4746,6 +5351,13 @@ connexion&#xa0;:
     <message>
         <source>Select the work orders to print first.</source>
         <translation>Sélectionnez d’abord les commandes à imprimer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n order form(s)</source>
+        <translation>
+            <numerusform>Imprimer %n bon de commande</numerusform>
+            <numerusform>Imprimer %n bons de commande</numerusform>
+        </translation>
     </message>
     <message>
         <source>Print order form {number}</source>
@@ -4806,9 +5418,12 @@ connexion&#xa0;:
         <source>tomorrow</source>
         <translation>demain</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation>dans %n jour(s)</translation>
+        <translation>
+            <numerusform>dans %n jour</numerusform>
+            <numerusform>dans %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>Case not back: {kind} {when} (the order is {status})</source>
@@ -5047,427 +5662,6 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
-    <name>startup</name>
-    <message>
-        <source>Dentasync Desktop cannot start</source>
-        <translation>Dentasync Desktop ne peut pas démarrer</translation>
-    </message>
-    <message>
-        <source>Details were written to the log file:
-{path}</source>
-        <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
-{path}</translation>
-    </message>
-</context>
-<context>
-    <name>customers</name>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Dr. Jane Smith</source>
-        <translation>Dr Marie Dupont</translation>
-    </message>
-    <message>
-        <source>&amp;Clinic:</source>
-        <translation>&amp;Cabinet&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse&#xa0;:</translation>
-    </message>
-    <message>
-        <source>customer</source>
-        <translation>client</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Clients</translation>
-    </message>
-    <message>
-        <source>The dentists and clinics who order work.</source>
-        <translation>Les dentistes et cabinets qui commandent des travaux.</translation>
-    </message>
-    <message>
-        <source>Edit customer</source>
-        <translation>Modifier le client</translation>
-    </message>
-    <message>
-        <source>New customer</source>
-        <translation>Nouveau client</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Clinic</source>
-        <translation>Cabinet</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-</context>
-<context>
-    <name>labs</name>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Contact person:</source>
-        <translation>&amp;Personne à contacter&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse&#xa0;:</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> jours</translation>
-    </message>
-    <message>
-        <source>A new order&apos;s due date is its documented date plus this</source>
-        <translation>L’échéance d’une nouvelle commande est sa date de commande plus ce délai</translation>
-    </message>
-    <message>
-        <source>&amp;Turnaround:</source>
-        <translation>&amp;Délai de fabrication&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Payment instructions</source>
-        <translation>Instructions de paiement</translation>
-    </message>
-    <message>
-        <source>Account &amp;holder:</source>
-        <translation>Titulaire du co&amp;mpte&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Bank:</source>
-        <translation>&amp;Banque&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;IBAN:</source>
-        <translation>&amp;IBAN&#xa0;:</translation>
-    </message>
-    <message>
-        <source>BI&amp;C:</source>
-        <translation>BI&amp;C&#xa0;:</translation>
-    </message>
-    <message>
-        <source>N&amp;ote:</source>
-        <translation>N&amp;ote&#xa0;:</translation>
-    </message>
-    <message>
-        <source>dental lab</source>
-        <translation>laboratoire dentaire</translation>
-    </message>
-    <message>
-        <source>Dental labs</source>
-        <translation>Laboratoires dentaires</translation>
-    </message>
-    <message>
-        <source>The labs that make the work. The turnaround sets a new order&apos;s due date; the bank details appear in the order&apos;s payment instructions.</source>
-        <translation>Les laboratoires qui réalisent le travail. Le délai de fabrication fixe l’échéance d’une nouvelle commande&#xa0;; les coordonnées bancaires figurent dans les instructions de paiement de la commande.</translation>
-    </message>
-    <message>
-        <source>Edit dental lab</source>
-        <translation>Modifier le laboratoire dentaire</translation>
-    </message>
-    <message>
-        <source>New dental lab</source>
-        <translation>Nouveau laboratoire dentaire</translation>
-    </message>
-    <message>
-        <source>The payment QR code carries only the first {limit} characters of this name: banking apps will show “{shown}”. A shorter account holder avoids it.</source>
-        <translation>Le QR code de paiement ne contient que les {limit} premiers caractères de ce nom&#xa0;: les applications bancaires afficheront «&#xa0;{shown}&#xa0;». Un nom de titulaire plus court évite ce problème.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation>Personne à contacter</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Turnaround</source>
-        <translation>Délai</translation>
-    </message>
-    <message>
-        <source>IBAN</source>
-        <translation>IBAN</translation>
-    </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days} jours</translation>
-    </message>
-</context>
-<context>
-    <name>patients</name>
-    <message>
-        <source>&amp;First name:</source>
-        <translation>&amp;Prénom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>known</source>
-        <translation>connue</translation>
-    </message>
-    <message>
-        <source>&amp;Date of birth:</source>
-        <translation>&amp;Date de naissance&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation>N&amp;ote&#xa0;:</translation>
-    </message>
-    <message>
-        <source>patient</source>
-        <translation>patient</translation>
-    </message>
-    <message>
-        <source>Patients</source>
-        <translation>Patients</translation>
-    </message>
-    <message>
-        <source>The patients the work is for. Search by name, phone or note.</source>
-        <translation>Les patients pour qui le travail est réalisé. Recherche par nom, téléphone ou note.</translation>
-    </message>
-    <message>
-        <source>Edit patient</source>
-        <translation>Modifier le patient</translation>
-    </message>
-    <message>
-        <source>New patient</source>
-        <translation>Nouveau patient</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Date de naissance</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>people</name>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Job title:</source>
-        <translation>&amp;Fonction&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone&#xa0;:</translation>
-    </message>
-    <message>
-        <source>staff member</source>
-        <translation>membre du personnel</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Full name:</source>
-        <translation>Nom &amp;complet&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Role:</source>
-        <translation>&amp;Rôle&#xa0;:</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(aucun)</translation>
-    </message>
-    <message>
-        <source>Links the account to a staff member, for work-plan tasks</source>
-        <translation>Relie le compte à un membre du personnel, pour les tâches du plan de travail</translation>
-    </message>
-    <message>
-        <source>&amp;Staff member:</source>
-        <translation>&amp;Membre du personnel&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>Réinitialiser le mot de passe</translation>
-    </message>
-    <message>
-        <source>&amp;New password:</source>
-        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat password:</source>
-        <translation>&amp;Répéter le mot de passe&#xa0;:</translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation>utilisateur</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>Personnel</translation>
-    </message>
-    <message>
-        <source>User accounts</source>
-        <translation>Comptes utilisateurs</translation>
-    </message>
-    <message>
-        <source>Edit staff member</source>
-        <translation>Modifier le membre du personnel</translation>
-    </message>
-    <message>
-        <source>New staff member</source>
-        <translation>Nouveau membre du personnel</translation>
-    </message>
-    <message>
-        <source>Edit user</source>
-        <translation>Modifier l’utilisateur</translation>
-    </message>
-    <message>
-        <source>New user</source>
-        <translation>Nouvel utilisateur</translation>
-    </message>
-    <message>
-        <source>(deactivated staff member)</source>
-        <translation>(membre du personnel désactivé)</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>Mot de &amp;passe&#xa0;:</translation>
-    </message>
-    <message>
-        <source>R&amp;epeat password:</source>
-        <translation>Répét&amp;er le mot de passe&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Repeat password: the two passwords differ.</source>
-        <translation>Répéter le mot de passe&#xa0;: les deux mots de passe diffèrent.</translation>
-    </message>
-    <message>
-        <source>Staff &amp; users</source>
-        <translation>Personnel &amp; utilisateurs</translation>
-    </message>
-    <message>
-        <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
-        <translation>Le personnel regroupe les personnes auxquelles sont assignées les tâches du plan de travail et les rémunérations&#xa0;; les comptes utilisateurs servent à se connecter, chacun avec un rôle qui détermine ce qu’il permet de faire.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Fonction</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>The password of {user} was reset. Tell them the new one.</source>
-        <translation>Le mot de passe de {user} a été réinitialisé. Communiquez-lui le nouveau.</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Nom d’utilisateur</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Nom complet</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rôle</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Reset password…</source>
-        <translation>Réinitialiser le mot de passe…</translation>
-    </message>
-    <message>
-        <source>Set a new password for {name} ({user}).</source>
-        <translation>Définir un nouveau mot de passe pour {name} ({user}).</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Actif</translation>
-    </message>
-    <message>
-        <source>Deactivated</source>
-        <translation>Désactivé</translation>
-    </message>
-</context>
-<context>
     <name>services</name>
     <message>
         <source>Add task</source>
@@ -5547,89 +5741,16 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
-    <name>RowsModel</name>
+    <name>startup</name>
     <message>
-        <source>1 day</source>
-        <translation>1 jour</translation>
+        <source>Dentasync Desktop cannot start</source>
+        <translation>Dentasync Desktop ne peut pas démarrer</translation>
     </message>
     <message>
-        <source>{m} min</source>
-        <translation>{m} min</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <source>{h} h {m} min</source>
-        <translation>{h} h {m} min</translation>
-    </message>
-    <message>
-        <source>{h} h</source>
-        <translation>{h} h</translation>
-    </message>
-    <message>
-        <source>{d} days</source>
-        <translation>{d} jours</translation>
-    </message>
-</context>
-<context>
-    <name>pages</name>
-    <message>
-        <source>Today</source>
-        <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-        <source>Work orders</source>
-        <translation>Commandes</translation>
-    </message>
-    <message>
-        <source>Calendar</source>
-        <translation>Calendrier</translation>
-    </message>
-    <message>
-        <source>Finance</source>
-        <translation>Finances</translation>
-    </message>
-    <message>
-        <source>Dental labs</source>
-        <translation>Laboratoires dentaires</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Clients</translation>
-    </message>
-    <message>
-        <source>Patients</source>
-        <translation>Patients</translation>
-    </message>
-    <message>
-        <source>Services &amp; prices</source>
-        <translation>Prestations &amp; tarifs</translation>
-    </message>
-    <message>
-        <source>Staff &amp; users</source>
-        <translation>Personnel &amp; utilisateurs</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source>&amp;Print order form…</source>
-        <translation>&amp;Imprimer le bon de commande…</translation>
-    </message>
-    <message>
-        <source>Print box &amp;label…</source>
-        <translation>Imprimer l’&amp;étiquette de boîte…</translation>
-    </message>
-    <message>
-        <source>Payment &amp;instructions…</source>
-        <translation>Instructions de &amp;paiement…</translation>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
+{path}</translation>
     </message>
 </context>
 </TS>
