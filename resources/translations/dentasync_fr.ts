@@ -2531,7 +2531,7 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>&amp;Logo:</source>
-        <translation>&amp;Logo&#xa0;:</translation>
+        <translation>L&amp;ogo&#xa0;:</translation>
     </message>
     <message>
         <source>Defaults</source>
@@ -2551,7 +2551,7 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>&amp;Lock when idle after:</source>
-        <translation>Verr&amp;ouiller après une inactivité de&#xa0;:</translation>
+        <translation>Ve&amp;rrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
         <source>Save settings</source>
@@ -2602,6 +2602,18 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
         <translation>Thè&amp;me&#xa0;:</translation>
     </message>
     <message>
+        <source>Same as the system ({language})</source>
+        <translation>Comme le système ({language})</translation>
+    </message>
+    <message>
+        <source>Restart Dentasync Desktop to see it in the new language.</source>
+        <translation>Redémarrez Dentasync Desktop pour l’afficher dans la nouvelle langue.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
         <source>Remind of orders due &amp;tomorrow that are not back from the lab</source>
         <translation>Rappeler les commandes à échéance dema&amp;in qui ne sont pas revenues du laboratoire</translation>
     </message>
@@ -2635,7 +2647,7 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     </message>
     <message>
         <source>Case-not-back &amp;warning:</source>
-        <translation>Alerte cas non &amp;revenu&#xa0;:</translation>
+        <translation>Alerte &amp;cas non revenu&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Start on:</source>
@@ -4930,6 +4942,18 @@ connexion&#xa0;:
         <translation>&amp;Délai de fabrication&#xa0;:</translation>
     </message>
     <message>
+        <source>As the app</source>
+        <translation>Comme l’application</translation>
+    </message>
+    <message>
+        <source>The language of this lab&apos;s order forms, box labels and payment instructions</source>
+        <translation>La langue des bons de commande, étiquettes de boîte et instructions de paiement de ce laboratoire</translation>
+    </message>
+    <message>
+        <source>&amp;Documents in:</source>
+        <translation>&amp;Langue des documents&#xa0;:</translation>
+    </message>
+    <message>
         <source>Payment instructions</source>
         <translation>Instructions de paiement</translation>
     </message>
@@ -5431,6 +5455,33 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
+    <name>reminders</name>
+    <message>
+        <source>{kind} {when}: {patient}</source>
+        <translation>{kind} {when}&#xa0;: {patient}</translation>
+    </message>
+    <message>
+        <source>{order} is {status}</source>
+        <translation>{order}&#xa0;: {status}</translation>
+    </message>
+    <message>
+        <source>Case not back: {kind} on {day}: {patient}</source>
+        <translation>Cas non revenu – {kind} le {day}&#xa0;: {patient}</translation>
+    </message>
+    <message>
+        <source>Due tomorrow, not back from the lab: {patient}</source>
+        <translation>Échéance demain, non revenu du laboratoire&#xa0;: {patient}</translation>
+    </message>
+    <message>
+        <source>Installment due today: {patient}</source>
+        <translation>Versement dû aujourd’hui&#xa0;: {patient}</translation>
+    </message>
+    <message>
+        <source>{order}: {amount} to pay</source>
+        <translation>{order}&#xa0;: {amount} à payer</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <source>Agenda</source>
@@ -5751,6 +5802,39 @@ connexion&#xa0;:
 {path}</source>
         <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>today</name>
+    <message>
+        <source>{kind} {time}</source>
+        <translation>{kind} {time}</translation>
+    </message>
+    <message>
+        <source>{what} (done)</source>
+        <translation>{what} (fait)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, échéance dépassée depuis %n jour</numerusform>
+            <numerusform>{status}, échéance dépassée depuis %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what}, tracking {number}</source>
+        <translation>{what}, suivi {number}</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>échéance aujourd’hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>en retard de %n jour</numerusform>
+            <numerusform>en retard de %n jours</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
