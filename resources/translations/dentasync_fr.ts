@@ -3549,16 +3549,13 @@ Les données précédentes ont été conservées sous&#xa0;:
         <translation>Erreur inattendue&#xa0;: {error}</translation>
     </message>
     <message>
-        <source>
-Dentasync Desktop: offline work orders for dental clinics and dental labs.
+        <source>Dentasync Desktop: offline work orders for dental clinics and dental labs.
 Without a command it opens the application window.</source>
-        <translation>
-Dentasync Desktop&#xa0;: commandes hors ligne pour cabinets et laboratoires dentaires.
+        <translation>Dentasync Desktop&#xa0;: commandes hors ligne pour cabinets et laboratoires dentaires.
 Sans commande, il ouvre la fenêtre de l’application.</translation>
     </message>
     <message>
-        <source>
-where the data lives:
+        <source>where the data lives:
   The database, backups, attachments and exports live in the user data folder, logs in the
   user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
   DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
@@ -3582,8 +3579,7 @@ examples:
 signing in:
   print, report, backup -o, restore, user, and seed into a database in use need
   --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
-        <translation>
-emplacement des données&#xa0;:
+        <translation>emplacement des données&#xa0;:
   La base de données, les sauvegardes, les pièces jointes et les exports se trouvent dans le
   dossier de données de l’utilisateur, les journaux dans son dossier de journaux (lancez
   &apos;dentasync-desktop check&apos; pour les voir). --data-dir DIR ou la variable d’environnement
@@ -4905,6 +4901,385 @@ connexion&#xa0;:
             <numerusform>{currency} autorise au plus %n décimale</numerusform>
             <numerusform>{currency} autorise au plus %n décimales</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>account holder</source>
+        <translation>titulaire du compte</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>montant</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>assigné à</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>pièce jointe</translation>
+    </message>
+    <message>
+        <source>bank name</source>
+        <translation>nom de la banque</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lot</translation>
+    </message>
+    <message>
+        <source>clinic</source>
+        <translation>cabinet</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>commentaire</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>personne à contacter</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>devise</translation>
+    </message>
+    <message>
+        <source>current password</source>
+        <translation>mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>date from</source>
+        <translation>date de début</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>date to</source>
+        <translation>date de fin</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>jour</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>default turnaround days</source>
+        <translation>délai de fabrication</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>laboratoire dentaire</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>document language</source>
+        <translation>langue des documents</translation>
+    </message>
+    <message>
+        <source>documented date</source>
+        <translation>date de commande</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>échéance</translation>
+    </message>
+    <message>
+        <source>due from</source>
+        <translation>échéance du</translation>
+    </message>
+    <message>
+        <source>due to</source>
+        <translation>échéance au</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>employé</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>first due date</source>
+        <translation>première échéance</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>nom complet</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>attente</translation>
+    </message>
+    <message>
+        <source>idle lock</source>
+        <translation>verrouillage après inactivité</translation>
+    </message>
+    <message>
+        <source>installments</source>
+        <translation>versements</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>intervalle</translation>
+    </message>
+    <message>
+        <source>interval unit</source>
+        <translation>unité d’intervalle</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>articles</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>fonction</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>laboratoire</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>limite</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>logo</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>mode de paiement</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>décalage</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>commandes</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>payé le</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>papier</translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation>format du papier</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>paiement</translation>
+    </message>
+    <message>
+        <source>payment note</source>
+        <translation>note de paiement</translation>
+    </message>
+    <message>
+        <source>payment plan</source>
+        <translation>plan de paiement</translation>
+    </message>
+    <message>
+        <source>payroll record</source>
+        <translation>rémunération</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>prix</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <source>remake of</source>
+        <translation>reprise de</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>rappel</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rôle</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>recherche</translation>
+    </message>
+    <message>
+        <source>seat-readiness days</source>
+        <translation>alerte cas non revenu</translation>
+    </message>
+    <message>
+        <source>sections</source>
+        <translation>sections</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>teinte</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>taille</translation>
+    </message>
+    <message>
+        <source>snooze</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>sort</source>
+        <translation>tri</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>personnel</translation>
+    </message>
+    <message>
+        <source>start page</source>
+        <translation>page de démarrage</translation>
+    </message>
+    <message>
+        <source>task name</source>
+        <translation>nom de la tâche</translation>
+    </message>
+    <message>
+        <source>task templates</source>
+        <translation>modèles de tâches</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>numéro de suivi</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vue</translation>
+    </message>
+    <message>
+        <source>work plan</source>
+        <translation>plan de travail</translation>
     </message>
 </context>
 <context>
