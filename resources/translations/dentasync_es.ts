@@ -1,0 +1,3333 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Antes → después</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTab</name>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrada</translation>
+    </message>
+    <message>
+        <source>{count} entries, newest first</source>
+        <translation>{count} entradas, las más recientes primero</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustPriceDialog</name>
+    <message>
+        <source>Adjust price</source>
+        <translation>Ajustar precio</translation>
+    </message>
+    <message>
+        <source>The order total is now {total}.</source>
+        <translation>El total de la orden es ahora {total}.</translation>
+    </message>
+    <message>
+        <source>New total</source>
+        <translation>Nuevo total</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign “{task}”</source>
+        <translation>Asignar «{task}»</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Añadido por</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Add files…</source>
+        <translation>Añadir archivos…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Tip: drop files here to attach them.</source>
+        <translation>Consejo: arrastre archivos aquí para adjuntarlos.</translation>
+    </message>
+    <message>
+        <source>Select an attachment first</source>
+        <translation>Seleccione primero un adjunto</translation>
+    </message>
+    <message>
+        <source>Copy files into the order</source>
+        <translation>Copiar archivos en la orden</translation>
+    </message>
+    <message>
+        <source>Open with the system viewer</source>
+        <translation>Abrir con el visor del sistema</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>Falta el archivo</translation>
+    </message>
+    <message>
+        <source>The file of “{name}” is missing from the attachments folder ({path}). Restore it from a backup or add it again.</source>
+        <translation>El archivo de «{name}» no está en la carpeta de adjuntos ({path}). Restáurelo desde una copia de seguridad o vuelva a añadirlo.</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Quitar adjunto</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from the order?</source>
+        <translation>¿Quitar «{name}» de la orden?</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgress</name>
+    <message>
+        <source>Print order forms</source>
+        <translation>Imprimir formularios de orden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n work order(s)…</source>
+        <translation>
+            <numerusform>Leyendo %n orden de trabajo…</numerusform>
+            <numerusform>Leyendo %n órdenes de trabajo…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n order form(s)…</source>
+        <translation>
+            <numerusform>Maquetando %n formulario de orden…</numerusform>
+            <numerusform>Maquetando %n formularios de orden…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Go to today (Alt+Home)</source>
+        <translation>Ir a hoy (Alt+Home)</translation>
+    </message>
+    <message>
+        <source>Previous (Alt+Left)</source>
+        <translation>Anterior (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next (Alt+Right)</source>
+        <translation>Siguiente (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Go to a date</source>
+        <translation>Ir a una fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semana</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mes</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>A&amp;genda</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Nueva cita…</translation>
+    </message>
+    <message>
+        <source>Schedule an appointment for an order (or double-click an empty slot)</source>
+        <translation>Programar una cita para una orden (o haga doble clic en un hueco libre)</translation>
+    </message>
+    <message>
+        <source>Print agenda…</source>
+        <translation>Imprimir agenda…</translation>
+    </message>
+    <message>
+        <source>The agenda of the day, week or month shown, with the filters in force, as a PDF</source>
+        <translation>La agenda del día, la semana o el mes mostrados, con los filtros aplicados, en PDF</translation>
+    </message>
+    <message>
+        <source>Search order number, patient, lab, note</source>
+        <translation>Buscar número de orden, paciente, laboratorio, nota</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Show only some types of appointment</source>
+        <translation>Mostrar solo algunos tipos de cita</translation>
+    </message>
+    <message>
+        <source>All labs</source>
+        <translation>Todos los laboratorios</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Solo las mías</translation>
+    </message>
+    <message>
+        <source>Only events I scheduled</source>
+        <translation>Solo las citas que he programado yo</translation>
+    </message>
+    <message>
+        <source>Due dates</source>
+        <translation>Fechas de entrega</translation>
+    </message>
+    <message>
+        <source>Show orders&apos; due dates as all-day items</source>
+        <translation>Mostrar las fechas de entrega de las órdenes como elementos de todo el día</translation>
+    </message>
+    <message>
+        <source>Appointments by hour</source>
+        <translation>Citas por hora</translation>
+    </message>
+    <message>
+        <source>Days and due dates</source>
+        <translation>Días y fechas de entrega</translation>
+    </message>
+    <message>
+        <source>Appointments of the month</source>
+        <translation>Citas del mes</translation>
+    </message>
+    <message>
+        <source>Case not back from the lab</source>
+        <translation>Caso no devuelto por el laboratorio</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type(s)</source>
+        <translation>
+            <numerusform>%n tipo</numerusform>
+            <numerusform>%n tipos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n cita</numerusform>
+            <numerusform>%n citas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) due</source>
+        <translation>
+            <numerusform>%n orden con entrega</numerusform>
+            <numerusform>%n órdenes con entrega</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) not back from the lab</source>
+        <translation>
+            <numerusform>%n caso no devuelto por el laboratorio</numerusform>
+            <numerusform>%n casos no devueltos por el laboratorio</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>Moved the {kind} of {number} to {when}.</source>
+        <translation>Se ha movido la cita ({kind}) de {number} al {when}.</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Añadir cita</translation>
+    </message>
+    <message>
+        <source>Added a {kind} to {number}.</source>
+        <translation>Se ha añadido una cita ({kind}) a {number}.</translation>
+    </message>
+    <message>
+        <source>Edit time</source>
+        <translation>Cambiar la hora</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Open order {number}</source>
+        <translation>Abrir la orden {number}</translation>
+    </message>
+    <message>
+        <source>Edit time…</source>
+        <translation>Cambiar la hora…</translation>
+    </message>
+    <message>
+        <source>New event here…</source>
+        <translation>Nueva cita aquí…</translation>
+    </message>
+    <message>
+        <source>Print agenda</source>
+        <translation>Imprimir agenda</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nueva contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repetir la nueva contraseña:</translation>
+    </message>
+    <message>
+        <source>Repeat new password: the two passwords differ.</source>
+        <translation>Repetir la nueva contraseña: las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>Check &amp;in scanned orders</source>
+        <translation>Registrar &amp;llegada de órdenes escaneadas</translation>
+    </message>
+    <message>
+        <source>While on, each scanned box label marks its Shipped order Delivered.</source>
+        <translation>Mientras está activo, cada etiqueta de caja escaneada marca su orden Despachada como Entregada.</translation>
+    </message>
+    <message>
+        <source>  Check-in mode: scan box labels · Esc ends  </source>
+        <translation>  Modo de registro de llegadas: escanee las etiquetas de caja · Esc para terminar  </translation>
+    </message>
+    <message>
+        <source>Check-in mode on: scan the box labels of the cases that came back. Esc ends it.</source>
+        <translation>Modo de registro de llegadas activado: escanee las etiquetas de caja de los casos que han vuelto. Esc lo termina.</translation>
+    </message>
+    <message>
+        <source>Check-in mode ended.</source>
+        <translation>Modo de registro de llegadas terminado.</translation>
+    </message>
+    <message>
+        <source> — check-in mode</source>
+        <translation> — modo de registro de llegadas</translation>
+    </message>
+    <message>
+        <source>{number} ({patient}) checked in: delivered.</source>
+        <translation>Llegada de {number} ({patient}) registrada: entregada.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Check-in undone: {number} is shipped again.</source>
+        <translation>Registro de llegada deshecho: {number} vuelve a estar despachada.</translation>
+    </message>
+    <message>
+        <source>Not checked in: {reason}</source>
+        <translation>Llegada no registrada: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>edited {when}</source>
+        <translation>editado el {when}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsTab</name>
+    <message>
+        <source>Edit selected…</source>
+        <translation>Editar el seleccionado…</translation>
+    </message>
+    <message>
+        <source>Write a comment… (Ctrl+Enter adds it)</source>
+        <translation>Escriba un comentario… (Ctrl+Enter lo añade)</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Añadir comentario</translation>
+    </message>
+    <message>
+        <source>Add the comment (Ctrl+Enter)</source>
+        <translation>Añadir el comentario (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Select one of your comments first</source>
+        <translation>Seleccione primero uno de sus comentarios</translation>
+    </message>
+    <message>
+        <source>Only its author can edit a comment</source>
+        <translation>Solo su autor puede editar un comentario</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Editar comentario</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Change customer</source>
+        <translation>Cambiar cliente</translation>
+    </message>
+    <message>
+        <source>Current customer: {name}</source>
+        <translation>Cliente actual: {name}</translation>
+    </message>
+    <message>
+        <source>Type a name or clinic…</source>
+        <translation>Escriba un nombre o una clínica…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+</context>
+<context>
+    <name>DueDateDialog</name>
+    <message>
+        <source>Update due date</source>
+        <translation>Cambiar la fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> min antes</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Sin recordatorio</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>{time} before</source>
+        <translation>{time} antes</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecha</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Select an event first</source>
+        <translation>Seleccione primero una cita</translation>
+    </message>
+    <message>
+        <source>Mark not done</source>
+        <translation>Marcar como no hecha</translation>
+    </message>
+    <message>
+        <source>Schedule a try-in, delivery, pick-up…</source>
+        <translation>Programar una prueba, una entrega, una recogida…</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Añadir cita</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Editar cita</translation>
+    </message>
+    <message>
+        <source>Saved. Note: {warning}. Check with the lab before the appointment.</source>
+        <translation>Guardado. Atención: {warning}. Consúltelo con el laboratorio antes de la cita.</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Eliminar cita</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} on {when}?</source>
+        <translation>¿Eliminar la cita ({kind}) del {when}?</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>Generate report</source>
+        <translation>Generar informe</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Escribiendo {name}…</translation>
+    </message>
+    <message>
+        <source>Finishing {name}…</source>
+        <translation>Terminando {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceModel</name>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Estado del pago</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Documentada</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePage</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV for other programs (*.csv)</source>
+        <translation>CSV para otros programas (*.csv)</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>El mes pasado</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Este trimestre</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Este año</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Todas las fechas</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Intervalo personalizado</translation>
+    </message>
+    <message>
+        <source>All payment methods</source>
+        <translation>Todas las formas de pago</translation>
+    </message>
+    <message>
+        <source>All payment statuses</source>
+        <translation>Todos los estados de pago</translation>
+    </message>
+    <message>
+        <source>Generate report…</source>
+        <translation>Generar informe…</translation>
+    </message>
+    <message>
+        <source>Save the tab on show, with these filters, as an Excel, PDF or CSV file</source>
+        <translation>Guardar la pestaña visible, con estos filtros, como archivo Excel, PDF o CSV</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Estado del pago</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded from all figures.</source>
+        <translation>Las órdenes canceladas no se incluyen en ninguna cifra.</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratorios dentales</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Lab scorecard</source>
+        <translation>Evaluación de laboratorios</translation>
+    </message>
+    <message>
+        <source>All dental labs</source>
+        <translation>Todos los laboratorios dentales</translation>
+    </message>
+    <message>
+        <source>Time period: the start date is after the end date.</source>
+        <translation>Periodo: la fecha de inicio es posterior a la fecha de fin.</translation>
+    </message>
+    <message>
+        <source>The payment status filter applies to the Work orders tab</source>
+        <translation>El filtro de estado del pago se aplica a la pestaña Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>The lab scorecard does not depend on the payment method</source>
+        <translation>La evaluación de laboratorios no depende de la forma de pago</translation>
+    </message>
+    <message>
+        <source>No work orders match these filters.</source>
+        <translation>Ninguna orden de trabajo coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>1 work order</source>
+        <translation>1 orden de trabajo</translation>
+    </message>
+    <message>
+        <source>{count} work orders</source>
+        <translation>{count} órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Generate report</source>
+        <translation>Generar informe</translation>
+    </message>
+    <message>
+        <source>Report saved: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</source>
+        <translation>Informe guardado: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Report cancelled; no file was written.</source>
+        <translation>Informe cancelado; no se ha escrito ningún archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create administrator — Dentasync Desktop</source>
+        <translation>Crear administrador — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nombre co&amp;mpleto:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repetir contraseña:</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Crear administrador</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Welcome to Dentasync Desktop</source>
+        <translation>Bienvenido a Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>No administrator</source>
+        <translation>No hay administrador</translation>
+    </message>
+    <message>
+        <source>This is the first start. Create the administrator account; the administrator then adds the accounts of the other users.</source>
+        <translation>Es el primer inicio. Cree la cuenta de administrador; después, el administrador añade las cuentas de los demás usuarios.</translation>
+    </message>
+    <message>
+        <source>This database has no active administrator, so nobody can manage the user accounts. Create an administrator account to continue.</source>
+        <translation>Esta base de datos no tiene ningún administrador activo, así que nadie puede gestionar las cuentas de usuario. Cree una cuenta de administrador para continuar.</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Repetir contraseña: las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoTab</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Documentada</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dientes</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>On hold because</source>
+        <translation>En espera porque</translation>
+    </message>
+    <message>
+        <source>Remake because</source>
+        <translation>Repetición porque</translation>
+    </message>
+    <message>
+        <source>Cancelled because</source>
+        <translation>Cancelada porque</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Trabajos</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Sin descripción.</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Total: {total}</translation>
+    </message>
+    <message>
+        <source>Items: {items} · adjusted total: {total}</source>
+        <translation>Trabajos: {items} · total ajustado: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Pagado en parte</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Por pagar</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dientes</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total línea</translation>
+    </message>
+</context>
+<context>
+    <name>LabChart</name>
+    <message>
+        <source>Amounts of different currencies are never added up</source>
+        <translation>Los importes en monedas distintas nunca se suman</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Moneda:</translation>
+    </message>
+    <message>
+        <source>No work orders match these filters</source>
+        <translation>Ninguna orden de trabajo coincide con estos filtros</translation>
+    </message>
+    <message>
+        <source>Paid and outstanding per dental lab ({currency})</source>
+        <translation>Pagado y pendiente por laboratorio dental ({currency})</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked — Dentasync Desktop</source>
+        <translation>Bloqueado — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>The window was locked after a while without use. {name}, enter your password to continue, or sign out.</source>
+        <translation>La ventana se ha bloqueado tras un tiempo sin uso. {name}, introduzca su contraseña para continuar o cierre la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation>&amp;Nueva orden…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Cambiar mi &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ce&amp;rrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Dentasync Desktop</source>
+        <translation>&amp;Acerca de Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({role})</source>
+        <translation>Sesión iniciada como {name} ({role})</translation>
+    </message>
+    <message>
+        <source>The database file</source>
+        <translation>El archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Datos de demostración</translation>
+    </message>
+    <message>
+        <source>Created work order {number}.</source>
+        <translation>Orden de trabajo {number} creada.</translation>
+    </message>
+    <message>
+        <source>{action} is not available in this version.</source>
+        <translation>{action} no está disponible en esta versión.</translation>
+    </message>
+    <message>
+        <source>Refreshed.</source>
+        <translation>Actualizado.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>About Dentasync Desktop</source>
+        <translation>Acerca de Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dentasync Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline work orders for dental clinics and dental labs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Backups:&lt;/b&gt; {backups}&lt;br&gt;&lt;b&gt;Log file:&lt;/b&gt; {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dentasync Desktop {version}&lt;/h3&gt;&lt;p&gt;Órdenes de trabajo sin conexión para clínicas y laboratorios dentales.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Base de datos:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Carpeta de datos:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Copias de seguridad:&lt;/b&gt; {backups}&lt;br&gt;&lt;b&gt;Archivo de registro:&lt;/b&gt; {log}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OrderContext</name>
+    <message>
+        <source>Your role ({role}) does not allow this action: {action}.</source>
+        <translation>Su rol ({role}) no permite esta acción: {action}.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailView</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Change lab, patient, dates, items</source>
+        <translation>Cambiar laboratorio, paciente, fechas, trabajos</translation>
+    </message>
+    <message>
+        <source>Change customer…</source>
+        <translation>Cambiar cliente…</translation>
+    </message>
+    <message>
+        <source>Plan work</source>
+        <translation>Planificar trabajo</translation>
+    </message>
+    <message>
+        <source>Open the work plan; plan it from the service templates if it is empty</source>
+        <translation>Abrir el plan de trabajo; si está vacío, planificarlo a partir de las plantillas de los servicios</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>Copiar…</translation>
+    </message>
+    <message>
+        <source>A new draft with the same items, work plan and attachments</source>
+        <translation>Un nuevo borrador con los mismos trabajos, plan de trabajo y adjuntos</translation>
+    </message>
+    <message>
+        <source>Payroll…</source>
+        <translation>Nómina…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Order form and box label</source>
+        <translation>Formulario de orden y etiqueta de caja</translation>
+    </message>
+    <message>
+        <source>Update due date…</source>
+        <translation>Cambiar la fecha de entrega…</translation>
+    </message>
+    <message>
+        <source>Put on hold…</source>
+        <translation>Poner en espera…</translation>
+    </message>
+    <message>
+        <source>Mark as remake…</source>
+        <translation>Marcar como repetición…</translation>
+    </message>
+    <message>
+        <source>Move back…</source>
+        <translation>Retroceder…</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Cancelar la orden…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Delete order…</source>
+        <translation>Eliminar la orden…</translation>
+    </message>
+    <message>
+        <source>Only a draft created by mistake, with no payments, events or attachments</source>
+        <translation>Solo un borrador creado por error, sin pagos, citas ni adjuntos</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>Add payment…</source>
+        <translation>Añadir pago…</translation>
+    </message>
+    <message>
+        <source>Payment plan…</source>
+        <translation>Plan de pagos…</translation>
+    </message>
+    <message>
+        <source>Payment instructions…</source>
+        <translation>Instrucciones de pago…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s bank details</source>
+        <translation>Los datos bancarios del laboratorio</translation>
+    </message>
+    <message>
+        <source>Adjust price…</source>
+        <translation>Ajustar precio…</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Take off hold</source>
+        <translation>Quitar de espera</translation>
+    </message>
+    <message>
+        <source>{step} (Ctrl+Enter): {before} → {after}</source>
+        <translation>{step} (Ctrl+Enter): {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Start production</source>
+        <translation>Iniciar producción</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Producir</translation>
+    </message>
+    <message>
+        <source>Ship…</source>
+        <translation>Despachar…</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Entregar</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completar</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Work plan ({done}/{count})</source>
+        <translation>Plan de trabajo ({done}/{count})</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de trabajo</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Nómina</translation>
+    </message>
+    <message>
+        <source>Publish order</source>
+        <translation>Publicar la orden</translation>
+    </message>
+    <message>
+        <source>Publish {number} and send it to {lab}?</source>
+        <translation>¿Publicar {number} y enviarla a {lab}?</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Despachar</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Ship {number}: the parcel&apos;s tracking number.</source>
+        <translation>Despachar {number}: el número de seguimiento del paquete.</translation>
+    </message>
+    <message>
+        <source>Copy order</source>
+        <translation>Copiar la orden</translation>
+    </message>
+    <message>
+        <source>Make a new draft order from {number}, with its items, work plan and attachments?</source>
+        <translation>¿Crear una nueva orden en borrador a partir de {number}, con sus trabajos, plan de trabajo y adjuntos?</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Poner en espera</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>While on hold the order cannot move forward.</source>
+        <translation>Mientras está en espera, la orden no puede avanzar.</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>Retroceder</translation>
+    </message>
+    <message>
+        <source>Move {number} back from {before} to {after}.</source>
+        <translation>Retroceder {number} de {before} a {after}.</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Cancelar la orden</translation>
+    </message>
+    <message>
+        <source>A cancelled order stays for reference and becomes read-only; it can be reopened as a draft.</source>
+        <translation>Una orden cancelada se conserva como referencia y pasa a ser de solo lectura; puede reabrirse como borrador.</translation>
+    </message>
+    <message>
+        <source>Really cancel {number}?</source>
+        <translation>¿Seguro que desea cancelar {number}?</translation>
+    </message>
+    <message>
+        <source>Keep order</source>
+        <translation>Conservar la orden</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>Eliminar la orden</translation>
+    </message>
+    <message>
+        <source>Delete {number} for good? Its number is not used again and the activity log keeps a note of it.</source>
+        <translation>¿Eliminar {number} definitivamente? Su número no se volverá a usar y el registro de actividad guarda constancia de ello.</translation>
+    </message>
+    <message>
+        <source>Reopen order</source>
+        <translation>Reabrir la orden</translation>
+    </message>
+    <message>
+        <source>Reopen {number} as {status}?</source>
+        <translation>¿Reabrir {number} como {status}?</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditorDialog</name>
+    <message>
+        <source>Edit work order {number}</source>
+        <translation>Editar la orden de trabajo {number}</translation>
+    </message>
+    <message>
+        <source>New work order</source>
+        <translation>Nueva orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Type to search patients</source>
+        <translation>Escriba para buscar pacientes</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dientes</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total línea</translation>
+    </message>
+    <message>
+        <source>Due date: documented date plus {lab}&apos;s turnaround of {days} days.</source>
+        <translation>Fecha de entrega: fecha de documentación más el tiempo de ejecución de {lab}, {days} días.</translation>
+    </message>
+    <message>
+        <source>(custom)</source>
+        <translation>(personalizado)</translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>Quitar este trabajo</translation>
+    </message>
+    <message>
+        <source>The price list has this price in {currency}.</source>
+        <translation>La lista de precios tiene este precio en {currency}.</translation>
+    </message>
+    <message>
+        <source>check the prices</source>
+        <translation>revise los precios</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Total: {total}</translation>
+    </message>
+    <message>
+        <source>Discard this new order?</source>
+        <translation>¿Descartar esta nueva orden?</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>On hold: {reason}</source>
+        <translation>En espera: {reason}</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Remake of {link}</source>
+        <translation>Repetición de {link}</translation>
+    </message>
+    <message>
+        <source>Remake</source>
+        <translation>Repetición</translation>
+    </message>
+    <message>
+        <source>Copied from {link}</source>
+        <translation>Copiada de {link}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>Past the due date</source>
+        <translation>Fecha de entrega superada</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Documentada</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListPage</name>
+    <message>
+        <source>Search patient, customer, lab or description; type or scan a number and press Enter</source>
+        <translation>Buscar paciente, cliente, laboratorio o descripción; escriba o escanee un número y pulse Intro</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nueva orden</translation>
+    </message>
+    <message>
+        <source>Create a new work order (Ctrl+N)</source>
+        <translation>Crear una nueva orden de trabajo (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Print selected…</source>
+        <translation>Imprimir selección…</translation>
+    </message>
+    <message>
+        <source>Print the order forms of the selected orders (Ctrl+click or Shift+click to select several)</source>
+        <translation>Imprimir los formularios de las órdenes seleccionadas (Ctrl+clic o Mayús+clic para seleccionar varias)</translation>
+    </message>
+    <message>
+        <source>All labs</source>
+        <translation>Todos los laboratorios</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>Cualquier pago</translation>
+    </message>
+    <message>
+        <source>Due from</source>
+        <translation>Entrega desde</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Borrar filtros</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Todas las órdenes</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} work orders</source>
+        <translation>Se muestran {shown} de {total} órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>No existe la orden de trabajo {number}.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPickerDialog</name>
+    <message>
+        <source>New event: which order?</source>
+        <translation>Nueva cita: ¿para qué orden?</translation>
+    </message>
+    <message>
+        <source>Order number, patient, customer or lab</source>
+        <translation>Número de orden, paciente, cliente o laboratorio</translation>
+    </message>
+    <message>
+        <source>No order matches (cancelled orders take no events).</source>
+        <translation>Ninguna orden coincide (las órdenes canceladas no admiten citas).</translation>
+    </message>
+    <message>
+        <source>Type or scan the order number, or part of the patient&apos;s name:</source>
+        <translation>Escriba o escanee el número de orden, o parte del nombre del paciente:</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Add payment</source>
+        <translation>Añadir pago</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentInstructionsDialog</name>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Instrucciones de pago</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Titular de la cuenta</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Importe a pagar</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>The lab has no bank details yet; add them under Dental labs.</source>
+        <translation>El laboratorio aún no tiene datos bancarios; añádalos en Laboratorios dentales.</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copiar al portapapeles</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Voided {when}: {reason}</source>
+        <translation>Anulado el {when}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Payment plan…</source>
+        <translation>Plan de pagos…</translation>
+    </message>
+    <message>
+        <source>Remove plan</source>
+        <translation>Quitar el plan</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de pagos</translation>
+    </message>
+    <message>
+        <source>Add payment…</source>
+        <translation>Añadir pago…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Anular…</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>No payment plan.</source>
+        <translation>Sin plan de pagos.</translation>
+    </message>
+    <message>
+        <source>{amount} by {method}, due {due}.</source>
+        <translation>{amount} ({method}), vence el {due}.</translation>
+    </message>
+    <message>
+        <source>{amount} by {method} in {count} installments, {every}, from {first}.</source>
+        <translation>{amount} ({method}) en {count} plazos, {every}, a partir del {first}.</translation>
+    </message>
+    <message>
+        <source>Change the plan</source>
+        <translation>Cambiar el plan</translation>
+    </message>
+    <message>
+        <source>Set up a plan</source>
+        <translation>Crear un plan</translation>
+    </message>
+    <message>
+        <source>The order has no payment plan</source>
+        <translation>La orden no tiene plan de pagos</translation>
+    </message>
+    <message>
+        <source>Select a payment first</source>
+        <translation>Seleccione primero un pago</translation>
+    </message>
+    <message>
+        <source>This payment is already voided</source>
+        <translation>Este pago ya está anulado</translation>
+    </message>
+    <message>
+        <source>Remove payment plan</source>
+        <translation>Quitar el plan de pagos</translation>
+    </message>
+    <message>
+        <source>Remove the payment plan and its installments? Recorded payments stay.</source>
+        <translation>¿Quitar el plan de pagos y sus plazos? Los pagos registrados se conservan.</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Anular pago</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Void the payment of {amount} from {date}? It stays on record, struck through, and stops counting.</source>
+        <translation>¿Anular el pago de {amount} del {date}? Se conserva en el registro, tachado, y deja de contar.</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollDialog</name>
+    <message>
+        <source>Employee</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Finalized {when}</source>
+        <translation>Finalizado el {when}</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Finalize…</source>
+        <translation>Finalizar…</translation>
+    </message>
+    <message>
+        <source>Total: {amounts}</source>
+        <translation>Total: {amounts}</translation>
+    </message>
+    <message>
+        <source>Select a payroll record first</source>
+        <translation>Seleccione primero un registro de nómina</translation>
+    </message>
+    <message>
+        <source>The record is finalized and can no longer change</source>
+        <translation>El registro está finalizado y ya no puede cambiar</translation>
+    </message>
+    <message>
+        <source>Record what a technician earns on this order</source>
+        <translation>Registrar lo que gana un técnico con esta orden</translation>
+    </message>
+    <message>
+        <source>Add payroll record</source>
+        <translation>Añadir registro de nómina</translation>
+    </message>
+    <message>
+        <source>Edit payroll record</source>
+        <translation>Editar registro de nómina</translation>
+    </message>
+    <message>
+        <source>Finalize payroll record</source>
+        <translation>Finalizar registro de nómina</translation>
+    </message>
+    <message>
+        <source>Finalize {amount} for {name}? A finalized record can no longer be changed.</source>
+        <translation>¿Finalizar {amount} para {name}? Un registro finalizado ya no se puede cambiar.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>every day</source>
+        <translation>cada día</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>cada semana</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>cada mes</translation>
+    </message>
+    <message>
+        <source>every {count} {unit}</source>
+        <translation>cada {count} {unit}</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>meses</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de pagos</translation>
+    </message>
+    <message>
+        <source>Pay in installments</source>
+        <translation>Pagar a plazos</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Plazos</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>Primer vencimiento</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Cada</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Calendario de pagos</translation>
+    </message>
+    <message>
+        <source>{count} installment(s), {total} in all</source>
+        <translation>{count} plazo(s), {total} en total</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Nuevo paciente</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellidos:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPanel</name>
+    <message>
+        <source>Search…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Show deactivated</source>
+        <translation>Mostrar desactivados</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Showing the first {count}; type in the search box to find others.</source>
+        <translation>Se muestran los primeros {count}; escriba en el cuadro de búsqueda para encontrar otros.</translation>
+    </message>
+    <message>
+        <source>{count} shown</source>
+        <translation>{count} mostrados</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Delete {noun}</source>
+        <translation>Eliminar {noun}</translation>
+    </message>
+    <message>
+        <source>Delete the {noun} “{name}”? This cannot be undone.
+
+If it is still used somewhere it is deactivated instead, and stays on record.</source>
+        <translation>¿Eliminar {noun} «{name}»? Esta acción no se puede deshacer.
+
+Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el registro.</translation>
+    </message>
+    <message>
+        <source>Deactivated instead</source>
+        <translation>Desactivado en su lugar</translation>
+    </message>
+    <message>
+        <source>“{name}” is still referenced, so it was deactivated instead of deleted. It no longer appears in choices for new work.</source>
+        <translation>«{name}» todavía está en uso, así que se ha desactivado en lugar de eliminarse. Ya no aparece entre las opciones para trabajos nuevos.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivado</translation>
+    </message>
+</context>
+<context>
+    <name>RemakeDialog</name>
+    <message>
+        <source>Mark as remake</source>
+        <translation>Marcar como repetición</translation>
+    </message>
+    <message>
+        <source>Remake of order</source>
+        <translation>Repetición de la orden</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCentre</name>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due: click to see them</source>
+        <translation>
+            <numerusform>%n recordatorio pendiente: haga clic para verlo</numerusform>
+            <numerusform>%n recordatorios pendientes: haga clic para verlos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders due</source>
+        <translation>No hay recordatorios pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n recordatorio pendiente</numerusform>
+            <numerusform>%n recordatorios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders missed while the app was closed</source>
+        <translation>Recordatorios perdidos mientras la aplicación estaba cerrada</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Descartar todos</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n recordatorio pendiente</numerusform>
+            <numerusform>%n recordatorios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders due</source>
+        <translation>No hay recordatorios pendientes</translation>
+    </message>
+    <message>
+        <source>Missed while closed</source>
+        <translation>Perdidos con la aplicación cerrada</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Pendientes ahora</translation>
+    </message>
+    <message>
+        <source>Nothing to remind you of right now. Reminders of appointments, due orders and installments appear here when they come due.</source>
+        <translation>No hay nada que recordar en este momento. Los recordatorios de citas, órdenes con entrega y plazos aparecen aquí cuando llega su momento.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRow</name>
+    <message>
+        <source>snoozed, due again {when}</source>
+        <translation>pospuesto, vuelve {when}</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>para {when}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open order {number}</source>
+        <translation>Abrir la orden {number}</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Posponer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardModel</name>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregadas</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Días (mediana)</translation>
+    </message>
+    <message>
+        <source>90% days</source>
+        <translation>Días (90 %)</translation>
+    </message>
+    <message>
+        <source>Remakes</source>
+        <translation>Repeticiones</translation>
+    </message>
+    <message>
+        <source>Remake rate</source>
+        <translation>Tasa de repeticiones</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Días de retraso (media)</translation>
+    </message>
+    <message>
+        <source>Delivered on or before the due date, of the deliveries that had a due date</source>
+        <translation>Entregadas en la fecha de entrega o antes, de las entregas que tenían fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Sent to the lab to delivered</source>
+        <translation>Desde el envío al laboratorio hasta la entrega</translation>
+    </message>
+    <message>
+        <source>Nine in ten cases came back within this many days</source>
+        <translation>Nueve de cada diez casos volvieron en este número de días</translation>
+    </message>
+    <message>
+        <source>Averaged over the late deliveries</source>
+        <translation>Media de las entregas con retraso</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTab</name>
+    <message>
+        <source>Double-click a lab to see its work orders</source>
+        <translation>Haga doble clic en un laboratorio para ver sus órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Orders documented in the period. Turnaround: sent to the lab to delivered; on time: delivered on or before the due date.</source>
+        <translation>Órdenes documentadas en el periodo. Tiempo de ejecución: desde el envío al laboratorio hasta la entrega; a tiempo: entregada en la fecha de entrega o antes.</translation>
+    </message>
+    <message>
+        <source>Turnaround by service: {lab}</source>
+        <translation>Tiempo de ejecución por servicio: {lab}</translation>
+    </message>
+    <message>
+        <source>Turnaround by service, every lab (select a lab to narrow it)</source>
+        <translation>Tiempo de ejecución por servicio, todos los laboratorios (seleccione un laboratorio para acotarlo)</translation>
+    </message>
+    <message>
+        <source>No deliveries to rate in this period</source>
+        <translation>No hay entregas que evaluar en este periodo</translation>
+    </message>
+    <message>
+        <source>On-time deliveries per dental lab</source>
+        <translation>Entregas a tiempo por laboratorio dental</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>A tiempo (%)</translation>
+    </message>
+</context>
+<context>
+    <name>SectionCard</name>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
+        <source>Total: {amounts}</source>
+        <translation>Total: {amounts}</translation>
+    </message>
+    <message>
+        <source>showing the first {shown} of {count}</source>
+        <translation>se muestran los primeros {shown} de {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>Carta EE. UU. (8,5 × 11 in)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>After this many minutes without keyboard or mouse input, the window is locked until the signed-in user enters their password again. 0: never.</source>
+        <translation>Tras estos minutos sin usar el teclado ni el ratón, la ventana se bloquea hasta que el usuario con la sesión iniciada vuelva a introducir su contraseña. 0: nunca.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logotipo:</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Valores predeterminados</translation>
+    </message>
+    <message>
+        <source>Default &amp;currency:</source>
+        <translation>&amp;Moneda predeterminada:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size:</source>
+        <translation>Tamaño del &amp;papel:</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder:</source>
+        <translation>Carpeta de &amp;copias de seguridad:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle after:</source>
+        <translation>&amp;Bloquear tras inactividad de:</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar la configuración</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Copia de seguridad y restauración</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Hacer una copia ahora</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>These details appear on printed order forms and reports.</source>
+        <translation>Estos datos aparecen en los formularios de orden y los informes impresos.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>Tem&amp;a:</translation>
+    </message>
+    <message>
+        <source>Remind of orders due &amp;tomorrow that are not back from the lab</source>
+        <translation>&amp;Recordar las órdenes con entrega mañana que no han vuelto del laboratorio</translation>
+    </message>
+    <message>
+        <source>Remind of &amp;installments due today</source>
+        <translation>Recordar los pla&amp;zos que vencen hoy</translation>
+    </message>
+    <message>
+        <source>Only on the day</source>
+        <translation>Solo el mismo día</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> días antes</translation>
+    </message>
+    <message>
+        <source>Warn this many days before a try-in or delivery whose case is not back from the lab yet.</source>
+        <translation>Avisar con estos días de antelación de una prueba o entrega cuyo caso aún no ha vuelto del laboratorio.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Calendar and reminders</source>
+        <translation>Calendario y recordatorios</translation>
+    </message>
+    <message>
+        <source>Case-not-back &amp;warning:</source>
+        <translation>A&amp;viso de caso no devuelto:</translation>
+    </message>
+    <message>
+        <source>&amp;Start on:</source>
+        <translation>Página &amp;inicial:</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configuración guardada.</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Elegir el logotipo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Elegir la carpeta de copias de seguridad</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Todavía no se ha hecho ninguna copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Newest backup: {name}, {when}.</source>
+        <translation>Copia de seguridad más reciente: {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>The database is backed up automatically once a day and before every upgrade, into {folder}.</source>
+        <translation>La base de datos se copia automáticamente una vez al día y antes de cada actualización en {folder}.</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Copia de seguridad en curso</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Haciendo una copia de seguridad de la base de datos…</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Copia de seguridad hecha</translation>
+    </message>
+    <message>
+        <source>The database was backed up to:
+{path}</source>
+        <translation>Se ha hecho una copia de seguridad de la base de datos en:
+{path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Copias de seguridad de Dentasync (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup
+{path}?
+
+Everything entered since that backup was made is replaced. The current database is kept as a safety copy in the backups folder. Dentasync Desktop closes afterwards and must be started again.</source>
+        <translation>¿Sustituir todos los datos actuales por la copia de seguridad
+{path}?
+
+Todo lo introducido desde que se hizo esa copia se sustituye. La base de datos actual se guarda como copia de respaldo en la carpeta de copias de seguridad. Después, Dentasync Desktop se cierra y hay que volver a iniciarlo.</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Restauración en curso</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restaurando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>
+
+The previous data was kept as:
+{path}</source>
+        <translation>
+
+Los datos anteriores se han guardado como:
+{path}</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Dentasync Desktop will now close; start it again to work with the restored data.</source>
+        <translation>Se ha restaurado la copia de seguridad. Dentasync Desktop se cerrará ahora; vuelva a iniciarlo para trabajar con los datos restaurados.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Dentasync Desktop</source>
+        <translation>Iniciar sesión — Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop</source>
+        <translation>Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>Sign in to continue.</source>
+        <translation>Inicie sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo database.&lt;/b&gt; Sign in as one of these users:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;User&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Password&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Role&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</source>
+        <translation>&lt;b&gt;Base de datos de demostración.&lt;/b&gt; Inicie sesión con uno de estos usuarios:&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;1&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Usuario&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Contraseña&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Rol&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Hecha el</translation>
+    </message>
+</context>
+<context>
+    <name>TeethChart</name>
+    <message>
+        <source>Deciduous teeth</source>
+        <translation>Dientes temporales</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Tooth {number}</source>
+        <translation>Diente {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLinesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Try-ins and deliveries today</source>
+        <translation>Pruebas y entregas de hoy</translation>
+    </message>
+    <message>
+        <source>No try-ins or deliveries today.</source>
+        <translation>Hoy no hay pruebas ni entregas.</translation>
+    </message>
+    <message>
+        <source>Try-ins and deliveries tomorrow</source>
+        <translation>Pruebas y entregas de mañana</translation>
+    </message>
+    <message>
+        <source>No try-ins or deliveries tomorrow.</source>
+        <translation>Mañana no hay pruebas ni entregas.</translation>
+    </message>
+    <message>
+        <source>Orders due today</source>
+        <translation>Órdenes con entrega hoy</translation>
+    </message>
+    <message>
+        <source>No order is due today.</source>
+        <translation>Ninguna orden tiene entrega hoy.</translation>
+    </message>
+    <message>
+        <source>Overdue orders</source>
+        <translation>Órdenes atrasadas</translation>
+    </message>
+    <message>
+        <source>No order is overdue.</source>
+        <translation>Ninguna orden está atrasada.</translation>
+    </message>
+    <message>
+        <source>Coming back from the lab</source>
+        <translation>De vuelta del laboratorio</translation>
+    </message>
+    <message>
+        <source>No case is on its way back.</source>
+        <translation>Ningún caso está de vuelta.</translation>
+    </message>
+    <message>
+        <source>Installments due or overdue</source>
+        <translation>Plazos pendientes o vencidos</translation>
+    </message>
+    <message>
+        <source>No installment is due.</source>
+        <translation>No hay plazos pendientes.</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>No reminders due.</source>
+        <translation>No hay recordatorios pendientes.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratorio</translation>
+    </message>
+    <message>
+        <source>{date}: what must happen today</source>
+        <translation>{date}: lo que debe hacerse hoy</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlanTab</name>
+    <message>
+        <source>Plan automatically</source>
+        <translation>Planificar automáticamente</translation>
+    </message>
+    <message>
+        <source>Add the task templates of the order&apos;s services</source>
+        <translation>Añadir las plantillas de tareas de los servicios de la orden</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Asignar…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>{done} of {count} tasks done</source>
+        <translation>{done} de {count} tareas hechas</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>Todavía no hay tareas</translation>
+    </message>
+    <message>
+        <source>Select a task first</source>
+        <translation>Seleccione primero una tarea</translation>
+    </message>
+    <message>
+        <source>Add a task by hand</source>
+        <translation>Añadir una tarea a mano</translation>
+    </message>
+    <message>
+        <source>Already the first task</source>
+        <translation>Ya es la primera tarea</translation>
+    </message>
+    <message>
+        <source>Already the last task</source>
+        <translation>Ya es la última tarea</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Añadir tarea</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarea</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Quitar tarea</translation>
+    </message>
+    <message>
+        <source>Remove the task “{name}” from the work plan?</source>
+        <translation>¿Quitar la tarea «{name}» del plan de trabajo?</translation>
+    </message>
+</context>
+<context>
+    <name>access</name>
+    <message>
+        <source>Your role ({role}) does not allow this: {action}.</source>
+        <translation>Su rol ({role}) no permite esta acción: {action}.</translation>
+    </message>
+</context>
+<context>
+    <name>activity</name>
+    <message>
+        <source>dental lab</source>
+        <translation>laboratorio dental</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>servicio</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>miembro del personal</translation>
+    </message>
+    <message>
+        <source>Sent to the lab</source>
+        <translation>Enviada al laboratorio</translation>
+    </message>
+    <message>
+        <source>Production started</source>
+        <translation>Producción iniciada</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Producida</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Despachada</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reabierta</translation>
+    </message>
+    <message>
+        <source>Moved back</source>
+        <translation>Retrocedida</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} más</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>Reset columns</source>
+        <translation>Restablecer columnas</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+</context>
+<context>
+    <name>enum</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicada</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>En producción</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Producida</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Despachada</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Transferencia bancaria</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>No pagado</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Pagado en parte</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Try-in</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Recogida</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Toma de impresión</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Semanas</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Meses</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Start production</source>
+        <translation>Iniciar producción</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Producir</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Despachar</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Entregar</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>Retroceder</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Crear orden</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Change customer</source>
+        <translation>Cambiar cliente</translation>
+    </message>
+    <message>
+        <source>Plan work</source>
+        <translation>Planificar trabajo</translation>
+    </message>
+    <message>
+        <source>Tick work-plan tasks</source>
+        <translation>Marcar tareas del plan de trabajo</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Nómina</translation>
+    </message>
+    <message>
+        <source>Finalize payroll</source>
+        <translation>Finalizar nómina</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Update due date</source>
+        <translation>Cambiar la fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Instrucciones de pago</translation>
+    </message>
+    <message>
+        <source>Adjust price</source>
+        <translation>Ajustar precio</translation>
+    </message>
+    <message>
+        <source>Put on / take off hold</source>
+        <translation>Poner en espera / quitar de espera</translation>
+    </message>
+    <message>
+        <source>Mark as remake</source>
+        <translation>Marcar como repetición</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Añadir pago</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Anular pago</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de pagos</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentar</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>Eliminar orden</translation>
+    </message>
+    <message>
+        <source>View finance</source>
+        <translation>Ver finanzas</translation>
+    </message>
+    <message>
+        <source>Manage customers and patients</source>
+        <translation>Gestionar clientes y pacientes</translation>
+    </message>
+    <message>
+        <source>Manage labs, services and staff</source>
+        <translation>Gestionar laboratorios, servicios y personal</translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation>Gestionar usuarios</translation>
+    </message>
+    <message>
+        <source>Manage settings</source>
+        <translation>Gestionar la configuración</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>No es posible</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Database busy</source>
+        <translation>Base de datos ocupada</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the action was not completed. Nothing already saved was lost.</source>
+        <translation>Algo ha fallado y la acción no se ha completado. No se ha perdido nada de lo ya guardado.</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Los detalles se han escrito en el archivo de registro:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>%n page(s)</source>
+        <translation>%n página(s)</translation>
+    </message>
+</context>
+<context>
+    <name>readiness</name>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>in %n day(s)</source>
+        <translation>dentro de %n días</translation>
+    </message>
+    <message>
+        <source>Case not back: {kind} {when} (the order is {status})</source>
+        <translation>Caso no devuelto: {kind} {when} (estado de la orden: {status})</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Dentasync Desktop cannot start</source>
+        <translation>Dentasync Desktop no puede iniciarse</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>Los detalles se han escrito en el archivo de registro:
+{path}</translation>
+    </message>
+</context>
+</TS>
