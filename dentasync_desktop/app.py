@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__, logging_setup
 from .domain.errors import DomainError
+from .i18n import translate
 from .paths import AppPaths, resolve_paths
 from .services.changes import ChangeBus
 from .services.demo import fill_demo
@@ -72,7 +73,8 @@ def run(
         try:
             paths = resolve_paths(data_dir, demo).create()
         except OSError as error:
-            _tell(f"Cannot create the data folders: {_describe(error)}")
+            _tell(translate("cli", "Cannot create the data folders: {reason}").format(
+                reason=_describe(error)))
             return EXIT_PROBLEM
         return _run_logged(command, paths, demo, console_level)
 
@@ -102,15 +104,16 @@ def _run_logged(command: Command, paths: AppPaths, demo: bool, console_level: in
             _tell(error.message)
         except KeyboardInterrupt:
             log.warning("interrupted by the user", extra=logging_setup.SHOWN_TO_USER)
-            _tell("Interrupted.")
+            _tell(translate("cli", "Interrupted."))
             return EXIT_INTERRUPTED
         except OSError as error:
             log.exception("file error", extra=logging_setup.SHOWN_TO_USER)
-            _tell(f"{_describe(error)}. Details are in {paths.log_file}")
+            _tell(translate("cli", "{reason}. Details are in {path}").format(
+                reason=_describe(error), path=paths.log_file))
         except Exception as error:
             log.exception("unexpected error", extra=logging_setup.SHOWN_TO_USER)
-            _tell(f"Unexpected error: {type(error).__name__}: {error}. "
-                  f"Details are in {paths.log_file}")
+            _tell(translate("cli", "Unexpected error: {error}. Details are in {path}").format(
+                error=f"{type(error).__name__}: {error}", path=paths.log_file))
         finally:
             context.close()
         return EXIT_PROBLEM
@@ -135,8 +138,8 @@ def start_gui(context: AppContext) -> int:
         show_startup_problem(error.message, context.paths.log_file)
     except Exception as error:
         log.exception("cannot start", extra=logging_setup.SHOWN_TO_USER)
-        show_startup_problem(f"Unexpected error: {type(error).__name__}: {error}",
-                             context.paths.log_file)
+        show_startup_problem(translate("cli", "Unexpected error: {error}").format(
+            error=f"{type(error).__name__}: {error}"), context.paths.log_file)
     else:
         from .gui.application import run_gui
 

@@ -23,12 +23,21 @@ from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
 from .domain.numbers import parse_number
 from .domain.validation import date_range
+from .i18n import (
+    LANGUAGES,
+    QT_TRANSLATE_NOOP,
+    environment_language,
+    label,
+    set_default_language,
+    translate,
+)
 from .services import maintenance, printing, reports, users
 from .services.seed import seed
 
 EXIT_USAGE = 2
 PASSWORD_VARIABLE = "DENTASYNC_PASSWORD"
 NEW_PASSWORD_VARIABLE = "DENTASYNC_NEW_PASSWORD"
+LANGUAGE_VARIABLE = "DENTASYNC_LANG"
 
 # A backup into the data folder's own backups folder reveals nothing to whoever runs it, so it
 # needs no sign-in; every command that hands out or changes clinic data signs a user in.
@@ -38,11 +47,11 @@ LOCAL_BACKUP_ACTOR = Actor(None, "cli", "Command line", Role.FRONT_DESK)
 class UsageProblem(Exception):
     """Wrong or missing options: the message is printed and the exit code is 2."""
 
-DESCRIPTION = """\
+DESCRIPTION = QT_TRANSLATE_NOOP("cli", """\
 Dentasync Desktop: offline work orders for dental clinics and dental labs.
-Without a command it opens the application window."""
+Without a command it opens the application window.""")
 
-EPILOG = """\
+EPILOG = QT_TRANSLATE_NOOP("cli", """\
 where the data lives:
   The database, backups, attachments and exports live in the user data folder, logs in the
   user log folder (run 'dentasync-desktop check' to see them). --data-dir DIR or the
@@ -62,47 +71,56 @@ examples:
   dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
   dentasync-desktop --data-dir /tmp/big seed --orders 100000
   dentasync-desktop user add anna --role admin --full-name "Anna Schäfer"
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
 
 signing in:
   print, report, backup -o, restore, user, and seed into a database in use need
-  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD."""
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.""")
 
 
 def _gui(context: AppContext, _args: argparse.Namespace) -> int:
     return app.start_gui(context)
 
 
-def _password(prompt: str, variable: str, twice: bool = False) -> str:
+def _password(prompt: str, variable: str, language: str, twice: bool = False) -> str:
     """From ``variable`` if set, otherwise asked for without echo (``twice`` to confirm)."""
     given = os.environ.get(variable)
     if given is not None:
         return given
     if sys.stdin is None or not sys.stdin.isatty():
-        raise UsageProblem(f"no password: set {variable} or run the command in a terminal")
+        raise UsageProblem(translate(
+            "cli", "no password: set {variable} or run the command in a terminal", None,
+            language).format(variable=variable))
     password = getpass.getpass(prompt)
-    if twice and getpass.getpass("Repeat the password: ") != password:
-        raise UsageProblem("the two passwords differ")
+    if twice and getpass.getpass(translate("cli", "Repeat the password: ", None,
+                                           language)) != password:
+        raise UsageProblem(translate("cli", "the two passwords differ", None, language))
     return password
 
 
 def _sign_in(context: AppContext, args: argparse.Namespace) -> Actor:
     """The --user, signed in with the password from the environment or a prompt."""
+    language = args.language
     if not args.user:
-        raise UsageProblem(
-            f"{args.command}: this command reads or changes clinic data; sign in with "
-            f"--user NAME (the password is asked for, or taken from {PASSWORD_VARIABLE})")
-    password = _password(f"Password for {args.user}: ", PASSWORD_VARIABLE)
+        raise UsageProblem(translate(
+            "cli", "{command}: this command reads or changes clinic data; sign in with --user "
+            "NAME (the password is asked for, or taken from {variable})", None,
+            language).format(command=args.command, variable=PASSWORD_VARIABLE))
+    password = _password(translate("cli", "Password for {name}: ", None, language).format(
+        name=args.user), PASSWORD_VARIABLE, language)
     return users.sign_in(context.database().uow_factory(), args.user, password)
 
 
 def _seed(context: AppContext, args: argparse.Namespace) -> int:
-    database = context.database()
+    database, language, orders = context.database(), args.language, args.orders
     if users.has_active_users(database.uow_factory()):
         actor = _sign_in(context, args)
         if actor.role is not Role.ADMIN:
-            raise PermissionDenied(
-                "Only an administrator may add synthetic data to a database in use.")
-    print(f"Seeding {args.orders:,} orders (seed {args.seed}) into {context.paths.database}")
+            raise PermissionDenied(translate(
+                "cli", "Only an administrator may add synthetic data to a database in use.",
+                None, language))
+    print(translate("cli", "Seeding %n order(s) (seed {seed}) into {path}", None, language,
+                    orders).format(seed=args.seed, path=context.paths.database))
     started = time.perf_counter()
     stats = seed(database.uow_factory, args.orders, seed=args.seed,
                  progress=_show_progress if sys.stderr is not None and sys.stderr.isatty()
@@ -110,7 +128,8 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     for name, value in asdict(stats).items():
         print(f"  {name.replace('_', ' '):<14}{value:>12,}")
-    print(f"Done in {elapsed:.1f} s ({args.orders / max(elapsed, 1e-9):,.0f} orders/s).")
+    print(translate("cli", "Done in {seconds} s ({rate} orders/s).", None, language).format(
+        seconds=f"{elapsed:.1f}", rate=f"{orders / max(elapsed, 1e-9):,.0f}"))
     return EXIT_OK
 
 
@@ -119,35 +138,38 @@ def _show_progress(done: int, total: int) -> None:
     print(f"\r  {done:,} / {total:,} orders", end=end, file=sys.stderr, flush=True)
 
 
-def _check(context: AppContext, _args: argparse.Namespace) -> int:
-    report = maintenance.check(context.paths)
+def _check(context: AppContext, args: argparse.Namespace) -> int:
+    report, language = maintenance.check(context.paths), args.language
     for note in report.notes:
         print(note)
     if report.ok:
-        print("OK: no problems found.")
+        print(translate("cli", "OK: no problems found.", None, language))
         return EXIT_OK
     for problem in report.problems:
-        print(f"PROBLEM: {problem}")
+        print(translate("cli", "PROBLEM: {problem}", None, language).format(problem=problem))
     return EXIT_PROBLEM
 
 
 def _backup(context: AppContext, args: argparse.Namespace) -> int:
-    database = context.paths.database
+    database, language = context.paths.database, args.language
     if not database.is_file():
-        print(f"There is no database at {database} to back up.")
+        print(translate("cli", "There is no database at {path} to back up.", None,
+                        language).format(path=database))
         return EXIT_PROBLEM
     target = Path(args.output).expanduser() if args.output else None
     if target is not None and target.is_dir():
-        print(f"-o: {target} is a folder; give the name of the backup file to write.")
+        print(translate("cli", "-o: {path} is a folder; give the name of the backup file to "
+                               "write.", None, language).format(path=target))
         return EXIT_PROBLEM
     actor = LOCAL_BACKUP_ACTOR if target is None else _sign_in(context, args)
     made = maintenance.back_up_now(actor, context.paths, target)
-    print(f"Backed up {database} to {made}")
+    print(translate("cli", "Backed up {path} to {target}", None, language).format(
+        path=database, target=made))
     return EXIT_OK
 
 
 def _restore(context: AppContext, args: argparse.Namespace) -> int:
-    candidate = Path(args.file).expanduser().resolve()
+    candidate, language = Path(args.file).expanduser().resolve(), args.language
     actor = None
     try:
         in_use = (context.paths.database.exists()
@@ -164,16 +186,18 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
         safety = maintenance.restore_file(context.paths, candidate)
     else:
         safety = maintenance.restore_from(actor, context.paths, candidate)
-    print(f"Restored {candidate} into {context.paths.database}")
+    print(translate("cli", "Restored {backup} into {path}", None, language).format(
+        backup=candidate, path=context.paths.database))
     if safety is None:
-        print("There was no previous database to keep.")
+        print(translate("cli", "There was no previous database to keep.", None, language))
     else:
-        print(f"The previous database was kept as {safety}")
+        print(translate("cli", "The previous database was kept as {path}", None,
+                        language).format(path=safety))
     return EXIT_OK
 
 
 def _print(context: AppContext, args: argparse.Namespace) -> int:
-    actor = _sign_in(context, args)
+    actor, language = _sign_in(context, args), args.language
     uow = context.database().uow_factory()
     number = parse_number(args.number)
     target = Path(args.output).expanduser()
@@ -185,22 +209,23 @@ def _print(context: AppContext, args: argparse.Namespace) -> int:
     else:
         result = printing.print_payment_instructions(uow, actor, number, target)
     for note in result.notes:
-        print(f"Note: {note}")
-    print(f"Wrote {result.path}")
+        print(translate("cli", "Note: {note}", None, language).format(note=note))
+    print(translate("cli", "Wrote {path}", None, language).format(path=result.path))
     return EXIT_OK
 
 
 def _report(context: AppContext, args: argparse.Namespace) -> int:
-    actor = _sign_in(context, args)
+    actor, language = _sign_in(context, args), args.language
     uow_factory = context.database().uow_factory
     if args.status and args.view == "labs":
-        print("--status: the labs view has no payment-status filter; use --view orders",
-              file=sys.stderr)
+        print(translate("cli", "--status: the labs view has no payment-status filter; use "
+                               "--view orders", None, language), file=sys.stderr)
         return EXIT_USAGE
     try:
         date_range(args.date_from, args.date_to, "--from")
     except ValidationError:
-        print("--from: the start date is after the --to date", file=sys.stderr)
+        print(translate("cli", "--from: the start date is after the --to date", None,
+                        language), file=sys.stderr)
         return EXIT_USAGE
     try:
         lab_id = None if args.lab is None else reports.lab_named(uow_factory(), actor,
@@ -213,50 +238,60 @@ def _report(context: AppContext, args: argparse.Namespace) -> int:
                         PaymentStatus(args.status) if args.status else None)
     written = reports.export_finance(uow_factory, actor, args.view, flt, args.format,
                                      Path(args.output).expanduser())
-    print(f"Wrote {written}")
+    print(translate("cli", "Wrote {path}", None, language).format(path=written))
     return EXIT_OK
 
 
 def _user_list(context: AppContext, args: argparse.Namespace) -> int:
-    actor = _sign_in(context, args)
+    actor, language = _sign_in(context, args), args.language
     accounts = users.list_users(context.database().uow_factory(), actor)
-    print(f"{'USER':<20} {'ROLE':<14} {'STATUS':<12} NAME")
+    titles = (translate("cli", "USER", None, language), translate("cli", "ROLE", None, language),
+              translate("cli", "STATUS", None, language), translate("cli", "NAME", None, language))
+    print(f"{titles[0]:<20} {titles[1]:<14} {titles[2]:<12} {titles[3]}")
     for account in accounts:
-        status = "active" if account.active else "deactivated"
-        print(f"{account.username:<20} {account.role.label:<14} {status:<12} {account.full_name}")
+        status = (translate("cli", "active", None, language) if account.active
+                  else translate("cli", "deactivated", None, language))
+        role = label(account.role, language)
+        print(f"{account.username:<20} {role:<14} {status:<12} {account.full_name}")
     return EXIT_OK
 
 
 def _user_add(context: AppContext, args: argparse.Namespace) -> int:
-    factory = context.database().uow_factory
+    factory, language = context.database().uow_factory, args.language
     role = Role(args.role)
     full_name = args.full_name or args.name
+    prompt = translate("cli", "Password for {name}: ", None, language).format(name=args.name)
     if not args.user and users.needs_first_admin(factory()):
         # Nobody could sign in to add them: the first administrator comes without a sign-in.
         if role is not Role.ADMIN:
-            raise UsageProblem("user add: there is no active administrator yet; add one first "
-                               "(--role admin)")
-        password = _password(f"Password for {args.name}: ", PASSWORD_VARIABLE, twice=True)
+            raise UsageProblem(translate("cli", "user add: there is no active administrator "
+                                                "yet; add one first (--role admin)", None,
+                                         language))
+        password = _password(prompt, PASSWORD_VARIABLE, language, twice=True)
         users.create_first_admin(factory(), args.name, full_name, password)
     else:
         actor = _sign_in(context, args)
-        password = _password(f"Password for {args.name}: ", NEW_PASSWORD_VARIABLE, twice=True)
+        password = _password(prompt, NEW_PASSWORD_VARIABLE, language, twice=True)
         users.save_user(factory(), actor, UserInput(
             username=args.name, full_name=full_name, role=role, password=password))
-    print(f"Added {role.label.lower()} {args.name.strip().lower()}.")
+    print(translate("cli", "Added {role} {name}.", None, language).format(
+        role=label(role, language).lower(), name=args.name.strip().lower()))
     return EXIT_OK
 
 
 def _user_passwd(context: AppContext, args: argparse.Namespace) -> int:
-    factory = context.database().uow_factory
+    factory, language = context.database().uow_factory, args.language
     actor = _sign_in(context, args)
     name = args.name.strip().lower()
     target = next((u for u in users.list_users(factory(), actor) if u.username == name), None)
     if target is None:
-        raise ValidationError("user", f"there is no user called '{name}'")
-    password = _password(f"New password for {name}: ", NEW_PASSWORD_VARIABLE, twice=True)
+        raise ValidationError("user", translate("cli", "there is no user called '{name}'",
+                                                None, language).format(name=name))
+    password = _password(translate("cli", "New password for {name}: ", None, language).format(
+        name=name), NEW_PASSWORD_VARIABLE, language, twice=True)
     users.reset_password(factory(), actor, target.id, password)
-    print(f"Changed the password of {name}.")
+    print(translate("cli", "Changed the password of {name}.", None, language).format(
+        name=name))
     return EXIT_OK
 
 
@@ -264,168 +299,252 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "not a date (use YYYY-MM-DD): {text}").format(text=repr(text))) from None
 
 
 def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "not a whole number: {text}").format(text=repr(text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "must be at least 1, not {value}").format(value=value))
     return value
 
 
-def _global_options(suppress: bool) -> argparse.ArgumentParser:
-    """--data-dir and --demo, accepted before or after the command name.
+def _global_options(suppress: bool, language: str) -> argparse.ArgumentParser:
+    """--data-dir, --demo, --user and --lang, accepted before or after the command name.
 
     After the command their default is SUPPRESS, so they only override when actually given.
     """
     options = argparse.ArgumentParser(add_help=False)
-    group = options.add_argument_group("where the data lives")
+    group = options.add_argument_group(translate("cli", "where the data lives", None,
+                                                 language))
     group.add_argument(
         "--data-dir", metavar="DIR", default=argparse.SUPPRESS if suppress else None,
-        help="keep the database, backups, attachments and logs under DIR "
-             "(default: $DENTASYNC_DATA_DIR, else the user data folder)")
+        help=translate("cli", "keep the database, backups, attachments and logs under DIR "
+                              "(default: $DENTASYNC_DATA_DIR, else the user data folder)", None,
+                       language))
     group.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
-        help="use the separate demo database, filled with demo data on first use "
-             "(users admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)")
-    signing_in = options.add_argument_group("signing in")
+        help=translate("cli", "use the separate demo database, filled with demo data on first "
+                              "use (users admin/admin123, manager/manager123, desk/desk1234, "
+                              "tech/tech1234)", None, language))
+    signing_in = options.add_argument_group(translate("cli", "signing in", None, language))
     signing_in.add_argument(
         "--user", metavar="NAME", default=argparse.SUPPRESS if suppress else None,
-        help="sign in as NAME for commands that read or change clinic data (print, report, "
-             f"backup -o, restore, seed into a database in use, user); the password is asked "
-             f"for, or taken from ${PASSWORD_VARIABLE}")
+        help=translate("cli", "sign in as NAME for commands that read or change clinic data "
+                              "(print, report, backup -o, restore, seed into a database in use, "
+                              "user); the password is asked for, or taken from ${variable}",
+                       None, language).format(variable=PASSWORD_VARIABLE))
+    words = options.add_argument_group(translate("cli", "language", None, language))
+    words.add_argument(
+        "--lang", dest="language", choices=tuple(LANGUAGES),
+        default=argparse.SUPPRESS if suppress else language,
+        help=translate("cli", "the language of messages and documents (default: "
+                              "${variable}, else the system's language when translated, else "
+                              "English)", None, language).format(variable=LANGUAGE_VARIABLE))
     return options
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_language(argv: Sequence[str]) -> str:
+    """--lang LANG (or --lang=LANG) wherever it is given, else $DENTASYNC_LANG, else the
+    system's language when it is translated, else English."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=tuple(LANGUAGES))
+    try:
+        given, _rest = early.parse_known_args(list(argv))
+    except SystemExit:  # a wrong --lang: the full parser explains it in the default language
+        given = argparse.Namespace(lang=None)
+    chosen: str | None = given.lang
+    return chosen or environment_language()
+
+
+def build_parser(language: str = "en") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="dentasync-desktop", description=DESCRIPTION, epilog=EPILOG,
+        prog="dentasync-desktop", description=translate("cli", DESCRIPTION, None, language),
+        epilog=translate("cli", EPILOG, None, language),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[_global_options(suppress=False)])
+        parents=[_global_options(False, language)])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--smoke", action="store_true",
-        help="check this installation end to end in a temporary data folder, without a screen "
-             "(migrations, main window, an order, its printed form, a finance export)")
+        help=translate("cli", "check this installation end to end in a temporary data folder, "
+                              "without a screen (migrations, main window, an order, its printed "
+                              "form, a finance export)", None, language))
     parser.set_defaults(run=_gui)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
-    common = [_global_options(suppress=True)]
+    commands = parser.add_subparsers(title=translate("cli", "commands", None, language),
+                                     metavar="COMMAND", dest="command")
+    common = [_global_options(True, language)]
 
     sub = commands.add_parser(
-        "seed", parents=common, help="fill the database with synthetic data at scale",
-        description="Add reproducible synthetic labs, dentists, patients and work orders "
-                    "(with payments and events) to the database, and print what was made.")
+        "seed", parents=common,
+        help=translate("cli", "fill the database with synthetic data at scale", None, language),
+        description=translate("cli", "Add reproducible synthetic labs, dentists, patients and "
+                                     "work orders (with payments and events) to the database, "
+                                     "and print what was made.", None, language))
     sub.add_argument("--orders", type=_positive, required=True, metavar="N",
-                     help="number of work orders to create")
+                     help=translate("cli", "number of work orders to create", None, language))
     sub.add_argument("--seed", type=int, default=0, metavar="S",
-                     help="random seed; the same seed gives the same data (default 0)")
+                     help=translate("cli", "random seed; the same seed gives the same data "
+                                           "(default 0)", None, language))
     sub.set_defaults(run=_seed)
 
     sub = commands.add_parser(
-        "check", parents=common, help="check the database and the folders",
-        description="Check the database's integrity, that its schema is up to date and "
-                    "complete, that no row refers to a missing one, that stored paid amounts "
-                    "match the payments, and that the folders exist. Prints the folders in use "
-                    "and one PROBLEM line per problem. Exit code 1 on a problem.")
+        "check", parents=common,
+        help=translate("cli", "check the database and the folders", None, language),
+        description=translate("cli", "Check the database's integrity, that its schema is up to "
+                                     "date and complete, that no row refers to a missing one, "
+                                     "that stored paid amounts match the payments, and that the "
+                                     "folders exist. Prints the folders in use and one PROBLEM "
+                                     "line per problem. Exit code 1 on a problem.", None,
+                              language))
     sub.set_defaults(run=_check)
 
     sub = commands.add_parser(
-        "backup", parents=common, help="back up the database now",
-        description="Copy the database consistently, even while the application is open. "
-                    "Without -o the copy goes to the backups folder (the newest 20 are kept).")
-    sub.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE instead")
+        "backup", parents=common,
+        help=translate("cli", "back up the database now", None, language),
+        description=translate("cli", "Copy the database consistently, even while the "
+                                     "application is open. Without -o the copy goes to the "
+                                     "backups folder (the newest 20 are kept).", None, language))
+    sub.add_argument("-o", "--output", metavar="FILE",
+                     help=translate("cli", "write the backup to FILE instead", None, language))
     sub.set_defaults(run=_backup)
 
     sub = commands.add_parser(
-        "restore", parents=common, help="replace the database with a backup",
-        description="Replace the database with FILE after checking that FILE is a sound, "
-                    "complete Dentasync Desktop database this version can open. The current "
-                    "database is kept in the backups folder first. Works when the current "
-                    "database is damaged. Refused while the application or another command "
-                    "has the database open.")
-    sub.add_argument("file", metavar="FILE", help="the backup file to restore")
+        "restore", parents=common,
+        help=translate("cli", "replace the database with a backup", None, language),
+        description=translate("cli", "Replace the database with FILE after checking that FILE "
+                                     "is a sound, complete Dentasync Desktop database this "
+                                     "version can open. The current database is kept in the "
+                                     "backups folder first. Works when the current database is "
+                                     "damaged. Refused while the application or another "
+                                     "command has the database open.", None, language))
+    sub.add_argument("file", metavar="FILE",
+                     help=translate("cli", "the backup file to restore", None, language))
     sub.set_defaults(run=_restore)
 
     sub = commands.add_parser(
-        "print", parents=common, help="print an order form, box label or payment instructions",
-        description="Write one work order's form, box label or payment instructions to a PDF "
-                    "file. NUMBER is the order number as shown (WO-000123) or just 123.")
-    documents = sub.add_subparsers(title="documents", metavar="DOCUMENT", dest="document",
-                                   required=True)
+        "print", parents=common,
+        help=translate("cli", "print an order form, box label or payment instructions", None,
+                       language),
+        description=translate("cli", "Write one work order's form, box label or payment "
+                                     "instructions to a PDF file. NUMBER is the order number as "
+                                     "shown (WO-000123) or just 123. The form, label and "
+                                     "instructions are in the language set for the order's "
+                                     "dental lab, else in the language of the messages.", None,
+                              language))
+    documents = sub.add_subparsers(title=translate("cli", "documents", None, language),
+                                   metavar="DOCUMENT", dest="document", required=True)
     order_args = argparse.ArgumentParser(add_help=False, parents=common)
-    order_args.add_argument("number", metavar="NUMBER", help="the work order: WO-000123 or 123")
+    order_args.add_argument("number", metavar="NUMBER",
+                            help=translate("cli", "the work order: WO-000123 or 123", None,
+                                           language))
     order_args.add_argument("-o", "--output", metavar="FILE", required=True,
-                            help="the PDF file to write")
-    doc = documents.add_parser("order", parents=[order_args], help="the work-order form")
+                            help=translate("cli", "the PDF file to write", None, language))
+    doc = documents.add_parser("order", parents=[order_args],
+                               help=translate("cli", "the work-order form", None, language))
     doc.add_argument("--sections", metavar="A,B,C",
-                     help=f"sections to print, comma-separated: {', '.join(printing.SECTIONS)} "
-                          "(default: as last chosen in the app)")
-    doc.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: Settings)")
-    doc = documents.add_parser("label", parents=[order_args], help="a box label")
+                     help=translate("cli", "sections to print, comma-separated: {sections} "
+                                           "(default: as last chosen in the app)", None,
+                                    language).format(sections=", ".join(printing.SECTIONS)))
+    doc.add_argument("--paper", choices=("a4", "letter"),
+                     help=translate("cli", "paper size (default: Settings)", None, language))
+    doc = documents.add_parser("label", parents=[order_args],
+                               help=translate("cli", "a box label", None, language))
     doc.add_argument("--size", choices=tuple(printing.LABELS), default="62x29",
-                     help="label size in mm or inches (default: 62x29)")
+                     help=translate("cli", "label size in mm or inches (default: 62x29)", None,
+                                    language))
     documents.add_parser("instructions", parents=[order_args],
-                         help="payment instructions: the lab's bank details and the amount due")
+                         help=translate("cli", "payment instructions: the lab's bank details "
+                                               "and the amount due", None, language))
     sub.set_defaults(run=_print)
 
     sub = commands.add_parser(
-        "report", parents=common, help="write a finance report (XLSX, PDF or CSV)",
-        description="Write a report of the finance page, as its tabs show it. Cancelled "
-                    "orders are excluded.")
-    kinds = sub.add_subparsers(title="reports", metavar="REPORT", dest="report", required=True)
+        "report", parents=common,
+        help=translate("cli", "write a finance report (XLSX, PDF or CSV)", None, language),
+        description=translate("cli", "Write a report of the finance page, as its tabs show "
+                                     "it. Cancelled orders are excluded.", None, language))
+    kinds = sub.add_subparsers(title=translate("cli", "reports", None, language),
+                               metavar="REPORT", dest="report", required=True)
     rep = kinds.add_parser(
-        "finance", parents=common, help="paid, total and outstanding per lab or per order",
-        description="The Dental labs or Work orders tab of the finance page with the given "
-                    "filters (on the documented date), as an XLSX, PDF or CSV file.")
+        "finance", parents=common,
+        help=translate("cli", "paid, total and outstanding per lab or per order", None,
+                       language),
+        description=translate("cli", "The Dental labs or Work orders tab of the finance page "
+                                     "with the given filters (on the documented date), as an "
+                                     "XLSX, PDF or CSV file.", None, language))
     rep.add_argument("--view", choices=reports.VIEWS, required=True,
-                     help="labs: one row per lab and currency; orders: one row per work order")
+                     help=translate("cli", "labs: one row per lab and currency; orders: one row "
+                                           "per work order", None, language))
     rep.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE",
-                     help="first documented date, YYYY-MM-DD")
+                     help=translate("cli", "first documented date, YYYY-MM-DD", None, language))
     rep.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE",
-                     help="last documented date, YYYY-MM-DD")
-    rep.add_argument("--lab", metavar="NAME", help="only this dental lab (its full name)")
+                     help=translate("cli", "last documented date, YYYY-MM-DD", None, language))
+    rep.add_argument("--lab", metavar="NAME",
+                     help=translate("cli", "only this dental lab (its full name)", None,
+                                    language))
     rep.add_argument("--method", choices=[m.value for m in PaymentMethod],
-                     help="only orders paid by this payment method")
+                     help=translate("cli", "only orders paid by this payment method", None,
+                                    language))
     rep.add_argument("--status", choices=[s.value for s in PaymentStatus],
-                     help="only orders with this payment status (orders view)")
+                     help=translate("cli", "only orders with this payment status (orders view)",
+                                    None, language))
     rep.add_argument("--format", choices=reports.FORMATS, required=True,
-                     help="xlsx (Excel), pdf, or csv (UTF-8 with BOM)")
-    rep.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+                     help=translate("cli", "xlsx (Excel), pdf, or csv (UTF-8 with BOM)", None,
+                                    language))
+    rep.add_argument("-o", "--output", metavar="FILE", required=True,
+                     help=translate("cli", "the file to write", None, language))
     sub.set_defaults(run=_report)
 
     sub = commands.add_parser(
-        "user", parents=common, help="list users, add a user, set a password",
-        description="Manage the user accounts. Needs an administrator's --user, except to add "
-                    "the first administrator while the database has no active one (after "
-                    f"'seed', for example). New passwords are asked for twice, or taken from "
-                    f"${NEW_PASSWORD_VARIABLE} (${PASSWORD_VARIABLE} for the first "
-                    "administrator).")
-    actions = sub.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
-    act = actions.add_parser("list", parents=common, help="every user with role and status")
+        "user", parents=common,
+        help=translate("cli", "list users, add a user, set a password", None, language),
+        description=translate("cli", "Manage the user accounts. Needs an administrator's "
+                                     "--user, except to add the first administrator while the "
+                                     "database has no active one (after 'seed', for example). "
+                                     "New passwords are asked for twice, or taken from "
+                                     "${new_variable} (${variable} for the first "
+                                     "administrator).", None, language).format(
+            new_variable=NEW_PASSWORD_VARIABLE, variable=PASSWORD_VARIABLE))
+    actions = sub.add_subparsers(title=translate("cli", "actions", None, language),
+                                 metavar="ACTION", dest="action", required=True)
+    act = actions.add_parser("list", parents=common,
+                             help=translate("cli", "every user with role and status", None,
+                                            language))
     act.set_defaults(run=_user_list)
-    act = actions.add_parser("add", parents=common, help="add a user")
-    act.add_argument("name", metavar="NAME", help="the user name to sign in with")
+    act = actions.add_parser("add", parents=common,
+                             help=translate("cli", "add a user", None, language))
+    act.add_argument("name", metavar="NAME",
+                     help=translate("cli", "the user name to sign in with", None, language))
     act.add_argument("--role", choices=[r.value for r in Role], required=True,
-                     help="what the user may do")
-    act.add_argument("--full-name", metavar="TEXT", help="the name shown (default: NAME)")
+                     help=translate("cli", "what the user may do", None, language))
+    act.add_argument("--full-name", metavar="TEXT",
+                     help=translate("cli", "the name shown (default: NAME)", None, language))
     act.set_defaults(run=_user_add)
-    act = actions.add_parser("passwd", parents=common, help="set a user's password")
-    act.add_argument("name", metavar="NAME", help="whose password to set")
+    act = actions.add_parser("passwd", parents=common,
+                             help=translate("cli", "set a user's password", None, language))
+    act.add_argument("name", metavar="NAME",
+                     help=translate("cli", "whose password to set", None, language))
     act.set_defaults(run=_user_passwd)
 
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    language = chosen_language(arguments)
+    # Refusals raised inside the services are worded in it too.
+    set_default_language(language)
+    parser = build_parser(language)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as stop:  # --help, --version, or a usage error already explained
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    set_default_language(args.language)
     if args.smoke:
         return app.smoke()
 

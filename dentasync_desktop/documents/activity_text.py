@@ -1,9 +1,10 @@
-"""The activity log in plain English words, for the CLI, documents and tests.
+"""The activity log in words for the CLI, documents and tests, in any language.
 
 An entry stores an action code and its parameters (amounts as minor units and currency, dates
-as ISO text, names rather than ids); this module is the one place that puts them into English.
-The GUI renders the same codes through Qt's translations (gui/activity_text.py). Entries
-written before codes existed keep their English sentence, which is shown as it is.
+as ISO text, names rather than ids); this module puts them into words through the Qt-free
+catalog (context "activity", shared with gui/activity_text.py where a sentence is the same).
+The English sources are the sentences the log stored before codes existed, so an old entry and
+its migrated code read alike. Entries that kept their old sentence are shown as they are.
 """
 
 from __future__ import annotations
@@ -17,29 +18,31 @@ from ..domain.actions import Action
 from ..domain.enums import EventKind, OrderStatus, PaymentMethod
 from ..domain.money import Money
 from ..domain.numbers import format_number
+from ..i18n import QT_TRANSLATE_NOOP, label, translate
 
 Params = Mapping[str, Any]
+Language = str | None
 
 # The subject of a master-data entry, by its entity.
 RECORD_KINDS = {
-    "dental_lab": "dental lab",
-    "customer": "customer",
-    "patient": "patient",
-    "service": "service",
-    "staff": "staff member",
+    "dental_lab": QT_TRANSLATE_NOOP("activity", "dental lab"),
+    "customer": QT_TRANSLATE_NOOP("activity", "customer"),
+    "patient": QT_TRANSLATE_NOOP("activity", "patient"),
+    "service": QT_TRANSLATE_NOOP("activity", "service"),
+    "staff": QT_TRANSLATE_NOOP("activity", "staff member"),
 }
 
 # What each lifecycle step says before "old status → new status".
 STEPS = {
-    Action.PUBLISH: "Sent to the lab",
-    Action.START_PRODUCTION: "Production started",
-    Action.PRODUCE: "Produced",
-    Action.SHIP: "Shipped",
-    Action.DELIVER: "Delivered",
-    Action.COMPLETE: "Completed",
-    Action.CANCEL: "Cancelled",
-    Action.REOPEN: "Reopened",
-    Action.MOVE_BACK: "Moved back",
+    Action.PUBLISH: QT_TRANSLATE_NOOP("activity", "Sent to the lab"),
+    Action.START_PRODUCTION: QT_TRANSLATE_NOOP("activity", "Production started"),
+    Action.PRODUCE: QT_TRANSLATE_NOOP("activity", "Produced"),
+    Action.SHIP: QT_TRANSLATE_NOOP("activity", "Shipped"),
+    Action.DELIVER: QT_TRANSLATE_NOOP("activity", "Delivered"),
+    Action.COMPLETE: QT_TRANSLATE_NOOP("activity", "Completed"),
+    Action.CANCEL: QT_TRANSLATE_NOOP("activity", "Cancelled"),
+    Action.REOPEN: QT_TRANSLATE_NOOP("activity", "Reopened"),
+    Action.MOVE_BACK: QT_TRANSLATE_NOOP("activity", "Moved back"),
 }
 
 
@@ -56,100 +59,199 @@ def _day(value: str) -> str:
     return date.fromisoformat(value).isoformat()
 
 
-def _status(value: str) -> str:
-    return OrderStatus(value).label
+def _number(p: Params, key: str) -> str:
+    return format_number(int(p[key]))
 
 
-def _method(p: Params) -> str:
-    return PaymentMethod(p["method"]).label.lower()
+def _method(p: Params, language: Language) -> str:
+    return label(PaymentMethod(p["method"]), language).lower()
 
 
-def _event(p: Params, what: str) -> str:
-    return f"{EventKind(p['kind']).label} on {moment(p['starts_at'])} {what}"
+def _event(p: Params, language: Language) -> dict[str, str]:
+    return {"kind": label(EventKind(p["kind"]), language), "when": moment(p["starts_at"])}
 
 
-def _plan(p: Params, what: str) -> str:
+def _plan(p: Params, language: Language, replaced: bool) -> str:
     count = int(p["installments"])
-    shape = (f"{count} installments from {_day(p['first_due_date'])}" if count > 1
-             else f"due {_day(p['first_due_date'])}")
-    return f"payment plan {what}: {money(p)} by {_method(p)}, {shape}"
+    values = {"amount": money(p), "method": _method(p, language),
+              "first": _day(p["first_due_date"])}
+    if count > 1:
+        text = (translate("activity", "payment plan replaced: {amount} by {method}, "
+                          "%n installments from {first}", None, language, count) if replaced
+                else translate("activity", "payment plan set: {amount} by {method}, "
+                               "%n installments from {first}", None, language, count))
+    else:
+        text = (translate("activity", "payment plan replaced: {amount} by {method}, due "
+                          "{first}", None, language) if replaced
+                else translate("activity", "payment plan set: {amount} by {method}, due "
+                               "{first}", None, language))
+    return text.format(**values)
 
 
-def _record(p: Params, verb: str) -> str:
-    return f"{verb} {RECORD_KINDS[p['kind']]} {p['name']}"
+def _record(p: Params, language: Language) -> dict[str, str]:
+    return {"kind": translate("activity", RECORD_KINDS[p["kind"]], None, language),
+            "name": str(p["name"])}
+
+
+def _status_changed(p: Params, language: Language) -> str:
+    return translate("activity", "{step}: {before} → {after}", None, language).format(
+        step=translate("activity", STEPS[Action(p["step"])], None, language),
+        before=label(OrderStatus(p["from"]), language),
+        after=label(OrderStatus(p["to"]), language))
+
+
+def _planned(p: Params, language: Language) -> str:
+    count = int(p["count"])
+    return translate("activity", "planned %n task(s) automatically", None, language, count)
+
+
+def _failed_sign_in(p: Params, language: Language) -> str:
+    count = int(p["count"])
+    return translate("activity", "Failed sign-in of {name}: wrong password (%n in a row)",
+                     None, language, count).format(name=p["username"])
+
+
+def _fields(p: Params) -> str:
+    return ", ".join(p["fields"])
 
 
 # Each renderer returns the sentence without the order number; ORDER_CODES get "WO-…: " first.
-_RENDER: dict[str, Callable[[Params], str]] = {
-    "order.created": lambda p: f"Created {format_number(int(p['order']))}",
-    "order.edited": lambda p: f"Edited {format_number(int(p['order']))}",
-    "order.seeded": lambda p: f"Seeded {format_number(int(p['order']))}",
-    "order.customer_changed": lambda p: f"Customer changed from {p['old']} to {p['new']}",
-    "order.status_changed": lambda p: (f"{STEPS[Action(p['step'])]}: {_status(p['from'])} → "
-                                       f"{_status(p['to'])}"),
-    "order.due_date_changed": lambda p: f"Due date changed to {_day(p['due_date'])}",
-    "order.price_adjusted": lambda p: (f"Price adjusted from {money(p, 'old')} to "
-                                       f"{money(p, 'new')}"),
-    "order.put_on_hold": lambda p: f"Put on hold: {p['reason']}",
-    "order.taken_off_hold": lambda p: "Taken off hold",
-    "order.marked_remake": lambda p: (f"Marked as remake of {format_number(int(p['source']))}: "
-                                      f"{p['reason']}"),
-    "order.copied_from": lambda p: f"Copied from {format_number(int(p['source']))}",
-    "order.copied_to": lambda p: f"Copied to {format_number(int(p['copy']))}",
-    "order.deleted": lambda p: (f"Deleted {format_number(int(p['order']))} ({p['patient']}, "
-                                f"{p['lab']}, {money(p, 'total')})"),
-    "task.planned": lambda p: (f"planned {p['count']} task{'' if p['count'] == 1 else 's'} "
-                               "automatically"),
-    "task.added": lambda p: f"task '{p['task']}' added",
-    "task.edited": lambda p: f"task '{p['task']}' edited",
-    "task.moved": lambda p: f"task '{p['task']}' moved to place {p['position']}",
-    "task.assigned": lambda p: f"task '{p['task']}' assigned to {p['assignee']}",
-    "task.unassigned": lambda p: f"task '{p['task']}' unassigned",
-    "task.done": lambda p: f"task '{p['task']}' done",
-    "task.reopened": lambda p: f"task '{p['task']}' reopened",
-    "task.removed": lambda p: f"task '{p['task']}' removed",
-    "payroll.added": lambda p: f"payroll {money(p)} for {p['staff']}",
-    "payroll.edited": lambda p: f"payroll for {p['staff']} edited",
-    "payroll.finalized": lambda p: f"payroll {money(p)} for {p['staff']} finalized",
-    "attachment.added": lambda p: f"file '{p['name']}' attached",
-    "attachment.removed": lambda p: f"file '{p['name']}' removed",
-    "payment_plan.set": lambda p: _plan(p, "set"),
-    "payment_plan.replaced": lambda p: _plan(p, "replaced"),
-    "payment_plan.removed": lambda p: "payment plan removed",
-    "payment.recorded": lambda p: (f"payment of {money(p)} ({_method(p)}) on "
-                                   f"{_day(p['paid_on'])} recorded"),
-    "payment.voided": lambda p: (f"payment of {money(p)} on {_day(p['paid_on'])} voided: "
-                                 f"{p['reason']}"),
-    "event.added": lambda p: _event(p, "added"),
-    "event.edited": lambda p: _event(p, "edited"),
-    "event.done": lambda p: _event(p, "done"),
-    "event.reopened": lambda p: _event(p, "reopened"),
-    "event.deleted": lambda p: _event(p, "deleted"),
-    "comment.added": lambda p: f"comment \"{p['preview']}\"",
-    "comment.edited": lambda p: f"comment edited: \"{p['preview']}\"",
-    "record.created": lambda p: _record(p, "Created"),
-    "record.edited": lambda p: _record(p, "Edited"),
-    "record.activated": lambda p: _record(p, "Reactivated"),
-    "record.deactivated": lambda p: _record(p, "Deactivated"),
-    "record.deactivated_in_use": lambda p: (_record(p, "Deactivated")
-                                            + " instead of deleting it: it is still in use"),
-    "record.deleted": lambda p: _record(p, "Deleted"),
-    "user.sign_in_failed_unknown": lambda p: f"Failed sign-in: unknown user name '{p['name']}'",
-    "user.sign_in_failed": lambda p: (f"Failed sign-in of {p['username']}: wrong password "
-                                      f"({p['count']} in a row)"),
-    "user.first_admin_created": lambda p: f"Created the first administrator {p['username']}",
-    "user.signed_in": lambda p: f"{p['username']} signed in",
-    "user.created": lambda p: f"Created user {p['username']}",
-    "user.edited": lambda p: f"Edited user {p['username']}",
-    "user.password_reset": lambda p: f"Reset the password of {p['username']}",
-    "user.unlocked": lambda p: f"{p['username']} unlocked the window",
-    "user.password_changed": lambda p: f"{p['username']} changed their password",
-    "user.activated": lambda p: f"Reactivated user {p['username']}",
-    "user.deactivated": lambda p: f"Deactivated user {p['username']}",
-    "settings.organisation_changed": lambda p: (
-        f"Changed the organisation settings: {', '.join(p['fields'])}"),
-    "settings.calendar_changed": lambda p: (
-        f"Changed the calendar and reminder settings: {', '.join(p['fields'])}"),
+_RENDER: dict[str, Callable[[Params, Language], str]] = {
+    "order.created": lambda p, language: translate(
+        "activity", "Created {order}", None, language).format(order=_number(p, "order")),
+    "order.edited": lambda p, language: translate(
+        "activity", "Edited {order}", None, language).format(order=_number(p, "order")),
+    "order.seeded": lambda p, language: translate(
+        "activity", "Seeded {order}", None, language).format(order=_number(p, "order")),
+    "order.customer_changed": lambda p, language: translate(
+        "activity", "Customer changed from {old} to {new}", None, language).format(
+            old=p["old"], new=p["new"]),
+    "order.status_changed": _status_changed,
+    "order.due_date_changed": lambda p, language: translate(
+        "activity", "Due date changed to {date}", None, language).format(
+            date=_day(p["due_date"])),
+    "order.price_adjusted": lambda p, language: translate(
+        "activity", "Price adjusted from {old} to {new}", None, language).format(
+            old=money(p, "old"), new=money(p, "new")),
+    "order.put_on_hold": lambda p, language: translate(
+        "activity", "Put on hold: {reason}", None, language).format(reason=p["reason"]),
+    "order.taken_off_hold": lambda p, language: translate(
+        "activity", "Taken off hold", None, language),
+    "order.marked_remake": lambda p, language: translate(
+        "activity", "Marked as remake of {order}: {reason}", None, language).format(
+            order=_number(p, "source"), reason=p["reason"]),
+    "order.copied_from": lambda p, language: translate(
+        "activity", "Copied from {order}", None, language).format(order=_number(p, "source")),
+    "order.copied_to": lambda p, language: translate(
+        "activity", "Copied to {order}", None, language).format(order=_number(p, "copy")),
+    "order.deleted": lambda p, language: translate(
+        "activity", "Deleted {order} ({patient}, {lab}, {total})", None, language).format(
+            order=_number(p, "order"), patient=p["patient"], lab=p["lab"],
+            total=money(p, "total")),
+    "task.planned": _planned,
+    "task.added": lambda p, language: translate(
+        "activity", "task '{task}' added", None, language).format(task=p["task"]),
+    "task.edited": lambda p, language: translate(
+        "activity", "task '{task}' edited", None, language).format(task=p["task"]),
+    "task.moved": lambda p, language: translate(
+        "activity", "task '{task}' moved to place {place}", None, language).format(
+            task=p["task"], place=p["position"]),
+    "task.assigned": lambda p, language: translate(
+        "activity", "task '{task}' assigned to {name}", None, language).format(
+            task=p["task"], name=p["assignee"]),
+    "task.unassigned": lambda p, language: translate(
+        "activity", "task '{task}' unassigned", None, language).format(task=p["task"]),
+    "task.done": lambda p, language: translate(
+        "activity", "task '{task}' done", None, language).format(task=p["task"]),
+    "task.reopened": lambda p, language: translate(
+        "activity", "task '{task}' reopened", None, language).format(task=p["task"]),
+    "task.removed": lambda p, language: translate(
+        "activity", "task '{task}' removed", None, language).format(task=p["task"]),
+    "payroll.added": lambda p, language: translate(
+        "activity", "payroll {amount} for {name}", None, language).format(
+            amount=money(p), name=p["staff"]),
+    "payroll.edited": lambda p, language: translate(
+        "activity", "payroll for {name} edited", None, language).format(name=p["staff"]),
+    "payroll.finalized": lambda p, language: translate(
+        "activity", "payroll {amount} for {name} finalized", None, language).format(
+            amount=money(p), name=p["staff"]),
+    "attachment.added": lambda p, language: translate(
+        "activity", "file '{name}' attached", None, language).format(name=p["name"]),
+    "attachment.removed": lambda p, language: translate(
+        "activity", "file '{name}' removed", None, language).format(name=p["name"]),
+    "payment_plan.set": lambda p, language: _plan(p, language, replaced=False),
+    "payment_plan.replaced": lambda p, language: _plan(p, language, replaced=True),
+    "payment_plan.removed": lambda p, language: translate(
+        "activity", "payment plan removed", None, language),
+    "payment.recorded": lambda p, language: translate(
+        "activity", "payment of {amount} ({method}) on {date} recorded", None,
+        language).format(amount=money(p), method=_method(p, language),
+                         date=_day(p["paid_on"])),
+    "payment.voided": lambda p, language: translate(
+        "activity", "payment of {amount} on {date} voided: {reason}", None, language).format(
+            amount=money(p), date=_day(p["paid_on"]), reason=p["reason"]),
+    "event.added": lambda p, language: translate(
+        "activity", "{kind} on {when} added", None, language).format(**_event(p, language)),
+    "event.edited": lambda p, language: translate(
+        "activity", "{kind} on {when} edited", None, language).format(**_event(p, language)),
+    "event.done": lambda p, language: translate(
+        "activity", "{kind} on {when} done", None, language).format(**_event(p, language)),
+    "event.reopened": lambda p, language: translate(
+        "activity", "{kind} on {when} reopened", None, language).format(
+            **_event(p, language)),
+    "event.deleted": lambda p, language: translate(
+        "activity", "{kind} on {when} deleted", None, language).format(
+            **_event(p, language)),
+    "comment.added": lambda p, language: translate(
+        "activity", "comment \"{text}\"", None, language).format(text=p["preview"]),
+    "comment.edited": lambda p, language: translate(
+        "activity", "comment edited: \"{text}\"", None, language).format(text=p["preview"]),
+    "record.created": lambda p, language: translate(
+        "activity", "Created {kind} {name}", None, language).format(**_record(p, language)),
+    "record.edited": lambda p, language: translate(
+        "activity", "Edited {kind} {name}", None, language).format(**_record(p, language)),
+    "record.activated": lambda p, language: translate(
+        "activity", "Reactivated {kind} {name}", None, language).format(
+            **_record(p, language)),
+    "record.deactivated": lambda p, language: translate(
+        "activity", "Deactivated {kind} {name}", None, language).format(
+            **_record(p, language)),
+    "record.deactivated_in_use": lambda p, language: translate(
+        "activity", "Deactivated {kind} {name} instead of deleting it: it is still in use",
+        None, language).format(**_record(p, language)),
+    "record.deleted": lambda p, language: translate(
+        "activity", "Deleted {kind} {name}", None, language).format(**_record(p, language)),
+    "user.sign_in_failed_unknown": lambda p, language: translate(
+        "activity", "Failed sign-in: unknown user name '{name}'", None, language).format(
+            name=p["name"]),
+    "user.sign_in_failed": _failed_sign_in,
+    "user.first_admin_created": lambda p, language: translate(
+        "activity", "Created the first administrator {name}", None, language).format(
+            name=p["username"]),
+    "user.signed_in": lambda p, language: translate(
+        "activity", "{name} signed in", None, language).format(name=p["username"]),
+    "user.created": lambda p, language: translate(
+        "activity", "Created user {name}", None, language).format(name=p["username"]),
+    "user.edited": lambda p, language: translate(
+        "activity", "Edited user {name}", None, language).format(name=p["username"]),
+    "user.password_reset": lambda p, language: translate(
+        "activity", "Reset the password of {name}", None, language).format(
+            name=p["username"]),
+    "user.unlocked": lambda p, language: translate(
+        "activity", "{name} unlocked the window", None, language).format(name=p["username"]),
+    "user.password_changed": lambda p, language: translate(
+        "activity", "{name} changed their password", None, language).format(
+            name=p["username"]),
+    "user.activated": lambda p, language: translate(
+        "activity", "Reactivated user {name}", None, language).format(name=p["username"]),
+    "user.deactivated": lambda p, language: translate(
+        "activity", "Deactivated user {name}", None, language).format(name=p["username"]),
+    "settings.organisation_changed": lambda p, language: translate(
+        "activity", "Changed the organisation settings: {fields}", None, language).format(
+            fields=_fields(p)),
+    "settings.calendar_changed": lambda p, language: translate(
+        "activity", "Changed the calendar and reminder settings: {fields}", None,
+        language).format(fields=_fields(p)),
 }
 
 CODES = frozenset(_RENDER)
@@ -167,17 +269,19 @@ def load_params(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def render(code: str, params: Params, fallback: str = "", *, with_number: bool = True) -> str:
-    """The entry in English; ``fallback`` (the old stored sentence) for an unknown code or
-    parameters that do not fit it. ``with_number`` False leaves out the "WO-…: " prefix, as
-    on the order's own timeline."""
+def render(code: str, params: Params, fallback: str = "", *, with_number: bool = True,
+           language: Language = None) -> str:
+    """The entry in ``language`` (None: the process's); ``fallback`` (the old stored
+    sentence) for an unknown code or parameters that do not fit it. ``with_number`` False
+    leaves out the "WO-…: " prefix, as on the order's own timeline."""
     renderer = _RENDER.get(code)
     if renderer is None:
         return fallback
     try:
-        text = renderer(params)
+        text = renderer(params, language)
     except (KeyError, ValueError, TypeError):
         return fallback
     if with_number and code in ORDER_CODES:
-        return f"{format_number(int(params['order']))}: {text}"
+        return translate("activity", "{order}: {text}", None, language).format(
+            order=format_number(int(params["order"])), text=text)
     return text

@@ -6,33 +6,36 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ..domain.dto import CalendarEvent
-from .report_table import Column, ColumnKind, ReportTable, Row
+from ..i18n import QT_TRANSLATE_NOOP, label, translate
+from .report_table import Column, ColumnKind, Counted, ReportTable, Row
 
-TITLE = "Agenda"
+TITLE = QT_TRANSLATE_NOOP("reports", "Agenda")
 COLUMNS = (
-    Column("Day", ColumnKind.DATE, 11),
-    Column("Time", ColumnKind.TEXT, 11),
-    Column("Kind", ColumnKind.TEXT, 10),
-    Column("Order", ColumnKind.TEXT, 10),
-    Column("Patient", ColumnKind.TEXT, 22),
-    Column("Dental lab", ColumnKind.TEXT, 20),
-    Column("Customer", ColumnKind.TEXT, 20),
-    Column("Note", ColumnKind.TEXT, 30),
+    Column(QT_TRANSLATE_NOOP("reports", "Day"), ColumnKind.DATE, 11),
+    Column(QT_TRANSLATE_NOOP("reports", "Time"), ColumnKind.TEXT, 11),
+    Column(QT_TRANSLATE_NOOP("reports", "Kind"), ColumnKind.TEXT, 10),
+    Column(QT_TRANSLATE_NOOP("reports", "Order"), ColumnKind.TEXT, 10),
+    Column(QT_TRANSLATE_NOOP("reports", "Patient"), ColumnKind.TEXT, 22),
+    Column(QT_TRANSLATE_NOOP("reports", "Dental lab"), ColumnKind.TEXT, 20),
+    Column(QT_TRANSLATE_NOOP("reports", "Customer"), ColumnKind.TEXT, 20),
+    Column(QT_TRANSLATE_NOOP("reports", "Note"), ColumnKind.TEXT, 30),
 )
 
 
 def event_cells(event: CalendarEvent) -> Row:
-    """One agenda line; the start and end in the computer's local time."""
+    """One agenda line in the app's language; the start and end in the computer's local
+    time."""
     start, end = event.starts_at.astimezone(), event.ends_at.astimezone()
     marks = []
     if event.done:
-        marks.append("done")
+        marks.append(translate("reports", "done"))
     if event.order_closed:
-        marks.append(f"order {event.order_status.label.lower()}")
+        marks.append(translate("reports", "order {status}").format(
+            status=label(event.order_status).lower()))
     if event.warning is not None:
         marks.append(event.warning.message)
     note = " · ".join([*marks, event.note] if event.note else marks)
-    return (start.date(), f"{start:%H:%M}–{end:%H:%M}", event.kind.label, event.number_text,
+    return (start.date(), f"{start:%H:%M}–{end:%H:%M}", label(event.kind), event.number_text,
             event.patient_name, event.lab_name, event.customer_name, note)
 
 
@@ -42,10 +45,11 @@ def agenda_table(
 ) -> ReportTable:
     rows = [event_cells(e) for e in events]
     period = (f"{first_day:%A} {first_day.isoformat()}" if first_day == last_day
-              else f"{first_day.isoformat()} to {last_day.isoformat()}")
+              else translate("reports", "{start} to {end}").format(
+                  start=first_day.isoformat(), end=last_day.isoformat()))
     return ReportTable(
         title=TITLE, organisation=organisation, view=period,
         filters=filters, generated_at=generated_at, columns=COLUMNS, rows=rows,
-        row_count=len(rows), count_nouns=("appointment", "appointments"),
-        note="" if rows else "No appointments.",
+        row_count=len(rows), counted=Counted.APPOINTMENTS,
+        note="" if rows else QT_TRANSLATE_NOOP("reports", "No appointments."),
     )

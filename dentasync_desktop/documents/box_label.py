@@ -15,6 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
 from ..domain.teeth import format_teeth
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import label as label_of
 from . import barcodes
 from .fonts import BOLD, REGULAR, FallbackCanvas, register_fonts
 from .pdf_layout import (
@@ -46,23 +48,41 @@ LABEL_SIZES: dict[str, LabelSize] = {
 def label_size(key: str) -> LabelSize:
     size = LABEL_SIZES.get((key or "").strip().lower())
     if size is None:
-        raise ValidationError("size", f"'{key}' is not a label size; choose "
-                                      f"{' or '.join(LABEL_SIZES)}")
+        raise ValidationError("size", translate(
+            "documents", "'{size}' is not a label size; choose {choices}").format(
+                size=key, choices=", ".join(LABEL_SIZES)))
     return size
 
 
+# What a note names when a line had to be shortened (in the app's language).
+WHAT = {
+    "number": QT_TRANSLATE_NOOP("documents", "order number"),
+    "due": QT_TRANSLATE_NOOP("documents", "due date"),
+    "lab": QT_TRANSLATE_NOOP("documents", "lab name"),
+    "patient": QT_TRANSLATE_NOOP("documents", "patient name"),
+    "customer": QT_TRANSLATE_NOOP("documents", "customer name"),
+    "organisation": QT_TRANSLATE_NOOP("documents", "organisation name"),
+    "teeth": QT_TRANSLATE_NOOP("documents", "teeth"),
+    "shade": QT_TRANSLATE_NOOP("documents", "shade"),
+    "status": QT_TRANSLATE_NOOP("documents", "status"),
+}
+
+
 class _Label:
-    def __init__(self, canvas: Canvas, size: LabelSize) -> None:
+    def __init__(self, canvas: Canvas, size: LabelSize, language: str | None) -> None:
         self.canvas = canvas
         self.size = size
+        self.language = language
         self.notes: list[str] = []
 
     def text(self, what: str, text: str, x: float, y: float, width: float, *, font: str,
              size: float, min_size: float, align: str = "left", muted: bool = False) -> None:
         fitted, font_size, cut = fit_text(text, font, size, min_size, width)
         if cut:
-            self.notes.append(f"The {what} was shortened to fit the {self.size.name} label: "
-                              f"'{fitted}'.")
+            self.notes.append(translate(
+                "documents", "The {what} was shortened to fit the {size} label: '{text}'.")
+                .format(what=translate("documents", WHAT[what]), size=self.size.name,
+                        text=fitted))
         canvas = self.canvas
         canvas.setFont(font, font_size)
         canvas.setFillColor(MUTED if muted else INK)
@@ -80,15 +100,18 @@ def _small(label: _Label, order: OrderDetail) -> None:
     margin = 2 * mm
     inner = width - 2 * margin
     number_y = height - margin - 8
-    label.text("order number", order.number_text, margin, number_y, inner * 0.55, font=BOLD,
+    language = label.language
+    label.text("number", order.number_text, margin, number_y, inner * 0.55, font=BOLD,
                size=10, min_size=7)
-    label.text("due date", f"Due {date_text(order.due_date)}", margin + inner * 0.55, number_y,
-               inner * 0.45, font=BOLD, size=7.5, min_size=6, align="right")
+    due = translate("documents", "Due {date}", None, language).format(
+        date=date_text(order.due_date))
+    label.text("due", due, margin + inner * 0.55, number_y, inner * 0.45, font=BOLD, size=7.5,
+               min_size=6, align="right")
     lab_y = margin + 1.2
     patient_y = lab_y + 8.2
-    label.text("lab name", order.lab.name, margin, lab_y, inner, font=REGULAR, size=6.5,
+    label.text("lab", order.lab.name, margin, lab_y, inner, font=REGULAR, size=6.5,
                min_size=5.5)
-    label.text("patient name", order.patient.full_name, margin, patient_y, inner, font=BOLD,
+    label.text("patient", order.patient.full_name, margin, patient_y, inner, font=BOLD,
                size=8, min_size=6)
     bar_bottom = patient_y + 8.5
     barcodes.draw_code128(label.canvas, order.number_text, margin, bar_bottom, inner,
@@ -101,11 +124,12 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
     margin = 0.2 * inch
     inner = width - 2 * margin
     y = height - margin - 9
+    language = label.language
     if org.name.strip():
-        label.text("organisation name", org.name, margin, y, inner, font=REGULAR, size=9,
+        label.text("organisation", org.name, margin, y, inner, font=REGULAR, size=9,
                    min_size=7, align="center", muted=True)
     y -= 34
-    label.text("order number", order.number_text, margin, y, inner, font=BOLD, size=30,
+    label.text("number", order.number_text, margin, y, inner, font=BOLD, size=30,
                min_size=18, align="center")
     bar_height = 70
     y -= 12 + bar_height
@@ -119,10 +143,12 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
     if order.customer.clinic.strip():
         customer += f", {order.customer.clinic}"
     fields = (
-        ("patient name", "Patient", order.patient.full_name, 16),
-        ("customer name", "Customer", customer, 12),
-        ("lab name", "Dental lab", order.lab.name, 12),
-        ("due date", "Due date", date_text(order.due_date), 16),
+        ("patient", translate("documents", "Patient", None, language),
+         order.patient.full_name, 16),
+        ("customer", translate("documents", "Customer", None, language), customer, 12),
+        ("lab", translate("documents", "Dental lab", None, language), order.lab.name, 12),
+        ("due", translate("documents", "Due date", None, language),
+         date_text(order.due_date), 16),
     )
     for what, caption, value, size in fields:
         y -= 13
@@ -132,11 +158,16 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
         label.text(what, value or "—", margin, y, inner, font=BOLD, size=size, min_size=8)
     qr_size = 1.25 * inch
     detail_width = inner - qr_size - 8
-    details = (("Teeth", format_teeth(order_teeth(order)) or "—"), ("Shade", order.shade or "—"),
-               ("Status", order.status.label))
+    details = (
+        ("teeth", translate("documents", "Teeth", None, language),
+         format_teeth(order_teeth(order)) or "—"),
+        ("shade", translate("documents", "Shade", None, language), order.shade or "—"),
+        ("status", translate("documents", "Status", None, language),
+         label_of(order.status, language)),
+    )
     y_detail = margin + qr_size - 10
-    for caption, value in details:
-        label.text(caption.lower(), f"{caption}: {value}", margin, y_detail, detail_width,
+    for what, caption, value in details:
+        label.text(what, f"{caption}: {value}", margin, y_detail, detail_width,
                    font=REGULAR, size=10, min_size=7)
         y_detail -= 15
     barcodes.qr_code(order.number_text, qr_size).drawOn(
@@ -144,14 +175,17 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
 
 
 def write_box_label(order: OrderDetail, org: OrganisationSettings, target: Target, *,
-                    size: str = "62x29", fonts_dir: Path) -> tuple[str, ...]:
-    """One label page of the chosen size; returns notes on anything shortened."""
+                    size: str = "62x29", fonts_dir: Path,
+                    language: str | None = None) -> tuple[str, ...]:
+    """One label page of the chosen size in ``language`` (None: the app's); returns notes
+    on anything shortened, in the app's language."""
     chosen = label_size(size)
     register_fonts(fonts_dir)
     canvas = FallbackCanvas(output(target), pagesize=(chosen.width, chosen.height), invariant=1)
-    canvas.setTitle(f"Box label {order.number_text}")
+    canvas.setTitle(translate("documents", "Box label {number}", None, language).format(
+        number=order.number_text))
     canvas.setCreator("Dentasync Desktop")
-    label = _Label(canvas, chosen)
+    label = _Label(canvas, chosen, language)
     if chosen.key == "62x29":
         _small(label, order)
     else:

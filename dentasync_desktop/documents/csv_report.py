@@ -19,7 +19,7 @@ def write_csv(table: ReportTable, target: Path) -> None:
         # Every cell quoted: a spreadsheet that splits at ";" (most of Europe) keeps a name like
         # "Müller;=1+1" in one cell instead of starting a new one with a formula.
         writer = csv.writer(out, quoting=csv.QUOTE_ALL)
-        writer.writerow([neutralise(column.title) for column in table.columns])
+        writer.writerow([neutralise(title) for title in table.column_titles()])
         writer.writerows([_text(value) for value in row] for row in table.rows)
 
 

@@ -28,11 +28,11 @@ from ..domain.enums import OrderStatus, TaskStatus
 from ..domain.errors import ValidationError
 from ..domain.numbers import format_number
 from ..domain.teeth import format_teeth
+from ..i18n import QT_TRANSLATE_NOOP, label, translate
 from . import barcodes
 from .fonts import BOLD, REGULAR
 from .pdf_layout import (
     RULE,
-    NumberedCanvas,
     PageGroup,
     Target,
     date_text,
@@ -41,6 +41,7 @@ from .pdf_layout import (
     logo_image,
     markup,
     money_text,
+    numbered_canvas,
     order_teeth,
     page_document,
     para,
@@ -51,16 +52,17 @@ from .pdf_layout import (
 from .teeth_diagram import teeth_drawing
 
 # Section key -> what the user ticks, in the order the sections print.
+# The labels are translated where they are shown (gui/printing, context "printing").
 SECTIONS: dict[str, str] = {
-    "codes": "Barcode and QR code",
-    "parties": "Customer, patient and dental lab",
-    "teeth": "Teeth diagram",
-    "items": "Items and services",
-    "prices": "Prices",
-    "work_plan": "Work plan",
-    "description": "Description and notes",
-    "comments": "Comments",
-    "signature": "Signature and date lines",
+    "codes": QT_TRANSLATE_NOOP("printing", "Barcode and QR code"),
+    "parties": QT_TRANSLATE_NOOP("printing", "Customer, patient and dental lab"),
+    "teeth": QT_TRANSLATE_NOOP("printing", "Teeth diagram"),
+    "items": QT_TRANSLATE_NOOP("printing", "Items and services"),
+    "prices": QT_TRANSLATE_NOOP("printing", "Prices"),
+    "work_plan": QT_TRANSLATE_NOOP("printing", "Work plan"),
+    "description": QT_TRANSLATE_NOOP("printing", "Description and notes"),
+    "comments": QT_TRANSLATE_NOOP("printing", "Comments"),
+    "signature": QT_TRANSLATE_NOOP("printing", "Signature and date lines"),
 }
 DEFAULT_SECTIONS = frozenset(SECTIONS) - {"prices", "comments"}
 
@@ -72,8 +74,9 @@ def check_sections(sections: Iterable[str]) -> frozenset[str]:
     chosen = frozenset(s.strip().lower() for s in sections if s.strip())
     unknown = sorted(chosen - SECTIONS.keys())
     if unknown:
-        raise ValidationError("sections", f"unknown section '{unknown[0]}'; choose from "
-                                          f"{', '.join(SECTIONS)}")
+        raise ValidationError("sections", translate(
+            "documents", "unknown section '{section}'; choose from {choices}").format(
+                section=unknown[0], choices=", ".join(SECTIONS)))
     return chosen
 
 
@@ -81,7 +84,9 @@ class _Form:
     """Builds the flowables of one order; notes collect what was left out and why."""
 
     def __init__(self, order: OrderDetail, org: OrganisationSettings, sections: frozenset[str],
-                 width: float, fonts_dir: Path, logo: Any, notes: list[str]) -> None:
+                 width: float, fonts_dir: Path, logo: Any, notes: list[str],
+                 language: str | None) -> None:
+        self.language = language
         self.order = order
         self.org = org
         self.sections = sections
@@ -110,9 +115,10 @@ class _Form:
     # --- always printed --------------------------------------------------------------------
 
     def _header(self) -> Table:
-        number = self.order.number_text
+        number, language = self.order.number_text, self.language
         right: list[Flowable] = [
-            Paragraph("WORK ORDER", self.st["label_right"]),
+            Paragraph(markup(translate("documents", "WORK ORDER", None, language)),
+                      self.st["label_right"]),
             Paragraph(number, self.st["number"]),
         ]
         if "codes" in self.sections:
@@ -130,15 +136,18 @@ class _Form:
         return header_table(self.org, right, self.width, self.fonts_dir, self.logo)
 
     def _facts(self) -> Table:
-        order = self.order
-        status = order.status.label
+        order, language = self.order, self.language
+        status = label(order.status, language)
         if order.on_hold:
-            status += " (on hold)"
+            status += " " + translate("documents", "(on hold)", None, language)
         if order.is_remake:
-            status += " · remake"
-        facts = (("Status", status), ("Documented", date_text(order.documented_at)),
-                 ("Due date", date_text(order.due_date)), ("Shade", order.shade or "—"))
-        cells = [[para(label, self.st["label"]) for label, _ in facts],
+            status += " · " + translate("documents", "remake", None, language)
+        facts = ((translate("documents", "Status", None, language), status),
+                 (translate("documents", "Documented", None, language),
+                  date_text(order.documented_at)),
+                 (translate("documents", "Due date", None, language), date_text(order.due_date)),
+                 (translate("documents", "Shade", None, language), order.shade or "—"))
+        cells = [[para(caption, self.st["label"]) for caption, _ in facts],
                  [para(value, self.st["strong"]) for _, value in facts]]
         table = Table(cells, colWidths=[self.width / len(facts)] * len(facts), hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -160,19 +169,22 @@ class _Form:
         return Paragraph(markup(text), self.st["small"])
 
     def _parties(self) -> list[Flowable]:
-        order = self.order
+        order, language = self.order, self.language
         customer, patient, lab = order.customer, order.patient, order.lab
+        born = (translate("documents", "born {date}", None, language).format(
+            date=date_text(patient.date_of_birth)) if patient.date_of_birth else "")
         columns = (
-            ("Customer", customer.name, (customer.clinic, customer.phone, customer.email)),
-            ("Patient", patient.full_name,
-             (f"born {date_text(patient.date_of_birth)}" if patient.date_of_birth else "",
-              patient.phone)),
-            ("Dental lab", lab.name, (lab.contact_person, lab.phone, lab.email)),
+            (translate("documents", "Customer", None, language), customer.name,
+             (customer.clinic, customer.phone, customer.email)),
+            (translate("documents", "Patient", None, language), patient.full_name,
+             (born, patient.phone)),
+            (translate("documents", "Dental lab", None, language), lab.name,
+             (lab.contact_person, lab.phone, lab.email)),
         )
         cells = []
-        for label, name, details in columns:
-            cell: list[Flowable] = [para(label, self.st["label"]), para(name or "—",
-                                                                        self.st["strong"])]
+        for caption, name, details in columns:
+            cell: list[Flowable] = [para(caption, self.st["label"]), para(name or "—",
+                                                                          self.st["strong"])]
             cell += [para(line, self.st["body"]) for line in details if line.strip()]
             cells.append(cell)
         table = Table([cells], colWidths=[self.width / 3] * 3, hAlign="LEFT", splitInRow=1)
@@ -187,11 +199,12 @@ class _Form:
         return [table]
 
     def _teeth(self) -> list[Flowable]:
-        order = self.order
+        order, language = self.order, self.language
         chosen = order_teeth(order)
         lines: list[Flowable] = [
-            para("Ordered teeth", self.st["label"]),
-            para(format_teeth(chosen) or "No teeth recorded", self.st["strong"]),
+            para(translate("documents", "Ordered teeth", None, language), self.st["label"]),
+            para(format_teeth(chosen) or translate("documents", "No teeth recorded", None,
+                                                   language), self.st["strong"]),
         ]
         for item in order.items:
             if item.teeth:
@@ -205,17 +218,25 @@ class _Form:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ]))
-        return [KeepTogether([*self._heading("Teeth (FDI)"), table])]
+        return [KeepTogether([*self._heading(translate("documents", "Teeth (FDI)", None,
+                                                        language)), table])]
 
     def _items(self) -> list[Flowable]:
-        parts: list[Flowable] = [*self._heading("Items and services")]
+        language = self.language
+        parts: list[Flowable] = [*self._heading(translate("documents", "Items and services",
+                                                          None, language))]
         items = self.order.items
         if not items:
-            return [*parts, self._none("No items.")]
+            return [*parts, self._none(translate("documents", "No items.", None, language))]
         prices = "prices" in self.sections
         body, small = self.st["body"], self.st["small"]
         right = (3, 4, 5) if prices else (3,)
-        header = ["#", "Service", "Teeth", "Qty"] + (["Unit price", "Amount"] if prices else [])
+        header = ["#", translate("documents", "Service", None, language),
+                  translate("documents", "Teeth", None, language),
+                  translate("documents", "Qty", None, language)]
+        if prices:
+            header += [translate("documents", "Unit price", None, language),
+                       translate("documents", "Amount", None, language)]
         rows: list[list[Any]] = [[para(h, self.st["label_right" if i in right else "label"])
                                   for i, h in enumerate(header)]]
         for item in items:
@@ -235,10 +256,12 @@ class _Form:
         return parts
 
     def _totals(self, money_width: float) -> Table:
-        order = self.order
-        rows = [[para(label, self.st["strong"]), money_text(amount)]
-                for label, amount in (("Total", order.total), ("Paid", order.paid),
-                                      ("Balance", order.balance))]
+        order, language = self.order, self.language
+        rows = [[para(caption, self.st["strong"]), money_text(amount)]
+                for caption, amount in (
+                    (translate("documents", "Total", None, language), order.total),
+                    (translate("documents", "Paid", None, language), order.paid),
+                    (translate("documents", "Balance", None, language), order.balance))]
         table = Table(rows, colWidths=[money_width, money_width], hAlign="RIGHT")
         table.setStyle(TableStyle([
             ("FONT", (1, 0), (1, -1), BOLD, 9),
@@ -250,11 +273,16 @@ class _Form:
         return table
 
     def _work_plan(self) -> list[Flowable]:
-        parts: list[Flowable] = [*self._heading("Work plan")]
+        language = self.language
+        parts: list[Flowable] = [*self._heading(translate("documents", "Work plan", None,
+                                                          language))]
         tasks = self.order.tasks
         if not tasks:
-            return [*parts, self._none("No work plan.")]
-        header = ["", "#", "Task", "Assignee", "Due", "Done"]
+            return [*parts, self._none(translate("documents", "No work plan.", None, language))]
+        header = ["", "#", translate("documents", "Task", None, language),
+                  translate("documents", "Assignee", None, language),
+                  translate("documents", "Due", None, language),
+                  translate("documents", "Done", None, language)]
         rows: list[list[Any]] = [[para(h, self.st["label"]) for h in header]]
         for task in tasks:
             done = task.status is TaskStatus.DONE
@@ -276,32 +304,38 @@ class _Form:
         return [*parts, table]
 
     def _description(self) -> list[Flowable]:
-        order = self.order
-        parts: list[Flowable] = [*self._heading("Description")]
+        order, language = self.order, self.language
+        parts: list[Flowable] = [*self._heading(translate("documents", "Description", None,
+                                                          language))]
         parts.append(para(order.description, self.st["body"]) if order.description.strip()
-                     else self._none("No description."))
+                     else self._none(translate("documents", "No description.", None, language)))
         notes = [
-            ("On hold", order.hold_reason if order.on_hold else ""),
-            ("Remake", order.remake_reason if order.is_remake else ""),
-            ("Remake of", format_number(order.remake_of_number)
-             if order.remake_of_number else ""),
-            ("Copied from", format_number(order.copied_from_number)
-             if order.copied_from_number else ""),
-            ("Tracking number", order.tracking_number),
-            ("Cancelled", order.cancel_reason if order.status is OrderStatus.CANCELLED else ""),
-            ("Patient note", order.patient.note),
+            (translate("documents", "On hold", None, language),
+             order.hold_reason if order.on_hold else ""),
+            (translate("documents", "Remake", None, language),
+             order.remake_reason if order.is_remake else ""),
+            (translate("documents", "Remake of", None, language),
+             format_number(order.remake_of_number) if order.remake_of_number else ""),
+            (translate("documents", "Copied from", None, language),
+             format_number(order.copied_from_number) if order.copied_from_number else ""),
+            (translate("documents", "Tracking number", None, language), order.tracking_number),
+            (translate("documents", "Cancelled", None, language),
+             order.cancel_reason if order.status is OrderStatus.CANCELLED else ""),
+            (translate("documents", "Patient note", None, language), order.patient.note),
         ]
-        present = [(label, text) for label, text in notes if text.strip()]
+        present = [(caption, text) for caption, text in notes if text.strip()]
         if present:
-            parts += self._heading("Notes")
-            parts += [Paragraph(f"<b>{markup(label)}:</b> {markup(text)}", self.st["body"])
-                      for label, text in present]
+            parts += self._heading(translate("documents", "Notes", None, language))
+            parts += [Paragraph(f"<b>{markup(caption)}:</b> {markup(text)}", self.st["body"])
+                      for caption, text in present]
         return parts
 
     def _comments(self) -> list[Flowable]:
-        parts: list[Flowable] = [*self._heading("Comments")]
+        language = self.language
+        parts: list[Flowable] = [*self._heading(translate("documents", "Comments", None,
+                                                          language))]
         if not self.order.comments:
-            return [*parts, self._none("No comments.")]
+            return [*parts, self._none(translate("documents", "No comments.", None, language))]
         for comment in self.order.comments:
             parts.append(Paragraph(
                 f"<b>{markup(comment.author_name or '—')}</b> · "
@@ -312,12 +346,13 @@ class _Form:
 
     def _signature(self) -> list[Flowable]:
         """Two signature-and-date pairs side by side, each a line with its caption below."""
-        label = self.st["label"]
-        captions = ("Technician signature", "", "Date", "", "Checked and released by", "",
-                    "Date")
+        style, language = self.st["label"], self.language
+        date = translate("documents", "Date", None, language)
+        captions = (translate("documents", "Technician signature", None, language), "", date, "",
+                    translate("documents", "Checked and released by", None, language), "", date)
         shares = (0.3, 0.04, 0.14, 0.04, 0.3, 0.04, 0.14)
         lined = [i for i, caption in enumerate(captions) if caption]
-        table = Table([[""] * len(captions), [para(c, label) if c else "" for c in captions]],
+        table = Table([[""] * len(captions), [para(c, style) if c else "" for c in captions]],
                       colWidths=[self.width * share for share in shares],
                       rowHeights=[10 * mm, None], hAlign="LEFT")
         table.setStyle(TableStyle(
@@ -328,9 +363,10 @@ class _Form:
 
 def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, target: Target,
                       *, sections: Iterable[str] = DEFAULT_SECTIONS, paper: str = "a4",
-                      fonts_dir: Path,
+                      fonts_dir: Path, language: str | None = None,
                       on_order: Callable[[int], None] | None = None) -> tuple[str, ...]:
-    """One PDF with each order starting on a new page; returns notes on what was left out.
+    """One PDF with each order starting on a new page, in ``language`` (None: the app's);
+    returns notes on what was left out, in the app's language.
 
     ``on_order(i)`` is called as the i-th order (0-based) starts on the page and once more
     with ``len(orders)`` at the end; it may raise to abandon the document.
@@ -338,8 +374,10 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
     chosen = check_sections(sections)
     styles(fonts_dir)
     notes: list[str] = []
-    title = (f"Work order {orders[0].number_text}" if len(orders) == 1
-             else f"{len(orders)} work orders")
+    count = len(orders)
+    title = (translate("documents", "Work order {number}", None, language).format(
+                 number=orders[0].number_text) if count == 1
+             else translate("documents", "%n work order(s)", None, language, count))
     doc = page_document(target, paper, title, org.name)
     logo = logo_image(org, 26 * mm, 20 * mm, notes)
     story: list[Flowable] = []
@@ -348,9 +386,9 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
             story.append(PageBreak())
         started = (lambda i=index: on_order(i)) if on_order else None
         story.append(PageGroup(order.number_text, started))
-        story += _Form(order, org, chosen, doc.width, fonts_dir, logo, notes).story()
+        story += _Form(order, org, chosen, doc.width, fonts_dir, logo, notes, language).story()
         notes += unprintable_notes(order)
-    doc.build(story, canvasmaker=NumberedCanvas)
+    doc.build(story, canvasmaker=numbered_canvas(language))
     if on_order is not None:
         on_order(len(orders))
     return tuple(dict.fromkeys(notes))
@@ -358,6 +396,6 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
 
 def write_order_form(order: OrderDetail, org: OrganisationSettings, target: Target, *,
                      sections: Iterable[str] = DEFAULT_SECTIONS, paper: str = "a4",
-                     fonts_dir: Path) -> tuple[str, ...]:
+                     fonts_dir: Path, language: str | None = None) -> tuple[str, ...]:
     return write_order_forms([order], org, target, sections=sections, paper=paper,
-                             fonts_dir=fonts_dir)
+                             fonts_dir=fonts_dir, language=language)

@@ -15,11 +15,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ..domain.bank import EPC_MAX_NAME, clean_bic, clean_iban
 from ..domain.dto import LabInfo, OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
+from ..i18n import translate
 from . import barcodes
 from .pdf_layout import (
     RULE,
     SHADE,
-    NumberedCanvas,
     PageGroup,
     Target,
     date_text,
@@ -27,6 +27,7 @@ from .pdf_layout import (
     logo_image,
     markup,
     money_text,
+    numbered_canvas,
     page_document,
     para,
     rule_table,
@@ -68,7 +69,8 @@ def epc_payload(order: OrderDetail) -> str | None:
 
 class _Sheet:
     def __init__(self, order: OrderDetail, org: OrganisationSettings, width: float,
-                 fonts_dir: Path, notes: list[str]) -> None:
+                 fonts_dir: Path, notes: list[str], language: str | None) -> None:
+        self.language = language
         self.order = order
         self.org = org
         self.width = width
@@ -77,9 +79,11 @@ class _Sheet:
         self.notes = notes
 
     def story(self) -> list[Flowable]:
-        order, st = self.order, self.st
+        order, st, language = self.order, self.st, self.language
         logo = logo_image(self.org, 26 * mm, 20 * mm, self.notes)
-        right: list[Flowable] = [Paragraph("PAYMENT INSTRUCTIONS", st["label_right"]),
+        right: list[Flowable] = [Paragraph(markup(translate("documents", "PAYMENT INSTRUCTIONS",
+                                                            None, language)),
+                                           st["label_right"]),
                                  Paragraph(order.number_text, st["number"])]
         story: list[Flowable] = [
             PageGroup(order.number_text),
@@ -90,43 +94,50 @@ class _Sheet:
             self._amount_due(),
         ]
         story += self._installments()
-        story += [Paragraph("Pay to", st["heading"]), self._bank_details()]
+        story += [Paragraph(markup(translate("documents", "Pay to", None, language)),
+                            st["heading"]), self._bank_details()]
         story.append(Spacer(1, 5 * mm))
-        story.append(Paragraph(
-            f"Please quote the payment reference <b>{markup(order.number_text)}</b> so the "
-            "payment is matched to this work order.", st["body"]))
+        story.append(Paragraph(markup(translate(
+            "documents", "Please quote the payment reference {reference} so the payment is "
+            "matched to this work order.", None, language)).format(
+                reference=f"<b>{markup(order.number_text)}</b>"), st["body"]))
         return story
 
     def _pairs(self, rows: list[tuple[str, Any]], label_width: float,
                width: float) -> Table:
-        cells = [[para(label, self.st["label"]),
+        cells = [[para(caption, self.st["label"]),
                   value if isinstance(value, Flowable) else para(value or "—", self.st["body"])]
-                 for label, value in rows]
+                 for caption, value in rows]
         return rule_table(cells, [label_width, width - label_width])
 
     def _order_facts(self) -> Table:
-        order = self.order
+        order, language = self.order, self.language
         customer = order.customer.name
         if order.customer.clinic.strip():
             customer += f", {order.customer.clinic}"
         return self._pairs([
-            ("Work order", Paragraph(markup(order.number_text), self.st["strong"])),
-            ("Patient", order.patient.full_name),
-            ("Customer", customer),
-            ("Dental lab", order.lab.name),
-            ("Documented", date_text(order.documented_at)),
-            ("Due date", date_text(order.due_date)),
+            (translate("documents", "Work order", None, language),
+             Paragraph(markup(order.number_text), self.st["strong"])),
+            (translate("documents", "Patient", None, language), order.patient.full_name),
+            (translate("documents", "Customer", None, language), customer),
+            (translate("documents", "Dental lab", None, language), order.lab.name),
+            (translate("documents", "Documented", None, language),
+             date_text(order.documented_at)),
+            (translate("documents", "Due date", None, language), date_text(order.due_date)),
         ], 35 * mm, self.width)
 
     def _amount_due(self) -> Table:
-        order = self.order
+        order, language = self.order, self.language
         due = order.balance
         if due.minor <= 0:
-            self.notes.append(f"Nothing is due on {order.number_text}: it is paid in full.")
-        cells = [[Paragraph("Amount due", self.st["label"])],
+            self.notes.append(translate("documents", "Nothing is due on {number}: it is paid in "
+                                                     "full.").format(number=order.number_text))
+        paid = translate("documents", "Total {total} · paid {paid}", None, language).format(
+            total=money_text(order.total), paid=money_text(order.paid))
+        cells = [[Paragraph(markup(translate("documents", "Amount due", None, language)),
+                            self.st["label"])],
                  [Paragraph(markup(money_text(due)), self.st["big"])],
-                 [Paragraph(markup(f"Total {money_text(order.total)} · paid "
-                                   f"{money_text(order.paid)}"), self.st["small"])]]
+                 [Paragraph(markup(paid), self.st["small"])]]
         table = Table(cells, colWidths=[self.width], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
@@ -144,46 +155,55 @@ class _Sheet:
         open_ones = [inst for inst in plan.installments if not inst.paid]
         if not open_ones:
             return []
-        rows: list[list[Any]] = [[para(h, self.st["label"])
-                                  for h in ("#", "Due", "Amount", "Still open")]]
+        language = self.language
+        header = ("#", translate("documents", "Due", None, language),
+                  translate("documents", "Amount", None, language),
+                  translate("documents", "Still open", None, language))
+        overdue = " " + translate("documents", "(overdue)", None, language)
+        rows: list[list[Any]] = [[para(h, self.st["label"]) for h in header]]
         for inst in open_ones:
             rows.append([str(inst.seq), date_text(inst.due_date), money_text(inst.amount),
                          money_text(inst.amount - inst.covered)
-                         + (" (overdue)" if inst.overdue else "")])
+                         + (overdue if inst.overdue else "")])
         widths = [10 * mm, 30 * mm, 40 * mm, 0.0]
         widths[3] = self.width - sum(widths)
-        return [Paragraph("Open installments", self.st["heading"]),
+        return [Paragraph(markup(translate("documents", "Open installments", None, language)),
+                          self.st["heading"]),
                 rule_table(rows, widths, header=True)]
 
     def _bank_details(self) -> Table:
-        lab = self.order.lab
+        lab, language = self.order.lab, self.language
         problem = bank_problem(lab)
         iban = "" if problem else group_iban(lab.iban)
         if not lab.iban.strip():
-            self.notes.append(f"{lab.name} has no IBAN on file, so the sheet shows no bank "
-                              "account. Add it to the dental lab's details.")
+            self.notes.append(translate("documents", "{lab} has no IBAN on file, so the sheet "
+                                        "shows no bank account. Add it to the dental lab's "
+                                        "details.").format(lab=lab.name))
         elif problem:
-            self.notes.append(f"The bank details of {lab.name} are not valid ({problem}), so "
-                              "the sheet shows no bank account. Correct the dental lab's "
-                              "details.")
+            self.notes.append(translate("documents", "The bank details of {lab} are not valid "
+                                        "({problem}), so the sheet shows no bank account. "
+                                        "Correct the dental lab's details.").format(
+                lab=lab.name, problem=problem))
         reference = Paragraph(markup(self.order.number_text), self.st["strong"])
+        missing = translate("documents", "not on file — please ask the lab", None, language)
         rows: list[tuple[str, Any]] = [
-            ("Account holder", lab.account_holder.strip() or lab.name),
-            ("Bank", lab.bank_name),
-            ("IBAN", Paragraph(markup(iban) or "not on file — please ask "
-                               "the lab", self.st["strong"])),
+            (translate("documents", "Account holder", None, language),
+             lab.account_holder.strip() or lab.name),
+            (translate("documents", "Bank", None, language), lab.bank_name),
+            ("IBAN", Paragraph(markup(iban or missing), self.st["strong"])),
             ("BIC", "" if problem else lab.bic.strip().upper()),
-            ("Payment reference", reference),
+            (translate("documents", "Payment reference", None, language), reference),
         ]
         if lab.payment_note.strip():
-            rows.append(("Note", lab.payment_note))
+            rows.append((translate("documents", "Note", None, language), lab.payment_note))
         payload = epc_payload(self.order)
         qr_width = 34 * mm if payload else 0
         details = self._pairs(rows, 35 * mm, self.width - qr_width)
         if payload is None:
             return details
         scan = [barcodes.qr_code(payload, qr_width - 4 * mm),
-                Paragraph("Scan with a banking app (SEPA transfer)", self.st["small"])]
+                Paragraph(markup(translate("documents", "Scan with a banking app (SEPA transfer)",
+                                           None, language)), self.st["small"])]
         table = Table([[details, scan]], colWidths=[self.width - qr_width, qr_width],
                       hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -196,11 +216,15 @@ class _Sheet:
 
 
 def write_payment_instructions(order: OrderDetail, org: OrganisationSettings, target: Target,
-                               *, paper: str = "a4", fonts_dir: Path) -> tuple[str, ...]:
-    """The sheet for one order; returns notes on anything missing from it."""
+                               *, paper: str = "a4", fonts_dir: Path,
+                               language: str | None = None) -> tuple[str, ...]:
+    """The sheet for one order in ``language`` (None: the app's); returns notes on anything
+    missing from it, in the app's language."""
     styles(fonts_dir)
-    doc = page_document(target, paper, f"Payment instructions {order.number_text}", org.name)
+    title = translate("documents", "Payment instructions {number}", None, language).format(
+        number=order.number_text)
+    doc = page_document(target, paper, title, org.name)
     notes: list[str] = []
-    doc.build(_Sheet(order, org, doc.width, fonts_dir, notes).story(),
-              canvasmaker=NumberedCanvas)
+    doc.build(_Sheet(order, org, doc.width, fonts_dir, notes, language).story(),
+              canvasmaker=numbered_canvas(language))
     return tuple(dict.fromkeys([*notes, *unprintable_notes(order)]))

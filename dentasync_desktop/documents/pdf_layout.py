@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +31,7 @@ from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
 from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .fonts import (
     BOLD,
     REGULAR,
@@ -57,7 +58,9 @@ Target = str | Path | IO[bytes]
 def page_size(paper: str) -> tuple[float, float]:
     size = PAPER_SIZES.get((paper or "").strip().lower())
     if size is None:
-        raise ValidationError("paper", f"'{paper}' is not a paper size; choose a4 or letter")
+        raise ValidationError("paper", translate(
+            "documents", "'{paper}' is not a paper size; choose a4 or letter").format(
+                paper=paper))
     return size
 
 
@@ -103,16 +106,30 @@ def datetime_text(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
 
 
+_UNPRINTABLE = {
+    "patient": QT_TRANSLATE_NOOP("documents", "{number}: the patient {name} has characters the "
+                                              "printed fonts lack ({missing}); they print as "
+                                              "empty boxes."),
+    "customer": QT_TRANSLATE_NOOP("documents", "{number}: the customer {name} has characters "
+                                               "the printed fonts lack ({missing}); they print "
+                                               "as empty boxes."),
+    "lab": QT_TRANSLATE_NOOP("documents", "{number}: the dental lab {name} has characters the "
+                                          "printed fonts lack ({missing}); they print as empty "
+                                          "boxes."),
+}
+
+
 def unprintable_notes(order: OrderDetail) -> list[str]:
-    """A note per name that has characters no bundled font draws, rather than silent boxes."""
+    """A note per name that has characters no bundled font draws, rather than silent boxes
+    (in the app's language: the notes are for the desk, not the paper)."""
     notes = []
     for what, text in (("patient", order.patient.full_name if order.patient else ""),
                        ("customer", order.customer.name if order.customer else ""),
-                       ("dental lab", order.lab.name if order.lab else "")):
+                       ("lab", order.lab.name if order.lab else "")):
         missing = unprintable(text)
         if missing:
-            notes.append(f"{order.number_text}: the {what} {text} has characters the printed "
-                         f"fonts lack ({missing}); they print as empty boxes.")
+            notes.append(translate("documents", _UNPRINTABLE[what]).format(
+                number=order.number_text, name=text, missing=missing))
     return notes
 
 
@@ -183,8 +200,9 @@ def logo_image(org: OrganisationSettings, max_width: float, max_height: float,
         data = Path(path).read_bytes()
         width, height = ImageReader(BytesIO(data)).getSize()
     except Exception:  # ReportLab/PIL raise many kinds for a missing or damaged file.
-        notes.append(f"The logo file '{path}' could not be read, so the header was printed "
-                     "without a logo. Choose another file in Settings.")
+        notes.append(translate("documents", "The logo file '{path}' could not be read, so the "
+                               "header was printed without a logo. Choose another file in "
+                               "Settings.").format(path=path))
         return None
     scale = min(max_width / width, max_height / height)
     # From memory: the file may change or vanish before the page is drawn.
@@ -257,8 +275,9 @@ class NumberedCanvas(FallbackCanvas):
     _pagesize: tuple[float, float]
     _startPage: Callable[[], None]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, language: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.language = language
         self._held: list[dict[str, Any]] = []
         self._group = 0
         self._label = ""
@@ -294,9 +313,18 @@ class NumberedCanvas(FallbackCanvas):
         self.line(MARGIN, y + 3.2 * mm, width - MARGIN, y + 3.2 * mm)
         self.setFont(self.footer_font, 8)
         self.setFillColor(MUTED)
-        text = f"{label} · page {page} of {pages}" if label else f"page {page} of {pages}"
+        language = self.language
+        text = translate("documents", "page {page} of {pages}", None, language).format(
+            page=page, pages=pages)
+        if label:
+            text = f"{label} · {text}"
         self.drawRightString(width - MARGIN, y, text)
         self.restoreState()
+
+
+def numbered_canvas(language: str | None) -> Callable[..., NumberedCanvas]:
+    """The canvas maker for a document whose footers are in ``language``."""
+    return partial(NumberedCanvas, language=language)
 
 
 # --- text in a fixed width -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..i18n import translate
 from .fonts import BOLD, REGULAR, FallbackCanvas, fallback_markup, register_fonts, text_width
 from .report_table import (
     Cell,
@@ -41,6 +43,7 @@ from .report_table import (
     Row,
     Totals,
     atomic_output,
+    nothing_text,
     tracked,
 )
 
@@ -65,10 +68,13 @@ def write_pdf(
     table: ReportTable, target: Path, fonts_dir: Path, paper: str = "a4"
 ) -> None:
     register_fonts(fonts_dir)
-    pagesize = _page_size(table.columns, PAPER.get(paper, A4))
+    # The columns as printed: their titles in the report's language.
+    shown = tuple(replace(column, title=title)
+                  for column, title in zip(table.columns, table.column_titles(), strict=True))
+    pagesize = _page_size(shown, PAPER.get(paper, A4))
     frame_width = pagesize[0] - 2 * MARGIN
     frame_height = pagesize[1] - 2 * MARGIN - FOOTER_SPACE
-    widths = _column_widths(table.columns, frame_width)
+    widths = _column_widths(shown, frame_width)
 
     heading: list[Flowable] = [Paragraph(fallback_markup(table.organisation), _ORG_STYLE)]
     heading += [Paragraph(fallback_markup(line), _LINE_STYLE) for line in table.heading_lines()]
@@ -84,25 +90,25 @@ def write_pdf(
     story = list(heading)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
-        story.append(_table(table.columns, widths, chunk,
-                            totals.rows(table.count_nouns) if last else []))
+        story.append(_table(shown, widths, chunk,
+                            totals.rows(table.counted, table.language) if last else []))
     if not chunks:
-        story.append(_table(table.columns, widths, [], []))
+        story.append(_table(shown, widths, [], []))
         story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(fallback_markup(f"No {table.count_nouns[1]} match these filters."),
+        story.append(Paragraph(fallback_markup(nothing_text(table.counted, table.language)),
                                _LINE_STYLE))
 
-    footer = f"{table.organisation} · {table.title}: {table.view} · {table.generated_text}"
+    footer = f"{table.organisation} · {table.heading} · {table.generated_text}"
     with atomic_output(target) as temp:
         doc = BaseDocTemplate(
             str(temp), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_SPACE,
-            title=f"{table.title}: {table.view}", author=table.organisation,
+            title=table.heading, author=table.organisation,
         )
         frame = Frame(MARGIN, MARGIN + FOOTER_SPACE, frame_width, frame_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="report", frames=[frame])])
-        doc.build(story, canvasmaker=_numbered_canvas(footer, pagesize))
+        doc.build(story, canvasmaker=_numbered_canvas(footer, pagesize, table.language))
 
 
 def _natural_widths(columns: tuple[Column, ...]) -> list[float]:
@@ -243,7 +249,8 @@ def _fit(text: str, width: float, font: str, size: float = FONT_SIZE) -> str:
     return text[:low].rstrip() + ellipsis
 
 
-def _numbered_canvas(footer: str, pagesize: tuple[float, float]) -> Callable[..., Canvas]:
+def _numbered_canvas(footer: str, pagesize: tuple[float, float],
+                     language: str | None) -> Callable[..., Canvas]:
     """A canvas that holds its pages back until the end, so each can say "of M"."""
 
     class NumberedCanvas(FallbackCanvas):
@@ -271,7 +278,9 @@ def _numbered_canvas(footer: str, pagesize: tuple[float, float]) -> Callable[...
             self.setFillColor(colors.HexColor("#555555"))
             y = MARGIN
             self.drawString(MARGIN, y, _fit(footer, pagesize[0] * 0.7, REGULAR, 7))
-            self.drawRightString(pagesize[0] - MARGIN, y, f"Page {number} of {count}")
+            self.drawRightString(pagesize[0] - MARGIN, y, translate(
+                "reports", "Page {page} of {pages}", None, language).format(
+                    page=number, pages=count))
             self.restoreState()
 
     return NumberedCanvas

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..i18n import translate
 
 Cell = str | int | date | Money | None
 Row = tuple[Cell, ...]
@@ -32,14 +33,48 @@ class ColumnKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    title: str
+    title: str  # the English source, marked QT_TRANSLATE_NOOP("reports", ...) where defined
     kind: ColumnKind
     width: int  # in characters; the writers scale it to their own units
     total: bool = False  # INT columns only: summed into the totals row (money always is)
 
 
+class Counted(StrEnum):
+    """What the rows of a report are: the totals row says how many it adds up."""
+
+    ROWS = "rows"
+    ORDERS = "orders"
+    LABS = "labs"
+    APPOINTMENTS = "appointments"
+
+
+def count_text(counted: Counted, count: int, language: str | None) -> str:
+    """ "3 work orders", in ``language``."""
+    if counted is Counted.ORDERS:
+        return translate("reports", "%n work order(s)", None, language, count)
+    if counted is Counted.LABS:
+        return translate("reports", "%n lab(s)", None, language, count)
+    if counted is Counted.APPOINTMENTS:
+        return translate("reports", "%n appointment(s)", None, language, count)
+    return translate("reports", "%n row(s)", None, language, count)
+
+
+def nothing_text(counted: Counted, language: str | None) -> str:
+    """What an empty report says under its header row."""
+    if counted is Counted.ORDERS:
+        return translate("reports", "No work orders match these filters.", None, language)
+    if counted is Counted.LABS:
+        return translate("reports", "No labs match these filters.", None, language)
+    if counted is Counted.APPOINTMENTS:
+        return translate("reports", "No appointments match these filters.", None, language)
+    return translate("reports", "No rows match these filters.", None, language)
+
+
 @dataclass(frozen=True, slots=True)
 class ReportTable:
+    """A report whose words (title, view, filter labels, column titles, note) are English
+    sources in the "reports" context, translated into ``language`` as the writers print."""
+
     title: str  # e.g. "Finance report"
     organisation: str
     view: str  # the tab it shows, e.g. "Work orders"
@@ -48,9 +83,9 @@ class ReportTable:
     columns: tuple[Column, ...]
     rows: Iterable[Row]
     row_count: int  # how many rows ``rows`` yields, announced before streaming
-    # ("work order", "work orders"): the totals row says how many rows it adds up.
-    count_nouns: tuple[str, str] = ("row", "rows")
+    counted: Counted = Counted.ROWS
     note: str = ""  # printed under the filters, e.g. what is left out
+    language: str | None = None  # None: the app's
 
     def __post_init__(self) -> None:
         for column in self.columns:
@@ -61,14 +96,29 @@ class ReportTable:
     def generated_text(self) -> str:
         return self.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
+    def words(self, source: str) -> str:
+        """One of the report's English sources in its language."""
+        return translate("reports", source, None, self.language) if source else source
+
+    @property
+    def heading(self) -> str:
+        """ "Finance report: Work orders" in the report's language."""
+        return f"{self.words(self.title)}: {self.words(self.view)}"
+
+    def column_titles(self) -> list[str]:
+        return [self.words(column.title) for column in self.columns]
+
     def heading_lines(self) -> list[str]:
         """The title block under the organisation's name, one line each."""
-        lines = [f"{self.title}: {self.view}"]
+        language = self.language
+        lines = [self.heading]
         if self.filters:
-            lines.append(" · ".join(f"{label}: {value}" for label, value in self.filters))
+            lines.append(" · ".join(f"{self.words(label)}: {value}"
+                                    for label, value in self.filters))
         if self.note:
-            lines.append(self.note)
-        lines.append(f"Generated: {self.generated_text}")
+            lines.append(self.words(self.note))
+        lines.append(translate("reports", "Generated: {when}", None, language).format(
+            when=self.generated_text))
         return lines
 
 
@@ -111,7 +161,7 @@ class Totals:
                 return cell.currency
         return None
 
-    def rows(self, count_nouns: tuple[str, str]) -> list[Row]:
+    def rows(self, counted: Counted, language: str | None) -> list[Row]:
         """One totals row per currency, alphabetically; the first column holds the label.
 
         A text column titled "Currency" carries the code, like the data rows do.
@@ -122,8 +172,9 @@ class Totals:
             cells: list[Cell] = []
             for i, column in enumerate(self._columns):
                 if i == 0:
-                    noun = count_nouns[0] if entry.count == 1 else count_nouns[1]
-                    cells.append(f"Total {currency} ({entry.count:,} {noun})")
+                    cells.append(translate("reports", "Total {currency} ({count})", None,
+                                           language).format(
+                        currency=currency, count=count_text(counted, entry.count, language)))
                 elif column.kind is ColumnKind.MONEY:
                     cells.append(Money(entry.sums.get(i, 0), currency))
                 elif column.total:

@@ -57,7 +57,7 @@ class _SheetLayout(Protocol):
 def write_xlsx(table: ReportTable, target: Path) -> None:
     with atomic_output(target) as temp:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_sheet_title(table.view))
+        sheet = workbook.create_sheet(_sheet_title(table.words(table.view)))
         try:
             _XlsxWriter(table, sheet).write()
         except BaseException:
@@ -128,7 +128,9 @@ class _XlsxWriter:
         for line in heading:
             sheet.append([self._styled(line, None)])
         sheet.append([])
-        sheet.append([self._header(column.title, column.kind) for column in table.columns])
+        sheet.append([self._header(title, column.kind)
+                      for title, column in zip(table.column_titles(), table.columns,
+                                               strict=True)])
 
         totals = Totals(table.columns)
         last_row = header_row
@@ -137,7 +139,7 @@ class _XlsxWriter:
             last_row += 1
         last_column = get_column_letter(len(table.columns))
         layout.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
-        for row in totals.rows(table.count_nouns):
+        for row in totals.rows(table.counted, table.language):
             sheet.append([self._total(value, table.columns[i].kind) for i, value in enumerate(row)])
 
     def _text(self, text: str) -> SheetCell | str:

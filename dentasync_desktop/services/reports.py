@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, get_args
 
-from ..documents.report_table import Column, ColumnKind, ReportTable, Row
+from ..documents.report_table import Column, ColumnKind, Counted, ReportTable, Row
 from ..domain.actions import Action
 from ..domain.dto import Actor, FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ..domain.errors import DomainError, ValidationError
 from ..domain.text import fold
+from ..i18n import QT_TRANSLATE_NOOP, label, translate
 from ..paths import bundled
 from . import finance
 from .guards import authorize
@@ -23,34 +24,35 @@ View = Literal["labs", "orders"]
 Format = Literal["xlsx", "pdf", "csv"]
 VIEWS: tuple[str, ...] = get_args(View)
 FORMATS: tuple[str, ...] = get_args(Format)
-VIEW_TITLES = {"labs": "Dental labs", "orders": "Work orders"}
-REPORT_TITLE = "Finance report"
-EXCLUDED_NOTE = "Cancelled orders are excluded."
+VIEW_TITLES = {"labs": QT_TRANSLATE_NOOP("reports", "Dental labs"),
+               "orders": QT_TRANSLATE_NOOP("reports", "Work orders")}
+REPORT_TITLE = QT_TRANSLATE_NOOP("reports", "Finance report")
+EXCLUDED_NOTE = QT_TRANSLATE_NOOP("reports", "Cancelled orders are excluded.")
 # How often (in rows) the progress callback hears from a long export.
 PROGRESS_STEP = 500
 
 Progress = Callable[[int, int], bool]
 
 LAB_COLUMNS = (
-    Column("Dental lab", ColumnKind.TEXT, 32),
-    Column("Currency", ColumnKind.TEXT, 8),
-    Column("Work orders", ColumnKind.INT, 11, total=True),
-    Column("Paid", ColumnKind.MONEY, 15),
-    Column("Total", ColumnKind.MONEY, 15),
-    Column("Outstanding", ColumnKind.MONEY, 15),
+    Column(QT_TRANSLATE_NOOP("reports", "Dental lab"), ColumnKind.TEXT, 32),
+    Column(QT_TRANSLATE_NOOP("reports", "Currency"), ColumnKind.TEXT, 8),
+    Column(QT_TRANSLATE_NOOP("reports", "Work orders"), ColumnKind.INT, 11, total=True),
+    Column(QT_TRANSLATE_NOOP("reports", "Paid"), ColumnKind.MONEY, 15),
+    Column(QT_TRANSLATE_NOOP("reports", "Total"), ColumnKind.MONEY, 15),
+    Column(QT_TRANSLATE_NOOP("reports", "Outstanding"), ColumnKind.MONEY, 15),
 )
 
 ORDER_COLUMNS = (
-    Column("Number", ColumnKind.TEXT, 10),
-    Column("Dental lab", ColumnKind.TEXT, 30),
-    Column("Payment method", ColumnKind.TEXT, 14),
-    Column("Currency", ColumnKind.TEXT, 8),
-    Column("Paid", ColumnKind.MONEY, 14),
-    Column("Total", ColumnKind.MONEY, 14),
-    Column("Outstanding", ColumnKind.MONEY, 14),
-    Column("Status", ColumnKind.TEXT, 13),
-    Column("Payment status", ColumnKind.TEXT, 14),
-    Column("Documented", ColumnKind.DATE, 11),
+    Column(QT_TRANSLATE_NOOP("reports", "Number"), ColumnKind.TEXT, 10),
+    Column(QT_TRANSLATE_NOOP("reports", "Dental lab"), ColumnKind.TEXT, 30),
+    Column(QT_TRANSLATE_NOOP("reports", "Payment method"), ColumnKind.TEXT, 14),
+    Column(QT_TRANSLATE_NOOP("reports", "Currency"), ColumnKind.TEXT, 8),
+    Column(QT_TRANSLATE_NOOP("reports", "Paid"), ColumnKind.MONEY, 14),
+    Column(QT_TRANSLATE_NOOP("reports", "Total"), ColumnKind.MONEY, 14),
+    Column(QT_TRANSLATE_NOOP("reports", "Outstanding"), ColumnKind.MONEY, 14),
+    Column(QT_TRANSLATE_NOOP("reports", "Status"), ColumnKind.TEXT, 13),
+    Column(QT_TRANSLATE_NOOP("reports", "Payment status"), ColumnKind.TEXT, 14),
+    Column(QT_TRANSLATE_NOOP("reports", "Documented"), ColumnKind.DATE, 11),
 )
 
 
@@ -94,17 +96,17 @@ def export_finance(
     if view == "labs":
         lab_rows = finance.lab_rows(uow_factory(), actor, flt)
         count = len(lab_rows)
-        rows, columns, nouns = map(lab_cells, lab_rows), LAB_COLUMNS, ("lab", "labs")
+        rows, columns, counted = map(lab_cells, lab_rows), LAB_COLUMNS, Counted.LABS
     else:
         count = finance.order_count(uow_factory(), actor, flt)
         streamed = finance.iter_order_rows(uow_factory(), actor, flt, sort_key=sort_key,
                                            descending=descending)
         rows, columns = map(order_cells, streamed), ORDER_COLUMNS
-        nouns = ("work order", "work orders")
+        counted = Counted.ORDERS
     table = ReportTable(
         title=REPORT_TITLE, organisation=settings.name, view=VIEW_TITLES[view],
         filters=filters, generated_at=generated_at, columns=columns,
-        rows=_reporting(rows, count, progress), row_count=count, count_nouns=nouns,
+        rows=_reporting(rows, count, progress), row_count=count, counted=counted,
         note=EXCLUDED_NOTE,
     )
     return write_table(table, fmt, target, settings.paper_size)
@@ -135,15 +137,17 @@ def describe_filter(
     uow_factory: UnitOfWorkFactory, actor: Actor, view: str, flt: FinanceFilter
 ) -> tuple[tuple[str, str], ...]:
     """The filters as a reader of the report needs them, every one named even when unset."""
-    lab = get_lab(uow_factory(), actor, flt.lab_id).name if flt.lab_id is not None else "All"
+    every = translate("reports", "All")
+    lab = get_lab(uow_factory(), actor, flt.lab_id).name if flt.lab_id is not None else every
     described = [
-        ("Time period", period_text(flt)),
-        ("Dental lab", lab),
-        ("Payment method", flt.method.label if flt.method else "All"),
+        (QT_TRANSLATE_NOOP("reports", "Time period"), period_text(flt)),
+        (QT_TRANSLATE_NOOP("reports", "Dental lab"), lab),
+        (QT_TRANSLATE_NOOP("reports", "Payment method"),
+         label(flt.method) if flt.method else every),
     ]
     if view == "orders":
-        described.append(("Payment status",
-                          flt.payment_status.label if flt.payment_status else "All"))
+        described.append((QT_TRANSLATE_NOOP("reports", "Payment status"),
+                          label(flt.payment_status) if flt.payment_status else every))
     return tuple(described)
 
 
@@ -154,19 +158,22 @@ def lab_named(uow: UnitOfWork, actor: Actor, name: str) -> int:
     for lab in labs:
         if fold(lab.name) == wanted:
             return lab.id
-    known = "; ".join(lab.name for lab in labs) or "none yet"
-    raise ValidationError("lab", f"no dental lab is called '{name}' (the labs are: {known})")
+    known = "; ".join(lab.name for lab in labs) or translate("reports", "none yet")
+    raise ValidationError("lab", translate(
+        "reports", "no dental lab is called '{name}' (the labs are: {known})").format(
+            name=name, known=known))
 
 
 def period_text(flt: FinanceFilter) -> str:
     start, end = flt.date_from, flt.date_to
     if start and end:
-        return f"{start.isoformat()} to {end.isoformat()}"
+        return translate("reports", "{start} to {end}").format(start=start.isoformat(),
+                                                               end=end.isoformat())
     if start:
-        return f"from {start.isoformat()}"
+        return translate("reports", "from {start}").format(start=start.isoformat())
     if end:
-        return f"until {end.isoformat()}"
-    return "All dates"
+        return translate("reports", "until {end}").format(end=end.isoformat())
+    return translate("reports", "All dates")
 
 
 def lab_cells(row: LabFinanceRow) -> Row:
@@ -175,9 +182,9 @@ def lab_cells(row: LabFinanceRow) -> Row:
 
 def order_cells(row: OrderFinanceRow) -> Row:
     return (
-        row.number_text, row.lab_name, row.payment_method.label if row.payment_method else "",
-        row.total.currency, row.paid, row.total, row.outstanding, row.status.label,
-        row.payment_status.label, row.documented_at,
+        row.number_text, row.lab_name, label(row.payment_method) if row.payment_method else "",
+        row.total.currency, row.paid, row.total, row.outstanding, label(row.status),
+        label(row.payment_status), row.documented_at,
     )
 
 
@@ -199,4 +206,5 @@ def _reporting(rows: Iterable[Row], total: int, progress: Progress | None) -> It
 
 def _tell(progress: Progress, done: int, total: int) -> None:
     if not progress(done, total):
-        raise ExportCancelled("The export was cancelled; no file was written.")
+        raise ExportCancelled(translate("reports",
+                                        "The export was cancelled; no file was written."))

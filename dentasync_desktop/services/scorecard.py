@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 
 from ..db.models import DentalLab, Service, WorkOrder
-from ..documents.report_table import Column, ColumnKind, ReportTable, Row
+from ..documents.report_table import Column, ColumnKind, Counted, ReportTable, Row
 from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
@@ -45,18 +45,20 @@ from ..domain.dto import (
     TurnaroundByService,
 )
 from ..domain.errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .finance import counted_orders
 from .guards import authorize
 from .masterdata import get_lab
-from .reports import FORMATS, period_text, write_table
+from .reports import FORMATS, VIEW_TITLES, period_text, write_table
 from .settings import get_settings
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-REPORT_TITLE = "Lab scorecard"
+REPORT_TITLE = QT_TRANSLATE_NOOP("reports", "Lab scorecard")
 BUCKETS_PER_DAY = 4  # turnaround is counted in quarters of a day
 MINUTES_PER_BUCKET = 24 * 60 // BUCKETS_PER_DAY
-NOTE = ("Cancelled orders are excluded. Turnaround: sent to the lab to delivered, in days "
-        "(to a quarter day); on time: delivered on or before the due date.")
+NOTE = QT_TRANSLATE_NOOP("reports", "Cancelled orders are excluded. Turnaround: sent to the "
+                                    "lab to delivered, in days (to a quarter day); on time: "
+                                    "delivered on or before the due date.")
 
 
 def _check(flt: ScorecardFilter) -> None:
@@ -155,15 +157,15 @@ def lab_scorecard(uow: UnitOfWork, actor: Actor, flt: ScorecardFilter) -> LabSco
 
 
 COLUMNS = (
-    Column("Dental lab", ColumnKind.TEXT, 30),
-    Column("Work orders", ColumnKind.INT, 11),
-    Column("Delivered", ColumnKind.INT, 10),
-    Column("On time", ColumnKind.TEXT, 9),
-    Column("Median days", ColumnKind.TEXT, 11),
-    Column("90% days", ColumnKind.TEXT, 9),
-    Column("Remakes", ColumnKind.INT, 8),
-    Column("Remake rate", ColumnKind.TEXT, 11),
-    Column("Avg. days late", ColumnKind.TEXT, 13),
+    Column(QT_TRANSLATE_NOOP("reports", "Dental lab"), ColumnKind.TEXT, 30),
+    Column(QT_TRANSLATE_NOOP("reports", "Work orders"), ColumnKind.INT, 11),
+    Column(QT_TRANSLATE_NOOP("reports", "Delivered"), ColumnKind.INT, 10),
+    Column(QT_TRANSLATE_NOOP("reports", "On time"), ColumnKind.TEXT, 9),
+    Column(QT_TRANSLATE_NOOP("reports", "Median days"), ColumnKind.TEXT, 11),
+    Column(QT_TRANSLATE_NOOP("reports", "90% days"), ColumnKind.TEXT, 9),
+    Column(QT_TRANSLATE_NOOP("reports", "Remakes"), ColumnKind.INT, 8),
+    Column(QT_TRANSLATE_NOOP("reports", "Remake rate"), ColumnKind.TEXT, 11),
+    Column(QT_TRANSLATE_NOOP("reports", "Avg. days late"), ColumnKind.TEXT, 13),
 )
 
 
@@ -193,13 +195,15 @@ def export_scorecard(
     card = lab_scorecard(uow_factory(), actor, flt)
     uow = uow_factory()
     settings = get_settings(uow)
-    lab = get_lab(uow_factory(), actor, flt.lab_id).name if flt.lab_id is not None else "All"
+    lab = (get_lab(uow_factory(), actor, flt.lab_id).name if flt.lab_id is not None
+           else translate("reports", "All"))
     rows = [score_cells(s) for s in card.labs]
     table = ReportTable(
-        title=REPORT_TITLE, organisation=settings.name, view="Dental labs",
-        filters=(("Time period", period_text(FinanceFilter(flt.date_from, flt.date_to))),
-                 ("Dental lab", lab)),
+        title=REPORT_TITLE, organisation=settings.name, view=VIEW_TITLES["labs"],
+        filters=((QT_TRANSLATE_NOOP("reports", "Time period"),
+                  period_text(FinanceFilter(flt.date_from, flt.date_to))),
+                 (QT_TRANSLATE_NOOP("reports", "Dental lab"), lab)),
         generated_at=uow.now(), columns=COLUMNS, rows=rows, row_count=len(rows),
-        count_nouns=("lab", "labs"), note=NOTE,
+        counted=Counted.LABS, note=NOTE,
     )
     return write_table(table, fmt, target, settings.paper_size)

@@ -1,0 +1,18 @@
+"""Translations without Qt: the documents, the reports and the command line read the same
+.ts files the GUI's QTranslator is compiled from. See catalog.py."""
+
+from .catalog import (
+    ENGLISH,
+    LANGUAGES,
+    QT_TRANSLATE_NOOP,
+    default_language,
+    environment_language,
+    label,
+    language_for_locale,
+    set_default_language,
+    translate,
+)
+
+__all__ = ["ENGLISH", "LANGUAGES", "QT_TRANSLATE_NOOP", "default_language", "environment_language",
+           "label",
+           "language_for_locale", "set_default_language", "translate"]

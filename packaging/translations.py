@@ -1,0 +1,135 @@
+"""The translation sources: update the .ts files from the code, compile them to .qm.
+
+    uv run python packaging/translations.py update     # lupdate every language
+    uv run python packaging/translations.py release DIR  # lrelease every .ts into DIR
+
+lupdate always runs with ``-locations none -no-obsolete`` so that branches changing the code in
+parallel do not conflict on line numbers, and English keeps only its numerus forms ("1 page",
+"%n pages"): every other English text is its own source.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("de", "fr", "es", "en")
+SOURCE_LANGUAGE = "en"
+
+
+def tool(name: str) -> str:
+    """pyside6-lupdate / pyside6-lrelease: next to this Python, on PATH, or in PySide6."""
+    for candidate in (Path(sys.executable).parent / f"pyside6-{name}",
+                      Path(sys.executable).parent / f"pyside6-{name}.exe"):
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which(f"pyside6-{name}")
+    if found:
+        return found
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.origin is not None:
+        for binary in (name, f"{name}.exe"):
+            inside = Path(spec.origin).parent / binary
+            if inside.is_file():
+                return str(inside)
+    raise FileNotFoundError(f"pyside6-{name} not found: install PySide6 (uv sync)")
+
+
+def sources(root: Path = ROOT) -> list[Path]:
+    """What lupdate reads: every module of the package and every Designer form."""
+    return sorted([*(root / "dentasync_desktop").rglob("*.py"), *(root / "ui").glob("*.ui")])
+
+
+def ts_file(language: str, folder: Path = TRANSLATIONS) -> Path:
+    return folder / f"dentasync_{language}.ts"
+
+
+def update(language: str, folder: Path = TRANSLATIONS, root: Path = ROOT) -> str:
+    """Bring ``folder``'s .ts of ``language`` up to date with the code; returns lupdate's
+    report."""
+    command = [tool("lupdate"), *map(str, sources(root)), "-locations", "none", "-no-obsolete",
+               "-source-language", SOURCE_LANGUAGE, "-target-language", language]
+    if language == SOURCE_LANGUAGE:
+        command.append("-pluralonly")
+    command += ["-ts", str(ts_file(language, folder))]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+# English wording that "(s)" alone cannot give: (singular, plural) for a part of a source.
+_ENGLISH_AGREEMENT = {"task(s) still open": ("task is still open", "tasks are still open")}
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """ "%n page(s)" -> ("%n page", "%n pages"), with the verb agreeing where it must."""
+    singular = plural = source
+    for part, (one, many) in _ENGLISH_AGREEMENT.items():
+        singular, plural = singular.replace(part, one), plural.replace(part, many)
+    return re.sub(r"\(s\)", "", singular), re.sub(r"\(s\)", "s", plural)
+
+
+def fill_english(folder: Path = TRANSLATIONS) -> int:
+    """Give every unfinished English numerus message its two forms; returns how many."""
+    path = ts_file(SOURCE_LANGUAGE, folder)
+    tree = ElementTree.parse(path)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if (message.get("numerus") != "yes" or translation is None
+                or translation.get("type") != "unfinished"):
+            continue
+        forms = english_forms(message.findtext("source", ""))
+        for form in list(translation):
+            translation.remove(form)
+        for text in forms:
+            ElementTree.SubElement(translation, "numerusform").text = text
+        del translation.attrib["type"]
+        filled += 1
+    with path.open("wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
+    return filled
+
+
+def release(ts: Path, qm: Path) -> None:
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True,
+                   capture_output=True, text=True)
+
+
+def release_all(out_dir: Path, folder: Path = TRANSLATIONS) -> list[Path]:
+    made = []
+    for language in LANGUAGES:
+        ts = ts_file(language, folder)
+        if ts.is_file():
+            qm = out_dir / ts.with_suffix(".qm").name
+            release(ts, qm)
+            made.append(qm)
+    return made
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["update"]:
+        for language in argv[1:] or LANGUAGES:
+            print(language, update(language).strip().replace("\n", " "))
+        if SOURCE_LANGUAGE in (argv[1:] or LANGUAGES):
+            print(f"English numerus forms filled in: {fill_english()}")
+            update(SOURCE_LANGUAGE)  # back in lupdate's own layout
+        return 0
+    if argv[:1] == ["release"] and len(argv) == 2:
+        for qm in release_all(Path(argv[1])):
+            print(qm)
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,188 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>BatchProgress</name>
+    <message numerus="yes">
+        <source>Reading %n work order(s)…</source>
+        <translation>
+            <numerusform>Reading %n work order…</numerusform>
+            <numerusform>Reading %n work orders…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n order form(s)…</source>
+        <translation>
+            <numerusform>Laying out %n order form…</numerusform>
+            <numerusform>Laying out %n order forms…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message numerus="yes">
+        <source>%n type(s)</source>
+        <translation>
+            <numerusform>%n type</numerusform>
+            <numerusform>%n types</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) due</source>
+        <translation>
+            <numerusform>%n order due</numerusform>
+            <numerusform>%n orders due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) not back from the lab</source>
+        <translation>
+            <numerusform>%n case not back from the lab</numerusform>
+            <numerusform>%n cases not back from the lab</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCentre</name>
+    <message numerus="yes">
+        <source>%n reminder(s) due: click to see them</source>
+        <translation>
+            <numerusform>%n reminder due: click to see them</numerusform>
+            <numerusform>%n reminders due: click to see them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n reminder due</numerusform>
+            <numerusform>%n reminders due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n reminder due</numerusform>
+            <numerusform>%n reminders due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRow</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>activity</name>
+    <message numerus="yes">
+        <source>payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>payment plan replaced: {amount} by {method}, %n installments from {first}</numerusform>
+            <numerusform>payment plan replaced: {amount} by {method}, %n installments from {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>payment plan set: {amount} by {method}, %n installments from {first}</numerusform>
+            <numerusform>payment plan set: {amount} by {method}, %n installments from {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>planned %n task automatically</numerusform>
+            <numerusform>planned %n tasks automatically</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed sign-in of {name}: wrong password (%n in a row)</source>
+        <translation>
+            <numerusform>Failed sign-in of {name}: wrong password (%n in a row)</numerusform>
+            <numerusform>Failed sign-in of {name}: wrong password (%n in a row)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message numerus="yes">
+        <source>Seeding %n order(s) (seed {seed}) into {path}</source>
+        <translation>
+            <numerusform>Seeding %n order (seed {seed}) into {path}</numerusform>
+            <numerusform>Seeding %n orders (seed {seed}) into {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n work order</numerusform>
+            <numerusform>%n work orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message numerus="yes">
+        <source>%n work-plan task(s) still open ({tasks}); tick them done first.</source>
+        <translation>
+            <numerusform>%n work-plan task is still open ({tasks}); tick them done first.</numerusform>
+            <numerusform>%n work-plan tasks are still open ({tasks}); tick them done first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{currency} allows at most %n decimal place(s)</source>
+        <translation>
+            <numerusform>{currency} allows at most %n decimal place</numerusform>
+            <numerusform>{currency} allows at most %n decimal places</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n work order</numerusform>
+            <numerusform>%n work orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s)</source>
+        <translation>
+            <numerusform>%n lab</numerusform>
+            <numerusform>%n labs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n appointment</numerusform>
+            <numerusform>%n appointments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
