@@ -1490,6 +1490,73 @@
     </message>
 </context>
 <context>
+    <name>OrderEditorForm</name>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Dental &amp;lab:</source>
+        <translation>&amp;Laboratorio dental:</translation>
+    </message>
+    <message>
+        <source>&amp;Documented:</source>
+        <translation>&amp;Documentada:</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Cliente:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>Fecha de &amp;entrega:</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation>Nuevo paciente…</translation>
+    </message>
+    <message>
+        <source>&amp;Shade:</source>
+        <translation>C&amp;olor:</translation>
+    </message>
+    <message>
+        <source>e.g. A2</source>
+        <translation>p. ej., A2</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>Descripció&amp;n:</translation>
+    </message>
+    <message>
+        <source>What the lab should make</source>
+        <translation>Lo que debe hacer el laboratorio</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Dientes (FDI)</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Trabajos</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>&amp;Añadir trabajo</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y:</source>
+        <translation>&amp;Moneda:</translation>
+    </message>
+</context>
+<context>
     <name>OrderHeader</name>
     <message>
         <source>Patient</source>
@@ -2964,12 +3031,711 @@ Los datos anteriores se han guardado como:
         <source>Moved back</source>
         <translation>Retrocedida</translation>
     </message>
+    <message numerus="yes">
+        <source>payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>plan de pagos sustituido: {amount} ({method}), %n plazo a partir del {first}</numerusform>
+            <numerusform>plan de pagos sustituido: {amount} ({method}), %n plazos a partir del {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>plan de pagos creado: {amount} ({method}), %n plazo a partir del {first}</numerusform>
+            <numerusform>plan de pagos creado: {amount} ({method}), %n plazos a partir del {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>plan de pagos sustituido: {amount} ({method}), vence el {first}</translation>
+    </message>
+    <message>
+        <source>payment plan set: {amount} by {method}, due {first}</source>
+        <translation>plan de pagos creado: {amount} ({method}), vence el {first}</translation>
+    </message>
+    <message>
+        <source>{step}: {before} → {after}</source>
+        <translation>{step}: {before} → {after}</translation>
+    </message>
+    <message numerus="yes">
+        <source>planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n tarea planificada automáticamente</numerusform>
+            <numerusform>%n tareas planificadas automáticamente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed sign-in of {name}: wrong password (%n in a row)</source>
+        <translation>
+            <numerusform>Inicio de sesión fallido de {name}: contraseña incorrecta (%n seguido)</numerusform>
+            <numerusform>Inicio de sesión fallido de {name}: contraseña incorrecta (%n seguidos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created {order}</source>
+        <translation>Orden {order} creada</translation>
+    </message>
+    <message>
+        <source>Edited {order}</source>
+        <translation>Orden {order} editada</translation>
+    </message>
+    <message>
+        <source>Seeded {order}</source>
+        <translation>Orden {order} generada con datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Customer changed from {old} to {new}</source>
+        <translation>Cliente cambiado de {old} a {new}</translation>
+    </message>
+    <message>
+        <source>Due date changed to {date}</source>
+        <translation>Fecha de entrega cambiada al {date}</translation>
+    </message>
+    <message>
+        <source>Price adjusted from {old} to {new}</source>
+        <translation>Precio ajustado de {old} a {new}</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason}</source>
+        <translation>Puesta en espera: {reason}</translation>
+    </message>
+    <message>
+        <source>Taken off hold</source>
+        <translation>Quitada de espera</translation>
+    </message>
+    <message>
+        <source>Marked as remake of {order}: {reason}</source>
+        <translation>Marcada como repetición de {order}: {reason}</translation>
+    </message>
+    <message>
+        <source>Copied from {order}</source>
+        <translation>Copiada de {order}</translation>
+    </message>
+    <message>
+        <source>Copied to {order}</source>
+        <translation>Copiada a {order}</translation>
+    </message>
+    <message>
+        <source>Deleted {order} ({patient}, {lab}, {total})</source>
+        <translation>Orden {order} eliminada ({patient}, {lab}, {total})</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; added</source>
+        <translation>tarea «{task}» añadida</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; edited</source>
+        <translation>tarea «{task}» editada</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; moved to place {place}</source>
+        <translation>tarea «{task}» movida a la posición {place}</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; assigned to {name}</source>
+        <translation>tarea «{task}» asignada a {name}</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; unassigned</source>
+        <translation>tarea «{task}» sin asignar</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; done</source>
+        <translation>tarea «{task}» hecha</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; reopened</source>
+        <translation>tarea «{task}» reabierta</translation>
+    </message>
+    <message>
+        <source>task &apos;{task}&apos; removed</source>
+        <translation>tarea «{task}» quitada</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name}</source>
+        <translation>nómina de {amount} para {name}</translation>
+    </message>
+    <message>
+        <source>payroll for {name} edited</source>
+        <translation>nómina de {name} editada</translation>
+    </message>
+    <message>
+        <source>payroll {amount} for {name} finalized</source>
+        <translation>nómina de {amount} para {name} finalizada</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; attached</source>
+        <translation>archivo «{name}» adjuntado</translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; removed</source>
+        <translation>archivo «{name}» quitado</translation>
+    </message>
+    <message>
+        <source>payment plan removed</source>
+        <translation>plan de pagos quitado</translation>
+    </message>
+    <message>
+        <source>payment of {amount} ({method}) on {date} recorded</source>
+        <translation>pago de {amount} ({method}) del {date} registrado</translation>
+    </message>
+    <message>
+        <source>payment of {amount} on {date} voided: {reason}</source>
+        <translation>pago de {amount} del {date} anulado: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} added</source>
+        <translation>Cita ({kind}) del {when} añadida</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} edited</source>
+        <translation>Cita ({kind}) del {when} editada</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} done</source>
+        <translation>Cita ({kind}) del {when} hecha</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} reopened</source>
+        <translation>Cita ({kind}) del {when} reabierta</translation>
+    </message>
+    <message>
+        <source>{kind} on {when} deleted</source>
+        <translation>Cita ({kind}) del {when} eliminada</translation>
+    </message>
+    <message>
+        <source>comment &quot;{text}&quot;</source>
+        <translation>comentario «{text}»</translation>
+    </message>
+    <message>
+        <source>comment edited: &quot;{text}&quot;</source>
+        <translation>comentario editado: «{text}»</translation>
+    </message>
+    <message>
+        <source>Created {kind} {name}</source>
+        <translation>Alta: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Edited {kind} {name}</source>
+        <translation>Modificación: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Reactivated {kind} {name}</source>
+        <translation>Reactivación: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name}</source>
+        <translation>Desactivación: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Deactivated {kind} {name} instead of deleting it: it is still in use</source>
+        <translation>Desactivación: {kind} {name}, en lugar de eliminarlo, porque todavía está en uso</translation>
+    </message>
+    <message>
+        <source>Deleted {kind} {name}</source>
+        <translation>Eliminación: {kind} {name}</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name &apos;{name}&apos;</source>
+        <translation>Inicio de sesión fallido: nombre de usuario desconocido «{name}»</translation>
+    </message>
+    <message>
+        <source>Created the first administrator {name}</source>
+        <translation>Primer administrador creado: {name}</translation>
+    </message>
+    <message>
+        <source>{name} signed in</source>
+        <translation>{name} ha iniciado sesión</translation>
+    </message>
+    <message>
+        <source>Created user {name}</source>
+        <translation>Usuario {name} creado</translation>
+    </message>
+    <message>
+        <source>Edited user {name}</source>
+        <translation>Usuario {name} editado</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}</source>
+        <translation>Contraseña de {name} restablecida</translation>
+    </message>
+    <message>
+        <source>{name} unlocked the window</source>
+        <translation>{name} ha desbloqueado la ventana</translation>
+    </message>
+    <message>
+        <source>{name} changed their password</source>
+        <translation>{name} ha cambiado su contraseña</translation>
+    </message>
+    <message>
+        <source>Reactivated user {name}</source>
+        <translation>Usuario {name} reactivado</translation>
+    </message>
+    <message>
+        <source>Deactivated user {name}</source>
+        <translation>Usuario {name} desactivado</translation>
+    </message>
+    <message>
+        <source>Changed the organisation settings: {fields}</source>
+        <translation>Configuración de la organización cambiada: {fields}</translation>
+    </message>
+    <message>
+        <source>Changed the calendar and reminder settings: {fields}</source>
+        <translation>Configuración del calendario y los recordatorios cambiada: {fields}</translation>
+    </message>
+    <message>
+        <source>{order}: {text}</source>
+        <translation>{order}: {text}</translation>
+    </message>
 </context>
 <context>
     <name>calendar</name>
     <message>
         <source>+{count} more</source>
         <translation>+{count} más</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Cannot create the data folders: {reason}</source>
+        <translation>No se pueden crear las carpetas de datos: {reason}</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Interrumpido.</translation>
+    </message>
+    <message>
+        <source>{reason}. Details are in {path}</source>
+        <translation>{reason}. Los detalles están en {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. Details are in {path}</source>
+        <translation>Error inesperado: {error}. Los detalles están en {path}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Error inesperado: {error}</translation>
+    </message>
+    <message>
+        <source>
+Dentasync Desktop: offline work orders for dental clinics and dental labs.
+Without a command it opens the application window.</source>
+        <translation>
+Dentasync Desktop: órdenes de trabajo sin conexión para clínicas y laboratorios dentales.
+Sin ningún comando, abre la ventana de la aplicación.</translation>
+    </message>
+    <message>
+        <source>
+where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation>
+dónde están los datos:
+  La base de datos, las copias de seguridad, los adjuntos y las exportaciones están en la
+  carpeta de datos del usuario; los registros, en la carpeta de registros del usuario (ejecute
+  &apos;dentasync-desktop check&apos; para verlas). --data-dir DIR o la variable de entorno
+  DENTASYNC_DATA_DIR lo pone todo en DIR. --demo usa una base de datos aparte en una
+  subcarpeta &apos;demo&apos; y la llena con datos de demostración la primera vez.
+
+códigos de salida:
+  0 hecho, 1 un problema (el mensaje dice cuál), 2 uso incorrecto, 130 interrumpido
+
+ejemplos:
+  dentasync-desktop --demo                  abrir la ventana con la base de datos de demostración
+  dentasync-desktop check                   ¿está la base de datos en buen estado y al día?
+  dentasync-desktop backup                  hacer una copia en la carpeta de copias de seguridad
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang es check         mensajes en español (o $DENTASYNC_LANG)
+
+inicio de sesión:
+  print, report, backup -o, restore, user y seed en una base de datos en uso necesitan
+  --user NAME; la contraseña se pide o se toma de $DENTASYNC_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>no password: set {variable} or run the command in a terminal</source>
+        <translation>no hay contraseña: defina {variable} o ejecute el comando en un terminal</translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Repita la contraseña: </translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>las dos contraseñas no coinciden</translation>
+    </message>
+    <message>
+        <source>{command}: this command reads or changes clinic data; sign in with --user NAME (the password is asked for, or taken from {variable})</source>
+        <translation>{command}: este comando lee o cambia datos de la clínica; inicie sesión con --user NAME (la contraseña se pide o se toma de {variable})</translation>
+    </message>
+    <message>
+        <source>Password for {name}: </source>
+        <translation>Contraseña de {name}: </translation>
+    </message>
+    <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation>Solo un administrador puede añadir datos sintéticos a una base de datos en uso.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seeding %n order(s) (seed {seed}) into {path}</source>
+        <translation>
+            <numerusform>Generando %n orden (semilla {seed}) en {path}</numerusform>
+            <numerusform>Generando %n órdenes (semilla {seed}) en {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done in {seconds} s ({rate} orders/s).</source>
+        <translation>Hecho en {seconds} s ({rate} órdenes/s).</translation>
+    </message>
+    <message>
+        <source>OK: no problems found.</source>
+        <translation>OK: no se ha encontrado ningún problema.</translation>
+    </message>
+    <message>
+        <source>PROBLEM: {problem}</source>
+        <translation>PROBLEMA: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <translation>No hay ninguna base de datos en {path} de la que hacer una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>-o: {path} is a folder; give the name of the backup file to write.</source>
+        <translation>-o: {path} es una carpeta; indique el nombre del archivo de copia de seguridad que se debe escribir.</translation>
+    </message>
+    <message>
+        <source>Backed up {path} to {target}</source>
+        <translation>Copia de seguridad de {path} hecha en {target}</translation>
+    </message>
+    <message>
+        <source>Restored {backup} into {path}</source>
+        <translation>{backup} restaurada en {path}</translation>
+    </message>
+    <message>
+        <source>There was no previous database to keep.</source>
+        <translation>No había ninguna base de datos anterior que conservar.</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as {path}</source>
+        <translation>La base de datos anterior se ha guardado como {path}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>Escrito: {path}</translation>
+    </message>
+    <message>
+        <source>--status: the labs view has no payment-status filter; use --view orders</source>
+        <translation>--status: la vista de laboratorios no tiene filtro de estado del pago; use --view orders</translation>
+    </message>
+    <message>
+        <source>--from: the start date is after the --to date</source>
+        <translation>--from: la fecha de inicio es posterior a la fecha de --to</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USUARIO</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROL</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>user add: there is no active administrator yet; add one first (--role admin)</source>
+        <translation>user add: todavía no hay ningún administrador activo; añada uno primero (--role admin)</translation>
+    </message>
+    <message>
+        <source>Added {role} {name}.</source>
+        <translation>Añadido: {name} ({role}).</translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation>no hay ningún usuario llamado &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>New password for {name}: </source>
+        <translation>Nueva contraseña de {name}: </translation>
+    </message>
+    <message>
+        <source>Changed the password of {name}.</source>
+        <translation>Se ha cambiado la contraseña de {name}.</translation>
+    </message>
+    <message>
+        <source>not a date (use YYYY-MM-DD): {text}</source>
+        <translation>no es una fecha (use AAAA-MM-DD): {text}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {text}</source>
+        <translation>no es un número entero: {text}</translation>
+    </message>
+    <message>
+        <source>must be at least 1, not {value}</source>
+        <translation>debe ser al menos 1, no {value}</translation>
+    </message>
+    <message>
+        <source>where the data lives</source>
+        <translation>dónde están los datos</translation>
+    </message>
+    <message>
+        <source>keep the database, backups, attachments and logs under DIR (default: $DENTASYNC_DATA_DIR, else the user data folder)</source>
+        <translation>guardar la base de datos, las copias de seguridad, los adjuntos y los registros en DIR (predeterminado: $DENTASYNC_DATA_DIR; si no, la carpeta de datos del usuario)</translation>
+    </message>
+    <message>
+        <source>use the separate demo database, filled with demo data on first use (users admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</source>
+        <translation>usar la base de datos de demostración aparte, que se llena con datos de demostración la primera vez (usuarios admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>inicio de sesión</translation>
+    </message>
+    <message>
+        <source>sign in as NAME for commands that read or change clinic data (print, report, backup -o, restore, seed into a database in use, user); the password is asked for, or taken from ${variable}</source>
+        <translation>iniciar sesión como NAME para los comandos que leen o cambian datos de la clínica (print, report, backup -o, restore, seed en una base de datos en uso, user); la contraseña se pide o se toma de ${variable}</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>the language of messages and documents (default: ${variable}, else the system&apos;s language when translated, else English)</source>
+        <translation>el idioma de los mensajes y los documentos (predeterminado: ${variable}; si no, el idioma del sistema si hay traducción; si no, inglés)</translation>
+    </message>
+    <message>
+        <source>check this installation end to end in a temporary data folder, without a screen (migrations, main window, an order, its printed form, a finance export)</source>
+        <translation>comprobar esta instalación de principio a fin en una carpeta de datos temporal, sin pantalla (migraciones, ventana principal, una orden, su formulario impreso, una exportación financiera)</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>comandos</translation>
+    </message>
+    <message>
+        <source>fill the database with synthetic data at scale</source>
+        <translation>llenar la base de datos con datos sintéticos a gran escala</translation>
+    </message>
+    <message>
+        <source>Add reproducible synthetic labs, dentists, patients and work orders (with payments and events) to the database, and print what was made.</source>
+        <translation>Añadir a la base de datos laboratorios, dentistas, pacientes y órdenes de trabajo sintéticos y reproducibles (con pagos y citas), y mostrar lo que se ha creado.</translation>
+    </message>
+    <message>
+        <source>number of work orders to create</source>
+        <translation>número de órdenes de trabajo que se deben crear</translation>
+    </message>
+    <message>
+        <source>random seed; the same seed gives the same data (default 0)</source>
+        <translation>semilla aleatoria; la misma semilla da los mismos datos (predeterminado: 0)</translation>
+    </message>
+    <message>
+        <source>check the database and the folders</source>
+        <translation>comprobar la base de datos y las carpetas</translation>
+    </message>
+    <message>
+        <source>Check the database&apos;s integrity, that its schema is up to date and complete, that no row refers to a missing one, that stored paid amounts match the payments, and that the folders exist. Prints the folders in use and one PROBLEM line per problem. Exit code 1 on a problem.</source>
+        <translation>Comprobar la integridad de la base de datos, que su esquema está al día y completo, que ninguna fila hace referencia a otra que falta, que los importes pagados guardados coinciden con los pagos y que las carpetas existen. Muestra las carpetas en uso y una línea PROBLEMA por cada problema. Código de salida 1 si hay un problema.</translation>
+    </message>
+    <message>
+        <source>back up the database now</source>
+        <translation>hacer ahora una copia de seguridad de la base de datos</translation>
+    </message>
+    <message>
+        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept).</source>
+        <translation>Copiar la base de datos de forma coherente, incluso con la aplicación abierta. Sin -o, la copia va a la carpeta de copias de seguridad (se conservan las 20 más recientes).</translation>
+    </message>
+    <message>
+        <source>write the backup to FILE instead</source>
+        <translation>escribir la copia de seguridad en FILE</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>sustituir la base de datos por una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open.</source>
+        <translation>Sustituir la base de datos por FILE tras comprobar que FILE es una base de datos de Dentasync Desktop íntegra y completa que esta versión puede abrir. Antes se guarda la base de datos actual en la carpeta de copias de seguridad. Funciona aunque la base de datos actual esté dañada. Se rechaza mientras la aplicación u otro comando tenga la base de datos abierta.</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>el archivo de copia de seguridad que se debe restaurar</translation>
+    </message>
+    <message>
+        <source>print an order form, box label or payment instructions</source>
+        <translation>imprimir un formulario de orden, una etiqueta de caja o unas instrucciones de pago</translation>
+    </message>
+    <message>
+        <source>Write one work order&apos;s form, box label or payment instructions to a PDF file. NUMBER is the order number as shown (WO-000123) or just 123. The form, label and instructions are in the language set for the order&apos;s dental lab, else in the language of the messages.</source>
+        <translation>Escribir en un archivo PDF el formulario, la etiqueta de caja o las instrucciones de pago de una orden de trabajo. NUMBER es el número de orden tal como se muestra (WO-000123) o solo 123. El formulario, la etiqueta y las instrucciones están en el idioma definido para el laboratorio dental de la orden; si no, en el idioma de los mensajes.</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documentos</translation>
+    </message>
+    <message>
+        <source>the work order: WO-000123 or 123</source>
+        <translation>la orden de trabajo: WO-000123 o 123</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>el archivo PDF que se debe escribir</translation>
+    </message>
+    <message>
+        <source>the work-order form</source>
+        <translation>el formulario de la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>sections to print, comma-separated: {sections} (default: as last chosen in the app)</source>
+        <translation>secciones que se deben imprimir, separadas por comas: {sections} (predeterminado: las últimas elegidas en la aplicación)</translation>
+    </message>
+    <message>
+        <source>paper size (default: Settings)</source>
+        <translation>tamaño del papel (predeterminado: Configuración)</translation>
+    </message>
+    <message>
+        <source>a box label</source>
+        <translation>una etiqueta de caja</translation>
+    </message>
+    <message>
+        <source>label size in mm or inches (default: 62x29)</source>
+        <translation>tamaño de la etiqueta en mm o pulgadas (predeterminado: 62x29)</translation>
+    </message>
+    <message>
+        <source>payment instructions: the lab&apos;s bank details and the amount due</source>
+        <translation>instrucciones de pago: los datos bancarios del laboratorio y el importe a pagar</translation>
+    </message>
+    <message>
+        <source>write a finance report (XLSX, PDF or CSV)</source>
+        <translation>escribir un informe financiero (XLSX, PDF o CSV)</translation>
+    </message>
+    <message>
+        <source>Write a report of the finance page, as its tabs show it. Cancelled orders are excluded.</source>
+        <translation>Escribir un informe de la página de finanzas tal como lo muestran sus pestañas. Las órdenes canceladas no se incluyen.</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>informes</translation>
+    </message>
+    <message>
+        <source>paid, total and outstanding per lab or per order</source>
+        <translation>pagado, total y pendiente por laboratorio o por orden</translation>
+    </message>
+    <message>
+        <source>The Dental labs or Work orders tab of the finance page with the given filters (on the documented date), as an XLSX, PDF or CSV file.</source>
+        <translation>La pestaña Laboratorios dentales u Órdenes de trabajo de la página de finanzas con los filtros indicados (sobre la fecha de documentación), como archivo XLSX, PDF o CSV.</translation>
+    </message>
+    <message>
+        <source>labs: one row per lab and currency; orders: one row per work order</source>
+        <translation>labs: una fila por laboratorio y moneda; orders: una fila por orden de trabajo</translation>
+    </message>
+    <message>
+        <source>first documented date, YYYY-MM-DD</source>
+        <translation>primera fecha de documentación, AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>last documented date, YYYY-MM-DD</source>
+        <translation>última fecha de documentación, AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>only this dental lab (its full name)</source>
+        <translation>solo este laboratorio dental (su nombre completo)</translation>
+    </message>
+    <message>
+        <source>only orders paid by this payment method</source>
+        <translation>solo las órdenes pagadas con esta forma de pago</translation>
+    </message>
+    <message>
+        <source>only orders with this payment status (orders view)</source>
+        <translation>solo las órdenes con este estado del pago (vista orders)</translation>
+    </message>
+    <message>
+        <source>xlsx (Excel), pdf, or csv (UTF-8 with BOM)</source>
+        <translation>xlsx (Excel), pdf o csv (UTF-8 con BOM)</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>el archivo que se debe escribir</translation>
+    </message>
+    <message>
+        <source>list users, add a user, set a password</source>
+        <translation>listar usuarios, añadir un usuario, establecer una contraseña</translation>
+    </message>
+    <message>
+        <source>Manage the user accounts. Needs an administrator&apos;s --user, except to add the first administrator while the database has no active one (after &apos;seed&apos;, for example). New passwords are asked for twice, or taken from ${new_variable} (${variable} for the first administrator).</source>
+        <translation>Gestionar las cuentas de usuario. Necesita el --user de un administrador, salvo para añadir el primer administrador mientras la base de datos no tenga ninguno activo (por ejemplo, después de &apos;seed&apos;). Las contraseñas nuevas se piden dos veces o se toman de ${new_variable} (${variable} para el primer administrador).</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>acciones</translation>
+    </message>
+    <message>
+        <source>every user with role and status</source>
+        <translation>todos los usuarios con su rol y estado</translation>
+    </message>
+    <message>
+        <source>add a user</source>
+        <translation>añadir un usuario</translation>
+    </message>
+    <message>
+        <source>the user name to sign in with</source>
+        <translation>el nombre de usuario con el que se inicia sesión</translation>
+    </message>
+    <message>
+        <source>what the user may do</source>
+        <translation>lo que puede hacer el usuario</translation>
+    </message>
+    <message>
+        <source>the name shown (default: NAME)</source>
+        <translation>el nombre que se muestra (predeterminado: NAME)</translation>
+    </message>
+    <message>
+        <source>set a user&apos;s password</source>
+        <translation>establecer la contraseña de un usuario</translation>
+    </message>
+    <message>
+        <source>whose password to set</source>
+        <translation>de quién se establece la contraseña</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +3747,356 @@ Los datos anteriores se han guardado como:
     <message>
         <source>Columns</source>
         <translation>Columnas</translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
+        <translation>&apos;{size}&apos; no es un tamaño de etiqueta; elija {choices}</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>número de orden</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>fecha de entrega</translation>
+    </message>
+    <message>
+        <source>lab name</source>
+        <translation>nombre del laboratorio</translation>
+    </message>
+    <message>
+        <source>patient name</source>
+        <translation>nombre del paciente</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>nombre del cliente</translation>
+    </message>
+    <message>
+        <source>organisation name</source>
+        <translation>nombre de la organización</translation>
+    </message>
+    <message>
+        <source>teeth</source>
+        <translation>dientes</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>color</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>The {what} was shortened to fit the {size} label: &apos;{text}&apos;.</source>
+        <translation>El campo «{what}» se ha acortado para que quepa en la etiqueta de {size}: «{text}».</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Entrega {date}</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Teeth</source>
+        <translation>Dientes</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Box label {number}</source>
+        <translation>Etiqueta de caja {number}</translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
+        <translation>sección desconocida &apos;{section}&apos;; elija entre {choices}</translation>
+    </message>
+    <message>
+        <source>WORK ORDER</source>
+        <translation>ORDEN DE TRABAJO</translation>
+    </message>
+    <message>
+        <source>(on hold)</source>
+        <translation>(en espera)</translation>
+    </message>
+    <message>
+        <source>remake</source>
+        <translation>repetición</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Documentada</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>nacido/a el {date}</translation>
+    </message>
+    <message>
+        <source>Ordered teeth</source>
+        <translation>Dientes encargados</translation>
+    </message>
+    <message>
+        <source>No teeth recorded</source>
+        <translation>No hay dientes registrados</translation>
+    </message>
+    <message>
+        <source>Teeth (FDI)</source>
+        <translation>Dientes (FDI)</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Trabajos y servicios</translation>
+    </message>
+    <message>
+        <source>No items.</source>
+        <translation>Sin trabajos.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de trabajo</translation>
+    </message>
+    <message>
+        <source>No work plan.</source>
+        <translation>Sin plan de trabajo.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Sin descripción.</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Remake</source>
+        <translation>Repetición</translation>
+    </message>
+    <message>
+        <source>Remake of</source>
+        <translation>Repetición de</translation>
+    </message>
+    <message>
+        <source>Copied from</source>
+        <translation>Copiada de</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Patient note</source>
+        <translation>Nota sobre el paciente</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>No comments.</source>
+        <translation>Sin comentarios.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Technician signature</source>
+        <translation>Firma del técnico</translation>
+    </message>
+    <message>
+        <source>Checked and released by</source>
+        <translation>Revisado y aprobado por</translation>
+    </message>
+    <message>
+        <source>Work order {number}</source>
+        <translation>Orden de trabajo {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n orden de trabajo</numerusform>
+            <numerusform>%n órdenes de trabajo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PAYMENT INSTRUCTIONS</source>
+        <translation>INSTRUCCIONES DE PAGO</translation>
+    </message>
+    <message>
+        <source>Pay to</source>
+        <translation>Pagar a</translation>
+    </message>
+    <message>
+        <source>Please quote the payment reference {reference} so the payment is matched to this work order.</source>
+        <translation>Indique la referencia de pago {reference} para que el pago se asigne a esta orden de trabajo.</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Nothing is due on {number}: it is paid in full.</source>
+        <translation>No hay nada pendiente en {number}: está pagada por completo.</translation>
+    </message>
+    <message>
+        <source>Total {total} · paid {paid}</source>
+        <translation>Total {total} · pagado {paid}</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Importe a pagar</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(vencido)</translation>
+    </message>
+    <message>
+        <source>Open installments</source>
+        <translation>Plazos pendientes</translation>
+    </message>
+    <message>
+        <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
+        <translation>{lab} no tiene IBAN registrado, así que la hoja no muestra ninguna cuenta bancaria. Añádalo a los datos del laboratorio dental.</translation>
+    </message>
+    <message>
+        <source>The bank details of {lab} are not valid ({problem}), so the sheet shows no bank account. Correct the dental lab&apos;s details.</source>
+        <translation>Los datos bancarios de {lab} no son válidos ({problem}), así que la hoja no muestra ninguna cuenta bancaria. Corrija los datos del laboratorio dental.</translation>
+    </message>
+    <message>
+        <source>not on file — please ask the lab</source>
+        <translation>no registrado; consúltelo con el laboratorio</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Titular de la cuenta</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Referencia de pago</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Scan with a banking app (SEPA transfer)</source>
+        <translation>Escanear con una aplicación bancaria (transferencia SEPA)</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Instrucciones de pago {number}</translation>
+    </message>
+    <message>
+        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
+        <translation>&apos;{paper}&apos; no es un tamaño de papel; elija a4 o letter</translation>
+    </message>
+    <message>
+        <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: el paciente {name} tiene caracteres que faltan en las fuentes de impresión ({missing}); se imprimen como recuadros vacíos.</translation>
+    </message>
+    <message>
+        <source>{number}: the customer {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: el cliente {name} tiene caracteres que faltan en las fuentes de impresión ({missing}); se imprimen como recuadros vacíos.</translation>
+    </message>
+    <message>
+        <source>{number}: the dental lab {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
+        <translation>{number}: el laboratorio dental {name} tiene caracteres que faltan en las fuentes de impresión ({missing}); se imprimen como recuadros vacíos.</translation>
+    </message>
+    <message>
+        <source>The logo file &apos;{path}&apos; could not be read, so the header was printed without a logo. Choose another file in Settings.</source>
+        <translation>No se ha podido leer el archivo de logotipo &apos;{path}&apos;, así que el encabezado se ha impreso sin logotipo. Elija otro archivo en Configuración.</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>página {page} de {pages}</translation>
     </message>
 </context>
 <context>
@@ -3290,12 +4406,250 @@ Los datos anteriores se han guardado como:
         <translation>Los detalles se han escrito en el archivo de registro:
 {path}</translation>
     </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>contains characters that are not valid text</source>
+        <translation>contiene caracteres que no son texto válido</translation>
+    </message>
+    <message>
+        <source>is too long ({length} characters, at most {limit})</source>
+        <translation>es demasiado largo ({length} caracteres, como máximo {limit})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>&apos;{value}&apos; no es una dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>must be between {minimum} and {maximum}</source>
+        <translation>debe estar entre {minimum} y {maximum}</translation>
+    </message>
+    <message>
+        <source>cannot be before the documented date</source>
+        <translation>no puede ser anterior a la fecha de documentación</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>no es una fecha</translation>
+    </message>
+    <message>
+        <source>no such record</source>
+        <translation>no existe ese registro</translation>
+    </message>
+    <message>
+        <source>a currency is required</source>
+        <translation>se necesita una moneda</translation>
+    </message>
+    <message>
+        <source>unknown currency code &apos;{value}&apos;</source>
+        <translation>código de moneda desconocido &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>is not an amount of money</source>
+        <translation>no es un importe de dinero</translation>
+    </message>
+    <message>
+        <source>is too large (at most {maximum} {currency})</source>
+        <translation>es demasiado grande (como máximo {maximum} {currency})</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>no es un número</translation>
+    </message>
+    <message>
+        <source>an amount is required</source>
+        <translation>se necesita un importe</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid amount</source>
+        <translation>&apos;{value}&apos; no es un importe válido</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}</source>
+        <translation>debe ser como mínimo {minimum}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85)</source>
+        <translation>&apos;{value}&apos; no es un diente en notación FDI (11-48, 51-85)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an order number</source>
+        <translation>&apos;{value}&apos; no es un número de orden</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>choose an active staff member</source>
+        <translation>elija un miembro del personal activo</translation>
+    </message>
+    <message>
+        <source>choose an active customer</source>
+        <translation>elija un cliente activo</translation>
+    </message>
+    <message>
+        <source>is already the order&apos;s customer</source>
+        <translation>ya es el cliente de la orden</translation>
+    </message>
+    <message>
+        <source>an order cannot be a remake of itself</source>
+        <translation>una orden no puede ser una repetición de sí misma</translation>
+    </message>
+    <message>
+        <source>cannot be in the future</source>
+        <translation>no puede estar en el futuro</translation>
+    </message>
+    <message>
+        <source>the start date is after the end date</source>
+        <translation>la fecha de inicio es posterior a la fecha de fin</translation>
+    </message>
+    <message>
+        <source>cannot be before the start date</source>
+        <translation>no puede ser anterior a la fecha de inicio</translation>
+    </message>
+    <message>
+        <source>must be after the start</source>
+        <translation>debe ser posterior al inicio</translation>
+    </message>
+    <message>
+        <source>must not be before the start</source>
+        <translation>no debe ser anterior al inicio</translation>
+    </message>
+    <message>
+        <source>at most {days} days at a time</source>
+        <translation>como máximo {days} días a la vez</translation>
+    </message>
+    <message>
+        <source>needs a time zone</source>
+        <translation>necesita una zona horaria</translation>
+    </message>
+    <message>
+        <source>a date and time is required</source>
+        <translation>se necesitan una fecha y una hora</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>la carpeta {path} no existe</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>debe ser uno de estos valores: {choices}</translation>
+    </message>
+    <message>
+        <source>cannot sort by &apos;{value}&apos;</source>
+        <translation>no se puede ordenar por &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>choose a file to attach</source>
+        <translation>elija un archivo para adjuntar</translation>
+    </message>
+    <message>
+        <source>select at least one work order to print</source>
+        <translation>seleccione al menos una orden de trabajo para imprimir</translation>
+    </message>
+    <message>
+        <source>must differ from the current password</source>
+        <translation>debe ser distinta de la contraseña actual</translation>
+    </message>
+    <message>
+        <source>is not correct</source>
+        <translation>no es correcta</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account</source>
+        <translation>no puede desactivar su propia cuenta</translation>
+    </message>
+    <message>
+        <source>{action} is not possible for an order that is {status}.</source>
+        <translation>«{action}» no es posible para una orden en estado «{status}».</translation>
+    </message>
+    <message>
+        <source>The order is on hold: take it off hold first.</source>
+        <translation>La orden está en espera: quítela de espera primero.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted; this order is {status}: cancel it instead.</source>
+        <translation>Solo se puede eliminar un borrador; esta orden está en estado «{status}»: cancélela en su lugar.</translation>
+    </message>
+    <message>
+        <source>The order already has {kept}: cancel it instead of deleting it.</source>
+        <translation>La orden ya tiene {kept}: cancélela en lugar de eliminarla.</translation>
+    </message>
+    <message>
+        <source>The order has no items and a total of 0.00: add what the lab should make before publishing it.</source>
+        <translation>La orden no tiene trabajos y su total es 0,00: añada lo que debe hacer el laboratorio antes de publicarla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work-plan task(s) still open ({tasks}); tick them done first.</source>
+        <translation>
+            <numerusform>%n tarea del plan de trabajo sigue pendiente ({tasks}); márquela como hecha primero.</numerusform>
+            <numerusform>%n tareas del plan de trabajo siguen pendientes ({tasks}); márquelas como hechas primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The order is {status}, not delivered: there is no delivery to undo.</source>
+        <translation>La orden está en estado «{status}», no entregada: no hay ninguna entrega que deshacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{currency} allows at most %n decimal place(s)</source>
+        <translation>
+            <numerusform>{currency} admite como máximo %n decimal</numerusform>
+            <numerusform>{currency} admite como máximo %n decimales</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>printing</name>
     <message>
         <source>%n page(s)</source>
         <translation>%n página(s)</translation>
+    </message>
+    <message>
+        <source>Barcode and QR code</source>
+        <translation>Código de barras y código QR</translation>
+    </message>
+    <message>
+        <source>Customer, patient and dental lab</source>
+        <translation>Cliente, paciente y laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Teeth diagram</source>
+        <translation>Esquema dental</translation>
+    </message>
+    <message>
+        <source>Items and services</source>
+        <translation>Trabajos y servicios</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Precios</translation>
+    </message>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de trabajo</translation>
+    </message>
+    <message>
+        <source>Description and notes</source>
+        <translation>Descripción y notas</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Signature and date lines</source>
+        <translation>Líneas de firma y fecha</translation>
     </message>
 </context>
 <context>
@@ -3315,6 +4669,237 @@ Los datos anteriores se han guardado como:
     <message>
         <source>Case not back: {kind} {when} (the order is {status})</source>
         <translation>Caso no devuelto: {kind} {when} (estado de la orden: {status})</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>order {status}</source>
+        <translation>orden: {status}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} a {end}</translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation>No hay citas.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>%n orden de trabajo</numerusform>
+            <numerusform>%n órdenes de trabajo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s)</source>
+        <translation>
+            <numerusform>%n laboratorio</numerusform>
+            <numerusform>%n laboratorios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n cita</numerusform>
+            <numerusform>%n citas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No work orders match these filters.</source>
+        <translation>Ninguna orden de trabajo coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>No labs match these filters.</source>
+        <translation>Ningún laboratorio coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>No appointments match these filters.</source>
+        <translation>Ninguna cita coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>No rows match these filters.</source>
+        <translation>Ninguna fila coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Generated: {when}</source>
+        <translation>Generado: {when}</translation>
+    </message>
+    <message>
+        <source>Total {currency} ({count})</source>
+        <translation>Total {currency} ({count})</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratorios dentales</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Finance report</source>
+        <translation>Informe financiero</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded.</source>
+        <translation>Las órdenes canceladas no se incluyen.</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Estado del pago</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Documentada</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Time period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno todavía</translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
+        <translation>ningún laboratorio dental se llama &apos;{name}&apos; (los laboratorios son: {known})</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>desde {start}</translation>
+    </message>
+    <message>
+        <source>until {end}</source>
+        <translation>hasta {end}</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Todas las fechas</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>La exportación se ha cancelado; no se ha escrito ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Lab scorecard</source>
+        <translation>Evaluación de laboratorios</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are excluded. Turnaround: sent to the lab to delivered, in days (to a quarter day); on time: delivered on or before the due date.</source>
+        <translation>Las órdenes canceladas no se incluyen. Tiempo de ejecución: desde el envío al laboratorio hasta la entrega, en días (redondeado a un cuarto de día); a tiempo: entregada en la fecha de entrega o antes.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregadas</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Días (mediana)</translation>
+    </message>
+    <message>
+        <source>90% days</source>
+        <translation>Días (90 %)</translation>
+    </message>
+    <message>
+        <source>Remakes</source>
+        <translation>Repeticiones</translation>
+    </message>
+    <message>
+        <source>Remake rate</source>
+        <translation>Tasa de repeticiones</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Días de retraso (media)</translation>
     </message>
 </context>
 <context>
