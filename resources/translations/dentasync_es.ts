@@ -4159,7 +4159,7 @@ inicio de sesión:
     </message>
     <message>
         <source>Bank transfer</source>
-        <translation>Transferencia bancaria</translation>
+        <translation>Transferencia</translation>
     </message>
     <message>
         <source>Other</source>
