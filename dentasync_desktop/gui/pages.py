@@ -25,12 +25,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..domain.actions import Action
 from .client import ServiceClient
 from .shell import Shell
+from .translation import translate
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,6 @@ class OrderCommand:
     shortcut: str  # a QKeySequence string such as "Ctrl+P"
     action: Action
     run: Callable[[Shell, int], None]  # (shell, order id)
-
-
-def _tr(text: str) -> Callable[[], str]:
-    return lambda: QCoreApplication.translate("pages", text)
 
 
 def _today(shell: Shell) -> QWidget:
@@ -123,17 +119,17 @@ def _settings(shell: Shell) -> QWidget:
 
 # Navigation order.
 PAGES: list[PageSpec] = [
-    PageSpec("today", _tr("Today"), "today", _today),
-    PageSpec("orders", _tr("Work orders"), "orders", _orders),
-    PageSpec("calendar", _tr("Calendar"), "calendar", _calendar),
-    PageSpec("finance", _tr("Finance"), "finance", _finance,
+    PageSpec("today", lambda: translate("pages", "Today"), "today", _today),
+    PageSpec("orders", lambda: translate("pages", "Work orders"), "orders", _orders),
+    PageSpec("calendar", lambda: translate("pages", "Calendar"), "calendar", _calendar),
+    PageSpec("finance", lambda: translate("pages", "Finance"), "finance", _finance,
              visible=lambda client: client.allows(Action.VIEW_FINANCE)),
-    PageSpec("labs", _tr("Dental labs"), "lab", _labs),
-    PageSpec("customers", _tr("Customers"), "customer", _customers),
-    PageSpec("patients", _tr("Patients"), "patient", _patients),
-    PageSpec("services", _tr("Services & prices"), "services", _services),
-    PageSpec("people", _tr("Staff & users"), "staff", _people),
-    PageSpec("settings", _tr("Settings"), "settings", _settings),
+    PageSpec("labs", lambda: translate("pages", "Dental labs"), "lab", _labs),
+    PageSpec("customers", lambda: translate("pages", "Customers"), "customer", _customers),
+    PageSpec("patients", lambda: translate("pages", "Patients"), "patient", _patients),
+    PageSpec("services", lambda: translate("pages", "Services & prices"), "services", _services),
+    PageSpec("people", lambda: translate("pages", "Staff & users"), "staff", _people),
+    PageSpec("settings", lambda: translate("pages", "Settings"), "settings", _settings),
 ]
 
 
@@ -148,10 +144,10 @@ def _print(shell: Shell, order_id: int, document: str) -> None:
 
 # The first command for an action is the one run_order_command(action, ...) runs.
 ORDER_COMMANDS: list[OrderCommand] = [
-    OrderCommand(_tr("&Print order form…"), "Ctrl+P", Action.PRINT,
+    OrderCommand(lambda: translate("pages", "&Print order form…"), "Ctrl+P", Action.PRINT,
                  partial(_print, document="form")),
-    OrderCommand(_tr("Print box &label…"), "Ctrl+Shift+P", Action.PRINT,
+    OrderCommand(lambda: translate("pages", "Print box &label…"), "Ctrl+Shift+P", Action.PRINT,
                  partial(_print, document="label")),
-    OrderCommand(_tr("Payment &instructions…"), "Ctrl+Shift+I", Action.PAYMENT_INSTRUCTIONS,
-                 partial(_print, document="instructions")),
+    OrderCommand(lambda: translate("pages", "Payment &instructions…"), "Ctrl+Shift+I",
+                 Action.PAYMENT_INSTRUCTIONS, partial(_print, document="instructions")),
 ]

@@ -87,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>RowsModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>activity</name>
     <message numerus="yes">
         <source>payment plan replaced: {amount} by {method}, %n installments from {first}</source>
@@ -114,6 +124,27 @@
         <translation>
             <numerusform>Failed sign-in of {name}: wrong password (%n in a row)</numerusform>
             <numerusform>Failed sign-in of {name}: wrong password (%n in a row)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Payment plan replaced: {amount} by {method}, %n installments from {first}</numerusform>
+            <numerusform>Payment plan replaced: {amount} by {method}, %n installments from {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Payment plan set: {amount} by {method}, %n installments from {first}</numerusform>
+            <numerusform>Payment plan set: {amount} by {method}, %n installments from {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>Planned %n task automatically</numerusform>
+            <numerusform>Planned %n tasks automatically</numerusform>
         </translation>
     </message>
 </context>
@@ -151,6 +182,33 @@
         <translation>
             <numerusform>{currency} allows at most %n decimal place</numerusform>
             <numerusform>{currency} allows at most %n decimal places</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message numerus="yes">
+        <source>Print %n order form(s)</source>
+        <translation>
+            <numerusform>Print %n order form</numerusform>
+            <numerusform>Print %n order forms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>readiness</name>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
         </translation>
     </message>
 </context>

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from ...domain.dto import CalendarDueDate, CalendarEvent
 from ..formatting import date_text, label
+from ..translation import translate
 from . import look
 from .spans import local_start
 
@@ -25,14 +25,12 @@ AgendaRow = CalendarEvent | CalendarDueDate
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("calendar", text)
-
-
 COLUMNS = (
-    lambda: _tr("Date"), lambda: _tr("Time"), lambda: _tr("Type"), lambda: _tr("Order"),
-    lambda: _tr("Patient"), lambda: _tr("Dental lab"), lambda: _tr("Customer"),
-    lambda: _tr("Status"), lambda: _tr("Note"),
+    lambda: translate("calendar", "Date"), lambda: translate("calendar", "Time"),
+    lambda: translate("calendar", "Type"), lambda: translate("calendar", "Order"),
+    lambda: translate("calendar", "Patient"), lambda: translate("calendar", "Dental lab"),
+    lambda: translate("calendar", "Customer"), lambda: translate("calendar", "Status"),
+    lambda: translate("calendar", "Note"),
 )
 TYPE_COLUMN = 2
 
@@ -119,9 +117,11 @@ class AgendaModel(QAbstractTableModel):
 
     def _text(self, row: AgendaRow, column: int) -> str:
         if isinstance(row, CalendarDueDate):
-            values = (date_text(row.due_date), _tr("All day"), _tr("Due date"), row.number_text,
+            values = (date_text(row.due_date), translate("calendar", "All day"),
+                      translate("calendar", "Due date"), row.number_text,
                       row.patient_name, row.lab_name, row.customer_name,
-                      label(row.order_status) + (" · " + _tr("Overdue") if row.overdue else ""),
+                      label(row.order_status) + (" · " + translate("calendar", "Overdue")
+                                                 if row.overdue else ""),
                       "")
             return values[column]
         status = look.status_note(row) or label(row.order_status)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 
 from ...domain.dto import CalendarDueDate, CalendarEvent
 from ...domain.enums import EventKind
 from ..formatting import label
+from ..translation import translate
 from .spans import local_start
 
 # Mid-tone hues: as a stripe they stand out on white and on near-black, and washed into the
@@ -22,10 +23,6 @@ KIND_COLOURS = {
 DUE_COLOUR = "#dc2626"
 WARNING_COLOUR = "#f59e0b"
 FILL_STRENGTH = 0.22
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("calendar", text)
 
 
 def blend(colour: QColor, base: QColor, strength: float) -> QColor:
@@ -73,18 +70,19 @@ def subtitle(event: CalendarEvent) -> str:
 def status_note(event: CalendarEvent) -> str:
     """What the order's state means for the appointment, if it matters ("" otherwise)."""
     if event.order_closed:
-        return _tr("Order {status}").format(status=label(event.order_status).lower())
+        return translate("calendar", "Order {status}").format(
+            status=label(event.order_status).lower())
     if event.done:
-        return _tr("Done")
+        return translate("calendar", "Done")
     return ""
 
 
 def tooltip(event: CalendarEvent) -> str:
     lines = [f"<b>{title(event)}</b>", subtitle(event), event.customer_name]
     if event.duration_minutes:
-        lines.append(_tr("{minutes} min").format(minutes=event.duration_minutes))
+        lines.append(translate("calendar", "{minutes} min").format(minutes=event.duration_minutes))
     if event.person:
-        lines.append(_tr("Scheduled by {person}").format(person=event.person))
+        lines.append(translate("calendar", "Scheduled by {person}").format(person=event.person))
     note = status_note(event)
     if note:
         lines.append(f"<i>{note}</i>")
@@ -96,7 +94,7 @@ def tooltip(event: CalendarEvent) -> str:
 
 
 def due_title(due: CalendarDueDate) -> str:
-    return _tr("Due {number} {patient}").format(number=due.number_text,
+    return translate("calendar", "Due {number} {patient}").format(number=due.number_text,
                                                 patient=due.patient_name)
 
 
@@ -104,7 +102,7 @@ def due_tooltip(due: CalendarDueDate) -> str:
     lines = [f"<b>{due_title(due)}</b>", due.lab_name, due.customer_name,
              label(due.order_status)]
     if due.overdue:
-        lines.append(_tr("Overdue"))
+        lines.append(translate("calendar", "Overdue"))
     return "<br>".join(lines)
 
 

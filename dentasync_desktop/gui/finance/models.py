@@ -8,7 +8,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,7 +22,7 @@ from ...services import finance
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
 from ..theme import readable
-from ..translation import QT_TRANSLATE_NOOP
+from ..translation import QT_TRANSLATE_NOOP, translate
 from ..worker import Job, show_error
 
 PAGE_SIZE = 100
@@ -44,10 +43,6 @@ class Column(Generic[R]):
     sort_key: str  # the service's sort key (orders) or the in-memory key name (labs)
     numeric: bool = False
     colour: Callable[[R], str] | None = None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FinanceModel", text)
 
 
 def _money_key(amount: Money) -> tuple[str, int]:
@@ -122,7 +117,7 @@ class _TableModel(QAbstractTableModel, Generic[R]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.columns[section].title)
+            return translate("FinanceModel", self.columns[section].title)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if self.columns[section].numeric else _LEFT
         return None
@@ -187,7 +182,7 @@ class LabFinanceModel(_TableModel[LabFinanceRow]):
                 font.setUnderline(True)
                 return font
             if index.column() == 0 and role == Qt.ItemDataRole.ToolTipRole:
-                return _tr("Show the work orders of {lab}").format(
+                return translate("FinanceModel", "Show the work orders of {lab}").format(
                     lab=self._rows[index.row()].lab_name)
         return super().data(index, role)
 

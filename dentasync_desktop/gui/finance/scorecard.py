@@ -164,7 +164,8 @@ class ServiceTurnaroundModel(_TextsModel):
     def set_rows(self, rows: list[TurnaroundByService]) -> None:
         number = QLocale().toString
         self._show([
-            (r.lab_name, r.service or QCoreApplication.translate(_CONTEXT, "(no service)"),
+            (r.lab_name, r.service or QCoreApplication.translate("ScorecardModel",
+                                                                "(no service)"),
              number(r.delivered), _days(r.median_days), _days(r.p90_days))
             for r in rows
         ])

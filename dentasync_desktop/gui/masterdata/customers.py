@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.actions import Action
 from ...domain.dto import CustomerInfo, CustomerInput
 from ...services import masterdata
 from ..client import ServiceClient
+from ..translation import translate
 from ..worker import Job
 from .dialog import RecordDialog
 from .labs import multi_line
@@ -23,24 +23,25 @@ if TYPE_CHECKING:
 LIST_LIMIT = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("customers", text)
-
-
 class CustomerDialog(RecordDialog):
     def __init__(self, client: ServiceClient, customer: CustomerInfo | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(client, _tr("Edit customer") if customer else _tr("New customer"),
-                         parent)
+        super().__init__(client, translate("customers", "Edit customer") if customer
+                         else translate("customers", "New customer"), parent)
         self.setObjectName("customerDialog")
         self._customer = customer
         customer = customer or CustomerInfo(id=0, name="")
-        self.name = self.add_field("name", _tr("&Name:"), QLineEdit(customer.name))
-        self.name.setPlaceholderText(_tr("Dr. Jane Smith"))
-        self.clinic = self.add_field("clinic", _tr("&Clinic:"), QLineEdit(customer.clinic))
-        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(customer.phone))
-        self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(customer.email))
-        self.address = self.add_field("address", _tr("&Address:"), multi_line(customer.address))
+        self.name = self.add_field("name",
+                                   translate("customers", "&Name:"), QLineEdit(customer.name))
+        self.name.setPlaceholderText(translate("customers", "Dr. Jane Smith"))
+        self.clinic = self.add_field("clinic",
+                                     translate("customers", "&Clinic:"), QLineEdit(customer.clinic))
+        self.phone = self.add_field("phone",
+                                    translate("customers", "&Phone:"), QLineEdit(customer.phone))
+        self.email = self.add_field("email",
+                                    translate("customers", "&E-mail:"), QLineEdit(customer.email))
+        self.address = self.add_field("address", translate("customers", "&Address:"),
+                                      multi_line(customer.address))
 
     def request(self) -> Job[CustomerInfo]:
         return self.client.submit(masterdata.save_customer, CustomerInput(
@@ -51,13 +52,14 @@ class CustomerDialog(RecordDialog):
 
 CUSTOMERS = RecordKind(
     key="customers",
-    noun=lambda: _tr("customer"),
+    noun=lambda: translate("customers", "customer"),
     columns=(
-        RecordColumn(lambda: _tr("Name"), lambda r: r.name),
-        RecordColumn(lambda: _tr("Clinic"), lambda r: r.clinic),
-        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
-        RecordColumn(lambda: _tr("E-mail"), lambda r: r.email),
-        RecordColumn(lambda: _tr("Address"), lambda r: " ".join(r.address.split())),
+        RecordColumn(lambda: translate("customers", "Name"), lambda r: r.name),
+        RecordColumn(lambda: translate("customers", "Clinic"), lambda r: r.clinic),
+        RecordColumn(lambda: translate("customers", "Phone"), lambda r: r.phone),
+        RecordColumn(lambda: translate("customers", "E-mail"), lambda r: r.email),
+        RecordColumn(lambda: translate("customers", "Address"),
+                     lambda r: " ".join(r.address.split())),
     ),
     action=Action.MANAGE_CLIENTS,
     load=lambda client, text, inactive: client.submit(
@@ -73,5 +75,5 @@ CUSTOMERS = RecordKind(
 
 class CustomersPage(RecordPage):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, _tr("Customers"), _tr(
+        super().__init__(shell, translate("customers", "Customers"), translate("customers",
             "The dentists and clinics who order work."), CUSTOMERS, parent)

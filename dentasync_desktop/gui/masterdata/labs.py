@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -20,6 +19,7 @@ from ...domain.bank import EPC_MAX_NAME
 from ...domain.dto import LabInfo, LabInput
 from ...services import masterdata
 from ..client import ServiceClient
+from ..translation import translate
 from ..worker import Job
 from .dialog import RecordDialog
 from .model import RecordColumn
@@ -27,10 +27,6 @@ from .page import RecordKind, RecordPage
 
 if TYPE_CHECKING:
     from ..shell import Shell
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labs", text)
 
 
 def multi_line(text: str = "", lines: int = 3) -> QPlainTextEdit:
@@ -43,32 +39,39 @@ def multi_line(text: str = "", lines: int = 3) -> QPlainTextEdit:
 class LabDialog(RecordDialog):
     def __init__(self, client: ServiceClient, lab: LabInfo | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(client, _tr("Edit dental lab") if lab else _tr("New dental lab"), parent)
+        super().__init__(client, translate("labs", "Edit dental lab") if lab
+                         else translate("labs", "New dental lab"), parent)
         self.setObjectName("labDialog")
         self._lab = lab
         lab = lab or LabInfo(id=0, name="")
-        self.name = self.add_field("name", _tr("&Name:"), QLineEdit(lab.name))
-        self.contact = self.add_field("contact person", _tr("&Contact person:"),
+        self.name = self.add_field("name", translate("labs", "&Name:"), QLineEdit(lab.name))
+        self.contact = self.add_field("contact person", translate("labs", "&Contact person:"),
                                       QLineEdit(lab.contact_person))
-        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(lab.phone))
-        self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(lab.email))
-        self.address = self.add_field("address", _tr("&Address:"), multi_line(lab.address))
+        self.phone = self.add_field("phone", translate("labs", "&Phone:"), QLineEdit(lab.phone))
+        self.email = self.add_field("email", translate("labs", "&E-mail:"), QLineEdit(lab.email))
+        self.address = self.add_field("address",
+                                      translate("labs", "&Address:"), multi_line(lab.address))
         self.turnaround = QSpinBox()
         self.turnaround.setRange(0, 365)
-        self.turnaround.setSuffix(_tr(" days"))
+        self.turnaround.setSuffix(translate("labs", " days"))
         self.turnaround.setValue(lab.default_turnaround_days)
-        self.turnaround.setToolTip(_tr("A new order's due date is its documented date plus this"))
-        self.add_field("default turnaround days", _tr("&Turnaround:"), self.turnaround)
+        self.turnaround.setToolTip(translate(
+            "labs", "A new order's due date is its documented date plus this"))
+        self.add_field("default turnaround days",
+                       translate("labs", "&Turnaround:"), self.turnaround)
 
-        bank = QGroupBox(_tr("Payment instructions"))
+        bank = QGroupBox(translate("labs", "Payment instructions"))
         bank_form = QFormLayout(bank)
-        self.holder = self.add_field("account holder", _tr("Account &holder:"),
+        self.holder = self.add_field("account holder", translate("labs", "Account &holder:"),
                                      QLineEdit(lab.account_holder), bank_form)
-        self.bank_name = self.add_field("bank name", _tr("&Bank:"), QLineEdit(lab.bank_name),
+        self.bank_name = self.add_field("bank name",
+                                        translate("labs", "&Bank:"), QLineEdit(lab.bank_name),
                                         bank_form)
-        self.iban = self.add_field("iban", _tr("&IBAN:"), QLineEdit(lab.iban), bank_form)
-        self.bic = self.add_field("bic", _tr("BI&C:"), QLineEdit(lab.bic), bank_form)
-        self.note = self.add_field("payment note", _tr("N&ote:"), multi_line(lab.payment_note, 2),
+        self.iban = self.add_field("iban",
+                                   translate("labs", "&IBAN:"), QLineEdit(lab.iban), bank_form)
+        self.bic = self.add_field("bic", translate("labs", "BI&C:"), QLineEdit(lab.bic), bank_form)
+        self.note = self.add_field("payment note",
+                                   translate("labs", "N&ote:"), multi_line(lab.payment_note, 2),
                                    bank_form)
         self.qr_name_note = QLabel()
         self.qr_name_note.setProperty("warning", True)
@@ -84,7 +87,7 @@ class LabDialog(RecordDialog):
         """Warn while typing: the payment QR code can carry only the first 70 characters."""
         name = self.holder.text().strip() or self.name.text().strip()
         self.qr_name_note.setVisible(len(name) > EPC_MAX_NAME)
-        self.qr_name_note.setText(_tr(
+        self.qr_name_note.setText(translate("labs",
             "The payment QR code carries only the first {limit} characters of this name: "
             "banking apps will show \u201c{shown}\u201d. A shorter account holder avoids it."
         ).format(limit=EPC_MAX_NAME, shown=name[:EPC_MAX_NAME]))
@@ -103,16 +106,17 @@ class LabDialog(RecordDialog):
 
 LABS = RecordKind(
     key="labs",
-    noun=lambda: _tr("dental lab"),
+    noun=lambda: translate("labs", "dental lab"),
     columns=(
-        RecordColumn(lambda: _tr("Name"), lambda r: r.name),
-        RecordColumn(lambda: _tr("Contact person"), lambda r: r.contact_person),
-        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
-        RecordColumn(lambda: _tr("E-mail"), lambda r: r.email),
-        RecordColumn(lambda: _tr("Turnaround"),
-                     lambda r: _tr("{days} days").format(days=r.default_turnaround_days),
+        RecordColumn(lambda: translate("labs", "Name"), lambda r: r.name),
+        RecordColumn(lambda: translate("labs", "Contact person"), lambda r: r.contact_person),
+        RecordColumn(lambda: translate("labs", "Phone"), lambda r: r.phone),
+        RecordColumn(lambda: translate("labs", "E-mail"), lambda r: r.email),
+        RecordColumn(lambda: translate("labs", "Turnaround"),
+                     lambda r: translate("labs", "{days} days").format(
+                         days=r.default_turnaround_days),
                      numeric=True),
-        RecordColumn(lambda: _tr("IBAN"), lambda r: r.iban),
+        RecordColumn(lambda: translate("labs", "IBAN"), lambda r: r.iban),
     ),
     action=Action.MANAGE_CATALOGUE,
     load=lambda client, text, inactive: client.submit(masterdata.list_labs, text, inactive),
@@ -126,6 +130,6 @@ LABS = RecordKind(
 
 class LabsPage(RecordPage):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, _tr("Dental labs"), _tr(
+        super().__init__(shell, translate("labs", "Dental labs"), translate("labs",
             "The labs that make the work. The turnaround sets a new order's due date; the bank "
             "details appear in the order's payment instructions."), LABS, parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.actions import Action
@@ -12,6 +12,7 @@ from ...domain.dto import PatientInfo, PatientInput
 from ...services import masterdata
 from ..client import ServiceClient
 from ..formatting import date_text
+from ..translation import translate
 from ..widgets.dates import OptionalDate
 from ..worker import Job
 from .dialog import RecordDialog
@@ -25,27 +26,26 @@ if TYPE_CHECKING:
 LIST_LIMIT = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("patients", text)
-
-
 class PatientDialog(RecordDialog):
     def __init__(self, client: ServiceClient, patient: PatientInfo | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(client, _tr("Edit patient") if patient else _tr("New patient"), parent)
+        super().__init__(client, translate("patients", "Edit patient") if patient
+                         else translate("patients", "New patient"), parent)
         self.setObjectName("patientDialog")
         self._patient = patient
         patient = patient or PatientInfo(id=0, first_name="", last_name="")
-        self.first_name = self.add_field("first name", _tr("&First name:"),
+        self.first_name = self.add_field("first name", translate("patients", "&First name:"),
                                          QLineEdit(patient.first_name))
-        self.last_name = self.add_field("last name", _tr("&Last name:"),
+        self.last_name = self.add_field("last name", translate("patients", "&Last name:"),
                                         QLineEdit(patient.last_name))
-        self.birth = OptionalDate(_tr("known"))
+        self.birth = OptionalDate(translate("patients", "known"))
         self.birth.edit.setMaximumDate(QDate.currentDate())
         self.birth.set_value(patient.date_of_birth)
-        self.add_field("date of birth", _tr("&Date of birth:"), self.birth)
-        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(patient.phone))
-        self.note = self.add_field("note", _tr("&Note:"), multi_line(patient.note))
+        self.add_field("date of birth", translate("patients", "&Date of birth:"), self.birth)
+        self.phone = self.add_field("phone",
+                                    translate("patients", "&Phone:"), QLineEdit(patient.phone))
+        self.note = self.add_field("note",
+                                   translate("patients", "&Note:"), multi_line(patient.note))
 
     def request(self) -> Job[PatientInfo]:
         return self.client.submit(masterdata.save_patient, PatientInput(
@@ -56,13 +56,14 @@ class PatientDialog(RecordDialog):
 
 PATIENTS = RecordKind(
     key="patients",
-    noun=lambda: _tr("patient"),
+    noun=lambda: translate("patients", "patient"),
     columns=(
-        RecordColumn(lambda: _tr("Last name"), lambda r: r.last_name),
-        RecordColumn(lambda: _tr("First name"), lambda r: r.first_name),
-        RecordColumn(lambda: _tr("Date of birth"), lambda r: date_text(r.date_of_birth)),
-        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
-        RecordColumn(lambda: _tr("Note"), lambda r: " ".join(r.note.split())),
+        RecordColumn(lambda: translate("patients", "Last name"), lambda r: r.last_name),
+        RecordColumn(lambda: translate("patients", "First name"), lambda r: r.first_name),
+        RecordColumn(lambda: translate("patients", "Date of birth"),
+                     lambda r: date_text(r.date_of_birth)),
+        RecordColumn(lambda: translate("patients", "Phone"), lambda r: r.phone),
+        RecordColumn(lambda: translate("patients", "Note"), lambda r: " ".join(r.note.split())),
     ),
     action=Action.MANAGE_CLIENTS,
     load=lambda client, text, inactive: client.submit(
@@ -78,5 +79,5 @@ PATIENTS = RecordKind(
 
 class PatientsPage(RecordPage):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, _tr("Patients"), _tr(
+        super().__init__(shell, translate("patients", "Patients"), translate("patients",
             "The patients the work is for. Search by name, phone or note."), PATIENTS, parent)

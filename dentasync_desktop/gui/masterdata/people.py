@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +26,7 @@ from ...services import masterdata, users
 from ..access import refusal_text
 from ..client import ServiceClient
 from ..formatting import label
+from ..translation import translate
 from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job
@@ -38,10 +38,6 @@ if TYPE_CHECKING:
     from ..shell import Shell
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("people", text)
-
-
 def _matches(text: str, *values: str) -> bool:
     needle = text.casefold()
     return not needle or any(needle in value.casefold() for value in values)
@@ -50,16 +46,17 @@ def _matches(text: str, *values: str) -> bool:
 class StaffDialog(RecordDialog):
     def __init__(self, client: ServiceClient, staff: StaffInfo | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(client, _tr("Edit staff member") if staff else _tr("New staff member"),
-                         parent)
+        super().__init__(client, translate("people", "Edit staff member") if staff
+                         else translate("people", "New staff member"), parent)
         self.setObjectName("staffDialog")
         self._staff = staff
         staff = staff or StaffInfo(id=0, name="")
-        self.name = self.add_field("name", _tr("&Name:"), QLineEdit(staff.name))
-        self.job_title = self.add_field("job title", _tr("&Job title:"),
+        self.name = self.add_field("name", translate("people", "&Name:"), QLineEdit(staff.name))
+        self.job_title = self.add_field("job title", translate("people", "&Job title:"),
                                         QLineEdit(staff.job_title))
-        self.email = self.add_field("email", _tr("&E-mail:"), QLineEdit(staff.email))
-        self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(staff.phone))
+        self.email = self.add_field("email",
+                                    translate("people", "&E-mail:"), QLineEdit(staff.email))
+        self.phone = self.add_field("phone", translate("people", "&Phone:"), QLineEdit(staff.phone))
 
     def request(self) -> Job[StaffInfo]:
         return self.client.submit(masterdata.save_staff, StaffInput(
@@ -73,12 +70,12 @@ def _staff_matches(staff: StaffInfo, text: str, _inactive: bool) -> bool:
 
 STAFF = RecordKind(
     key="staff",
-    noun=lambda: _tr("staff member"),
+    noun=lambda: translate("people", "staff member"),
     columns=(
-        RecordColumn(lambda: _tr("Name"), lambda r: r.name),
-        RecordColumn(lambda: _tr("Job title"), lambda r: r.job_title),
-        RecordColumn(lambda: _tr("E-mail"), lambda r: r.email),
-        RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
+        RecordColumn(lambda: translate("people", "Name"), lambda r: r.name),
+        RecordColumn(lambda: translate("people", "Job title"), lambda r: r.job_title),
+        RecordColumn(lambda: translate("people", "E-mail"), lambda r: r.email),
+        RecordColumn(lambda: translate("people", "Phone"), lambda r: r.phone),
     ),
     action=Action.MANAGE_CATALOGUE,
     load=lambda client, _text, inactive: client.submit(masterdata.list_staff, inactive),
@@ -101,35 +98,38 @@ def _password_field(name: str) -> QLineEdit:
 class UserDialog(RecordDialog):
     def __init__(self, client: ServiceClient, user: UserInfo | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(client, _tr("Edit user") if user else _tr("New user"), parent)
+        super().__init__(client, translate("people", "Edit user") if user
+                         else translate("people", "New user"), parent)
         self.setObjectName("userDialog")
         self._user = user
-        self.username = self.add_field("username", _tr("&User name:"),
+        self.username = self.add_field("username", translate("people", "&User name:"),
                                        QLineEdit(user.username if user else ""))
-        self.full_name = self.add_field("full name", _tr("&Full name:"),
+        self.full_name = self.add_field("full name", translate("people", "&Full name:"),
                                         QLineEdit(user.full_name if user else ""))
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in Role:
             self.role.addItem(label(role), role)
         self.role.setCurrentIndex(self.role.findData(user.role if user else Role.FRONT_DESK))
-        self.add_field("role", _tr("&Role:"), self.role)
+        self.add_field("role", translate("people", "&Role:"), self.role)
         self.staff = QComboBox()
         self.staff.setObjectName("staff")
-        self.staff.addItem(_tr("(none)"), NO_CHOICE)
+        self.staff.addItem(translate("people", "(none)"), NO_CHOICE)
         if user and user.staff_id is not None:
             # Shown until the staff list arrives, and kept if the member was deactivated.
-            self.staff.addItem(_tr("(deactivated staff member)"), user.staff_id)
+            self.staff.addItem(translate("people", "(deactivated staff member)"), user.staff_id)
             self.staff.setCurrentIndex(1)
         client.submit(masterdata.list_staff, False).then(self._fill_staff, busy=self)
-        self.staff.setToolTip(_tr("Links the account to a staff member, for work-plan tasks"))
-        self.add_field("staff", _tr("&Staff member:"), self.staff)
+        self.staff.setToolTip(translate(
+            "people", "Links the account to a staff member, for work-plan tasks"))
+        self.add_field("staff", translate("people", "&Staff member:"), self.staff)
         self.password: QLineEdit | None = None
         self.confirm: QLineEdit | None = None
         if user is None:
-            self.password = self.add_field("password", _tr("&Password:"),
+            self.password = self.add_field("password", translate("people", "&Password:"),
                                            _password_field("password"))
-            self.confirm = self.add_field("repeat password", _tr("R&epeat password:"),
+            self.confirm = self.add_field("repeat password",
+                                          translate("people", "R&epeat password:"),
                                           _password_field("confirm"))
 
     def _fill_staff(self, staff: list[StaffInfo]) -> None:
@@ -161,20 +161,21 @@ class ResetPasswordDialog(QDialog):
         self._client = client
         self._user = user
         self.setObjectName("resetPasswordDialog")
-        self.setWindowTitle(_tr("Reset password"))
+        self.setWindowTitle(translate("people", "Reset password"))
         self.password = _password_field("password")
         self.confirm = _password_field("confirm")
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(_tr("&New password:"), self.password)
-        form.addRow(_tr("&Repeat password:"), self.confirm)
+        form.addRow(translate("people", "&New password:"), self.password)
+        form.addRow(translate("people", "&Repeat password:"), self.confirm)
         self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                                   | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._reset)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("Set a new password for {name} ({user}).").format(
-            name=user.full_name, user=user.username)))
+        layout.addWidget(QLabel(translate(
+            "people", "Set a new password for {name} ({user}).").format(
+                name=user.full_name, user=user.username)))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -182,7 +183,8 @@ class ResetPasswordDialog(QDialog):
 
     def _reset(self) -> None:
         if self.password.text() != self.confirm.text():
-            show_inline_error(self.error, _tr("Repeat password: the two passwords differ."))
+            show_inline_error(self.error,
+                              translate("people", "Repeat password: the two passwords differ."))
             return
         run_in_dialog(self, self.buttons, self._client.submit(
             users.reset_password, self._user.id, self.password.text()),
@@ -191,7 +193,7 @@ class ResetPasswordDialog(QDialog):
 
 def _reset_password(parent: QWidget, client: ServiceClient, user: UserInfo) -> Any:
     if ResetPasswordDialog(client, user, parent).exec() == QDialog.DialogCode.Accepted:
-        QMessageBox.information(parent, _tr("Reset password"), _tr(
+        QMessageBox.information(parent, translate("people", "Reset password"), translate("people",
             "The password of {user} was reset. Tell them the new one.").format(
                 user=user.username))
     return None
@@ -203,13 +205,14 @@ def _user_matches(user: UserInfo, text: str, inactive: bool) -> bool:
 
 USERS = RecordKind(
     key="users",
-    noun=lambda: _tr("user"),
+    noun=lambda: translate("people", "user"),
     columns=(
-        RecordColumn(lambda: _tr("User name"), lambda r: r.username),
-        RecordColumn(lambda: _tr("Full name"), lambda r: r.full_name),
-        RecordColumn(lambda: _tr("Role"), lambda r: label(r.role)),
-        RecordColumn(lambda: _tr("Status"),
-                     lambda r: _tr("Active") if r.active else _tr("Deactivated")),
+        RecordColumn(lambda: translate("people", "User name"), lambda r: r.username),
+        RecordColumn(lambda: translate("people", "Full name"), lambda r: r.full_name),
+        RecordColumn(lambda: translate("people", "Role"), lambda r: label(r.role)),
+        RecordColumn(lambda: translate("people", "Status"),
+                     lambda r: translate("people", "Active") if r.active
+                     else translate("people", "Deactivated")),
     ),
     action=Action.MANAGE_USERS,
     load=lambda client, _text, _inactive: client.submit(users.list_users),
@@ -218,7 +221,7 @@ USERS = RecordKind(
     set_active=lambda client, record_id, active: client.submit(
         users.set_user_active, record_id, active),
     describe=lambda r: r.username,
-    extra=(ExtraCommand(lambda: _tr("Reset password…"), _reset_password),),
+    extra=(ExtraCommand(lambda: translate("people", "Reset password…"), _reset_password),),
 )
 
 
@@ -235,15 +238,15 @@ class PeoplePage(QWidget):
             panel.body.setContentsMargins(0, 8, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.staff, _tr("Staff"))
-        self.tabs.addTab(self.users, _tr("User accounts"))
+        self.tabs.addTab(self.staff, translate("people", "Staff"))
+        self.tabs.addTab(self.users, translate("people", "User accounts"))
         reason = refusal_text(client, Action.MANAGE_USERS)
         if reason:
             self.tabs.setTabEnabled(1, False)
             self.tabs.setTabToolTip(1, reason)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 6)
-        layout.addLayout(page_heading(_tr("Staff & users"), _tr(
+        layout.addLayout(page_heading(translate("people", "Staff & users"), translate("people",
             "Staff are the people work-plan tasks and payroll are assigned to; user accounts "
             "sign in, each with a role that decides what they may do.")))
         layout.addWidget(self.tabs, 1)

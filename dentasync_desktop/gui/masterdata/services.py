@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from ...domain.money import Money
 from ...services import masterdata, settings
 from ..client import ServiceClient
 from ..formatting import amount_input, money
+from ..translation import translate
 from ..widgets.currency import CurrencyCombo
 from ..worker import Job
 from .dialog import RecordDialog
@@ -36,10 +36,6 @@ if TYPE_CHECKING:
 MAX_DAYS = 365
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("services", text)
-
-
 class TaskTemplateEditor(QWidget):
     """An ordered list of (task name, days after production starts)."""
 
@@ -48,7 +44,8 @@ class TaskTemplateEditor(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("templateTable")
-        self.table.setHorizontalHeaderLabels([_tr("Task"), _tr("Days after start")])
+        self.table.setHorizontalHeaderLabels([translate("services", "Task"),
+                                              translate("services", "Days after start")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents)
@@ -57,13 +54,13 @@ class TaskTemplateEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setMinimumHeight(150)
         self._ids: list[int | None] = []
-        add = QPushButton(_tr("Add task"))
+        add = QPushButton(translate("services", "Add task"))
         add.clicked.connect(lambda: self.add_task("", 0, None, edit=True))
-        self.remove = QPushButton(_tr("Remove"))
+        self.remove = QPushButton(translate("services", "Remove"))
         self.remove.clicked.connect(self._remove)
-        self.up = QPushButton(_tr("Move up"))
+        self.up = QPushButton(translate("services", "Move up"))
         self.up.clicked.connect(lambda: self._move(-1))
-        self.down = QPushButton(_tr("Move down"))
+        self.down = QPushButton(translate("services", "Move down"))
         self.down.clicked.connect(lambda: self._move(1))
         buttons = QVBoxLayout()
         for button in (add, self.remove, self.up, self.down):
@@ -142,13 +139,14 @@ class TaskTemplateEditor(QWidget):
 class ServiceDialog(RecordDialog):
     def __init__(self, client: ServiceClient, service: ServiceInfo | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(client, _tr("Edit service") if service else _tr("New service"), parent)
+        super().__init__(client, translate("services", "Edit service") if service
+                         else translate("services", "New service"), parent)
         self.setObjectName("serviceDialog")
         self._service = service
-        self.code = self.add_field("code", _tr("&Code:"),
+        self.code = self.add_field("code", translate("services", "&Code:"),
                                    QLineEdit(service.code if service else ""))
         self.code.setMaximumWidth(160)
-        self.name = self.add_field("name", _tr("&Name:"),
+        self.name = self.add_field("name", translate("services", "&Name:"),
                                    QLineEdit(service.name if service else ""))
         self.price = QLineEdit(amount_input(service.unit_price) if service else "")
         self.price.setObjectName("price")
@@ -165,10 +163,10 @@ class ServiceDialog(RecordDialog):
         row_layout.addWidget(self.price, 1)
         row_layout.addWidget(self.currency)
         self.fields["currency"] = self.currency
-        self.add_field("price", _tr("&Unit price:"), price_row)
+        self.add_field("price", translate("services", "&Unit price:"), price_row)
         self.fields["price"] = self.price
         self.templates = TaskTemplateEditor(service.task_templates if service else ())
-        self.add_field("task", _tr("&Work-plan tasks:"), self.templates)
+        self.add_field("task", translate("services", "&Work-plan tasks:"), self.templates)
         self.fields["task templates"] = self.templates
         self.setMinimumWidth(560)
 
@@ -182,12 +180,13 @@ class ServiceDialog(RecordDialog):
 
 SERVICES = RecordKind(
     key="services",
-    noun=lambda: _tr("service"),
+    noun=lambda: translate("services", "service"),
     columns=(
-        RecordColumn(lambda: _tr("Code"), lambda r: r.code),
-        RecordColumn(lambda: _tr("Name"), lambda r: r.name),
-        RecordColumn(lambda: _tr("Unit price"), lambda r: money(r.unit_price), numeric=True),
-        RecordColumn(lambda: _tr("Work-plan tasks"),
+        RecordColumn(lambda: translate("services", "Code"), lambda r: r.code),
+        RecordColumn(lambda: translate("services", "Name"), lambda r: r.name),
+        RecordColumn(lambda: translate("services", "Unit price"), lambda r: money(r.unit_price),
+                     numeric=True),
+        RecordColumn(lambda: translate("services", "Work-plan tasks"),
                      lambda r: ", ".join(t.name for t in r.task_templates)),
     ),
     action=Action.MANAGE_CATALOGUE,
@@ -202,6 +201,6 @@ SERVICES = RecordKind(
 
 class ServicesPage(RecordPage):
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
-        super().__init__(shell, _tr("Services & prices"), _tr(
+        super().__init__(shell, translate("services", "Services & prices"), translate("services",
             "The price list. A service's tasks become the work plan when an order's work is "
             "planned automatically."), SERVICES, parent)

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from ...domain.teeth import format_teeth
 from .. import activity_text
 from ..formatting import date_text, datetime_text, label, money
 from ..theme import readable
+from ..translation import UTF8, translate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -154,20 +154,16 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RowsModel", text)
-
-
 def duration_text(minutes: int) -> str:
     days = minutes // MINUTES_PER_DAY
     if minutes and minutes % MINUTES_PER_DAY == 0:
-        return _tr("1 day") if days == 1 else _tr("{d} days").format(d=days)
+        return translate("RowsModel", "%n day(s)", None, UTF8, days)
     hours, rest = divmod(minutes, 60)
     if hours and rest:
-        return _tr("{h} h {m} min").format(h=hours, m=rest)
+        return translate("RowsModel", "{h} h {m} min").format(h=hours, m=rest)
     if hours:
-        return _tr("{h} h").format(h=hours)
-    return _tr("{m} min").format(m=rest)
+        return translate("RowsModel", "{h} h").format(h=hours)
+    return translate("RowsModel", "{m} min").format(m=rest)
 
 
 class ItemsModel(RowsModel):
@@ -424,7 +420,7 @@ def _value(key: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return translate("RowsModel", "yes") if value else translate("RowsModel", "no")
     for kind in _ENUM_FIELDS.get(key, ()):
         if isinstance(value, str) and value in kind._value2member_map_:
             return label(kind(value))

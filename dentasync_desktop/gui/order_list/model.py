@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,7 +22,7 @@ from ...services.paging import MAX_PAGE
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
 from ..theme import icon, readable, tint
-from ..translation import QT_TRANSLATE_NOOP
+from ..translation import QT_TRANSLATE_NOOP, translate
 from ..worker import Job, show_error
 
 PAGE_SIZE = 100
@@ -77,10 +76,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 STATUS_COLUMN = 4
 PAYMENT_COLUMN = 10
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrderListModel", text)
 
 
 class OrderListModel(QAbstractTableModel):
@@ -239,7 +234,7 @@ class OrderListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section].title)
+            return translate("OrderListModel", COLUMNS[section].title)
         if role == ALIGNMENT and COLUMNS[section].numeric:
             return RIGHT
         return None
@@ -294,7 +289,7 @@ class OrderListModel(QAbstractTableModel):
     def _marks(row: OrderRow) -> str:
         marks = []
         if row.on_hold:
-            marks.append(_tr("On hold"))
+            marks.append(translate("OrderListModel", "On hold"))
         if row.overdue:
-            marks.append(_tr("Overdue"))
+            marks.append(translate("OrderListModel", "Overdue"))
         return " · ".join(marks)

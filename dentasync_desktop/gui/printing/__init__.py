@@ -19,7 +19,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.dto import Actor, PrintResult
@@ -30,6 +29,7 @@ from ...services.order_detail import get_order
 from ...services.unit_of_work import UnitOfWorkFactory
 from ..client import ServiceClient
 from ..errors import show_refusal, show_unexpected
+from ..translation import UTF8, translate
 from ..worker import Job
 from .batch import BatchProgress, batch_job
 
@@ -39,10 +39,6 @@ if TYPE_CHECKING:
 __all__ = ["batch_print", "open_label_print", "open_payment_instructions", "open_print_preview"]
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
 
 
 def _preview_module() -> ModuleType:
@@ -82,7 +78,8 @@ def open_print_preview(client: ServiceClient, parent: QWidget | None,
         name = format_number(setup.number)
         options = preview.OrderFormOptions(client, setup.sections, setup.paper)
         preview.PreviewDialog(
-            parent, _tr("Print order form {number}").format(number=name), f"{name}.pdf",
+            parent, translate("printing", "Print order form {number}").format(number=name),
+            f"{name}.pdf",
             client.paths.exports_dir,
             lambda target: client.submit(printing.print_order_form, setup.number, target,
                                          options.sections(), options.paper()),
@@ -97,9 +94,11 @@ def open_label_print(client: ServiceClient, parent: QWidget | None,
     def show(setup: _Setup) -> None:
         preview = _preview_module()
         name = format_number(setup.number)
-        options = preview.ChoiceOptions(_tr("Label size:"), preview.label_size_choice())
+        options = preview.ChoiceOptions(translate("printing", "Label size:"),
+                                        preview.label_size_choice())
         preview.PreviewDialog(
-            parent, _tr("Print box label {number}").format(number=name), f"{name}-label.pdf",
+            parent, translate("printing", "Print box label {number}").format(number=name),
+            f"{name}-label.pdf",
             client.paths.exports_dir,
             lambda target: client.submit(printing.print_box_label, setup.number, target,
                                          options.value()),
@@ -114,9 +113,10 @@ def open_payment_instructions(client: ServiceClient, parent: QWidget | None,
     def show(setup: _Setup) -> None:
         preview = _preview_module()
         name = format_number(setup.number)
-        options = preview.ChoiceOptions(_tr("Paper:"), preview.PaperChoice(setup.paper))
+        options = preview.ChoiceOptions(translate("printing", "Paper:"),
+                                        preview.PaperChoice(setup.paper))
         preview.PreviewDialog(
-            parent, _tr("Payment instructions {number}").format(number=name),
+            parent, translate("printing", "Payment instructions {number}").format(number=name),
             f"{name}-payment.pdf", client.paths.exports_dir,
             lambda target: client.submit(printing.print_payment_instructions, setup.number,
                                          target, options.value()),
@@ -146,8 +146,8 @@ def batch_print(client: ServiceClient, parent: QWidget | None,
     previewed, so they go to the printer as one job. The job (None: nothing selected) ends
     with the preview shown, or the refusal or failure told."""
     if not order_ids:
-        QMessageBox.information(parent, _tr("Print order forms"),
-                                _tr("Select the work orders to print first."))
+        QMessageBox.information(parent, translate("printing", "Print order forms"),
+                                translate("printing", "Select the work orders to print first."))
         return None
     folder = Path(tempfile.mkdtemp(prefix="dentasync-batch-"))
     job = batch_job(client, list(order_ids), folder / "work-orders.pdf")
@@ -157,9 +157,9 @@ def batch_print(client: ServiceClient, parent: QWidget | None,
     def printed(result: PrintResult | None) -> None:
         if result is None:
             return  # cancelled
+        count = len(order_ids)
         _preview_module().PreviewDialog(
-            parent, QCoreApplication.translate("printing", "Print %n order form(s)", "",
-                                               len(order_ids)),
+            parent, translate("printing", "Print %n order form(s)", None, UTF8, count),
             "work-orders.pdf", client.paths.exports_dir,
             _writer(client, result.path.read_bytes(), result.notes)).refresh()
 

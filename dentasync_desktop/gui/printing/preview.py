@@ -9,7 +9,7 @@ from collections.abc import Callable
 from itertools import count
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,6 +34,7 @@ from ...domain.errors import DomainError
 from ...services import printing
 from ..client import ServiceClient
 from ..errors import show_refusal
+from ..translation import UTF8, translate
 from ..worker import Job
 from .printer import print_document, printer_for
 
@@ -49,10 +50,6 @@ def open_previews() -> list[PreviewDialog]:
     return list(_OPEN)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
-
-
 class Options(QWidget):
     """The choices beside the preview; ``changed`` asks for a fresh rendering."""
 
@@ -62,8 +59,8 @@ class Options(QWidget):
 class PaperChoice(QComboBox):
     def __init__(self, paper: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.addItem(_tr("A4"), "a4")
-        self.addItem(_tr("US Letter"), "letter")
+        self.addItem(translate("printing", "A4"), "a4")
+        self.addItem(translate("printing", "US Letter"), "letter")
         self.setCurrentIndex(max(0, self.findData(paper)))
 
     def paper(self) -> str:
@@ -79,11 +76,11 @@ class OrderFormOptions(Options):
         self._client = client
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        box = QGroupBox(_tr("Sections"))
+        box = QGroupBox(translate("printing", "Sections"))
         boxes = QVBoxLayout(box)
         self.boxes: dict[str, QCheckBox] = {}
         for key, label in printing.SECTIONS.items():
-            check = QCheckBox(_tr(label))
+            check = QCheckBox(translate("printing", label))
             check.setChecked(key in sections)
             check.toggled.connect(self._sections_changed)
             boxes.addWidget(check)
@@ -92,7 +89,7 @@ class OrderFormOptions(Options):
         form = QFormLayout()
         self.paper_choice = PaperChoice(paper)
         self.paper_choice.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        form.addRow(_tr("Paper:"), self.paper_choice)
+        form.addRow(translate("printing", "Paper:"), self.paper_choice)
         layout.addLayout(form)
         layout.addStretch(1)
 
@@ -169,10 +166,10 @@ class PreviewDialog(QDialog):
         self.notes.hide()
         self.pages = QLabel()
 
-        self.print_button = QPushButton(_tr("&Print…"))
+        self.print_button = QPushButton(translate("printing", "&Print…"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.print_button.clicked.connect(self.print_)
-        self.save_button = QPushButton(_tr("&Save as PDF…"))
+        self.save_button = QPushButton(translate("printing", "&Save as PDF…"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self.save_as)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -222,7 +219,7 @@ class PreviewDialog(QDialog):
         self.current = result
         self._show_notes(result.notes)
         pages = self.document.pageCount()
-        self.pages.setText(QCoreApplication.translate("printing", "%n page(s)", "", pages))
+        self.pages.setText(translate("printing", "%n page(s)", None, UTF8, pages))
         ready = self.document.status() is QPdfDocument.Status.Ready
         self.print_button.setEnabled(ready and pages > 0)
         self.save_button.setEnabled(ready)
@@ -240,14 +237,14 @@ class PreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         printed = print_document(self.document, printer)  # a printer failure: the hook says it
-        self.pages.setText(_tr("Sent {count} page(s) to {printer}.").format(
+        self.pages.setText(translate("printing", "Sent {count} page(s) to {printer}.").format(
             count=printed, printer=printer.printerName() or printer.outputFileName()))
 
     def save_as(self) -> None:
         self._save_dir.mkdir(parents=True, exist_ok=True)
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, _tr("Save as PDF"), str(self._save_dir / self._file_name),
-            _tr("PDF documents (*.pdf)"))
+            self, translate("printing", "Save as PDF"), str(self._save_dir / self._file_name),
+            translate("printing", "PDF documents (*.pdf)"))
         if not chosen:
             return
         target = Path(chosen)
@@ -257,7 +254,7 @@ class PreviewDialog(QDialog):
 
     def _saved(self, result: PrintResult) -> None:
         self._save_dir = result.path.parent
-        self.pages.setText(_tr("Saved {path}").format(path=result.path))
+        self.pages.setText(translate("printing", "Saved {path}").format(path=result.path))
 
     def done(self, code: int) -> None:
         self.document.close()

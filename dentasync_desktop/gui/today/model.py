@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ...domain.dto import TodayLine
 from ...domain.readiness import SeatWarning
 from ..formatting import date_text, label, money
+from ..translation import UTF8, translate
 
 Index = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,7 +25,7 @@ def seat_warning_text(warning: SeatWarning) -> str:
     elif days == 1:
         when = QApplication.translate("readiness", "tomorrow")
     else:
-        when = QApplication.translate("readiness", "in %n day(s)", "", days)
+        when = translate("readiness", "in %n day(s)", None, UTF8, days)
     return QApplication.translate(
         "readiness", "Case not back: {kind} {when} (the order is {status})").format(
             kind=label(warning.kind).lower(), when=when, status=label(warning.status).lower())
