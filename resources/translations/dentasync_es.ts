@@ -671,6 +671,10 @@
         <source>Documented</source>
         <translation>Documentada</translation>
     </message>
+    <message>
+        <source>Show the work orders of {lab}</source>
+        <translation>Mostrar las órdenes de trabajo de {lab}</translation>
+    </message>
 </context>
 <context>
     <name>FinancePage</name>
@@ -1665,6 +1669,14 @@
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
+    <message>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasada</translation>
+    </message>
 </context>
 <context>
     <name>OrderListPage</name>
@@ -2314,6 +2326,36 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
     </message>
 </context>
 <context>
+    <name>RowsModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <source>No.</source>
@@ -2385,6 +2427,10 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
     <message>
         <source>Service</source>
         <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>(no service)</source>
+        <translation>(sin servicio)</translation>
     </message>
 </context>
 <context>
@@ -3287,12 +3333,185 @@ Los datos anteriores se han guardado como:
         <source>{order}: {text}</source>
         <translation>{order}: {text}</translation>
     </message>
+    <message numerus="yes">
+        <source>Payment plan replaced: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Plan de pagos sustituido: {amount} ({method}), %n plazo a partir del {first}</numerusform>
+            <numerusform>Plan de pagos sustituido: {amount} ({method}), %n plazos a partir del {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment plan set: {amount} by {method}, %n installments from {first}</source>
+        <translation>
+            <numerusform>Plan de pagos creado: {amount} ({method}), %n plazo a partir del {first}</numerusform>
+            <numerusform>Plan de pagos creado: {amount} ({method}), %n plazos a partir del {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment plan replaced: {amount} by {method}, due {first}</source>
+        <translation>Plan de pagos sustituido: {amount} ({method}), vence el {first}</translation>
+    </message>
+    <message>
+        <source>Payment plan set: {amount} by {method}, due {first}</source>
+        <translation>Plan de pagos creado: {amount} ({method}), vence el {first}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned %n task(s) automatically</source>
+        <translation>
+            <numerusform>%n tarea planificada automáticamente</numerusform>
+            <numerusform>%n tareas planificadas automáticamente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task “{task}” added</source>
+        <translation>Tarea «{task}» añadida</translation>
+    </message>
+    <message>
+        <source>Task “{task}” edited</source>
+        <translation>Tarea «{task}» editada</translation>
+    </message>
+    <message>
+        <source>Task “{task}” moved to place {place}</source>
+        <translation>Tarea «{task}» movida a la posición {place}</translation>
+    </message>
+    <message>
+        <source>Task “{task}” assigned to {name}</source>
+        <translation>Tarea «{task}» asignada a {name}</translation>
+    </message>
+    <message>
+        <source>Task “{task}” unassigned</source>
+        <translation>Tarea «{task}» sin asignar</translation>
+    </message>
+    <message>
+        <source>Task “{task}” done</source>
+        <translation>Tarea «{task}» hecha</translation>
+    </message>
+    <message>
+        <source>Task “{task}” reopened</source>
+        <translation>Tarea «{task}» reabierta</translation>
+    </message>
+    <message>
+        <source>Task “{task}” removed</source>
+        <translation>Tarea «{task}» quitada</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name}</source>
+        <translation>Nómina de {amount} para {name}</translation>
+    </message>
+    <message>
+        <source>Payroll for {name} edited</source>
+        <translation>Nómina de {name} editada</translation>
+    </message>
+    <message>
+        <source>Payroll {amount} for {name} finalized</source>
+        <translation>Nómina de {amount} para {name} finalizada</translation>
+    </message>
+    <message>
+        <source>File “{name}” attached</source>
+        <translation>Archivo «{name}» adjuntado</translation>
+    </message>
+    <message>
+        <source>File “{name}” removed</source>
+        <translation>Archivo «{name}» quitado</translation>
+    </message>
+    <message>
+        <source>Payment plan removed</source>
+        <translation>Plan de pagos quitado</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} ({method}) on {date} recorded</source>
+        <translation>Pago de {amount} ({method}) del {date} registrado</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} on {date} voided: {reason}</source>
+        <translation>Pago de {amount} del {date} anulado: {reason}</translation>
+    </message>
+    <message>
+        <source>Comment “{text}”</source>
+        <translation>Comentario «{text}»</translation>
+    </message>
+    <message>
+        <source>Comment edited: “{text}”</source>
+        <translation>Comentario editado: «{text}»</translation>
+    </message>
+    <message>
+        <source>Failed sign-in: unknown user name “{name}”</source>
+        <translation>Inicio de sesión fallido: nombre de usuario desconocido «{name}»</translation>
+    </message>
 </context>
 <context>
     <name>calendar</name>
     <message>
         <source>+{count} more</source>
         <translation>+{count} más</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Dental lab</source>
+        <translation>Laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Todo el día</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasada</translation>
+    </message>
+    <message>
+        <source>Order {status}</source>
+        <translation>Orden: {status}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Scheduled by {person}</source>
+        <translation>Programada por {person}</translation>
+    </message>
+    <message>
+        <source>Due {number} {patient}</source>
+        <translation>Entrega {number} {patient}</translation>
     </message>
 </context>
 <context>
@@ -3747,6 +3966,73 @@ inicio de sesión:
     <message>
         <source>Columns</source>
         <translation>Columnas</translation>
+    </message>
+</context>
+<context>
+    <name>customers</name>
+    <message>
+        <source>Edit customer</source>
+        <translation>Editar cliente</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Dr. Jane Smith</source>
+        <translation>Dra. Ana García</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic:</source>
+        <translation>&amp;Clínica:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>The dentists and clinics who order work.</source>
+        <translation>Los dentistas y las clínicas que encargan trabajos.</translation>
     </message>
 </context>
 <context>
@@ -4610,10 +4896,445 @@ inicio de sesión:
     </message>
 </context>
 <context>
+    <name>labs</name>
+    <message>
+        <source>Edit dental lab</source>
+        <translation>Editar laboratorio dental</translation>
+    </message>
+    <message>
+        <source>New dental lab</source>
+        <translation>Nuevo laboratorio dental</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Persona de contacto:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>A new order&apos;s due date is its documented date plus this</source>
+        <translation>La fecha de entrega de una orden nueva es su fecha de documentación más este plazo</translation>
+    </message>
+    <message>
+        <source>&amp;Turnaround:</source>
+        <translation>Tiempo de e&amp;jecución:</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Instrucciones de pago</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>Tit&amp;ular de la cuenta:</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Banco:</translation>
+    </message>
+    <message>
+        <source>&amp;IBAN:</source>
+        <translation>&amp;IBAN:</translation>
+    </message>
+    <message>
+        <source>BI&amp;C:</source>
+        <translation>BI&amp;C:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ota:</translation>
+    </message>
+    <message>
+        <source>The payment QR code carries only the first {limit} characters of this name: banking apps will show “{shown}”. A shorter account holder avoids it.</source>
+        <translation>El código QR de pago solo incluye los primeros {limit} caracteres de este nombre: las aplicaciones bancarias mostrarán «{shown}». Un titular más corto lo evita.</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>laboratorio dental</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Persona de contacto</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Turnaround</source>
+        <translation>Tiempo de ejecución</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} días</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratorios dentales</translation>
+    </message>
+    <message>
+        <source>The labs that make the work. The turnaround sets a new order&apos;s due date; the bank details appear in the order&apos;s payment instructions.</source>
+        <translation>Los laboratorios que hacen los trabajos. El tiempo de ejecución fija la fecha de entrega de una orden nueva; los datos bancarios aparecen en las instrucciones de pago de la orden.</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzas</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratorios dentales</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Servicios y precios</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personal y usuarios</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Print order form…</source>
+        <translation>&amp;Imprimir formulario de orden…</translation>
+    </message>
+    <message>
+        <source>Print box &amp;label…</source>
+        <translation>Imprimir &amp;etiqueta de caja…</translation>
+    </message>
+    <message>
+        <source>Payment &amp;instructions…</source>
+        <translation>Instrucciones de &amp;pago…</translation>
+    </message>
+</context>
+<context>
+    <name>patients</name>
+    <message>
+        <source>Edit patient</source>
+        <translation>Editar paciente</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Nuevo paciente</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellidos:</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>conocida</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>N&amp;ota:</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>The patients the work is for. Search by name, phone or note.</source>
+        <translation>Los pacientes para los que se hacen los trabajos. Busque por nombre, teléfono o nota.</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>Edit staff member</source>
+        <translation>Editar miembro del personal</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Nuevo miembro del personal</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Cargo:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>miembro del personal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Editar usuario</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nombre co&amp;mpleto:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>(deactivated staff member)</source>
+        <translation>(miembro del personal desactivado)</translation>
+    </message>
+    <message>
+        <source>Links the account to a staff member, for work-plan tasks</source>
+        <translation>Vincula la cuenta a un miembro del personal, para las tareas del plan de trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>Miembro del &amp;personal:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>R&amp;epetir contraseña:</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nueva contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repetir contraseña:</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}).</source>
+        <translation>Establezca una nueva contraseña para {name} ({user}).</translation>
+    </message>
+    <message>
+        <source>Repeat password: the two passwords differ.</source>
+        <translation>Repetir contraseña: las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset. Tell them the new one.</source>
+        <translation>Se ha restablecido la contraseña de {user}. Comuníquele la nueva.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Cuentas de usuario</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personal y usuarios</translation>
+    </message>
+    <message>
+        <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
+        <translation>El personal son las personas a las que se asignan las tareas del plan de trabajo y la nómina; las cuentas de usuario inician sesión, cada una con un rol que decide lo que puede hacer.</translation>
+    </message>
+</context>
+<context>
     <name>printing</name>
     <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta EE. UU.</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message numerus="yes">
         <source>%n page(s)</source>
-        <translation>%n página(s)</translation>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent {count} page(s) to {printer}.</source>
+        <translation>Se han enviado {count} página(s) a {printer}.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado: {path}</translation>
     </message>
     <message>
         <source>Barcode and QR code</source>
@@ -4651,6 +5372,41 @@ inicio de sesión:
         <source>Signature and date lines</source>
         <translation>Líneas de firma y fecha</translation>
     </message>
+    <message>
+        <source>Print order form {number}</source>
+        <translation>Imprimir el formulario de orden {number}</translation>
+    </message>
+    <message>
+        <source>Label size:</source>
+        <translation>Tamaño de la etiqueta:</translation>
+    </message>
+    <message>
+        <source>Print box label {number}</source>
+        <translation>Imprimir la etiqueta de caja {number}</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Payment instructions {number}</source>
+        <translation>Instrucciones de pago {number}</translation>
+    </message>
+    <message>
+        <source>Print order forms</source>
+        <translation>Imprimir formularios de orden</translation>
+    </message>
+    <message>
+        <source>Select the work orders to print first.</source>
+        <translation>Seleccione primero las órdenes de trabajo que desea imprimir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n order form(s)</source>
+        <translation>
+            <numerusform>Imprimir %n formulario de orden</numerusform>
+            <numerusform>Imprimir %n formularios de orden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>readiness</name>
@@ -4662,9 +5418,12 @@ inicio de sesión:
         <source>tomorrow</source>
         <translation>mañana</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation>dentro de %n días</translation>
+        <translation>
+            <numerusform>dentro de %n día</numerusform>
+            <numerusform>dentro de %n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>Case not back: {kind} {when} (the order is {status})</source>
@@ -4900,6 +5659,85 @@ inicio de sesión:
     <message>
         <source>Avg. days late</source>
         <translation>Días de retraso (media)</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Days after start</source>
+        <translation>Días tras el inicio</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Añadir tarea</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Edit service</source>
+        <translation>Editar servicio</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Nuevo servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Código:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit price:</source>
+        <translation>&amp;Precio unitario:</translation>
+    </message>
+    <message>
+        <source>&amp;Work-plan tasks:</source>
+        <translation>&amp;Tareas del plan de trabajo:</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>servicio</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Work-plan tasks</source>
+        <translation>Tareas del plan de trabajo</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Servicios y precios</translation>
+    </message>
+    <message>
+        <source>The price list. A service&apos;s tasks become the work plan when an order&apos;s work is planned automatically.</source>
+        <translation>La lista de precios. Las tareas de un servicio pasan a ser el plan de trabajo cuando el trabajo de una orden se planifica automáticamente.</translation>
     </message>
 </context>
 <context>
