@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>All dental labs</source>
-        <translation>Todos los laboratorios dentales</translation>
+        <translation>Todos los laboratorios</translation>
     </message>
     <message>
         <source>Time period: the start date is after the end date.</source>
@@ -926,15 +926,15 @@
     </message>
     <message>
         <source>On hold because</source>
-        <translation>En espera porque</translation>
+        <translation>Motivo de la espera</translation>
     </message>
     <message>
         <source>Remake because</source>
-        <translation>Repetición porque</translation>
+        <translation>Motivo de la repetición</translation>
     </message>
     <message>
         <source>Cancelled because</source>
-        <translation>Cancelada porque</translation>
+        <translation>Motivo de la cancelación</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1458,7 +1458,7 @@
     </message>
     <message>
         <source>Unit price</source>
-        <translation>Precio unitario</translation>
+        <translation>Precio unit.</translation>
     </message>
     <message>
         <source>Line total</source>
@@ -2378,7 +2378,7 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
     </message>
     <message>
         <source>Work orders</source>
-        <translation>Órdenes de trabajo</translation>
+        <translation>Órdenes</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -2402,11 +2402,11 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
     </message>
     <message>
         <source>Remake rate</source>
-        <translation>Tasa de repeticiones</translation>
+        <translation>Tasa de repet.</translation>
     </message>
     <message>
         <source>Avg. days late</source>
-        <translation>Días de retraso (media)</translation>
+        <translation>Retraso medio</translation>
     </message>
     <message>
         <source>Delivered on or before the due date, of the deliveries that had a due date</source>
@@ -5288,7 +5288,7 @@ inicio de sesión:
     </message>
     <message>
         <source>Staff are the people work-plan tasks and payroll are assigned to; user accounts sign in, each with a role that decides what they may do.</source>
-        <translation>El personal son las personas a las que se asignan las tareas del plan de trabajo y la nómina; las cuentas de usuario inician sesión, cada una con un rol que decide lo que puede hacer.</translation>
+        <translation>El personal lo forman las personas a las que se asignan las tareas del plan de trabajo y la nómina; las cuentas de usuario sirven para iniciar sesión, cada una con un rol que decide lo que puede hacer.</translation>
     </message>
 </context>
 <context>
@@ -5654,11 +5654,11 @@ inicio de sesión:
     </message>
     <message>
         <source>Remake rate</source>
-        <translation>Tasa de repeticiones</translation>
+        <translation>Tasa de repet.</translation>
     </message>
     <message>
         <source>Avg. days late</source>
-        <translation>Días de retraso (media)</translation>
+        <translation>Retraso medio</translation>
     </message>
 </context>
 <context>
