@@ -3113,8 +3113,8 @@ Los datos anteriores se han guardado como:
     <message numerus="yes">
         <source>Failed sign-in of {name}: wrong password (%n in a row)</source>
         <translation>
-            <numerusform>Inicio de sesión fallido de {name}: contraseña incorrecta (%n seguido)</numerusform>
-            <numerusform>Inicio de sesión fallido de {name}: contraseña incorrecta (%n seguidos)</numerusform>
+            <numerusform>Inicio de sesión fallido de {name}: contraseña incorrecta (%n vez seguida)</numerusform>
+            <numerusform>Inicio de sesión fallido de {name}: contraseña incorrecta (%n veces seguidas)</numerusform>
         </translation>
     </message>
     <message>
@@ -3654,7 +3654,7 @@ inicio de sesión:
     </message>
     <message>
         <source>Restored {backup} into {path}</source>
-        <translation>{backup} restaurada en {path}</translation>
+        <translation>Copia de seguridad {backup} restaurada en {path}</translation>
     </message>
     <message>
         <source>There was no previous database to keep.</source>
