@@ -10,13 +10,13 @@ parallel do not conflict on line numbers, and English keeps only its numerus for
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+
+from dentasync_desktop.i18n import compiled
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -25,21 +25,10 @@ SOURCE_LANGUAGE = "en"
 
 
 def tool(name: str) -> str:
-    """pyside6-lupdate / pyside6-lrelease: next to this Python, on PATH, or in PySide6."""
-    for candidate in (Path(sys.executable).parent / f"pyside6-{name}",
-                      Path(sys.executable).parent / f"pyside6-{name}.exe"):
-        if candidate.is_file():
-            return str(candidate)
-    found = shutil.which(f"pyside6-{name}")
-    if found:
-        return found
-    spec = importlib.util.find_spec("PySide6")
-    if spec is not None and spec.origin is not None:
-        for binary in (name, f"{name}.exe"):
-            inside = Path(spec.origin).parent / binary
-            if inside.is_file():
-                return str(inside)
-    raise FileNotFoundError(f"pyside6-{name} not found: install PySide6 (uv sync)")
+    found = compiled.tool(name)
+    if found is None:
+        raise FileNotFoundError(f"pyside6-{name} not found: install PySide6 (uv sync)")
+    return found
 
 
 def sources(root: Path = ROOT) -> list[Path]:
@@ -98,19 +87,13 @@ def fill_english(folder: Path = TRANSLATIONS) -> int:
     return filled
 
 
-def release(ts: Path, qm: Path) -> None:
-    qm.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True,
-                   capture_output=True, text=True)
-
-
 def release_all(out_dir: Path, folder: Path = TRANSLATIONS) -> list[Path]:
     made = []
     for language in LANGUAGES:
         ts = ts_file(language, folder)
         if ts.is_file():
             qm = out_dir / ts.with_suffix(".qm").name
-            release(ts, qm)
+            compiled.release(ts, qm)
             made.append(qm)
     return made
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dentasync_desktop import i18n
 from dentasync_desktop.paths import AppPaths, resolve_paths
 from dentasync_desktop.services import passwords
 from dentasync_desktop.services.attachment_store import AttachmentStore
@@ -19,6 +20,17 @@ from .factories import CHEAP_COST, World
 
 # A fixed "now" keeps due-date and overdue logic reproducible in tests.
 FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English words whatever the machine's locale; a test that switches the
+    language (cli.main --lang, the GUI's start) does not leave it switched for the next."""
+    monkeypatch.setenv("DENTASYNC_LANG", "en")
+    before = i18n.default_language()
+    i18n.set_default_language("en")
+    yield
+    i18n.set_default_language(before)
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from .pdf_layout import (
     MUTED,
     Target,
     date_text,
+    document_language,
     fit_text,
     order_teeth,
     output,
@@ -177,9 +178,10 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
 def write_box_label(order: OrderDetail, org: OrganisationSettings, target: Target, *,
                     size: str = "62x29", fonts_dir: Path,
                     language: str | None = None) -> tuple[str, ...]:
-    """One label page of the chosen size in ``language`` (None: the app's); returns notes
-    on anything shortened, in the app's language."""
+    """One label page of the chosen size in ``language``, else in its lab's document language;
+    returns notes on anything shortened, in the app's language."""
     chosen = label_size(size)
+    language = document_language(order, language)
     register_fonts(fonts_dir)
     canvas = FallbackCanvas(output(target), pagesize=(chosen.width, chosen.height), invariant=1)
     canvas.setTitle(translate("documents", "Box label {number}", None, language).format(

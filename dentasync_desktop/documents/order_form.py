@@ -33,15 +33,16 @@ from . import barcodes
 from .fonts import BOLD, REGULAR
 from .pdf_layout import (
     RULE,
+    NumberedCanvas,
     PageGroup,
     Target,
     date_text,
     datetime_text,
+    document_language,
     header_table,
     logo_image,
     markup,
     money_text,
-    numbered_canvas,
     order_teeth,
     page_document,
     para,
@@ -365,8 +366,9 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
                       *, sections: Iterable[str] = DEFAULT_SECTIONS, paper: str = "a4",
                       fonts_dir: Path, language: str | None = None,
                       on_order: Callable[[int], None] | None = None) -> tuple[str, ...]:
-    """One PDF with each order starting on a new page, in ``language`` (None: the app's);
-    returns notes on what was left out, in the app's language.
+    """One PDF with each order starting on a new page, each in ``language`` or else in its
+    lab's document language (see pdf_layout.document_language); returns notes on what was left
+    out, in the app's language.
 
     ``on_order(i)`` is called as the i-th order (0-based) starts on the page and once more
     with ``len(orders)`` at the end; it may raise to abandon the document.
@@ -375,9 +377,10 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
     styles(fonts_dir)
     notes: list[str] = []
     count = len(orders)
-    title = (translate("documents", "Work order {number}", None, language).format(
+    first = document_language(orders[0], language)
+    title = (translate("documents", "Work order {number}", None, first).format(
                  number=orders[0].number_text) if count == 1
-             else translate("documents", "%n work order(s)", None, language, count))
+             else translate("documents", "%n work order(s)", None, first, count))
     doc = page_document(target, paper, title, org.name)
     logo = logo_image(org, 26 * mm, 20 * mm, notes)
     story: list[Flowable] = []
@@ -385,10 +388,11 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
         if index:
             story.append(PageBreak())
         started = (lambda i=index: on_order(i)) if on_order else None
-        story.append(PageGroup(order.number_text, started))
-        story += _Form(order, org, chosen, doc.width, fonts_dir, logo, notes, language).story()
+        words = document_language(order, language)
+        story.append(PageGroup(order.number_text, started, words))
+        story += _Form(order, org, chosen, doc.width, fonts_dir, logo, notes, words).story()
         notes += unprintable_notes(order)
-    doc.build(story, canvasmaker=numbered_canvas(language))
+    doc.build(story, canvasmaker=NumberedCanvas)
     if on_order is not None:
         on_order(len(orders))
     return tuple(dict.fromkeys(notes))

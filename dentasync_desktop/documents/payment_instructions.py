@@ -20,14 +20,15 @@ from . import barcodes
 from .pdf_layout import (
     RULE,
     SHADE,
+    NumberedCanvas,
     PageGroup,
     Target,
     date_text,
+    document_language,
     header_table,
     logo_image,
     markup,
     money_text,
-    numbered_canvas,
     page_document,
     para,
     rule_table,
@@ -86,7 +87,7 @@ class _Sheet:
                                            st["label_right"]),
                                  Paragraph(order.number_text, st["number"])]
         story: list[Flowable] = [
-            PageGroup(order.number_text),
+            PageGroup(order.number_text, language=language),
             header_table(self.org, right, self.width, self.fonts_dir, logo),
             Spacer(1, 4 * mm),
             self._order_facts(),
@@ -218,13 +219,14 @@ class _Sheet:
 def write_payment_instructions(order: OrderDetail, org: OrganisationSettings, target: Target,
                                *, paper: str = "a4", fonts_dir: Path,
                                language: str | None = None) -> tuple[str, ...]:
-    """The sheet for one order in ``language`` (None: the app's); returns notes on anything
-    missing from it, in the app's language."""
+    """The sheet for one order in ``language``, else in its lab's document language; returns
+    notes on anything missing from it, in the app's language."""
     styles(fonts_dir)
+    language = document_language(order, language)
     title = translate("documents", "Payment instructions {number}", None, language).format(
         number=order.number_text)
     doc = page_document(target, paper, title, org.name)
     notes: list[str] = []
     doc.build(_Sheet(order, org, doc.width, fonts_dir, notes, language).story(),
-              canvasmaker=numbered_canvas(language))
+              canvasmaker=NumberedCanvas)
     return tuple(dict.fromkeys([*notes, *unprintable_notes(order)]))

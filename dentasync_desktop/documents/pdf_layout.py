@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import cache, partial
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
@@ -117,6 +117,12 @@ _UNPRINTABLE = {
                                           "printed fonts lack ({missing}); they print as empty "
                                           "boxes."),
 }
+
+
+def document_language(order: OrderDetail, language: str | None = None) -> str | None:
+    """The language an order's documents print in: ``language`` when the caller chose one,
+    else the one set for the order's dental lab, else (None) the app's."""
+    return language or (order.lab.document_language if order.lab else None)
 
 
 def unprintable_notes(order: OrderDetail) -> list[str]:
@@ -248,11 +254,14 @@ def header_table(org: OrganisationSettings, right: list[Flowable], width: float,
 
 
 class PageGroup(Flowable):
-    """Marks where one order starts: pages are counted "N of M" per group in the footer."""
+    """Marks where one order starts: pages are counted "N of M" per group in the footer, which
+    is worded in the group's language."""
 
-    def __init__(self, label: str, on_start: Callable[[], None] | None = None) -> None:
+    def __init__(self, label: str, on_start: Callable[[], None] | None = None,
+                 language: str | None = None) -> None:
         super().__init__()
         self.label = label
+        self.language = language
         self._on_start = on_start
         self.width = self.height = 0
 
@@ -262,7 +271,7 @@ class PageGroup(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         if isinstance(canvas, NumberedCanvas):
-            canvas.start_group(self.label)
+            canvas.start_group(self.label, self.language)
         if self._on_start is not None:
             self._on_start()
 
@@ -275,19 +284,21 @@ class NumberedCanvas(FallbackCanvas):
     _pagesize: tuple[float, float]
     _startPage: Callable[[], None]
 
-    def __init__(self, *args: Any, language: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.language = language
         self._held: list[dict[str, Any]] = []
         self._group = 0
         self._label = ""
+        self._language: str | None = None
 
-    def start_group(self, label: str) -> None:
+    def start_group(self, label: str, language: str | None) -> None:
         self._group += 1
         self._label = label
+        self._language = language
 
     def showPage(self) -> None:
-        self._held.append({**self.__dict__, "_page_group": (self._group, self._label)})
+        self._held.append({**self.__dict__,
+                           "_page_group": (self._group, self._label, self._language)})
         self._startPage()
 
     def save(self) -> None:
@@ -297,14 +308,14 @@ class NumberedCanvas(FallbackCanvas):
             sizes[group] = sizes.get(group, 0) + 1
         seen: dict[int, int] = {}
         for state in self._held:
-            group, label = state["_page_group"]
+            group, label, language = state["_page_group"]
             seen[group] = seen.get(group, 0) + 1
             self.__dict__.update(state)
-            self._draw_footer(label, seen[group], sizes[group])
+            self._draw_footer(label, seen[group], sizes[group], language)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, label: str, page: int, pages: int) -> None:
+    def _draw_footer(self, label: str, page: int, pages: int, language: str | None) -> None:
         width, _height = self._pagesize
         y = MARGIN - FOOTER_GAP + 2 * mm
         self.saveState()
@@ -313,18 +324,12 @@ class NumberedCanvas(FallbackCanvas):
         self.line(MARGIN, y + 3.2 * mm, width - MARGIN, y + 3.2 * mm)
         self.setFont(self.footer_font, 8)
         self.setFillColor(MUTED)
-        language = self.language
         text = translate("documents", "page {page} of {pages}", None, language).format(
             page=page, pages=pages)
         if label:
             text = f"{label} · {text}"
         self.drawRightString(width - MARGIN, y, text)
         self.restoreState()
-
-
-def numbered_canvas(language: str | None) -> Callable[..., NumberedCanvas]:
-    """The canvas maker for a document whose footers are in ``language``."""
-    return partial(NumberedCanvas, language=language)
 
 
 # --- text in a fixed width -------------------------------------------------------------------

@@ -71,6 +71,7 @@ class LabInfo:
     bic: str = ""
     payment_note: str = ""
     active: bool = True
+    document_language: str | None = None  # None: documents print in the app's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,6 +746,7 @@ class LabInput:
     bic: str = ""
     payment_note: str = ""
     id: int | None = None
+    document_language: str | None = None  # a code of i18n.LANGUAGES; None: the app's
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from ..services.maintenance import Database
 from .account import FirstAdminDialog, SignInDialog
 from .client import ServiceClient
 from .errors import install_exception_hook
+from .language import install_translations
 from .main_window import MainWindow
 from .theme import apply_theme, follow_system
 
@@ -64,6 +65,7 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
     """Sign in, show the main window, and sign in again after "Sign out". Returns the exit code."""
     keep_settings_in(database.paths.config_dir)
     app = make_application()
+    install_translations()
     install_exception_hook(log_file)
     while True:
         actor = ask_for_actor(database, demo)

@@ -30,11 +30,13 @@ from ..domain.dto import OrganisationSettings, ScheduleSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import DomainError, ValidationError
 from ..domain.readiness import MAX_WARNING_DAYS
+from ..i18n import LANGUAGES, default_language
 from ..services import maintenance, settings, users
 from ..services.changes import Change, ChangeKind
 from .access import gate
 from .changes import ChangeRelay
 from .formatting import datetime_text
+from .language import SYSTEM, store_choice, stored_choice, system_language
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
 from .theme import apply_theme, save_theme, saved_theme
@@ -206,7 +208,37 @@ class SettingsPage(QWidget):
         caption = QLabel(self.tr("&Theme:"))
         caption.setBuddy(self.theme)
         form.addRow(caption, _holder(row))
+        self._build_language(form)
         return group
+
+    def _build_language(self, form: QFormLayout) -> None:
+        """The language of this computer's window, documents and reports: read at start."""
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        system = LANGUAGES[system_language()]
+        self.language.addItem(self.tr("Same as the system ({language})").format(
+            language=system), SYSTEM)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(stored_choice())))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.restart_note = QLabel(self.tr(
+            "Restart Dentasync Desktop to see it in the new language."))
+        self.restart_note.setObjectName("restartNote")
+        self.restart_note.setWordWrap(True)
+        self.restart_note.setVisible(False)
+        row = QHBoxLayout()
+        row.addWidget(self.language)
+        row.addStretch(1)
+        caption = QLabel(self.tr("&Language:"))
+        caption.setBuddy(self.language)
+        form.addRow(caption, _holder(row))
+        form.addRow("", self.restart_note)
+
+    def _language_chosen(self) -> None:
+        choice = str(self.language.currentData())
+        store_choice(choice)
+        self.restart_note.setVisible((choice or system_language()) != default_language())
 
     def _theme_chosen(self) -> None:
         name = str(self.theme.currentData())

@@ -2,6 +2,7 @@
 .ts files the GUI's QTranslator is compiled from. See catalog.py."""
 
 from .catalog import (
+    APP_LANGUAGE,
     ENGLISH,
     LANGUAGES,
     QT_TRANSLATE_NOOP,
@@ -13,6 +14,6 @@ from .catalog import (
     translate,
 )
 
-__all__ = ["ENGLISH", "LANGUAGES", "QT_TRANSLATE_NOOP", "default_language", "environment_language",
-           "label",
-           "language_for_locale", "set_default_language", "translate"]
+__all__ = ["APP_LANGUAGE", "ENGLISH", "LANGUAGES", "QT_TRANSLATE_NOOP", "default_language",
+           "environment_language", "label", "language_for_locale", "set_default_language",
+           "translate"]

@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Final, NamedTuple, Protocol
 
 from ..paths import bundled
 
@@ -41,6 +41,8 @@ _PLURAL_RULES: dict[str, Callable[[int], int]] = {
 }
 
 ENUM_CONTEXT = "enum"
+# The language argument that means "the process's": a numerus message needs a plain name there.
+APP_LANGUAGE: Final = None
 _default = ENGLISH
 
 

@@ -22,6 +22,7 @@ def lab_info(row: DentalLab) -> LabInfo:
         default_turnaround_days=row.default_turnaround_days,
         account_holder=row.account_holder, bank_name=row.bank_name, iban=row.iban,
         bic=row.bic, payment_note=row.payment_note, active=row.active,
+        document_language=row.document_language,
     )
 
 

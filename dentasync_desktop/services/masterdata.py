@@ -57,6 +57,7 @@ from ..domain.dto import (
 from ..domain.errors import ValidationError
 from ..domain.money import Money, check_amount, check_currency
 from ..domain.text import fold
+from ..i18n import LANGUAGES
 from . import activity
 from .guards import authorize, get, signed_in
 from .mappers import customer_info, lab_info, patient_info, service_info, staff_info
@@ -113,7 +114,7 @@ LABS: _Kind[DentalLab, LabInfo] = _Kind(
     info=lab_info, title=lambda row: row.name,
     snapshot=_fields("name", "contact_person", "phone", "email", "address",
                      "default_turnaround_days", "account_holder", "bank_name", "iban", "bic",
-                     "payment_note"),
+                     "payment_note", "document_language"),
     search=(DentalLab.name, DentalLab.contact_person, DentalLab.email, DentalLab.phone),
     sort=(DentalLab.name,),
     references=(WorkOrder.lab_id,),
@@ -364,12 +365,22 @@ def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
         "bic": clean_bic(data.bic),
         "payment_note": validation.optional(data.payment_note, "payment note",
                                             validation.LONG_TEXT),
+        "document_language": _document_language(data.document_language),
     }
     with uow:
         authorize(uow, actor, LABS.action)
         _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (name,),
                         f"a dental lab named '{name}' already exists")
         return _save(uow, actor, LABS, data.id, _apply(values))
+
+
+def _document_language(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if value not in LANGUAGES:
+        raise ValidationError("document language", code="one_of",
+                              params={"choices": list(LANGUAGES)})
+    return value
 
 
 def set_lab_active(uow: UnitOfWork, actor: Actor, lab_id: int, active: bool) -> LabInfo:

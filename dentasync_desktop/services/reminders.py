@@ -49,6 +49,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.numbers import format_number
 from ..domain.readiness import BACK_FROM_LAB, SEAT_KINDS, seat_warning
+from ..i18n import label, translate
 from .changes import ChangeKind
 from .guards import signed_in
 from .settings import read_schedule
@@ -97,10 +98,18 @@ def _event_reminders(uow: UnitOfWork, lo: datetime, hi: datetime) -> list[Remind
             found.append(ReminderInfo(
                 key=f"event:{event_id}:{starts:%Y%m%dT%H%M}", kind=ReminderKind.EVENT,
                 due_at=due, order_id=order_id, order_number=number,
-                title=f"{kind.label} {local:%Y-%m-%d %H:%M}: {_patient(first, last)}",
+                title=translate("reminders", "{kind} {when}: {patient}").format(
+                    kind=label(kind), when=f"{local:%Y-%m-%d %H:%M}",
+                    patient=_patient(first, last)),
                 detail=f"{format_number(number)}" + (f" · {note}" if note else ""),
                 event_id=event_id, event_start=starts))
     return found
+
+
+def _order_is(number: int, status: OrderStatus) -> str:
+    """ "WO-000123 is in production", in the app's language (reminders are the desk's)."""
+    return translate("reminders", "{order} is {status}").format(
+        order=format_number(number), status=label(status).lower())
 
 
 def _seat_reminders(uow: UnitOfWork, lo: datetime, hi: datetime, days: int
@@ -125,9 +134,10 @@ def _seat_reminders(uow: UnitOfWork, lo: datetime, hi: datetime, days: int
             found.append(ReminderInfo(
                 key=f"seat:{event_id}:{start_day:%Y%m%d}", kind=ReminderKind.SEAT,
                 due_at=due, order_id=order_id, order_number=number,
-                title=f"Case not back: {kind.label.lower()} on {start_day.isoformat()}: "
-                      f"{_patient(first, last)}",
-                detail=f"{format_number(number)} is {status.label.lower()}",
+                title=translate("reminders", "Case not back: {kind} on {day}: {patient}").format(
+                    kind=label(kind).lower(), day=start_day.isoformat(),
+                    patient=_patient(first, last)),
+                detail=_order_is(number, status),
                 event_id=event_id, event_start=starts))
     return found
 
@@ -150,8 +160,9 @@ def _due_tomorrow_reminders(uow: UnitOfWork, lo: datetime, hi: datetime) -> list
             found.append(ReminderInfo(
                 key=f"due:{order_id}:{due_date:%Y%m%d}", kind=ReminderKind.ORDER_DUE,
                 due_at=due, order_id=order_id, order_number=number,
-                title=f"Due tomorrow, not back from the lab: {_patient(first_name, last_name)}",
-                detail=f"{format_number(number)} is {status.label.lower()}"))
+                title=translate("reminders", "Due tomorrow, not back from the lab: {patient}")
+                .format(patient=_patient(first_name, last_name)),
+                detail=_order_is(number, status)))
     return found
 
 
@@ -198,8 +209,11 @@ def _installment_reminders(uow: UnitOfWork, lo: datetime, hi: datetime
             found.append(ReminderInfo(
                 key=f"installment:{inst_id}:{due_date:%Y%m%d}",
                 kind=ReminderKind.INSTALLMENT_DUE, due_at=due, order_id=order_id,
-                order_number=number, title=f"Installment due today: {_patient(first, last)}",
-                detail=f"{format_number(number)}: {amount} to pay", amount=amount))
+                order_number=number,
+                title=translate("reminders", "Installment due today: {patient}").format(
+                    patient=_patient(first, last)),
+                detail=translate("reminders", "{order}: {amount} to pay").format(
+                    order=format_number(number), amount=amount), amount=amount))
     return found
 
 

@@ -243,4 +243,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>today</name>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, due %n day ago</numerusform>
+            <numerusform>{status}, due %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>overdue %n day</numerusform>
+            <numerusform>overdue %n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -55,6 +55,8 @@ class DentalLab(Base):
     iban: Mapped[str] = mapped_column(String(50), default="")
     bic: Mapped[str] = mapped_column(String(20), default="")
     payment_note: Mapped[str] = mapped_column(Text, default="")
+    # The language its order forms, labels and payment instructions print in; None: the app's.
+    document_language: Mapped[str | None] = mapped_column(String(8), default=None)
     active: Mapped[bool] = mapped_column(default=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain.actions import Action
 from ...domain.bank import EPC_MAX_NAME
 from ...domain.dto import LabInfo, LabInput
+from ...i18n import LANGUAGES
 from ...services import masterdata
 from ..client import ServiceClient
 from ..translation import translate
@@ -49,30 +51,38 @@ class LabDialog(RecordDialog):
                                       QLineEdit(lab.contact_person))
         self.phone = self.add_field("phone", translate("labs", "&Phone:"), QLineEdit(lab.phone))
         self.email = self.add_field("email", translate("labs", "&E-mail:"), QLineEdit(lab.email))
-        self.address = self.add_field("address",
-                                      translate("labs", "&Address:"), multi_line(lab.address))
+        self.address = self.add_field("address", translate("labs", "&Address:"),
+                                      multi_line(lab.address))
         self.turnaround = QSpinBox()
         self.turnaround.setRange(0, 365)
         self.turnaround.setSuffix(translate("labs", " days"))
         self.turnaround.setValue(lab.default_turnaround_days)
         self.turnaround.setToolTip(translate(
             "labs", "A new order's due date is its documented date plus this"))
-        self.add_field("default turnaround days",
-                       translate("labs", "&Turnaround:"), self.turnaround)
+        self.add_field("default turnaround days", translate("labs", "&Turnaround:"),
+                       self.turnaround)
+        self.language = QComboBox()
+        self.language.setObjectName("documentLanguage")
+        self.language.addItem(translate("labs", "As the app"), None)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(lab.document_language)))
+        self.language.setToolTip(translate(
+            "labs", "The language of this lab's order forms, box labels and payment "
+                    "instructions"))
+        self.add_field("document language", translate("labs", "&Documents in:"), self.language)
 
         bank = QGroupBox(translate("labs", "Payment instructions"))
         bank_form = QFormLayout(bank)
         self.holder = self.add_field("account holder", translate("labs", "Account &holder:"),
                                      QLineEdit(lab.account_holder), bank_form)
-        self.bank_name = self.add_field("bank name",
-                                        translate("labs", "&Bank:"), QLineEdit(lab.bank_name),
-                                        bank_form)
-        self.iban = self.add_field("iban",
-                                   translate("labs", "&IBAN:"), QLineEdit(lab.iban), bank_form)
-        self.bic = self.add_field("bic", translate("labs", "BI&C:"), QLineEdit(lab.bic), bank_form)
-        self.note = self.add_field("payment note",
-                                   translate("labs", "N&ote:"), multi_line(lab.payment_note, 2),
+        self.bank_name = self.add_field("bank name", translate("labs", "&Bank:"),
+                                        QLineEdit(lab.bank_name), bank_form)
+        self.iban = self.add_field("iban", translate("labs", "&IBAN:"), QLineEdit(lab.iban),
                                    bank_form)
+        self.bic = self.add_field("bic", translate("labs", "BI&C:"), QLineEdit(lab.bic), bank_form)
+        self.note = self.add_field("payment note", translate("labs", "N&ote:"),
+                                   multi_line(lab.payment_note, 2), bank_form)
         self.qr_name_note = QLabel()
         self.qr_name_note.setProperty("warning", True)
         self.qr_name_note.setWordWrap(True)
@@ -100,6 +110,7 @@ class LabDialog(RecordDialog):
             account_holder=self.holder.text(), bank_name=self.bank_name.text(),
             iban=self.iban.text(), bic=self.bic.text(), payment_note=self.note.toPlainText(),
             id=self._lab.id if self._lab else None,
+            document_language=self.language.currentData(),
         )
         return self.client.submit(masterdata.save_lab, data)
 
