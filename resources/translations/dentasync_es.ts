@@ -2602,6 +2602,18 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
         <translation>Tem&amp;a:</translation>
     </message>
     <message>
+        <source>Same as the system ({language})</source>
+        <translation>Igual que el sistema ({language})</translation>
+    </message>
+    <message>
+        <source>Restart Dentasync Desktop to see it in the new language.</source>
+        <translation>Reinicie Dentasync Desktop para verlo en el nuevo idioma.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
         <source>Remind of orders due &amp;tomorrow that are not back from the lab</source>
         <translation>&amp;Recordar las órdenes con entrega mañana que no han vuelto del laboratorio</translation>
     </message>
@@ -2639,7 +2651,7 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
     </message>
     <message>
         <source>&amp;Start on:</source>
-        <translation>Página &amp;inicial:</translation>
+        <translation>Pá&amp;gina inicial:</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -4938,6 +4950,18 @@ inicio de sesión:
         <translation>Tiempo de e&amp;jecución:</translation>
     </message>
     <message>
+        <source>As the app</source>
+        <translation>Como la aplicación</translation>
+    </message>
+    <message>
+        <source>The language of this lab&apos;s order forms, box labels and payment instructions</source>
+        <translation>El idioma de los formularios de orden, las etiquetas de caja y las instrucciones de pago de este laboratorio</translation>
+    </message>
+    <message>
+        <source>&amp;Documents in:</source>
+        <translation>Idioma de los docu&amp;mentos:</translation>
+    </message>
+    <message>
         <source>Payment instructions</source>
         <translation>Instrucciones de pago</translation>
     </message>
@@ -5431,6 +5455,33 @@ inicio de sesión:
     </message>
 </context>
 <context>
+    <name>reminders</name>
+    <message>
+        <source>{kind} {when}: {patient}</source>
+        <translation>{kind} {when}: {patient}</translation>
+    </message>
+    <message>
+        <source>{order} is {status}</source>
+        <translation>{order}: {status}</translation>
+    </message>
+    <message>
+        <source>Case not back: {kind} on {day}: {patient}</source>
+        <translation>Caso no devuelto: {kind} el {day}: {patient}</translation>
+    </message>
+    <message>
+        <source>Due tomorrow, not back from the lab: {patient}</source>
+        <translation>Entrega mañana, no devuelto por el laboratorio: {patient}</translation>
+    </message>
+    <message>
+        <source>Installment due today: {patient}</source>
+        <translation>Plazo que vence hoy: {patient}</translation>
+    </message>
+    <message>
+        <source>{order}: {amount} to pay</source>
+        <translation>{order}: {amount} por pagar</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <source>Agenda</source>
@@ -5751,6 +5802,39 @@ inicio de sesión:
 {path}</source>
         <translation>Los detalles se han escrito en el archivo de registro:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>today</name>
+    <message>
+        <source>{kind} {time}</source>
+        <translation>{kind} {time}</translation>
+    </message>
+    <message>
+        <source>{what} (done)</source>
+        <translation>{what} (hecha)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, entrega vencida hace %n día</numerusform>
+            <numerusform>{status}, entrega vencida hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what}, tracking {number}</source>
+        <translation>{what}, seguimiento {number}</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>vence hoy</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>vencido hace %n día</numerusform>
+            <numerusform>vencido hace %n días</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
