@@ -18,10 +18,12 @@ a number or a simple call as the count; tests/unit/test_i18n_calls.py checks eve
 
 from __future__ import annotations
 
+import gzip
 import os
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from functools import cache
+from io import BufferedIOBase
 from pathlib import Path
 from typing import Final, NamedTuple, Protocol
 
@@ -89,14 +91,25 @@ def translations_dir() -> Path:
     return bundled("resources") / "translations"
 
 
+def _source(language: str) -> BufferedIOBase | None:
+    """The language's .ts file, or the gzipped copy a bundle carries to stay small."""
+    path = translations_dir() / f"dentasync_{language}.ts"
+    if path.is_file():
+        return path.open("rb")
+    packed = path.with_name(f"{path.name}.gz")
+    return gzip.open(packed, "rb") if packed.is_file() else None
+
+
 @cache
 def _messages(language: str) -> dict[_Key, tuple[str, ...]]:
     """Every finished translation of ``language``: one text, or its numerus forms."""
-    path = translations_dir() / f"dentasync_{language}.ts"
-    if not path.is_file():
+    source = _source(language)
+    if source is None:
         return {}
+    with source:
+        root = ElementTree.parse(source).getroot()
     found: dict[_Key, tuple[str, ...]] = {}
-    for context in ElementTree.parse(path).getroot().iter("context"):
+    for context in root.iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")

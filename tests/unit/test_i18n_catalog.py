@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,13 @@ def test_an_unfinished_numerus_message_takes_the_english_forms(translations: Pat
     catalog._messages.cache_clear()
     assert catalog.translate("documents", "%n row(s)", None, "de", 1) == "1 row"
     assert catalog.translate("documents", "%n row(s)", None, "de", 3) == "3 rows"
+
+
+def test_a_bundle_reads_the_gzipped_file(translations: Path) -> None:
+    german = translations / "dentasync_de.ts"
+    (translations / "dentasync_de.ts.gz").write_bytes(gzip.compress(german.read_bytes()))
+    german.unlink()
+    assert catalog.translate("documents", "Patient", None, "de") == "Patient(in)"
 
 
 def test_the_default_language_is_a_translated_one(translations: Path) -> None:
