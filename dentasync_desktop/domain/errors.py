@@ -42,7 +42,8 @@ class ValidationError(DomainError):
         if code == error_text.TEXT:
             values.setdefault("text", message or "")
         reason = message if message is not None else error_text.render(code, values)
-        super().__init__(f"{field}: {reason}", code=code, params=values, field=field)
+        super().__init__(f"{error_text.field_words(field)}: {reason}", code=code,
+                         params=values, field=field)
         self.reason = reason
 
 

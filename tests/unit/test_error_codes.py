@@ -104,3 +104,30 @@ def test_every_code_raised_in_the_source_has_english_words() -> None:
         path.read_text(encoding="utf-8"))}
     assert len(raised) > 30
     assert raised <= error_text.CODES
+
+
+def test_every_refused_field_is_marked_for_translation() -> None:
+    """The field a refusal names is shown in the reader's language: each one written in the
+    code must be in error_text.FIELDS, where lupdate finds it."""
+    import ast
+
+    source = Path(error_text.__file__).resolve().parents[1]
+    named = set()
+    for path in source.rglob("*.py"):
+        if "gui" in path.relative_to(source).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "ValidationError" and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    named.add(first.value)
+            if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                    and func.value.id == "validation" and len(node.args) >= 2):
+                second = node.args[1]
+                if isinstance(second, ast.Constant) and isinstance(second.value, str):
+                    named.add(second.value)
+    assert len(named) > 50
+    assert named <= error_text.FIELDS, sorted(named - error_text.FIELDS)
