@@ -4706,7 +4706,7 @@ inicio de sesión:
     </message>
     <message>
         <source>is required</source>
-        <translation>es obligatorio</translation>
+        <translation>es un dato obligatorio</translation>
     </message>
     <message>
         <source>contains characters that are not valid text</source>
@@ -4714,7 +4714,7 @@ inicio de sesión:
     </message>
     <message>
         <source>is too long ({length} characters, at most {limit})</source>
-        <translation>es demasiado largo ({length} caracteres, como máximo {limit})</translation>
+        <translation>tiene demasiados caracteres ({length}; como máximo, {limit})</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an e-mail address</source>
@@ -4782,7 +4782,7 @@ inicio de sesión:
     </message>
     <message>
         <source>cannot be negative</source>
-        <translation>no puede ser negativo</translation>
+        <translation>no puede ser un valor negativo</translation>
     </message>
     <message>
         <source>must be greater than zero</source>
@@ -4905,6 +4905,385 @@ inicio de sesión:
             <numerusform>{currency} admite como máximo %n decimal</numerusform>
             <numerusform>{currency} admite como máximo %n decimales</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>account holder</source>
+        <translation>titular de la cuenta</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>importe</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>adjunto</translation>
+    </message>
+    <message>
+        <source>bank name</source>
+        <translation>nombre del banco</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <source>clinic</source>
+        <translation>clínica</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>persona de contacto</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>moneda</translation>
+    </message>
+    <message>
+        <source>current password</source>
+        <translation>contraseña actual</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>date from</source>
+        <translation>fecha desde</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>date to</source>
+        <translation>fecha hasta</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>día</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>default turnaround days</source>
+        <translation>tiempo de ejecución predeterminado (días)</translation>
+    </message>
+    <message>
+        <source>dental lab</source>
+        <translation>laboratorio dental</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>document language</source>
+        <translation>idioma de los documentos</translation>
+    </message>
+    <message>
+        <source>documented date</source>
+        <translation>fecha de documentación</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>fecha de entrega</translation>
+    </message>
+    <message>
+        <source>due from</source>
+        <translation>entrega desde</translation>
+    </message>
+    <message>
+        <source>due to</source>
+        <translation>entrega hasta</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>duración</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>empleado</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>first due date</source>
+        <translation>primer vencimiento</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>formato</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>nombre completo</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>espera</translation>
+    </message>
+    <message>
+        <source>idle lock</source>
+        <translation>bloqueo por inactividad</translation>
+    </message>
+    <message>
+        <source>installments</source>
+        <translation>plazos</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>intervalo</translation>
+    </message>
+    <message>
+        <source>interval unit</source>
+        <translation>unidad del intervalo</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>trabajos</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>cargo</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>clave</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>laboratorio</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>apellidos</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>límite</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>logotipo</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>forma de pago</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>nueva contraseña</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>desplazamiento</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>orden</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>órdenes</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>fecha de pago</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>papel</translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation>tamaño del papel</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <source>payment note</source>
+        <translation>nota del pago</translation>
+    </message>
+    <message>
+        <source>payment plan</source>
+        <translation>plan de pagos</translation>
+    </message>
+    <message>
+        <source>payroll record</source>
+        <translation>registro de nómina</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>posición</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>precio</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>remake of</source>
+        <translation>repetición de</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>recordatorio</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>búsqueda</translation>
+    </message>
+    <message>
+        <source>seat-readiness days</source>
+        <translation>días de aviso de caso no devuelto</translation>
+    </message>
+    <message>
+        <source>sections</source>
+        <translation>secciones</translation>
+    </message>
+    <message>
+        <source>shade</source>
+        <translation>color</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>tamaño</translation>
+    </message>
+    <message>
+        <source>snooze</source>
+        <translation>posponer</translation>
+    </message>
+    <message>
+        <source>sort</source>
+        <translation>orden de clasificación</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>start page</source>
+        <translation>página inicial</translation>
+    </message>
+    <message>
+        <source>task name</source>
+        <translation>nombre de la tarea</translation>
+    </message>
+    <message>
+        <source>task templates</source>
+        <translation>plantillas de tareas</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>número de seguimiento</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nombre de usuario</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>nombre de usuario</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vista</translation>
+    </message>
+    <message>
+        <source>work plan</source>
+        <translation>plan de trabajo</translation>
     </message>
 </context>
 <context>
