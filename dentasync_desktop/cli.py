@@ -47,12 +47,12 @@ LOCAL_BACKUP_ACTOR = Actor(None, "cli", "Command line", Role.FRONT_DESK)
 class UsageProblem(Exception):
     """Wrong or missing options: the message is printed and the exit code is 2."""
 
-DESCRIPTION = QT_TRANSLATE_NOOP("cli", """\
-Dentasync Desktop: offline work orders for dental clinics and dental labs.
-Without a command it opens the application window.""")
+# No backslash line continuations here: lupdate would keep their newline in the source text.
+DESCRIPTION = QT_TRANSLATE_NOOP(
+    "cli", "Dentasync Desktop: offline work orders for dental clinics and dental labs.\n"
+           "Without a command it opens the application window.")
 
-EPILOG = QT_TRANSLATE_NOOP("cli", """\
-where the data lives:
+EPILOG = QT_TRANSLATE_NOOP("cli", """where the data lives:
   The database, backups, attachments and exports live in the user data folder, logs in the
   user log folder (run 'dentasync-desktop check' to see them). --data-dir DIR or the
   DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a

@@ -9,6 +9,7 @@ argument makes it a numerus message. A message spelled otherwise would silently 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,12 @@ def test_translate_calls_are_extractable(path: Path) -> None:
 ])
 def test_the_check_knows_lupdates_spellings(code: str, ok: bool) -> None:
     assert (problems(ast.parse(code)) == []) is ok
+
+
+def test_no_marked_text_starts_with_a_line_continuation() -> None:
+    """lupdate keeps the newline of a backslash continuation that Python drops: the .ts would
+    hold a source text the code never asks for."""
+    spelled = re.compile(r"(?:QT_TRANSLATE_NOOP|translate|tr)\([^()]*?(?:\"\"\"|''')\\\n")
+    found = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+             if spelled.search(path.read_text(encoding="utf-8"))]
+    assert found == []
