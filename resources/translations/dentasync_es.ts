@@ -3549,16 +3549,13 @@ Los datos anteriores se han guardado como:
         <translation>Error inesperado: {error}</translation>
     </message>
     <message>
-        <source>
-Dentasync Desktop: offline work orders for dental clinics and dental labs.
+        <source>Dentasync Desktop: offline work orders for dental clinics and dental labs.
 Without a command it opens the application window.</source>
-        <translation>
-Dentasync Desktop: órdenes de trabajo sin conexión para clínicas y laboratorios dentales.
+        <translation>Dentasync Desktop: órdenes de trabajo sin conexión para clínicas y laboratorios dentales.
 Sin ningún comando, abre la ventana de la aplicación.</translation>
     </message>
     <message>
-        <source>
-where the data lives:
+        <source>where the data lives:
   The database, backups, attachments and exports live in the user data folder, logs in the
   user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
   DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
@@ -3582,8 +3579,7 @@ examples:
 signing in:
   print, report, backup -o, restore, user, and seed into a database in use need
   --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
-        <translation>
-dónde están los datos:
+        <translation>dónde están los datos:
   La base de datos, las copias de seguridad, los adjuntos y las exportaciones están en la
   carpeta de datos del usuario; los registros, en la carpeta de registros del usuario (ejecute
   &apos;dentasync-desktop check&apos; para verlas). --data-dir DIR o la variable de entorno
