@@ -2119,9 +2119,12 @@
         <source>Schedule</source>
         <translation>Calendario de pagos</translation>
     </message>
-    <message>
-        <source>{count} installment(s), {total} in all</source>
-        <translation>{count} plazo(s), {total} en total</translation>
+    <message numerus="yes">
+        <source>%n installment(s), {total} in all</source>
+        <translation>
+            <numerusform>%n plazo, {total} en total</numerusform>
+            <numerusform>%n plazos, {total} en total</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5719,9 +5722,12 @@ inicio de sesión:
             <numerusform>%n páginas</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Sent {count} page(s) to {printer}.</source>
-        <translation>Se han enviado {count} página(s) a {printer}.</translation>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation>
+            <numerusform>Se ha enviado %n página a {printer}.</numerusform>
+            <numerusform>Se han enviado %n páginas a {printer}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF</source>
