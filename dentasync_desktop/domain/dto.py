@@ -93,6 +93,8 @@ class PatientInfo:
     phone: str = ""
     note: str = ""
     active: bool = True
+    contact_person: str = ""
+    address: str = ""
 
     @property
     def full_name(self) -> str:
@@ -765,6 +767,8 @@ class PatientInput:
     phone: str = ""
     note: str = ""
     id: int | None = None
+    contact_person: str = ""
+    address: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,12 +45,17 @@ class PatientDialog(RecordDialog):
         self.birth.set_value(patient.date_of_birth)
         self.add_field("date of birth", _tr("&Date of birth:"), self.birth)
         self.phone = self.add_field("phone", _tr("&Phone:"), QLineEdit(patient.phone))
+        self.contact = self.add_field("contact person", _tr("&Contact person:"),
+                                      QLineEdit(patient.contact_person))
+        self.contact.setPlaceholderText(_tr("e.g. a parent or carer"))
+        self.address = self.add_field("address", _tr("&Address:"), multi_line(patient.address))
         self.note = self.add_field("note", _tr("&Note:"), multi_line(patient.note))
 
     def request(self) -> Job[PatientInfo]:
         return self.client.submit(masterdata.save_patient, PatientInput(
             last_name=self.last_name.text(), first_name=self.first_name.text(),
             date_of_birth=self.birth.value(), phone=self.phone.text(),
+            contact_person=self.contact.text(), address=self.address.toPlainText(),
             note=self.note.toPlainText(), id=self._patient.id if self._patient else None))
 
 
@@ -62,6 +67,7 @@ PATIENTS = RecordKind(
         RecordColumn(lambda: _tr("First name"), lambda r: r.first_name),
         RecordColumn(lambda: _tr("Date of birth"), lambda r: date_text(r.date_of_birth)),
         RecordColumn(lambda: _tr("Phone"), lambda r: r.phone),
+        RecordColumn(lambda: _tr("Contact person"), lambda r: r.contact_person),
         RecordColumn(lambda: _tr("Note"), lambda r: " ".join(r.note.split())),
     ),
     action=Action.MANAGE_CLIENTS,

@@ -57,6 +57,23 @@ class InfoTab(QWidget):
         details = QGroupBox(self.tr("Details"))
         details.setLayout(self._form)
 
+        # Whom to call about the case, at the desk and at the lab.
+        self._contacts = QFormLayout()
+        self._contacts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, title in (
+            ("patient phone", self.tr("Patient's phone")),
+            ("patient contact", self.tr("Patient's contact")),
+            ("patient address", self.tr("Patient's address")),
+            ("lab contact", self.tr("Lab contact")),
+            ("lab phone", self.tr("Lab phone")),
+            ("lab email", self.tr("Lab e-mail")),
+            ("lab address", self.tr("Lab address")),
+        ):
+            self._values[key] = _value_label()
+            self._contacts.addRow(title, self._values[key])
+        contacts = QGroupBox(self.tr("Contacts"))
+        contacts.setLayout(self._contacts)
+
         self.description = _value_label()
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         about = QGroupBox(self.tr("Description"))
@@ -74,12 +91,13 @@ class InfoTab(QWidget):
         items_layout.addWidget(self.items_total)
 
         layout = QGridLayout(self)
-        layout.addWidget(details, 0, 0)
-        layout.addWidget(about, 0, 1)
-        layout.addWidget(items_box, 1, 0, 1, 2)
+        layout.addWidget(details, 0, 0, 2, 1)
+        layout.addWidget(contacts, 0, 1)
+        layout.addWidget(about, 1, 1)
+        layout.addWidget(items_box, 2, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
-        layout.setRowStretch(2, 1)
+        layout.setRowStretch(3, 1)
         context.changed.connect(self.show_detail)
 
     def value(self, key: str) -> str:
@@ -108,6 +126,13 @@ class InfoTab(QWidget):
         for key, text in texts.items():
             self._values[key].setText(text)
             self._form.setRowVisible(self._values[key], bool(text) or key not in optional)
+        patient, lab = order.patient, order.lab
+        for key, text in (
+            ("patient phone", patient.phone), ("patient contact", patient.contact_person),
+            ("patient address", patient.address), ("lab contact", lab.contact_person),
+            ("lab phone", lab.phone), ("lab email", lab.email), ("lab address", lab.address),
+        ):
+            self._values[key].setText(text.strip() or "—")
         self.description.setText(order.description or self.tr("No description."))
         self.items.show_rows(order.items)
         items_sum = Money.zero(order.total.currency)
