@@ -45,6 +45,7 @@ from .pdf_layout import (
     page_document,
     para,
     rule_table,
+    signed_money_text,
     styles,
     unprintable_notes,
 )
@@ -166,8 +167,12 @@ class _Form:
             ("Customer", customer.name, (customer.clinic, customer.phone, customer.email)),
             ("Patient", patient.full_name,
              (f"born {date_text(patient.date_of_birth)}" if patient.date_of_birth else "",
-              patient.phone)),
-            ("Dental lab", lab.name, (lab.contact_person, lab.phone, lab.email)),
+              patient.phone,
+              f"Contact: {patient.contact_person}" if patient.contact_person.strip() else "",
+              *patient.address.splitlines())),
+            # Where the case goes and whom to call about it.
+            ("Dental lab", lab.name, (lab.contact_person, lab.phone, lab.email,
+                                      *lab.address.splitlines())),
         )
         cells = []
         for label, name, details in columns:
@@ -236,10 +241,15 @@ class _Form:
 
     def _totals(self, money_width: float) -> Table:
         order = self.order
-        rows = [[para(label, self.st["strong"]), money_text(amount)]
-                for label, amount in (("Total", order.total), ("Paid", order.paid),
-                                      ("Balance", order.balance))]
-        table = Table(rows, colWidths=[money_width, money_width], hAlign="RIGHT")
+        lines: list[tuple[str, str]] = []
+        if order.price_adjustment.minor:
+            # The items and the adjustment add up to the total on paper.
+            lines += [("Items", money_text(order.items_total)),
+                      ("Price adjustment", signed_money_text(order.price_adjustment))]
+        lines += [(label, money_text(amount)) for label, amount in (
+            ("Total", order.total), ("Paid", order.paid), ("Balance", order.balance))]
+        rows = [[para(label, self.st["strong"]), text] for label, text in lines]
+        table = Table(rows, colWidths=[money_width * 1.4, money_width], hAlign="RIGHT")
         table.setStyle(TableStyle([
             ("FONT", (1, 0), (1, -1), BOLD, 9),
             ("ALIGN", (1, 0), (1, -1), "RIGHT"),

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ..domain.bank import EPC_MAX_NAME, clean_bic, clean_iban
 from ..domain.dto import LabInfo, OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
+from ..domain.money import Money
 from . import barcodes
 from .pdf_layout import (
     RULE,
@@ -30,6 +31,7 @@ from .pdf_layout import (
     page_document,
     para,
     rule_table,
+    signed_money_text,
     styles,
     unprintable_notes,
 )
@@ -125,8 +127,7 @@ class _Sheet:
             self.notes.append(f"Nothing is due on {order.number_text}: it is paid in full.")
         cells = [[Paragraph("Amount due", self.st["label"])],
                  [Paragraph(markup(money_text(due)), self.st["big"])],
-                 [Paragraph(markup(f"Total {money_text(order.total)} · paid "
-                                   f"{money_text(order.paid)}"), self.st["small"])]]
+                 [Paragraph(markup(self._due_explained()), self.st["small"])]]
         table = Table(cells, colWidths=[self.width], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
@@ -136,6 +137,15 @@ class _Sheet:
             ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
         ]))
         return table
+
+    def _due_explained(self) -> str:
+        """Total, its adjustment and what is paid, so that the amount due adds up on paper."""
+        order = self.order
+        total = f"Total {money_text(order.total)}"
+        if order.price_adjustment.minor:
+            total += (f" (items {money_text(order.items_total)}, price adjustment "
+                      f"{signed_money_text(order.price_adjustment)})")
+        return f"{total} · paid {money_text(order.paid)}"
 
     def _installments(self) -> list[Flowable]:
         plan = self.order.plan
@@ -150,10 +160,27 @@ class _Sheet:
             rows.append([str(inst.seq), date_text(inst.due_date), money_text(inst.amount),
                          money_text(inst.amount - inst.covered)
                          + (" (overdue)" if inst.overdue else "")])
+        still_open = Money.zero(self.order.total.currency)
+        for inst in open_ones:
+            still_open += inst.amount - inst.covered
+        outside = self.order.balance - still_open
+        if outside.minor:
+            # The price changed after the plan was made: the installments alone no longer
+            # add up to the amount due, so the difference gets a line of its own.
+            rows += [["", para("Open installments", self.st["body"]), "",
+                      money_text(still_open)],
+                     ["", para("Price adjustment, not in the installments", self.st["body"]),
+                      "", signed_money_text(outside)],
+                     ["", para("Amount due", self.st["strong"]), "",
+                      para(money_text(self.order.balance), self.st["strong"])]]
         widths = [10 * mm, 30 * mm, 40 * mm, 0.0]
         widths[3] = self.width - sum(widths)
-        return [Paragraph("Open installments", self.st["heading"]),
-                rule_table(rows, widths, header=True)]
+        table = rule_table(rows, widths, header=True)
+        if outside.minor:
+            first = len(rows) - 3
+            table.setStyle(TableStyle([("SPAN", (1, row), (2, row))
+                                       for row in range(first, len(rows))]))
+        return [Paragraph("Open installments", self.st["heading"]), table]
 
     def _bank_details(self) -> Table:
         lab = self.order.lab

@@ -332,6 +332,19 @@ class OrderDetail:
         return self.total - self.paid
 
     @property
+    def items_total(self) -> Money:
+        total = Money.zero(self.total.currency)
+        for item in self.items:
+            total += Money(item.line_total.minor, self.total.currency)
+        return total
+
+    @property
+    def price_adjustment(self) -> Money:
+        """What "Adjust price" added to (or took off) the sum of the items: zero if unadjusted.
+        Printed as a line of its own, so that the items and it add up to the total on paper."""
+        return self.total - self.items_total
+
+    @property
     def open_tasks(self) -> int:
         return sum(1 for task in self.tasks if task.status is TaskStatus.TODO)
 

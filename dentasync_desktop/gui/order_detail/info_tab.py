@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dto import OrderDetail
-from ...domain.money import Money
 from ...domain.teeth import format_teeth
 from ..formatting import date_text, datetime_text, label, money
 from .context import OrderContext
@@ -135,12 +134,10 @@ class InfoTab(QWidget):
             self._values[key].setText(text.strip() or "—")
         self.description.setText(order.description or self.tr("No description."))
         self.items.show_rows(order.items)
-        items_sum = Money.zero(order.total.currency)
-        for item in order.items:
-            items_sum += item.line_total
-        if items_sum == order.total:
+        if order.price_adjustment.minor == 0:
             text = self.tr("Total: {total}").format(total=money(order.total))
         else:
-            text = self.tr("Items: {items} · adjusted total: {total}").format(
-                items=money(items_sum), total=money(order.total))
+            text = self.tr("Items: {items} · adjustment: {adjustment} · total: {total}").format(
+                items=money(order.items_total), adjustment=money(order.price_adjustment),
+                total=money(order.total))
         self.items_total.setText(text)
