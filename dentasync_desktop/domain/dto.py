@@ -132,8 +132,18 @@ class ItemInput:
 
 
 @dataclass(frozen=True, slots=True)
+class TaskInput:
+    """One work-plan task as a form enters it."""
+
+    name: str
+    assignee_id: int | None = None
+    due_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OrderInput:
-    """What the new/edit order form submits."""
+    """What the new/edit order form submits; a new order may bring its payment plan and work
+    plan along (an edit leaves both to their own actions)."""
 
     lab_id: int
     customer_id: int
@@ -145,6 +155,8 @@ class OrderInput:
     shade: str = ""
     teeth: tuple[int, ...] = ()
     items: tuple[ItemInput, ...] = ()
+    payment_plan: PaymentPlanInput | None = None
+    tasks: tuple[TaskInput, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,11 @@ class ValidationError(DomainError):
         super().__init__(f"{field}: {reason}", code=code, params=values, field=field)
         self.reason = reason
 
+    def renamed(self, field: str) -> ValidationError:
+        """The same refusal under the name its form knows the field by ("amount" of a plan
+        entered in the new-order form is its "payment plan amount")."""
+        return ValidationError(field, code=self.code, params=self.params)
+
 
 class PermissionDenied(DomainError):
     pass
