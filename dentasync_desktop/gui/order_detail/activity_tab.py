@@ -42,7 +42,9 @@ class ActivityTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        # Shown before the order is in (the side panel opens with the view), the first
+        # show_detail reads it.
+        if self._stale and self._context.loaded:
             self.refresh()
 
     def refresh(self) -> None:

@@ -54,7 +54,9 @@ class InfoTab(QWidget):
             self._values[key] = _value_label()
             self._form.addRow(title, self._values[key])
         details = QGroupBox(self.tr("Details"))
-        details.setLayout(self._form)
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(self._form)
+        details_layout.addStretch(1)  # the rows keep together when the box is taller
 
         # Whom to call about the case, at the desk and at the lab.
         self._contacts = QFormLayout()
