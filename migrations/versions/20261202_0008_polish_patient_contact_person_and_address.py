@@ -17,13 +17,14 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('patients', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('contact_person', sa.String(length=200),
-                                      server_default='', nullable=False))
-        batch_op.add_column(sa.Column('address', sa.Text(), server_default='', nullable=False))
+    # A plain ADD COLUMN: a batch copy of ``patients`` would have to drop the table that every
+    # work order points at.
+    op.add_column('patients', sa.Column('contact_person', sa.String(length=200),
+                                        server_default='', nullable=False))
+    op.add_column('patients', sa.Column('address', sa.Text(), server_default='', nullable=False))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('patients', schema=None) as batch_op:
-        batch_op.drop_column('address')
-        batch_op.drop_column('contact_person')
+    # SQLite drops a column in place since 3.35 (Python's own is newer), again with no copy.
+    op.drop_column('patients', 'address')
+    op.drop_column('patients', 'contact_person')
