@@ -207,3 +207,31 @@ def test_an_unreadable_draft_is_set_aside(tmp_path: Path) -> None:
     path = tmp_path / "new-order-draft-1.json"
     path.write_text("{ half a file", encoding="utf-8")
     assert read_draft(path) is None and not path.exists()
+
+
+def test_the_next_start_opens_the_new_order_form_when_a_draft_was_left(
+        qtbot, client: ServiceClient, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from dentasync_desktop.gui.main_window import MainWindow
+
+    opened: list[OrderEditorDialog] = []
+
+    def exec_(dialog: OrderEditorDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(OrderEditorDialog, "exec", exec_)
+    monkeypatch.setattr(OrderEditorDialog, "ask_restore", lambda _self, _when: True)
+    window = MainWindow(client, lambda: None)
+    qtbot.addWidget(window)
+    settle(qtbot)
+    assert opened == []  # no draft, no form
+    window.close()
+    path = draft_path(client.actor.user_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"version": 1, "saved_at": "2026-11-02T09:00:00+00:00",
+                                "form": {"shade": "B1"}}), encoding="utf-8")
+    again = MainWindow(client, lambda: None)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    settle(qtbot)
+    assert opened[0].shade.text() == "B1"
