@@ -158,7 +158,7 @@ def test_a_draft_left_by_a_crash_is_offered_back_and_restored(
     crashed.work_plan.add_task("Model", world.staff_id, QDate(2026, 11, 3))
     crashed.write_draft()
     crashed._autosave.stop()
-    crashed.deleteLater()  # the application died: no save, no discard
+    # The application died here: no save, no discard; the draft stays on disk.
     asked: list[object] = []
     monkeypatch.setattr(OrderEditorDialog, "ask_restore",
                         lambda _self, when: asked.append(when) or True)
