@@ -47,6 +47,7 @@ from .pdf_layout import (
     page_document,
     para,
     rule_table,
+    signed_money_text,
     styles,
     unprintable_notes,
 )
@@ -178,9 +179,13 @@ class _Form:
             (translate("documents", "Customer", None, language), customer.name,
              (customer.clinic, customer.phone, customer.email)),
             (translate("documents", "Patient", None, language), patient.full_name,
-             (born, patient.phone)),
+             (born, patient.phone,
+              translate("documents", "Contact: {name}", None, language).format(
+                  name=patient.contact_person) if patient.contact_person.strip() else "",
+              *patient.address.splitlines())),
+            # Where the case goes and whom to call about it.
             (translate("documents", "Dental lab", None, language), lab.name,
-             (lab.contact_person, lab.phone, lab.email)),
+             (lab.contact_person, lab.phone, lab.email, *lab.address.splitlines())),
         )
         cells = []
         for caption, name, details in columns:
@@ -258,12 +263,19 @@ class _Form:
 
     def _totals(self, money_width: float) -> Table:
         order, language = self.order, self.language
-        rows = [[para(caption, self.st["strong"]), money_text(amount)]
-                for caption, amount in (
-                    (translate("documents", "Total", None, language), order.total),
-                    (translate("documents", "Paid", None, language), order.paid),
-                    (translate("documents", "Balance", None, language), order.balance))]
-        table = Table(rows, colWidths=[money_width, money_width], hAlign="RIGHT")
+        lines: list[tuple[str, str]] = []
+        if order.price_adjustment.minor:
+            # The items and the adjustment add up to the total on paper.
+            lines += [(translate("documents", "Items", None, language),
+                       money_text(order.items_total)),
+                      (translate("documents", "Price adjustment", None, language),
+                       signed_money_text(order.price_adjustment))]
+        lines += [(caption, money_text(amount)) for caption, amount in (
+            (translate("documents", "Total", None, language), order.total),
+            (translate("documents", "Paid", None, language), order.paid),
+            (translate("documents", "Balance", None, language), order.balance))]
+        rows = [[para(caption, self.st["strong"]), text] for caption, text in lines]
+        table = Table(rows, colWidths=[money_width * 1.4, money_width], hAlign="RIGHT")
         table.setStyle(TableStyle([
             ("FONT", (1, 0), (1, -1), BOLD, 9),
             ("ALIGN", (1, 0), (1, -1), "RIGHT"),

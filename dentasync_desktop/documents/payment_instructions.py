@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ..domain.bank import EPC_MAX_NAME, clean_bic, clean_iban
 from ..domain.dto import LabInfo, OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
+from ..domain.money import Money
 from ..i18n import translate
 from . import barcodes
 from .pdf_layout import (
@@ -32,6 +33,7 @@ from .pdf_layout import (
     page_document,
     para,
     rule_table,
+    signed_money_text,
     styles,
     unprintable_notes,
 )
@@ -133,12 +135,10 @@ class _Sheet:
         if due.minor <= 0:
             self.notes.append(translate("documents", "Nothing is due on {number}: it is paid in "
                                                      "full.").format(number=order.number_text))
-        paid = translate("documents", "Total {total} · paid {paid}", None, language).format(
-            total=money_text(order.total), paid=money_text(order.paid))
         cells = [[Paragraph(markup(translate("documents", "Amount due", None, language)),
                             self.st["label"])],
                  [Paragraph(markup(money_text(due)), self.st["big"])],
-                 [Paragraph(markup(paid), self.st["small"])]]
+                 [Paragraph(markup(self._due_explained()), self.st["small"])]]
         table = Table(cells, colWidths=[self.width], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
@@ -148,6 +148,17 @@ class _Sheet:
             ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
         ]))
         return table
+
+    def _due_explained(self) -> str:
+        """Total, its adjustment and what is paid, so that the amount due adds up on paper."""
+        order, language = self.order, self.language
+        if not order.price_adjustment.minor:
+            return translate("documents", "Total {total} · paid {paid}", None, language).format(
+                total=money_text(order.total), paid=money_text(order.paid))
+        return translate("documents", "Total {total} (items {items}, price adjustment "
+                                      "{adjustment}) · paid {paid}", None, language).format(
+            total=money_text(order.total), items=money_text(order.items_total),
+            adjustment=signed_money_text(order.price_adjustment), paid=money_text(order.paid))
 
     def _installments(self) -> list[Flowable]:
         plan = self.order.plan
@@ -166,11 +177,30 @@ class _Sheet:
             rows.append([str(inst.seq), date_text(inst.due_date), money_text(inst.amount),
                          money_text(inst.amount - inst.covered)
                          + (overdue if inst.overdue else "")])
+        still_open = Money.zero(self.order.total.currency)
+        for inst in open_ones:
+            still_open += inst.amount - inst.covered
+        outside = self.order.balance - still_open
+        if outside.minor:
+            # The price changed after the plan was made: the installments alone no longer
+            # add up to the amount due, so the difference gets a line of its own.
+            rows += [["", para(translate("documents", "Open installments", None, language),
+                               self.st["body"]), "", money_text(still_open)],
+                     ["", para(translate("documents", "Price adjustment, not in the installments",
+                                         None, language), self.st["body"]),
+                      "", signed_money_text(outside)],
+                     ["", para(translate("documents", "Amount due", None, language),
+                               self.st["strong"]), "",
+                      para(money_text(self.order.balance), self.st["strong"])]]
         widths = [10 * mm, 30 * mm, 40 * mm, 0.0]
         widths[3] = self.width - sum(widths)
+        table = rule_table(rows, widths, header=True)
+        if outside.minor:
+            first = len(rows) - 3
+            table.setStyle(TableStyle([("SPAN", (1, row), (2, row))
+                                       for row in range(first, len(rows))]))
         return [Paragraph(markup(translate("documents", "Open installments", None, language)),
-                          self.st["heading"]),
-                rule_table(rows, widths, header=True)]
+                          self.st["heading"]), table]
 
     def _bank_details(self) -> Table:
         lab, language = self.order.lab, self.language

@@ -152,6 +152,11 @@ def money_text(amount: Money) -> str:
     return f"{amount.to_decimal():,.{exp}f} {amount.currency}"
 
 
+def signed_money_text(amount: Money) -> str:
+    """An adjustment: "+29.00 EUR" or "-29.00 EUR", never a bare amount that reads as a price."""
+    return ("+" if amount.minor > 0 else "") + money_text(amount)
+
+
 def rule_table(rows: list[list[Any]], widths: list[float], *, header: bool = False,
                align_right: tuple[int, ...] = ()) -> Table:
     """A plain ruled table that may split across pages (header repeated) and inside rows."""

@@ -94,6 +94,8 @@ class PatientInfo:
     phone: str = ""
     note: str = ""
     active: bool = True
+    contact_person: str = ""
+    address: str = ""
 
     @property
     def full_name(self) -> str:
@@ -131,8 +133,18 @@ class ItemInput:
 
 
 @dataclass(frozen=True, slots=True)
+class TaskInput:
+    """One work-plan task as a form enters it."""
+
+    name: str
+    assignee_id: int | None = None
+    due_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OrderInput:
-    """What the new/edit order form submits."""
+    """What the new/edit order form submits; a new order may bring its payment plan and work
+    plan along (an edit leaves both to their own actions)."""
 
     lab_id: int
     customer_id: int
@@ -144,6 +156,8 @@ class OrderInput:
     shade: str = ""
     teeth: tuple[int, ...] = ()
     items: tuple[ItemInput, ...] = ()
+    payment_plan: PaymentPlanInput | None = None
+    tasks: tuple[TaskInput, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +343,19 @@ class OrderDetail:
     @property
     def balance(self) -> Money:
         return self.total - self.paid
+
+    @property
+    def items_total(self) -> Money:
+        total = Money.zero(self.total.currency)
+        for item in self.items:
+            total += Money(item.line_total.minor, self.total.currency)
+        return total
+
+    @property
+    def price_adjustment(self) -> Money:
+        """What "Adjust price" added to (or took off) the sum of the items: zero if unadjusted.
+        Printed as a line of its own, so that the items and it add up to the total on paper."""
+        return self.total - self.items_total
 
     @property
     def open_tasks(self) -> int:
@@ -767,6 +794,8 @@ class PatientInput:
     phone: str = ""
     note: str = ""
     id: int | None = None
+    contact_person: str = ""
+    address: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,11 @@ class ValidationError(DomainError):
                          params=values, field=field)
         self.reason = reason
 
+    def renamed(self, field: str) -> ValidationError:
+        """The same refusal under the name its form knows the field by ("amount" of a plan
+        entered in the new-order form is its "payment plan amount")."""
+        return ValidationError(field, code=self.code, params=self.params)
+
 
 class PermissionDenied(DomainError):
     pass

@@ -32,6 +32,7 @@ from .client import ServiceClient
 from .formatting import label
 from .help.window import HelpWindow
 from .idle_lock import IdleLock
+from .order_draft import draft_path
 from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
 from .reminders.centre import ReminderCentre
@@ -98,6 +99,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         self.reminders.start()
         client.submit_plain(get_schedule_settings).then(self._show_start_page, busy=self)
+        if client.allows(Action.CREATE_ORDER) and draft_path(client.actor.user_id).is_file():
+            # A new order was being typed when the application last ended without saving it:
+            # its form opens first, to restore or discard it.
+            QTimer.singleShot(0, self, self.new_order)
         self.idle_lock = IdleLock(client, self.lock, idle_clock, self)
         session_events().ended.connect(self._session_ended)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -46,8 +48,10 @@ from ..services import masterdata, order_detail, orders, settings
 from .access import gate
 from .client import ServiceClient
 from .errors import show_refusal
-from .formatting import amount_input, money, pydate, qdate
+from .formatting import amount_input, datetime_text, money, pydate, qdate
 from .forms import child, child_layout, load_form
+from .order_draft import draft_path, read_draft, remove_draft, write_draft
+from .order_editor_plans import PlanFields, WorkPlanFields
 from .widgets.lookup import NO_CHOICE, LookupCombo
 from .widgets.screen_fit import fit_to_screen, scrolling
 from .widgets.teeth_chart import TeethChart
@@ -56,6 +60,7 @@ PATIENT_LOOKUP_LIMIT = 50
 CUSTOMER_LOOKUP_LIMIT = 200
 LAST_LAB_PREFERENCE = "order-editor.last-lab"
 MAX_QUANTITY = 10_000
+AUTOSAVE_DELAY_MS = 1500
 DEFAULT_TURNAROUND_DAYS = 7  # what a new lab starts with, until a lab is chosen
 (SERVICE, DESCRIPTION, TEETH, QUANTITY, PRICE, LINE_TOTAL, REMOVE) = range(7)
 
@@ -107,6 +112,19 @@ class OrderEditorDialog(QDialog):
         self._find_widgets()
         self._build_lookups()
         self._build_items()
+        self.plans: PlanFields | None = None
+        self.work_plan: WorkPlanFields | None = None
+        self._draft = draft_path(client.actor.user_id)
+        # A moment after the last change the new order's fields go to the draft file.
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.write_draft)
+        self._watching = False
+        self._restoring: dict[str, Any] | None = None
+        if order is None:
+            self._build_plans()
+            self._restoring = self._offered_draft()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -114,7 +132,7 @@ class OrderEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(self.form), 1)  # the buttons stay in sight on a small screen
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 980, 780)
+        fit_to_screen(self, 1040, 780 if order else 900)
         self._wire()
         self._services: list[ServiceInfo] = []
         self._last_lab = ""
@@ -184,6 +202,33 @@ class OrderEditorDialog(QDialog):
             header.resizeSection(column, width)
         table.verticalHeader().setDefaultSectionSize(30)
 
+    def _build_plans(self) -> None:
+        """A new order's payment plan and work plan, side by side under the items."""
+        self.plans = PlanFields()
+        self.work_plan = WorkPlanFields(self.client)
+        self.work_plan.templates_button.clicked.connect(self.plan_from_templates)
+        row = QHBoxLayout()
+        row.addWidget(self.plans, 2)
+        row.addWidget(self.work_plan, 3)
+        main = self.form.layout()
+        assert isinstance(main, QVBoxLayout)
+        main.insertLayout(main.indexOf(self.error), row)
+        self.plans.changed.connect(self._touched)
+        self.work_plan.changed.connect(self._touched)
+        if self.work_plan.isEnabled():
+            self.client.submit(masterdata.list_staff, False).then(
+                self.work_plan.set_staff, busy=self)
+
+    def plan_from_templates(self) -> None:
+        if self.work_plan is None:
+            return
+        chosen = {row.service.currentData() for row in self._rows}
+        services = [s for s in self._services if s.id in chosen]
+        if not self.work_plan.add_from_templates(services, self.documented.date()):
+            QMessageBox.information(self, self.tr("Work plan"), self.tr(
+                "None of the services in the items has task templates that are not planned "
+                "yet."))
+
     def _wire(self) -> None:
         self.lab.value_changed.connect(self._lab_changed)
         self.documented.dateChanged.connect(self._documented_changed)
@@ -192,6 +237,12 @@ class OrderEditorDialog(QDialog):
         self.new_patient.clicked.connect(self.quick_add_patient)
         self.add_item_button.clicked.connect(lambda: self.add_item(focus=True))
         self.currency.currentTextChanged.connect(lambda _c: self._update_total())
+        for signal in (self.lab.value_changed, self.customer.value_changed,
+                       self.patient.value_changed, self.documented.dateChanged,
+                       self.due.dateChanged, self.due_check.toggled, self.shade.textChanged,
+                       self.description.textChanged, self.teeth.selection_changed,
+                       self.currency.currentTextChanged):
+            signal.connect(self._touched)
 
     # --- filling ---------------------------------------------------------------------------
 
@@ -201,6 +252,9 @@ class OrderEditorDialog(QDialog):
         self.buttons.setEnabled(True)
         if self._order is None:
             self._fill_defaults()
+            if self._restoring is not None:
+                self.restore_draft(self._restoring)
+            self._watching = True
         else:
             self.fill(self._order)
 
@@ -330,6 +384,10 @@ class OrderEditorDialog(QDialog):
         count.valueChanged.connect(lambda _v: self._update_total())
         amount.textChanged.connect(lambda _t: self._update_total())
         remove.clicked.connect(lambda _c=False, r=row: self.remove_item(r))
+        for signal in (service.currentIndexChanged, describe.textChanged,
+                       tooth_text.textChanged, count.valueChanged, amount.textChanged):
+            signal.connect(self._touched)
+        self._touched()
         self._update_total()
         if focus:
             service.setFocus()
@@ -342,6 +400,7 @@ class OrderEditorDialog(QDialog):
         index = self._rows.index(row)
         self.items.removeRow(index)
         del self._rows[index]
+        self._touched()
         self._update_total()
 
     def _service_chosen(self, row: ItemRow) -> None:
@@ -371,6 +430,8 @@ class OrderEditorDialog(QDialog):
             row.total.setText(money(line))
             total += line
         text = money(total) if complete else self.tr("check the prices")
+        if complete and self.plans is not None:
+            self.plans.set_total(total)
         self.total.setText(self.tr("Total: {total}").format(total=text))
         font = QFont(self.total.font())
         font.setBold(True)
@@ -412,6 +473,8 @@ class OrderEditorDialog(QDialog):
             shade=self.shade.text(),
             teeth=self.teeth.selected(),
             items=tuple(items),
+            payment_plan=self.plans.plan_input() if self.plans is not None else None,
+            tasks=self.work_plan.tasks() if self.work_plan is not None else (),
         )
 
     def save(self) -> None:
@@ -434,6 +497,8 @@ class OrderEditorDialog(QDialog):
     def _saved(self, saved: OrderDetail, data: OrderInput) -> None:
         self._save_ended()
         self.saved = saved
+        self._autosave.stop()
+        remove_draft(self._draft)
         if self._order is None:
             self.client.submit(settings.set_preference, LAST_LAB_PREFERENCE,
                                str(data.lab_id)).then()
@@ -459,6 +524,9 @@ class OrderEditorDialog(QDialog):
                     QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                     QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
             return
+        self._autosave.stop()
+        if self._order is None:
+            remove_draft(self._draft)
         super().reject()
 
     def has_typed(self) -> bool:
@@ -468,7 +536,9 @@ class OrderEditorDialog(QDialog):
             self.customer.edit.text().strip() or self.patient.edit.text().strip()
             or self.shade.text().strip() or self.description.toPlainText().strip()
             or self.teeth.selected() or self._rows or self._due_by_hand
-            or self.documented.date() != QDate.currentDate())
+            or self.documented.date() != QDate.currentDate()
+            or any(part is not None and part.isChecked()
+                   for part in (self.plans, self.work_plan)))
 
     def _save_ended(self) -> None:
         self._saving = False
@@ -484,6 +554,14 @@ class OrderEditorDialog(QDialog):
 
     def widget_for(self, field: str) -> QWidget | None:
         """The input a service's field name points at ("item 2 price" -> row 2's price)."""
+        plan = re.match(r"payment plan (.+)", field)
+        if plan and self.plans is not None:
+            return self.plans.widget_for(plan.group(1))
+        task = re.match(r"task (\d+)\s*(.*)", field)
+        if task and self.work_plan is not None:
+            return self.work_plan.widget_for(int(task.group(1)), task.group(2))
+        if field == "work plan":
+            return self.work_plan
         match = re.match(r"item (\d+)\s*(\w*)", field)
         if match:
             index = int(match.group(1)) - 1
@@ -496,6 +574,90 @@ class OrderEditorDialog(QDialog):
             "description": self.description, "teeth": self.teeth, "currency": self.currency,
             "items": self.items,
         }.get(field)
+
+
+    # --- the autosaved draft ------------------------------------------------------------------
+
+    def _touched(self, *_args: object) -> None:
+        if self._watching and self._order is None and self.saved is None:
+            self._autosave.start()
+
+    def draft_state(self) -> dict[str, Any]:
+        """The form's fields as typed (a half-typed price too), to restore after a crash."""
+        return {
+            "lab": self.lab.value(), "customer": self.customer.value(),
+            "patient": self.patient.value(),
+            "documented": self.documented.date().toString("yyyy-MM-dd"),
+            "due": self.due.date().toString("yyyy-MM-dd") if self._due_by_hand else None,
+            "due_set": self.due_check.isChecked(), "shade": self.shade.text(),
+            "description": self.description.toPlainText(), "teeth": list(self.teeth.selected()),
+            "currency": self.currency.currentText(),
+            "items": [{"service": r.service.currentData() or None,
+                       "description": r.description.text(), "teeth": r.teeth.text(),
+                       "quantity": r.quantity.value(), "price": r.price.text()}
+                      for r in self._rows],
+            "plan": self.plans.state() if self.plans is not None else None,
+            "work_plan": self.work_plan.state() if self.work_plan is not None else None,
+        }
+
+    def write_draft(self) -> None:
+        if self._order is not None or self.saved is not None:
+            return
+        if self.has_typed():
+            write_draft(self._draft, self.draft_state())
+        else:
+            remove_draft(self._draft)
+
+    def _offered_draft(self) -> dict[str, Any] | None:
+        """A draft left by a crash, if the user takes it back (asked before the form opens;
+        it is filled in once the price list is there)."""
+        found = read_draft(self._draft)
+        if found is None:
+            return None
+        saved_at, state = found
+        if self.ask_restore(saved_at):
+            return state
+        remove_draft(self._draft)
+        return None
+
+    def ask_restore(self, saved_at: datetime) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("New work order"), self.tr(
+            "A new order you were typing on {when} was not saved (the application closed "
+            "before). Restore it?").format(when=datetime_text(saved_at)),
+            parent=self.parentWidget())
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Discard)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft back; the parties are read again, so a renamed one shows its name."""
+        submit = self.client.submit
+        for combo, key, getter in ((self.lab, "lab", masterdata.get_lab),
+                                   (self.customer, "customer", masterdata.get_customer),
+                                   (self.patient, "patient", masterdata.get_patient)):
+            if isinstance(state.get(key), int):
+                submit(getter, state[key]).then(combo.set_record, lambda _e: None, busy=self)
+        documented = QDate.fromString(str(state.get("documented", "")), "yyyy-MM-dd")
+        if documented.isValid():
+            self.documented.setDate(documented)
+        due = QDate.fromString(str(state.get("due") or ""), "yyyy-MM-dd")
+        if due.isValid():
+            self.due.setDate(due)  # by hand, as it was
+        self.due_check.setChecked(bool(state.get("due_set", True)))
+        self.shade.setText(str(state.get("shade", "")))
+        self.description.setPlainText(str(state.get("description", "")))
+        self.teeth.set_selected(tuple(int(t) for t in state.get("teeth", [])))
+        self.currency.setCurrentText(str(state.get("currency", self.currency.currentText())))
+        for item in state.get("items", []):
+            row = self.add_item(item.get("service"), str(item.get("description", "")), (),
+                                int(item.get("quantity", 1)), str(item.get("price", "")))
+            row.teeth.setText(str(item.get("teeth", "")))
+        if self.plans is not None and isinstance(state.get("plan"), dict):
+            self.plans.restore(state["plan"])
+        if self.work_plan is not None and isinstance(state.get("work_plan"), dict):
+            self.work_plan.restore(state["work_plan"])
 
 
 class QuickPatientDialog(QDialog):

@@ -34,7 +34,8 @@ def customer_info(row: Customer) -> CustomerInfo:
 def patient_info(row: Patient) -> PatientInfo:
     return PatientInfo(id=row.id, first_name=row.first_name, last_name=row.last_name,
                        date_of_birth=row.date_of_birth, phone=row.phone, note=row.note,
-                       active=row.active)
+                       active=row.active, contact_person=row.contact_person,
+                       address=row.address)
 
 
 def staff_info(row: Staff) -> StaffInfo:

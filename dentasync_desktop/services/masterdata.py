@@ -134,7 +134,8 @@ CUSTOMERS: _Kind[Customer, CustomerInfo] = _Kind(
 PATIENTS: _Kind[Patient, PatientInfo] = _Kind(
     model=Patient, entity="patient", label="Patient", action=Action.MANAGE_CLIENTS,
     info=patient_info, title=lambda row: f"{row.first_name} {row.last_name}".strip(),
-    snapshot=_fields("first_name", "last_name", "date_of_birth", "phone", "note"),
+    snapshot=_fields("first_name", "last_name", "date_of_birth", "phone", "contact_person",
+                     "address", "note"),
     # Both name orders, so "anna schäfer" and "schäfer anna" both find her.
     search=(Patient.first_name + " " + Patient.last_name,
             Patient.last_name + " " + Patient.first_name),
@@ -458,6 +459,8 @@ def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientIn
         "last_name": validation.required(data.last_name, "last name", 100),
         "date_of_birth": data.date_of_birth,
         "phone": _phone(data.phone),
+        "contact_person": validation.optional(data.contact_person, "contact person"),
+        "address": validation.optional(data.address, "address", ADDRESS_LIMIT),
         "note": validation.optional(data.note, "note", validation.LONG_TEXT),
     }
     with uow:

@@ -34,7 +34,7 @@ from ..domain.money import MAX_MINOR, Money, check_amount, check_currency
 from ..domain.numbers import format_number
 from ..domain.teeth import format_teeth, parse_teeth
 from ..domain.text import search_fold
-from . import activity
+from . import activity, payments, workplan
 from .guards import authorize, find, get, order_for, touch
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
@@ -202,8 +202,28 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         uow.session.flush()
         activity.record(uow, actor, "create", "order.created", {"order": order.number},
                         entity_id=order.id, order_id=order.id, after=_snapshot(uow, order))
+        _plan_on_creation(uow, actor, order, data)
         uow.commit()
         return load_detail(uow, order.id)
+
+
+def _plan_on_creation(uow: UnitOfWork, actor: Actor, order: WorkOrder, data: OrderInput) -> None:
+    """The work plan and payment plan the new-order form brought, in the order's own unit of
+    work: a refused task or plan leaves no order behind. Their fields are named as the form
+    shows them ("task 2 name", "payment plan amount")."""
+    if len(data.tasks) > MAX_ITEMS:
+        raise ValidationError("work plan", f"at most {MAX_ITEMS} tasks per order")
+    for position, task in enumerate(data.tasks, start=1):
+        try:
+            workplan.append_task(uow, actor, order, task)
+        except ValidationError as error:
+            raise error.renamed(
+                f"task {position} {error.field.removeprefix('task ')}") from None
+    if data.payment_plan is not None:
+        try:
+            payments.install_plan(uow, actor, order, data.payment_plan)
+        except ValidationError as error:
+            raise error.renamed(f"payment plan {error.field}") from None
 
 
 def edit_order(

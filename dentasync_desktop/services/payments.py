@@ -17,7 +17,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import Money, check_amount
 from ..domain.payments import MAX_INSTALLMENTS, first_unpaid_due, schedule
 from . import activity
-from .guards import get, order_for, touch
+from .guards import authorize, get, order_for, touch
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
@@ -87,59 +87,66 @@ def set_payment_plan(
     """Create the order's plan, or replace the one it has, with a fresh installment schedule."""
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.PAYMENT_PLAN)
-        amount = _amount_for(order, data.amount)
-        total = Money(order.price_total_minor, order.currency)
-        if amount > total:
-            raise ValidationError("amount", f"cannot be more than the order total ({total})")
-        method = _method(data.method)
-        count = validation.whole_number(data.installments, "installments", 1, MAX_INSTALLMENTS)
-        interval = (validation.whole_number(data.interval, "interval", 1, MAX_INTERVAL)
-                    if count > 1 else 1)
-        try:
-            unit = IntervalUnit(data.interval_unit)
-        except ValueError:
-            raise ValidationError("interval unit", "must be days, weeks or months") from None
-        if data.first_due_date is None:
-            raise ValidationError("first due date", code="required")
-        validation.in_range(data.first_due_date, "first due date")
-        # Both ends are bounded (a first date before 2200, at most 120 x 365 months), so this
-        # stays far inside Python's dates; the last installment must still be a usable date.
-        scheduled = schedule(amount, count, data.first_due_date, interval, unit)
-        if scheduled[-1].due_date > validation.LATEST_DATE:
-            raise ValidationError("first due date", "the installments would fall after the "
-                                                    f"year {validation.LATEST_DATE.year}")
-
-        old = _current_plan(uow, order)
-        if old is not None and (
-                (old.amount_minor, old.currency, old.method, old.installments_count,
-                 old.first_due_date, old.interval, old.interval_unit)
-                == (amount.minor, amount.currency, method, count, data.first_due_date,
-                    interval, unit)):
-            return load_detail(uow, order_id)  # OK without a change: no new plan, no entry
-        before = _plan_snapshot(old) if old else None
-        if old is not None:
-            uow.session.delete(old)
-            # The plan is unique per order: the old row must be gone before the new one goes in.
-            uow.session.flush()
-        plan = PaymentPlan(
-            order_id=order.id, amount_minor=amount.minor, currency=amount.currency,
-            method=method, installment=count > 1, installments_count=count,
-            first_due_date=data.first_due_date, interval=interval, interval_unit=unit,
-            created_at=uow.now(),
-            installments=[Installment(seq=i.seq, due_date=i.due_date, amount_minor=i.amount.minor)
-                          for i in scheduled])
-        uow.session.add(plan)
-        uow.session.flush()
-        refresh_order_money(uow, order)
-        activity.record(
-            uow, actor, "payment_plan", "payment_plan.replaced" if old else "payment_plan.set",
-            {"order": order.number, "amount_minor": amount.minor, "currency": amount.currency,
-             "method": method.value, "installments": count,
-             "first_due_date": data.first_due_date},
-            entity="payment_plan", entity_id=plan.id, order_id=order.id,
-            before=before, after=_plan_snapshot(plan))
+        install_plan(uow, actor, order, data)
         uow.commit()
         return load_detail(uow, order_id)
+
+
+def install_plan(uow: UnitOfWork, actor: Actor, order: WorkOrder, data: PaymentPlanInput) -> None:
+    """Check ``data`` against ``order`` and give it that plan, logged, inside the caller's unit
+    of work: setting a plan and creating an order with one share it."""
+    authorize(uow, actor, Action.PAYMENT_PLAN)
+    amount = _amount_for(order, data.amount)
+    total = Money(order.price_total_minor, order.currency)
+    if amount > total:
+        raise ValidationError("amount", f"cannot be more than the order total ({total})")
+    method = _method(data.method)
+    count = validation.whole_number(data.installments, "installments", 1, MAX_INSTALLMENTS)
+    interval = (validation.whole_number(data.interval, "interval", 1, MAX_INTERVAL)
+                if count > 1 else 1)
+    try:
+        unit = IntervalUnit(data.interval_unit)
+    except ValueError:
+        raise ValidationError("interval unit", "must be days, weeks or months") from None
+    if data.first_due_date is None:
+        raise ValidationError("first due date", code="required")
+    validation.in_range(data.first_due_date, "first due date")
+    # Both ends are bounded (a first date before 2200, at most 120 x 365 months), so this
+    # stays far inside Python's dates; the last installment must still be a usable date.
+    scheduled = schedule(amount, count, data.first_due_date, interval, unit)
+    if scheduled[-1].due_date > validation.LATEST_DATE:
+        raise ValidationError("first due date", "the installments would fall after the "
+                                                f"year {validation.LATEST_DATE.year}")
+
+    old = _current_plan(uow, order)
+    if old is not None and (
+            (old.amount_minor, old.currency, old.method, old.installments_count,
+             old.first_due_date, old.interval, old.interval_unit)
+            == (amount.minor, amount.currency, method, count, data.first_due_date,
+                interval, unit)):
+        return  # OK without a change: no new plan, no entry
+    before = _plan_snapshot(old) if old else None
+    if old is not None:
+        uow.session.delete(old)
+        # The plan is unique per order: the old row must be gone before the new one goes in.
+        uow.session.flush()
+    plan = PaymentPlan(
+        order_id=order.id, amount_minor=amount.minor, currency=amount.currency,
+        method=method, installment=count > 1, installments_count=count,
+        first_due_date=data.first_due_date, interval=interval, interval_unit=unit,
+        created_at=uow.now(),
+        installments=[Installment(seq=i.seq, due_date=i.due_date, amount_minor=i.amount.minor)
+                      for i in scheduled])
+    uow.session.add(plan)
+    uow.session.flush()
+    refresh_order_money(uow, order)
+    activity.record(
+        uow, actor, "payment_plan", "payment_plan.replaced" if old else "payment_plan.set",
+        {"order": order.number, "amount_minor": amount.minor, "currency": amount.currency,
+         "method": method.value, "installments": count,
+         "first_due_date": data.first_due_date},
+        entity="payment_plan", entity_id=plan.id, order_id=order.id,
+        before=before, after=_plan_snapshot(plan))
 
 
 def remove_payment_plan(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:

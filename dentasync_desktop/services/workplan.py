@@ -9,11 +9,11 @@ from sqlalchemy import select
 from ..db.models import Service, Staff, TaskTemplate, WorkOrder, WorkTask
 from ..domain import validation
 from ..domain.actions import Action
-from ..domain.dto import Actor, OrderDetail
+from ..domain.dto import Actor, OrderDetail, TaskInput
 from ..domain.enums import TaskStatus
 from ..domain.errors import ValidationError
 from . import activity
-from .guards import find, get, order_for, touch
+from .guards import authorize, find, get, order_for, touch
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
@@ -111,17 +111,24 @@ def add_task(
 ) -> OrderDetail:
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.PLAN_WORK)
-        clean_name = validation.required(name, "task name", TASK_NAME_LIMIT)
-        due = _due(due_date, order)
-        assignee = _assignee(uow, assignee_id)
-        task = WorkTask(position=_next_position(order), name=clean_name,
-                        assignee_id=assignee_id, status=TaskStatus.TODO, due_date=due)
-        order.tasks.append(task)
-        uow.session.flush()
-        _record(uow, actor, "add_task", "task.added", order, task,
-                after=_snapshot(task, assignee))
+        append_task(uow, actor, order, TaskInput(name, assignee_id, due_date))
         uow.commit()
         return load_detail(uow, order_id)
+
+
+def append_task(uow: UnitOfWork, actor: Actor, order: WorkOrder, data: TaskInput) -> None:
+    """Check ``data`` and add it at the end of ``order``'s plan, logged, inside the caller's
+    unit of work: adding a task and creating an order with a work plan share it."""
+    authorize(uow, actor, Action.PLAN_WORK)
+    clean_name = validation.required(data.name, "task name", TASK_NAME_LIMIT)
+    due = _due(data.due_date, order)
+    assignee = _assignee(uow, data.assignee_id)
+    task = WorkTask(position=_next_position(order), name=clean_name,
+                    assignee_id=data.assignee_id, status=TaskStatus.TODO, due_date=due)
+    order.tasks.append(task)
+    uow.session.flush()
+    _record(uow, actor, "add_task", "task.added", order, task,
+            after=_snapshot(task, assignee))
 
 
 def edit_task(

@@ -71,7 +71,9 @@ def realistic_order(world: World, tmp_path: Path) -> OrderDetail:
     uow, admin = world.uow, world.admin
     tech = world.actors[Role.TECHNICIAN]
     patient = masterdata.save_patient(uow(), admin, PatientInput(
-        last_name="Ørsted-Müller", first_name="Łukasz", date_of_birth=date(1978, 4, 2)))
+        last_name="Ørsted-Müller", first_name="Łukasz", date_of_birth=date(1978, 4, 2),
+        phone="+49 30 1234 5678", contact_person="Marta Ørsted-Müller (daughter)",
+        address="Kastanienallee 12\n10435 Berlin"))
     earlier = orders.create_order(uow(), admin, world.order_input())
     eur = "EUR"
     data = world.order_input(

@@ -52,7 +52,8 @@ REPORT = os.environ.get("FUZZ_REPORT")
 
 # Building blocks a service calls inside its own, already open unit of work; they are fuzzed
 # through every service that calls them.
-INSIDE_A_UNIT = {"activity.record", "guards.authorize", "guards.order_for", "guards.signed_in"}
+INSIDE_A_UNIT = {"activity.record", "guards.authorize", "guards.order_for", "guards.signed_in",
+                 "payments.install_plan", "workplan.append_task"}
 
 
 def _services() -> dict[str, Callable[..., Any]]:

@@ -82,5 +82,8 @@ class Patient(Base):
     last_name: Mapped[str] = mapped_column(String(100), index=True)
     date_of_birth: Mapped[date | None]
     phone: Mapped[str] = mapped_column(String(50), default="")
+    # Whom the lab or the desk calls about the case: a parent, a carer, a relative.
+    contact_person: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(default=True)

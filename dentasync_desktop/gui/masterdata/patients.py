@@ -44,6 +44,11 @@ class PatientDialog(RecordDialog):
         self.add_field("date of birth", translate("patients", "&Date of birth:"), self.birth)
         self.phone = self.add_field("phone",
                                     translate("patients", "&Phone:"), QLineEdit(patient.phone))
+        self.contact = self.add_field("contact person", translate("patients", "&Contact person:"),
+                                      QLineEdit(patient.contact_person))
+        self.contact.setPlaceholderText(translate("patients", "e.g. a parent or carer"))
+        self.address = self.add_field("address", translate("patients", "&Address:"),
+                                      multi_line(patient.address))
         self.note = self.add_field("note",
                                    translate("patients", "&Note:"), multi_line(patient.note))
 
@@ -51,6 +56,7 @@ class PatientDialog(RecordDialog):
         return self.client.submit(masterdata.save_patient, PatientInput(
             last_name=self.last_name.text(), first_name=self.first_name.text(),
             date_of_birth=self.birth.value(), phone=self.phone.text(),
+            contact_person=self.contact.text(), address=self.address.toPlainText(),
             note=self.note.toPlainText(), id=self._patient.id if self._patient else None))
 
 
@@ -63,6 +69,8 @@ PATIENTS = RecordKind(
         RecordColumn(lambda: translate("patients", "Date of birth"),
                      lambda r: date_text(r.date_of_birth)),
         RecordColumn(lambda: translate("patients", "Phone"), lambda r: r.phone),
+        RecordColumn(lambda: translate("patients", "Contact person"),
+                     lambda r: r.contact_person),
         RecordColumn(lambda: translate("patients", "Note"), lambda r: " ".join(r.note.split())),
     ),
     action=Action.MANAGE_CLIENTS,

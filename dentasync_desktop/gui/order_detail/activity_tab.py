@@ -8,22 +8,29 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ...domain.dto import ActivityInfo, OrderDetail
 from ...services import activity_log
 from .context import OrderContext
-from .models import ActivityModel
+from .models import ActivityFeedModel, ActivityModel
 from .widgets import RecordTable
 
 
 class ActivityTab(QWidget):
-    """Read only when shown: the log can be long and most visits never open this tab."""
+    """Read only when shown: the log can be long and most visits never open this tab.
 
-    def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
+    ``compact``: one narrow column, for the side panel next to the other tabs.
+    """
+
+    def __init__(self, context: OrderContext, parent: QWidget | None = None, *,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self._context = context
         self._stale = True
-        self.model = ActivityModel(self)
-        self.table = RecordTable(self.model, stretch_column=3)
+        self.model = ActivityFeedModel(self) if compact else ActivityModel(self)
+        self.table = RecordTable(self.model, stretch_column=0 if compact else 3)
         self.count = QLabel()
         self.count.setObjectName("hintLabel")
         layout = QVBoxLayout(self)
+        if compact:
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.table.horizontalHeader().hide()  # the panel titles the section
         layout.addWidget(self.table)
         layout.addWidget(self.count)
         context.changed.connect(self.show_detail)
@@ -35,7 +42,9 @@ class ActivityTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        # Shown before the order is in (the side panel opens with the view), the first
+        # show_detail reads it.
+        if self._stale and self._context.loaded:
             self.refresh()
 
     def refresh(self) -> None:

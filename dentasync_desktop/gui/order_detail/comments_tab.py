@@ -11,16 +11,19 @@ from ...domain.dto import CommentInfo, OrderDetail
 from ...services import comments
 from .context import OrderContext
 from .dialogs import TextDialog
-from .models import CommentsModel
+from .models import CommentsFeedModel, CommentsModel
 from .widgets import RecordTable, apply_gate, button, button_row
 
 
 class CommentsTab(QWidget):
-    def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
+    """``compact``: one narrow column, for the side panel next to the other tabs."""
+
+    def __init__(self, context: OrderContext, parent: QWidget | None = None, *,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self._context = context
-        self.model = CommentsModel(self)
-        self.table = RecordTable(self.model, stretch_column=2)
+        self.model = CommentsFeedModel(self) if compact else CommentsModel(self)
+        self.table = RecordTable(self.model, stretch_column=0 if compact else 2)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selection_changed.connect(self.update_actions)
         self.edit_button = button(self.tr("Edit selected…"), self.edit)
@@ -31,6 +34,10 @@ class CommentsTab(QWidget):
         self.add_button = button(self.tr("Add comment"), self.add)
         self.editor.installEventFilter(self)
         layout = QVBoxLayout(self)
+        if compact:
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.table.horizontalHeader().hide()  # the panel titles the section
+            self.editor.setFixedHeight(52)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.editor)
         layout.addLayout(button_row(self.edit_button, self.add_button, stretch_at=1))

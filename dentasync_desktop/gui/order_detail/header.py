@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -17,13 +18,43 @@ from PySide6.QtWidgets import (
 from ...domain.dto import OrderDetail
 from ...domain.enums import OrderStatus
 from ...domain.numbers import format_number
-from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money, qdate
+from ..formatting import (
+    PAYMENT_COLOURS,
+    STATUS_COLOURS,
+    date_text,
+    datetime_text,
+    label,
+    money,
+    qdate,
+)
 from ..theme import readable
 from .widgets import badge, set_badge_colour
 
 WARNING_COLOUR = "#b91c1c"
 # Past these the due date no longer matters.
 DUE_DONE = frozenset({OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED})
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" where the header runs out of room; the tooltip has it all."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setMinimumWidth(80)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 80)))
 
 
 def order_link(number: int) -> str:
@@ -89,6 +120,11 @@ class OrderHeader(QFrame):
                      else Qt.AlignmentFlag.AlignLeft)
             facts.addWidget(caption_label, 0, column, align)
             facts.addWidget(value, 1, column, align | Qt.AlignmentFlag.AlignVCenter)
+        # The second line: when the case was taken and what it is, as the lab's manual shows.
+        for column, (key, caption) in enumerate((
+                ("created", self.tr("Created")), ("documented", self.tr("Documented")))):
+            self._add_fact(facts, 2, column, key, caption)
+        self._add_fact(facts, 2, 2, "description", self.tr("Description"), span=6)
         facts.setColumnStretch(0, 3)
         facts.setColumnStretch(1, 3)
         facts.setColumnStretch(2, 3)
@@ -98,8 +134,19 @@ class OrderHeader(QFrame):
         layout.addLayout(title)
         layout.addLayout(facts)
 
+    def _add_fact(self, facts: QGridLayout, row: int, column: int, key: str, caption: str,
+                  span: int = 1) -> None:
+        caption_label = QLabel(caption)
+        caption_label.setObjectName("hintLabel")
+        value = ElidedLabel() if key == "description" else QLabel()
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._values[key] = value
+        facts.addWidget(caption_label, row, column, 1, span)
+        facts.addWidget(value, row + 1, column, 1, span)
+
     def value(self, key: str) -> str:
-        return self._values[key].text()
+        label = self._values[key]
+        return label.full_text if isinstance(label, ElidedLabel) else label.text()
 
     def show_detail(self, order: OrderDetail, today: QDate) -> None:
         self.number.setText(order.number_text)
@@ -133,6 +180,11 @@ class OrderHeader(QFrame):
         warning = readable(WARNING_COLOUR).name()
         self._values["due"].setStyleSheet(
             f"QLabel {{ color: {warning}; font-weight: 600; }}" if late else "")
+        self._set("created", datetime_text(order.created_at))
+        self._set("documented", date_text(order.documented_at))
+        description = " ".join(order.description.split())
+        self._values["description"].setText(description or "—")
+        self._values["description"].setToolTip(order.description)
         self._set("total", money(order.total))
         self._set("paid", money(order.paid))
         self._set("balance", money(order.balance))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dto import OrderDetail
-from ...domain.money import Money
 from ...domain.teeth import format_teeth
 from ..formatting import date_text, datetime_text, label, money
 from .context import OrderContext
@@ -55,7 +54,26 @@ class InfoTab(QWidget):
             self._values[key] = _value_label()
             self._form.addRow(title, self._values[key])
         details = QGroupBox(self.tr("Details"))
-        details.setLayout(self._form)
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(self._form)
+        details_layout.addStretch(1)  # the rows keep together when the box is taller
+
+        # Whom to call about the case, at the desk and at the lab.
+        self._contacts = QFormLayout()
+        self._contacts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, title in (
+            ("patient phone", self.tr("Patient's phone")),
+            ("patient contact", self.tr("Patient's contact")),
+            ("patient address", self.tr("Patient's address")),
+            ("lab contact", self.tr("Lab contact")),
+            ("lab phone", self.tr("Lab phone")),
+            ("lab email", self.tr("Lab e-mail")),
+            ("lab address", self.tr("Lab address")),
+        ):
+            self._values[key] = _value_label()
+            self._contacts.addRow(title, self._values[key])
+        contacts = QGroupBox(self.tr("Contacts"))
+        contacts.setLayout(self._contacts)
 
         self.description = _value_label()
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -74,12 +92,13 @@ class InfoTab(QWidget):
         items_layout.addWidget(self.items_total)
 
         layout = QGridLayout(self)
-        layout.addWidget(details, 0, 0)
-        layout.addWidget(about, 0, 1)
-        layout.addWidget(items_box, 1, 0, 1, 2)
+        layout.addWidget(details, 0, 0, 2, 1)
+        layout.addWidget(contacts, 0, 1)
+        layout.addWidget(about, 1, 1)
+        layout.addWidget(items_box, 2, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
-        layout.setRowStretch(2, 1)
+        layout.setRowStretch(3, 1)
         context.changed.connect(self.show_detail)
 
     def value(self, key: str) -> str:
@@ -108,14 +127,19 @@ class InfoTab(QWidget):
         for key, text in texts.items():
             self._values[key].setText(text)
             self._form.setRowVisible(self._values[key], bool(text) or key not in optional)
+        patient, lab = order.patient, order.lab
+        for key, text in (
+            ("patient phone", patient.phone), ("patient contact", patient.contact_person),
+            ("patient address", patient.address), ("lab contact", lab.contact_person),
+            ("lab phone", lab.phone), ("lab email", lab.email), ("lab address", lab.address),
+        ):
+            self._values[key].setText(text.strip() or "—")
         self.description.setText(order.description or self.tr("No description."))
         self.items.show_rows(order.items)
-        items_sum = Money.zero(order.total.currency)
-        for item in order.items:
-            items_sum += item.line_total
-        if items_sum == order.total:
+        if order.price_adjustment.minor == 0:
             text = self.tr("Total: {total}").format(total=money(order.total))
         else:
-            text = self.tr("Items: {items} · adjusted total: {total}").format(
-                items=money(items_sum), total=money(order.total))
+            text = self.tr("Items: {items} · adjustment: {adjustment} · total: {total}").format(
+                items=money(order.items_total), adjustment=money(order.price_adjustment),
+                total=money(order.total))
         self.items_total.setText(text)

@@ -339,6 +339,14 @@ class CommentsModel(RowsModel):
         return text
 
 
+class CommentsFeedModel(CommentsModel):
+    """The side panel's narrow column: each comment under its author and time."""
+
+    def build_columns(self) -> list[Column]:
+        return [Column(self.tr("Comments"), lambda c: f"{self.when(c)} · {c.author_name}\n"
+                                                      f"{c.body}")]
+
+
 class PayrollModel(RowsModel):
     def build_columns(self) -> list[Column]:
         return [
@@ -377,6 +385,21 @@ class ActivityModel(RowsModel):
         if self.number_prefix and text.startswith(self.number_prefix):
             return text[len(self.number_prefix):]
         return text
+
+
+class ActivityFeedModel(ActivityModel):
+    """The side panel's narrow column: what happened, then when and who; the tooltip adds the
+    before → after the Activity tab shows in a column of its own."""
+
+    def build_columns(self) -> list[Column]:
+        return [Column(self.tr("Activity"), lambda a: f"{self.summary(a)}\n"
+                                                      f"{datetime_text(a.at)} · {a.actor_name}")]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            entry = self.row(index.row())
+            return "\n".join([self.summary(entry), *changes(entry)])
+        return super().data(index, role)
 
 
 def changes(entry: ActivityInfo) -> list[str]:

@@ -34,6 +34,7 @@ from .header import OrderHeader
 from .info_tab import InfoTab
 from .payments_tab import PaymentsTab
 from .payroll_tab import PayrollTab
+from .side_panel import OrderSidePanel, SidePanelSplitter
 from .widgets import apply_gate, confirm
 from .workplan_tab import WorkPlanTab
 
@@ -94,7 +95,10 @@ class OrderDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header)
-        layout.addWidget(self.tabs, 1)
+        self.side_panel = OrderSidePanel(self.context)
+        self.split = SidePanelSplitter(self.tabs, self.side_panel)
+        self.tabs.setCornerWidget(self.split.toggle, Qt.Corner.TopRightCorner)
+        layout.addWidget(self.split, 1)
         self.context.changed.connect(self._show_detail)
         self.context.changed.connect(self.loaded)
         self.context.load_failed.connect(self.load_failed)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 # Room for the window frame and a task bar the available geometry may not count.
 _MARGIN = 40
 
 
+class _ScrollArea(QScrollArea):
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Sized while hidden (a dialog fitted to the screen before exec), Qt keeps the scroll
+        # bars of the size before: a bar over content that fits, and content under the bar.
+        QTimer.singleShot(0, self, lambda: self.setWidgetResizable(self.widgetResizable()))
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless scroll area, so the dialog around it can be shorter."""
-    area = QScrollArea()
+    area = _ScrollArea()
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

@@ -1,6 +1,6 @@
 """the language a dental lab's documents print in
 
-Revision ID: 0008_i18n
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-02 07:15:39.978550
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0008_i18n'
+revision: str = '0008'
 down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
