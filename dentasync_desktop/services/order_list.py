@@ -355,7 +355,8 @@ def _runs(
         if cursor is None:
             return [[]]
         return [[beyond(tuple_(*sort, WorkOrder.id), tuple_(*cursor.values, cursor.id))]]
-    dated, undated = [WorkOrder.due_date.is_not(None)], [WorkOrder.due_date.is_(None)]
+    dated: list[ColumnElement[bool]] = [WorkOrder.due_date.is_not(None)]
+    undated: list[ColumnElement[bool]] = [WorkOrder.due_date.is_(None)]
     if cursor is None:
         return [undated, dated] if reverse else [dated, undated]
     if cursor.values[0] is None:

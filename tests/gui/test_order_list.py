@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 
 from dentasync_desktop.domain.dto import ORDER_SORT_KEYS, OrderFilter
 from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
@@ -95,6 +95,8 @@ def test_model_passes_the_model_tester_and_fetches_pages(qtbot, qtmodeltester, w
     numbers = {r: model.row_at(r).number for r in model.window()}
     assert list(numbers.values()) == sorted(numbers.values())
     qtmodeltester.check(model)
+    settle(qtbot)
+    qtmodeltester.check(model, force_py=True)
     settle(qtbot)
 
 
@@ -290,8 +292,8 @@ def test_filters_for_lab_customer_payment_overdue_and_hold(qtbot, page: OrderLis
     assert page.model.rowCount() == 0
     page.filters.payment_filter.setCurrentIndex(0)
     page.filters.due_check.setChecked(True)
-    page.filters.due_from.setDate(page.filters.due_from.date().fromString("2026-10-01", "yyyy-MM-dd"))
-    page.filters.due_to.setDate(page.filters.due_to.date().fromString("2026-10-10", "yyyy-MM-dd"))
+    page.filters.due_from.setDate(QDate(2026, 10, 1))
+    page.filters.due_to.setDate(QDate(2026, 10, 10))
     settle(qtbot)
     assert page.model.order_filter.due_from == date(2026, 10, 1)
     settle(qtbot)

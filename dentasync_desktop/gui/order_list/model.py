@@ -400,10 +400,10 @@ class OrderListModel(RowTableModel[OrderRow]):
         number = index.row()
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             self._seen = number
-            at = number - self._start
+            at, held = number - self._start, len(self._rows)
             # Ask for the next page while the rows on screen are still there.
-            if not 0 <= at < len(self._rows) or (
-                    not self._fetching and (at >= len(self._rows) - self._ahead or at < self._ahead)):
+            if not 0 <= at < held or (
+                    not self._fetching and (at >= held - self._ahead or at < self._ahead)):
                 self._near(number, at)
         return super().data(index, role)
 
