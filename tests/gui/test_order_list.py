@@ -186,7 +186,7 @@ def test_search_filters_as_you_type(qtbot, page: OrderListPage, world: World) ->
     qtbot.keyClicks(page.search, "rgen")  # QTest types ASCII only
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert page.model.row_at(0).patient_name == "Jürgen Öztürk"
-    assert page.count_label.text() == "1 work order(s)"
+    assert page.count_label.text() == "Work orders: 1"
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
     settle(qtbot)

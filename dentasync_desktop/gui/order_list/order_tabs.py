@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ...domain.actions import Action
@@ -15,6 +15,12 @@ from ..order_editor import OrderEditorDialog
 
 if TYPE_CHECKING:
     from ..shell import Shell
+
+
+
+def _tr(text: str) -> str:
+    # The page's context: these texts were the page's before the filters moved out of it.
+    return QCoreApplication.translate("OrderListPage", text)
 
 
 class OrderTabs(QTabWidget):
@@ -60,7 +66,7 @@ class OrderTabs(QTabWidget):
         view.print_requested.connect(
             lambda order: self._shell.run_order_command(Action.PRINT, order))
         self.details[order_id] = view
-        index = self.addTab(view, self.tr("Loading…"))
+        index = self.addTab(view, _tr("Loading…"))
         self.setCurrentIndex(index)
         if tab is not None:
             view.show_tab(tab)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -180,7 +180,8 @@ class OrderListPage(QWidget):
 
     def _show_total(self) -> None:
         if self.model.is_counted:
-            self.count_label.setText(self.tr("%Ln work order(s)", "", self.model.total_count))
+            self.count_label.setText(self.tr("Work orders: {count}").format(
+                count=QLocale().toString(self.model.total_count)))
         else:
             self.count_label.setText(self.tr("Counting work orders…"))
 
