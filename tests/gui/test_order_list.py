@@ -145,6 +145,27 @@ def test_a_jump_seeks_the_rows_from_the_nearer_end(qtbot, world: World,  # type:
     assert all(number == 150 - r for r, number in loaded_numbers(model).items())
 
 
+def test_an_order_leaving_deep_in_the_list_requeries_where_the_view_is(  # type: ignore[no-untyped-def]
+        qtbot, world: World, client: ServiceClient) -> None:
+    ids = make_orders(world, 150)
+    model = OrderListModel(client, page_size=20, window_rows=40)
+    model.set_filter(OrderFilter(statuses=(OrderStatus.DRAFT,)))
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    show_row(qtbot, model, 120)
+    assert 0 not in model.window()
+    reset: list[bool] = []
+    model.modelReset.connect(lambda: reset.append(True))
+    publish(world, ids[118])  # row 118 leaves the drafts: the rows after it move up
+    model.refresh_orders({ids[118]})
+    qtbot.waitUntil(lambda: model.rowCount() == 149)
+    settle(qtbot)
+    assert not reset  # rows replaced in place: the view keeps its place and selection
+    assert 120 in model.window()
+    left = [n for n in range(1, 151) if n != 119]
+    assert all(number == left[r] for r, number in loaded_numbers(model).items())
+
+
 def test_sorting_requeries_in_the_service(qtbot, world: World, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     make_orders(world, 3)
     model = OrderListModel(client)
