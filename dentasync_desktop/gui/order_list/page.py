@@ -84,6 +84,8 @@ class OrderListPage(QWidget):
         self.filters = OrderFilterBar(self._client)
         self.table = record_table(self.model, "orderTable", multi_select=True)
         header = self.table.horizontalHeader()
+        # Columns fit the rows in sight: any other row of the list is a query away.
+        header.setResizeContentsPrecision(0)
         header.setSortIndicator(
             [c.sort_key for c in COLUMNS].index("due_date"), Qt.SortOrder.AscendingOrder)
         # Without a remembered layout the columns fit the first page of rows, once.
