@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 from datetime import datetime
 
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         client.submit_plain(get_schedule_settings).then(self._show_start_page, busy=self)
         self.idle_lock = IdleLock(client, self.lock, idle_clock, self)
         session_events().ended.connect(self._session_ended)
+        # PySide's import hook reads the source of every module imported after it into the
+        # line cache (~20 MB here); a traceback reads again what it needs.
+        QTimer.singleShot(0, linecache.clearcache)
 
     # --- menus -----------------------------------------------------------------------------
 
