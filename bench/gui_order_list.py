@@ -35,6 +35,7 @@ STEP_TARGET_MS = 16.0
 SCROLL_RATIO = 1.3
 KEYSTROKE_TARGET_MS = 50.0
 RSS_TARGET_MB = 200.0
+SAMPLED_STEPS = 200
 START_RUNS = 5
 WIDTH, HEIGHT = 1920, 1080
 SEARCHES = ("mül", "müll", "sch", "schä", "wo-0001", "dr. a", "ber", "berg")
@@ -222,6 +223,18 @@ def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: in
             end = bar.value() >= bar.maximum() and not table.model().canFetchMore(
                 table.rootIndex())
             print(json.dumps({"ms": elapsed, "cpu": cpu, "end": end}), flush=True)
+        elif command.startswith("goto "):
+            row = min(int(command.split()[1]), table.model().rowCount() - 1)
+            model = table.model()
+            while model.rowCount() <= row and model.canFetchMore(table.rootIndex()):
+                model.fetchMore(table.rootIndex())  # bare: read on to that row, untimed
+            table.scrollTo(model.index(min(row, model.rowCount() - 1), 0),
+                           table.ScrollHint.PositionAtTop)
+            viewport.repaint()
+            while missing():
+                _wait(app, lambda: not missing())
+                viewport.repaint()
+            print(json.dumps({"at": table.rowAt(0)}), flush=True)
         elif command == "rss":
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             last = table.rowAt(viewport.height() - 1)
@@ -257,7 +270,9 @@ def start_up(database_dir: Path, user_id: int):  # type: ignore[no-untyped-def]
                   bare=statistics.median(times["bare"]))
 
 
-def scroll(database_dir: Path, user_id: int):  # type: ignore[no-untyped-def]
+def scroll(database_dir: Path, user_id: int, depths: int = 0):  # type: ignore[no-untyped-def]
+    """The whole list step by step; with ``depths``, 200 steps at each of that many depths
+    from the top to the very end instead (a million orders take too long to scroll twice)."""
     import subprocess
 
     from _common import Result
@@ -286,18 +301,28 @@ def scroll(database_dir: Path, user_id: int):  # type: ignore[no-untyped-def]
     ready(bare)
     steps: dict[str, list[float]] = {"ours": [], "bare": []}
     cpus: dict[str, list[float]] = {"ours": [], "bare": []}
-    ended = {"ours": False, "bare": False}
     started = time.perf_counter()
-    while not all(ended.values()):
-        for kind, child in (("ours", ours), ("bare", bare)):
-            if not ended[kind]:
-                answer = ask(child, "step")
-                steps[kind].append(float(answer["ms"]))  # type: ignore[arg-type]
-                cpus[kind].append(float(answer["cpu"]))  # type: ignore[arg-type]
-                ended[kind] = bool(answer["end"])
-        if len(steps["ours"]) % 2000 == 0 and sys.stdout.isatty():
-            print(f"\r  {len(steps['ours']):,} steps, {time.perf_counter() - started:.0f} s",
-                  end="", flush=True)
+    total = int(shown["rows"])  # type: ignore[call-overload]
+    # The last stop ends at the very last row.
+    stops = ([total * k // depths for k in range(depths)] + [max(total - 3_000, 1)]
+             if depths else [0])
+    for stop in stops:
+        if stop:
+            for child in (ours, bare):
+                ask(child, f"goto {stop}")
+        taken = 0
+        ended = {"ours": False, "bare": False}
+        while not all(ended.values()) and (not depths or taken < SAMPLED_STEPS):
+            taken += 1
+            for kind, child in (("ours", ours), ("bare", bare)):
+                if not ended[kind]:
+                    answer = ask(child, "step")
+                    steps[kind].append(float(answer["ms"]))  # type: ignore[arg-type]
+                    cpus[kind].append(float(answer["cpu"]))  # type: ignore[arg-type]
+                    ended[kind] = bool(answer["end"])
+            if len(steps["ours"]) % 2000 == 0 and sys.stdout.isatty():
+                print(f"\r  {len(steps['ours']):,} steps, {time.perf_counter() - started:.0f} s",
+                      end="", flush=True)
     memory = {kind: ask(child, "rss") for kind, child in (("ours", ours), ("bare", bare))}
     for child in (ours, bare):
         child.wait()
@@ -322,8 +347,9 @@ def scroll(database_dir: Path, user_id: int):  # type: ignore[no-untyped-def]
                  1.0, STEP_TARGET_MS),
         quantile("scroll: 99th percentile step", 0.99),
         quantile("scroll: median step", 0.5),
-        Result(f"scroll: whole list ({len(steps['ours']):,} steps; bare "
-               f"{len(steps['bare']):,})", sum(steps["ours"]) / 1000, "s",
+        Result(f"scroll: {'sampled depths' if depths else 'whole list'} "
+               f"({len(steps['ours']):,} steps; bare {len(steps['bare']):,})",
+               sum(steps["ours"]) / 1000, "s",
                cpu=sum(cpus["ours"]) / 1000, bare=sum(steps["bare"]) / 1000,
                ratio_target=SCROLL_RATIO, bare_cpu=sum(cpus["bare"]) / 1000),
         Result("RSS after scrolling to the end (peak "
@@ -393,6 +419,9 @@ def main() -> int:
     parser = arguments(__doc__ or "")
     parser.add_argument("--skip-scroll", action="store_true",
                         help="leave out the whole-list scroll (minutes at a million orders)")
+    parser.add_argument("--depths", type=int, default=0, metavar="K",
+                        help=f"instead of the whole list, {SAMPLED_STEPS} steps at each of K "
+                             "depths from the top to the very end")
     args = parser.parse_args()
     database, seeded_in = open_seeded(args)
     database.close()
@@ -403,7 +432,7 @@ def main() -> int:
     results.append(start_up(folder, ACTOR.user_id))
     results.append(keystrokes(folder, ACTOR.user_id))
     if not args.skip_scroll:
-        results += scroll(folder, ACTOR.user_id)
+        results += scroll(folder, ACTOR.user_id, args.depths)
     print(f"{args.orders:,} orders in {folder}")
     return report(results)
 
