@@ -1,147 +1,439 @@
-"""Time the GUI on a seeded database: start-up, search as you type, opening an order, scrolling.
+"""The order list window at scale, next to a bare QMainWindow + QTableView over sqlite3.
 
-`uv run python bench/gui_order_list.py [--orders N] [--db DIR]`: uses the cached seeded database
-of bench/queries.py (100,000 orders unless told otherwise), runs Qt offscreen, prints a table
-and exits 1 if a target is missed. Start-up is measured in fresh processes, from before the
-first import to the first page of the order list painted.
+    uv run python bench/gui_order_list.py [--orders N] [--db DIR] [--skip-scroll]
+
+Offscreen Qt; every figure stands next to its bare baseline measured interleaved in the same
+run, and the exit status is 1 when a target is missed:
+
+- start: from process spawn (interpreter start-up and imports included) to the order list
+  painted with rows, in fresh processes, ours and bare alternately (the bare program runs
+  the SQL our first page sent, through sqlite3, into a QTableView);
+- scroll: the whole list, one page (the viewport's height) per step, from the top to the very
+  last row. Ours and bare each run in a process of their own, driven step by step by this one
+  so that their steps alternate; each step is timed from the scroll to the rows painted
+  (waiting for rows still on their way). Bare reads on from one open sqlite3 cursor into a
+  list (fetchMore), as a hand-written program would. Then each reports its resident memory;
+- keystroke: a search typed (after the search pause) to the list updated and repainted, next
+  to the same search through sqlite3 into a bare model, alternately.
 """
 
 from __future__ import annotations
 
 import time
 
-PROCESS_START = time.perf_counter()
+SPAWNED_AT = time.time()
 
-import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import sys  # noqa: E402
-import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import ACTOR, Result, arguments, data_dir, open_seeded, report, timing  # noqa: E402
+START_TARGET_S = 0.8
+STEP_TARGET_MS = 16.0
+SCROLL_RATIO = 1.3
+KEYSTROKE_TARGET_MS = 50.0
+RSS_TARGET_MB = 200.0
+SAMPLED_STEPS = 200
+START_RUNS = 5
+WIDTH, HEIGHT = 1920, 1080
+SEARCHES = ("mül", "müll", "sch", "schä", "wo-0001", "dr. a", "ber", "berg")
+BARE_SQL = """
+    SELECT w.id, w.number, p.first_name || ' ' || p.last_name, c.name, l.name, w.status,
+           w.documented_at, w.due_date, w.price_total_minor, w.paid_minor,
+           w.price_total_minor - w.paid_minor, w.currency
+    FROM work_orders w JOIN patients p ON p.id = w.patient_id
+    JOIN customers c ON c.id = w.customer_id JOIN dental_labs l ON l.id = w.lab_id
+    {where} ORDER BY w.due_date NULLS LAST, w.id"""
+BARE_SEARCH = ("WHERE w.id IN (SELECT rowid FROM work_orders_trigram "
+               "WHERE work_orders_trigram MATCH ?)")
 
-START_TARGET_S = 1.5
-KEYSTROKE_TARGET_MS = 100.0
-OPEN_TARGET_MS = 150.0
-SCROLL_TARGET_MS = 50.0
-START_RUNS = 3
-PYCACHE = Path(tempfile.gettempdir()) / "dentasync-bench" / "pycache"
-SEARCHES = ("mül", "müll", "sch", "schä", "wo-0001", "dr. a")
+
+# --- the child processes: kept free of the benchmark's own imports ---------------------------
 
 
-def build_window(database_dir: Path, settings_dir: Path):  # type: ignore[no-untyped-def]
-    """Open the database, make the application and the main window, show the first page."""
-    from PySide6.QtCore import QSettings
-
-    from dentasync_desktop.gui.application import make_application
+def _our_window(database_dir: str, settings_dir: str, user_id: int):  # type: ignore[no-untyped-def]
+    """What the app does after sign-in: open the database, build the window, show the list."""
+    from dentasync_desktop.domain.dto import Actor
+    from dentasync_desktop.domain.enums import Role
+    from dentasync_desktop.gui.application import keep_settings_in, make_application
     from dentasync_desktop.gui.client import ServiceClient
     from dentasync_desktop.gui.main_window import MainWindow
     from dentasync_desktop.paths import resolve_paths
     from dentasync_desktop.services.maintenance import open_database
 
-    database = open_database(resolve_paths(database_dir).create())
+    database = open_database(resolve_paths(database_dir))
+    keep_settings_in(Path(settings_dir))
     app = make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
-    app.setOrganizationName("DentasyncBench")
-    client = ServiceClient(database.uow_factory, ACTOR, database.paths,
-                           settings_dir / "bench.log")
+    actor = Actor(user_id=user_id, username="bench", full_name="Benchmark", role=Role.ADMIN)
+    client = ServiceClient(database.uow_factory, actor, database.paths,
+                           Path(settings_dir) / "bench.log")
     window = MainWindow(client, database.close)
-    window.resize(1400, 860)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    page = window.show_page("orders")
+    return app, database, window, page
+
+
+def _wait(app, done) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEventLoop
+
+    while not done():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
+class _BareModel:
+    """Built lazily: the class needs PySide6, imported by the child that uses it."""
+
+    @staticmethod
+    def make(conn, where: str = "", parameters: tuple[object, ...] = (),  # type: ignore[no-untyped-def]
+             page: int = 200):
+        from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+        class BareModel(QAbstractTableModel):
+            def __init__(self) -> None:
+                super().__init__()
+                self.cursor = conn.execute(BARE_SQL.format(where=where), parameters)
+                self.rows: list[tuple[object, ...]] = self.cursor.fetchmany(page)
+                self.more = len(self.rows) == page
+
+            def rowCount(self, parent=QModelIndex()) -> int:  # type: ignore[no-untyped-def]  # noqa: B008
+                return 0 if parent.isValid() else len(self.rows)
+
+            def columnCount(self, parent=QModelIndex()) -> int:  # type: ignore[no-untyped-def]  # noqa: B008
+                return 0 if parent.isValid() else 11
+
+            def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+                if role == Qt.ItemDataRole.DisplayRole:
+                    value = self.rows[index.row()][index.column() + 1]
+                    return "" if value is None else str(value)
+                return None
+
+            def canFetchMore(self, parent=QModelIndex()) -> bool:  # type: ignore[no-untyped-def]  # noqa: B008
+                return self.more
+
+            def fetchMore(self, parent=QModelIndex()) -> None:  # type: ignore[no-untyped-def]  # noqa: B008
+                rows = self.cursor.fetchmany(page)
+                self.more = len(rows) == page
+                if rows:
+                    first = len(self.rows)
+                    self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                    self.rows.extend(rows)
+                    self.endInsertRows()
+
+        return BareModel()
+
+
+def _bare_window(database: str, viewport_height: int):  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv)
+    conn = sqlite3.connect(database)
+    window = QMainWindow()
+    table = QTableView()
+    table.setModel(_BareModel.make(conn))
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.verticalHeader().setVisible(False)  # as ours
+    window.setCentralWidget(table)
+    window.resize(WIDTH, viewport_height + 60 if viewport_height else HEIGHT)
     window.show()
     app.processEvents()
-    return app, database, window
+    if viewport_height:  # the same rows per page as ours
+        table.setFixedHeight(table.height() - table.viewport().height() + viewport_height)
+        app.processEvents()
+    return app, conn, window, table
 
 
-def child_start(database_dir: Path) -> None:
-    """One start-up, in this fresh process; prints the seconds as JSON."""
-    with tempfile.TemporaryDirectory() as settings_dir:
-        _app, database, window = build_window(database_dir, Path(settings_dir))
-        shown = time.perf_counter() - PROCESS_START
-        rows = window.page("orders").model.rowCount()
-        print(json.dumps({"seconds": shown, "rows": rows}))
+def child_start(kind: str, database_dir: str, user_id: int) -> None:
+    """Start, paint the list with rows, print when (seconds since the epoch)."""
+    if kind == "bare":
+        app, conn, _window, table = _bare_window(str(Path(database_dir) / "dentasync.sqlite3"), 0)
+        table.viewport().repaint()
+        print(json.dumps({"painted": time.time(), "rows": table.model().rowCount()}))
+        conn.close()
+        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as settings:
+        app, database, _window, page = _our_window(database_dir, settings, user_id)
+        _wait(app, lambda: page.model.rowCount() > 0 and page.model.loaded(0) is not None)
+        page.table.viewport().repaint()
+        print(json.dumps({"painted": time.time(), "rows": page.model.rowCount()}))
+        sys.stdout.flush()
+        _wait(app, lambda: _quiet())
         database.close()
 
 
-def start_up(database_dir: Path) -> Result:
-    """Median of fresh starts, after one that compiles the bytecode as an installation has it."""
+def _quiet() -> bool:
+    from dentasync_desktop.gui.worker import running_jobs
+
+    return running_jobs() == 0
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: int) -> None:
+    """Answer each "step" on stdin with that step's milliseconds and whether the list ended;
+    "rss" with the resident memory in MB."""
+    import resource
+    import tempfile
+
+    settings = tempfile.mkdtemp()
+    if kind == "bare":
+        app, _conn, _window, table = _bare_window(
+            str(Path(database_dir) / "dentasync.sqlite3"), viewport_height)
+
+        def missing() -> bool:
+            return False
+    else:
+        app, _database, _window, page = _our_window(database_dir, settings, user_id)
+        table = page.table
+        _wait(app, lambda: page.model.is_counted and _quiet())
+
+        def missing() -> bool:
+            top = table.rowAt(0)
+            bottom = table.rowAt(table.viewport().height() - 1)
+            bottom = page.model.rowCount() - 1 if bottom < 0 else bottom
+            return page.model.loaded(top) is None or page.model.loaded(bottom) is None
+
+    bar = table.verticalScrollBar()
+    viewport = table.viewport()
+    print(json.dumps({"viewport": viewport.height(), "rows": table.model().rowCount()}),
+          flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "step":
+            started, cpu_started = time.perf_counter(), time.process_time()
+            bar.setValue(bar.value() + bar.pageStep())
+            viewport.repaint()  # asks for the rows shown
+            while missing():
+                app.processEvents()
+                if missing():
+                    _wait(app, lambda: not missing())
+                viewport.repaint()
+            app.processEvents()
+            elapsed = (time.perf_counter() - started) * 1000
+            cpu = (time.process_time() - cpu_started) * 1000
+            end = bar.value() >= bar.maximum() and not table.model().canFetchMore(
+                table.rootIndex())
+            print(json.dumps({"ms": elapsed, "cpu": cpu, "end": end}), flush=True)
+        elif command.startswith("goto "):
+            row = min(int(command.split()[1]), table.model().rowCount() - 1)
+            model = table.model()
+            while model.rowCount() <= row and model.canFetchMore(table.rootIndex()):
+                model.fetchMore(table.rootIndex())  # bare: read on to that row, untimed
+            table.scrollTo(model.index(min(row, model.rowCount() - 1), 0),
+                           table.ScrollHint.PositionAtTop)
+            viewport.repaint()
+            while missing():
+                _wait(app, lambda: not missing())
+                viewport.repaint()
+            print(json.dumps({"at": table.rowAt(0)}), flush=True)
+        elif command == "rss":
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            last = table.rowAt(viewport.height() - 1)
+            print(json.dumps({"rss": _rss_mb(), "peak": peak, "last_row": last,
+                              "rows": table.model().rowCount()}), flush=True)
+            return
+
+
+# --- the benchmark ---------------------------------------------------------------------------
+
+
+def start_up(database_dir: Path, user_id: int):  # type: ignore[no-untyped-def]
+    import statistics
+    import subprocess
+
+    from _common import Result
+
     script = Path(__file__).resolve()
-    environment = {**os.environ, "PYTHONPYCACHEPREFIX": str(PYCACHE)}
-    environment.pop("PYTHONDONTWRITEBYTECODE", None)
-    times = []
+    times: dict[str, list[float]] = {"ours": [], "bare": []}
     for run in range(START_RUNS + 1):
-        done = subprocess.run(
-            [sys.executable, str(script), "--child-start", "--db", str(database_dir)],
-            check=True, capture_output=True, text=True, cwd=script.parent, env=environment)
-        if run == 0:
-            continue
-        figures = json.loads(done.stdout.strip().splitlines()[-1])
-        if not figures["rows"]:
-            raise SystemExit("the order list showed no rows at start-up")
-        times.append(figures["seconds"])
-    return Result("start: imports, database, window, first page painted",
-                  statistics.median(times), "s", START_TARGET_S)
+        for kind in ("ours", "bare"):
+            spawned = time.time()
+            done = subprocess.run(
+                [sys.executable, str(script), "--child-start", kind, str(database_dir),
+                 str(user_id)], check=True, capture_output=True, text=True, cwd=script.parent)
+            figures = json.loads(done.stdout.strip().splitlines()[0])
+            if not figures["rows"]:
+                raise SystemExit(f"{kind}: the order list showed no rows at start-up")
+            if run:  # the first pair warms the page cache, as on a second start
+                times[kind].append(figures["painted"] - spawned)
+    return Result("start: spawn -> order list painted with rows",
+                  statistics.median(times["ours"]), "s", START_TARGET_S,
+                  bare=statistics.median(times["bare"]))
+
+
+def scroll(database_dir: Path, user_id: int, depths: int = 0):  # type: ignore[no-untyped-def]
+    """The whole list step by step; with ``depths``, 200 steps at each of that many depths
+    from the top to the very end instead (a million orders take too long to scroll twice)."""
+    import subprocess
+
+    from _common import Result
+
+    script = Path(__file__).resolve()
+
+    def spawn(kind: str, height: int) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, str(script), "--child-scroll", kind, str(database_dir),
+             str(user_id), str(height)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, cwd=script.parent)
+
+    def ask(child: subprocess.Popen[str], command: str) -> dict[str, object]:
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(command + "\n")
+        child.stdin.flush()
+        return json.loads(child.stdout.readline())
+
+    def ready(child: subprocess.Popen[str]) -> dict[str, object]:
+        assert child.stdout is not None
+        return json.loads(child.stdout.readline())
+
+    ours = spawn("ours", 0)
+    shown = ready(ours)
+    bare = spawn("bare", int(shown["viewport"]))  # type: ignore[call-overload]
+    ready(bare)
+    steps: dict[str, list[float]] = {"ours": [], "bare": []}
+    cpus: dict[str, list[float]] = {"ours": [], "bare": []}
+    started = time.perf_counter()
+    total = int(shown["rows"])  # type: ignore[call-overload]
+    # The last stop ends at the very last row.
+    stops = ([total * k // depths for k in range(depths)] + [max(total - 3_000, 1)]
+             if depths else [0])
+    for stop in stops:
+        if stop:
+            for child in (ours, bare):
+                ask(child, f"goto {stop}")
+        taken = 0
+        ended = {"ours": False, "bare": False}
+        while not all(ended.values()) and (not depths or taken < SAMPLED_STEPS):
+            taken += 1
+            for kind, child in (("ours", ours), ("bare", bare)):
+                if not ended[kind]:
+                    answer = ask(child, "step")
+                    steps[kind].append(float(answer["ms"]))  # type: ignore[arg-type]
+                    cpus[kind].append(float(answer["cpu"]))  # type: ignore[arg-type]
+                    ended[kind] = bool(answer["end"])
+            if len(steps["ours"]) % 2000 == 0 and sys.stdout.isatty():
+                print(f"\r  {len(steps['ours']):,} steps, {time.perf_counter() - started:.0f} s",
+                      end="", flush=True)
+    memory = {kind: ask(child, "rss") for kind, child in (("ours", ours), ("bare", bare))}
+    for child in (ours, bare):
+        child.wait()
+    if sys.stdout.isatty():
+        print()
+    ordered = {kind: sorted(values) for kind, values in steps.items()}
+    by_cpu = {kind: sorted(values) for kind, values in cpus.items()}
+    last_row = memory["ours"]["last_row"]
+    rows = memory["ours"]["rows"]
+    if last_row != int(rows) - 1:  # type: ignore[call-overload]
+        raise SystemExit(f"ours did not reach the last row ({last_row} of {rows})")
+
+    def at(kind: str, share: float, table: dict[str, list[float]]) -> float:
+        return table[kind][min(int(len(table[kind]) * share), len(table[kind]) - 1)]
+
+    def quantile(name: str, share: float, target: float | None = None) -> Result:
+        return Result(name, at("ours", share, ordered), "ms", target, at("ours", share, by_cpu),
+                      at("bare", share, ordered), bare_cpu=at("bare", share, by_cpu))
+
+    return [
+        quantile(f"scroll: slowest of {len(steps['ours']):,} steps (to row {last_row:,})",
+                 1.0, STEP_TARGET_MS),
+        quantile("scroll: 99th percentile step", 0.99),
+        quantile("scroll: median step", 0.5),
+        Result(f"scroll: {'sampled depths' if depths else 'whole list'} "
+               f"({len(steps['ours']):,} steps; bare {len(steps['bare']):,})",
+               sum(steps["ours"]) / 1000, "s",
+               cpu=sum(cpus["ours"]) / 1000, bare=sum(steps["bare"]) / 1000,
+               ratio_target=SCROLL_RATIO, bare_cpu=sum(cpus["bare"]) / 1000),
+        Result("RSS after scrolling to the end (peak "
+               f"{float(memory['ours']['peak']):.0f} MB; bare peak "  # type: ignore[arg-type]
+               f"{float(memory['bare']['peak']):.0f} MB)",  # type: ignore[arg-type]
+               float(memory["ours"]["rss"]), "MB", RSS_TARGET_MB,  # type: ignore[arg-type]
+               bare=float(memory["bare"]["rss"])),  # type: ignore[arg-type]
+    ]
+
+
+def keystrokes(database_dir: Path, user_id: int):  # type: ignore[no-untyped-def]
+    import sqlite3
+    import tempfile
+
+    from _common import versus
+
+    from dentasync_desktop.domain.text import search_fold
+
+    with tempfile.TemporaryDirectory() as settings:
+        app, database, _window, page = _our_window(str(database_dir), settings, user_id)
+        _wait(app, lambda: page.model.is_counted and _quiet())
+        from PySide6.QtWidgets import QMainWindow, QTableView
+
+        conn = sqlite3.connect(database.paths.database)
+        bare_window = QMainWindow()
+        bare_table = QTableView()
+        bare_window.setCentralWidget(bare_table)
+        bare_window.resize(WIDTH, HEIGHT)
+        bare_window.show()
+        ours_texts, bare_texts = iter(SEARCHES * 100), iter(SEARCHES * 100)
+        shown: list[bool] = []
+        page.model.reloaded.connect(lambda: shown.append(True))
+
+        def ours() -> None:
+            # What the search pause's timer runs: query, show, repaint.
+            page.search.blockSignals(True)
+            page.search.setText(next(ours_texts))
+            page.search.blockSignals(False)
+            shown.clear()
+            page.apply_filters()
+            _wait(app, lambda: bool(shown))
+            page.table.viewport().repaint()
+
+        def bare() -> None:
+            text = search_fold(next(bare_texts))
+            model = _BareModel.make(conn, BARE_SEARCH, (f'"{text}"',), 200)
+            bare_table.setModel(model)
+            bare_table.viewport().repaint()
+
+        result = versus("keystroke: search typed -> list updated and repainted", ours, bare,
+                        KEYSTROKE_TARGET_MS)
+        _wait(app, lambda: _quiet())
+        conn.close()
+        database.close()
+    return result
 
 
 def main() -> int:
-    parser = arguments(__doc__ or "")
-    parser.add_argument("--child-start", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child_start:
-        child_start(args.db)
+    if len(sys.argv) > 1 and sys.argv[1] == "--child-start":
+        child_start(sys.argv[2], sys.argv[3], int(sys.argv[4]))
         return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--child-scroll":
+        child_scroll(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+        return 0
+    from _common import ACTOR, Result, arguments, data_dir, open_seeded, report
+
+    parser = arguments(__doc__ or "")
+    parser.add_argument("--skip-scroll", action="store_true",
+                        help="leave out the whole-list scroll (minutes at a million orders)")
+    parser.add_argument("--depths", type=int, default=0, metavar="K",
+                        help=f"instead of the whole list, {SAMPLED_STEPS} steps at each of K "
+                             "depths from the top to the very end")
+    args = parser.parse_args()
     database, seeded_in = open_seeded(args)
     database.close()
+    folder = data_dir(args)
     results = []
     if seeded_in is not None:
         results.append(Result(f"seed {args.orders:,} orders", seeded_in, "s"))
-    results.append(start_up(data_dir(args)))
-
-    with tempfile.TemporaryDirectory() as settings_dir:
-        app, database, window = build_window(data_dir(args), Path(settings_dir))
-        page = window.page("orders")
-        searches = iter(SEARCHES * 10)
-
-        def keystroke() -> None:
-            # What the debounce timer runs once typing pauses: query, reset, repaint.
-            page.search.blockSignals(True)
-            page.search.setText(next(searches))
-            page.search.blockSignals(False)
-            page.apply_filters()
-            page.table.viewport().repaint()
-
-        results.append(timing("search keystroke to updated list (after the 150 ms pause)",
-                              keystroke, KEYSTROKE_TARGET_MS))
-        results.append(timing("status counts after a search (painted later)",
-                              page.refresh_counts))
-        page.clear_filters()
-        ids = iter([page.model.row_at(row).id for row in range(page.model.rowCount())] * 3)
-
-        def open_order() -> None:
-            page.open_order(next(ids))
-            app.processEvents()
-            page.close_tab(page.tabs.currentIndex())
-
-        results.append(timing("open an order's detail (tab painted)", open_order,
-                              OPEN_TARGET_MS))
-
-        def scroll_page() -> None:
-            if not page.model.canFetchMore():
-                page.model.reload()
-            page.table.scrollToBottom()
-            page.model.fetchMore()
-            page.table.viewport().repaint()
-
-        results.append(timing("scrolling: fetch and paint the next 100 rows", scroll_page,
-                              SCROLL_TARGET_MS))
-        print(f"{page.model.total_count:,} orders in {database.paths.database}")
-        window.close()
-        database.close()
+    results.append(start_up(folder, ACTOR.user_id))
+    results.append(keystrokes(folder, ACTOR.user_id))
+    if not args.skip_scroll:
+        results += scroll(folder, ACTOR.user_id, args.depths)
+    print(f"{args.orders:,} orders in {folder}")
     return report(results)
 
 

@@ -36,6 +36,8 @@ from dentasync_desktop.services.order_list import (
     count_orders,
     list_orders,
     orders_after,
+    orders_at,
+    orders_before,
 )
 
 LIST_TARGET_MS = 20.0
@@ -139,6 +141,14 @@ def main() -> int:
         against_sql(database, f"keyset page at row {deep:,}: by number",
                     lambda: orders_after(uow(), ACTOR, OrderFilter(sort_key="number"),
                                          by_number, PAGE), DEEP_PAGE_TARGET_MS),
+        against_sql(database, "last page (the scroll bar dragged to the end)",
+                    lambda: orders_before(uow(), ACTOR, OrderFilter(), None, PAGE),
+                    DEEP_PAGE_TARGET_MS),
+        against_sql(database, f"keyset page before row {deep:,} (scrolling back up)",
+                    lambda: orders_before(uow(), ACTOR, OrderFilter(), by_due, PAGE),
+                    DEEP_PAGE_TARGET_MS),
+        against_sql(database, f"seek row {args.orders // 2:,} (a jump to the middle)",
+                    lambda: orders_at(uow(), ACTOR, OrderFilter(), args.orders // 2, PAGE)),
         against_sql(database, "list first page: by patient (no index: sorts every row)",
                     lambda: orders_after(uow(), ACTOR, OrderFilter(sort_key="patient"), None,
                                          PAGE)),

@@ -13,6 +13,7 @@ from ..domain.errors import DatabaseBusy
 from .storage import translate_storage_errors
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_BUDGET_BYTES = 40 * 2**20
 # How often a write transaction asks for the write lock, each time waiting up to the busy
 # timeout, before the user is told the database is busy.
 BEGIN_ATTEMPTS = 3
@@ -63,6 +64,9 @@ def _configure(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.execute("PRAGMA cache_size=-65536")
+        # One budget for the page caches of every connection in the process (each worker
+        # thread has its own): without it the app held up to 64 MB per connection.
+        cursor.execute(f"PRAGMA soft_heap_limit={CACHE_BUDGET_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

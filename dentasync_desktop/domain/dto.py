@@ -628,9 +628,11 @@ class OrderCursor:
 
 @dataclass(frozen=True, slots=True)
 class OrderSlice:
-    """One keyset page; ``next`` is None after the last row."""
+    """One keyset page; ``next`` (the last row's cursor) is None when the list ends there,
+    ``previous`` (the first row's) when it starts there."""
     rows: tuple[OrderRow, ...]
     next: OrderCursor | None
+    previous: OrderCursor | None = None
 
 
 # --- finance -----------------------------------------------------------------------------------

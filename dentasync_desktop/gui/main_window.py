@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 from datetime import datetime
 
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.new_order)
         self.idle_lock = IdleLock(client, self.lock, idle_clock, self)
         session_events().ended.connect(self._session_ended)
+        # PySide's import hook reads the source of every module imported after it into the
+        # line cache (~20 MB here); a traceback reads again what it needs.
+        QTimer.singleShot(0, linecache.clearcache)
 
     # --- menus -----------------------------------------------------------------------------
 

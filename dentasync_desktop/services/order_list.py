@@ -1,9 +1,10 @@
 """Read side: the order list, one page at a time, filtered and sorted in SQL.
 
-Pages continue from the last row's sort key and id (``orders_after``), so scrolling to the end
-of a million orders costs the same per page as the first one; ``count_orders`` is a separate
-call, made once per filter change. ``list_orders`` (offset and count in one) stays for callers
-that page by position.
+Pages continue from the last row's sort key and id (``orders_after``), or lead up to the first
+row's (``orders_before``, the list read backwards), so scrolling to the end of a million orders
+costs the same per page as the first one; ``orders_at`` seeks a position from either end (a jump
+of the scroll bar). ``count_orders`` is a separate call, made once per filter change.
+``list_orders`` (offset and count in one) stays for callers that page by position.
 """
 
 from __future__ import annotations
@@ -134,10 +135,10 @@ def _sort_columns(key: str, today: date) -> Sequence[SQLColumnExpression[Any]]:
 
 def _page_ids(
     flt: OrderFilter, today: date, conditions: list[ColumnElement[bool]],
-    *extra: SQLColumnExpression[Any],
+    *extra: SQLColumnExpression[Any], reverse: bool = False,
 ) -> Select[*tuple[Any, ...]]:
     """The ids of the matching orders and their sort values (then ``extra``), in list order
-    (the id breaks ties).
+    (the id breaks ties), or from the end of the list when ``reverse``.
 
     Orders without a due date come last whichever way the list is sorted by due date.
     """
@@ -149,15 +150,15 @@ def _page_ids(
         query = query.join(Customer, Customer.id == WorkOrder.customer_id)
     elif flt.sort_key == "lab":
         query = query.join(DentalLab, DentalLab.id == WorkOrder.lab_id)
-    return query.order_by(*_ordered(flt, (*sort, WorkOrder.id)))
+    return query.order_by(*_ordered(flt, (*sort, WorkOrder.id), reverse))
 
 
 def _ordered(
-    flt: OrderFilter, columns: Sequence[SQLColumnExpression[Any]]
+    flt: OrderFilter, columns: Sequence[SQLColumnExpression[Any]], reverse: bool = False,
 ) -> list[UnaryExpression[Any]]:
-    terms = [c.desc() if flt.descending else c.asc() for c in columns]
+    terms = [c.desc() if flt.descending != reverse else c.asc() for c in columns]
     if flt.sort_key == "due_date":
-        terms[0] = terms[0].nulls_last()
+        terms[0] = terms[0].nulls_first() if reverse else terms[0].nulls_last()
     return terms
 
 
@@ -167,8 +168,8 @@ _KEYS_AT = 15  # where a fetched row's sort values start; its paging id is last
 _Rows = list[Row[*tuple[Any, ...]]]
 
 
-def _rows(uow: UnitOfWork, page: Select[*tuple[Any, ...]], flt: OrderFilter, today: date
-          ) -> _Rows:
+def _rows(uow: UnitOfWork, page: Select[*tuple[Any, ...]], flt: OrderFilter, today: date,
+          reverse: bool = False) -> _Rows:
     """The page's rows, joined only after paging so a page never joins the whole table.
 
     Core columns and plain tuples: the ORM's per-row work was most of a page's cost.
@@ -185,7 +186,7 @@ def _rows(uow: UnitOfWork, page: Select[*tuple[Any, ...]], flt: OrderFilter, tod
                      .join(Patient.__table__, _patients.id == _orders.patient_id)
                      .join(Customer.__table__, _customers.id == _orders.customer_id)
                      .join(DentalLab.__table__, _labs.id == _orders.lab_id))
-        .order_by(*_ordered(flt, keys))
+        .order_by(*_ordered(flt, keys, reverse))
     )
     return list(uow.session.connection().execute(query).all())
 
@@ -199,23 +200,24 @@ PROBE_ROWS = 10_000
 
 def _fetch(
     uow: UnitOfWork, flt: OrderFilter, today: date, where: list[ColumnElement[bool]],
-    offset: int, limit: int,
+    offset: int, limit: int, reverse: bool = False,
 ) -> list[Row[*tuple[Any, ...]]]:
-    """Rows ``offset`` to ``offset + limit`` of the list, also restricted by ``where``."""
+    """Rows ``offset`` to ``offset + limit`` of the list, also restricted by ``where``; counted
+    from the end, last row first, when ``reverse``."""
     conditions = _filters(flt, today) + where
     tokens = search_tokens(flt.text)
     if tokens:
-        head = _page_ids(flt, today, conditions, WorkOrder.search_text).limit(
-            PROBE_ROWS).subquery()
+        head = _page_ids(flt, today, conditions, WorkOrder.search_text,
+                         reverse=reverse).limit(PROBE_ROWS).subquery()
         columns = [c for name, c in head.c.items() if name != "search_text"]
         probe = (select(*columns).where(*scanned_matches(head.c.search_text, tokens))
-                 .order_by(*_ordered(flt, columns[1:] + columns[:1])))
-        rows = _rows(uow, probe.offset(offset).limit(limit), flt, today)
+                 .order_by(*_ordered(flt, columns[1:] + columns[:1], reverse)))
+        rows = _rows(uow, probe.offset(offset).limit(limit), flt, today, reverse)
         if len(rows) == limit:  # all within the first rows, so exactly the right ones
             return rows
         conditions += matching_ids(tokens)
-    page = _page_ids(flt, today, conditions).offset(offset).limit(limit)
-    return _rows(uow, page, flt, today)
+    page = _page_ids(flt, today, conditions, reverse=reverse).offset(offset).limit(limit)
+    return _rows(uow, page, flt, today, reverse)
 
 
 def _order_row(r: Row[*tuple[Any, ...]]) -> OrderRow:
@@ -267,41 +269,102 @@ def orders_after(
     uow: UnitOfWork, actor: Actor, flt: OrderFilter, after: OrderCursor | None, limit: int
 ) -> OrderSlice:
     """The ``limit`` orders that follow ``after`` (the first ones when None), in list order."""
+    return _slice(uow, actor, flt, after, limit, reverse=False)
+
+
+def orders_before(
+    uow: UnitOfWork, actor: Actor, flt: OrderFilter, before: OrderCursor | None, limit: int
+) -> OrderSlice:
+    """The ``limit`` orders that lead up to ``before`` (the last ones when None), in list
+    order: scrolling back, or a jump to the end, at the cost of the first page."""
+    return _slice(uow, actor, flt, before, limit, reverse=True)
+
+
+def orders_at(
+    uow: UnitOfWork, actor: Actor, flt: OrderFilter, position: int, limit: int,
+    from_end: bool = False,
+) -> OrderSlice:
+    """``limit`` orders from row ``position`` on, in list order; with ``from_end`` the slice
+    ends ``position`` rows before the end of the list. A jump deep into the list: it costs a
+    walk over ``position`` index entries, so callers count from the nearer end and continue
+    with ``orders_after``/``orders_before`` from the slice's cursors."""
+    _check(flt)
+    check_page(position, limit)
+    with uow.reading():
+        signed_in(uow, actor)
+        today = uow.today()
+        rows = _fetch(uow, flt, today, [], position, limit, reverse=from_end)
+        if from_end:
+            rows.reverse()
+        full = len(rows) == limit
+        return _sliced(flt, rows, more_before=position > 0 if not from_end else full,
+                       more_after=full if not from_end else position > 0)
+
+
+def _slice(
+    uow: UnitOfWork, actor: Actor, flt: OrderFilter, cursor: OrderCursor | None, limit: int,
+    reverse: bool,
+) -> OrderSlice:
     _check(flt)
     check_limit(limit)
     with uow.reading():
         signed_in(uow, actor)
         today = uow.today()
-        rows = _fetch(uow, flt, today, _beyond(flt, today, after), 0, limit)
-        if (len(rows) < limit and flt.sort_key == "due_date"
-                and (after is None or after.values[0] is not None)):
-            # The dated orders ran out: the undated ones follow, by id. Two index seeks, where
-            # one query with "OR due_date IS NULL" would walk the index from the top.
-            rows += _fetch(uow, flt, today, [WorkOrder.due_date.is_(None)], 0,
-                           limit - len(rows))
-        cursor = None
-        if len(rows) == limit:
-            last = rows[-1]
-            cursor = OrderCursor(flt.sort_key, flt.descending, tuple(last[_KEYS_AT:-1]),
-                                 last[-1])
-        return OrderSlice(rows=tuple(map(_order_row, rows)), next=cursor)
+        rows: _Rows = []
+        for where in _runs(flt, today, cursor, reverse):
+            rows += _fetch(uow, flt, today, where, 0, limit - len(rows), reverse)
+            if len(rows) == limit:
+                break
+        full, continued = len(rows) == limit, cursor is not None
+        if reverse:
+            rows.reverse()
+            return _sliced(flt, rows, more_before=full, more_after=continued)
+        return _sliced(flt, rows, more_before=continued, more_after=full)
 
 
-def _beyond(
-    flt: OrderFilter, today: date, after: OrderCursor | None
-) -> list[ColumnElement[bool]]:
-    """Rows strictly after the cursor in list order."""
-    if after is None:
-        return []
+def _sliced(flt: OrderFilter, rows: _Rows, more_before: bool, more_after: bool) -> OrderSlice:
+    """The rows and the cursors to go on from either end (None where the list may end)."""
+    def cursor(row: Row[*tuple[Any, ...]]) -> OrderCursor:
+        return OrderCursor(flt.sort_key, flt.descending, tuple(row[_KEYS_AT:-1]), row[-1])
+
+    return OrderSlice(rows=tuple(map(_order_row, rows)),
+                      next=cursor(rows[-1]) if rows and more_after else None,
+                      previous=cursor(rows[0]) if rows and more_before else None)
+
+
+def _runs(
+    flt: OrderFilter, today: date, cursor: OrderCursor | None, reverse: bool
+) -> list[list[ColumnElement[bool]]]:
+    """The conditions of each run of rows beyond ``cursor`` (before it when ``reverse``), in
+    reading order.
+
+    By due date the dated orders and the undated ones (last, by id) are two runs read one
+    after the other: two index seeks, where one query with "OR due_date IS NULL" would walk
+    the index from the top.
+    """
     sort = _sort_columns(flt.sort_key, today)
-    if (after.sort_key, after.descending, len(after.values)) != (flt.sort_key, flt.descending,
-                                                                 len(sort)):
+    if cursor is not None and (cursor.sort_key, cursor.descending, len(cursor.values)) != (
+            flt.sort_key, flt.descending, len(sort)):
         raise ValidationError("sort", "the page continues another sort order")
-    if flt.sort_key == "due_date" and after.values[0] is None:
-        later = WorkOrder.id < after.id if flt.descending else WorkOrder.id > after.id
-        return [WorkOrder.due_date.is_(None), later]
-    ours, theirs = tuple_(*sort, WorkOrder.id), tuple_(*after.values, after.id)
-    return [ours < theirs if flt.descending else ours > theirs]
+    backwards = flt.descending != reverse
+
+    def beyond(ours: ColumnElement[Any], theirs: ColumnElement[Any]) -> ColumnElement[bool]:
+        return ours < theirs if backwards else ours > theirs
+
+    if flt.sort_key != "due_date":
+        if cursor is None:
+            return [[]]
+        return [[beyond(tuple_(*sort, WorkOrder.id), tuple_(*cursor.values, cursor.id))]]
+    dated: list[ColumnElement[bool]] = [WorkOrder.due_date.is_not(None)]
+    undated: list[ColumnElement[bool]] = [WorkOrder.due_date.is_(None)]
+    if cursor is None:
+        return [undated, dated] if reverse else [dated, undated]
+    if cursor.values[0] is None:
+        rest = [*undated, beyond(WorkOrder.id, cursor.id)]  # type: ignore[arg-type]
+        return [rest, dated] if reverse else [rest]
+    rest = [beyond(tuple_(WorkOrder.due_date, WorkOrder.id),
+                   tuple_(cursor.values[0], cursor.id))]
+    return [rest] if reverse else [rest, undated]
 
 
 def count_orders(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> int:

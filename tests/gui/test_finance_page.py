@@ -93,16 +93,16 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
     page.set_period(Period.ALL)
     settle(qtbot)
     everything = finance.lab_rows(client.uow(), client.actor, FinanceFilter())
-    assert set(page.labs_model.rows) == set(everything)
+    assert set(page.labs_model.rows()) == set(everything)
     assert page.summary == finance.summary(client.uow(), client.actor, FinanceFilter(), "labs")
 
     page.method.setCurrentIndex(page.method.findData(PaymentMethod.CARD.value))
     settle(qtbot)
 
     by_card = FinanceFilter(method=PaymentMethod.CARD)
-    assert set(page.labs_model.rows) == set(
+    assert set(page.labs_model.rows()) == set(
         finance.lab_rows(client.uow(), client.actor, by_card))
-    assert set(page.labs_model.rows) != set(everything)
+    assert set(page.labs_model.rows()) != set(everything)
     assert page.summary == finance.summary(client.uow(), client.actor, by_card, "labs")
     # Each currency has a line of its own in the summary.
     for figures in page.summary.per_currency:
@@ -144,14 +144,14 @@ def test_period_and_custom_range(qtbot, seeded, client) -> None:
     page.date_to.setDate(QDate(2026, 10, 31))
     settle(qtbot)
     october = FinanceFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 31))
-    assert set(page.labs_model.rows) == set(
+    assert set(page.labs_model.rows()) == set(
         finance.lab_rows(client.uow(), client.actor, october))
 
     page.date_to.setDate(QDate(2026, 9, 1))
     settle(qtbot)
     assert page.range_problem.isVisibleTo(page)
     assert "start date is after the end date" in page.range_problem.text()
-    assert set(page.labs_model.rows) == set(
+    assert set(page.labs_model.rows()) == set(
         finance.lab_rows(client.uow(), client.actor, october))
 
     page.set_period(Period.ALL)
@@ -359,7 +359,7 @@ def test_coming_back_to_the_page_shows_new_payments(qtbot, seeded, client) -> No
     after = {s.currency: s.paid.minor for s in page.summary.per_currency}
     currency = unpaid.total.currency
     assert after[currency] == before[currency] + unpaid.total.minor
-    row = next(r for r in page.labs_model.rows
+    row = next(r for r in page.labs_model.rows()
                if r.lab_name == unpaid.lab_name and r.currency == currency)
     assert row in finance.lab_rows(client.uow(), client.actor, FinanceFilter())
 

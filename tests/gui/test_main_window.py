@@ -52,9 +52,9 @@ def test_main_window_with_demo_data(qtbot, themed, demo_client) -> None:  # type
     window = make_window(qtbot, demo_client("admin"))
     orders = window.page("orders")
     assert isinstance(orders, OrderListPage)
-    qtbot.waitUntil(lambda: orders._quick_buttons[None].text().endswith("200"), timeout=3000)
+    qtbot.waitUntil(lambda: orders.filters.quick_buttons[None].text().endswith("200"), timeout=3000)
     settle(qtbot)
-    assert orders.model.rowCount() == 100 and orders.model.total_count == 200
+    assert orders.model.rowCount() == orders.model.total_count == 200
     screenshot(window, "main_window")
     settle(qtbot)
     orders.table.selectRow(2)

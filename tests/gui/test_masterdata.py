@@ -74,10 +74,10 @@ def select(panel: RecordListPanel, text: str) -> None:
 def test_record_model_passes_the_model_tester(qtmodeltester, client: ServiceClient,
                                               world: World) -> None:
     model: RecordTableModel[LabInfo] = RecordTableModel(LABS.columns)
-    model.set_records(masterdata.list_labs(world.uow(), world.admin, "", True))
+    model.set_rows(masterdata.list_labs(world.uow(), world.admin, "", True))
     assert model.rowCount() == 2
     qtmodeltester.check(model)
-    model.set_records([])
+    model.set_rows([])
     qtmodeltester.check(model)
 
 

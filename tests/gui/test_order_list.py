@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 
 from dentasync_desktop.domain.dto import ORDER_SORT_KEYS, OrderFilter
 from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
@@ -16,7 +16,6 @@ from dentasync_desktop.gui.order_list.model import (
     ON_HOLD_BACKGROUND,
     ORDER_ID_ROLE,
     OVERDUE_BACKGROUND,
-    PAGE_SIZE,
     OrderListModel,
 )
 from dentasync_desktop.gui.order_list.page import OrderListPage
@@ -84,22 +83,87 @@ def test_columns_match_the_sort_keys_of_the_service() -> None:
 
 def test_model_passes_the_model_tester_and_fetches_pages(qtbot, qtmodeltester, world: World,  # type: ignore[no-untyped-def]
                                                          client: ServiceClient) -> None:
-    seed(world.uow_factory, PAGE_SIZE + 30)
-    model = OrderListModel(client)
+    seed(world.uow_factory, 130)
+    model = OrderListModel(client, page_size=20, window_rows=40)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     settle(qtbot)
-    assert model.rowCount() == PAGE_SIZE
-    assert model.total_count == PAGE_SIZE + 30
-    assert model.canFetchMore(QModelIndex())
-    qtmodeltester.check(model)
-    model.fetchMore(QModelIndex())
-    assert not model.canFetchMore(QModelIndex())  # not twice while a page is on its way
+    assert model.rowCount() == model.total_count == 130  # counted after the first page
+    assert model.window() == range(20)
+    qtmodeltester.check(model)  # asks for every row: pages come and go
     settle(qtbot)
-    assert model.rowCount() == PAGE_SIZE + 30
-    assert not model.canFetchMore(QModelIndex())
-    numbers = [model.row_at(r).number for r in range(model.rowCount())]
-    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    assert len(model.window()) <= 40
+    numbers = {r: model.row_at(r).number for r in model.window()}
+    assert list(numbers.values()) == sorted(numbers.values())
     qtmodeltester.check(model)
+    settle(qtbot)
+    qtmodeltester.check(model, force_py=True)
+    settle(qtbot)
+
+
+def loaded_numbers(model: OrderListModel) -> dict[int, int]:
+    return {r: model.row_at(r).number for r in model.window()}
+
+
+def show_row(qtbot, model: OrderListModel, row: int) -> None:  # type: ignore[no-untyped-def]
+    """Ask for ``row`` as a painting view would, until the window holds it."""
+    def there() -> bool:
+        model.data(model.index(row, 0))
+        return model.loaded(row) is not None
+    qtbot.waitUntil(there, timeout=5000)
+    settle(qtbot)
+
+
+def test_scrolling_reads_on_from_the_window_and_keeps_it_bounded(  # type: ignore[no-untyped-def]
+        qtbot, world: World, client: ServiceClient) -> None:
+    seed(world.uow_factory, 150)
+    model = OrderListModel(client, page_size=20, window_rows=40)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    everything = list(range(1, 151))
+    for row in range(0, 150, 7):  # step by step to the end
+        show_row(qtbot, model, row)
+        assert len(model.window()) <= 40
+        assert all(number == everything[r] for r, number in loaded_numbers(model).items())
+    for row in range(149, -1, -9):  # and back to the top
+        show_row(qtbot, model, row)
+        assert len(model.window()) <= 40
+        assert all(number == everything[r] for r, number in loaded_numbers(model).items())
+
+
+@pytest.mark.parametrize("row", [149, 140, 75, 60])
+def test_a_jump_seeks_the_rows_from_the_nearer_end(qtbot, world: World,  # type: ignore[no-untyped-def]
+                                                   client: ServiceClient, row: int) -> None:
+    seed(world.uow_factory, 150)
+    model = OrderListModel(client, page_size=20, window_rows=40)
+    total_column = [c.sort_key for c in COLUMNS].index("number")
+    model.sort(total_column, Qt.SortOrder.DescendingOrder)
+    settle(qtbot)
+    show_row(qtbot, model, row)
+    assert 0 not in model.window()  # jumped: the top was not read on the way
+    assert all(number == 150 - r for r, number in loaded_numbers(model).items())
+    show_row(qtbot, model, max(row - 25, 0))  # and reads back from there
+    assert all(number == 150 - r for r, number in loaded_numbers(model).items())
+
+
+def test_an_order_leaving_deep_in_the_list_requeries_where_the_view_is(  # type: ignore[no-untyped-def]
+        qtbot, world: World, client: ServiceClient) -> None:
+    ids = make_orders(world, 150)
+    model = OrderListModel(client, page_size=20, window_rows=40)
+    model.set_filter(OrderFilter(statuses=(OrderStatus.DRAFT,)))
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    show_row(qtbot, model, 120)
+    assert 0 not in model.window()
+    reset: list[bool] = []
+    model.modelReset.connect(lambda: reset.append(True))
+    publish(world, ids[118])  # row 118 leaves the drafts: the rows after it move up
+    model.refresh_orders({ids[118]})
+    qtbot.waitUntil(lambda: model.rowCount() == 149)
+    settle(qtbot)
+    assert not reset  # rows replaced in place: the view keeps its place and selection
+    assert 120 in model.window()
+    left = [n for n in range(1, 151) if n != 119]
+    assert all(number == left[r] for r, number in loaded_numbers(model).items())
 
 
 def test_sorting_requeries_in_the_service(qtbot, world: World, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
@@ -143,7 +207,7 @@ def test_search_filters_as_you_type(qtbot, page: OrderListPage, world: World) ->
     qtbot.keyClicks(page.search, "rgen")  # QTest types ASCII only
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert page.model.row_at(0).patient_name == "Jürgen Öztürk"
-    assert "1 of 1" in page.count_label.text()
+    assert page.count_label.text() == "Work orders: 1"
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
     settle(qtbot)
@@ -200,21 +264,21 @@ def test_enter_and_double_click_open_the_selected_order(qtbot, page: OrderListPa
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settle(qtbot)
     assert page.tabs.currentWidget().order_id == page.model.row_at(second_row).id
-    assert set(page._details) == set(ids)
+    assert set(page.tabs.details) == set(ids)
 
 
 def test_quick_filters_show_counts_and_filter(qtbot, page: OrderListPage, world: World) -> None:
     ids = make_orders(world, 3)
     publish(world, ids[0])
     page.refresh()
-    qtbot.waitUntil(lambda: "3" in page._quick_buttons[None].text(), timeout=2000)
-    assert page._quick_buttons[OrderStatus.DRAFT].text().endswith("2")
-    assert page._quick_buttons[OrderStatus.PUBLISHED].text().endswith("1")
-    page._quick_buttons[OrderStatus.PUBLISHED].click()
+    qtbot.waitUntil(lambda: "3" in page.filters.quick_buttons[None].text(), timeout=2000)
+    assert page.filters.quick_buttons[OrderStatus.DRAFT].text().endswith("2")
+    assert page.filters.quick_buttons[OrderStatus.PUBLISHED].text().endswith("1")
+    page.filters.quick_buttons[OrderStatus.PUBLISHED].click()
     settle(qtbot)
     assert page.model.rowCount() == 1 and page.model.row_at(0).id == ids[0]
     assert page.model.order_filter.statuses == (OrderStatus.PUBLISHED,)
-    page._quick_buttons[None].click()
+    page.filters.quick_buttons[None].click()
     settle(qtbot)
     assert page.model.rowCount() == 3
 
@@ -226,31 +290,31 @@ def test_filters_for_lab_customer_payment_overdue_and_hold(qtbot, page: OrderLis
                         documented_at=date(2026, 10, 1))[0]
     publish(world, other)
     page.refresh()
-    assert page.lab_filter.set_value(world.lab2_id)
+    assert page.filters.lab_filter.set_value(world.lab2_id)
     settle(qtbot)
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
     page.clear_filters()
     settle(qtbot)
     assert page.model.rowCount() == 3
-    assert page.customer_filter.set_value(world.customer2_id)
+    assert page.filters.customer_filter.set_value(world.customer2_id)
     settle(qtbot)
     assert page.model.rowCount() == 1
     page.clear_filters()
-    page.overdue_check.setChecked(True)
+    page.filters.overdue_check.setChecked(True)
     settle(qtbot)
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [other]
-    page.overdue_check.setChecked(False)
-    page.hold_check.setChecked(True)
+    page.filters.overdue_check.setChecked(False)
+    page.filters.hold_check.setChecked(True)
     settle(qtbot)
     assert page.model.rowCount() == 0
-    page.hold_check.setChecked(False)
-    page.payment_filter.setCurrentIndex(page.payment_filter.findData(PaymentStatus.PAID))
+    page.filters.hold_check.setChecked(False)
+    page.filters.payment_filter.setCurrentIndex(page.filters.payment_filter.findData(PaymentStatus.PAID))
     settle(qtbot)
     assert page.model.rowCount() == 0
-    page.payment_filter.setCurrentIndex(0)
-    page.due_check.setChecked(True)
-    page.due_from.setDate(page.due_from.date().fromString("2026-10-01", "yyyy-MM-dd"))
-    page.due_to.setDate(page.due_to.date().fromString("2026-10-10", "yyyy-MM-dd"))
+    page.filters.payment_filter.setCurrentIndex(0)
+    page.filters.due_check.setChecked(True)
+    page.filters.due_from.setDate(QDate(2026, 10, 1))
+    page.filters.due_to.setDate(QDate(2026, 10, 10))
     settle(qtbot)
     assert page.model.order_filter.due_from == date(2026, 10, 1)
     settle(qtbot)
@@ -283,7 +347,7 @@ def test_a_change_made_elsewhere_refreshes_the_row_and_the_open_detail(
 def test_an_order_leaving_the_filter_requeries_the_list(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
                                                         world: World) -> None:
     ids = make_orders(world, 2)
-    page._quick_buttons[OrderStatus.DRAFT].click()
+    page.filters.quick_buttons[OrderStatus.DRAFT].click()
     settle(qtbot)
     assert page.model.rowCount() == 2
     publish(world, ids[0])
@@ -329,12 +393,12 @@ def test_the_new_order_button_is_disabled_for_a_technician(
 
 def test_the_due_range_never_runs_backwards(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
                                             boxes: MessageBoxes) -> None:
-    page.due_check.setChecked(True)
-    start = page.due_from.date()
-    page.due_to.setDate(start.addDays(-3))
-    assert page.due_from.date() == start.addDays(-3) == page.due_to.date()
-    page.due_from.setDate(start.addDays(5))
-    assert page.due_to.date() == start.addDays(5)
+    page.filters.due_check.setChecked(True)
+    start = page.filters.due_from.date()
+    page.filters.due_to.setDate(start.addDays(-3))
+    assert page.filters.due_from.date() == start.addDays(-3) == page.filters.due_to.date()
+    page.filters.due_from.setDate(start.addDays(5))
+    assert page.filters.due_to.date() == start.addDays(5)
     settle(qtbot)
     assert boxes.texts() == []  # nothing refused
 
@@ -358,6 +422,6 @@ def test_a_deleted_order_closes_its_tab_and_leaves_the_list(  # type: ignore[no-
     view.delete_action.trigger()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     settle(qtbot)
-    assert page.tabs.count() == 1 and order_id not in page._details
+    assert page.tabs.count() == 1 and order_id not in page.tabs.details
     assert page.model.row_at(0).id == other
     assert boxes.texts("warning") == []

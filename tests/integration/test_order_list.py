@@ -27,6 +27,8 @@ from dentasync_desktop.services.order_list import (
     count_orders,
     list_orders,
     orders_after,
+    orders_at,
+    orders_before,
 )
 from dentasync_desktop.services.seed import seed
 
@@ -291,6 +293,65 @@ def test_keyset_pages_cross_from_dated_to_undated_orders_with_a_filter(world: Wo
     assert keyset_pages(world, OrderFilter(text="nobody"), 2) == [[]]
     assert count_orders(world.uow(), world.admin, flt) == 5
     assert count_orders(world.uow(), world.admin, OrderFilter()) == 9
+
+
+def backward_pages(world: World, flt: OrderFilter, size: int) -> list[list[int]]:
+    pages, before = [], None
+    while True:
+        page = orders_before(world.uow(), world.admin, flt, before, size)
+        pages.insert(0, [row.number for row in page.rows])
+        if page.previous is None:
+            return pages
+        before = page.previous
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_read_backwards_from_the_end_give_the_same_list(world: World,
+                                                             descending: bool) -> None:
+    _sortable(world)
+    for key in ORDER_SORT_KEYS:
+        flt = OrderFilter(sort_key=key, descending=descending)
+        expected = numbers(world, sort_key=key, descending=descending)
+        pages = backward_pages(world, flt, 4)
+        assert [n for page in pages for n in page] == expected, key
+        assert [len(p) for p in pages] == [1, 4, 4], key
+        # A page read backwards continues forwards from its own last row, and back again.
+        middle = orders_before(world.uow(), world.admin, flt, None, 4)
+        assert middle.previous is not None and middle.next is None
+        earlier = orders_before(world.uow(), world.admin, flt, middle.previous, 3)
+        assert [r.number for r in earlier.rows] == expected[2:5], key
+        assert earlier.next is not None
+        after = orders_after(world.uow(), world.admin, flt, earlier.next, 10)
+        assert [r.number for r in after.rows] == expected[5:], key
+
+
+def test_a_small_list_by_due_date_lists_each_order_once(world: World) -> None:
+    create(world, due_date=None)
+    create(world, due_date=date(2026, 12, 1))
+    flt = OrderFilter(sort_key="due_date")
+    for read in (orders_after, orders_before):
+        whole = read(world.uow(), world.admin, flt, None, 100)
+        assert [r.due_date for r in whole.rows] == [date(2026, 12, 1), None]
+        assert (whole.next, whole.previous) == (None, None)
+
+
+@pytest.mark.parametrize("key", ["due_date", "patient", "balance"])
+def test_a_seek_lands_on_the_position_from_either_end(world: World, key: str) -> None:
+    _sortable(world)
+    flt = OrderFilter(sort_key=key)
+    expected = numbers(world, sort_key=key)
+    for position in range(len(expected)):
+        ahead = orders_at(world.uow(), world.admin, flt, position, 3)
+        assert [r.number for r in ahead.rows] == expected[position:position + 3]
+        assert (ahead.previous is None) == (position == 0)
+        assert (ahead.next is None) == (position + 3 > len(expected))  # an exact fit goes on
+        back = orders_at(world.uow(), world.admin, flt, position, 3, from_end=True)
+        end = len(expected) - position
+        assert [r.number for r in back.rows] == expected[max(end - 3, 0):end]
+        assert (back.next is None) == (position == 0)
+        if back.next is not None:
+            rest = orders_after(world.uow(), world.admin, flt, back.next, 100)
+            assert [r.number for r in rest.rows] == expected[end:]
 
 
 def test_a_cursor_only_continues_its_own_sort(world: World) -> None:

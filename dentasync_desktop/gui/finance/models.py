@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...domain.dto import FinanceFilter, LabFinanceRow, OrderFinanceRow
@@ -21,28 +14,13 @@ from ...domain.money import Money
 from ...services import finance
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
-from ..theme import readable
+from ..table_model import ID_ROLE, ROW_ROLE, Column, Index, RowTableModel
 from ..translation import QT_TRANSLATE_NOOP, translate
 from ..worker import Job, show_error
 
 PAGE_SIZE = 100
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the lab id or the order id of the row
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
-R = TypeVar("R")
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    title: str  # source text, translated in headerData
-    text: Callable[[R], str]
-    sort_key: str  # the service's sort key (orders) or the in-memory key name (labs)
-    numeric: bool = False
-    colour: Callable[[R], str] | None = None
+CONTEXT = "FinanceModel"
+__all__ = ["ID_ROLE", "ROW_ROLE", "LabFinanceModel", "OrderFinanceModel"]
 
 
 def _money_key(amount: Money) -> tuple[str, int]:
@@ -51,15 +29,15 @@ def _money_key(amount: Money) -> tuple[str, int]:
 
 
 LAB_COLUMNS: tuple[Column[LabFinanceRow], ...] = (
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, "lab"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab"),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Work orders"),
-           lambda r: QLocale().toString(r.order_count), "orders", numeric=True),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Paid"), lambda r: money(r.paid), "paid",
+           lambda r: QLocale().toString(r.order_count), sort_key="orders", numeric=True),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Paid"), lambda r: money(r.paid), sort_key="paid",
            numeric=True),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Total"), lambda r: money(r.total), "total",
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Total"), lambda r: money(r.total), sort_key="total",
            numeric=True),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Outstanding"), lambda r: money(r.outstanding),
-           "outstanding", numeric=True),
+           sort_key="outstanding", numeric=True),
 )
 
 _LAB_SORT: dict[str, Callable[[LabFinanceRow], Any]] = {
@@ -71,90 +49,37 @@ _LAB_SORT: dict[str, Callable[[LabFinanceRow], Any]] = {
 }
 
 ORDER_COLUMNS: tuple[Column[OrderFinanceRow], ...] = (
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Number"), lambda r: r.number_text, "number"),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, "lab"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Number"), lambda r: r.number_text, sort_key="number"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab"),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Payment method"),
-           lambda r: label(r.payment_method) if r.payment_method else "", "payment_method"),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Paid"), lambda r: money(r.paid), "paid",
+           lambda r: label(r.payment_method) if r.payment_method else "",
+           sort_key="payment_method"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Paid"), lambda r: money(r.paid), sort_key="paid",
            numeric=True),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Total"), lambda r: money(r.total), "total",
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Total"), lambda r: money(r.total), sort_key="total",
            numeric=True),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Outstanding"), lambda r: money(r.outstanding),
-           "outstanding", numeric=True),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Status"), lambda r: label(r.status), "status",
+           sort_key="outstanding", numeric=True),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Status"), lambda r: label(r.status),
+           sort_key="status",
            colour=lambda r: STATUS_COLOURS[r.status]),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Payment status"),
-           lambda r: label(r.payment_status), "payment_status",
-           colour=lambda r: PAYMENT_COLOURS[r.payment_status]),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Documented"),
-           lambda r: date_text(r.documented_at), "documented_at"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Payment status"), lambda r: label(r.payment_status),
+           sort_key="payment_status", colour=lambda r: PAYMENT_COLOURS[r.payment_status]),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Documented"), lambda r: date_text(r.documented_at),
+           sort_key="documented_at"),
 )
 ORDER_DEFAULT_SORT = next(
     i for i, c in enumerate(ORDER_COLUMNS) if c.sort_key == "documented_at")
 
 
-class _TableModel(QAbstractTableModel, Generic[R]):
-    """Read-only rows of ``columns``; subclasses fill ``_rows``."""
-
-    def __init__(self, columns: tuple[Column[R], ...], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = columns
-        self._rows: list[R] = []
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return translate("FinanceModel", self.columns[section].title)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if self.columns[section].numeric else _LEFT
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.numeric else _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            return readable(column.colour(row))
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class LabFinanceModel(_TableModel[LabFinanceRow]):
+class LabFinanceModel(RowTableModel[LabFinanceRow]):
     """One row per lab and currency; a lab's name reads as a link to its work orders."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(LAB_COLUMNS, parent)
+        super().__init__(LAB_COLUMNS, parent, CONTEXT)
         self._sort = ("lab", False)
 
-    @property
-    def rows(self) -> list[LabFinanceRow]:
-        return list(self._rows)
-
-    def set_rows(self, rows: list[LabFinanceRow]) -> None:
+    def set_rows(self, rows: Sequence[LabFinanceRow]) -> None:
         self.beginResetModel()
         self._rows = self._sorted(rows)
         self.endResetModel()
@@ -167,31 +92,36 @@ class LabFinanceModel(_TableModel[LabFinanceRow]):
         self._rows = self._sorted(self._rows)
         self.layoutChanged.emit()
 
-    def _sorted(self, rows: list[LabFinanceRow]) -> list[LabFinanceRow]:
+    def _sorted(self, rows: Sequence[LabFinanceRow]) -> list[LabFinanceRow]:
         key, descending = self._sort
         return sorted(rows, key=_LAB_SORT[key], reverse=descending)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and 0 <= index.row() < len(self._rows):
-            if role == ID_ROLE:
-                return self._rows[index.row()].lab_id
-            if index.column() == 0 and role == Qt.ItemDataRole.ForegroundRole:
-                return QApplication.palette().color(QPalette.ColorRole.Link)
-            if index.column() == 0 and role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setUnderline(True)
-                return font
-            if index.column() == 0 and role == Qt.ItemDataRole.ToolTipRole:
-                return translate("FinanceModel", "Show the work orders of {lab}").format(
-                    lab=self._rows[index.row()].lab_name)
-        return super().data(index, role)
+    def record_id(self, row: LabFinanceRow) -> int:
+        return row.lab_id
+
+    def foreground(self, row: LabFinanceRow, column: int) -> QColor | None:
+        if column == 0:
+            return QApplication.palette().color(QPalette.ColorRole.Link)
+        return None
+
+    def font(self, row: LabFinanceRow, column: int) -> QFont | None:
+        if column != 0:
+            return None
+        font = QFont()
+        font.setUnderline(True)
+        return font
+
+    def tooltip(self, row: LabFinanceRow, column: int) -> str | None:
+        if column != 0:
+            return None
+        return translate("FinanceModel", "Show the work orders of {lab}").format(lab=row.lab_name)
 
 
-class OrderFinanceModel(_TableModel[OrderFinanceRow]):
+class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
     """Rows arrive ``PAGE_SIZE`` at a time as the view scrolls; sorting runs in the query."""
 
     def __init__(self, client: ServiceClient, parent: Any = None) -> None:
-        super().__init__(ORDER_COLUMNS, parent)
+        super().__init__(ORDER_COLUMNS, parent, CONTEXT)
         self._client = client
         self._filter = FinanceFilter()
         self._sort_key = "documented_at"
@@ -286,7 +216,5 @@ class OrderFinanceModel(_TableModel[OrderFinanceRow]):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == ID_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
-            return self._rows[index.row()].order_id
-        return super().data(index, role)
+    def record_id(self, row: OrderFinanceRow) -> int:
+        return row.order_id

@@ -184,7 +184,7 @@ class RecordListPanel(QWidget):
         keep = self.kind.keep
         if keep is not None:
             records = [record for record in records if keep(record, text, inactive)]
-        self.model.set_records(records)
+        self.model.set_rows(records)
         limit = self.kind.limit
         if limit is not None and len(records) >= limit:
             self.count_label.setText(self.tr(
@@ -204,7 +204,7 @@ class RecordListPanel(QWidget):
 
     def selected(self) -> Any:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QIcon, QImageReader, QPixmap
 
 from ...domain.dto import (
@@ -34,13 +24,12 @@ from ...domain.enums import EventKind, OrderStatus, PaymentMethod, PaymentStatus
 from ...domain.teeth import format_teeth
 from .. import activity_text
 from ..formatting import date_text, datetime_text, label, money
+from ..table_model import CENTRE, ID_ROLE, Column, RowTableModel
 from ..theme import readable
 from ..translation import UTF8, translate
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-CENTRE = Qt.AlignmentFlag.AlignCenter
+__all__ = ["ID_ROLE", "RowsModel"]
+
 # Adapted to the palette when drawn (gui/theme.py readable()).
 OVERDUE = "#b91c1c"
 SETTLED = "#15803d"
@@ -50,107 +39,26 @@ MINUTES_PER_DAY = 24 * 60
 LONG_VALUE = 80  # longer activity values are cut, the full text is in the tooltip
 HIDDEN_FIELDS = frozenset({"sha256"})  # recorded for audits, meaningless to read
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    text: Callable[[Any], str]
-    align: Qt.AlignmentFlag = LEFT
-    checked: Callable[[Any], bool] | None = None  # a tick box in this column
-
-
-class RowsModel(QAbstractTableModel):
-    """Read-only rows; a tick-box click asks for the change instead of making it.
-
-    The owner runs the service for ``check_requested`` and then shows the fresh rows, so the
-    model never shows a state the database does not have.
-    """
-
-    check_requested = Signal(int, bool)  # row id, wanted state
+class RowsModel(RowTableModel[Any]):
+    """One row per DTO of an order's tab, columns declared once per model (``build_columns``,
+    titles translated there); every cell's text is also its tooltip (long texts are cut)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-        self._columns = self.build_columns()
-        self.checks_enabled = True
+        super().__init__((), parent)
+        self._columns = tuple(self.build_columns())  # after QObject init: self.tr works
 
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         raise NotImplementedError
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def tooltip(self, row: Any, column: int) -> str | None:
+        return self._columns[column].text(row)
 
-    def row(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self._columns[section].align)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == Qt.ItemDataRole.CheckStateRole and column.checked is not None:
-            return (Qt.CheckState.Checked if column.checked(row)
-                    else Qt.CheckState.Unchecked)
-        if role == Qt.ItemDataRole.FontRole:
-            return self.font(row)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self.colour(row, index.column())
-            return QBrush(readable(colour)) if colour is not None else None
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self.decoration(row, index.column())
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._columns[index.column()].checked is not None and self.checks_enabled:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
-                or self._columns[index.column()].checked is None or not self.checks_enabled):
-            return False
-        wanted = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.check_requested.emit(self._rows[index.row()].id, wanted)
-        return False
-
-    def font(self, row: Any) -> QFont | None:
-        return None
+    def foreground(self, row: Any, column: int) -> QBrush | None:
+        colour = self.colour(row, column)
+        return QBrush(readable(colour)) if colour is not None else None
 
     def colour(self, row: Any, column: int) -> str | None:
-        return None
-
-    def decoration(self, row: Any, column: int) -> Any:
         return None
 
 
@@ -167,23 +75,23 @@ def duration_text(minutes: int) -> str:
 
 
 class ItemsModel(RowsModel):
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
-            Column(self.tr("#"), lambda i: str(i.position), RIGHT),
+            Column(self.tr("#"), lambda i: str(i.position), numeric=True),
             Column(self.tr("Description"), lambda i: i.description),
             Column(self.tr("Teeth"), lambda i: format_teeth(i.teeth)),
-            Column(self.tr("Qty"), lambda i: QLocale().toString(i.quantity), RIGHT),
-            Column(self.tr("Unit price"), lambda i: money(i.unit_price), RIGHT),
-            Column(self.tr("Line total"), lambda i: money(i.line_total), RIGHT),
+            Column(self.tr("Qty"), lambda i: QLocale().toString(i.quantity), numeric=True),
+            Column(self.tr("Unit price"), lambda i: money(i.unit_price), numeric=True),
+            Column(self.tr("Line total"), lambda i: money(i.line_total), numeric=True),
         ]
 
 
 class TasksModel(RowsModel):
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
-            Column(self.tr("Done"), lambda t: "", CENTRE,
+            Column(self.tr("Done"), lambda t: "", align=CENTRE,
                    checked=lambda t: t.status is TaskStatus.DONE),
-            Column(self.tr("#"), lambda t: str(t.position), RIGHT),
+            Column(self.tr("#"), lambda t: str(t.position), numeric=True),
             Column(self.tr("Task"), lambda t: t.name),
             Column(self.tr("Assignee"), lambda t: t.assignee_name or self.tr("Nobody")),
             Column(self.tr("Due"), lambda t: date_text(t.due_date)),
@@ -197,12 +105,12 @@ class TasksModel(RowsModel):
 
 
 class InstallmentsModel(RowsModel):
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
-            Column(self.tr("No."), lambda i: str(i.seq), RIGHT),
+            Column(self.tr("No."), lambda i: str(i.seq), numeric=True),
             Column(self.tr("Due date"), lambda i: date_text(i.due_date)),
-            Column(self.tr("Amount"), lambda i: money(i.amount), RIGHT),
-            Column(self.tr("Paid"), lambda i: money(i.covered), RIGHT),
+            Column(self.tr("Amount"), lambda i: money(i.amount), numeric=True),
+            Column(self.tr("Paid"), lambda i: money(i.covered), numeric=True),
             Column(self.tr("State"), self.state),
         ]
 
@@ -222,7 +130,7 @@ class InstallmentsModel(RowsModel):
             return SETTLED
         return OVERDUE if row.overdue else None
 
-    def font(self, row: InstallmentInfo) -> QFont | None:
+    def font(self, row: InstallmentInfo, column: int) -> QFont | None:
         if row.overdue:
             font = QFont()
             font.setBold(True)
@@ -231,10 +139,10 @@ class InstallmentsModel(RowsModel):
 
 
 class PaymentsModel(RowsModel):
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
             Column(self.tr("Date"), lambda p: date_text(p.paid_on)),
-            Column(self.tr("Amount"), lambda p: money(p.amount), RIGHT),
+            Column(self.tr("Amount"), lambda p: money(p.amount), numeric=True),
             Column(self.tr("Method"), lambda p: label(p.method)),
             Column(self.tr("Recorded by"), lambda p: p.recorded_by),
             Column(self.tr("Note"), self.note),
@@ -246,7 +154,7 @@ class PaymentsModel(RowsModel):
                 when=datetime_text(payment.voided_at), reason=payment.void_reason)
         return payment.note
 
-    def font(self, row: PaymentInfo) -> QFont | None:
+    def font(self, row: PaymentInfo, column: int) -> QFont | None:
         if row.voided:
             font = QFont()
             font.setStrikeOut(True)
@@ -260,21 +168,21 @@ class PaymentsModel(RowsModel):
 class ScheduleModel(RowsModel):
     """The installment preview of the payment-plan dialog."""
 
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
-            Column(self.tr("No."), lambda i: str(i.seq), RIGHT),
+            Column(self.tr("No."), lambda i: str(i.seq), numeric=True),
             Column(self.tr("Due date"), lambda i: date_text(i.due_date)),
-            Column(self.tr("Amount"), lambda i: money(i.amount), RIGHT),
+            Column(self.tr("Amount"), lambda i: money(i.amount), numeric=True),
         ]
 
 
 class EventsModel(RowsModel):
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
-            Column(self.tr("Done"), lambda e: "", CENTRE, checked=lambda e: e.done),
+            Column(self.tr("Done"), lambda e: "", align=CENTRE, checked=lambda e: e.done),
             Column(self.tr("Type"), lambda e: label(e.kind)),
             Column(self.tr("Starts"), lambda e: datetime_text(e.starts_at)),
-            Column(self.tr("Duration"), lambda e: duration_text(e.duration_minutes), RIGHT),
+            Column(self.tr("Duration"), lambda e: duration_text(e.duration_minutes), numeric=True),
             Column(self.tr("Reminder"), self.reminder),
             Column(self.tr("Note"), lambda e: e.note),
         ]
@@ -295,11 +203,12 @@ class AttachmentsModel(RowsModel):
         super().__init__(parent)
         self._thumbnails: dict[str, QIcon | None] = {}
 
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
             Column(self.tr("Name"), lambda a: a.original_name),
             Column(self.tr("Type"), lambda a: a.mime_type),
-            Column(self.tr("Size"), lambda a: QLocale().formattedDataSize(a.size_bytes), RIGHT),
+            Column(self.tr("Size"), lambda a: QLocale().formattedDataSize(a.size_bytes),
+                   numeric=True),
             Column(self.tr("Added by"), lambda a: a.added_by),
             Column(self.tr("Added"), lambda a: datetime_text(a.added_at)),
         ]
@@ -325,7 +234,7 @@ def thumbnail(attachment: AttachmentInfo) -> QIcon | None:
 
 
 class CommentsModel(RowsModel):
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
             Column(self.tr("When"), self.when),
             Column(self.tr("Author"), lambda c: c.author_name),
@@ -342,16 +251,16 @@ class CommentsModel(RowsModel):
 class CommentsFeedModel(CommentsModel):
     """The side panel's narrow column: each comment under its author and time."""
 
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [Column(self.tr("Comments"), lambda c: f"{self.when(c)} · {c.author_name}\n"
                                                       f"{c.body}")]
 
 
 class PayrollModel(RowsModel):
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
             Column(self.tr("Employee"), lambda r: r.staff_name),
-            Column(self.tr("Amount"), lambda r: money(r.amount), RIGHT),
+            Column(self.tr("Amount"), lambda r: money(r.amount), numeric=True),
             Column(self.tr("Created"), lambda r: datetime_text(r.created_at)),
             Column(self.tr("Status"), self.finalized),
             Column(self.tr("Comment"), lambda r: r.comment),
@@ -371,7 +280,7 @@ class ActivityModel(RowsModel):
         super().__init__(parent)
         self.number_prefix = ""  # "WO-000123: ", redundant on the order's own timeline
 
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [
             Column(self.tr("When"), lambda a: datetime_text(a.at)),
             Column(self.tr("Who"), lambda a: a.actor_name),
@@ -391,15 +300,12 @@ class ActivityFeedModel(ActivityModel):
     """The side panel's narrow column: what happened, then when and who; the tooltip adds the
     before → after the Activity tab shows in a column of its own."""
 
-    def build_columns(self) -> list[Column]:
+    def build_columns(self) -> list[Column[Any]]:
         return [Column(self.tr("Activity"), lambda a: f"{self.summary(a)}\n"
                                                       f"{datetime_text(a.at)} · {a.actor_name}")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            entry = self.row(index.row())
-            return "\n".join([self.summary(entry), *changes(entry)])
-        return super().data(index, role)
+    def tooltip(self, row: ActivityInfo, column: int) -> str | None:
+        return "\n".join([self.summary(row), *changes(row)])
 
 
 def changes(entry: ActivityInfo) -> list[str]:

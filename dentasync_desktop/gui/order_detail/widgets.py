@@ -122,7 +122,7 @@ class RecordTable(QTableView):
 
     def selected(self) -> Any | None:
         rows = self.selectionModel().selectedRows()
-        return self.rows_model().row(rows[0].row()) if rows else None
+        return self.rows_model().row_at(rows[0].row()) if rows else None
 
     def show_rows(self, rows: Any) -> None:
         keep = getattr(self.selected(), "id", None)

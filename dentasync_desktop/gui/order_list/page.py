@@ -1,53 +1,44 @@
-"""The Work orders page: search, quick filters, filters, the paged list, and open orders as tabs."""
+"""The Work orders page: search, filters (filter_bar), the list of any length (model) and the
+opened orders as tabs (order_tabs)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.actions import Action
-from ...domain.dto import CustomerInfo, OrderFilter
-from ...domain.enums import OrderStatus, PaymentStatus
-from ...domain.errors import DomainError
+from ...domain.dto import OrderFilter
+from ...domain.enums import OrderStatus
 from ...domain.numbers import format_number, looks_like_number
-from ...services import masterdata, order_detail, order_list
+from ...services import order_detail, order_list
 from ...services.changes import ORDER_PARTS, Change, ChangeKind
 from ..access import gate
 from ..changes import ChangeRelay
-from ..errors import show_refusal
-from ..formatting import label, pydate
-from ..order_detail.view import OrderDetailView
-from ..order_editor import OrderEditorDialog
 from ..theme import icon
 from ..widgets.columns import fit_columns, install_column_layout
-from ..widgets.lookup import LookupCombo
 from ..widgets.record_table import record_table
 from ..worker import show_error
+from .filter_bar import OrderFilterBar
 from .model import COLUMNS, ORDER_ID_ROLE, OrderListModel
+from .order_tabs import OrderTabs
 
 if TYPE_CHECKING:
     from ..shell import Shell
 
 SEARCH_DELAY_MS = 150
 NAMES_SHOWN = frozenset({ChangeKind.LAB, ChangeKind.CUSTOMER, ChangeKind.PATIENT})
-LOOKUP_LIMIT = 200
 
 
 class OrderListPage(QWidget):
@@ -62,7 +53,6 @@ class OrderListPage(QWidget):
         self._shell = shell
         self._client = shell.client
         self.model = OrderListModel(self._client, self)
-        self._details: dict[int, OrderDetailView] = {}
         self._reselect_id: int | None = None  # selected again once the reload is shown
         self._select_first = False
         self._build()
@@ -91,65 +81,11 @@ class OrderListPage(QWidget):
         top.addWidget(self.print_button)
         top.addWidget(self.new_button)
 
-        self.quick = QButtonGroup(self)
-        self.quick.setExclusive(True)
-        quick_row = QHBoxLayout()
-        quick_row.setSpacing(4)
-        self._quick_buttons: dict[OrderStatus | None, QPushButton] = {}
-        for status in (None, *OrderStatus):
-            button = QPushButton()
-            button.setCheckable(True)
-            button.setObjectName("quickFilter")
-            button.setProperty("status", status.value if status else "all")
-            self.quick.addButton(button)
-            self._quick_buttons[status] = button
-            quick_row.addWidget(button)
-        quick_row.addStretch(1)
-        self._quick_buttons[None].setChecked(True)
-        self._show_counts({})
-
-        self.lab_filter = LookupCombo(
-            lambda text: self._client.submit(masterdata.list_labs, text, True),
-            lambda lab: lab.name, none_text=self.tr("All labs"))
-        self.lab_filter.setObjectName("labFilter")
-        self.customer_filter = LookupCombo(
-            lambda text: self._client.submit(masterdata.list_customers, text, True,
-                                             LOOKUP_LIMIT),
-            _customer_text, none_text=self.tr("All customers"))
-        self.customer_filter.setObjectName("customerFilter")
-        self.payment_filter = QComboBox()
-        self.payment_filter.setObjectName("paymentFilter")
-        self.payment_filter.addItem(self.tr("Any payment"), "")
-        for payment in PaymentStatus:
-            self.payment_filter.addItem(label(payment), payment)
-        self.due_check = QCheckBox(self.tr("Due from"))
-        self.due_from = QDateEdit()
-        self.due_to = QDateEdit()
-        today = QDate.currentDate()
-        for edit, value in ((self.due_from, today), (self.due_to, today.addDays(7))):
-            edit.setCalendarPopup(True)
-            edit.setDate(value)
-            edit.setEnabled(False)
-        self.overdue_check = QCheckBox(self.tr("Overdue"))
-        self.hold_check = QCheckBox(self.tr("On hold"))
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        filters = QHBoxLayout()
-        filters.addWidget(self.lab_filter, 2)
-        filters.addWidget(self.customer_filter, 2)
-        filters.addWidget(self.payment_filter, 1)
-        filters.addSpacing(8)
-        filters.addWidget(self.due_check)
-        filters.addWidget(self.due_from)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.due_to)
-        filters.addSpacing(8)
-        filters.addWidget(self.overdue_check)
-        filters.addWidget(self.hold_check)
-        filters.addStretch(1)
-        filters.addWidget(self.clear_button)
-
+        self.filters = OrderFilterBar(self._client)
         self.table = record_table(self.model, "orderTable", multi_select=True)
         header = self.table.horizontalHeader()
+        # Columns fit the rows in sight: any other row of the list is a query away.
+        header.setResizeContentsPrecision(0)
         header.setSortIndicator(
             [c.sort_key for c in COLUMNS].index("due_date"), Qt.SortOrder.AscendingOrder)
         # Without a remembered layout the columns fit the first page of rows, once.
@@ -160,17 +96,10 @@ class OrderListPage(QWidget):
         list_tab = QWidget()
         list_layout = QVBoxLayout(list_tab)
         list_layout.setContentsMargins(0, 6, 0, 0)
-        list_layout.addLayout(quick_row)
-        list_layout.addLayout(filters)
+        list_layout.addWidget(self.filters)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("orderTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.addTab(list_tab, self.tr("All orders"))
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs = OrderTabs(self._shell, list_tab, self.tr("All orders"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 6)
@@ -190,20 +119,11 @@ class OrderListPage(QWidget):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self.model.reloaded.connect(self._counts_timer.start)
         self.model.reloaded.connect(self._show_total)
+        self.model.counted.connect(self._show_total)
         self.model.reloaded.connect(self._first_fit)
         self.model.reloaded.connect(self._after_reload)
         ChangeRelay.of(self._client).changed.connect(self._on_changes)
-        self.model.rowsInserted.connect(self._show_total)
-        self.quick.buttonToggled.connect(lambda _b, checked: checked and self.apply_filters())
-        self.lab_filter.value_changed.connect(self.apply_filters)
-        self.customer_filter.value_changed.connect(self.apply_filters)
-        self.payment_filter.currentIndexChanged.connect(self.apply_filters)
-        self.due_check.toggled.connect(self._due_toggled)
-        self.due_from.dateChanged.connect(lambda _d: self._due_changed(self.due_from))
-        self.due_to.dateChanged.connect(lambda _d: self._due_changed(self.due_to))
-        self.overdue_check.toggled.connect(self.apply_filters)
-        self.hold_check.toggled.connect(self.apply_filters)
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.filters.changed.connect(self.apply_filters)
         self.new_button.clicked.connect(self.new_order_requested)
         gate(self.new_button, self._client, Action.CREATE_ORDER)
         self.print_button.clicked.connect(self.print_selected)
@@ -212,9 +132,8 @@ class OrderListPage(QWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(
             lambda *_: self.current_order_changed.emit(self.selected_order_id()))
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(
-            lambda _i: self.current_order_changed.emit(self.selected_order_id()))
+        self.tabs.order_shown.connect(
+            lambda: self.current_order_changed.emit(self.selected_order_id()))
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         close.activated.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -230,20 +149,7 @@ class OrderListPage(QWidget):
     # --- filters ---------------------------------------------------------------------------
 
     def current_filter(self) -> OrderFilter:
-        status = next((s for s, b in self._quick_buttons.items() if b.isChecked()), None)
-        due_on = self.due_check.isChecked()
-        payment = self.payment_filter.currentData()  # Qt hands the enum back as its str value
-        return OrderFilter(
-            text=self.search.text().strip(),
-            statuses=(status,) if status else (),
-            lab_id=self.lab_filter.value(),
-            customer_id=self.customer_filter.value(),
-            due_from=pydate(self.due_from.date()) if due_on else None,
-            due_to=pydate(self.due_to.date()) if due_on else None,
-            payment_status=PaymentStatus(payment) if payment else None,
-            overdue_only=self.overdue_check.isChecked(),
-            on_hold_only=self.hold_check.isChecked(),
-        )
+        return self.filters.current_filter(self.search.text().strip())
 
     def apply_filters(self) -> bool:
         """Query the list for the filters shown, unless it shows them already (False)."""
@@ -257,51 +163,17 @@ class OrderListPage(QWidget):
         return True
 
     def clear_filters(self) -> None:
-        for widget in (self.search, self.lab_filter, self.customer_filter, self.payment_filter,
-                       self.due_check, self.overdue_check, self.hold_check,
-                       *self._quick_buttons.values()):
-            widget.blockSignals(True)
+        self.search.blockSignals(True)
         self.search.clear()
-        self.lab_filter.set_record(None)
-        self.customer_filter.set_record(None)
-        self.payment_filter.setCurrentIndex(0)
-        self.due_check.setChecked(False)
-        self.overdue_check.setChecked(False)
-        self.hold_check.setChecked(False)
-        self._quick_buttons[None].setChecked(True)
-        for widget in (self.search, self.lab_filter, self.customer_filter, self.payment_filter,
-                       self.due_check, self.overdue_check, self.hold_check,
-                       *self._quick_buttons.values()):
-            widget.blockSignals(False)
-        self._due_toggled(False)
-
-    def _due_toggled(self, on: bool) -> None:
-        self.due_from.setEnabled(on)
-        self.due_to.setEnabled(on)
-        self.apply_filters()
-
-    def _due_changed(self, edited: QDateEdit) -> None:
-        """Keep from <= to by moving the other end along with the one just edited."""
-        if self.due_from.date() > self.due_to.date():
-            other = self.due_to if edited is self.due_from else self.due_from
-            other.blockSignals(True)
-            other.setDate(edited.date())
-            other.blockSignals(False)
-        if self.due_check.isChecked():
-            self.apply_filters()
+        self.search.blockSignals(False)
+        self.filters.clear()
 
     def refresh_counts(self) -> None:
         self._client.submit(order_list.count_by_status, self.model.order_filter).then(
             self._show_counts, busy=self)
 
     def _show_counts(self, counts: dict[OrderStatus, int]) -> None:
-        for status, button in self._quick_buttons.items():
-            name = label(status) if status else self.tr("All")
-            if counts:
-                number = sum(counts.values()) if status is None else counts.get(status, 0)
-                button.setText(f"{name}  {QLocale().toString(number)}")
-            else:
-                button.setText(name)
+        self.filters.show_counts(counts)
 
     def _first_fit(self) -> None:
         if self._fit_columns and self.model.rowCount():
@@ -309,10 +181,11 @@ class OrderListPage(QWidget):
             fit_columns(self.table)
 
     def _show_total(self) -> None:
-        locale = QLocale()
-        self.count_label.setText(self.tr("Showing {shown} of {total} work orders").format(
-            shown=locale.toString(self.model.rowCount()),
-            total=locale.toString(self.model.total_count)))
+        if self.model.is_counted:
+            self.count_label.setText(self.tr("Work orders: {count}").format(
+                count=QLocale().toString(self.model.total_count)))
+        else:
+            self.count_label.setText(self.tr("Counting work orders…"))
 
     # --- search and number jump ------------------------------------------------------------
 
@@ -351,10 +224,8 @@ class OrderListPage(QWidget):
     # --- open orders -----------------------------------------------------------------------
 
     def selected_order_id(self) -> int | None:
-        current = self.tabs.currentWidget()
-        for order_id, view in self._details.items():
-            if view is current:
-                return order_id
+        if self.tabs.currentIndex() > 0:
+            return self.tabs.current_order_id()
         index = self.table.currentIndex()
         return index.data(ORDER_ID_ROLE) if index.isValid() else None
 
@@ -363,9 +234,10 @@ class OrderListPage(QWidget):
         return "order" if self.tabs.currentWidget() in self._details.values() else "orders"
 
     def selected_order_ids(self) -> list[int]:
-        """Every order selected in the list, in list order."""
+        """Every order selected in the list (and held in its window), in list order."""
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
-        return [index.data(ORDER_ID_ROLE) for index in rows]
+        return [order_id for index in rows
+                if (order_id := index.data(ORDER_ID_ROLE)) is not None]
 
     def print_selected(self) -> None:
         # Imported on first use: printing loads ReportLab, which would double the start-up time.
@@ -381,56 +253,16 @@ class OrderListPage(QWidget):
     def open_order(self, order_id: int, tab: str | None = None) -> None:
         """Show the order in its own tab (switching to it if it is already open), on its
         ``tab`` ("events", say) if given."""
-        existing = self._details.get(order_id)
-        if existing is not None:
-            self.tabs.setCurrentWidget(existing)
-            if tab is not None:
-                existing.show_tab(tab)
-            return
-        view = OrderDetailView(self._client, order_id, self)
-        view.loaded.connect(lambda detail, v=view: self._name_tab(v, detail.number_text))
-        view.load_failed.connect(lambda error, v=view: self._not_opened(v, error))
-        view.edit_requested.connect(lambda _id, v=view: self.edit_order(v))
-        view.open_order_requested.connect(self.open_order)
-        view.deleted.connect(lambda _id, v=view: self.close_tab(self.tabs.indexOf(v)))
-        view.print_requested.connect(
-            lambda order: self._shell.run_order_command(Action.PRINT, order))
-        self._details[order_id] = view
-        index = self.tabs.addTab(view, self.tr("Loading…"))
-        self.tabs.setCurrentIndex(index)
-        if tab is not None:
-            view.show_tab(tab)
-
-    def _name_tab(self, view: OrderDetailView, text: str) -> None:
-        index = self.tabs.indexOf(view)
-        if index > 0:
-            self.tabs.setTabText(index, text)
-
-    def _not_opened(self, view: OrderDetailView, error: DomainError) -> None:
-        self.close_tab(self.tabs.indexOf(view))
-        show_refusal(self, error)
-
-    def edit_order(self, view: OrderDetailView) -> None:
-        """The editor saves through the services; the change bus refreshes the order's views."""
-        dialog = OrderEditorDialog(self._client, view.detail, self)
-        dialog.exec()
-        dialog.deleteLater()
+        self.tabs.open_order(order_id, tab)
 
     def close_tab(self, index: int) -> None:
-        view = self.tabs.widget(index)
-        if index <= 0 or view is None:
-            return
-        for order_id, open_view in list(self._details.items()):
-            if open_view is view:
-                del self._details[order_id]
-        self.tabs.removeTab(index)
-        view.deleteLater()
+        self.tabs.close_tab(index)
 
     def _on_changes(self, changes: tuple[Change, ...]) -> None:
         """What the change bus reports: changed orders refresh their rows and the counts;
-        renamed labs, customers or patients re-query the loaded rows and the filter choices."""
+        renamed labs, customers or patients re-query the rows shown and the filter choices."""
         if any(c.kind in NAMES_SHOWN for c in changes):
-            self.refresh(keep_loaded=True)
+            self.refresh(keep_position=True)
             return
         order_ids = {c.order_id for c in changes if c.kind in ORDER_PARTS and c.order_id}
         if order_ids:
@@ -439,11 +271,10 @@ class OrderListPage(QWidget):
 
     # --- page hooks the main window calls --------------------------------------------------
 
-    def refresh(self, keep_loaded: bool = False) -> None:
+    def refresh(self, keep_position: bool = False) -> None:
         self._reselect_id = self.selected_order_id()
-        self.model.reload(keep_loaded=keep_loaded)
-        self.lab_filter.reload()
-        self.customer_filter.reload()
+        self.model.reload(keep_position=keep_position)
+        self.filters.reload_choices()
 
     def _after_reload(self) -> None:
         selected, self._reselect_id = self._reselect_id, None
@@ -466,11 +297,6 @@ class OrderListPage(QWidget):
             self.table.selectRow(row)
 
 
-def _customer_text(customer: CustomerInfo) -> str:
-    return f"{customer.name} ({customer.clinic})" if customer.clinic else customer.name
-
-
 def _number_text(text: str) -> str:
     digits = "".join(c for c in text if c.isdigit())
     return format_number(int(digits)) if digits else text
-

@@ -201,6 +201,8 @@ class SectionCard(QFrame):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EXTRA, QHeaderView.ResizeMode.Interactive)
+        # Sized to the lines in sight, not all 200 of a section on every layout (start-up).
+        header.setResizeContentsPrecision(VISIBLE_LINES)
         header.setHighlightSections(False)
         self.table.open_requested.connect(self._activated)
         self.empty = QLabel(empty)
