@@ -231,7 +231,7 @@ class OrderListPage(QWidget):
 
     def help_topic(self) -> str:
         """An open order has a guide of its own; the list has the page's."""
-        return "order" if self.tabs.currentWidget() in self._details.values() else "orders"
+        return "order" if self.tabs.currentIndex() > 0 else "orders"
 
     def selected_order_ids(self) -> list[int]:
         """Every order selected in the list (and held in its window), in list order."""
