@@ -48,6 +48,10 @@ where the data lives:
   user log folder (run 'dentasync-desktop check' to see them). --data-dir DIR or the
   DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
   separate database in a 'demo' sub-folder and fills it with demo data on first use.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (or DENTASYNC_DATABASE_URL)
+  uses a PostgreSQL server shared by several PCs instead; the data folder remembers it
+  (without the password, which goes to the OS keyring or comes from
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local goes back to this computer's file.
 
 exit codes:
   0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
@@ -289,6 +293,11 @@ def _global_options(suppress: bool) -> argparse.ArgumentParser:
         help="keep the database, backups, attachments and logs under DIR "
              "(default: $DENTASYNC_DATA_DIR, else the user data folder)")
     group.add_argument(
+        "--database-url", metavar="URL", default=argparse.SUPPRESS if suppress else None,
+        help="use the PostgreSQL server at URL (postgresql+psycopg://user@host:5432/database) "
+             "from now on, 'local' for this computer's database file "
+             "(default: $DENTASYNC_DATABASE_URL, else what the data folder remembers)")
+    group.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
         help="use the separate demo database, filled with demo data on first use "
              "(users admin/admin123, manager/manager123, desk/desk1234, tech/tech1234)")
@@ -436,4 +445,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
 
-    return app.run(command, data_dir=args.data_dir, demo=args.demo)
+    return app.run(command, data_dir=args.data_dir, demo=args.demo,
+                   database_url=args.database_url)
