@@ -5,14 +5,29 @@
 #   .ci/postgres.sh start   # prints the URL to export as DENTASYNC_TEST_PG
 #   .ci/postgres.sh stop    # stops the cluster and deletes its folder
 #
-# PGPORT (default 55432) and DENTASYNC_PG_DIR (default /tmp/dentasync-pg-$PGPORT) choose where.
-# Run as root, the cluster belongs to the "postgres" user Debian's package creates (or
-# DENTASYNC_PG_USER); otherwise to the calling user.
+# DENTASYNC_PG_DIR (default /tmp/dentasync-pg) is the cluster's folder; PGPORT the port
+# (default: the first free one from 55432). Run as root, the cluster belongs to the "postgres"
+# user Debian's package creates (or DENTASYNC_PG_USER); otherwise to the calling user.
 set -euo pipefail
 
-port="${PGPORT:-55432}"
-folder="${DENTASYNC_PG_DIR:-/tmp/dentasync-pg-$port}"
+folder="${DENTASYNC_PG_DIR:-/tmp/dentasync-pg}"
 database="dentasync"
+
+port_in_use() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+free_port() {
+    local port="${PGPORT:-55432}"
+    if [[ -n "${PGPORT:-}" ]]; then
+        echo "$port"
+        return
+    fi
+    while port_in_use "$port"; do
+        port=$((port + 1))
+    done
+    echo "$port"
+}
 
 bindir() {
     # Debian keeps the server programs out of PATH, one folder per major version; a pg_ctl on
@@ -49,9 +64,10 @@ as_owner() {
 }
 
 start() {
-    local bin user
+    local bin user port
     bin="$(bindir)"
     user="$(owner)"
+    port="$(free_port)"
     if ! id "$user" >/dev/null 2>&1; then
         echo "no user '$user' to own the cluster; set DENTASYNC_PG_USER" >&2
         exit 1

@@ -71,7 +71,7 @@ def pg_databases(worker_id: str, tmp_path_factory: pytest.TempPathFactory
         return
     databases = Databases(url, worker_id)
     paths = resolve_paths(tmp_path_factory.mktemp("pg-template") / "data").create()
-    template = databases.create(databases.template, from_template=False)
+    template = databases.create(databases.template)
     try:
         open_database(replace(paths, database_url=template)).close()
         yield databases
@@ -89,7 +89,8 @@ def app_paths(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppPat
         yield paths
         return
     name = databases.new_name()
-    url = databases.create(name, from_template="database" in request.fixturenames)
+    url = databases.create(
+        name, databases.template if "database" in request.fixturenames else None)
     try:
         yield replace(paths, database_url=url)
     finally:
@@ -139,7 +140,7 @@ def shared_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
     else:
         name = databases.new_name()
-        paths = replace(paths, database_url=databases.create(name, from_template=True))
+        paths = replace(paths, database_url=databases.create(name, databases.template))
     database = connect_database(paths)
     yield World(uow_factory_for(database))
     database.close()

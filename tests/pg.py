@@ -54,13 +54,21 @@ class Databases:
     def new_name(self) -> str:
         return f"{self.prefix}_{next(self._numbers)}"
 
-    def create(self, name: str, from_template: bool) -> str:
+    def create(self, name: str, template: str | None = None) -> str:
+        """An empty database, or a copy of ``template`` (nobody may be connected to it)."""
         with self._admin() as admin:
             statement = (sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
-                sql.Identifier(name), sql.Identifier(self.template)) if from_template
+                sql.Identifier(name), sql.Identifier(template)) if template
                 else sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
             admin.execute(statement)
         return self.url_of(name)
+
+    def replace_with_copy(self, url: str, template: str) -> None:
+        """The database at ``url`` becomes a fresh copy of ``template``."""
+        name = make_url(url).database
+        assert name is not None and name.startswith(self.prefix), "only our own databases"
+        self.drop(name)
+        self.create(name, template)
 
     def drop(self, name: str) -> None:
         with self._admin() as admin:

@@ -51,10 +51,17 @@ def is_server(engine: Engine | Connection) -> bool:
 
 
 def _server_engine(url: str) -> Engine:
+    # psycopg only here: a computer using its own file never loads it.
+    from .numeric import WholeOrFloat
+
     engine = create_engine(
         server.engine_url(url), future=True, pool_pre_ping=True,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
                       "application_name": "Dentasync Desktop"})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.adapters.register_loader("numeric", WholeOrFloat)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:

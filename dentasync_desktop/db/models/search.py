@@ -20,6 +20,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    SQLColumnExpression,
     TableClause,
     and_,
     column,
@@ -57,7 +58,7 @@ def _glob_literal(token: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in token)
 
 
-def contains(text: ColumnElement[str], token: str, dialect: str) -> ColumnElement[bool]:
+def contains(text: SQLColumnExpression[str], token: str, dialect: str) -> ColumnElement[bool]:
     """``token`` occurs in ``text``: a plain substring test, no pattern characters."""
     if dialect == POSTGRESQL:
         return func.strpos(text, token) > 0
@@ -72,7 +73,7 @@ def _regex_literal(token: str) -> str:
     return "".join(c if c.isalnum() else f"\\{c}" for c in token)
 
 
-def _starts_a_word(text: ColumnElement[str], token: str) -> ColumnElement[bool]:
+def _starts_a_word(text: SQLColumnExpression[str], token: str) -> ColumnElement[bool]:
     """PostgreSQL: ``token`` begins a word of ``text`` (the trigram index serves the pattern)."""
     return text.op("~")(_PG_WORD_BREAK + _regex_literal(token))
 
