@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import __version__, app
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
+from .db.server import redacted
 from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
@@ -106,7 +107,9 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
         if actor.role is not Role.ADMIN:
             raise PermissionDenied(
                 "Only an administrator may add synthetic data to a database in use.")
-    print(f"Seeding {args.orders:,} orders (seed {args.seed}) into {context.paths.database}")
+    where = (redacted(context.paths.database_url) if context.paths.database_url
+             else context.paths.database)
+    print(f"Seeding {args.orders:,} orders (seed {args.seed}) into {where}")
     started = time.perf_counter()
     stats = seed(database.uow_factory, args.orders, seed=args.seed,
                  progress=_show_progress if sys.stderr is not None and sys.stderr.isatty()
@@ -137,7 +140,7 @@ def _check(context: AppContext, _args: argparse.Namespace) -> int:
 
 def _backup(context: AppContext, args: argparse.Namespace) -> int:
     database = context.paths.database
-    if not database.is_file():
+    if not context.paths.on_server and not database.is_file():
         print(f"There is no database at {database} to back up.")
         return EXIT_PROBLEM
     target = Path(args.output).expanduser() if args.output else None

@@ -383,7 +383,11 @@ class _Generator:
             if progress is not None:
                 progress(min(count, chunk_start + CHUNK), count)
         if self.uow.dialect == POSTGRESQL:
-            advance_sequences(self.uow.session.connection())
+            connection = self.uow.session.connection()
+            advance_sequences(connection)
+            # The planner's statistics predate every row just written: without them it picks
+            # plans for empty tables until autovacuum catches up.
+            connection.exec_driver_sql("ANALYZE")
         return SeedStats(
             orders=count, labs=len(labs), customers=len(customers), patients=len(patients),
             services=len(services), staff=len(staff), first_number=first_number,
