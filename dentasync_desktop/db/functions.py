@@ -10,7 +10,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import GenericFunction
 
 
-class least(GenericFunction[int]):  # noqa: N801 - named like the SQL function
+class least(GenericFunction[int]):
     """The smaller of its arguments: LEAST on PostgreSQL, scalar min() on SQLite."""
 
     type = BigInteger()
