@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from dentasync_desktop.db import server
 from dentasync_desktop.paths import DATABASE_URL_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import passwords
 from dentasync_desktop.services.attachment_store import AttachmentStore
@@ -91,6 +92,9 @@ def app_paths(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppPat
     name = databases.new_name()
     url = databases.create(
         name, databases.template if "database" in request.fixturenames else None)
+    # Remembered by the folder, as --database-url does: a command given only --data-dir
+    # (the CLI tests) finds the same database.
+    server.remember(paths.config_dir, url)
     try:
         yield replace(paths, database_url=url)
     finally:
