@@ -1,7 +1,11 @@
-"""Several processes writing to ONE database file at once: nothing may fail raw or get lost.
+"""Several processes writing to ONE database at once: nothing may fail raw or get lost.
 
     uv run python bench/concurrent_writers.py                 # 4 processes x 60 s
     uv run python bench/concurrent_writers.py --seconds 10 --json
+    uv run python bench/concurrent_writers.py --database-url postgresql+psycopg://...
+    uv run python bench/concurrent_writers.py --create-orders 500 --database-url ...
+
+The database is a new SQLite file, or the empty PostgreSQL database at --database-url.
 
 Each process records small payments and edits orders (reloading and trying again when its copy
 is stale, as a user would) on the same few orders. Afterwards the stored data are compared with
@@ -11,6 +15,9 @@ what the processes were told had succeeded:
 - busy: "The database is busy, please try again." shown to the user (allowed, but reported);
 - lost: acknowledged payments or edits missing from the file, or an order whose paid amount
   disagrees with its payments.
+
+With --create-orders N each process instead creates N orders as fast as it can; every order
+must get its own number, and the numbers must have no gaps (``numbers``).
 
 The exit status is 1 when anything was unhandled or lost.
 """
@@ -44,7 +51,7 @@ from dentasync_desktop.domain.dto import Actor, ItemInput, OrderInput, PaymentIn
 from dentasync_desktop.domain.enums import PaymentMethod, Role
 from dentasync_desktop.domain.errors import ConcurrencyError, DatabaseBusy
 from dentasync_desktop.domain.money import Money
-from dentasync_desktop.paths import resolve_paths
+from dentasync_desktop.paths import AppPaths, resolve_paths
 from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 from dentasync_desktop.services.order_detail import get_order
 from dentasync_desktop.services.orders import create_order, edit_order
@@ -67,10 +74,15 @@ class Tally:
     busy: int = 0
     unhandled: int = 0
     unhandled_examples: list[str] = field(default_factory=list)
+    created: int = 0
 
 
-def _prepare(folder: Path) -> Actor:
-    database = open_database(resolve_paths(folder).create())
+def _paths(folder: Path, url: str | None) -> AppPaths:
+    return resolve_paths(folder, database_url=url).create()
+
+
+def _prepare(folder: Path, url: str | None) -> Actor:
+    database = open_database(_paths(folder, url))
     try:
         with database.uow_factory() as uow:
             user = User(username="bench", full_name="Bench Writer", role=Role.ADMIN,
@@ -97,18 +109,24 @@ def _order_input(ids: tuple[int, ...], description: str) -> OrderInput:
                       items=(ItemInput(description="Crown", quantity=1, unit_price=ORDER_TOTAL),))
 
 
-def _worker(folder: str, actor: Actor, seconds: float, seed: int) -> Tally:
+def _worker(folder: str, url: str | None, actor: Actor, seconds: float, seed: int,
+            create: int) -> Tally:
     rng = random.Random(seed)
     tally = Tally()
-    database = connect_database(resolve_paths(Path(folder)))
+    database = connect_database(_paths(Path(folder), url))
     try:
         order_ids = _order_ids(database)
+        parties = _parties(database, order_ids[0])
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        while (tally.created < create) if create else (time.monotonic() < deadline):
             tally.attempts += 1
             order_id = rng.choice(order_ids)
             try:
-                if rng.random() < 0.5:
+                if create:
+                    create_order(database.uow_factory(), actor,
+                                 _order_input(parties, f"created by {seed}"))
+                    tally.created += 1
+                elif rng.random() < 0.5:
                     amount = rng.randint(1, 10_000)
                     record_payment(database.uow_factory(), actor, order_id,
                                    PaymentInput(PAID_ON, Money(amount, "EUR"), PaymentMethod.CASH))
@@ -130,6 +148,12 @@ def _worker(folder: str, actor: Actor, seconds: float, seed: int) -> Tally:
     return tally
 
 
+def _parties(database: Database, order_id: int) -> tuple[int, int, int]:
+    with database.uow_factory().reading() as uow:
+        order = uow.session.get_one(WorkOrder, order_id)
+        return order.lab_id, order.customer_id, order.patient_id
+
+
 def _order_ids(database: Database) -> list[int]:
     with database.uow_factory().reading() as uow:
         return list(uow.session.scalars(select(WorkOrder.id)))
@@ -142,8 +166,8 @@ def _edit(database: Database, actor: Actor, order_id: int, description: str) -> 
     edit_order(database.uow_factory(), actor, order_id, detail.version, data)
 
 
-def _stored(folder: Path) -> dict[str, int]:
-    database = connect_database(resolve_paths(folder))
+def _stored(folder: Path, url: str | None) -> dict[str, int]:
+    database = connect_database(_paths(folder, url))
     try:
         with database.uow_factory().reading() as uow:
             s = uow.session
@@ -156,28 +180,36 @@ def _stored(folder: Path) -> dict[str, int]:
                 counted = s.scalar(select(func.coalesce(func.sum(Payment.amount_minor), 0))
                                    .where(Payment.order_id == order.id)) or 0
                 mismatched += counted != order.paid_minor
+            numbers = list(s.scalars(select(WorkOrder.number)))
             return {"payments": payments, "paid_minor": paid, "edits": edits,
-                    "orders_paid_mismatch": mismatched}
+                    "orders_paid_mismatch": mismatched, "orders": len(numbers),
+                    "distinct_numbers": len(set(numbers)),
+                    "number_gaps": max(numbers) - min(numbers) + 1 - len(set(numbers))}
     finally:
         database.close()
 
 
-def run(processes: int, seconds: float, folder: Path) -> dict[str, object]:
-    actor = _prepare(folder)
+def run(processes: int, seconds: float, folder: Path, url: str | None = None,
+        create: int = 0) -> dict[str, object]:
+    actor = _prepare(folder, url)
+    started = time.perf_counter()
     # Spawned, not forked: each writer is a fresh program, as a second copy of the app would be.
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        tallies = pool.starmap(_worker, [(str(folder), actor, seconds, seed)
+        tallies = pool.starmap(_worker, [(str(folder), url, actor, seconds, seed, create)
                                          for seed in range(processes)])
+    elapsed = time.perf_counter() - started
     told = Tally()
     for tally in tallies:
-        for name in ("attempts", "payments", "paid_minor", "edits", "stale", "busy", "unhandled"):
+        for name in ("attempts", "payments", "paid_minor", "edits", "stale", "busy", "unhandled",
+                     "created"):
             setattr(told, name, getattr(told, name) + getattr(tally, name))
         told.unhandled_examples += tally.unhandled_examples
-    stored = _stored(folder)
+    stored = _stored(folder, url)
     lost = (told.payments - stored["payments"]) + (told.edits - stored["edits"])
     lost += stored["orders_paid_mismatch"] + (told.paid_minor != stored["paid_minor"])
+    lost += told.created + ORDERS - stored["orders"]
     return {"processes": processes, "seconds": seconds, **asdict(told), "stored": stored,
-            "lost": lost}
+            "lost": lost, "elapsed": round(elapsed, 2)}
 
 
 def main() -> int:
@@ -185,15 +217,22 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="an empty PostgreSQL database to write to instead of a new file")
+    parser.add_argument("--create-orders", type=int, default=0, metavar="N",
+                        help="each process creates N orders instead of paying and editing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dentasync-writers-") as temp:
-        figures = run(args.processes, args.seconds, Path(temp) / "data")
+        figures = run(args.processes, args.seconds, Path(temp) / "data", args.database_url,
+                      args.create_orders)
     if args.json:
         print(json.dumps(figures))
     else:
-        for name in ("processes", "seconds", "attempts", "payments", "edits", "stale", "busy",
-                     "unhandled", "lost"):
+        for name in ("processes", "seconds", "attempts", "payments", "edits", "created",
+                     "stale", "busy", "unhandled", "lost", "elapsed"):
             print(f"{name:>18}: {figures[name]:,}")
+        for name, value in figures["stored"].items():  # type: ignore[attr-defined]
+            print(f"{name:>18}: {value:,}")
         for example in figures["unhandled_examples"]:  # type: ignore[attr-defined]
             print(example, file=sys.stderr)
     failed = figures["unhandled"] or figures["lost"]

@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__, logging_setup
@@ -24,6 +25,7 @@ EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_INTERRUPTED = 130
 PRIVATE_UMASK = 0o077
+LOCAL_DATABASE = "local"
 
 
 class AppContext:
@@ -63,8 +65,12 @@ def run(
     data_dir: str | os.PathLike[str] | None = None,
     demo: bool = False,
     console_level: int = logging.WARNING,
+    database_url: str | None = None,
 ) -> int:
     """Resolve the folders, start logging, run ``command`` and turn failures into exit codes.
+
+    ``database_url`` (``--database-url``) points the data folder at a server from now on, or
+    back at its own file when it is ``local``.
 
     A refusal (damaged or newer database, bad backup file, ...) is printed as its message; an
     unexpected error goes to the log file with its traceback and the user gets one line.
@@ -72,11 +78,24 @@ def run(
     with _private_files():
         try:
             paths = resolve_paths(data_dir, demo).create()
+            if database_url is not None:
+                paths = _point_at(paths, database_url)
         except OSError as error:
             _tell(translate("cli", "Cannot create the data folders: {reason}").format(
                 reason=_describe(error)))
             return EXIT_PROBLEM
+        except DomainError as error:
+            _tell(error.message)
+            return EXIT_PROBLEM
         return _run_logged(command, paths, demo, console_level)
+
+
+def _point_at(paths: AppPaths, database_url: str) -> AppPaths:
+    from .db import server
+
+    url = None if database_url.strip().lower() == LOCAL_DATABASE else database_url
+    server.remember(paths.config_dir, url)
+    return replace(paths, database_url=url)
 
 
 @contextmanager

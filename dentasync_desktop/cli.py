@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import __version__, app
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
+from .db.server import redacted
 from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
@@ -57,6 +58,10 @@ EPILOG = QT_TRANSLATE_NOOP("cli", """where the data lives:
   user log folder (run 'dentasync-desktop check' to see them). --data-dir DIR or the
   DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
   separate database in a 'demo' sub-folder and fills it with demo data on first use.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (or DENTASYNC_DATABASE_URL)
+  uses a PostgreSQL server shared by several PCs instead; the data folder remembers it
+  (without the password, which goes to the OS keyring or comes from
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local goes back to this computer's file.
 
 exit codes:
   0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
@@ -119,8 +124,10 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
             raise PermissionDenied(translate(
                 "cli", "Only an administrator may add synthetic data to a database in use.",
                 None, language))
+    where = (redacted(context.paths.database_url) if context.paths.database_url
+             else context.paths.database)
     print(translate("cli", "Seeding %n order(s) (seed {seed}) into {path}", None, language,
-                    orders).format(seed=args.seed, path=context.paths.database))
+                    orders).format(seed=args.seed, path=where))
     started = time.perf_counter()
     stats = seed(database.uow_factory, args.orders, seed=args.seed,
                  progress=_show_progress if sys.stderr is not None and sys.stderr.isatty()
@@ -152,7 +159,7 @@ def _check(context: AppContext, args: argparse.Namespace) -> int:
 
 def _backup(context: AppContext, args: argparse.Namespace) -> int:
     database, language = context.paths.database, args.language
-    if not database.is_file():
+    if not context.paths.on_server and not database.is_file():
         print(translate("cli", "There is no database at {path} to back up.", None,
                         language).format(path=database))
         return EXIT_PROBLEM
@@ -328,6 +335,11 @@ def _global_options(suppress: bool, language: str) -> argparse.ArgumentParser:
         help=translate("cli", "keep the database, backups, attachments and logs under DIR "
                               "(default: $DENTASYNC_DATA_DIR, else the user data folder)", None,
                        language))
+    group.add_argument(
+        "--database-url", metavar="URL", default=argparse.SUPPRESS if suppress else None,
+        help="use the PostgreSQL server at URL (postgresql+psycopg://user@host:5432/database) "
+             "from now on, 'local' for this computer's database file "
+             "(default: $DENTASYNC_DATABASE_URL, else what the data folder remembers)")
     group.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
         help=translate("cli", "use the separate demo database, filled with demo data on first "
@@ -555,4 +567,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
 
-    return app.run(command, data_dir=args.data_dir, demo=args.demo)
+    return app.run(command, data_dir=args.data_dir, demo=args.demo,
+                   database_url=args.database_url)

@@ -20,8 +20,8 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
 
 
 def _include_name(name: str | None, type_: str, _parent: object) -> bool:
-    # The FTS5 indexes are raw SQL (db/models/search.py), not models to compare.
-    return not (type_ == "table" and name is not None and is_search_index(name))
+    # The search indexes are raw SQL (db/models/search.py), not models to compare.
+    return not (type_ in ("table", "index") and name is not None and is_search_index(name))
 
 
 def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
@@ -43,10 +43,11 @@ def run_migrations_online() -> None:
     if connection is not None:
         _configure_and_run(connection)
         return
-    # Developer use: `alembic -x db=path.sqlite3 revision --autogenerate`.
-    url = config.get_main_option("sqlalchemy.url") or (
-        f"sqlite:///{context.get_x_argument(as_dictionary=True)['db']}"
-    )
+    # Developer use: `alembic -x db=path.sqlite3 revision --autogenerate`, or
+    # `-x url=postgresql+psycopg://...` to run the history on a server.
+    arguments = context.get_x_argument(as_dictionary=True)
+    url = (config.get_main_option("sqlalchemy.url") or arguments.get("url")
+           or f"sqlite:///{arguments['db']}")
     engine = create_engine(url)
     with engine.connect() as conn:
         _configure_and_run(conn)

@@ -1,22 +1,29 @@
-"""Shared fixtures: a real, migrated SQLite file per test and a small world of master data."""
+"""Shared fixtures: a real, migrated database per test and a small world of master data.
+
+The database is an SQLite file, or with DENTASYNC_TEST_PG set a PostgreSQL database of its own
+(tests/pg.py says how).
+"""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from dentasync_desktop import i18n
-from dentasync_desktop.paths import AppPaths, resolve_paths
+from dentasync_desktop.db import server
+from dentasync_desktop.paths import DATABASE_URL_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import passwords
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 from .factories import CHEAP_COST, World
+from .pg import SKIP_REASON, Databases, in_ci, server_url
 
 # A fixed "now" keeps due-date and overdue logic reproducible in tests.
 FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -42,9 +49,68 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(passwords, "current", CHEAP_COST)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, tests of the SQLite file itself are skipped (the SQLite run has them);
+    without a server, the server's own tests are skipped locally, and left to CI's
+    PostgreSQL run there."""
+    if server_url() is not None:
+        for item in items:
+            if item.get_closest_marker("sqlite_only"):
+                item.add_marker(pytest.mark.skip(
+                    reason="SQLite file handling: run by the SQLite pass"))
+        return
+    server_only = [item for item in items if item.get_closest_marker("postgresql")]
+    if in_ci():
+        config.hook.pytest_deselected(items=server_only)
+        items[:] = [item for item in items if item not in server_only]
+        return
+    for item in server_only:
+        item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+@pytest.fixture(autouse=True)
+def no_database_url_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own DENTASYNC_DATABASE_URL must not point the tests at their server."""
+    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_databases(worker_id: str, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[Databases | None]:
+    """With DENTASYNC_TEST_PG: this worker's template database, migrated once."""
+    url = server_url()
+    if url is None:
+        yield None
+        return
+    databases = Databases(url, worker_id)
+    paths = resolve_paths(tmp_path_factory.mktemp("pg-template") / "data").create()
+    template = databases.create(databases.template)
+    try:
+        open_database(replace(paths, database_url=template)).close()
+        yield databases
+    finally:
+        databases.drop(databases.template)
+
+
 @pytest.fixture
-def app_paths(tmp_path: Path) -> AppPaths:
-    return resolve_paths(tmp_path / "data").create()
+def app_paths(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppPaths]:
+    """The test's data folder; on PostgreSQL also its own database, migrated when the test
+    uses ``database``, else empty (as a new data folder's file would be)."""
+    paths = resolve_paths(tmp_path / "data").create()
+    databases: Databases | None = request.getfixturevalue("pg_databases")
+    if databases is None:
+        yield paths
+        return
+    name = databases.new_name()
+    url = databases.create(
+        name, databases.template if "database" in request.fixturenames else None)
+    # Remembered by the folder, as --database-url does: a command given only --data-dir
+    # (the CLI tests) finds the same database.
+    server.remember(paths.config_dir, url)
+    try:
+        yield replace(paths, database_url=url)
+    finally:
+        databases.drop(name)
 
 
 @pytest.fixture(scope="session")
@@ -56,8 +122,9 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def database(app_paths: AppPaths, migrated_template: Path) -> Iterator[Database]:
-    shutil.copyfile(migrated_template, app_paths.database)
+def database(app_paths: AppPaths, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if not app_paths.on_server:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), app_paths.database)
     db = connect_database(app_paths)
     yield db
     db.close()
@@ -78,15 +145,23 @@ def uow_factory(database: Database) -> UnitOfWorkFactory:
 
 
 @pytest.fixture(scope="module")
-def shared_world(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory
+def shared_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                  ) -> Iterator[World]:
     """One world for a whole module whose tests only read: a module seeds it once, rather
     than every test seeding its own copy."""
     paths = resolve_paths(tmp_path_factory.mktemp("shared") / "data").create()
-    shutil.copyfile(migrated_template, paths.database)
+    databases: Databases | None = request.getfixturevalue("pg_databases")
+    name = None
+    if databases is None:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
+    else:
+        name = databases.new_name()
+        paths = replace(paths, database_url=databases.create(name, databases.template))
     database = connect_database(paths)
     yield World(uow_factory_for(database))
     database.close()
+    if databases is not None and name is not None:
+        databases.drop(name)
 
 
 @pytest.fixture

@@ -1,4 +1,11 @@
-"""SQLite engine with the PRAGMAs the app relies on."""
+"""The engine: an SQLite file with the PRAGMAs the app relies on, or a PostgreSQL server.
+
+Writers queue on both. SQLite's BEGIN IMMEDIATE takes the file's write lock; on PostgreSQL a
+writing transaction first takes one transaction-scoped advisory lock, so writers run one
+after another there too (a clinic's handful of PCs writes far below what that allows), and
+the services' read-then-write steps (the order-number counter, the next order id, money
+totals) stay correct under concurrency without each guarding itself. Readers take no lock.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,12 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.errors import DatabaseBusy
+from ..domain.errors import DatabaseBusy, DatabaseProblem
+from . import server
 from .storage import translate_storage_errors
 
 BUSY_TIMEOUT_MS = 5000
@@ -20,13 +29,73 @@ BEGIN_ATTEMPTS = 3
 # Execution option a connection carries when its transaction is going to write (see begin_write).
 _BEGIN_MODE = "dentasync_begin"
 _BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+# PostgreSQL: lock_not_available (lock_timeout ran out), serialization_failure, deadlock_detected.
+_SERVER_BUSY_STATES = ("55P03", "40001", "40P01")
+# pg_advisory_xact_lock keys: every writing transaction; a migration (held for its session).
+WRITE_LOCK_KEY = 0x44_53_57_52  # "DSWR"
+MIGRATION_LOCK_KEY = 0x44_53_4D_47  # "DSMG"
+CONNECT_TIMEOUT_S = 10
 
 
-def make_engine(database: Path) -> Engine:
+def make_engine(database: Path, url: str | None = None) -> Engine:
+    """The engine on the server at ``url`` when given, else on the SQLite file ``database``."""
+    if url is not None:
+        return _server_engine(url)
     engine = create_engine(f"sqlite:///{database}", future=True)
     _configure(engine)
     translate_storage_errors(engine, database)
     return engine
+
+
+def is_server(engine: Engine | Connection) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def _server_engine(url: str) -> Engine:
+    # psycopg only here: a computer using its own file never loads it.
+    from .numeric import WholeOrFloat
+
+    engine = create_engine(
+        server.engine_url(url), future=True, pool_pre_ping=True,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
+                      "application_name": "Dentasync Desktop"})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.adapters.register_loader("numeric", WholeOrFloat)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(_BEGIN_MODE) is None:
+            return
+        raw = connection.connection.dbapi_connection
+        assert raw is not None, "a connection in use is never detached"
+        for attempt in range(1, BEGIN_ATTEMPTS + 1):
+            try:
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+                return
+            except OperationalError as error:
+                if not is_busy(error):
+                    raise
+                # The timed-out wait aborted the driver's transaction: start it afresh.
+                raw.rollback()
+                if attempt == BEGIN_ATTEMPTS:
+                    raise DatabaseBusy() from error
+
+    @event.listens_for(engine, "handle_error")
+    def _unreachable(context: ExceptionContext) -> None:
+        if context.connection is None and not is_busy(context.original_exception):
+            # No connection yet: the server is down, unreachable or refused the user.
+            raise DatabaseProblem(
+                f"Cannot connect to the database server {server.redacted(url)}: "
+                f"{_first_line(context.original_exception)}") from context.original_exception
+
+    return engine
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def begin_write(session: Session) -> None:
@@ -40,8 +109,11 @@ def begin_write(session: Session) -> None:
 
 
 def is_busy(error: BaseException) -> bool:
-    """True when ``error`` is SQLite saying another connection holds the lock."""
+    """True when ``error`` is SQLite saying another connection holds the lock, or PostgreSQL
+    giving up on a lock wait, a serialization conflict or a deadlock."""
     original = getattr(error, "orig", error)
+    if getattr(original, "sqlstate", None) in _SERVER_BUSY_STATES:
+        return True
     if not isinstance(original, sqlite3.OperationalError):
         return False
     code = getattr(original, "sqlite_errorcode", None)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, inspect
 
 from ..domain.errors import DatabaseProblem
 
@@ -50,18 +50,18 @@ def head_revision(migrations_dir: Path) -> str:
     return heads.pop()
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        if connection.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                "AND name = 'alembic_version'").first() is None:
-            return None
-        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+def current_revision(bind: Engine | Connection) -> str | None:
+    if isinstance(bind, Engine):
+        with bind.connect() as connection:
+            return current_revision(connection)
+    if not inspect(bind).has_table("alembic_version"):
+        return None
+    return bind.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def needs_upgrade(engine: Engine, migrations_dir: Path) -> bool:
+def needs_upgrade(bind: Engine | Connection, migrations_dir: Path) -> bool:
     """True when the schema is behind head; refuses a database written by a newer version."""
-    current = current_revision(engine)
+    current = current_revision(bind)
     if current is not None and current not in known_revisions(migrations_dir):
         raise DatabaseProblem(
             "This database was written by a newer version of Dentasync Desktop "

@@ -11,12 +11,13 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine, inspect
 
 from ..domain.numbers import format_number
 
@@ -97,15 +98,21 @@ _CURRENCY_DISAGREES = """
     WHERE p.currency != o.currency ORDER BY o.number"""
 
 
+_MONEY_COLUMNS = {("work_orders", "paid_minor"), ("work_orders", "currency"),
+                  ("payments", "amount_minor"), ("payments", "voided"), ("payments", "currency")}
+
+
 def _money_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
-    needed = {("work_orders", "paid_minor"), ("work_orders", "currency"),
-              ("payments", "amount_minor"), ("payments", "voided"), ("payments", "currency")}
-    if not needed <= schema.columns:
+    if not schema.columns >= _MONEY_COLUMNS:
         return []  # already reported as missing
+    return _money_disagreements(lambda query: [number for (number,) in conn.execute(query)])
+
+
+def _money_disagreements(numbers_of: Callable[[str], list[int]]) -> list[str]:
     problems = []
     for query, what in ((_PAID_DISAGREES, "stored paid amount disagrees with their payments"),
                         (_CURRENCY_DISAGREES, "payments are in another currency")):
-        numbers = [number for (number,) in conn.execute(query)]
+        numbers = numbers_of(query)
         if numbers:
             shown = ", ".join(format_number(n) for n in numbers[:5])
             more = f" and {len(numbers) - 5} more" if len(numbers) > 5 else ""
@@ -117,6 +124,37 @@ def row_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
     """References and stored money (``schema`` read from the same file): what a write can
     break, unlike the schema itself."""
     return _broken_references(conn) + _money_problems(conn, schema)
+
+
+def server_content_problems(engine: Engine) -> list[str]:
+    """What makes a PostgreSQL database at head unusable: tables, columns and the append-only
+    triggers missing, or stored money disagreeing. The server checks its own references."""
+    from .models import Base
+
+    with engine.connect() as conn:
+        inspector = inspect(conn)
+        present = set(inspector.get_table_names())
+        problems = []
+        lost = sorted(set(Base.metadata.tables) - present)
+        if lost:
+            problems.append(f"tables missing: {', '.join(lost)}")
+        columns = sorted(
+            f"{name}.{column.name}" for name, table in Base.metadata.tables.items()
+            if name in present for column in table.columns
+            if column.name not in {c["name"] for c in inspector.get_columns(name)})
+        if columns:
+            problems.append(f"columns missing: {', '.join(columns)}")
+        if "activity" in present:
+            triggers = set(conn.exec_driver_sql(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'activity'::regclass "
+                "AND NOT tgisinternal").scalars())
+            missing = sorted({"activity_no_update", "activity_no_delete"} - triggers)
+            if missing:
+                problems.append(f"triggers missing: {', '.join(missing)}")
+        if {"work_orders", "payments"} <= present and not columns:
+            problems += _money_disagreements(
+                lambda query: list(conn.exec_driver_sql(query).scalars()))
+        return problems
 
 
 def content_problems(path: Path, migrations_dir: Path, revision: str) -> list[str]:

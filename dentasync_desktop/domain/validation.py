@@ -20,7 +20,9 @@ SQL_INT_MAX = 2**63 - 1
 MAX_QUANTITY = 10_000
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# A lone surrogate (from a broken paste or a careless caller) cannot be stored as UTF-8, and
+# PostgreSQL's text cannot hold NUL.
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 
 def required(value: str | None, field: str, limit: int = SHORT_TEXT) -> str:
@@ -35,8 +37,7 @@ def optional(value: str | None, field: str, limit: int = SHORT_TEXT) -> str:
 
 
 def limited(text: str, field: str, limit: int) -> str:
-    if _SURROGATE.search(text):
-        # A lone surrogate (from a broken paste or a careless caller) cannot be stored as UTF-8.
+    if _UNSTORABLE.search(text):
         raise ValidationError(field, code="invalid_text")
     if len(text) > limit:
         raise ValidationError(field, code="too_long",

@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, func, or_, select
 
 from ..db.models import Customer, DentalLab, Event, Patient, User, WorkOrder
+from ..db.models.search import contains
 from ..documents.agenda import agenda_table
 from ..domain import lifecycle, validation
 from ..domain.dto import (
@@ -96,8 +97,8 @@ def calendar_events(
     if flt.only_mine:
         conditions.append(Event.created_by_id == actor.user_id)
     for token in search_tokens(flt.text):
-        conditions.append(or_(func.instr(WorkOrder.search_text, token) > 0,
-                              func.instr(func.lower(Event.note), token) > 0))
+        conditions.append(or_(contains(WorkOrder.search_text, token, uow.dialect),
+                              contains(func.lower(Event.note), token, uow.dialect)))
     query = (
         select(Event.id, Event.version, Event.kind, Event.starts_at, Event.duration_minutes,
                Event.reminder_minutes, Event.note, Event.done, WorkOrder.id, WorkOrder.number,
@@ -140,7 +141,8 @@ def order_due_dates(
         raise ValidationError("end", code="range_too_long", params={"days": MAX_RANGE.days})
     conditions = [WorkOrder.due_date >= first_day, WorkOrder.due_date <= last_day,
                   WorkOrder.status != OrderStatus.CANCELLED, *_order_conditions(flt)]
-    conditions += [func.instr(WorkOrder.search_text, t) > 0 for t in search_tokens(flt.text)]
+    conditions += [contains(WorkOrder.search_text, t, uow.dialect)
+                   for t in search_tokens(flt.text)]
     query = (
         select(WorkOrder.id, WorkOrder.number, WorkOrder.due_date, WorkOrder.status,
                Patient.first_name, Patient.last_name, DentalLab.name, Customer.name)

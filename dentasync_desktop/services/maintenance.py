@@ -24,8 +24,9 @@ from ..db.health import (
     stored_revision,
 )
 from ..db.lock import FileLock, database_lock, window_lock
-from ..db.revisions import head_revision, known_revisions, needs_upgrade
-from ..db.soundness import content_problems
+from ..db.revisions import current_revision, head_revision, known_revisions, needs_upgrade
+from ..db.server import redacted
+from ..db.soundness import content_problems, server_content_problems
 from ..db.storage import storage_problem
 from ..domain import permissions
 from ..domain.actions import Action
@@ -54,7 +55,8 @@ class Database:
     def close(self) -> None:
         """Release the file: connections first, then the shared lock a restore waits for."""
         self.engine.dispose()
-        mark_closed(self.paths.database)
+        if not self.paths.on_server:
+            mark_closed(self.paths.database)
         self.lock.release()
 
 
@@ -138,6 +140,8 @@ def open_database(paths: AppPaths, migrations_dir: Path | None = None,
 def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
                  bus: ChangeBus) -> Database:
     migrations = migrations_dir or bundled("migrations")
+    if paths.on_server:
+        return _open_server(paths, lock, migrations, bus)
     exists = paths.database.exists() and paths.database.stat().st_size > 0
     backup_due = exists and backups.backup_is_due(paths.backups_dir)
     if exists:
@@ -147,7 +151,7 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
         thorough = backup_due or not closed_cleanly(paths.database)
         require_sound(paths.database, backups.newest_backup(paths.backups_dir), thorough)
         mark_in_use(paths.database)
-    engine = make_engine(paths.database)
+    engine = _engine(paths)
     try:
         must_migrate = needs_upgrade(engine, migrations)
         if must_migrate:
@@ -163,6 +167,28 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
         engine.dispose()
         raise
     return _connected(paths, engine, lock, bus)
+
+
+def _open_server(paths: AppPaths, lock: FileLock, migrations: Path,
+                 bus: ChangeBus) -> Database:
+    """The server keeps its own data sound and is backed up with its own tools (pg_dump): no
+    file checks or file copies here, only the migration (under the server's advisory lock)."""
+    engine = _engine(paths)
+    try:
+        if needs_upgrade(engine, migrations):
+            log.info("no file backup before migrating %s: back the server up with pg_dump",
+                     redacted(paths.database_url or ""))
+            from ..db.migrate import upgrade  # Alembic, only when a migration is due
+
+            upgrade(engine, migrations)
+    except BaseException:
+        engine.dispose()
+        raise
+    return _connected(paths, engine, lock, bus)
+
+
+def _engine(paths: AppPaths) -> Engine:
+    return make_engine(paths.database, paths.database_url)
 
 
 def _keep_private(database: Path) -> None:
@@ -190,8 +216,7 @@ def _daily_backup(paths: AppPaths) -> None:
 def connect_database(paths: AppPaths, bus: ChangeBus | None = None) -> Database:
     """Open a database already known to be sound and at head, skipping checks and backups."""
     paths.create()
-    return _connected(paths, make_engine(paths.database), _shared_lock(paths),
-                      bus or ChangeBus())
+    return _connected(paths, _engine(paths), _shared_lock(paths), bus or ChangeBus())
 
 
 def _connected(paths: AppPaths, engine: Engine, lock: FileLock, bus: ChangeBus) -> Database:
@@ -208,8 +233,16 @@ def _connected(paths: AppPaths, engine: Engine, lock: FileLock, bus: ChangeBus) 
                     bus)
 
 
+def _refuse_file_care_on_server(paths: AppPaths, what: str) -> None:
+    if paths.on_server:
+        raise DatabaseProblem(
+            f"This data folder uses the database server {redacted(paths.database_url or '')}: "
+            f"{what} it with PostgreSQL's own tools (pg_dump, pg_restore).")
+
+
 def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Path:
     permissions.require(actor.role, Action.BACKUP)
+    _refuse_file_care_on_server(paths, "back up")
     if not paths.database.exists():
         raise DatabaseProblem(translate(
             "maintenance", "There is no database to back up at {path}.").format(
@@ -233,6 +266,7 @@ def restore_file(
     paths: AppPaths, candidate: Path, migrations_dir: Path | None = None
 ) -> Path | None:
     migrations = migrations_dir or bundled("migrations")
+    _refuse_file_care_on_server(paths, "restore")
     paths.create()
     lock = database_lock(paths.database)
     if not _take(lock, exclusive=True):
@@ -269,7 +303,8 @@ class CheckReport:
 def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     """Integrity, schema at head and complete, references, stored money, folders present: what
     `dentasync-desktop check` prints."""
-    notes: list[str] = [f"database: {paths.database}", f"backups: {paths.backups_dir}",
+    where = redacted(paths.database_url) if paths.database_url else paths.database
+    notes: list[str] = [f"database: {where}", f"backups: {paths.backups_dir}",
                         f"attachments: {paths.attachments_dir}", f"logs: {paths.log_dir}",
                         f"settings: {paths.config_dir}"]
     try:
@@ -277,11 +312,14 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
         notes.append(f"migrations: {migrations}")
     except FileNotFoundError as exc:
         return CheckReport((str(exc),), tuple(notes))
-    if not paths.database.exists():
+    if not paths.on_server and not paths.database.exists():
         return CheckReport((f"the database {paths.database} does not exist yet",), tuple(notes))
     try:
-        with _sharing(paths):
-            problems = _database_problems(paths, migrations, notes)
+        if paths.on_server:
+            problems = _server_problems(paths, migrations, notes)
+        else:
+            with _sharing(paths):
+                problems = _database_problems(paths, migrations, notes)
     except (DatabaseProblem, StorageProblem) as exc:
         problems = [exc.message]
     for folder in (paths.backups_dir, paths.attachments_dir, paths.log_dir):
@@ -290,6 +328,23 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     newest = backups.newest_backup(paths.backups_dir)
     notes.append(f"newest backup: {newest or 'none'}")
     return CheckReport(tuple(problems), tuple(notes))
+
+
+def _server_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[str]:
+    """The server vouches for its own storage: the schema version, tables and columns, and
+    stored money are what is left to check."""
+    engine = _engine(paths)
+    try:
+        current, head = current_revision(engine), head_revision(migrations)
+        notes.append(f"schema: {current} (head {head})")
+        if current is None:
+            return ["this is not a Dentasync Desktop database (no schema version)"]
+        problems = [] if current == head else [f"schema is at {current}, expected {head}"]
+        if current not in known_revisions(migrations):
+            return problems
+        return problems + server_content_problems(engine)
+    finally:
+        engine.dispose()
 
 
 def _database_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[str]:

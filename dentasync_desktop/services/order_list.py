@@ -75,9 +75,10 @@ def search_tokens(text: str) -> list[str]:
 
 
 def _conditions(
-    flt: OrderFilter, today: date, with_statuses: bool = True
+    uow: UnitOfWork, flt: OrderFilter, today: date, with_statuses: bool = True
 ) -> list[ColumnElement[bool]]:
-    return matching_ids(search_tokens(flt.text)) + _filters(flt, today, with_statuses)
+    return (matching_ids(search_tokens(flt.text), uow.dialect)
+            + _filters(flt, today, with_statuses))
 
 
 def _filters(
@@ -210,12 +211,13 @@ def _fetch(
         head = _page_ids(flt, today, conditions, WorkOrder.search_text,
                          reverse=reverse).limit(PROBE_ROWS).subquery()
         columns = [c for name, c in head.c.items() if name != "search_text"]
-        probe = (select(*columns).where(*scanned_matches(head.c.search_text, tokens))
+        probe = (select(*columns).where(*scanned_matches(head.c.search_text, tokens,
+                                                          uow.dialect))
                  .order_by(*_ordered(flt, columns[1:] + columns[:1], reverse)))
         rows = _rows(uow, probe.offset(offset).limit(limit), flt, today, reverse)
         if len(rows) == limit:  # all within the first rows, so exactly the right ones
             return rows
-        conditions += matching_ids(tokens)
+        conditions += matching_ids(tokens, uow.dialect)
     page = _page_ids(flt, today, conditions, reverse=reverse).offset(offset).limit(limit)
     return _rows(uow, page, flt, today, reverse)
 
@@ -261,7 +263,7 @@ def matching_rows(
     with uow.reading():
         signed_in(uow, actor)
         today = uow.today()
-        page = _page_ids(flt, today, [WorkOrder.id.in_(list(ids)), *_conditions(flt, today)])
+        page = _page_ids(flt, today, [WorkOrder.id.in_(list(ids)), *_conditions(uow, flt, today)])
         return {row.id: row for row in map(_order_row, _rows(uow, page, flt, today))}
 
 
@@ -378,8 +380,9 @@ def count_orders(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> int:
 
 def _count(uow: UnitOfWork, flt: OrderFilter, today: date) -> int:
     tokens, filters = search_tokens(flt.text), _filters(flt, today)
-    query = (match_count(tokens) if tokens and not filters else
-             select(func.count()).select_from(WorkOrder).where(*_conditions(flt, today)))
+    query = (match_count(tokens, uow.dialect) if tokens and not filters else
+             select(func.count()).select_from(WorkOrder).where(
+                 *_conditions(uow, flt, today)))
     return uow.session.scalar(query) or 0
 
 
@@ -388,7 +391,7 @@ def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[Ord
     _check(flt)
     with uow.reading():
         signed_in(uow, actor)
-        conditions = _conditions(flt, uow.today(), with_statuses=False)
+        conditions = _conditions(uow, flt, uow.today(), with_statuses=False)
         if conditions:
             # One pass over the matching rows, counting every status at once: GROUP BY would
             # walk the status index and fetch each row in status order, several times slower.

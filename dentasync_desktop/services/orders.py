@@ -44,7 +44,9 @@ MAX_ITEMS = 200
 
 
 def next_number(uow: UnitOfWork) -> int:
-    counter = uow.session.get(Counter, ORDER_COUNTER)
+    """The next order number: gap-free, each handed out once. On a server the counter row is
+    read FOR UPDATE, so even a writer outside the writers' lock (db/engine.py) queues here."""
+    counter = uow.session.get(Counter, ORDER_COUNTER, with_for_update=True)
     if counter is None:
         counter = Counter(name=ORDER_COUNTER, value=0)
         uow.session.add(counter)

@@ -40,6 +40,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from ..db.functions import least
 from ..db.models import Event, Installment, Patient, PaymentPlan, ReminderState, WorkOrder
 from ..domain import permissions, validation
 from ..domain.actions import Action
@@ -184,7 +185,7 @@ def unpaid_installments(first: date, last: date):  # type: ignore[no-untyped-def
         .where(WorkOrder.unpaid_due_date <= last, WorkOrder.status != OrderStatus.CANCELLED)
         .subquery()
     )
-    left = func.min(running.c.amount_minor, running.c.upto - WorkOrder.paid_minor)
+    left = least(running.c.amount_minor, running.c.upto - WorkOrder.paid_minor)
     return (
         select(running.c.id, running.c.due_date, left.label("left"), WorkOrder.currency,
                WorkOrder.id, WorkOrder.number, Patient.first_name, Patient.last_name)

@@ -26,13 +26,16 @@ from pathlib import Path
 
 from sqlalchemy import (
     ColumnElement,
+    Float,
     Select,
+    cast,
     func,
     literal_column,
     select,
 )
 
 from ..db.models import DentalLab, Service, WorkOrder
+from ..db.models.search import POSTGRESQL
 from ..documents.report_table import Column, ColumnKind, Counted, ReportTable, Row
 from ..domain import validation
 from ..domain.actions import Action
@@ -120,7 +123,9 @@ def lab_scorecard(uow: UnitOfWork, actor: Actor, flt: ScorecardFilter) -> LabSco
     delivered = WorkOrder.delivered_on.is_not(None)
     rated = delivered & WorkOrder.due_date.is_not(None)
     late = rated & (WorkOrder.delivered_on > WorkOrder.due_date)
-    lateness = func.julianday(WorkOrder.delivered_on) - func.julianday(WorkOrder.due_date)
+    lateness = (cast(WorkOrder.delivered_on - WorkOrder.due_date, Float)
+                if uow.dialect == POSTGRESQL else
+                func.julianday(WorkOrder.delivered_on) - func.julianday(WorkOrder.due_date))
     # Grouped by lab only, in the index's order: no sort.
     per_lab = (
         select(WorkOrder.lab_id, func.count(), func.count().filter(delivered),

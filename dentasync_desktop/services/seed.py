@@ -38,6 +38,8 @@ from ..db.models import (
     WorkOrderItem,
     WorkTask,
 )
+from ..db.models.search import POSTGRESQL
+from ..db.server import advance_sequences
 from ..domain.bank import iban_country
 from ..domain.enums import (
     EventKind,
@@ -346,9 +348,10 @@ class _Generator:
         columns = model.__table__.c
         convert = [(name, columns[name].type.bind_processor(connection.dialect))
                    for name in names]
+        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
         sql = (f"INSERT INTO {quote(model.__tablename__)} "
                f"({', '.join(quote(n) for n in names)}) "
-               f"VALUES ({', '.join('?' for _ in names)})")
+               f"VALUES ({', '.join(marker for _ in names)})")
         connection.exec_driver_sql(sql, [
             tuple(row[name] if process is None else process(row[name])
                   for name, process in convert)
@@ -379,6 +382,12 @@ class _Generator:
                 totals[key] += len(getattr(rows, key))
             if progress is not None:
                 progress(min(count, chunk_start + CHUNK), count)
+        if self.uow.dialect == POSTGRESQL:
+            connection = self.uow.session.connection()
+            advance_sequences(connection)
+            # The planner's statistics predate every row just written: without them it picks
+            # plans for empty tables until autovacuum catches up.
+            connection.exec_driver_sql("ANALYZE")
         return SeedStats(
             orders=count, labs=len(labs), customers=len(customers), patients=len(patients),
             services=len(services), staff=len(staff), first_number=first_number,

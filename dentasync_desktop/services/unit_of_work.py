@@ -103,6 +103,11 @@ class UnitOfWork:
                  actor_id: int | None = None) -> None:
         self.changed(Change(kind, ids, order_id, actor_id))
 
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql", for the few queries spelled differently on each."""
+        return self._session_factory.kw["bind"].dialect.name  # type: ignore[no-any-return]
+
     def now(self) -> datetime:
         """Aware UTC now."""
         return self._clock()

@@ -56,9 +56,12 @@ def upgrade() -> None:
             f"WHERE status IN ({statuses})")
 
     # The day is the UTC one here: older orders never recorded the computer's time zone.
-    op.execute("UPDATE work_orders SET delivered_on = date(delivered_at), turnaround_minutes = "
+    minutes = ("CAST(round(EXTRACT(EPOCH FROM delivered_at - published_at) / 60) AS INTEGER)"
+               if op.get_bind().dialect.name == "postgresql" else
                "CAST(round((julianday(delivered_at) - julianday(published_at)) * 1440) "
-               "AS INTEGER) WHERE delivered_at IS NOT NULL")
+               "AS INTEGER)")
+    op.execute("UPDATE work_orders SET delivered_on = date(delivered_at), "
+               f"turnaround_minutes = {minutes} WHERE delivered_at IS NOT NULL")
 
 def downgrade() -> None:
     # Plain DROP COLUMN (SQLite 3.35+), not a batch copy: rebuilding work_orders would drop the

@@ -24,11 +24,26 @@ down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-TRIGGERS = {
-    verb: (f"CREATE TRIGGER activity_no_{verb.lower()} BEFORE {verb} ON activity "
-           "BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END")
-    for verb in ("UPDATE", "DELETE")
-}
+
+def _append_only(verb: str) -> list[str]:
+    """The trigger refusing ``verb`` on the activity log, in this database's dialect."""
+    name = f"activity_no_{verb.lower()}"
+    if op.get_bind().dialect.name == "postgresql":
+        return [
+            "CREATE OR REPLACE FUNCTION activity_append_only() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the activity log is append-only' "
+            "USING ERRCODE = 'integrity_constraint_violation'; END $$",
+            f"CREATE TRIGGER {name} BEFORE {verb} ON activity "
+            "FOR EACH ROW EXECUTE FUNCTION activity_append_only()",
+        ]
+    return [f"CREATE TRIGGER {name} BEFORE {verb} ON activity "
+            "BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END"]
+
+
+def _drop_append_only(verb: str) -> None:
+    on = " ON activity" if op.get_bind().dialect.name == "postgresql" else ""
+    op.execute(f"DROP TRIGGER IF EXISTS activity_no_{verb.lower()}{on}")
+
 
 Params = dict[str, Any]
 NUMBER = r"WO-(\d+)"
@@ -179,7 +194,7 @@ def upgrade() -> None:
 
     # The log is append-only; this one rewrite, inside the migration's transaction, fills in
     # the new columns and leaves every existing value as it was.
-    op.execute("DROP TRIGGER IF EXISTS activity_no_update")
+    _drop_append_only("UPDATE")
     conn = op.get_bind()
     rows = conn.execute(sa.text(
         "SELECT id, action, summary, before, after FROM activity WHERE code = ''")).all()
@@ -190,16 +205,18 @@ def upgrade() -> None:
                                  "WHERE id = :id"),
                          {"code": found[0], "id": row_id, "params": json.dumps(
                              found[1], ensure_ascii=False, sort_keys=True)})
-    op.execute(TRIGGERS["UPDATE"])
+    for statement in _append_only("UPDATE"):
+        op.execute(statement)
 
 
 def downgrade() -> None:
     # Entries written since carry no sentence: give them their code so none reads empty.
-    op.execute("DROP TRIGGER IF EXISTS activity_no_update")
-    op.execute("DROP TRIGGER IF EXISTS activity_no_delete")
+    _drop_append_only("UPDATE")
+    _drop_append_only("DELETE")
     op.execute("UPDATE activity SET summary = code || ' ' || params WHERE summary = ''")
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.drop_column('params')
         batch_op.drop_column('code')
-    for statement in TRIGGERS.values():
-        op.execute(statement)
+    for verb in ("UPDATE", "DELETE"):
+        for statement in _append_only(verb):
+            op.execute(statement)

@@ -18,16 +18,38 @@ down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-TRIGGERS = [
-    f"CREATE TRIGGER activity_no_{verb.lower()} BEFORE {verb} ON activity "
-    "BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END"
-    for verb in ("UPDATE", "DELETE")
-]
+VERBS = ("UPDATE", "DELETE")
+
+
+def _append_only(verb: str) -> list[str]:
+    """The trigger refusing ``verb`` on the activity log, in this database's dialect."""
+    name = f"activity_no_{verb.lower()}"
+    if op.get_bind().dialect.name == "postgresql":
+        return [
+            "CREATE OR REPLACE FUNCTION activity_append_only() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the activity log is append-only' "
+            "USING ERRCODE = 'integrity_constraint_violation'; END $$",
+            f"CREATE TRIGGER {name} BEFORE {verb} ON activity "
+            "FOR EACH ROW EXECUTE FUNCTION activity_append_only()",
+        ]
+    return [f"CREATE TRIGGER {name} BEFORE {verb} ON activity "
+            "BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END"]
+
+
+def _drop_append_only(verb: str) -> None:
+    on = " ON activity" if op.get_bind().dialect.name == "postgresql" else ""
+    op.execute(f"DROP TRIGGER IF EXISTS activity_no_{verb.lower()}{on}")
 
 
 def _drop_triggers() -> None:
-    op.execute("DROP TRIGGER IF EXISTS activity_no_update")
-    op.execute("DROP TRIGGER IF EXISTS activity_no_delete")
+    for verb in VERBS:
+        _drop_append_only(verb)
+
+
+def _create_triggers() -> None:
+    for verb in VERBS:
+        for statement in _append_only(verb):
+            op.execute(statement)
 
 
 def upgrade() -> None:
@@ -35,8 +57,7 @@ def upgrade() -> None:
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_activity_order_id_work_orders'),
                                  type_='foreignkey')
-    for statement in TRIGGERS:
-        op.execute(statement)
+    _create_triggers()
 
 
 def downgrade() -> None:
@@ -44,5 +65,4 @@ def downgrade() -> None:
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.create_foreign_key(batch_op.f('fk_activity_order_id_work_orders'),
                                     'work_orders', ['order_id'], ['id'])
-    for statement in TRIGGERS:
-        op.execute(statement)
+    _create_triggers()

@@ -177,6 +177,7 @@ def test_a_parsed_sentence_renders_back_to_its_old_words(database: Database) -> 
         assert activity_text.render(code, json.loads(params)) == expected
 
 
+@pytest.mark.sqlite_only
 def test_the_log_stays_append_only_and_the_file_sound(database: Database) -> None:
     insert_old_rows(database)
     upgrade(database)
@@ -188,6 +189,7 @@ def test_the_log_stays_append_only_and_the_file_sound(database: Database) -> Non
                             head_revision(MIGRATIONS)) == []
 
 
+@pytest.mark.sqlite_only
 def test_downgrade_keeps_new_entries_readable(database: Database) -> None:
     with database.engine.begin() as conn:
         conn.execute(text(

@@ -34,6 +34,9 @@ from dentasync_desktop.services.maintenance import (
 from ..factories import World
 from .helpers import new_order
 
+# Backups and restores of the database file; a server's are pg_dump's (test_postgresql.py).
+pytestmark = pytest.mark.sqlite_only
+
 ADMIN = Actor(None, "admin", "Admin", Role.ADMIN)
 TECHNICIAN = Actor(None, "tech", "Tech", Role.TECHNICIAN)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from dentasync_desktop.domain.dto import CalendarFilter, EventInput
@@ -142,6 +143,7 @@ def test_agenda_pdf_for_a_week(world: World, tmp_path: Path) -> None:
                               tmp_path / "none.pdf")
 
 
+@pytest.mark.sqlite_only
 def test_the_month_query_uses_the_start_index(world: World) -> None:
     with world.uow() as uow:
         plan = uow.session.execute(text(

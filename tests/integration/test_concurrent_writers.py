@@ -25,6 +25,9 @@ from dentasync_desktop.services.payments import record_payment
 from ..factories import World
 from .helpers import refused
 
+# SQLite's write lock; test_postgresql.py runs the same writers against a server.
+pytestmark = pytest.mark.sqlite_only
+
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "concurrent_writers.py"
 
 

@@ -22,6 +22,9 @@ from dentasync_desktop.services.maintenance import (
 from ..factories import PASSWORD, World
 from .helpers import new_order
 
+# The file's lock between processes; a server serialises writers itself (test_postgresql.py).
+pytestmark = pytest.mark.sqlite_only
+
 REPO = Path(__file__).resolve().parents[2]
 
 WRITER = textwrap.dedent("""

@@ -23,28 +23,35 @@ import sqlite3
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import closing, suppress
-from dataclasses import dataclass
+from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.engine import make_url
 
 import dentasync_desktop.services as services_package
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.db.revisions import head_revision
-from dentasync_desktop.db.soundness import content_problems, row_problems, schema_of
+from dentasync_desktop.db.soundness import (
+    content_problems,
+    row_problems,
+    schema_of,
+    server_content_problems,
+)
 from dentasync_desktop.domain.errors import DomainError
 from dentasync_desktop.paths import AppPaths, bundled, resolve_paths
-from dentasync_desktop.services import users
+from dentasync_desktop.services import maintenance, users
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database, connect_database
 from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 from ..conftest import FIXED_NOW
 from ..factories import PASSWORD, World
+from ..pg import Databases
 from .fuzz_strategies import FuzzBed, arguments, hostile_text, seed
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
@@ -85,11 +92,17 @@ class Seeded:
 
 
 @pytest.fixture(scope="session")
-def seeded(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Seeded:
-    """The fuzz bed made once; each test works on a byte copy (a few ms instead of ~0.4 s)."""
+def seeded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Seeded:
+    """The fuzz bed made once; each test works on a byte copy (a few ms instead of ~0.4 s), or
+    on PostgreSQL a database copied from it."""
     folder = tmp_path_factory.mktemp("fuzz-seed")
     paths = resolve_paths(folder / "data").create()
-    shutil.copyfile(migrated_template, paths.database)
+    databases: Databases | None = request.getfixturevalue("pg_databases")
+    if databases is None:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
+    else:
+        paths = replace(paths, database_url=databases.create(
+            f"{databases.prefix}_fuzz", databases.template))
     db = connect_database(paths)
     try:
         world = World(_units(db))
@@ -100,8 +113,14 @@ def seeded(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture
-def fuzz_database(seeded: Seeded, app_paths: AppPaths) -> Iterator[Database]:
-    shutil.copyfile(seeded.paths.database, app_paths.database)
+def fuzz_database(seeded: Seeded, app_paths: AppPaths,
+                  pg_databases: Databases | None) -> Iterator[Database]:
+    if pg_databases is None:
+        shutil.copyfile(seeded.paths.database, app_paths.database)
+    else:
+        assert app_paths.database_url and seeded.paths.database_url
+        pg_databases.replace_with_copy(app_paths.database_url,
+                                       make_url(seeded.paths.database_url).database or "")
     shutil.copytree(seeded.paths.attachments_dir, app_paths.attachments_dir, dirs_exist_ok=True)
     db = connect_database(app_paths)
     yield db
@@ -123,12 +142,29 @@ def _damage(conn: sqlite3.Connection) -> list[str]:
     return [row for (row,) in conn.execute("PRAGMA integrity_check") if row != "ok"]
 
 
-def unsound(database: Path) -> list[str]:
+def unsound(database: Database) -> list[str]:
     """Everything `check` would find, the schema compared with a freshly migrated one too."""
-    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+    if database.paths.on_server:
+        return list(maintenance.check(database.paths).problems)
+    path = database.paths.database
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         damage = _damage(conn)
     migrations = bundled("migrations")
-    return damage + content_problems(database, migrations, head_revision(migrations))
+    return damage + content_problems(path, migrations, head_revision(migrations))
+
+
+@contextmanager
+def row_checks(database: Database) -> Iterator[Callable[[], list[str]]]:
+    """What a write can break (a service cannot change the schema), cheap enough for after
+    every call."""
+    if database.paths.on_server:
+        # The server enforces the references itself; the stored money is left to check.
+        yield lambda: server_content_problems(database.engine)
+        return
+    conn = sqlite3.connect(f"file:{database.paths.database}?mode=ro", uri=True)
+    schema = schema_of(conn)
+    with closing(conn):
+        yield lambda: _damage(conn) + row_problems(conn, schema)
 
 
 def _call(function: Callable[..., Any], bed: FuzzBed, actor: Any, kwargs: dict[str, Any]) -> str:
@@ -158,9 +194,6 @@ def test_hostile_input_gives_only_typed_errors_and_a_sound_database(
     crashes: Counter[str] = Counter()
 
     actors, args = bed.acting(), arguments(bed, function)
-    # After each call the cheap part (a service cannot change the schema); all of it at the end.
-    conn = sqlite3.connect(f"file:{fuzz_database.paths.database}?mode=ro", uri=True)
-    schema = schema_of(conn)
 
     @settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
@@ -174,11 +207,12 @@ def test_hostile_input_gives_only_typed_errors_and_a_sound_database(
             if not REPORT:
                 raise
             crashes[_where(error)] += 1
-        assert _damage(conn) + row_problems(conn, schema) == []
+        assert problems() == []
 
-    with closing(conn):
+    # After each call the cheap part; all of it at the end.
+    with row_checks(fuzz_database) as problems:
         fuzz()
-    assert unsound(fuzz_database.paths.database) == []
+    assert unsound(fuzz_database) == []
     if REPORT:
         with open(REPORT, "a", encoding="utf-8") as report:
             report.write(json.dumps({"service": name, "calls": sum(outcomes.values())
@@ -202,4 +236,4 @@ def test_sign_in_with_hostile_names_and_passwords_gives_only_typed_errors(
             users.sign_in(bed.uow(), username, password)
 
     fuzz()
-    assert unsound(fuzz_database.paths.database) == []
+    assert unsound(fuzz_database) == []

@@ -1,9 +1,9 @@
-"""Migrations on real SQLite files: schema, one head, triggers, refusing newer databases."""
+"""Migrations on real databases (SQLite files, or PostgreSQL with DENTASYNC_TEST_PG): schema,
+one head, triggers, refusing newer databases, every past version upgrading with its data."""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -16,14 +16,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import exc, inspect, text
 
 from dentasync_desktop.db.backup import list_backups
+from dentasync_desktop.db.engine import make_engine
 from dentasync_desktop.db.health import stored_revision
 from dentasync_desktop.db.migrate import alembic_config
 from dentasync_desktop.db.models import Base
 from dentasync_desktop.db.models.search import is_search_index
-from dentasync_desktop.db.revisions import head_revision
+from dentasync_desktop.db.revisions import current_revision, head_revision
 from dentasync_desktop.domain.errors import DatabaseProblem
 from dentasync_desktop.paths import AppPaths, bundled
-from dentasync_desktop.services.maintenance import Database, connect_database, open_database
+from dentasync_desktop.services.maintenance import Database, open_database
 
 MIGRATIONS = bundled("migrations")
 
@@ -36,6 +37,24 @@ def run_sql(path: Path, sql: str) -> None:
     with closing(sqlite3.connect(path)) as conn:
         conn.execute(sql)
         conn.commit()
+
+
+def execute(paths: AppPaths, sql: str) -> None:
+    """``sql`` on the closed database of ``paths``, whichever engine it is on."""
+    engine = make_engine(paths.database, paths.database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+def revision_of(paths: AppPaths) -> str | None:
+    engine = make_engine(paths.database, paths.database_url)
+    try:
+        return current_revision(engine)
+    finally:
+        engine.dispose()
 
 
 def downgrade_to_base(database: Database) -> None:
@@ -51,14 +70,14 @@ def test_upgrade_from_empty_creates_every_table(database: Database) -> None:
               if not is_search_index(name)}
 
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
-    assert stored_revision(database.paths.database) == head_revision(MIGRATIONS)
+    assert current_revision(database.engine) == head_revision(MIGRATIONS)
 
 
 def test_models_match_the_migrations(database: Database) -> None:
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={
             "compare_type": True,
-            "include_name": lambda name, kind, _parent: not (kind == "table"
+            "include_name": lambda name, kind, _parent: not (kind in ("table", "index")
                                                              and is_search_index(name))})
         differences = compare_metadata(context, Base.metadata)
 
@@ -91,6 +110,7 @@ def test_activity_log_refuses_update_and_delete(database: Database) -> None:
         assert conn.execute(text("SELECT summary FROM activity")).scalars().all() == ["created"]
 
 
+@pytest.mark.sqlite_only  # test_postgresql.py has the server's
 def test_newer_database_is_refused_and_left_untouched(app_paths: AppPaths) -> None:
     open_database(app_paths).close()
     run_sql(app_paths.database, "UPDATE alembic_version SET version_num = '9999_from_future'")
@@ -104,6 +124,7 @@ def test_newer_database_is_refused_and_left_untouched(app_paths: AppPaths) -> No
     assert list_backups(app_paths.backups_dir) == []
 
 
+@pytest.mark.sqlite_only  # a server is backed up with pg_dump
 def test_an_out_of_date_database_is_backed_up_before_migrating(app_paths: AppPaths) -> None:
     old = open_database(app_paths)
     downgrade_to_base(old)
@@ -118,6 +139,7 @@ def test_an_out_of_date_database_is_backed_up_before_migrating(app_paths: AppPat
     assert stored_revision(app_paths.database) == head_revision(MIGRATIONS)
 
 
+@pytest.mark.sqlite_only
 def test_an_up_to_date_database_is_not_backed_up_again_while_a_backup_is_fresh(
     app_paths: AppPaths,
 ) -> None:
@@ -144,10 +166,10 @@ def test_every_past_version_upgrades_with_its_data(app_paths: AppPaths, start: s
         command.downgrade(config, start)
         connection.commit()
     current.close()
-    run_sql(app_paths.database, "INSERT INTO dental_labs (name, contact_person, phone, email, "
+    execute(app_paths, "INSERT INTO dental_labs (name, contact_person, phone, email, "
             "address, default_turnaround_days, account_holder, bank_name, iban, bic, "
             "payment_note, active) VALUES ('Lab Ørsted', '', '', '', '', 7, '', '', '', '', "
-            "'', 1)")
+            "'', TRUE)")
 
     upgraded = open_database(app_paths)
     with upgraded.engine.connect() as connection:
@@ -155,7 +177,7 @@ def test_every_past_version_upgrades_with_its_data(app_paths: AppPaths, start: s
     upgraded.close()
 
     assert names == ["Lab Ørsted"]
-    assert stored_revision(app_paths.database) == head_revision(MIGRATIONS)
+    assert revision_of(app_paths) == head_revision(MIGRATIONS)
 
 
 def test_0004_fills_the_lab_times_from_the_activity_log(world, database: Database) -> None:  # type: ignore[no-untyped-def]
@@ -179,12 +201,12 @@ def test_0004_fills_the_lab_times_from_the_activity_log(world, database: Databas
         row = connection.execute(text(
             "SELECT published_at IS NOT NULL, delivered_at IS NOT NULL, delivered_on, "
             "turnaround_minutes, main_service_id FROM work_orders")).one()
-    assert tuple(row) == (1, 1, "2026-11-20", 0, world.service_id)
+    published, delivered, delivered_on, minutes, service_id = row
+    assert (published, delivered, str(delivered_on), minutes, service_id) == (
+        True, True, "2026-11-20", 0, world.service_id)
 
 
-def test_search_index_migration_folds_and_indexes_existing_orders(
-    app_paths: AppPaths, migrated_template: Path,
-) -> None:
+def test_search_index_migration_folds_and_indexes_existing_orders(database: Database) -> None:
     """Orders written before 0006 kept accents in their search text: the upgrade folds
     them and builds both indexes, so the old orders are found without accents."""
     from dentasync_desktop.domain.dto import OrderFilter
@@ -194,8 +216,7 @@ def test_search_index_migration_folds_and_indexes_existing_orders(
     from ..conftest import uow_factory_for
     from ..factories import World
 
-    shutil.copyfile(migrated_template, app_paths.database)
-    database = connect_database(app_paths)
+    app_paths = database.paths
     world = World(uow_factory_for(database))
     orders.create_order(world.uow(), world.admin, world.order_input())
     config = alembic_config(MIGRATIONS)
@@ -204,7 +225,7 @@ def test_search_index_migration_folds_and_indexes_existing_orders(
         command.downgrade(config, "0005")
         connection.commit()
     database.close()
-    run_sql(app_paths.database, "UPDATE work_orders SET search_text = "
+    execute(app_paths, "UPDATE work_orders SET search_text = "
             "'wo-000001 1 anna schäfer dr. ørsted smile clinic zahntechnik müller gmbh crown'")
 
     upgraded = open_database(app_paths)

@@ -19,6 +19,9 @@ from dentasync_desktop.domain.errors import DatabaseProblem
 from dentasync_desktop.paths import AppPaths, bundled
 from dentasync_desktop.services import maintenance
 
+# Start-up checks of the SQLite file (header, quick_check, daily copy); a server checks itself.
+pytestmark = pytest.mark.sqlite_only
+
 MIGRATIONS = bundled("migrations")
 
 

@@ -27,6 +27,9 @@ from dentasync_desktop.services.maintenance import Database, open_database
 from ..factories import PASSWORD, World
 from .helpers import new_order
 
+# The disk under the SQLite file refusing; a server's disk is the server's.
+pytestmark = pytest.mark.sqlite_only
+
 
 def cap_growth(engine: Engine) -> None:
     """Every new connection may not grow the file: SQLite then reports SQLITE_FULL, as on a

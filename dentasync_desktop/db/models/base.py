@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Enum, MetaData, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -42,7 +42,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     # Enums are stored as their text value without a CHECK constraint, so adding a member
     # later needs no table rebuild; the domain enums validate on the way in.
+    # Integers are 64-bit on both engines: SQLite's INTEGER is, PostgreSQL's is BIGINT (money
+    # in minor units goes far past 2**31; migration 0008 widened the server's columns).
     type_annotation_map = {
+        int: BigInteger().with_variant(Integer(), "sqlite"),
         datetime: UTCDateTime(),
         enum.Enum: Enum(
             enum.Enum,

@@ -1,4 +1,8 @@
-"""The full-text indexes over ``work_orders.search_text`` (FTS5, made by migration 0006).
+"""The full-text indexes over ``work_orders.search_text`` (made by migration 0006).
+
+On PostgreSQL one pg_trgm GIN index over the (already accent-folded) column answers both
+kinds of token below: substrings as LIKE, word starts as a regular expression. The rest of this
+text is about SQLite, where FTS5 does the work.
 
 Two external-content indexes read the folded text straight from work_orders, and triggers on
 work_orders keep them in step with every insert, delete and change of ``search_text``, so no
@@ -16,6 +20,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    SQLColumnExpression,
     TableClause,
     and_,
     column,
@@ -29,15 +34,18 @@ from .orders import WorkOrder
 
 TRIGRAMS = "work_orders_trigram"
 WORDS = "work_orders_words"
+PG_TRIGRAMS = "ix_work_orders_search_trgm"
 TRIGRAM_MIN = 3
+POSTGRESQL = "postgresql"
 
 _trigram = table(TRIGRAMS, column("rowid", Integer), column(TRIGRAMS))
 _words = table(WORDS, column("rowid", Integer), column(WORDS))
 
 
-def is_search_index(table_name: str) -> bool:
-    """The index tables and FTS5's own shadow tables behind them (``<name>_data`` and so on)."""
-    return table_name.startswith((TRIGRAMS, WORDS))
+def is_search_index(name: str) -> bool:
+    """The index tables and FTS5's own shadow tables behind them (``<name>_data`` and so on),
+    and PostgreSQL's trigram index."""
+    return name.startswith((TRIGRAMS, WORDS)) or name == PG_TRIGRAMS
 
 
 # What unicode61 splits words on, as a GLOB class: ASCII controls, space and punctuation (the
@@ -50,14 +58,38 @@ def _glob_literal(token: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in token)
 
 
-def scanned_matches(text: ColumnElement[str], tokens: list[str]) -> list[ColumnElement[bool]]:
+def contains(text: SQLColumnExpression[str], token: str, dialect: str) -> ColumnElement[bool]:
+    """``token`` occurs in ``text``: a plain substring test, no pattern characters."""
+    if dialect == POSTGRESQL:
+        return func.strpos(text, token) > 0
+    return func.instr(text, token) > 0
+
+
+# PostgreSQL's spelling of _WORD_BREAK: anything but an ASCII letter or digit and non-ASCII.
+_PG_WORD_BREAK = r"(^|[^0-9a-z\u0080-\U0010ffff])"
+
+
+def _regex_literal(token: str) -> str:
+    return "".join(c if c.isalnum() else f"\\{c}" for c in token)
+
+
+def _starts_a_word(text: SQLColumnExpression[str], token: str) -> ColumnElement[bool]:
+    """PostgreSQL: ``token`` begins a word of ``text`` (the trigram index serves the pattern)."""
+    return text.op("~")(_PG_WORD_BREAK + _regex_literal(token))
+
+
+def scanned_matches(text: ColumnElement[str], tokens: list[str],
+                    dialect: str) -> list[ColumnElement[bool]]:
     """The same test as ``matching_ids``, on the text of rows already being read: cheaper than
     the index when matches are common enough to fill a page from the first few thousand rows.
     """
+    if dialect == POSTGRESQL:
+        return [contains(text, t, dialect) if len(t) >= TRIGRAM_MIN else _starts_a_word(text, t)
+                for t in tokens]
     conditions: list[ColumnElement[bool]] = []
     for token in tokens:
         if len(token) >= TRIGRAM_MIN:
-            conditions.append(func.instr(text, token) > 0)
+            conditions.append(contains(text, token, dialect))
         else:
             literal = _glob_literal(token)
             # instr first: it rules out most rows far faster than the pattern does.
@@ -78,9 +110,12 @@ def _matches(tokens: list[str]) -> list[tuple[TableClause, str]]:
             for index, terms in ((_trigram, long), (_words, short)) if terms]
 
 
-def match_count(tokens: list[str]) -> Select[int]:
+def match_count(tokens: list[str], dialect: str) -> Select[int]:
     """How many orders contain every token, counted in the indexes alone: eight times faster
     than testing each matching order (the only way when other filters apply)."""
+    if dialect == POSTGRESQL:
+        return select(func.count()).select_from(WorkOrder).where(
+            *matching_ids(tokens, dialect))
     (first, query), *rest = _matches(tokens)
     count = select(func.count()).select_from(first).where(first.c[first.name].op("MATCH")(query))
     for index, other in rest:
@@ -89,11 +124,15 @@ def match_count(tokens: list[str]) -> Select[int]:
     return count
 
 
-def matching_ids(tokens: list[str]) -> list[ColumnElement[bool]]:
+def matching_ids(tokens: list[str], dialect: str) -> list[ColumnElement[bool]]:
     """Conditions on ``work_orders.id``: one subquery per index, every token must match.
 
     Tokens are already search-folded. Long ones are substrings (trigrams); short ones are the
     start of a word.
     """
+    if dialect == POSTGRESQL:
+        # LIKE rather than strpos: only LIKE and ~ can use the trigram index.
+        return [WorkOrder.search_text.contains(t, autoescape=True) if len(t) >= TRIGRAM_MIN
+                else _starts_a_word(WorkOrder.search_text, t) for t in tokens]
     return [WorkOrder.id.in_(select(index.c.rowid).where(index.c[index.name].op("MATCH")(query)))
             for index, query in _matches(tokens)]
