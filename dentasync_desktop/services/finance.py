@@ -191,11 +191,15 @@ def iter_order_rows(
     _check(flt)
     if sort_key not in FINANCE_SORT_KEYS:
         raise ValidationError("sort", code="unknown_sort", params={"value": sort_key})
-    if batch < 1:
-        raise ValidationError("batch", code="at_least", params={"minimum": 1})
+    if not 1 <= batch <= MAX_BATCH:
+        raise ValidationError("batch", code="out_of_range",
+                              params={"minimum": 1, "maximum": MAX_BATCH})
     with uow:
         authorize(uow, actor, Action.VIEW_FINANCE)
     return _stream(uow, flt, batch, sort_key, descending)
+
+
+MAX_BATCH = 100_000  # rows held at once; the driver's fetchmany takes a C int
 
 
 def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, descending: bool
