@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
-from dentasync_desktop.domain.dto import OrderDetail, PatientInput
+from dentasync_desktop.domain.dto import CustomerInput, OrderDetail, PatientInput
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.order_detail.models import ActivityFeedModel, CommentsFeedModel
 from dentasync_desktop.gui.order_detail.side_panel import OPEN_KEY
@@ -124,3 +124,18 @@ def test_the_feed_models_pass_the_model_tester(qtmodeltester, view_of, world: Wo
     qtmodeltester.check(notes)
     assert notes.index(0, 0).data().endswith("Two lines\nof text")
     assert "Admin" in notes.index(0, 0).data()
+
+
+def test_names_in_a_narrow_header_end_in_an_ellipsis(qtbot, view_of, world: World) -> None:  # type: ignore[no-untyped-def]
+    clinic = masterdata.save_customer(world.uow(), world.admin, CustomerInput(
+        name="Dr. Jiří Papadopoulos", clinic="Papadopoulos Dental Clinic and Implant Centre"))
+    order = orders.create_order(world.uow(), world.admin,
+                                world.order_input(customer_id=clinic.id))
+    view = view_of(order.id)
+    customer = view.header._values["customer"]
+    whole = view.header.value("customer")
+    view.resize(760, 600)
+    qtbot.waitUntil(lambda: customer.text().endswith("…"))
+    assert customer.toolTip() == whole
+    view.resize(2600, 800)
+    qtbot.waitUntil(lambda: customer.text() == whole)  # room again: all of it

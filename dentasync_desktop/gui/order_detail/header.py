@@ -100,6 +100,7 @@ class OrderHeader(QFrame):
         title.addWidget(self.primary)
         title.addWidget(self.actions_button)
         title.addWidget(self.payment_button)
+        self.title_row = title  # the view adds the side panel's toggle at its end
 
         self._values: dict[str, QLabel] = {}
         facts = QGridLayout()
@@ -112,13 +113,17 @@ class OrderHeader(QFrame):
                 ("balance", self.tr("Balance")), ("payment", self.tr("Payment")))):
             caption_label = QLabel(caption)
             caption_label.setObjectName("hintLabel")
-            value = badge() if key == "payment" else QLabel()
+            # Names end in "…" where a narrow window runs out of room, never cut mid-letter.
+            value = (badge() if key == "payment" else ElidedLabel()
+                     if key in ("patient", "customer", "lab") else QLabel())
             if key != "payment":
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._values[key] = value
             align = (Qt.AlignmentFlag.AlignRight if key in ("total", "paid", "balance")
                      else Qt.AlignmentFlag.AlignLeft)
             facts.addWidget(caption_label, 0, column, align)
+            if isinstance(value, ElidedLabel):  # the whole column, to elide at its edge
+                align = Qt.AlignmentFlag(0)
             facts.addWidget(value, 1, column, align | Qt.AlignmentFlag.AlignVCenter)
         # The second line: when the case was taken and what it is, as the lab's manual shows.
         for column, (key, caption) in enumerate((

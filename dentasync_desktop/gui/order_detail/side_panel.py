@@ -73,7 +73,6 @@ class SidePanelSplitter(QSplitter):
         self.toggle = QToolButton()
         self.toggle.setObjectName("sidePanelToggle")
         self.toggle.setCheckable(True)
-        self.toggle.setAutoRaise(True)
         self.toggle.setText(self.tr("Activity && comments"))
         self.toggle.setToolTip(self.tr("Show or hide the activity log and comments beside "
                                        "the tabs (F6)"))

@@ -97,7 +97,9 @@ class OrderDetailView(QWidget):
         layout.addWidget(self.header)
         self.side_panel = OrderSidePanel(self.context)
         self.split = SidePanelSplitter(self.tabs, self.side_panel)
-        self.tabs.setCornerWidget(self.split.toggle, Qt.Corner.TopRightCorner)
+        # In the header, not the tab bar: the tabs keep their room on a 1366-pixel screen.
+        self.header.title_row.addWidget(self.split.toggle)
+        self.split.toggle.setMinimumHeight(self.header.primary.sizeHint().height())
         layout.addWidget(self.split, 1)
         self.context.changed.connect(self._show_detail)
         self.context.changed.connect(self.loaded)
