@@ -2119,9 +2119,12 @@
         <source>Schedule</source>
         <translation>Ratenplan</translation>
     </message>
-    <message>
-        <source>{count} installment(s), {total} in all</source>
-        <translation>{count} Rate(n), insgesamt {total}</translation>
+    <message numerus="yes">
+        <source>%n installment(s), {total} in all</source>
+        <translation>
+            <numerusform>%n Rate, insgesamt {total}</numerusform>
+            <numerusform>%n Raten, insgesamt {total}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5718,9 +5721,12 @@ Anmeldung:
             <numerusform>%n Seiten</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Sent {count} page(s) to {printer}.</source>
-        <translation>{count} Seite(n) an {printer} gesendet.</translation>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation>
+            <numerusform>%n Seite an {printer} gesendet.</numerusform>
+            <numerusform>%n Seiten an {printer} gesendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF</source>
