@@ -2119,9 +2119,12 @@
         <source>Schedule</source>
         <translation>Ratenplan</translation>
     </message>
-    <message>
-        <source>{count} installment(s), {total} in all</source>
-        <translation>{count} Rate(n), insgesamt {total}</translation>
+    <message numerus="yes">
+        <source>%n installment(s), {total} in all</source>
+        <translation>
+            <numerusform>%n Rate, insgesamt {total}</numerusform>
+            <numerusform>%n Raten, insgesamt {total}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5405,6 +5408,33 @@ Anmeldung:
     </message>
 </context>
 <context>
+    <name>maintenance</name>
+    <message>
+        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
+        <translation>Die Datenbank {path} wird gerade von einem anderen Dentasync-Desktop-Prozess wiederhergestellt. Versuchen Sie es erneut, wenn die Wiederherstellung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
+        <translation>Dentasync Desktop ist bereits mit {path} geöffnet ({holder}). Wechseln Sie zu diesem Fenster oder schließen Sie es und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation>Unter {path} gibt es keine Datenbank zum Sichern.</translation>
+    </message>
+    <message>
+        <source>; the window is {holder}</source>
+        <translation>; das Fenster ist {holder}</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command{window}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>Die Datenbank {path} ist in einem anderen Dentasync-Desktop-Fenster oder -Befehl geöffnet{window}. Schließen Sie es (oder lassen Sie den Befehl zu Ende laufen) und stellen Sie dann erneut wieder her. Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
         <source>Today</source>
@@ -5718,9 +5748,12 @@ Anmeldung:
             <numerusform>%n Seiten</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Sent {count} page(s) to {printer}.</source>
-        <translation>{count} Seite(n) an {printer} gesendet.</translation>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation>
+            <numerusform>%n Seite an {printer} gesendet.</numerusform>
+            <numerusform>%n Seiten an {printer} gesendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -6176,6 +6209,33 @@ Anmeldung:
 {path}</source>
         <translation>Details wurden in die Protokolldatei geschrieben:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
+        <translation>Der Datenträger mit {path} ist voll. Geben Sie Speicherplatz frei (Papierkorb leeren, große Dateien verschieben oder löschen) und versuchen Sie es dann erneut. Es ist nichts beschädigt.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
+        <translation>{path} kann nicht geschrieben werden: Die Datei, ihr Ordner oder der Datenträger ist schreibgeschützt. Heben Sie den Schreibschutz auf (Dateieigenschaften prüfen und ob der Datenträger schreibgeschützt ist) und versuchen Sie es dann erneut. Es ist nichts beschädigt.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
+        <translation>{path} kann nicht geöffnet werden: Zugriff verweigert. Prüfen Sie, ob Ihr Benutzerkonto diese Datei und ihren Ordner lesen und schreiben darf, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
+        <translation>{path} ist von einem anderen Programm gesperrt (einem Synchronisations- oder Sicherungsprogramm oder einer anderen Instanz von Dentasync Desktop). Schließen Sie es oder warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
+        <translation>{path} kann nicht geöffnet werden. Prüfen Sie, ob der Datenträger angeschlossen ist und freien Speicherplatz hat und ob Ihr Benutzerkonto die Datei und ihren Ordner lesen und schreiben darf, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
+        <translation>Der Datenträger hat beim Zugriff auf {path} einen Fehler gemeldet. Prüfen Sie, ob der Datenträger angeschlossen ist und freien Speicherplatz hat, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
