@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message numerus="yes">
+        <source>%n installment(s), {total} in all</source>
+        <translation>
+            <numerusform>%n installment, {total} in all</numerusform>
+            <numerusform>%n installments, {total} in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderCentre</name>
     <message numerus="yes">
         <source>%n reminder(s) due: click to see them</source>
@@ -199,6 +209,13 @@
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation>
+            <numerusform>Sent %n page to {printer}.</numerusform>
+            <numerusform>Sent %n pages to {printer}.</numerusform>
         </translation>
     </message>
 </context>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui import worker
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.language import install_translations
 from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.gui.worker import running_jobs
 from dentasync_desktop.services.maintenance import Database
@@ -25,6 +26,12 @@ from dentasync_desktop.services.maintenance import Database
 from ..factories import World
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_translations(qapp: QApplication) -> None:
+    """The app always installs its English .qm (its plural forms: "1 page", "3 pages")."""
+    install_translations("en")
 
 
 @pytest.fixture(autouse=True)

@@ -134,8 +134,8 @@ def test_each_view_shows_the_events_of_its_range(qtbot, client, scheduled) -> No
     assert shown_ids(page) == week | {scheduled["next_month"]}  # December 3 is on the grid
     switch(qtbot, page, ViewMode.AGENDA)
     assert shown_ids(page) == week  # the agenda lists November only
-    assert "4 event(s)" in page.count_label.text()
-    assert "1 case(s) not back from the lab" in page.count_label.text()
+    assert "4 events" in page.count_label.text()
+    assert "1 case not back from the lab" in page.count_label.text()
 
 
 def test_closed_orders_and_the_seat_warning_show(qtbot, client, scheduled) -> None:  # type: ignore[no-untyped-def]

@@ -119,7 +119,7 @@ def test_print_paints_every_page_on_the_chosen_printer(
                           check=True).stdout
     assert re.search(r"^Pages:\s+1$", info, re.M)
     assert re.search(r"^Page size:\s+595", info, re.M)
-    assert "Sent 1 page(s)" in opened.pages.text()
+    assert "Sent 1 page to" in opened.pages.text()
 
 
 @needs_pdftotext
@@ -188,7 +188,7 @@ def test_a_batch_is_one_merged_preview(qtbot: QtBot, client: ServiceClient,
     settle(qtbot)  # the preview's first rendering
     (dialog,) = previews(parent)
     assert dialog.document.pageCount() == 3
-    assert "3 order form(s)" in dialog.windowTitle()
+    assert "3 order forms" in dialog.windowTitle()
 
 
 def test_nothing_selected_says_so(client: ServiceClient, boxes: MessageBoxes) -> None:

@@ -181,8 +181,8 @@ class PlanDialog(ServiceDialog):
             return
         _restyle(self.preview_problem, "hintLabel")
         self.preview_problem.setText(
-            self.tr("{count} installment(s), {total} in all").format(
-                count=len(rows), total=money(plan.amount)) if len(rows) > 1 else "")
+            self.tr("%n installment(s), {total} in all", "", len(rows)).format(
+                total=money(plan.amount)) if len(rows) > 1 else "")
         self.preview.show_rows(rows)
 
     def values(self) -> tuple[Any, ...]:

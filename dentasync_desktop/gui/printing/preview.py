@@ -237,8 +237,9 @@ class PreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         printed = print_document(self.document, printer)  # a printer failure: the hook says it
-        self.pages.setText(translate("printing", "Sent {count} page(s) to {printer}.").format(
-            count=printed, printer=printer.printerName() or printer.outputFileName()))
+        self.pages.setText(translate("printing", "Sent %n page(s) to {printer}.", None, UTF8,
+                                     printed).format(
+            printer=printer.printerName() or printer.outputFileName()))
 
     def save_as(self) -> None:
         self._save_dir.mkdir(parents=True, exist_ok=True)
