@@ -2119,9 +2119,12 @@
         <source>Schedule</source>
         <translation>Échéancier</translation>
     </message>
-    <message>
-        <source>{count} installment(s), {total} in all</source>
-        <translation>{count} versement(s), {total} au total</translation>
+    <message numerus="yes">
+        <source>%n installment(s), {total} in all</source>
+        <translation>
+            <numerusform>%n versement, {total} au total</numerusform>
+            <numerusform>%n versements, {total} au total</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5790,6 +5793,13 @@ connexion&#xa0;:
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation>
+            <numerusform>%n page envoyée à {printer}.</numerusform>
+            <numerusform>%n pages envoyées à {printer}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
@@ -5797,10 +5807,6 @@ connexion&#xa0;:
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Sent {count} page(s) to {printer}.</source>
-        <translation>{count} page(s) envoyée(s) à {printer}.</translation>
     </message>
     <message>
         <source>Saved {path}</source>
