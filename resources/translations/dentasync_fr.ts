@@ -2119,9 +2119,12 @@
         <source>Schedule</source>
         <translation>Échéancier</translation>
     </message>
-    <message>
-        <source>{count} installment(s), {total} in all</source>
-        <translation>{count} versement(s), {total} au total</translation>
+    <message numerus="yes">
+        <source>%n installment(s), {total} in all</source>
+        <translation>
+            <numerusform>%n versement, {total} au total</numerusform>
+            <numerusform>%n versements, {total} au total</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5406,6 +5409,33 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
+    <name>maintenance</name>
+    <message>
+        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
+        <translation>La base de données {path} est en cours de restauration par un autre processus Dentasync Desktop. Réessayez lorsque la restauration sera terminée.</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>un autre processus</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
+        <translation>Dentasync Desktop est déjà ouvert sur {path} ({holder}). Passez à cette fenêtre, ou fermez-la et redémarrez.</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation>Il n’y a aucune base de données à sauvegarder dans {path}.</translation>
+    </message>
+    <message>
+        <source>; the window is {holder}</source>
+        <translation>&#xa0;; fenêtre&#xa0;: {holder}</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command{window}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>La base de données {path} est ouverte dans une autre fenêtre ou commande Dentasync Desktop{window}. Fermez-la (ou laissez la commande se terminer), puis relancez la restauration. Rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
         <source>Today</source>
@@ -5790,6 +5820,13 @@ connexion&#xa0;:
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation>
+            <numerusform>%n page envoyée à {printer}.</numerusform>
+            <numerusform>%n pages envoyées à {printer}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
@@ -5797,10 +5834,6 @@ connexion&#xa0;:
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Sent {count} page(s) to {printer}.</source>
-        <translation>{count} page(s) envoyée(s) à {printer}.</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -6177,6 +6210,33 @@ connexion&#xa0;:
 {path}</source>
         <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
+        <translation>Le disque contenant {path} est plein. Libérez de l’espace (videz la corbeille, déplacez ou supprimez des fichiers volumineux), puis réessayez. Rien n’est endommagé.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
+        <translation>Impossible d’écrire dans {path}&#xa0;: le fichier, son dossier ou le disque est en lecture seule. Rendez-les accessibles en écriture (vérifiez les propriétés du fichier et que le disque n’est pas protégé en écriture), puis réessayez. Rien n’est endommagé.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
+        <translation>Impossible d’ouvrir {path}&#xa0;: autorisation refusée. Vérifiez que votre compte utilisateur peut lire et écrire ce fichier et son dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
+        <translation>{path} est verrouillé par un autre programme (un outil de synchronisation ou de sauvegarde, ou une autre copie de Dentasync Desktop). Fermez-le ou patientez un instant, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
+        <translation>Impossible d’ouvrir {path}. Vérifiez que le disque est connecté et dispose d’espace libre, et que votre compte utilisateur peut lire et écrire le fichier et son dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
+        <translation>Le disque a signalé une erreur lors de l’utilisation de {path}. Vérifiez que le disque est connecté et dispose d’espace libre, puis réessayez.</translation>
     </message>
 </context>
 <context>
