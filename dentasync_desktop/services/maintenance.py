@@ -31,6 +31,7 @@ from ..domain import permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor
 from ..domain.errors import DatabaseInUse, DatabaseProblem, StorageProblem
+from ..i18n import translate
 from ..paths import AppPaths, bundled
 from .attachment_store import AttachmentStore
 from .changes import ChangeBus
@@ -58,8 +59,9 @@ class Database:
 
 
 def _restoring_message(paths: AppPaths) -> str:
-    return (f"The database {paths.database} is being restored by another Dentasync Desktop "
-            "process. Try again when the restore has finished.")
+    return translate("maintenance", "The database {path} is being restored by another "
+                                    "Dentasync Desktop process. Try again when the restore has "
+                                    "finished.").format(path=paths.database)
 
 
 def _take(lock: FileLock, exclusive: bool = False) -> bool:
@@ -100,10 +102,11 @@ def claim_window(paths: AppPaths) -> FileLock:
     paths.create()
     lock = window_lock(paths.database)
     if not _take(lock, exclusive=True):
-        holder = lock.read_note() or "another process"
-        raise DatabaseInUse(
-            f"Dentasync Desktop is already open on {paths.data_dir} ({holder}). Switch to "
-            "that window, or close it and start again.")
+        holder = lock.read_note() or translate("maintenance", "another process")
+        raise DatabaseInUse(translate(
+            "maintenance", "Dentasync Desktop is already open on {path} ({holder}). Switch to "
+                           "that window, or close it and start again.").format(
+                path=paths.data_dir, holder=holder))
     started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     lock.write_note(f"process {os.getpid()} on {socket.gethostname()}, started {started}")
     return lock
@@ -114,7 +117,7 @@ def _window_holder(paths: AppPaths) -> str | None:
     if probe.acquire(exclusive=True):
         probe.release()
         return None
-    return probe.read_note() or "another process"
+    return probe.read_note() or translate("maintenance", "another process")
 
 
 def open_database(paths: AppPaths, migrations_dir: Path | None = None,
@@ -208,7 +211,9 @@ def _connected(paths: AppPaths, engine: Engine, lock: FileLock, bus: ChangeBus) 
 def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Path:
     permissions.require(actor.role, Action.BACKUP)
     if not paths.database.exists():
-        raise DatabaseProblem(f"There is no database to back up at {paths.database}.")
+        raise DatabaseProblem(translate(
+            "maintenance", "There is no database to back up at {path}.").format(
+                path=paths.database))
     with _sharing(paths):
         require_sound(paths.database, backups.newest_backup(paths.backups_dir))
         if target is None:
@@ -232,11 +237,13 @@ def restore_file(
     lock = database_lock(paths.database)
     if not _take(lock, exclusive=True):
         holder = _window_holder(paths)
-        window = f"; the window is {holder}" if holder else ""
+        window = (translate("maintenance", "; the window is {holder}").format(holder=holder)
+                  if holder else "")
         raise DatabaseInUse(
-            f"The database {paths.database} is open in another Dentasync Desktop window or "
-            f"command{window}. Close it (or let the command finish), then restore again. "
-            "Nothing was changed.")
+            translate("maintenance", "The database {path} is open in another Dentasync Desktop "
+                                     "window or command{window}. Close it (or let the command "
+                                     "finish), then restore again. Nothing was changed.")
+            .format(path=paths.database, window=window))
     try:
         safety = backups.restore(candidate, paths.database, paths.backups_dir, migrations)
     finally:
