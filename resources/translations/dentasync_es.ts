@@ -5409,6 +5409,33 @@ inicio de sesión:
     </message>
 </context>
 <context>
+    <name>maintenance</name>
+    <message>
+        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
+        <translation>Otro proceso de Dentasync Desktop está restaurando la base de datos {path}. Vuelva a intentarlo cuando haya terminado la restauración.</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>otro proceso</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
+        <translation>Dentasync Desktop ya está abierto en {path} ({holder}). Cambie a esa ventana, o ciérrela y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation>No hay ninguna base de datos en {path} de la que hacer una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>; the window is {holder}</source>
+        <translation>; la ventana es {holder}</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command{window}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>La base de datos {path} está abierta en otra ventana o comando de Dentasync Desktop{window}. Ciérrela (o deje que el comando termine) y vuelva a restaurar. No se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
         <source>Today</source>
@@ -6183,6 +6210,33 @@ inicio de sesión:
 {path}</source>
         <translation>Los detalles se han escrito en el archivo de registro:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
+        <translation>El disco que contiene {path} está lleno. Libere espacio (vacíe la papelera, mueva o elimine archivos grandes) y vuelva a intentarlo. No se ha dañado nada.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
+        <translation>No se puede escribir en {path}: el archivo, su carpeta o el disco son de solo lectura. Permita la escritura (revise las propiedades del archivo y que el disco no esté protegido contra escritura) y vuelva a intentarlo. No se ha dañado nada.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
+        <translation>No se puede abrir {path}: permiso denegado. Compruebe que su cuenta de usuario puede leer y escribir este archivo y su carpeta, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
+        <translation>{path} está bloqueado por otro programa (una herramienta de sincronización o de copias de seguridad, u otra copia de Dentasync Desktop). Ciérrelo o espere un momento y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
+        <translation>No se puede abrir {path}. Compruebe que el disco está conectado y tiene espacio libre, y que su cuenta de usuario puede leer y escribir el archivo y su carpeta, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
+        <translation>El disco ha notificado un error al usar {path}. Compruebe que el disco está conectado y tiene espacio libre, y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>
