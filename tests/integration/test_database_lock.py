@@ -94,7 +94,12 @@ def test_restore_is_refused_while_another_process_writes_and_no_payment_is_lost(
         # The writer goes on after the refusal; these payments must survive too.
         acknowledged += sum(writer.stdout.readline().strip() == "paid" for _ in range(20))
         stop.touch()
-        rest, errors = writer.communicate(timeout=120)
+        # Read on through the same buffered file: communicate() reads the pipe underneath it
+        # and would miss the "paid" lines readline() has already buffered.
+        rest = writer.stdout.read()
+        assert writer.stderr is not None
+        errors = writer.stderr.read()
+        writer.wait(timeout=120)
     finally:
         writer.kill()
     acknowledged += rest.split().count("paid")
