@@ -3,7 +3,7 @@ payment, due range, overdue and on hold."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,15 +21,11 @@ from ...domain.enums import OrderStatus, PaymentStatus
 from ...services import masterdata
 from ..client import ServiceClient
 from ..formatting import label, pydate
+from ..translation import translate
 from ..widgets.lookup import LookupCombo
 
 LOOKUP_LIMIT = 200
 
-
-
-def _tr(text: str) -> str:
-    # The page's context: these texts were the page's before the filters moved out of it.
-    return QCoreApplication.translate("OrderListPage", text)
 
 
 class OrderFilterBar(QWidget):
@@ -58,18 +54,18 @@ class OrderFilterBar(QWidget):
 
         self.lab_filter = LookupCombo(
             lambda text: client.submit(masterdata.list_labs, text, True),
-            lambda lab: lab.name, none_text=_tr("All labs"))
+            lambda lab: lab.name, none_text=translate("OrderListPage", "All labs"))
         self.lab_filter.setObjectName("labFilter")
         self.customer_filter = LookupCombo(
             lambda text: client.submit(masterdata.list_customers, text, True, LOOKUP_LIMIT),
-            _customer_text, none_text=_tr("All customers"))
+            _customer_text, none_text=translate("OrderListPage", "All customers"))
         self.customer_filter.setObjectName("customerFilter")
         self.payment_filter = QComboBox()
         self.payment_filter.setObjectName("paymentFilter")
-        self.payment_filter.addItem(_tr("Any payment"), "")
+        self.payment_filter.addItem(translate("OrderListPage", "Any payment"), "")
         for payment in PaymentStatus:
             self.payment_filter.addItem(label(payment), payment)
-        self.due_check = QCheckBox(_tr("Due from"))
+        self.due_check = QCheckBox(translate("OrderListPage", "Due from"))
         self.due_from = QDateEdit()
         self.due_to = QDateEdit()
         today = QDate.currentDate()
@@ -77,9 +73,9 @@ class OrderFilterBar(QWidget):
             edit.setCalendarPopup(True)
             edit.setDate(value)
             edit.setEnabled(False)
-        self.overdue_check = QCheckBox(_tr("Overdue"))
-        self.hold_check = QCheckBox(_tr("On hold"))
-        self.clear_button = QPushButton(_tr("Clear filters"))
+        self.overdue_check = QCheckBox(translate("OrderListPage", "Overdue"))
+        self.hold_check = QCheckBox(translate("OrderListPage", "On hold"))
+        self.clear_button = QPushButton(translate("OrderListPage", "Clear filters"))
         filters = QHBoxLayout()
         filters.addWidget(self.lab_filter, 2)
         filters.addWidget(self.customer_filter, 2)
@@ -87,7 +83,7 @@ class OrderFilterBar(QWidget):
         filters.addSpacing(8)
         filters.addWidget(self.due_check)
         filters.addWidget(self.due_from)
-        filters.addWidget(QLabel(_tr("to")))
+        filters.addWidget(QLabel(translate("OrderListPage", "to")))
         filters.addWidget(self.due_to)
         filters.addSpacing(8)
         filters.addWidget(self.overdue_check)
@@ -154,7 +150,7 @@ class OrderFilterBar(QWidget):
 
     def show_counts(self, counts: dict[OrderStatus, int]) -> None:
         for status, button in self.quick_buttons.items():
-            name = label(status) if status else _tr("All")
+            name = label(status) if status else translate("OrderListPage", "All")
             if counts:
                 number = sum(counts.values()) if status is None else counts.get(status, 0)
                 button.setText(f"{name}  {QLocale().toString(number)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ...domain.actions import Action
@@ -12,15 +12,11 @@ from ...domain.errors import DomainError
 from ..errors import show_refusal
 from ..order_detail.view import OrderDetailView
 from ..order_editor import OrderEditorDialog
+from ..translation import translate
 
 if TYPE_CHECKING:
     from ..shell import Shell
 
-
-
-def _tr(text: str) -> str:
-    # The page's context: these texts were the page's before the filters moved out of it.
-    return QCoreApplication.translate("OrderListPage", text)
 
 
 class OrderTabs(QTabWidget):
@@ -66,7 +62,7 @@ class OrderTabs(QTabWidget):
         view.print_requested.connect(
             lambda order: self._shell.run_order_command(Action.PRINT, order))
         self.details[order_id] = view
-        index = self.addTab(view, _tr("Loading…"))
+        index = self.addTab(view, translate("OrderListPage", "Loading…"))
         self.setCurrentIndex(index)
         if tab is not None:
             view.show_tab(tab)
