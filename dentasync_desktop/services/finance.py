@@ -177,6 +177,9 @@ def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
         return uow.session.scalar(query) or 0
 
 
+MAX_BATCH = 1_000_000
+
+
 def iter_order_rows(
     uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int = 5000,
     sort_key: str = "documented_at", descending: bool = True,
@@ -191,8 +194,8 @@ def iter_order_rows(
     _check(flt)
     if sort_key not in FINANCE_SORT_KEYS:
         raise ValidationError("sort", code="unknown_sort", params={"value": sort_key})
-    if batch < 1:
-        raise ValidationError("batch", code="at_least", params={"minimum": 1})
+    # A batch is fetched in one driver call, which takes a C int: held far below that.
+    validation.whole_number(batch, "batch", 1, MAX_BATCH)
     with uow:
         authorize(uow, actor, Action.VIEW_FINANCE)
     return _stream(uow, flt, batch, sort_key, descending)
