@@ -20,7 +20,6 @@ from .errors import install_exception_hook
 from .main_window import MainWindow
 from .theme import apply_theme, follow_system
 
-
 WORKERS = 4
 
 
