@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 
 from .. import __version__
@@ -20,6 +20,8 @@ from .errors import install_exception_hook
 from .language import install_translations
 from .main_window import MainWindow
 from .theme import apply_theme, follow_system
+
+WORKERS = 4
 
 
 def keep_settings_in(config_dir: Path) -> None:
@@ -39,6 +41,11 @@ def make_application() -> QApplication:
     QApplication.setApplicationDisplayName("Dentasync Desktop")
     apply_theme(app)
     follow_system(app)
+    # Reads wait on SQLite, not on the processor (it lets go of the GIL): on a two-core machine
+    # the start page's slow queries held both workers while the order list's first page,
+    # a few milliseconds of work, waited behind them.
+    pool = QThreadPool.globalInstance()
+    pool.setMaxThreadCount(max(WORKERS, QThread.idealThreadCount()))
     return app
 
 
