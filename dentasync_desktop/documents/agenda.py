@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ..domain.dto import CalendarEvent
+from ..domain.formats import DEFAULT_LOCALE, date_text, time_text, weekday_name
 from .report_table import Column, ColumnKind, ReportTable, Row
 
 TITLE = "Agenda"
@@ -21,7 +22,7 @@ COLUMNS = (
 )
 
 
-def event_cells(event: CalendarEvent) -> Row:
+def event_cells(event: CalendarEvent, locale: str = DEFAULT_LOCALE) -> Row:
     """One agenda line; the start and end in the computer's local time."""
     start, end = event.starts_at.astimezone(), event.ends_at.astimezone()
     marks = []
@@ -32,20 +33,23 @@ def event_cells(event: CalendarEvent) -> Row:
     if event.warning is not None:
         marks.append(event.warning.message)
     note = " · ".join([*marks, event.note] if event.note else marks)
-    return (start.date(), f"{start:%H:%M}–{end:%H:%M}", event.kind.label, event.number_text,
-            event.patient_name, event.lab_name, event.customer_name, note)
+    hours = f"{time_text(start, locale)}–{time_text(end, locale)}"
+    return (start.date(), hours, event.kind.label, event.number_text, event.patient_name,
+            event.lab_name, event.customer_name, note)
 
 
 def agenda_table(
     events: Iterable[CalendarEvent], organisation: str, first_day: date, last_day: date,
     filters: tuple[tuple[str, str], ...], generated_at: datetime,
+    locale: str = DEFAULT_LOCALE,
 ) -> ReportTable:
-    rows = [event_cells(e) for e in events]
-    period = (f"{first_day:%A} {first_day.isoformat()}" if first_day == last_day
-              else f"{first_day.isoformat()} to {last_day.isoformat()}")
+    rows = [event_cells(e, locale) for e in events]
+    first, last = date_text(first_day, locale), date_text(last_day, locale)
+    period = (f"{weekday_name(first_day, locale)} {first}" if first_day == last_day
+              else f"{first} to {last}")
     return ReportTable(
         title=TITLE, organisation=organisation, view=period,
         filters=filters, generated_at=generated_at, columns=COLUMNS, rows=rows,
         row_count=len(rows), count_nouns=("appointment", "appointments"),
-        note="" if rows else "No appointments.",
+        note="" if rows else "No appointments.", locale=locale,
     )

@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
+from ..domain.formats import DEFAULT_LOCALE
 from ..domain.teeth import format_teeth
 from . import barcodes
 from .fonts import BOLD, REGULAR, FallbackCanvas, register_fonts
@@ -52,8 +53,9 @@ def label_size(key: str) -> LabelSize:
 
 
 class _Label:
-    def __init__(self, canvas: Canvas, size: LabelSize) -> None:
+    def __init__(self, canvas: Canvas, size: LabelSize, locale: str) -> None:
         self.canvas = canvas
+        self.locale = locale
         self.size = size
         self.notes: list[str] = []
 
@@ -82,8 +84,9 @@ def _small(label: _Label, order: OrderDetail) -> None:
     number_y = height - margin - 8
     label.text("order number", order.number_text, margin, number_y, inner * 0.55, font=BOLD,
                size=10, min_size=7)
-    label.text("due date", f"Due {date_text(order.due_date)}", margin + inner * 0.55, number_y,
-               inner * 0.45, font=BOLD, size=7.5, min_size=6, align="right")
+    label.text("due date", f"Due {date_text(order.due_date, label.locale)}",
+               margin + inner * 0.55, number_y, inner * 0.45, font=BOLD, size=7.5, min_size=6,
+               align="right")
     lab_y = margin + 1.2
     patient_y = lab_y + 8.2
     label.text("lab name", order.lab.name, margin, lab_y, inner, font=REGULAR, size=6.5,
@@ -122,7 +125,7 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
         ("patient name", "Patient", order.patient.full_name, 16),
         ("customer name", "Customer", customer, 12),
         ("lab name", "Dental lab", order.lab.name, 12),
-        ("due date", "Due date", date_text(order.due_date), 16),
+        ("due date", "Due date", date_text(order.due_date, label.locale), 16),
     )
     for what, caption, value, size in fields:
         y -= 13
@@ -144,14 +147,15 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
 
 
 def write_box_label(order: OrderDetail, org: OrganisationSettings, target: Target, *,
-                    size: str = "62x29", fonts_dir: Path) -> tuple[str, ...]:
+                    size: str = "62x29", fonts_dir: Path,
+                    locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
     """One label page of the chosen size; returns notes on anything shortened."""
     chosen = label_size(size)
     register_fonts(fonts_dir)
     canvas = FallbackCanvas(output(target), pagesize=(chosen.width, chosen.height), invariant=1)
     canvas.setTitle(f"Box label {order.number_text}")
     canvas.setCreator("Dentasync Desktop")
-    label = _Label(canvas, chosen)
+    label = _Label(canvas, chosen, locale)
     if chosen.key == "62x29":
         _small(label, order)
     else:

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import OrderStatus, TaskStatus
 from ..domain.errors import ValidationError
+from ..domain.formats import DEFAULT_LOCALE
 from ..domain.numbers import format_number
 from ..domain.teeth import format_teeth
 from . import barcodes
@@ -81,8 +82,10 @@ class _Form:
     """Builds the flowables of one order; notes collect what was left out and why."""
 
     def __init__(self, order: OrderDetail, org: OrganisationSettings, sections: frozenset[str],
-                 width: float, fonts_dir: Path, logo: Any, notes: list[str]) -> None:
+                 width: float, fonts_dir: Path, logo: Any, notes: list[str],
+                 locale: str) -> None:
         self.order = order
+        self.locale = locale
         self.org = org
         self.sections = sections
         self.width = width
@@ -136,8 +139,10 @@ class _Form:
             status += " (on hold)"
         if order.is_remake:
             status += " · remake"
-        facts = (("Status", status), ("Documented", date_text(order.documented_at)),
-                 ("Due date", date_text(order.due_date)), ("Shade", order.shade or "—"))
+        facts = (("Status", status),
+                 ("Documented", date_text(order.documented_at, self.locale)),
+                 ("Due date", date_text(order.due_date, self.locale)),
+                 ("Shade", order.shade or "—"))
         cells = [[para(label, self.st["label"]) for label, _ in facts],
                  [para(value, self.st["strong"]) for _, value in facts]]
         table = Table(cells, colWidths=[self.width / len(facts)] * len(facts), hAlign="LEFT")
@@ -165,7 +170,8 @@ class _Form:
         columns = (
             ("Customer", customer.name, (customer.clinic, customer.phone, customer.email)),
             ("Patient", patient.full_name,
-             (f"born {date_text(patient.date_of_birth)}" if patient.date_of_birth else "",
+             (f"born {date_text(patient.date_of_birth, self.locale)}"
+              if patient.date_of_birth else "",
               patient.phone)),
             ("Dental lab", lab.name, (lab.contact_person, lab.phone, lab.email)),
         )
@@ -222,7 +228,8 @@ class _Form:
             row: list[Any] = [str(item.position), para(item.description, body),
                               para(format_teeth(item.teeth), small), str(item.quantity)]
             if prices:
-                row += [money_text(item.unit_price), money_text(item.line_total)]
+                row += [money_text(item.unit_price, self.locale),
+                        money_text(item.line_total, self.locale)]
             rows.append(row)
         money_width = 28 * mm if prices else 0
         widths = [8 * mm, 0.0, 30 * mm, 12 * mm] + ([money_width] * 2 if prices else [])
@@ -236,7 +243,7 @@ class _Form:
 
     def _totals(self, money_width: float) -> Table:
         order = self.order
-        rows = [[para(label, self.st["strong"]), money_text(amount)]
+        rows = [[para(label, self.st["strong"]), money_text(amount, self.locale)]
                 for label, amount in (("Total", order.total), ("Paid", order.paid),
                                       ("Balance", order.balance))]
         table = Table(rows, colWidths=[money_width, money_width], hAlign="RIGHT")
@@ -262,8 +269,8 @@ class _Form:
                 BOX_TICKED if done else BOX_EMPTY, str(task.position),
                 para(task.name, self.st["body"]), para(task.assignee_name or "—",
                                                        self.st["body"]),
-                date_text(task.due_date),
-                date_text(task.done_at.astimezone().date()) if task.done_at else "",
+                date_text(task.due_date, self.locale),
+                date_text(task.done_at.astimezone().date(), self.locale) if task.done_at else "",
             ])
         widths = [7 * mm, 8 * mm, 0.0, 45 * mm, 22 * mm, 22 * mm]
         widths[2] = self.width - sum(widths)
@@ -305,7 +312,7 @@ class _Form:
         for comment in self.order.comments:
             parts.append(Paragraph(
                 f"<b>{markup(comment.author_name or '—')}</b> · "
-                f"{datetime_text(comment.created_at)}", self.st["small"]))
+                f"{datetime_text(comment.created_at, self.locale)}", self.st["small"]))
             parts.append(para(comment.body, self.st["body"]))
             parts.append(Spacer(1, 2 * mm))
         return parts
@@ -328,7 +335,7 @@ class _Form:
 
 def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, target: Target,
                       *, sections: Iterable[str] = DEFAULT_SECTIONS, paper: str = "a4",
-                      fonts_dir: Path,
+                      fonts_dir: Path, locale: str = DEFAULT_LOCALE,
                       on_order: Callable[[int], None] | None = None) -> tuple[str, ...]:
     """One PDF with each order starting on a new page; returns notes on what was left out.
 
@@ -348,7 +355,7 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
             story.append(PageBreak())
         started = (lambda i=index: on_order(i)) if on_order else None
         story.append(PageGroup(order.number_text, started))
-        story += _Form(order, org, chosen, doc.width, fonts_dir, logo, notes).story()
+        story += _Form(order, org, chosen, doc.width, fonts_dir, logo, notes, locale).story()
         notes += unprintable_notes(order)
     doc.build(story, canvasmaker=NumberedCanvas)
     if on_order is not None:
@@ -358,6 +365,6 @@ def write_order_forms(orders: Sequence[OrderDetail], org: OrganisationSettings, 
 
 def write_order_form(order: OrderDetail, org: OrganisationSettings, target: Target, *,
                      sections: Iterable[str] = DEFAULT_SECTIONS, paper: str = "a4",
-                     fonts_dir: Path) -> tuple[str, ...]:
+                     fonts_dir: Path, locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
     return write_order_forms([order], org, target, sections=sections, paper=paper,
-                             fonts_dir=fonts_dir)
+                             fonts_dir=fonts_dir, locale=locale)

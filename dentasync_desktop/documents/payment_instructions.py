@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ..domain.bank import EPC_MAX_NAME, clean_bic, clean_iban
 from ..domain.dto import LabInfo, OrderDetail, OrganisationSettings
 from ..domain.errors import ValidationError
+from ..domain.formats import DEFAULT_LOCALE
 from . import barcodes
 from .pdf_layout import (
     RULE,
@@ -68,8 +69,9 @@ def epc_payload(order: OrderDetail) -> str | None:
 
 class _Sheet:
     def __init__(self, order: OrderDetail, org: OrganisationSettings, width: float,
-                 fonts_dir: Path, notes: list[str]) -> None:
+                 fonts_dir: Path, notes: list[str], locale: str) -> None:
         self.order = order
+        self.locale = locale
         self.org = org
         self.width = width
         self.fonts_dir = fonts_dir
@@ -114,8 +116,8 @@ class _Sheet:
             ("Patient", order.patient.full_name),
             ("Customer", customer),
             ("Dental lab", order.lab.name),
-            ("Documented", date_text(order.documented_at)),
-            ("Due date", date_text(order.due_date)),
+            ("Documented", date_text(order.documented_at, self.locale)),
+            ("Due date", date_text(order.due_date, self.locale)),
         ], 35 * mm, self.width)
 
     def _amount_due(self) -> Table:
@@ -124,9 +126,9 @@ class _Sheet:
         if due.minor <= 0:
             self.notes.append(f"Nothing is due on {order.number_text}: it is paid in full.")
         cells = [[Paragraph("Amount due", self.st["label"])],
-                 [Paragraph(markup(money_text(due)), self.st["big"])],
-                 [Paragraph(markup(f"Total {money_text(order.total)} · paid "
-                                   f"{money_text(order.paid)}"), self.st["small"])]]
+                 [Paragraph(markup(money_text(due, self.locale)), self.st["big"])],
+                 [Paragraph(markup(f"Total {money_text(order.total, self.locale)} · paid "
+                                   f"{money_text(order.paid, self.locale)}"), self.st["small"])]]
         table = Table(cells, colWidths=[self.width], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
@@ -147,8 +149,9 @@ class _Sheet:
         rows: list[list[Any]] = [[para(h, self.st["label"])
                                   for h in ("#", "Due", "Amount", "Still open")]]
         for inst in open_ones:
-            rows.append([str(inst.seq), date_text(inst.due_date), money_text(inst.amount),
-                         money_text(inst.amount - inst.covered)
+            rows.append([str(inst.seq), date_text(inst.due_date, self.locale),
+                         money_text(inst.amount, self.locale),
+                         money_text(inst.amount - inst.covered, self.locale)
                          + (" (overdue)" if inst.overdue else "")])
         widths = [10 * mm, 30 * mm, 40 * mm, 0.0]
         widths[3] = self.width - sum(widths)
@@ -196,11 +199,12 @@ class _Sheet:
 
 
 def write_payment_instructions(order: OrderDetail, org: OrganisationSettings, target: Target,
-                               *, paper: str = "a4", fonts_dir: Path) -> tuple[str, ...]:
+                               *, paper: str = "a4", fonts_dir: Path,
+                               locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
     """The sheet for one order; returns notes on anything missing from it."""
     styles(fonts_dir)
     doc = page_document(target, paper, f"Payment instructions {order.number_text}", org.name)
     notes: list[str] = []
-    doc.build(_Sheet(order, org, doc.width, fonts_dir, notes).story(),
+    doc.build(_Sheet(order, org, doc.width, fonts_dir, notes, locale).story(),
               canvasmaker=NumberedCanvas)
     return tuple(dict.fromkeys([*notes, *unprintable_notes(order)]))

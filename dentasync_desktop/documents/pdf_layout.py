@@ -27,10 +27,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain import formats
 from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
-from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..domain.formats import DEFAULT_LOCALE
+from ..domain.money import Money
 from .fonts import (
     BOLD,
     REGULAR,
@@ -94,13 +96,13 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-def date_text(value: date | None) -> str:
-    """ISO dates: unambiguous on paper whatever the reader's country."""
-    return value.isoformat() if value else "—"
+def date_text(value: date | None, locale: str = DEFAULT_LOCALE) -> str:
+    """The day as the screen shows it in ``locale``, the year in full; a dash for none."""
+    return formats.date_text(value, locale) if value else "—"
 
 
-def datetime_text(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+def datetime_text(value: datetime | None, locale: str = DEFAULT_LOCALE) -> str:
+    return formats.datetime_text(value, locale) if value else "—"
 
 
 def unprintable_notes(order: OrderDetail) -> list[str]:
@@ -124,9 +126,8 @@ def order_teeth(order: OrderDetail) -> list[int]:
     return sorted(teeth)
 
 
-def money_text(amount: Money) -> str:
-    exp = CURRENCY_EXPONENTS[amount.currency]
-    return f"{amount.to_decimal():,.{exp}f} {amount.currency}"
+def money_text(amount: Money, locale: str = DEFAULT_LOCALE) -> str:
+    return formats.money_text(amount, locale)
 
 
 def rule_table(rows: list[list[Any]], widths: list[float], *, header: bool = False,

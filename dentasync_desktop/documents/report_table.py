@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 
-from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..domain import formats
+from ..domain.formats import DEFAULT_LOCALE
+from ..domain.money import Money
 
 Cell = str | int | date | Money | None
 Row = tuple[Cell, ...]
@@ -51,6 +52,7 @@ class ReportTable:
     # ("work order", "work orders"): the totals row says how many rows it adds up.
     count_nouns: tuple[str, str] = ("row", "rows")
     note: str = ""  # printed under the filters, e.g. what is left out
+    locale: str = DEFAULT_LOCALE  # how dates and amounts are written (domain/formats.py)
 
     def __post_init__(self) -> None:
         for column in self.columns:
@@ -59,7 +61,7 @@ class ReportTable:
 
     @property
     def generated_text(self) -> str:
-        return self.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return formats.datetime_text(self.generated_at, self.locale)
 
     def heading_lines(self) -> list[str]:
         """The title block under the organisation's name, one line each."""
@@ -167,14 +169,6 @@ def neutralise(text: str) -> str:
     """
     clean = legal(text)
     return "'" + clean if reads_as_formula(clean) else clean
-
-
-@cache
-def money_format(currency: str) -> str:
-    """Spreadsheet number format for an amount in ``currency``, e.g. '#,##0.00 "EUR"'."""
-    exp = CURRENCY_EXPONENTS[currency]
-    decimals = "." + "0" * exp if exp else ""
-    return f'#,##0{decimals} "{currency}"'
 
 
 @contextmanager

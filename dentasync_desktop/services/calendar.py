@@ -38,6 +38,7 @@ from ..domain.dto import (
 )
 from ..domain.enums import EventKind, OrderStatus
 from ..domain.errors import ValidationError
+from ..domain.formats import DEFAULT_LOCALE
 from ..domain.numbers import looks_like_number, parse_number
 from ..domain.readiness import seat_warning
 from .guards import signed_in
@@ -189,7 +190,7 @@ def local_midnight(day: date) -> datetime:
 
 def write_agenda(
     uow_factory: UnitOfWorkFactory, actor: Actor, first_day: date, days: int,
-    flt: CalendarFilter, target: Path,
+    flt: CalendarFilter, target: Path, locale: str = DEFAULT_LOCALE,
 ) -> Path:
     """The agenda of ``days`` days from ``first_day`` as a PDF at ``target`` (for the preview)."""
     if not 1 <= days <= MAX_AGENDA_DAYS:
@@ -206,7 +207,8 @@ def write_agenda(
     with uow.reading():
         filters = _describe(uow, flt)
         generated_at = uow.now()
-    table = agenda_table(rows, settings.name, first_day, last_day, filters, generated_at)
+    table = agenda_table(rows, settings.name, first_day, last_day, filters, generated_at,
+                         locale)
     return write_table(table, "pdf", target, settings.paper_size)
 
 

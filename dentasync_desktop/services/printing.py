@@ -24,6 +24,7 @@ from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail, OrganisationSettings, PrintResult
 from ..domain.errors import NotFound, ValidationError
+from ..domain.formats import DEFAULT_LOCALE
 from ..domain.numbers import format_number
 from ..paths import bundled
 from . import settings
@@ -92,42 +93,46 @@ def _options(uow: UnitOfWork, sections: Iterable[str] | None,
 
 def print_order_form(uow: UnitOfWork, actor: Actor, order_number: int, target: Path,
                      sections: Iterable[str] | None = None,
-                     paper: str | None = None) -> PrintResult:
-    """The order form as a PDF; sections default to the remembered choice, paper to Settings."""
+                     paper: str | None = None, locale: str = DEFAULT_LOCALE) -> PrintResult:
+    """The order form as a PDF; sections default to the remembered choice, paper to Settings;
+    dates and amounts written the ``locale``'s way."""
     path = _check_target(target)
     chosen, org, paper = _options(uow, sections, paper)
     order = _load(uow, actor, order_number, Action.PRINT)
     with atomic_output(path) as temp:
         notes = write_order_forms([order], org, temp, sections=chosen, paper=paper,
-                                  fonts_dir=_fonts_dir())
+                                  fonts_dir=_fonts_dir(), locale=locale)
     return PrintResult(path, notes)
 
 
 def print_box_label(uow: UnitOfWork, actor: Actor, order_number: int, target: Path,
-                    size: str = "62x29") -> PrintResult:
+                    size: str = "62x29", locale: str = DEFAULT_LOCALE) -> PrintResult:
     path = _check_target(target)
     label_size(size)
     org = settings.get_settings(uow)
     order = _load(uow, actor, order_number, Action.PRINT)
     with atomic_output(path) as temp:
-        notes = write_box_label(order, org, temp, size=size, fonts_dir=_fonts_dir())
+        notes = write_box_label(order, org, temp, size=size, fonts_dir=_fonts_dir(),
+                                locale=locale)
     return PrintResult(path, notes)
 
 
 def print_payment_instructions(uow: UnitOfWork, actor: Actor, order_number: int, target: Path,
-                               paper: str | None = None) -> PrintResult:
+                               paper: str | None = None,
+                               locale: str = DEFAULT_LOCALE) -> PrintResult:
     path = _check_target(target)
     _sections, org, paper = _options(uow, (), paper)
     order = _load(uow, actor, order_number, Action.PAYMENT_INSTRUCTIONS)
     with atomic_output(path) as temp:
         notes = write_payment_instructions(order, org, temp, paper=paper,
-                                           fonts_dir=_fonts_dir())
+                                           fonts_dir=_fonts_dir(), locale=locale)
     return PrintResult(path, notes)
 
 
 def print_batch(uow_factory: UnitOfWorkFactory, actor: Actor, order_ids: Sequence[int],
                 target: Path, sections: Iterable[str] | None = None,
-                paper: str | None = None, progress: Progress | None = None) -> PrintResult | None:
+                paper: str | None = None, progress: Progress | None = None,
+                locale: str = DEFAULT_LOCALE) -> PrintResult | None:
     """The order forms of several orders merged into ONE PDF, each order from a new page.
 
     One file is one print job and one preview. ``progress(done, total)`` is called as the
@@ -154,7 +159,7 @@ def print_batch(uow_factory: UnitOfWorkFactory, actor: Actor, order_ids: Sequenc
                 orders.append(load_detail(uow, order_id))
         with atomic_output(path) as temp:
             notes = write_order_forms(orders, org, temp, sections=chosen, paper=paper,
-                                      fonts_dir=_fonts_dir(),
+                                      fonts_dir=_fonts_dir(), locale=locale,
                                       on_order=lambda done: tick(len(ids) + done))
     except _Cancelled:
         return None

@@ -10,6 +10,7 @@ from ..documents.report_table import Column, ColumnKind, ReportTable, Row
 from ..domain.actions import Action
 from ..domain.dto import Actor, FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ..domain.errors import DomainError, ValidationError
+from ..domain.formats import DEFAULT_LOCALE, date_text
 from ..domain.text import fold
 from ..paths import bundled
 from . import finance
@@ -69,6 +70,7 @@ def export_finance(
     *,
     sort_key: str = "documented_at",
     descending: bool = True,
+    locale: str = DEFAULT_LOCALE,
 ) -> Path:
     """Write the ``view`` tab filtered by ``flt`` to ``target`` and return it.
 
@@ -87,7 +89,7 @@ def export_finance(
     uow = uow_factory()
     settings = get_settings(uow)
     generated_at = uow.now()
-    filters = describe_filter(uow_factory, actor, view, flt)
+    filters = describe_filter(uow_factory, actor, view, flt, locale)
 
     rows: Iterable[Row]
     columns: tuple[Column, ...]
@@ -105,7 +107,7 @@ def export_finance(
         title=REPORT_TITLE, organisation=settings.name, view=VIEW_TITLES[view],
         filters=filters, generated_at=generated_at, columns=columns,
         rows=_reporting(rows, count, progress), row_count=count, count_nouns=nouns,
-        note=EXCLUDED_NOTE,
+        note=EXCLUDED_NOTE, locale=locale,
     )
     return write_table(table, fmt, target, settings.paper_size)
 
@@ -132,12 +134,13 @@ def write_table(table: ReportTable, fmt: str, target: Path, paper: str) -> Path:
 
 
 def describe_filter(
-    uow_factory: UnitOfWorkFactory, actor: Actor, view: str, flt: FinanceFilter
+    uow_factory: UnitOfWorkFactory, actor: Actor, view: str, flt: FinanceFilter,
+    locale: str = DEFAULT_LOCALE,
 ) -> tuple[tuple[str, str], ...]:
     """The filters as a reader of the report needs them, every one named even when unset."""
     lab = get_lab(uow_factory(), actor, flt.lab_id).name if flt.lab_id is not None else "All"
     described = [
-        ("Time period", period_text(flt)),
+        ("Time period", period_text(flt, locale)),
         ("Dental lab", lab),
         ("Payment method", flt.method.label if flt.method else "All"),
     ]
@@ -158,14 +161,14 @@ def lab_named(uow: UnitOfWork, actor: Actor, name: str) -> int:
     raise ValidationError("lab", f"no dental lab is called '{name}' (the labs are: {known})")
 
 
-def period_text(flt: FinanceFilter) -> str:
-    start, end = flt.date_from, flt.date_to
+def period_text(flt: FinanceFilter, locale: str = DEFAULT_LOCALE) -> str:
+    start, end = date_text(flt.date_from, locale), date_text(flt.date_to, locale)
     if start and end:
-        return f"{start.isoformat()} to {end.isoformat()}"
+        return f"{start} to {end}"
     if start:
-        return f"from {start.isoformat()}"
+        return f"from {start}"
     if end:
-        return f"until {end.isoformat()}"
+        return f"until {end}"
     return "All dates"
 
 

@@ -45,6 +45,7 @@ from ..domain.dto import (
     TurnaroundByService,
 )
 from ..domain.errors import ValidationError
+from ..domain.formats import DEFAULT_LOCALE
 from .finance import counted_orders
 from .guards import authorize
 from .masterdata import get_lab
@@ -182,7 +183,8 @@ def score_cells(score: LabScore) -> Row:
 
 
 def export_scorecard(
-    uow_factory: UnitOfWorkFactory, actor: Actor, flt: ScorecardFilter, fmt: str, target: Path
+    uow_factory: UnitOfWorkFactory, actor: Actor, flt: ScorecardFilter, fmt: str, target: Path,
+    locale: str = DEFAULT_LOCALE,
 ) -> Path:
     """Write the scorecard with its filters to ``target`` as XLSX, PDF or CSV; returns it."""
     if fmt not in FORMATS:
@@ -197,9 +199,9 @@ def export_scorecard(
     rows = [score_cells(s) for s in card.labs]
     table = ReportTable(
         title=REPORT_TITLE, organisation=settings.name, view="Dental labs",
-        filters=(("Time period", period_text(FinanceFilter(flt.date_from, flt.date_to))),
+        filters=(("Time period", period_text(FinanceFilter(flt.date_from, flt.date_to), locale)),
                  ("Dental lab", lab)),
         generated_at=uow.now(), columns=COLUMNS, rows=rows, row_count=len(rows),
-        count_nouns=("lab", "labs"), note=NOTE,
+        count_nouns=("lab", "labs"), note=NOTE, locale=locale,
     )
     return write_table(table, fmt, target, settings.paper_size)

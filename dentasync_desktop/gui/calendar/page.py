@@ -63,7 +63,7 @@ from ...services.changes import Change, ChangeKind
 from ..access import gate
 from ..changes import ChangeRelay
 from ..errors import show_refusal
-from ..formatting import label, pydate, qdate
+from ..formatting import label, locale_name, pydate, qdate
 from ..order_detail.editors import EventDialog
 from ..theme import icon
 from ..widgets.lookup import LookupCombo
@@ -598,9 +598,12 @@ class CalendarPage(QWidget):
 
         span, flt, client = self.print_span(), self.current_filter(), self.client
 
+        locale = locale_name()
+
         def render(target: Path) -> Job[PrintResult]:
             return client.background(lambda _control: PrintResult(calendar.write_agenda(
-                client.uow_factory, client.actor, span.first, span.count, flt, target)))
+                client.uow_factory, client.actor, span.first, span.count, flt, target,
+                locale)))
 
         dialog = preview.PreviewDialog(
             self, self.tr("Print agenda"), f"agenda-{span.first.isoformat()}.pdf",

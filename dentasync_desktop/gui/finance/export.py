@@ -13,6 +13,7 @@ from ...domain.dto import FinanceFilter
 from ...domain.errors import DomainError
 from ...services import reports
 from ..client import ServiceClient
+from ..formatting import locale_name
 from ..translation import QT_TRANSLATE_NOOP
 from ..worker import Job, JobControl
 
@@ -40,12 +41,14 @@ def export_job(client: ServiceClient, request: ExportRequest) -> Job[Path]:
     """A job running services.reports.export_finance; ``cancel()`` stops it at the next batch
     of rows (and the partial file is removed)."""
 
+    locale = locale_name()
+
     def work(control: JobControl) -> Path:
         try:
             return reports.export_finance(
                 client.uow_factory, client.actor, request.view, request.flt, request.fmt,
                 request.target, control.progress,
-                sort_key=request.sort_key, descending=request.descending)
+                sort_key=request.sort_key, descending=request.descending, locale=locale)
         except DomainError as error:
             log.info("finance export to %s stopped: %s", request.target, error.message)
             raise

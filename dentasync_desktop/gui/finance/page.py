@@ -37,7 +37,7 @@ from ..access import refusal_text
 from ..changes import ChangeRelay
 from ..client import ServiceClient
 from ..errors import show_refusal, show_unexpected
-from ..formatting import day, label, money, pydate, qdate
+from ..formatting import day, label, locale_name, money, pydate, qdate
 from ..translation import QT_TRANSLATE_NOOP
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
@@ -540,8 +540,9 @@ class FinancePage(QWidget):
         report_written or report_failed tells how it ended."""
         uow_factory, actor, flt = self.client.uow_factory, self.client.actor, \
             self.scorecard_filter()
+        locale = locale_name()
         job = self.client.background(lambda _control: scorecard.export_scorecard(
-            uow_factory, actor, flt, fmt, target))
+            uow_factory, actor, flt, fmt, target, locale))
         self._job = job
         self.generate.setEnabled(False)
         self.export_status.hide()

@@ -30,6 +30,7 @@ from ...services.order_detail import get_order
 from ...services.unit_of_work import UnitOfWorkFactory
 from ..client import ServiceClient
 from ..errors import show_refusal, show_unexpected
+from ..formatting import locale_name
 from ..worker import Job
 from .batch import BatchProgress, batch_job
 
@@ -85,7 +86,8 @@ def open_print_preview(client: ServiceClient, parent: QWidget | None,
             parent, _tr("Print order form {number}").format(number=name), f"{name}.pdf",
             client.paths.exports_dir,
             lambda target: client.submit(printing.print_order_form, setup.number, target,
-                                         options.sections(), options.paper()),
+                                         options.sections(), options.paper(),
+                                         locale=locale_name()),
             options).refresh()
 
     return _prepare(client, order_id).then(show, busy=parent)
@@ -102,7 +104,7 @@ def open_label_print(client: ServiceClient, parent: QWidget | None,
             parent, _tr("Print box label {number}").format(number=name), f"{name}-label.pdf",
             client.paths.exports_dir,
             lambda target: client.submit(printing.print_box_label, setup.number, target,
-                                         options.value()),
+                                         options.value(), locale=locale_name()),
             options, whole_page=True).refresh()
 
     return _prepare(client, order_id).then(show, busy=parent)
@@ -119,7 +121,7 @@ def open_payment_instructions(client: ServiceClient, parent: QWidget | None,
             parent, _tr("Payment instructions {number}").format(number=name),
             f"{name}-payment.pdf", client.paths.exports_dir,
             lambda target: client.submit(printing.print_payment_instructions, setup.number,
-                                         target, options.value()),
+                                         target, options.value(), locale=locale_name()),
             options).refresh()
 
     return _prepare(client, order_id).then(show, busy=parent)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ...domain.dto import PrintResult
 from ...services import printing
 from ..client import ServiceClient
+from ..formatting import locale_name
 from ..worker import Job
 
 log = logging.getLogger(__name__)
@@ -20,8 +21,10 @@ def batch_job(client: ServiceClient, order_ids: list[int],
               target: Path) -> Job[PrintResult | None]:
     """A job running services.printing.print_batch; ``cancel()`` stops it before the next
     order (and it leaves no file behind, and gives None)."""
+    locale = locale_name()
     return client.background(lambda control: printing.print_batch(
-        client.uow_factory, client.actor, order_ids, target, progress=control.progress))
+        client.uow_factory, client.actor, order_ids, target, progress=control.progress,
+        locale=locale))
 
 
 class BatchProgress(QProgressDialog):
