@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
+from dentasync_desktop.domain import formats
 from dentasync_desktop.domain.dto import Actor, FinanceFilter, OrderFilter
 from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
@@ -226,12 +227,13 @@ def test_orders_xlsx_matches_the_raw_tables(seeded, tmp_path: Path, name: str) -
         first = header_row + 1
         currency = sheet.cell(row=first, column=4).value
         decimals = CURRENCY_EXPONENTS[currency]
-        money_format = f'#,##0{"." + "0" * decimals if decimals else ""} "{currency}"'
+        money_format = formats.xlsx_money_format(currency)
+        assert money_format.endswith("#,##0" + ("." + "0" * decimals if decimals else ""))
         for column in (5, 6, 7):
             cell = sheet.cell(row=first, column=column)
             assert cell.data_type == "n" and cell.number_format == money_format
         assert sheet.cell(row=first, column=10).is_date
-        assert sheet.cell(row=first, column=10).number_format == "yyyy-mm-dd"
+        assert sheet.cell(row=first, column=10).number_format == "m/d/yyyy"
         # Data cells share one style per format; the totals' bold must not leak into them.
         last_data, first_total = first + len(data) - 1, first + len(data)
         assert not sheet.cell(row=last_data, column=5).font.b
@@ -295,7 +297,7 @@ def test_orders_csv_has_a_bom_plain_amounts_and_the_service_rows(seeded, tmp_pat
             row.number_text, row.lab_name, row.payment_method.label if row.payment_method else "",
             row.total.currency, row.paid.amount_text(), row.total.amount_text(),
             row.outstanding.amount_text(), row.status.label, row.payment_status.label,
-            row.documented_at.isoformat(),
+            formats.date_text(row.documented_at),
         ]
 
 
