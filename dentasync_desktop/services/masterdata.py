@@ -115,7 +115,7 @@ LABS: _Kind[DentalLab, LabInfo] = _Kind(
                      "default_turnaround_days", "account_holder", "bank_name", "iban", "bic",
                      "payment_note"),
     search=(DentalLab.name, DentalLab.contact_person, DentalLab.email, DentalLab.phone),
-    sort=(DentalLab.name,),
+    sort=(DentalLab.sort_key,),
     references=(WorkOrder.lab_id,),
     order_column=WorkOrder.lab_id, search_fields=("name",),
 )
@@ -125,7 +125,7 @@ CUSTOMERS: _Kind[Customer, CustomerInfo] = _Kind(
     info=customer_info, title=lambda row: row.name,
     snapshot=_fields("name", "clinic", "phone", "email", "address"),
     search=(Customer.name, Customer.clinic, Customer.email, Customer.phone),
-    sort=(Customer.name, Customer.clinic),
+    sort=(Customer.sort_key, Customer.clinic),
     references=(WorkOrder.customer_id,),
     order_column=WorkOrder.customer_id, search_fields=("name", "clinic"),
 )
@@ -137,7 +137,7 @@ PATIENTS: _Kind[Patient, PatientInfo] = _Kind(
     # Both name orders, so "anna schäfer" and "schäfer anna" both find her.
     search=(Patient.first_name + " " + Patient.last_name,
             Patient.last_name + " " + Patient.first_name),
-    sort=(Patient.last_name, Patient.first_name),
+    sort=(Patient.sort_key,),
     references=(WorkOrder.patient_id,),
     order_column=WorkOrder.patient_id, search_fields=("first_name", "last_name"),
 )

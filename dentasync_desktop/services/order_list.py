@@ -115,9 +115,10 @@ def _check(flt: OrderFilter) -> None:
 
 _SORT_COLUMNS: dict[str, Callable[[date], Sequence[SQLColumnExpression[Any]]]] = {
     "number": lambda _today: (WorkOrder.number,),
-    "patient": lambda _today: (Patient.last_name, Patient.first_name),
-    "customer": lambda _today: (Customer.name,),
-    "lab": lambda _today: (DentalLab.name,),
+    # Folded names (domain/text.py sort_key), indexed: "Łukasz" among the L, paged by index.
+    "patient": lambda _today: (Patient.sort_key,),
+    "customer": lambda _today: (Customer.sort_key,),
+    "lab": lambda _today: (DentalLab.sort_key,),
     "status": lambda _today: (status_rank_sql(),),
     "documented_at": lambda _today: (WorkOrder.documented_at,),
     "due_date": lambda _today: (WorkOrder.due_date,),

@@ -95,7 +95,7 @@ def test_sections_counts_and_opening_a_line(qtbot: QtBot, qtmodeltester, world: 
     assert headings["overdue"] == "Overdue orders (1)"
     assert headings["back_from_lab"] == "Coming back from the lab (1)"
     assert headings["installments"] == "Installments due or overdue (2)"
-    assert page.cards["installments"].totals.text() == "Total: 500.00 EUR"
+    assert page.cards["installments"].totals.text() == "Total: €500.00"
     try_in = page.cards["appointments_today"].model
     assert try_in.index(0, 3).data().startswith("Try-in 15:00 — Case not back: try-in today")
     assert try_in.index(0, 3).data(Qt.ItemDataRole.DecorationRole) is not None

@@ -20,6 +20,7 @@ from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
 from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import payment_status
+from dentasync_desktop.domain.text import sort_key
 from dentasync_desktop.services import masterdata, orders
 from dentasync_desktop.services.order_list import (
     AWAITING_DELIVERY,
@@ -160,9 +161,10 @@ def _sortable(world: World) -> None:
 PATIENT_SORT = {"Anna Schäfer": ("Schäfer", "Anna"), "Jürgen Öztürk": ("Öztürk", "Jürgen")}
 REFERENCE_KEYS = {
     "number": lambda r: r.number,
-    "patient": lambda r: PATIENT_SORT[r.patient_name],
-    "customer": lambda r: r.customer_name,
-    "lab": lambda r: r.lab_name,
+    # Dictionary order, accents aside: "Öztürk" before "Schäfer", not after "Z".
+    "patient": lambda r: sort_key(*PATIENT_SORT[r.patient_name]),
+    "customer": lambda r: sort_key(r.customer_name),
+    "lab": lambda r: sort_key(r.lab_name),
     "status": lambda r: list(OrderStatus).index(r.status),
     "documented_at": lambda r: r.documented_at,
     "due_date": lambda r: r.due_date,
