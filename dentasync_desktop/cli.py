@@ -100,8 +100,7 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
     if users.has_active_users(database.uow_factory()):
         actor = _sign_in(context, args)
         if actor.role is not Role.ADMIN:
-            raise PermissionDenied(
-                "Only an administrator may add synthetic data to a database in use.")
+            raise PermissionDenied(code="seed_needs_admin")
     print(f"Seeding {args.orders:,} orders (seed {args.seed}) into {context.paths.database}")
     started = time.perf_counter()
     stats = seed(database.uow_factory, args.orders, seed=args.seed,
@@ -253,7 +252,7 @@ def _user_passwd(context: AppContext, args: argparse.Namespace) -> int:
     name = args.name.strip().lower()
     target = next((u for u in users.list_users(factory(), actor) if u.username == name), None)
     if target is None:
-        raise ValidationError("user", f"there is no user called '{name}'")
+        raise ValidationError("user", code="no_such_user", params={"name": name})
     password = _password(f"New password for {name}: ", NEW_PASSWORD_VARIABLE, twice=True)
     users.reset_password(factory(), actor, target.id, password)
     print(f"Changed the password of {name}.")

@@ -47,8 +47,8 @@ LABEL_SIZES: dict[str, LabelSize] = {
 def label_size(key: str) -> LabelSize:
     size = LABEL_SIZES.get((key or "").strip().lower())
     if size is None:
-        raise ValidationError("size", f"'{key}' is not a label size; choose "
-                                      f"{' or '.join(LABEL_SIZES)}")
+        raise ValidationError("size", code="not_label_size",
+                              params={"value": key, "choices": list(LABEL_SIZES)})
     return size
 
 

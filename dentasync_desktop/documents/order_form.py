@@ -73,8 +73,8 @@ def check_sections(sections: Iterable[str]) -> frozenset[str]:
     chosen = frozenset(s.strip().lower() for s in sections if s.strip())
     unknown = sorted(chosen - SECTIONS.keys())
     if unknown:
-        raise ValidationError("sections", f"unknown section '{unknown[0]}'; choose from "
-                                          f"{', '.join(SECTIONS)}")
+        raise ValidationError("sections", code="unknown_section",
+                              params={"value": unknown[0], "choices": list(SECTIONS)})
     return chosen
 
 

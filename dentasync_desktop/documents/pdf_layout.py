@@ -59,7 +59,7 @@ Target = str | Path | IO[bytes]
 def page_size(paper: str) -> tuple[float, float]:
     size = PAPER_SIZES.get((paper or "").strip().lower())
     if size is None:
-        raise ValidationError("paper", f"'{paper}' is not a paper size; choose a4 or letter")
+        raise ValidationError("paper", code="not_paper_size", params={"value": paper})
     return size
 
 

@@ -273,8 +273,8 @@ def _set_active(
         row = get(uow, kind.model, entity_id, kind.label)
         title = kind.title(row)
         if row.active == active:
-            raise ValidationError(
-                "active", f"{kind.label} {title} is already {'active' if active else 'inactive'}")
+            raise ValidationError("active", code="already_active" if active else
+                                  "already_inactive", params={"record": kind.label, "name": title})
         row.active = active
         activity.record(uow, actor, "activate" if active else "deactivate",
                         "record.activated" if active else "record.deactivated",
@@ -315,13 +315,14 @@ def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) ->
 
 def _require_unique(
     uow: UnitOfWork, kind: _Kind[M, D], entity_id: int | None, field: str,
-    columns: tuple[SQLColumnExpression[str], ...], values: tuple[str, ...], message: str,
+    columns: tuple[SQLColumnExpression[str], ...], values: tuple[str, ...], code: str,
+    params: dict[str, object],
 ) -> None:
     """Refuse when another record has the same ``values`` in ``columns``, ignoring case."""
     wanted = tuple(fold(value) for value in values)
     for other_id, *others in uow.session.execute(select(kind.model.id, *columns)):
         if other_id != entity_id and tuple(fold(o) for o in others) == wanted:
-            raise ValidationError(field, message)
+            raise ValidationError(field, code=code, params=params)
 
 
 def _apply(values: dict[str, Any]) -> Callable[[Any], None]:
@@ -368,7 +369,7 @@ def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
     with uow:
         authorize(uow, actor, LABS.action)
         _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (name,),
-                        f"a dental lab named '{name}' already exists")
+                        "lab_exists", {"name": name})
         return _save(uow, actor, LABS, data.id, _apply(values))
 
 
@@ -406,10 +407,10 @@ def save_customer(uow: UnitOfWork, actor: Actor, data: CustomerInput) -> Custome
     }
     with uow:
         authorize(uow, actor, CUSTOMERS.action)
-        where = f" at {values['clinic']}" if values["clinic"] else ""
         _require_unique(uow, CUSTOMERS, data.id, "name", (Customer.name, Customer.clinic),
                         (values["name"], values["clinic"]),
-                        f"a customer named '{values['name']}'{where} already exists")
+                        "customer_at_clinic_exists" if values["clinic"] else "customer_exists",
+                        {"name": values["name"], "clinic": values["clinic"]})
         return _save(uow, actor, CUSTOMERS, data.id, _apply(values))
 
 
@@ -487,7 +488,8 @@ def get_service(uow: UnitOfWork, actor: Actor, service_id: int) -> ServiceInfo:
 
 def _clean_templates(templates: tuple[TaskTemplateInfo, ...]) -> list[tuple[str, int]]:
     if len(templates) > MAX_TASK_TEMPLATES:
-        raise ValidationError("task templates", f"at most {MAX_TASK_TEMPLATES} per service")
+        raise ValidationError("task templates", code="too_many_templates",
+                                  params={"limit": MAX_TASK_TEMPLATES})
     return [
         (validation.required(t.name, f"task {i} name"),
          validation.whole_number(t.days_offset, f"task {i} days", 0, MAX_TURNAROUND_DAYS))
@@ -518,7 +520,7 @@ def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceIn
     with uow:
         authorize(uow, actor, SERVICES.action)
         _require_unique(uow, SERVICES, data.id, "code", (Service.code,), (code,),
-                        f"the code '{code}' is already used by another service")
+                        "service_code_taken", {"value": code})
         return _save(uow, actor, SERVICES, data.id, apply)
 
 

@@ -297,7 +297,7 @@ def _beyond(
     sort = _sort_columns(flt.sort_key, today)
     if (after.sort_key, after.descending, len(after.values)) != (flt.sort_key, flt.descending,
                                                                  len(sort)):
-        raise ValidationError("sort", "the page continues another sort order")
+        raise ValidationError("sort", code="other_sort_order")
     if flt.sort_key == "due_date" and after.values[0] is None:
         later = WorkOrder.id < after.id if flt.descending else WorkOrder.id > after.id
         return [WorkOrder.due_date.is_(None), later]

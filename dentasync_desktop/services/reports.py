@@ -157,8 +157,8 @@ def lab_named(uow: UnitOfWork, actor: Actor, name: str) -> int:
     for lab in labs:
         if fold(lab.name) == wanted:
             return lab.id
-    known = "; ".join(lab.name for lab in labs) or "none yet"
-    raise ValidationError("lab", f"no dental lab is called '{name}' (the labs are: {known})")
+    raise ValidationError("lab", code="no_lab_named",
+                          params={"name": name, "labs": [lab.name for lab in labs]})
 
 
 def period_text(flt: FinanceFilter, locale: str = DEFAULT_LOCALE) -> str:
