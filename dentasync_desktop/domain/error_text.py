@@ -172,6 +172,8 @@ _TEMPLATES: dict[str, str] = {
     "task_already_there": "the task is already where it is",
     "task_already_assigned": "the task is already assigned to {name}",
     "task_already_unassigned": "the task is already unassigned",
+    "task_already_done": "the task is already done",
+    "task_already_open": "the task is already open",
 }
 
 # Lists shown as alternatives ("62x29 or 4x6"); other lists are joined by commas.
