@@ -177,7 +177,7 @@ _TEMPLATES: dict[str, str] = {
 }
 
 # Lists shown as alternatives ("62x29 or 4x6"); other lists are joined by commas.
-_OR_LISTS = frozenset({"not_label_size"})
+OR_LISTS = frozenset({"not_label_size"})
 
 
 def _wait(seconds: int) -> str:
@@ -197,7 +197,7 @@ def _values(code: str, params: Mapping[str, object]) -> dict[str, object]:
         if key.endswith("_minor") and currency:
             values[key.removesuffix("_minor")] = str(Money(int(value), currency))  # type: ignore[call-overload]
         elif isinstance(value, list | tuple):
-            joiner = " or " if code in _OR_LISTS else "; " if key == "labs" else ", "
+            joiner = " or " if code in OR_LISTS else "; " if key == "labs" else ", "
             values[key] = joiner.join(str(v) for v in value) or (
                 "none yet" if key == "labs" else "")
     if code in ("no_order", "no_work_order", "no_order_number"):

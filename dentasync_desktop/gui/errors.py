@@ -18,6 +18,7 @@ from ..domain.errors import (
     SessionEnded,
     ValidationError,
 )
+from .error_text import message
 from .session import session_events
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ T = TypeVar("T")
 def show_refusal(parent: QWidget | None, error: DomainError) -> None:
     if isinstance(error, SessionEnded):
         # The main window says it once and signs out; a box here would come on top of that.
-        session_events().ended.emit(error.message)
+        session_events().ended.emit(message(error))
         return
     title = QApplication.translate("errors", "Not saved") if isinstance(
         error, ValidationError) else QApplication.translate("errors", "Not possible")
@@ -35,7 +36,7 @@ def show_refusal(parent: QWidget | None, error: DomainError) -> None:
         title = QApplication.translate("errors", "Changed by someone else")
     elif isinstance(error, DatabaseBusy):
         title = QApplication.translate("errors", "Database busy")
-    QMessageBox.warning(parent, title, error.message)
+    QMessageBox.warning(parent, title, message(error))
 
 
 def show_unexpected(parent: QWidget | None, log_file: Path, summary: str) -> None:

@@ -45,6 +45,7 @@ from ..domain.teeth import format_teeth, parse_teeth
 from ..services import masterdata, order_detail, orders, settings
 from .access import gate
 from .client import ServiceClient
+from .error_text import message
 from .errors import show_refusal
 from .formatting import amount_input, money, pydate, qdate
 from .forms import child, child_layout, load_form
@@ -475,7 +476,7 @@ class OrderEditorDialog(QDialog):
         self.buttons.setEnabled(True)
 
     def show_error(self, error: DomainError) -> None:
-        self.error.setText(error.message)
+        self.error.setText(message(error))
         self.error.show()
         if isinstance(error, ValidationError):
             widget = self.widget_for(error.field)

@@ -34,6 +34,7 @@ from ..services import maintenance, settings, users
 from ..services.changes import Change, ChangeKind
 from .access import gate
 from .changes import ChangeRelay
+from .error_text import message
 from .formatting import datetime_text
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
@@ -317,7 +318,7 @@ class SettingsPage(QWidget):
         self._save_ended()
         if not isinstance(error, DomainError):
             raise error
-        self.error.setText(error.message)
+        self.error.setText(message(error))
         self.error.show()
         if isinstance(error, ValidationError) and error.field in self.fields:
             self.fields[error.field].setFocus()

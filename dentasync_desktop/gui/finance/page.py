@@ -36,6 +36,7 @@ from ...services.changes import Change, ChangeKind
 from ..access import refusal_text
 from ..changes import ChangeRelay
 from ..client import ServiceClient
+from ..error_text import message
 from ..errors import show_refusal, show_unexpected
 from ..formatting import day, label, locale_name, money, pydate, qdate
 from ..translation import QT_TRANSLATE_NOOP
@@ -589,9 +590,9 @@ class FinancePage(QWidget):
         if isinstance(error, reports.ExportCancelled):
             self.export_status.setText(self.tr("Report cancelled; no file was written."))
             self.export_status.show()
-            self.report_failed.emit(error.message)
+            self.report_failed.emit(message(error))
         elif isinstance(error, DomainError):
-            self.report_failed.emit(error.message)
+            self.report_failed.emit(message(error))
             show_refusal(self, error)
         else:
             summary = "".join(traceback.format_exception_only(error)).strip()

@@ -35,6 +35,7 @@ from ...domain.dto import CustomerInfo, LabInfo
 from ...domain.errors import DomainError, ValidationError
 from ...domain.money import Money
 from ...domain.numbers import format_number, parse_number
+from ..error_text import message
 from ..errors import show_refusal
 from ..formatting import money, pydate, qdate
 from ..worker import Job
@@ -154,7 +155,8 @@ class ServiceDialog(QDialog):
             raise error
 
     def show_error(self, error: ValidationError) -> None:
-        self.error.setText(error.message[0].upper() + error.message[1:])
+        words = message(error)
+        self.error.setText(words[0].upper() + words[1:])
         self.error.show()
         self._grow()
         widget = self._fields.get(error.field)

@@ -34,6 +34,7 @@ from ...domain.enums import EventKind, IntervalUnit, PaymentMethod
 from ...domain.errors import ValidationError
 from ...domain.money import Money
 from ...domain.payments import MAX_INSTALLMENTS, schedule
+from ..error_text import message
 from ..formatting import day, label, money, pydate, qdate
 from .dialogs import ServiceDialog
 from .models import ScheduleModel
@@ -177,7 +178,8 @@ class PlanDialog(ServiceDialog):
         except ValidationError as error:
             self.preview_model.set_rows([])
             _restyle(self.preview_problem, "errorLabel")
-            self.preview_problem.setText(error.message[0].upper() + error.message[1:])
+            words = message(error)
+            self.preview_problem.setText(words[0].upper() + words[1:])
             return
         _restyle(self.preview_problem, "hintLabel")
         self.preview_problem.setText(

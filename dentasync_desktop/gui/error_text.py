@@ -1,0 +1,340 @@
+"""Refusals in the user's language: the translatable words of every error code.
+
+The English source texts are those of domain/error_text.py (tests/gui/test_error_text.py keeps
+the two in step, and every code renders the same English words here when no translation is
+installed); amounts, dates and labels in the parameters follow the user's locale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from ..domain import error_text
+from ..domain.actions import Action
+from ..domain.enums import OrderStatus, Role
+from ..domain.errors import DomainError, ValidationError
+from ..domain.money import Money
+from ..domain.numbers import format_number
+from .enum_labels import label
+from .formatting import money
+from .translation import QT_TRANSLATE_NOOP
+
+CONTEXT = "errors"
+
+SOURCE: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("errors", "is required"),
+    "invalid_text": QT_TRANSLATE_NOOP("errors", "contains characters that are not valid text"),
+    "too_long": QT_TRANSLATE_NOOP("errors", "is too long ({length} characters, at most {limit})"),
+    "not_email": QT_TRANSLATE_NOOP("errors", "'{value}' is not an e-mail address"),
+    "not_whole_number": QT_TRANSLATE_NOOP("errors", "must be a whole number"),
+    "out_of_range": QT_TRANSLATE_NOOP("errors", "must be between {minimum} and {maximum}"),
+    "before_documented": QT_TRANSLATE_NOOP("errors", "cannot be before the documented date"),
+    "not_date": QT_TRANSLATE_NOOP("errors", "is not a date"),
+    "no_such_record": QT_TRANSLATE_NOOP("errors", "no such record"),
+    "currency_required": QT_TRANSLATE_NOOP("errors", "a currency is required"),
+    "unknown_currency": QT_TRANSLATE_NOOP("errors", "unknown currency code '{value}'"),
+    "too_many_decimals": QT_TRANSLATE_NOOP(
+        "errors", "{currency} allows at most %n decimal places"),
+    "not_money": QT_TRANSLATE_NOOP("errors", "is not an amount of money"),
+    "amount_too_large": QT_TRANSLATE_NOOP("errors", "is too large (at most {maximum} {currency})"),
+    "not_number": QT_TRANSLATE_NOOP("errors", "is not a number"),
+    "amount_required": QT_TRANSLATE_NOOP("errors", "an amount is required"),
+    "not_amount": QT_TRANSLATE_NOOP("errors", "'{value}' is not a valid amount"),
+    "at_least": QT_TRANSLATE_NOOP("errors", "must be at least {minimum}"),
+    "not_tooth": QT_TRANSLATE_NOOP(
+        "errors", "'{value}' is not a tooth in FDI notation (11-48, 51-85)"),
+    "not_order_number": QT_TRANSLATE_NOOP("errors", "'{value}' is not an order number"),
+    "negative": QT_TRANSLATE_NOOP("errors", "cannot be negative"),
+    "not_positive": QT_TRANSLATE_NOOP("errors", "must be greater than zero"),
+    "inactive_staff": QT_TRANSLATE_NOOP("errors", "choose an active staff member"),
+    "inactive_customer": QT_TRANSLATE_NOOP("errors", "choose an active customer"),
+    "same_customer": QT_TRANSLATE_NOOP("errors", "is already the order's customer"),
+    "remake_of_itself": QT_TRANSLATE_NOOP("errors", "an order cannot be a remake of itself"),
+    "in_future": QT_TRANSLATE_NOOP("errors", "cannot be in the future"),
+    "start_after_end": QT_TRANSLATE_NOOP("errors", "the start date is after the end date"),
+    "before_start_date": QT_TRANSLATE_NOOP("errors", "cannot be before the start date"),
+    "end_not_after_start": QT_TRANSLATE_NOOP("errors", "must be after the start"),
+    "end_before_start": QT_TRANSLATE_NOOP("errors", "must not be before the start"),
+    "range_too_long": QT_TRANSLATE_NOOP("errors", "at most {days} days at a time"),
+    "needs_time_zone": QT_TRANSLATE_NOOP("errors", "needs a time zone"),
+    "date_time_required": QT_TRANSLATE_NOOP("errors", "a date and time is required"),
+    "no_folder": QT_TRANSLATE_NOOP("errors", "the folder {path} does not exist"),
+    "one_of": QT_TRANSLATE_NOOP("errors", "must be one of {choices}"),
+    "unknown_sort": QT_TRANSLATE_NOOP("errors", "cannot sort by '{value}'"),
+    "choose_file": QT_TRANSLATE_NOOP("errors", "choose a file to attach"),
+    "no_orders_selected": QT_TRANSLATE_NOOP("errors", "select at least one work order to print"),
+    "same_password": QT_TRANSLATE_NOOP("errors", "must differ from the current password"),
+    "wrong_password": QT_TRANSLATE_NOOP("errors", "is not correct"),
+    "own_account": QT_TRANSLATE_NOOP("errors", "you cannot deactivate your own account"),
+    "seed_needs_admin": QT_TRANSLATE_NOOP(
+        "errors", "Only an administrator may add synthetic data to a database in use."),
+    "currency_mismatch": QT_TRANSLATE_NOOP("errors", "cannot combine {first} and {second} amounts"),
+    "not_allowed": QT_TRANSLATE_NOOP(
+        "errors", "Your role ({role}) does not allow this action: {action}."),
+    "not_comment_author": QT_TRANSLATE_NOOP(
+        "errors", "Only the author ({author}) can edit this comment."),
+    "stale_order": QT_TRANSLATE_NOOP(
+        "errors",
+        "Someone else changed this order in the meantime. It has been reloaded; "
+        "please try again."),
+    "stale_event": QT_TRANSLATE_NOOP(
+        "errors",
+        "Someone else changed this event in the meantime. It has been reloaded; "
+        "please try again."),
+    "not_signed_in": QT_TRANSLATE_NOOP(
+        "errors", "You are not signed in as a user of this database. Sign in again."),
+    "signed_out_deactivated": QT_TRANSLATE_NOOP(
+        "errors",
+        "The account '{username}' has been deactivated, so you have been signed out. "
+        "Ask an administrator to reactivate it."),
+    "role_changed": QT_TRANSLATE_NOOP(
+        "errors",
+        "An administrator changed your role to {role}. Sign in again to continue "
+        "with the new role."),
+    "record_missing": QT_TRANSLATE_NOOP("errors", "{record} #{id} does not exist"),
+    "no_order": QT_TRANSLATE_NOOP("errors", "There is no order {number}"),
+    "no_work_order": QT_TRANSLATE_NOOP("errors", "There is no work order {number}."),
+    "sign_in_failed": QT_TRANSLATE_NOOP("errors", "Unknown user or wrong password."),
+    "sign_in_failed_wait": QT_TRANSLATE_NOOP(
+        "errors",
+        "Unknown user or wrong password. Too many wrong passwords: wait {wait} "
+        "before the next attempt."),
+    "sign_in_blocked": QT_TRANSLATE_NOOP(
+        "errors", "Too many wrong passwords for '{username}'. Wait {wait}, then try again."),
+    "account_deactivated": QT_TRANSLATE_NOOP(
+        "errors",
+        "The account '{username}' is deactivated. Ask an administrator to reactivate "
+        "it."),
+    "admin_exists": QT_TRANSLATE_NOOP(
+        "errors",
+        "An administrator account already exists; sign in, or ask an administrator "
+        "to create your account."),
+    "no_such_user": QT_TRANSLATE_NOOP("errors", "there is no user called '{name}'"),
+    "not_label_size": QT_TRANSLATE_NOOP(
+        "errors", "'{value}' is not a label size; choose {choices}"),
+    "unknown_section": QT_TRANSLATE_NOOP(
+        "errors", "unknown section '{value}'; choose from {choices}"),
+    "not_paper_size": QT_TRANSLATE_NOOP(
+        "errors", "'{value}' is not a paper size; choose a4 or letter"),
+    "not_one_of": QT_TRANSLATE_NOOP("errors", "'{value}' is not one of {choices}"),
+    "not_iban": QT_TRANSLATE_NOOP(
+        "errors",
+        "'{value}' is not an IBAN (a country code, 2 check digits, then the account "
+        "in letters and digits)"),
+    "no_iban_country": QT_TRANSLATE_NOOP("errors", "'{value}' is not a country that uses IBANs"),
+    "iban_length": QT_TRANSLATE_NOOP(
+        "errors", "an IBAN from {country} has {length} characters, this one has {actual}"),
+    "iban_check_digits": QT_TRANSLATE_NOOP(
+        "errors", "the check digits do not match; please check for typos"),
+    "iban_form": QT_TRANSLATE_NOOP(
+        "errors", "does not have the form of an IBAN from {country}; please check for typos"),
+    "bic_length": QT_TRANSLATE_NOOP(
+        "errors", "'{value}' is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX"),
+    "bic_country": QT_TRANSLATE_NOOP(
+        "errors",
+        "'{country}' in '{value}' is not a country code (letters 5 and 6 of a BIC "
+        "name the bank's country)"),
+    "bic_form": QT_TRANSLATE_NOOP(
+        "errors",
+        "'{value}' is not a BIC: 4 letters for the bank, 2 for the country, 2 for "
+        "the place, maybe 3 for the branch (e.g. COBADEFFXXX)"),
+    "plan_not_positive": QT_TRANSLATE_NOOP("errors", "the plan amount must be greater than zero"),
+    "too_many_installments": QT_TRANSLATE_NOOP(
+        "errors", "more installments than the amount can be split into"),
+    "file_missing": QT_TRANSLATE_NOOP("errors", "'{name}' does not exist (any more)"),
+    "file_unreadable": QT_TRANSLATE_NOOP("errors", "'{name}' cannot be read: {reason}"),
+    "bad_file_name": QT_TRANSLATE_NOOP("errors", "'{name}' is not a possible file name"),
+    "file_is_folder": QT_TRANSLATE_NOOP("errors", "'{name}' is a folder; choose a file"),
+    "not_ordinary_file": QT_TRANSLATE_NOOP("errors", "'{name}' is not an ordinary file"),
+    "file_too_large": QT_TRANSLATE_NOOP(
+        "errors", "'{name}' is too large ({size_mb} MB); the limit is {limit_mb} MB"),
+    "already_removed": QT_TRANSLATE_NOOP("errors", "'{name}' was already removed"),
+    "needs_zoned_date_time": QT_TRANSLATE_NOOP("errors", "needs a date and time with a time zone"),
+    "not_event_kind": QT_TRANSLATE_NOOP("errors", "'{value}' is not a kind of appointment"),
+    "event_already_done": QT_TRANSLATE_NOOP("errors", "the event is already done"),
+    "event_already_open": QT_TRANSLATE_NOOP("errors", "the event is already open"),
+    "too_many_templates": QT_TRANSLATE_NOOP("errors", "at most {limit} per service"),
+    "already_active": QT_TRANSLATE_NOOP("errors", "{record} {name} is already active"),
+    "already_inactive": QT_TRANSLATE_NOOP("errors", "{record} {name} is already inactive"),
+    "lab_exists": QT_TRANSLATE_NOOP("errors", "a dental lab named '{name}' already exists"),
+    "customer_exists": QT_TRANSLATE_NOOP("errors", "a customer named '{name}' already exists"),
+    "customer_at_clinic_exists": QT_TRANSLATE_NOOP(
+        "errors", "a customer named '{name}' at {clinic} already exists"),
+    "service_code_taken": QT_TRANSLATE_NOOP(
+        "errors", "the code '{value}' is already used by another service"),
+    "other_sort_order": QT_TRANSLATE_NOOP("errors", "the page continues another sort order"),
+    "too_many_items": QT_TRANSLATE_NOOP("errors", "at most {limit} items per order"),
+    "total_too_large": QT_TRANSLATE_NOOP(
+        "errors", "the order total {total} is too large (at most {maximum})"),
+    "not_order_currency": QT_TRANSLATE_NOOP("errors", "must be in the order currency {currency}"),
+    "total_below_paid": QT_TRANSLATE_NOOP(
+        "errors",
+        "the total {total} would be below what is already paid ({paid}); void "
+        "payments first"),
+    "total_below_plan": QT_TRANSLATE_NOOP(
+        "errors",
+        "the total {total} would be below the payment plan ({plan}); change the plan "
+        "first"),
+    "deactivated": QT_TRANSLATE_NOOP("errors", "{record} is deactivated"),
+    "currency_locked": QT_TRANSLATE_NOOP("errors", "cannot change while payments or a plan exist"),
+    "money_in_currency": QT_TRANSLATE_NOOP(
+        "errors", "payments or a plan exist in {currency}; void them first"),
+    "already_on_hold": QT_TRANSLATE_NOOP("errors", "the order is already on hold"),
+    "already_off_hold": QT_TRANSLATE_NOOP("errors", "the order is already not on hold"),
+    "no_order_number": QT_TRANSLATE_NOOP("errors", "{number} does not exist"),
+    "nul_in_file_name": QT_TRANSLATE_NOOP("errors", "the file name contains a NUL character"),
+    "file_name_not_text": QT_TRANSLATE_NOOP(
+        "errors", "the file name contains characters that are not valid text"),
+    "file_name_too_long": QT_TRANSLATE_NOOP(
+        "errors", "the file name is too long; choose a shorter one"),
+    "target_is_folder": QT_TRANSLATE_NOOP(
+        "errors", "{path} is a folder; give the name of a {kind} file"),
+    "not_the_order_currency": QT_TRANSLATE_NOOP(
+        "errors", "must be the order currency {currency}, not {given}"),
+    "not_payment_method": QT_TRANSLATE_NOOP("errors", "'{value}' is not a payment method"),
+    "more_than_total": QT_TRANSLATE_NOOP("errors", "cannot be more than the order total ({total})"),
+    "installments_too_late": QT_TRANSLATE_NOOP(
+        "errors", "the installments would fall after the year {year}"),
+    "no_payment_plan": QT_TRANSLATE_NOOP("errors", "the order has no payment plan"),
+    "more_than_balance": QT_TRANSLATE_NOOP("errors", "is more than the balance ({balance})"),
+    "fully_paid": QT_TRANSLATE_NOOP("errors", "the order is already fully paid"),
+    "already_voided": QT_TRANSLATE_NOOP("errors", "was already voided: {reason}"),
+    "not_interval_unit": QT_TRANSLATE_NOOP("errors", "must be days, weeks or months"),
+    "payroll_locked": QT_TRANSLATE_NOOP("errors", "was finalized on {date} and is locked"),
+    "not_reminder": QT_TRANSLATE_NOOP("errors", "'{value}' is not a reminder"),
+    "no_lab_named": QT_TRANSLATE_NOOP(
+        "errors", "no dental lab is called '{name}' (the labs are: {labs})"),
+    "logo_suffix": QT_TRANSLATE_NOOP("errors", "must be a PNG or JPEG image (.png, .jpg or .jpeg)"),
+    "no_file": QT_TRANSLATE_NOOP("errors", "the file {path} does not exist"),
+    "not_image": QT_TRANSLATE_NOOP("errors", "{name} is not a PNG or JPEG image"),
+    "not_preference_key": QT_TRANSLATE_NOOP(
+        "errors",
+        "'{value}' is not a preference key (letters, digits, dots, hyphens, "
+        "underscores; at most 95 characters)"),
+    "cannot_use": QT_TRANSLATE_NOOP("errors", "cannot use {path}: {reason}"),
+    "cannot_read": QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),
+    "username_form": QT_TRANSLATE_NOOP(
+        "errors", "use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores"),
+    "password_too_short": QT_TRANSLATE_NOOP("errors", "must be at least {minimum} characters long"),
+    "not_role": QT_TRANSLATE_NOOP("errors", "'{value}' is not a role (one of {choices})"),
+    "username_taken": QT_TRANSLATE_NOOP("errors", "'{value}' is already taken"),
+    "user_already_active": QT_TRANSLATE_NOOP("errors", "{username} is already active"),
+    "user_already_deactivated": QT_TRANSLATE_NOOP("errors", "{username} is already deactivated"),
+    "last_admin_role": QT_TRANSLATE_NOOP(
+        "errors",
+        "{username} is the last active administrator; make another user an "
+        "administrator first"),
+    "last_admin": QT_TRANSLATE_NOOP("errors", "{username} is the last active administrator"),
+    "no_templates": QT_TRANSLATE_NOOP(
+        "errors", "nothing to plan: none of the order's services has task templates"),
+    "all_planned": QT_TRANSLATE_NOOP(
+        "errors", "nothing to plan: every template task is already in the work plan"),
+    "task_already_first": QT_TRANSLATE_NOOP("errors", "the task is already first"),
+    "task_already_last": QT_TRANSLATE_NOOP("errors", "the task is already last"),
+    "task_already_there": QT_TRANSLATE_NOOP("errors", "the task is already where it is"),
+    "task_already_assigned": QT_TRANSLATE_NOOP("errors", "the task is already assigned to {name}"),
+    "task_already_unassigned": QT_TRANSLATE_NOOP("errors", "the task is already unassigned"),
+    "task_already_done": QT_TRANSLATE_NOOP("errors", "the task is already done"),
+    "task_already_open": QT_TRANSLATE_NOOP("errors", "the task is already open"),
+    "lifecycle.not_possible": QT_TRANSLATE_NOOP(
+        "errors", "{action} is not possible for an order that is {status}."),
+    "lifecycle.on_hold": QT_TRANSLATE_NOOP(
+        "errors", "The order is on hold: take it off hold first."),
+    "lifecycle.not_deletable": QT_TRANSLATE_NOOP(
+        "errors", "Only a draft can be deleted; this order is {status}: cancel it instead."),
+    "lifecycle.has_history": QT_TRANSLATE_NOOP(
+        "errors", "The order already has {kept}: cancel it instead of deleting it."),
+    "lifecycle.empty_order": QT_TRANSLATE_NOOP(
+        "errors",
+        "The order has no items and a total of 0.00: add what the lab should make before "
+        "publishing it."),
+    "lifecycle.open_tasks": QT_TRANSLATE_NOOP(
+        "errors", "%n work-plan tasks are still open ({tasks}); tick them done first."),
+    "lifecycle.not_delivered": QT_TRANSLATE_NOOP(
+        "errors", "The order is {status}, not delivered: there is no delivery to undo."),
+}
+
+# What a draft already has that keeps it from being deleted (services/orders.py _HISTORY).
+KEPT = {
+    "payments": QT_TRANSLATE_NOOP("errors", "payments"),
+    "a payment plan": QT_TRANSLATE_NOOP("errors", "a payment plan"),
+    "events": QT_TRANSLATE_NOOP("errors", "events"),
+    "attachments": QT_TRANSLATE_NOOP("errors", "attachments"),
+    "comments": QT_TRANSLATE_NOOP("errors", "comments"),
+    "payroll records": QT_TRANSLATE_NOOP("errors", "payroll records"),
+    "work-plan tasks done": QT_TRANSLATE_NOOP("errors", "work-plan tasks done"),
+    "copies or remakes": QT_TRANSLATE_NOOP("errors", "copies or remakes"),
+}
+# Codes whose English words count something: Qt's %n picks the plural form.
+_COUNTED = {"too_many_decimals": "places", "lifecycle.open_tasks": "count"}
+
+
+def _tr(text: str, count: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, None, count)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _wait(seconds: int) -> str:
+    if seconds < 120:
+        return _tr("%n seconds", seconds)
+    return _tr("%n minutes", (seconds + 59) // 60)
+
+
+def _values(code: str, params: Mapping[str, object]) -> dict[str, object]:
+    """The parameters as the user reads them: amounts and numbers in their locale, labels in
+    their language, lists joined."""
+    values = dict(params)
+    currency = str(params.get("currency", ""))
+    for key, value in params.items():
+        if key.endswith("_minor") and currency:
+            values[key.removesuffix("_minor")] = money(Money(int(str(value)), currency))
+        elif isinstance(value, list | tuple):
+            if key == "kept":
+                value = [_tr(KEPT.get(str(v), str(v))) for v in value]
+            joiner = _tr(" or ") if code in error_text.OR_LISTS else "; " if key == "labs" else ", "
+            values[key] = joiner.join(str(v) for v in value) or (
+                _tr("none yet") if key == "labs" else "")
+    if "number" in params:
+        values["number"] = format_number(int(str(params["number"])))
+    if "role" in params:
+        values["role"] = label(Role(str(params["role"])))
+    if "action" in params:
+        values["action"] = label(Action(str(params["action"])))
+    if "status" in params:
+        values["status"] = _lower_first(label(OrderStatus(str(params["status"]))))
+    if "seconds" in params:
+        values["wait"] = _wait(int(str(params["seconds"])))
+    if "tasks" in params:
+        names = [str(n) for n in params["tasks"]]  # type: ignore[attr-defined]
+        more = "…" if int(str(params["count"])) > len(names) else ""
+        values["tasks"] = ", ".join(names) + more
+    if code == "file_too_large":
+        values["size_mb"] = QLocale().toString(int(str(params["size"])) / 2**20, "f", 1)
+        values["limit_mb"] = int(str(params["limit"])) // 2**20
+    return values
+
+
+def render(code: str, params: Mapping[str, object]) -> str:
+    """The words of ``code`` in the user's language; KeyError for a code it does not know."""
+    if code == error_text.TEXT:
+        return str(params.get("text", ""))
+    counted = _COUNTED.get(code)
+    count = int(str(params[counted])) if counted else -1
+    return _tr(SOURCE[code], count).format(**_values(code, params))
+
+
+def message(error: DomainError) -> str:
+    """The refusal as the user should read it: a field's name before the words of a form
+    error; the English message when the code or its parameters are not understood."""
+    try:
+        words = render(error.code, error.params)
+    except (KeyError, ValueError, TypeError, IndexError):
+        return error.message
+    if isinstance(error, ValidationError) and error.field:
+        return f"{error.field}: {words}"
+    return words
