@@ -49,6 +49,7 @@ from .error_text import message
 from .errors import show_refusal
 from .formatting import amount_input, money, pydate, qdate
 from .forms import child, child_layout, load_form
+from .widgets.dates import full_year
 from .widgets.lookup import NO_CHOICE, LookupCombo
 from .widgets.screen_fit import fit_to_screen, scrolling
 from .widgets.teeth_chart import TeethChart
@@ -127,9 +128,9 @@ class OrderEditorDialog(QDialog):
 
     def _find_widgets(self) -> None:
         f = self.form
-        self.documented = child(f, QDateEdit, "documentedEdit")
+        self.documented = full_year(child(f, QDateEdit, "documentedEdit"))
         self.due_check = child(f, QCheckBox, "dueCheck")
-        self.due = child(f, QDateEdit, "dueEdit")
+        self.due = full_year(child(f, QDateEdit, "dueEdit"))
         self.due_hint = child(f, QLabel, "dueHint")
         self.due_hint.setObjectName("hintLabel")
         self.shade = child(f, QLineEdit, "shadeEdit")

@@ -11,7 +11,9 @@ from PySide6.QtCore import QDate, QLocale
 
 from dentasync_desktop.domain import formats
 from dentasync_desktop.domain.money import Money
+from dentasync_desktop.domain.text import sort_key
 from dentasync_desktop.gui import formatting
+from dentasync_desktop.gui.collation import sorted_names
 
 LOCALES = ["de_DE", "fr_FR", "es_ES", "en_US"]
 NUMBERS = [0, 7, 999, 1650, 9999, 12345, 1234567, -1650, -12345]
@@ -51,3 +53,14 @@ def test_dates_agree(name: str) -> None:
 def test_the_c_locale_formats_as_english() -> None:
     assert formatting.money(Money(165000, "EUR"), QLocale.c()) == "€1,650.00"
     assert formatting.date_text(date(2026, 8, 4), QLocale.c()) == "8/4/2026"
+
+
+@pytest.mark.parametrize("name", LOCALES)
+def test_names_sort_in_dictionary_order_on_screen_and_in_sql(name: str) -> None:
+    names = ["Zahntechnik Nord", "Łukasz Dental", "Ørsted Lab", "Oskar", "Lars", "ärztehaus",
+             "Müller", "Dvořák", "Dvorak", "bauer"]
+    shown = sorted_names(names, QLocale(name))
+    assert shown == ["ärztehaus", "bauer", "Dvorak", "Dvořák", "Lars", "Łukasz Dental",
+                     "Müller", "Ørsted Lab", "Oskar", "Zahntechnik Nord"]
+    # The services' stored key gives the same order (ties aside, which the id breaks).
+    assert sorted(names, key=lambda n: (sort_key(n), n)) == shown

@@ -40,6 +40,7 @@ from ..error_text import message
 from ..errors import show_refusal, show_unexpected
 from ..formatting import day, label, locale_name, money, pydate, qdate
 from ..translation import QT_TRANSLATE_NOOP
+from ..widgets.dates import date_edit
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
 from .chart import LabChart
@@ -202,7 +203,7 @@ class FinancePage(QWidget):
         layout.addWidget(self.export_status)
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+        edit = date_edit()
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDate(QDate.currentDate())

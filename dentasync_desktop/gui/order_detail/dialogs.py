@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +37,7 @@ from ...domain.numbers import format_number, parse_number
 from ..error_text import message
 from ..errors import show_refusal
 from ..formatting import money, pydate, qdate
+from ..widgets.dates import date_edit
 from ..worker import Job
 from .models import ID_ROLE
 from .widgets import MoneyEdit, confirm
@@ -218,7 +218,7 @@ class DueDateDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None, current: Any,
                  submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent, self.tr("Update due date"), submit)
-        self.date = QDateEdit(qdate(current) if current else QDate.currentDate())
+        self.date = date_edit(qdate(current) if current else QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.add_field(self.tr("Due date"), self.date, "due date")
 

@@ -37,6 +37,7 @@ from ..order_detail.view import OrderDetailView
 from ..order_editor import OrderEditorDialog
 from ..theme import icon
 from ..widgets.columns import fit_columns, install_column_layout
+from ..widgets.dates import date_edit
 from ..widgets.lookup import LookupCombo
 from ..widgets.record_table import record_table
 from ..worker import show_error
@@ -123,8 +124,8 @@ class OrderListPage(QWidget):
         for payment in PaymentStatus:
             self.payment_filter.addItem(label(payment), payment)
         self.due_check = QCheckBox(self.tr("Due from"))
-        self.due_from = QDateEdit()
-        self.due_to = QDateEdit()
+        self.due_from = date_edit()
+        self.due_to = date_edit()
         today = QDate.currentDate()
         for edit, value in ((self.due_from, today), (self.due_to, today.addDays(7))):
             edit.setCalendarPopup(True)
