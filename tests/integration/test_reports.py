@@ -528,3 +528,28 @@ def test_balances_agree_between_detail_list_and_finance(seeded) -> None:
             seen_overdue += 1
             assert row.payment_status is PaymentStatus.OVERDUE, detail.number_text
     assert seen_voided and seen_overdue, "the seeded data should cover both cases"
+
+
+def test_a_german_report_keeps_numbers_and_dates_with_german_formats(
+        seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    flt = FILTERS["two months"](seeded)
+    workbook_path, csv_path = tmp_path / "orders.xlsx", tmp_path / "orders.csv"
+    reports.export_finance(seeded, ADMIN, "orders", flt, "xlsx", workbook_path, locale="de")
+    reports.export_finance(seeded, ADMIN, "orders", flt, "csv", csv_path, locale="de")
+    sheet = load_workbook(workbook_path).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows())
+    header = next(i for i, row in enumerate(rows) if row[0].value == "Number")
+    first = next(row for row in rows[header + 1:] if row[3].value == "EUR")
+    paid, documented = first[4], first[9]
+    assert paid.data_type == "n" and isinstance(paid.value, int | float | Decimal)
+    assert paid.number_format == '#,##0.00\xa0"€"'
+    assert documented.is_date and documented.number_format == "dd.mm.yyyy"
+    assert any(str(r[0].value).startswith("Generated: ") and "." in str(r[0].value)
+               for r in rows[:header])
+    # CSV for a German spreadsheet: ";" between cells, a decimal comma, German dates.
+    lines = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(),
+                            delimiter=";"))
+    service = next(iter(finance.iter_order_rows(seeded(), ADMIN, flt)))
+    assert lines[1][4] == service.paid.amount_text().replace(".", ",")
+    assert lines[1][9] == service.documented_at.strftime("%d.%m.%Y")
