@@ -6,9 +6,8 @@ MANAGE_CATALOGUE (labs, services, staff) or MANAGE_CLIENTS (customers, patients)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import (
@@ -56,7 +55,7 @@ from ..domain.dto import (
 )
 from ..domain.errors import ValidationError
 from ..domain.money import Money, check_amount, check_currency
-from ..domain.text import fold
+from ..domain.text import fold, search_fold
 from . import activity
 from .guards import authorize, get, signed_in
 from .mappers import customer_info, lab_info, patient_info, service_info, staff_info
@@ -169,13 +168,15 @@ def _list(
     uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], text: str, include_inactive: bool,
     limit: int | None = None,
 ) -> list[D]:
-    """Matches for ``text`` (casefolded, in any search column), sorted, at most ``limit``.
+    """Matches for ``text`` (without case or accents, in any search column), sorted, at most
+    ``limit``; those with the accents as typed first ("Müller" before "Muller" for "müller").
 
     SQLite's lower() folds ASCII only, so the match runs here on the few search columns and
     only the matching rows are loaded whole.
     """
     model = kind.model
-    needle = fold(" ".join((text or "").split()))
+    typed = fold(" ".join((text or "").split()))
+    needle = search_fold(typed)
     with uow.reading():
         signed_in(uow, actor)
         query = select(model.id, *kind.search).order_by(
@@ -189,9 +190,7 @@ def _list(
                 query = query.limit(limit)
             ids = list(uow.session.scalars(query))
         else:
-            matches = (row_id for row_id, *values in uow.session.execute(query)
-                       if needle in fold("\n".join(v for v in values if v)))
-            ids = list(islice(matches, limit))
+            ids = _ranked(uow.session.execute(query), typed, needle, limit)
         if not ids:
             return []
         rows = {row.id: row for row in uow.session.scalars(
@@ -311,6 +310,21 @@ def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) ->
                         entity=kind.entity, entity_id=entity_id, before=before)
         uow.commit()
         return DELETED
+
+
+def _ranked(rows: Iterable[Sequence[Any]], typed: str, needle: str,
+            limit: int | None) -> list[int]:
+    """The ids of ``rows`` (id, then the search columns) whose text contains ``needle``:
+    first those with ``typed`` as written, then the rest, each in the rows' order."""
+    exact: list[int] = []
+    loose: list[int] = []
+    for row_id, *values in rows:
+        text = "\n".join(v for v in values if v)
+        if needle in search_fold(text):
+            (exact if typed in fold(text) else loose).append(row_id)
+            if limit is not None and len(exact) >= limit:
+                break
+    return (exact + loose)[:limit]
 
 
 def _require_unique(
