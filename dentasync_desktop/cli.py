@@ -21,6 +21,7 @@ from .app import EXIT_OK, EXIT_PROBLEM, AppContext
 from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
+from .domain.formats import number_text
 from .domain.numbers import parse_number
 from .domain.validation import date_range
 from .services import maintenance, printing, reports, users
@@ -101,21 +102,23 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
         actor = _sign_in(context, args)
         if actor.role is not Role.ADMIN:
             raise PermissionDenied(code="seed_needs_admin")
-    print(f"Seeding {args.orders:,} orders (seed {args.seed}) into {context.paths.database}")
+    print(f"Seeding {number_text(args.orders)} orders (seed {args.seed}) into "
+          f"{context.paths.database}")
     started = time.perf_counter()
     stats = seed(database.uow_factory, args.orders, seed=args.seed,
                  progress=_show_progress if sys.stderr is not None and sys.stderr.isatty()
                  else None)
     elapsed = time.perf_counter() - started
     for name, value in asdict(stats).items():
-        print(f"  {name.replace('_', ' '):<14}{value:>12,}")
+        print(f"  {name.replace('_', ' '):<14}{number_text(value):>12}")
     print(f"Done in {elapsed:.1f} s ({args.orders / max(elapsed, 1e-9):,.0f} orders/s).")
     return EXIT_OK
 
 
 def _show_progress(done: int, total: int) -> None:
     end = "\n" if done >= total else ""
-    print(f"\r  {done:,} / {total:,} orders", end=end, file=sys.stderr, flush=True)
+    print(f"\r  {number_text(done)} / {number_text(total)} orders", end=end, file=sys.stderr,
+          flush=True)
 
 
 def _check(context: AppContext, _args: argparse.Namespace) -> int:
