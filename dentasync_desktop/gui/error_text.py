@@ -272,6 +272,7 @@ _COUNTED = {"too_many_decimals": "places", "lifecycle.open_tasks": "count"}
 
 
 def _tr(text: str, count: int = -1) -> str:
+    """``text`` (marked where it is written) in the user's language."""
     return QCoreApplication.translate(CONTEXT, text, None, count)
 
 
@@ -281,8 +282,9 @@ def _lower_first(text: str) -> str:
 
 def _wait(seconds: int) -> str:
     if seconds < 120:
-        return _tr("%n seconds", seconds)
-    return _tr("%n minutes", (seconds + 59) // 60)
+        return QCoreApplication.translate("errors", "%n seconds", None, seconds)
+    minutes = (seconds + 59) // 60
+    return QCoreApplication.translate("errors", "%n minutes", None, minutes)
 
 
 def _values(code: str, params: Mapping[str, object]) -> dict[str, object]:
@@ -296,9 +298,10 @@ def _values(code: str, params: Mapping[str, object]) -> dict[str, object]:
         elif isinstance(value, list | tuple):
             if key == "kept":
                 value = [_tr(KEPT.get(str(v), str(v))) for v in value]
-            joiner = _tr(" or ") if code in error_text.OR_LISTS else "; " if key == "labs" else ", "
+            joiner = (QCoreApplication.translate("errors", " or ") if code in error_text.OR_LISTS
+                      else "; " if key == "labs" else ", ")
             values[key] = joiner.join(str(v) for v in value) or (
-                _tr("none yet") if key == "labs" else "")
+                QCoreApplication.translate("errors", "none yet") if key == "labs" else "")
     if "number" in params:
         values["number"] = format_number(int(str(params["number"])))
     if "role" in params:
