@@ -41,7 +41,7 @@ def upgrade(engine: Engine, migrations_dir: Path) -> None:
             connection.commit()
             broken = raw.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
-                raise DatabaseProblem(f"migration left {len(broken)} broken references")
+                raise DatabaseProblem(code="broken_references", params={"count": len(broken)})
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
     log.info("database schema at %s", current_revision(engine))

@@ -38,24 +38,6 @@ _BY_SQLITE_TEXT = (("disk is full", FULL), ("readonly database", READ_ONLY),
 _BY_ERRNO = {errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EROFS: READ_ONLY,
              errno.EACCES: PERMISSION, errno.EPERM: PERMISSION, errno.EIO: IO}
 
-_ADVICE = {
-    FULL: "The disk holding {path} is full. Free some space (empty the recycle bin, move "
-          "or delete large files), then try again. Nothing is damaged.",
-    READ_ONLY: "{path} cannot be written: the file, its folder or the disk is read-only. "
-               "Make them writable (check the file's properties and that the disk is not "
-               "write-protected), then try again. Nothing is damaged.",
-    PERMISSION: "{path} cannot be opened: permission denied. Check that your user account "
-                "may read and write this file and its folder, then try again.",
-    LOCKED: "{path} is locked by another program (a sync or backup tool, or another copy "
-            "of Dentasync Desktop). Close it or wait a moment, then try again.",
-    CANNOT_OPEN: "{path} cannot be opened. Check that the disk is connected and has free "
-                 "space, and that your user account may read and write the file and its "
-                 "folder, then try again.",
-    IO: "The disk reported an error while using {path}. Check that the disk is connected "
-        "and has free space, then try again.",
-}
-
-
 def kind_of(error: BaseException) -> str | None:
     """Which refusal of the storage ``error`` is, or None (damage, or not about storage)."""
     if isinstance(error, sqlite3.Error):
@@ -74,7 +56,7 @@ def storage_problem(error: BaseException, path: Path) -> StorageProblem | None:
     kind = kind_of(error)
     if kind is None:
         return None
-    return StorageProblem(_ADVICE[kind].format(path=path), kind)
+    return StorageProblem(kind, str(path))
 
 
 @contextmanager
@@ -104,4 +86,4 @@ def translate_storage_errors(engine: Engine, database: Path) -> None:
         error = context.original_exception
         kind = kind_of(error)
         if kind in _TRANSLATED_ON_USE:
-            raise StorageProblem(_ADVICE[kind].format(path=database), kind) from error
+            raise StorageProblem(kind, str(database)) from error

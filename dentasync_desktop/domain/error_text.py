@@ -81,6 +81,50 @@ _TEMPLATES: dict[str, str] = {
                             "reactivate it."),
     "admin_exists": ("An administrator account already exists; sign in, or ask an "
                      "administrator to create your account."),
+    "database_busy": "The database is busy, please try again.",
+    # The disk or the file system refused (db/storage.py): what to fix, never "restore".
+    "storage.full": ("The disk holding {path} is full. Free some space (empty the recycle "
+                     "bin, move or delete large files), then try again. Nothing is damaged."),
+    "storage.read-only": ("{path} cannot be written: the file, its folder or the disk is "
+                          "read-only. Make them writable (check the file's properties and that "
+                          "the disk is not write-protected), then try again. Nothing is "
+                          "damaged."),
+    "storage.permission": ("{path} cannot be opened: permission denied. Check that your user "
+                           "account may read and write this file and its folder, then try "
+                           "again."),
+    "storage.locked": ("{path} is locked by another program (a sync or backup tool, or "
+                       "another copy of Dentasync Desktop). Close it or wait a moment, then "
+                       "try again."),
+    "storage.cannot-open": ("{path} cannot be opened. Check that the disk is connected and has "
+                            "free space, and that your user account may read and write the "
+                            "file and its folder, then try again."),
+    "storage.io": ("The disk reported an error while using {path}. Check that the disk is "
+                   "connected and has free space, then try again."),
+    # The database file as a whole: start-up, backup and restore.
+    "backup_missing": "{path} does not exist",
+    "not_restorable": "{path} cannot be restored: {problems}",
+    "not_our_database": "{path} is not a Dentasync Desktop database",
+    "backup_from_newer": ("{path} was made by a newer version of Dentasync Desktop; update the "
+                          "app first"),
+    "damaged_with_backup": ("The database {path} is damaged ({problems}). The newest backup is "
+                            "{backup}; restore it with 'dentasync-desktop restore "
+                            "\"{backup}\"'."),
+    "damaged_no_backup": "The database {path} is damaged ({problems}). No backup was found.",
+    "broken_references": "migration left {count} broken references",
+    "migration_heads": "the migrations have {count} heads; expected one",
+    "database_from_newer": ("This database was written by a newer version of Dentasync Desktop "
+                            "(schema {schema}). Install the newer version to open it."),
+    "being_restored": ("The database {path} is being restored by another Dentasync Desktop "
+                       "process. Try again when the restore has finished."),
+    "already_open": ("Dentasync Desktop is already open on {path} ({holder}). Switch to that "
+                     "window, or close it and start again."),
+    "nothing_to_back_up": "There is no database to back up at {path}.",
+    "open_elsewhere": ("The database {path} is open in another Dentasync Desktop window or "
+                       "command. Close it (or let the command finish), then restore again. "
+                       "Nothing was changed."),
+    "open_elsewhere_window": ("The database {path} is open in another Dentasync Desktop window "
+                              "or command; the window is {holder}. Close it (or let the command "
+                              "finish), then restore again. Nothing was changed."),
     # The rest follow the field's name.
     "no_such_user": "there is no user called '{name}'",
     "not_label_size": "'{value}' is not a label size; choose {choices}",
@@ -178,6 +222,8 @@ _TEMPLATES: dict[str, str] = {
 
 # Lists shown as alternatives ("62x29 or 4x6"); other lists are joined by commas.
 OR_LISTS = frozenset({"not_label_size"})
+# Lists whose items may hold commas themselves.
+_SEMICOLON_LISTS = frozenset({"labs", "problems"})
 
 
 def _wait(seconds: int) -> str:
@@ -197,7 +243,7 @@ def _values(code: str, params: Mapping[str, object]) -> dict[str, object]:
         if key.endswith("_minor") and currency:
             values[key.removesuffix("_minor")] = str(Money(int(value), currency))  # type: ignore[call-overload]
         elif isinstance(value, list | tuple):
-            joiner = " or " if code in OR_LISTS else "; " if key == "labs" else ", "
+            joiner = " or " if code in OR_LISTS else "; " if key in _SEMICOLON_LISTS else ", "
             values[key] = joiner.join(str(v) for v in value) or (
                 "none yet" if key == "labs" else "")
     if code in ("no_order", "no_work_order", "no_order_number"):

@@ -83,8 +83,8 @@ class StorageProblem(DomainError):
     """The disk or the file system refused: full, read-only, no permission. Not damage, so
     the message says what to fix and never suggests restoring a backup."""
 
-    def __init__(self, message: str, kind: str) -> None:
-        super().__init__(message)
+    def __init__(self, kind: str, path: str) -> None:
+        super().__init__(code=f"storage.{kind}", params={"path": path})
         self.kind = kind  # see db/storage.py: "full", "read-only", "permission", ...
 
 
@@ -98,4 +98,4 @@ class DatabaseBusy(DomainError):
     """Another program (or another copy of the app) kept the database locked for too long."""
 
     def __init__(self) -> None:
-        super().__init__("The database is busy, please try again.")
+        super().__init__(code="database_busy")

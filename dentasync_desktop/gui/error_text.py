@@ -238,6 +238,74 @@ SOURCE: dict[str, str] = {
     "task_already_unassigned": QT_TRANSLATE_NOOP("errors", "the task is already unassigned"),
     "task_already_done": QT_TRANSLATE_NOOP("errors", "the task is already done"),
     "task_already_open": QT_TRANSLATE_NOOP("errors", "the task is already open"),
+    "database_busy": QT_TRANSLATE_NOOP("errors", "The database is busy, please try again."),
+    "storage.full": QT_TRANSLATE_NOOP(
+        "errors",
+        "The disk holding {path} is full. Free some space (empty the recycle bin, "
+        "move or delete large files), then try again. Nothing is damaged."),
+    "storage.read-only": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} cannot be written: the file, its folder or the disk is read-only. "
+        "Make them writable (check the file's properties and that the disk is not "
+        "write-protected), then try again. Nothing is damaged."),
+    "storage.permission": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} cannot be opened: permission denied. Check that your user account "
+        "may read and write this file and its folder, then try again."),
+    "storage.locked": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is locked by another program (a sync or backup tool, or another copy "
+        "of Dentasync Desktop). Close it or wait a moment, then try again."),
+    "storage.cannot-open": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} cannot be opened. Check that the disk is connected and has free "
+        "space, and that your user account may read and write the file and its "
+        "folder, then try again."),
+    "storage.io": QT_TRANSLATE_NOOP(
+        "errors",
+        "The disk reported an error while using {path}. Check that the disk is "
+        "connected and has free space, then try again."),
+    "backup_missing": QT_TRANSLATE_NOOP("errors", "{path} does not exist"),
+    "not_restorable": QT_TRANSLATE_NOOP("errors", "{path} cannot be restored: {problems}"),
+    "not_our_database": QT_TRANSLATE_NOOP("errors", "{path} is not a Dentasync Desktop database"),
+    "backup_from_newer": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} was made by a newer version of Dentasync Desktop; update the app "
+        "first"),
+    "damaged_with_backup": QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {path} is damaged ({problems}). The newest backup is {backup}; "
+        "restore it with 'dentasync-desktop restore \"{backup}\"'."),
+    "damaged_no_backup": QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {path} is damaged ({problems}). No backup was found."),
+    "broken_references": QT_TRANSLATE_NOOP("errors", "migration left {count} broken references"),
+    "migration_heads": QT_TRANSLATE_NOOP(
+        "errors",
+        "the migrations have {count} heads; expected one"),
+    "database_from_newer": QT_TRANSLATE_NOOP(
+        "errors",
+        "This database was written by a newer version of Dentasync Desktop (schema "
+        "{schema}). Install the newer version to open it."),
+    "being_restored": QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {path} is being restored by another Dentasync Desktop process. "
+        "Try again when the restore has finished."),
+    "already_open": QT_TRANSLATE_NOOP(
+        "errors",
+        "Dentasync Desktop is already open on {path} ({holder}). Switch to that "
+        "window, or close it and start again."),
+    "nothing_to_back_up": QT_TRANSLATE_NOOP("errors", "There is no database to back up at {path}."),
+    "open_elsewhere": QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {path} is open in another Dentasync Desktop window or command. "
+        "Close it (or let the command finish), then restore again. Nothing was "
+        "changed."),
+    "open_elsewhere_window": QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {path} is open in another Dentasync Desktop window or command; "
+        "the window is {holder}. Close it (or let the command finish), then restore "
+        "again. Nothing was changed."),
     "lifecycle.not_possible": QT_TRANSLATE_NOOP(
         "errors", "{action} is not possible for an order that is {status}."),
     "lifecycle.on_hold": QT_TRANSLATE_NOOP(
@@ -299,7 +367,7 @@ def _values(code: str, params: Mapping[str, object]) -> dict[str, object]:
             if key == "kept":
                 value = [_tr(KEPT.get(str(v), str(v))) for v in value]
             joiner = (QCoreApplication.translate("errors", " or ") if code in error_text.OR_LISTS
-                      else "; " if key == "labs" else ", ")
+                      else "; " if key in ("labs", "problems") else ", ")
             values[key] = joiner.join(str(v) for v in value) or (
                 QCoreApplication.translate("errors", "none yet") if key == "labs" else "")
     if "number" in params:

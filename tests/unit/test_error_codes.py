@@ -258,6 +258,42 @@ SAMPLES: dict[str, tuple[dict[str, object], str]] = {
     "task_already_there": ({}, "the task is already where it is"),
     "task_already_assigned": ({"name": "Tom"}, "the task is already assigned to Tom"),
     "task_already_unassigned": ({}, "the task is already unassigned"),
+    "database_busy": ({}, "The database is busy, please try again."),
+    "storage.full": ({"path": "/d/x.sqlite3"}, "The disk holding /d/x.sqlite3 is full. Free some "
+                     "space (empty the recycle bin, move or delete large files), then try "
+                     "again. Nothing is damaged."),
+    "storage.locked": ({"path": "/d/x"}, "/d/x is locked by another program (a sync or backup "
+                       "tool, or another copy of Dentasync Desktop). Close it or wait a "
+                       "moment, then try again."),
+    "backup_missing": ({"path": "/b/1.sqlite3"}, "/b/1.sqlite3 does not exist"),
+    "not_restorable": ({"path": "/b/1", "problems": ["page 3: bad", "row 4, 5: bad"]},
+                       "/b/1 cannot be restored: page 3: bad; row 4, 5: bad"),
+    "not_our_database": ({"path": "/b/1"}, "/b/1 is not a Dentasync Desktop database"),
+    "backup_from_newer": ({"path": "/b/1"}, "/b/1 was made by a newer version of Dentasync "
+                                            "Desktop; update the app first"),
+    "damaged_with_backup": ({"path": "/d/x", "problems": ["bad page"], "backup": "/b/1"},
+                            "The database /d/x is damaged (bad page). The newest backup is "
+                            "/b/1; restore it with 'dentasync-desktop restore \"/b/1\"'."),
+    "damaged_no_backup": ({"path": "/d/x", "problems": ["bad page"]},
+                          "The database /d/x is damaged (bad page). No backup was found."),
+    "broken_references": ({"count": 2}, "migration left 2 broken references"),
+    "migration_heads": ({"count": 2}, "the migrations have 2 heads; expected one"),
+    "database_from_newer": ({"schema": "0099"}, "This database was written by a newer version "
+                                                "of Dentasync Desktop (schema 0099). Install "
+                                                "the newer version to open it."),
+    "being_restored": ({"path": "/d/x"}, "The database /d/x is being restored by another "
+                                         "Dentasync Desktop process. Try again when the "
+                                         "restore has finished."),
+    "already_open": ({"path": "/d", "holder": "process 7"}, "Dentasync Desktop is already open "
+                     "on /d (process 7). Switch to that window, or close it and start again."),
+    "nothing_to_back_up": ({"path": "/d/x"}, "There is no database to back up at /d/x."),
+    "open_elsewhere": ({"path": "/d/x", "holder": ""}, "The database /d/x is open in another "
+                       "Dentasync Desktop window or command. Close it (or let the command "
+                       "finish), then restore again. Nothing was changed."),
+    "open_elsewhere_window": ({"path": "/d/x", "holder": "process 7"}, (
+        "The database /d/x is open in another Dentasync Desktop window or command; the window "
+        "is process 7. Close it (or let the command finish), then restore again. Nothing was "
+        "changed.")),
     "task_already_done": ({}, "the task is already done"),
     "task_already_open": ({}, "the task is already open"),
 }
