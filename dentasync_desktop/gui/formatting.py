@@ -47,6 +47,11 @@ def datetime_text(value: datetime | None, locale: QLocale | None = None) -> str:
     return formats.datetime_text(value, locale_name(locale))
 
 
+def time_text(value: datetime, locale: QLocale | None = None) -> str:
+    """Hours and minutes of a stored (UTC) moment in the user's local time."""
+    return formats.time_text(value, locale_name(locale))
+
+
 def date_format(locale: QLocale | None = None) -> str:
     """The display format of a date edit: the locale's short date with the year in full, as
     date_text writes it (tests/gui/test_formats_agree.py holds the two together)."""

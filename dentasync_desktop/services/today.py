@@ -67,8 +67,8 @@ def _appointments(uow: UnitOfWork, day: date, today: date, days: int) -> list[To
     )
     return [
         TodayLine(order_id=order_id, order_number=number, patient_name=f"{first} {last}".strip(),
-                  lab_name=lab, text=f"{kind.label} {starts.astimezone():%H:%M}"
-                  + (" (done)" if done else ""), status=status, at=starts, event_id=event_id,
+                  lab_name=lab, event_kind=kind, done=done, status=status, at=starts,
+                  event_id=event_id,
                   warning=seat_warning(kind, day, done, status, today, days))
         for event_id, kind, starts, done, order_id, number, status, first, last, lab in (
             uow.session.execute(query))
@@ -86,15 +86,11 @@ def _orders(uow: UnitOfWork, today: date, *conditions: object) -> list[TodayLine
     )
     lines = []
     for order_id, number, status, due, tracking, first, last, lab in uow.session.execute(query):
-        text = status.label
-        if due is not None and due < today:
-            late = (today - due).days
-            text += f", due {late} day{'s' if late != 1 else ''} ago"
-        if status is OrderStatus.SHIPPED and tracking:
-            text += f", tracking {tracking}"
+        late = (today - due).days if due is not None and due < today else 0
         lines.append(TodayLine(order_id=order_id, order_number=number,
-                               patient_name=f"{first} {last}".strip(), lab_name=lab, text=text,
-                               status=status, on=due))
+                               patient_name=f"{first} {last}".strip(), lab_name=lab,
+                               status=status, on=due, days_late=late,
+                               tracking=tracking if status is OrderStatus.SHIPPED else ""))
     return lines
 
 
@@ -108,11 +104,10 @@ def _installments(uow: UnitOfWork, today: date) -> tuple[list[TodayLine], tuple[
             uow.session.execute(query)):
         amount = Money(left, currency)
         sums[currency] = sums.get(currency, Money.zero(currency)) + amount
-        late = (today - due).days
-        text = "due today" if late == 0 else f"overdue {late} day{'s' if late != 1 else ''}"
         lines.append(TodayLine(order_id=order_id, order_number=number,
-                               patient_name=f"{first} {last}".strip(), lab_name=lab, text=text,
-                               status=status, on=due, amount=amount))
+                               patient_name=f"{first} {last}".strip(), lab_name=lab,
+                               status=status, on=due, amount=amount,
+                               days_late=(today - due).days))
     return lines, tuple(sums[c] for c in sorted(sums))
 
 
