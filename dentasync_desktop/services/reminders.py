@@ -338,7 +338,7 @@ def next_reminder_time(uow: UnitOfWork, actor: Actor, now: datetime | None = Non
 
 def _state_for(uow: UnitOfWork, actor: Actor, key: str) -> ReminderState:
     if not _KEY.match(key or ""):
-        raise ValidationError("reminder", f"'{key}' is not a reminder")
+        raise ValidationError("reminder", code="not_reminder", params={"value": key})
     state = uow.session.scalar(select(ReminderState).where(
         ReminderState.user_id == actor.user_id, ReminderState.key == key))
     if state is None:

@@ -21,15 +21,15 @@ from ...domain.enums import OrderStatus, PaymentStatus
 from ...services import masterdata
 from ..client import ServiceClient
 from ..formatting import label, pydate
+from ..widgets.dates import date_edit
 from ..widgets.lookup import LookupCombo
+
+# The texts keep the page's context ("OrderListPage"): they were the page's before the filters
+# moved out of it.
 
 LOOKUP_LIMIT = 200
 
 
-
-def _tr(text: str) -> str:
-    # The page's context: these texts were the page's before the filters moved out of it.
-    return QCoreApplication.translate("OrderListPage", text)
 
 
 class OrderFilterBar(QWidget):
@@ -58,28 +58,29 @@ class OrderFilterBar(QWidget):
 
         self.lab_filter = LookupCombo(
             lambda text: client.submit(masterdata.list_labs, text, True),
-            lambda lab: lab.name, none_text=_tr("All labs"))
+            lambda lab: lab.name, none_text=QCoreApplication.translate("OrderListPage", "All labs"))
         self.lab_filter.setObjectName("labFilter")
         self.customer_filter = LookupCombo(
             lambda text: client.submit(masterdata.list_customers, text, True, LOOKUP_LIMIT),
-            _customer_text, none_text=_tr("All customers"))
+            _customer_text, none_text=QCoreApplication.translate("OrderListPage", "All customers"))
         self.customer_filter.setObjectName("customerFilter")
         self.payment_filter = QComboBox()
         self.payment_filter.setObjectName("paymentFilter")
-        self.payment_filter.addItem(_tr("Any payment"), "")
+        self.payment_filter.addItem(QCoreApplication.translate("OrderListPage", "Any payment"), "")
         for payment in PaymentStatus:
             self.payment_filter.addItem(label(payment), payment)
-        self.due_check = QCheckBox(_tr("Due from"))
-        self.due_from = QDateEdit()
-        self.due_to = QDateEdit()
+        self.due_check = QCheckBox(QCoreApplication.translate("OrderListPage", "Due from"))
+        self.due_from = date_edit()
+        self.due_to = date_edit()
         today = QDate.currentDate()
         for edit, value in ((self.due_from, today), (self.due_to, today.addDays(7))):
             edit.setCalendarPopup(True)
             edit.setDate(value)
             edit.setEnabled(False)
-        self.overdue_check = QCheckBox(_tr("Overdue"))
-        self.hold_check = QCheckBox(_tr("On hold"))
-        self.clear_button = QPushButton(_tr("Clear filters"))
+        self.overdue_check = QCheckBox(QCoreApplication.translate("OrderListPage", "Overdue"))
+        self.hold_check = QCheckBox(QCoreApplication.translate("OrderListPage", "On hold"))
+        self.clear_button = QPushButton(
+            QCoreApplication.translate("OrderListPage", "Clear filters"))
         filters = QHBoxLayout()
         filters.addWidget(self.lab_filter, 2)
         filters.addWidget(self.customer_filter, 2)
@@ -87,7 +88,7 @@ class OrderFilterBar(QWidget):
         filters.addSpacing(8)
         filters.addWidget(self.due_check)
         filters.addWidget(self.due_from)
-        filters.addWidget(QLabel(_tr("to")))
+        filters.addWidget(QLabel(QCoreApplication.translate("OrderListPage", "to")))
         filters.addWidget(self.due_to)
         filters.addSpacing(8)
         filters.addWidget(self.overdue_check)
@@ -154,7 +155,7 @@ class OrderFilterBar(QWidget):
 
     def show_counts(self, counts: dict[OrderStatus, int]) -> None:
         for status, button in self.quick_buttons.items():
-            name = label(status) if status else _tr("All")
+            name = label(status) if status else QCoreApplication.translate("OrderListPage", "All")
             if counts:
                 number = sum(counts.values()) if status is None else counts.get(status, 0)
                 button.setText(f"{name}  {QLocale().toString(number)}")

@@ -17,12 +17,6 @@ if TYPE_CHECKING:
     from ..shell import Shell
 
 
-
-def _tr(text: str) -> str:
-    # The page's context: these texts were the page's before the filters moved out of it.
-    return QCoreApplication.translate("OrderListPage", text)
-
-
 class OrderTabs(QTabWidget):
     """Opening an order that is open already brings its tab to the front."""
 
@@ -66,7 +60,7 @@ class OrderTabs(QTabWidget):
         view.print_requested.connect(
             lambda order: self._shell.run_order_command(Action.PRINT, order))
         self.details[order_id] = view
-        index = self.addTab(view, _tr("Loading…"))
+        index = self.addTab(view, QCoreApplication.translate("OrderListPage", "Loading…"))
         self.setCurrentIndex(index)
         if tab is not None:
             view.show_tab(tab)
