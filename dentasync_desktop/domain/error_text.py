@@ -8,7 +8,6 @@ plain values (numbers, ISO dates, names, enum values), never pre-rendered senten
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 
 from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
 from .actions import Action
@@ -472,8 +471,8 @@ def _values(code: str, params: Mapping[str, object], language: str | None,
     if "seconds" in params:
         values["wait"] = _wait(int(str(params["seconds"])), language)
     if code == "file_too_large":
-        size = round(Decimal(int(str(params["size"]))) / 2**20, 1)
-        values["size_mb"] = formats.number_text(size, locale)
+        size = f"{int(str(params['size'])) / 2**20:.1f}"  # one decimal even when it is 0
+        values["size_mb"] = size.replace(".", formats.decimal_sign(locale))
         values["limit_mb"] = formats.number_text(int(str(params["limit"])) // 2**20, locale)
     return values
 

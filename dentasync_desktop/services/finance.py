@@ -177,6 +177,9 @@ def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
         return uow.session.scalar(query) or 0
 
 
+MAX_BATCH = 1_000_000
+
+
 def iter_order_rows(
     uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int = 5000,
     sort_key: str = "documented_at", descending: bool = True,
@@ -191,8 +194,9 @@ def iter_order_rows(
     _check(flt)
     if sort_key not in FINANCE_SORT_KEYS:
         raise ValidationError("sort", code="unknown_sort", params={"value": sort_key})
-    if batch < 1:
-        raise ValidationError("batch", code="at_least", params={"minimum": 1})
+    if not 1 <= batch <= MAX_BATCH:  # the driver's fetchmany takes a C int
+        raise ValidationError("batch", code="out_of_range",
+                              params={"minimum": 1, "maximum": MAX_BATCH})
     with uow:
         authorize(uow, actor, Action.VIEW_FINANCE)
     return _stream(uow, flt, batch, sort_key, descending)

@@ -980,7 +980,7 @@ def test_plan_preview_reports_what_cannot_be_scheduled(qtbot) -> None:
     dialog.count.setValue(2)
     settle(qtbot)
     assert dialog.preview_model.rowCount() == 2
-    assert dialog.preview_problem.text() == "2 installment(s), €0.02 in all"
+    assert dialog.preview_problem.text() == "2 installments, €0.02 in all"
 
 
 

@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from sqlalchemy import select, update
 
+from dentasync_desktop import i18n
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
 from dentasync_desktop.domain import formats
@@ -532,20 +533,24 @@ def test_balances_agree_between_detail_list_and_finance(seeded) -> None:
 
 def test_a_german_report_keeps_numbers_and_dates_with_german_formats(
         seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Reports are in the app's language, and written its way."""
     flt = FILTERS["two months"](seeded)
     workbook_path, csv_path = tmp_path / "orders.xlsx", tmp_path / "orders.csv"
-    reports.export_finance(seeded, ADMIN, "orders", flt, "xlsx", workbook_path, locale="de")
-    reports.export_finance(seeded, ADMIN, "orders", flt, "csv", csv_path, locale="de")
+    i18n.set_default_language("de")
+    reports.export_finance(seeded, ADMIN, "orders", flt, "xlsx", workbook_path)
+    reports.export_finance(seeded, ADMIN, "orders", flt, "csv", csv_path)
     sheet = load_workbook(workbook_path).active
     assert sheet is not None
     rows = list(sheet.iter_rows())
-    header = next(i for i, row in enumerate(rows) if row[0].value == "Number")
+    number = i18n.translate("reports", "Number", None, "de")
+    header = next(i for i, row in enumerate(rows) if row[0].value == number)
     first = next(row for row in rows[header + 1:] if row[3].value == "EUR")
     paid, documented = first[4], first[9]
     assert paid.data_type == "n" and isinstance(paid.value, int | float | Decimal)
     assert paid.number_format == '#,##0.00\xa0"€"'
     assert documented.is_date and documented.number_format == "dd.mm.yyyy"
-    assert any(str(r[0].value).startswith("Generated: ") and "." in str(r[0].value)
+    generated = i18n.translate("reports", "Generated: {when}", None, "de").format(when="")
+    assert any(str(r[0].value).startswith(generated) and "." in str(r[0].value)
                for r in rows[:header])
     # CSV for a German spreadsheet: ";" between cells, a decimal comma, German dates.
     lines = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(),

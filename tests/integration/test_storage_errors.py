@@ -92,8 +92,8 @@ def test_the_cli_tells_a_full_disk_in_one_line_not_as_an_unexpected_error(
 ) -> None:
     make_engine = maintenance.make_engine
 
-    def full_engine(path: Path) -> Engine:
-        engine = make_engine(path)
+    def full_engine(path: Path, url: str | None = None) -> Engine:
+        engine = make_engine(path, url)
         cap_growth(engine)
         return engine
 
