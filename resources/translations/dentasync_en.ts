@@ -181,6 +181,20 @@
 <context>
     <name>errors</name>
     <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n seconds</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minutes</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n work-plan task(s) still open ({tasks}); tick them done first.</source>
         <translation>
             <numerusform>%n work-plan task is still open ({tasks}); tick them done first.</numerusform>
@@ -257,23 +271,6 @@
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>today</name>
-    <message numerus="yes">
-        <source>{status}, due %n day(s) ago</source>
-        <translation>
-            <numerusform>{status}, due %n day ago</numerusform>
-            <numerusform>{status}, due %n days ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>overdue %n day(s)</source>
-        <translation>
-            <numerusform>overdue %n day</numerusform>
-            <numerusform>overdue %n days</numerusform>
         </translation>
     </message>
 </context>

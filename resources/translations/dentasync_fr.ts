@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>ActivityFeedModel</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished">Historique</translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>When</source>
@@ -399,6 +406,13 @@
     <message>
         <source>Not checked in: {reason}</source>
         <translation>Non réceptionnée&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsFeedModel</name>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished">Commentaires</translation>
     </message>
 </context>
 <context>
@@ -879,6 +893,13 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Dentasync Desktop — user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InfoTab</name>
     <message>
         <source>Patient</source>
@@ -941,6 +962,38 @@
         <translation>Détails</translation>
     </message>
     <message>
+        <source>Patient&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -961,8 +1014,8 @@
         <translation>Total&#xa0;: {total}</translation>
     </message>
     <message>
-        <source>Items: {items} · adjusted total: {total}</source>
-        <translation>Articles&#xa0;: {items} · total ajusté&#xa0;: {total}</translation>
+        <source>Items: {items} · adjustment: {adjustment} · total: {total}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1179,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About Dentasync Desktop</source>
@@ -1465,6 +1522,14 @@
         <translation>Total ligne</translation>
     </message>
     <message>
+        <source>Work plan</source>
+        <translation type="unfinished">Plan de travail</translation>
+    </message>
+    <message>
+        <source>None of the services in the items has task templates that are not planned yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Due date: documented date plus {lab}&apos;s turnaround of {days} days.</source>
         <translation>Échéance&#xa0;: date de commande plus le délai de fabrication de {lab} ({days} jours).</translation>
     </message>
@@ -1491,6 +1556,14 @@
     <message>
         <source>Discard this new order?</source>
         <translation>Abandonner cette nouvelle commande&#xa0;?</translation>
+    </message>
+    <message>
+        <source>A new order you were typing on {when} was not saved (the application closed before). Restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1666,18 @@
     <message>
         <source>Payment</source>
         <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation type="unfinished">Date de commande</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Description</translation>
     </message>
     <message>
         <source>On hold: {reason}</source>
@@ -1701,6 +1786,14 @@
         <translation>Imprimer les bons de commande des commandes sélectionnées (Ctrl+clic ou Maj+clic pour en sélectionner plusieurs)</translation>
     </message>
     <message>
+        <source>Work orders: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting work orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All labs</source>
         <translation>Tout laboratoire</translation>
     </message>
@@ -1741,10 +1834,6 @@
         <translation>Toutes</translation>
     </message>
     <message>
-        <source>Showing {shown} of {total} work orders</source>
-        <translation>{shown} commandes affichées sur {total}</translation>
-    </message>
-    <message>
         <source>There is no work order {number}.</source>
         <translation>Il n’existe aucune commande {number}.</translation>
     </message>
@@ -1770,6 +1859,17 @@
     <message>
         <source>Type or scan the order number, or part of the patient&apos;s name:</source>
         <translation>Saisissez ou scannez le numéro de commande, ou une partie du nom du patient&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSidePanel</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished">Historique</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished">Commentaires</translation>
     </message>
 </context>
 <context>
@@ -2119,9 +2219,51 @@
         <source>Schedule</source>
         <translation>Échéancier</translation>
     </message>
+    <message numerus="yes">
+        <source>%n installment(s), {total} in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanFields</name>
     <message>
-        <source>{count} installment(s), {total} in all</source>
-        <translation>{count} versement(s), {total} au total</translation>
+        <source>Payment plan</source>
+        <translation type="unfinished">Plan de paiement</translation>
+    </message>
+    <message>
+        <source>Tick to set the payment plan now; it can also be set later from the order&apos;s Payment menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Montant</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished">Mode</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation type="unfinished">Versements</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation type="unfinished">Première échéance</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished">Intervalle</translation>
+    </message>
+    <message>
+        <source>{total} (the order total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} installments, the last one taking the rounding</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2745,6 +2887,17 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
 </context>
 <context>
+    <name>SidePanelSplitter</name>
+    <message>
+        <source>Activity &amp;&amp; comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the activity log and comments beside the tabs (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — Dentasync Desktop</source>
@@ -2947,6 +3100,57 @@ Les données précédentes ont été conservées sous&#xa0;:
     <message>
         <source>{date}: what must happen today</source>
         <translation>{date}&#xa0;: ce qui doit se faire aujourd’hui</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlanFields</name>
+    <message>
+        <source>Work plan</source>
+        <translation type="unfinished">Plan de travail</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished">Tâche</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished">Assigné à</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished">Échéance</translation>
+    </message>
+    <message>
+        <source>Add &amp;task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the services&apos; templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task templates of the services chosen in the items, as &quot;Plan work&quot; builds them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick to plan the work now; it can also be planned later on the order&apos;s Work plan tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation type="unfinished">Personne</translation>
+    </message>
+    <message>
+        <source>e.g. Model, Framework, Layering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this task</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3555,57 +3759,6 @@ Without a command it opens the application window.</source>
 Sans commande, il ouvre la fenêtre de l’application.</translation>
     </message>
     <message>
-        <source>where the data lives:
-  The database, backups, attachments and exports live in the user data folder, logs in the
-  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
-  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
-  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
-
-exit codes:
-  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
-
-examples:
-  dentasync-desktop --demo                  open the window on the demo database
-  dentasync-desktop check                   is the database sound and up to date?
-  dentasync-desktop backup                  back up into the backups folder
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
-
-signing in:
-  print, report, backup -o, restore, user, and seed into a database in use need
-  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
-        <translation>emplacement des données&#xa0;:
-  La base de données, les sauvegardes, les pièces jointes et les exports se trouvent dans le
-  dossier de données de l’utilisateur, les journaux dans son dossier de journaux (lancez
-  &apos;dentasync-desktop check&apos; pour les voir). --data-dir DIR ou la variable d’environnement
-  DENTASYNC_DATA_DIR place tout sous DIR. --demo utilise une base de données distincte dans un
-  sous-dossier &apos;demo&apos; et la remplit de données de démonstration à la première utilisation.
-
-codes de sortie&#xa0;:
-  0 terminé, 1 un problème (le message le décrit), 2 mauvaise utilisation, 130 interrompu
-
-exemples&#xa0;:
-  dentasync-desktop --demo                  ouvrir la fenêtre sur la base de démonstration
-  dentasync-desktop check                   la base de données est-elle saine et à jour&#xa0;?
-  dentasync-desktop backup                  sauvegarder dans le dossier des sauvegardes
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang de check         messages en allemand (ou $DENTASYNC_LANG)
-
-connexion&#xa0;:
-  print, report, backup -o, restore, user et seed dans une base de données en service
-  demandent --user NAME&#xa0;; le mot de passe est demandé, ou lu dans $DENTASYNC_PASSWORD.</translation>
-    </message>
-    <message>
         <source>no password: set {variable} or run the command in a terminal</source>
         <translation>aucun mot de passe&#xa0;: définissez {variable} ou lancez la commande dans un terminal</translation>
     </message>
@@ -3624,10 +3777,6 @@ connexion&#xa0;:
     <message>
         <source>Password for {name}: </source>
         <translation>Mot de passe de {name}&#xa0;: </translation>
-    </message>
-    <message>
-        <source>Only an administrator may add synthetic data to a database in use.</source>
-        <translation>Seul un administrateur peut ajouter des données synthétiques à une base de données en service.</translation>
     </message>
     <message numerus="yes">
         <source>Seeding %n order(s) (seed {seed}) into {path}</source>
@@ -3721,8 +3870,35 @@ connexion&#xa0;:
         <translation>{name} ajouté ({role}).</translation>
     </message>
     <message>
-        <source>there is no user called &apos;{name}&apos;</source>
-        <translation>il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;»</translation>
+        <source>where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (or DENTASYNC_DATABASE_URL)
+  uses a PostgreSQL server shared by several PCs instead; the data folder remembers it
+  (without the password, which goes to the OS keyring or comes from
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local goes back to this computer&apos;s file.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New password for {name}: </source>
@@ -4046,10 +4222,6 @@ connexion&#xa0;:
 <context>
     <name>documents</name>
     <message>
-        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
-        <translation>«&#xa0;{size}&#xa0;» n’est pas un format d’étiquette&#xa0;; choisissez {choices}</translation>
-    </message>
-    <message>
         <source>order number</source>
         <translation>numéro de commande</translation>
     </message>
@@ -4126,10 +4298,6 @@ connexion&#xa0;:
         <translation>Étiquette de boîte {number}</translation>
     </message>
     <message>
-        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
-        <translation>section inconnue «&#xa0;{section}&#xa0;»&#xa0;; choisissez parmi {choices}</translation>
-    </message>
-    <message>
         <source>WORK ORDER</source>
         <translation>BON DE COMMANDE</translation>
     </message>
@@ -4148,6 +4316,10 @@ connexion&#xa0;:
     <message>
         <source>born {date}</source>
         <translation>né(e) le {date}</translation>
+    </message>
+    <message>
+        <source>Contact: {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ordered teeth</source>
@@ -4184,6 +4356,14 @@ connexion&#xa0;:
     <message>
         <source>Amount</source>
         <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished">Articles</translation>
+    </message>
+    <message>
+        <source>Price adjustment</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Total</source>
@@ -4321,6 +4501,10 @@ connexion&#xa0;:
         <translation>Montant dû</translation>
     </message>
     <message>
+        <source>Total {total} (items {items}, price adjustment {adjustment}) · paid {paid}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still open</source>
         <translation>Restant à payer</translation>
     </message>
@@ -4331,6 +4515,10 @@ connexion&#xa0;:
     <message>
         <source>Open installments</source>
         <translation>Versements restants</translation>
+    </message>
+    <message>
+        <source>Price adjustment, not in the installments</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
@@ -4367,10 +4555,6 @@ connexion&#xa0;:
     <message>
         <source>Payment instructions {number}</source>
         <translation>Instructions de paiement {number}</translation>
-    </message>
-    <message>
-        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
-        <translation>«&#xa0;{paper}&#xa0;» n’est pas un format de papier&#xa0;; choisissez a4 ou letter</translation>
     </message>
     <message>
         <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
@@ -4865,6 +5049,548 @@ connexion&#xa0;:
         <translation>vous ne pouvez pas désactiver votre propre compte</translation>
     </message>
     <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation type="unfinished">Seul un administrateur peut ajouter des données synthétiques à une base de données en service.</translation>
+    </message>
+    <message>
+        <source>cannot combine {first} and {second} amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow this action: {action}.</source>
+        <translation type="unfinished">Votre rôle ({role}) ne permet pas cette action&#xa0;: {action}.</translation>
+    </message>
+    <message>
+        <source>Only the author ({author}) can edit this comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this order in the meantime. It has been reloaded; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this event in the meantime. It has been reloaded; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in as a user of this database. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; has been deactivated, so you have been signed out. Ask an administrator to reactivate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator changed your role to {role}. Sign in again to continue with the new role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record} #{id} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation type="unfinished">Il n’existe aucune commande {number}.</translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password. Too many wrong passwords: wait {wait} before the next attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for &apos;{username}&apos;. Wait {wait}, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; is deactivated. Ask an administrator to reactivate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator account already exists; sign in, or ask an administrator to create your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy, please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a Dentasync Desktop database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of Dentasync Desktop; update the app first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). The newest backup is {backup}; restore it with &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). No backup was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migration left {count} broken references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the migrations have {count} heads; expected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Dentasync Desktop (schema {schema}). Install the newer version to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command; the window is {holder}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation type="unfinished">il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a label size; choose {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{value}&apos;; choose from {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country that uses IBANs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IBAN from {country} has {length} characters, this one has {actual}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the check digits do not match; please check for typos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not have the form of an IBAN from {country}; please check for typos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan amount must be greater than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more installments than the amount can be split into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not exist (any more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a possible file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ordinary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was already removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a date and time with a time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event is already done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {limit} per service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record} {name} is already active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record} {name} is already inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dental lab named &apos;{name}&apos; already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; at {clinic} already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the code &apos;{value}&apos; is already used by another service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page continues another sort order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {limit} items per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order total {total} is too large (at most {maximum})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be in the order currency {currency}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the total {total} would be below what is already paid ({paid}); void payments first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the total {total} would be below the payment plan ({plan}); change the plan first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record} is deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot change while payments or a plan exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payments or a plan exist in {currency}; void them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order is already on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order is already not on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name contains characters that are not valid text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name is too long; choose a shorter one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a {kind} file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the order currency {currency}, not {given}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be more than the order total ({total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the installments would fall after the year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order has no payment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is more than the balance ({balance})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order is already fully paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was already voided: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be days, weeks or months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was finalized on {date} and is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {labs})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a PNG or JPEG image (.png, .jpg or .jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file {path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least {minimum} characters long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a role (one of {choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is already taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{username} is already active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{username} is already deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator; make another user an administrator first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to plan: none of the order&apos;s services has task templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to plan: every template task is already in the work plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is already first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is already last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is already where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is already assigned to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is already unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is already done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a payment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payroll records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work-plan tasks done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copies or remakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished">aucun pour l’instant</translation>
+    </message>
+    <message>
         <source>{action} is not possible for an order that is {status}.</source>
         <translation>{action} n’est pas possible pour une commande au statut «&#xa0;{status}&#xa0;».</translation>
     </message>
@@ -5283,6 +6009,65 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished">Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation type="unfinished">Commandes</translation>
+    </message>
+    <message>
+        <source>An open work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished">Calendrier</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation type="unfinished">Finances</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation type="unfinished">Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished">Clients</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished">Patients</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation type="unfinished">Prestations &amp; tarifs</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation type="unfinished">Personnel &amp; utilisateurs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Paramètres</translation>
+    </message>
+    <message>
+        <source>Scanning and check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every command of the menus with its keys:&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labs</name>
     <message>
         <source>&amp;Name:</source>
@@ -5406,6 +6191,13 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
+    <name>maintenance</name>
+    <message>
+        <source>another process</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
         <source>Today</source>
@@ -5483,12 +6275,28 @@ connexion&#xa0;:
         <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;Contact person:</source>
+        <translation type="unfinished">&amp;Personne à contacter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. a parent or carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished">&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>N&amp;ote&#xa0;:</translation>
     </message>
     <message>
         <source>patient</source>
         <translation>patient</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished">Personne à contacter</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -5790,6 +6598,13 @@ connexion&#xa0;:
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
@@ -5797,10 +6612,6 @@ connexion&#xa0;:
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Sent {count} page(s) to {printer}.</source>
-        <translation>{count} page(s) envoyée(s) à {printer}.</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -6027,14 +6838,6 @@ connexion&#xa0;:
         <translation>Période</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>aucun pour l’instant</translation>
-    </message>
-    <message>
-        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
-        <translation>aucun laboratoire dentaire ne s’appelle «&#xa0;{name}&#xa0;» (les laboratoires sont&#xa0;: {known})</translation>
-    </message>
-    <message>
         <source>from {start}</source>
         <translation>à partir du {start}</translation>
     </message>
@@ -6189,13 +6992,6 @@ connexion&#xa0;:
         <source>{what} (done)</source>
         <translation>{what} (fait)</translation>
     </message>
-    <message numerus="yes">
-        <source>{status}, due %n day(s) ago</source>
-        <translation>
-            <numerusform>{status}, échéance dépassée depuis %n jour</numerusform>
-            <numerusform>{status}, échéance dépassée depuis %n jours</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{what}, tracking {number}</source>
         <translation>{what}, suivi {number}</translation>
@@ -6203,13 +6999,6 @@ connexion&#xa0;:
     <message>
         <source>due today</source>
         <translation>échéance aujourd’hui</translation>
-    </message>
-    <message numerus="yes">
-        <source>overdue %n day(s)</source>
-        <translation>
-            <numerusform>en retard de %n jour</numerusform>
-            <numerusform>en retard de %n jours</numerusform>
-        </translation>
     </message>
 </context>
 </TS>
