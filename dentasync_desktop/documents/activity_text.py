@@ -276,9 +276,9 @@ def load_params(text: str) -> dict[str, Any]:
 def render(code: str, params: Params, fallback: str = "", *, with_number: bool = True,
            language: str | None = None) -> str:
     """The entry in ``language`` (None: the process's), its dates and amounts written that
-    language's way (domain/formats.py); ``fallback`` (the old stored
-    sentence) for an unknown code or parameters that do not fit it. ``with_number`` False
-    leaves out the "WO-…: " prefix, as on the order's own timeline."""
+    language's way (domain/formats.py); ``fallback`` (the old stored sentence) for an unknown
+    code or parameters that do not fit it. ``with_number`` False leaves out the "WO-…: "
+    prefix, as on the order's own timeline."""
     renderer = _RENDER.get(code)
     if renderer is None:
         return fallback
