@@ -437,9 +437,9 @@ def _status(params: Mapping[str, object], language: str | None) -> str:
 
 def _wait(seconds: int, language: str | None) -> str:
     if seconds < 120:
-        return translate("errors", "%n seconds", None, language, seconds)
+        return translate("errors", "%n second(s)", None, language, seconds)
     minutes = (seconds + 59) // 60
-    return translate("errors", "%n minutes", None, language, minutes)
+    return translate("errors", "%n minute(s)", None, language, minutes)
 
 
 def _values(code: str, params: Mapping[str, object], language: str | None,

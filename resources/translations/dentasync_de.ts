@@ -5569,17 +5569,17 @@ signing in:
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n seconds</source>
+        <source>%n second(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes</source>
+        <source>%n minute(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
@@ -6991,6 +6991,20 @@ signing in:
     <message>
         <source>{what} (done)</source>
         <translation>{what} (erledigt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, seit %n Tag überfällig</numerusform>
+            <numerusform>{status}, seit %n Tagen überfällig</numerusform>
+        </translation>
     </message>
     <message>
         <source>{what}, tracking {number}</source>

@@ -181,16 +181,16 @@
 <context>
     <name>errors</name>
     <message numerus="yes">
-        <source>%n seconds</source>
+        <source>%n second(s)</source>
         <translation>
-            <numerusform>%n seconds</numerusform>
+            <numerusform>%n second</numerusform>
             <numerusform>%n seconds</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes</source>
+        <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n minutes</numerusform>
+            <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
         </translation>
     </message>
@@ -271,6 +271,23 @@
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>today</name>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>overdue %n day</numerusform>
+            <numerusform>overdue %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, due %n day ago</numerusform>
+            <numerusform>{status}, due %n days ago</numerusform>
         </translation>
     </message>
 </context>

@@ -5569,17 +5569,17 @@ signing in:
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n seconds</source>
+        <source>%n second(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes</source>
+        <source>%n minute(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
         </translation>
     </message>
     <message>
@@ -6991,6 +6991,20 @@ signing in:
     <message>
         <source>{what} (done)</source>
         <translation>{what} (hecha)</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>vencido hace %n día</numerusform>
+            <numerusform>vencido hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, entrega vencida hace %n día</numerusform>
+            <numerusform>{status}, entrega vencida hace %n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>{what}, tracking {number}</source>

@@ -5569,17 +5569,17 @@ signing in:
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n seconds</source>
+        <source>%n second(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes</source>
+        <source>%n minute(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message>
@@ -6991,6 +6991,20 @@ signing in:
     <message>
         <source>{what} (done)</source>
         <translation>{what} (fait)</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>en retard de %n jour</numerusform>
+            <numerusform>en retard de %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, échéance dépassée depuis %n jour</numerusform>
+            <numerusform>{status}, échéance dépassée depuis %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>{what}, tracking {number}</source>

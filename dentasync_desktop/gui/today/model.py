@@ -41,14 +41,15 @@ def line_text(line: TodayLine) -> str:
             kind=label(line.event_kind), time=time_text(line.at))
         return (QApplication.translate("today", "{what} (done)").format(what=text)
                 if line.done else text)
+    late = line.days_late  # a plain name: lupdate reads no attribute as a count
     if line.amount is not None:
-        if line.days_late <= 0:
+        if late <= 0:
             return QApplication.translate("today", "due today")
-        return translate("today", "overdue %n day(s)", None, UTF8, line.days_late)
+        return translate("today", "overdue %n day(s)", None, UTF8, late)
     text = label(line.status) if line.status is not None else ""
-    if line.days_late > 0:
-        text = translate("today", "{status}, due %n day(s) ago", None, UTF8,
-                         line.days_late).format(status=text)
+    if late > 0:
+        text = translate("today", "{status}, due %n day(s) ago", None, UTF8, late).format(
+            status=text)
     if line.tracking:
         text = QApplication.translate("today", "{what}, tracking {number}").format(
             what=text, number=line.tracking)
