@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from . import __version__, app
@@ -22,11 +23,13 @@ from .db.server import redacted
 from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
+from .domain.formats import number_text
 from .domain.numbers import parse_number
 from .domain.validation import date_range
 from .i18n import (
     LANGUAGES,
     QT_TRANSLATE_NOOP,
+    default_language,
     environment_language,
     label,
     set_default_language,
@@ -121,9 +124,7 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
     if users.has_active_users(database.uow_factory()):
         actor = _sign_in(context, args)
         if actor.role is not Role.ADMIN:
-            raise PermissionDenied(translate(
-                "cli", "Only an administrator may add synthetic data to a database in use.",
-                None, language))
+            raise PermissionDenied(code="seed_needs_admin")
     where = (redacted(context.paths.database_url) if context.paths.database_url
              else context.paths.database)
     print(translate("cli", "Seeding %n order(s) (seed {seed}) into {path}", None, language,
@@ -134,15 +135,18 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
                  else None)
     elapsed = time.perf_counter() - started
     for name, value in asdict(stats).items():
-        print(f"  {name.replace('_', ' '):<14}{value:>12,}")
+        print(f"  {name.replace('_', ' '):<14}{number_text(value, language):>12}")
     print(translate("cli", "Done in {seconds} s ({rate} orders/s).", None, language).format(
-        seconds=f"{elapsed:.1f}", rate=f"{orders / max(elapsed, 1e-9):,.0f}"))
+        seconds=number_text(Decimal(f"{elapsed:.1f}"), language),
+        rate=number_text(round(orders / max(elapsed, 1e-9)), language)))
     return EXIT_OK
 
 
 def _show_progress(done: int, total: int) -> None:
     end = "\n" if done >= total else ""
-    print(f"\r  {done:,} / {total:,} orders", end=end, file=sys.stderr, flush=True)
+    language = default_language()
+    print(f"\r  {number_text(done, language)} / {number_text(total, language)} orders", end=end,
+          file=sys.stderr, flush=True)
 
 
 def _check(context: AppContext, args: argparse.Namespace) -> int:
@@ -292,8 +296,7 @@ def _user_passwd(context: AppContext, args: argparse.Namespace) -> int:
     name = args.name.strip().lower()
     target = next((u for u in users.list_users(factory(), actor) if u.username == name), None)
     if target is None:
-        raise ValidationError("user", translate("cli", "there is no user called '{name}'",
-                                                None, language).format(name=name))
+        raise ValidationError("user", code="no_such_user", params={"name": name})
     password = _password(translate("cli", "New password for {name}: ", None, language).format(
         name=name), NEW_PASSWORD_VARIABLE, language, twice=True)
     users.reset_password(factory(), actor, target.id, password)

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 # A fixed zone so the English event sentences do not depend on the machine's.
 START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC).isoformat()
-LOCAL = (datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-         .astimezone().strftime("%Y-%m-%d %H:%M"))
+LOCAL = (datetime(2026, 11, 24, 9, 0, tzinfo=UTC).astimezone()
+         .strftime("%-m/%-d/%Y %-I:%M\u202f%p"))
 ORDER = {"order": 123}
 AMOUNT = {"amount_minor": 12050, "currency": "EUR"}
 
@@ -19,9 +19,9 @@ SAMPLES: dict[str, tuple[dict[str, object], str]] = {
                                "Customer changed from Dr. Nowak to Dr. 王"),
     "order.status_changed": ({"step": "publish", "from": "draft", "to": "published"},
                              "Sent to the lab: Draft → Published"),
-    "order.due_date_changed": ({"due_date": "2026-11-09"}, "Due date changed to 2026-11-09"),
+    "order.due_date_changed": ({"due_date": "2026-11-09"}, "Due date changed to 11/9/2026"),
     "order.price_adjusted": ({"old_minor": 50000, "new_minor": 45000, "currency": "EUR"},
-                             "Price adjusted from 500.00 EUR to 450.00 EUR"),
+                             "Price adjusted from €500.00 to €450.00"),
     "order.put_on_hold": ({"reason": "Waiting"}, "Put on hold: Waiting"),
     "order.taken_off_hold": ({}, "Taken off hold"),
     "order.marked_remake": ({"source": 100, "reason": "Broke"},
@@ -30,7 +30,7 @@ SAMPLES: dict[str, tuple[dict[str, object], str]] = {
     "order.copied_to": ({"copy": 101}, "Copied to WO-000101"),
     "order.deleted": ({**ORDER, "patient": "Anna Schäfer", "lab": "Lab Ørsted",
                        "total_minor": 50000, "currency": "EUR"},
-                      "Deleted WO-000123 (Anna Schäfer, Lab Ørsted, 500.00 EUR)"),
+                      "Deleted WO-000123 (Anna Schäfer, Lab Ørsted, €500.00)"),
     "task.planned": ({**ORDER, "count": 1}, "WO-000123: planned 1 task automatically"),
     "task.added": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' added"),
     "task.edited": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' edited"),
@@ -43,26 +43,26 @@ SAMPLES: dict[str, tuple[dict[str, object], str]] = {
     "task.reopened": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' reopened"),
     "task.removed": ({**ORDER, "task": "Model"}, "WO-000123: task 'Model' removed"),
     "payroll.added": ({**ORDER, **AMOUNT, "staff": "Tom"},
-                      "WO-000123: payroll 120.50 EUR for Tom"),
+                      "WO-000123: payroll €120.50 for Tom"),
     "payroll.edited": ({**ORDER, "staff": "Tom"}, "WO-000123: payroll for Tom edited"),
     "payroll.finalized": ({**ORDER, **AMOUNT, "staff": "Tom"},
-                          "WO-000123: payroll 120.50 EUR for Tom finalized"),
+                          "WO-000123: payroll €120.50 for Tom finalized"),
     "attachment.added": ({**ORDER, "name": "scan.stl"}, "WO-000123: file 'scan.stl' attached"),
     "attachment.removed": ({**ORDER, "name": "scan.stl"},
                            "WO-000123: file 'scan.stl' removed"),
     "payment_plan.set": ({**ORDER, **AMOUNT, "method": "bank_transfer", "installments": 3,
                           "first_due_date": "2026-12-01"},
-                         "WO-000123: payment plan set: 120.50 EUR by bank transfer, "
-                         "3 installments from 2026-12-01"),
+                         "WO-000123: payment plan set: €120.50 by bank transfer, "
+                         "3 installments from 12/1/2026"),
     "payment_plan.replaced": ({**ORDER, **AMOUNT, "method": "card", "installments": 1,
                                "first_due_date": "2026-12-01"},
-                              "WO-000123: payment plan replaced: 120.50 EUR by card, "
-                              "due 2026-12-01"),
+                              "WO-000123: payment plan replaced: €120.50 by card, "
+                              "due 12/1/2026"),
     "payment_plan.removed": (ORDER, "WO-000123: payment plan removed"),
     "payment.recorded": ({**ORDER, **AMOUNT, "method": "card", "paid_on": "2026-12-02"},
-                         "WO-000123: payment of 120.50 EUR (card) on 2026-12-02 recorded"),
+                         "WO-000123: payment of €120.50 (card) on 12/2/2026 recorded"),
     "payment.voided": ({**ORDER, **AMOUNT, "paid_on": "2026-12-02", "reason": "Twice"},
-                       "WO-000123: payment of 120.50 EUR on 2026-12-02 voided: Twice"),
+                       "WO-000123: payment of €120.50 on 12/2/2026 voided: Twice"),
     "event.added": ({**ORDER, "kind": "try_in", "starts_at": START},
                     f"WO-000123: Try-in on {LOCAL} added"),
     "event.edited": ({**ORDER, "kind": "delivery", "starts_at": START},

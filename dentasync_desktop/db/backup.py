@@ -73,20 +73,20 @@ def backup_is_due(backups_dir: Path, max_age: timedelta = timedelta(hours=24)) -
 def validate_backup_file(candidate: Path, migrations_dir: Path) -> None:
     """Refuse, with the reasons, a file this version cannot use as its database."""
     if not candidate.is_file():
-        raise DatabaseProblem(f"{candidate} does not exist")
+        raise DatabaseProblem(code="backup_missing", params={"path": str(candidate)})
     problems = quick_check(candidate)
     if problems:
-        raise DatabaseProblem(f"{candidate} cannot be restored: {'; '.join(problems[:3])}")
+        raise DatabaseProblem(code="not_restorable",
+                              params={"path": str(candidate), "problems": problems[:3]})
     revision = stored_revision(candidate)
     if revision is None:
-        raise DatabaseProblem(f"{candidate} is not a Dentasync Desktop database")
+        raise DatabaseProblem(code="not_our_database", params={"path": str(candidate)})
     if revision not in known_revisions(migrations_dir):
-        raise DatabaseProblem(
-            f"{candidate} was made by a newer version of Dentasync Desktop; update the app first"
-        )
+        raise DatabaseProblem(code="backup_from_newer", params={"path": str(candidate)})
     problems = content_problems(candidate, migrations_dir, revision)
     if problems:
-        raise DatabaseProblem(f"{candidate} cannot be restored: {'; '.join(problems)}")
+        raise DatabaseProblem(code="not_restorable",
+                              params={"path": str(candidate), "problems": problems})
 
 
 def _raw_copy(database: Path, backups_dir: Path) -> Path:

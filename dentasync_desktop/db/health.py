@@ -80,12 +80,11 @@ def require_sound(path: Path, newest_backup: Path | None, thorough: bool = True)
     only."""
     problems = quick_check(path) if thorough else header_problems(path)
     if problems:
-        hint = (f" The newest backup is {newest_backup}; restore it with "
-                f"'dentasync-desktop restore \"{newest_backup}\"'." if newest_backup
-                else " No backup was found.")
-        raise DatabaseProblem(
-            f"The database {path} is damaged ({'; '.join(problems[:3])}).{hint}"
-        )
+        params = {"path": str(path), "problems": problems[:3]}
+        if newest_backup:
+            raise DatabaseProblem(code="damaged_with_backup",
+                                  params={**params, "backup": str(newest_backup)})
+        raise DatabaseProblem(code="damaged_no_backup", params=params)
 
 
 def _closed_marker(path: Path) -> Path:

@@ -55,7 +55,7 @@ def _upgrade_file(connection: Connection, migrations_dir: Path) -> None:
         _run(connection, migrations_dir)
         broken = raw.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
-            raise DatabaseProblem(f"migration left {len(broken)} broken references")
+            raise DatabaseProblem(code="broken_references", params={"count": len(broken)})
     finally:
         raw.execute("PRAGMA foreign_keys=ON")
 

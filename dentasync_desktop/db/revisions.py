@@ -46,7 +46,7 @@ def head_revision(migrations_dir: Path) -> str:
     parents = history(migrations_dir)
     heads = set(parents) - set(parents.values())
     if len(heads) != 1:
-        raise DatabaseProblem(f"the migrations have {len(heads)} heads; expected one")
+        raise DatabaseProblem(code="migration_heads", params={"count": len(heads)})
     return heads.pop()
 
 
@@ -63,8 +63,5 @@ def needs_upgrade(bind: Engine | Connection, migrations_dir: Path) -> bool:
     """True when the schema is behind head; refuses a database written by a newer version."""
     current = current_revision(bind)
     if current is not None and current not in known_revisions(migrations_dir):
-        raise DatabaseProblem(
-            "This database was written by a newer version of Dentasync Desktop "
-            f"(schema {current}). Install the newer version to open it."
-        )
+        raise DatabaseProblem(code="database_from_newer", params={"schema": current})
     return current != head_revision(migrations_dir)

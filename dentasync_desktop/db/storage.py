@@ -16,7 +16,6 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 
 from ..domain.errors import StorageProblem
-from ..i18n import QT_TRANSLATE_NOOP, translate
 
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
@@ -39,30 +38,6 @@ _BY_SQLITE_TEXT = (("disk is full", FULL), ("readonly database", READ_ONLY),
 _BY_ERRNO = {errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EROFS: READ_ONLY,
              errno.EACCES: PERMISSION, errno.EPERM: PERMISSION, errno.EIO: IO}
 
-_ADVICE = {
-    FULL: QT_TRANSLATE_NOOP(
-        "storage", "The disk holding {path} is full. Free some space (empty the recycle bin, "
-        "move or delete large files), then try again. Nothing is damaged."),
-    READ_ONLY: QT_TRANSLATE_NOOP(
-        "storage", "{path} cannot be written: the file, its folder or the disk is read-only. "
-        "Make them writable (check the file's properties and that the disk is not "
-        "write-protected), then try again. Nothing is damaged."),
-    PERMISSION: QT_TRANSLATE_NOOP(
-        "storage", "{path} cannot be opened: permission denied. Check that your user account "
-        "may read and write this file and its folder, then try again."),
-    LOCKED: QT_TRANSLATE_NOOP(
-        "storage", "{path} is locked by another program (a sync or backup tool, or another "
-        "copy of Dentasync Desktop). Close it or wait a moment, then try again."),
-    CANNOT_OPEN: QT_TRANSLATE_NOOP(
-        "storage", "{path} cannot be opened. Check that the disk is connected and has free "
-        "space, and that your user account may read and write the file and its "
-        "folder, then try again."),
-    IO: QT_TRANSLATE_NOOP(
-        "storage", "The disk reported an error while using {path}. Check that the disk is "
-        "connected and has free space, then try again."),
-}
-
-
 def kind_of(error: BaseException) -> str | None:
     """Which refusal of the storage ``error`` is, or None (damage, or not about storage)."""
     if isinstance(error, sqlite3.Error):
@@ -81,7 +56,7 @@ def storage_problem(error: BaseException, path: Path) -> StorageProblem | None:
     kind = kind_of(error)
     if kind is None:
         return None
-    return StorageProblem(translate("storage", _ADVICE[kind]).format(path=path), kind)
+    return StorageProblem(kind, str(path))
 
 
 @contextmanager
@@ -111,4 +86,4 @@ def translate_storage_errors(engine: Engine, database: Path) -> None:
         error = context.original_exception
         kind = kind_of(error)
         if kind in _TRANSLATED_ON_USE:
-            raise StorageProblem(_ADVICE[kind].format(path=database), kind) from error
+            raise StorageProblem(kind, str(database)) from error

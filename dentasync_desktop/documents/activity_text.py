@@ -14,14 +14,16 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from ..domain import formats
 from ..domain.actions import Action
 from ..domain.enums import EventKind, OrderStatus, PaymentMethod
+from ..domain.formats import DEFAULT_LOCALE
 from ..domain.money import Money
 from ..domain.numbers import format_number
-from ..i18n import QT_TRANSLATE_NOOP, label, translate
+from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
 
 Params = Mapping[str, Any]
-Language = str | None
+Language = str  # a language code, its formats those of domain/formats.py
 
 # The subject of a master-data entry, by its entity.
 RECORD_KINDS = {
@@ -46,17 +48,17 @@ STEPS = {
 }
 
 
-def money(p: Params, key: str = "amount") -> str:
-    return str(Money(int(p[f"{key}_minor"]), str(p["currency"])))
+def money(p: Params, key: str = "amount", loc: str = DEFAULT_LOCALE) -> str:
+    return formats.money_text(Money(int(p[f"{key}_minor"]), str(p["currency"])), loc)
 
 
-def moment(value: str) -> str:
+def moment(value: str, loc: str = DEFAULT_LOCALE) -> str:
     """A stored ISO date-time (UTC) in the computer's local time, to the minute."""
-    return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    return formats.datetime_text(datetime.fromisoformat(value), loc)
 
 
-def _day(value: str) -> str:
-    return date.fromisoformat(value).isoformat()
+def _day(value: str, loc: str) -> str:
+    return formats.date_text(date.fromisoformat(value), loc)
 
 
 def _number(p: Params, key: str) -> str:
@@ -68,13 +70,14 @@ def _method(p: Params, language: Language) -> str:
 
 
 def _event(p: Params, language: Language) -> dict[str, str]:
-    return {"kind": label(EventKind(p["kind"]), language), "when": moment(p["starts_at"])}
+    return {"kind": label(EventKind(p["kind"]), language),
+            "when": moment(p["starts_at"], language)}
 
 
 def _plan(p: Params, language: Language, replaced: bool) -> str:
     count = int(p["installments"])
-    values = {"amount": money(p), "method": _method(p, language),
-              "first": _day(p["first_due_date"])}
+    values = {"amount": money(p, loc=language), "method": _method(p, language),
+              "first": _day(p["first_due_date"], language)}
     if count > 1:
         text = (translate("activity", "payment plan replaced: {amount} by {method}, "
                           "%n installments from {first}", None, language, count) if replaced
@@ -129,10 +132,10 @@ _RENDER: dict[str, Callable[[Params, Language], str]] = {
     "order.status_changed": _status_changed,
     "order.due_date_changed": lambda p, language: translate(
         "activity", "Due date changed to {date}", None, language).format(
-            date=_day(p["due_date"])),
+            date=_day(p["due_date"], language)),
     "order.price_adjusted": lambda p, language: translate(
         "activity", "Price adjusted from {old} to {new}", None, language).format(
-            old=money(p, "old"), new=money(p, "new")),
+            old=money(p, "old", language), new=money(p, "new", language)),
     "order.put_on_hold": lambda p, language: translate(
         "activity", "Put on hold: {reason}", None, language).format(reason=p["reason"]),
     "order.taken_off_hold": lambda p, language: translate(
@@ -147,7 +150,7 @@ _RENDER: dict[str, Callable[[Params, Language], str]] = {
     "order.deleted": lambda p, language: translate(
         "activity", "Deleted {order} ({patient}, {lab}, {total})", None, language).format(
             order=_number(p, "order"), patient=p["patient"], lab=p["lab"],
-            total=money(p, "total")),
+            total=money(p, "total", language)),
     "task.planned": _planned,
     "task.added": lambda p, language: translate(
         "activity", "task '{task}' added", None, language).format(task=p["task"]),
@@ -169,12 +172,12 @@ _RENDER: dict[str, Callable[[Params, Language], str]] = {
         "activity", "task '{task}' removed", None, language).format(task=p["task"]),
     "payroll.added": lambda p, language: translate(
         "activity", "payroll {amount} for {name}", None, language).format(
-            amount=money(p), name=p["staff"]),
+            amount=money(p, loc=language), name=p["staff"]),
     "payroll.edited": lambda p, language: translate(
         "activity", "payroll for {name} edited", None, language).format(name=p["staff"]),
     "payroll.finalized": lambda p, language: translate(
         "activity", "payroll {amount} for {name} finalized", None, language).format(
-            amount=money(p), name=p["staff"]),
+            amount=money(p, loc=language), name=p["staff"]),
     "attachment.added": lambda p, language: translate(
         "activity", "file '{name}' attached", None, language).format(name=p["name"]),
     "attachment.removed": lambda p, language: translate(
@@ -185,11 +188,12 @@ _RENDER: dict[str, Callable[[Params, Language], str]] = {
         "activity", "payment plan removed", None, language),
     "payment.recorded": lambda p, language: translate(
         "activity", "payment of {amount} ({method}) on {date} recorded", None,
-        language).format(amount=money(p), method=_method(p, language),
-                         date=_day(p["paid_on"])),
+        language).format(amount=money(p, loc=language), method=_method(p, language),
+                         date=_day(p["paid_on"], language)),
     "payment.voided": lambda p, language: translate(
         "activity", "payment of {amount} on {date} voided: {reason}", None, language).format(
-            amount=money(p), date=_day(p["paid_on"]), reason=p["reason"]),
+            amount=money(p, loc=language), date=_day(p["paid_on"], language),
+            reason=p["reason"]),
     "event.added": lambda p, language: translate(
         "activity", "{kind} on {when} added", None, language).format(**_event(p, language)),
     "event.edited": lambda p, language: translate(
@@ -270,15 +274,16 @@ def load_params(text: str) -> dict[str, Any]:
 
 
 def render(code: str, params: Params, fallback: str = "", *, with_number: bool = True,
-           language: Language = None) -> str:
-    """The entry in ``language`` (None: the process's); ``fallback`` (the old stored
-    sentence) for an unknown code or parameters that do not fit it. ``with_number`` False
-    leaves out the "WO-…: " prefix, as on the order's own timeline."""
+           language: str | None = None) -> str:
+    """The entry in ``language`` (None: the process's), its dates and amounts written that
+    language's way (domain/formats.py); ``fallback`` (the old stored sentence) for an unknown
+    code or parameters that do not fit it. ``with_number`` False leaves out the "WO-…: "
+    prefix, as on the order's own timeline."""
     renderer = _RENDER.get(code)
     if renderer is None:
         return fallback
     try:
-        text = renderer(params, language)
+        text = renderer(params, language or default_language())
     except (KeyError, ValueError, TypeError):
         return fallback
     if with_number and code in ORDER_CODES:

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ..domain.dto import CalendarEvent
-from ..i18n import QT_TRANSLATE_NOOP, label, translate
+from ..domain.formats import date_text, time_text, weekday_name
+from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
 from .report_table import Column, ColumnKind, Counted, ReportTable, Row
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Agenda")
@@ -22,34 +23,40 @@ COLUMNS = (
 )
 
 
-def event_cells(event: CalendarEvent) -> Row:
-    """One agenda line in the app's language; the start and end in the computer's local
-    time."""
+def event_cells(event: CalendarEvent, language: str | None = None) -> Row:
+    """One agenda line in ``language`` (None: the app's); the start and end in the computer's
+    local time."""
+    locale = language or default_language()
     start, end = event.starts_at.astimezone(), event.ends_at.astimezone()
     marks = []
     if event.done:
-        marks.append(translate("reports", "done"))
+        marks.append(translate("reports", "done", None, language))
     if event.order_closed:
-        marks.append(translate("reports", "order {status}").format(
-            status=label(event.order_status).lower()))
+        marks.append(translate("reports", "order {status}", None, language).format(
+            status=label(event.order_status, language).lower()))
     if event.warning is not None:
         marks.append(event.warning.message)
     note = " · ".join([*marks, event.note] if event.note else marks)
-    return (start.date(), f"{start:%H:%M}–{end:%H:%M}", label(event.kind), event.number_text,
+    hours = f"{time_text(start, locale)}–{time_text(end, locale)}"
+    return (start.date(), hours, label(event.kind, language), event.number_text,
             event.patient_name, event.lab_name, event.customer_name, note)
 
 
 def agenda_table(
     events: Iterable[CalendarEvent], organisation: str, first_day: date, last_day: date,
     filters: tuple[tuple[str, str], ...], generated_at: datetime,
+    language: str | None = None,
 ) -> ReportTable:
-    rows = [event_cells(e) for e in events]
-    period = (f"{first_day:%A} {first_day.isoformat()}" if first_day == last_day
-              else translate("reports", "{start} to {end}").format(
-                  start=first_day.isoformat(), end=last_day.isoformat()))
+    rows = [event_cells(e, language) for e in events]
+    locale = language or default_language()
+    first, last = date_text(first_day, locale), date_text(last_day, locale)
+    period = (f"{weekday_name(first_day, locale)} {first}" if first_day == last_day
+              else translate("reports", "{start} to {end}", None, language).format(
+                  start=first, end=last))
     return ReportTable(
         title=TITLE, organisation=organisation, view=period,
         filters=filters, generated_at=generated_at, columns=COLUMNS, rows=rows,
         row_count=len(rows), counted=Counted.APPOINTMENTS,
         note="" if rows else QT_TRANSLATE_NOOP("reports", "No appointments."),
+        language=language,
     )

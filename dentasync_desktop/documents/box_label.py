@@ -49,9 +49,8 @@ LABEL_SIZES: dict[str, LabelSize] = {
 def label_size(key: str) -> LabelSize:
     size = LABEL_SIZES.get((key or "").strip().lower())
     if size is None:
-        raise ValidationError("size", translate(
-            "documents", "'{size}' is not a label size; choose {choices}").format(
-                size=key, choices=", ".join(LABEL_SIZES)))
+        raise ValidationError("size", code="not_label_size",
+                              params={"value": key, "choices": list(LABEL_SIZES)})
     return size
 
 
@@ -70,7 +69,7 @@ WHAT = {
 
 
 class _Label:
-    def __init__(self, canvas: Canvas, size: LabelSize, language: str | None) -> None:
+    def __init__(self, canvas: Canvas, size: LabelSize, language: str) -> None:
         self.canvas = canvas
         self.size = size
         self.language = language
@@ -105,7 +104,7 @@ def _small(label: _Label, order: OrderDetail) -> None:
     label.text("number", order.number_text, margin, number_y, inner * 0.55, font=BOLD,
                size=10, min_size=7)
     due = translate("documents", "Due {date}", None, language).format(
-        date=date_text(order.due_date))
+        date=date_text(order.due_date, language))
     label.text("due", due, margin + inner * 0.55, number_y, inner * 0.45, font=BOLD, size=7.5,
                min_size=6, align="right")
     lab_y = margin + 1.2
@@ -149,7 +148,7 @@ def _large(label: _Label, order: OrderDetail, org: OrganisationSettings) -> None
         ("customer", translate("documents", "Customer", None, language), customer, 12),
         ("lab", translate("documents", "Dental lab", None, language), order.lab.name, 12),
         ("due", translate("documents", "Due date", None, language),
-         date_text(order.due_date), 16),
+         date_text(order.due_date, language), 16),
     )
     for what, caption, value, size in fields:
         y -= 13

@@ -76,9 +76,8 @@ def check_sections(sections: Iterable[str]) -> frozenset[str]:
     chosen = frozenset(s.strip().lower() for s in sections if s.strip())
     unknown = sorted(chosen - SECTIONS.keys())
     if unknown:
-        raise ValidationError("sections", translate(
-            "documents", "unknown section '{section}'; choose from {choices}").format(
-                section=unknown[0], choices=", ".join(SECTIONS)))
+        raise ValidationError("sections", code="unknown_section",
+                              params={"value": unknown[0], "choices": list(SECTIONS)})
     return chosen
 
 
@@ -87,7 +86,7 @@ class _Form:
 
     def __init__(self, order: OrderDetail, org: OrganisationSettings, sections: frozenset[str],
                  width: float, fonts_dir: Path, logo: Any, notes: list[str],
-                 language: str | None) -> None:
+                 language: str) -> None:
         self.language = language
         self.order = order
         self.org = org
@@ -146,8 +145,9 @@ class _Form:
             status += " · " + translate("documents", "remake", None, language)
         facts = ((translate("documents", "Status", None, language), status),
                  (translate("documents", "Documented", None, language),
-                  date_text(order.documented_at)),
-                 (translate("documents", "Due date", None, language), date_text(order.due_date)),
+                  date_text(order.documented_at, language)),
+                 (translate("documents", "Due date", None, language),
+                  date_text(order.due_date, language)),
                  (translate("documents", "Shade", None, language), order.shade or "—"))
         cells = [[para(caption, self.st["label"]) for caption, _ in facts],
                  [para(value, self.st["strong"]) for _, value in facts]]
@@ -174,7 +174,7 @@ class _Form:
         order, language = self.order, self.language
         customer, patient, lab = order.customer, order.patient, order.lab
         born = (translate("documents", "born {date}", None, language).format(
-            date=date_text(patient.date_of_birth)) if patient.date_of_birth else "")
+            date=date_text(patient.date_of_birth, language)) if patient.date_of_birth else "")
         columns = (
             (translate("documents", "Customer", None, language), customer.name,
              (customer.clinic, customer.phone, customer.email)),
@@ -249,7 +249,8 @@ class _Form:
             row: list[Any] = [str(item.position), para(item.description, body),
                               para(format_teeth(item.teeth), small), str(item.quantity)]
             if prices:
-                row += [money_text(item.unit_price), money_text(item.line_total)]
+                row += [money_text(item.unit_price, self.language),
+                        money_text(item.line_total, self.language)]
             rows.append(row)
         money_width = 28 * mm if prices else 0
         widths = [8 * mm, 0.0, 30 * mm, 12 * mm] + ([money_width] * 2 if prices else [])
@@ -267,10 +268,10 @@ class _Form:
         if order.price_adjustment.minor:
             # The items and the adjustment add up to the total on paper.
             lines += [(translate("documents", "Items", None, language),
-                       money_text(order.items_total)),
+                       money_text(order.items_total, language)),
                       (translate("documents", "Price adjustment", None, language),
-                       signed_money_text(order.price_adjustment))]
-        lines += [(caption, money_text(amount)) for caption, amount in (
+                       signed_money_text(order.price_adjustment, language))]
+        lines += [(caption, money_text(amount, language)) for caption, amount in (
             (translate("documents", "Total", None, language), order.total),
             (translate("documents", "Paid", None, language), order.paid),
             (translate("documents", "Balance", None, language), order.balance))]
@@ -303,8 +304,8 @@ class _Form:
                 BOX_TICKED if done else BOX_EMPTY, str(task.position),
                 para(task.name, self.st["body"]), para(task.assignee_name or "—",
                                                        self.st["body"]),
-                date_text(task.due_date),
-                date_text(task.done_at.astimezone().date()) if task.done_at else "",
+                date_text(task.due_date, self.language),
+                date_text(task.done_at.astimezone().date(), self.language) if task.done_at else "",
             ])
         widths = [7 * mm, 8 * mm, 0.0, 45 * mm, 22 * mm, 22 * mm]
         widths[2] = self.width - sum(widths)
@@ -352,7 +353,7 @@ class _Form:
         for comment in self.order.comments:
             parts.append(Paragraph(
                 f"<b>{markup(comment.author_name or '—')}</b> · "
-                f"{datetime_text(comment.created_at)}", self.st["small"]))
+                f"{datetime_text(comment.created_at, self.language)}", self.st["small"]))
             parts.append(para(comment.body, self.st["body"]))
             parts.append(Spacer(1, 2 * mm))
         return parts

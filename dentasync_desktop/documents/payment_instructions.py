@@ -72,7 +72,7 @@ def epc_payload(order: OrderDetail) -> str | None:
 
 class _Sheet:
     def __init__(self, order: OrderDetail, org: OrganisationSettings, width: float,
-                 fonts_dir: Path, notes: list[str], language: str | None) -> None:
+                 fonts_dir: Path, notes: list[str], language: str) -> None:
         self.language = language
         self.order = order
         self.org = org
@@ -125,8 +125,9 @@ class _Sheet:
             (translate("documents", "Customer", None, language), customer),
             (translate("documents", "Dental lab", None, language), order.lab.name),
             (translate("documents", "Documented", None, language),
-             date_text(order.documented_at)),
-            (translate("documents", "Due date", None, language), date_text(order.due_date)),
+             date_text(order.documented_at, language)),
+            (translate("documents", "Due date", None, language),
+             date_text(order.due_date, language)),
         ], 35 * mm, self.width)
 
     def _amount_due(self) -> Table:
@@ -137,7 +138,7 @@ class _Sheet:
                                                      "full.").format(number=order.number_text))
         cells = [[Paragraph(markup(translate("documents", "Amount due", None, language)),
                             self.st["label"])],
-                 [Paragraph(markup(money_text(due)), self.st["big"])],
+                 [Paragraph(markup(money_text(due, language)), self.st["big"])],
                  [Paragraph(markup(self._due_explained()), self.st["small"])]]
         table = Table(cells, colWidths=[self.width], hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -154,11 +155,13 @@ class _Sheet:
         order, language = self.order, self.language
         if not order.price_adjustment.minor:
             return translate("documents", "Total {total} · paid {paid}", None, language).format(
-                total=money_text(order.total), paid=money_text(order.paid))
+                total=money_text(order.total, language), paid=money_text(order.paid, language))
         return translate("documents", "Total {total} (items {items}, price adjustment "
                                       "{adjustment}) · paid {paid}", None, language).format(
-            total=money_text(order.total), items=money_text(order.items_total),
-            adjustment=signed_money_text(order.price_adjustment), paid=money_text(order.paid))
+            total=money_text(order.total, language),
+            items=money_text(order.items_total, language),
+            adjustment=signed_money_text(order.price_adjustment, language),
+            paid=money_text(order.paid, language))
 
     def _installments(self) -> list[Flowable]:
         plan = self.order.plan
@@ -174,8 +177,9 @@ class _Sheet:
         overdue = " " + translate("documents", "(overdue)", None, language)
         rows: list[list[Any]] = [[para(h, self.st["label"]) for h in header]]
         for inst in open_ones:
-            rows.append([str(inst.seq), date_text(inst.due_date), money_text(inst.amount),
-                         money_text(inst.amount - inst.covered)
+            rows.append([str(inst.seq), date_text(inst.due_date, language),
+                         money_text(inst.amount, language),
+                         money_text(inst.amount - inst.covered, language)
                          + (overdue if inst.overdue else "")])
         still_open = Money.zero(self.order.total.currency)
         for inst in open_ones:
@@ -185,13 +189,13 @@ class _Sheet:
             # The price changed after the plan was made: the installments alone no longer
             # add up to the amount due, so the difference gets a line of its own.
             rows += [["", para(translate("documents", "Open installments", None, language),
-                               self.st["body"]), "", money_text(still_open)],
+                               self.st["body"]), "", money_text(still_open, language)],
                      ["", para(translate("documents", "Price adjustment, not in the installments",
                                          None, language), self.st["body"]),
-                      "", signed_money_text(outside)],
+                      "", signed_money_text(outside, language)],
                      ["", para(translate("documents", "Amount due", None, language),
                                self.st["strong"]), "",
-                      para(money_text(self.order.balance), self.st["strong"])]]
+                      para(money_text(self.order.balance, language), self.st["strong"])]]
         widths = [10 * mm, 30 * mm, 40 * mm, 0.0]
         widths[3] = self.width - sum(widths)
         table = rule_table(rows, widths, header=True)

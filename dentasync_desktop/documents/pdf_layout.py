@@ -27,11 +27,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain import formats
 from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import ValidationError
-from ..domain.money import CURRENCY_EXPONENTS, Money
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..domain.formats import DEFAULT_LOCALE
+from ..domain.money import Money
+from ..i18n import QT_TRANSLATE_NOOP, default_language, translate
 from .fonts import (
     BOLD,
     REGULAR,
@@ -58,9 +60,7 @@ Target = str | Path | IO[bytes]
 def page_size(paper: str) -> tuple[float, float]:
     size = PAPER_SIZES.get((paper or "").strip().lower())
     if size is None:
-        raise ValidationError("paper", translate(
-            "documents", "'{paper}' is not a paper size; choose a4 or letter").format(
-                paper=paper))
+        raise ValidationError("paper", code="not_paper_size", params={"value": paper})
     return size
 
 
@@ -97,13 +97,13 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-def date_text(value: date | None) -> str:
-    """ISO dates: unambiguous on paper whatever the reader's country."""
-    return value.isoformat() if value else "—"
+def date_text(value: date | None, locale: str = DEFAULT_LOCALE) -> str:
+    """The day as the screen shows it in ``locale``, the year in full; a dash for none."""
+    return formats.date_text(value, locale) if value else "—"
 
 
-def datetime_text(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+def datetime_text(value: datetime | None, locale: str = DEFAULT_LOCALE) -> str:
+    return formats.datetime_text(value, locale) if value else "—"
 
 
 _UNPRINTABLE = {
@@ -119,10 +119,12 @@ _UNPRINTABLE = {
 }
 
 
-def document_language(order: OrderDetail, language: str | None = None) -> str | None:
-    """The language an order's documents print in: ``language`` when the caller chose one,
-    else the one set for the order's dental lab, else (None) the app's."""
-    return language or (order.lab.document_language if order.lab else None)
+def document_language(order: OrderDetail, language: str | None = None) -> str:
+    """The language an order's documents print in, their dates and amounts written its way:
+    ``language`` when the caller chose one, else the one set for the order's dental lab, else
+    the app's."""
+    return language or (order.lab.document_language if order.lab else None) or (
+        default_language())
 
 
 def unprintable_notes(order: OrderDetail) -> list[str]:
@@ -147,14 +149,13 @@ def order_teeth(order: OrderDetail) -> list[int]:
     return sorted(teeth)
 
 
-def money_text(amount: Money) -> str:
-    exp = CURRENCY_EXPONENTS[amount.currency]
-    return f"{amount.to_decimal():,.{exp}f} {amount.currency}"
+def money_text(amount: Money, locale: str = DEFAULT_LOCALE) -> str:
+    return formats.money_text(amount, locale)
 
 
-def signed_money_text(amount: Money) -> str:
-    """An adjustment: "+29.00 EUR" or "-29.00 EUR", never a bare amount that reads as a price."""
-    return ("+" if amount.minor > 0 else "") + money_text(amount)
+def signed_money_text(amount: Money, locale: str = DEFAULT_LOCALE) -> str:
+    """An adjustment: "+€29.00" or "-€29.00", never a bare amount that reads as a price."""
+    return ("+" if amount.minor > 0 else "") + money_text(amount, locale)
 
 
 def rule_table(rows: list[list[Any]], widths: list[float], *, header: bool = False,

@@ -11,7 +11,6 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..domain import formats
+from ..domain.money import Money
 from ..i18n import translate
 from .fonts import BOLD, REGULAR, FallbackCanvas, fallback_markup, register_fonts, text_width
 from .report_table import (
@@ -91,9 +91,10 @@ def write_pdf(
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         story.append(_table(shown, widths, chunk,
-                            totals.rows(table.counted, table.language) if last else []))
+                            totals.rows(table.counted, table.language) if last else [],
+                            table.locale))
     if not chunks:
-        story.append(_table(shown, widths, [], []))
+        story.append(_table(shown, widths, [], [], table.locale))
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(fallback_markup(nothing_text(table.counted, table.language)),
                                _LINE_STYLE))
@@ -165,13 +166,14 @@ def _chunks(rows: Iterable[Row], first: int, per_page: int) -> list[list[Row]]:
 
 
 def _table(
-    columns: tuple[Column, ...], widths: list[float], rows: list[Row], totals: list[Row]
+    columns: tuple[Column, ...], widths: list[float], rows: list[Row], totals: list[Row],
+    locale: str,
 ) -> Table:
     """Header, data rows, then (on the last page) the totals; the header repeats if it splits."""
     header = [_fit(c.title, w, BOLD) for c, w in zip(columns, widths, strict=True)]
-    body = [[_fit(_text(value), w, REGULAR) for value, w in zip(row, widths, strict=True)]
+    body = [[_fit(_text(value, locale), w, REGULAR) for value, w in zip(row, widths, strict=True)]
             for row in rows]
-    body += [_total_texts(row, widths) for row in totals]
+    body += [_total_texts(row, widths, locale) for row in totals]
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTNAME", (0, 0), (-1, 0), BOLD),
@@ -209,28 +211,25 @@ def _label_end(row: Row) -> int:
     return end
 
 
-def _total_texts(row: Row, widths: list[float]) -> list[str]:
+def _total_texts(row: Row, widths: list[float], locale: str) -> list[str]:
     label_width = sum(widths[: _label_end(row) + 1])
-    texts = [_fit(_text(row[0]), label_width, BOLD)]
-    return texts + [_fit(_text(value), w, BOLD) for value, w in zip(row[1:], widths[1:],
+    texts = [_fit(_text(row[0], locale), label_width, BOLD)]
+    return texts + [_fit(_text(value, locale), w, BOLD) for value, w in zip(row[1:], widths[1:],
                                                                      strict=True)]
 
 
-def _text(value: Cell) -> str:
+def _text(value: Cell, locale: str) -> str:
+    """A cell as the screen shows it in ``locale``; amounts without their currency, which
+    has a column of its own."""
     if value is None:
         return ""
     if isinstance(value, Money):
-        return _amount(value)
+        return formats.amount_text(value, locale)
     if isinstance(value, date):
-        return value.isoformat()
+        return formats.date_text(value, locale)
     if isinstance(value, int):
-        return f"{value:,}"
+        return formats.number_text(value, locale)
     return value
-
-
-def _amount(value: Money) -> str:
-    exp = CURRENCY_EXPONENTS[value.currency]
-    return f"{Decimal(value.minor).scaleb(-exp):,.{exp}f}"
 
 
 def _fit(text: str, width: float, font: str, size: float = FONT_SIZE) -> str:

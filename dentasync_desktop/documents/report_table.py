@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 
-from ..domain.money import CURRENCY_EXPONENTS, Money
-from ..i18n import translate
+from ..domain import formats
+from ..domain.money import Money
+from ..i18n import default_language, translate
 
 Cell = str | int | date | Money | None
 Row = tuple[Cell, ...]
@@ -93,8 +93,13 @@ class ReportTable:
                 raise ValueError(f"column {column.title!r}: only INT columns take total=True")
 
     @property
+    def locale(self) -> str:
+        """How the report writes dates and amounts (domain/formats.py): its language's way."""
+        return self.language or default_language()
+
+    @property
     def generated_text(self) -> str:
-        return self.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return formats.datetime_text(self.generated_at, self.locale)
 
     def words(self, source: str) -> str:
         """One of the report's English sources in its language."""
@@ -218,14 +223,6 @@ def neutralise(text: str) -> str:
     """
     clean = legal(text)
     return "'" + clean if reads_as_formula(clean) else clean
-
-
-@cache
-def money_format(currency: str) -> str:
-    """Spreadsheet number format for an amount in ``currency``, e.g. '#,##0.00 "EUR"'."""
-    exp = CURRENCY_EXPONENTS[currency]
-    decimals = "." + "0" * exp if exp else ""
-    return f'#,##0{decimals} "{currency}"'
 
 
 @contextmanager

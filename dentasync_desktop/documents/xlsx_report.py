@@ -24,6 +24,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.page import PrintPageSetup
 from openpyxl.worksheet.properties import PageSetupProperties, WorksheetProperties
 
+from ..domain.formats import xlsx_date_format, xlsx_money_format
 from ..domain.money import Money
 from .report_table import (
     Cell,
@@ -32,12 +33,10 @@ from .report_table import (
     Totals,
     atomic_output,
     legal,
-    money_format,
     reads_as_formula,
     tracked,
 )
 
-DATE_FORMAT = "yyyy-mm-dd"
 INT_FORMAT = "#,##0"
 _HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 _TOTAL_BORDER = Border(top=Side(style="thin"))
@@ -179,9 +178,10 @@ class _XlsxWriter:
         if value is None:
             return None
         if isinstance(value, Money):
-            return self._styled_as(value.to_decimal(), money_format(value.currency))
+            return self._styled_as(value.to_decimal(),
+                                   xlsx_money_format(value.currency, self.table.locale))
         if isinstance(value, date):
-            return self._styled_as(value, DATE_FORMAT)
+            return self._styled_as(value, xlsx_date_format(self.table.locale))
         if isinstance(value, int) and kind is ColumnKind.INT:
             return self._styled_as(value, INT_FORMAT)
         return self._text(str(value)) or None

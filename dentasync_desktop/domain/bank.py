@@ -39,27 +39,22 @@ def clean_iban(value: str, field: str = "IBAN") -> str:
     if not iban:
         return ""
     if not _SHAPE.fullmatch(iban):
-        raise ValidationError(
-            field, f"'{value.strip()}' is not an IBAN (a country code, 2 check digits, "
-                   "then the account in letters and digits)")
+        raise ValidationError(field, code="not_iban", params={"value": value.strip()})
     country = iban_country(iban)
     if country is None:
-        raise ValidationError(field, f"'{iban[:2]}' is not a country that uses IBANs")
+        raise ValidationError(field, code="no_iban_country", params={"value": iban[:2]})
     name, length = country[0], 4 + sum(size for size, _kind in country[1])
     if len(iban) != length:
-        raise ValidationError(
-            field, f"an IBAN from {name} has {length} characters, this one has {len(iban)}")
+        raise ValidationError(field, code="iban_length", params={
+            "country": name, "length": length, "actual": len(iban)})
     try:
         # Without the national modules: some also look the bank up in a list shipped with the
         # library, which would refuse the real account of a bank newer than the list.
         stdnum_iban.validate(iban, check_country=False)
     except InvalidChecksum:
-        raise ValidationError(
-            field, "the check digits do not match; please check for typos") from None
+        raise ValidationError(field, code="iban_check_digits") from None
     except StdnumInvalid:
-        raise ValidationError(
-            field, f"does not have the form of an IBAN from {name}; please check for typos"
-        ) from None
+        raise ValidationError(field, code="iban_form", params={"country": name}) from None
     return iban
 
 
@@ -71,14 +66,9 @@ def clean_bic(value: str, field: str = "BIC") -> str:
     try:
         return stdnum_bic.validate(bic)
     except InvalidLength:
-        raise ValidationError(
-            field, f"'{bic}' is not a BIC: it has 8 or 11 letters and digits, "
-                   "e.g. COBADEFFXXX") from None
+        raise ValidationError(field, code="bic_length", params={"value": bic}) from None
     except InvalidComponent:
-        raise ValidationError(
-            field, f"'{bic[4:6]}' in '{bic}' is not a country code (letters 5 and 6 of a BIC "
-                   "name the bank's country)") from None
+        raise ValidationError(field, code="bic_country",
+                              params={"country": bic[4:6], "value": bic}) from None
     except StdnumInvalid:
-        raise ValidationError(
-            field, f"'{bic}' is not a BIC: 4 letters for the bank, 2 for the country, "
-                   "2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)") from None
+        raise ValidationError(field, code="bic_form", params={"value": bic}) from None

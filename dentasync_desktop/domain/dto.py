@@ -472,7 +472,9 @@ class TodayLine:
     order_number: int
     patient_name: str
     lab_name: str
-    text: str  # what to show after number and patient, e.g. "Try-in 10:30" or "due 3 days ago"
+    # What the line says is told by the fields (the GUI puts it in words): reminders carry
+    # their title here, the other lines leave it empty.
+    text: str = ""
     status: OrderStatus | None = None  # None on reminder lines
     at: datetime | None = None  # appointments: the start (aware UTC)
     on: date | None = None  # due dates and installments: the day
@@ -480,6 +482,10 @@ class TodayLine:
     event_id: int | None = None
     warning: SeatWarning | None = None
     reminder_key: str = ""  # the reminders section: what dismiss/snooze take
+    event_kind: EventKind | None = None  # appointments: try-in or delivery
+    done: bool = False  # appointments: ticked done
+    days_late: int = 0  # orders and installments: days past their due date
+    tracking: str = ""  # orders back from the lab: the parcel's tracking number
 
     @property
     def number_text(self) -> str:

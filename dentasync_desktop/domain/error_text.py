@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..i18n import QT_TRANSLATE_NOOP, label, translate
+from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
 from .actions import Action
-from .enums import OrderStatus
+from .enums import OrderStatus, Role
 
 TEXT = "text"  # not yet coded: params["text"] holds the English words
 
 _TEMPLATES: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("errors", "is required"),
     "invalid_text": QT_TRANSLATE_NOOP("errors", "contains characters that are not valid text"),
-    "too_long": QT_TRANSLATE_NOOP("errors",
-                                  "is too long ({length} characters, at most {limit})"),
+    "too_long": QT_TRANSLATE_NOOP("errors", "is too long ({length} characters, at most {limit})"),
     "not_email": QT_TRANSLATE_NOOP("errors", "'{value}' is not an e-mail address"),
     "not_whole_number": QT_TRANSLATE_NOOP("errors", "must be a whole number"),
     "out_of_range": QT_TRANSLATE_NOOP("errors", "must be between {minimum} and {maximum}"),
@@ -29,8 +28,7 @@ _TEMPLATES: dict[str, str] = {
     "currency_required": QT_TRANSLATE_NOOP("errors", "a currency is required"),
     "unknown_currency": QT_TRANSLATE_NOOP("errors", "unknown currency code '{value}'"),
     "not_money": QT_TRANSLATE_NOOP("errors", "is not an amount of money"),
-    "amount_too_large": QT_TRANSLATE_NOOP("errors",
-                                          "is too large (at most {maximum} {currency})"),
+    "amount_too_large": QT_TRANSLATE_NOOP("errors", "is too large (at most {maximum} {currency})"),
     "not_number": QT_TRANSLATE_NOOP("errors", "is not a number"),
     "amount_required": QT_TRANSLATE_NOOP("errors", "an amount is required"),
     "not_amount": QT_TRANSLATE_NOOP("errors", "'{value}' is not a valid amount"),
@@ -60,6 +58,254 @@ _TEMPLATES: dict[str, str] = {
     "same_password": QT_TRANSLATE_NOOP("errors", "must differ from the current password"),
     "wrong_password": QT_TRANSLATE_NOOP("errors", "is not correct"),
     "own_account": QT_TRANSLATE_NOOP("errors", "you cannot deactivate your own account"),
+    # Whole sentences: refusals that name no field.
+    "seed_needs_admin": QT_TRANSLATE_NOOP("errors",
+                                          "Only an administrator may add synthetic data to a "
+                                          "database in use."),
+    "currency_mismatch": QT_TRANSLATE_NOOP("errors", "cannot combine {first} and {second} amounts"),
+    "not_allowed": QT_TRANSLATE_NOOP("errors",
+                                     "Your role ({role}) does not allow this action: {action}."),
+    "not_comment_author": QT_TRANSLATE_NOOP("errors",
+                                            "Only the author ({author}) can edit this comment."),
+    "stale_order": QT_TRANSLATE_NOOP("errors",
+                                     "Someone else changed this order in the meantime. It has "
+                                     "been reloaded; please try again."),
+    "stale_event": QT_TRANSLATE_NOOP("errors",
+                                     "Someone else changed this event in the meantime. It has "
+                                     "been reloaded; please try again."),
+    "not_signed_in": QT_TRANSLATE_NOOP("errors",
+                                       "You are not signed in as a user of this database. Sign "
+                                       "in again."),
+    "signed_out_deactivated": QT_TRANSLATE_NOOP("errors",
+                                                "The account '{username}' has been "
+                                                "deactivated, so you have been signed out. Ask "
+                                                "an administrator to reactivate it."),
+    "role_changed": QT_TRANSLATE_NOOP("errors",
+                                      "An administrator changed your role to {role}. Sign in "
+                                      "again to continue with the new role."),
+    "record_missing": QT_TRANSLATE_NOOP("errors", "{record} #{id} does not exist"),
+    "no_order": QT_TRANSLATE_NOOP("errors", "There is no order {number}"),
+    "no_work_order": QT_TRANSLATE_NOOP("errors", "There is no work order {number}."),
+    "sign_in_failed": QT_TRANSLATE_NOOP("errors", "Unknown user or wrong password."),
+    "sign_in_failed_wait": QT_TRANSLATE_NOOP("errors",
+                                             "Unknown user or wrong password. Too many wrong "
+                                             "passwords: wait {wait} before the next attempt."),
+    "sign_in_blocked": QT_TRANSLATE_NOOP("errors",
+                                         "Too many wrong passwords for '{username}'. Wait "
+                                         "{wait}, then try again."),
+    "account_deactivated": QT_TRANSLATE_NOOP("errors",
+                                             "The account '{username}' is deactivated. Ask an "
+                                             "administrator to reactivate it."),
+    "admin_exists": QT_TRANSLATE_NOOP("errors",
+                                      "An administrator account already exists; sign in, or "
+                                      "ask an administrator to create your account."),
+    "database_busy": QT_TRANSLATE_NOOP("errors", "The database is busy, please try again."),
+    # The disk or the file system refused (db/storage.py): what to fix, never "restore".
+    "storage.full": QT_TRANSLATE_NOOP("errors",
+                                      "The disk holding {path} is full. Free some space (empty "
+                                      "the recycle bin, move or delete large files), then try "
+                                      "again. Nothing is damaged."),
+    "storage.read-only": QT_TRANSLATE_NOOP("errors",
+                                           "{path} cannot be written: the file, its folder or "
+                                           "the disk is read-only. Make them writable (check "
+                                           "the file's properties and that the disk is not "
+                                           "write-protected), then try again. Nothing is "
+                                           "damaged."),
+    "storage.permission": QT_TRANSLATE_NOOP("errors",
+                                            "{path} cannot be opened: permission denied. Check "
+                                            "that your user account may read and write this "
+                                            "file and its folder, then try again."),
+    "storage.locked": QT_TRANSLATE_NOOP("errors",
+                                        "{path} is locked by another program (a sync or backup "
+                                        "tool, or another copy of Dentasync Desktop). Close it "
+                                        "or wait a moment, then try again."),
+    "storage.cannot-open": QT_TRANSLATE_NOOP("errors",
+                                             "{path} cannot be opened. Check that the disk is "
+                                             "connected and has free space, and that your user "
+                                             "account may read and write the file and its "
+                                             "folder, then try again."),
+    "storage.io": QT_TRANSLATE_NOOP("errors",
+                                    "The disk reported an error while using {path}. Check that "
+                                    "the disk is connected and has free space, then try again."),
+    # The database file as a whole: start-up, backup and restore.
+    "backup_missing": QT_TRANSLATE_NOOP("errors", "{path} does not exist"),
+    "not_restorable": QT_TRANSLATE_NOOP("errors", "{path} cannot be restored: {problems}"),
+    "not_our_database": QT_TRANSLATE_NOOP("errors", "{path} is not a Dentasync Desktop database"),
+    "backup_from_newer": QT_TRANSLATE_NOOP("errors",
+                                           "{path} was made by a newer version of Dentasync "
+                                           "Desktop; update the app first"),
+    "damaged_with_backup": QT_TRANSLATE_NOOP("errors",
+                                             "The database {path} is damaged ({problems}). The "
+                                             "newest backup is {backup}; restore it with "
+                                             "'dentasync-desktop restore \"{backup}\"'."),
+    "damaged_no_backup": QT_TRANSLATE_NOOP("errors",
+                                           "The database {path} is damaged ({problems}). No "
+                                           "backup was found."),
+    "broken_references": QT_TRANSLATE_NOOP("errors", "migration left {count} broken references"),
+    "migration_heads": QT_TRANSLATE_NOOP("errors",
+                                         "the migrations have {count} heads; expected one"),
+    "database_from_newer": QT_TRANSLATE_NOOP("errors",
+                                             "This database was written by a newer version of "
+                                             "Dentasync Desktop (schema {schema}). Install the "
+                                             "newer version to open it."),
+    "being_restored": QT_TRANSLATE_NOOP("errors",
+                                        "The database {path} is being restored by another "
+                                        "Dentasync Desktop process. Try again when the restore "
+                                        "has finished."),
+    "already_open": QT_TRANSLATE_NOOP("errors",
+                                      "Dentasync Desktop is already open on {path} ({holder}). "
+                                      "Switch to that window, or close it and start again."),
+    "nothing_to_back_up": QT_TRANSLATE_NOOP("errors", "There is no database to back up at {path}."),
+    "open_elsewhere": QT_TRANSLATE_NOOP("errors",
+                                        "The database {path} is open in another Dentasync "
+                                        "Desktop window or command. Close it (or let the "
+                                        "command finish), then restore again. Nothing was "
+                                        "changed."),
+    "open_elsewhere_window": QT_TRANSLATE_NOOP("errors",
+                                               "The database {path} is open in another "
+                                               "Dentasync Desktop window or command; the "
+                                               "window is {holder}. Close it (or let the "
+                                               "command finish), then restore again. Nothing "
+                                               "was changed."),
+    # The rest follow the field's name.
+    "no_such_user": QT_TRANSLATE_NOOP("errors", "there is no user called '{name}'"),
+    "not_label_size": QT_TRANSLATE_NOOP("errors",
+                                        "'{value}' is not a label size; choose {choices}"),
+    "unknown_section": QT_TRANSLATE_NOOP("errors",
+                                         "unknown section '{value}'; choose from {choices}"),
+    "not_paper_size": QT_TRANSLATE_NOOP("errors",
+                                        "'{value}' is not a paper size; choose a4 or letter"),
+    "not_one_of": QT_TRANSLATE_NOOP("errors", "'{value}' is not one of {choices}"),
+    "not_iban": QT_TRANSLATE_NOOP("errors",
+                                  "'{value}' is not an IBAN (a country code, 2 check digits, "
+                                  "then the account in letters and digits)"),
+    "no_iban_country": QT_TRANSLATE_NOOP("errors", "'{value}' is not a country that uses IBANs"),
+    "iban_length": QT_TRANSLATE_NOOP("errors",
+                                     "an IBAN from {country} has {length} characters, this one "
+                                     "has {actual}"),
+    "iban_check_digits": QT_TRANSLATE_NOOP("errors",
+                                           "the check digits do not match; please check for "
+                                           "typos"),
+    "iban_form": QT_TRANSLATE_NOOP("errors",
+                                   "does not have the form of an IBAN from {country}; please "
+                                   "check for typos"),
+    "bic_length": QT_TRANSLATE_NOOP("errors",
+                                    "'{value}' is not a BIC: it has 8 or 11 letters and "
+                                    "digits, e.g. COBADEFFXXX"),
+    "bic_country": QT_TRANSLATE_NOOP("errors",
+                                     "'{country}' in '{value}' is not a country code (letters "
+                                     "5 and 6 of a BIC name the bank's country)"),
+    "bic_form": QT_TRANSLATE_NOOP("errors",
+                                  "'{value}' is not a BIC: 4 letters for the bank, 2 for the "
+                                  "country, 2 for the place, maybe 3 for the branch (e.g. "
+                                  "COBADEFFXXX)"),
+    "plan_not_positive": QT_TRANSLATE_NOOP("errors", "the plan amount must be greater than zero"),
+    "too_many_installments": QT_TRANSLATE_NOOP("errors",
+                                               "more installments than the amount can be split "
+                                               "into"),
+    "file_missing": QT_TRANSLATE_NOOP("errors", "'{name}' does not exist (any more)"),
+    "file_unreadable": QT_TRANSLATE_NOOP("errors", "'{name}' cannot be read: {reason}"),
+    "bad_file_name": QT_TRANSLATE_NOOP("errors", "'{name}' is not a possible file name"),
+    "file_is_folder": QT_TRANSLATE_NOOP("errors", "'{name}' is a folder; choose a file"),
+    "not_ordinary_file": QT_TRANSLATE_NOOP("errors", "'{name}' is not an ordinary file"),
+    "file_too_large": QT_TRANSLATE_NOOP("errors",
+                                        "'{name}' is too large ({size_mb} MB); the limit is "
+                                        "{limit_mb} MB"),
+    "already_removed": QT_TRANSLATE_NOOP("errors", "'{name}' was already removed"),
+    "needs_zoned_date_time": QT_TRANSLATE_NOOP("errors", "needs a date and time with a time zone"),
+    "not_event_kind": QT_TRANSLATE_NOOP("errors", "'{value}' is not a kind of appointment"),
+    "event_already_done": QT_TRANSLATE_NOOP("errors", "the event is already done"),
+    "event_already_open": QT_TRANSLATE_NOOP("errors", "the event is already open"),
+    "too_many_templates": QT_TRANSLATE_NOOP("errors", "at most {limit} per service"),
+    "already_active": QT_TRANSLATE_NOOP("errors", "{record} {name} is already active"),
+    "already_inactive": QT_TRANSLATE_NOOP("errors", "{record} {name} is already inactive"),
+    "lab_exists": QT_TRANSLATE_NOOP("errors", "a dental lab named '{name}' already exists"),
+    "customer_exists": QT_TRANSLATE_NOOP("errors", "a customer named '{name}' already exists"),
+    "customer_at_clinic_exists": QT_TRANSLATE_NOOP("errors",
+                                                   "a customer named '{name}' at {clinic} "
+                                                   "already exists"),
+    "service_code_taken": QT_TRANSLATE_NOOP("errors",
+                                            "the code '{value}' is already used by another "
+                                            "service"),
+    "other_sort_order": QT_TRANSLATE_NOOP("errors", "the page continues another sort order"),
+    "too_many_items": QT_TRANSLATE_NOOP("errors", "at most {limit} items per order"),
+    "total_too_large": QT_TRANSLATE_NOOP("errors",
+                                         "the order total {total} is too large (at most "
+                                         "{maximum})"),
+    "not_order_currency": QT_TRANSLATE_NOOP("errors", "must be in the order currency {currency}"),
+    "total_below_paid": QT_TRANSLATE_NOOP("errors",
+                                          "the total {total} would be below what is already "
+                                          "paid ({paid}); void payments first"),
+    "total_below_plan": QT_TRANSLATE_NOOP("errors",
+                                          "the total {total} would be below the payment plan "
+                                          "({plan}); change the plan first"),
+    "deactivated": QT_TRANSLATE_NOOP("errors", "{record} is deactivated"),
+    "currency_locked": QT_TRANSLATE_NOOP("errors", "cannot change while payments or a plan exist"),
+    "money_in_currency": QT_TRANSLATE_NOOP("errors",
+                                           "payments or a plan exist in {currency}; void them "
+                                           "first"),
+    "already_on_hold": QT_TRANSLATE_NOOP("errors", "the order is already on hold"),
+    "already_off_hold": QT_TRANSLATE_NOOP("errors", "the order is already not on hold"),
+    "no_order_number": QT_TRANSLATE_NOOP("errors", "{number} does not exist"),
+    "nul_in_file_name": QT_TRANSLATE_NOOP("errors", "the file name contains a NUL character"),
+    "file_name_not_text": QT_TRANSLATE_NOOP("errors",
+                                            "the file name contains characters that are not "
+                                            "valid text"),
+    "file_name_too_long": QT_TRANSLATE_NOOP("errors",
+                                            "the file name is too long; choose a shorter one"),
+    "target_is_folder": QT_TRANSLATE_NOOP("errors",
+                                          "{path} is a folder; give the name of a {kind} file"),
+    "not_the_order_currency": QT_TRANSLATE_NOOP("errors",
+                                                "must be the order currency {currency}, not "
+                                                "{given}"),
+    "not_payment_method": QT_TRANSLATE_NOOP("errors", "'{value}' is not a payment method"),
+    "more_than_total": QT_TRANSLATE_NOOP("errors", "cannot be more than the order total ({total})"),
+    "installments_too_late": QT_TRANSLATE_NOOP("errors",
+                                               "the installments would fall after the year "
+                                               "{year}"),
+    "no_payment_plan": QT_TRANSLATE_NOOP("errors", "the order has no payment plan"),
+    "more_than_balance": QT_TRANSLATE_NOOP("errors", "is more than the balance ({balance})"),
+    "fully_paid": QT_TRANSLATE_NOOP("errors", "the order is already fully paid"),
+    "already_voided": QT_TRANSLATE_NOOP("errors", "was already voided: {reason}"),
+    "not_interval_unit": QT_TRANSLATE_NOOP("errors", "must be days, weeks or months"),
+    "payroll_locked": QT_TRANSLATE_NOOP("errors", "was finalized on {date} and is locked"),
+    "not_reminder": QT_TRANSLATE_NOOP("errors", "'{value}' is not a reminder"),
+    "no_lab_named": QT_TRANSLATE_NOOP("errors",
+                                      "no dental lab is called '{name}' (the labs are: {labs})"),
+    "logo_suffix": QT_TRANSLATE_NOOP("errors", "must be a PNG or JPEG image (.png, .jpg or .jpeg)"),
+    "no_file": QT_TRANSLATE_NOOP("errors", "the file {path} does not exist"),
+    "not_image": QT_TRANSLATE_NOOP("errors", "{name} is not a PNG or JPEG image"),
+    "not_preference_key": QT_TRANSLATE_NOOP("errors",
+                                            "'{value}' is not a preference key (letters, "
+                                            "digits, dots, hyphens, underscores; at most 95 "
+                                            "characters)"),
+    "cannot_use": QT_TRANSLATE_NOOP("errors", "cannot use {path}: {reason}"),
+    "cannot_read": QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),
+    "username_form": QT_TRANSLATE_NOOP("errors",
+                                       "use 3 to 50 characters: letters a-z, digits, dots, "
+                                       "hyphens or underscores"),
+    "password_too_short": QT_TRANSLATE_NOOP("errors", "must be at least {minimum} characters long"),
+    "not_role": QT_TRANSLATE_NOOP("errors", "'{value}' is not a role (one of {choices})"),
+    "username_taken": QT_TRANSLATE_NOOP("errors", "'{value}' is already taken"),
+    "user_already_active": QT_TRANSLATE_NOOP("errors", "{username} is already active"),
+    "user_already_deactivated": QT_TRANSLATE_NOOP("errors", "{username} is already deactivated"),
+    "last_admin_role": QT_TRANSLATE_NOOP("errors",
+                                         "{username} is the last active administrator; make "
+                                         "another user an administrator first"),
+    "last_admin": QT_TRANSLATE_NOOP("errors", "{username} is the last active administrator"),
+    "no_templates": QT_TRANSLATE_NOOP("errors",
+                                      "nothing to plan: none of the order's services has task "
+                                      "templates"),
+    "all_planned": QT_TRANSLATE_NOOP("errors",
+                                     "nothing to plan: every template task is already in the "
+                                     "work plan"),
+    "task_already_first": QT_TRANSLATE_NOOP("errors", "the task is already first"),
+    "task_already_last": QT_TRANSLATE_NOOP("errors", "the task is already last"),
+    "task_already_there": QT_TRANSLATE_NOOP("errors", "the task is already where it is"),
+    "task_already_assigned": QT_TRANSLATE_NOOP("errors", "the task is already assigned to {name}"),
+    "task_already_unassigned": QT_TRANSLATE_NOOP("errors", "the task is already unassigned"),
+    "task_already_done": QT_TRANSLATE_NOOP("errors", "the task is already done"),
+    "task_already_open": QT_TRANSLATE_NOOP("errors", "the task is already open"),
 }
 
 
@@ -163,6 +409,23 @@ FIELDS = frozenset({
 })
 
 
+# Lists shown as alternatives ("62x29 or 4x6"); other lists are joined by commas.
+OR_LISTS = frozenset({"not_label_size"})
+# Lists whose items may hold commas themselves.
+_SEMICOLON_LISTS = frozenset({"labs", "problems"})
+# What a draft already has that keeps it from being deleted (services/orders.py _HISTORY).
+_KEPT = frozenset({
+    QT_TRANSLATE_NOOP("errors", "payments"),
+    QT_TRANSLATE_NOOP("errors", "a payment plan"),
+    QT_TRANSLATE_NOOP("errors", "events"),
+    QT_TRANSLATE_NOOP("errors", "attachments"),
+    QT_TRANSLATE_NOOP("errors", "comments"),
+    QT_TRANSLATE_NOOP("errors", "payroll records"),
+    QT_TRANSLATE_NOOP("errors", "work-plan tasks done"),
+    QT_TRANSLATE_NOOP("errors", "copies or remakes"),
+})
+
+
 def field_words(field: str, language: str | None = None) -> str:
     """The name of a refused field in ``language`` ("due date" -> "Fälligkeitsdatum")."""
     return translate("fields", field, None, language) if field in FIELDS else field
@@ -172,9 +435,53 @@ def _status(params: Mapping[str, object], language: str | None) -> str:
     return label(OrderStatus(str(params["status"])), language).lower()
 
 
-def render(code: str, params: Mapping[str, object], language: str | None = None) -> str:
-    """The words for ``code`` in ``language`` (None: the process's language); lifecycle codes
-    are whole sentences, the rest follow the field name ("due date: is required")."""
+def _wait(seconds: int, language: str | None) -> str:
+    if seconds < 120:
+        return translate("errors", "%n second(s)", None, language, seconds)
+    minutes = (seconds + 59) // 60
+    return translate("errors", "%n minute(s)", None, language, minutes)
+
+
+def _values(code: str, params: Mapping[str, object], language: str | None,
+            locale: str) -> dict[str, object]:
+    """The parameters as the reader reads them: amounts from their minor units and currency
+    in the locale's way, order numbers as printed, lists joined, enum values as labels."""
+    # Here, not at the top: money.py and numbers.py raise the errors that render through this.
+    from . import formats
+    from .money import Money
+    from .numbers import format_number
+
+    values = dict(params)
+    currency = str(params.get("currency", ""))
+    for key, value in params.items():
+        if key.endswith("_minor") and currency:
+            values[key.removesuffix("_minor")] = formats.money_text(
+                Money(int(str(value)), currency), locale)
+        elif isinstance(value, list | tuple):
+            joiner = (translate("errors", " or ", None, language) if code in OR_LISTS
+                      else "; " if key in _SEMICOLON_LISTS else ", ")
+            values[key] = joiner.join(str(v) for v in value) or (
+                translate("errors", "none yet", None, language) if key == "labs" else "")
+    if code in ("no_order", "no_work_order", "no_order_number"):
+        values["number"] = format_number(int(str(params["number"])))
+    if code in ("not_allowed", "role_changed"):
+        values["role"] = label(Role(str(params["role"])), language)
+    if code == "not_allowed":
+        values["action"] = label(Action(str(params["action"])), language)
+    if "seconds" in params:
+        values["wait"] = _wait(int(str(params["seconds"])), language)
+    if code == "file_too_large":
+        size = f"{int(str(params['size'])) / 2**20:.1f}"  # one decimal even when it is 0
+        values["size_mb"] = size.replace(".", formats.decimal_sign(locale))
+        values["limit_mb"] = formats.number_text(int(str(params["limit"])) // 2**20, locale)
+    return values
+
+
+def render(code: str, params: Mapping[str, object], language: str | None = None,
+           locale: str | None = None) -> str:
+    """The words for ``code`` in ``language`` (None: the process's language), its amounts and
+    numbers written the ``locale``'s way (None: the language's); lifecycle codes are whole
+    sentences, the rest follow the field name ("due date: is required")."""
     if code == TEXT:
         return str(params.get("text", ""))
     if code == "lifecycle.not_possible":
@@ -190,7 +497,8 @@ def render(code: str, params: Mapping[str, object], language: str | None = None)
                                    "cancel it instead.", None, language).format(
             status=_status(params, language))
     if code == "lifecycle.has_history":
-        kept = ", ".join(str(p) for p in params.get("kept", []))  # type: ignore[attr-defined]
+        kept = ", ".join(translate("errors", str(p), None, language) if p in _KEPT else str(p)
+                         for p in params.get("kept", []))  # type: ignore[attr-defined]
         return translate("errors", "The order already has {kept}: cancel it instead of "
                                    "deleting it.", None, language).format(kept=kept)
     if code == "lifecycle.empty_order":
@@ -207,13 +515,11 @@ def render(code: str, params: Mapping[str, object], language: str | None = None)
         return translate("errors", "The order is {status}, not delivered: there is no delivery "
                                    "to undo.", None, language).format(
             status=_status(params, language))
-    values = dict(params)
+    values = _values(code, params, language, locale or language or default_language())
     if code == "too_many_decimals":
         places = int(params["places"])  # type: ignore[call-overload]
         return translate("errors", "{currency} allows at most %n decimal place(s)", None,
                          language, places).format(**values)
-    if code == "one_of":
-        values["choices"] = ", ".join(str(c) for c in params["choices"])  # type: ignore[attr-defined]
     return translate("errors", _TEMPLATES[code], None, language).format(**values)
 
 

@@ -1,9 +1,9 @@
 """Typed errors a service raises.
 
 Each carries a ``code`` and its ``params`` (plain values: numbers, ISO dates, names) so a
-reader can be told in their own language; ``message`` (and ``str(error)``) is the English
-wording from domain/error_text.py. A refusal not yet given a code has the code "text" and its
-English words in ``params["text"]``.
+reader can be told in their own language (``in_words``); ``message`` (and ``str(error)``) is
+the wording of domain/error_text.py in the process's language when the error was raised. A
+refusal not yet given a code has the code "text" and its words in ``params["text"]``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,15 @@ class DomainError(Exception):
         self.message = message
         self.field = field
 
+    def in_words(self, language: str | None = None, locale: str | None = None) -> str:
+        """The refusal as ``language`` words it, amounts and numbers the ``locale``'s way
+        (both default to the process's language); ``message`` where the parameters do not
+        fit the code's words."""
+        try:
+            return error_text.render(self.code, self.params, language, locale)
+        except (KeyError, ValueError, TypeError, IndexError):
+            return self.message
+
 
 class ValidationError(DomainError):
     """Bad input; ``field`` names the offending field so a form can point at it.
@@ -45,6 +54,10 @@ class ValidationError(DomainError):
         super().__init__(f"{error_text.field_words(field)}: {reason}", code=code,
                          params=values, field=field)
         self.reason = reason
+
+    def in_words(self, language: str | None = None, locale: str | None = None) -> str:
+        words = super().in_words(language, locale)
+        return f"{error_text.field_words(self.field, language)}: {words}"
 
     def renamed(self, field: str) -> ValidationError:
         """The same refusal under the name its form knows the field by ("amount" of a plan
@@ -89,8 +102,8 @@ class StorageProblem(DomainError):
     """The disk or the file system refused: full, read-only, no permission. Not damage, so
     the message says what to fix and never suggests restoring a backup."""
 
-    def __init__(self, message: str, kind: str) -> None:
-        super().__init__(message)
+    def __init__(self, kind: str, path: str) -> None:
+        super().__init__(code=f"storage.{kind}", params={"path": path})
         self.kind = kind  # see db/storage.py: "full", "read-only", "permission", ...
 
 
@@ -104,4 +117,4 @@ class DatabaseBusy(DomainError):
     """Another program (or another copy of the app) kept the database locked for too long."""
 
     def __init__(self) -> None:
-        super().__init__("The database is busy, please try again.")
+        super().__init__(code="database_busy")

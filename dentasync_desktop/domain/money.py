@@ -70,9 +70,8 @@ class Money:
         if not isinstance(other, Money):
             raise TypeError("can only combine Money with Money")
         if other.currency != self.currency:
-            raise CurrencyMismatch(
-                f"cannot combine {self.currency} and {other.currency} amounts"
-            )
+            raise CurrencyMismatch(code="currency_mismatch",
+                                   params={"first": self.currency, "second": other.currency})
 
     def __add__(self, other: Money) -> Money:
         self._same(other)

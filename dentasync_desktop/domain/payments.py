@@ -36,14 +36,14 @@ def schedule(
 ) -> list[ScheduledInstallment]:
     """Installments whose amounts add up exactly to ``total``."""
     if total.minor <= 0:
-        raise ValidationError("amount", "the plan amount must be greater than zero")
+        raise ValidationError("amount", code="plan_not_positive")
     if not 1 <= installments <= MAX_INSTALLMENTS:
         raise ValidationError("installments", code="out_of_range",
                               params={"minimum": 1, "maximum": MAX_INSTALLMENTS})
     if installments > 1 and interval < 1:
         raise ValidationError("interval", code="at_least", params={"minimum": 1})
     if total.minor < installments:
-        raise ValidationError("installments", "more installments than the amount can be split into")
+        raise ValidationError("installments", code="too_many_installments")
     return [
         ScheduledInstallment(i + 1, add_interval(first_due, i * interval, unit), amount)
         for i, amount in enumerate(total.allocate(installments))

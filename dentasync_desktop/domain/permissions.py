@@ -35,6 +35,5 @@ def allows(role: Role, action: Action) -> bool:
 
 def require(role: Role, action: Action) -> None:
     if not allows(role, action):
-        raise PermissionDenied(
-            f"Your role ({role.label}) does not allow this action: {action.label}."
-        )
+        raise PermissionDenied(code="not_allowed",
+                               params={"role": role.value, "action": action.value})

@@ -66,3 +66,14 @@ def search_fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     bare = _ACCENTS.sub("", decomposed)
     return unicodedata.normalize("NFKC", bare.translate(_LETTERS))
+
+
+def sort_key(*parts: str) -> str:
+    """What lists sort names by: accents and case gone, so "Łukasz" sorts among the L and
+    "Ørsted" among the O (German, French and Spanish dictionary order), not after "Z".
+
+    Parts (last name, first name) are joined by a separator below every letter: "Berg Zoe"
+    comes before "Bergman Al". Stored in the database next to the name, so the order list
+    pages through an index (db/models/people.py).
+    """
+    return "\x1f".join(" ".join(search_fold(part).split()) for part in parts)

@@ -22,6 +22,7 @@ from ..domain.errors import DomainError
 from ..services import users
 from ..services.unit_of_work import UnitOfWorkFactory
 from .client import ServiceClient
+from .errors import error_words
 from .formatting import label
 from .theme import APP_ICON, icon
 from .widgets.inline_error import error_label, run_in_dialog, show_inline_error
@@ -112,7 +113,7 @@ class SignInDialog(QDialog):
         self.accept()
 
     def _refused(self, error: DomainError) -> None:
-        show_inline_error(self.error, error.message)
+        show_inline_error(self.error, error_words(error))
         self.password.selectAll()
         self.password.setFocus()
 
@@ -175,7 +176,7 @@ class FirstAdminDialog(QDialog):
             self._uow_factory, self.username.text(), self.full_name.text(), self.password.text())
         run_in_dialog(self, self.buttons, Job(
             lambda _control: users.create_first_admin(factory(), username, full_name, password)),
-            self._created, lambda error: show_inline_error(self.error, error.message))
+            self._created, lambda error: show_inline_error(self.error, error_words(error)))
 
     def _created(self, actor: Actor) -> None:
         self.actor = actor
@@ -211,7 +212,8 @@ class ChangePasswordDialog(QDialog):
             return
         run_in_dialog(self, self.buttons, self._client.submit(
             users.change_own_password, self.current.text(), self.new.text()),
-            lambda _none: self.accept(), lambda error: show_inline_error(self.error, error.message))
+            lambda _none: self.accept(),
+            lambda error: show_inline_error(self.error, error_words(error)))
 
 
 class LockDialog(QDialog):
@@ -266,7 +268,7 @@ class LockDialog(QDialog):
         self.accept()
 
     def _refused(self, error: DomainError) -> None:
-        show_inline_error(self.error, error.message)
+        show_inline_error(self.error, error_words(error))
         self.password.selectAll()
         self.password.setFocus()
 

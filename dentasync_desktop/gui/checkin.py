@@ -20,6 +20,7 @@ from ..domain.errors import DomainError
 from ..services import checkin
 from .access import gate
 from .client import ServiceClient
+from .errors import error_words
 from .scan import MAX_GAP_MS, ScanDetector, monotonic_ms
 from .theme import icon
 from .widgets.toast import Toast
@@ -110,6 +111,7 @@ class CheckIn(QObject):
     def _refused(self, error: BaseException) -> None:
         if not isinstance(error, DomainError):
             raise error
-        self.toast.show_text(self.tr("Not checked in: {reason}").format(reason=error.message)
-                             if self.active else error.message)
+        words = error_words(error)
+        self.toast.show_text(self.tr("Not checked in: {reason}").format(reason=words)
+                             if self.active else words)
 

@@ -18,16 +18,25 @@ from ..domain.errors import (
     SessionEnded,
     ValidationError,
 )
+from ..i18n import default_language
+from .formatting import locale_name
 from .session import session_events
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+def error_words(error: DomainError) -> str:
+    """A refusal as the user reads it: domain/error_text.py's words in the GUI's language, its
+    amounts and numbers in the GUI's locale (``message`` was put in words on the worker's
+    thread, in whatever language the process had then)."""
+    return error.in_words(default_language(), locale_name())
+
+
 def show_refusal(parent: QWidget | None, error: DomainError) -> None:
     if isinstance(error, SessionEnded):
         # The main window says it once and signs out; a box here would come on top of that.
-        session_events().ended.emit(error.message)
+        session_events().ended.emit(error_words(error))
         return
     title = QApplication.translate("errors", "Not saved") if isinstance(
         error, ValidationError) else QApplication.translate("errors", "Not possible")
@@ -35,7 +44,7 @@ def show_refusal(parent: QWidget | None, error: DomainError) -> None:
         title = QApplication.translate("errors", "Changed by someone else")
     elif isinstance(error, DatabaseBusy):
         title = QApplication.translate("errors", "Database busy")
-    QMessageBox.warning(parent, title, error.message)
+    QMessageBox.warning(parent, title, error_words(error))
 
 
 def show_unexpected(parent: QWidget | None, log_file: Path, summary: str) -> None:

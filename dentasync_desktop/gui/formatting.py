@@ -1,29 +1,27 @@
-"""Money, dates and times formatted for the user's locale with QLocale."""
+"""Money, dates and times formatted for the user's locale (QLocale's, through domain/formats.py)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDate, QLocale
 
+from ..domain import formats
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.money import CURRENCY_EXPONENTS, Money
 from . import enum_labels
 
 
+def locale_name(locale: QLocale | None = None) -> str:
+    """The locale the services and documents format for: the GUI's (the chosen language)."""
+    return (locale or QLocale()).name()
+
+
 def money(amount: Money | None, locale: QLocale | None = None) -> str:
-    if amount is None:
-        return ""
-    loc = locale or QLocale()
-    exp = CURRENCY_EXPONENTS[amount.currency]
-    # toString on a Decimal-derived string keeps integer precision; no float arithmetic on money.
-    sign = "-" if amount.minor < 0 else ""
-    whole, frac = divmod(abs(amount.minor), 10**exp)
-    text = loc.toString(whole)
-    if exp:
-        text += loc.decimalPoint() + str(frac).zfill(exp)
-    return f"{sign}{text} {amount.currency}"
+    """Through domain/formats.py like every PDF and export: screen and paper agree."""
+    return formats.money_text(amount, locale_name(locale))
 
 
 def qdate(value: date | None) -> QDate:
@@ -41,17 +39,24 @@ def day(value: QDate) -> date:
 
 
 def date_text(value: date | None, locale: QLocale | None = None) -> str:
-    if value is None:
-        return ""
-    return (locale or QLocale()).toString(qdate(value), QLocale.FormatType.ShortFormat)
+    return formats.date_text(value, locale_name(locale))
 
 
 def datetime_text(value: datetime | None, locale: QLocale | None = None) -> str:
     """Stored UTC, shown in the user's local time."""
-    if value is None:
-        return ""
-    local = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
-    return (locale or QLocale()).toString(local, QLocale.FormatType.ShortFormat)
+    return formats.datetime_text(value, locale_name(locale))
+
+
+def time_text(value: datetime, locale: QLocale | None = None) -> str:
+    """Hours and minutes of a stored (UTC) moment in the user's local time."""
+    return formats.time_text(value, locale_name(locale))
+
+
+def date_format(locale: QLocale | None = None) -> str:
+    """The display format of a date edit: the locale's short date with the year in full, as
+    date_text writes it (tests/gui/test_formats_agree.py holds the two together)."""
+    short = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    return re.sub("y+", "yyyy", short)
 
 
 # Chosen for a light page; gui/theme.py readable() and on_white() adapt them to the theme.

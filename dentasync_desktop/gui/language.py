@@ -3,7 +3,8 @@
 The setting lives in QSettings ("" or missing: follow the system); it takes effect at the next
 start, when ``install_translations`` loads the app's .qm (English too: it carries the English
 plural forms) and Qt's own qtbase_<lang>.qm for its standard dialogs and buttons, and tells the
-Qt-free catalog (documents, reports, refusals) the same language.
+Qt-free catalog (documents, reports, refusals) the same language; the screen's formats
+(QLocale's default, which gui/formatting.py formats for) follow it too.
 """
 
 from __future__ import annotations
@@ -59,4 +60,10 @@ def install_translations(language: str | None = None) -> str:
             QCoreApplication.installTranslator(translator)
             _installed.append(translator)
     set_default_language(language)
+    # The screen's dates and amounts follow the language where the system's locale speaks
+    # another one (German words around "8/4/2026" would read oddly); a system locale of the
+    # same language keeps its country's ways ("de_AT").
+    system = QLocale.system()
+    QLocale.setDefault(system if language_for_locale(system.name()) == language
+                       else QLocale(language))
     return language

@@ -47,11 +47,12 @@ from ..domain.teeth import format_teeth, parse_teeth
 from ..services import masterdata, order_detail, orders, settings
 from .access import gate
 from .client import ServiceClient
-from .errors import show_refusal
+from .errors import error_words, show_refusal
 from .formatting import amount_input, datetime_text, money, pydate, qdate
 from .forms import child, child_layout, load_form
 from .order_draft import draft_path, read_draft, remove_draft, write_draft
 from .order_editor_plans import PlanFields, WorkPlanFields
+from .widgets.dates import full_year
 from .widgets.lookup import NO_CHOICE, LookupCombo
 from .widgets.screen_fit import fit_to_screen, scrolling
 from .widgets.teeth_chart import TeethChart
@@ -144,9 +145,9 @@ class OrderEditorDialog(QDialog):
 
     def _find_widgets(self) -> None:
         f = self.form
-        self.documented = child(f, QDateEdit, "documentedEdit")
+        self.documented = full_year(child(f, QDateEdit, "documentedEdit"))
         self.due_check = child(f, QCheckBox, "dueCheck")
-        self.due = child(f, QDateEdit, "dueEdit")
+        self.due = full_year(child(f, QDateEdit, "dueEdit"))
         self.due_hint = child(f, QLabel, "dueHint")
         self.due_hint.setObjectName("hintLabel")
         self.shade = child(f, QLineEdit, "shadeEdit")
@@ -545,7 +546,7 @@ class OrderEditorDialog(QDialog):
         self.buttons.setEnabled(True)
 
     def show_error(self, error: DomainError) -> None:
-        self.error.setText(error.message)
+        self.error.setText(error_words(error))
         self.error.show()
         if isinstance(error, ValidationError):
             widget = self.widget_for(error.field)

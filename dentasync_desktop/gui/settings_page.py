@@ -35,6 +35,7 @@ from ..services import maintenance, settings, users
 from ..services.changes import Change, ChangeKind
 from .access import gate
 from .changes import ChangeRelay
+from .errors import error_words
 from .formatting import datetime_text
 from .language import SYSTEM, store_choice, stored_choice, system_language
 from .masterdata.labs import multi_line
@@ -349,7 +350,7 @@ class SettingsPage(QWidget):
         self._save_ended()
         if not isinstance(error, DomainError):
             raise error
-        self.error.setText(error.message)
+        self.error.setText(error_words(error))
         self.error.show()
         if isinstance(error, ValidationError) and error.field in self.fields:
             self.fields[error.field].setFocus()

@@ -29,24 +29,24 @@ def _checked_source(source: Path) -> str:
     try:
         info = source.stat()
     except FileNotFoundError:
-        raise ValidationError("file", f"'{name}' does not exist (any more)") from None
+        raise ValidationError("file", code="file_missing", params={"name": name}) from None
     except OSError as error:
-        raise ValidationError("file", f"'{name}' cannot be read: {error.strerror}") from None
+        raise ValidationError("file", code="file_unreadable",
+                              params={"name": name, "reason": error.strerror}) from None
     except ValueError:  # a NUL, or a lone surrogate the file system cannot encode
-        raise ValidationError("file", f"'{name}' is not a possible file name") from None
+        raise ValidationError("file", code="bad_file_name", params={"name": name}) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ValidationError("file", f"'{name}' is a folder; choose a file")
+        raise ValidationError("file", code="file_is_folder", params={"name": name})
     if not stat.S_ISREG(info.st_mode):
-        raise ValidationError("file", f"'{name}' is not an ordinary file")
+        raise ValidationError("file", code="not_ordinary_file", params={"name": name})
     _check_size(name, info.st_size)
     return name
 
 
 def _check_size(name: str, size: int) -> None:
     if size > MAX_BYTES:
-        raise ValidationError(
-            "file", f"'{name}' is too large ({size / 2**20:.1f} MB); "
-                    f"the limit is {MAX_BYTES // 2**20} MB")
+        raise ValidationError("file", code="file_too_large",
+                              params={"name": name, "size": size, "limit": MAX_BYTES})
 
 
 def add_attachment(uow: UnitOfWork, actor: Actor, order_id: int, source: Path) -> OrderDetail:
@@ -59,7 +59,8 @@ def add_attachment(uow: UnitOfWork, actor: Actor, order_id: int, source: Path) -
         try:
             sha256, size = uow.files.put(Path(source))
         except OSError as error:
-            raise ValidationError("file", f"'{name}' cannot be read: {error.strerror}") from None
+            raise ValidationError("file", code="file_unreadable",
+                                  params={"name": name, "reason": error.strerror}) from None
         _check_size(name, size)  # it may have grown since it was looked at
         mime = (mimetypes.guess_type(name, strict=False)[0] or FALLBACK_MIME)[:MIME_LIMIT]
         attachment = Attachment(
@@ -82,8 +83,8 @@ def remove_attachment(uow: UnitOfWork, actor: Actor, attachment_id: int) -> Orde
         attachment = get(uow, Attachment, attachment_id, "Attachment")
         order, _ = order_for(uow, actor, attachment.order_id, Action.ATTACHMENTS)
         if attachment.removed:
-            raise ValidationError("attachment", f"'{attachment.original_name}' was already "
-                                                "removed")
+            raise ValidationError("attachment", code="already_removed",
+                                  params={"name": attachment.original_name})
         attachment.removed, attachment.removed_at = True, uow.now()
         attachment.removed_by_id = actor.user_id
         activity.record(uow, actor, "remove_attachment",

@@ -55,7 +55,7 @@ NO_FILTER = CalendarFilter()
 
 def _aware(value: datetime, field: str) -> datetime:
     if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValidationError(field, "needs a date and time with a time zone")
+        raise ValidationError(field, code="needs_zoned_date_time")
     validation.in_range(value, field)  # so the conversion to UTC cannot leave datetime's years
     return value.astimezone(UTC)
 

@@ -19,7 +19,7 @@ from ..db.models import WorkOrder
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail
 from ..domain.errors import NotFound
-from ..domain.numbers import format_number, parse_number
+from ..domain.numbers import parse_number
 from . import orders
 from .guards import authorize, signed_in
 from .unit_of_work import UnitOfWork
@@ -34,7 +34,7 @@ def order_id_for_scan(uow: UnitOfWork, actor: Actor, number_text: str) -> int:
         signed_in(uow, actor)
         order_id = uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
     if order_id is None:
-        raise NotFound(f"There is no order {format_number(number)}")
+        raise NotFound(code="no_order", params={"number": number})
     return order_id
 
 

@@ -44,8 +44,8 @@ def edit_comment(uow: UnitOfWork, actor: Actor, comment_id: int, body: str) -> O
         comment = get(uow, Comment, comment_id, "Comment")
         order, _ = order_for(uow, actor, comment.order_id, Action.COMMENT)
         if actor.user_id is None or comment.author_id != actor.user_id:
-            raise PermissionDenied(
-                f"Only the author ({comment.author_name}) can edit this comment.")
+            raise PermissionDenied(code="not_comment_author",
+                                   params={"author": comment.author_name})
         text = validation.required(body, "comment", BODY_LIMIT)
         before = comment.body
         if text == before:

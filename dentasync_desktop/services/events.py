@@ -29,9 +29,6 @@ from .unit_of_work import UnitOfWork
 MIN_DURATION, MAX_DURATION = 5, 24 * 60
 MAX_REMINDER = 7 * 24 * 60
 NOTE_LIMIT = 2000
-EVENT_STALE_MESSAGE = ("Someone else changed this event in the meantime. It has been reloaded; "
-                       "please try again.")
-
 
 @dataclass(frozen=True, slots=True)
 class _Clean:
@@ -55,7 +52,7 @@ def _clean(data: EventInput) -> _Clean:
     try:
         kind = EventKind(data.kind)
     except ValueError:
-        raise ValidationError("kind", f"'{data.kind}' is not a kind of appointment") from None
+        raise ValidationError("kind", code="not_event_kind", params={"value": data.kind}) from None
     reminder = data.reminder_minutes
     return _Clean(
         kind=kind,
@@ -85,7 +82,7 @@ def _event_for(
     event = get(uow, Event, event_id, "Event")
     order, _ = order_for(uow, actor, event.order_id, Action.EVENTS)
     if expected_version is not None and event.version != expected_version:
-        raise ConcurrencyError(EVENT_STALE_MESSAGE)
+        raise ConcurrencyError(code="stale_event")
     return event, order
 
 
@@ -170,7 +167,8 @@ def set_event_done(uow: UnitOfWork, actor: Actor, event_id: int, done: bool) -> 
     with uow:
         event, order = _event_for(uow, actor, event_id)
         if event.done == done:
-            raise ValidationError("done", "the event is already " + ("done" if done else "open"))
+            raise ValidationError("done", code="event_already_done" if done
+                                  else "event_already_open")
         event.done = done
         activity.record(uow, actor, "event_done" if done else "event_reopened",
                         "event.done" if done else "event.reopened", _describe(order, event),

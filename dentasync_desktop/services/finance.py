@@ -91,7 +91,7 @@ def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinan
             select(DentalLab.id, DentalLab.name, per_lab.c.currency, per_lab.c.orders,
                    per_lab.c.paid, per_lab.c.total)
             .join(per_lab, per_lab.c.lab_id == DentalLab.id)
-            .order_by(DentalLab.name, per_lab.c.currency)
+            .order_by(DentalLab.sort_key, DentalLab.id, per_lab.c.currency)
         )
         return [
             LabFinanceRow(lab_id=lab_id, lab_name=name, currency=currency, order_count=count,

@@ -12,7 +12,7 @@ from ..domain.actions import Action
 from ..domain.dto import Actor
 from ..domain.enums import OrderStatus
 from ..domain.errors import ConcurrencyError, NotFound, SessionEnded
-from .unit_of_work import STALE_MESSAGE, UnitOfWork
+from .unit_of_work import UnitOfWork
 
 M = TypeVar("M", bound=Base)
 
@@ -25,15 +25,11 @@ def signed_in(uow: UnitOfWork, actor: Actor) -> None:
     """
     user = find(uow, User, actor.user_id) if actor.user_id is not None else None
     if user is None:
-        raise SessionEnded("You are not signed in as a user of this database. Sign in again.")
+        raise SessionEnded(code="not_signed_in")
     if not user.active:
-        raise SessionEnded(
-            f"The account '{user.username}' has been deactivated, so you have been signed out. "
-            "Ask an administrator to reactivate it.")
+        raise SessionEnded(code="signed_out_deactivated", params={"username": user.username})
     if user.role is not actor.role:
-        raise SessionEnded(
-            f"An administrator changed your role to {user.role.label}. "
-            "Sign in again to continue with the new role.")
+        raise SessionEnded(code="role_changed", params={"role": user.role.value})
 
 
 def authorize(uow: UnitOfWork, actor: Actor, action: Action) -> None:
@@ -50,7 +46,7 @@ def find(uow: UnitOfWork, model: type[M], entity_id: int) -> M | None:
 def get(uow: UnitOfWork, model: type[M], entity_id: int, label: str) -> M:
     found = find(uow, model, entity_id)
     if found is None:
-        raise NotFound(f"{label} #{entity_id} does not exist")
+        raise NotFound(code="record_missing", params={"record": label, "id": entity_id})
     return found
 
 
@@ -71,7 +67,7 @@ def order_for(
     authorize(uow, actor, permission or action)
     order = get(uow, WorkOrder, order_id, "Work order")
     if expected_version is not None and order.version != expected_version:
-        raise ConcurrencyError(STALE_MESSAGE)
+        raise ConcurrencyError(code="stale_order")
     # Only publishing asks, so other actions do not load the items.
     empty = action is Action.PUBLISH and lifecycle.is_empty(len(order.items),
                                                             order.price_total_minor)

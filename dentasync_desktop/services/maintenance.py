@@ -60,12 +60,6 @@ class Database:
         self.lock.release()
 
 
-def _restoring_message(paths: AppPaths) -> str:
-    return translate("maintenance", "The database {path} is being restored by another "
-                                    "Dentasync Desktop process. Try again when the restore has "
-                                    "finished.").format(path=paths.database)
-
-
 def _take(lock: FileLock, exclusive: bool = False) -> bool:
     """``lock.acquire``, with a folder that refuses the lock file told as a storage problem."""
     try:
@@ -80,7 +74,7 @@ def _take(lock: FileLock, exclusive: bool = False) -> bool:
 def _shared_lock(paths: AppPaths) -> FileLock:
     lock = database_lock(paths.database)
     if not _take(lock):
-        raise DatabaseInUse(_restoring_message(paths))
+        raise DatabaseInUse(code="being_restored", params={"path": str(paths.database)})
     return lock
 
 
@@ -105,10 +99,8 @@ def claim_window(paths: AppPaths) -> FileLock:
     lock = window_lock(paths.database)
     if not _take(lock, exclusive=True):
         holder = lock.read_note() or translate("maintenance", "another process")
-        raise DatabaseInUse(translate(
-            "maintenance", "Dentasync Desktop is already open on {path} ({holder}). Switch to "
-                           "that window, or close it and start again.").format(
-                path=paths.data_dir, holder=holder))
+        raise DatabaseInUse(code="already_open",
+                            params={"path": str(paths.data_dir), "holder": holder})
     started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     lock.write_note(f"process {os.getpid()} on {socket.gethostname()}, started {started}")
     return lock
@@ -225,7 +217,7 @@ def _connected(paths: AppPaths, engine: Engine, lock: FileLock, bus: ChangeBus) 
         # close() released the lock (before a restore in this process, say); a connection
         # made afterwards, when that restore was refused, takes it back first.
         if not lock.acquire():
-            raise DatabaseInUse(_restoring_message(paths))
+            raise DatabaseInUse(code="being_restored", params={"path": str(paths.database)})
 
     session_factory = make_session_factory(engine)
     store = AttachmentStore(paths.attachments_dir)
@@ -244,9 +236,7 @@ def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Pa
     permissions.require(actor.role, Action.BACKUP)
     _refuse_file_care_on_server(paths, "back up")
     if not paths.database.exists():
-        raise DatabaseProblem(translate(
-            "maintenance", "There is no database to back up at {path}.").format(
-                path=paths.database))
+        raise DatabaseProblem(code="nothing_to_back_up", params={"path": str(paths.database)})
     with _sharing(paths):
         require_sound(paths.database, backups.newest_backup(paths.backups_dir))
         if target is None:
@@ -271,13 +261,8 @@ def restore_file(
     lock = database_lock(paths.database)
     if not _take(lock, exclusive=True):
         holder = _window_holder(paths)
-        window = (translate("maintenance", "; the window is {holder}").format(holder=holder)
-                  if holder else "")
-        raise DatabaseInUse(
-            translate("maintenance", "The database {path} is open in another Dentasync Desktop "
-                                     "window or command{window}. Close it (or let the command "
-                                     "finish), then restore again. Nothing was changed.")
-            .format(path=paths.database, window=window))
+        raise DatabaseInUse(code="open_elsewhere_window" if holder else "open_elsewhere",
+                            params={"path": str(paths.database), "holder": holder})
     try:
         safety = backups.restore(candidate, paths.database, paths.backups_dir, migrations)
     finally:

@@ -6,9 +6,8 @@ MANAGE_CATALOGUE (labs, services, staff) or MANAGE_CLIENTS (customers, patients)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import (
@@ -56,7 +55,7 @@ from ..domain.dto import (
 )
 from ..domain.errors import ValidationError
 from ..domain.money import Money, check_amount, check_currency
-from ..domain.text import fold
+from ..domain.text import fold, search_fold
 from ..i18n import LANGUAGES
 from . import activity
 from .guards import authorize, get, signed_in
@@ -116,7 +115,7 @@ LABS: _Kind[DentalLab, LabInfo] = _Kind(
                      "default_turnaround_days", "account_holder", "bank_name", "iban", "bic",
                      "payment_note", "document_language"),
     search=(DentalLab.name, DentalLab.contact_person, DentalLab.email, DentalLab.phone),
-    sort=(DentalLab.name,),
+    sort=(DentalLab.sort_key,),
     references=(WorkOrder.lab_id,),
     order_column=WorkOrder.lab_id, search_fields=("name",),
 )
@@ -126,7 +125,7 @@ CUSTOMERS: _Kind[Customer, CustomerInfo] = _Kind(
     info=customer_info, title=lambda row: row.name,
     snapshot=_fields("name", "clinic", "phone", "email", "address"),
     search=(Customer.name, Customer.clinic, Customer.email, Customer.phone),
-    sort=(Customer.name, Customer.clinic),
+    sort=(Customer.sort_key, Customer.clinic),
     references=(WorkOrder.customer_id,),
     order_column=WorkOrder.customer_id, search_fields=("name", "clinic"),
 )
@@ -139,7 +138,7 @@ PATIENTS: _Kind[Patient, PatientInfo] = _Kind(
     # Both name orders, so "anna schäfer" and "schäfer anna" both find her.
     search=(Patient.first_name + " " + Patient.last_name,
             Patient.last_name + " " + Patient.first_name),
-    sort=(Patient.last_name, Patient.first_name),
+    sort=(Patient.sort_key,),
     references=(WorkOrder.patient_id,),
     order_column=WorkOrder.patient_id, search_fields=("first_name", "last_name"),
 )
@@ -171,13 +170,15 @@ def _list(
     uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], text: str, include_inactive: bool,
     limit: int | None = None,
 ) -> list[D]:
-    """Matches for ``text`` (casefolded, in any search column), sorted, at most ``limit``.
+    """Matches for ``text`` (without case or accents, in any search column), sorted, at most
+    ``limit``; those with the accents as typed first ("Müller" before "Muller" for "müller").
 
     SQLite's lower() folds ASCII only, so the match runs here on the few search columns and
     only the matching rows are loaded whole.
     """
     model = kind.model
-    needle = fold(" ".join((text or "").split()))
+    typed = fold(" ".join((text or "").split()))
+    needle = search_fold(typed)
     with uow.reading():
         signed_in(uow, actor)
         query = select(model.id, *kind.search).order_by(
@@ -191,9 +192,7 @@ def _list(
                 query = query.limit(limit)
             ids = list(uow.session.scalars(query))
         else:
-            matches = (row_id for row_id, *values in uow.session.execute(query)
-                       if needle in fold("\n".join(v for v in values if v)))
-            ids = list(islice(matches, limit))
+            ids = _ranked(uow.session.execute(query), typed, needle, limit)
         if not ids:
             return []
         rows = {row.id: row for row in uow.session.scalars(
@@ -275,8 +274,8 @@ def _set_active(
         row = get(uow, kind.model, entity_id, kind.label)
         title = kind.title(row)
         if row.active == active:
-            raise ValidationError(
-                "active", f"{kind.label} {title} is already {'active' if active else 'inactive'}")
+            raise ValidationError("active", code="already_active" if active else
+                                  "already_inactive", params={"record": kind.label, "name": title})
         row.active = active
         activity.record(uow, actor, "activate" if active else "deactivate",
                         "record.activated" if active else "record.deactivated",
@@ -315,15 +314,31 @@ def _delete(uow: UnitOfWork, actor: Actor, kind: _Kind[M, D], entity_id: int) ->
         return DELETED
 
 
+def _ranked(rows: Iterable[Sequence[Any]], typed: str, needle: str,
+            limit: int | None) -> list[int]:
+    """The ids of ``rows`` (id, then the search columns) whose text contains ``needle``:
+    first those with ``typed`` as written, then the rest, each in the rows' order."""
+    exact: list[int] = []
+    loose: list[int] = []
+    for row_id, *values in rows:
+        text = "\n".join(v for v in values if v)
+        if needle in search_fold(text):
+            (exact if typed in fold(text) else loose).append(row_id)
+            if limit is not None and len(exact) >= limit:
+                break
+    return (exact + loose)[:limit]
+
+
 def _require_unique(
     uow: UnitOfWork, kind: _Kind[M, D], entity_id: int | None, field: str,
-    columns: tuple[SQLColumnExpression[str], ...], values: tuple[str, ...], message: str,
+    columns: tuple[SQLColumnExpression[str], ...], values: tuple[str, ...], code: str,
+    params: dict[str, object],
 ) -> None:
     """Refuse when another record has the same ``values`` in ``columns``, ignoring case."""
     wanted = tuple(fold(value) for value in values)
     for other_id, *others in uow.session.execute(select(kind.model.id, *columns)):
         if other_id != entity_id and tuple(fold(o) for o in others) == wanted:
-            raise ValidationError(field, message)
+            raise ValidationError(field, code=code, params=params)
 
 
 def _apply(values: dict[str, Any]) -> Callable[[Any], None]:
@@ -371,7 +386,7 @@ def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
     with uow:
         authorize(uow, actor, LABS.action)
         _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (name,),
-                        f"a dental lab named '{name}' already exists")
+                        "lab_exists", {"name": name})
         return _save(uow, actor, LABS, data.id, _apply(values))
 
 
@@ -418,10 +433,10 @@ def save_customer(uow: UnitOfWork, actor: Actor, data: CustomerInput) -> Custome
     }
     with uow:
         authorize(uow, actor, CUSTOMERS.action)
-        where = f" at {values['clinic']}" if values["clinic"] else ""
         _require_unique(uow, CUSTOMERS, data.id, "name", (Customer.name, Customer.clinic),
                         (values["name"], values["clinic"]),
-                        f"a customer named '{values['name']}'{where} already exists")
+                        "customer_at_clinic_exists" if values["clinic"] else "customer_exists",
+                        {"name": values["name"], "clinic": values["clinic"]})
         return _save(uow, actor, CUSTOMERS, data.id, _apply(values))
 
 
@@ -501,7 +516,8 @@ def get_service(uow: UnitOfWork, actor: Actor, service_id: int) -> ServiceInfo:
 
 def _clean_templates(templates: tuple[TaskTemplateInfo, ...]) -> list[tuple[str, int]]:
     if len(templates) > MAX_TASK_TEMPLATES:
-        raise ValidationError("task templates", f"at most {MAX_TASK_TEMPLATES} per service")
+        raise ValidationError("task templates", code="too_many_templates",
+                                  params={"limit": MAX_TASK_TEMPLATES})
     return [
         (validation.required(t.name, f"task {i} name"),
          validation.whole_number(t.days_offset, f"task {i} days", 0, MAX_TURNAROUND_DAYS))
@@ -532,7 +548,7 @@ def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceIn
     with uow:
         authorize(uow, actor, SERVICES.action)
         _require_unique(uow, SERVICES, data.id, "code", (Service.code,), (code,),
-                        f"the code '{code}' is already used by another service")
+                        "service_code_taken", {"value": code})
         return _save(uow, actor, SERVICES, data.id, apply)
 
 

@@ -63,7 +63,7 @@ def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
     s = uow.session
     order = s.get(WorkOrder, order_id) if validation.fits_sql(order_id) else None
     if order is None:
-        raise NotFound(f"Work order #{order_id} does not exist")
+        raise NotFound(code="record_missing", params={"record": "Work order", "id": order_id})
     cur = order.currency
     users = _names(uow, User, User.full_name)
     staff = _names(uow, Staff, Staff.name)

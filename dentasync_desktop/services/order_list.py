@@ -117,9 +117,10 @@ def _check(flt: OrderFilter) -> None:
 
 _SORT_COLUMNS: dict[str, Callable[[date], Sequence[SQLColumnExpression[Any]]]] = {
     "number": lambda _today: (WorkOrder.number,),
-    "patient": lambda _today: (Patient.last_name, Patient.first_name),
-    "customer": lambda _today: (Customer.name,),
-    "lab": lambda _today: (DentalLab.name,),
+    # Folded names (domain/text.py sort_key), indexed: "Łukasz" among the L, paged by index.
+    "patient": lambda _today: (Patient.sort_key,),
+    "customer": lambda _today: (Customer.sort_key,),
+    "lab": lambda _today: (DentalLab.sort_key,),
     "status": lambda _today: (status_rank_sql(),),
     "documented_at": lambda _today: (WorkOrder.documented_at,),
     "due_date": lambda _today: (WorkOrder.due_date,),
@@ -347,7 +348,7 @@ def _runs(
     sort = _sort_columns(flt.sort_key, today)
     if cursor is not None and (cursor.sort_key, cursor.descending, len(cursor.values)) != (
             flt.sort_key, flt.descending, len(sort)):
-        raise ValidationError("sort", "the page continues another sort order")
+        raise ValidationError("sort", code="other_sort_order")
     backwards = flt.descending != reverse
 
     def beyond(ours: ColumnElement[Any], theirs: ColumnElement[Any]) -> ColumnElement[bool]:

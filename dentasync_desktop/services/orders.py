@@ -90,13 +90,13 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
         if row is None:
             raise ValidationError(field, code="required")
         if not row.active:
-            raise ValidationError(field, f"{label} is deactivated")
+            raise ValidationError(field, code="deactivated", params={"record": label})
     # An item's service may since have been deactivated (old orders stay editable), but it must
     # exist.
     for position, item in enumerate(data.items, start=1):
         if item.service_id is not None and find(uow, Service, item.service_id) is None:
-            raise ValidationError(f"item {position} service",
-                                  f"service #{item.service_id} does not exist")
+            raise ValidationError(f"item {position} service", code="record_missing",
+                                  params={"record": "service", "id": item.service_id})
 
 
 def _clean(data: OrderInput) -> OrderInput:
@@ -107,12 +107,12 @@ def _clean(data: OrderInput) -> OrderInput:
     validation.in_range(data.due_date, "due date")
     validation.due_not_before(data.due_date, data.documented_at)
     if len(data.items) > MAX_ITEMS:
-        raise ValidationError("items", f"at most {MAX_ITEMS} items per order")
+        raise ValidationError("items", code="too_many_items", params={"limit": MAX_ITEMS})
     items = tuple(_clean_item(i, item, currency) for i, item in enumerate(data.items, start=1))
     total = _items_total(items, currency)
     if total.minor > MAX_MINOR:
-        raise ValidationError(
-            "items", f"the order total {total} is too large (at most {Money(MAX_MINOR, currency)})")
+        raise ValidationError("items", code="total_too_large", params={
+            "total_minor": total.minor, "maximum_minor": MAX_MINOR, "currency": currency})
     return replace(
         data,
         currency=currency,
@@ -129,7 +129,8 @@ def _clean_item(position: int, item: ItemInput, currency: str) -> ItemInput:
     validation.whole_number(item.quantity, f"{field} quantity", 1, validation.MAX_QUANTITY)
     check_amount(item.unit_price, f"{field} price")
     if item.unit_price.currency != currency:
-        raise ValidationError(f"{field} price", f"must be in the order currency {currency}")
+        raise ValidationError(f"{field} price", code="not_order_currency",
+                                  params={"currency": currency})
     if item.unit_price.minor < 0:
         raise ValidationError(f"{field} price", code="negative")
     return replace(item, description=description,
@@ -239,7 +240,7 @@ def edit_order(
             # OK pressed without a change: no new version, no activity entry.
             return load_detail(uow, order.id)
         if data.currency != order.currency and _has_money(uow, order):
-            raise ValidationError("currency", "cannot change while payments or a plan exist")
+            raise ValidationError("currency", code="currency_locked")
         _check_covers_money(uow, order, _items_total(data.items, data.currency), "items")
         before = _snapshot(uow, order)
         order.lab_id, order.customer_id, order.patient_id = (
@@ -270,13 +271,13 @@ def _check_covers_money(uow: UnitOfWork, order: WorkOrder, total: Money, field: 
         return  # only possible without payments or plan, see _has_money
     paid = Money(order.paid_minor, order.currency)
     if total < paid:
-        raise ValidationError(field, f"the total {total} would be below what is already "
-                                     f"paid ({paid}); void payments first")
+        raise ValidationError(field, code="total_below_paid", params={
+            "total_minor": total.minor, "paid_minor": paid.minor, "currency": total.currency})
     planned = uow.session.scalar(
         select(PaymentPlan.amount_minor).where(PaymentPlan.order_id == order.id))
     if planned is not None and total.minor < planned:
-        raise ValidationError(field, f"the total {total} would be below the payment plan "
-                                     f"({Money(planned, order.currency)}); change the plan first")
+        raise ValidationError(field, code="total_below_plan", params={
+            "total_minor": total.minor, "plan_minor": planned, "currency": order.currency})
 
 
 def change_customer(
@@ -470,8 +471,8 @@ def adjust_price(
         if total.minor < 0:
             raise ValidationError("price", code="negative")
         if total.currency != order.currency and _has_money(uow, order):
-            raise ValidationError(
-                "currency", f"payments or a plan exist in {order.currency}; void them first")
+            raise ValidationError("currency", code="money_in_currency",
+                                  params={"currency": order.currency})
         _check_covers_money(uow, order, total, "price")
         old = Money(order.price_total_minor, order.currency)
         if total == old:
@@ -493,8 +494,8 @@ def set_hold(
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.HOLD, version)
         if order.on_hold == on_hold:
-            raise ValidationError("hold", "the order is already " +
-                                  ("on hold" if on_hold else "not on hold"))
+            raise ValidationError("hold", code="already_on_hold" if on_hold else
+                                  "already_off_hold")
         text = validation.required(reason, "reason", 500) if on_hold else ""
         order.on_hold, order.hold_reason = on_hold, text
         touch(uow, order)
@@ -517,7 +518,8 @@ def mark_remake(
         source = (uow.session.scalar(select(WorkOrder).where(WorkOrder.number == remake_of_number))
                   if validation.fits_sql(remake_of_number) else None)
         if source is None:
-            raise ValidationError("remake of", f"{format_number(remake_of_number)} does not exist")
+            raise ValidationError("remake of", code="no_order_number",
+                                  params={"number": remake_of_number})
         if source.id == order.id:
             raise ValidationError("remake of", code="remake_of_itself")
         order.is_remake, order.remake_of_id, order.remake_reason = True, source.id, text

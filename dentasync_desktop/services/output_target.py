@@ -17,19 +17,19 @@ def checked_target(target: Path | str, field: str, kind: str) -> Path:
     too many bytes, an existing folder, and a folder that does not exist.
     """
     if "\x00" in str(target):
-        raise ValidationError(field, "the file name contains a NUL character")
+        raise ValidationError(field, code="nul_in_file_name")
     path = Path(target).expanduser()
     try:
         name_bytes = len(os.fsencode(path.name))
     except UnicodeEncodeError:  # a lone surrogate, e.g. from a broken paste
-        raise ValidationError(field, "the file name contains characters that are not valid text"
-                              ) from None
+        raise ValidationError(field, code="file_name_not_text") from None
     # File systems stop at 255 bytes a name, and the file is first written under a longer,
     # temporary name next to it.
     if name_bytes > MAX_NAME_BYTES:
-        raise ValidationError(field, "the file name is too long; choose a shorter one")
+        raise ValidationError(field, code="file_name_too_long")
     if path.is_dir():
-        raise ValidationError(field, f"{path} is a folder; give the name of a {kind} file")
+        raise ValidationError(field, code="target_is_folder",
+                              params={"path": str(path), "kind": kind})
     if not path.parent.is_dir():
-        raise ValidationError(field, f"the folder {path.parent} does not exist")
+        raise ValidationError(field, code="no_folder", params={"path": str(path.parent)})
     return path

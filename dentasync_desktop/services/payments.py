@@ -53,14 +53,15 @@ def _method(value: PaymentMethod | str) -> PaymentMethod:
     try:
         return PaymentMethod(value)
     except ValueError:
-        raise ValidationError("method", f"'{value}' is not a payment method") from None
+        raise ValidationError("method", code="not_payment_method",
+                              params={"value": value}) from None
 
 
 def _amount_for(order: WorkOrder, amount: Money) -> Money:
     check_amount(amount, "amount")
     if amount.currency != order.currency:
-        raise ValidationError(
-            "currency", f"must be the order currency {order.currency}, not {amount.currency}")
+        raise ValidationError("currency", code="not_the_order_currency", params={
+            "currency": order.currency, "given": amount.currency})
     if amount.minor <= 0:
         raise ValidationError("amount", code="not_positive")
     return amount
@@ -99,7 +100,8 @@ def install_plan(uow: UnitOfWork, actor: Actor, order: WorkOrder, data: PaymentP
     amount = _amount_for(order, data.amount)
     total = Money(order.price_total_minor, order.currency)
     if amount > total:
-        raise ValidationError("amount", f"cannot be more than the order total ({total})")
+        raise ValidationError("amount", code="more_than_total", params={
+            "total_minor": total.minor, "currency": total.currency})
     method = _method(data.method)
     count = validation.whole_number(data.installments, "installments", 1, MAX_INSTALLMENTS)
     interval = (validation.whole_number(data.interval, "interval", 1, MAX_INTERVAL)
@@ -107,7 +109,7 @@ def install_plan(uow: UnitOfWork, actor: Actor, order: WorkOrder, data: PaymentP
     try:
         unit = IntervalUnit(data.interval_unit)
     except ValueError:
-        raise ValidationError("interval unit", "must be days, weeks or months") from None
+        raise ValidationError("interval unit", code="not_interval_unit") from None
     if data.first_due_date is None:
         raise ValidationError("first due date", code="required")
     validation.in_range(data.first_due_date, "first due date")
@@ -115,8 +117,8 @@ def install_plan(uow: UnitOfWork, actor: Actor, order: WorkOrder, data: PaymentP
     # stays far inside Python's dates; the last installment must still be a usable date.
     scheduled = schedule(amount, count, data.first_due_date, interval, unit)
     if scheduled[-1].due_date > validation.LATEST_DATE:
-        raise ValidationError("first due date", "the installments would fall after the "
-                                                f"year {validation.LATEST_DATE.year}")
+        raise ValidationError("first due date", code="installments_too_late",
+                              params={"year": validation.LATEST_DATE.year})
 
     old = _current_plan(uow, order)
     if old is not None and (
@@ -154,7 +156,7 @@ def remove_payment_plan(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDe
         order, _ = order_for(uow, actor, order_id, Action.PAYMENT_PLAN)
         plan = _current_plan(uow, order)
         if plan is None:
-            raise ValidationError("payment plan", "the order has no payment plan")
+            raise ValidationError("payment plan", code="no_payment_plan")
         before = _plan_snapshot(plan)
         uow.session.delete(plan)
         uow.session.flush()
@@ -180,9 +182,9 @@ def record_payment(
         amount = _amount_for(order, data.amount)
         balance = Money(order.price_total_minor - order.paid_minor, order.currency)
         if amount > balance:
-            raise ValidationError(
-                "amount", f"is more than the balance ({balance})" if balance.minor > 0
-                else "the order is already fully paid")
+            raise ValidationError("amount", code="more_than_balance", params={
+                "balance_minor": balance.minor, "currency": balance.currency}
+            ) if balance.minor > 0 else ValidationError("amount", code="fully_paid")
         method = _method(data.method)
         note = validation.optional(data.note, "note", NOTE_LIMIT)
         payment = Payment(
@@ -211,7 +213,8 @@ def void_payment(uow: UnitOfWork, actor: Actor, payment_id: int, reason: str) ->
         order, _ = order_for(uow, actor, payment.order_id, Action.VOID_PAYMENT)
         text = validation.required(reason, "reason", REASON_LIMIT)
         if payment.voided:
-            raise ValidationError("payment", f"was already voided: {payment.void_reason}")
+            raise ValidationError("payment", code="already_voided",
+                                  params={"reason": payment.void_reason})
         payment.voided, payment.void_reason = True, text
         payment.voided_at, payment.voided_by_id = uow.now(), actor.user_id
         before = _money_summary(order)

@@ -45,8 +45,8 @@ def _record_for(
     record = get(uow, PayrollRecord, record_id, "Payroll record")
     order, _ = order_for(uow, actor, record.order_id, action)
     if record.finalized:
-        raise ValidationError(
-            "payroll record", f"was finalized on {record.finalized_at:%Y-%m-%d} and is locked")
+        raise ValidationError("payroll record", code="payroll_locked", params={
+            "date": f"{record.finalized_at:%Y-%m-%d}"})
     return record, order
 
 

@@ -24,7 +24,6 @@ from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail, OrganisationSettings, PrintResult
 from ..domain.errors import NotFound, ValidationError
-from ..domain.numbers import format_number
 from ..paths import bundled
 from . import settings
 from .guards import order_for
@@ -76,7 +75,7 @@ def _load(uow: UnitOfWork, actor: Actor, order_number: int, action: Action) -> O
         order_id = uow.session.scalar(select(WorkOrder.id).where(
             WorkOrder.number == order_number)) if validation.fits_sql(order_number) else None
         if order_id is None:
-            raise NotFound(f"There is no work order {format_number(order_number)}.")
+            raise NotFound(code="no_work_order", params={"number": order_number})
         order_for(uow, actor, order_id, action)
         return load_detail(uow, order_id)
 

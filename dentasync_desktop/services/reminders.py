@@ -42,7 +42,7 @@ from sqlalchemy import func, select
 
 from ..db.functions import least
 from ..db.models import Event, Installment, Patient, PaymentPlan, ReminderState, WorkOrder
-from ..domain import permissions, validation
+from ..domain import formats, permissions, validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, ReminderInfo, ReminderKind
 from ..domain.enums import OrderStatus
@@ -50,7 +50,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.numbers import format_number
 from ..domain.readiness import BACK_FROM_LAB, SEAT_KINDS, seat_warning
-from ..i18n import label, translate
+from ..i18n import default_language, label, translate
 from .changes import ChangeKind
 from .guards import signed_in
 from .settings import read_schedule
@@ -95,12 +95,11 @@ def _event_reminders(uow: UnitOfWork, lo: datetime, hi: datetime) -> list[Remind
         assert minutes is not None, "the query keeps only events with a reminder"
         due = starts - timedelta(minutes=minutes)
         if lo <= due <= hi:
-            local = starts.astimezone()
             found.append(ReminderInfo(
                 key=f"event:{event_id}:{starts:%Y%m%dT%H%M}", kind=ReminderKind.EVENT,
                 due_at=due, order_id=order_id, order_number=number,
                 title=translate("reminders", "{kind} {when}: {patient}").format(
-                    kind=label(kind), when=f"{local:%Y-%m-%d %H:%M}",
+                    kind=label(kind), when=formats.datetime_text(starts, default_language()),
                     patient=_patient(first, last)),
                 detail=f"{format_number(number)}" + (f" · {note}" if note else ""),
                 event_id=event_id, event_start=starts))
@@ -136,7 +135,8 @@ def _seat_reminders(uow: UnitOfWork, lo: datetime, hi: datetime, days: int
                 key=f"seat:{event_id}:{start_day:%Y%m%d}", kind=ReminderKind.SEAT,
                 due_at=due, order_id=order_id, order_number=number,
                 title=translate("reminders", "Case not back: {kind} on {day}: {patient}").format(
-                    kind=label(kind).lower(), day=start_day.isoformat(),
+                    kind=label(kind).lower(),
+                    day=formats.date_text(start_day, default_language()),
                     patient=_patient(first, last)),
                 detail=_order_is(number, status),
                 event_id=event_id, event_start=starts))
@@ -214,7 +214,8 @@ def _installment_reminders(uow: UnitOfWork, lo: datetime, hi: datetime
                 title=translate("reminders", "Installment due today: {patient}").format(
                     patient=_patient(first, last)),
                 detail=translate("reminders", "{order}: {amount} to pay").format(
-                    order=format_number(number), amount=amount), amount=amount))
+                    order=format_number(number),
+                    amount=formats.money_text(amount, default_language())), amount=amount))
     return found
 
 
@@ -338,7 +339,7 @@ def next_reminder_time(uow: UnitOfWork, actor: Actor, now: datetime | None = Non
 
 def _state_for(uow: UnitOfWork, actor: Actor, key: str) -> ReminderState:
     if not _KEY.match(key or ""):
-        raise ValidationError("reminder", f"'{key}' is not a reminder")
+        raise ValidationError("reminder", code="not_reminder", params={"value": key})
     state = uow.session.scalar(select(ReminderState).where(
         ReminderState.user_id == actor.user_id, ReminderState.key == key))
     if state is None:

@@ -10,8 +10,9 @@ from ..documents.report_table import Column, ColumnKind, Counted, ReportTable, R
 from ..domain.actions import Action
 from ..domain.dto import Actor, FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ..domain.errors import DomainError, ValidationError
+from ..domain.formats import date_text
 from ..domain.text import fold
-from ..i18n import QT_TRANSLATE_NOOP, label, translate
+from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
 from ..paths import bundled
 from . import finance
 from .guards import authorize
@@ -158,21 +159,20 @@ def lab_named(uow: UnitOfWork, actor: Actor, name: str) -> int:
     for lab in labs:
         if fold(lab.name) == wanted:
             return lab.id
-    known = "; ".join(lab.name for lab in labs) or translate("reports", "none yet")
-    raise ValidationError("lab", translate(
-        "reports", "no dental lab is called '{name}' (the labs are: {known})").format(
-            name=name, known=known))
+    raise ValidationError("lab", code="no_lab_named",
+                          params={"name": name, "labs": [lab.name for lab in labs]})
 
 
 def period_text(flt: FinanceFilter) -> str:
-    start, end = flt.date_from, flt.date_to
+    """The filter's dates in the app's language, written its way."""
+    locale = default_language()
+    start, end = date_text(flt.date_from, locale), date_text(flt.date_to, locale)
     if start and end:
-        return translate("reports", "{start} to {end}").format(start=start.isoformat(),
-                                                               end=end.isoformat())
+        return translate("reports", "{start} to {end}").format(start=start, end=end)
     if start:
-        return translate("reports", "from {start}").format(start=start.isoformat())
+        return translate("reports", "from {start}").format(start=start)
     if end:
-        return translate("reports", "until {end}").format(end=end.isoformat())
+        return translate("reports", "until {end}").format(end=end)
     return translate("reports", "All dates")
 
 

@@ -52,6 +52,7 @@ from ..domain.enums import (
 from ..domain.money import Money, exponent
 from ..domain.payments import first_unpaid_due, schedule
 from ..domain.teeth import PERMANENT, format_teeth
+from ..domain.text import sort_key
 from . import activity
 from .orders import ORDER_COUNTER, search_text
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -433,6 +434,7 @@ class _Generator:
                     default_turnaround_days=self.rng.choice((5, 7, 7, 10, 14)),
                     account_holder=name, bank_name=bank, iban=iban, bic=bic,
                     payment_note="Please quote the work order number.", active=True,
+                    sort_key=sort_key(name),
                 ))
             labs.append(_Lab(lab_id, currency, DentalLab(name=name)))
         self._insert(DentalLab, rows)
@@ -450,7 +452,7 @@ class _Generator:
             rows.append(dict(id=customer_id, name=name, clinic=clinic,
                              phone=f"+{self.rng.randint(30, 49)} {self.rng.randint(10**6, 10**7)}",
                              email=f"praxis{customer_id}@clinic.example",
-                             address=f"{city}", active=True))
+                             address=f"{city}", active=True, sort_key=sort_key(name)))
             customers.append(_Customer(customer_id, Customer(name=name, clinic=clinic)))
         self._insert(Customer, rows)
         return customers
@@ -462,7 +464,7 @@ class _Generator:
                            (self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)))
             born = date(1935, 1, 1) + timedelta(days=self.rng.randrange(365 * 70))
             rows.append(dict(id=patient_id, first_name=first, last_name=last, date_of_birth=born,
-                             phone="", note="", active=True))
+                             phone="", note="", active=True, sort_key=sort_key(last, first)))
             patients.append(_Patient(patient_id, Patient(first_name=first, last_name=last)))
         self._insert(Patient, rows)
         return patients

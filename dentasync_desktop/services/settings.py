@@ -72,7 +72,8 @@ def _exists(path: Path, kind: Callable[[Path], bool], field: str) -> bool:
     try:
         return kind(path)
     except OSError as exc:
-        raise ValidationError(field, f"cannot use {path}: {exc.strerror}") from exc
+        raise ValidationError(field, code="cannot_use", params={
+            "path": str(path), "reason": exc.strerror}) from exc
 
 
 def _logo(value: str) -> str:
@@ -81,16 +82,17 @@ def _logo(value: str) -> str:
         return ""
     path = Path(text).expanduser()
     if path.suffix.lower() not in LOGO_SUFFIXES:
-        raise ValidationError("logo", "must be a PNG or JPEG image (.png, .jpg or .jpeg)")
+        raise ValidationError("logo", code="logo_suffix")
     if not _exists(path, Path.is_file, "logo"):
-        raise ValidationError("logo", f"the file {path} does not exist")
+        raise ValidationError("logo", code="no_file", params={"path": str(path)})
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise ValidationError("logo", f"cannot read {path}: {exc.strerror}") from exc
+        raise ValidationError("logo", code="cannot_read", params={
+            "path": str(path), "reason": exc.strerror}) from exc
     if not head.startswith(_IMAGE_SIGNATURES):
-        raise ValidationError("logo", f"{path.name} is not a PNG or JPEG image")
+        raise ValidationError("logo", code="not_image", params={"name": path.name})
     return str(path.resolve())
 
 
@@ -100,15 +102,15 @@ def _folder(value: str, field: str) -> str:
         return ""
     path = Path(text).expanduser()
     if not _exists(path, Path.is_dir, field):
-        raise ValidationError(field, f"the folder {path} does not exist")
+        raise ValidationError(field, code="no_folder", params={"path": str(path)})
     return str(path.resolve())
 
 
 def _paper_size(value: str) -> str:
     size = (value or "").strip().lower()
     if size not in {p.value for p in PaperSize}:
-        raise ValidationError(
-            "paper size", f"'{value}' is not one of {', '.join(p.value for p in PaperSize)}")
+        raise ValidationError("paper size", code="not_one_of", params={
+            "value": value, "choices": [p.value for p in PaperSize]})
     return size
 
 
@@ -205,9 +207,7 @@ def save_schedule_settings(
 
 def _preference_key(key: str) -> str:
     if not _PREF_KEY.match(key or ""):
-        raise ValidationError(
-            "key", f"'{key}' is not a preference key (letters, digits, dots, hyphens, "
-                   "underscores; at most 95 characters)")
+        raise ValidationError("key", code="not_preference_key", params={"value": key})
     return PREF_PREFIX + key
 
 

@@ -22,10 +22,9 @@ from ..db.models import DentalLab, Event, Patient, WorkOrder
 from ..domain import permissions, validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, TodayBoard, TodayLine, TodaySection
-from ..domain.enums import EventKind, OrderStatus
+from ..domain.enums import OrderStatus
 from ..domain.money import Money
 from ..domain.readiness import SEAT_KINDS, seat_warning
-from ..i18n import APP_LANGUAGE, label, translate
 from .calendar import local_midnight
 from .guards import signed_in
 from .order_list import AWAITING_DELIVERY
@@ -68,31 +67,12 @@ def _appointments(uow: UnitOfWork, day: date, today: date, days: int) -> list[To
     )
     return [
         TodayLine(order_id=order_id, order_number=number, patient_name=f"{first} {last}".strip(),
-                  lab_name=lab, text=_appointment_text(kind, starts, done), status=status,
-                  at=starts, event_id=event_id,
+                  lab_name=lab, event_kind=kind, done=done, status=status, at=starts,
+                  event_id=event_id,
                   warning=seat_warning(kind, day, done, status, today, days))
         for event_id, kind, starts, done, order_id, number, status, first, last, lab in (
             uow.session.execute(query))
     ]
-
-
-def _appointment_text(kind: EventKind, starts: datetime, done: bool) -> str:
-    """ "Try-in 10:30" in the app's language (the board's words are the desk's)."""
-    text = translate("today", "{kind} {time}").format(kind=label(kind),
-                                                      time=f"{starts.astimezone():%H:%M}")
-    return translate("today", "{what} (done)").format(what=text) if done else text
-
-
-def _order_text(status: OrderStatus, late: int, tracking: str | None) -> str:
-    """ "Shipped, due 3 days ago, tracking DHL 123" in the app's language."""
-    text = label(status)
-    if late > 0:
-        text = translate("today", "{status}, due %n day(s) ago", None, APP_LANGUAGE,
-                         late).format(status=text)
-    if status is OrderStatus.SHIPPED and tracking:
-        text = translate("today", "{what}, tracking {number}").format(what=text,
-                                                                      number=tracking)
-    return text
 
 
 def _orders(uow: UnitOfWork, today: date, *conditions: object) -> list[TodayLine]:
@@ -106,11 +86,11 @@ def _orders(uow: UnitOfWork, today: date, *conditions: object) -> list[TodayLine
     )
     lines = []
     for order_id, number, status, due, tracking, first, last, lab in uow.session.execute(query):
-        late = (today - due).days if due is not None else 0
-        text = _order_text(status, late, tracking)
+        late = (today - due).days if due is not None and due < today else 0
         lines.append(TodayLine(order_id=order_id, order_number=number,
-                               patient_name=f"{first} {last}".strip(), lab_name=lab, text=text,
-                               status=status, on=due))
+                               patient_name=f"{first} {last}".strip(), lab_name=lab,
+                               status=status, on=due, days_late=late,
+                               tracking=tracking if status is OrderStatus.SHIPPED else ""))
     return lines
 
 
@@ -124,12 +104,10 @@ def _installments(uow: UnitOfWork, today: date) -> tuple[list[TodayLine], tuple[
             uow.session.execute(query)):
         amount = Money(left, currency)
         sums[currency] = sums.get(currency, Money.zero(currency)) + amount
-        late = (today - due).days
-        text = (translate("today", "due today") if late == 0 else
-                translate("today", "overdue %n day(s)", None, APP_LANGUAGE, late))
         lines.append(TodayLine(order_id=order_id, order_number=number,
-                               patient_name=f"{first} {last}".strip(), lab_name=lab, text=text,
-                               status=status, on=due, amount=amount))
+                               patient_name=f"{first} {last}".strip(), lab_name=lab,
+                               status=status, on=due, amount=amount,
+                               days_late=(today - due).days))
     return lines, tuple(sums[c] for c in sorted(sums))
 
 

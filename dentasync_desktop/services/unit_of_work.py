@@ -11,13 +11,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db.engine import begin_write, is_busy
+from ..domain import error_text
 from ..domain.errors import ConcurrencyError, DatabaseBusy
 from .attachment_store import AttachmentStore
 from .changes import Change, ChangeBus, ChangeKind
 
-STALE_MESSAGE = (
-    "Someone else changed this order in the meantime. It has been reloaded; please try again."
-)
+STALE_MESSAGE = error_text.render("stale_order", {})  # what a stale write is told
 
 
 class UnitOfWork:
@@ -85,7 +84,7 @@ class UnitOfWork:
             self.session.commit()
         except StaleDataError as error:
             self.session.rollback()
-            raise ConcurrencyError(STALE_MESSAGE) from error
+            raise ConcurrencyError(code="stale_order") from error
         self._committed = True
         published, self._pending = self._pending, []
         if self.bus is not None and published:

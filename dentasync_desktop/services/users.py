@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..db.models import Staff, User
-from ..domain import validation
+from ..domain import error_text, validation
 from ..domain.actions import Action
 from ..domain.dto import Actor, UserInfo, UserInput
 from ..domain.enums import Role
@@ -22,7 +22,7 @@ from .mappers import user_info
 from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 from .unit_of_work import UnitOfWork
 
-SIGN_IN_FAILED = "Unknown user or wrong password."
+SIGN_IN_FAILED = error_text.render("sign_in_failed", {})
 MAX_PASSWORD_LENGTH = 1024
 # Wrong passwords in a row before each further attempt has to wait; the wait doubles from
 # FIRST_WAIT with every further wrong password, up to LONGEST_WAIT.
@@ -49,25 +49,22 @@ def _clean_username(value: str) -> str:
     """Usernames are stored in lower case, so "Anna" and "anna" are the same user."""
     username = (value or "").strip().lower()
     if not _USERNAME.match(username):
-        raise ValidationError(
-            "username", "use 3 to 50 characters: letters a-z, digits, dots, hyphens or "
-                        "underscores")
+        raise ValidationError("username", code="username_form")
     return username
 
 
 def _check_password(password: str, field: str) -> None:
     validation.limited(password or "", field, MAX_PASSWORD_LENGTH)
     if len(password or "") < MIN_LENGTH:
-        raise ValidationError(field, f"must be at least {MIN_LENGTH} characters long")
+        raise ValidationError(field, code="password_too_short", params={"minimum": MIN_LENGTH})
 
 
 def _clean_role(role: Role | str) -> Role:
     try:
         return Role(role)
     except ValueError:
-        raise ValidationError(
-            "role", f"'{role}' is not a role (one of {', '.join(r.value for r in Role)})"
-        ) from None
+        raise ValidationError("role", code="not_role", params={
+            "value": str(role), "choices": [r.value for r in Role]}) from None
 
 
 def _find(uow: UnitOfWork, username: str) -> User | None:
@@ -88,11 +85,8 @@ def _decoy_hash(_cost: passwords.Cost) -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
-def _wait_text(wait: timedelta) -> str:
-    seconds = max(1, int(wait.total_seconds() + 0.999))
-    if seconds < 120:
-        return f"{seconds} seconds"
-    return f"{(seconds + 59) // 60} minutes"
+def _wait_seconds(wait: timedelta) -> int:
+    return max(1, int(wait.total_seconds() + 0.999))
 
 
 def _blocked_for(user: User, now: datetime) -> timedelta | None:
@@ -123,12 +117,11 @@ def _verified_user(uow: UnitOfWork, username: str, password: str) -> User:
         activity.add_entry(uow, None, name or "(no name)", "sign_in_failed",
                            "user.sign_in_failed_unknown", {"name": name}, entity="user")
         uow.commit()
-        raise AuthenticationError(SIGN_IN_FAILED)
+        raise AuthenticationError(code="sign_in_failed")
     blocked = _blocked_for(user, uow.now())
     if blocked is not None:
-        raise AuthenticationError(
-            f"Too many wrong passwords for '{user.username}'. "
-            f"Wait {_wait_text(blocked)}, then try again.")
+        raise AuthenticationError(code="sign_in_blocked", params={
+            "username": user.username, "seconds": _wait_seconds(blocked)})
     if not verify_password(password or "", user.password_hash):
         _count_failure(uow, user)
         activity.add_entry(uow, user.id, user.username, "sign_in_failed",
@@ -138,14 +131,12 @@ def _verified_user(uow: UnitOfWork, username: str, password: str) -> User:
         uow.commit()
         blocked = _blocked_for(user, uow.now())
         if blocked is not None:
-            raise AuthenticationError(
-                f"{SIGN_IN_FAILED} Too many wrong passwords: wait {_wait_text(blocked)} "
-                "before the next attempt.")
-        raise AuthenticationError(SIGN_IN_FAILED)
+            raise AuthenticationError(code="sign_in_failed_wait",
+                                      params={"seconds": _wait_seconds(blocked)})
+        raise AuthenticationError(code="sign_in_failed")
     if not user.active:
-        raise AuthenticationError(
-            f"The account '{user.username}' is deactivated. "
-            "Ask an administrator to reactivate it.")
+        raise AuthenticationError(code="account_deactivated",
+                                  params={"username": user.username})
     user.failed_sign_ins = 0
     user.sign_in_blocked_until = None
     if needs_rehash(user.password_hash):
@@ -182,11 +173,9 @@ def create_first_admin(uow: UnitOfWork, username: str, full_name: str, password:
     password_hash = hash_password(password)
     with uow:
         if _active_admins(uow):
-            raise PermissionDenied(
-                "An administrator account already exists; sign in, or ask an administrator "
-                "to create your account.")
+            raise PermissionDenied(code="admin_exists")
         if _find(uow, name) is not None:
-            raise ValidationError("username", f"'{name}' is already taken")
+            raise ValidationError("username", code="username_taken", params={"value": name})
         now = uow.now()
         user = User(username=name, full_name=full, role=Role.ADMIN,
                     password_hash=password_hash, created_at=now, last_login_at=now)
@@ -236,9 +225,10 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
         authorize(uow, actor, Action.MANAGE_USERS)
         taken = _find(uow, username)
         if taken is not None and taken.id != data.id:
-            raise ValidationError("username", f"'{username}' is already taken")
+            raise ValidationError("username", code="username_taken", params={"value": username})
         if data.staff_id is not None and find(uow, Staff, data.staff_id) is None:
-            raise ValidationError("staff", f"staff member #{data.staff_id} does not exist")
+            raise ValidationError("staff", code="record_missing",
+                                  params={"record": "staff member", "id": data.staff_id})
         if data.id is None:
             user = User(role=role, created_at=uow.now())
             before: dict[str, Any] = {}
@@ -246,9 +236,8 @@ def save_user(uow: UnitOfWork, actor: Actor, data: UserInput) -> UserInfo:
             user = get(uow, User, data.id, "User")
             if (user.role is Role.ADMIN and role is not Role.ADMIN and user.active
                     and _active_admins(uow) == 1):
-                raise ValidationError(
-                    "role", f"{user.username} is the last active administrator; make another "
-                            "user an administrator first")
+                raise ValidationError("role", code="last_admin_role",
+                                      params={"username": user.username})
             before = _snapshot(uow, user)
         user.username, user.full_name, user.role, user.staff_id = (
             username, full_name, role, data.staff_id)
@@ -297,7 +286,7 @@ def unlock(uow: UnitOfWork, actor: Actor, password: str) -> None:
         signed_in(uow, actor)  # deactivated meanwhile: signed out, not asked for a password
         user = _verified_user(uow, actor.username, password)
         if user.id != actor.user_id:
-            raise AuthenticationError(SIGN_IN_FAILED)
+            raise AuthenticationError(code="sign_in_failed")
         activity.record(uow, actor, "unlock", "user.unlocked", {"username": user.username},
                         entity="user", entity_id=user.id)
         uow.commit()
@@ -329,14 +318,14 @@ def set_user_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -
         authorize(uow, actor, Action.MANAGE_USERS)
         user = get(uow, User, user_id, "User")
         if user.active == active:
-            raise ValidationError(
-                "active", f"{user.username} is already {'active' if active else 'deactivated'}")
+            raise ValidationError("active", code="user_already_active" if active else
+                                  "user_already_deactivated", params={"username": user.username})
         if not active:
             if user.id == actor.user_id:
                 raise ValidationError("active", code="own_account")
             if user.role is Role.ADMIN and _active_admins(uow) == 1:
-                raise ValidationError(
-                    "active", f"{user.username} is the last active administrator")
+                raise ValidationError("active", code="last_admin",
+                                      params={"username": user.username})
         user.active = active
         activity.record(uow, actor, "activate" if active else "deactivate",
                         "user.activated" if active else "user.deactivated",

@@ -83,8 +83,7 @@ def plan_automatically(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDet
             for service in uow.session.scalars(select(Service).where(Service.id.in_(service_ids)))
         }
         if not any(templates_of.values()):
-            raise ValidationError(
-                "work plan", "nothing to plan: none of the order's services has task templates")
+            raise ValidationError("work plan", code="no_templates")
         present = {task.name.casefold() for task in order.tasks}
         added: list[str] = []
         for service_id in service_ids:
@@ -97,8 +96,7 @@ def plan_automatically(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDet
                     due_date=order.documented_at + timedelta(days=template.days_offset)))
                 added.append(template.name)
         if not added:
-            raise ValidationError(
-                "work plan", "nothing to plan: every template task is already in the work plan")
+            raise ValidationError("work plan", code="all_planned")
         _record(uow, actor, "plan_work", "task.planned", order, params={"count": len(added)},
                 after={"tasks": added})
         uow.commit()
@@ -160,8 +158,8 @@ def move_task(uow: UnitOfWork, actor: Actor, task_id: int, delta: int) -> OrderD
         old_index = tasks.index(task)
         new_index = min(max(old_index + delta, 0), len(tasks) - 1)
         if new_index == old_index:
-            where = "first" if delta < 0 else "last" if delta > 0 else "where it is"
-            raise ValidationError("position", f"the task is already {where}")
+            raise ValidationError("position", code="task_already_first" if delta < 0 else
+                                  "task_already_last" if delta > 0 else "task_already_there")
         tasks.insert(new_index, tasks.pop(old_index))
         _reorder(order, tasks)
         _record(uow, actor, "move_task", "task.moved", order, task,
@@ -178,8 +176,9 @@ def assign_task(
         task, order = _task_for(uow, actor, task_id, Action.PLAN_WORK)
         old = _current_assignee(uow, task)
         if task.assignee_id == assignee_id:
-            raise ValidationError("assignee", f"the task is already assigned to {old.name}"
-                                  if old else "the task is already unassigned")
+            raise ValidationError("assignee", code="task_already_assigned",
+                                  params={"name": old.name}) if old else ValidationError(
+                "assignee", code="task_already_unassigned")
         assignee = _assignee(uow, assignee_id)
         task.assignee_id = assignee_id
         _record(uow, actor, "assign_task", "task.assigned" if assignee else "task.unassigned",
@@ -195,7 +194,7 @@ def set_task_done(uow: UnitOfWork, actor: Actor, task_id: int, done: bool) -> Or
         task, order = _task_for(uow, actor, task_id, Action.WORK_TASKS)
         status = TaskStatus.DONE if done else TaskStatus.TODO
         if task.status is status:
-            raise ValidationError("done", f"the task is already {'done' if done else 'open'}")
+            raise ValidationError("done", code="task_already_done" if done else "task_already_open")
         task.status, task.done_at = status, uow.now() if done else None
         _record(uow, actor, "task_done" if done else "task_reopened",
                 "task.done" if done else "task.reopened", order, task,

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ActivityFeedModel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>When</source>
@@ -399,6 +406,13 @@
     <message>
         <source>Not checked in: {reason}</source>
         <translation>Nicht eingebucht: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsFeedModel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
     </message>
 </context>
 <context>
@@ -879,6 +893,13 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Dentasync Desktop — user guide</source>
+        <translation>Dentasync Desktop — Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
     <name>InfoTab</name>
     <message>
         <source>Patient</source>
@@ -941,6 +962,38 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>Patient&apos;s phone</source>
+        <translation>Telefon des Patienten</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s contact</source>
+        <translation>Ansprechpartner des Patienten</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s address</source>
+        <translation>Adresse des Patienten</translation>
+    </message>
+    <message>
+        <source>Lab contact</source>
+        <translation>Ansprechpartner des Labors</translation>
+    </message>
+    <message>
+        <source>Lab phone</source>
+        <translation>Telefon des Labors</translation>
+    </message>
+    <message>
+        <source>Lab e-mail</source>
+        <translation>E-Mail des Labors</translation>
+    </message>
+    <message>
+        <source>Lab address</source>
+        <translation>Adresse des Labors</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -961,8 +1014,8 @@
         <translation>Gesamt: {total}</translation>
     </message>
     <message>
-        <source>Items: {items} · adjusted total: {total}</source>
-        <translation>Positionen: {items} · angepasster Gesamtbetrag: {total}</translation>
+        <source>Items: {items} · adjustment: {adjustment} · total: {total}</source>
+        <translation>Positionen: {items} · Preisanpassung: {adjustment} · Gesamt: {total}</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1179,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
         <source>&amp;About Dentasync Desktop</source>
@@ -1465,6 +1522,14 @@
         <translation>Gesamtpreis</translation>
     </message>
     <message>
+        <source>Work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>None of the services in the items has task templates that are not planned yet.</source>
+        <translation>Keine der Leistungen in den Positionen hat Aufgabenvorlagen, die noch nicht geplant sind.</translation>
+    </message>
+    <message>
         <source>Due date: documented date plus {lab}&apos;s turnaround of {days} days.</source>
         <translation>Liefertermin: Erfassungsdatum plus Durchlaufzeit von {lab} ({days} Tage).</translation>
     </message>
@@ -1491,6 +1556,14 @@
     <message>
         <source>Discard this new order?</source>
         <translation>Diesen neuen Auftrag verwerfen?</translation>
+    </message>
+    <message>
+        <source>A new order you were typing on {when} was not saved (the application closed before). Restore it?</source>
+        <translation>Ein neuer Auftrag, den Sie am {when} eingegeben haben, wurde nicht gespeichert (die Anwendung wurde vorher beendet). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1666,18 @@
     <message>
         <source>Payment</source>
         <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>On hold: {reason}</source>
@@ -1701,6 +1786,14 @@
         <translation>Auftragsformulare der ausgewählten Aufträge drucken (Ctrl+Klick oder Shift+Klick wählt mehrere aus)</translation>
     </message>
     <message>
+        <source>Work orders: {count}</source>
+        <translation>Aufträge: {count}</translation>
+    </message>
+    <message>
+        <source>Counting work orders…</source>
+        <translation>Aufträge werden gezählt…</translation>
+    </message>
+    <message>
         <source>All labs</source>
         <translation>Alle Labore</translation>
     </message>
@@ -1741,10 +1834,6 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <source>Showing {shown} of {total} work orders</source>
-        <translation>{shown} von {total} Aufträgen angezeigt</translation>
-    </message>
-    <message>
         <source>There is no work order {number}.</source>
         <translation>Es gibt keinen Auftrag {number}.</translation>
     </message>
@@ -1770,6 +1859,17 @@
     <message>
         <source>Type or scan the order number, or part of the patient&apos;s name:</source>
         <translation>Auftragsnummer eingeben oder scannen oder einen Teil des Patientennamens eingeben:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSidePanel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
     </message>
 </context>
 <context>
@@ -2125,6 +2225,45 @@
             <numerusform>%n Rate, insgesamt {total}</numerusform>
             <numerusform>%n Raten, insgesamt {total}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlanFields</name>
+    <message>
+        <source>Payment plan</source>
+        <translation>Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>Tick to set the payment plan now; it can also be set later from the order&apos;s Payment menu</source>
+        <translation>Ankreuzen, um den Zahlungsplan jetzt festzulegen; er kann auch später über das Menü „Zahlung“ des Auftrags festgelegt werden</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Raten</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>Erste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>{total} (the order total)</source>
+        <translation>{total} (Gesamtbetrag des Auftrags)</translation>
+    </message>
+    <message>
+        <source>{count} installments, the last one taking the rounding</source>
+        <translation>{count} Raten, die letzte gleicht die Rundung aus</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +2887,17 @@ Die bisherigen Daten wurden aufbewahrt als:
     </message>
 </context>
 <context>
+    <name>SidePanelSplitter</name>
+    <message>
+        <source>Activity &amp;&amp; comments</source>
+        <translation>Verlauf &amp;&amp; Kommentare</translation>
+    </message>
+    <message>
+        <source>Show or hide the activity log and comments beside the tabs (F6)</source>
+        <translation>Verlauf und Kommentare neben den Reitern ein- oder ausblenden (F6)</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — Dentasync Desktop</source>
@@ -2950,6 +3100,57 @@ Die bisherigen Daten wurden aufbewahrt als:
     <message>
         <source>{date}: what must happen today</source>
         <translation>{date}: was heute ansteht</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlanFields</name>
+    <message>
+        <source>Work plan</source>
+        <translation>Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Add &amp;task</source>
+        <translation>Auf&amp;gabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>From the services&apos; templates</source>
+        <translation>Aus den Vorlagen der Leistungen</translation>
+    </message>
+    <message>
+        <source>The task templates of the services chosen in the items, as &quot;Plan work&quot; builds them</source>
+        <translation>Die Aufgabenvorlagen der in den Positionen gewählten Leistungen, wie „Arbeit planen“ sie erstellt</translation>
+    </message>
+    <message>
+        <source>Tick to plan the work now; it can also be planned later on the order&apos;s Work plan tab</source>
+        <translation>Ankreuzen, um die Arbeit jetzt zu planen; sie kann auch später im Reiter „Arbeitsplan“ des Auftrags geplant werden</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>e.g. Model, Framework, Layering</source>
+        <translation>z. B. Modell, Gerüst, Verblendung</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Remove this task</source>
+        <translation>Diese Aufgabe entfernen</translation>
     </message>
 </context>
 <context>
@@ -3558,56 +3759,6 @@ Without a command it opens the application window.</source>
 Ohne Befehl öffnet es das Anwendungsfenster.</translation>
     </message>
     <message>
-        <source>where the data lives:
-  The database, backups, attachments and exports live in the user data folder, logs in the
-  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
-  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
-  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
-
-exit codes:
-  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
-
-examples:
-  dentasync-desktop --demo                  open the window on the demo database
-  dentasync-desktop check                   is the database sound and up to date?
-  dentasync-desktop backup                  back up into the backups folder
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
-
-signing in:
-  print, report, backup -o, restore, user, and seed into a database in use need
-  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
-        <translation>wo die Daten liegen:
-  Datenbank, Sicherungen, Anhänge und Exporte liegen im Benutzerdatenordner, Protokolle im
-  Benutzerprotokollordner (&apos;dentasync-desktop check&apos; zeigt sie an). --data-dir DIR oder die
-  Umgebungsvariable DENTASYNC_DATA_DIR legt stattdessen alles unter DIR ab. --demo verwendet
-  eine eigene Datenbank im Unterordner &apos;demo&apos; und füllt sie beim ersten Start mit Demodaten.
-
-Exit-Codes:
-  0 erledigt, 1 ein Problem (die Meldung sagt, welches), 2 falsche Verwendung, 130 abgebrochen
-
-Beispiele:
-  dentasync-desktop --demo                  das Fenster mit der Demodatenbank öffnen
-  dentasync-desktop check                   ist die Datenbank intakt und aktuell?
-  dentasync-desktop backup                  in den Sicherungsordner sichern
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang de check         Meldungen auf Deutsch (oder $DENTASYNC_LANG)
-
-Anmeldung:
-  print, report, backup -o, restore, user und seed in eine verwendete Datenbank benötigen
-  --user NAME; das Passwort wird abgefragt oder aus $DENTASYNC_PASSWORD gelesen.</translation>
-    </message>
-    <message>
         <source>no password: set {variable} or run the command in a terminal</source>
         <translation>kein Passwort: {variable} setzen oder den Befehl in einem Terminal ausführen</translation>
     </message>
@@ -3626,10 +3777,6 @@ Anmeldung:
     <message>
         <source>Password for {name}: </source>
         <translation>Passwort für {name}: </translation>
-    </message>
-    <message>
-        <source>Only an administrator may add synthetic data to a database in use.</source>
-        <translation>Nur ein Administrator darf einer verwendeten Datenbank synthetische Daten hinzufügen.</translation>
     </message>
     <message numerus="yes">
         <source>Seeding %n order(s) (seed {seed}) into {path}</source>
@@ -3723,8 +3870,63 @@ Anmeldung:
         <translation>{name} als {role} angelegt.</translation>
     </message>
     <message>
-        <source>there is no user called &apos;{name}&apos;</source>
-        <translation>es gibt keinen Benutzer namens „{name}“</translation>
+        <source>where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (or DENTASYNC_DATABASE_URL)
+  uses a PostgreSQL server shared by several PCs instead; the data folder remembers it
+  (without the password, which goes to the OS keyring or comes from
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local goes back to this computer&apos;s file.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation>wo die Daten liegen:
+  Datenbank, Sicherungen, Anhänge und Exporte liegen im Benutzerdatenordner, Protokolle im
+  Benutzerprotokollordner (&apos;dentasync-desktop check&apos; zeigt sie an). --data-dir DIR oder die
+  Umgebungsvariable DENTASYNC_DATA_DIR legt stattdessen alles unter DIR ab. --demo verwendet
+  eine eigene Datenbank im Unterordner &apos;demo&apos; und füllt sie beim ersten Start mit Demodaten.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (oder DENTASYNC_DATABASE_URL)
+  verwendet stattdessen einen PostgreSQL-Server, den mehrere PCs gemeinsam nutzen; der
+  Datenordner merkt ihn sich (ohne das Passwort, das im Schlüsselbund des Betriebssystems
+  abgelegt oder aus $DENTASYNC_DATABASE_PASSWORD gelesen wird). --database-url local kehrt
+  zur Datenbankdatei dieses Computers zurück.
+
+Exit-Codes:
+  0 erledigt, 1 ein Problem (die Meldung sagt, welches), 2 falsche Verwendung, 130 abgebrochen
+
+Beispiele:
+  dentasync-desktop --demo                  das Fenster mit der Demodatenbank öffnen
+  dentasync-desktop check                   ist die Datenbank intakt und aktuell?
+  dentasync-desktop backup                  in den Sicherungsordner sichern
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         Meldungen auf Deutsch (oder $DENTASYNC_LANG)
+
+Anmeldung:
+  print, report, backup -o, restore, user und seed in eine verwendete Datenbank benötigen
+  --user NAME; das Passwort wird abgefragt oder aus $DENTASYNC_PASSWORD gelesen.</translation>
     </message>
     <message>
         <source>New password for {name}: </source>
@@ -4048,10 +4250,6 @@ Anmeldung:
 <context>
     <name>documents</name>
     <message>
-        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
-        <translation>„{size}“ ist keine Etikettengröße; wählen Sie {choices}</translation>
-    </message>
-    <message>
         <source>order number</source>
         <translation>Auftragsnummer</translation>
     </message>
@@ -4128,10 +4326,6 @@ Anmeldung:
         <translation>Boxetikett {number}</translation>
     </message>
     <message>
-        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
-        <translation>unbekannter Abschnitt „{section}“; wählen Sie aus {choices}</translation>
-    </message>
-    <message>
         <source>WORK ORDER</source>
         <translation>AUFTRAG</translation>
     </message>
@@ -4150,6 +4344,10 @@ Anmeldung:
     <message>
         <source>born {date}</source>
         <translation>geb. {date}</translation>
+    </message>
+    <message>
+        <source>Contact: {name}</source>
+        <translation>Ansprechpartner: {name}</translation>
     </message>
     <message>
         <source>Ordered teeth</source>
@@ -4186,6 +4384,14 @@ Anmeldung:
     <message>
         <source>Amount</source>
         <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Price adjustment</source>
+        <translation>Preisanpassung</translation>
     </message>
     <message>
         <source>Total</source>
@@ -4323,6 +4529,10 @@ Anmeldung:
         <translation>Fälliger Betrag</translation>
     </message>
     <message>
+        <source>Total {total} (items {items}, price adjustment {adjustment}) · paid {paid}</source>
+        <translation>Gesamt {total} (Positionen {items}, Preisanpassung {adjustment}) · bezahlt {paid}</translation>
+    </message>
+    <message>
         <source>Still open</source>
         <translation>Noch offen</translation>
     </message>
@@ -4333,6 +4543,10 @@ Anmeldung:
     <message>
         <source>Open installments</source>
         <translation>Offene Raten</translation>
+    </message>
+    <message>
+        <source>Price adjustment, not in the installments</source>
+        <translation>Preisanpassung, nicht in den Raten enthalten</translation>
     </message>
     <message>
         <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
@@ -4369,10 +4583,6 @@ Anmeldung:
     <message>
         <source>Payment instructions {number}</source>
         <translation>Zahlungsinformationen {number}</translation>
-    </message>
-    <message>
-        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
-        <translation>„{paper}“ ist kein Papierformat; wählen Sie a4 oder letter</translation>
     </message>
     <message>
         <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
@@ -4867,6 +5077,548 @@ Anmeldung:
         <translation>das eigene Konto kann nicht deaktiviert werden</translation>
     </message>
     <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation>Nur ein Administrator darf einer verwendeten Datenbank synthetische Daten hinzufügen.</translation>
+    </message>
+    <message>
+        <source>cannot combine {first} and {second} amounts</source>
+        <translation>kann Beträge in {first} und {second} nicht zusammenrechnen</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow this action: {action}.</source>
+        <translation>Ihre Rolle ({role}) erlaubt diese Aktion nicht: {action}.</translation>
+    </message>
+    <message>
+        <source>Only the author ({author}) can edit this comment.</source>
+        <translation>Nur der Verfasser ({author}) kann diesen Kommentar bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this order in the meantime. It has been reloaded; please try again.</source>
+        <translation>Jemand anderes hat diesen Auftrag inzwischen geändert. Er wurde neu geladen; bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this event in the meantime. It has been reloaded; please try again.</source>
+        <translation>Jemand anderes hat diesen Termin inzwischen geändert. Er wurde neu geladen; bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>You are not signed in as a user of this database. Sign in again.</source>
+        <translation>Sie sind nicht als Benutzer dieser Datenbank angemeldet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; has been deactivated, so you have been signed out. Ask an administrator to reactivate it.</source>
+        <translation>Das Konto „{username}“ wurde deaktiviert, daher wurden Sie abgemeldet. Bitten Sie einen Administrator, es zu reaktivieren.</translation>
+    </message>
+    <message>
+        <source>An administrator changed your role to {role}. Sign in again to continue with the new role.</source>
+        <translation>Ein Administrator hat Ihre Rolle auf {role} geändert. Melden Sie sich erneut an, um mit der neuen Rolle fortzufahren.</translation>
+    </message>
+    <message>
+        <source>{record} #{id} does not exist</source>
+        <translation>{record} #{id} existiert nicht</translation>
+    </message>
+    <message>
+        <source>There is no order {number}</source>
+        <translation>Es gibt keinen Auftrag {number}</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>Es gibt keinen Auftrag {number}.</translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password.</source>
+        <translation>Unbekannter Benutzer oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password. Too many wrong passwords: wait {wait} before the next attempt.</source>
+        <translation>Unbekannter Benutzer oder falsches Passwort. Zu viele falsche Passwörter: Warten Sie {wait} bis zum nächsten Versuch.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for &apos;{username}&apos;. Wait {wait}, then try again.</source>
+        <translation>Zu viele falsche Passwörter für „{username}“. Warten Sie {wait} und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; is deactivated. Ask an administrator to reactivate it.</source>
+        <translation>Das Konto „{username}“ ist deaktiviert. Bitten Sie einen Administrator, es zu reaktivieren.</translation>
+    </message>
+    <message>
+        <source>An administrator account already exists; sign in, or ask an administrator to create your account.</source>
+        <translation>Es gibt bereits ein Administratorkonto; melden Sie sich an oder bitten Sie einen Administrator, Ihr Konto anzulegen.</translation>
+    </message>
+    <message>
+        <source>The database is busy, please try again.</source>
+        <translation>Die Datenbank ist ausgelastet, bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
+        <translation>Der Datenträger mit {path} ist voll. Geben Sie Speicherplatz frei (Papierkorb leeren, große Dateien verschieben oder löschen) und versuchen Sie es dann erneut. Es ist nichts beschädigt.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
+        <translation>{path} kann nicht geschrieben werden: Die Datei, ihr Ordner oder der Datenträger ist schreibgeschützt. Heben Sie den Schreibschutz auf (Dateieigenschaften prüfen und ob der Datenträger schreibgeschützt ist) und versuchen Sie es dann erneut. Es ist nichts beschädigt.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
+        <translation>{path} kann nicht geöffnet werden: Zugriff verweigert. Prüfen Sie, ob Ihr Benutzerkonto diese Datei und ihren Ordner lesen und schreiben darf, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
+        <translation>{path} ist von einem anderen Programm gesperrt (einem Synchronisations- oder Sicherungsprogramm oder einer anderen Instanz von Dentasync Desktop). Schließen Sie es oder warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
+        <translation>{path} kann nicht geöffnet werden. Prüfen Sie, ob der Datenträger angeschlossen ist und freien Speicherplatz hat und ob Ihr Benutzerkonto die Datei und ihren Ordner lesen und schreiben darf, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
+        <translation>Der Datenträger hat beim Zugriff auf {path} einen Fehler gemeldet. Prüfen Sie, ob der Datenträger angeschlossen ist und freien Speicherplatz hat, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {problems}</source>
+        <translation>{path} kann nicht wiederhergestellt werden: {problems}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Dentasync Desktop database</source>
+        <translation>{path} ist keine Dentasync-Desktop-Datenbank</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of Dentasync Desktop; update the app first</source>
+        <translation>{path} wurde mit einer neueren Version von Dentasync Desktop erstellt; aktualisieren Sie zuerst die Anwendung</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). The newest backup is {backup}; restore it with &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</source>
+        <translation>Die Datenbank {path} ist beschädigt ({problems}). Die neueste Sicherung ist {backup}; stellen Sie sie mit &apos;dentasync-desktop restore &quot;{backup}&quot;&apos; wieder her.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). No backup was found.</source>
+        <translation>Die Datenbank {path} ist beschädigt ({problems}). Es wurde keine Sicherung gefunden.</translation>
+    </message>
+    <message>
+        <source>migration left {count} broken references</source>
+        <translation>die Migration hat {count} defekte Verweise hinterlassen</translation>
+    </message>
+    <message>
+        <source>the migrations have {count} heads; expected one</source>
+        <translation>die Migrationen haben {count} Heads; erwartet wird einer</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Dentasync Desktop (schema {schema}). Install the newer version to open it.</source>
+        <translation>Diese Datenbank wurde von einer neueren Version von Dentasync Desktop geschrieben (Schema {schema}). Installieren Sie die neuere Version, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
+        <translation>Die Datenbank {path} wird gerade von einem anderen Dentasync-Desktop-Prozess wiederhergestellt. Versuchen Sie es erneut, wenn die Wiederherstellung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
+        <translation>Dentasync Desktop ist bereits mit {path} geöffnet ({holder}). Wechseln Sie zu diesem Fenster oder schließen Sie es und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation>Unter {path} gibt es keine Datenbank zum Sichern.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>Die Datenbank {path} ist in einem anderen Dentasync-Desktop-Fenster oder -Befehl geöffnet. Schließen Sie es (oder lassen Sie den Befehl zu Ende laufen) und stellen Sie dann erneut wieder her. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command; the window is {holder}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>Die Datenbank {path} ist in einem anderen Dentasync-Desktop-Fenster oder -Befehl geöffnet; das Fenster ist {holder}. Schließen Sie es (oder lassen Sie den Befehl zu Ende laufen) und stellen Sie dann erneut wieder her. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation>es gibt keinen Benutzer namens „{name}“</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a label size; choose {choices}</source>
+        <translation>„{value}“ ist keine Etikettengröße; wählen Sie {choices}</translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{value}&apos;; choose from {choices}</source>
+        <translation>unbekannter Abschnitt „{value}“; wählen Sie aus {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter</source>
+        <translation>„{value}“ ist kein Papierformat; wählen Sie a4 oder letter</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {choices}</source>
+        <translation>„{value}“ ist keiner der zulässigen Werte {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits)</source>
+        <translation>„{value}“ ist keine IBAN (ein Ländercode, 2 Prüfziffern, dann die Kontonummer aus Buchstaben und Ziffern)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country that uses IBANs</source>
+        <translation>„{value}“ ist kein Land, das IBANs verwendet</translation>
+    </message>
+    <message>
+        <source>an IBAN from {country} has {length} characters, this one has {actual}</source>
+        <translation>eine IBAN aus {country} hat {length} Zeichen, diese hat {actual}</translation>
+    </message>
+    <message>
+        <source>the check digits do not match; please check for typos</source>
+        <translation>die Prüfziffern stimmen nicht; bitte auf Tippfehler prüfen</translation>
+    </message>
+    <message>
+        <source>does not have the form of an IBAN from {country}; please check for typos</source>
+        <translation>hat nicht die Form einer IBAN aus {country}; bitte auf Tippfehler prüfen</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX</source>
+        <translation>„{value}“ ist keine BIC: Sie besteht aus 8 oder 11 Buchstaben und Ziffern, z. B. COBADEFFXXX</translation>
+    </message>
+    <message>
+        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country)</source>
+        <translation>„{country}“ in „{value}“ ist kein Ländercode (die Zeichen 5 und 6 einer BIC geben das Land der Bank an)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)</source>
+        <translation>„{value}“ ist keine BIC: 4 Buchstaben für die Bank, 2 für das Land, 2 für den Ort, ggf. 3 für die Filiale (z. B. COBADEFFXXX)</translation>
+    </message>
+    <message>
+        <source>the plan amount must be greater than zero</source>
+        <translation>der Betrag des Zahlungsplans muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>more installments than the amount can be split into</source>
+        <translation>mehr Raten, als sich der Betrag aufteilen lässt</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not exist (any more)</source>
+        <translation>„{name}“ existiert nicht (mehr)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read: {reason}</source>
+        <translation>„{name}“ kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a possible file name</source>
+        <translation>„{name}“ ist kein zulässiger Dateiname</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; choose a file</source>
+        <translation>„{name}“ ist ein Ordner; wählen Sie eine Datei</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ordinary file</source>
+        <translation>„{name}“ ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB</source>
+        <translation>„{name}“ ist zu groß ({size_mb} MB); erlaubt sind höchstens {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was already removed</source>
+        <translation>„{name}“ wurde bereits entfernt</translation>
+    </message>
+    <message>
+        <source>needs a date and time with a time zone</source>
+        <translation>benötigt Datum und Uhrzeit mit Zeitzone</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of appointment</source>
+        <translation>„{value}“ ist keine Terminart</translation>
+    </message>
+    <message>
+        <source>the event is already done</source>
+        <translation>der Termin ist bereits erledigt</translation>
+    </message>
+    <message>
+        <source>the event is already open</source>
+        <translation>der Termin ist bereits offen</translation>
+    </message>
+    <message>
+        <source>at most {limit} per service</source>
+        <translation>höchstens {limit} je Leistung</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already active</source>
+        <translation>{record} {name} ist bereits aktiv</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already inactive</source>
+        <translation>{record} {name} ist bereits deaktiviert</translation>
+    </message>
+    <message>
+        <source>a dental lab named &apos;{name}&apos; already exists</source>
+        <translation>ein Dentallabor namens „{name}“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; already exists</source>
+        <translation>ein Kunde namens „{name}“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; at {clinic} already exists</source>
+        <translation>ein Kunde namens „{name}“ bei {clinic} existiert bereits</translation>
+    </message>
+    <message>
+        <source>the code &apos;{value}&apos; is already used by another service</source>
+        <translation>das Kürzel „{value}“ wird bereits von einer anderen Leistung verwendet</translation>
+    </message>
+    <message>
+        <source>the page continues another sort order</source>
+        <translation>die Seite setzt eine andere Sortierung fort</translation>
+    </message>
+    <message>
+        <source>at most {limit} items per order</source>
+        <translation>höchstens {limit} Positionen je Auftrag</translation>
+    </message>
+    <message>
+        <source>the order total {total} is too large (at most {maximum})</source>
+        <translation>der Gesamtbetrag des Auftrags {total} ist zu groß (höchstens {maximum})</translation>
+    </message>
+    <message>
+        <source>must be in the order currency {currency}</source>
+        <translation>muss in der Auftragswährung {currency} sein</translation>
+    </message>
+    <message>
+        <source>the total {total} would be below what is already paid ({paid}); void payments first</source>
+        <translation>der Gesamtbetrag {total} läge unter dem bereits bezahlten Betrag ({paid}); stornieren Sie zuerst Zahlungen</translation>
+    </message>
+    <message>
+        <source>the total {total} would be below the payment plan ({plan}); change the plan first</source>
+        <translation>der Gesamtbetrag {total} läge unter dem Zahlungsplan ({plan}); ändern Sie zuerst den Plan</translation>
+    </message>
+    <message>
+        <source>{record} is deactivated</source>
+        <translation>{record} ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>cannot change while payments or a plan exist</source>
+        <translation>kann nicht geändert werden, solange Zahlungen oder ein Zahlungsplan bestehen</translation>
+    </message>
+    <message>
+        <source>payments or a plan exist in {currency}; void them first</source>
+        <translation>es bestehen Zahlungen oder ein Zahlungsplan in {currency}; stornieren bzw. entfernen Sie diese zuerst</translation>
+    </message>
+    <message>
+        <source>the order is already on hold</source>
+        <translation>der Auftrag ist bereits zurückgestellt</translation>
+    </message>
+    <message>
+        <source>the order is already not on hold</source>
+        <translation>der Auftrag ist nicht zurückgestellt</translation>
+    </message>
+    <message>
+        <source>{number} does not exist</source>
+        <translation>{number} existiert nicht</translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation>der Dateiname enthält ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>the file name contains characters that are not valid text</source>
+        <translation>der Dateiname enthält ungültige Zeichen</translation>
+    </message>
+    <message>
+        <source>the file name is too long; choose a shorter one</source>
+        <translation>der Dateiname ist zu lang; wählen Sie einen kürzeren</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a {kind} file</source>
+        <translation>{path} ist ein Ordner; geben Sie den Namen einer {kind}-Datei an</translation>
+    </message>
+    <message>
+        <source>must be the order currency {currency}, not {given}</source>
+        <translation>muss die Auftragswährung {currency} sein, nicht {given}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method</source>
+        <translation>„{value}“ ist keine Zahlungsart</translation>
+    </message>
+    <message>
+        <source>cannot be more than the order total ({total})</source>
+        <translation>darf nicht höher sein als der Gesamtbetrag des Auftrags ({total})</translation>
+    </message>
+    <message>
+        <source>the installments would fall after the year {year}</source>
+        <translation>die Raten würden erst nach dem Jahr {year} fällig</translation>
+    </message>
+    <message>
+        <source>the order has no payment plan</source>
+        <translation>der Auftrag hat keinen Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>is more than the balance ({balance})</source>
+        <translation>ist höher als der Restbetrag ({balance})</translation>
+    </message>
+    <message>
+        <source>the order is already fully paid</source>
+        <translation>der Auftrag ist bereits vollständig bezahlt</translation>
+    </message>
+    <message>
+        <source>was already voided: {reason}</source>
+        <translation>wurde bereits storniert: {reason}</translation>
+    </message>
+    <message>
+        <source>must be days, weeks or months</source>
+        <translation>muss Tage, Wochen oder Monate sein</translation>
+    </message>
+    <message>
+        <source>was finalized on {date} and is locked</source>
+        <translation>wurde am {date} festgeschrieben und ist gesperrt</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a reminder</source>
+        <translation>„{value}“ ist keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {labs})</source>
+        <translation>es gibt kein Dentallabor namens „{name}“ (vorhandene Labore: {labs})</translation>
+    </message>
+    <message>
+        <source>must be a PNG or JPEG image (.png, .jpg or .jpeg)</source>
+        <translation>muss ein PNG- oder JPEG-Bild sein (.png, .jpg oder .jpeg)</translation>
+    </message>
+    <message>
+        <source>the file {path} does not exist</source>
+        <translation>die Datei {path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image</source>
+        <translation>{name} ist kein PNG- oder JPEG-Bild</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters)</source>
+        <translation>„{value}“ ist kein Einstellungsschlüssel (Buchstaben, Ziffern, Punkte, Bindestriche, Unterstriche; höchstens 95 Zeichen)</translation>
+    </message>
+    <message>
+        <source>cannot use {path}: {reason}</source>
+        <translation>{path} kann nicht verwendet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores</source>
+        <translation>3 bis 50 Zeichen verwenden: Buchstaben a-z, Ziffern, Punkte, Bindestriche oder Unterstriche</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum} characters long</source>
+        <translation>muss mindestens {minimum} Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a role (one of {choices})</source>
+        <translation>„{value}“ ist keine Rolle (möglich: {choices})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is already taken</source>
+        <translation>„{value}“ ist bereits vergeben</translation>
+    </message>
+    <message>
+        <source>{username} is already active</source>
+        <translation>{username} ist bereits aktiv</translation>
+    </message>
+    <message>
+        <source>{username} is already deactivated</source>
+        <translation>{username} ist bereits deaktiviert</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator; make another user an administrator first</source>
+        <translation>{username} ist der letzte aktive Administrator; machen Sie zuerst einen anderen Benutzer zum Administrator</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator</source>
+        <translation>{username} ist der letzte aktive Administrator</translation>
+    </message>
+    <message>
+        <source>nothing to plan: none of the order&apos;s services has task templates</source>
+        <translation>nichts zu planen: keine der Leistungen des Auftrags hat Aufgabenvorlagen</translation>
+    </message>
+    <message>
+        <source>nothing to plan: every template task is already in the work plan</source>
+        <translation>nichts zu planen: alle Aufgaben aus den Vorlagen stehen bereits im Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>the task is already first</source>
+        <translation>die Aufgabe ist bereits die erste</translation>
+    </message>
+    <message>
+        <source>the task is already last</source>
+        <translation>die Aufgabe ist bereits die letzte</translation>
+    </message>
+    <message>
+        <source>the task is already where it is</source>
+        <translation>die Aufgabe steht bereits an dieser Stelle</translation>
+    </message>
+    <message>
+        <source>the task is already assigned to {name}</source>
+        <translation>die Aufgabe ist bereits {name} zugewiesen</translation>
+    </message>
+    <message>
+        <source>the task is already unassigned</source>
+        <translation>die Aufgabe ist bereits niemandem zugewiesen</translation>
+    </message>
+    <message>
+        <source>the task is already done</source>
+        <translation>die Aufgabe ist bereits erledigt</translation>
+    </message>
+    <message>
+        <source>the task is already open</source>
+        <translation>die Aufgabe ist bereits offen</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>a payment plan</source>
+        <translation>einen Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>payroll records</source>
+        <translation>Vergütungseinträge</translation>
+    </message>
+    <message>
+        <source>work-plan tasks done</source>
+        <translation>erledigte Aufgaben im Arbeitsplan</translation>
+    </message>
+    <message>
+        <source>copies or remakes</source>
+        <translation>Kopien oder Neuanfertigungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
         <source>{action} is not possible for an order that is {status}.</source>
         <translation>{action} ist bei einem Auftrag mit Status „{status}“ nicht möglich.</translation>
     </message>
@@ -5285,6 +6037,65 @@ Anmeldung:
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>An open work order</source>
+        <translation>Ein geöffneter Auftrag</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzen</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Dentallabore</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Leistungen &amp; Preise</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Mitarbeiter &amp; Benutzer</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Scanning and check-in</source>
+        <translation>Scannen und Wareneingang</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every command of the menus with its keys:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jeder Menübefehl mit seinen Tasten:&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>labs</name>
     <message>
         <source>Edit dental lab</source>
@@ -5410,28 +6221,8 @@ Anmeldung:
 <context>
     <name>maintenance</name>
     <message>
-        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
-        <translation>Die Datenbank {path} wird gerade von einem anderen Dentasync-Desktop-Prozess wiederhergestellt. Versuchen Sie es erneut, wenn die Wiederherstellung abgeschlossen ist.</translation>
-    </message>
-    <message>
         <source>another process</source>
         <translation>ein anderer Prozess</translation>
-    </message>
-    <message>
-        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
-        <translation>Dentasync Desktop ist bereits mit {path} geöffnet ({holder}). Wechseln Sie zu diesem Fenster oder schließen Sie es und starten Sie erneut.</translation>
-    </message>
-    <message>
-        <source>There is no database to back up at {path}.</source>
-        <translation>Unter {path} gibt es keine Datenbank zum Sichern.</translation>
-    </message>
-    <message>
-        <source>; the window is {holder}</source>
-        <translation>; das Fenster ist {holder}</translation>
-    </message>
-    <message>
-        <source>The database {path} is open in another Dentasync Desktop window or command{window}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
-        <translation>Die Datenbank {path} ist in einem anderen Dentasync-Desktop-Fenster oder -Befehl geöffnet{window}. Schließen Sie es (oder lassen Sie den Befehl zu Ende laufen) und stellen Sie dann erneut wieder her. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -5520,6 +6311,18 @@ Anmeldung:
         <translation>&amp;Telefon:</translation>
     </message>
     <message>
+        <source>&amp;Contact person:</source>
+        <translation>Ansprech&amp;partner:</translation>
+    </message>
+    <message>
+        <source>e.g. a parent or carer</source>
+        <translation>z. B. ein Elternteil oder eine Betreuungsperson</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>N&amp;otiz:</translation>
     </message>
@@ -5542,6 +6345,10 @@ Anmeldung:
     <message>
         <source>Phone</source>
         <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Ansprechpartner</translation>
     </message>
     <message>
         <source>Note</source>
@@ -6059,14 +6866,6 @@ Anmeldung:
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>noch keine</translation>
-    </message>
-    <message>
-        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
-        <translation>es gibt kein Dentallabor namens „{name}“ (vorhandene Labore: {known})</translation>
-    </message>
-    <message>
         <source>from {start}</source>
         <translation>ab {start}</translation>
     </message>
@@ -6209,33 +7008,6 @@ Anmeldung:
 {path}</source>
         <translation>Details wurden in die Protokolldatei geschrieben:
 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>storage</name>
-    <message>
-        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
-        <translation>Der Datenträger mit {path} ist voll. Geben Sie Speicherplatz frei (Papierkorb leeren, große Dateien verschieben oder löschen) und versuchen Sie es dann erneut. Es ist nichts beschädigt.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
-        <translation>{path} kann nicht geschrieben werden: Die Datei, ihr Ordner oder der Datenträger ist schreibgeschützt. Heben Sie den Schreibschutz auf (Dateieigenschaften prüfen und ob der Datenträger schreibgeschützt ist) und versuchen Sie es dann erneut. Es ist nichts beschädigt.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
-        <translation>{path} kann nicht geöffnet werden: Zugriff verweigert. Prüfen Sie, ob Ihr Benutzerkonto diese Datei und ihren Ordner lesen und schreiben darf, und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
-        <translation>{path} ist von einem anderen Programm gesperrt (einem Synchronisations- oder Sicherungsprogramm oder einer anderen Instanz von Dentasync Desktop). Schließen Sie es oder warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
-        <translation>{path} kann nicht geöffnet werden. Prüfen Sie, ob der Datenträger angeschlossen ist und freien Speicherplatz hat und ob Ihr Benutzerkonto die Datei und ihren Ordner lesen und schreiben darf, und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
-        <translation>Der Datenträger hat beim Zugriff auf {path} einen Fehler gemeldet. Prüfen Sie, ob der Datenträger angeschlossen ist und freien Speicherplatz hat, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,20 @@
 <context>
     <name>errors</name>
     <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n work-plan task(s) still open ({tasks}); tick them done first.</source>
         <translation>
             <numerusform>%n work-plan task is still open ({tasks}); tick them done first.</numerusform>
@@ -263,17 +277,17 @@
 <context>
     <name>today</name>
     <message numerus="yes">
-        <source>{status}, due %n day(s) ago</source>
-        <translation>
-            <numerusform>{status}, due %n day ago</numerusform>
-            <numerusform>{status}, due %n days ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>overdue %n day(s)</source>
         <translation>
             <numerusform>overdue %n day</numerusform>
             <numerusform>overdue %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{status}, due %n day(s) ago</source>
+        <translation>
+            <numerusform>{status}, due %n day ago</numerusform>
+            <numerusform>{status}, due %n days ago</numerusform>
         </translation>
     </message>
 </context>

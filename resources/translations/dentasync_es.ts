@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ActivityFeedModel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>When</source>
@@ -399,6 +406,13 @@
     <message>
         <source>Not checked in: {reason}</source>
         <translation>Llegada no registrada: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsFeedModel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
     </message>
 </context>
 <context>
@@ -879,6 +893,13 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Dentasync Desktop — user guide</source>
+        <translation>Dentasync Desktop — guía del usuario</translation>
+    </message>
+</context>
+<context>
     <name>InfoTab</name>
     <message>
         <source>Patient</source>
@@ -941,6 +962,38 @@
         <translation>Detalles</translation>
     </message>
     <message>
+        <source>Patient&apos;s phone</source>
+        <translation>Teléfono del paciente</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s contact</source>
+        <translation>Contacto del paciente</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s address</source>
+        <translation>Dirección del paciente</translation>
+    </message>
+    <message>
+        <source>Lab contact</source>
+        <translation>Contacto del laboratorio</translation>
+    </message>
+    <message>
+        <source>Lab phone</source>
+        <translation>Teléfono del laboratorio</translation>
+    </message>
+    <message>
+        <source>Lab e-mail</source>
+        <translation>Correo electrónico del laboratorio</translation>
+    </message>
+    <message>
+        <source>Lab address</source>
+        <translation>Dirección del laboratorio</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
@@ -961,8 +1014,8 @@
         <translation>Total: {total}</translation>
     </message>
     <message>
-        <source>Items: {items} · adjusted total: {total}</source>
-        <translation>Trabajos: {items} · total ajustado: {total}</translation>
+        <source>Items: {items} · adjustment: {adjustment} · total: {total}</source>
+        <translation>Trabajos: {items} · ajuste: {adjustment} · total: {total}</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1179,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Guía del usuario</translation>
     </message>
     <message>
         <source>&amp;About Dentasync Desktop</source>
@@ -1465,6 +1522,14 @@
         <translation>Total línea</translation>
     </message>
     <message>
+        <source>Work plan</source>
+        <translation>Plan de trabajo</translation>
+    </message>
+    <message>
+        <source>None of the services in the items has task templates that are not planned yet.</source>
+        <translation>Ninguno de los servicios de los trabajos tiene plantillas de tareas que aún no estén planificadas.</translation>
+    </message>
+    <message>
         <source>Due date: documented date plus {lab}&apos;s turnaround of {days} days.</source>
         <translation>Fecha de entrega: fecha de documentación más el tiempo de ejecución de {lab}, {days} días.</translation>
     </message>
@@ -1491,6 +1556,14 @@
     <message>
         <source>Discard this new order?</source>
         <translation>¿Descartar esta nueva orden?</translation>
+    </message>
+    <message>
+        <source>A new order you were typing on {when} was not saved (the application closed before). Restore it?</source>
+        <translation>Una orden nueva que estaba escribiendo el {when} no se guardó (la aplicación se cerró antes). ¿Restaurarla?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1666,18 @@
     <message>
         <source>Payment</source>
         <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Documentada</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>On hold: {reason}</source>
@@ -1701,6 +1786,14 @@
         <translation>Imprimir los formularios de las órdenes seleccionadas (Ctrl+clic o Mayús+clic para seleccionar varias)</translation>
     </message>
     <message>
+        <source>Work orders: {count}</source>
+        <translation>Órdenes de trabajo: {count}</translation>
+    </message>
+    <message>
+        <source>Counting work orders…</source>
+        <translation>Contando órdenes de trabajo…</translation>
+    </message>
+    <message>
         <source>All labs</source>
         <translation>Todos los laboratorios</translation>
     </message>
@@ -1741,10 +1834,6 @@
         <translation>Todas</translation>
     </message>
     <message>
-        <source>Showing {shown} of {total} work orders</source>
-        <translation>Se muestran {shown} de {total} órdenes de trabajo</translation>
-    </message>
-    <message>
         <source>There is no work order {number}.</source>
         <translation>No existe la orden de trabajo {number}.</translation>
     </message>
@@ -1770,6 +1859,17 @@
     <message>
         <source>Type or scan the order number, or part of the patient&apos;s name:</source>
         <translation>Escriba o escanee el número de orden, o parte del nombre del paciente:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSidePanel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
     </message>
 </context>
 <context>
@@ -2125,6 +2225,45 @@
             <numerusform>%n plazo, {total} en total</numerusform>
             <numerusform>%n plazos, {total} en total</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlanFields</name>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de pagos</translation>
+    </message>
+    <message>
+        <source>Tick to set the payment plan now; it can also be set later from the order&apos;s Payment menu</source>
+        <translation>Marque para fijar el plan de pagos ahora; también se puede fijar más tarde desde el menú Pago de la orden</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Plazos</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>Primer vencimiento</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Cada</translation>
+    </message>
+    <message>
+        <source>{total} (the order total)</source>
+        <translation>{total} (el total de la orden)</translation>
+    </message>
+    <message>
+        <source>{count} installments, the last one taking the rounding</source>
+        <translation>{count} plazos; el último absorbe el redondeo</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +2887,17 @@ Los datos anteriores se han guardado como:
     </message>
 </context>
 <context>
+    <name>SidePanelSplitter</name>
+    <message>
+        <source>Activity &amp;&amp; comments</source>
+        <translation>Actividad y comentarios</translation>
+    </message>
+    <message>
+        <source>Show or hide the activity log and comments beside the tabs (F6)</source>
+        <translation>Mostrar u ocultar el registro de actividad y los comentarios junto a las pestañas (F6)</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — Dentasync Desktop</source>
@@ -2950,6 +3100,57 @@ Los datos anteriores se han guardado como:
     <message>
         <source>{date}: what must happen today</source>
         <translation>{date}: lo que debe hacerse hoy</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlanFields</name>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de trabajo</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Add &amp;task</source>
+        <translation>Añadir &amp;tarea</translation>
+    </message>
+    <message>
+        <source>From the services&apos; templates</source>
+        <translation>De las plantillas de los servicios</translation>
+    </message>
+    <message>
+        <source>The task templates of the services chosen in the items, as &quot;Plan work&quot; builds them</source>
+        <translation>Las plantillas de tareas de los servicios elegidos en los trabajos, tal como las genera «Planificar trabajo»</translation>
+    </message>
+    <message>
+        <source>Tick to plan the work now; it can also be planned later on the order&apos;s Work plan tab</source>
+        <translation>Marque para planificar el trabajo ahora; también se puede planificar más tarde en la pestaña Plan de trabajo de la orden</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>e.g. Model, Framework, Layering</source>
+        <translation>p. ej., Modelo, Estructura, Estratificación</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>para el</translation>
+    </message>
+    <message>
+        <source>Remove this task</source>
+        <translation>Quitar esta tarea</translation>
     </message>
 </context>
 <context>
@@ -3558,57 +3759,6 @@ Without a command it opens the application window.</source>
 Sin ningún comando, abre la ventana de la aplicación.</translation>
     </message>
     <message>
-        <source>where the data lives:
-  The database, backups, attachments and exports live in the user data folder, logs in the
-  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
-  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
-  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
-
-exit codes:
-  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
-
-examples:
-  dentasync-desktop --demo                  open the window on the demo database
-  dentasync-desktop check                   is the database sound and up to date?
-  dentasync-desktop backup                  back up into the backups folder
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
-
-signing in:
-  print, report, backup -o, restore, user, and seed into a database in use need
-  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
-        <translation>dónde están los datos:
-  La base de datos, las copias de seguridad, los adjuntos y las exportaciones están en la
-  carpeta de datos del usuario; los registros, en la carpeta de registros del usuario (ejecute
-  &apos;dentasync-desktop check&apos; para verlas). --data-dir DIR o la variable de entorno
-  DENTASYNC_DATA_DIR lo pone todo en DIR. --demo usa una base de datos aparte en una
-  subcarpeta &apos;demo&apos; y la llena con datos de demostración la primera vez.
-
-códigos de salida:
-  0 hecho, 1 un problema (el mensaje dice cuál), 2 uso incorrecto, 130 interrumpido
-
-ejemplos:
-  dentasync-desktop --demo                  abrir la ventana con la base de datos de demostración
-  dentasync-desktop check                   ¿está la base de datos en buen estado y al día?
-  dentasync-desktop backup                  hacer una copia en la carpeta de copias de seguridad
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang es check         mensajes en español (o $DENTASYNC_LANG)
-
-inicio de sesión:
-  print, report, backup -o, restore, user y seed en una base de datos en uso necesitan
-  --user NAME; la contraseña se pide o se toma de $DENTASYNC_PASSWORD.</translation>
-    </message>
-    <message>
         <source>no password: set {variable} or run the command in a terminal</source>
         <translation>no hay contraseña: defina {variable} o ejecute el comando en un terminal</translation>
     </message>
@@ -3627,10 +3777,6 @@ inicio de sesión:
     <message>
         <source>Password for {name}: </source>
         <translation>Contraseña de {name}: </translation>
-    </message>
-    <message>
-        <source>Only an administrator may add synthetic data to a database in use.</source>
-        <translation>Solo un administrador puede añadir datos sintéticos a una base de datos en uso.</translation>
     </message>
     <message numerus="yes">
         <source>Seeding %n order(s) (seed {seed}) into {path}</source>
@@ -3724,8 +3870,63 @@ inicio de sesión:
         <translation>Añadido: {name} ({role}).</translation>
     </message>
     <message>
-        <source>there is no user called &apos;{name}&apos;</source>
-        <translation>no hay ningún usuario llamado &apos;{name}&apos;</translation>
+        <source>where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (or DENTASYNC_DATABASE_URL)
+  uses a PostgreSQL server shared by several PCs instead; the data folder remembers it
+  (without the password, which goes to the OS keyring or comes from
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local goes back to this computer&apos;s file.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation>dónde están los datos:
+  La base de datos, las copias de seguridad, los adjuntos y las exportaciones están en la
+  carpeta de datos del usuario; los registros, en la carpeta de registros del usuario (ejecute
+  &apos;dentasync-desktop check&apos; para verlas). --data-dir DIR o la variable de entorno
+  DENTASYNC_DATA_DIR lo pone todo en DIR. --demo usa una base de datos aparte en una
+  subcarpeta &apos;demo&apos; y la llena con datos de demostración la primera vez.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (o DENTASYNC_DATABASE_URL)
+  usa en su lugar un servidor PostgreSQL compartido por varios PC; la carpeta de datos lo
+  recuerda (sin la contraseña, que se guarda en el llavero del sistema operativo o se toma de
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local vuelve al archivo de este ordenador.
+
+códigos de salida:
+  0 hecho, 1 un problema (el mensaje dice cuál), 2 uso incorrecto, 130 interrumpido
+
+ejemplos:
+  dentasync-desktop --demo                  abrir la ventana con la base de datos de demostración
+  dentasync-desktop check                   ¿está la base de datos en buen estado y al día?
+  dentasync-desktop backup                  hacer una copia en la carpeta de copias de seguridad
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang es check         mensajes en español (o $DENTASYNC_LANG)
+
+inicio de sesión:
+  print, report, backup -o, restore, user y seed en una base de datos en uso necesitan
+  --user NAME; la contraseña se pide o se toma de $DENTASYNC_PASSWORD.</translation>
     </message>
     <message>
         <source>New password for {name}: </source>
@@ -4049,10 +4250,6 @@ inicio de sesión:
 <context>
     <name>documents</name>
     <message>
-        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
-        <translation>&apos;{size}&apos; no es un tamaño de etiqueta; elija {choices}</translation>
-    </message>
-    <message>
         <source>order number</source>
         <translation>número de orden</translation>
     </message>
@@ -4129,10 +4326,6 @@ inicio de sesión:
         <translation>Etiqueta de caja {number}</translation>
     </message>
     <message>
-        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
-        <translation>sección desconocida &apos;{section}&apos;; elija entre {choices}</translation>
-    </message>
-    <message>
         <source>WORK ORDER</source>
         <translation>ORDEN DE TRABAJO</translation>
     </message>
@@ -4151,6 +4344,10 @@ inicio de sesión:
     <message>
         <source>born {date}</source>
         <translation>nacido/a el {date}</translation>
+    </message>
+    <message>
+        <source>Contact: {name}</source>
+        <translation>Contacto: {name}</translation>
     </message>
     <message>
         <source>Ordered teeth</source>
@@ -4187,6 +4384,14 @@ inicio de sesión:
     <message>
         <source>Amount</source>
         <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Trabajos</translation>
+    </message>
+    <message>
+        <source>Price adjustment</source>
+        <translation>Ajuste de precio</translation>
     </message>
     <message>
         <source>Total</source>
@@ -4324,6 +4529,10 @@ inicio de sesión:
         <translation>Importe a pagar</translation>
     </message>
     <message>
+        <source>Total {total} (items {items}, price adjustment {adjustment}) · paid {paid}</source>
+        <translation>Total {total} (trabajos {items}, ajuste de precio {adjustment}) · pagado {paid}</translation>
+    </message>
+    <message>
         <source>Still open</source>
         <translation>Pendiente</translation>
     </message>
@@ -4334,6 +4543,10 @@ inicio de sesión:
     <message>
         <source>Open installments</source>
         <translation>Plazos pendientes</translation>
+    </message>
+    <message>
+        <source>Price adjustment, not in the installments</source>
+        <translation>Ajuste de precio, no incluido en los plazos</translation>
     </message>
     <message>
         <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
@@ -4370,10 +4583,6 @@ inicio de sesión:
     <message>
         <source>Payment instructions {number}</source>
         <translation>Instrucciones de pago {number}</translation>
-    </message>
-    <message>
-        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
-        <translation>&apos;{paper}&apos; no es un tamaño de papel; elija a4 o letter</translation>
     </message>
     <message>
         <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
@@ -4868,6 +5077,548 @@ inicio de sesión:
         <translation>no puede desactivar su propia cuenta</translation>
     </message>
     <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation>Solo un administrador puede añadir datos sintéticos a una base de datos en uso.</translation>
+    </message>
+    <message>
+        <source>cannot combine {first} and {second} amounts</source>
+        <translation>no se pueden combinar importes en {first} y en {second}</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow this action: {action}.</source>
+        <translation>Su rol ({role}) no permite esta acción: {action}.</translation>
+    </message>
+    <message>
+        <source>Only the author ({author}) can edit this comment.</source>
+        <translation>Solo el autor ({author}) puede editar este comentario.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this order in the meantime. It has been reloaded; please try again.</source>
+        <translation>Otra persona ha cambiado esta orden mientras tanto. Se ha vuelto a cargar; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this event in the meantime. It has been reloaded; please try again.</source>
+        <translation>Otra persona ha cambiado esta cita mientras tanto. Se ha vuelto a cargar; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>You are not signed in as a user of this database. Sign in again.</source>
+        <translation>No ha iniciado sesión como usuario de esta base de datos. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; has been deactivated, so you have been signed out. Ask an administrator to reactivate it.</source>
+        <translation>La cuenta &apos;{username}&apos; se ha desactivado, así que se ha cerrado su sesión. Pida a un administrador que la vuelva a activar.</translation>
+    </message>
+    <message>
+        <source>An administrator changed your role to {role}. Sign in again to continue with the new role.</source>
+        <translation>Un administrador ha cambiado su rol a {role}. Vuelva a iniciar sesión para continuar con el nuevo rol.</translation>
+    </message>
+    <message>
+        <source>{record} #{id} does not exist</source>
+        <translation>{record} n.º {id} no existe</translation>
+    </message>
+    <message>
+        <source>There is no order {number}</source>
+        <translation>No existe la orden {number}</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>No existe la orden de trabajo {number}.</translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password.</source>
+        <translation>Usuario desconocido o contraseña incorrecta.</translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password. Too many wrong passwords: wait {wait} before the next attempt.</source>
+        <translation>Usuario desconocido o contraseña incorrecta. Demasiadas contraseñas incorrectas: espere {wait} antes del próximo intento.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for &apos;{username}&apos;. Wait {wait}, then try again.</source>
+        <translation>Demasiadas contraseñas incorrectas para &apos;{username}&apos;. Espere {wait} y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; is deactivated. Ask an administrator to reactivate it.</source>
+        <translation>La cuenta &apos;{username}&apos; está desactivada. Pida a un administrador que la vuelva a activar.</translation>
+    </message>
+    <message>
+        <source>An administrator account already exists; sign in, or ask an administrator to create your account.</source>
+        <translation>Ya existe una cuenta de administrador; inicie sesión o pida a un administrador que cree su cuenta.</translation>
+    </message>
+    <message>
+        <source>The database is busy, please try again.</source>
+        <translation>La base de datos está ocupada; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
+        <translation>El disco que contiene {path} está lleno. Libere espacio (vacíe la papelera, mueva o elimine archivos grandes) y vuelva a intentarlo. No se ha dañado nada.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
+        <translation>No se puede escribir en {path}: el archivo, su carpeta o el disco son de solo lectura. Permita la escritura (revise las propiedades del archivo y que el disco no esté protegido contra escritura) y vuelva a intentarlo. No se ha dañado nada.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
+        <translation>No se puede abrir {path}: permiso denegado. Compruebe que su cuenta de usuario puede leer y escribir este archivo y su carpeta, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
+        <translation>{path} está bloqueado por otro programa (una herramienta de sincronización o de copias de seguridad, u otra copia de Dentasync Desktop). Ciérrelo o espere un momento y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
+        <translation>No se puede abrir {path}. Compruebe que el disco está conectado y tiene espacio libre, y que su cuenta de usuario puede leer y escribir el archivo y su carpeta, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
+        <translation>El disco ha notificado un error al usar {path}. Compruebe que el disco está conectado y tiene espacio libre, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} no existe</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {problems}</source>
+        <translation>no se puede restaurar {path}: {problems}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Dentasync Desktop database</source>
+        <translation>{path} no es una base de datos de Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of Dentasync Desktop; update the app first</source>
+        <translation>{path} se creó con una versión más reciente de Dentasync Desktop; actualice primero la aplicación</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). The newest backup is {backup}; restore it with &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</source>
+        <translation>La base de datos {path} está dañada ({problems}). La copia de seguridad más reciente es {backup}; restáurela con &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). No backup was found.</source>
+        <translation>La base de datos {path} está dañada ({problems}). No se ha encontrado ninguna copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>migration left {count} broken references</source>
+        <translation>la migración ha dejado {count} referencias rotas</translation>
+    </message>
+    <message>
+        <source>the migrations have {count} heads; expected one</source>
+        <translation>las migraciones tienen {count} cabezas; se esperaba una</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Dentasync Desktop (schema {schema}). Install the newer version to open it.</source>
+        <translation>Esta base de datos se escribió con una versión más reciente de Dentasync Desktop (esquema {schema}). Instale la versión más reciente para abrirla.</translation>
+    </message>
+    <message>
+        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
+        <translation>Otro proceso de Dentasync Desktop está restaurando la base de datos {path}. Vuelva a intentarlo cuando haya terminado la restauración.</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
+        <translation>Dentasync Desktop ya está abierto en {path} ({holder}). Cambie a esa ventana, o ciérrela y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation>No hay ninguna base de datos en {path} de la que hacer una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>La base de datos {path} está abierta en otra ventana o en otro comando de Dentasync Desktop. Ciérrela (o deje que el comando termine) y vuelva a restaurar. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command; the window is {holder}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>La base de datos {path} está abierta en otra ventana o en otro comando de Dentasync Desktop; la ventana es {holder}. Ciérrela (o deje que el comando termine) y vuelva a restaurar. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation>no hay ningún usuario llamado &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a label size; choose {choices}</source>
+        <translation>&apos;{value}&apos; no es un tamaño de etiqueta; elija {choices}</translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{value}&apos;; choose from {choices}</source>
+        <translation>sección desconocida &apos;{value}&apos;; elija entre {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter</source>
+        <translation>&apos;{value}&apos; no es un tamaño de papel; elija a4 o letter</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {choices}</source>
+        <translation>&apos;{value}&apos; no es ninguno de estos valores: {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits)</source>
+        <translation>&apos;{value}&apos; no es un IBAN (un código de país, 2 dígitos de control y luego la cuenta en letras y dígitos)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country that uses IBANs</source>
+        <translation>&apos;{value}&apos; no es un país que use IBAN</translation>
+    </message>
+    <message>
+        <source>an IBAN from {country} has {length} characters, this one has {actual}</source>
+        <translation>un IBAN de {country} tiene {length} caracteres; este tiene {actual}</translation>
+    </message>
+    <message>
+        <source>the check digits do not match; please check for typos</source>
+        <translation>los dígitos de control no coinciden; compruebe si hay errores de escritura</translation>
+    </message>
+    <message>
+        <source>does not have the form of an IBAN from {country}; please check for typos</source>
+        <translation>no tiene la forma de un IBAN de {country}; compruebe si hay errores de escritura</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX</source>
+        <translation>&apos;{value}&apos; no es un BIC: tiene 8 u 11 letras y dígitos, p. ej., COBADEFFXXX</translation>
+    </message>
+    <message>
+        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country)</source>
+        <translation>&apos;{country}&apos; en &apos;{value}&apos; no es un código de país (las letras 5 y 6 de un BIC indican el país del banco)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)</source>
+        <translation>&apos;{value}&apos; no es un BIC: 4 letras para el banco, 2 para el país, 2 para la localidad y, opcionalmente, 3 para la sucursal (p. ej., COBADEFFXXX)</translation>
+    </message>
+    <message>
+        <source>the plan amount must be greater than zero</source>
+        <translation>el importe del plan debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>more installments than the amount can be split into</source>
+        <translation>más plazos de los que permite dividir el importe</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not exist (any more)</source>
+        <translation>&apos;{name}&apos; no existe (o ya no existe)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read: {reason}</source>
+        <translation>no se puede leer &apos;{name}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a possible file name</source>
+        <translation>&apos;{name}&apos; no es un nombre de archivo posible</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; choose a file</source>
+        <translation>&apos;{name}&apos; es una carpeta; elija un archivo</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ordinary file</source>
+        <translation>&apos;{name}&apos; no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB</source>
+        <translation>&apos;{name}&apos; es demasiado grande ({size_mb} MB); el límite es {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was already removed</source>
+        <translation>&apos;{name}&apos; ya se había quitado</translation>
+    </message>
+    <message>
+        <source>needs a date and time with a time zone</source>
+        <translation>necesita una fecha y una hora con zona horaria</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of appointment</source>
+        <translation>&apos;{value}&apos; no es un tipo de cita</translation>
+    </message>
+    <message>
+        <source>the event is already done</source>
+        <translation>la cita ya está hecha</translation>
+    </message>
+    <message>
+        <source>the event is already open</source>
+        <translation>la cita ya está abierta</translation>
+    </message>
+    <message>
+        <source>at most {limit} per service</source>
+        <translation>como máximo {limit} por servicio</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already active</source>
+        <translation>{record} {name} ya está activo</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already inactive</source>
+        <translation>{record} {name} ya está inactivo</translation>
+    </message>
+    <message>
+        <source>a dental lab named &apos;{name}&apos; already exists</source>
+        <translation>ya existe un laboratorio dental llamado &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; already exists</source>
+        <translation>ya existe un cliente llamado &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; at {clinic} already exists</source>
+        <translation>ya existe un cliente llamado &apos;{name}&apos; en {clinic}</translation>
+    </message>
+    <message>
+        <source>the code &apos;{value}&apos; is already used by another service</source>
+        <translation>el código &apos;{value}&apos; ya lo usa otro servicio</translation>
+    </message>
+    <message>
+        <source>the page continues another sort order</source>
+        <translation>la página continúa otro criterio de ordenación</translation>
+    </message>
+    <message>
+        <source>at most {limit} items per order</source>
+        <translation>como máximo {limit} trabajos por orden</translation>
+    </message>
+    <message>
+        <source>the order total {total} is too large (at most {maximum})</source>
+        <translation>el total de la orden, {total}, es demasiado grande (como máximo {maximum})</translation>
+    </message>
+    <message>
+        <source>must be in the order currency {currency}</source>
+        <translation>debe estar en la moneda de la orden, {currency}</translation>
+    </message>
+    <message>
+        <source>the total {total} would be below what is already paid ({paid}); void payments first</source>
+        <translation>el total {total} quedaría por debajo de lo ya pagado ({paid}); anule primero los pagos</translation>
+    </message>
+    <message>
+        <source>the total {total} would be below the payment plan ({plan}); change the plan first</source>
+        <translation>el total {total} quedaría por debajo del plan de pagos ({plan}); cambie primero el plan</translation>
+    </message>
+    <message>
+        <source>{record} is deactivated</source>
+        <translation>{record} está desactivado</translation>
+    </message>
+    <message>
+        <source>cannot change while payments or a plan exist</source>
+        <translation>no se puede cambiar mientras existan pagos o un plan de pagos</translation>
+    </message>
+    <message>
+        <source>payments or a plan exist in {currency}; void them first</source>
+        <translation>existen pagos o un plan de pagos en {currency}; anúlelos primero</translation>
+    </message>
+    <message>
+        <source>the order is already on hold</source>
+        <translation>la orden ya está en espera</translation>
+    </message>
+    <message>
+        <source>the order is already not on hold</source>
+        <translation>la orden ya no está en espera</translation>
+    </message>
+    <message>
+        <source>{number} does not exist</source>
+        <translation>{number} no existe</translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation>el nombre del archivo contiene un carácter NUL</translation>
+    </message>
+    <message>
+        <source>the file name contains characters that are not valid text</source>
+        <translation>el nombre del archivo contiene caracteres que no son texto válido</translation>
+    </message>
+    <message>
+        <source>the file name is too long; choose a shorter one</source>
+        <translation>el nombre del archivo es demasiado largo; elija uno más corto</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a {kind} file</source>
+        <translation>{path} es una carpeta; indique el nombre de un archivo {kind}</translation>
+    </message>
+    <message>
+        <source>must be the order currency {currency}, not {given}</source>
+        <translation>debe ser la moneda de la orden, {currency}, no {given}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method</source>
+        <translation>&apos;{value}&apos; no es una forma de pago</translation>
+    </message>
+    <message>
+        <source>cannot be more than the order total ({total})</source>
+        <translation>no puede ser mayor que el total de la orden ({total})</translation>
+    </message>
+    <message>
+        <source>the installments would fall after the year {year}</source>
+        <translation>los plazos caerían después del año {year}</translation>
+    </message>
+    <message>
+        <source>the order has no payment plan</source>
+        <translation>la orden no tiene plan de pagos</translation>
+    </message>
+    <message>
+        <source>is more than the balance ({balance})</source>
+        <translation>es mayor que el saldo ({balance})</translation>
+    </message>
+    <message>
+        <source>the order is already fully paid</source>
+        <translation>la orden ya está pagada por completo</translation>
+    </message>
+    <message>
+        <source>was already voided: {reason}</source>
+        <translation>ya estaba anulado: {reason}</translation>
+    </message>
+    <message>
+        <source>must be days, weeks or months</source>
+        <translation>debe ser días, semanas o meses</translation>
+    </message>
+    <message>
+        <source>was finalized on {date} and is locked</source>
+        <translation>se finalizó el {date} y está bloqueado</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a reminder</source>
+        <translation>&apos;{value}&apos; no es un recordatorio</translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {labs})</source>
+        <translation>ningún laboratorio dental se llama &apos;{name}&apos; (los laboratorios son: {labs})</translation>
+    </message>
+    <message>
+        <source>must be a PNG or JPEG image (.png, .jpg or .jpeg)</source>
+        <translation>debe ser una imagen PNG o JPEG (.png, .jpg o .jpeg)</translation>
+    </message>
+    <message>
+        <source>the file {path} does not exist</source>
+        <translation>el archivo {path} no existe</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image</source>
+        <translation>{name} no es una imagen PNG o JPEG</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters)</source>
+        <translation>&apos;{value}&apos; no es una clave de preferencia (letras, dígitos, puntos, guiones y guiones bajos; como máximo 95 caracteres)</translation>
+    </message>
+    <message>
+        <source>cannot use {path}: {reason}</source>
+        <translation>no se puede usar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>no se puede leer {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores</source>
+        <translation>use de 3 a 50 caracteres: letras a-z, dígitos, puntos, guiones o guiones bajos</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum} characters long</source>
+        <translation>debe tener al menos {minimum} caracteres</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a role (one of {choices})</source>
+        <translation>&apos;{value}&apos; no es un rol (uno de {choices})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is already taken</source>
+        <translation>&apos;{value}&apos; ya está en uso</translation>
+    </message>
+    <message>
+        <source>{username} is already active</source>
+        <translation>{username} ya está activo</translation>
+    </message>
+    <message>
+        <source>{username} is already deactivated</source>
+        <translation>{username} ya está desactivado</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator; make another user an administrator first</source>
+        <translation>{username} es el último administrador activo; haga antes administrador a otro usuario</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator</source>
+        <translation>{username} es el último administrador activo</translation>
+    </message>
+    <message>
+        <source>nothing to plan: none of the order&apos;s services has task templates</source>
+        <translation>nada que planificar: ninguno de los servicios de la orden tiene plantillas de tareas</translation>
+    </message>
+    <message>
+        <source>nothing to plan: every template task is already in the work plan</source>
+        <translation>nada que planificar: todas las tareas de las plantillas ya están en el plan de trabajo</translation>
+    </message>
+    <message>
+        <source>the task is already first</source>
+        <translation>la tarea ya es la primera</translation>
+    </message>
+    <message>
+        <source>the task is already last</source>
+        <translation>la tarea ya es la última</translation>
+    </message>
+    <message>
+        <source>the task is already where it is</source>
+        <translation>la tarea ya está en esa posición</translation>
+    </message>
+    <message>
+        <source>the task is already assigned to {name}</source>
+        <translation>la tarea ya está asignada a {name}</translation>
+    </message>
+    <message>
+        <source>the task is already unassigned</source>
+        <translation>la tarea ya está sin asignar</translation>
+    </message>
+    <message>
+        <source>the task is already done</source>
+        <translation>la tarea ya está hecha</translation>
+    </message>
+    <message>
+        <source>the task is already open</source>
+        <translation>la tarea ya está abierta</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>pagos</translation>
+    </message>
+    <message>
+        <source>a payment plan</source>
+        <translation>un plan de pagos</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>adjuntos</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>comentarios</translation>
+    </message>
+    <message>
+        <source>payroll records</source>
+        <translation>registros de nómina</translation>
+    </message>
+    <message>
+        <source>work-plan tasks done</source>
+        <translation>tareas del plan de trabajo hechas</translation>
+    </message>
+    <message>
+        <source>copies or remakes</source>
+        <translation>copias o repeticiones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno todavía</translation>
+    </message>
+    <message>
         <source>{action} is not possible for an order that is {status}.</source>
         <translation>«{action}» no es posible para una orden en estado «{status}».</translation>
     </message>
@@ -5286,6 +6037,65 @@ inicio de sesión:
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>An open work order</source>
+        <translation>Una orden de trabajo abierta</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzas</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratorios dentales</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Servicios y precios</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personal y usuarios</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Scanning and check-in</source>
+        <translation>Escaneo y registro de llegadas</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every command of the menus with its keys:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Todos los comandos de los menús con sus teclas:&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>labs</name>
     <message>
         <source>Edit dental lab</source>
@@ -5411,28 +6221,8 @@ inicio de sesión:
 <context>
     <name>maintenance</name>
     <message>
-        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
-        <translation>Otro proceso de Dentasync Desktop está restaurando la base de datos {path}. Vuelva a intentarlo cuando haya terminado la restauración.</translation>
-    </message>
-    <message>
         <source>another process</source>
         <translation>otro proceso</translation>
-    </message>
-    <message>
-        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
-        <translation>Dentasync Desktop ya está abierto en {path} ({holder}). Cambie a esa ventana, o ciérrela y vuelva a iniciar la aplicación.</translation>
-    </message>
-    <message>
-        <source>There is no database to back up at {path}.</source>
-        <translation>No hay ninguna base de datos en {path} de la que hacer una copia de seguridad.</translation>
-    </message>
-    <message>
-        <source>; the window is {holder}</source>
-        <translation>; la ventana es {holder}</translation>
-    </message>
-    <message>
-        <source>The database {path} is open in another Dentasync Desktop window or command{window}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
-        <translation>La base de datos {path} está abierta en otra ventana o comando de Dentasync Desktop{window}. Ciérrela (o deje que el comando termine) y vuelva a restaurar. No se ha cambiado nada.</translation>
     </message>
 </context>
 <context>
@@ -5521,6 +6311,18 @@ inicio de sesión:
         <translation>&amp;Teléfono:</translation>
     </message>
     <message>
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Persona de contacto:</translation>
+    </message>
+    <message>
+        <source>e.g. a parent or carer</source>
+        <translation>p. ej., un familiar o cuidador</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>N&amp;ota:</translation>
     </message>
@@ -5543,6 +6345,10 @@ inicio de sesión:
     <message>
         <source>Phone</source>
         <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Persona de contacto</translation>
     </message>
     <message>
         <source>Note</source>
@@ -6060,14 +6866,6 @@ inicio de sesión:
         <translation>Periodo</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>ninguno todavía</translation>
-    </message>
-    <message>
-        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
-        <translation>ningún laboratorio dental se llama &apos;{name}&apos; (los laboratorios son: {known})</translation>
-    </message>
-    <message>
         <source>from {start}</source>
         <translation>desde {start}</translation>
     </message>
@@ -6210,33 +7008,6 @@ inicio de sesión:
 {path}</source>
         <translation>Los detalles se han escrito en el archivo de registro:
 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>storage</name>
-    <message>
-        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
-        <translation>El disco que contiene {path} está lleno. Libere espacio (vacíe la papelera, mueva o elimine archivos grandes) y vuelva a intentarlo. No se ha dañado nada.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
-        <translation>No se puede escribir en {path}: el archivo, su carpeta o el disco son de solo lectura. Permita la escritura (revise las propiedades del archivo y que el disco no esté protegido contra escritura) y vuelva a intentarlo. No se ha dañado nada.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
-        <translation>No se puede abrir {path}: permiso denegado. Compruebe que su cuenta de usuario puede leer y escribir este archivo y su carpeta, y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
-        <translation>{path} está bloqueado por otro programa (una herramienta de sincronización o de copias de seguridad, u otra copia de Dentasync Desktop). Ciérrelo o espere un momento y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
-        <translation>No se puede abrir {path}. Compruebe que el disco está conectado y tiene espacio libre, y que su cuenta de usuario puede leer y escribir el archivo y su carpeta, y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
-        <translation>El disco ha notificado un error al usar {path}. Compruebe que el disco está conectado y tiene espacio libre, y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>

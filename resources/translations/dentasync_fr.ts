@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>ActivityFeedModel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Historique</translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>When</source>
@@ -399,6 +406,13 @@
     <message>
         <source>Not checked in: {reason}</source>
         <translation>Non réceptionnée&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsFeedModel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
     </message>
 </context>
 <context>
@@ -879,6 +893,13 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Dentasync Desktop — user guide</source>
+        <translation>Dentasync Desktop — guide de l’utilisateur</translation>
+    </message>
+</context>
+<context>
     <name>InfoTab</name>
     <message>
         <source>Patient</source>
@@ -941,6 +962,38 @@
         <translation>Détails</translation>
     </message>
     <message>
+        <source>Patient&apos;s phone</source>
+        <translation>Téléphone du patient</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s contact</source>
+        <translation>Personne à contacter du patient</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s address</source>
+        <translation>Adresse du patient</translation>
+    </message>
+    <message>
+        <source>Lab contact</source>
+        <translation>Personne à contacter du laboratoire</translation>
+    </message>
+    <message>
+        <source>Lab phone</source>
+        <translation>Téléphone du laboratoire</translation>
+    </message>
+    <message>
+        <source>Lab e-mail</source>
+        <translation>E-mail du laboratoire</translation>
+    </message>
+    <message>
+        <source>Lab address</source>
+        <translation>Adresse du laboratoire</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -961,8 +1014,8 @@
         <translation>Total&#xa0;: {total}</translation>
     </message>
     <message>
-        <source>Items: {items} · adjusted total: {total}</source>
-        <translation>Articles&#xa0;: {items} · total ajusté&#xa0;: {total}</translation>
+        <source>Items: {items} · adjustment: {adjustment} · total: {total}</source>
+        <translation>Articles&#xa0;: {items} · ajustement&#xa0;: {adjustment} · total&#xa0;: {total}</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1179,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
     </message>
     <message>
         <source>&amp;About Dentasync Desktop</source>
@@ -1465,6 +1522,14 @@
         <translation>Total ligne</translation>
     </message>
     <message>
+        <source>Work plan</source>
+        <translation>Plan de travail</translation>
+    </message>
+    <message>
+        <source>None of the services in the items has task templates that are not planned yet.</source>
+        <translation>Aucune des prestations des articles n’a de modèles de tâches qui ne soient pas encore planifiés.</translation>
+    </message>
+    <message>
         <source>Due date: documented date plus {lab}&apos;s turnaround of {days} days.</source>
         <translation>Échéance&#xa0;: date de commande plus le délai de fabrication de {lab} ({days} jours).</translation>
     </message>
@@ -1491,6 +1556,14 @@
     <message>
         <source>Discard this new order?</source>
         <translation>Abandonner cette nouvelle commande&#xa0;?</translation>
+    </message>
+    <message>
+        <source>A new order you were typing on {when} was not saved (the application closed before). Restore it?</source>
+        <translation>Une nouvelle commande que vous saisissiez le {when} n’a pas été enregistrée (l’application s’est fermée avant). La restaurer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1666,18 @@
     <message>
         <source>Payment</source>
         <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Documented</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
     </message>
     <message>
         <source>On hold: {reason}</source>
@@ -1701,6 +1786,14 @@
         <translation>Imprimer les bons de commande des commandes sélectionnées (Ctrl+clic ou Maj+clic pour en sélectionner plusieurs)</translation>
     </message>
     <message>
+        <source>Work orders: {count}</source>
+        <translation>Commandes&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>Counting work orders…</source>
+        <translation>Comptage des commandes…</translation>
+    </message>
+    <message>
         <source>All labs</source>
         <translation>Tout laboratoire</translation>
     </message>
@@ -1741,10 +1834,6 @@
         <translation>Toutes</translation>
     </message>
     <message>
-        <source>Showing {shown} of {total} work orders</source>
-        <translation>{shown} commandes affichées sur {total}</translation>
-    </message>
-    <message>
         <source>There is no work order {number}.</source>
         <translation>Il n’existe aucune commande {number}.</translation>
     </message>
@@ -1770,6 +1859,17 @@
     <message>
         <source>Type or scan the order number, or part of the patient&apos;s name:</source>
         <translation>Saisissez ou scannez le numéro de commande, ou une partie du nom du patient&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSidePanel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
     </message>
 </context>
 <context>
@@ -2125,6 +2225,45 @@
             <numerusform>%n versement, {total} au total</numerusform>
             <numerusform>%n versements, {total} au total</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlanFields</name>
+    <message>
+        <source>Payment plan</source>
+        <translation>Plan de paiement</translation>
+    </message>
+    <message>
+        <source>Tick to set the payment plan now; it can also be set later from the order&apos;s Payment menu</source>
+        <translation>Cochez pour définir le plan de paiement maintenant&#xa0;; il peut aussi être défini plus tard depuis le menu Paiement de la commande</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Versements</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>Première échéance</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>{total} (the order total)</source>
+        <translation>{total} (le total de la commande)</translation>
+    </message>
+    <message>
+        <source>{count} installments, the last one taking the rounding</source>
+        <translation>{count} versements, le dernier absorbant l’arrondi</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +2887,17 @@ Les données précédentes ont été conservées sous&#xa0;:
     </message>
 </context>
 <context>
+    <name>SidePanelSplitter</name>
+    <message>
+        <source>Activity &amp;&amp; comments</source>
+        <translation>Historique &amp;&amp; commentaires</translation>
+    </message>
+    <message>
+        <source>Show or hide the activity log and comments beside the tabs (F6)</source>
+        <translation>Afficher ou masquer l’historique et les commentaires à côté des onglets (F6)</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — Dentasync Desktop</source>
@@ -2950,6 +3100,57 @@ Les données précédentes ont été conservées sous&#xa0;:
     <message>
         <source>{date}: what must happen today</source>
         <translation>{date}&#xa0;: ce qui doit se faire aujourd’hui</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlanFields</name>
+    <message>
+        <source>Work plan</source>
+        <translation>Plan de travail</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assigné à</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Add &amp;task</source>
+        <translation>Ajouter une &amp;tâche</translation>
+    </message>
+    <message>
+        <source>From the services&apos; templates</source>
+        <translation>À partir des modèles des prestations</translation>
+    </message>
+    <message>
+        <source>The task templates of the services chosen in the items, as &quot;Plan work&quot; builds them</source>
+        <translation>Les modèles de tâches des prestations choisies dans les articles, tels que «&#xa0;Planifier le travail&#xa0;» les génère</translation>
+    </message>
+    <message>
+        <source>Tick to plan the work now; it can also be planned later on the order&apos;s Work plan tab</source>
+        <translation>Cochez pour planifier le travail maintenant&#xa0;; il peut aussi être planifié plus tard dans l’onglet Plan de travail de la commande</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>e.g. Model, Framework, Layering</source>
+        <translation>p. ex. Modèle, Armature, Stratification</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>pour le</translation>
+    </message>
+    <message>
+        <source>Remove this task</source>
+        <translation>Retirer cette tâche</translation>
     </message>
 </context>
 <context>
@@ -3558,57 +3759,6 @@ Without a command it opens the application window.</source>
 Sans commande, il ouvre la fenêtre de l’application.</translation>
     </message>
     <message>
-        <source>where the data lives:
-  The database, backups, attachments and exports live in the user data folder, logs in the
-  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
-  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
-  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
-
-exit codes:
-  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
-
-examples:
-  dentasync-desktop --demo                  open the window on the demo database
-  dentasync-desktop check                   is the database sound and up to date?
-  dentasync-desktop backup                  back up into the backups folder
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
-
-signing in:
-  print, report, backup -o, restore, user, and seed into a database in use need
-  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
-        <translation>emplacement des données&#xa0;:
-  La base de données, les sauvegardes, les pièces jointes et les exports se trouvent dans le
-  dossier de données de l’utilisateur, les journaux dans son dossier de journaux (lancez
-  &apos;dentasync-desktop check&apos; pour les voir). --data-dir DIR ou la variable d’environnement
-  DENTASYNC_DATA_DIR place tout sous DIR. --demo utilise une base de données distincte dans un
-  sous-dossier &apos;demo&apos; et la remplit de données de démonstration à la première utilisation.
-
-codes de sortie&#xa0;:
-  0 terminé, 1 un problème (le message le décrit), 2 mauvaise utilisation, 130 interrompu
-
-exemples&#xa0;:
-  dentasync-desktop --demo                  ouvrir la fenêtre sur la base de démonstration
-  dentasync-desktop check                   la base de données est-elle saine et à jour&#xa0;?
-  dentasync-desktop backup                  sauvegarder dans le dossier des sauvegardes
-  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
-  dentasync-desktop restore BACKUP_FILE --user anna
-  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
-  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
-  dentasync-desktop --data-dir /tmp/big seed --orders 100000
-  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
-  dentasync-desktop --lang de check         messages en allemand (ou $DENTASYNC_LANG)
-
-connexion&#xa0;:
-  print, report, backup -o, restore, user et seed dans une base de données en service
-  demandent --user NAME&#xa0;; le mot de passe est demandé, ou lu dans $DENTASYNC_PASSWORD.</translation>
-    </message>
-    <message>
         <source>no password: set {variable} or run the command in a terminal</source>
         <translation>aucun mot de passe&#xa0;: définissez {variable} ou lancez la commande dans un terminal</translation>
     </message>
@@ -3627,10 +3777,6 @@ connexion&#xa0;:
     <message>
         <source>Password for {name}: </source>
         <translation>Mot de passe de {name}&#xa0;: </translation>
-    </message>
-    <message>
-        <source>Only an administrator may add synthetic data to a database in use.</source>
-        <translation>Seul un administrateur peut ajouter des données synthétiques à une base de données en service.</translation>
     </message>
     <message numerus="yes">
         <source>Seeding %n order(s) (seed {seed}) into {path}</source>
@@ -3724,8 +3870,63 @@ connexion&#xa0;:
         <translation>{name} ajouté ({role}).</translation>
     </message>
     <message>
-        <source>there is no user called &apos;{name}&apos;</source>
-        <translation>il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;»</translation>
+        <source>where the data lives:
+  The database, backups, attachments and exports live in the user data folder, logs in the
+  user log folder (run &apos;dentasync-desktop check&apos; to see them). --data-dir DIR or the
+  DENTASYNC_DATA_DIR environment variable puts everything under DIR instead. --demo uses a
+  separate database in a &apos;demo&apos; sub-folder and fills it with demo data on first use.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (or DENTASYNC_DATABASE_URL)
+  uses a PostgreSQL server shared by several PCs instead; the data folder remembers it
+  (without the password, which goes to the OS keyring or comes from
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local goes back to this computer&apos;s file.
+
+exit codes:
+  0 done, 1 a problem (the message says what), 2 wrong usage, 130 interrupted
+
+examples:
+  dentasync-desktop --demo                  open the window on the demo database
+  dentasync-desktop check                   is the database sound and up to date?
+  dentasync-desktop backup                  back up into the backups folder
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages in German (or $DENTASYNC_LANG)
+
+signing in:
+  print, report, backup -o, restore, user, and seed into a database in use need
+  --user NAME; the password is asked for, or taken from $DENTASYNC_PASSWORD.</source>
+        <translation>emplacement des données&#xa0;:
+  La base de données, les sauvegardes, les pièces jointes et les exports se trouvent dans le
+  dossier de données de l’utilisateur, les journaux dans son dossier de journaux (lancez
+  &apos;dentasync-desktop check&apos; pour les voir). --data-dir DIR ou la variable d’environnement
+  DENTASYNC_DATA_DIR place tout sous DIR. --demo utilise une base de données distincte dans un
+  sous-dossier &apos;demo&apos; et la remplit de données de démonstration à la première utilisation.
+  --database-url postgresql+psycopg://USER@HOST:5432/DATABASE (ou DENTASYNC_DATABASE_URL)
+  utilise à la place un serveur PostgreSQL partagé par plusieurs PC&#xa0;; le dossier de données
+  le mémorise (sans le mot de passe, qui va dans le trousseau du système ou provient de
+  $DENTASYNC_DATABASE_PASSWORD). --database-url local revient au fichier de cet ordinateur.
+
+codes de sortie&#xa0;:
+  0 terminé, 1 un problème (le message le décrit), 2 mauvaise utilisation, 130 interrompu
+
+exemples&#xa0;:
+  dentasync-desktop --demo                  ouvrir la fenêtre sur la base de démonstration
+  dentasync-desktop check                   la base de données est-elle saine et à jour&#xa0;?
+  dentasync-desktop backup                  sauvegarder dans le dossier des sauvegardes
+  dentasync-desktop backup -o ~/wo.sqlite3 --user anna
+  dentasync-desktop restore BACKUP_FILE --user anna
+  dentasync-desktop print order WO-000123 -o wo.pdf --user anna
+  dentasync-desktop report finance --view labs --format xlsx -o labs.xlsx --user anna
+  dentasync-desktop --data-dir /tmp/big seed --orders 100000
+  dentasync-desktop user add anna --role admin --full-name &quot;Anna Schäfer&quot;
+  dentasync-desktop --lang de check         messages en allemand (ou $DENTASYNC_LANG)
+
+connexion&#xa0;:
+  print, report, backup -o, restore, user et seed dans une base de données en service
+  demandent --user NAME&#xa0;; le mot de passe est demandé, ou lu dans $DENTASYNC_PASSWORD.</translation>
     </message>
     <message>
         <source>New password for {name}: </source>
@@ -4049,10 +4250,6 @@ connexion&#xa0;:
 <context>
     <name>documents</name>
     <message>
-        <source>&apos;{size}&apos; is not a label size; choose {choices}</source>
-        <translation>«&#xa0;{size}&#xa0;» n’est pas un format d’étiquette&#xa0;; choisissez {choices}</translation>
-    </message>
-    <message>
         <source>order number</source>
         <translation>numéro de commande</translation>
     </message>
@@ -4129,10 +4326,6 @@ connexion&#xa0;:
         <translation>Étiquette de boîte {number}</translation>
     </message>
     <message>
-        <source>unknown section &apos;{section}&apos;; choose from {choices}</source>
-        <translation>section inconnue «&#xa0;{section}&#xa0;»&#xa0;; choisissez parmi {choices}</translation>
-    </message>
-    <message>
         <source>WORK ORDER</source>
         <translation>BON DE COMMANDE</translation>
     </message>
@@ -4151,6 +4344,10 @@ connexion&#xa0;:
     <message>
         <source>born {date}</source>
         <translation>né(e) le {date}</translation>
+    </message>
+    <message>
+        <source>Contact: {name}</source>
+        <translation>Personne à contacter&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Ordered teeth</source>
@@ -4187,6 +4384,14 @@ connexion&#xa0;:
     <message>
         <source>Amount</source>
         <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Price adjustment</source>
+        <translation>Ajustement de prix</translation>
     </message>
     <message>
         <source>Total</source>
@@ -4324,6 +4529,10 @@ connexion&#xa0;:
         <translation>Montant dû</translation>
     </message>
     <message>
+        <source>Total {total} (items {items}, price adjustment {adjustment}) · paid {paid}</source>
+        <translation>Total {total} (articles {items}, ajustement de prix {adjustment}) · payé {paid}</translation>
+    </message>
+    <message>
         <source>Still open</source>
         <translation>Restant à payer</translation>
     </message>
@@ -4334,6 +4543,10 @@ connexion&#xa0;:
     <message>
         <source>Open installments</source>
         <translation>Versements restants</translation>
+    </message>
+    <message>
+        <source>Price adjustment, not in the installments</source>
+        <translation>Ajustement de prix, non inclus dans les versements</translation>
     </message>
     <message>
         <source>{lab} has no IBAN on file, so the sheet shows no bank account. Add it to the dental lab&apos;s details.</source>
@@ -4370,10 +4583,6 @@ connexion&#xa0;:
     <message>
         <source>Payment instructions {number}</source>
         <translation>Instructions de paiement {number}</translation>
-    </message>
-    <message>
-        <source>&apos;{paper}&apos; is not a paper size; choose a4 or letter</source>
-        <translation>«&#xa0;{paper}&#xa0;» n’est pas un format de papier&#xa0;; choisissez a4 ou letter</translation>
     </message>
     <message>
         <source>{number}: the patient {name} has characters the printed fonts lack ({missing}); they print as empty boxes.</source>
@@ -4868,6 +5077,548 @@ connexion&#xa0;:
         <translation>vous ne pouvez pas désactiver votre propre compte</translation>
     </message>
     <message>
+        <source>Only an administrator may add synthetic data to a database in use.</source>
+        <translation>Seul un administrateur peut ajouter des données synthétiques à une base de données en service.</translation>
+    </message>
+    <message>
+        <source>cannot combine {first} and {second} amounts</source>
+        <translation>impossible de combiner des montants en {first} et en {second}</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow this action: {action}.</source>
+        <translation>Votre rôle ({role}) ne permet pas cette action&#xa0;: {action}.</translation>
+    </message>
+    <message>
+        <source>Only the author ({author}) can edit this comment.</source>
+        <translation>Seul l’auteur ({author}) peut modifier ce commentaire.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this order in the meantime. It has been reloaded; please try again.</source>
+        <translation>Quelqu’un d’autre a modifié cette commande entre-temps. Elle a été rechargée&#xa0;; veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this event in the meantime. It has been reloaded; please try again.</source>
+        <translation>Quelqu’un d’autre a modifié cet événement entre-temps. Il a été rechargé&#xa0;; veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>You are not signed in as a user of this database. Sign in again.</source>
+        <translation>Vous n’êtes pas connecté en tant qu’utilisateur de cette base de données. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; has been deactivated, so you have been signed out. Ask an administrator to reactivate it.</source>
+        <translation>Le compte «&#xa0;{username}&#xa0;» a été désactivé&#xa0;: vous avez donc été déconnecté. Demandez à un administrateur de le réactiver.</translation>
+    </message>
+    <message>
+        <source>An administrator changed your role to {role}. Sign in again to continue with the new role.</source>
+        <translation>Un administrateur a changé votre rôle en {role}. Reconnectez-vous pour continuer avec le nouveau rôle.</translation>
+    </message>
+    <message>
+        <source>{record} #{id} does not exist</source>
+        <translation>{record} #{id} n’existe pas</translation>
+    </message>
+    <message>
+        <source>There is no order {number}</source>
+        <translation>Il n’existe aucune commande {number}</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>Il n’existe aucune commande {number}.</translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password.</source>
+        <translation>Utilisateur inconnu ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>Unknown user or wrong password. Too many wrong passwords: wait {wait} before the next attempt.</source>
+        <translation>Utilisateur inconnu ou mot de passe incorrect. Trop de mots de passe incorrects&#xa0;: attendez {wait} avant la prochaine tentative.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for &apos;{username}&apos;. Wait {wait}, then try again.</source>
+        <translation>Trop de mots de passe incorrects pour «&#xa0;{username}&#xa0;». Attendez {wait}, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The account &apos;{username}&apos; is deactivated. Ask an administrator to reactivate it.</source>
+        <translation>Le compte «&#xa0;{username}&#xa0;» est désactivé. Demandez à un administrateur de le réactiver.</translation>
+    </message>
+    <message>
+        <source>An administrator account already exists; sign in, or ask an administrator to create your account.</source>
+        <translation>Un compte administrateur existe déjà&#xa0;; connectez-vous, ou demandez à un administrateur de créer votre compte.</translation>
+    </message>
+    <message>
+        <source>The database is busy, please try again.</source>
+        <translation>La base de données est occupée, veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
+        <translation>Le disque contenant {path} est plein. Libérez de l’espace (videz la corbeille, déplacez ou supprimez des fichiers volumineux), puis réessayez. Rien n’est endommagé.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
+        <translation>Impossible d’écrire dans {path}&#xa0;: le fichier, son dossier ou le disque est en lecture seule. Rendez-les accessibles en écriture (vérifiez les propriétés du fichier et que le disque n’est pas protégé en écriture), puis réessayez. Rien n’est endommagé.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
+        <translation>Impossible d’ouvrir {path}&#xa0;: autorisation refusée. Vérifiez que votre compte utilisateur peut lire et écrire ce fichier et son dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
+        <translation>{path} est verrouillé par un autre programme (un outil de synchronisation ou de sauvegarde, ou une autre copie de Dentasync Desktop). Fermez-le ou patientez un instant, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
+        <translation>Impossible d’ouvrir {path}. Vérifiez que le disque est connecté et dispose d’espace libre, et que votre compte utilisateur peut lire et écrire le fichier et son dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
+        <translation>Le disque a signalé une erreur lors de l’utilisation de {path}. Vérifiez que le disque est connecté et dispose d’espace libre, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} n’existe pas</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {problems}</source>
+        <translation>Impossible de restaurer {path}&#xa0;: {problems}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Dentasync Desktop database</source>
+        <translation>{path} n’est pas une base de données Dentasync Desktop</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of Dentasync Desktop; update the app first</source>
+        <translation>{path} a été créé par une version plus récente de Dentasync Desktop&#xa0;; mettez d’abord l’application à jour</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). The newest backup is {backup}; restore it with &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</source>
+        <translation>La base de données {path} est endommagée ({problems}). La sauvegarde la plus récente est {backup}&#xa0;; restaurez-la avec &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problems}). No backup was found.</source>
+        <translation>La base de données {path} est endommagée ({problems}). Aucune sauvegarde n’a été trouvée.</translation>
+    </message>
+    <message>
+        <source>migration left {count} broken references</source>
+        <translation>la migration a laissé {count} références rompues</translation>
+    </message>
+    <message>
+        <source>the migrations have {count} heads; expected one</source>
+        <translation>les migrations ont {count} têtes&#xa0;; une seule était attendue</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Dentasync Desktop (schema {schema}). Install the newer version to open it.</source>
+        <translation>Cette base de données a été écrite par une version plus récente de Dentasync Desktop (schéma {schema}). Installez la version plus récente pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
+        <translation>La base de données {path} est en cours de restauration par un autre processus Dentasync Desktop. Réessayez lorsque la restauration sera terminée.</translation>
+    </message>
+    <message>
+        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
+        <translation>Dentasync Desktop est déjà ouvert sur {path} ({holder}). Passez à cette fenêtre, ou fermez-la et redémarrez.</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation>Il n’y a aucune base de données à sauvegarder dans {path}.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>La base de données {path} est ouverte dans une autre fenêtre ou commande Dentasync Desktop. Fermez-la (ou laissez la commande se terminer), puis relancez la restauration. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another Dentasync Desktop window or command; the window is {holder}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
+        <translation>La base de données {path} est ouverte dans une autre fenêtre ou commande Dentasync Desktop&#xa0;; la fenêtre est {holder}. Fermez-la (ou laissez la commande se terminer), puis relancez la restauration. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>there is no user called &apos;{name}&apos;</source>
+        <translation>il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a label size; choose {choices}</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un format d’étiquette&#xa0;; choisissez {choices}</translation>
+    </message>
+    <message>
+        <source>unknown section &apos;{value}&apos;; choose from {choices}</source>
+        <translation>section inconnue «&#xa0;{value}&#xa0;»&#xa0;; choisissez parmi {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un format de papier&#xa0;; choisissez a4 ou letter</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {choices}</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas l’une des valeurs suivantes&#xa0;: {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits)</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un IBAN (un code pays, 2 chiffres de contrôle, puis le compte en lettres et chiffres)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country that uses IBANs</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un pays qui utilise l’IBAN</translation>
+    </message>
+    <message>
+        <source>an IBAN from {country} has {length} characters, this one has {actual}</source>
+        <translation>un IBAN du pays {country} comporte {length} caractères, celui-ci en a {actual}</translation>
+    </message>
+    <message>
+        <source>the check digits do not match; please check for typos</source>
+        <translation>les chiffres de contrôle ne correspondent pas&#xa0;; vérifiez qu’il n’y a pas de faute de frappe</translation>
+    </message>
+    <message>
+        <source>does not have the form of an IBAN from {country}; please check for typos</source>
+        <translation>n’a pas la forme d’un IBAN du pays {country}&#xa0;; vérifiez qu’il n’y a pas de faute de frappe</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un BIC&#xa0;: il comporte 8 ou 11 lettres et chiffres, p. ex. COBADEFFXXX</translation>
+    </message>
+    <message>
+        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country)</source>
+        <translation>«&#xa0;{country}&#xa0;» dans «&#xa0;{value}&#xa0;» n’est pas un code pays (les lettres 5 et 6 d’un BIC indiquent le pays de la banque)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un BIC&#xa0;: 4 lettres pour la banque, 2 pour le pays, 2 pour la localité, éventuellement 3 pour l’agence (p. ex. COBADEFFXXX)</translation>
+    </message>
+    <message>
+        <source>the plan amount must be greater than zero</source>
+        <translation>le montant du plan doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <source>more installments than the amount can be split into</source>
+        <translation>trop de versements pour le montant à répartir</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not exist (any more)</source>
+        <translation>«&#xa0;{name}&#xa0;» n’existe pas (ou plus)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read: {reason}</source>
+        <translation>impossible de lire «&#xa0;{name}&#xa0;»&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a possible file name</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un nom de fichier possible</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; choose a file</source>
+        <translation>«&#xa0;{name}&#xa0;» est un dossier&#xa0;; choisissez un fichier</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ordinary file</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB</source>
+        <translation>«&#xa0;{name}&#xa0;» est trop volumineux ({size_mb} Mo)&#xa0;; la limite est de {limit_mb} Mo</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was already removed</source>
+        <translation>«&#xa0;{name}&#xa0;» a déjà été retiré</translation>
+    </message>
+    <message>
+        <source>needs a date and time with a time zone</source>
+        <translation>nécessite une date et une heure avec un fuseau horaire</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of appointment</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un type de rendez-vous</translation>
+    </message>
+    <message>
+        <source>the event is already done</source>
+        <translation>l’événement est déjà fait</translation>
+    </message>
+    <message>
+        <source>the event is already open</source>
+        <translation>l’événement est déjà ouvert</translation>
+    </message>
+    <message>
+        <source>at most {limit} per service</source>
+        <translation>{limit} au maximum par prestation</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already active</source>
+        <translation>{record} {name} est déjà à l’état actif</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already inactive</source>
+        <translation>{record} {name} est déjà à l’état inactif</translation>
+    </message>
+    <message>
+        <source>a dental lab named &apos;{name}&apos; already exists</source>
+        <translation>un laboratoire dentaire nommé «&#xa0;{name}&#xa0;» existe déjà</translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; already exists</source>
+        <translation>un client nommé «&#xa0;{name}&#xa0;» existe déjà</translation>
+    </message>
+    <message>
+        <source>a customer named &apos;{name}&apos; at {clinic} already exists</source>
+        <translation>un client nommé «&#xa0;{name}&#xa0;» du cabinet {clinic} existe déjà</translation>
+    </message>
+    <message>
+        <source>the code &apos;{value}&apos; is already used by another service</source>
+        <translation>le code «&#xa0;{value}&#xa0;» est déjà utilisé par une autre prestation</translation>
+    </message>
+    <message>
+        <source>the page continues another sort order</source>
+        <translation>la page poursuit un autre ordre de tri</translation>
+    </message>
+    <message>
+        <source>at most {limit} items per order</source>
+        <translation>{limit} articles au maximum par commande</translation>
+    </message>
+    <message>
+        <source>the order total {total} is too large (at most {maximum})</source>
+        <translation>le total de la commande {total} est trop élevé ({maximum} au maximum)</translation>
+    </message>
+    <message>
+        <source>must be in the order currency {currency}</source>
+        <translation>doit être en {currency}, la devise de la commande</translation>
+    </message>
+    <message>
+        <source>the total {total} would be below what is already paid ({paid}); void payments first</source>
+        <translation>le total {total} serait inférieur à ce qui est déjà payé ({paid})&#xa0;; invalidez d’abord des paiements</translation>
+    </message>
+    <message>
+        <source>the total {total} would be below the payment plan ({plan}); change the plan first</source>
+        <translation>le total {total} serait inférieur au plan de paiement ({plan})&#xa0;; modifiez d’abord le plan</translation>
+    </message>
+    <message>
+        <source>{record} is deactivated</source>
+        <translation>{record} est désactivé</translation>
+    </message>
+    <message>
+        <source>cannot change while payments or a plan exist</source>
+        <translation>impossible de modifier tant que des paiements ou un plan existent</translation>
+    </message>
+    <message>
+        <source>payments or a plan exist in {currency}; void them first</source>
+        <translation>des paiements ou un plan existent en {currency}&#xa0;; invalidez-les d’abord</translation>
+    </message>
+    <message>
+        <source>the order is already on hold</source>
+        <translation>la commande est déjà en attente</translation>
+    </message>
+    <message>
+        <source>the order is already not on hold</source>
+        <translation>la commande n’est pas en attente</translation>
+    </message>
+    <message>
+        <source>{number} does not exist</source>
+        <translation>{number} n’existe pas</translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation>le nom de fichier contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>the file name contains characters that are not valid text</source>
+        <translation>le nom de fichier contient des caractères qui ne sont pas du texte valide</translation>
+    </message>
+    <message>
+        <source>the file name is too long; choose a shorter one</source>
+        <translation>le nom de fichier est trop long&#xa0;; choisissez-en un plus court</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a {kind} file</source>
+        <translation>{path} est un dossier&#xa0;; indiquez le nom d’un fichier {kind}</translation>
+    </message>
+    <message>
+        <source>must be the order currency {currency}, not {given}</source>
+        <translation>doit être en {currency}, la devise de la commande, et non en {given}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un mode de paiement</translation>
+    </message>
+    <message>
+        <source>cannot be more than the order total ({total})</source>
+        <translation>ne peut pas dépasser le total de la commande ({total})</translation>
+    </message>
+    <message>
+        <source>the installments would fall after the year {year}</source>
+        <translation>les versements tomberaient après l’année {year}</translation>
+    </message>
+    <message>
+        <source>the order has no payment plan</source>
+        <translation>la commande n’a pas de plan de paiement</translation>
+    </message>
+    <message>
+        <source>is more than the balance ({balance})</source>
+        <translation>dépasse le solde ({balance})</translation>
+    </message>
+    <message>
+        <source>the order is already fully paid</source>
+        <translation>la commande est déjà entièrement payée</translation>
+    </message>
+    <message>
+        <source>was already voided: {reason}</source>
+        <translation>a déjà été invalidé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>must be days, weeks or months</source>
+        <translation>doit être en jours, semaines ou mois</translation>
+    </message>
+    <message>
+        <source>was finalized on {date} and is locked</source>
+        <translation>a été clôturé le {date} et est verrouillé</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a reminder</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un rappel</translation>
+    </message>
+    <message>
+        <source>no dental lab is called &apos;{name}&apos; (the labs are: {labs})</source>
+        <translation>aucun laboratoire dentaire ne s’appelle «&#xa0;{name}&#xa0;» (les laboratoires sont&#xa0;: {labs})</translation>
+    </message>
+    <message>
+        <source>must be a PNG or JPEG image (.png, .jpg or .jpeg)</source>
+        <translation>doit être une image PNG ou JPEG (.png, .jpg ou .jpeg)</translation>
+    </message>
+    <message>
+        <source>the file {path} does not exist</source>
+        <translation>le fichier {path} n’existe pas</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image</source>
+        <translation>{name} n’est pas une image PNG ou JPEG</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters)</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une clé de préférence (lettres, chiffres, points, traits d’union, traits de soulignement&#xa0;; 95 caractères au maximum)</translation>
+    </message>
+    <message>
+        <source>cannot use {path}: {reason}</source>
+        <translation>impossible d’utiliser {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>impossible de lire {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores</source>
+        <translation>utilisez de 3 à 50 caractères&#xa0;: lettres a-z, chiffres, points, traits d’union ou traits de soulignement</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum} characters long</source>
+        <translation>doit comporter au moins {minimum} caractères</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a role (one of {choices})</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un rôle (valeurs possibles&#xa0;: {choices})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is already taken</source>
+        <translation>«&#xa0;{value}&#xa0;» est déjà pris</translation>
+    </message>
+    <message>
+        <source>{username} is already active</source>
+        <translation>{username} est déjà actif</translation>
+    </message>
+    <message>
+        <source>{username} is already deactivated</source>
+        <translation>{username} est déjà désactivé</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator; make another user an administrator first</source>
+        <translation>{username} est le dernier administrateur actif&#xa0;; nommez d’abord un autre utilisateur administrateur</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator</source>
+        <translation>{username} est le dernier administrateur actif</translation>
+    </message>
+    <message>
+        <source>nothing to plan: none of the order&apos;s services has task templates</source>
+        <translation>rien à planifier&#xa0;: aucune prestation de la commande n’a de modèles de tâches</translation>
+    </message>
+    <message>
+        <source>nothing to plan: every template task is already in the work plan</source>
+        <translation>rien à planifier&#xa0;: toutes les tâches des modèles sont déjà dans le plan de travail</translation>
+    </message>
+    <message>
+        <source>the task is already first</source>
+        <translation>la tâche est déjà la première</translation>
+    </message>
+    <message>
+        <source>the task is already last</source>
+        <translation>la tâche est déjà la dernière</translation>
+    </message>
+    <message>
+        <source>the task is already where it is</source>
+        <translation>la tâche est déjà à cet emplacement</translation>
+    </message>
+    <message>
+        <source>the task is already assigned to {name}</source>
+        <translation>la tâche est déjà assignée à {name}</translation>
+    </message>
+    <message>
+        <source>the task is already unassigned</source>
+        <translation>la tâche n’est assignée à personne</translation>
+    </message>
+    <message>
+        <source>the task is already done</source>
+        <translation>la tâche est déjà faite</translation>
+    </message>
+    <message>
+        <source>the task is already open</source>
+        <translation>la tâche est déjà ouverte</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>des paiements</translation>
+    </message>
+    <message>
+        <source>a payment plan</source>
+        <translation>un plan de paiement</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>des événements</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>des pièces jointes</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>des commentaires</translation>
+    </message>
+    <message>
+        <source>payroll records</source>
+        <translation>des rémunérations</translation>
+    </message>
+    <message>
+        <source>work-plan tasks done</source>
+        <translation>des tâches du plan de travail faites</translation>
+    </message>
+    <message>
+        <source>copies or remakes</source>
+        <translation>des copies ou des reprises</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
         <source>{action} is not possible for an order that is {status}.</source>
         <translation>{action} n’est pas possible pour une commande au statut «&#xa0;{status}&#xa0;».</translation>
     </message>
@@ -5286,6 +6037,65 @@ connexion&#xa0;:
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>An open work order</source>
+        <translation>Une commande ouverte</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finances</translation>
+    </message>
+    <message>
+        <source>Dental labs</source>
+        <translation>Laboratoires dentaires</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Services &amp; prices</source>
+        <translation>Prestations &amp; tarifs</translation>
+    </message>
+    <message>
+        <source>Staff &amp; users</source>
+        <translation>Personnel &amp; utilisateurs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Scanning and check-in</source>
+        <translation>Scan et réception</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every command of the menus with its keys:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Tous les éléments des menus avec leurs touches&#xa0;:&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>labs</name>
     <message>
         <source>&amp;Name:</source>
@@ -5411,28 +6221,8 @@ connexion&#xa0;:
 <context>
     <name>maintenance</name>
     <message>
-        <source>The database {path} is being restored by another Dentasync Desktop process. Try again when the restore has finished.</source>
-        <translation>La base de données {path} est en cours de restauration par un autre processus Dentasync Desktop. Réessayez lorsque la restauration sera terminée.</translation>
-    </message>
-    <message>
         <source>another process</source>
         <translation>un autre processus</translation>
-    </message>
-    <message>
-        <source>Dentasync Desktop is already open on {path} ({holder}). Switch to that window, or close it and start again.</source>
-        <translation>Dentasync Desktop est déjà ouvert sur {path} ({holder}). Passez à cette fenêtre, ou fermez-la et redémarrez.</translation>
-    </message>
-    <message>
-        <source>There is no database to back up at {path}.</source>
-        <translation>Il n’y a aucune base de données à sauvegarder dans {path}.</translation>
-    </message>
-    <message>
-        <source>; the window is {holder}</source>
-        <translation>&#xa0;; fenêtre&#xa0;: {holder}</translation>
-    </message>
-    <message>
-        <source>The database {path} is open in another Dentasync Desktop window or command{window}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
-        <translation>La base de données {path} est ouverte dans une autre fenêtre ou commande Dentasync Desktop{window}. Fermez-la (ou laissez la commande se terminer), puis relancez la restauration. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -5513,12 +6303,28 @@ connexion&#xa0;:
         <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Personne à contacter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. a parent or carer</source>
+        <translation>p. ex. un parent ou un aidant</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>N&amp;ote&#xa0;:</translation>
     </message>
     <message>
         <source>patient</source>
         <translation>patient</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Personne à contacter</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -6060,14 +6866,6 @@ connexion&#xa0;:
         <translation>Période</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>aucun pour l’instant</translation>
-    </message>
-    <message>
-        <source>no dental lab is called &apos;{name}&apos; (the labs are: {known})</source>
-        <translation>aucun laboratoire dentaire ne s’appelle «&#xa0;{name}&#xa0;» (les laboratoires sont&#xa0;: {known})</translation>
-    </message>
-    <message>
         <source>from {start}</source>
         <translation>à partir du {start}</translation>
     </message>
@@ -6210,33 +7008,6 @@ connexion&#xa0;:
 {path}</source>
         <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>storage</name>
-    <message>
-        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move or delete large files), then try again. Nothing is damaged.</source>
-        <translation>Le disque contenant {path} est plein. Libérez de l’espace (videz la corbeille, déplacez ou supprimez des fichiers volumineux), puis réessayez. Rien n’est endommagé.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be written: the file, its folder or the disk is read-only. Make them writable (check the file&apos;s properties and that the disk is not write-protected), then try again. Nothing is damaged.</source>
-        <translation>Impossible d’écrire dans {path}&#xa0;: le fichier, son dossier ou le disque est en lecture seule. Rendez-les accessibles en écriture (vérifiez les propriétés du fichier et que le disque n’est pas protégé en écriture), puis réessayez. Rien n’est endommagé.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be opened: permission denied. Check that your user account may read and write this file and its folder, then try again.</source>
-        <translation>Impossible d’ouvrir {path}&#xa0;: autorisation refusée. Vérifiez que votre compte utilisateur peut lire et écrire ce fichier et son dossier, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>{path} is locked by another program (a sync or backup tool, or another copy of Dentasync Desktop). Close it or wait a moment, then try again.</source>
-        <translation>{path} est verrouillé par un autre programme (un outil de synchronisation ou de sauvegarde, ou une autre copie de Dentasync Desktop). Fermez-le ou patientez un instant, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be opened. Check that the disk is connected and has free space, and that your user account may read and write the file and its folder, then try again.</source>
-        <translation>Impossible d’ouvrir {path}. Vérifiez que le disque est connecté et dispose d’espace libre, et que votre compte utilisateur peut lire et écrire le fichier et son dossier, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>The disk reported an error while using {path}. Check that the disk is connected and has free space, then try again.</source>
-        <translation>Le disque a signalé une erreur lors de l’utilisation de {path}. Vérifiez que le disque est connecté et dispose d’espace libre, puis réessayez.</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ def test_the_timeline_shows_codes_in_words_and_old_entries_as_stored(
     model.number_prefix = "WO-000123: "
     model.set_rows(entries)
     qtmodeltester.check(model)
-    assert "Payment of 120" in model.index(0, 2).data()
+    assert "Payment of €120.50" in model.index(0, 2).data()
     assert "(Card)" in model.index(0, 2).data()
     assert model.index(1, 2).data() == "task 'Old' added"
 

@@ -355,7 +355,7 @@ def test_adjust_price_keeps_bad_input_and_names_the_field(
     view.adjust_action.trigger()
     settle(qtbot)
     assert view.detail.total == Money(123450, "EUR")
-    assert view.header.value("total") == "1,234.50 EUR"
+    assert view.header.value("total") == "€1,234.50"
 
 
 def test_copy_opens_the_new_order(qtbot, make_view, world: World, order: OrderDetail,
@@ -589,7 +589,7 @@ def test_payments_plan_record_void_and_bad_amount(
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert view.detail.paid == Money(26667, "EUR")
-    assert tab.balance.text() == "233.33 EUR"
+    assert tab.balance.text() == "€233.33"
     assert tab.payments_model.rowCount() == 2
 
     assert not tab.void_button.isEnabled()
@@ -629,7 +629,7 @@ def test_payment_instructions_copy_the_lab_details(qtbot, make_view,
     settle(qtbot)
     text = QGuiApplication.clipboard().text()
     assert "IBAN: DE89 3704 0044 0532 0130 00" in text
-    assert "Amount due: 500.00 EUR" in text
+    assert "Amount due: €500.00" in text
     assert "Reference: WO-000001" in text
 
 
@@ -863,7 +863,7 @@ def test_payroll_add_edit_finalize(qtbot, make_view, world: World, order: OrderD
     settle(qtbot)
     assert view.tabs.currentWidget() is tab
     assert view.detail.payroll[0].amount == Money(4550, "EUR")
-    assert tab.total.text() == "Total: 45.50 EUR"
+    assert tab.total.text() == "Total: €45.50"
     select(tab.table, 0)
     settle(qtbot)
     answer(monkeypatch, editors.PayrollDialog, lambda d: d.amount.amount.setText("50"))
@@ -896,10 +896,10 @@ def test_info_tab_and_header_show_the_order(qtbot, make_view, order: OrderDetail
     assert info.value("patient") == "Anna Schäfer"
     assert info.value("customer") == "Dr. Ørsted — Smile Clinic"
     assert info.value("shade") == "A2" and info.value("teeth") == "11"
-    assert info.items_model.index(0, 5).data() == "500.00 EUR"
-    assert info.items_total.text() == "Total: 500.00 EUR"
+    assert info.items_model.index(0, 5).data() == "€500.00"
+    assert info.items_total.text() == "Total: €500.00"
     assert view.header.value("patient") == "Anna Schäfer"
-    assert view.header.value("balance") == "500.00 EUR"
+    assert view.header.value("balance") == "€500.00"
     assert view.header.value("payment") == "Not paid"
 
 
@@ -957,9 +957,9 @@ def test_activity_changes_are_parsed_from_json() -> None:
         "on hold: yes"]  # empty fields of a new record and file digests say nothing
     assert changes(entry('{"paid": "1.00 EUR", "unpaid_due_date": "2026-10-20"}',
                          '{"paid": "2.00 EUR", "unpaid_due_date": "2026-10-20"}')) == [
-        "paid: 1.00 EUR → 2.00 EUR"]
+        "paid: €1.00 → €2.00"]
     assert changes(entry('{"due_date": null}', '{"due_date": "2026-12-24"}')) == [
-        "due date: — → 12/24/26"]
+        "due date: — → 12/24/2026"]
     long_text = "x" * 200
     assert changes(entry("", f'{{"body": "{long_text}"}}')) == ["body: " + "x" * 79 + "…"]
     assert changes(entry('{"customer": "A"}', "")) == ["customer: A → —"]
@@ -980,7 +980,7 @@ def test_plan_preview_reports_what_cannot_be_scheduled(qtbot) -> None:
     dialog.count.setValue(2)
     settle(qtbot)
     assert dialog.preview_model.rowCount() == 2
-    assert dialog.preview_problem.text() == "2 installments, 0.02 EUR in all"
+    assert dialog.preview_problem.text() == "2 installments, €0.02 in all"
 
 
 

@@ -43,8 +43,8 @@ def test_the_header_holds_the_dates_and_the_description(view_of, world: World) -
         documented_at=date(2026, 11, 2), description="Crown 11,\nzirconia, A2"))
     view = view_of(order.id)
     header = view.header
-    assert header.value("documented") == "11/2/26"
-    assert header.value("due") == "11/9/26"
+    assert header.value("documented") == "11/2/2026"  # the year in full, as on paper
+    assert header.value("due") == "11/9/2026"
     assert header.value("created")  # the time it was taken, as the lab's manual shows it
     assert header.value("description") == "Crown 11, zirconia, A2"  # on one line
     assert (header.value("patient"), header.value("lab")) == (

@@ -89,7 +89,7 @@ def test_toggling_a_section_re_renders_and_is_remembered(qtbot: QtBot, opened: P
     assert "Work plan" not in shown_text(opened)
     options.boxes["prices"].setChecked(True)
     settle(qtbot)
-    assert "500.00 EUR" in shown_text(opened)
+    assert "€500.00" in shown_text(opened)
     assert printing.remembered_sections(world.uow()) == (
         printing.DEFAULT_SECTIONS - {"work_plan"} | {"prices"})
     options.paper_choice.setCurrentIndex(options.paper_choice.findData("letter"))

@@ -95,11 +95,11 @@ def test_sections_counts_and_opening_a_line(qtbot: QtBot, qtmodeltester, world: 
     assert headings["overdue"] == "Overdue orders (1)"
     assert headings["back_from_lab"] == "Coming back from the lab (1)"
     assert headings["installments"] == "Installments due or overdue (2)"
-    assert page.cards["installments"].totals.text() == "Total: 500.00 EUR"
+    assert page.cards["installments"].totals.text() == "Total: €500.00"
     try_in = page.cards["appointments_today"].model
-    assert try_in.index(0, 3).data().startswith("Try-in 15:00 — Case not back: try-in today")
+    assert try_in.index(0, 3).data().startswith("Try-in 3:00\u202fPM — Case not back: try-in today")
     assert try_in.index(0, 3).data(Qt.ItemDataRole.DecorationRole) is not None
-    assert page.cards["appointments_tomorrow"].model.index(0, 3).data() == "Delivery 09:00"
+    assert page.cards["appointments_tomorrow"].model.index(0, 3).data() == "Delivery 9:00\u202fAM"
     for card in page.cards.values():
         qtmodeltester.check(card.model)
 
@@ -202,3 +202,30 @@ def test_saving_a_try_in_whose_case_is_not_back_notes_it(
     tab.add_button.click()
     settle(qtbot)
     assert tab.warning.isHidden()
+
+
+def test_lines_are_put_in_words_from_their_fields(qapp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, date, datetime
+
+    from dentasync_desktop.domain.dto import TodayLine
+    from dentasync_desktop.domain.enums import EventKind, OrderStatus
+    from dentasync_desktop.domain.money import Money
+    from dentasync_desktop.gui.formatting import time_text
+    from dentasync_desktop.gui.today.model import line_text
+
+    base = dict(order_id=1, order_number=1, patient_name="A", lab_name="L")
+    start = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+    assert line_text(TodayLine(**base, event_kind=EventKind.TRY_IN, at=start,
+                               status=OrderStatus.PUBLISHED)) == f"Try-in {time_text(start)}"
+    assert line_text(TodayLine(**base, event_kind=EventKind.DELIVERY, at=start, done=True,
+                               status=OrderStatus.SHIPPED)).endswith(" (done)")
+    assert line_text(TodayLine(**base, status=OrderStatus.PUBLISHED, on=date(2026, 11, 21),
+                               days_late=3)) == "Published, due 3 days ago"
+    assert line_text(TodayLine(**base, status=OrderStatus.SHIPPED, tracking="DHL 77")) == (
+        "Shipped, tracking DHL 77")
+    assert line_text(TodayLine(**base, status=OrderStatus.PUBLISHED, amount=Money(1, "EUR"),
+                               days_late=31)) == "overdue 31 days"
+    assert line_text(TodayLine(**base, status=OrderStatus.PUBLISHED, amount=Money(1, "EUR"))) == (
+        "due today")
+    assert line_text(TodayLine(**base, text="Reminder title", reminder_key="k")) == (
+        "Reminder title")

@@ -4,7 +4,8 @@ cannot be parsed keeps its sentence; the log stays append-only and the file stay
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import re
+from datetime import date, datetime
 
 import pytest
 from alembic import command
@@ -14,6 +15,8 @@ from dentasync_desktop.db.migrate import alembic_config
 from dentasync_desktop.db.revisions import head_revision
 from dentasync_desktop.db.soundness import content_problems
 from dentasync_desktop.documents import activity_text
+from dentasync_desktop.domain import formats
+from dentasync_desktop.domain.money import Money
 from dentasync_desktop.paths import bundled
 from dentasync_desktop.services.maintenance import Database
 
@@ -172,9 +175,19 @@ def test_a_parsed_sentence_renders_back_to_its_old_words(database: Database) -> 
     insert_old_rows(database)
     upgrade(database)
     for summary, code, params in stored(database)[:len(OLD_ROWS)]:
-        # Only the hand-made plural is worded better now.
-        expected = summary.replace("3 task(s)", "3 tasks")
+        # Only the hand-made plural is worded better now, and dates and amounts are written
+        # the way of the reader's locale (English here) instead of ISO and "12.50 EUR".
+        expected = in_english_formats(summary.replace("3 task(s)", "3 tasks"))
         assert activity_text.render(code, json.loads(params)) == expected
+
+
+def in_english_formats(summary: str) -> str:
+    summary = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d", lambda m: formats.datetime_text(
+        datetime.strptime(m[0], "%Y-%m-%d %H:%M").astimezone()), summary)
+    summary = re.sub(r"\d{4}-\d\d-\d\d", lambda m: formats.date_text(
+        date.fromisoformat(m[0])), summary)
+    return re.sub(r"(-?[\d,]+\.?\d*) ([A-Z]{3})\b", lambda m: formats.money_text(
+        Money.parse(m[1].replace(",", ""), m[2])), summary)
 
 
 @pytest.mark.sqlite_only

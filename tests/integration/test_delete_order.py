@@ -47,7 +47,7 @@ def test_a_fresh_draft_is_deleted_and_leaves_a_tombstone(world: World) -> None:
                                          "order.deleted"]
     tombstone = last_activity(world)
     assert entry_text(tombstone) == (
-        "Deleted WO-000001 (Anna Schäfer, Zahntechnik Müller GmbH, 500.00 EUR)")
+        "Deleted WO-000001 (Anna Schäfer, Zahntechnik Müller GmbH, €500.00)")
     assert tombstone.actor_id == world.actors[Role.MANAGER].user_id
     assert json.loads(tombstone.before)["number"] == 1
 

@@ -15,6 +15,7 @@ from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentSt
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
+from dentasync_desktop.domain.text import sort_key
 from dentasync_desktop.services import finance, passwords
 from dentasync_desktop.services.seed import seed
 
@@ -119,7 +120,9 @@ def test_lab_rows_match_an_independent_computation(seeded: World) -> None:
         for r in matching(raw, flt):
             expected[(r.lab_name, r.lab_id, r.currency)].append(r)
         rows = finance.lab_rows(seeded.uow(), seeded.admin, flt)
-        assert [(r.lab_name, r.lab_id, r.currency) for r in rows] == sorted(expected), flt
+        # Labs in dictionary order ("Łukasz" among the L), the id and currency breaking ties.
+        assert [(r.lab_name, r.lab_id, r.currency) for r in rows] == sorted(
+            expected, key=lambda e: (sort_key(e[0]), e[1], e[2])), flt
         for row in rows:
             group = expected[(row.lab_name, row.lab_id, row.currency)]
             assert row.order_count == len(group)

@@ -20,6 +20,7 @@ from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
 from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import payment_status
+from dentasync_desktop.domain.text import sort_key
 from dentasync_desktop.services import masterdata, orders
 from dentasync_desktop.services.order_list import (
     AWAITING_DELIVERY,
@@ -162,9 +163,10 @@ def _sortable(world: World) -> None:
 PATIENT_SORT = {"Anna Schäfer": ("Schäfer", "Anna"), "Jürgen Öztürk": ("Öztürk", "Jürgen")}
 REFERENCE_KEYS = {
     "number": lambda r: r.number,
-    "patient": lambda r: PATIENT_SORT[r.patient_name],
-    "customer": lambda r: r.customer_name,
-    "lab": lambda r: r.lab_name,
+    # Dictionary order, accents aside: "Öztürk" before "Schäfer", not after "Z".
+    "patient": lambda r: sort_key(*PATIENT_SORT[r.patient_name]),
+    "customer": lambda r: sort_key(r.customer_name),
+    "lab": lambda r: sort_key(r.lab_name),
     "status": lambda r: list(OrderStatus).index(r.status),
     "documented_at": lambda r: r.documented_at,
     "due_date": lambda r: r.due_date,
@@ -392,3 +394,41 @@ def test_small_pages_read_directly_agree_with_the_index(twelve: World) -> None:
         flt = OrderFilter(text=text, sort_key="number")
         assert [n for page in keyset_pages(twelve, flt, 2) for n in page] == numbers(
             twelve, text=text, sort_key="number"), text
+
+
+def test_search_finds_names_in_any_spelling_of_their_letters(twelve: World) -> None:
+    """"dvorak" finds Dvořák, "odegard" Ødegård, "muhlbauer" Mühlbauer; an umlaut written the
+    German way ("muehlbauer") finds both spellings; the index and the page scan agree."""
+    people = {"Dvořák": "Antonín", "Ødegård": "Martin", "Mühlbauer": "Anna",
+              "Muehlbauer": "Ben"}
+    made = {}
+    for last, first in people.items():
+        patient = masterdata.save_patient(twelve.uow(), twelve.admin,
+                                          PatientInput(last_name=last, first_name=first))
+        made[last] = orders.create_order(twelve.uow(), twelve.admin, twelve.order_input(
+            patient_id=patient.id)).number
+    for typed, found in (("dvorak", ["Dvořák"]), ("DVOŘÁK", ["Dvořák"]), ("odegard", ["Ødegård"]),
+                         ("ødegård", ["Ødegård"]), ("muhlbauer", ["Mühlbauer"]),
+                         ("mühlbauer", ["Mühlbauer"]),
+                         ("muehlbauer", ["Muehlbauer", "Mühlbauer"]),
+                         ("mueh", ["Muehlbauer", "Mühlbauer"])):
+        expected = sorted(made[name] for name in found)
+        flt = OrderFilter(text=typed, sort_key="number")
+        assert numbers(twelve, text=typed, sort_key="number") == expected, typed
+        assert [n for page in keyset_pages(twelve, flt, 1) for n in page] == expected, typed
+        assert count_orders(twelve.uow(), twelve.admin, flt) == len(expected), typed
+
+
+def test_master_data_search_folds_accents_and_ranks_the_exact_spelling_first(
+        world: World) -> None:
+    for last in ("Muller", "Müller", "Dvořák"):
+        masterdata.save_patient(world.uow(), world.admin, PatientInput(last_name=last))
+
+    def found(text: str) -> list[str]:
+        return [p.last_name for p in masterdata.list_patients(world.uow(), world.admin, text)]
+
+    assert found("dvorak") == ["Dvořák"]
+    assert found("müller") == ["Müller", "Muller"]  # as typed first
+    assert found("muller") == ["Muller", "Müller"]
+    assert masterdata.list_patients(world.uow(), world.admin, "müller", limit=1)[0].last_name == (
+        "Müller")

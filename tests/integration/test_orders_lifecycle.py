@@ -98,17 +98,17 @@ def test_price_cannot_drop_below_payments_or_plan(world: World) -> None:
     order = orders.create_order(world.uow(), world.admin, world.order_input())
     order = payments.record_payment(world.uow(), world.admin, order.id, PaymentInput(
         paid_on=date(2026, 11, 20), amount=Money(20000, "EUR"), method=PaymentMethod.CASH))
-    with refused(world, ValidationError, r"^price: the total 100.00 EUR would be below what is "
-                                         r"already paid \(200.00 EUR\)"):
+    with refused(world, ValidationError, r"^price: the total €100.00 would be below what is "
+                                         r"already paid \(€200.00\)"):
         orders.adjust_price(world.uow(), world.admin, order.id, order.version,
                             Money(10000, "EUR"))
     cheaper = world.order_input(items=(ItemInput(description="Crown", quantity=1,
                                                  unit_price=Money(15000, "EUR")),))
-    with refused(world, ValidationError, "^items: the total 150.00 EUR would be below"):
+    with refused(world, ValidationError, "^items: the total €150.00 would be below"):
         orders.edit_order(world.uow(), world.admin, order.id, order.version, cheaper)
     order = payments.set_payment_plan(world.uow(), world.admin, order.id, PaymentPlanInput(
         amount=Money(40000, "EUR"), method=PaymentMethod.CASH, first_due_date=date(2026, 12, 1)))
-    with refused(world, ValidationError, r"below the payment plan \(400.00 EUR\)"):
+    with refused(world, ValidationError, r"below the payment plan \(€400.00\)"):
         orders.adjust_price(world.uow(), world.admin, order.id, order.version,
                             Money(30000, "EUR"))
     order = orders.adjust_price(world.uow(), world.admin, order.id, order.version,

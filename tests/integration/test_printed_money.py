@@ -48,7 +48,7 @@ def adjusted_order(world: World) -> OrderDetail:
 
 
 def amounts(text: str) -> list[str]:
-    return re.findall(r"[+-]?\d[\d,]*\.\d\d EUR", text)
+    return re.findall(r"[+-]?€\d[\d,]*\.\d\d", text)
 
 
 def test_the_order_form_shows_items_and_adjustment_adding_up_to_the_total(
@@ -61,12 +61,12 @@ def test_the_order_form_shows_items_and_adjustment_adding_up_to_the_total(
     text = pdf_text(out.getvalue())
     totals = text[text.index("Items\n"):] if "Items\n" in text else text
     assert "Price adjustment" in text
-    assert "+29.00 EUR" in text
+    assert "+€29.00" in text
     if os.environ.get("DENTASYNC_SCREENSHOTS"):  # for a human to look at
         Path(os.environ["DENTASYNC_SCREENSHOTS"], "adjusted_order_form.pdf").write_bytes(
             out.getvalue())
     figures = amounts(totals)
-    assert figures[:5] == ["571.00 EUR", "+29.00 EUR", "600.00 EUR", "100.00 EUR", "500.00 EUR"]
+    assert figures[:5] == ["€571.00", "+€29.00", "€600.00", "€100.00", "€500.00"]
 
 
 def test_the_payment_instructions_explain_the_due_amount_against_the_installments(
@@ -78,12 +78,12 @@ def test_the_payment_instructions_explain_the_due_amount_against_the_installment
         Path(os.environ["DENTASYNC_SCREENSHOTS"], "adjusted_payment_instructions.pdf"
              ).write_bytes(out.getvalue())
     text = " ".join(pdf_text(out.getvalue()).split())
-    assert "500.00 EUR" in text  # the amount due
-    assert ("Total 600.00 EUR (items 571.00 EUR, price adjustment +29.00 EUR) · paid "
-            "100.00 EUR") in text
-    assert "Open installments 471.00 EUR" in text
-    assert "Price adjustment, not in the installments +29.00 EUR" in text
-    assert "Amount due 500.00 EUR" in text
+    assert "€500.00" in text  # the amount due
+    assert ("Total €600.00 (items €571.00, price adjustment +€29.00) · paid "
+            "€100.00") in text
+    assert "Open installments €471.00" in text
+    assert "Price adjustment, not in the installments +€29.00" in text
+    assert "Amount due €500.00" in text
 
 
 def test_an_unadjusted_order_prints_no_adjustment_line(world: World) -> None:

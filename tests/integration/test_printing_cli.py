@@ -36,7 +36,7 @@ def test_print_order_with_sections_and_paper(world: World, tmp_path: Path,
     assert (code, err) == (0, "")
     assert out.strip() == f"Wrote {target}"
     text = " ".join(pdf_text(target.read_bytes()).split())
-    assert "Zirconia crown" in text and "250.00 EUR" in text and "Work plan" not in text
+    assert "Zirconia crown" in text and "€250.00" in text and "Work plan" not in text
 
 
 @needs_pdftotext

@@ -22,8 +22,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from sqlalchemy import select, update
 
+from dentasync_desktop import i18n
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
+from dentasync_desktop.domain import formats
 from dentasync_desktop.domain.dto import Actor, FinanceFilter, OrderFilter
 from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
@@ -226,12 +228,13 @@ def test_orders_xlsx_matches_the_raw_tables(seeded, tmp_path: Path, name: str) -
         first = header_row + 1
         currency = sheet.cell(row=first, column=4).value
         decimals = CURRENCY_EXPONENTS[currency]
-        money_format = f'#,##0{"." + "0" * decimals if decimals else ""} "{currency}"'
+        money_format = formats.xlsx_money_format(currency)
+        assert money_format.endswith("#,##0" + ("." + "0" * decimals if decimals else ""))
         for column in (5, 6, 7):
             cell = sheet.cell(row=first, column=column)
             assert cell.data_type == "n" and cell.number_format == money_format
         assert sheet.cell(row=first, column=10).is_date
-        assert sheet.cell(row=first, column=10).number_format == "yyyy-mm-dd"
+        assert sheet.cell(row=first, column=10).number_format == "m/d/yyyy"
         # Data cells share one style per format; the totals' bold must not leak into them.
         last_data, first_total = first + len(data) - 1, first + len(data)
         assert not sheet.cell(row=last_data, column=5).font.b
@@ -295,7 +298,7 @@ def test_orders_csv_has_a_bom_plain_amounts_and_the_service_rows(seeded, tmp_pat
             row.number_text, row.lab_name, row.payment_method.label if row.payment_method else "",
             row.total.currency, row.paid.amount_text(), row.total.amount_text(),
             row.outstanding.amount_text(), row.status.label, row.payment_status.label,
-            row.documented_at.isoformat(),
+            formats.date_text(row.documented_at),
         ]
 
 
@@ -526,3 +529,32 @@ def test_balances_agree_between_detail_list_and_finance(seeded) -> None:
             seen_overdue += 1
             assert row.payment_status is PaymentStatus.OVERDUE, detail.number_text
     assert seen_voided and seen_overdue, "the seeded data should cover both cases"
+
+
+def test_a_german_report_keeps_numbers_and_dates_with_german_formats(
+        seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Reports are in the app's language, and written its way."""
+    flt = FILTERS["two months"](seeded)
+    workbook_path, csv_path = tmp_path / "orders.xlsx", tmp_path / "orders.csv"
+    i18n.set_default_language("de")
+    reports.export_finance(seeded, ADMIN, "orders", flt, "xlsx", workbook_path)
+    reports.export_finance(seeded, ADMIN, "orders", flt, "csv", csv_path)
+    sheet = load_workbook(workbook_path).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows())
+    number = i18n.translate("reports", "Number", None, "de")
+    header = next(i for i, row in enumerate(rows) if row[0].value == number)
+    first = next(row for row in rows[header + 1:] if row[3].value == "EUR")
+    paid, documented = first[4], first[9]
+    assert paid.data_type == "n" and isinstance(paid.value, int | float | Decimal)
+    assert paid.number_format == '#,##0.00\xa0"€"'
+    assert documented.is_date and documented.number_format == "dd.mm.yyyy"
+    generated = i18n.translate("reports", "Generated: {when}", None, "de").format(when="")
+    assert any(str(r[0].value).startswith(generated) and "." in str(r[0].value)
+               for r in rows[:header])
+    # CSV for a German spreadsheet: ";" between cells, a decimal comma, German dates.
+    lines = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(),
+                            delimiter=";"))
+    service = next(iter(finance.iter_order_rows(seeded(), ADMIN, flt)))
+    assert lines[1][4] == service.paid.amount_text().replace(".", ",")
+    assert lines[1][9] == service.documented_at.strftime("%d.%m.%Y")

@@ -26,6 +26,7 @@ from dentasync_desktop.db.models import (
     WorkOrder,
     WorkOrderItem,
 )
+from dentasync_desktop.domain import formats
 from dentasync_desktop.domain.bank import clean_bic, clean_iban
 from dentasync_desktop.domain.enums import OrderStatus
 from dentasync_desktop.domain.money import Money
@@ -185,7 +186,8 @@ def test_seeded_payments_are_in_the_log_as_if_recorded_by_hand(uow_factory) -> N
             if entry.action == "add_payment":
                 assert entry.at == payment.recorded_at
                 assert entry_text(entry).startswith(f"{number}: payment of ")
-                assert entry_text(entry).endswith(f" on {payment.paid_on} recorded")
+                paid_on = formats.date_text(payment.paid_on)
+                assert entry_text(entry).endswith(f" on {paid_on} recorded")
             else:
                 assert entry.at == payment.voided_at
                 assert entry_text(entry).endswith("voided: Entered twice")

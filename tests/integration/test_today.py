@@ -49,18 +49,19 @@ def test_every_section_with_counts_and_order_ids(world: World) -> None:
                       "overdue": 1, "back_from_lab": 1, "installments": 2,
                       "reminders": counts["reminders"]}
     [try_in] = board.section("appointments_today").lines
-    assert (try_in.order_id, try_in.text, try_in.patient_name) == (
-        due_today.id, "Try-in 15:00", "Anna Schäfer")
+    assert (try_in.order_id, try_in.event_kind, try_in.done, try_in.patient_name) == (
+        due_today.id, EventKind.TRY_IN, False, "Anna Schäfer")
     assert try_in.warning is not None and try_in.warning.days_until == 0
     [delivery] = board.section("appointments_tomorrow").lines
     assert delivery.order_id == coming.id and delivery.warning is None  # it is shipped
     [overdue] = board.section("overdue").lines
-    assert (overdue.order_id, overdue.text) == (late.id, "Published, due 3 days ago")
+    assert (overdue.order_id, overdue.status, overdue.days_late) == (
+        late.id, OrderStatus.PUBLISHED, 3)
     [back] = board.section("back_from_lab").lines
-    assert back.text == "Shipped, tracking DHL 77"
+    assert (back.status, back.tracking) == (OrderStatus.SHIPPED, "DHL 77")
     installments = board.section("installments")
-    assert [(line.text, line.amount) for line in installments.lines] == [
-        ("overdue 31 days", Money(25000, "EUR")), ("due today", Money(25000, "EUR"))]
+    assert [(line.days_late, line.amount) for line in installments.lines] == [
+        (31, Money(25000, "EUR")), (0, Money(25000, "EUR"))]
     assert installments.totals == (Money(50000, "EUR"),)
     assert {line.order_id for line in board.section("reminders").lines} >= {late.id}
 

@@ -22,7 +22,7 @@ def test_every_code_renders_in_english(code: str) -> None:
 def test_the_order_number_can_be_left_out_on_the_orders_own_timeline() -> None:
     params, _ = SAMPLES["payment.recorded"]
     assert activity_text.render("payment.recorded", params, with_number=False) == (
-        "payment of 120.50 EUR (card) on 2026-12-02 recorded")
+        "payment of €120.50 (card) on 12/2/2026 recorded")
 
 
 def test_plurals_are_words_not_brackets() -> None:
@@ -33,7 +33,7 @@ def test_plurals_are_words_not_brackets() -> None:
 def test_amounts_keep_the_currencys_minor_digits() -> None:
     assert activity_text.render("order.price_adjusted", {
         "old_minor": 5000, "new_minor": 4500, "currency": "JPY"}) == (
-        "Price adjusted from 5000 JPY to 4500 JPY")
+        "Price adjusted from ¥5,000 to ¥4,500")
 
 
 @pytest.mark.parametrize(("code", "params"), [

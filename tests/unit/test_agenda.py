@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from dentasync_desktop.documents.agenda import COLUMNS, agenda_table, event_cells
 from dentasync_desktop.domain.dto import CalendarEvent
 from dentasync_desktop.domain.enums import EventKind, OrderStatus
+from dentasync_desktop.domain.formats import time_text
 from dentasync_desktop.domain.readiness import seat_warning
 
 START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -26,8 +27,10 @@ def test_a_line_per_event_in_local_time() -> None:
     local = START.astimezone()
     cells = event_cells(event())
     assert len(cells) == len(COLUMNS)
-    assert cells[:5] == (local.date(), f"{local:%H:%M}–{local + timedelta(minutes=45):%H:%M}",
+    end = local + timedelta(minutes=45)
+    assert cells[:5] == (local.date(), f"{time_text(local)}–{time_text(end)}",
                          "Try-in", "WO-000123", "Łucja Nowak")
+    assert event_cells(event(), "de")[1] == f"{local:%H:%M}–{end:%H:%M}"
     assert cells[-1] == "Room 2"
 
 
@@ -42,6 +45,8 @@ def test_marks_come_before_the_note() -> None:
 def test_the_table_names_the_day_and_says_when_empty() -> None:
     generated = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
     day = agenda_table([], "Lab", date(2026, 11, 24), date(2026, 11, 24), (), generated)
-    assert (day.view, day.row_count, day.note) == ("Tuesday 2026-11-24", 0, "No appointments.")
+    assert (day.view, day.row_count, day.note) == ("Tuesday 11/24/2026", 0, "No appointments.")
     week = agenda_table([event()], "Lab", date(2026, 11, 23), date(2026, 11, 29), (), generated)
-    assert week.view == "2026-11-23 to 2026-11-29" and week.row_count == 1
+    assert week.view == "11/23/2026 to 11/29/2026" and week.row_count == 1
+    german = agenda_table([], "Lab", date(2026, 11, 24), date(2026, 11, 24), (), generated, "de")
+    assert german.view == "Dienstag 24.11.2026"

@@ -39,6 +39,15 @@ def error_samples() -> dict[str, dict[str, object]]:
         "lifecycle.empty_order": {},
         "lifecycle.open_tasks": {"tasks": ["<Model>"], "count": 3},
         "lifecycle.not_delivered": {"status": "shipped"},
+        # Parameters the words are made from rather than shown as they are.
+        "file_too_large": {"name": "<name>", "size": 3 * 2**20, "limit": 50 * 2**20},
+        "no_order": {"number": 7},
+        "no_order_number": {"number": 7},
+        "no_work_order": {"number": 7},
+        "not_allowed": {"role": "manager", "action": "publish"},
+        "role_changed": {"role": "manager"},
+        "sign_in_blocked": {"username": "<username>", "seconds": 600},
+        "more_than_balance": {"balance_minor": 1234, "currency": "EUR"},
     })
     return samples
 

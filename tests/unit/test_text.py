@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from dentasync_desktop.db.models.search import spellings
 from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.text import fold, search_fold
 from dentasync_desktop.domain.validation import date_range
@@ -59,3 +60,15 @@ def test_a_period_ending_before_it_starts_is_refused_by_field() -> None:
     with pytest.raises(ValidationError, match="start date is after the end date") as refused:
         date_range(date(2026, 2, 1), date(2026, 1, 1), "due date")
     assert refused.value.field == "due date"
+
+
+@pytest.mark.parametrize(("typed", "also"), [
+    ("mueller", {"muller"}),
+    ("muehlbauer", {"muhlbauer", "muehlbaur", "muhlbaur"}),
+    ("goethe", {"gothe"}),
+    ("quelle", set()),  # "qu" is no umlaut
+    ("mue", set()),  # "mu" would go to the other index
+    ("dvorak", set()),
+])
+def test_an_umlaut_written_the_german_way_is_also_searched_bare(typed: str, also: set[str]) -> None:
+    assert set(spellings(typed)) == {typed, *also}

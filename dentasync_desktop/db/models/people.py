@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Connection, ForeignKey, String, Text, event
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from ...domain.enums import Role
+from ...domain.text import sort_key
 from .base import Base, utcnow
 
 
@@ -58,6 +61,7 @@ class DentalLab(Base):
     # The language its order forms, labels and payment instructions print in; None: the app's.
     document_language: Mapped[str | None] = mapped_column(String(8), default=None)
     active: Mapped[bool] = mapped_column(default=True)
+    sort_key: Mapped[str] = mapped_column(String(500), default="", index=True)  # see below
 
 
 class Customer(Base):
@@ -72,6 +76,7 @@ class Customer(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(default=True)
+    sort_key: Mapped[str] = mapped_column(String(500), default="", index=True)  # see below
 
 
 class Patient(Base):
@@ -87,3 +92,20 @@ class Patient(Base):
     address: Mapped[str] = mapped_column(Text, default="", server_default="")
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(default=True)
+    sort_key: Mapped[str] = mapped_column(String(500), default="", index=True)  # see below
+
+
+# The name as lists sort it (domain/text.py sort_key), kept by every flush that writes the
+# record: the order list sorts and pages by patient, customer or lab through these indexes.
+# Seeding, which inserts without the ORM, fills it itself.
+def _keep_sort_key(make: Callable[[Any], str]) -> Callable[[Mapper[Any], Connection, Any], None]:
+    def keep(_mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
+        target.sort_key = make(target)
+    return keep
+
+
+for _model, _make in ((Patient, lambda p: sort_key(p.last_name or "", p.first_name or "")),
+                      (Customer, lambda c: sort_key(c.name or "")),
+                      (DentalLab, lambda lab: sort_key(lab.name or ""))):
+    event.listen(_model, "before_insert", _keep_sort_key(_make))
+    event.listen(_model, "before_update", _keep_sort_key(_make))

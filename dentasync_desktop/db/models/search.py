@@ -16,6 +16,9 @@ A batch migration that rebuilds work_orders drops its triggers: recreate them (a
 
 from __future__ import annotations
 
+import re
+from itertools import product
+
 from sqlalchemy import (
     ColumnElement,
     Integer,
@@ -78,34 +81,64 @@ def _starts_a_word(text: SQLColumnExpression[str], token: str) -> ColumnElement[
     return text.op("~")(_PG_WORD_BREAK + _regex_literal(token))
 
 
+# An umlaut written the German way ("ue" for "ü"), not after "q" ("Quelle").
+_DIGRAPH = re.compile("(?<!q)([aou])e")
+
+
+_MOST_DIGRAPHS = 3  # at most 2**3 spellings of one word
+
+
+def spellings(token: str) -> tuple[str, ...]:
+    """The folded token and, where it may write umlauts the German way, each word it may
+    mean with the bare vowel the stored text has for an umlaut: "mueller" also finds "Müller"
+    (stored "muller"), "muehlbauer" finds "Mühlbauer" while its "bauer" stays; "Mueller" is
+    still found as written. Only spellings that go to the same index as the token."""
+    parts = _DIGRAPH.split(token)  # text, vowel, text, vowel, ..., text
+    vowels = parts[1::2]
+    if not vowels or len(vowels) > _MOST_DIGRAPHS:
+        return (token,)
+    found = []
+    for bare in product((False, True), repeat=len(vowels)):
+        word = parts[0] + "".join(vowel + ("" if drop else "e") + text for vowel, drop, text
+                                  in zip(vowels, bare, parts[2::2], strict=True))
+        if (len(word) >= TRIGRAM_MIN) == (len(token) >= TRIGRAM_MIN):
+            found.append(word)
+    return tuple(found)
+
+
 def scanned_matches(text: ColumnElement[str], tokens: list[str],
                     dialect: str) -> list[ColumnElement[bool]]:
     """The same test as ``matching_ids``, on the text of rows already being read: cheaper than
     the index when matches are common enough to fill a page from the first few thousand rows.
     """
+    return [or_(*(_scanned(text, spelling, dialect) for spelling in spellings(token)))
+            for token in tokens]
+
+
+def _scanned(text: ColumnElement[str], token: str, dialect: str) -> ColumnElement[bool]:
+    if len(token) >= TRIGRAM_MIN:
+        return contains(text, token, dialect)
     if dialect == POSTGRESQL:
-        return [contains(text, t, dialect) if len(t) >= TRIGRAM_MIN else _starts_a_word(text, t)
-                for t in tokens]
-    conditions: list[ColumnElement[bool]] = []
-    for token in tokens:
-        if len(token) >= TRIGRAM_MIN:
-            conditions.append(contains(text, token, dialect))
-        else:
-            literal = _glob_literal(token)
-            # instr first: it rules out most rows far faster than the pattern does.
-            conditions.append(and_(func.instr(text, token) > 0,
-                                   or_(text.op("GLOB")(f"{literal}*"),
-                                       text.op("GLOB")(f"*{_WORD_BREAK}{literal}*"))))
-    return conditions
+        return _starts_a_word(text, token)
+    literal = _glob_literal(token)
+    # instr first: it rules out most rows far faster than the pattern does.
+    return and_(func.instr(text, token) > 0,
+                or_(text.op("GLOB")(f"{literal}*"),
+                    text.op("GLOB")(f"*{_WORD_BREAK}{literal}*")))
 
 
 def _quoted(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _term(token: str, prefix: str) -> str:
+    words = [_quoted(spelling) + prefix for spelling in spellings(token)]
+    return words[0] if len(words) == 1 else "(" + " OR ".join(words) + ")"
+
+
 def _matches(tokens: list[str]) -> list[tuple[TableClause, str]]:
-    long = [_quoted(t) for t in tokens if len(t) >= TRIGRAM_MIN]
-    short = [_quoted(t) + "*" for t in tokens if len(t) < TRIGRAM_MIN]
+    long = [_term(t, "") for t in tokens if len(t) >= TRIGRAM_MIN]
+    short = [_term(t, "*") for t in tokens if len(t) < TRIGRAM_MIN]
     return [(index, " AND ".join(terms))
             for index, terms in ((_trigram, long), (_words, short)) if terms]
 
@@ -132,7 +165,8 @@ def matching_ids(tokens: list[str], dialect: str) -> list[ColumnElement[bool]]:
     """
     if dialect == POSTGRESQL:
         # LIKE rather than strpos: only LIKE and ~ can use the trigram index.
-        return [WorkOrder.search_text.contains(t, autoescape=True) if len(t) >= TRIGRAM_MIN
-                else _starts_a_word(WorkOrder.search_text, t) for t in tokens]
+        return [or_(*(WorkOrder.search_text.contains(s, autoescape=True)
+                      if len(s) >= TRIGRAM_MIN else _starts_a_word(WorkOrder.search_text, s)
+                      for s in spellings(t))) for t in tokens]
     return [WorkOrder.id.in_(select(index.c.rowid).where(index.c[index.name].op("MATCH")(query)))
             for index, query in _matches(tokens)]

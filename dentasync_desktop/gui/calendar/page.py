@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -66,6 +65,7 @@ from ..errors import show_refusal
 from ..formatting import label, pydate, qdate
 from ..order_detail.editors import EventDialog
 from ..theme import icon
+from ..widgets.dates import date_edit
 from ..widgets.lookup import LookupCombo
 from ..widgets.record_table import record_table
 from ..worker import Job
@@ -131,7 +131,7 @@ class CalendarPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.date_edit = QDateEdit()
+        self.date_edit = date_edit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setToolTip(self.tr("Go to a date"))
         self.view_buttons = QButtonGroup(self)

@@ -13,6 +13,7 @@ from ...domain.dto import FinanceFilter, LabFinanceRow, OrderFinanceRow
 from ...domain.money import Money
 from ...services import finance
 from ..client import ServiceClient
+from ..collation import by_name
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
 from ..table_model import ID_ROLE, ROW_ROLE, Column, Index, RowTableModel
 from ..translation import QT_TRANSLATE_NOOP, translate
@@ -41,7 +42,7 @@ LAB_COLUMNS: tuple[Column[LabFinanceRow], ...] = (
 )
 
 _LAB_SORT: dict[str, Callable[[LabFinanceRow], Any]] = {
-    "lab": lambda r: (r.lab_name.casefold(), r.currency),
+    "lab": by_name(lambda r: r.lab_name, lambda r: r.currency),
     "orders": lambda r: (r.order_count, r.currency),
     "paid": lambda r: _money_key(r.paid),
     "total": lambda r: _money_key(r.total),

@@ -36,9 +36,10 @@ from ...services.changes import Change, ChangeKind
 from ..access import refusal_text
 from ..changes import ChangeRelay
 from ..client import ServiceClient
-from ..errors import show_refusal, show_unexpected
+from ..errors import error_words, show_refusal, show_unexpected
 from ..formatting import day, label, money, pydate, qdate
 from ..translation import QT_TRANSLATE_NOOP
+from ..widgets.dates import date_edit
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
 from .chart import LabChart
@@ -201,7 +202,7 @@ class FinancePage(QWidget):
         layout.addWidget(self.export_status)
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+        edit = date_edit()
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDate(QDate.currentDate())
@@ -588,9 +589,9 @@ class FinancePage(QWidget):
         if isinstance(error, reports.ExportCancelled):
             self.export_status.setText(self.tr("Report cancelled; no file was written."))
             self.export_status.show()
-            self.report_failed.emit(error.message)
+            self.report_failed.emit(error_words(error))
         elif isinstance(error, DomainError):
-            self.report_failed.emit(error.message)
+            self.report_failed.emit(error_words(error))
             show_refusal(self, error)
         else:
             summary = "".join(traceback.format_exception_only(error)).strip()

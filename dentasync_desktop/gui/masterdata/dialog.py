@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError, ValidationError
 from ..client import ServiceClient
+from ..errors import error_words
 from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
 from ..worker import Job
 
@@ -71,7 +72,7 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def show_error(self, error: DomainError) -> None:
-        show_inline_error(self.error, error.message)
+        show_inline_error(self.error, error_words(error))
         if isinstance(error, ValidationError):
             widget = self.field_widget(error.field)
             if widget is not None:

@@ -25,6 +25,7 @@ from ...domain.errors import ValidationError
 from ...services import masterdata, users
 from ..access import refusal_text
 from ..client import ServiceClient
+from ..errors import error_words
 from ..formatting import label
 from ..translation import translate
 from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
@@ -188,7 +189,8 @@ class ResetPasswordDialog(QDialog):
             return
         run_in_dialog(self, self.buttons, self._client.submit(
             users.reset_password, self._user.id, self.password.text()),
-            lambda _none: self.accept(), lambda error: show_inline_error(self.error, error.message))
+            lambda _none: self.accept(),
+            lambda error: show_inline_error(self.error, error_words(error)))
 
 
 def _reset_password(parent: QWidget, client: ServiceClient, user: UserInfo) -> Any:

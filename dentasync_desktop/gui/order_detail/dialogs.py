@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,8 +34,9 @@ from ...domain.dto import CustomerInfo, LabInfo
 from ...domain.errors import DomainError, ValidationError
 from ...domain.money import Money
 from ...domain.numbers import format_number, parse_number
-from ..errors import show_refusal
+from ..errors import error_words, show_refusal
 from ..formatting import money, pydate, qdate
+from ..widgets.dates import date_edit
 from ..worker import Job
 from .models import ID_ROLE
 from .widgets import MoneyEdit, confirm
@@ -154,7 +154,8 @@ class ServiceDialog(QDialog):
             raise error
 
     def show_error(self, error: ValidationError) -> None:
-        self.error.setText(error.message[0].upper() + error.message[1:])
+        words = error_words(error)
+        self.error.setText(words[0].upper() + words[1:])
         self.error.show()
         self._grow()
         widget = self._fields.get(error.field)
@@ -216,7 +217,7 @@ class DueDateDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None, current: Any,
                  submit: Callable[..., Job[Any]]) -> None:
         super().__init__(parent, self.tr("Update due date"), submit)
-        self.date = QDateEdit(qdate(current) if current else QDate.currentDate())
+        self.date = date_edit(qdate(current) if current else QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.add_field(self.tr("Due date"), self.date, "due date")
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,9 @@ from ...domain.enums import EventKind, IntervalUnit, PaymentMethod
 from ...domain.errors import ValidationError
 from ...domain.money import Money
 from ...domain.payments import MAX_INSTALLMENTS, schedule
+from ..errors import error_words
 from ..formatting import day, label, money, pydate, qdate
+from ..widgets.dates import date_edit
 from .dialogs import ServiceDialog
 from .models import ScheduleModel
 from .widgets import MoneyEdit, OptionalDateEdit, RecordTable
@@ -89,7 +90,7 @@ class PaymentDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None, balance: Money, method: PaymentMethod | None,
                  submit: Callable[..., Any]) -> None:
         super().__init__(parent, self.tr("Add payment"), submit)
-        self.paid_on = QDateEdit(QDate.currentDate())
+        self.paid_on = date_edit(QDate.currentDate())
         self.paid_on.setCalendarPopup(True)
         self.amount = MoneyEdit(balance if balance.minor > 0 else Money.zero(balance.currency))
         self.method = _enum_combo(list(PaymentMethod), method or PaymentMethod.CASH)
@@ -120,7 +121,7 @@ class PlanDialog(ServiceDialog):
         self.count = QSpinBox()
         self.count.setRange(2, MAX_INSTALLMENTS)
         self.count.setValue(plan.installments_count if plan and plan.installment else 3)
-        self.first_due = QDateEdit(qdate(plan.first_due_date) if plan else first_due)
+        self.first_due = date_edit(qdate(plan.first_due_date) if plan else first_due)
         self.first_due.setCalendarPopup(True)
         self.interval = QSpinBox()
         self.interval.setRange(1, 365)
@@ -177,7 +178,8 @@ class PlanDialog(ServiceDialog):
         except ValidationError as error:
             self.preview_model.set_rows([])
             _restyle(self.preview_problem, "errorLabel")
-            self.preview_problem.setText(error.message[0].upper() + error.message[1:])
+            words = error_words(error)
+            self.preview_problem.setText(words[0].upper() + words[1:])
             return
         _restyle(self.preview_problem, "hintLabel")
         self.preview_problem.setText(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -21,6 +22,8 @@ from ...domain.dto import (
     TaskInfo,
 )
 from ...domain.enums import EventKind, OrderStatus, PaymentMethod, PaymentStatus, Role, TaskStatus
+from ...domain.errors import DomainError
+from ...domain.money import CURRENCY_EXPONENTS, Money
 from ...domain.teeth import format_teeth
 from .. import activity_text
 from ..formatting import date_text, datetime_text, label, money
@@ -357,8 +360,19 @@ def _value(key: str, value: Any) -> str:
     return text if len(text) <= LONG_VALUE else text[:LONG_VALUE - 1] + "…"
 
 
+# An amount as the services record it before and after a change: str(Money), "1234.50 EUR".
+_STORED_AMOUNT = re.compile(r"(-?\d+(?:\.\d+)?) ([A-Z]{3})")
+
+
 def _moment(text: str) -> str:
-    """ISO dates and aware date-times, as the services record them, in the user's locale."""
+    """ISO dates, aware date-times and amounts, as the services record them, in the user's
+    locale."""
+    amount = _STORED_AMOUNT.fullmatch(text)
+    if amount and amount[2] in CURRENCY_EXPONENTS:
+        try:
+            return money(Money.parse(amount[1], amount[2]))
+        except DomainError:
+            return text
     if len(text) < 10 or text[4:5] != "-" or text[7:8] != "-":
         return text
     try:

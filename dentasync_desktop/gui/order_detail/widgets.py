@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.money import CURRENCY_EXPONENTS, Money
 from ..formatting import amount_input, qdate
 from ..theme import on_white
+from ..widgets.dates import date_edit
 from .models import ID_ROLE, RowsModel
 
 
@@ -175,7 +175,7 @@ class OptionalDateEdit(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(label)
-        self.edit = QDateEdit()
+        self.edit = date_edit()
         self.edit.setCalendarPopup(True)
         self.edit.setDate(value if value is not None and value.isValid()
                           else QDate.currentDate())

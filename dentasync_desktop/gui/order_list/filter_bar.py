@@ -22,7 +22,11 @@ from ...services import masterdata
 from ..client import ServiceClient
 from ..formatting import label, pydate
 from ..translation import translate
+from ..widgets.dates import date_edit
 from ..widgets.lookup import LookupCombo
+
+# The texts keep the page's context ("OrderListPage"): they were the page's before the filters
+# moved out of it.
 
 LOOKUP_LIMIT = 200
 
@@ -66,8 +70,8 @@ class OrderFilterBar(QWidget):
         for payment in PaymentStatus:
             self.payment_filter.addItem(label(payment), payment)
         self.due_check = QCheckBox(translate("OrderListPage", "Due from"))
-        self.due_from = QDateEdit()
-        self.due_to = QDateEdit()
+        self.due_from = date_edit()
+        self.due_to = date_edit()
         today = QDate.currentDate()
         for edit, value in ((self.due_from, today), (self.due_to, today.addDays(7))):
             edit.setCalendarPopup(True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ...domain.dto import TodayLine
 from ...domain.readiness import SeatWarning
-from ..formatting import date_text, label, money
+from ..formatting import date_text, label, money, time_text
 from ..translation import UTF8, translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,6 +29,31 @@ def seat_warning_text(warning: SeatWarning) -> str:
     return QApplication.translate(
         "readiness", "Case not back: {kind} {when} (the order is {status})").format(
             kind=label(warning.kind).lower(), when=when, status=label(warning.status).lower())
+
+
+def line_text(line: TodayLine) -> str:
+    """What a line says after its number and patient, put in words from its fields:
+    "Try-in 10:30", "Published, due 3 days ago", "Shipped, tracking DHL 77", "overdue 2 days"."""
+    if line.reminder_key or (line.event_kind is None and line.status is None):
+        return line.text
+    if line.event_kind is not None and line.at is not None:
+        text = QApplication.translate("today", "{kind} {time}").format(
+            kind=label(line.event_kind), time=time_text(line.at))
+        return (QApplication.translate("today", "{what} (done)").format(what=text)
+                if line.done else text)
+    late = line.days_late  # a plain name: lupdate reads no attribute as a count
+    if line.amount is not None:
+        if late <= 0:
+            return QApplication.translate("today", "due today")
+        return translate("today", "overdue %n day(s)", None, UTF8, late)
+    text = label(line.status) if line.status is not None else ""
+    if late > 0:
+        text = translate("today", "{status}, due %n day(s) ago", None, UTF8, late).format(
+            status=text)
+    if line.tracking:
+        text = QApplication.translate("today", "{what}, tracking {number}").format(
+            what=text, number=line.tracking)
+    return text
 
 
 class TodayLinesModel(QAbstractTableModel):
@@ -85,7 +110,7 @@ class TodayLinesModel(QAbstractTableModel):
     def _text(self, line: TodayLine, column: int) -> str:
         if column == WHEN:
             if line.at is not None:
-                return line.at.astimezone().strftime("%H:%M")
+                return time_text(line.at)
             return date_text(line.on)
         if column == ORDER:
             return line.number_text
@@ -93,8 +118,8 @@ class TodayLinesModel(QAbstractTableModel):
             return line.patient_name
         if column == WHAT:
             if line.warning is not None:
-                return f"{line.text} — {seat_warning_text(line.warning)}"
-            return line.text
+                return f"{line_text(line)} — {seat_warning_text(line.warning)}"
+            return line_text(line)
         if column == EXTRA:
             return money(line.amount) if line.amount is not None else line.lab_name
         return ""

@@ -7,7 +7,18 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
-from ..formatting import pydate, qdate
+from ..formatting import date_format, pydate, qdate
+
+
+def full_year(edit: QDateEdit) -> QDateEdit:
+    """``edit`` showing dates as the lists and printouts write them (formatting.date_text):
+    Qt's short format has a two-digit year."""
+    edit.setDisplayFormat(date_format(edit.locale()))
+    return edit
+
+
+def date_edit(value: QDate | None = None) -> QDateEdit:
+    return full_year(QDateEdit(value) if value is not None else QDateEdit())
 
 
 class OptionalDate(QWidget):
@@ -16,7 +27,7 @@ class OptionalDate(QWidget):
     def __init__(self, check_text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(check_text)
-        self.edit = QDateEdit()
+        self.edit = date_edit()
         self.edit.setCalendarPopup(True)
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
