@@ -31,6 +31,7 @@ from .i18n import (
     QT_TRANSLATE_NOOP,
     default_language,
     environment_language,
+    in_sentence,
     label,
     set_default_language,
     translate,
@@ -286,7 +287,7 @@ def _user_add(context: AppContext, args: argparse.Namespace) -> int:
         users.save_user(factory(), actor, UserInput(
             username=args.name, full_name=full_name, role=role, password=password))
     print(translate("cli", "Added {role} {name}.", None, language).format(
-        role=label(role, language).lower(), name=args.name.strip().lower()))
+        role=in_sentence(label(role, language), language), name=args.name.strip().lower()))
     return EXIT_OK
 
 

@@ -20,7 +20,7 @@ from ..domain.enums import EventKind, OrderStatus, PaymentMethod
 from ..domain.formats import DEFAULT_LOCALE
 from ..domain.money import Money
 from ..domain.numbers import format_number
-from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
+from ..i18n import QT_TRANSLATE_NOOP, default_language, in_sentence, label, translate
 
 Params = Mapping[str, Any]
 Language = str  # a language code, its formats those of domain/formats.py
@@ -66,7 +66,7 @@ def _number(p: Params, key: str) -> str:
 
 
 def _method(p: Params, language: Language) -> str:
-    return label(PaymentMethod(p["method"]), language).lower()
+    return in_sentence(label(PaymentMethod(p["method"]), language), language)
 
 
 def _event(p: Params, language: Language) -> dict[str, str]:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from ..domain.dto import CalendarEvent
 from ..domain.formats import date_text, time_text, weekday_name
-from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
+from ..i18n import QT_TRANSLATE_NOOP, default_language, in_sentence, label, translate
 from .report_table import Column, ColumnKind, Counted, ReportTable, Row
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Agenda")
@@ -33,7 +33,7 @@ def event_cells(event: CalendarEvent, language: str | None = None) -> Row:
         marks.append(translate("reports", "done", None, language))
     if event.order_closed:
         marks.append(translate("reports", "order {status}", None, language).format(
-            status=label(event.order_status, language).lower()))
+            status=in_sentence(label(event.order_status, language), language)))
     if event.warning is not None:
         marks.append(event.warning.message)
     note = " · ".join([*marks, event.note] if event.note else marks)

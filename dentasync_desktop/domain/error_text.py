@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
+from ..i18n import QT_TRANSLATE_NOOP, default_language, in_sentence, label, translate
 from .actions import Action
 from .enums import OrderStatus, Role
 
@@ -432,7 +432,7 @@ def field_words(field: str, language: str | None = None) -> str:
 
 
 def _status(params: Mapping[str, object], language: str | None) -> str:
-    return label(OrderStatus(str(params["status"])), language).lower()
+    return in_sentence(label(OrderStatus(str(params["status"])), language), language)
 
 
 def _wait(seconds: int, language: str | None) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QLocale
 from ..domain import formats
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..i18n import in_sentence
 from . import enum_labels
 
 
@@ -82,6 +83,11 @@ PAYMENT_COLOURS = {
 def label(member: StrEnum) -> str:
     """The translated label of a domain enum member (status, role, method, ...)."""
     return enum_labels.label(member)
+
+
+def label_in_sentence(member: StrEnum) -> str:
+    """The label as a word inside a sentence of the app's language ("a try-in tomorrow")."""
+    return in_sentence(enum_labels.label(member))
 
 
 def amount_input(amount: Money | None, locale: QLocale | None = None) -> str:

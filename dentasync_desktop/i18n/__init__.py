@@ -8,6 +8,7 @@ from .catalog import (
     QT_TRANSLATE_NOOP,
     default_language,
     environment_language,
+    in_sentence,
     label,
     language_for_locale,
     set_default_language,
@@ -15,5 +16,5 @@ from .catalog import (
 )
 
 __all__ = ["APP_LANGUAGE", "ENGLISH", "LANGUAGES", "QT_TRANSLATE_NOOP", "default_language",
-           "environment_language", "label", "language_for_locale", "set_default_language",
-           "translate"]
+           "environment_language", "in_sentence", "label", "language_for_locale",
+           "set_default_language", "translate"]

@@ -70,6 +70,18 @@ def label(value: Labelled, language: str | None = None) -> str:
     return translate(ENUM_CONTEXT, value.label, None, language)
 
 
+# German writes its nouns with a capital letter inside a sentence too ("Einprobe morgen").
+_CAPITALISED_NOUNS = frozenset({"de"})
+
+
+def in_sentence(text: str, language: str | None = None) -> str:
+    """A label as a word inside a sentence: "In production" reads "in production", but German
+    keeps "In Produktion"; only the first letter changes, so "PDF" stays "PDF"."""
+    if (language or _default) in _CAPITALISED_NOUNS or text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def set_default_language(language: str) -> None:
     """The language of this process's messages that have no reader's language of their own
     (refusals raised deep in a service); documents are given theirs explicitly."""

@@ -50,7 +50,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.numbers import format_number
 from ..domain.readiness import BACK_FROM_LAB, SEAT_KINDS, seat_warning
-from ..i18n import default_language, label, translate
+from ..i18n import default_language, in_sentence, label, translate
 from .changes import ChangeKind
 from .guards import signed_in
 from .settings import read_schedule
@@ -109,7 +109,7 @@ def _event_reminders(uow: UnitOfWork, lo: datetime, hi: datetime) -> list[Remind
 def _order_is(number: int, status: OrderStatus) -> str:
     """ "WO-000123 is in production", in the app's language (reminders are the desk's)."""
     return translate("reminders", "{order} is {status}").format(
-        order=format_number(number), status=label(status).lower())
+        order=format_number(number), status=in_sentence(label(status)))
 
 
 def _seat_reminders(uow: UnitOfWork, lo: datetime, hi: datetime, days: int
@@ -135,7 +135,7 @@ def _seat_reminders(uow: UnitOfWork, lo: datetime, hi: datetime, days: int
                 key=f"seat:{event_id}:{start_day:%Y%m%d}", kind=ReminderKind.SEAT,
                 due_at=due, order_id=order_id, order_number=number,
                 title=translate("reminders", "Case not back: {kind} on {day}: {patient}").format(
-                    kind=label(kind).lower(),
+                    kind=in_sentence(label(kind)),
                     day=formats.date_text(start_day, default_language()),
                     patient=_patient(first, last)),
                 detail=_order_is(number, status),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dentasync_desktop.i18n import catalog
+from dentasync_desktop.i18n import catalog, in_sentence
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -135,3 +135,14 @@ def test_dentasync_lang_wins_over_the_locale(monkeypatch: pytest.MonkeyPatch) ->
     assert catalog.environment_language() == "es"
     monkeypatch.delenv("DENTASYNC_LANG")
     assert catalog.environment_language() == "fr"
+
+
+@pytest.mark.parametrize(("language", "label", "word"), [
+    ("en", "In production", "in production"),
+    ("fr", "Essayage", "essayage"),
+    ("es", "Prueba", "prueba"),
+    ("de", "Einprobe", "Einprobe"),  # a German noun keeps its capital inside a sentence
+    ("en", "PDF", "PDF"),
+])
+def test_a_label_inside_a_sentence(language: str, label: str, word: str) -> None:
+    assert in_sentence(label, language) == word

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 
 from ...domain.dto import CalendarDueDate, CalendarEvent
 from ...domain.enums import EventKind
-from ..formatting import label
+from ..formatting import label, label_in_sentence
 from ..translation import translate
 from .spans import local_start
 
@@ -71,7 +71,7 @@ def status_note(event: CalendarEvent) -> str:
     """What the order's state means for the appointment, if it matters ("" otherwise)."""
     if event.order_closed:
         return translate("calendar", "Order {status}").format(
-            status=label(event.order_status).lower())
+            status=label_in_sentence(event.order_status))
     if event.done:
         return translate("calendar", "Done")
     return ""

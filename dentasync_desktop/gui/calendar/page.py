@@ -62,7 +62,7 @@ from ...services.changes import Change, ChangeKind
 from ..access import gate
 from ..changes import ChangeRelay
 from ..errors import show_refusal
-from ..formatting import label, pydate, qdate
+from ..formatting import label, label_in_sentence, pydate, qdate
 from ..order_detail.editors import EventDialog
 from ..theme import icon
 from ..widgets.dates import date_edit
@@ -514,7 +514,7 @@ class CalendarPage(QWidget):
 
     def _moved(self, saved: EventSaved) -> None:
         self._tell(self.tr("Moved the {kind} of {number} to {when}.").format(
-            kind=label(saved.event.kind).lower(), number=saved.detail.number_text,
+            kind=label_in_sentence(saved.event.kind), number=saved.detail.number_text,
             when=QLocale().toString(_qdatetime(saved.event.starts_at),
                                     QLocale.FormatType.ShortFormat)), saved)
 
@@ -548,7 +548,7 @@ class CalendarPage(QWidget):
                                                                          EventSaved):
             saved: EventSaved = dialog.outcome
             self._tell(self.tr("Added a {kind} to {number}.").format(
-                kind=label(saved.event.kind).lower(), number=saved.detail.number_text), saved)
+                kind=label_in_sentence(saved.event.kind), number=saved.detail.number_text), saved)
         dialog.deleteLater()
 
     def edit_time(self, event: CalendarEvent) -> None:

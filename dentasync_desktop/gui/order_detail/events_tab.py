@@ -13,7 +13,7 @@ from ...domain.dto import Actor, EventInfo, EventInput, EventSaved, OrderDetail
 from ...domain.readiness import BACK_FROM_LAB, SeatWarning
 from ...services import events
 from ...services.unit_of_work import UnitOfWork
-from ..formatting import datetime_text, label
+from ..formatting import datetime_text, label_in_sentence
 from ..today.model import seat_warning_text
 from ..worker import Job
 from .context import OrderContext
@@ -117,5 +117,5 @@ class EventsTab(QWidget):
         if event is not None and confirm(
                 self, self.tr("Delete event"),
                 self.tr("Delete the {kind} on {when}?").format(
-                    kind=label(event.kind).lower(), when=datetime_text(event.starts_at))):
+                    kind=label_in_sentence(event.kind), when=datetime_text(event.starts_at))):
             self._context.run(events.delete_event, event.id)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 from ...domain.actions import Action
 from ...domain.dto import OrderDetail, PaymentInfo, PaymentPlanInfo
 from ...services import payments
-from ..formatting import PAYMENT_COLOURS, date_text, label, money, qdate
+from ..formatting import PAYMENT_COLOURS, date_text, label, label_in_sentence, money, qdate
 from .context import OrderContext
 from .dialogs import TextDialog
 from .editors import PaymentDialog, PlanDialog, every
@@ -97,11 +97,11 @@ class PaymentsTab(QWidget):
             return self.tr("No payment plan.")
         if not plan.installment:
             return self.tr("{amount} by {method}, due {due}.").format(
-                amount=money(plan.amount), method=label(plan.method).lower(),
+                amount=money(plan.amount), method=label_in_sentence(plan.method),
                 due=date_text(plan.first_due_date))
         return self.tr("{amount} by {method} in {count} installments, {every}, "
                        "from {first}.").format(
-            amount=money(plan.amount), method=label(plan.method).lower(),
+            amount=money(plan.amount), method=label_in_sentence(plan.method),
             count=plan.installments_count, every=every(plan.interval, plan.interval_unit),
             first=date_text(plan.first_due_date))
 

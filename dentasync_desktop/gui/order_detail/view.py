@@ -15,7 +15,7 @@ from ...domain.numbers import format_number
 from ...services import masterdata, orders
 from ...services.order_detail import find_order_id
 from ..client import ServiceClient
-from ..formatting import label
+from ..formatting import label, label_in_sentence
 from ..worker import Job
 from .activity_tab import ActivityTab
 from .attachments_tab import AttachmentsTab
@@ -395,7 +395,7 @@ class OrderDetailView(QWidget):
         target = TRANSITIONS[Action.REOPEN].get(self.detail.status)
         if target is not None and confirm(self, self.tr("Reopen order"), self.tr(
                 "Reopen {number} as {status}?").format(
-                number=self.detail.number_text, status=label(target).lower())):
+                number=self.detail.number_text, status=label_in_sentence(target))):
             self.context.step(orders.reopen)
 
     def add_payment(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ...domain.dto import TodayLine
 from ...domain.readiness import SeatWarning
-from ..formatting import date_text, label, money, time_text
+from ..formatting import date_text, label, label_in_sentence, money, time_text
 from ..translation import UTF8, translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +28,8 @@ def seat_warning_text(warning: SeatWarning) -> str:
         when = translate("readiness", "in %n day(s)", None, UTF8, days)
     return QApplication.translate(
         "readiness", "Case not back: {kind} {when} (the order is {status})").format(
-            kind=label(warning.kind).lower(), when=when, status=label(warning.status).lower())
+            kind=label_in_sentence(warning.kind), when=when,
+            status=label_in_sentence(warning.status))
 
 
 def line_text(line: TodayLine) -> str:
