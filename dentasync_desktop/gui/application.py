@@ -74,6 +74,7 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
     app = make_application()
     install_translations()
     install_exception_hook(log_file)
+    database.follow_other_pcs()  # pages refresh on other PCs' changes too (on a server)
     while True:
         actor = ask_for_actor(database, demo)
         if actor is None:

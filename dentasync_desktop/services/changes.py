@@ -17,17 +17,22 @@ How it flows:
   usually a worker thread. The GUI therefore never subscribes directly: it uses
   ``gui.changes.ChangeRelay``, which re-emits each batch as a Qt signal on the GUI thread.
 
-The bus knows nothing of Qt or of the database, and ``publish`` may be called from any thread:
-it is the one seam a later database-side notification (PostgreSQL LISTEN/NOTIFY from other
-PCs) can feed, by publishing the Changes it decodes.
+The bus knows nothing of Qt or of the database, and ``publish`` may be called from any thread.
+On PostgreSQL it is also fed by the other PCs: a committing unit of work sends its changes as
+``encode``d JSON with NOTIFY in the same transaction, and a listener (db.notify, started by
+``Database.follow_other_pcs``) ``decode``s what other processes sent and publishes it here.
+Each bus has an ``origin`` id so a process skips its own notifications, which its bus has
+published already.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
+import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 log = logging.getLogger(__name__)
@@ -108,6 +113,7 @@ class ChangeBus:
     """Thread-safe publish/subscribe of committed changes; see the module docstring."""
 
     def __init__(self) -> None:
+        self.origin = uuid.uuid4().hex
         self._lock = threading.Lock()
         self._subscribers: list[Subscriber] = []
 
@@ -138,3 +144,65 @@ class ChangeBus:
                 subscriber(batch)
             except Exception:
                 log.exception("change subscriber %r failed", subscriber)
+
+
+def encode(origin: str, changes: Iterable[Change], limit: int) -> list[str]:
+    """``changes`` as JSON payloads of at most ``limit`` bytes each, tagged with ``origin``.
+
+    A batch too large for one payload is split over several (a change with very many ids
+    into several changes with fewer); they are sent in one transaction, so they arrive together.
+    """
+    pending = list(dict.fromkeys(changes))
+    payloads: list[str] = []
+    chunk: list[Change] = []
+    while pending:
+        change = pending.pop(0)
+        if len(_payload(origin, [*chunk, change]).encode()) <= limit:
+            chunk.append(change)
+        elif chunk:
+            payloads.append(_payload(origin, chunk))
+            chunk = []
+            pending.insert(0, change)
+        else:
+            assert len(change.ids) > 1, "a change with at most one id always fits"
+            half = len(change.ids) // 2
+            pending[:0] = [replace(change, ids=change.ids[:half]),
+                           replace(change, ids=change.ids[half:])]
+    if chunk:
+        payloads.append(_payload(origin, chunk))
+    return payloads
+
+
+def _payload(origin: str, changes: list[Change]) -> str:
+    rows = [[c.kind.value, list(c.ids), c.order_id, c.actor_id] for c in changes]
+    return json.dumps({"origin": origin, "changes": rows}, separators=(",", ":"))
+
+
+def decode(payload: str) -> tuple[str, tuple[Change, ...]]:
+    """The origin and changes of an ``encode``d payload; ValueError when it is not one (a
+    newer version's kind this one does not know, say)."""
+    try:
+        data = json.loads(payload)
+        changes = tuple(
+            Change(ChangeKind(kind), tuple(int(i) for i in ids),
+                   None if order_id is None else int(order_id),
+                   None if actor_id is None else int(actor_id))
+            for kind, ids, order_id, actor_id in data["changes"])
+        return str(data["origin"]), changes
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"not a change notification: {payload[:200]!r}") from error
+
+
+def relay_from_others(bus: ChangeBus) -> Callable[[str], None]:
+    """A notification handler that publishes other processes' changes on ``bus``."""
+
+    def receive(payload: str) -> None:
+        try:
+            origin, changes = decode(payload)
+        except ValueError:
+            log.warning("ignored a change notification", exc_info=True)
+            return
+        if origin != bus.origin:
+            bus.publish(changes)
+
+    return receive

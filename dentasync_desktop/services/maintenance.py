@@ -24,6 +24,7 @@ from ..db.health import (
     stored_revision,
 )
 from ..db.lock import FileLock, database_lock, window_lock
+from ..db.notify import Listener
 from ..db.revisions import current_revision, head_revision, known_revisions, needs_upgrade
 from ..db.server import redacted
 from ..db.soundness import content_problems, server_content_problems
@@ -35,7 +36,7 @@ from ..domain.errors import DatabaseInUse, DatabaseProblem, StorageProblem
 from ..i18n import translate
 from ..paths import AppPaths, bundled
 from .attachment_store import AttachmentStore
-from .changes import ChangeBus
+from .changes import ChangeBus, relay_from_others
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -51,9 +52,20 @@ class Database:
     uow_factory: UnitOfWorkFactory
     lock: FileLock
     bus: ChangeBus
+    listener: Listener | None = None
+
+    def follow_other_pcs(self) -> None:
+        """On a server, publish the changes other PCs commit on this database's bus (until
+        ``close``), so open pages refresh without F5. Nothing to follow in a local file."""
+        if self.paths.on_server and self.listener is None:
+            self.listener = Listener(self.engine.url, relay_from_others(self.bus))
+            self.listener.start()
 
     def close(self) -> None:
         """Release the file: connections first, then the shared lock a restore waits for."""
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         self.engine.dispose()
         if not self.paths.on_server:
             mark_closed(self.paths.database)

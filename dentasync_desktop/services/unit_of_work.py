@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db.engine import begin_write, is_busy
+from ..db.notify import MAX_PAYLOAD, notify
 from ..domain import error_text
 from ..domain.errors import ConcurrencyError, DatabaseBusy
 from .attachment_store import AttachmentStore
-from .changes import Change, ChangeBus, ChangeKind
+from .changes import Change, ChangeBus, ChangeKind, encode
 
 STALE_MESSAGE = error_text.render("stale_order", {})  # what a stale write is told
 
@@ -80,6 +81,11 @@ class UnitOfWork:
             raise DatabaseBusy() from exc
 
     def commit(self) -> None:
+        if self.bus is not None and self._pending and self._on_server():
+            # In the transaction itself: the other PCs hear of it only if it commits.
+            connection = self.session.connection()
+            for payload in encode(self.bus.origin, self._pending, MAX_PAYLOAD):
+                notify(connection, payload)
         try:
             self.session.commit()
         except StaleDataError as error:
@@ -89,6 +95,9 @@ class UnitOfWork:
         published, self._pending = self._pending, []
         if self.bus is not None and published:
             self.bus.publish(published)
+
+    def _on_server(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
 
     def rollback(self) -> None:
         self._pending = []

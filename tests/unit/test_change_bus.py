@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -31,6 +32,10 @@ class FakeSession:
 
     def rollback(self) -> None:
         self.log.append("rollback")
+
+    def get_bind(self) -> Any:
+        """An SQLite bind: nothing to tell other PCs."""
+        return SimpleNamespace(dialect=SimpleNamespace(name="sqlite"))
 
     def close(self) -> None:
         self.log.append("close")
