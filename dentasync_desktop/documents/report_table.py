@@ -204,6 +204,9 @@ def tracked(rows: Iterable[Row], totals: Totals) -> Iterator[Row]:
 _FORMULA = re.compile(r"(?:^|[;,\t\r\n])[\s;,]*[=+\-@]")
 # XML 1.0 cannot hold these control characters; openpyxl would refuse the whole file.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A character without which neither of the above can match: most cells have none, and one
+# search for it is cheaper than the two above (an export checks a million cells).
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f=+\-@]")
 
 
 def legal(text: str) -> str:
@@ -221,6 +224,8 @@ def neutralise(text: str) -> str:
     The apostrophe is the only guard plain text has; XLSX marks the cell instead (see
     xlsx_report), so the value there stays exactly as typed.
     """
+    if _SUSPECT.search(text) is None:
+        return text
     clean = legal(text)
     return "'" + clean if reads_as_formula(clean) else clean
 
