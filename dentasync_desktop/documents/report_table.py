@@ -218,13 +218,18 @@ def reads_as_formula(text: str) -> bool:
     return _FORMULA.search(text) is not None
 
 
+def harmless(text: str) -> bool:
+    """True when ``text`` needs neither cleaning (``legal``) nor a formula guard."""
+    return _SUSPECT.search(text) is None
+
+
 def neutralise(text: str) -> str:
     """Text made safe for a CSV cell: never read as a formula, no illegal characters.
 
     The apostrophe is the only guard plain text has; XLSX marks the cell instead (see
     xlsx_report), so the value there stays exactly as typed.
     """
-    if _SUSPECT.search(text) is None:
+    if harmless(text):
         return text
     clean = legal(text)
     return "'" + clean if reads_as_formula(clean) else clean
