@@ -7,7 +7,6 @@ export's time. openpyxl writes through lxml, a dependency for that reason.
 
 from __future__ import annotations
 
-from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Protocol, cast
@@ -103,7 +102,7 @@ class _XlsxWriter:
             probe = WriteOnlyCell(self.sheet)
             probe.style = name
             style = self._styles[number_format] = probe._style  # type: ignore[attr-defined]  # openpyxl's style array, left out of the stubs
-        cell = SheetCell(self.sheet, 1, 1, style_array=style)  # type: ignore[call-arg]  # as WriteOnlyCell; not in the stubs
+        cell = SheetCell(self.sheet, 1, 1, style_array=style)  # row and column as WriteOnlyCell
         # The stub narrows a cell's value; it stores any Cell value, Decimal included.
         cell.value = value  # type: ignore[assignment]
         return cell
@@ -194,9 +193,8 @@ class _XlsxWriter:
 
     def _total(self, value: Cell, kind: ColumnKind) -> SheetCell:
         made = self._cell(value, kind)
-        if isinstance(made, SheetCell):
-            # Bold and a border on a copy of the shared style array (not in the stubs).
-            made._style = copy(made._style)  # type: ignore[attr-defined]
+        # A styled cell has its own copy of its column's style array: bold and a border on it
+        # leave the data cells' style as it was.
         cell = made if isinstance(made, SheetCell) else WriteOnlyCell(self.sheet, made)
         cell.font = _BOLD
         cell.border = _TOTAL_BORDER
