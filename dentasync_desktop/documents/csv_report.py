@@ -9,8 +9,11 @@ comma the cells are separated by ";" as spreadsheets there expect.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from ..domain import formats
 from ..domain.money import Money
@@ -25,16 +28,24 @@ def write_csv(table: ReportTable, target: Path) -> None:
         delimiter = ";" if formats.decimal_sign(locale) == "," else ","
         writer = csv.writer(out, quoting=csv.QUOTE_ALL, delimiter=delimiter)
         writer.writerow([neutralise(title) for title in table.column_titles()])
-        writer.writerows([_text(value, locale) for value in row] for row in table.rows)
+        texts = _Texts(locale)
+        known = texts.by_type.get  # looked up inline: a call less for each of a million cells
+        writer.writerows([(known(type(value)) or texts.writer_for(value))(value)
+                          for value in row] for row in table.rows)
 
 
-def _text(value: Cell, locale: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Money):
-        return formats.plain_amount(value, locale)
-    if isinstance(value, date):
-        return formats.date_text(value, locale)
-    if isinstance(value, int):
-        return str(value)
-    return neutralise(value)
+class _Texts:
+    """How to write cell values as CSV text in one locale, by the value's type: one dictionary
+    look-up for each of a million cells, where a chain of isinstance cost more."""
+
+    def __init__(self, locale: str) -> None:
+        # Checked in this order for a type not seen yet (a bool is written as an int).
+        self.by_type: dict[type, Callable[[Any], str]] = {
+            str: neutralise, int: str, Money: partial(formats.plain_amount, locale=locale),
+            date: partial(formats.date_text, locale=locale), type(None): lambda _none: ""}
+
+    def writer_for(self, value: Cell) -> Callable[[Any], str]:
+        """For a subclass (a bool, a datetime): its base type's writer, remembered."""
+        write = self.by_type[type(value)] = next(
+            known for kind, known in self.by_type.items() if isinstance(value, kind))
+        return write

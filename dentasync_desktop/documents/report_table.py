@@ -204,6 +204,9 @@ def tracked(rows: Iterable[Row], totals: Totals) -> Iterator[Row]:
 _FORMULA = re.compile(r"(?:^|[;,\t\r\n])[\s;,]*[=+\-@]")
 # XML 1.0 cannot hold these control characters; openpyxl would refuse the whole file.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A character without which neither of the above can match: most cells have none, and one
+# search for it is cheaper than the two above (an export checks a million cells).
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f=+\-@]")
 
 
 def legal(text: str) -> str:
@@ -215,12 +218,19 @@ def reads_as_formula(text: str) -> bool:
     return _FORMULA.search(text) is not None
 
 
+def harmless(text: str) -> bool:
+    """True when ``text`` needs neither cleaning (``legal``) nor a formula guard."""
+    return _SUSPECT.search(text) is None
+
+
 def neutralise(text: str) -> str:
     """Text made safe for a CSV cell: never read as a formula, no illegal characters.
 
     The apostrophe is the only guard plain text has; XLSX marks the cell instead (see
     xlsx_report), so the value there stays exactly as typed.
     """
+    if harmless(text):
+        return text
     clean = legal(text)
     return "'" + clean if reads_as_formula(clean) else clean
 

@@ -7,7 +7,6 @@ export's time. openpyxl writes through lxml, a dependency for that reason.
 
 from __future__ import annotations
 
-from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Protocol, cast
@@ -32,6 +31,7 @@ from .report_table import (
     ReportTable,
     Totals,
     atomic_output,
+    harmless,
     legal,
     reads_as_formula,
     tracked,
@@ -89,9 +89,9 @@ class _XlsxWriter:
     def _styled_as(self, value: object, number_format: str) -> SheetCell:
         """A cell in the named style with ``number_format``.
 
-        The style is added to the workbook the first time; later cells share its style array
-        instead of looking the name up again (a third of the export's time). Sharing is safe
-        here: a write-only cell is written out as soon as its row is appended, never changed.
+        The style is added to the workbook the first time; later cells start from its style
+        array instead of looking the name up again (a third of the export's time). The value
+        is bound after the style, so openpyxl keeps our date format instead of setting its own.
         """
         style = self._styles.get(number_format)
         if style is None:
@@ -102,9 +102,9 @@ class _XlsxWriter:
             probe = WriteOnlyCell(self.sheet)
             probe.style = name
             style = self._styles[number_format] = probe._style  # type: ignore[attr-defined]  # openpyxl's style array, left out of the stubs
-        # The stub narrows WriteOnlyCell's value; it stores any Cell value, Decimal included.
-        cell = WriteOnlyCell(self.sheet, value)  # type: ignore[arg-type]
-        cell._style = style  # type: ignore[attr-defined]  # shared, see above
+        cell = SheetCell(self.sheet, 1, 1, style_array=style)  # row and column as WriteOnlyCell
+        # The stub narrows a cell's value; it stores any Cell value, Decimal included.
+        cell.value = value  # type: ignore[assignment]
         return cell
 
     def write(self) -> None:
@@ -133,8 +133,9 @@ class _XlsxWriter:
 
         totals = Totals(table.columns)
         last_row = header_row
+        kinds, cell = [column.kind for column in table.columns], self._cell
         for row in tracked(table.rows, totals):
-            sheet.append([self._cell(value, table.columns[i].kind) for i, value in enumerate(row)])
+            sheet.append([cell(value, kind) for value, kind in zip(row, kinds, strict=True)])
             last_row += 1
         last_column = get_column_letter(len(table.columns))
         layout.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
@@ -148,6 +149,8 @@ class _XlsxWriter:
         when it is edited, and a string type keeps openpyxl from storing a formula; a literal
         apostrophe would show up in the value.
         """
+        if harmless(text):
+            return text
         clean = legal(text)
         if not reads_as_formula(clean):
             return clean
@@ -175,6 +178,8 @@ class _XlsxWriter:
         return cell
 
     def _cell(self, value: Cell, kind: ColumnKind) -> SheetCell | str | None:
+        if type(value) is str:  # most cells: tested first, by exact type (the cheapest test)
+            return self._text(value) or None
         if value is None:
             return None
         if isinstance(value, Money):
@@ -188,9 +193,8 @@ class _XlsxWriter:
 
     def _total(self, value: Cell, kind: ColumnKind) -> SheetCell:
         made = self._cell(value, kind)
-        if isinstance(made, SheetCell):
-            # Bold and a border on a copy of the shared style array (not in the stubs).
-            made._style = copy(made._style)  # type: ignore[attr-defined]
+        # A styled cell has its own copy of its column's style array: bold and a border on it
+        # leave the data cells' style as it was.
         cell = made if isinstance(made, SheetCell) else WriteOnlyCell(self.sheet, made)
         cell.font = _BOLD
         cell.border = _TOTAL_BORDER

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -13,6 +14,7 @@ from ..domain.errors import DomainError, ValidationError
 from ..domain.formats import date_text
 from ..domain.text import fold
 from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
+from ..i18n.catalog import Labelled
 from ..paths import bundled
 from . import finance
 from .guards import authorize
@@ -102,7 +104,8 @@ def export_finance(
         count = finance.order_count(uow_factory(), actor, flt)
         streamed = finance.iter_order_rows(uow_factory(), actor, flt, sort_key=sort_key,
                                            descending=descending)
-        rows, columns = map(order_cells, streamed), ORDER_COLUMNS
+        rows = map(order_cells, streamed, repeat(Labels()))
+        columns = ORDER_COLUMNS
         counted = Counted.ORDERS
     table = ReportTable(
         title=REPORT_TITLE, organisation=settings.name, view=VIEW_TITLES[view],
@@ -180,11 +183,19 @@ def lab_cells(row: LabFinanceRow) -> Row:
     return (row.lab_name, row.currency, row.order_count, row.paid, row.total, row.outstanding)
 
 
-def order_cells(row: OrderFinanceRow) -> Row:
+class Labels(dict[Labelled, str]):
+    """Enum labels in the app's language, each translated once per export, not once a row."""
+
+    def __missing__(self, value: Labelled) -> str:
+        text = self[value] = label(value)
+        return text
+
+
+def order_cells(row: OrderFinanceRow, labels: Labels) -> Row:
     return (
-        row.number_text, row.lab_name, label(row.payment_method) if row.payment_method else "",
-        row.total.currency, row.paid, row.total, row.outstanding, label(row.status),
-        label(row.payment_status), row.documented_at,
+        row.number_text, row.lab_name, labels[row.payment_method] if row.payment_method else "",
+        row.total.currency, row.paid, row.total, row.outstanding, labels[row.status],
+        labels[row.payment_status], row.documented_at,
     )
 
 
