@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -20,6 +21,9 @@ from ...domain.dto import LabFinanceRow
 from ...domain.money import CURRENCY_EXPONENTS
 from ..theme import is_dark
 
+# Bars shown by name; the rest share one bar. A category label taller than its bar's band is
+# drawn as "…", and at 1366×768 the chart has room for about nine bands.
+NAMED_LABS = 8
 PAID_COLOUR = QColor("#15803d")
 OUTSTANDING_COLOUR = QColor("#d97706")
 
@@ -81,8 +85,7 @@ class LabChart(QWidget):
         self.view.setChart(self.chart)
         previous.deleteLater()
         currency = self.currency.currentText()
-        # Top to bottom in the table's order: a horizontal bar chart draws the first at the bottom.
-        rows = [r for r in self._rows if r.currency == currency][::-1]
+        rows = [r for r in self._rows if r.currency == currency]
         if not rows:
             self.chart.setTitle(self.tr("No work orders match these filters"))
             return
@@ -93,15 +96,16 @@ class LabChart(QWidget):
         paid.setColor(PAID_COLOUR)
         outstanding = QBarSet(self.tr("Outstanding"))
         outstanding.setColor(OUTSTANDING_COLOUR)
+        bars = self._bars(rows)
         # Bar lengths only: a chart needs floats, the figures themselves stay exact elsewhere.
-        paid.append([r.paid.minor / scale for r in rows])
-        outstanding.append([r.outstanding.minor / scale for r in rows])
+        paid.append([bar.paid / scale for bar in bars])
+        outstanding.append([bar.outstanding / scale for bar in bars])
         series = QHorizontalStackedBarSeries()
         series.append(paid)
         series.append(outstanding)
         self.chart.addSeries(series)
         labs = QBarCategoryAxis()
-        labs.append([short_name(r.lab_name) for r in rows])
+        labs.append([bar.name for bar in bars])
         amounts = QValueAxis()
         amounts.setLabelFormat("%.0f")
         amounts.setTitleText(currency)
@@ -110,6 +114,29 @@ class LabChart(QWidget):
         series.attachAxis(labs)
         series.attachAxis(amounts)
         amounts.applyNiceNumbers()
+
+
+    def _bars(self, rows: list[LabFinanceRow]) -> list[_Bar]:
+        """The biggest labs by total in the table's order, then one bar for the others; listed
+        bottom to top, as a horizontal bar chart draws its first category at the bottom."""
+        named = rows
+        if len(rows) > NAMED_LABS + 1:
+            biggest = sorted(rows, key=lambda r: r.total.minor, reverse=True)[:NAMED_LABS]
+            named = [r for r in rows if r in biggest]
+        bars = [_Bar(short_name(r.lab_name), r.paid.minor, r.outstanding.minor) for r in named]
+        rest = [r for r in rows if r not in named]
+        if rest:
+            bars.append(_Bar(self.tr("%n other lab(s)", "", len(rest)),
+                             sum(r.paid.minor for r in rest),
+                             sum(r.outstanding.minor for r in rest)))
+        return bars[::-1]
+
+
+@dataclass(frozen=True)
+class _Bar:
+    name: str
+    paid: int  # minor units
+    outstanding: int
 
 
 def themed_chart() -> QChart:

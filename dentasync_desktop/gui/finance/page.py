@@ -44,7 +44,13 @@ from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
 from .chart import LabChart
 from .export import FORMATS, ExportProgress, ExportRequest, export_job
-from .models import ID_ROLE, ORDER_DEFAULT_SORT, LabFinanceModel, OrderFinanceModel
+from .models import (
+    ID_ROLE,
+    LAB_CURRENCY_COLUMN,
+    ORDER_DEFAULT_SORT,
+    LabFinanceModel,
+    OrderFinanceModel,
+)
 from .periods import Period, period_range
 from .scorecard import ScorecardTab
 
@@ -425,6 +431,9 @@ class FinancePage(QWidget):
     def _lab_rows_arrived(self, generation: int, rows: list[LabFinanceRow]) -> None:
         if generation == self._labs_generation:
             self.labs_model.set_rows(rows)
+            # With one currency the amounts say it: the column only tells a lab's two rows apart.
+            self.labs_table.setColumnHidden(LAB_CURRENCY_COLUMN,
+                                            len({row.currency for row in rows}) < 2)
             self.chart.set_rows(rows)
 
     def _tab_failed(self, tab: int, error: BaseException) -> None:
