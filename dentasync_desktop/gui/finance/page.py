@@ -175,7 +175,9 @@ class FinancePage(QWidget):
         lab_split.addWidget(self.labs_table)
         lab_split.addWidget(self.chart)
         lab_split.setChildrenCollapsible(False)
-        lab_split.setSizes([600, 400])  # kept in proportion as the window resizes
+        # Halves, kept in proportion as the window resizes: the chart's lab names may take 40 %
+        # of its width before Qt cuts them to "…", so at 1366 it needs half the page.
+        lab_split.setSizes([500, 500])
 
         self.orders_table = self._table("financeOrdersTable", self.orders_model)
         self.orders_count = QLabel()
