@@ -34,8 +34,8 @@ from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
 FINANCE_SORT_KEYS = (
-    "number", "lab", "patient", "customer", "payment_method", "paid", "total", "outstanding", "status",
-    "documented_at", "payment_status",
+    "number", "lab", "patient", "customer", "payment_method", "paid", "total", "outstanding",
+    "status", "documented_at", "payment_status",
 )
 VIEWS = ("orders", "labs")
 

@@ -12,8 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtCharts import QBarCategoryAxis
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
