@@ -26,6 +26,8 @@ from dentasync_desktop.gui.finance.export import ExportProgress
 from dentasync_desktop.gui.finance.page import LABS_TAB, ORDERS_TAB, FinancePage
 from dentasync_desktop.gui.finance.periods import Period, period_range
 from dentasync_desktop.gui.formatting import money
+from dentasync_desktop.gui.main_window import MainWindow
+from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import finance, payments, reports
 from dentasync_desktop.services.demo import fill_demo
 from dentasync_desktop.services.seed import seed
@@ -441,3 +443,22 @@ def test_twelve_labs_read_in_full_on_the_chart_at_1366(qtbot, world: World, clie
     widest = max(metrics.horizontalAdvance(name) for name in shown)
     assert widest < 0.4 * page.chart.chart.size().width() - 10
     screenshot(page, "finance_twelve_labs_1366")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots_in_the_window(qtbot, seeded, client, themed, theme: str) -> None:
+    """For a human to look at: both tabs at the common screen sizes and the window minimum."""
+    apply_theme(themed, theme)
+    window = MainWindow(client, lambda: None)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("finance")
+    assert isinstance(page, FinancePage)
+    page.set_period(Period.ALL)
+    for width, height in ((1366, 768), (1920, 1080), (960, 600)):
+        window.resize(width, height)
+        for tab, name in ((LABS_TAB, "labs"), (ORDERS_TAB, "orders")):
+            page.tabs.setCurrentIndex(tab)
+            settle(qtbot)
+            QApplication.processEvents()
+            screenshot(window, f"finance_{name}_{theme}_{width}x{height}")
