@@ -462,3 +462,19 @@ def test_screenshots_in_the_window(qtbot, seeded, client, themed, theme: str) ->
             settle(qtbot)
             QApplication.processEvents()
             screenshot(window, f"finance_{name}_{theme}_{width}x{height}")
+
+
+def test_a_small_chart_names_fewer_labs(qtbot, world: World, client, themed) -> None:
+    page = make_page(qtbot, client)
+    page.resize(960 - 210, 600 - 80)  # the window's minimum less the side bar and bars
+    page.show()
+    settle(qtbot)
+    rows = [lab_row(i, f"Lab {i:02}", "EUR", 1000 * (i + 1)) for i in range(12)]
+    page._lab_rows_arrived(page._labs_generation, rows)
+    QApplication.processEvents()
+    axis = next(a for a in page.chart.chart.axes() if isinstance(a, QBarCategoryAxis))
+    shown = axis.categories()
+    assert shown[0] == page.chart.tr("%n other lab(s)", "", 13 - len(shown))
+    band = page.chart.chart.plotArea().height() / len(shown)
+    assert band >= QFontMetrics(axis.labelsFont()).height()
+    screenshot(page, "finance_twelve_labs_960")

@@ -14,16 +14,18 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dto import LabFinanceRow
 from ...domain.money import CURRENCY_EXPONENTS
 from ..theme import is_dark
 
-# Bars shown by name; the rest share one bar. A category label taller than its bar's band is
-# drawn as "…", and at 1366×768 the chart has room for about nine bands.
+# Bars shown by name at most; the rest share one bar. Qt draws a category label taller than its
+# bar's band as "…", so a smaller chart names fewer.
 NAMED_LABS = 8
+# Title, value axis and legend: the height of the chart that is not bands, in label lines.
+CHROME_LINES = 7
 PAID_COLOUR = QColor("#15803d")
 OUTSTANDING_COLOUR = QColor("#d97706")
 
@@ -54,6 +56,7 @@ class LabChart(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.currency.currentIndexChanged.connect(lambda _i: self._draw())
+        self._named = self._labs_that_fit()
 
     def set_rows(self, rows: list[LabFinanceRow]) -> None:
         """Show ``rows``; keeps the chosen currency, else the one with the most work orders."""
@@ -116,12 +119,24 @@ class LabChart(QWidget):
         amounts.applyNiceNumbers()
 
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        named = self._labs_that_fit()
+        if named != self._named:
+            self._named = named
+            self._draw()
+
+    def _labs_that_fit(self) -> int:
+        line = QFontMetrics(self.font()).height() + 6  # a band keeps some room around its label
+        bands = self.view.height() // line - CHROME_LINES
+        return max(2, min(NAMED_LABS, bands - 1))
+
     def _bars(self, rows: list[LabFinanceRow]) -> list[_Bar]:
         """The biggest labs by total in the table's order, then one bar for the others; listed
         bottom to top, as a horizontal bar chart draws its first category at the bottom."""
         named = rows
-        if len(rows) > NAMED_LABS + 1:
-            biggest = sorted(rows, key=lambda r: r.total.minor, reverse=True)[:NAMED_LABS]
+        if len(rows) > self._named + 1:
+            biggest = sorted(rows, key=lambda r: r.total.minor, reverse=True)[:self._named]
             named = [r for r in rows if r in biggest]
         bars = [_Bar(short_name(r.lab_name), r.paid.minor, r.outstanding.minor) for r in named]
         rest = [r for r in rows if r not in named]
