@@ -672,6 +672,8 @@ class OrderFinanceRow:
     order_id: int
     number: int
     lab_name: str
+    patient_name: str
+    customer_name: str
     payment_method: PaymentMethod | None
     paid: Money
     total: Money

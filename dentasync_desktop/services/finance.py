@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, String, case, func, select
 from sqlalchemy.orm import QueryableAttribute
 
-from ..db.models import DentalLab, WorkOrder
+from ..db.models import Customer, DentalLab, Patient, WorkOrder
 from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
@@ -34,8 +34,8 @@ from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
 FINANCE_SORT_KEYS = (
-    "number", "lab", "payment_method", "paid", "total", "outstanding", "status",
-    "documented_at", "payment_status",
+    "number", "lab", "patient", "customer", "payment_method", "paid", "total", "outstanding",
+    "status", "documented_at", "payment_status",
 )
 VIEWS = ("orders", "labs")
 
@@ -109,6 +109,8 @@ def _sort_key(key: str, today: date) -> _SortColumn:
     columns: dict[str, _SortColumn] = {
         "number": WorkOrder.number,
         "lab": DentalLab.name,
+        "patient": Patient.sort_key,
+        "customer": Customer.sort_key,
         "payment_method": func.coalesce(WorkOrder.payment_method, "", type_=String()),
         "paid": WorkOrder.paid_minor,
         "total": WorkOrder.price_total_minor,
@@ -131,8 +133,11 @@ def _orders_query(
         select(WorkOrder.id, WorkOrder.number, DentalLab.name.label("lab_name"),
                WorkOrder.payment_method, WorkOrder.currency, WorkOrder.paid_minor,
                WorkOrder.price_total_minor, WorkOrder.status, WorkOrder.documented_at,
-               payment_status_sql(today).label("payment_status"))
+               payment_status_sql(today).label("payment_status"),
+               Patient.first_name, Patient.last_name, Customer.name.label("customer_name"))
         .join(DentalLab, DentalLab.id == WorkOrder.lab_id)
+        .join(Patient, Patient.id == WorkOrder.patient_id)
+        .join(Customer, Customer.id == WorkOrder.customer_id)
         .where(*_conditions(flt, today, with_payment_status=True))
     )
     if sort_key == "number":
@@ -146,9 +151,11 @@ def _orders_query(
 
 def _order_row(r: Row[*tuple[Any, ...]]) -> OrderFinanceRow:
     # Unpacked by position: exports build a million of these, and lookups by name cost more.
-    order_id, number, lab_name, method, currency, paid, total, status, documented, pay = r
+    (order_id, number, lab_name, method, currency, paid, total, status, documented, pay,
+     first, last, customer) = r
     return OrderFinanceRow(
-        order_id=order_id, number=number, lab_name=lab_name, payment_method=method,
+        order_id=order_id, number=number, lab_name=lab_name,
+        patient_name=f"{first} {last}".strip(), customer_name=customer, payment_method=method,
         paid=Money(paid, currency), total=Money(total, currency), status=status,
         documented_at=documented, payment_status=PaymentStatus(pay),
     )

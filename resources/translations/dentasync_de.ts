@@ -650,6 +650,10 @@
         <translation>Dentallabor</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation type="unfinished">Währung</translation>
+    </message>
+    <message>
         <source>Work orders</source>
         <translation>Aufträge</translation>
     </message>
@@ -668,6 +672,14 @@
     <message>
         <source>Number</source>
         <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -1105,6 +1117,13 @@
     <message>
         <source>Outstanding</source>
         <translation>Offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other lab(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

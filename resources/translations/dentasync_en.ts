@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>LabChart</name>
+    <message numerus="yes">
+        <source>%n other lab(s)</source>
+        <translation>
+            <numerusform>%n other lab</numerusform>
+            <numerusform>%n other labs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message numerus="yes">
         <source>%n installment(s), {total} in all</source>

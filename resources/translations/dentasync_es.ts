@@ -650,6 +650,10 @@
         <translation>Laboratorio dental</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation type="unfinished">Moneda</translation>
+    </message>
+    <message>
         <source>Work orders</source>
         <translation>Órdenes de trabajo</translation>
     </message>
@@ -668,6 +672,14 @@
     <message>
         <source>Number</source>
         <translation>Número</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Paciente</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Cliente</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -1105,6 +1117,13 @@
     <message>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other lab(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

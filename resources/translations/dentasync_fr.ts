@@ -650,6 +650,10 @@
         <translation>Laboratoire dentaire</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation type="unfinished">Devise</translation>
+    </message>
+    <message>
         <source>Work orders</source>
         <translation>Commandes</translation>
     </message>
@@ -668,6 +672,14 @@
     <message>
         <source>Number</source>
         <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Patient</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Client</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -1105,6 +1117,13 @@
     <message>
         <source>Outstanding</source>
         <translation>Restant dû</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other lab(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

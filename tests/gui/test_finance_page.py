@@ -12,17 +12,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
-from dentasync_desktop.domain.dto import FinanceFilter, PaymentInput
+from dentasync_desktop.domain.dto import FinanceFilter, LabFinanceRow, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
+from dentasync_desktop.domain.money import Money
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.finance import models
 from dentasync_desktop.gui.finance.export import ExportProgress
 from dentasync_desktop.gui.finance.page import LABS_TAB, ORDERS_TAB, FinancePage
 from dentasync_desktop.gui.finance.periods import Period, period_range
 from dentasync_desktop.gui.formatting import money
+from dentasync_desktop.gui.main_window import MainWindow
+from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import finance, payments, reports
 from dentasync_desktop.services.demo import fill_demo
 from dentasync_desktop.services.seed import seed
@@ -372,3 +377,104 @@ def test_a_refused_report_is_explained(qtbot, seeded, client, boxes, tmp_path: P
     assert "does not exist" in failed.args[0]
     assert any("does not exist" in text for text in boxes.texts("warning"))
     assert page.generate.isEnabled()
+
+
+def test_orders_show_patient_and_customer_and_sort_by_them(qtbot, seeded, client) -> None:
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
+    model = page.orders_model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers[:4] == ["Number", "Patient", "Customer", "Dental lab"]
+    first = model.row_at(0)
+    assert first.patient_name and first.customer_name
+    assert [model.index(0, i).data() for i in (1, 2)] == [first.patient_name,
+                                                         first.customer_name]
+    for key in ("patient", "customer"):
+        page.orders_table.sortByColumn(
+            next(i for i, c in enumerate(models.ORDER_COLUMNS) if c.sort_key == key),
+            Qt.SortOrder.AscendingOrder)
+        settle(qtbot)
+        shown = [model.row_at(i) for i in range(model.rowCount())]
+        assert shown == finance.order_rows(client.uow(), client.actor, FinanceFilter(), 0,
+                                           models.PAGE_SIZE, key, False)
+
+
+def lab_row(lab_id: int, name: str, currency: str, total: int) -> LabFinanceRow:
+    return LabFinanceRow(lab_id=lab_id, lab_name=name, currency=currency, order_count=2,
+                         paid=Money(total // 3, currency), total=Money(total, currency))
+
+
+def test_a_lab_with_two_currencies_shows_the_currency_column(qtbot, world: World,
+                                                              client) -> None:
+    page = make_page(qtbot, client)
+    one = [lab_row(1, "Lab Ørsted", "EUR", 900), lab_row(2, "Zahnwerk", "EUR", 500)]
+    page._lab_rows_arrived(page._labs_generation, one)
+    assert page.labs_table.isColumnHidden(models.LAB_CURRENCY_COLUMN)
+    two = [*one, lab_row(1, "Lab Ørsted", "DKK", 4000)]
+    page._lab_rows_arrived(page._labs_generation, two)
+    assert not page.labs_table.isColumnHidden(models.LAB_CURRENCY_COLUMN)
+    shown = {(page.labs_model.index(r, 0).data(),
+              page.labs_model.index(r, models.LAB_CURRENCY_COLUMN).data())
+             for r in range(page.labs_model.rowCount())}
+    assert ("Lab Ørsted", "EUR") in shown and ("Lab Ørsted", "DKK") in shown
+
+
+def test_twelve_labs_read_in_full_on_the_chart_at_1366(qtbot, world: World, client,
+                                                        themed) -> None:
+    page = make_page(qtbot, client)
+    page.resize(1366 - 210, 768 - 80)  # the window less the side bar, menu and status bar
+    page.show()
+    settle(qtbot)
+    names = [f"Dental laboratory number {n:02}" for n in range(12)]
+    rows = [lab_row(i, name, "EUR", 1000 * (i + 1)) for i, name in enumerate(names)]
+    page._lab_rows_arrived(page._labs_generation, rows)
+    QApplication.processEvents()
+    axis = next(a for a in page.chart.chart.axes() if isinstance(a, QBarCategoryAxis))
+    shown = axis.categories()[::-1]  # drawn bottom to top
+    # The eight biggest by name, in the table's order, then the rest in one bar.
+    assert shown == [*names[4:], page.chart.tr("%n other lab(s)", "", 4)]
+    # Qt draws "…" for a label taller than its band.
+    metrics = QFontMetrics(axis.labelsFont())
+    band = page.chart.chart.plotArea().height() / len(shown)
+    assert band >= metrics.height()
+    # ... and one wider than 40 % of the chart (Qt's share for an axis, less its padding).
+    widest = max(metrics.horizontalAdvance(name) for name in shown)
+    assert widest < 0.4 * page.chart.chart.size().width() - 10
+    screenshot(page, "finance_twelve_labs_1366")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots_in_the_window(qtbot, seeded, client, themed, theme: str) -> None:
+    """For a human to look at: both tabs at the common screen sizes and the window minimum."""
+    apply_theme(themed, theme)
+    window = MainWindow(client, lambda: None)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("finance")
+    assert isinstance(page, FinancePage)
+    page.set_period(Period.ALL)
+    for width, height in ((1366, 768), (1920, 1080), (960, 600)):
+        window.resize(width, height)
+        for tab, name in ((LABS_TAB, "labs"), (ORDERS_TAB, "orders")):
+            page.tabs.setCurrentIndex(tab)
+            settle(qtbot)
+            QApplication.processEvents()
+            screenshot(window, f"finance_{name}_{theme}_{width}x{height}")
+
+
+def test_a_small_chart_names_fewer_labs(qtbot, world: World, client, themed) -> None:
+    page = make_page(qtbot, client)
+    page.resize(960 - 210, 600 - 80)  # the window's minimum less the side bar and bars
+    page.show()
+    settle(qtbot)
+    rows = [lab_row(i, f"Lab {i:02}", "EUR", 1000 * (i + 1)) for i in range(12)]
+    page._lab_rows_arrived(page._labs_generation, rows)
+    QApplication.processEvents()
+    axis = next(a for a in page.chart.chart.axes() if isinstance(a, QBarCategoryAxis))
+    shown = axis.categories()
+    assert shown[0] == page.chart.tr("%n other lab(s)", "", 13 - len(shown))
+    band = page.chart.chart.plotArea().height() / len(shown)
+    assert band >= QFontMetrics(axis.labelsFont()).height()
+    screenshot(page, "finance_twelve_labs_960")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -13,13 +14,18 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dto import LabFinanceRow
 from ...domain.money import CURRENCY_EXPONENTS
 from ..theme import is_dark
 
+# Bars shown by name at most; the rest share one bar. Qt draws a category label taller than its
+# bar's band as "…", so a smaller chart names fewer.
+NAMED_LABS = 8
+# Title, value axis and legend: the height of the chart that is not bands, in label lines.
+CHROME_LINES = 7
 PAID_COLOUR = QColor("#15803d")
 OUTSTANDING_COLOUR = QColor("#d97706")
 
@@ -50,6 +56,7 @@ class LabChart(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.currency.currentIndexChanged.connect(lambda _i: self._draw())
+        self._named = self._labs_that_fit()
 
     def set_rows(self, rows: list[LabFinanceRow]) -> None:
         """Show ``rows``; keeps the chosen currency, else the one with the most work orders."""
@@ -81,8 +88,7 @@ class LabChart(QWidget):
         self.view.setChart(self.chart)
         previous.deleteLater()
         currency = self.currency.currentText()
-        # Top to bottom in the table's order: a horizontal bar chart draws the first at the bottom.
-        rows = [r for r in self._rows if r.currency == currency][::-1]
+        rows = [r for r in self._rows if r.currency == currency]
         if not rows:
             self.chart.setTitle(self.tr("No work orders match these filters"))
             return
@@ -93,15 +99,16 @@ class LabChart(QWidget):
         paid.setColor(PAID_COLOUR)
         outstanding = QBarSet(self.tr("Outstanding"))
         outstanding.setColor(OUTSTANDING_COLOUR)
+        bars = self._bars(rows)
         # Bar lengths only: a chart needs floats, the figures themselves stay exact elsewhere.
-        paid.append([r.paid.minor / scale for r in rows])
-        outstanding.append([r.outstanding.minor / scale for r in rows])
+        paid.append([bar.paid / scale for bar in bars])
+        outstanding.append([bar.outstanding / scale for bar in bars])
         series = QHorizontalStackedBarSeries()
         series.append(paid)
         series.append(outstanding)
         self.chart.addSeries(series)
         labs = QBarCategoryAxis()
-        labs.append([short_name(r.lab_name) for r in rows])
+        labs.append([bar.name for bar in bars])
         amounts = QValueAxis()
         amounts.setLabelFormat("%.0f")
         amounts.setTitleText(currency)
@@ -110,6 +117,41 @@ class LabChart(QWidget):
         series.attachAxis(labs)
         series.attachAxis(amounts)
         amounts.applyNiceNumbers()
+
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        named = self._labs_that_fit()
+        if named != self._named:
+            self._named = named
+            self._draw()
+
+    def _labs_that_fit(self) -> int:
+        line = QFontMetrics(self.font()).height() + 6  # a band keeps some room around its label
+        bands = self.view.height() // line - CHROME_LINES
+        return max(2, min(NAMED_LABS, bands - 1))
+
+    def _bars(self, rows: list[LabFinanceRow]) -> list[_Bar]:
+        """The biggest labs by total in the table's order, then one bar for the others; listed
+        bottom to top, as a horizontal bar chart draws its first category at the bottom."""
+        named = rows
+        if len(rows) > self._named + 1:
+            biggest = sorted(rows, key=lambda r: r.total.minor, reverse=True)[:self._named]
+            named = [r for r in rows if r in biggest]
+        bars = [_Bar(short_name(r.lab_name), r.paid.minor, r.outstanding.minor) for r in named]
+        rest = [r for r in rows if r not in named]
+        if rest:
+            bars.append(_Bar(self.tr("%n other lab(s)", "", len(rest)),
+                             sum(r.paid.minor for r in rest),
+                             sum(r.outstanding.minor for r in rest)))
+        return bars[::-1]
+
+
+@dataclass(frozen=True)
+class _Bar:
+    name: str
+    paid: int  # minor units
+    outstanding: int
 
 
 def themed_chart() -> QChart:

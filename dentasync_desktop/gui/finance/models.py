@@ -21,7 +21,7 @@ from ..worker import Job, show_error
 
 PAGE_SIZE = 100
 CONTEXT = "FinanceModel"
-__all__ = ["ID_ROLE", "ROW_ROLE", "LabFinanceModel", "OrderFinanceModel"]
+__all__ = ["ID_ROLE", "LAB_CURRENCY_COLUMN", "ROW_ROLE", "LabFinanceModel", "OrderFinanceModel"]
 
 
 def _money_key(amount: Money) -> tuple[str, int]:
@@ -31,6 +31,8 @@ def _money_key(amount: Money) -> tuple[str, int]:
 
 LAB_COLUMNS: tuple[Column[LabFinanceRow], ...] = (
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Currency"), lambda r: r.currency,
+           sort_key="currency"),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Work orders"),
            lambda r: QLocale().toString(r.order_count), sort_key="orders", numeric=True),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Paid"), lambda r: money(r.paid), sort_key="paid",
@@ -41,8 +43,11 @@ LAB_COLUMNS: tuple[Column[LabFinanceRow], ...] = (
            sort_key="outstanding", numeric=True),
 )
 
+LAB_CURRENCY_COLUMN = next(i for i, c in enumerate(LAB_COLUMNS) if c.sort_key == "currency")
+
 _LAB_SORT: dict[str, Callable[[LabFinanceRow], Any]] = {
     "lab": by_name(lambda r: r.lab_name, lambda r: r.currency),
+    "currency": by_name(lambda r: r.currency, by_name(lambda r: r.lab_name)),
     "orders": lambda r: (r.order_count, r.currency),
     "paid": lambda r: _money_key(r.paid),
     "total": lambda r: _money_key(r.total),
@@ -51,6 +56,10 @@ _LAB_SORT: dict[str, Callable[[LabFinanceRow], Any]] = {
 
 ORDER_COLUMNS: tuple[Column[OrderFinanceRow], ...] = (
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Number"), lambda r: r.number_text, sort_key="number"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Patient"), lambda r: r.patient_name,
+           sort_key="patient"),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Customer"), lambda r: r.customer_name,
+           sort_key="customer"),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab"),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Payment method"),
            lambda r: label(r.payment_method) if r.payment_method else "",

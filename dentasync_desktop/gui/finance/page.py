@@ -44,7 +44,13 @@ from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
 from .chart import LabChart
 from .export import FORMATS, ExportProgress, ExportRequest, export_job
-from .models import ID_ROLE, ORDER_DEFAULT_SORT, LabFinanceModel, OrderFinanceModel
+from .models import (
+    ID_ROLE,
+    LAB_CURRENCY_COLUMN,
+    ORDER_DEFAULT_SORT,
+    LabFinanceModel,
+    OrderFinanceModel,
+)
 from .periods import Period, period_range
 from .scorecard import ScorecardTab
 
@@ -169,7 +175,9 @@ class FinancePage(QWidget):
         lab_split.addWidget(self.labs_table)
         lab_split.addWidget(self.chart)
         lab_split.setChildrenCollapsible(False)
-        lab_split.setSizes([600, 400])  # kept in proportion as the window resizes
+        # Halves, kept in proportion as the window resizes: the chart's lab names may take 40 %
+        # of its width before Qt cuts them to "…", so at 1366 it needs half the page.
+        lab_split.setSizes([500, 500])
 
         self.orders_table = self._table("financeOrdersTable", self.orders_model)
         self.orders_count = QLabel()
@@ -425,6 +433,9 @@ class FinancePage(QWidget):
     def _lab_rows_arrived(self, generation: int, rows: list[LabFinanceRow]) -> None:
         if generation == self._labs_generation:
             self.labs_model.set_rows(rows)
+            # With one currency the amounts say it: the column only tells a lab's two rows apart.
+            self.labs_table.setColumnHidden(LAB_CURRENCY_COLUMN,
+                                            len({row.currency for row in rows}) < 2)
             self.chart.set_rows(rows)
 
     def _tab_failed(self, tab: int, error: BaseException) -> None:

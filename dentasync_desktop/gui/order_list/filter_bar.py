@@ -23,6 +23,7 @@ from ..client import ServiceClient
 from ..formatting import label, pydate
 from ..translation import translate
 from ..widgets.dates import date_edit
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.lookup import LookupCombo
 
 # The texts keep the page's context ("OrderListPage"): they were the page's before the filters
@@ -41,8 +42,7 @@ class OrderFilterBar(QWidget):
         super().__init__(parent)
         self.quick = QButtonGroup(self)
         self.quick.setExclusive(True)
-        quick_row = QHBoxLayout()
-        quick_row.setSpacing(4)
+        quick_row = FlowLayout(spacing=4)
         self.quick_buttons: dict[OrderStatus | None, QPushButton] = {}
         for status in (None, *OrderStatus):
             button = QPushButton()
@@ -52,7 +52,6 @@ class OrderFilterBar(QWidget):
             self.quick.addButton(button)
             self.quick_buttons[status] = button
             quick_row.addWidget(button)
-        quick_row.addStretch(1)
         self.quick_buttons[None].setChecked(True)
         self.show_counts({})
 
@@ -80,20 +79,19 @@ class OrderFilterBar(QWidget):
         self.overdue_check = QCheckBox(translate("OrderListPage", "Overdue"))
         self.hold_check = QCheckBox(translate("OrderListPage", "On hold"))
         self.clear_button = QPushButton(translate("OrderListPage", "Clear filters"))
-        filters = QHBoxLayout()
-        filters.addWidget(self.lab_filter, 2)
-        filters.addWidget(self.customer_filter, 2)
-        filters.addWidget(self.payment_filter, 1)
-        filters.addSpacing(8)
-        filters.addWidget(self.due_check)
-        filters.addWidget(self.due_from)
-        filters.addWidget(QLabel(translate("OrderListPage", "to")))
-        filters.addWidget(self.due_to)
-        filters.addSpacing(8)
-        filters.addWidget(self.overdue_check)
-        filters.addWidget(self.hold_check)
-        filters.addStretch(1)
-        filters.addWidget(self.clear_button)
+        # The due range wraps as one piece: "to" never starts a row.
+        due_range = QWidget()
+        due_row = QHBoxLayout(due_range)
+        due_row.setContentsMargins(8, 0, 8, 0)
+        due_row.addWidget(self.due_check)
+        due_row.addWidget(self.due_from)
+        due_row.addWidget(QLabel(translate("OrderListPage", "to")))
+        due_row.addWidget(self.due_to)
+        # Wraps onto a second row where the width runs out (small windows, 150 %, German).
+        filters = FlowLayout()
+        for widget in (self.lab_filter, self.customer_filter, self.payment_filter, due_range,
+                       self.overdue_check, self.hold_check, self.clear_button):
+            filters.addWidget(widget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
