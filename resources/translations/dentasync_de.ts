@@ -651,7 +651,7 @@
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Work orders</source>
@@ -675,11 +675,11 @@
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Patient</translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -1120,9 +1120,9 @@
     </message>
     <message numerus="yes">
         <source>%n other lab(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weiteres Labor</numerusform>
+            <numerusform>%n weitere Labore</numerusform>
         </translation>
     </message>
 </context>

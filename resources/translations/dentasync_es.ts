@@ -651,7 +651,7 @@
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Moneda</translation>
+        <translation>Moneda</translation>
     </message>
     <message>
         <source>Work orders</source>
@@ -675,11 +675,11 @@
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Paciente</translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Cliente</translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -1120,9 +1120,9 @@
     </message>
     <message numerus="yes">
         <source>%n other lab(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n laboratorio más</numerusform>
+            <numerusform>%n laboratorios más</numerusform>
         </translation>
     </message>
 </context>

@@ -651,7 +651,7 @@
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Devise</translation>
+        <translation>Devise</translation>
     </message>
     <message>
         <source>Work orders</source>
@@ -675,11 +675,11 @@
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Patient</translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -1120,9 +1120,9 @@
     </message>
     <message numerus="yes">
         <source>%n other lab(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autre laboratoire</numerusform>
+            <numerusform>%n autres laboratoires</numerusform>
         </translation>
     </message>
 </context>
