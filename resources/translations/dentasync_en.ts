@@ -146,27 +146,6 @@
             <numerusform>Failed sign-in of {name}: wrong password (%n in a row)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Payment plan replaced: {amount} by {method}, %n installments from {first}</source>
-        <translation>
-            <numerusform>Payment plan replaced: {amount} by {method}, %n installments from {first}</numerusform>
-            <numerusform>Payment plan replaced: {amount} by {method}, %n installments from {first}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Payment plan set: {amount} by {method}, %n installments from {first}</source>
-        <translation>
-            <numerusform>Payment plan set: {amount} by {method}, %n installments from {first}</numerusform>
-            <numerusform>Payment plan set: {amount} by {method}, %n installments from {first}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Planned %n task(s) automatically</source>
-        <translation>
-            <numerusform>Planned %n task automatically</numerusform>
-            <numerusform>Planned %n tasks automatically</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>cli</name>

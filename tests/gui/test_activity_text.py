@@ -20,6 +20,8 @@ from dentasync_desktop.domain.enums import LABELS, OrderStatus, PaymentMethod
 from dentasync_desktop.gui import activity_text, enum_labels
 from dentasync_desktop.gui.formatting import label
 from dentasync_desktop.gui.order_detail.models import ActivityModel
+from dentasync_desktop.i18n import label as label_in
+from dentasync_desktop.i18n import set_default_language
 
 from ..activity_samples import SAMPLES
 
@@ -63,7 +65,7 @@ def test_the_timeline_shows_codes_in_words_and_old_entries_as_stored(
     model.set_rows(entries)
     qtmodeltester.check(model)
     assert "Payment of €120.50" in model.index(0, 2).data()
-    assert "(Card)" in model.index(0, 2).data()
+    assert "(card)" in model.index(0, 2).data()
     assert model.index(1, 2).data() == "task 'Old' added"
 
 
@@ -106,16 +108,24 @@ def german(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 
 def test_entries_and_labels_follow_the_installed_translation(german: None) -> None:
-    assert activity_text.render("order.created", {"order": 5}) == "WO-000005 angelegt"
-    assert activity_text.render("order.status_changed", {
-        "step": "publish", "from": "draft", "to": "published"}) == (
-        "An das Labor gesendet: Entwurf → Veröffentlicht")
-    assert activity_text.render("task.planned", {"order": 1, "count": 1}) == (
-        "1 Aufgabe automatisch geplant")
-    assert activity_text.render("task.planned", {"order": 1, "count": 3}) == (
-        "3 Aufgaben automatisch geplant")
     assert label(OrderStatus.DRAFT) == "Entwurf"
     assert label(PaymentMethod.CARD) == "Karte"
+
+
+def test_entries_follow_the_language_the_gui_chose() -> None:
+    """The screen's sentences come from the same catalog as the documents' (one renderer)."""
+    params = {"step": "publish", "from": "draft", "to": "published"}
+    set_default_language("de")
+    try:
+        german = activity_text.render("order.status_changed", params)
+        planned = activity_text.render("task.planned", {"order": 1, "count": 3})
+    finally:
+        set_default_language("en")
+    assert german == english.render("order.status_changed", params, language="de")
+    assert german != english.render("order.status_changed", params, language="en")
+    assert label_in(OrderStatus.DRAFT, "de") in german and "3" in planned
+    assert planned == english.render("task.planned", {"order": 1, "count": 3}, language="de",
+                                     with_number=False)
 
 
 def test_recorded_enum_values_show_their_labels(qapp: QApplication) -> None:
