@@ -35,7 +35,7 @@ def event_cells(event: CalendarEvent, language: str | None = None) -> Row:
         marks.append(translate("reports", "order {status}", None, language).format(
             status=in_sentence(label(event.order_status, language), language)))
     if event.warning is not None:
-        marks.append(event.warning.message)
+        marks.append(event.warning.text(language))
     note = " · ".join([*marks, event.note] if event.note else marks)
     hours = f"{time_text(start, locale)}–{time_text(end, locale)}"
     return (start.date(), hours, label(event.kind, language), event.number_text,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..i18n import in_sentence, label, translate
 from .enums import EventKind, OrderStatus
 
 # The case is in the practice (or on its way with tracking): nothing to warn about.
@@ -21,25 +22,27 @@ CASE_NOT_BACK = "case_not_back"
 
 @dataclass(frozen=True, slots=True)
 class SeatWarning:
-    """``code`` for programs, the parameters for a translated message, ``message`` in English."""
+    """``code`` for programs, the parameters for the words ``text`` puts them in."""
 
     code: str
     kind: EventKind
     days_until: int  # 0 = today
     status: OrderStatus
 
-    @property
-    def when_text(self) -> str:
-        if self.days_until == 0:
-            return "today"
-        if self.days_until == 1:
-            return "tomorrow"
-        return f"in {self.days_until} days"
-
-    @property
-    def message(self) -> str:
-        return (f"Case not back from the lab: {self.kind.label.lower()} {self.when_text} "
-                f"(the order is {self.status.label.lower()})")
+    def text(self, language: str | None = None) -> str:
+        """"Case not back: try-in in 2 days (the order is in production)" in ``language``
+        (None: the process's), for the screen and the printed agenda alike."""
+        days = self.days_until  # a plain name: lupdate reads only that as a plural's count
+        if days == 0:
+            when = translate("readiness", "today", None, language)
+        elif days == 1:
+            when = translate("readiness", "tomorrow", None, language)
+        else:
+            when = translate("readiness", "in %n day(s)", None, language, days)
+        return translate("readiness", "Case not back: {kind} {when} (the order is {status})",
+                         None, language).format(
+            kind=in_sentence(label(self.kind, language), language), when=when,
+            status=in_sentence(label(self.status, language), language))
 
 
 def seat_warning(

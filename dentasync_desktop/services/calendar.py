@@ -5,7 +5,7 @@ How the GUI uses it:
   [start, end) in aware datetimes (local midnight of the first and after the last day shown)
   and gets CalendarEvent rows ordered by start: kind (colour), time, patient, order number, lab,
   customer, ``order_status``/``order_closed`` (grey out cancelled and completed), ``done``,
-  ``person`` and ``warning`` (seat-readiness: mark the cell, show ``warning.message``).
+  ``person`` and ``warning`` (seat-readiness: mark the cell, show ``warning.text()``).
   Events of cancelled orders are included so the calendar can show them as cancelled.
 - The "due dates" toggle adds ``order_due_dates(uow, actor, first_day, last_day, flt)`` as
   all-day items.

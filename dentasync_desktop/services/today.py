@@ -3,7 +3,7 @@
 How the GUI uses it: ``today_board(uow, actor)`` (``today`` defaults to the unit of work's local
 date) returns a TodayBoard whose ``sections`` come in SECTIONS order; show each section's
 ``title`` with its ``count`` (which counts every match, while ``lines`` stop at LINE_LIMIT), each
-line as number, patient, ``text`` (plus ``amount`` for installments, ``warning.message`` if the
+line as number, patient, ``text`` (plus ``amount`` for installments, ``warning.text()`` if the
 case is not back for an appointment) and open ``line.order_id`` on double-click/Enter
 (appointments: on the Events tab). The installments section carries ``totals`` per currency and
 is left out for users who may not record payments. The reminders section lists

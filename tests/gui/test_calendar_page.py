@@ -145,7 +145,7 @@ def test_closed_orders_and_the_seat_warning_show(qtbot, client, scheduled) -> No
     assert by_id[scheduled["try_in"]].warning is not None  # Draft order, try-in today
     columns = page.time_view.columns
     columns._hover(QPointF(point_of(columns, scheduled["try_in"])))
-    assert "Case not back from the lab: try-in today" in columns.toolTip()
+    assert "Case not back: try-in today" in columns.toolTip()
     switch(qtbot, page, ViewMode.AGENDA)
     model = page.agenda_model
     rows = {model.row_at(r).id: r for r in range(model.rowCount())}
@@ -153,7 +153,7 @@ def test_closed_orders_and_the_seat_warning_show(qtbot, client, scheduled) -> No
     assert model.data(pickup) == "Order cancelled"
     assert model.data(pickup, Qt.ItemDataRole.FontRole).strikeOut()
     warned = model.index(rows[scheduled["try_in"]], 7)
-    assert "Case not back from the lab: try-in today" in model.data(warned)
+    assert "Case not back: try-in today" in model.data(warned)
     assert model.data(warned, Qt.ItemDataRole.DecorationRole) is not None
     assert "Case not back" in model.data(warned, Qt.ItemDataRole.ToolTipRole)
 

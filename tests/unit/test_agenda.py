@@ -39,7 +39,7 @@ def test_marks_come_before_the_note() -> None:
                            OrderStatus.IN_PRODUCTION, date(2026, 11, 23))
     cells = event_cells(event(done=True, order_status=OrderStatus.CANCELLED, warning=warning,
                               note=""))
-    assert cells[-1].startswith("done · order cancelled · Case not back from the lab")
+    assert cells[-1].startswith("done · order cancelled · Case not back")
 
 
 def test_the_table_names_the_day_and_says_when_empty() -> None:

@@ -24,15 +24,14 @@ def test_try_in_in_two_days_with_the_case_in_production_warns() -> None:
     warning = seat_warning(EventKind.TRY_IN, TODAY + timedelta(days=2), False,
                            OrderStatus.IN_PRODUCTION, TODAY)
     assert warning == SeatWarning(CASE_NOT_BACK, EventKind.TRY_IN, 2, OrderStatus.IN_PRODUCTION)
-    assert warning.message == ("Case not back from the lab: try-in in 2 days "
-                               "(the order is in production)")
+    assert warning.text("en") == "Case not back: try-in in 2 days (the order is in production)"
 
 
 @pytest.mark.parametrize(("days", "text"), [(0, "today"), (1, "tomorrow"), (2, "in 2 days")])
 def test_the_message_names_the_day(days: int, text: str) -> None:
     warning = seat_warning(EventKind.DELIVERY, TODAY + timedelta(days=days), False,
                            OrderStatus.PUBLISHED, TODAY)
-    assert warning is not None and f"delivery {text}" in warning.message
+    assert warning is not None and f"delivery {text}" in warning.text("en")
 
 
 @pytest.mark.parametrize("status", sorted(BACK_FROM_LAB | {OrderStatus.CANCELLED}))
@@ -60,3 +59,11 @@ def test_warns_exactly_inside_the_window(kind: EventKind, status: OrderStatus, o
     assert (warning is not None) is expected
     if warning is not None:
         assert (warning.days_until, warning.kind, warning.status) == (offset, kind, status)
+
+
+def test_the_words_follow_the_readers_language() -> None:
+    warning = seat_warning(EventKind.TRY_IN, TODAY + timedelta(days=2), False,
+                           OrderStatus.PUBLISHED, TODAY)
+    assert warning is not None
+    german = warning.text("de")
+    assert german != warning.text("en") and "Einprobe" in german and "2 Tagen" in german

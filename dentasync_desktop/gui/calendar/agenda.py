@@ -126,7 +126,7 @@ class AgendaModel(QAbstractTableModel):
             return values[column]
         status = look.status_note(row) or label(row.order_status)
         if row.warning is not None:
-            status = f"{status} · {row.warning.message}"
+            status = f"{status} · {row.warning.text()}"
         values = (date_text(row_day(row)), look.time_text(row), label(row.kind), row.number_text,
                   row.patient_name, row.lab_name, row.customer_name, status,
                   row.note.replace("\n", " "))

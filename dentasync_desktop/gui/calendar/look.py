@@ -89,7 +89,7 @@ def tooltip(event: CalendarEvent) -> str:
     if event.note:
         lines.append(event.note.replace("\n", "<br>"))
     if event.warning is not None:
-        lines.append(f"<span style='color:{WARNING_COLOUR}'>⚠ {event.warning.message}</span>")
+        lines.append(f"<span style='color:{WARNING_COLOUR}'>⚠ {event.warning.text()}</span>")
     return "<br>".join(lines)
 
 

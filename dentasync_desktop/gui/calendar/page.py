@@ -527,7 +527,7 @@ class CalendarPage(QWidget):
 
     def _tell(self, text: str, saved: EventSaved) -> None:
         if saved.warning is not None:
-            text = f"{text} ⚠ {saved.warning.message}"
+            text = f"{text} ⚠ {saved.warning.text()}"
         self._shell.show_message(text)
 
     def new_event(self, start: datetime | None = None) -> None:

@@ -14,7 +14,6 @@ from ...domain.readiness import BACK_FROM_LAB, SeatWarning
 from ...services import events
 from ...services.unit_of_work import UnitOfWork
 from ..formatting import datetime_text, label_in_sentence
-from ..today.model import seat_warning_text
 from ..worker import Job
 from .context import OrderContext
 from .editors import EventDialog
@@ -102,7 +101,7 @@ class EventsTab(QWidget):
         if warning is not None:
             self.warning.setText(self.tr("Saved. Note: {warning}. Check with the lab before "
                                          "the appointment.").format(
-                warning=seat_warning_text(warning)))
+                warning=warning.text()))
 
     def set_done(self, event_id: int, done: bool) -> None:
         self._context.run(events.set_event_done, event_id, done)

@@ -7,29 +7,13 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...domain.dto import TodayLine
-from ...domain.readiness import SeatWarning
-from ..formatting import date_text, label, label_in_sentence, money, time_text
+from ..formatting import date_text, label, money, time_text
 from ..translation import UTF8, translate
 
 Index = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 WHEN, ORDER, PATIENT, WHAT, EXTRA = range(5)
-
-
-def seat_warning_text(warning: SeatWarning) -> str:
-    """"Case not back: try-in in 2 days (the order is in production)", translated."""
-    days = warning.days_until
-    if days == 0:
-        when = QApplication.translate("readiness", "today")
-    elif days == 1:
-        when = QApplication.translate("readiness", "tomorrow")
-    else:
-        when = translate("readiness", "in %n day(s)", None, UTF8, days)
-    return QApplication.translate(
-        "readiness", "Case not back: {kind} {when} (the order is {status})").format(
-            kind=label_in_sentence(warning.kind), when=when,
-            status=label_in_sentence(warning.status))
 
 
 def line_text(line: TodayLine) -> str:
@@ -94,7 +78,7 @@ class TodayLinesModel(QAbstractTableModel):
             return self._text(line, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if line.warning is not None:
-                return seat_warning_text(line.warning)
+                return line.warning.text()
             return self._text(line, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == WHAT and line.warning:
             return _warning_icon()
@@ -119,7 +103,7 @@ class TodayLinesModel(QAbstractTableModel):
             return line.patient_name
         if column == WHAT:
             if line.warning is not None:
-                return f"{line_text(line)} — {seat_warning_text(line.warning)}"
+                return f"{line_text(line)} — {line.warning.text()}"
             return line_text(line)
         if column == EXTRA:
             return money(line.amount) if line.amount is not None else line.lab_name
