@@ -41,6 +41,7 @@ from .order_detail.editors import interval_label
 from .order_detail.widgets import OptionalDateEdit
 
 (TASK, ASSIGNEE, DUE, REMOVE) = range(4)
+WANTED = "wantedAssignee"  # the assignee a task asked for while the staff list was loading
 
 
 class PlanFields(QGroupBox):
@@ -194,7 +195,9 @@ class WorkPlanFields(QGroupBox):
         self._staff = list(staff)
         for row in range(self.table.rowCount()):
             combo = self._assignee(row)
-            chosen = combo.currentData()
+            # A task restored from a draft before the staff arrived keeps its assignee.
+            chosen = combo.currentData() or combo.property(WANTED)
+            combo.setProperty(WANTED, None)
             self._fill_staff(combo)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
@@ -231,6 +234,8 @@ class WorkPlanFields(QGroupBox):
         assignee = QComboBox()
         self._fill_staff(assignee)
         assignee.setCurrentIndex(max(0, assignee.findData(assignee_id)))
+        if assignee_id is not None and assignee.currentData() != assignee_id:
+            assignee.setProperty(WANTED, assignee_id)
         when = OptionalDateEdit(self.tr("by"), due)
         remove = QToolButton()
         remove.setText("✕")

@@ -235,3 +235,18 @@ def test_the_next_start_opens_the_new_order_form_when_a_draft_was_left(
     qtbot.waitUntil(lambda: len(opened) == 1)
     settle(qtbot)
     assert opened[0].shade.text() == "B1"
+
+
+def test_a_restored_task_keeps_its_assignee_when_the_staff_list_arrives_later(
+        qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    from dentasync_desktop.domain.dto import StaffInfo
+    from dentasync_desktop.gui.order_editor_plans import WorkPlanFields
+
+    fields = WorkPlanFields(client)
+    qtbot.addWidget(fields)
+    fields.set_staff([])
+    fields.add_task("Model", 7)  # from the draft, before the staff list came
+    assert fields.tasks()[0].assignee_id is None
+    fields.set_staff([StaffInfo(6, "Ana"), StaffInfo(7, "Tom")])
+    assert fields.tasks()[0].assignee_id == 7
+    settle(qtbot)
