@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -332,14 +332,8 @@ def _server_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> lis
     stored money are what is left to check."""
     engine = _engine(paths)
     try:
-        current, head = current_revision(engine), head_revision(migrations)
-        notes.append(f"schema: {current} (head {head})")
-        if current is None:
-            return ["this is not a Dentasync Desktop database (no schema version)"]
-        problems = [] if current == head else [f"schema is at {current}, expected {head}"]
-        if current not in known_revisions(migrations):
-            return problems
-        return problems + server_content_problems(engine)
+        return _versioned(current_revision(engine), migrations, notes,
+                          lambda _current: server_content_problems(engine))
     finally:
         engine.dispose()
 
@@ -348,11 +342,19 @@ def _database_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> l
     damage = quick_check(paths.database)
     if damage:
         return [f"integrity: {p}" for p in damage]
-    current, head = stored_revision(paths.database), head_revision(migrations)
+    return _versioned(stored_revision(paths.database), migrations, notes,
+                      lambda current: content_problems(paths.database, migrations, current))
+
+
+def _versioned(current: str | None, migrations: Path, notes: list[str],
+               content: Callable[[str], list[str]]) -> list[str]:
+    """The schema version against the newest migration, then ``content`` (given the version)
+    when the version is one this program knows, on either engine."""
+    head = head_revision(migrations)
     notes.append(f"schema: {current} (head {head})")
     if current is None:
         return ["this is not a Dentasync Desktop database (no schema version)"]
     problems = [] if current == head else [f"schema is at {current}, expected {head}"]
     if current not in known_revisions(migrations):
         return problems
-    return problems + content_problems(paths.database, migrations, current)
+    return problems + content(current)
