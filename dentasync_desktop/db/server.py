@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, create_engine, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import NullPool
 
 from ..domain.errors import DatabaseProblem
 from ..paths import DATABASE_CONFIG
@@ -25,6 +29,7 @@ log = logging.getLogger(__name__)
 PASSWORD_ENV = "DENTASYNC_DATABASE_PASSWORD"
 KEYRING_SERVICE = "Dentasync Desktop"
 DRIVER = "postgresql+psycopg"
+DEFAULT_PORT = 5432
 
 
 def parse(url: str) -> URL:
@@ -40,6 +45,14 @@ def parse(url: str) -> URL:
     if not parsed.host or not parsed.database:
         raise DatabaseProblem(f"The database URL {redacted(url)} names no host or no database.")
     return parsed.set(drivername=DRIVER)
+
+
+def build(host: str, port: int | None, database: str, user: str, password: str | None = None,
+          query: Mapping[str, str | Sequence[str]] | None = None) -> str:
+    """The URL of a server from its parts, each quoted as the URL needs it (an ``@`` or ``:``
+    in a user name or password, a ``/`` or ``?`` in a database name)."""
+    return URL.create(DRIVER, user or None, password or None, host, port, database,
+                      dict(query or {})).render_as_string(hide_password=False)
 
 
 def redacted(url: str) -> str:
@@ -108,8 +121,8 @@ def remember(config_dir: Path, url: str | None) -> None:
     if parsed.password is not None:
         store_password(parsed, str(parsed.password))
     # URL.set(password=None) would keep the password: None there means "unchanged".
-    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
-                      parsed.database, parsed.query).render_as_string(hide_password=False)
+    bare = build(parsed.host or "", parsed.port, parsed.database or "", parsed.username or "",
+                 None, parsed.query)
     config_dir.mkdir(parents=True, exist_ok=True)
     config.write_text(json.dumps({"url": bare}, indent=2) + "\n", encoding="utf-8")
 
@@ -126,3 +139,71 @@ def advance_sequences(connection: Connection) -> None:
         connection.exec_driver_sql(
             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
             f"coalesce(max(id), 0) + 1, false) FROM {quote(name)}")
+
+
+@dataclass(frozen=True)
+class ServerProbe:
+    """What one connection found: the server's version and the Dentasync schema's state."""
+
+    version: str
+    revision: str | None  # the schema version (alembic_version), None when there is none
+    has_tables: bool  # any table at all in the schema: None revision + tables = not ours
+
+
+def probe(url: str, timeout_s: int) -> ServerProbe:
+    """Connect once to ``url`` (its password filled in as for opening it) and look around.
+
+    A server that cannot be reached or refuses is a DatabaseProblem saying what to change.
+    """
+    target = engine_url(url)
+    engine = create_engine(target, poolclass=NullPool,
+                           connect_args={"connect_timeout": timeout_s,
+                                         "application_name": "Dentasync Desktop"})
+    try:
+        with engine.connect() as connection:
+            version = str(connection.exec_driver_sql("SHOW server_version").scalar())
+            tables = inspect(connection).get_table_names()
+            revision = (connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version").scalar()
+                if "alembic_version" in tables else None)
+    except OperationalError as error:
+        raise connection_problem(error.orig or error, target, timeout_s) from error
+    finally:
+        engine.dispose()
+    return ServerProbe(version.split(" ")[0], None if revision is None else str(revision),
+                       bool(tables))
+
+
+# libpq's and the server's words (English unless the server's lc_messages says otherwise,
+# when the first line is shown as it is) -> the code of what the user has to change.
+_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("password authentication failed", "server.wrong_password"),
+    ("no password supplied", "server.no_password"),
+    (r"database \".*\" does not exist", "server.no_database"),
+    (r"role \".*\" does not exist", "server.no_user"),
+    (r"no pg_hba\.conf entry.*no encryption", "server.tls_required"),
+    (r"no pg_hba\.conf entry", "server.not_allowed"),
+    ("server does not support SSL", "server.tls_unavailable"),
+    (r"certificate|SSL error", "server.certificate"),
+    (r"failed to resolve host|could not translate host name|Name or service not known|"
+     r"nodename nor servname", "server.unknown_host"),
+    (r"timeout expired|timed out", "server.timeout"),
+    (r"Connection refused|No route to host|Network is unreachable|could not connect",
+     "server.unreachable"),
+)
+_PREFIX = re.compile(r"^(connection failed: )?(connection to server at .*? failed: )?"
+                     r"(FATAL: +)?")
+
+
+def connection_problem(error: BaseException, url: URL, timeout_s: int) -> DatabaseProblem:
+    """The driver's refusal to connect to ``url`` as one line saying what to change."""
+    text = " ".join(str(error).split())
+    reason = _PREFIX.sub("", (str(error).strip().splitlines() or [type(error).__name__])[0])
+    params: dict[str, object] = {
+        "host": url.host or "", "port": url.port or DEFAULT_PORT,
+        "database": url.database or "", "user": url.username or "",
+        "seconds": timeout_s, "reason": reason}
+    for pattern, code in _PROBLEMS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return DatabaseProblem(code=code, params=params)
+    return DatabaseProblem(code="server.refused", params=params)

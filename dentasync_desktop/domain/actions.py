@@ -46,6 +46,7 @@ class Action(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     BACKUP = "backup"
     RESTORE = "restore"
+    CHOOSE_DATABASE = "choose_database"
 
     @property
     def label(self) -> str:
@@ -91,4 +92,5 @@ LABELS = {
     Action.MANAGE_SETTINGS: "Manage settings",
     Action.BACKUP: "Backup",
     Action.RESTORE: "Restore",
+    Action.CHOOSE_DATABASE: "Choose the database",
 }

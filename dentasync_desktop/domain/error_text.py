@@ -167,6 +167,42 @@ _TEMPLATES: dict[str, str] = {
                                                "window is {holder}. Close it (or let the "
                                                "command finish), then restore again. Nothing "
                                                "was changed."),
+    # Reaching a database server (Settings > Database, start-up): what to change, in one line.
+    "server.wrong_password": QT_TRANSLATE_NOOP("errors",
+                                               "The server refused the password of the user "
+                                               "{user}."),
+    "server.no_password": QT_TRANSLATE_NOOP("errors",
+                                            "The server asks for the password of the user "
+                                            "{user}; none was given."),
+    "server.no_user": QT_TRANSLATE_NOOP("errors", "The server has no user called {user}."),
+    "server.no_database": QT_TRANSLATE_NOOP("errors",
+                                            "The server has no database called {database}."),
+    "server.unreachable": QT_TRANSLATE_NOOP("errors",
+                                            "No database server answers at {host}, port {port}. "
+                                            "Check the address, the port, that the server runs "
+                                            "and that its firewall lets this PC in."),
+    "server.unknown_host": QT_TRANSLATE_NOOP("errors",
+                                             "The server name {host} is not known on this "
+                                             "network."),
+    "server.timeout": QT_TRANSLATE_NOOP("errors",
+                                        "{host} did not answer within {seconds} seconds."),
+    "server.tls_required": QT_TRANSLATE_NOOP("errors",
+                                             "The server lets this PC in only over TLS: choose "
+                                             "the TLS mode \"require\"."),
+    "server.tls_unavailable": QT_TRANSLATE_NOOP("errors",
+                                                "The server does not offer TLS: choose the TLS "
+                                                "mode \"prefer\", or set TLS up on the server."),
+    "server.certificate": QT_TRANSLATE_NOOP("errors",
+                                            "The server's TLS certificate could not be "
+                                            "verified: {reason}"),
+    "server.not_allowed": QT_TRANSLATE_NOOP("errors",
+                                            "The server does not let the user {user} in from "
+                                            "this PC: add a line for it to the server's "
+                                            "pg_hba.conf."),
+    "server.refused": QT_TRANSLATE_NOOP("errors", "The server refused the connection: {reason}"),
+    "not_host": QT_TRANSLATE_NOOP("errors",
+                                  "'{value}' is not a server name or address (e.g. "
+                                  "clinic-server or 192.168.1.10)"),
     # The rest follow the field's name.
     "no_such_user": QT_TRANSLATE_NOOP("errors", "there is no user called '{name}'"),
     "not_label_size": QT_TRANSLATE_NOOP("errors",
@@ -327,6 +363,7 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "currency"),
     QT_TRANSLATE_NOOP("fields", "current password"),
     QT_TRANSLATE_NOOP("fields", "customer"),
+    QT_TRANSLATE_NOOP("fields", "database"),
     QT_TRANSLATE_NOOP("fields", "date from"),
     QT_TRANSLATE_NOOP("fields", "date of birth"),
     QT_TRANSLATE_NOOP("fields", "date to"),
@@ -351,6 +388,7 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "from"),
     QT_TRANSLATE_NOOP("fields", "full name"),
     QT_TRANSLATE_NOOP("fields", "hold"),
+    QT_TRANSLATE_NOOP("fields", "host"),
     QT_TRANSLATE_NOOP("fields", "idle lock"),
     QT_TRANSLATE_NOOP("fields", "installments"),
     QT_TRANSLATE_NOOP("fields", "interval"),
@@ -381,6 +419,7 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "payment plan"),
     QT_TRANSLATE_NOOP("fields", "payroll record"),
     QT_TRANSLATE_NOOP("fields", "phone"),
+    QT_TRANSLATE_NOOP("fields", "port"),
     QT_TRANSLATE_NOOP("fields", "position"),
     QT_TRANSLATE_NOOP("fields", "price"),
     QT_TRANSLATE_NOOP("fields", "reason"),
@@ -398,6 +437,7 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "start page"),
     QT_TRANSLATE_NOOP("fields", "task name"),
     QT_TRANSLATE_NOOP("fields", "task templates"),
+    QT_TRANSLATE_NOOP("fields", "TLS mode"),
     QT_TRANSLATE_NOOP("fields", "to"),
     QT_TRANSLATE_NOOP("fields", "tracking number"),
     QT_TRANSLATE_NOOP("fields", "user"),

@@ -19,7 +19,8 @@ _TECHNICIAN = frozenset({
     A.WORK_TASKS, A.PRINT, A.START_PRODUCTION, A.PRODUCE, A.ATTACHMENTS, A.COMMENT, A.EVENTS,
 })
 
-_MANAGER = frozenset(Action) - {A.MANAGE_USERS, A.RESTORE}
+# Which database the data folder uses decides whose data everyone sees: like a restore.
+_MANAGER = frozenset(Action) - {A.MANAGE_USERS, A.RESTORE, A.CHOOSE_DATABASE}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),

@@ -94,6 +94,7 @@ SOURCE: dict[StrEnum, str] = {
     Action.MANAGE_SETTINGS: QT_TRANSLATE_NOOP("enum", "Manage settings"),
     Action.BACKUP: QT_TRANSLATE_NOOP("enum", "Backup"),
     Action.RESTORE: QT_TRANSLATE_NOOP("enum", "Restore"),
+    Action.CHOOSE_DATABASE: QT_TRANSLATE_NOOP("enum", "Choose the database"),
 }
 
 

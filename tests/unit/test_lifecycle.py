@@ -55,7 +55,8 @@ KEEPS: dict[Action, str] = {
 
 # Not about one order: the lifecycle never refuses them, only permissions do.
 OUTSIDE_ORDERS = {A.CREATE_ORDER, A.VIEW_FINANCE, A.MANAGE_CLIENTS, A.MANAGE_CATALOGUE,
-                  A.MANAGE_USERS, A.MANAGE_SETTINGS, A.BACKUP, A.RESTORE}
+                  A.MANAGE_USERS, A.MANAGE_SETTINGS, A.BACKUP, A.RESTORE,
+                  A.CHOOSE_DATABASE}
 
 FORWARD_STEPS = {A.PUBLISH, A.START_PRODUCTION, A.PRODUCE, A.SHIP, A.DELIVER, A.COMPLETE}
 

@@ -14,11 +14,11 @@ A = Action
 # What each role may NOT do; everything else it may.
 DENIED: dict[Role, set[Action]] = {
     Role.ADMIN: set(),
-    Role.MANAGER: {A.MANAGE_USERS, A.RESTORE},
+    Role.MANAGER: {A.MANAGE_USERS, A.RESTORE, A.CHOOSE_DATABASE},
     Role.FRONT_DESK: {
         A.START_PRODUCTION, A.PRODUCE, A.SHIP, A.MOVE_BACK, A.PLAN_WORK, A.WORK_TASKS,
         A.PAYROLL, A.FINALIZE_PAYROLL, A.ADJUST_PRICE, A.MANAGE_CATALOGUE, A.MANAGE_USERS,
-        A.MANAGE_SETTINGS, A.RESTORE, A.DELETE_ORDER,
+        A.MANAGE_SETTINGS, A.RESTORE, A.CHOOSE_DATABASE, A.DELETE_ORDER,
     },
     Role.TECHNICIAN: set(Action) - {
         A.WORK_TASKS, A.PRINT, A.START_PRODUCTION, A.PRODUCE, A.ATTACHMENTS, A.COMMENT,
@@ -45,8 +45,8 @@ def test_every_role_and_action(role: Role, action: Action) -> None:
             f"Your role ({role.label}) does not allow this action: {action.label}.")
 
 
-def test_only_admins_manage_users_and_restore() -> None:
-    for action in (A.MANAGE_USERS, A.RESTORE):
+def test_only_admins_manage_users_restore_and_choose_the_database() -> None:
+    for action in (A.MANAGE_USERS, A.RESTORE, A.CHOOSE_DATABASE):
         assert [r for r in Role if permissions.allows(r, action)] == [Role.ADMIN]
 
 
