@@ -23,6 +23,7 @@ from dentasync_desktop.services.maintenance import Database, connect_database, o
 from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 from .factories import CHEAP_COST, World
+from .keyrings import MemoryKeyring
 from .pg import SKIP_REASON, Databases, in_ci, server_url
 
 # A fixed "now" keeps due-date and overdue logic reproducible in tests.
@@ -72,6 +73,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def no_database_url_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's own DENTASYNC_DATABASE_URL must not point the tests at their server."""
     monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
+
+
+@pytest.fixture
+def keyring_in_memory() -> Iterator[MemoryKeyring]:
+    """The OS keyring replaced by one in memory for the test."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="session")

@@ -43,3 +43,11 @@ def child_layout(form: QWidget, name: str) -> QBoxLayout:
     if not isinstance(layout, QBoxLayout):
         raise LookupError(f"form {form.objectName()!r}: {name!r} has no box layout")
     return layout
+
+
+def holding(layout: QBoxLayout) -> QWidget:
+    """A margin-less widget around ``layout``: a form row of several widgets."""
+    holder = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    holder.setLayout(layout)
+    return holder

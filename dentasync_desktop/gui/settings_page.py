@@ -1,4 +1,4 @@
-"""Settings: the organisation's details, printing defaults, and backup / restore."""
+"""Settings: the organisation's details, printing defaults, backup / restore, the database."""
 
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ from ..services import maintenance, settings, users
 from ..services.changes import Change, ChangeKind
 from .access import gate
 from .changes import ChangeRelay
+from .database_settings import DatabaseSection
 from .errors import error_words
 from .formatting import datetime_text
+from .forms import holding
 from .language import SYSTEM, store_choice, stored_choice, system_language
 from .masterdata.labs import multi_line
 from .masterdata.page import page_heading
@@ -107,7 +109,7 @@ class SettingsPage(QWidget):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(logo_button)
-        self._row(org_form, "logo", self.tr("&Logo:"), _holder(logo_row), self.logo)
+        self._row(org_form, "logo", self.tr("&Logo:"), holding(logo_row), self.logo)
         org_form.addRow("", self.logo_preview)
         self._org_form = org_form
 
@@ -120,12 +122,12 @@ class SettingsPage(QWidget):
         folder_row.addWidget(self.backup_dir, 1)
         folder_row.addWidget(folder_button)
         self._row(defaults_form, "backup folder", self.tr("&Backup folder:"),
-                  _holder(folder_row), self.backup_dir)
+                  holding(folder_row), self.backup_dir)
         idle_row = QHBoxLayout()
         idle_row.addWidget(self.idle_lock)
         idle_row.addStretch(1)
         self._row(defaults_form, "idle lock", self.tr("&Lock when idle after:"),
-                  _holder(idle_row), self.idle_lock)
+                  holding(idle_row), self.idle_lock)
 
         schedule = self._build_schedule()
 
@@ -173,6 +175,8 @@ class SettingsPage(QWidget):
         column.addLayout(save_row)
         column.addSpacing(8)
         column.addWidget(data)
+        self.database_section = DatabaseSection(shell)
+        column.addWidget(self.database_section)
         column.addStretch(1)
         content.setMaximumWidth(820)
         scroll = scrolling(content)
@@ -208,7 +212,7 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         caption = QLabel(self.tr("&Theme:"))
         caption.setBuddy(self.theme)
-        form.addRow(caption, _holder(row))
+        form.addRow(caption, holding(row))
         self._build_language(form)
         return group
 
@@ -233,7 +237,7 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         caption = QLabel(self.tr("&Language:"))
         caption.setBuddy(self.language)
-        form.addRow(caption, _holder(row))
+        form.addRow(caption, holding(row))
         form.addRow("", self.restart_note)
 
     def _language_chosen(self) -> None:
@@ -273,11 +277,11 @@ class SettingsPage(QWidget):
         days_row.addWidget(self.seat_days)
         days_row.addStretch(1)
         self._row(form, "seat-readiness days", self.tr("Case-not-back &warning:"),
-                  _holder(days_row), self.seat_days)
+                  holding(days_row), self.seat_days)
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_page)
         start_row.addStretch(1)
-        self._row(form, "start page", self.tr("&Start on:"), _holder(start_row),
+        self._row(form, "start page", self.tr("&Start on:"), holding(start_row),
                   self.start_page)
         return group
 
@@ -463,9 +467,3 @@ class SettingsPage(QWidget):
             "work with the restored data.") + kept)
         self.window().close()
 
-
-def _holder(layout: QHBoxLayout) -> QWidget:
-    holder = QWidget()
-    layout.setContentsMargins(0, 0, 0, 0)
-    holder.setLayout(layout)
-    return holder

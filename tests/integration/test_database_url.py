@@ -6,43 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from dentasync_desktop import app
 from dentasync_desktop.db import server
 from dentasync_desktop.domain.errors import DatabaseProblem
 from dentasync_desktop.paths import DATABASE_CONFIG, DATABASE_URL_ENV, resolve_paths
 
+from ..keyrings import MemoryKeyring
+
 URL = "postgresql+psycopg://anna:s3cret@db.clinic.lan:5433/dentasync?sslmode=require"
 BARE = "postgresql+psycopg://anna@db.clinic.lan:5433/dentasync?sslmode=require"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
-@pytest.fixture
-def keyring_in_memory() -> MemoryKeyring:
-    import keyring
-
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory  # type: ignore[misc]
-    keyring.set_keyring(previous)
 
 
 def test_the_url_is_remembered_without_its_password_which_goes_to_the_keyring(
