@@ -119,6 +119,10 @@ class DatabaseSection(QGroupBox):
         self.test_result = QLabel()
         self.test_result.setObjectName("testResult")
         self.test_result.setWordWrap(True)
+        self.test_result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A wrapped label is sized for its narrowest width: without a floor, a one-line
+        # answer leaves several empty lines below it.
+        self.test_result.setMinimumWidth(320)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLabel()
         self.note.setObjectName("hintLabel")
@@ -146,10 +150,9 @@ class DatabaseSection(QGroupBox):
         self._add(form, self.tr("T&LS mode:"), self.tls)
         test_row = QHBoxLayout()
         test_row.setContentsMargins(0, 0, 0, 0)
-        test_row.addWidget(self.test_button)
-        test_row.addStretch(1)
+        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        test_row.addWidget(self.test_result, 1)
         form.addRow("", holding(test_row))
-        form.addRow("", self.test_result)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
