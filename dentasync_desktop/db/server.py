@@ -202,7 +202,7 @@ def connection_problem(error: BaseException, url: URL, timeout_s: int) -> Databa
     params: dict[str, object] = {
         "host": url.host or "", "port": url.port or DEFAULT_PORT,
         "database": url.database or "", "user": url.username or "",
-        "seconds": timeout_s, "reason": reason}
+        "timeout": timeout_s, "reason": reason}
     for pattern, code in _PROBLEMS:
         if re.search(pattern, text, re.IGNORECASE):
             return DatabaseProblem(code=code, params=params)

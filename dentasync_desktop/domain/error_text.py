@@ -185,7 +185,7 @@ _TEMPLATES: dict[str, str] = {
                                              "The server name {host} is not known on this "
                                              "network."),
     "server.timeout": QT_TRANSLATE_NOOP("errors",
-                                        "{host} did not answer within {seconds} seconds."),
+                                        "{host} did not answer within {timeout} seconds."),
     "server.tls_required": QT_TRANSLATE_NOOP("errors",
                                              "The server lets this PC in only over TLS: choose "
                                              "the TLS mode \"require\"."),

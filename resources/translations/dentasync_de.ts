@@ -493,6 +493,189 @@
     </message>
 </context>
 <context>
+    <name>DatabaseSection</name>
+    <message>
+        <source>disable: never</source>
+        <translation>disable: nie</translation>
+    </message>
+    <message>
+        <source>allow: when the server insists</source>
+        <translation>allow: wenn der Server darauf besteht</translation>
+    </message>
+    <message>
+        <source>prefer: when the server offers it</source>
+        <translation>prefer: wenn der Server es anbietet</translation>
+    </message>
+    <message>
+        <source>require: always</source>
+        <translation>require: immer</translation>
+    </message>
+    <message>
+        <source>verify-ca: always, checking the certificate&apos;s authority</source>
+        <translation>verify-ca: immer, mit Prüfung der Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>verify-full: always, checking the certificate and the server name</source>
+        <translation>verify-full: immer, mit Prüfung des Zertifikats und des Servernamens</translation>
+    </message>
+    <message>
+        <source>The Dentasync data there is up to date.</source>
+        <translation>Die Dentasync-Daten dort sind auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>The database is empty: Dentasync Desktop sets it up at its first start on it.</source>
+        <translation>Die Datenbank ist leer: Dentasync Desktop richtet sie beim ersten Start damit ein.</translation>
+    </message>
+    <message>
+        <source>It holds Dentasync data of an earlier version, upgraded at the next start.</source>
+        <translation>Sie enthält Dentasync-Daten einer früheren Version, die beim nächsten Start aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>Its Dentasync data was written by a newer version: update Dentasync Desktop on this PC first.</source>
+        <translation>Ihre Dentasync-Daten stammen von einer neueren Version: Aktualisieren Sie zuerst Dentasync Desktop auf diesem PC.</translation>
+    </message>
+    <message>
+        <source>It holds other tables but no Dentasync data: choose an empty database or the clinic&apos;s one.</source>
+        <translation>Sie enthält andere Tabellen, aber keine Dentasync-Daten: Wählen Sie eine leere Datenbank oder die der Praxis.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>Dieser &amp;Computer</translation>
+    </message>
+    <message>
+        <source>Clinic se&amp;rver (PostgreSQL)</source>
+        <translation>Praxis&amp;server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>e.g. clinic-server or 192.168.1.10</source>
+        <translation>z. B. praxis-server oder 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save database choice</source>
+        <translation>Datenbankwahl speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>T&amp;LS mode:</source>
+        <translation>T&amp;LS-Modus:</translation>
+    </message>
+    <message>
+        <source>Empty: keep the password already kept for this server</source>
+        <translation>Leer: das für diesen Server gespeicherte Passwort behalten</translation>
+    </message>
+    <message>
+        <source>In use now: the clinic server {host}.</source>
+        <translation>Jetzt in Gebrauch: der Praxisserver {host}.</translation>
+    </message>
+    <message>
+        <source>In use now: this computer&apos;s file.</source>
+        <translation>Jetzt in Gebrauch: die Datei dieses Computers.</translation>
+    </message>
+    <message>
+        <source>The environment variable DENTASYNC_DATABASE_URL chooses the database on this computer; what is saved here applies once it is removed.</source>
+        <translation>Die Umgebungsvariable DENTASYNC_DATABASE_URL bestimmt auf diesem Computer die Datenbank; was hier gespeichert wird, gilt erst, wenn sie entfernt ist.</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>Verbindung zu {host} …</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Verbunden: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s own database file from the next start?
+
+{path}
+
+The clinic server keeps its data, but this PC no longer sees it; the file holds only what was entered on this PC before.</source>
+        <translation>Ab dem nächsten Start die eigene Datenbankdatei dieses Computers verwenden?
+
+{path}
+
+Der Praxisserver behält seine Daten, aber dieser PC sieht sie nicht mehr; die Datei enthält nur, was früher auf diesem PC erfasst wurde.</translation>
+    </message>
+    <message>
+        <source>Use the clinic server {host} (database {database}) from the next start?
+
+This PC then works with the server&apos;s data; the data in this computer&apos;s file stays in the file but is not shown while the server is used.</source>
+        <translation>Ab dem nächsten Start den Praxisserver {host} (Datenbank {database}) verwenden?
+
+Dieser PC arbeitet dann mit den Daten des Servers; die Daten in der Datei dieses Computers bleiben in der Datei, werden aber nicht angezeigt, solange der Server verwendet wird.</translation>
+    </message>
+    <message>
+        <source>Switch the database</source>
+        <translation>Datenbank wechseln</translation>
+    </message>
+    <message>
+        <source>Password not kept</source>
+        <translation>Passwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The server was saved, but this computer has no keyring to keep its password in (Windows Credential Manager, the macOS Keychain or a Secret Service such as GNOME Keyring). Set the environment variable DENTASYNC_DATABASE_PASSWORD to the password for the user who starts Dentasync Desktop; it is never written to a file.</source>
+        <translation>Der Server wurde gespeichert, aber dieser Computer hat keinen Schlüsselbund für sein Passwort (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring). Setzen Sie die Umgebungsvariable DENTASYNC_DATABASE_PASSWORD für den Benutzer, der Dentasync Desktop startet, auf das Passwort; es wird nie in eine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>the clinic server {host}</source>
+        <translation>den Praxisserver {host}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s file</source>
+        <translation>die Datei dieses Computers</translation>
+    </message>
+    <message>
+        <source>Saved. Dentasync Desktop uses {where} from its next start.</source>
+        <translation>Gespeichert. Dentasync Desktop verwendet ab dem nächsten Start {where}.</translation>
+    </message>
+    <message>
+        <source>Restart needed</source>
+        <translation>Neustart nötig</translation>
+    </message>
+    <message>
+        <source>Saved. Dentasync Desktop switches to {where} when it is next started.
+
+Close it now? Start it again to continue.</source>
+        <translation>Gespeichert. Dentasync Desktop wechselt beim nächsten Start zu {where}.
+
+Jetzt schließen? Starten Sie es danach erneut.</translation>
+    </message>
+    <message>
+        <source>Database choice saved.</source>
+        <translation>Datenbankwahl gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>DueDateDialog</name>
     <message>
         <source>Update due date</source>
@@ -4793,6 +4976,10 @@ Anmeldung:
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
+    <message>
+        <source>Choose the database</source>
+        <translation>Datenbank wählen</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -5141,6 +5328,58 @@ Anmeldung:
     <message>
         <source>The database {path} is open in another Dentasync Desktop window or command; the window is {holder}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
         <translation>Die Datenbank {path} ist in einem anderen Dentasync-Desktop-Fenster oder -Befehl geöffnet; das Fenster ist {holder}. Schließen Sie es (oder lassen Sie den Befehl zu Ende laufen) und stellen Sie dann erneut wieder her. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of the user {user}.</source>
+        <translation>Der Server hat das Passwort des Benutzers {user} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server asks for the password of the user {user}; none was given.</source>
+        <translation>Der Server verlangt das Passwort des Benutzers {user}; es wurde keines angegeben.</translation>
+    </message>
+    <message>
+        <source>The server has no user called {user}.</source>
+        <translation>Der Server hat keinen Benutzer namens {user}.</translation>
+    </message>
+    <message>
+        <source>The server has no database called {database}.</source>
+        <translation>Der Server hat keine Datenbank namens {database}.</translation>
+    </message>
+    <message>
+        <source>No database server answers at {host}, port {port}. Check the address, the port, that the server runs and that its firewall lets this PC in.</source>
+        <translation>Unter {host}, Port {port} antwortet kein Datenbankserver. Prüfen Sie die Adresse, den Port, ob der Server läuft und ob seine Firewall diesen PC durchlässt.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known on this network.</source>
+        <translation>Der Servername {host} ist in diesem Netzwerk nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {timeout} seconds.</source>
+        <translation>{host} hat nicht innerhalb von {timeout} Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server lets this PC in only over TLS: choose the TLS mode &quot;require&quot;.</source>
+        <translation>Der Server lässt diesen PC nur über TLS zu: Wählen Sie den TLS-Modus „require“.</translation>
+    </message>
+    <message>
+        <source>The server does not offer TLS: choose the TLS mode &quot;prefer&quot;, or set TLS up on the server.</source>
+        <translation>Der Server bietet kein TLS an: Wählen Sie den TLS-Modus „prefer“ oder richten Sie TLS auf dem Server ein.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate could not be verified: {reason}</source>
+        <translation>Das TLS-Zertifikat des Servers konnte nicht geprüft werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The server does not let the user {user} in from this PC: add a line for it to the server&apos;s pg_hba.conf.</source>
+        <translation>Der Server lässt den Benutzer {user} von diesem PC aus nicht zu: Ergänzen Sie eine Zeile dafür in der pg_hba.conf des Servers.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: {reason}</source>
+        <translation>Der Server hat die Verbindung abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
+        <translation>„{value}“ ist kein Servername und keine Adresse (z. B. praxis-server oder 192.168.1.10)</translation>
     </message>
     <message>
         <source>there is no user called &apos;{name}&apos;</source>
@@ -5634,6 +5873,10 @@ Anmeldung:
         <translation>Kunde</translation>
     </message>
     <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
         <source>date from</source>
         <translation>Datum von</translation>
     </message>
@@ -5728,6 +5971,10 @@ Anmeldung:
     <message>
         <source>hold</source>
         <translation>Zurückstellung</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -5850,6 +6097,10 @@ Anmeldung:
         <translation>Telefon</translation>
     </message>
     <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
         <source>position</source>
         <translation>Position</translation>
     </message>
@@ -5916,6 +6167,10 @@ Anmeldung:
     <message>
         <source>task templates</source>
         <translation>Aufgabenvorlagen</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS-Modus</translation>
     </message>
     <message>
         <source>to</source>

@@ -493,6 +493,189 @@
     </message>
 </context>
 <context>
+    <name>DatabaseSection</name>
+    <message>
+        <source>disable: never</source>
+        <translation>disable: nunca</translation>
+    </message>
+    <message>
+        <source>allow: when the server insists</source>
+        <translation>allow: si el servidor lo exige</translation>
+    </message>
+    <message>
+        <source>prefer: when the server offers it</source>
+        <translation>prefer: si el servidor lo ofrece</translation>
+    </message>
+    <message>
+        <source>require: always</source>
+        <translation>require: siempre</translation>
+    </message>
+    <message>
+        <source>verify-ca: always, checking the certificate&apos;s authority</source>
+        <translation>verify-ca: siempre, comprobando la autoridad del certificado</translation>
+    </message>
+    <message>
+        <source>verify-full: always, checking the certificate and the server name</source>
+        <translation>verify-full: siempre, comprobando el certificado y el nombre del servidor</translation>
+    </message>
+    <message>
+        <source>The Dentasync data there is up to date.</source>
+        <translation>Los datos de Dentasync están al día.</translation>
+    </message>
+    <message>
+        <source>The database is empty: Dentasync Desktop sets it up at its first start on it.</source>
+        <translation>La base de datos está vacía: Dentasync Desktop la prepara en su primer inicio con ella.</translation>
+    </message>
+    <message>
+        <source>It holds Dentasync data of an earlier version, upgraded at the next start.</source>
+        <translation>Contiene datos de Dentasync de una versión anterior, que se actualizan en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Its Dentasync data was written by a newer version: update Dentasync Desktop on this PC first.</source>
+        <translation>Sus datos de Dentasync son de una versión más reciente: actualice primero Dentasync Desktop en este PC.</translation>
+    </message>
+    <message>
+        <source>It holds other tables but no Dentasync data: choose an empty database or the clinic&apos;s one.</source>
+        <translation>Contiene otras tablas pero ningún dato de Dentasync: elija una base de datos vacía o la de la clínica.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>Este &amp;equipo</translation>
+    </message>
+    <message>
+        <source>Clinic se&amp;rver (PostgreSQL)</source>
+        <translation>Se&amp;rvidor de la clínica (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>e.g. clinic-server or 192.168.1.10</source>
+        <translation>p. ej. servidor-clinica o 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Probar co&amp;nexión</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>Save database choice</source>
+        <translation>Guardar la base de datos elegida</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>T&amp;LS mode:</source>
+        <translation>Modo T&amp;LS:</translation>
+    </message>
+    <message>
+        <source>Empty: keep the password already kept for this server</source>
+        <translation>Vacío: conservar la contraseña ya guardada para este servidor</translation>
+    </message>
+    <message>
+        <source>In use now: the clinic server {host}.</source>
+        <translation>En uso ahora: el servidor de la clínica {host}.</translation>
+    </message>
+    <message>
+        <source>In use now: this computer&apos;s file.</source>
+        <translation>En uso ahora: el archivo de este equipo.</translation>
+    </message>
+    <message>
+        <source>The environment variable DENTASYNC_DATABASE_URL chooses the database on this computer; what is saved here applies once it is removed.</source>
+        <translation>La variable de entorno DENTASYNC_DATABASE_URL elige la base de datos en este equipo; lo que se guarda aquí se aplica cuando se elimine.</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>Conectando con {host}…</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Conectado: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s own database file from the next start?
+
+{path}
+
+The clinic server keeps its data, but this PC no longer sees it; the file holds only what was entered on this PC before.</source>
+        <translation>¿Usar el archivo de base de datos propio de este equipo a partir del próximo inicio?
+
+{path}
+
+El servidor de la clínica conserva sus datos, pero este PC deja de verlos; el archivo contiene solo lo que se introdujo antes en este PC.</translation>
+    </message>
+    <message>
+        <source>Use the clinic server {host} (database {database}) from the next start?
+
+This PC then works with the server&apos;s data; the data in this computer&apos;s file stays in the file but is not shown while the server is used.</source>
+        <translation>¿Usar el servidor de la clínica {host} (base de datos {database}) a partir del próximo inicio?
+
+Este PC trabaja entonces con los datos del servidor; los datos del archivo de este equipo se quedan en el archivo, pero no se muestran mientras se use el servidor.</translation>
+    </message>
+    <message>
+        <source>Switch the database</source>
+        <translation>Cambiar de base de datos</translation>
+    </message>
+    <message>
+        <source>Password not kept</source>
+        <translation>Contraseña no guardada</translation>
+    </message>
+    <message>
+        <source>The server was saved, but this computer has no keyring to keep its password in (Windows Credential Manager, the macOS Keychain or a Secret Service such as GNOME Keyring). Set the environment variable DENTASYNC_DATABASE_PASSWORD to the password for the user who starts Dentasync Desktop; it is never written to a file.</source>
+        <translation>El servidor se ha guardado, pero este equipo no tiene un llavero donde guardar su contraseña (Administrador de credenciales de Windows, el llavero de macOS o un Secret Service como GNOME Keyring). Defina la variable de entorno DENTASYNC_DATABASE_PASSWORD con la contraseña para el usuario que inicia Dentasync Desktop; nunca se escribe en un archivo.</translation>
+    </message>
+    <message>
+        <source>the clinic server {host}</source>
+        <translation>el servidor de la clínica {host}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s file</source>
+        <translation>el archivo de este equipo</translation>
+    </message>
+    <message>
+        <source>Saved. Dentasync Desktop uses {where} from its next start.</source>
+        <translation>Guardado. Dentasync Desktop usa {where} a partir de su próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Restart needed</source>
+        <translation>Reinicio necesario</translation>
+    </message>
+    <message>
+        <source>Saved. Dentasync Desktop switches to {where} when it is next started.
+
+Close it now? Start it again to continue.</source>
+        <translation>Guardado. Dentasync Desktop cambia a {where} en el próximo inicio.
+
+¿Cerrarlo ahora? Vuelva a iniciarlo después.</translation>
+    </message>
+    <message>
+        <source>Database choice saved.</source>
+        <translation>Base de datos elegida guardada.</translation>
+    </message>
+</context>
+<context>
     <name>DueDateDialog</name>
     <message>
         <source>Update due date</source>
@@ -4793,6 +4976,10 @@ inicio de sesión:
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
+    <message>
+        <source>Choose the database</source>
+        <translation>Elegir la base de datos</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -5141,6 +5328,58 @@ inicio de sesión:
     <message>
         <source>The database {path} is open in another Dentasync Desktop window or command; the window is {holder}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
         <translation>La base de datos {path} está abierta en otra ventana o en otro comando de Dentasync Desktop; la ventana es {holder}. Ciérrela (o deje que el comando termine) y vuelva a restaurar. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of the user {user}.</source>
+        <translation>El servidor rechazó la contraseña del usuario {user}.</translation>
+    </message>
+    <message>
+        <source>The server asks for the password of the user {user}; none was given.</source>
+        <translation>El servidor pide la contraseña del usuario {user}; no se indicó ninguna.</translation>
+    </message>
+    <message>
+        <source>The server has no user called {user}.</source>
+        <translation>El servidor no tiene ningún usuario llamado {user}.</translation>
+    </message>
+    <message>
+        <source>The server has no database called {database}.</source>
+        <translation>El servidor no tiene ninguna base de datos llamada {database}.</translation>
+    </message>
+    <message>
+        <source>No database server answers at {host}, port {port}. Check the address, the port, that the server runs and that its firewall lets this PC in.</source>
+        <translation>Ningún servidor de base de datos responde en {host}, puerto {port}. Compruebe la dirección, el puerto, que el servidor está en marcha y que su cortafuegos deja pasar a este PC.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known on this network.</source>
+        <translation>El nombre de servidor {host} no se conoce en esta red.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {timeout} seconds.</source>
+        <translation>{host} no respondió en {timeout} segundos.</translation>
+    </message>
+    <message>
+        <source>The server lets this PC in only over TLS: choose the TLS mode &quot;require&quot;.</source>
+        <translation>El servidor solo admite este PC con TLS: elija el modo TLS «require».</translation>
+    </message>
+    <message>
+        <source>The server does not offer TLS: choose the TLS mode &quot;prefer&quot;, or set TLS up on the server.</source>
+        <translation>El servidor no ofrece TLS: elija el modo TLS «prefer» o configure TLS en el servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate could not be verified: {reason}</source>
+        <translation>No se pudo verificar el certificado TLS del servidor: {reason}</translation>
+    </message>
+    <message>
+        <source>The server does not let the user {user} in from this PC: add a line for it to the server&apos;s pg_hba.conf.</source>
+        <translation>El servidor no admite al usuario {user} desde este PC: añada una línea para él en el pg_hba.conf del servidor.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: {reason}</source>
+        <translation>El servidor rechazó la conexión: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
+        <translation>«{value}» no es un nombre ni una dirección de servidor (p. ej. servidor-clinica o 192.168.1.10)</translation>
     </message>
     <message>
         <source>there is no user called &apos;{name}&apos;</source>
@@ -5634,6 +5873,10 @@ inicio de sesión:
         <translation>cliente</translation>
     </message>
     <message>
+        <source>database</source>
+        <translation>base de datos</translation>
+    </message>
+    <message>
         <source>date from</source>
         <translation>fecha desde</translation>
     </message>
@@ -5728,6 +5971,10 @@ inicio de sesión:
     <message>
         <source>hold</source>
         <translation>espera</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -5850,6 +6097,10 @@ inicio de sesión:
         <translation>teléfono</translation>
     </message>
     <message>
+        <source>port</source>
+        <translation>puerto</translation>
+    </message>
+    <message>
         <source>position</source>
         <translation>posición</translation>
     </message>
@@ -5916,6 +6167,10 @@ inicio de sesión:
     <message>
         <source>task templates</source>
         <translation>plantillas de tareas</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>modo TLS</translation>
     </message>
     <message>
         <source>to</source>

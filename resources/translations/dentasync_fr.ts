@@ -493,6 +493,189 @@
     </message>
 </context>
 <context>
+    <name>DatabaseSection</name>
+    <message>
+        <source>disable: never</source>
+        <translation>disable&#xa0;: jamais</translation>
+    </message>
+    <message>
+        <source>allow: when the server insists</source>
+        <translation>allow&#xa0;: si le serveur l’exige</translation>
+    </message>
+    <message>
+        <source>prefer: when the server offers it</source>
+        <translation>prefer&#xa0;: si le serveur le propose</translation>
+    </message>
+    <message>
+        <source>require: always</source>
+        <translation>require&#xa0;: toujours</translation>
+    </message>
+    <message>
+        <source>verify-ca: always, checking the certificate&apos;s authority</source>
+        <translation>verify-ca&#xa0;: toujours, en vérifiant l’autorité du certificat</translation>
+    </message>
+    <message>
+        <source>verify-full: always, checking the certificate and the server name</source>
+        <translation>verify-full&#xa0;: toujours, en vérifiant le certificat et le nom du serveur</translation>
+    </message>
+    <message>
+        <source>The Dentasync data there is up to date.</source>
+        <translation>Les données Dentasync y sont à jour.</translation>
+    </message>
+    <message>
+        <source>The database is empty: Dentasync Desktop sets it up at its first start on it.</source>
+        <translation>La base de données est vide&#xa0;: Dentasync Desktop la prépare à son premier démarrage sur celle-ci.</translation>
+    </message>
+    <message>
+        <source>It holds Dentasync data of an earlier version, upgraded at the next start.</source>
+        <translation>Elle contient des données Dentasync d’une version antérieure, mises à jour au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Its Dentasync data was written by a newer version: update Dentasync Desktop on this PC first.</source>
+        <translation>Ses données Dentasync viennent d’une version plus récente&#xa0;: mettez d’abord à jour Dentasync Desktop sur ce PC.</translation>
+    </message>
+    <message>
+        <source>It holds other tables but no Dentasync data: choose an empty database or the clinic&apos;s one.</source>
+        <translation>Elle contient d’autres tables mais aucune donnée Dentasync&#xa0;: choisissez une base vide ou celle du cabinet.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>&amp;Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Clinic se&amp;rver (PostgreSQL)</source>
+        <translation>Se&amp;rveur du cabinet (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>e.g. clinic-server or 192.168.1.10</source>
+        <translation>p. ex. serveur-cabinet ou 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Tester la co&amp;nnexion</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Save database choice</source>
+        <translation>Enregistrer le choix de la base</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;LS mode:</source>
+        <translation>Mode T&amp;LS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Empty: keep the password already kept for this server</source>
+        <translation>Vide&#xa0;: garder le mot de passe déjà conservé pour ce serveur</translation>
+    </message>
+    <message>
+        <source>In use now: the clinic server {host}.</source>
+        <translation>Utilisé maintenant&#xa0;: le serveur du cabinet {host}.</translation>
+    </message>
+    <message>
+        <source>In use now: this computer&apos;s file.</source>
+        <translation>Utilisé maintenant&#xa0;: le fichier de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The environment variable DENTASYNC_DATABASE_URL chooses the database on this computer; what is saved here applies once it is removed.</source>
+        <translation>La variable d’environnement DENTASYNC_DATABASE_URL choisit la base sur cet ordinateur&#xa0;; ce qui est enregistré ici s’applique une fois qu’elle est supprimée.</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>Connexion à {host}…</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Connecté&#xa0;: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s own database file from the next start?
+
+{path}
+
+The clinic server keeps its data, but this PC no longer sees it; the file holds only what was entered on this PC before.</source>
+        <translation>Utiliser le fichier de base de données de cet ordinateur à partir du prochain démarrage&#xa0;?
+
+{path}
+
+Le serveur du cabinet garde ses données, mais ce PC ne les voit plus&#xa0;; le fichier ne contient que ce qui a été saisi auparavant sur ce PC.</translation>
+    </message>
+    <message>
+        <source>Use the clinic server {host} (database {database}) from the next start?
+
+This PC then works with the server&apos;s data; the data in this computer&apos;s file stays in the file but is not shown while the server is used.</source>
+        <translation>Utiliser le serveur du cabinet {host} (base {database}) à partir du prochain démarrage&#xa0;?
+
+Ce PC travaille alors avec les données du serveur&#xa0;; les données du fichier de cet ordinateur restent dans le fichier mais ne sont pas affichées tant que le serveur est utilisé.</translation>
+    </message>
+    <message>
+        <source>Switch the database</source>
+        <translation>Changer de base de données</translation>
+    </message>
+    <message>
+        <source>Password not kept</source>
+        <translation>Mot de passe non conservé</translation>
+    </message>
+    <message>
+        <source>The server was saved, but this computer has no keyring to keep its password in (Windows Credential Manager, the macOS Keychain or a Secret Service such as GNOME Keyring). Set the environment variable DENTASYNC_DATABASE_PASSWORD to the password for the user who starts Dentasync Desktop; it is never written to a file.</source>
+        <translation>Le serveur a été enregistré, mais cet ordinateur n’a pas de trousseau pour conserver son mot de passe (Gestionnaire d’identification Windows, trousseau macOS ou un Secret Service comme GNOME Keyring). Définissez la variable d’environnement DENTASYNC_DATABASE_PASSWORD avec le mot de passe pour l’utilisateur qui lance Dentasync Desktop&#xa0;; il n’est jamais écrit dans un fichier.</translation>
+    </message>
+    <message>
+        <source>the clinic server {host}</source>
+        <translation>le serveur du cabinet {host}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s file</source>
+        <translation>le fichier de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Saved. Dentasync Desktop uses {where} from its next start.</source>
+        <translation>Enregistré. Dentasync Desktop utilise {where} à partir de son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Restart needed</source>
+        <translation>Redémarrage nécessaire</translation>
+    </message>
+    <message>
+        <source>Saved. Dentasync Desktop switches to {where} when it is next started.
+
+Close it now? Start it again to continue.</source>
+        <translation>Enregistré. Dentasync Desktop passe à {where} au prochain démarrage.
+
+Le fermer maintenant&#xa0;? Relancez-le ensuite.</translation>
+    </message>
+    <message>
+        <source>Database choice saved.</source>
+        <translation>Choix de la base enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>DueDateDialog</name>
     <message>
         <source>Update due date</source>
@@ -4793,6 +4976,10 @@ connexion&#xa0;:
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
+    <message>
+        <source>Choose the database</source>
+        <translation>Choisir la base de données</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -5141,6 +5328,58 @@ connexion&#xa0;:
     <message>
         <source>The database {path} is open in another Dentasync Desktop window or command; the window is {holder}. Close it (or let the command finish), then restore again. Nothing was changed.</source>
         <translation>La base de données {path} est ouverte dans une autre fenêtre ou commande Dentasync Desktop&#xa0;; la fenêtre est {holder}. Fermez-la (ou laissez la commande se terminer), puis relancez la restauration. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of the user {user}.</source>
+        <translation>Le serveur a refusé le mot de passe de l’utilisateur {user}.</translation>
+    </message>
+    <message>
+        <source>The server asks for the password of the user {user}; none was given.</source>
+        <translation>Le serveur demande le mot de passe de l’utilisateur {user}&#xa0;; aucun n’a été donné.</translation>
+    </message>
+    <message>
+        <source>The server has no user called {user}.</source>
+        <translation>Le serveur n’a pas d’utilisateur nommé {user}.</translation>
+    </message>
+    <message>
+        <source>The server has no database called {database}.</source>
+        <translation>Le serveur n’a pas de base de données nommée {database}.</translation>
+    </message>
+    <message>
+        <source>No database server answers at {host}, port {port}. Check the address, the port, that the server runs and that its firewall lets this PC in.</source>
+        <translation>Aucun serveur de base de données ne répond à {host}, port {port}. Vérifiez l’adresse, le port, que le serveur fonctionne et que son pare-feu laisse passer ce PC.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known on this network.</source>
+        <translation>Le nom de serveur {host} est inconnu sur ce réseau.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {timeout} seconds.</source>
+        <translation>{host} n’a pas répondu en {timeout} secondes.</translation>
+    </message>
+    <message>
+        <source>The server lets this PC in only over TLS: choose the TLS mode &quot;require&quot;.</source>
+        <translation>Le serveur n’accepte ce PC qu’en TLS&#xa0;: choisissez le mode TLS «&#xa0;require&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The server does not offer TLS: choose the TLS mode &quot;prefer&quot;, or set TLS up on the server.</source>
+        <translation>Le serveur ne propose pas TLS&#xa0;: choisissez le mode TLS «&#xa0;prefer&#xa0;» ou configurez TLS sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate could not be verified: {reason}</source>
+        <translation>Le certificat TLS du serveur n’a pas pu être vérifié&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The server does not let the user {user} in from this PC: add a line for it to the server&apos;s pg_hba.conf.</source>
+        <translation>Le serveur n’accepte pas l’utilisateur {user} depuis ce PC&#xa0;: ajoutez-lui une ligne dans le pg_hba.conf du serveur.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: {reason}</source>
+        <translation>Le serveur a refusé la connexion&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un nom ni une adresse de serveur (p. ex. serveur-cabinet ou 192.168.1.10)</translation>
     </message>
     <message>
         <source>there is no user called &apos;{name}&apos;</source>
@@ -5634,6 +5873,10 @@ connexion&#xa0;:
         <translation>client</translation>
     </message>
     <message>
+        <source>database</source>
+        <translation>base de données</translation>
+    </message>
+    <message>
         <source>date from</source>
         <translation>date de début</translation>
     </message>
@@ -5728,6 +5971,10 @@ connexion&#xa0;:
     <message>
         <source>hold</source>
         <translation>attente</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>hôte</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -5850,6 +6097,10 @@ connexion&#xa0;:
         <translation>téléphone</translation>
     </message>
     <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
         <source>position</source>
         <translation>position</translation>
     </message>
@@ -5916,6 +6167,10 @@ connexion&#xa0;:
     <message>
         <source>task templates</source>
         <translation>modèles de tâches</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>mode TLS</translation>
     </message>
     <message>
         <source>to</source>
