@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select
 from dentasync_desktop.db.engine import make_session_factory
 from dentasync_desktop.db.models import Attachment, Blob, BlobChunk
 from dentasync_desktop.domain.dto import OrganisationSettings
-from dentasync_desktop.domain.errors import ValidationError
+from dentasync_desktop.domain.errors import NotFound, ValidationError
 from dentasync_desktop.services import attachments, printing, settings
 from dentasync_desktop.services.attachment_store import CHUNK, AttachmentStore
 from dentasync_desktop.services.maintenance import Database
@@ -122,6 +122,18 @@ def test_deleting_one_reference_keeps_the_content_another_order_uses(
         if gone is first:
             assert opened(world, second.id) == b"%PDF-1.7 shared lab form"
     assert stored_contents(world) == {}
+
+
+def test_content_gone_from_the_store_is_a_clear_message(world: World, tmp_path: Path) -> None:
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG scan")
+    attachment = attachments.add_attachment(world.uow(), world.admin, new_order(world).id,
+                                            tmp_path / "scan.png").attachments[0]
+    with world.uow() as uow:
+        uow.files.path_for(attachment.sha256).unlink()
+        uow.session.execute(delete(Blob))  # on a server, the content itself
+        uow.commit()
+    with pytest.raises(NotFound, match="^The (file|content) of 'scan.png' is missing from the "):
+        attachments.local_file(world.uow(), world.admin, attachment.id)
 
 
 def logo_file(path: Path, colour: tuple[int, int, int]) -> Path:

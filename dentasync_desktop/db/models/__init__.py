@@ -18,8 +18,8 @@ from .reminders import ReminderState
 from .system import ActivityEntry, Counter, Setting
 
 __all__ = [
-    "ActivityEntry", "Attachment", "Base", "Blob", "BlobChunk", "Comment", "Counter", "Customer", "DentalLab", "Event",
-    "Installment", "Patient", "Payment", "PaymentPlan", "PayrollRecord", "ReminderState",
-    "Service", "Setting", "Staff", "TaskTemplate", "UTCDateTime", "User", "WorkOrder",
-    "WorkOrderItem", "WorkTask", "utcnow",
+    "ActivityEntry", "Attachment", "Base", "Blob", "BlobChunk", "Comment", "Counter",
+    "Customer", "DentalLab", "Event", "Installment", "Patient", "Payment", "PaymentPlan",
+    "PayrollRecord", "ReminderState", "Service", "Setting", "Staff", "TaskTemplate",
+    "UTCDateTime", "User", "WorkOrder", "WorkOrderItem", "WorkTask", "utcnow",
 ]
