@@ -132,7 +132,7 @@ def test_content_gone_from_the_store_is_a_clear_message(world: World, tmp_path: 
         uow.files.path_for(attachment.sha256).unlink()
         uow.session.execute(delete(Blob))  # on a server, the content itself
         uow.commit()
-    with pytest.raises(NotFound, match="^The (file|content) of 'scan.png' is missing from the "):
+    with pytest.raises(NotFound, match=r"^The (file|content) of 'scan\.png' is missing from the "):
         attachments.local_file(world.uow(), world.admin, attachment.id)
 
 
