@@ -248,6 +248,12 @@ _TEMPLATES: dict[str, str] = {
                                         "'{name}' is too large ({size_mb} MB); the limit is "
                                         "{limit_mb} MB"),
     "already_removed": QT_TRANSLATE_NOOP("errors", "'{name}' was already removed"),
+    "attachment_file_missing": QT_TRANSLATE_NOOP(
+        "errors", "The file of '{name}' is missing from the attachments folder ({folder}). "
+                  "Restore it from a backup or add it again."),
+    "attachment_content_missing": QT_TRANSLATE_NOOP(
+        "errors", "The content of '{name}' is missing from the database. Restore the "
+                  "database from a backup or add the file again."),
     "needs_zoned_date_time": QT_TRANSLATE_NOOP("errors", "needs a date and time with a time zone"),
     "not_event_kind": QT_TRANSLATE_NOOP("errors", "'{value}' is not a kind of appointment"),
     "event_already_done": QT_TRANSLATE_NOOP("errors", "the event is already done"),

@@ -1,4 +1,5 @@
-"""Files attached to an order: copied into the data folder by content, listed by original name."""
+"""Files attached to an order: stored by content (in the data folder, or in the database on a
+server: services/attachment_store.py), listed by original name."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from pathlib import Path
 from ..db.models import Attachment
 from ..domain.actions import Action
 from ..domain.dto import Actor, OrderDetail
-from ..domain.errors import ValidationError
+from ..domain.errors import NotFound, ValidationError
 from ..domain.text import safe_file_name
 from . import activity
-from .guards import get, order_for
+from .guards import get, order_for, signed_in
 from .order_detail import load_detail
 from .unit_of_work import UnitOfWork
 
@@ -49,6 +50,13 @@ def _check_size(name: str, size: int) -> None:
                               params={"name": name, "size": size, "limit": MAX_BYTES})
 
 
+def store_file(uow: UnitOfWork, source: Path) -> tuple[str, int]:
+    """Put the local file ``source`` into ``uow``'s store, in chunks and once per content;
+    returns (sha256, size). Call it inside the open unit of work, which the caller commits
+    (on a server the content is written by that transaction)."""
+    return uow.files.put(source)
+
+
 def add_attachment(uow: UnitOfWork, actor: Actor, order_id: int, source: Path) -> OrderDetail:
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.ATTACHMENTS)
@@ -57,7 +65,7 @@ def add_attachment(uow: UnitOfWork, actor: Actor, order_id: int, source: Path) -
         # fails, the file stays behind: harmless, as it is named by its content, and the next
         # attachment with the same content reuses it.
         try:
-            sha256, size = uow.files.put(Path(source))
+            sha256, size = store_file(uow, Path(source))
         except OSError as error:
             raise ValidationError("file", code="file_unreadable",
                                   params={"name": name, "reason": error.strerror}) from None
@@ -95,3 +103,19 @@ def remove_attachment(uow: UnitOfWork, actor: Actor, attachment_id: int) -> Orde
                         after={"removed": True})
         uow.commit()
         return load_detail(uow, order.id)
+
+
+def local_file(uow: UnitOfWork, actor: Actor, attachment_id: int) -> Path:
+    """A file on this PC with the attachment's content, for the system viewer: the stored file
+    itself, or on a server a copy fetched from the database in chunks (kept for next time)."""
+    with uow.reading():
+        signed_in(uow, actor)
+        attachment = get(uow, Attachment, attachment_id, "Attachment")
+        try:
+            return uow.files.local_path(attachment.sha256)
+        except FileNotFoundError:
+            code = ("attachment_content_missing" if uow.files.shared
+                    else "attachment_file_missing")
+            raise NotFound(code=code, params={
+                "name": attachment.original_name,
+                "folder": str(uow.files.path_for(attachment.sha256).parent)}) from None

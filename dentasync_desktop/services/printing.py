@@ -83,7 +83,7 @@ def _load(uow: UnitOfWork, actor: Actor, order_number: int, action: Action) -> O
 def _options(uow: UnitOfWork, sections: Iterable[str] | None,
              paper: str | None) -> tuple[frozenset[str], OrganisationSettings, str]:
     chosen = check_sections(sections) if sections is not None else remembered_sections(uow)
-    org = settings.get_settings(uow)
+    org = settings.document_settings(uow)
     paper = (paper or org.paper_size).strip().lower()
     page_size(paper)
     return chosen, org, paper

@@ -6,13 +6,18 @@ for orders due tomorrow and installments due today, the seat-readiness warning d
 page) live under "org.schedule.<field>"; the GUI reads them with get_schedule_settings(uow) (the
 start page at sign-in: "today" or "orders") and the Settings page saves them with
 save_schedule_settings(uow, actor, data), which needs Manage settings.
+
+On a server the logo's content is stored in the database too (its SHA-256 under
+"org.logo_content"), so documents printed on any PC show it: ``document_settings`` hands the
+documents a local copy of it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict, fields
+from contextlib import suppress
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -26,6 +31,8 @@ from ..domain.errors import ValidationError
 from ..domain.money import check_currency
 from ..domain.readiness import MAX_WARNING_DAYS
 from . import activity
+from .attachment_store import LOGO_CONTENT_KEY
+from .attachments import store_file
 from .changes import ChangeKind
 from .guards import authorize, signed_in
 from .unit_of_work import UnitOfWork
@@ -66,6 +73,24 @@ def get_settings(uow: UnitOfWork) -> OrganisationSettings:
         return _stored_settings(uow)
 
 
+def document_settings(uow: UnitOfWork) -> OrganisationSettings:
+    """The settings as printed documents use them: on a server the logo is the content the
+    database holds, fetched to this PC, so every PC prints the same logo."""
+    with uow.reading():
+        org = _stored_settings(uow)
+        content = _logo_content(uow)
+        if content:
+            # Without it the document prints no logo and says why (documents/pdf_layout.py).
+            with suppress(FileNotFoundError):
+                org = replace(org, logo_path=str(uow.files.local_path(content)))
+        return org
+
+
+def _logo_content(uow: UnitOfWork) -> str:
+    row = uow.session.get(Setting, LOGO_CONTENT_KEY)
+    return "" if row is None else row.value
+
+
 def _exists(path: Path, kind: Callable[[Path], bool], field: str) -> bool:
     """``kind(path)``; a path the file system refuses outright (a name too long) is an answer
     about the path, not a crash."""
@@ -96,6 +121,33 @@ def _logo(value: str) -> str:
     return str(path.resolve())
 
 
+def _checked_logo(uow: UnitOfWork, value: str, stored: OrganisationSettings) -> str:
+    text = (value or "").strip()
+    if (uow.files.shared and text and text == stored.logo_path and _logo_content(uow)
+            and not _exists(Path(text), Path.is_file, "logo")):
+        return text  # another PC's file: the database already holds its content
+    return _logo(text)
+
+
+def _store_logo(uow: UnitOfWork, path: str) -> bool:
+    """On a server, put the logo's content into the database: again whenever the file can be
+    read here (it may have been edited), kept when it cannot. True when the content changed."""
+    if not uow.files.shared:
+        return False
+    old = _logo_content(uow)
+    new = old
+    if not path:
+        new = ""
+    elif Path(path).is_file():
+        new, _size = store_file(uow, Path(path))
+    if new == old:
+        return False
+    uow.session.merge(Setting(key=LOGO_CONTENT_KEY, value=new))
+    if old:
+        uow.files.release(old)  # unless an attachment has the same content
+    return True
+
+
 def _folder(value: str, field: str) -> str:
     text = (value or "").strip()
     if not text:
@@ -123,7 +175,7 @@ def save_settings(
         address=validation.optional(data.address, "address", 2000),
         phone=validation.optional(data.phone, "phone", 50),
         email=validation.email(data.email),
-        logo_path=_logo(data.logo_path),
+        logo_path=data.logo_path,
         default_currency=check_currency(data.default_currency, "default currency"),
         paper_size=_paper_size(data.paper_size),
         backup_dir=_folder(data.backup_dir, "backup folder"),
@@ -131,7 +183,13 @@ def save_settings(
     )
     with uow:
         authorize(uow, actor, Action.MANAGE_SETTINGS)
-        old, new = activity.changes(asdict(_stored_settings(uow)), asdict(clean))
+        stored = _stored_settings(uow)
+        clean = replace(clean, logo_path=_checked_logo(uow, data.logo_path, stored))
+        logo_changed = _store_logo(uow, clean.logo_path)
+        old, new = activity.changes(asdict(stored), asdict(clean))
+        if logo_changed and "logo_path" not in new:
+            # The same file, edited: the printed logo changes all the same.
+            old["logo_path"] = new["logo_path"] = clean.logo_path
         if not new:
             return clean
         for name, value in new.items():

@@ -14,7 +14,7 @@ from ..db.engine import begin_write, is_busy
 from ..db.notify import MAX_PAYLOAD, notify
 from ..domain import error_text
 from ..domain.errors import ConcurrencyError, DatabaseBusy
-from .attachment_store import AttachmentStore
+from .attachment_store import AttachmentStore, ContentStore, store_for
 from .changes import Change, ChangeBus, ChangeKind, encode
 
 STALE_MESSAGE = error_text.render("stale_order", {})  # what a stale write is told
@@ -23,7 +23,8 @@ STALE_MESSAGE = error_text.render("stale_order", {})  # what a stale write is to
 class UnitOfWork:
     """Context manager around one SQLAlchemy session.
 
-    Also the services' way to the clock and the attachment files, so tests can pin both, and
+    Also the services' way to the clock and the attachment content (``files``: the folder
+    ``files`` names on a local file, the database on a server), so tests can pin both, and
     to the change bus: ``announce``/``changed`` collect what the transaction changes, and a
     successful ``commit`` publishes it (services.changes describes the flow).
     A unit takes the database's write lock when it starts (so concurrent writers queue instead
@@ -40,7 +41,7 @@ class UnitOfWork:
         bus: ChangeBus | None = None,
     ) -> None:
         self._session_factory = session_factory
-        self.files = files
+        self.files: ContentStore = store_for(self.dialect, files, lambda: self.session)
         self._clock = clock or (lambda: datetime.now(UTC))
         self.bus = bus
         self._committed = False

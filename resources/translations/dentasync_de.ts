@@ -126,14 +126,6 @@
         <translation>Dateien anhängen</translation>
     </message>
     <message>
-        <source>File missing</source>
-        <translation>Datei fehlt</translation>
-    </message>
-    <message>
-        <source>The file of “{name}” is missing from the attachments folder ({path}). Restore it from a backup or add it again.</source>
-        <translation>Die Datei zu „{name}“ fehlt im Anhangsordner ({path}). Stellen Sie sie aus einer Sicherung wieder her oder fügen Sie sie erneut hinzu.</translation>
-    </message>
-    <message>
         <source>Remove attachment</source>
         <translation>Anhang entfernen</translation>
     </message>
@@ -5468,6 +5460,14 @@ Anmeldung:
     <message>
         <source>&apos;{name}&apos; was already removed</source>
         <translation>„{name}“ wurde bereits entfernt</translation>
+    </message>
+    <message>
+        <source>The file of &apos;{name}&apos; is missing from the attachments folder ({folder}). Restore it from a backup or add it again.</source>
+        <translation>Die Datei zu „{name}“ fehlt im Anhangsordner ({folder}). Stellen Sie sie aus einer Sicherung wieder her oder fügen Sie sie erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>The content of &apos;{name}&apos; is missing from the database. Restore the database from a backup or add the file again.</source>
+        <translation>Der Inhalt von „{name}“ fehlt in der Datenbank. Stellen Sie die Datenbank aus einer Sicherung wieder her oder fügen Sie die Datei erneut hinzu.</translation>
     </message>
     <message>
         <source>needs a date and time with a time zone</source>

@@ -126,14 +126,6 @@
         <translation>Adjuntar archivos</translation>
     </message>
     <message>
-        <source>File missing</source>
-        <translation>Falta el archivo</translation>
-    </message>
-    <message>
-        <source>The file of “{name}” is missing from the attachments folder ({path}). Restore it from a backup or add it again.</source>
-        <translation>El archivo de «{name}» no está en la carpeta de adjuntos ({path}). Restáurelo desde una copia de seguridad o vuelva a añadirlo.</translation>
-    </message>
-    <message>
         <source>Remove attachment</source>
         <translation>Quitar adjunto</translation>
     </message>
@@ -5468,6 +5460,14 @@ inicio de sesión:
     <message>
         <source>&apos;{name}&apos; was already removed</source>
         <translation>&apos;{name}&apos; ya se había quitado</translation>
+    </message>
+    <message>
+        <source>The file of &apos;{name}&apos; is missing from the attachments folder ({folder}). Restore it from a backup or add it again.</source>
+        <translation>El archivo de «{name}» no está en la carpeta de adjuntos ({folder}). Restáurelo desde una copia de seguridad o vuelva a añadirlo.</translation>
+    </message>
+    <message>
+        <source>The content of &apos;{name}&apos; is missing from the database. Restore the database from a backup or add the file again.</source>
+        <translation>El contenido de «{name}» no está en la base de datos. Restaure la base de datos desde una copia de seguridad o vuelva a añadir el archivo.</translation>
     </message>
     <message>
         <source>needs a date and time with a time zone</source>

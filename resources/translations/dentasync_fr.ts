@@ -126,14 +126,6 @@
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <source>File missing</source>
-        <translation>Fichier manquant</translation>
-    </message>
-    <message>
-        <source>The file of “{name}” is missing from the attachments folder ({path}). Restore it from a backup or add it again.</source>
-        <translation>Le fichier de «&#xa0;{name}&#xa0;» est absent du dossier des pièces jointes ({path}). Restaurez-le depuis une sauvegarde ou ajoutez-le à nouveau.</translation>
-    </message>
-    <message>
         <source>Remove attachment</source>
         <translation>Retirer la pièce jointe</translation>
     </message>
@@ -5468,6 +5460,14 @@ connexion&#xa0;:
     <message>
         <source>&apos;{name}&apos; was already removed</source>
         <translation>«&#xa0;{name}&#xa0;» a déjà été retiré</translation>
+    </message>
+    <message>
+        <source>The file of &apos;{name}&apos; is missing from the attachments folder ({folder}). Restore it from a backup or add it again.</source>
+        <translation>Le fichier de «&#xa0;{name}&#xa0;» est absent du dossier des pièces jointes ({folder}). Restaurez-le depuis une sauvegarde ou ajoutez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The content of &apos;{name}&apos; is missing from the database. Restore the database from a backup or add the file again.</source>
+        <translation>Le contenu de «&#xa0;{name}&#xa0;» est absent de la base de données. Restaurez la base de données depuis une sauvegarde ou ajoutez à nouveau le fichier.</translation>
     </message>
     <message>
         <source>needs a date and time with a time zone</source>

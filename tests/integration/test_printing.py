@@ -111,6 +111,8 @@ def test_paper_comes_from_settings_unless_chosen(world: World, out: Path) -> Non
     assert "Łukasz Lab" in text_of(default.path)
 
 
+# On a server the database keeps the logo's content: test_attachment_store.py.
+@pytest.mark.sqlite_only
 @needs_pdftotext
 def test_the_logo_from_settings_prints_and_a_vanished_logo_is_a_note(
         world: World, out: Path) -> None:

@@ -1,6 +1,7 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 
 from .base import Base, UTCDateTime, utcnow
+from .blobs import Blob, BlobChunk
 from .catalogue import Service, TaskTemplate
 from .orders import (
     Attachment,
@@ -17,8 +18,8 @@ from .reminders import ReminderState
 from .system import ActivityEntry, Counter, Setting
 
 __all__ = [
-    "ActivityEntry", "Attachment", "Base", "Comment", "Counter", "Customer", "DentalLab", "Event",
-    "Installment", "Patient", "Payment", "PaymentPlan", "PayrollRecord", "ReminderState",
-    "Service", "Setting", "Staff", "TaskTemplate", "UTCDateTime", "User", "WorkOrder",
-    "WorkOrderItem", "WorkTask", "utcnow",
+    "ActivityEntry", "Attachment", "Base", "Blob", "BlobChunk", "Comment", "Counter",
+    "Customer", "DentalLab", "Event", "Installment", "Patient", "Payment", "PaymentPlan",
+    "PayrollRecord", "ReminderState", "Service", "Setting", "Staff", "TaskTemplate",
+    "UTCDateTime", "User", "WorkOrder", "WorkOrderItem", "WorkTask", "utcnow",
 ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
 from ...domain.dto import AttachmentInfo, OrderDetail
@@ -73,15 +73,10 @@ class AttachmentsTab(QWidget):
 
     def open(self) -> None:
         attachment: AttachmentInfo | None = self.table.selected()
-        if attachment is None:
-            return
-        if not attachment.path.is_file():
-            QMessageBox.warning(self, self.tr("File missing"), self.tr(
-                "The file of “{name}” is missing from the attachments folder ({path}). "
-                "Restore it from a backup or add it again.").format(
-                name=attachment.original_name, path=attachment.path.parent))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachment.path)))
+        if attachment is not None:
+            # Off the GUI thread: on a server the content may first come from the database.
+            self._context.read(self._context.client.submit(attachments.local_file, attachment.id),
+                               lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
     def remove(self) -> None:
         attachment: AttachmentInfo | None = self.table.selected()
