@@ -225,9 +225,10 @@ def _migrate_to(context: AppContext, args: argparse.Namespace) -> int:
                                         progress=_CopyProgress(language))
     elapsed = number_text(Decimal(f"{time.perf_counter() - started:.1f}"), language)
     width = max(len(move.table) for move in report.tables)
-    print(f"  {translate('cli', 'Table', None, language):<{width}}  "
-          f"{translate('cli', 'Rows', None, language):>10}  "
-          f"{translate('cli', 'Money totals', None, language)}")
+    table = translate("cli", "Table", None, language)
+    rows = translate("cli", "Rows", None, language)
+    totals = translate("cli", "Money totals", None, language)
+    print(f"  {table:<{width}}  {rows:>10}  {totals}")
     for move in report.tables:
         lines = _totals_lines(move.source, language) or [""]
         print(f"  {move.table:<{width}}  {number_text(move.source.rows, language):>10}  "
@@ -248,9 +249,10 @@ def _migrate_to(context: AppContext, args: argparse.Namespace) -> int:
                                "server. The details are in {path}", None, language).format(
             path=paths.log_file))
         return EXIT_PROBLEM
-    print(translate("cli", "OK: %n row(s) moved in {seconds} s; every table's rows and money "
-                           "totals are the same on the server.", None, language,
-                    report.rows).format(seconds=elapsed))
+    moved = report.rows
+    print(translate("cli", "OK: %n row(s) moved in {seconds} s; the rows and money totals of "
+                           "every table are the same on the server.", None, language,
+                    moved).format(seconds=elapsed))
     if args.remember:
         server_move.remember_server(paths, args.url)
         print(translate("cli", "This data folder uses the server from now on; its file stays "
@@ -278,10 +280,11 @@ class _CopyProgress:
         if sys.stderr is None or now - self.shown < self.EVERY_S:
             return
         self.shown = now
-        print(translate("cli", "  {table}: {done} of {total} rows", None,
-                        self.language).format(
-            table=table, done=number_text(done, self.language),
-            total=number_text(total, self.language)), file=sys.stderr, flush=True)
+        language = self.language
+        line = translate("cli", "{table}: {done} of {total} rows", None, language)
+        print("  " + line.format(table=table, done=number_text(done, language),
+                                 total=number_text(total, language)),
+              file=sys.stderr, flush=True)
 
 
 def _totals_lines(figures: server_move.Figures, language: str) -> list[str]:

@@ -123,18 +123,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_the_demo_clinic_arrives_whole_and_its_order_numbers_go_on_on_the_server(
     clinic: AppPaths, new_server: str
 ) -> None:
-    empty_server = new_server
-    report = server_move.move_to_server(_admin(clinic), clinic, empty_server)
+    report = server_move.move_to_server(_admin(clinic), clinic, new_server)
 
     assert report.ok
-    here, there = _figures(clinic), _figures(clinic, empty_server)
+    here, there = _figures(clinic), _figures(clinic, new_server)
     assert here == there  # read again after the commit, by a connection of its own
     assert there["work_orders"].rows == DEMO_ORDERS
     assert {currency for currency, _money, _total in there["payments"].totals} >= {"EUR", "CHF"}
     assert all(figures.rows for name, figures in there.items()
                if name in ("activity", "payments", "installments", "work_order_items"))
 
-    server = open_database(replace(clinic, database_url=empty_server))
+    server = open_database(replace(clinic, database_url=new_server))
     try:
         factory = uow_factory_for(server)
         with factory() as uow:
@@ -181,7 +180,7 @@ def test_the_command_prints_every_table_and_remembers_the_server(
     lines = out.splitlines()
     assert any(line.split()[:2] == ["work_orders", str(DEMO_ORDERS)] for line in lines)
     assert any(line.split()[:1] == ["installments"] and "amount" in line for line in lines)
-    assert "OK:" in out and "the same on the server" in out
+    assert "OK:" in out and "are the same on the server" in out
     remembered = json.loads((clinic.config_dir / DATABASE_CONFIG).read_text(encoding="utf-8"))
     assert remembered == {"url": empty_server}
     assert resolve_paths(clinic.data_dir).database_url == empty_server
