@@ -123,6 +123,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_the_demo_clinic_arrives_whole_and_its_order_numbers_go_on_on_the_server(
     clinic: AppPaths, new_server: str
 ) -> None:
+    # A remake pointing at a later order: that reference is written once the later order is in.
+    with closing(sqlite3.connect(clinic.database)) as conn:
+        first, last = conn.execute("SELECT min(id), max(id) FROM work_orders").fetchone()
+        conn.execute("UPDATE work_orders SET remake_of_id = ? WHERE id = ?", (last, first))
+        conn.commit()
+
     report = server_move.move_to_server(_admin(clinic), clinic, new_server)
 
     assert report.ok
@@ -138,6 +144,7 @@ def test_the_demo_clinic_arrives_whole_and_its_order_numbers_go_on_on_the_server
         factory = uow_factory_for(server)
         with factory() as uow:
             s = uow.session
+            assert s.get(WorkOrder, first).remake_of_id == last  # type: ignore[union-attr]
             highest = s.scalar(select(func.max(WorkOrder.number)))
             lab, customer, patient = (s.scalar(select(func.min(model.id)))
                                       for model in (DentalLab, Customer, Patient))
