@@ -212,7 +212,7 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
 def _migrate_to(context: AppContext, args: argparse.Namespace) -> int:
     paths, language = context.paths, args.language
     server_move.check_source(paths)
-    # No one to sign in yet (a seeded file, say): nobody else can read it either.
+    # A file no one can sign in to yet (only seeded, say) is moved by whoever holds it.
     actor = (_sign_in(context, args) if users.has_active_users(context.database().uow_factory())
              else LOCAL_BACKUP_ACTOR)
     # The move needs the file to itself: our own connection would refuse it.
@@ -246,8 +246,7 @@ def _migrate_to(context: AppContext, args: argparse.Namespace) -> int:
                     server_rows=number_text(move.target.rows, language),
                     server_totals="; ".join(_totals_lines(move.target, language))))
         print(translate("cli", "The copy differs from the file; nothing was kept on the "
-                               "server. The details are in {path}", None, language).format(
-            path=paths.log_file))
+                               "server.", None, language))
         return EXIT_PROBLEM
     moved = report.rows
     print(translate("cli", "OK: %n row(s) moved in {seconds} s; the rows and money totals of "

@@ -103,8 +103,9 @@ def move_to_server(actor: Actor, paths: AppPaths, url: str,
         finally:
             target.dispose()
             source.dispose()
+    different = [move.table for move in report.tables if not move.equal]
     log.info("moved %s to %s: %s rows, %s", paths.database, report.url, report.rows,
-             "equal" if report.ok else "different, rolled back")
+             f"different in {', '.join(different)}, rolled back" if different else "equal")
     return report
 
 

@@ -3736,6 +3736,10 @@ Ohne Befehl öffnet es das Anwendungsfenster.</translation>
         <translation>Die bisherige Datenbank wurde aufbewahrt als {path}</translation>
     </message>
     <message>
+        <source>The copy differs from the file; nothing was kept on the server.</source>
+        <translation>Die Kopie weicht von der Datei ab; auf dem Server wurde nichts behalten.</translation>
+    </message>
+    <message>
         <source>Note: {note}</source>
         <translation>Hinweis: {note}</translation>
     </message>
@@ -3861,10 +3865,6 @@ Anmeldung:
     <message>
         <source>DIFFERENT: {table}: here {rows} row(s) {totals}, on the server {server_rows} row(s) {server_totals}</source>
         <translation>ABWEICHUNG: {table}: hier {rows} Zeile(n) {totals}, auf dem Server {server_rows} Zeile(n) {server_totals}</translation>
-    </message>
-    <message>
-        <source>The copy differs from the file; nothing was kept on the server. The details are in {path}</source>
-        <translation>Die Kopie weicht von der Datei ab; auf dem Server wurde nichts behalten. Einzelheiten stehen in {path}</translation>
     </message>
     <message numerus="yes">
         <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>

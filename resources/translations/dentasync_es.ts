@@ -3736,6 +3736,10 @@ Sin ningún comando, abre la ventana de la aplicación.</translation>
         <translation>La base de datos anterior se ha guardado como {path}</translation>
     </message>
     <message>
+        <source>The copy differs from the file; nothing was kept on the server.</source>
+        <translation>La copia difiere del archivo; no se ha conservado nada en el servidor.</translation>
+    </message>
+    <message>
         <source>Note: {note}</source>
         <translation>Nota: {note}</translation>
     </message>
@@ -3861,10 +3865,6 @@ inicio de sesión:
     <message>
         <source>DIFFERENT: {table}: here {rows} row(s) {totals}, on the server {server_rows} row(s) {server_totals}</source>
         <translation>DIFERENCIA: {table}: aquí {rows} fila(s) {totals}, en el servidor {server_rows} fila(s) {server_totals}</translation>
-    </message>
-    <message>
-        <source>The copy differs from the file; nothing was kept on the server. The details are in {path}</source>
-        <translation>La copia difiere del archivo; no se ha conservado nada en el servidor. Los detalles están en {path}</translation>
     </message>
     <message numerus="yes">
         <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>

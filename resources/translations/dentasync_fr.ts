@@ -3736,6 +3736,10 @@ Sans commande, il ouvre la fenêtre de l’application.</translation>
         <translation>La base de données précédente a été conservée sous {path}</translation>
     </message>
     <message>
+        <source>The copy differs from the file; nothing was kept on the server.</source>
+        <translation>La copie diffère du fichier ; rien n’a été conservé sur le serveur.</translation>
+    </message>
+    <message>
         <source>Note: {note}</source>
         <translation>Remarque&#xa0;: {note}</translation>
     </message>
@@ -3861,10 +3865,6 @@ connexion&#xa0;:
     <message>
         <source>DIFFERENT: {table}: here {rows} row(s) {totals}, on the server {server_rows} row(s) {server_totals}</source>
         <translation>DIFFÉRENCE : {table} : ici {rows} ligne(s) {totals}, sur le serveur {server_rows} ligne(s) {server_totals}</translation>
-    </message>
-    <message>
-        <source>The copy differs from the file; nothing was kept on the server. The details are in {path}</source>
-        <translation>La copie diffère du fichier ; rien n’a été conservé sur le serveur. Les détails sont dans {path}</translation>
     </message>
     <message numerus="yes">
         <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
