@@ -23,7 +23,8 @@ from .db.server import redacted
 from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
-from .domain.formats import number_text
+from .domain.formats import money_text, number_text
+from .domain.money import CURRENCY_EXPONENTS, Money
 from .domain.numbers import parse_number
 from .domain.validation import date_range
 from .i18n import (
@@ -36,7 +37,7 @@ from .i18n import (
     set_default_language,
     translate,
 )
-from .services import maintenance, printing, reports, users
+from .services import maintenance, printing, reports, server_move, users
 from .services.seed import seed
 
 EXIT_USAGE = 2
@@ -206,6 +207,98 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
         print(translate("cli", "The previous database was kept as {path}", None,
                         language).format(path=safety))
     return EXIT_OK
+
+
+def _migrate_to(context: AppContext, args: argparse.Namespace) -> int:
+    paths, language = context.paths, args.language
+    server_move.check_source(paths)
+    # A file no one can sign in to yet (only seeded, say) is moved by whoever holds it.
+    actor = (_sign_in(context, args) if users.has_active_users(context.database().uow_factory())
+             else LOCAL_BACKUP_ACTOR)
+    # The move needs the file to itself: our own connection would refuse it.
+    context.close()
+    where = redacted(args.url)
+    print(translate("cli", "Moving {path} to {url}", None, language).format(
+        path=paths.database, url=where))
+    started = time.perf_counter()
+    report = server_move.move_to_server(actor, paths, args.url,
+                                        progress=_CopyProgress(language))
+    elapsed = number_text(Decimal(f"{time.perf_counter() - started:.1f}"), language)
+    width = max(len(move.table) for move in report.tables)
+    table = translate("cli", "Table", None, language)
+    rows = translate("cli", "Rows", None, language)
+    totals = translate("cli", "Money totals", None, language)
+    print(f"  {table:<{width}}  {rows:>10}  {totals}")
+    for move in report.tables:
+        lines = _totals_lines(move.source, language) or [""]
+        print(f"  {move.table:<{width}}  {number_text(move.source.rows, language):>10}  "
+              f"{lines[0]}".rstrip())
+        for line in lines[1:]:
+            print(f"  {'':<{width}}  {'':>10}  {line}")
+    if not report.ok:
+        for move in report.tables:
+            if not move.equal:
+                print(translate("cli", "DIFFERENT: {table}: here {rows} row(s) {totals}, on "
+                                       "the server {server_rows} row(s) {server_totals}", None,
+                                language).format(
+                    table=move.table, rows=number_text(move.source.rows, language),
+                    totals="; ".join(_totals_lines(move.source, language)),
+                    server_rows=number_text(move.target.rows, language),
+                    server_totals="; ".join(_totals_lines(move.target, language))))
+        print(translate("cli", "The copy differs from the file; nothing was kept on the "
+                               "server.", None, language))
+        return EXIT_PROBLEM
+    moved = report.rows
+    print(translate("cli", "OK: %n row(s) moved in {seconds} s; the rows and money totals of "
+                           "every table are the same on the server.", None, language,
+                    moved).format(seconds=elapsed))
+    if args.remember:
+        server_move.remember_server(paths, args.url)
+        print(translate("cli", "This data folder uses the server from now on; its file stays "
+                               "as it was.", None, language))
+    else:
+        print(translate("cli", "To use the server from now on, run on each PC: {command}", None,
+                        language).format(
+            command=f"dentasync-desktop --database-url '{where}' check"))
+    return EXIT_OK
+
+
+class _CopyProgress:
+    """A line on stderr every few seconds while a long copy runs."""
+
+    EVERY_S = 2.0
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.shown: float | None = None
+
+    def __call__(self, table: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if self.shown is None:
+            self.shown = now
+        if sys.stderr is None or now - self.shown < self.EVERY_S:
+            return
+        self.shown = now
+        language = self.language
+        line = translate("cli", "{table}: {done} of {total} rows", None, language)
+        print("  " + line.format(table=table, done=number_text(done, language),
+                                 total=number_text(total, language)),
+              file=sys.stderr, flush=True)
+
+
+def _totals_lines(figures: server_move.Figures, language: str) -> list[str]:
+    """One line per currency: "paid €900.00, price_total €1,650.00"."""
+    by_currency: dict[str, list[str]] = {}
+    for currency, money, total in figures.totals:
+        by_currency.setdefault(currency, []).append(
+            f"{money} {_amount(total, currency, language)}")
+    return [", ".join(sums) for sums in by_currency.values()]
+
+
+def _amount(minor: int, currency: str, language: str) -> str:
+    if currency in CURRENCY_EXPONENTS:
+        return money_text(Money(minor, currency), language)
+    return number_text(minor, language)
 
 
 def _print(context: AppContext, args: argparse.Namespace) -> int:
@@ -442,6 +535,30 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FILE",
                      help=translate("cli", "the backup file to restore", None, language))
     sub.set_defaults(run=_restore)
+
+    sub = commands.add_parser(
+        "migrate-to", parents=common,
+        help=translate("cli", "move this data folder's database to a PostgreSQL server",
+                       None, language),
+        description=translate("cli", "Copy every row of this data folder's database file into "
+                                     "the empty PostgreSQL database at URL, after creating its "
+                                     "tables there. Then compare the rows and money totals of "
+                                     "every table on both sides and print them. Refused while "
+                                     "the application or another command has the file open, "
+                                     "when the file needs an upgrade first, and when the "
+                                     "server's database holds data already. Exit code 1 when "
+                                     "anything differs (nothing is then kept on the server). "
+                                     "The file itself is not changed. Attachment files stay in "
+                                     "this data folder.", None, language))
+    sub.add_argument("url", metavar="URL",
+                     help=translate("cli", "the empty server database: "
+                                           "postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE",
+                                    None, language))
+    sub.add_argument("--remember", action="store_true",
+                     help=translate("cli", "afterwards point this data folder at the server "
+                                           "(the password goes to the OS keyring)", None,
+                                    language))
+    sub.set_defaults(run=_migrate_to)
 
     sub = commands.add_parser(
         "print", parents=common,

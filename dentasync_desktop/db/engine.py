@@ -108,6 +108,12 @@ def begin_write(session: Session) -> None:
     session.connection(execution_options={_BEGIN_MODE: "IMMEDIATE"})
 
 
+def writing(connection: Connection) -> Connection:
+    """``connection`` whose next transaction holds the write lock from its start, as
+    ``begin_write`` gives a session: for Core work outside the services' units of work."""
+    return connection.execution_options(**{_BEGIN_MODE: "IMMEDIATE"})
+
+
 def is_busy(error: BaseException) -> bool:
     """True when ``error`` is SQLite saying another connection holds the lock, or PostgreSQL
     giving up on a lock wait, a serialization conflict or a deadlock."""

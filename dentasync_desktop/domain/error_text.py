@@ -203,6 +203,28 @@ _TEMPLATES: dict[str, str] = {
     "not_host": QT_TRANSLATE_NOOP("errors",
                                   "'{value}' is not a server name or address (e.g. "
                                   "clinic-server or 192.168.1.10)"),
+    # Moving a data folder's file to a database server (migrate-to).
+    "move_no_database": QT_TRANSLATE_NOOP("errors",
+                                          "There is no database at {path} to move to a server."),
+    "move_from_server": QT_TRANSLATE_NOOP("errors",
+                                          "This data folder already uses the database server "
+                                          "{url}. migrate-to copies this computer's database "
+                                          "file; give --database-url local first."),
+    "move_not_at_head": QT_TRANSLATE_NOOP("errors",
+                                          "The database {path} is at schema {schema}, not at "
+                                          "{head} as this version expects. Start Dentasync "
+                                          "Desktop once on this data folder (it upgrades the "
+                                          "file), close it, then move it again."),
+    "move_open_elsewhere": QT_TRANSLATE_NOOP("errors",
+                                             "The database {path} is open in a Dentasync "
+                                             "Desktop window or command. Close it (or let the "
+                                             "command finish), then move it again. Nothing was "
+                                             "copied."),
+    "move_target_not_empty": QT_TRANSLATE_NOOP("errors",
+                                               "The database on the server {url} already holds "
+                                               "Dentasync data (in {tables}). migrate-to only "
+                                               "fills an empty database; create a new one for "
+                                               "it. Nothing was copied."),
     # The rest follow the field's name.
     "no_such_user": QT_TRANSLATE_NOOP("errors", "there is no user called '{name}'"),
     "not_label_size": QT_TRANSLATE_NOOP("errors",

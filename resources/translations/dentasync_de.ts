@@ -4018,6 +4018,49 @@ Anmeldung:
   --user NAME; das Passwort wird abgefragt oder aus $DENTASYNC_PASSWORD gelesen.</translation>
     </message>
     <message>
+        <source>Moving {path} to {url}</source>
+        <translation>Verschiebe {path} nach {url}</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Money totals</source>
+        <translation>Geldsummen</translation>
+    </message>
+    <message>
+        <source>DIFFERENT: {table}: here {rows} row(s) {totals}, on the server {server_rows} row(s) {server_totals}</source>
+        <translation>ABWEICHUNG: {table}: hier {rows} Zeile(n) {totals}, auf dem Server {server_rows} Zeile(n) {server_totals}</translation>
+    </message>
+    <message>
+        <source>The copy differs from the file; nothing was kept on the server.</source>
+        <translation>Die Kopie weicht von der Datei ab; auf dem Server wurde nichts behalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
+        <translation>
+            <numerusform>OK: %n Zeile in {seconds} s verschoben; Zeilen und Geldsummen jeder Tabelle stimmen auf dem Server überein.</numerusform>
+            <numerusform>OK: %n Zeilen in {seconds} s verschoben; Zeilen und Geldsummen jeder Tabelle stimmen auf dem Server überein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This data folder uses the server from now on; its file stays as it was.</source>
+        <translation>Dieser Datenordner verwendet ab jetzt den Server; seine Datei bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>To use the server from now on, run on each PC: {command}</source>
+        <translation>Um ab jetzt den Server zu verwenden, führen Sie auf jedem PC aus: {command}</translation>
+    </message>
+    <message>
+        <source>{table}: {done} of {total} rows</source>
+        <translation>{table}: {done} von {total} Zeilen</translation>
+    </message>
+    <message>
         <source>New password for {name}: </source>
         <translation>Neues Passwort für {name}: </translation>
     </message>
@@ -4120,6 +4163,22 @@ Anmeldung:
     <message>
         <source>the backup file to restore</source>
         <translation>die wiederherzustellende Sicherungsdatei</translation>
+    </message>
+    <message>
+        <source>move this data folder&apos;s database to a PostgreSQL server</source>
+        <translation>die Datenbank dieses Datenordners auf einen PostgreSQL-Server verschieben</translation>
+    </message>
+    <message>
+        <source>Copy every row of this data folder&apos;s database file into the empty PostgreSQL database at URL, after creating its tables there. Then compare the rows and money totals of every table on both sides and print them. Refused while the application or another command has the file open, when the file needs an upgrade first, and when the server&apos;s database holds data already. Exit code 1 when anything differs (nothing is then kept on the server). The file itself is not changed. Attachment files stay in this data folder.</source>
+        <translation>Kopiert jede Zeile der Datenbankdatei dieses Datenordners in die leere PostgreSQL-Datenbank unter URL, nachdem dort ihre Tabellen angelegt wurden. Vergleicht dann Zeilen und Geldsummen jeder Tabelle auf beiden Seiten und gibt sie aus. Abgelehnt, solange die Anwendung oder ein anderer Befehl die Datei geöffnet hat, wenn die Datei erst aktualisiert werden muss und wenn die Datenbank des Servers bereits Daten enthält. Exit-Code 1, wenn etwas abweicht (dann wird auf dem Server nichts behalten). Die Datei selbst wird nicht verändert. Anhangsdateien bleiben in diesem Datenordner.</translation>
+    </message>
+    <message>
+        <source>the empty server database: postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE</source>
+        <translation>die leere Server-Datenbank: postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE</translation>
+    </message>
+    <message>
+        <source>afterwards point this data folder at the server (the password goes to the OS keyring)</source>
+        <translation>diesen Datenordner danach auf den Server umstellen (das Passwort kommt in den Schlüsselbund des Systems)</translation>
     </message>
     <message>
         <source>print an order form, box label or payment instructions</source>
@@ -5372,6 +5431,26 @@ Anmeldung:
     <message>
         <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
         <translation>„{value}“ ist kein Servername und keine Adresse (z. B. praxis-server oder 192.168.1.10)</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to move to a server.</source>
+        <translation>Unter {path} gibt es keine Datenbank, die auf einen Server verschoben werden könnte.</translation>
+    </message>
+    <message>
+        <source>This data folder already uses the database server {url}. migrate-to copies this computer&apos;s database file; give --database-url local first.</source>
+        <translation>Dieser Datenordner verwendet bereits den Datenbankserver {url}. migrate-to kopiert die Datenbankdatei dieses Computers; geben Sie zuerst --database-url local an.</translation>
+    </message>
+    <message>
+        <source>The database {path} is at schema {schema}, not at {head} as this version expects. Start Dentasync Desktop once on this data folder (it upgrades the file), close it, then move it again.</source>
+        <translation>Die Datenbank {path} hat das Schema {schema}, nicht {head}, wie diese Version es erwartet. Starten Sie Dentasync Desktop einmal mit diesem Datenordner (es aktualisiert die Datei), schließen Sie es und verschieben Sie die Datenbank dann erneut.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in a Dentasync Desktop window or command. Close it (or let the command finish), then move it again. Nothing was copied.</source>
+        <translation>Die Datenbank {path} ist in einem Dentasync-Desktop-Fenster oder -Befehl geöffnet. Schließen Sie es (oder lassen Sie den Befehl zu Ende laufen) und verschieben Sie die Datenbank dann erneut. Es wurde nichts kopiert.</translation>
+    </message>
+    <message>
+        <source>The database on the server {url} already holds Dentasync data (in {tables}). migrate-to only fills an empty database; create a new one for it. Nothing was copied.</source>
+        <translation>Die Datenbank auf dem Server {url} enthält bereits Dentasync-Daten (in {tables}). migrate-to füllt nur eine leere Datenbank; legen Sie dafür eine neue an. Es wurde nichts kopiert.</translation>
     </message>
     <message>
         <source>there is no user called &apos;{name}&apos;</source>

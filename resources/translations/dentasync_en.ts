@@ -156,6 +156,13 @@
             <numerusform>Seeding %n orders (seed {seed}) into {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
+        <translation>
+            <numerusform>OK: %n row moved in {seconds} s; the rows and money totals of every table are the same on the server.</numerusform>
+            <numerusform>OK: %n rows moved in {seconds} s; the rows and money totals of every table are the same on the server.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>documents</name>

@@ -4018,6 +4018,49 @@ inicio de sesión:
   --user NAME; la contraseña se pide o se toma de $DENTASYNC_PASSWORD.</translation>
     </message>
     <message>
+        <source>Moving {path} to {url}</source>
+        <translation>Moviendo {path} a {url}</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Money totals</source>
+        <translation>Totales de importes</translation>
+    </message>
+    <message>
+        <source>DIFFERENT: {table}: here {rows} row(s) {totals}, on the server {server_rows} row(s) {server_totals}</source>
+        <translation>DIFERENCIA: {table}: aquí {rows} fila(s) {totals}, en el servidor {server_rows} fila(s) {server_totals}</translation>
+    </message>
+    <message>
+        <source>The copy differs from the file; nothing was kept on the server.</source>
+        <translation>La copia difiere del archivo; no se ha conservado nada en el servidor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
+        <translation>
+            <numerusform>OK: %n fila movida en {seconds} s; las filas y los totales de importes de cada tabla coinciden en el servidor.</numerusform>
+            <numerusform>OK: %n filas movidas en {seconds} s; las filas y los totales de importes de cada tabla coinciden en el servidor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This data folder uses the server from now on; its file stays as it was.</source>
+        <translation>Esta carpeta de datos usa el servidor a partir de ahora; su archivo queda como estaba.</translation>
+    </message>
+    <message>
+        <source>To use the server from now on, run on each PC: {command}</source>
+        <translation>Para usar el servidor a partir de ahora, ejecute en cada PC: {command}</translation>
+    </message>
+    <message>
+        <source>{table}: {done} of {total} rows</source>
+        <translation>{table}: {done} de {total} filas</translation>
+    </message>
+    <message>
         <source>New password for {name}: </source>
         <translation>Nueva contraseña de {name}: </translation>
     </message>
@@ -4120,6 +4163,22 @@ inicio de sesión:
     <message>
         <source>the backup file to restore</source>
         <translation>el archivo de copia de seguridad que se debe restaurar</translation>
+    </message>
+    <message>
+        <source>move this data folder&apos;s database to a PostgreSQL server</source>
+        <translation>mover la base de datos de esta carpeta a un servidor PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Copy every row of this data folder&apos;s database file into the empty PostgreSQL database at URL, after creating its tables there. Then compare the rows and money totals of every table on both sides and print them. Refused while the application or another command has the file open, when the file needs an upgrade first, and when the server&apos;s database holds data already. Exit code 1 when anything differs (nothing is then kept on the server). The file itself is not changed. Attachment files stay in this data folder.</source>
+        <translation>Copia cada fila del archivo de base de datos de esta carpeta en la base de datos PostgreSQL vacía en URL, tras crear allí sus tablas. Después compara las filas y los totales de importes de cada tabla en ambos lados y los muestra. Se rechaza mientras la aplicación u otro comando tenga el archivo abierto, cuando el archivo necesita actualizarse primero y cuando la base de datos del servidor ya contiene datos. Código de salida 1 si algo difiere (entonces no se conserva nada en el servidor). El archivo en sí no se modifica. Los archivos adjuntos se quedan en esta carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>the empty server database: postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE</source>
+        <translation>la base de datos vacía del servidor: postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE</translation>
+    </message>
+    <message>
+        <source>afterwards point this data folder at the server (the password goes to the OS keyring)</source>
+        <translation>después apuntar esta carpeta de datos al servidor (la contraseña va al llavero del sistema)</translation>
     </message>
     <message>
         <source>print an order form, box label or payment instructions</source>
@@ -5372,6 +5431,26 @@ inicio de sesión:
     <message>
         <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
         <translation>«{value}» no es un nombre ni una dirección de servidor (p. ej. servidor-clinica o 192.168.1.10)</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to move to a server.</source>
+        <translation>No hay ninguna base de datos en {path} que mover a un servidor.</translation>
+    </message>
+    <message>
+        <source>This data folder already uses the database server {url}. migrate-to copies this computer&apos;s database file; give --database-url local first.</source>
+        <translation>Esta carpeta de datos ya usa el servidor de base de datos {url}. migrate-to copia el archivo de base de datos de este equipo; indique primero --database-url local.</translation>
+    </message>
+    <message>
+        <source>The database {path} is at schema {schema}, not at {head} as this version expects. Start Dentasync Desktop once on this data folder (it upgrades the file), close it, then move it again.</source>
+        <translation>La base de datos {path} está en el esquema {schema}, no en {head} como espera esta versión. Inicie Dentasync Desktop una vez con esta carpeta de datos (actualiza el archivo), ciérrelo y vuelva a moverla.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in a Dentasync Desktop window or command. Close it (or let the command finish), then move it again. Nothing was copied.</source>
+        <translation>La base de datos {path} está abierta en una ventana o en un comando de Dentasync Desktop. Ciérrela (o deje que el comando termine) y vuelva a moverla. No se ha copiado nada.</translation>
+    </message>
+    <message>
+        <source>The database on the server {url} already holds Dentasync data (in {tables}). migrate-to only fills an empty database; create a new one for it. Nothing was copied.</source>
+        <translation>La base de datos del servidor {url} ya contiene datos de Dentasync (en {tables}). migrate-to solo llena una base de datos vacía; cree una nueva para ello. No se ha copiado nada.</translation>
     </message>
     <message>
         <source>there is no user called &apos;{name}&apos;</source>

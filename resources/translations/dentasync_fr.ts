@@ -4018,6 +4018,49 @@ connexion&#xa0;:
   demandent --user NAME&#xa0;; le mot de passe est demandé, ou lu dans $DENTASYNC_PASSWORD.</translation>
     </message>
     <message>
+        <source>Moving {path} to {url}</source>
+        <translation>Déplacement de {path} vers {url}</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Money totals</source>
+        <translation>Totaux monétaires</translation>
+    </message>
+    <message>
+        <source>DIFFERENT: {table}: here {rows} row(s) {totals}, on the server {server_rows} row(s) {server_totals}</source>
+        <translation>DIFFÉRENCE : {table} : ici {rows} ligne(s) {totals}, sur le serveur {server_rows} ligne(s) {server_totals}</translation>
+    </message>
+    <message>
+        <source>The copy differs from the file; nothing was kept on the server.</source>
+        <translation>La copie diffère du fichier ; rien n’a été conservé sur le serveur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
+        <translation>
+            <numerusform>OK : %n ligne déplacée en {seconds} s ; les lignes et totaux monétaires de chaque table sont identiques sur le serveur.</numerusform>
+            <numerusform>OK : %n lignes déplacées en {seconds} s ; les lignes et totaux monétaires de chaque table sont identiques sur le serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This data folder uses the server from now on; its file stays as it was.</source>
+        <translation>Ce dossier de données utilise désormais le serveur ; son fichier reste tel quel.</translation>
+    </message>
+    <message>
+        <source>To use the server from now on, run on each PC: {command}</source>
+        <translation>Pour utiliser désormais le serveur, exécutez sur chaque PC : {command}</translation>
+    </message>
+    <message>
+        <source>{table}: {done} of {total} rows</source>
+        <translation>{table} : {done} lignes sur {total}</translation>
+    </message>
+    <message>
         <source>New password for {name}: </source>
         <translation>Nouveau mot de passe de {name}&#xa0;: </translation>
     </message>
@@ -4120,6 +4163,22 @@ connexion&#xa0;:
     <message>
         <source>the backup file to restore</source>
         <translation>le fichier de sauvegarde à restaurer</translation>
+    </message>
+    <message>
+        <source>move this data folder&apos;s database to a PostgreSQL server</source>
+        <translation>déplacer la base de données de ce dossier vers un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Copy every row of this data folder&apos;s database file into the empty PostgreSQL database at URL, after creating its tables there. Then compare the rows and money totals of every table on both sides and print them. Refused while the application or another command has the file open, when the file needs an upgrade first, and when the server&apos;s database holds data already. Exit code 1 when anything differs (nothing is then kept on the server). The file itself is not changed. Attachment files stay in this data folder.</source>
+        <translation>Copie chaque ligne du fichier de base de données de ce dossier dans la base PostgreSQL vide à l’URL, après y avoir créé ses tables. Compare ensuite les lignes et les totaux monétaires de chaque table des deux côtés et les affiche. Refusé tant que l’application ou une autre commande a le fichier ouvert, quand le fichier doit d’abord être mis à niveau, et quand la base du serveur contient déjà des données. Code de sortie 1 en cas de différence (rien n’est alors conservé sur le serveur). Le fichier lui-même n’est pas modifié. Les fichiers joints restent dans ce dossier de données.</translation>
+    </message>
+    <message>
+        <source>the empty server database: postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE</source>
+        <translation>la base vide du serveur : postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE</translation>
+    </message>
+    <message>
+        <source>afterwards point this data folder at the server (the password goes to the OS keyring)</source>
+        <translation>ensuite faire pointer ce dossier de données vers le serveur (le mot de passe va dans le trousseau du système)</translation>
     </message>
     <message>
         <source>print an order form, box label or payment instructions</source>
@@ -5372,6 +5431,26 @@ connexion&#xa0;:
     <message>
         <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un nom ni une adresse de serveur (p. ex. serveur-cabinet ou 192.168.1.10)</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to move to a server.</source>
+        <translation>Il n’y a aucune base de données dans {path} à déplacer vers un serveur.</translation>
+    </message>
+    <message>
+        <source>This data folder already uses the database server {url}. migrate-to copies this computer&apos;s database file; give --database-url local first.</source>
+        <translation>Ce dossier de données utilise déjà le serveur de base de données {url}. migrate-to copie le fichier de base de données de cet ordinateur ; indiquez d’abord --database-url local.</translation>
+    </message>
+    <message>
+        <source>The database {path} is at schema {schema}, not at {head} as this version expects. Start Dentasync Desktop once on this data folder (it upgrades the file), close it, then move it again.</source>
+        <translation>La base de données {path} est au schéma {schema}, et non {head} comme l’attend cette version. Lancez Dentasync Desktop une fois sur ce dossier de données (il met le fichier à niveau), fermez-le, puis relancez le déplacement.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in a Dentasync Desktop window or command. Close it (or let the command finish), then move it again. Nothing was copied.</source>
+        <translation>La base de données {path} est ouverte dans une fenêtre ou commande Dentasync Desktop. Fermez-la (ou laissez la commande se terminer), puis relancez le déplacement. Rien n’a été copié.</translation>
+    </message>
+    <message>
+        <source>The database on the server {url} already holds Dentasync data (in {tables}). migrate-to only fills an empty database; create a new one for it. Nothing was copied.</source>
+        <translation>La base de données du serveur {url} contient déjà des données Dentasync (dans {tables}). migrate-to ne remplit qu’une base vide ; créez-en une nouvelle. Rien n’a été copié.</translation>
     </message>
     <message>
         <source>there is no user called &apos;{name}&apos;</source>
