@@ -248,6 +248,14 @@ def _migrate_to(context: AppContext, args: argparse.Namespace) -> int:
         print(translate("cli", "The copy differs from the file; nothing was kept on the "
                                "server.", None, language))
         return EXIT_PROBLEM
+    stored, missing = report.files, len(report.missing_files)
+    print(translate("cli", "Attached files and the logo put into the server's database: %n",
+                    None, language, stored))
+    if missing:
+        print(translate("cli", "MISSING: %n attached file(s) are not in {folder}: their orders "
+                               "still list them, but they cannot be opened on the server. "
+                               "The log names them.", None, language, missing).format(
+            folder=paths.attachments_dir))
     moved = report.rows
     print(translate("cli", "OK: %n row(s) moved in {seconds} s; the rows and money totals of "
                            "every table are the same on the server.", None, language,

@@ -6,6 +6,11 @@ start-up migration under its advisory lock; the rows go in one transaction that 
 server's write lock, so a PC starting meanwhile sees an empty database or the whole clinic,
 never half of it. The rows and money totals of every table are compared on both sides before
 that transaction commits; on a difference nothing is kept on the server.
+
+Attachment files and the logo, kept in the data folder next to a file, go into the server's
+content store (``blobs``) in the same transaction: on a server every PC reads them from there.
+The server is then expected to hold those contents on top of the file's rows, and is compared
+with that.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.orm import Session
 
 from ..db import server, transfer
 from ..db.engine import make_engine, writing
 from ..db.health import require_sound, stored_revision
 from ..db.lock import database_lock
+from ..db.models import Attachment, Blob, BlobChunk, Setting
 from ..db.revisions import head_revision, known_revisions, needs_upgrade
 from ..db.server import advance_sequences, redacted
 from ..db.transfer import Figures as Figures  # what the CLI prints
@@ -30,6 +37,7 @@ from ..domain.actions import Action
 from ..domain.dto import Actor
 from ..domain.errors import DatabaseInUse, DatabaseProblem
 from ..paths import AppPaths, bundled
+from .attachment_store import CHUNK, LOGO_CONTENT_KEY, AttachmentStore, DatabaseStore
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +62,10 @@ class TableMove:
 class MoveReport:
     url: str  # without its password
     tables: tuple[TableMove, ...]
+    files: int = 0  # attachment and logo contents put into the server's store
+    # SHA-256 of attached contents the data folder no longer has: their rows moved, the
+    # content cannot; opening one on the server says it is missing.
+    missing_files: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -99,7 +111,7 @@ def move_to_server(actor: Actor, paths: AppPaths, url: str,
         target = make_engine(paths.database, url)
         try:
             _migrate(target, migrations)
-            report = _copy(source, target, redacted(url), progress)
+            report = _copy(source, target, redacted(url), paths, progress)
         finally:
             target.dispose()
             source.dispose()
@@ -127,7 +139,8 @@ def _migrate(target: Engine, migrations: Path) -> None:
         upgrade(target, migrations)
 
 
-def _copy(source: Engine, target: Engine, url: str, progress: Progress | None) -> MoveReport:
+def _copy(source: Engine, target: Engine, url: str, paths: AppPaths,
+          progress: Progress | None) -> MoveReport:
     # One read transaction: every table is read as of the same moment.
     with source.connect() as reading, writing(target.connect()) as writer, reading.begin():
         before = {table.name: transfer.figures(reading, table) for table in transfer.tables()}
@@ -139,10 +152,11 @@ def _copy(source: Engine, target: Engine, url: str, progress: Progress | None) -
                     progress(table.name, 0, total)
                 transfer.copy_table(reading, writer, table,
                                     _per_table(progress, table.name, total))
+            files = _copy_files(reading, writer, paths, before)
             advance_sequences(writer)
             report = MoveReport(url, tuple(
                 TableMove(table.name, before[table.name], transfer.figures(writer, table))
-                for table in transfer.tables()))
+                for table in transfer.tables()), files.stored, files.missing)
             if not report.ok:
                 transaction.rollback()
     if report.ok:
@@ -151,6 +165,49 @@ def _copy(source: Engine, target: Engine, url: str, progress: Progress | None) -
             connection.exec_driver_sql("ANALYZE")
             connection.commit()
     return report
+
+
+@dataclass(frozen=True)
+class _FilesCopied:
+    stored: int
+    missing: tuple[str, ...]
+
+
+def _copy_files(reading: Connection, writer: Connection, paths: AppPaths,
+                expected: dict[str, Figures]) -> _FilesCopied:
+    """Put every attached content and the logo from the data folder into the server's store,
+    and raise ``expected`` (the server's figures to be) by what that adds."""
+    folder = AttachmentStore(paths.attachments_dir)
+    wanted = list(reading.scalars(select(Attachment.sha256).distinct()
+                                  .order_by(Attachment.sha256)))
+    logo = reading.scalar(select(Setting.value).where(Setting.key == "org.logo_path")) or ""
+    missing: list[str] = []
+    sizes: dict[str, int] = {}
+    # The session joins the copy's transaction: it commits or rolls back with the rows.
+    with Session(bind=writer) as session:
+        store = DatabaseStore(lambda: session, folder)
+        for sha in wanted:
+            path = folder.path_for(sha)
+            stored = store.put(path) if path.is_file() else None
+            if stored is None or stored[0] != sha:
+                missing.append(sha)  # gone, or no longer the content it was named by
+            else:
+                sizes[sha] = stored[1]
+        if logo and Path(logo).is_file():
+            sha, sizes[sha] = store.put(Path(logo))
+            session.add(Setting(key=LOGO_CONTENT_KEY, value=sha))
+            _add_rows(expected, Setting.__tablename__, 1)
+        session.flush()
+    _add_rows(expected, Blob.__tablename__, len(sizes))
+    _add_rows(expected, BlobChunk.__tablename__, sum(-(-size // CHUNK) for size in sizes.values()))
+    if missing:
+        log.warning("%s attached file(s) missing from %s: %s", len(missing),
+                    paths.attachments_dir, ", ".join(missing))
+    return _FilesCopied(len(sizes), tuple(missing))
+
+
+def _add_rows(figures: dict[str, Figures], table: str, rows: int) -> None:
+    figures[table] = Figures(figures[table].rows + rows, figures[table].totals)
 
 
 def remember_server(paths: AppPaths, url: str) -> None:

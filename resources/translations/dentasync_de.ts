@@ -4042,6 +4042,20 @@ Anmeldung:
         <translation>Die Kopie weicht von der Datei ab; auf dem Server wurde nichts behalten.</translation>
     </message>
     <message numerus="yes">
+        <source>Attached files and the logo put into the server&apos;s database: %n</source>
+        <translation>
+            <numerusform>Angehängte Dateien und Logo in die Datenbank des Servers übernommen: %n</numerusform>
+            <numerusform>Angehängte Dateien und Logo in die Datenbank des Servers übernommen: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MISSING: %n attached file(s) are not in {folder}: their orders still list them, but they cannot be opened on the server. The log names them.</source>
+        <translation>
+            <numerusform>FEHLT: %n angehängte Datei ist nicht in {folder}: Ihr Auftrag führt sie weiter auf, auf dem Server lässt sie sich aber nicht öffnen. Das Protokoll nennt sie.</numerusform>
+            <numerusform>FEHLT: %n angehängte Dateien sind nicht in {folder}: Ihre Aufträge führen sie weiter auf, auf dem Server lassen sie sich aber nicht öffnen. Das Protokoll nennt sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
         <translation>
             <numerusform>OK: %n Zeile in {seconds} s verschoben; Zeilen und Geldsummen jeder Tabelle stimmen auf dem Server überein.</numerusform>

@@ -157,6 +157,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Attached files and the logo put into the server&apos;s database: %n</source>
+        <translation>
+            <numerusform>Attached files and the logo put into the server&apos;s database: %n</numerusform>
+            <numerusform>Attached files and the logo put into the server&apos;s database: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MISSING: %n attached file(s) are not in {folder}: their orders still list them, but they cannot be opened on the server. The log names them.</source>
+        <translation>
+            <numerusform>MISSING: %n attached file are not in {folder}: their orders still list them, but they cannot be opened on the server. The log names them.</numerusform>
+            <numerusform>MISSING: %n attached files are not in {folder}: their orders still list them, but they cannot be opened on the server. The log names them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
         <translation>
             <numerusform>OK: %n row moved in {seconds} s; the rows and money totals of every table are the same on the server.</numerusform>

@@ -4042,6 +4042,20 @@ inicio de sesión:
         <translation>La copia difiere del archivo; no se ha conservado nada en el servidor.</translation>
     </message>
     <message numerus="yes">
+        <source>Attached files and the logo put into the server&apos;s database: %n</source>
+        <translation>
+            <numerusform>Archivos adjuntos y logotipo guardados en la base de datos del servidor: %n</numerusform>
+            <numerusform>Archivos adjuntos y logotipo guardados en la base de datos del servidor: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MISSING: %n attached file(s) are not in {folder}: their orders still list them, but they cannot be opened on the server. The log names them.</source>
+        <translation>
+            <numerusform>FALTA: %n archivo adjunto no está en {folder}: su orden lo sigue listando, pero no se puede abrir en el servidor. El registro lo nombra.</numerusform>
+            <numerusform>FALTAN: %n archivos adjuntos no están en {folder}: sus órdenes los siguen listando, pero no se pueden abrir en el servidor. El registro los nombra.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
         <translation>
             <numerusform>OK: %n fila movida en {seconds} s; las filas y los totales de importes de cada tabla coinciden en el servidor.</numerusform>

@@ -4042,6 +4042,20 @@ connexion&#xa0;:
         <translation>La copie diffère du fichier ; rien n’a été conservé sur le serveur.</translation>
     </message>
     <message numerus="yes">
+        <source>Attached files and the logo put into the server&apos;s database: %n</source>
+        <translation>
+            <numerusform>Fichiers joints et logo placés dans la base du serveur : %n</numerusform>
+            <numerusform>Fichiers joints et logo placés dans la base du serveur : %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MISSING: %n attached file(s) are not in {folder}: their orders still list them, but they cannot be opened on the server. The log names them.</source>
+        <translation>
+            <numerusform>MANQUANT : %n fichier joint n’est pas dans {folder} : sa commande le liste toujours, mais il ne peut pas être ouvert sur le serveur. Le journal le nomme.</numerusform>
+            <numerusform>MANQUANTS : %n fichiers joints ne sont pas dans {folder} : leurs commandes les listent toujours, mais ils ne peuvent pas être ouverts sur le serveur. Le journal les nomme.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>OK: %n row(s) moved in {seconds} s; the rows and money totals of every table are the same on the server.</source>
         <translation>
             <numerusform>OK : %n ligne déplacée en {seconds} s ; les lignes et totaux monétaires de chaque table sont identiques sur le serveur.</numerusform>

@@ -6,7 +6,9 @@ database on the DENTASYNC_TEST_PG server (those tests are skipped without it).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -16,19 +18,26 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from sqlalchemy import Connection, Table, func, select
 
 from dentasync_desktop import cli
 from dentasync_desktop.db import transfer
 from dentasync_desktop.db.engine import make_engine
 from dentasync_desktop.db.lock import database_lock
-from dentasync_desktop.db.models import Customer, DentalLab, Patient, User, WorkOrder
+from dentasync_desktop.db.models import Attachment, Customer, DentalLab, Patient, User, WorkOrder
 from dentasync_desktop.domain.dto import Actor, ItemInput, OrderInput
 from dentasync_desktop.domain.enums import Role
-from dentasync_desktop.domain.errors import DatabaseInUse, DatabaseProblem, PermissionDenied
+from dentasync_desktop.domain.errors import (
+    DatabaseInUse,
+    DatabaseProblem,
+    NotFound,
+    PermissionDenied,
+)
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.paths import DATABASE_CONFIG, AppPaths, resolve_paths
-from dentasync_desktop.services import server_move, users
+from dentasync_desktop.services import attachments, server_move, settings, users
+from dentasync_desktop.services.attachment_store import CHUNK, AttachmentStore
 from dentasync_desktop.services.demo import DEMO_ORDERS, fill_demo
 from dentasync_desktop.services.maintenance import open_database
 from dentasync_desktop.services.orders import create_order
@@ -308,3 +317,56 @@ def test_a_missing_url_is_wrong_usage(capsys: pytest.CaptureFixture[str],
                                       tmp_path: Path) -> None:
     code, _out, err = run(capsys, "--data-dir", str(tmp_path), "migrate-to")
     assert code == cli.EXIT_USAGE and "URL" in err
+
+
+@pytest.mark.postgresql
+def test_attached_files_and_the_logo_move_into_the_server_and_open_on_another_pc(
+    clinic: AppPaths, new_server: str, tmp_path: Path
+) -> None:
+    admin = _admin(clinic)
+    content, other = os.urandom(CHUNK + 100), b"an impression scan"
+    (tmp_path / "scan.stl").write_bytes(content)
+    (tmp_path / "note.txt").write_bytes(other)
+    (tmp_path / "gone.txt").write_bytes(b"deleted from the folder later")
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 60), (29, 78, 216)).save(logo)
+    database = open_database(clinic)
+    try:
+        factory = uow_factory_for(database)
+        with factory() as uow:
+            first, second = uow.session.scalars(
+                select(WorkOrder.id).order_by(WorkOrder.id).limit(2)).all()
+        for order, name in ((first, "scan.stl"), (second, "scan.stl"), (second, "note.txt"),
+                            (first, "gone.txt")):
+            attachments.add_attachment(factory(), admin, order, tmp_path / name)
+        settings.save_settings(factory(), admin, replace(
+            settings.get_settings(factory()), logo_path=str(logo)))
+    finally:
+        database.close()
+    gone = hashlib.sha256(b"deleted from the folder later").hexdigest()
+    AttachmentStore(clinic.attachments_dir).path_for(gone).unlink()
+
+    report = server_move.move_to_server(admin, clinic, new_server)
+
+    assert report.ok, [move for move in report.tables if not move.equal]
+    assert (report.files, report.missing_files) == (3, (gone,))  # scan (once), note, logo
+    there = _figures(clinic, new_server)
+    assert (there["blobs"].rows, there["blob_chunks"].rows) == (3, 4)
+    # Another PC, with a data folder of its own, opens the files and prints the logo.
+    pc2 = replace(resolve_paths(tmp_path / "pc2").create(), database_url=new_server)
+    server = open_database(pc2)
+    try:
+        factory = uow_factory_for(server)
+        with factory() as uow:
+            rows = {(row.order_id, row.original_name): row.id
+                    for row in uow.session.scalars(select(Attachment))}
+        opened = attachments.local_file(factory(), admin, rows[(second, "scan.stl")])
+        assert opened.read_bytes() == content and pc2.data_dir in opened.parents
+        assert attachments.local_file(factory(), admin,
+                                      rows[(second, "note.txt")]).read_bytes() == other
+        with pytest.raises(NotFound):
+            attachments.local_file(factory(), admin, rows[(first, "gone.txt")])
+        printed = Path(settings.document_settings(factory()).logo_path)
+        assert printed.read_bytes() == logo.read_bytes() and pc2.data_dir in printed.parents
+    finally:
+        server.close()
