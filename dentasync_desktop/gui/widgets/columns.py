@@ -57,7 +57,7 @@ def fit_columns(view: QTableView, widest: int = 220, elide: Sequence[int] = (),
     # The vertical bar comes with the next page of rows: its room is kept from the start.
     room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
     excess = sum(wanted.values()) - room
-    spare = {c: max(0, wanted[c] - max(ELIDED_WIDTH, header.sectionSizeHint(c)))
+    spare: dict[int, int] = {c: max(0, wanted[c] - max(ELIDED_WIDTH, header.sectionSizeHint(c)))
              for c in elide if c in wanted}
     if excess > 0 and sum(spare.values()):
         share = min(1.0, excess / sum(spare.values()))
