@@ -602,10 +602,11 @@ class _Generator:
         spread over that time, none later than now."""
         published, delivered = lab_times
         if status is S.CANCELLED:
-            before = S.PUBLISHED if published else S.DRAFT
             at = (published or created_at) + timedelta(hours=20)
-            path = [before] * (before is S.PUBLISHED) + [S.CANCELLED]
-            times = [published] * (before is S.PUBLISHED) + [min(at, self.now)]
+            path = [S.CANCELLED]
+            times = [min(at, self.now)]
+            if published is not None:
+                path, times = [S.PUBLISHED, *path], [published, *times]
         else:
             path = list(FORWARD[1:FORWARD.index(status) + 1])
             if not path:

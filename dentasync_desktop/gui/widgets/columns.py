@@ -57,10 +57,11 @@ def fit_columns(view: QTableView, widest: int = 220, elide: Sequence[int] = (),
     # The vertical bar comes with the next page of rows: its room is kept from the start.
     room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
     excess = sum(wanted.values()) - room
-    spare: dict[int, int] = {c: max(0, wanted[c] - max(ELIDED_WIDTH, header.sectionSizeHint(c)))
+    spare = {c: max(0, wanted[c] - max(ELIDED_WIDTH, header.sectionSizeHint(c)))
              for c in elide if c in wanted}
-    if excess > 0 and sum(spare.values()):
-        share = min(1.0, excess / sum(spare.values()))
+    can_give = sum(spare.values())
+    if excess > 0 and can_give > 0:
+        share = min(1.0, excess / can_give)
         for column, width in spare.items():
             wanted[column] -= int(width * share + 0.999)
     for column in hide_first:
