@@ -178,9 +178,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == DECORATION:
             return self.decoration(row, column)
         if role == TOOLTIP:
-            if self._columns[column].tooltip_is_text:
-                return self.text(number, row, column)
-            return self.tooltip(row, column)
+            tip = self.tooltip(row, column)
+            if self._columns[column].tooltip_is_text:  # the cut text whole, then the row's tip
+                text = self.text(number, row, column)
+                return f"{text}\n{tip}" if tip else text
+            return tip
         if role == CHECK:
             checked = self._columns[column].checked
             if checked is None:

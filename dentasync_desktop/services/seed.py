@@ -40,6 +40,7 @@ from ..db.models import (
 )
 from ..db.models.search import POSTGRESQL
 from ..db.server import advance_sequences
+from ..domain.actions import Action
 from ..domain.bank import iban_country
 from ..domain.enums import (
     EventKind,
@@ -49,6 +50,7 @@ from ..domain.enums import (
     Role,
     TaskStatus,
 )
+from ..domain.lifecycle import FORWARD, TRANSITIONS
 from ..domain.money import Money, exponent
 from ..domain.payments import first_unpaid_due, schedule
 from ..domain.teeth import PERMANENT, format_teeth
@@ -86,6 +88,13 @@ FEATURED_PATIENTS = (("Łukasz", "Müller"), ("Ğül", "Ørsted"), ("Zoë", "Dvo
 CITIES = (
     "München", "Kraków", "Zürich", "København", "İstanbul", "Praha", "Wien", "Łódź", "Malmö",
     "Göteborg", "Köln", "Düsseldorf", "Gdańsk", "Brno", "Sevilla", "Málaga", "Aarhus", "Genève",
+)
+# The button that moves an order from one status to the next.
+STEP_TO = {(before, after): action for action, moves in TRANSITIONS.items()
+           if action is not Action.MOVE_BACK for before, after in moves.items()}
+STREETS = (
+    "Lindenstraße", "Hauptstraße", "Gartenweg", "Schillerplatz", "ul. Floriańska", "Vesterbrogade",
+    "Bahnhofstraße", "Mariahilfer Straße", "Calle Mayor", "Rue de Lausanne", "Kungsgatan",
 )
 CLINIC_FORMS = ("{last} Dental Clinic", "Zahnarztpraxis {last}", "Smile Studio {city}",
                 "Klinika Stomatologiczna {city}", "{city} Tandlægehus", "Clínica Dental {last}")
@@ -317,6 +326,8 @@ class _Generator:
         self.rng = rng
         # Its own stream, so adding the lab times left every other seeded value as it was.
         self.times_rng = random.Random(rng.getstate()[1][0])
+        # And one for the patients' contact details, added after the data sets were in use.
+        self.contact_rng = random.Random(rng.getstate()[1][1])
         self.users = users
         self.now = uow.now()
         self.today = uow.today()
@@ -443,6 +454,21 @@ class _Generator:
     def _person(self) -> str:
         return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
 
+    def _patient_contact(self, last_name: str, born: date) -> dict[str, str]:
+        """A phone and a home address as a front desk takes them down; a child or a very old
+        patient also has a relative to call (the phone is then the relative's)."""
+        rng = self.contact_rng
+        street = rng.choice(STREETS)
+        address = (f"{street} {rng.randint(1, 140)}\n"
+                   f"{rng.randint(10000, 99999)} {rng.choice(CITIES)}")
+        age = (self.today - born).days // 365
+        contact = ""
+        if age < 16 or age > 80:
+            contact = f"{rng.choice(FIRST_NAMES)} {last_name}"
+        phone = f"+49 {rng.choice(('151', '160', '171', '30', '89', '221'))} " \
+                f"{rng.randint(1000000, 9999999)}"
+        return {"phone": phone, "contact_person": contact, "address": address}
+
     def _customers(self, count: int) -> list[_Customer]:
         rows, customers = [], []
         for customer_id in self._ids(Customer, count):
@@ -464,7 +490,8 @@ class _Generator:
                            (self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)))
             born = date(1935, 1, 1) + timedelta(days=self.rng.randrange(365 * 70))
             rows.append(dict(id=patient_id, first_name=first, last_name=last, date_of_birth=born,
-                             phone="", note="", active=True, sort_key=sort_key(last, first)))
+                             note="", active=True, sort_key=sort_key(last, first),
+                             **self._patient_contact(last, born)))
             patients.append(_Patient(patient_id, Patient(first_name=first, last_name=last)))
         self._insert(Patient, rows)
         return patients
@@ -564,6 +591,45 @@ class _Generator:
             before="", after=activity.dump({
                 "patient": f"{patient.row.first_name} {patient.row.last_name}",
                 "dental lab": lab.row.name, "customer": customer.row.name})))
+        self._status_history(rows, (order_id, number), status, created_at,
+                             (published_at, delivered_at), due, (user_id, user_name))
+
+    def _status_history(self, rows: _Rows, order: tuple[int, int], status: OrderStatus,
+                        created_at: datetime, lab_times: tuple[datetime | None, datetime | None],
+                        due: date | None, user: tuple[int, str]) -> None:
+        """The steps that brought the order to ``status``, logged as the buttons would have:
+        published when it went to the lab, delivered when it came back, the steps between
+        spread over that time, none later than now."""
+        published, delivered = lab_times
+        if status is S.CANCELLED:
+            at = (published or created_at) + timedelta(hours=20)
+            path = [S.CANCELLED]
+            times = [min(at, self.now)]
+            if published is not None:
+                path, times = [S.PUBLISHED, *path], [published, *times]
+        else:
+            path = list(FORWARD[1:FORWARD.index(status) + 1])
+            if not path:
+                return
+            start = published or created_at
+            end = delivered or min(self.now, max(start, datetime.combine(
+                due or start.date(), time(16, 0), UTC)))
+            middle = max(1, len(path) - 1 - (status is S.COMPLETED))
+            times = [start + (end - start) * step / middle for step in range(len(path))]
+            if status is S.COMPLETED:
+                times[-2:] = [end, min(end + timedelta(days=1), self.now)]
+        previous = S.DRAFT
+        for after, at in zip(path, times, strict=True):
+            action = STEP_TO[(previous, after)]
+            rows.activity.append(dict(
+                at=at, actor_id=user[0], actor_name=user[1], action=action.value,
+                entity="work_order", entity_id=order[0], order_id=order[0],
+                code="order.status_changed",
+                params=activity.dump({"step": action.value, "from": previous.value,
+                                      "to": after.value}),
+                summary="", before=activity.dump({"status": previous.value}),
+                after=activity.dump({"status": after.value})))
+            previous = after
 
     def _lab_times(self, lab: _Lab, status: OrderStatus, created_at: datetime, due: date
                    ) -> tuple[datetime | None, datetime | None]:

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog
 
 from dentasync_desktop.domain.dto import CalendarEvent, EventInput, OrderDetail
 from dentasync_desktop.domain.enums import EventKind, Role
+from dentasync_desktop.gui import language
 from dentasync_desktop.gui.calendar.canvas import CalendarCanvas, More
 from dentasync_desktop.gui.calendar.grids import HOUR_HEIGHT, TIME_COLUMN
 from dentasync_desktop.gui.calendar.page import CalendarPage
@@ -466,3 +467,26 @@ def test_order_picker_screenshot(qtbot, client, scheduled, themed) -> None:  # t
     settle(qtbot)
     assert dialog.results.count() == 1
     screenshot(dialog, "calendar_order_picker")
+
+
+@pytest.mark.parametrize("width", [960, 1280, 1366, 1920])
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_week_spells_every_day_the_same_way(qtbot, client, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """German day names differ a lot in length ("Do." / "Donnerstag"): one column must not
+    read "Mittwoch 18 November" next to "Do. 19 Nov."."""
+    language.install_translations(lang)
+    try:
+        page, _shell = make_page(qtbot, client, (width, 768))
+        switch(qtbot, page, ViewMode.WEEK)
+        titles = page.time_view.header.titles()
+        locale = QLocale()
+        spellings = {next((fmt for fmt in ("dddd d MMMM", "ddd d MMM", "ddd d", "d")
+                           if locale.toString(QDate(day.year, day.month, day.day), fmt) == text),
+                          None)
+                     for day, text in zip(page.time_view.header.span.days, titles, strict=True)}
+        assert len(spellings) == 1 and None not in spellings, titles
+        if width >= 1366:  # room for the whole name
+            assert titles[3].startswith(locale.dayName(4, QLocale.FormatType.LongFormat))
+        screenshot(page, f"calendar_week_{lang}_{width}")
+    finally:
+        language.install_translations("en")

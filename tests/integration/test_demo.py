@@ -133,3 +133,23 @@ def test_the_demo_clinic_has_a_real_name_and_address(uow_factory) -> None:  # ty
     organisation = get_settings(uow_factory())
     assert organisation.name == "Zahnarztpraxis Dr. Weber & Kollegen"
     assert organisation.address and organisation.phone and organisation.email
+
+
+def test_demo_patients_have_contact_details_and_orders_a_history(uow_factory) -> None:  # type: ignore[no-untyped-def]
+    """The order screen's patient box and its activity log look like a practice's own."""
+    fill_demo(uow_factory)
+    with uow_factory() as uow:
+        s = uow.session
+        patients = s.scalars(select(Patient)).all()
+        assert all(p.phone.startswith("+") and "\n" in p.address for p in patients)
+        assert any(p.contact_person for p in patients)
+        delivered = s.scalars(select(WorkOrder).where(
+            WorkOrder.status == OrderStatus.COMPLETED)).first()
+        assert delivered is not None
+        steps = s.scalars(select(ActivityEntry).where(
+            ActivityEntry.order_id == delivered.id,
+            ActivityEntry.code == "order.status_changed").order_by(ActivityEntry.at)).all()
+        assert [e.action for e in steps] == ["publish", "start_production", "produce", "ship",
+                                             "deliver", "complete"]
+        assert steps[0].at == delivered.published_at and steps[4].at == delivered.delivered_at
+        assert all(e.at <= uow.now() for e in steps)

@@ -34,14 +34,15 @@ def _minutes(value: datetime) -> int:
     return value.hour * 60 + value.minute
 
 
-def _day_name(day: date, width: float, metrics: QFontMetrics) -> str:
-    """The longest spelling of the day that fits ``width``."""
+def day_names(days: Sequence[date], width: float, metrics: QFontMetrics) -> list[str]:
+    """The longest spelling that fits ``width`` for every day: one spelling for all columns,
+    so a week never mixes "Donnerstag 3 Dezember" with "Mi. 2 Dez."."""
     locale = QLocale()
     for fmt in ("dddd d MMMM", "ddd d MMM", "ddd d"):
-        text = locale.toString(qdate(day), fmt)
-        if metrics.horizontalAdvance(text) <= width - 8:
-            return text
-    return str(day.day)
+        texts = [locale.toString(qdate(day), fmt) for day in days]
+        if all(metrics.horizontalAdvance(text) <= width - 8 for text in texts):
+            return texts
+    return [str(day.day) for day in days]
 
 
 class DayColumns(CalendarCanvas):
@@ -181,12 +182,18 @@ class DayHeader(CalendarCanvas):
     def drop_rect(self, event: CalendarEvent, start: datetime) -> QRectF | None:
         return None
 
+    def titles(self) -> list[str]:
+        """The column titles, measured in bold (today's) so today's fits as well."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return day_names(self.span.days, self._columns.column_width(), QFontMetrics(bold))
+
     def paint(self, painter: QPainter) -> None:
         self.relayout()  # the body may have changed width (scroll bar) since the data came
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
         width = self._columns.column_width()
-        for index, day in enumerate(self.span.days):
+        for index, (day, name) in enumerate(zip(self.span.days, self.titles(), strict=True)):
             cell = QRectF(TIME_COLUMN + index * width, 0, width, 28)
             font = QFont(self.font())
             is_today = day == self.today
@@ -197,8 +204,7 @@ class DayHeader(CalendarCanvas):
                 painter.fillRect(QRectF(cell.left() + 4, 25, width - 8, 3),
                                  palette.color(QPalette.ColorRole.Highlight))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter,
-                             _day_name(day, width, QFontMetrics(font)))
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, name)
         painter.setPen(self.grid_pen(0.22))
         painter.drawLine(QPointF(0, self.height() - 1), QPointF(self.width(), self.height() - 1))
         self.paint_hits(painter, 1)

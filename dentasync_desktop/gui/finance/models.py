@@ -44,6 +44,9 @@ LAB_COLUMNS: tuple[Column[LabFinanceRow], ...] = (
 )
 
 LAB_CURRENCY_COLUMN = next(i for i, c in enumerate(LAB_COLUMNS) if c.sort_key == "currency")
+# Hidden first where the table is too narrow: the count, then Paid (Total less Outstanding).
+LAB_HIDE_FIRST = tuple(i for key in ("orders", "paid")
+                       for i, c in enumerate(LAB_COLUMNS) if c.sort_key == key)
 
 _LAB_SORT: dict[str, Callable[[LabFinanceRow], Any]] = {
     "lab": by_name(lambda r: r.lab_name, lambda r: r.currency),

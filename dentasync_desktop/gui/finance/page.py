@@ -39,6 +39,7 @@ from ..client import ServiceClient
 from ..errors import error_words, show_refusal, show_unexpected
 from ..formatting import day, label, money, pydate, qdate
 from ..translation import QT_TRANSLATE_NOOP
+from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.dates import date_edit
 from ..widgets.lookup import NO_CHOICE
 from ..worker import Job, show_error
@@ -47,6 +48,7 @@ from .export import FORMATS, ExportProgress, ExportRequest, export_job
 from .models import (
     ID_ROLE,
     LAB_CURRENCY_COLUMN,
+    LAB_HIDE_FIRST,
     ORDER_DEFAULT_SORT,
     LabFinanceModel,
     OrderFinanceModel,
@@ -166,10 +168,15 @@ class FinancePage(QWidget):
         self.summary_grid.setHorizontalSpacing(24)
 
         self.labs_table = self._table("financeLabsTable", self.labs_model)
-        # A handful of rows: every column fits its contents, names in full.
+        # A handful of rows: the figures fit their contents; the lab's name takes the rest,
+        # cut with "…" (whole in its tooltip) rather than pushing Outstanding out of sight.
+        # Where even that is too wide, the order count and Paid (Total less Outstanding) go
+        # first; the header's menu shows them again.
         lab_header = self.labs_table.horizontalHeader()
         lab_header.setStretchLastSection(False)
-        lab_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lab_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._labs_fitted = install_column_layout(self.labs_table, "financeLabs",
+                                                  self._fit_lab_columns)
         self.chart = LabChart()
         lab_split = QSplitter()
         lab_split.addWidget(self.labs_table)
@@ -436,7 +443,13 @@ class FinancePage(QWidget):
             # With one currency the amounts say it: the column only tells a lab's two rows apart.
             self.labs_table.setColumnHidden(LAB_CURRENCY_COLUMN,
                                             len({row.currency for row in rows}) < 2)
+            if rows and not self._labs_fitted:
+                self._labs_fitted = True
+                self._fit_lab_columns()
             self.chart.set_rows(rows)
+
+    def _fit_lab_columns(self) -> None:
+        fit_columns(self.labs_table, elide=(0,), hide_first=LAB_HIDE_FIRST)
 
     def _tab_failed(self, tab: int, error: BaseException) -> None:
         self._stale.add(tab)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.screen_fit import fit_to_screen
 from .topics import KEYBOARD, TOPICS, HelpTopic, topic
 
 
@@ -63,7 +64,7 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.topics.currentItemChanged.connect(self._show_item)
-        self.resize(760, 520)
+        fit_to_screen(self, 760, 520)
 
     @property
     def shown_key(self) -> str:

@@ -41,10 +41,11 @@ COLUMNS: tuple[Column[OrderRow], ...] = (
     Column(QT_TRANSLATE_NOOP("OrderListModel", "Number"), lambda r: r.number_text,
            sort_key="number"),
     Column(QT_TRANSLATE_NOOP("OrderListModel", "Patient"), lambda r: r.patient_name,
-           sort_key="patient"),
+           sort_key="patient", tooltip_is_text=True),
     Column(QT_TRANSLATE_NOOP("OrderListModel", "Customer"), lambda r: r.customer_name,
-           sort_key="customer"),
-    Column(QT_TRANSLATE_NOOP("OrderListModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab"),
+           sort_key="customer", tooltip_is_text=True),
+    Column(QT_TRANSLATE_NOOP("OrderListModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab",
+           tooltip_is_text=True),
     Column(QT_TRANSLATE_NOOP("OrderListModel", "Status"), lambda r: label(r.status),
            sort_key="status"),
     Column(QT_TRANSLATE_NOOP("OrderListModel", "Documented"), lambda r: date_text(r.documented_at),
@@ -62,6 +63,10 @@ COLUMNS: tuple[Column[OrderRow], ...] = (
 )
 STATUS_COLUMN = 4
 PAYMENT_COLUMN = 10
+NAME_COLUMNS = (1, 2, 3)  # patient, customer, lab: cut with "…" before a column goes
+# Hidden first where the window is too narrow for all: the money still owed (Balance,
+# Payment) matters more at the desk than when the order was documented or what was paid.
+HIDE_FIRST = (5, 8, 7, 2)  # documented, paid, total, customer
 
 
 @dataclass(frozen=True)

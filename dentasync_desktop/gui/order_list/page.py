@@ -31,7 +31,7 @@ from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.record_table import record_table
 from ..worker import show_error
 from .filter_bar import OrderFilterBar
-from .model import COLUMNS, ORDER_ID_ROLE, OrderListModel
+from .model import COLUMNS, HIDE_FIRST, NAME_COLUMNS, ORDER_ID_ROLE, OrderListModel
 from .order_tabs import OrderTabs
 
 if TYPE_CHECKING:
@@ -89,7 +89,8 @@ class OrderListPage(QWidget):
         header.setSortIndicator(
             [c.sort_key for c in COLUMNS].index("due_date"), Qt.SortOrder.AscendingOrder)
         # Without a remembered layout the columns fit the first page of rows, once.
-        self._fit_columns = not install_column_layout(self.table, "orderList")
+        self._fit_columns = not install_column_layout(self.table, "orderList",
+                                                      self._fit_widths)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
@@ -178,7 +179,10 @@ class OrderListPage(QWidget):
     def _first_fit(self) -> None:
         if self._fit_columns and self.model.rowCount():
             self._fit_columns = False
-            fit_columns(self.table)
+            self._fit_widths()
+
+    def _fit_widths(self) -> None:
+        fit_columns(self.table, elide=NAME_COLUMNS, hide_first=HIDE_FIRST)
 
     def _show_total(self) -> None:
         if self.model.is_counted:

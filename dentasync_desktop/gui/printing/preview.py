@@ -35,6 +35,7 @@ from ...services import printing
 from ..client import ServiceClient
 from ..errors import show_refusal
 from ..translation import UTF8, translate
+from ..widgets.screen_fit import fit_to_screen
 from ..worker import Job
 from .printer import print_document, printer_for
 
@@ -143,7 +144,7 @@ class PreviewDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _OPEN.add(self)
         self.finished.connect(lambda _code: _OPEN.discard(self))
-        self.resize(1000, 760)
+        fit_to_screen(self, 1000, 760)
         self._render = render
         self._file_name = file_name
         self._save_dir = save_dir

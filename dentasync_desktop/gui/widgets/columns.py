@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
 
 SAVE_DELAY_MS = 400  # a drag resizes a column many times; write the layout once it settles
+ELIDED_WIDTH = 110  # a name column cut shorter than this no longer tells rows apart
+# Raised when the default columns change: a layout saved for the old ones (wider, or without
+# the columns hidden first) would bring the horizontal scroll bar back.
+LAYOUT_VERSION = 2
+_REFIT = "_dentasync_refit"  # the header's own fit, run again by Reset columns
 
 
-def install_column_layout(view: QTableView, key: str) -> bool:
+def install_column_layout(view: QTableView, key: str,
+                          fit: Callable[[], None] | None = None) -> bool:
     """Restore the saved layout of ``view`` under ``key`` and keep saving it as it changes.
 
-    Call after the model is set. The header's context menu becomes the column chooser.
+    Call after the model is set. The header's context menu becomes the column chooser; its
+    Reset goes back to the first layout and runs ``fit`` (the widths it gives to the rows).
     Returns whether a saved layout was found.
     """
     header = view.horizontalHeader()
     header.setProperty("defaultLayout", header.saveState())
+    setattr(header, _REFIT, fit)
     header.setProperty("layoutKey", key)
     saved = QSettings().value(_settings_key(key))
     restored = isinstance(saved, QByteArray | bytes) and bool(saved) and \
@@ -33,13 +43,35 @@ def install_column_layout(view: QTableView, key: str) -> bool:
     return restored
 
 
-def fit_columns(view: QTableView, widest: int = 220) -> None:
-    """Size every column to its header and the rows loaded so far, none wider than ``widest``."""
+def fit_columns(view: QTableView, widest: int = 220, elide: Sequence[int] = (),
+                hide_first: Sequence[int] = ()) -> None:
+    """Size every column to its header and the rows loaded so far, none wider than ``widest``,
+    then within the view's width, so no horizontal scroll bar hides the last columns: the
+    ``elide`` columns (names, cut with "…", whole in their tooltip) give up width down to
+    ``ELIDED_WIDTH``, then the ``hide_first`` columns are hidden in that order (the header's
+    menu shows them again)."""
     header = view.horizontalHeader()
-    view.resizeColumnsToContents()
-    for column in range(header.count()):
-        if header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
+    wanted = {column: min(widest, max(view.sizeHintForColumn(column),
+                                      header.sectionSizeHint(column)))
+              for column in range(header.count()) if not header.isSectionHidden(column)}
+    # The vertical bar comes with the next page of rows: its room is kept from the start.
+    room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
+    excess = sum(wanted.values()) - room
+    spare = {c: max(0, wanted[c] - max(ELIDED_WIDTH, header.sectionSizeHint(c)))
+             for c in elide if c in wanted}
+    can_give = sum(spare.values())
+    if excess > 0 and can_give > 0:
+        share = min(1.0, excess / can_give)
+        for column, width in spare.items():
+            wanted[column] -= int(width * share + 0.999)
+    for column in hide_first:
+        if sum(wanted.values()) <= room or len(wanted) == 1:
+            break
+        if column in wanted:
+            header.hideSection(column)
+            del wanted[column]
+    for column, width in wanted.items():
+        header.resizeSection(column, width)
 
 
 def _popup(view: QTableView, pos: QPoint) -> None:
@@ -98,8 +130,11 @@ def _reset(view: QTableView) -> None:
     default = header.property("defaultLayout")
     if default is not None:
         header.restoreState(default)
+    fit = getattr(header, _REFIT, None)
+    if fit is not None:
+        fit()
     save_column_layout(view)
 
 
 def _settings_key(key: str) -> str:
-    return f"columns/{key}"
+    return f"columns/v{LAYOUT_VERSION}/{key}"
