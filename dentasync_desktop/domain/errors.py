@@ -8,7 +8,7 @@ refusal not yet given a code has the code "text" and its words in ``params["text
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from . import error_text
 
@@ -63,6 +63,29 @@ class ValidationError(DomainError):
         """The same refusal under the name its form knows the field by ("amount" of a plan
         entered in the new-order form is its "payment plan amount")."""
         return ValidationError(field, code=self.code, params=self.params)
+
+
+class FieldErrors(ValidationError):
+    """Several fields of one form refused at once, so the form can mark them all together
+    instead of making the user fix one, save, and meet the next. ``errors`` are in the order
+    the form shows its fields; ``field`` and ``reason`` are the first's."""
+
+    def __init__(self, errors: Sequence[ValidationError]) -> None:
+        self.errors = tuple(each for error in errors for each in field_errors(error))
+        first = self.errors[0]
+        DomainError.__init__(self, "\n".join(error.message for error in self.errors),
+                             code=first.code, params=first.params, field=first.field)
+        self.reason = first.reason
+
+    def in_words(self, language: str | None = None, locale: str | None = None) -> str:
+        return "\n".join(error.in_words(language, locale) for error in self.errors)
+
+
+def field_errors(error: BaseException) -> tuple[ValidationError, ...]:
+    """The field refusals ``error`` holds: several, one, or none (not about a field)."""
+    if isinstance(error, FieldErrors):
+        return error.errors
+    return (error,) if isinstance(error, ValidationError) else ()
 
 
 class PermissionDenied(DomainError):

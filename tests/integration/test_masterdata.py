@@ -29,7 +29,12 @@ from dentasync_desktop.domain.dto import (
     TaskTemplateInfo,
 )
 from dentasync_desktop.domain.enums import Role
-from dentasync_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from dentasync_desktop.domain.errors import (
+    FieldErrors,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.services import masterdata, orders
 from dentasync_desktop.services.masterdata import DEACTIVATED, DELETED
@@ -128,6 +133,18 @@ def test_bad_lab_input_is_refused_by_field(
     labs = count(world, DentalLab)
     error = refused(world, field, masterdata.save_lab, data)
     assert reason in error.reason
+    assert count(world, DentalLab) == labs
+
+
+def test_every_bad_lab_field_is_refused_at_once(world: World) -> None:
+    """The form can mark every bad field together instead of one per Save."""
+    labs = count(world, DentalLab)
+    data = LabInput(name=" ", email="not-an-address", iban="1234", default_turnaround_days=-1)
+    error = refused(world, "name", masterdata.save_lab, data)
+    assert isinstance(error, FieldErrors)
+    assert [e.field for e in error.errors] == [
+        "name", "email", "default turnaround days", "IBAN"]
+    assert error.message.splitlines()[1].startswith("E-mail: ")
     assert count(world, DentalLab) == labs
 
 

@@ -13,6 +13,7 @@ from dentasync_desktop.db.models import Installment, Payment, PaymentPlan, WorkO
 from dentasync_desktop.domain.dto import OrderDetail, PaymentInput, PaymentPlanInput
 from dentasync_desktop.domain.enums import IntervalUnit, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import (
+    FieldErrors,
     LifecycleError,
     NotFound,
     PermissionDenied,
@@ -211,6 +212,15 @@ def test_payment_refusals_name_the_field(world: World) -> None:
     order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
     with refused(world, LifecycleError, "cancelled"):
         payments.record_payment(world.uow(), world.admin, order.id, pay(100))
+
+
+def test_every_bad_payment_field_is_refused_at_once(world: World) -> None:
+    order = record(world, new_order(world), 10000)
+    data = pay(0, date(2026, 11, 21), note="x" * 1001)
+    with refused(world, FieldErrors) as caught:
+        payments.record_payment(world.uow(), world.admin, order.id, data)
+    assert [e.field for e in caught.value.errors] == [  # type: ignore[attr-defined]
+        "paid on", "amount", "note"]
 
 
 def test_a_completed_order_still_takes_payments(world: World) -> None:
