@@ -41,7 +41,8 @@ class DomainError(Exception):
 class ValidationError(DomainError):
     """Bad input; ``field`` names the offending field so a form can point at it.
 
-    ``reason`` is the message without the field, e.g. "is required".
+    ``reason`` is the message without the field, e.g. "Required."; ``message`` puts the
+    field's label before it, as the form shows it: "Due date: Required."
     """
 
     def __init__(self, field: str, message: str | None = None, *, code: str = "",
@@ -51,13 +52,17 @@ class ValidationError(DomainError):
         if code == error_text.TEXT:
             values.setdefault("text", message or "")
         reason = message if message is not None else error_text.render(code, values)
-        super().__init__(f"{error_text.field_words(field)}: {reason}", code=code,
+        super().__init__(f"{error_text.field_label(field)}: {reason}", code=code,
                          params=values, field=field)
         self.reason = reason
 
     def in_words(self, language: str | None = None, locale: str | None = None) -> str:
         words = super().in_words(language, locale)
-        return f"{error_text.field_words(self.field, language)}: {words}"
+        return f"{error_text.field_label(self.field, language)}: {words}"
+
+    def reason_in_words(self, language: str | None = None, locale: str | None = None) -> str:
+        """The refusal without the field's name, for a message shown next to the field."""
+        return super().in_words(language, locale)
 
     def renamed(self, field: str) -> ValidationError:
         """The same refusal under the name its form knows the field by ("amount" of a plan

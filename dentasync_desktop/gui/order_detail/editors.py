@@ -96,7 +96,7 @@ class PaymentDialog(ServiceDialog):
         self.method = _enum_combo(list(PaymentMethod), method or PaymentMethod.CASH)
         self.note = QLineEdit()
         self.note.setMaxLength(500)
-        self.add_field(self.tr("Date"), self.paid_on, "date", "paid on")
+        self.add_field(self.tr("Paid on"), self.paid_on, "paid on")
         self.add_field(self.tr("Amount"), self.amount, "amount")
         self.add_field(self.tr("Method"), self.method, "method")
         self.add_field(self.tr("Note"), self.note, "note")
