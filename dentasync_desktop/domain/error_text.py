@@ -345,6 +345,7 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "due date"),
     QT_TRANSLATE_NOOP("fields", "due from"),
     QT_TRANSLATE_NOOP("fields", "due to"),
+    QT_TRANSLATE_NOOP("fields", "e-mail"),
     QT_TRANSLATE_NOOP("fields", "duration"),
     QT_TRANSLATE_NOOP("fields", "employee"),
     QT_TRANSLATE_NOOP("fields", "end"),
@@ -435,6 +436,16 @@ def field_words(field: str, language: str | None = None) -> str:
     return translate("fields", field, None, language) if field in FIELDS else field
 
 
+def sentence(text: str) -> str:
+    """``text`` in the one message style: a capital first letter, a full stop at the end
+    (words not yet given a code are written in it too)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
+
+
 def field_label(field: str, language: str | None = None) -> str:
     """The field's name as a form labels it, in ``language``: "due date" -> "Due date"."""
     words = field_words(field, language)
@@ -493,7 +504,7 @@ def render(code: str, params: Mapping[str, object], language: str | None = None,
     numbers written the ``locale``'s way (None: the language's); lifecycle codes are whole
     sentences, the rest follow the field's label ("Due date: Required.")."""
     if code == TEXT:
-        return str(params.get("text", ""))
+        return sentence(str(params.get("text", "")))
     if code == "lifecycle.not_possible":
         return translate("errors", "{action} is not possible for an order that is {status}.",
                          None, language).format(

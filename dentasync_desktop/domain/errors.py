@@ -51,7 +51,7 @@ class ValidationError(DomainError):
         values = dict(params or {})
         if code == error_text.TEXT:
             values.setdefault("text", message or "")
-        reason = message if message is not None else error_text.render(code, values)
+        reason = error_text.render(code, values)
         super().__init__(f"{error_text.field_label(field)}: {reason}", code=code,
                          params=values, field=field)
         self.reason = reason

@@ -87,7 +87,7 @@ def limited(text: str, field: str, limit: int) -> str:
     return text
 
 
-def email(value: str | None, field: str = "email") -> str:
+def email(value: str | None, field: str = "e-mail") -> str:
     text = optional(value, field)
     if text and not _EMAIL.match(text):
         raise ValidationError(field, code="not_email", params={"value": text})

@@ -103,7 +103,7 @@ class SettingsPage(QWidget):
         self._row(org_form, "name", self.tr("&Name:"), self.name)
         self._row(org_form, "address", self.tr("&Address:"), self.address)
         self._row(org_form, "phone", self.tr("&Phone:"), self.phone)
-        self._row(org_form, "email", self.tr("&E-mail:"), self.email)
+        self._row(org_form, "e-mail", self.tr("&E-mail:"), self.email)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(logo_button)

@@ -5690,6 +5690,10 @@ Anmeldung:
         <translation>Liefertermin bis</translation>
     </message>
     <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>Dauer</translation>
     </message>

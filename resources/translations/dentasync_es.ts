@@ -5690,6 +5690,10 @@ inicio de sesión:
         <translation>entrega hasta</translation>
     </message>
     <message>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>duración</translation>
     </message>

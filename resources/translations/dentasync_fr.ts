@@ -5690,6 +5690,10 @@ connexion&#xa0;:
         <translation>échéance au</translation>
     </message>
     <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>durée</translation>
     </message>

@@ -114,9 +114,9 @@ def test_saving_an_unchanged_lab_writes_nothing(world: World) -> None:
 
 
 @pytest.mark.parametrize(("changes", "field", "reason"), [
-    ({"name": "   "}, "name", "is required"),
+    ({"name": "   "}, "name", "Required."),
     ({"name": "ZAHNTECHNIK MÜLLER GMBH"}, "name", "already exists"),
-    ({"email": "not-an-address"}, "email", "not an e-mail address"),
+    ({"email": "not-an-address"}, "e-mail", "not an e-mail address"),
     ({"default_turnaround_days": 366}, "default turnaround days", "between 0 and 365"),
     ({"default_turnaround_days": -1}, "default turnaround days", "between 0 and 365"),
     ({"iban": "DE89 3704 0044 0532 0130 01"}, "IBAN", "check digits"),
@@ -143,7 +143,7 @@ def test_every_bad_lab_field_is_refused_at_once(world: World) -> None:
     error = refused(world, "name", masterdata.save_lab, data)
     assert isinstance(error, FieldErrors)
     assert [e.field for e in error.errors] == [
-        "name", "email", "default turnaround days", "IBAN"]
+        "name", "e-mail", "default turnaround days", "IBAN"]
     assert error.message.splitlines()[1].startswith("E-mail: ")
     assert count(world, DentalLab) == labs
 

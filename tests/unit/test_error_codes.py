@@ -10,13 +10,13 @@ from string import Formatter
 import pytest
 
 from dentasync_desktop.domain import error_text, lifecycle, validation
-from dentasync_desktop.i18n import translate
 from dentasync_desktop.domain.actions import Action
 from dentasync_desktop.domain.enums import OrderStatus
 from dentasync_desktop.domain.errors import DomainError, LifecycleError, ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.numbers import parse_number
 from dentasync_desktop.domain.teeth import parse_teeth
+from dentasync_desktop.i18n import translate
 
 
 def refusal(call, *args):  # type: ignore[no-untyped-def]
@@ -29,8 +29,8 @@ def refusal(call, *args):  # type: ignore[no-untyped-def]
     (validation.required, ("", "patient"), "required", "patient", {}, "Patient: Required."),
     (validation.required, ("x" * 5, "name", 3), "too_long", "name",
      {"length": 5, "limit": 3}, "Name: Too long (5 characters, at most 3)."),
-    (validation.email, ("nope", "email"), "not_email", "email", {"value": "nope"},
-     "Email: 'nope' is not an e-mail address."),
+    (validation.email, ("nope",), "not_email", "e-mail", {"value": "nope"},
+     "E-mail: 'nope' is not an e-mail address."),
     (validation.whole_number, (12, "days", 1, 10), "out_of_range", "days",
      {"minimum": 1, "maximum": 10}, "Days: Must be between 1 and 10."),
     (validation.due_not_before, (date(2026, 1, 1), date(2026, 2, 1)), "before_documented",
@@ -84,7 +84,7 @@ def test_an_uncoded_refusal_keeps_its_words_under_the_text_code() -> None:
     error = ValidationError("file", "choose a file to attach")
     assert (error.code, error.field, error.params) == (
         "text", "file", {"text": "choose a file to attach"})
-    assert str(error) == "File: choose a file to attach"
+    assert str(error) == "File: Choose a file to attach."
     plain = DomainError("The database is busy.")
     assert (plain.code, plain.field, str(plain)) == ("text", "", "The database is busy.")
 
