@@ -221,7 +221,7 @@ def test_customer_crud_and_duplicates(world: World) -> None:
     error = refused(world, "name", masterdata.save_customer,
                     CustomerInput(name="dr. weiss", clinic="PRAXIS MITTE"))
     assert "already exists" in error.reason
-    refused(world, "email", masterdata.save_customer, CustomerInput(name="Dr. A", email="a@b"))
+    refused(world, "e-mail", masterdata.save_customer, CustomerInput(name="Dr. A", email="a@b"))
     refused(world, "name", masterdata.save_customer, CustomerInput(name=""))
     with pytest.raises(PermissionDenied):
         masterdata.save_customer(world.uow(), world.actors[Role.TECHNICIAN],
@@ -384,7 +384,7 @@ def test_staff_save_list_and_delete(world: World) -> None:
         name="Ewa Kowalska", job_title="Ceramist", email="ewa@lab.pl"))
     assert last_activity(world).entity == "staff"
     refused(world, "name", masterdata.save_staff, StaffInput(name=""))
-    refused(world, "email", masterdata.save_staff, StaffInput(name="X", email="x"))
+    refused(world, "e-mail", masterdata.save_staff, StaffInput(name="X", email="x"))
     with pytest.raises(PermissionDenied):
         masterdata.save_staff(world.uow(), world.actors[Role.FRONT_DESK], StaffInput(name="Y"))
     names = [s.name for s in masterdata.list_staff(world.uow(), world.actors[Role.TECHNICIAN])]
