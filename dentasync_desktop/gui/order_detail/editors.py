@@ -178,8 +178,7 @@ class PlanDialog(ServiceDialog):
         except ValidationError as error:
             self.preview_model.set_rows([])
             _restyle(self.preview_problem, "errorLabel")
-            words = error_words(error)
-            self.preview_problem.setText(words[0].upper() + words[1:])
+            self.preview_problem.setText(error_words(error))
             return
         _restyle(self.preview_problem, "hintLabel")
         self.preview_problem.setText(
