@@ -16,53 +16,54 @@ from .enums import OrderStatus, Role
 TEXT = "text"  # not yet coded: params["text"] holds the English words
 
 _TEMPLATES: dict[str, str] = {
-    "required": QT_TRANSLATE_NOOP("errors", "is required"),
-    "invalid_text": QT_TRANSLATE_NOOP("errors", "contains characters that are not valid text"),
-    "too_long": QT_TRANSLATE_NOOP("errors", "is too long ({length} characters, at most {limit})"),
-    "not_email": QT_TRANSLATE_NOOP("errors", "'{value}' is not an e-mail address"),
-    "not_whole_number": QT_TRANSLATE_NOOP("errors", "must be a whole number"),
-    "out_of_range": QT_TRANSLATE_NOOP("errors", "must be between {minimum} and {maximum}"),
-    "before_documented": QT_TRANSLATE_NOOP("errors", "cannot be before the documented date"),
-    "not_date": QT_TRANSLATE_NOOP("errors", "is not a date"),
-    "no_such_record": QT_TRANSLATE_NOOP("errors", "no such record"),
-    "currency_required": QT_TRANSLATE_NOOP("errors", "a currency is required"),
-    "unknown_currency": QT_TRANSLATE_NOOP("errors", "unknown currency code '{value}'"),
-    "not_money": QT_TRANSLATE_NOOP("errors", "is not an amount of money"),
-    "amount_too_large": QT_TRANSLATE_NOOP("errors", "is too large (at most {maximum} {currency})"),
-    "not_number": QT_TRANSLATE_NOOP("errors", "is not a number"),
-    "amount_required": QT_TRANSLATE_NOOP("errors", "an amount is required"),
-    "not_amount": QT_TRANSLATE_NOOP("errors", "'{value}' is not a valid amount"),
-    "at_least": QT_TRANSLATE_NOOP("errors", "must be at least {minimum}"),
+    "required": QT_TRANSLATE_NOOP("errors", "Required."),
+    "invalid_text": QT_TRANSLATE_NOOP("errors", "Contains characters that are not valid text."),
+    "too_long": QT_TRANSLATE_NOOP("errors", "Too long ({length} characters, at most {limit})."),
+    "not_email": QT_TRANSLATE_NOOP("errors", "'{value}' is not an e-mail address."),
+    "not_whole_number": QT_TRANSLATE_NOOP("errors", "Must be a whole number."),
+    "out_of_range": QT_TRANSLATE_NOOP("errors", "Must be between {minimum} and {maximum}."),
+    "before_documented": QT_TRANSLATE_NOOP("errors", "Cannot be before the documented date."),
+    "not_date": QT_TRANSLATE_NOOP("errors", "Not a date."),
+    "no_such_record": QT_TRANSLATE_NOOP("errors", "No such record."),
+    "currency_required": QT_TRANSLATE_NOOP("errors", "A currency is required."),
+    "unknown_currency": QT_TRANSLATE_NOOP("errors", "Unknown currency code '{value}'."),
+    "not_money": QT_TRANSLATE_NOOP("errors", "Not an amount of money."),
+    "amount_too_large": QT_TRANSLATE_NOOP("errors", "Too large (at most {maximum} {currency})."),
+    "not_number": QT_TRANSLATE_NOOP("errors", "Not a number."),
+    "amount_required": QT_TRANSLATE_NOOP("errors", "An amount is required."),
+    "not_amount": QT_TRANSLATE_NOOP("errors", "'{value}' is not a valid amount."),
+    "at_least": QT_TRANSLATE_NOOP("errors", "Must be at least {minimum}."),
     "not_tooth": QT_TRANSLATE_NOOP("errors",
-                                   "'{value}' is not a tooth in FDI notation (11-48, 51-85)"),
-    "not_order_number": QT_TRANSLATE_NOOP("errors", "'{value}' is not an order number"),
-    "negative": QT_TRANSLATE_NOOP("errors", "cannot be negative"),
-    "not_positive": QT_TRANSLATE_NOOP("errors", "must be greater than zero"),
-    "inactive_staff": QT_TRANSLATE_NOOP("errors", "choose an active staff member"),
-    "inactive_customer": QT_TRANSLATE_NOOP("errors", "choose an active customer"),
-    "same_customer": QT_TRANSLATE_NOOP("errors", "is already the order's customer"),
-    "remake_of_itself": QT_TRANSLATE_NOOP("errors", "an order cannot be a remake of itself"),
-    "in_future": QT_TRANSLATE_NOOP("errors", "cannot be in the future"),
-    "start_after_end": QT_TRANSLATE_NOOP("errors", "the start date is after the end date"),
-    "before_start_date": QT_TRANSLATE_NOOP("errors", "cannot be before the start date"),
-    "end_not_after_start": QT_TRANSLATE_NOOP("errors", "must be after the start"),
-    "end_before_start": QT_TRANSLATE_NOOP("errors", "must not be before the start"),
-    "range_too_long": QT_TRANSLATE_NOOP("errors", "at most {days} days at a time"),
-    "needs_time_zone": QT_TRANSLATE_NOOP("errors", "needs a time zone"),
-    "date_time_required": QT_TRANSLATE_NOOP("errors", "a date and time is required"),
-    "no_folder": QT_TRANSLATE_NOOP("errors", "the folder {path} does not exist"),
-    "one_of": QT_TRANSLATE_NOOP("errors", "must be one of {choices}"),
-    "unknown_sort": QT_TRANSLATE_NOOP("errors", "cannot sort by '{value}'"),
-    "choose_file": QT_TRANSLATE_NOOP("errors", "choose a file to attach"),
-    "no_orders_selected": QT_TRANSLATE_NOOP("errors", "select at least one work order to print"),
-    "same_password": QT_TRANSLATE_NOOP("errors", "must differ from the current password"),
-    "wrong_password": QT_TRANSLATE_NOOP("errors", "is not correct"),
-    "own_account": QT_TRANSLATE_NOOP("errors", "you cannot deactivate your own account"),
+                                   "'{value}' is not a tooth in FDI notation (11-48, 51-85)."),
+    "not_order_number": QT_TRANSLATE_NOOP("errors", "'{value}' is not an order number."),
+    "negative": QT_TRANSLATE_NOOP("errors", "Cannot be negative."),
+    "not_positive": QT_TRANSLATE_NOOP("errors", "Must be greater than zero."),
+    "inactive_staff": QT_TRANSLATE_NOOP("errors", "Choose an active staff member."),
+    "inactive_customer": QT_TRANSLATE_NOOP("errors", "Choose an active customer."),
+    "same_customer": QT_TRANSLATE_NOOP("errors", "Already the order's customer."),
+    "remake_of_itself": QT_TRANSLATE_NOOP("errors", "An order cannot be a remake of itself."),
+    "in_future": QT_TRANSLATE_NOOP("errors", "Cannot be in the future."),
+    "start_after_end": QT_TRANSLATE_NOOP("errors", "The start date is after the end date."),
+    "before_start_date": QT_TRANSLATE_NOOP("errors", "Cannot be before the start date."),
+    "end_not_after_start": QT_TRANSLATE_NOOP("errors", "Must be after the start."),
+    "end_before_start": QT_TRANSLATE_NOOP("errors", "Must not be before the start."),
+    "range_too_long": QT_TRANSLATE_NOOP("errors", "At most {days} days at a time."),
+    "needs_time_zone": QT_TRANSLATE_NOOP("errors", "Needs a time zone."),
+    "date_time_required": QT_TRANSLATE_NOOP("errors", "A date and time is required."),
+    "no_folder": QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
+    "one_of": QT_TRANSLATE_NOOP("errors", "Must be one of {choices}."),
+    "unknown_sort": QT_TRANSLATE_NOOP("errors", "Cannot sort by '{value}'."),
+    "choose_file": QT_TRANSLATE_NOOP("errors", "Choose a file to attach."),
+    "no_orders_selected": QT_TRANSLATE_NOOP("errors", "Select at least one work order to print."),
+    "same_password": QT_TRANSLATE_NOOP("errors", "Must differ from the current password."),
+    "wrong_password": QT_TRANSLATE_NOOP("errors", "Not correct."),
+    "own_account": QT_TRANSLATE_NOOP("errors", "You cannot deactivate your own account."),
     # Whole sentences: refusals that name no field.
     "seed_needs_admin": QT_TRANSLATE_NOOP("errors",
                                           "Only an administrator may add synthetic data to a "
                                           "database in use."),
-    "currency_mismatch": QT_TRANSLATE_NOOP("errors", "cannot combine {first} and {second} amounts"),
+    "currency_mismatch": QT_TRANSLATE_NOOP("errors",
+                                           "Cannot combine {first} and {second} amounts."),
     "not_allowed": QT_TRANSLATE_NOOP("errors",
                                      "Your role ({role}) does not allow this action: {action}."),
     "not_comment_author": QT_TRANSLATE_NOOP("errors",
@@ -83,8 +84,8 @@ _TEMPLATES: dict[str, str] = {
     "role_changed": QT_TRANSLATE_NOOP("errors",
                                       "An administrator changed your role to {role}. Sign in "
                                       "again to continue with the new role."),
-    "record_missing": QT_TRANSLATE_NOOP("errors", "{record} #{id} does not exist"),
-    "no_order": QT_TRANSLATE_NOOP("errors", "There is no order {number}"),
+    "record_missing": QT_TRANSLATE_NOOP("errors", "{record} #{id} does not exist."),
+    "no_order": QT_TRANSLATE_NOOP("errors", "There is no order {number}."),
     "no_work_order": QT_TRANSLATE_NOOP("errors", "There is no work order {number}."),
     "sign_in_failed": QT_TRANSLATE_NOOP("errors", "Unknown user or wrong password."),
     "sign_in_failed_wait": QT_TRANSLATE_NOOP("errors",
@@ -128,12 +129,12 @@ _TEMPLATES: dict[str, str] = {
                                     "The disk reported an error while using {path}. Check that "
                                     "the disk is connected and has free space, then try again."),
     # The database file as a whole: start-up, backup and restore.
-    "backup_missing": QT_TRANSLATE_NOOP("errors", "{path} does not exist"),
-    "not_restorable": QT_TRANSLATE_NOOP("errors", "{path} cannot be restored: {problems}"),
-    "not_our_database": QT_TRANSLATE_NOOP("errors", "{path} is not a Dentasync Desktop database"),
+    "backup_missing": QT_TRANSLATE_NOOP("errors", "{path} does not exist."),
+    "not_restorable": QT_TRANSLATE_NOOP("errors", "{path} cannot be restored: {problems}."),
+    "not_our_database": QT_TRANSLATE_NOOP("errors", "{path} is not a Dentasync Desktop database."),
     "backup_from_newer": QT_TRANSLATE_NOOP("errors",
                                            "{path} was made by a newer version of Dentasync "
-                                           "Desktop; update the app first"),
+                                           "Desktop; update the app first."),
     "damaged_with_backup": QT_TRANSLATE_NOOP("errors",
                                              "The database {path} is damaged ({problems}). The "
                                              "newest backup is {backup}; restore it with "
@@ -141,9 +142,9 @@ _TEMPLATES: dict[str, str] = {
     "damaged_no_backup": QT_TRANSLATE_NOOP("errors",
                                            "The database {path} is damaged ({problems}). No "
                                            "backup was found."),
-    "broken_references": QT_TRANSLATE_NOOP("errors", "migration left {count} broken references"),
+    "broken_references": QT_TRANSLATE_NOOP("errors", "Migration left {count} broken references."),
     "migration_heads": QT_TRANSLATE_NOOP("errors",
-                                         "the migrations have {count} heads; expected one"),
+                                         "The migrations have {count} heads; expected one."),
     "database_from_newer": QT_TRANSLATE_NOOP("errors",
                                              "This database was written by a newer version of "
                                              "Dentasync Desktop (schema {schema}). Install the "
@@ -194,15 +195,15 @@ _TEMPLATES: dict[str, str] = {
                                                 "mode \"prefer\", or set TLS up on the server."),
     "server.certificate": QT_TRANSLATE_NOOP("errors",
                                             "The server's TLS certificate could not be "
-                                            "verified: {reason}"),
+                                            "verified: {reason}."),
     "server.not_allowed": QT_TRANSLATE_NOOP("errors",
                                             "The server does not let the user {user} in from "
                                             "this PC: add a line for it to the server's "
                                             "pg_hba.conf."),
-    "server.refused": QT_TRANSLATE_NOOP("errors", "The server refused the connection: {reason}"),
+    "server.refused": QT_TRANSLATE_NOOP("errors", "The server refused the connection: {reason}."),
     "not_host": QT_TRANSLATE_NOOP("errors",
                                   "'{value}' is not a server name or address (e.g. "
-                                  "clinic-server or 192.168.1.10)"),
+                                  "clinic-server or 192.168.1.10)."),
     # Moving a data folder's file to a database server (migrate-to).
     "move_no_database": QT_TRANSLATE_NOOP("errors",
                                           "There is no database at {path} to move to a server."),
@@ -226,150 +227,153 @@ _TEMPLATES: dict[str, str] = {
                                                "fills an empty database; create a new one for "
                                                "it. Nothing was copied."),
     # The rest follow the field's name.
-    "no_such_user": QT_TRANSLATE_NOOP("errors", "there is no user called '{name}'"),
+    "no_such_user": QT_TRANSLATE_NOOP("errors", "There is no user called '{name}'."),
     "not_label_size": QT_TRANSLATE_NOOP("errors",
-                                        "'{value}' is not a label size; choose {choices}"),
+                                        "'{value}' is not a label size; choose {choices}."),
     "unknown_section": QT_TRANSLATE_NOOP("errors",
-                                         "unknown section '{value}'; choose from {choices}"),
+                                         "Unknown section '{value}'; choose from {choices}."),
     "not_paper_size": QT_TRANSLATE_NOOP("errors",
-                                        "'{value}' is not a paper size; choose a4 or letter"),
-    "not_one_of": QT_TRANSLATE_NOOP("errors", "'{value}' is not one of {choices}"),
+                                        "'{value}' is not a paper size; choose a4 or letter."),
+    "not_one_of": QT_TRANSLATE_NOOP("errors", "'{value}' is not one of {choices}."),
     "not_iban": QT_TRANSLATE_NOOP("errors",
                                   "'{value}' is not an IBAN (a country code, 2 check digits, "
-                                  "then the account in letters and digits)"),
-    "no_iban_country": QT_TRANSLATE_NOOP("errors", "'{value}' is not a country that uses IBANs"),
+                                  "then the account in letters and digits)."),
+    "no_iban_country": QT_TRANSLATE_NOOP("errors", "'{value}' is not a country that uses IBANs."),
     "iban_length": QT_TRANSLATE_NOOP("errors",
-                                     "an IBAN from {country} has {length} characters, this one "
-                                     "has {actual}"),
+                                     "An IBAN from {country} has {length} characters, this one "
+                                     "has {actual}."),
     "iban_check_digits": QT_TRANSLATE_NOOP("errors",
-                                           "the check digits do not match; please check for "
-                                           "typos"),
+                                           "The check digits do not match; please check for "
+                                           "typos."),
     "iban_form": QT_TRANSLATE_NOOP("errors",
-                                   "does not have the form of an IBAN from {country}; please "
-                                   "check for typos"),
+                                   "Does not have the form of an IBAN from {country}; please "
+                                   "check for typos."),
     "bic_length": QT_TRANSLATE_NOOP("errors",
                                     "'{value}' is not a BIC: it has 8 or 11 letters and "
-                                    "digits, e.g. COBADEFFXXX"),
+                                    "digits, e.g. COBADEFFXXX."),
     "bic_country": QT_TRANSLATE_NOOP("errors",
                                      "'{country}' in '{value}' is not a country code (letters "
-                                     "5 and 6 of a BIC name the bank's country)"),
+                                     "5 and 6 of a BIC name the bank's country)."),
     "bic_form": QT_TRANSLATE_NOOP("errors",
                                   "'{value}' is not a BIC: 4 letters for the bank, 2 for the "
                                   "country, 2 for the place, maybe 3 for the branch (e.g. "
-                                  "COBADEFFXXX)"),
-    "plan_not_positive": QT_TRANSLATE_NOOP("errors", "the plan amount must be greater than zero"),
+                                  "COBADEFFXXX)."),
+    "plan_not_positive": QT_TRANSLATE_NOOP("errors", "The plan amount must be greater than zero."),
     "too_many_installments": QT_TRANSLATE_NOOP("errors",
-                                               "more installments than the amount can be split "
-                                               "into"),
-    "file_missing": QT_TRANSLATE_NOOP("errors", "'{name}' does not exist (any more)"),
-    "file_unreadable": QT_TRANSLATE_NOOP("errors", "'{name}' cannot be read: {reason}"),
-    "bad_file_name": QT_TRANSLATE_NOOP("errors", "'{name}' is not a possible file name"),
-    "file_is_folder": QT_TRANSLATE_NOOP("errors", "'{name}' is a folder; choose a file"),
-    "not_ordinary_file": QT_TRANSLATE_NOOP("errors", "'{name}' is not an ordinary file"),
+                                               "More installments than the amount can be split "
+                                               "into."),
+    "file_missing": QT_TRANSLATE_NOOP("errors", "'{name}' does not exist (any more)."),
+    "file_unreadable": QT_TRANSLATE_NOOP("errors", "'{name}' cannot be read: {reason}."),
+    "bad_file_name": QT_TRANSLATE_NOOP("errors", "'{name}' is not a possible file name."),
+    "file_is_folder": QT_TRANSLATE_NOOP("errors", "'{name}' is a folder; choose a file."),
+    "not_ordinary_file": QT_TRANSLATE_NOOP("errors", "'{name}' is not an ordinary file."),
     "file_too_large": QT_TRANSLATE_NOOP("errors",
                                         "'{name}' is too large ({size_mb} MB); the limit is "
-                                        "{limit_mb} MB"),
-    "already_removed": QT_TRANSLATE_NOOP("errors", "'{name}' was already removed"),
+                                        "{limit_mb} MB."),
+    "already_removed": QT_TRANSLATE_NOOP("errors", "'{name}' was already removed."),
     "attachment_file_missing": QT_TRANSLATE_NOOP(
         "errors", "The file of '{name}' is missing from the attachments folder ({folder}). "
                   "Restore it from a backup or add it again."),
     "attachment_content_missing": QT_TRANSLATE_NOOP(
         "errors", "The content of '{name}' is missing from the database. Restore the "
                   "database from a backup or add the file again."),
-    "needs_zoned_date_time": QT_TRANSLATE_NOOP("errors", "needs a date and time with a time zone"),
-    "not_event_kind": QT_TRANSLATE_NOOP("errors", "'{value}' is not a kind of appointment"),
-    "event_already_done": QT_TRANSLATE_NOOP("errors", "the event is already done"),
-    "event_already_open": QT_TRANSLATE_NOOP("errors", "the event is already open"),
-    "too_many_templates": QT_TRANSLATE_NOOP("errors", "at most {limit} per service"),
-    "already_active": QT_TRANSLATE_NOOP("errors", "{record} {name} is already active"),
-    "already_inactive": QT_TRANSLATE_NOOP("errors", "{record} {name} is already inactive"),
-    "lab_exists": QT_TRANSLATE_NOOP("errors", "a dental lab named '{name}' already exists"),
-    "customer_exists": QT_TRANSLATE_NOOP("errors", "a customer named '{name}' already exists"),
+    "needs_zoned_date_time": QT_TRANSLATE_NOOP("errors", "Needs a date and time with a time zone."),
+    "not_event_kind": QT_TRANSLATE_NOOP("errors", "'{value}' is not a kind of appointment."),
+    "event_already_done": QT_TRANSLATE_NOOP("errors", "The event is already done."),
+    "event_already_open": QT_TRANSLATE_NOOP("errors", "The event is already open."),
+    "too_many_templates": QT_TRANSLATE_NOOP("errors", "At most {limit} per service."),
+    "already_active": QT_TRANSLATE_NOOP("errors", "{record} {name} is already active."),
+    "already_inactive": QT_TRANSLATE_NOOP("errors", "{record} {name} is already inactive."),
+    "lab_exists": QT_TRANSLATE_NOOP("errors", "A dental lab named '{name}' already exists."),
+    "customer_exists": QT_TRANSLATE_NOOP("errors", "A customer named '{name}' already exists."),
     "customer_at_clinic_exists": QT_TRANSLATE_NOOP("errors",
-                                                   "a customer named '{name}' at {clinic} "
-                                                   "already exists"),
+                                                   "A customer named '{name}' at {clinic} "
+                                                   "already exists."),
     "service_code_taken": QT_TRANSLATE_NOOP("errors",
-                                            "the code '{value}' is already used by another "
-                                            "service"),
-    "other_sort_order": QT_TRANSLATE_NOOP("errors", "the page continues another sort order"),
-    "too_many_items": QT_TRANSLATE_NOOP("errors", "at most {limit} items per order"),
+                                            "The code '{value}' is already used by another "
+                                            "service."),
+    "other_sort_order": QT_TRANSLATE_NOOP("errors", "The page continues another sort order."),
+    "too_many_items": QT_TRANSLATE_NOOP("errors", "At most {limit} items per order."),
     "total_too_large": QT_TRANSLATE_NOOP("errors",
-                                         "the order total {total} is too large (at most "
-                                         "{maximum})"),
-    "not_order_currency": QT_TRANSLATE_NOOP("errors", "must be in the order currency {currency}"),
+                                         "The order total {total} is too large (at most "
+                                         "{maximum})."),
+    "not_order_currency": QT_TRANSLATE_NOOP("errors", "Must be in the order currency {currency}."),
     "total_below_paid": QT_TRANSLATE_NOOP("errors",
-                                          "the total {total} would be below what is already "
-                                          "paid ({paid}); void payments first"),
+                                          "The total {total} would be below what is already "
+                                          "paid ({paid}); void payments first."),
     "total_below_plan": QT_TRANSLATE_NOOP("errors",
-                                          "the total {total} would be below the payment plan "
-                                          "({plan}); change the plan first"),
-    "deactivated": QT_TRANSLATE_NOOP("errors", "{record} is deactivated"),
-    "currency_locked": QT_TRANSLATE_NOOP("errors", "cannot change while payments or a plan exist"),
+                                          "The total {total} would be below the payment plan "
+                                          "({plan}); change the plan first."),
+    "deactivated": QT_TRANSLATE_NOOP("errors", "{record} is deactivated."),
+    "currency_locked": QT_TRANSLATE_NOOP("errors", "Cannot change while payments or a plan exist."),
     "money_in_currency": QT_TRANSLATE_NOOP("errors",
-                                           "payments or a plan exist in {currency}; void them "
-                                           "first"),
-    "already_on_hold": QT_TRANSLATE_NOOP("errors", "the order is already on hold"),
-    "already_off_hold": QT_TRANSLATE_NOOP("errors", "the order is already not on hold"),
-    "no_order_number": QT_TRANSLATE_NOOP("errors", "{number} does not exist"),
-    "nul_in_file_name": QT_TRANSLATE_NOOP("errors", "the file name contains a NUL character"),
+                                           "Payments or a plan exist in {currency}; void them "
+                                           "first."),
+    "already_on_hold": QT_TRANSLATE_NOOP("errors", "The order is already on hold."),
+    "already_off_hold": QT_TRANSLATE_NOOP("errors", "The order is already not on hold."),
+    "no_order_number": QT_TRANSLATE_NOOP("errors", "{number} does not exist."),
+    "nul_in_file_name": QT_TRANSLATE_NOOP("errors", "The file name contains a NUL character."),
     "file_name_not_text": QT_TRANSLATE_NOOP("errors",
-                                            "the file name contains characters that are not "
-                                            "valid text"),
+                                            "The file name contains characters that are not "
+                                            "valid text."),
     "file_name_too_long": QT_TRANSLATE_NOOP("errors",
-                                            "the file name is too long; choose a shorter one"),
+                                            "The file name is too long; choose a shorter one."),
     "target_is_folder": QT_TRANSLATE_NOOP("errors",
-                                          "{path} is a folder; give the name of a {kind} file"),
+                                          "{path} is a folder; give the name of a {kind} file."),
     "not_the_order_currency": QT_TRANSLATE_NOOP("errors",
-                                                "must be the order currency {currency}, not "
-                                                "{given}"),
-    "not_payment_method": QT_TRANSLATE_NOOP("errors", "'{value}' is not a payment method"),
-    "more_than_total": QT_TRANSLATE_NOOP("errors", "cannot be more than the order total ({total})"),
+                                                "Must be the order currency {currency}, not "
+                                                "{given}."),
+    "not_payment_method": QT_TRANSLATE_NOOP("errors", "'{value}' is not a payment method."),
+    "more_than_total": QT_TRANSLATE_NOOP("errors",
+                                         "Cannot be more than the order total ({total})."),
     "installments_too_late": QT_TRANSLATE_NOOP("errors",
-                                               "the installments would fall after the year "
-                                               "{year}"),
-    "no_payment_plan": QT_TRANSLATE_NOOP("errors", "the order has no payment plan"),
-    "more_than_balance": QT_TRANSLATE_NOOP("errors", "is more than the balance ({balance})"),
-    "fully_paid": QT_TRANSLATE_NOOP("errors", "the order is already fully paid"),
-    "already_voided": QT_TRANSLATE_NOOP("errors", "was already voided: {reason}"),
-    "not_interval_unit": QT_TRANSLATE_NOOP("errors", "must be days, weeks or months"),
-    "payroll_locked": QT_TRANSLATE_NOOP("errors", "was finalized on {date} and is locked"),
-    "not_reminder": QT_TRANSLATE_NOOP("errors", "'{value}' is not a reminder"),
+                                               "The installments would fall after the year "
+                                               "{year}."),
+    "no_payment_plan": QT_TRANSLATE_NOOP("errors", "The order has no payment plan."),
+    "more_than_balance": QT_TRANSLATE_NOOP("errors", "More than the balance ({balance})."),
+    "fully_paid": QT_TRANSLATE_NOOP("errors", "The order is already fully paid."),
+    "already_voided": QT_TRANSLATE_NOOP("errors", "Was already voided: {reason}."),
+    "not_interval_unit": QT_TRANSLATE_NOOP("errors", "Must be days, weeks or months."),
+    "payroll_locked": QT_TRANSLATE_NOOP("errors", "Was finalized on {date} and is locked."),
+    "not_reminder": QT_TRANSLATE_NOOP("errors", "'{value}' is not a reminder."),
     "no_lab_named": QT_TRANSLATE_NOOP("errors",
-                                      "no dental lab is called '{name}' (the labs are: {labs})"),
-    "logo_suffix": QT_TRANSLATE_NOOP("errors", "must be a PNG or JPEG image (.png, .jpg or .jpeg)"),
-    "no_file": QT_TRANSLATE_NOOP("errors", "the file {path} does not exist"),
-    "not_image": QT_TRANSLATE_NOOP("errors", "{name} is not a PNG or JPEG image"),
+                                      "No dental lab is called '{name}' (the labs are: {labs})."),
+    "logo_suffix": QT_TRANSLATE_NOOP("errors",
+                                     "Must be a PNG or JPEG image (.png, .jpg or .jpeg)."),
+    "no_file": QT_TRANSLATE_NOOP("errors", "The file {path} does not exist."),
+    "not_image": QT_TRANSLATE_NOOP("errors", "{name} is not a PNG or JPEG image."),
     "not_preference_key": QT_TRANSLATE_NOOP("errors",
                                             "'{value}' is not a preference key (letters, "
                                             "digits, dots, hyphens, underscores; at most 95 "
-                                            "characters)"),
-    "cannot_use": QT_TRANSLATE_NOOP("errors", "cannot use {path}: {reason}"),
-    "cannot_read": QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),
+                                            "characters)."),
+    "cannot_use": QT_TRANSLATE_NOOP("errors", "Cannot use {path}: {reason}."),
+    "cannot_read": QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}."),
     "username_form": QT_TRANSLATE_NOOP("errors",
-                                       "use 3 to 50 characters: letters a-z, digits, dots, "
-                                       "hyphens or underscores"),
-    "password_too_short": QT_TRANSLATE_NOOP("errors", "must be at least {minimum} characters long"),
-    "not_role": QT_TRANSLATE_NOOP("errors", "'{value}' is not a role (one of {choices})"),
-    "username_taken": QT_TRANSLATE_NOOP("errors", "'{value}' is already taken"),
-    "user_already_active": QT_TRANSLATE_NOOP("errors", "{username} is already active"),
-    "user_already_deactivated": QT_TRANSLATE_NOOP("errors", "{username} is already deactivated"),
+                                       "Use 3 to 50 characters: letters a-z, digits, dots, "
+                                       "hyphens or underscores."),
+    "password_too_short": QT_TRANSLATE_NOOP("errors",
+                                            "Must be at least {minimum} characters long."),
+    "not_role": QT_TRANSLATE_NOOP("errors", "'{value}' is not a role (one of {choices})."),
+    "username_taken": QT_TRANSLATE_NOOP("errors", "'{value}' is already taken."),
+    "user_already_active": QT_TRANSLATE_NOOP("errors", "{username} is already active."),
+    "user_already_deactivated": QT_TRANSLATE_NOOP("errors", "{username} is already deactivated."),
     "last_admin_role": QT_TRANSLATE_NOOP("errors",
                                          "{username} is the last active administrator; make "
-                                         "another user an administrator first"),
-    "last_admin": QT_TRANSLATE_NOOP("errors", "{username} is the last active administrator"),
+                                         "another user an administrator first."),
+    "last_admin": QT_TRANSLATE_NOOP("errors", "{username} is the last active administrator."),
     "no_templates": QT_TRANSLATE_NOOP("errors",
-                                      "nothing to plan: none of the order's services has task "
-                                      "templates"),
+                                      "Nothing to plan: none of the order's services has task "
+                                      "templates."),
     "all_planned": QT_TRANSLATE_NOOP("errors",
-                                     "nothing to plan: every template task is already in the "
-                                     "work plan"),
-    "task_already_first": QT_TRANSLATE_NOOP("errors", "the task is already first"),
-    "task_already_last": QT_TRANSLATE_NOOP("errors", "the task is already last"),
-    "task_already_there": QT_TRANSLATE_NOOP("errors", "the task is already where it is"),
-    "task_already_assigned": QT_TRANSLATE_NOOP("errors", "the task is already assigned to {name}"),
-    "task_already_unassigned": QT_TRANSLATE_NOOP("errors", "the task is already unassigned"),
-    "task_already_done": QT_TRANSLATE_NOOP("errors", "the task is already done"),
-    "task_already_open": QT_TRANSLATE_NOOP("errors", "the task is already open"),
+                                     "Nothing to plan: every template task is already in the "
+                                     "work plan."),
+    "task_already_first": QT_TRANSLATE_NOOP("errors", "The task is already first."),
+    "task_already_last": QT_TRANSLATE_NOOP("errors", "The task is already last."),
+    "task_already_there": QT_TRANSLATE_NOOP("errors", "The task is already where it is."),
+    "task_already_assigned": QT_TRANSLATE_NOOP("errors", "The task is already assigned to {name}."),
+    "task_already_unassigned": QT_TRANSLATE_NOOP("errors", "The task is already unassigned."),
+    "task_already_done": QT_TRANSLATE_NOOP("errors", "The task is already done."),
+    "task_already_open": QT_TRANSLATE_NOOP("errors", "The task is already open."),
 }
 
 
@@ -391,7 +395,6 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "currency"),
     QT_TRANSLATE_NOOP("fields", "current password"),
     QT_TRANSLATE_NOOP("fields", "customer"),
-    QT_TRANSLATE_NOOP("fields", "database"),
     QT_TRANSLATE_NOOP("fields", "date from"),
     QT_TRANSLATE_NOOP("fields", "date of birth"),
     QT_TRANSLATE_NOOP("fields", "date to"),
@@ -406,6 +409,7 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "due date"),
     QT_TRANSLATE_NOOP("fields", "due from"),
     QT_TRANSLATE_NOOP("fields", "due to"),
+    QT_TRANSLATE_NOOP("fields", "e-mail"),
     QT_TRANSLATE_NOOP("fields", "duration"),
     QT_TRANSLATE_NOOP("fields", "employee"),
     QT_TRANSLATE_NOOP("fields", "end"),
@@ -416,7 +420,6 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "from"),
     QT_TRANSLATE_NOOP("fields", "full name"),
     QT_TRANSLATE_NOOP("fields", "hold"),
-    QT_TRANSLATE_NOOP("fields", "host"),
     QT_TRANSLATE_NOOP("fields", "idle lock"),
     QT_TRANSLATE_NOOP("fields", "installments"),
     QT_TRANSLATE_NOOP("fields", "interval"),
@@ -447,7 +450,6 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "payment plan"),
     QT_TRANSLATE_NOOP("fields", "payroll record"),
     QT_TRANSLATE_NOOP("fields", "phone"),
-    QT_TRANSLATE_NOOP("fields", "port"),
     QT_TRANSLATE_NOOP("fields", "position"),
     QT_TRANSLATE_NOOP("fields", "price"),
     QT_TRANSLATE_NOOP("fields", "reason"),
@@ -465,7 +467,6 @@ FIELDS = frozenset({
     QT_TRANSLATE_NOOP("fields", "start page"),
     QT_TRANSLATE_NOOP("fields", "task name"),
     QT_TRANSLATE_NOOP("fields", "task templates"),
-    QT_TRANSLATE_NOOP("fields", "TLS mode"),
     QT_TRANSLATE_NOOP("fields", "to"),
     QT_TRANSLATE_NOOP("fields", "tracking number"),
     QT_TRANSLATE_NOOP("fields", "user"),
@@ -497,6 +498,22 @@ _KEPT = frozenset({
 def field_words(field: str, language: str | None = None) -> str:
     """The name of a refused field in ``language`` ("due date" -> "Fälligkeitsdatum")."""
     return translate("fields", field, None, language) if field in FIELDS else field
+
+
+def sentence(text: str) -> str:
+    """``text`` in the one message style: a capital first letter, a full stop at the end
+    (words not yet given a code are written in it too)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
+
+
+def field_label(field: str, language: str | None = None) -> str:
+    """The field's name as a form labels it, in ``language``: "due date" -> "Due date"."""
+    words = field_words(field, language)
+    return words[:1].upper() + words[1:]
 
 
 def _status(params: Mapping[str, object], language: str | None) -> str:
@@ -549,9 +566,9 @@ def render(code: str, params: Mapping[str, object], language: str | None = None,
            locale: str | None = None) -> str:
     """The words for ``code`` in ``language`` (None: the process's language), its amounts and
     numbers written the ``locale``'s way (None: the language's); lifecycle codes are whole
-    sentences, the rest follow the field name ("due date: is required")."""
+    sentences, the rest follow the field's label ("Due date: Required.")."""
     if code == TEXT:
-        return str(params.get("text", ""))
+        return sentence(str(params.get("text", "")))
     if code == "lifecycle.not_possible":
         return translate("errors", "{action} is not possible for an order that is {status}.",
                          None, language).format(
@@ -586,7 +603,7 @@ def render(code: str, params: Mapping[str, object], language: str | None = None,
     values = _values(code, params, language, locale or language or default_language())
     if code == "too_many_decimals":
         places = int(params["places"])  # type: ignore[call-overload]
-        return translate("errors", "{currency} allows at most %n decimal place(s)", None,
+        return translate("errors", "{currency} allows at most %n decimal place(s).", None,
                          language, places).format(**values)
     return translate("errors", _TEMPLATES[code], None, language).format(**values)
 

@@ -8,7 +8,7 @@ refusal not yet given a code has the code "text" and its words in ``params["text
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from . import error_text
 
@@ -41,7 +41,8 @@ class DomainError(Exception):
 class ValidationError(DomainError):
     """Bad input; ``field`` names the offending field so a form can point at it.
 
-    ``reason`` is the message without the field, e.g. "is required".
+    ``reason`` is the message without the field, e.g. "Required."; ``message`` puts the
+    field's label before it, as the form shows it: "Due date: Required."
     """
 
     def __init__(self, field: str, message: str | None = None, *, code: str = "",
@@ -50,19 +51,46 @@ class ValidationError(DomainError):
         values = dict(params or {})
         if code == error_text.TEXT:
             values.setdefault("text", message or "")
-        reason = message if message is not None else error_text.render(code, values)
-        super().__init__(f"{error_text.field_words(field)}: {reason}", code=code,
+        reason = error_text.render(code, values)
+        super().__init__(f"{error_text.field_label(field)}: {reason}", code=code,
                          params=values, field=field)
         self.reason = reason
 
     def in_words(self, language: str | None = None, locale: str | None = None) -> str:
         words = super().in_words(language, locale)
-        return f"{error_text.field_words(self.field, language)}: {words}"
+        return f"{error_text.field_label(self.field, language)}: {words}"
+
+    def reason_in_words(self, language: str | None = None, locale: str | None = None) -> str:
+        """The refusal without the field's name, for a message shown next to the field."""
+        return super().in_words(language, locale)
 
     def renamed(self, field: str) -> ValidationError:
         """The same refusal under the name its form knows the field by ("amount" of a plan
         entered in the new-order form is its "payment plan amount")."""
         return ValidationError(field, code=self.code, params=self.params)
+
+
+class FieldErrors(ValidationError):
+    """Several fields of one form refused at once, so the form can mark them all together
+    instead of making the user fix one, save, and meet the next. ``errors`` are in the order
+    the form shows its fields; ``field`` and ``reason`` are the first's."""
+
+    def __init__(self, errors: Sequence[ValidationError]) -> None:
+        self.errors = tuple(each for error in errors for each in field_errors(error))
+        first = self.errors[0]
+        DomainError.__init__(self, "\n".join(error.message for error in self.errors),
+                             code=first.code, params=first.params, field=first.field)
+        self.reason = first.reason
+
+    def in_words(self, language: str | None = None, locale: str | None = None) -> str:
+        return "\n".join(error.in_words(language, locale) for error in self.errors)
+
+
+def field_errors(error: BaseException) -> tuple[ValidationError, ...]:
+    """The field refusals ``error`` holds: several, one, or none (not about a field)."""
+    if isinstance(error, FieldErrors):
+        return error.errors
+    return (error,) if isinstance(error, ValidationError) else ()
 
 
 class PermissionDenied(DomainError):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TypeVar, overload
+from typing import ParamSpec, TypeVar, cast, overload
 
-from .errors import ValidationError
+from .errors import FieldErrors, ValidationError, field_errors
 
 SHORT_TEXT = 200
 LONG_TEXT = 10_000
@@ -18,6 +19,47 @@ LATEST_DATE = date(2199, 12, 31)
 # SQLite stores integers in 64 bits; a larger id or offset cannot even be asked for.
 SQL_INT_MAX = 2**63 - 1
 MAX_QUANTITY = 10_000
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+class Checks:
+    """Runs a form's checks to the end and refuses once with every field that failed
+    (``FieldErrors``), so the form can show them all at once; one failure is refused as
+    itself.
+
+        checks = Checks()
+        name = checks(validation.required, data.name, "name")
+        ...
+        checks.done()  # raises here; only then are the checked values used
+    """
+
+    def __init__(self) -> None:
+        self._errors: list[ValidationError] = []
+
+    def __call__(self, check: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        """``check(*args, **kwargs)``; a refusal is kept and None stands in for the value,
+        which ``done`` keeps from ever being used."""
+        try:
+            return check(*args, **kwargs)
+        except ValidationError as error:
+            self.add(error)
+            return cast(_T, None)
+
+    def add(self, error: ValidationError) -> None:
+        self._errors.extend(field_errors(error))
+
+    @property
+    def failed(self) -> bool:
+        return bool(self._errors)
+
+    def done(self) -> None:
+        if len(self._errors) == 1:
+            raise self._errors[0]
+        if self._errors:
+            raise FieldErrors(self._errors)
+
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # A lone surrogate (from a broken paste or a careless caller) cannot be stored as UTF-8, and
@@ -45,7 +87,7 @@ def limited(text: str, field: str, limit: int) -> str:
     return text
 
 
-def email(value: str | None, field: str = "email") -> str:
+def email(value: str | None, field: str = "e-mail") -> str:
     text = optional(value, field)
     if text and not _EMAIL.match(text):
         raise ValidationError(field, code="not_email", params={"value": text})

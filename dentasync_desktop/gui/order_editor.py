@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
     CustomerInfo,
@@ -41,18 +42,19 @@ from ..domain.dto import (
     PatientInfo,
     ServiceInfo,
 )
-from ..domain.errors import ConcurrencyError, DomainError, ValidationError
+from ..domain.errors import ConcurrencyError, DomainError
 from ..domain.money import CURRENCY_EXPONENTS, Money
 from ..domain.teeth import format_teeth, parse_teeth
 from ..services import masterdata, order_detail, orders, settings
 from .access import gate
 from .client import ServiceClient
-from .errors import error_words, show_refusal
+from .errors import show_refusal
 from .formatting import amount_input, datetime_text, money, pydate, qdate
 from .forms import child, child_layout, load_form
 from .order_draft import draft_path, read_draft, remove_draft, write_draft
 from .order_editor_plans import PlanFields, WorkPlanFields
 from .widgets.dates import full_year
+from .widgets.field_errors import FieldMarks
 from .widgets.lookup import NO_CHOICE, LookupCombo
 from .widgets.screen_fit import fit_to_screen, scrolling
 from .widgets.teeth_chart import TeethChart
@@ -160,6 +162,7 @@ class OrderEditorDialog(QDialog):
         self.total.setObjectName("totalLabel")
         self.error = child(f, QLabel, "errorLabel")
         self.error.hide()
+        self.marks = FieldMarks(self, self.widget_for, self.error)
         self.currency.addItems(sorted(CURRENCY_EXPONENTS))
         for edit in (self.documented, self.due):
             edit.setMinimumWidth(130)
@@ -453,16 +456,18 @@ class OrderEditorDialog(QDialog):
     def order_input(self) -> OrderInput:
         """The form as the service's input; raises ValidationError for unreadable entries."""
         currency = self.currency.currentText()
+        check = validation.Checks()
         items = []
         for number, row in enumerate(self._rows, start=1):
             items.append(ItemInput(
                 description=row.description.text(),
                 quantity=row.quantity.value(),
-                unit_price=Money.parse(row.price.text() or "0", currency,
-                                       f"item {number} price"),
+                unit_price=check(Money.parse, row.price.text() or "0", currency,
+                                 f"item {number} price"),
                 service_id=row.service.currentData() or None,
-                teeth=parse_teeth(row.teeth.text(), f"item {number} teeth"),
+                teeth=check(parse_teeth, row.teeth.text(), f"item {number} teeth"),
             ))
+        check.done()
         return OrderInput(
             lab_id=self.lab.value() or 0,
             customer_id=self.customer.value() or 0,
@@ -483,6 +488,7 @@ class OrderEditorDialog(QDialog):
         open (Save disabled) until the service answers and closes only once it saved."""
         if self._saving:
             return
+        self.marks.clear()
         try:
             data = self.order_input()
         except DomainError as error:
@@ -546,12 +552,7 @@ class OrderEditorDialog(QDialog):
         self.buttons.setEnabled(True)
 
     def show_error(self, error: DomainError) -> None:
-        self.error.setText(error_words(error))
-        self.error.show()
-        if isinstance(error, ValidationError):
-            widget = self.widget_for(error.field)
-            if widget is not None:
-                widget.setFocus()
+        self.marks.show(error)
 
     def widget_for(self, field: str) -> QWidget | None:
         """The input a service's field name points at ("item 2 price" -> row 2's price)."""

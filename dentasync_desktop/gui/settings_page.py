@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.actions import Action
 from ..domain.dto import OrganisationSettings, ScheduleSettings
 from ..domain.enums import PaperSize
-from ..domain.errors import DomainError, ValidationError
+from ..domain.errors import DomainError
 from ..domain.readiness import MAX_WARNING_DAYS
 from ..i18n import LANGUAGES, default_language
 from ..services import maintenance, settings, users
@@ -36,7 +36,6 @@ from ..services.changes import Change, ChangeKind
 from .access import gate
 from .changes import ChangeRelay
 from .database_settings import DatabaseSection
-from .errors import error_words
 from .formatting import datetime_text
 from .forms import holding
 from .language import SYSTEM, store_choice, stored_choice, system_language
@@ -46,6 +45,7 @@ from .theme import apply_theme, save_theme, saved_theme
 from .translation import QT_TRANSLATE_NOOP
 from .widgets.busy import show_busy
 from .widgets.currency import CurrencyCombo
+from .widgets.field_errors import FieldMarks
 from .widgets.inline_error import error_label
 from .widgets.screen_fit import scrolling
 
@@ -105,7 +105,7 @@ class SettingsPage(QWidget):
         self._row(org_form, "name", self.tr("&Name:"), self.name)
         self._row(org_form, "address", self.tr("&Address:"), self.address)
         self._row(org_form, "phone", self.tr("&Phone:"), self.phone)
-        self._row(org_form, "email", self.tr("&E-mail:"), self.email)
+        self._row(org_form, "e-mail", self.tr("&E-mail:"), self.email)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(logo_button)
@@ -132,6 +132,7 @@ class SettingsPage(QWidget):
         schedule = self._build_schedule()
 
         self.error = error_label()
+        self.marks = FieldMarks(self, self.fields.get, self.error)
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
@@ -293,7 +294,7 @@ class SettingsPage(QWidget):
         self._client.submit_plain(settings.get_schedule_settings).then(
             self._fill_schedule, busy=self)
         self._show_backups()
-        self.error.hide()
+        self.marks.clear()
 
     def _on_changes(self, changes: tuple[Change, ...]) -> None:
         # Only the organisation settings show here; preferences are announced too.
@@ -346,18 +347,15 @@ class SettingsPage(QWidget):
 
     def _schedule_saved(self, saved: ScheduleSettings) -> None:
         self._save_ended()
-        self.error.hide()
         self._fill_schedule(saved)
+        self.marks.clear()
         self._shell.show_message(self.tr("Settings saved."))
 
     def _not_saved(self, error: BaseException) -> None:
         self._save_ended()
         if not isinstance(error, DomainError):
             raise error
-        self.error.setText(error_words(error))
-        self.error.show()
-        if isinstance(error, ValidationError) and error.field in self.fields:
-            self.fields[error.field].setFocus()
+        self.marks.show(error)
 
     def _save_ended(self) -> None:
         self._saving = False

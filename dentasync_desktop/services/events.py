@@ -48,21 +48,27 @@ def _aware(value: datetime | None, field: str) -> datetime:
     return value.astimezone(UTC)
 
 
-def _clean(data: EventInput) -> _Clean:
+def _kind(value: EventKind | str) -> EventKind:
     try:
-        kind = EventKind(data.kind)
+        return EventKind(value)
     except ValueError:
-        raise ValidationError("kind", code="not_event_kind", params={"value": data.kind}) from None
+        raise ValidationError("kind", code="not_event_kind", params={"value": value}) from None
+
+
+def _clean(data: EventInput) -> _Clean:
+    check = validation.Checks()
     reminder = data.reminder_minutes
-    return _Clean(
-        kind=kind,
-        starts_at=_aware(data.starts_at, "start"),
-        duration_minutes=validation.whole_number(
-            data.duration_minutes, "duration", MIN_DURATION, MAX_DURATION),
+    clean = _Clean(
+        kind=check(_kind, data.kind),
+        starts_at=check(_aware, data.starts_at, "start"),
+        duration_minutes=check(validation.whole_number,
+                               data.duration_minutes, "duration", MIN_DURATION, MAX_DURATION),
         reminder_minutes=None if reminder is None
-        else validation.whole_number(reminder, "reminder", 0, MAX_REMINDER),
-        note=validation.optional(data.note, "note", NOTE_LIMIT),
+        else check(validation.whole_number, reminder, "reminder", 0, MAX_REMINDER),
+        note=check(validation.optional, data.note, "note", NOTE_LIMIT),
     )
+    check.done()
+    return clean
 
 
 def _snapshot(event: Event) -> dict[str, object]:

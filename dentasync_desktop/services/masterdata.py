@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import (
@@ -366,23 +367,26 @@ def get_lab(uow: UnitOfWork, actor: Actor, lab_id: int) -> LabInfo:
 
 
 def save_lab(uow: UnitOfWork, actor: Actor, data: LabInput) -> LabInfo:
-    name = validation.required(data.name, "name")
+    check = validation.Checks()
+    name = check(validation.required, data.name, "name")
     values = {
         "name": name,
-        "contact_person": validation.optional(data.contact_person, "contact person"),
-        "phone": _phone(data.phone),
-        "email": validation.email(data.email),
-        "address": validation.optional(data.address, "address", ADDRESS_LIMIT),
-        "default_turnaround_days": validation.whole_number(
-            data.default_turnaround_days, "default turnaround days", 0, MAX_TURNAROUND_DAYS),
-        "account_holder": validation.optional(data.account_holder, "account holder"),
-        "bank_name": validation.optional(data.bank_name, "bank name"),
-        "iban": clean_iban(data.iban),
-        "bic": clean_bic(data.bic),
-        "payment_note": validation.optional(data.payment_note, "payment note",
-                                            validation.LONG_TEXT),
-        "document_language": _document_language(data.document_language),
+        "contact_person": check(validation.optional, data.contact_person, "contact person"),
+        "phone": check(_phone, data.phone),
+        "email": check(validation.email, data.email),
+        "address": check(validation.optional, data.address, "address", ADDRESS_LIMIT),
+        "default_turnaround_days": check(
+            validation.whole_number, data.default_turnaround_days, "default turnaround days",
+            0, MAX_TURNAROUND_DAYS),
+        "account_holder": check(validation.optional, data.account_holder, "account holder"),
+        "bank_name": check(validation.optional, data.bank_name, "bank name"),
+        "iban": check(clean_iban, data.iban),
+        "bic": check(clean_bic, data.bic),
+        "payment_note": check(validation.optional, data.payment_note, "payment note",
+                              validation.LONG_TEXT),
+        "document_language": check(_document_language, data.document_language),
     }
+    check.done()
     with uow:
         authorize(uow, actor, LABS.action)
         _require_unique(uow, LABS, data.id, "name", (DentalLab.name,), (name,),
@@ -424,13 +428,15 @@ def get_customer(uow: UnitOfWork, actor: Actor, customer_id: int) -> CustomerInf
 
 def save_customer(uow: UnitOfWork, actor: Actor, data: CustomerInput) -> CustomerInfo:
     """Two dentists may share a name; the same name at the same clinic is a duplicate."""
+    check = validation.Checks()
     values = {
-        "name": validation.required(data.name, "name"),
-        "clinic": validation.optional(data.clinic, "clinic"),
-        "phone": _phone(data.phone),
-        "email": validation.email(data.email),
-        "address": validation.optional(data.address, "address", ADDRESS_LIMIT),
+        "name": check(validation.required, data.name, "name"),
+        "clinic": check(validation.optional, data.clinic, "clinic"),
+        "phone": check(_phone, data.phone),
+        "email": check(validation.email, data.email),
+        "address": check(validation.optional, data.address, "address", ADDRESS_LIMIT),
     }
+    check.done()
     with uow:
         authorize(uow, actor, CUSTOMERS.action)
         _require_unique(uow, CUSTOMERS, data.id, "name", (Customer.name, Customer.clinic),
@@ -466,21 +472,26 @@ def get_patient(uow: UnitOfWork, actor: Actor, patient_id: int) -> PatientInfo:
 
 
 def save_patient(uow: UnitOfWork, actor: Actor, data: PatientInput) -> PatientInfo:
-    validation.in_range(data.date_of_birth, "date of birth")
-    if data.date_of_birth is not None and data.date_of_birth > uow.today():
-        raise ValidationError("date of birth", code="in_future")
+    check = validation.Checks()
     values = {
-        "first_name": validation.optional(data.first_name, "first name", 100),
-        "last_name": validation.required(data.last_name, "last name", 100),
-        "date_of_birth": data.date_of_birth,
-        "phone": _phone(data.phone),
-        "contact_person": validation.optional(data.contact_person, "contact person"),
-        "address": validation.optional(data.address, "address", ADDRESS_LIMIT),
-        "note": validation.optional(data.note, "note", validation.LONG_TEXT),
+        "first_name": check(validation.optional, data.first_name, "first name", 100),
+        "last_name": check(validation.required, data.last_name, "last name", 100),
+        "date_of_birth": check(_date_of_birth, data.date_of_birth, uow.today()),
+        "phone": check(_phone, data.phone),
+        "contact_person": check(validation.optional, data.contact_person, "contact person"),
+        "address": check(validation.optional, data.address, "address", ADDRESS_LIMIT),
+        "note": check(validation.optional, data.note, "note", validation.LONG_TEXT),
     }
+    check.done()
     with uow:
         authorize(uow, actor, PATIENTS.action)
         return _save(uow, actor, PATIENTS, data.id, _apply(values))
+
+
+def _date_of_birth(value: date | None, today: date) -> date | None:
+    if value is not None and validation.in_range(value, "date of birth") > today:
+        raise ValidationError("date of birth", code="in_future")
+    return value
 
 
 def quick_add_patient(
@@ -514,26 +525,34 @@ def get_service(uow: UnitOfWork, actor: Actor, service_id: int) -> ServiceInfo:
     return _get_info(uow, actor, SERVICES, service_id)
 
 
-def _clean_templates(templates: tuple[TaskTemplateInfo, ...]) -> list[tuple[str, int]]:
+def _clean_templates(templates: tuple[TaskTemplateInfo, ...],
+                     check: validation.Checks) -> list[tuple[str, int]]:
     if len(templates) > MAX_TASK_TEMPLATES:
         raise ValidationError("task templates", code="too_many_templates",
-                                  params={"limit": MAX_TASK_TEMPLATES})
+                              params={"limit": MAX_TASK_TEMPLATES})
     return [
-        (validation.required(t.name, f"task {i} name"),
-         validation.whole_number(t.days_offset, f"task {i} days", 0, MAX_TURNAROUND_DAYS))
+        (check(validation.required, t.name, f"task {i} name"),
+         check(validation.whole_number, t.days_offset, f"task {i} days", 0, MAX_TURNAROUND_DAYS))
         for i, t in enumerate(templates, start=1)
     ]
 
 
+def _price(price: Money) -> str:
+    currency = check_currency(price.currency)
+    check_amount(price, "price")
+    if price.minor < 0:
+        raise ValidationError("price", code="negative")
+    return currency
+
+
 def save_service(uow: UnitOfWork, actor: Actor, data: ServiceInput) -> ServiceInfo:
     """The given task templates replace the service's, in the order given."""
-    code = validation.required(data.code, "code", 30)
-    name = validation.required(data.name, "name")
-    currency = check_currency(data.unit_price.currency)
-    check_amount(data.unit_price, "price")
-    if data.unit_price.minor < 0:
-        raise ValidationError("price", code="negative")
-    templates = _clean_templates(data.task_templates)
+    check = validation.Checks()
+    code = check(validation.required, data.code, "code", 30)
+    name = check(validation.required, data.name, "name")
+    currency = check(_price, data.unit_price)
+    templates = _clean_templates(data.task_templates, check)
+    check.done()
 
     def apply(row: Service) -> None:
         row.code, row.name = code, name
@@ -573,12 +592,14 @@ def list_staff(
 
 
 def save_staff(uow: UnitOfWork, actor: Actor, data: StaffInput) -> StaffInfo:
+    check = validation.Checks()
     values = {
-        "name": validation.required(data.name, "name"),
-        "job_title": validation.optional(data.job_title, "job title", 100),
-        "email": validation.email(data.email),
-        "phone": _phone(data.phone),
+        "name": check(validation.required, data.name, "name"),
+        "job_title": check(validation.optional, data.job_title, "job title", 100),
+        "email": check(validation.email, data.email),
+        "phone": check(_phone, data.phone),
     }
+    check.done()
     with uow:
         authorize(uow, actor, STAFF.action)
         return _save(uow, actor, STAFF, data.id, _apply(values))

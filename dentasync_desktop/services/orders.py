@@ -79,7 +79,7 @@ def refresh_search_text(uow: UnitOfWork, order: WorkOrder) -> None:
     )
 
 
-def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
+def _check_parties(uow: UnitOfWork, data: OrderInput, check: validation.Checks) -> None:
     parties: tuple[tuple[type[DentalLab | Customer | Patient], int, str, str], ...] = (
         (DentalLab, data.lab_id, "dental lab", "Dental lab"),
         (Customer, data.customer_id, "customer", "Customer"),
@@ -88,53 +88,67 @@ def _check_parties(uow: UnitOfWork, data: OrderInput) -> None:
     for model, entity_id, field, label in parties:
         row = find(uow, model, entity_id) if entity_id else None
         if row is None:
-            raise ValidationError(field, code="required")
-        if not row.active:
-            raise ValidationError(field, code="deactivated", params={"record": label})
+            check.add(ValidationError(field, code="required"))
+        elif not row.active:
+            check.add(ValidationError(field, code="deactivated", params={"record": label}))
     # An item's service may since have been deactivated (old orders stay editable), but it must
     # exist.
     for position, item in enumerate(data.items, start=1):
         if item.service_id is not None and find(uow, Service, item.service_id) is None:
-            raise ValidationError(f"item {position} service", code="record_missing",
-                                  params={"record": "service", "id": item.service_id})
+            check.add(ValidationError(f"item {position} service", code="record_missing",
+                                      params={"record": "service", "id": item.service_id}))
 
 
-def _clean(data: OrderInput) -> OrderInput:
-    currency = check_currency(data.currency)
-    if data.documented_at is None:
-        raise ValidationError("documented date", code="required")
-    validation.in_range(data.documented_at, "documented date")
-    validation.in_range(data.due_date, "due date")
-    validation.due_not_before(data.due_date, data.documented_at)
+def _clean(data: OrderInput, check: validation.Checks) -> OrderInput:
+    """``data`` checked and tidied; every refusal goes to ``check``, whose ``done`` must be
+    called before the result is used."""
+    currency = check(check_currency, data.currency)
+    check(_dates, data.documented_at, data.due_date)
     if len(data.items) > MAX_ITEMS:
         raise ValidationError("items", code="too_many_items", params={"limit": MAX_ITEMS})
-    items = tuple(_clean_item(i, item, currency) for i, item in enumerate(data.items, start=1))
-    total = _items_total(items, currency)
-    if total.minor > MAX_MINOR:
-        raise ValidationError("items", code="total_too_large", params={
-            "total_minor": total.minor, "maximum_minor": MAX_MINOR, "currency": currency})
+    items = tuple(_clean_item(i, item, currency, check)
+                  for i, item in enumerate(data.items, start=1))
+    if not check.failed:
+        total = _items_total(items, currency)
+        if total.minor > MAX_MINOR:
+            check.add(ValidationError("items", code="total_too_large", params={
+                "total_minor": total.minor, "maximum_minor": MAX_MINOR, "currency": currency}))
     return replace(
         data,
         currency=currency,
-        description=validation.optional(data.description, "description", validation.LONG_TEXT),
-        shade=validation.optional(data.shade, "shade", 30),
-        teeth=parse_teeth(list(data.teeth)),
+        description=check(validation.optional, data.description, "description",
+                          validation.LONG_TEXT),
+        shade=check(validation.optional, data.shade, "shade", 30),
+        teeth=check(parse_teeth, list(data.teeth)),
         items=items,
     )
 
 
-def _clean_item(position: int, item: ItemInput, currency: str) -> ItemInput:
+def _dates(documented: date | None, due: date | None) -> None:
+    if documented is None:
+        raise ValidationError("documented date", code="required")
+    validation.in_range(documented, "documented date")
+    validation.in_range(due, "due date")
+    validation.due_not_before(due, documented)
+
+
+def _clean_item(position: int, item: ItemInput, currency: str,
+                check: validation.Checks) -> ItemInput:
     field = f"item {position}"
-    description = validation.required(item.description, f"{field} description", 300)
-    validation.whole_number(item.quantity, f"{field} quantity", 1, validation.MAX_QUANTITY)
-    check_amount(item.unit_price, f"{field} price")
-    if item.unit_price.currency != currency:
-        raise ValidationError(f"{field} price", code="not_order_currency",
-                                  params={"currency": currency})
-    if item.unit_price.minor < 0:
-        raise ValidationError(f"{field} price", code="negative")
+    description = check(validation.required, item.description, f"{field} description", 300)
+    check(validation.whole_number, item.quantity, f"{field} quantity", 1,
+          validation.MAX_QUANTITY)
+    check(_item_price, item.unit_price, currency, f"{field} price")
     return replace(item, description=description,
-                   teeth=parse_teeth(list(item.teeth), f"{field} teeth"))
+                   teeth=check(parse_teeth, list(item.teeth), f"{field} teeth"))
+
+
+def _item_price(price: Money, currency: str | None, field: str) -> None:
+    check_amount(price, field)
+    if currency is not None and price.currency != currency:
+        raise ValidationError(field, code="not_order_currency", params={"currency": currency})
+    if price.minor < 0:
+        raise ValidationError(field, code="negative")
 
 
 def _items_total(items: tuple[ItemInput, ...], currency: str) -> Money:
@@ -186,8 +200,10 @@ def _snapshot(uow: UnitOfWork, order: WorkOrder) -> dict[str, object]:
 def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail:
     with uow:
         authorize(uow, actor, Action.CREATE_ORDER)
-        data = _clean(data)
-        _check_parties(uow, data)
+        check = validation.Checks()
+        data = _clean(data, check)
+        _check_parties(uow, data, check)
+        check.done()
         now = uow.now()
         order = WorkOrder(
             id=next_id(uow), number=next_number(uow), status=OrderStatus.DRAFT, lab_id=data.lab_id,
@@ -234,8 +250,10 @@ def edit_order(
 ) -> OrderDetail:
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.EDIT, version)
-        data = _clean(data)
-        _check_parties(uow, data)
+        check = validation.Checks()
+        data = _clean(data, check)
+        _check_parties(uow, data, check)
+        check.done()
         if _unchanged(order, data):
             # OK pressed without a change: no new version, no activity entry.
             return load_detail(uow, order.id)

@@ -6,6 +6,8 @@ through ``refresh_order_money``, so lists and the finance dashboard never sum pa
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from ..db.models import Installment, Payment, PaymentPlan, WorkOrder
@@ -169,24 +171,31 @@ def remove_payment_plan(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDe
         return load_detail(uow, order_id)
 
 
+def _paid_on(value: date | None, today: date) -> date:
+    if value is None:
+        raise ValidationError("paid on", code="required")
+    validation.in_range(value, "paid on")
+    if value > today:
+        raise ValidationError("paid on", code="in_future")
+    return value
+
+
 def record_payment(
     uow: UnitOfWork, actor: Actor, order_id: int, data: PaymentInput
 ) -> OrderDetail:
     with uow:
         order, _ = order_for(uow, actor, order_id, Action.ADD_PAYMENT)
-        if data.paid_on is None:
-            raise ValidationError("paid on", code="required")
-        validation.in_range(data.paid_on, "paid on")
-        if data.paid_on > uow.today():
-            raise ValidationError("paid on", code="in_future")
-        amount = _amount_for(order, data.amount)
+        check = validation.Checks()
+        check(_paid_on, data.paid_on, uow.today())
+        amount = check(_amount_for, order, data.amount)
         balance = Money(order.price_total_minor - order.paid_minor, order.currency)
-        if amount > balance:
-            raise ValidationError("amount", code="more_than_balance", params={
+        if amount is not None and amount > balance:
+            check.add(ValidationError("amount", code="more_than_balance", params={
                 "balance_minor": balance.minor, "currency": balance.currency}
-            ) if balance.minor > 0 else ValidationError("amount", code="fully_paid")
-        method = _method(data.method)
-        note = validation.optional(data.note, "note", NOTE_LIMIT)
+            ) if balance.minor > 0 else ValidationError("amount", code="fully_paid"))
+        method = check(_method, data.method)
+        note = check(validation.optional, data.note, "note", NOTE_LIMIT)
+        check.done()
         payment = Payment(
             order_id=order.id, paid_on=data.paid_on, amount_minor=amount.minor,
             currency=amount.currency, method=method, note=note, recorded_by_id=actor.user_id,

@@ -170,17 +170,19 @@ def save_settings(
     uow: UnitOfWork, actor: Actor, data: OrganisationSettings
 ) -> OrganisationSettings:
     """Validate and store; only changed keys are written, and saving no change logs nothing."""
+    check = validation.Checks()
     clean = OrganisationSettings(
-        name=validation.required(data.name, "name"),
-        address=validation.optional(data.address, "address", 2000),
-        phone=validation.optional(data.phone, "phone", 50),
-        email=validation.email(data.email),
-        logo_path=data.logo_path,
-        default_currency=check_currency(data.default_currency, "default currency"),
-        paper_size=_paper_size(data.paper_size),
-        backup_dir=_folder(data.backup_dir, "backup folder"),
-        idle_lock_minutes=_idle_lock(data.idle_lock_minutes),
+        name=check(validation.required, data.name, "name"),
+        address=check(validation.optional, data.address, "address", 2000),
+        phone=check(validation.optional, data.phone, "phone", 50),
+        email=check(validation.email, data.email),
+        logo_path=data.logo_path,  # checked with what the server holds, below
+        default_currency=check(check_currency, data.default_currency, "default currency"),
+        paper_size=check(_paper_size, data.paper_size),
+        backup_dir=check(_folder, data.backup_dir, "backup folder"),
+        idle_lock_minutes=check(_idle_lock, data.idle_lock_minutes),
     )
+    check.done()
     with uow:
         authorize(uow, actor, Action.MANAGE_SETTINGS)
         stored = _stored_settings(uow)

@@ -2073,8 +2073,8 @@ Jetzt schließen? Starten Sie es danach erneut.</translation>
         <translation>Zahlung erfassen</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Datum</translation>
+        <source>Paid on</source>
+        <translation>Bezahlt am</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -5079,176 +5079,8 @@ Anmeldung:
 {path}</translation>
     </message>
     <message>
-        <source>is required</source>
-        <translation>ist erforderlich</translation>
-    </message>
-    <message>
-        <source>contains characters that are not valid text</source>
-        <translation>enthält ungültige Zeichen</translation>
-    </message>
-    <message>
-        <source>is too long ({length} characters, at most {limit})</source>
-        <translation>ist zu lang ({length} Zeichen, höchstens {limit})</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an e-mail address</source>
-        <translation>„{value}“ ist keine E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>muss eine ganze Zahl sein</translation>
-    </message>
-    <message>
-        <source>must be between {minimum} and {maximum}</source>
-        <translation>muss zwischen {minimum} und {maximum} liegen</translation>
-    </message>
-    <message>
-        <source>cannot be before the documented date</source>
-        <translation>darf nicht vor dem Erfassungsdatum liegen</translation>
-    </message>
-    <message>
-        <source>is not a date</source>
-        <translation>ist kein Datum</translation>
-    </message>
-    <message>
-        <source>no such record</source>
-        <translation>Eintrag nicht vorhanden</translation>
-    </message>
-    <message>
-        <source>a currency is required</source>
-        <translation>eine Währung ist erforderlich</translation>
-    </message>
-    <message>
-        <source>unknown currency code &apos;{value}&apos;</source>
-        <translation>unbekannter Währungscode „{value}“</translation>
-    </message>
-    <message>
-        <source>is not an amount of money</source>
-        <translation>ist kein Geldbetrag</translation>
-    </message>
-    <message>
-        <source>is too large (at most {maximum} {currency})</source>
-        <translation>ist zu groß (höchstens {maximum} {currency})</translation>
-    </message>
-    <message>
-        <source>is not a number</source>
-        <translation>ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>an amount is required</source>
-        <translation>ein Betrag ist erforderlich</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a valid amount</source>
-        <translation>„{value}“ ist kein gültiger Betrag</translation>
-    </message>
-    <message>
-        <source>must be at least {minimum}</source>
-        <translation>muss mindestens {minimum} sein</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85)</source>
-        <translation>„{value}“ ist kein Zahn in FDI-Notation (11–48, 51–85)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an order number</source>
-        <translation>„{value}“ ist keine Auftragsnummer</translation>
-    </message>
-    <message>
-        <source>cannot be negative</source>
-        <translation>darf nicht negativ sein</translation>
-    </message>
-    <message>
-        <source>must be greater than zero</source>
-        <translation>muss größer als null sein</translation>
-    </message>
-    <message>
-        <source>choose an active staff member</source>
-        <translation>einen aktiven Mitarbeiter auswählen</translation>
-    </message>
-    <message>
-        <source>choose an active customer</source>
-        <translation>einen aktiven Kunden auswählen</translation>
-    </message>
-    <message>
-        <source>is already the order&apos;s customer</source>
-        <translation>ist bereits der Kunde des Auftrags</translation>
-    </message>
-    <message>
-        <source>an order cannot be a remake of itself</source>
-        <translation>ein Auftrag kann keine Neuanfertigung von sich selbst sein</translation>
-    </message>
-    <message>
-        <source>cannot be in the future</source>
-        <translation>darf nicht in der Zukunft liegen</translation>
-    </message>
-    <message>
-        <source>the start date is after the end date</source>
-        <translation>das Startdatum liegt nach dem Enddatum</translation>
-    </message>
-    <message>
-        <source>cannot be before the start date</source>
-        <translation>darf nicht vor dem Startdatum liegen</translation>
-    </message>
-    <message>
-        <source>must be after the start</source>
-        <translation>muss nach dem Beginn liegen</translation>
-    </message>
-    <message>
-        <source>must not be before the start</source>
-        <translation>darf nicht vor dem Beginn liegen</translation>
-    </message>
-    <message>
-        <source>at most {days} days at a time</source>
-        <translation>höchstens {days} Tage auf einmal</translation>
-    </message>
-    <message>
-        <source>needs a time zone</source>
-        <translation>benötigt eine Zeitzone</translation>
-    </message>
-    <message>
-        <source>a date and time is required</source>
-        <translation>Datum und Uhrzeit sind erforderlich</translation>
-    </message>
-    <message>
-        <source>the folder {path} does not exist</source>
-        <translation>der Ordner {path} existiert nicht</translation>
-    </message>
-    <message>
-        <source>must be one of {choices}</source>
-        <translation>muss eines der folgenden sein: {choices}</translation>
-    </message>
-    <message>
-        <source>cannot sort by &apos;{value}&apos;</source>
-        <translation>kann nicht nach „{value}“ sortieren</translation>
-    </message>
-    <message>
-        <source>choose a file to attach</source>
-        <translation>eine Datei zum Anhängen auswählen</translation>
-    </message>
-    <message>
-        <source>select at least one work order to print</source>
-        <translation>mindestens einen Auftrag zum Drucken auswählen</translation>
-    </message>
-    <message>
-        <source>must differ from the current password</source>
-        <translation>muss sich vom aktuellen Passwort unterscheiden</translation>
-    </message>
-    <message>
-        <source>is not correct</source>
-        <translation>ist nicht korrekt</translation>
-    </message>
-    <message>
-        <source>you cannot deactivate your own account</source>
-        <translation>das eigene Konto kann nicht deaktiviert werden</translation>
-    </message>
-    <message>
         <source>Only an administrator may add synthetic data to a database in use.</source>
         <translation>Nur ein Administrator darf einer verwendeten Datenbank synthetische Daten hinzufügen.</translation>
-    </message>
-    <message>
-        <source>cannot combine {first} and {second} amounts</source>
-        <translation>kann Beträge in {first} und {second} nicht zusammenrechnen</translation>
     </message>
     <message>
         <source>Your role ({role}) does not allow this action: {action}.</source>
@@ -5277,14 +5109,6 @@ Anmeldung:
     <message>
         <source>An administrator changed your role to {role}. Sign in again to continue with the new role.</source>
         <translation>Ein Administrator hat Ihre Rolle auf {role} geändert. Melden Sie sich erneut an, um mit der neuen Rolle fortzufahren.</translation>
-    </message>
-    <message>
-        <source>{record} #{id} does not exist</source>
-        <translation>{record} #{id} existiert nicht</translation>
-    </message>
-    <message>
-        <source>There is no order {number}</source>
-        <translation>Es gibt keinen Auftrag {number}</translation>
     </message>
     <message>
         <source>There is no work order {number}.</source>
@@ -5339,36 +5163,12 @@ Anmeldung:
         <translation>Der Datenträger hat beim Zugriff auf {path} einen Fehler gemeldet. Prüfen Sie, ob der Datenträger angeschlossen ist und freien Speicherplatz hat, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>{path} does not exist</source>
-        <translation>{path} existiert nicht</translation>
-    </message>
-    <message>
-        <source>{path} cannot be restored: {problems}</source>
-        <translation>{path} kann nicht wiederhergestellt werden: {problems}</translation>
-    </message>
-    <message>
-        <source>{path} is not a Dentasync Desktop database</source>
-        <translation>{path} ist keine Dentasync-Desktop-Datenbank</translation>
-    </message>
-    <message>
-        <source>{path} was made by a newer version of Dentasync Desktop; update the app first</source>
-        <translation>{path} wurde mit einer neueren Version von Dentasync Desktop erstellt; aktualisieren Sie zuerst die Anwendung</translation>
-    </message>
-    <message>
         <source>The database {path} is damaged ({problems}). The newest backup is {backup}; restore it with &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</source>
         <translation>Die Datenbank {path} ist beschädigt ({problems}). Die neueste Sicherung ist {backup}; stellen Sie sie mit &apos;dentasync-desktop restore &quot;{backup}&quot;&apos; wieder her.</translation>
     </message>
     <message>
         <source>The database {path} is damaged ({problems}). No backup was found.</source>
         <translation>Die Datenbank {path} ist beschädigt ({problems}). Es wurde keine Sicherung gefunden.</translation>
-    </message>
-    <message>
-        <source>migration left {count} broken references</source>
-        <translation>die Migration hat {count} defekte Verweise hinterlassen</translation>
-    </message>
-    <message>
-        <source>the migrations have {count} heads; expected one</source>
-        <translation>die Migrationen haben {count} Heads; erwartet wird einer</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Dentasync Desktop (schema {schema}). Install the newer version to open it.</source>
@@ -5431,20 +5231,8 @@ Anmeldung:
         <translation>Der Server bietet kein TLS an: Wählen Sie den TLS-Modus „prefer“ oder richten Sie TLS auf dem Server ein.</translation>
     </message>
     <message>
-        <source>The server&apos;s TLS certificate could not be verified: {reason}</source>
-        <translation>Das TLS-Zertifikat des Servers konnte nicht geprüft werden: {reason}</translation>
-    </message>
-    <message>
         <source>The server does not let the user {user} in from this PC: add a line for it to the server&apos;s pg_hba.conf.</source>
         <translation>Der Server lässt den Benutzer {user} von diesem PC aus nicht zu: Ergänzen Sie eine Zeile dafür in der pg_hba.conf des Servers.</translation>
-    </message>
-    <message>
-        <source>The server refused the connection: {reason}</source>
-        <translation>Der Server hat die Verbindung abgelehnt: {reason}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
-        <translation>„{value}“ ist kein Servername und keine Adresse (z. B. praxis-server oder 192.168.1.10)</translation>
     </message>
     <message>
         <source>There is no database at {path} to move to a server.</source>
@@ -5467,94 +5255,6 @@ Anmeldung:
         <translation>Die Datenbank auf dem Server {url} enthält bereits Dentasync-Daten (in {tables}). migrate-to füllt nur eine leere Datenbank; legen Sie dafür eine neue an. Es wurde nichts kopiert.</translation>
     </message>
     <message>
-        <source>there is no user called &apos;{name}&apos;</source>
-        <translation>es gibt keinen Benutzer namens „{name}“</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a label size; choose {choices}</source>
-        <translation>„{value}“ ist keine Etikettengröße; wählen Sie {choices}</translation>
-    </message>
-    <message>
-        <source>unknown section &apos;{value}&apos;; choose from {choices}</source>
-        <translation>unbekannter Abschnitt „{value}“; wählen Sie aus {choices}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter</source>
-        <translation>„{value}“ ist kein Papierformat; wählen Sie a4 oder letter</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not one of {choices}</source>
-        <translation>„{value}“ ist keiner der zulässigen Werte {choices}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits)</source>
-        <translation>„{value}“ ist keine IBAN (ein Ländercode, 2 Prüfziffern, dann die Kontonummer aus Buchstaben und Ziffern)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a country that uses IBANs</source>
-        <translation>„{value}“ ist kein Land, das IBANs verwendet</translation>
-    </message>
-    <message>
-        <source>an IBAN from {country} has {length} characters, this one has {actual}</source>
-        <translation>eine IBAN aus {country} hat {length} Zeichen, diese hat {actual}</translation>
-    </message>
-    <message>
-        <source>the check digits do not match; please check for typos</source>
-        <translation>die Prüfziffern stimmen nicht; bitte auf Tippfehler prüfen</translation>
-    </message>
-    <message>
-        <source>does not have the form of an IBAN from {country}; please check for typos</source>
-        <translation>hat nicht die Form einer IBAN aus {country}; bitte auf Tippfehler prüfen</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX</source>
-        <translation>„{value}“ ist keine BIC: Sie besteht aus 8 oder 11 Buchstaben und Ziffern, z. B. COBADEFFXXX</translation>
-    </message>
-    <message>
-        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country)</source>
-        <translation>„{country}“ in „{value}“ ist kein Ländercode (die Zeichen 5 und 6 einer BIC geben das Land der Bank an)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)</source>
-        <translation>„{value}“ ist keine BIC: 4 Buchstaben für die Bank, 2 für das Land, 2 für den Ort, ggf. 3 für die Filiale (z. B. COBADEFFXXX)</translation>
-    </message>
-    <message>
-        <source>the plan amount must be greater than zero</source>
-        <translation>der Betrag des Zahlungsplans muss größer als null sein</translation>
-    </message>
-    <message>
-        <source>more installments than the amount can be split into</source>
-        <translation>mehr Raten, als sich der Betrag aufteilen lässt</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; does not exist (any more)</source>
-        <translation>„{name}“ existiert nicht (mehr)</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; cannot be read: {reason}</source>
-        <translation>„{name}“ kann nicht gelesen werden: {reason}</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is not a possible file name</source>
-        <translation>„{name}“ ist kein zulässiger Dateiname</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is a folder; choose a file</source>
-        <translation>„{name}“ ist ein Ordner; wählen Sie eine Datei</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is not an ordinary file</source>
-        <translation>„{name}“ ist keine gewöhnliche Datei</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB</source>
-        <translation>„{name}“ ist zu groß ({size_mb} MB); erlaubt sind höchstens {limit_mb} MB</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; was already removed</source>
-        <translation>„{name}“ wurde bereits entfernt</translation>
-    </message>
-    <message>
         <source>The file of &apos;{name}&apos; is missing from the attachments folder ({folder}). Restore it from a backup or add it again.</source>
         <translation>Die Datei zu „{name}“ fehlt im Anhangsordner ({folder}). Stellen Sie sie aus einer Sicherung wieder her oder fügen Sie sie erneut hinzu.</translation>
     </message>
@@ -5563,252 +5263,552 @@ Anmeldung:
         <translation>Der Inhalt von „{name}“ fehlt in der Datenbank. Stellen Sie die Datenbank aus einer Sicherung wieder her oder fügen Sie die Datei erneut hinzu.</translation>
     </message>
     <message>
-        <source>needs a date and time with a time zone</source>
-        <translation>benötigt Datum und Uhrzeit mit Zeitzone</translation>
+        <source>Required.</source>
+        <translation>Erforderlich.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a kind of appointment</source>
-        <translation>„{value}“ ist keine Terminart</translation>
+        <source>Contains characters that are not valid text.</source>
+        <translation>Enthält ungültige Zeichen.</translation>
     </message>
     <message>
-        <source>the event is already done</source>
-        <translation>der Termin ist bereits erledigt</translation>
+        <source>Too long ({length} characters, at most {limit}).</source>
+        <translation>Zu lang ({length} Zeichen, höchstens {limit}).</translation>
     </message>
     <message>
-        <source>the event is already open</source>
-        <translation>der Termin ist bereits offen</translation>
+        <source>&apos;{value}&apos; is not an e-mail address.</source>
+        <translation>„{value}“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <source>at most {limit} per service</source>
-        <translation>höchstens {limit} je Leistung</translation>
+        <source>Must be a whole number.</source>
+        <translation>Muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <source>{record} {name} is already active</source>
-        <translation>{record} {name} ist bereits aktiv</translation>
+        <source>Must be between {minimum} and {maximum}.</source>
+        <translation>Muss zwischen {minimum} und {maximum} liegen.</translation>
     </message>
     <message>
-        <source>{record} {name} is already inactive</source>
-        <translation>{record} {name} ist bereits deaktiviert</translation>
+        <source>Cannot be before the documented date.</source>
+        <translation>Darf nicht vor dem Erfassungsdatum liegen.</translation>
     </message>
     <message>
-        <source>a dental lab named &apos;{name}&apos; already exists</source>
-        <translation>ein Dentallabor namens „{name}“ existiert bereits</translation>
+        <source>Not a date.</source>
+        <translation>Kein Datum.</translation>
     </message>
     <message>
-        <source>a customer named &apos;{name}&apos; already exists</source>
-        <translation>ein Kunde namens „{name}“ existiert bereits</translation>
+        <source>No such record.</source>
+        <translation>Eintrag nicht vorhanden.</translation>
     </message>
     <message>
-        <source>a customer named &apos;{name}&apos; at {clinic} already exists</source>
-        <translation>ein Kunde namens „{name}“ bei {clinic} existiert bereits</translation>
+        <source>A currency is required.</source>
+        <translation>Eine Währung ist erforderlich.</translation>
     </message>
     <message>
-        <source>the code &apos;{value}&apos; is already used by another service</source>
-        <translation>das Kürzel „{value}“ wird bereits von einer anderen Leistung verwendet</translation>
+        <source>Unknown currency code &apos;{value}&apos;.</source>
+        <translation>Unbekannter Währungscode „{value}“.</translation>
     </message>
     <message>
-        <source>the page continues another sort order</source>
-        <translation>die Seite setzt eine andere Sortierung fort</translation>
+        <source>Not an amount of money.</source>
+        <translation>Kein Geldbetrag.</translation>
     </message>
     <message>
-        <source>at most {limit} items per order</source>
-        <translation>höchstens {limit} Positionen je Auftrag</translation>
+        <source>Too large (at most {maximum} {currency}).</source>
+        <translation>Zu groß (höchstens {maximum} {currency}).</translation>
     </message>
     <message>
-        <source>the order total {total} is too large (at most {maximum})</source>
-        <translation>der Gesamtbetrag des Auftrags {total} ist zu groß (höchstens {maximum})</translation>
+        <source>Not a number.</source>
+        <translation>Keine Zahl.</translation>
     </message>
     <message>
-        <source>must be in the order currency {currency}</source>
-        <translation>muss in der Auftragswährung {currency} sein</translation>
+        <source>An amount is required.</source>
+        <translation>Ein Betrag ist erforderlich.</translation>
     </message>
     <message>
-        <source>the total {total} would be below what is already paid ({paid}); void payments first</source>
-        <translation>der Gesamtbetrag {total} läge unter dem bereits bezahlten Betrag ({paid}); stornieren Sie zuerst Zahlungen</translation>
+        <source>&apos;{value}&apos; is not a valid amount.</source>
+        <translation>„{value}“ ist kein gültiger Betrag.</translation>
     </message>
     <message>
-        <source>the total {total} would be below the payment plan ({plan}); change the plan first</source>
-        <translation>der Gesamtbetrag {total} läge unter dem Zahlungsplan ({plan}); ändern Sie zuerst den Plan</translation>
+        <source>Must be at least {minimum}.</source>
+        <translation>Muss mindestens {minimum} sein.</translation>
     </message>
     <message>
-        <source>{record} is deactivated</source>
-        <translation>{record} ist deaktiviert</translation>
+        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85).</source>
+        <translation>„{value}“ ist kein Zahn in FDI-Notation (11–48, 51–85).</translation>
     </message>
     <message>
-        <source>cannot change while payments or a plan exist</source>
-        <translation>kann nicht geändert werden, solange Zahlungen oder ein Zahlungsplan bestehen</translation>
+        <source>&apos;{value}&apos; is not an order number.</source>
+        <translation>„{value}“ ist keine Auftragsnummer.</translation>
     </message>
     <message>
-        <source>payments or a plan exist in {currency}; void them first</source>
-        <translation>es bestehen Zahlungen oder ein Zahlungsplan in {currency}; stornieren bzw. entfernen Sie diese zuerst</translation>
+        <source>Cannot be negative.</source>
+        <translation>Darf nicht negativ sein.</translation>
     </message>
     <message>
-        <source>the order is already on hold</source>
-        <translation>der Auftrag ist bereits zurückgestellt</translation>
+        <source>Must be greater than zero.</source>
+        <translation>Muss größer als null sein.</translation>
     </message>
     <message>
-        <source>the order is already not on hold</source>
-        <translation>der Auftrag ist nicht zurückgestellt</translation>
+        <source>Choose an active staff member.</source>
+        <translation>Einen aktiven Mitarbeiter auswählen.</translation>
     </message>
     <message>
-        <source>{number} does not exist</source>
-        <translation>{number} existiert nicht</translation>
+        <source>Choose an active customer.</source>
+        <translation>Einen aktiven Kunden auswählen.</translation>
     </message>
     <message>
-        <source>the file name contains a NUL character</source>
-        <translation>der Dateiname enthält ein NUL-Zeichen</translation>
+        <source>Already the order&apos;s customer.</source>
+        <translation>Ist bereits der Kunde des Auftrags.</translation>
     </message>
     <message>
-        <source>the file name contains characters that are not valid text</source>
-        <translation>der Dateiname enthält ungültige Zeichen</translation>
+        <source>An order cannot be a remake of itself.</source>
+        <translation>Ein Auftrag kann keine Neuanfertigung von sich selbst sein.</translation>
     </message>
     <message>
-        <source>the file name is too long; choose a shorter one</source>
-        <translation>der Dateiname ist zu lang; wählen Sie einen kürzeren</translation>
+        <source>Cannot be in the future.</source>
+        <translation>Darf nicht in der Zukunft liegen.</translation>
     </message>
     <message>
-        <source>{path} is a folder; give the name of a {kind} file</source>
-        <translation>{path} ist ein Ordner; geben Sie den Namen einer {kind}-Datei an</translation>
+        <source>The start date is after the end date.</source>
+        <translation>Das Startdatum liegt nach dem Enddatum.</translation>
     </message>
     <message>
-        <source>must be the order currency {currency}, not {given}</source>
-        <translation>muss die Auftragswährung {currency} sein, nicht {given}</translation>
+        <source>Cannot be before the start date.</source>
+        <translation>Darf nicht vor dem Startdatum liegen.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a payment method</source>
-        <translation>„{value}“ ist keine Zahlungsart</translation>
+        <source>Must be after the start.</source>
+        <translation>Muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <source>cannot be more than the order total ({total})</source>
-        <translation>darf nicht höher sein als der Gesamtbetrag des Auftrags ({total})</translation>
+        <source>Must not be before the start.</source>
+        <translation>Darf nicht vor dem Beginn liegen.</translation>
     </message>
     <message>
-        <source>the installments would fall after the year {year}</source>
-        <translation>die Raten würden erst nach dem Jahr {year} fällig</translation>
+        <source>At most {days} days at a time.</source>
+        <translation>Höchstens {days} Tage auf einmal.</translation>
     </message>
     <message>
-        <source>the order has no payment plan</source>
-        <translation>der Auftrag hat keinen Zahlungsplan</translation>
+        <source>Needs a time zone.</source>
+        <translation>Benötigt eine Zeitzone.</translation>
     </message>
     <message>
-        <source>is more than the balance ({balance})</source>
-        <translation>ist höher als der Restbetrag ({balance})</translation>
+        <source>A date and time is required.</source>
+        <translation>Datum und Uhrzeit sind erforderlich.</translation>
     </message>
     <message>
-        <source>the order is already fully paid</source>
-        <translation>der Auftrag ist bereits vollständig bezahlt</translation>
+        <source>The folder {path} does not exist.</source>
+        <translation>Der Ordner {path} existiert nicht.</translation>
     </message>
     <message>
-        <source>was already voided: {reason}</source>
-        <translation>wurde bereits storniert: {reason}</translation>
+        <source>Must be one of {choices}.</source>
+        <translation>Muss eines der folgenden sein: {choices}.</translation>
     </message>
     <message>
-        <source>must be days, weeks or months</source>
-        <translation>muss Tage, Wochen oder Monate sein</translation>
+        <source>Cannot sort by &apos;{value}&apos;.</source>
+        <translation>Kann nicht nach „{value}“ sortieren.</translation>
     </message>
     <message>
-        <source>was finalized on {date} and is locked</source>
-        <translation>wurde am {date} festgeschrieben und ist gesperrt</translation>
+        <source>Choose a file to attach.</source>
+        <translation>Eine Datei zum Anhängen auswählen.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a reminder</source>
-        <translation>„{value}“ ist keine Erinnerung</translation>
+        <source>Select at least one work order to print.</source>
+        <translation>Mindestens einen Auftrag zum Drucken auswählen.</translation>
     </message>
     <message>
-        <source>no dental lab is called &apos;{name}&apos; (the labs are: {labs})</source>
-        <translation>es gibt kein Dentallabor namens „{name}“ (vorhandene Labore: {labs})</translation>
+        <source>Must differ from the current password.</source>
+        <translation>Muss sich vom aktuellen Passwort unterscheiden.</translation>
     </message>
     <message>
-        <source>must be a PNG or JPEG image (.png, .jpg or .jpeg)</source>
-        <translation>muss ein PNG- oder JPEG-Bild sein (.png, .jpg oder .jpeg)</translation>
+        <source>Not correct.</source>
+        <translation>Nicht korrekt.</translation>
     </message>
     <message>
-        <source>the file {path} does not exist</source>
-        <translation>die Datei {path} existiert nicht</translation>
+        <source>You cannot deactivate your own account.</source>
+        <translation>Das eigene Konto kann nicht deaktiviert werden.</translation>
     </message>
     <message>
-        <source>{name} is not a PNG or JPEG image</source>
-        <translation>{name} ist kein PNG- oder JPEG-Bild</translation>
+        <source>Cannot combine {first} and {second} amounts.</source>
+        <translation>Kann Beträge in {first} und {second} nicht zusammenrechnen.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters)</source>
-        <translation>„{value}“ ist kein Einstellungsschlüssel (Buchstaben, Ziffern, Punkte, Bindestriche, Unterstriche; höchstens 95 Zeichen)</translation>
+        <source>{record} #{id} does not exist.</source>
+        <translation>{record} #{id} existiert nicht.</translation>
     </message>
     <message>
-        <source>cannot use {path}: {reason}</source>
-        <translation>{path} kann nicht verwendet werden: {reason}</translation>
+        <source>There is no order {number}.</source>
+        <translation>Es gibt keinen Auftrag {number}.</translation>
     </message>
     <message>
-        <source>cannot read {path}: {reason}</source>
-        <translation>{path} kann nicht gelesen werden: {reason}</translation>
+        <source>{path} does not exist.</source>
+        <translation>{path} existiert nicht.</translation>
     </message>
     <message>
-        <source>use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores</source>
-        <translation>3 bis 50 Zeichen verwenden: Buchstaben a-z, Ziffern, Punkte, Bindestriche oder Unterstriche</translation>
+        <source>{path} cannot be restored: {problems}.</source>
+        <translation>{path} kann nicht wiederhergestellt werden: {problems}.</translation>
     </message>
     <message>
-        <source>must be at least {minimum} characters long</source>
-        <translation>muss mindestens {minimum} Zeichen lang sein</translation>
+        <source>{path} is not a Dentasync Desktop database.</source>
+        <translation>{path} ist keine Dentasync-Desktop-Datenbank.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a role (one of {choices})</source>
-        <translation>„{value}“ ist keine Rolle (möglich: {choices})</translation>
+        <source>{path} was made by a newer version of Dentasync Desktop; update the app first.</source>
+        <translation>{path} wurde mit einer neueren Version von Dentasync Desktop erstellt; aktualisieren Sie zuerst die Anwendung.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is already taken</source>
-        <translation>„{value}“ ist bereits vergeben</translation>
+        <source>Migration left {count} broken references.</source>
+        <translation>Die Migration hat {count} defekte Verweise hinterlassen.</translation>
     </message>
     <message>
-        <source>{username} is already active</source>
-        <translation>{username} ist bereits aktiv</translation>
+        <source>The migrations have {count} heads; expected one.</source>
+        <translation>Die Migrationen haben {count} Heads; erwartet wird einer.</translation>
     </message>
     <message>
-        <source>{username} is already deactivated</source>
-        <translation>{username} ist bereits deaktiviert</translation>
+        <source>The server&apos;s TLS certificate could not be verified: {reason}.</source>
+        <translation>Das TLS-Zertifikat des Servers konnte nicht geprüft werden: {reason}.</translation>
     </message>
     <message>
-        <source>{username} is the last active administrator; make another user an administrator first</source>
-        <translation>{username} ist der letzte aktive Administrator; machen Sie zuerst einen anderen Benutzer zum Administrator</translation>
+        <source>The server refused the connection: {reason}.</source>
+        <translation>Der Server hat die Verbindung abgelehnt: {reason}.</translation>
     </message>
     <message>
-        <source>{username} is the last active administrator</source>
-        <translation>{username} ist der letzte aktive Administrator</translation>
+        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10).</source>
+        <translation>„{value}“ ist kein Servername und keine Adresse (z. B. praxis-server oder 192.168.1.10).</translation>
     </message>
     <message>
-        <source>nothing to plan: none of the order&apos;s services has task templates</source>
-        <translation>nichts zu planen: keine der Leistungen des Auftrags hat Aufgabenvorlagen</translation>
+        <source>There is no user called &apos;{name}&apos;.</source>
+        <translation>Es gibt keinen Benutzer namens „{name}“.</translation>
     </message>
     <message>
-        <source>nothing to plan: every template task is already in the work plan</source>
-        <translation>nichts zu planen: alle Aufgaben aus den Vorlagen stehen bereits im Arbeitsplan</translation>
+        <source>&apos;{value}&apos; is not a label size; choose {choices}.</source>
+        <translation>„{value}“ ist keine Etikettengröße; wählen Sie {choices}.</translation>
     </message>
     <message>
-        <source>the task is already first</source>
-        <translation>die Aufgabe ist bereits die erste</translation>
+        <source>Unknown section &apos;{value}&apos;; choose from {choices}.</source>
+        <translation>Unbekannter Abschnitt „{value}“; wählen Sie aus {choices}.</translation>
     </message>
     <message>
-        <source>the task is already last</source>
-        <translation>die Aufgabe ist bereits die letzte</translation>
+        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter.</source>
+        <translation>„{value}“ ist kein Papierformat; wählen Sie a4 oder letter.</translation>
     </message>
     <message>
-        <source>the task is already where it is</source>
-        <translation>die Aufgabe steht bereits an dieser Stelle</translation>
+        <source>&apos;{value}&apos; is not one of {choices}.</source>
+        <translation>„{value}“ ist keiner der zulässigen Werte {choices}.</translation>
     </message>
     <message>
-        <source>the task is already assigned to {name}</source>
-        <translation>die Aufgabe ist bereits {name} zugewiesen</translation>
+        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits).</source>
+        <translation>„{value}“ ist keine IBAN (ein Ländercode, 2 Prüfziffern, dann die Kontonummer aus Buchstaben und Ziffern).</translation>
     </message>
     <message>
-        <source>the task is already unassigned</source>
-        <translation>die Aufgabe ist bereits niemandem zugewiesen</translation>
+        <source>&apos;{value}&apos; is not a country that uses IBANs.</source>
+        <translation>„{value}“ ist kein Land, das IBANs verwendet.</translation>
     </message>
     <message>
-        <source>the task is already done</source>
-        <translation>die Aufgabe ist bereits erledigt</translation>
+        <source>An IBAN from {country} has {length} characters, this one has {actual}.</source>
+        <translation>Eine IBAN aus {country} hat {length} Zeichen, diese hat {actual}.</translation>
     </message>
     <message>
-        <source>the task is already open</source>
-        <translation>die Aufgabe ist bereits offen</translation>
+        <source>The check digits do not match; please check for typos.</source>
+        <translation>Die Prüfziffern stimmen nicht; bitte auf Tippfehler prüfen.</translation>
+    </message>
+    <message>
+        <source>Does not have the form of an IBAN from {country}; please check for typos.</source>
+        <translation>Hat nicht die Form einer IBAN aus {country}; bitte auf Tippfehler prüfen.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX.</source>
+        <translation>„{value}“ ist keine BIC: Sie besteht aus 8 oder 11 Buchstaben und Ziffern, z. B. COBADEFFXXX.</translation>
+    </message>
+    <message>
+        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country).</source>
+        <translation>„{country}“ in „{value}“ ist kein Ländercode (die Zeichen 5 und 6 einer BIC geben das Land der Bank an).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX).</source>
+        <translation>„{value}“ ist keine BIC: 4 Buchstaben für die Bank, 2 für das Land, 2 für den Ort, ggf. 3 für die Filiale (z. B. COBADEFFXXX).</translation>
+    </message>
+    <message>
+        <source>The plan amount must be greater than zero.</source>
+        <translation>Der Betrag des Zahlungsplans muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>More installments than the amount can be split into.</source>
+        <translation>Mehr Raten, als sich der Betrag aufteilen lässt.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not exist (any more).</source>
+        <translation>„{name}“ existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read: {reason}.</source>
+        <translation>„{name}“ kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a possible file name.</source>
+        <translation>„{name}“ ist kein zulässiger Dateiname.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; choose a file.</source>
+        <translation>„{name}“ ist ein Ordner; wählen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ordinary file.</source>
+        <translation>„{name}“ ist keine gewöhnliche Datei.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB.</source>
+        <translation>„{name}“ ist zu groß ({size_mb} MB); erlaubt sind höchstens {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was already removed.</source>
+        <translation>„{name}“ wurde bereits entfernt.</translation>
+    </message>
+    <message>
+        <source>Needs a date and time with a time zone.</source>
+        <translation>Benötigt Datum und Uhrzeit mit Zeitzone.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of appointment.</source>
+        <translation>„{value}“ ist keine Terminart.</translation>
+    </message>
+    <message>
+        <source>The event is already done.</source>
+        <translation>Der Termin ist bereits erledigt.</translation>
+    </message>
+    <message>
+        <source>The event is already open.</source>
+        <translation>Der Termin ist bereits offen.</translation>
+    </message>
+    <message>
+        <source>At most {limit} per service.</source>
+        <translation>Höchstens {limit} je Leistung.</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already active.</source>
+        <translation>{record} {name} ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already inactive.</source>
+        <translation>{record} {name} ist bereits deaktiviert.</translation>
+    </message>
+    <message>
+        <source>A dental lab named &apos;{name}&apos; already exists.</source>
+        <translation>Ein Dentallabor namens „{name}“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>A customer named &apos;{name}&apos; already exists.</source>
+        <translation>Ein Kunde namens „{name}“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>A customer named &apos;{name}&apos; at {clinic} already exists.</source>
+        <translation>Ein Kunde namens „{name}“ bei {clinic} existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The code &apos;{value}&apos; is already used by another service.</source>
+        <translation>Das Kürzel „{value}“ wird bereits von einer anderen Leistung verwendet.</translation>
+    </message>
+    <message>
+        <source>The page continues another sort order.</source>
+        <translation>Die Seite setzt eine andere Sortierung fort.</translation>
+    </message>
+    <message>
+        <source>At most {limit} items per order.</source>
+        <translation>Höchstens {limit} Positionen je Auftrag.</translation>
+    </message>
+    <message>
+        <source>The order total {total} is too large (at most {maximum}).</source>
+        <translation>Der Gesamtbetrag des Auftrags {total} ist zu groß (höchstens {maximum}).</translation>
+    </message>
+    <message>
+        <source>Must be in the order currency {currency}.</source>
+        <translation>Muss in der Auftragswährung {currency} sein.</translation>
+    </message>
+    <message>
+        <source>The total {total} would be below what is already paid ({paid}); void payments first.</source>
+        <translation>Der Gesamtbetrag {total} läge unter dem bereits bezahlten Betrag ({paid}); stornieren Sie zuerst Zahlungen.</translation>
+    </message>
+    <message>
+        <source>The total {total} would be below the payment plan ({plan}); change the plan first.</source>
+        <translation>Der Gesamtbetrag {total} läge unter dem Zahlungsplan ({plan}); ändern Sie zuerst den Plan.</translation>
+    </message>
+    <message>
+        <source>{record} is deactivated.</source>
+        <translation>{record} ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Cannot change while payments or a plan exist.</source>
+        <translation>Kann nicht geändert werden, solange Zahlungen oder ein Zahlungsplan bestehen.</translation>
+    </message>
+    <message>
+        <source>Payments or a plan exist in {currency}; void them first.</source>
+        <translation>Es bestehen Zahlungen oder ein Zahlungsplan in {currency}; stornieren bzw. entfernen Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>The order is already on hold.</source>
+        <translation>Der Auftrag ist bereits zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>The order is already not on hold.</source>
+        <translation>Der Auftrag ist nicht zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>{number} does not exist.</source>
+        <translation>{number} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The file name contains a NUL character.</source>
+        <translation>Der Dateiname enthält ein NUL-Zeichen.</translation>
+    </message>
+    <message>
+        <source>The file name contains characters that are not valid text.</source>
+        <translation>Der Dateiname enthält ungültige Zeichen.</translation>
+    </message>
+    <message>
+        <source>The file name is too long; choose a shorter one.</source>
+        <translation>Der Dateiname ist zu lang; wählen Sie einen kürzeren.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a {kind} file.</source>
+        <translation>{path} ist ein Ordner; geben Sie den Namen einer {kind}-Datei an.</translation>
+    </message>
+    <message>
+        <source>Must be the order currency {currency}, not {given}.</source>
+        <translation>Muss die Auftragswährung {currency} sein, nicht {given}.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method.</source>
+        <translation>„{value}“ ist keine Zahlungsart.</translation>
+    </message>
+    <message>
+        <source>Cannot be more than the order total ({total}).</source>
+        <translation>Darf nicht höher sein als der Gesamtbetrag des Auftrags ({total}).</translation>
+    </message>
+    <message>
+        <source>The installments would fall after the year {year}.</source>
+        <translation>Die Raten würden erst nach dem Jahr {year} fällig.</translation>
+    </message>
+    <message>
+        <source>The order has no payment plan.</source>
+        <translation>Der Auftrag hat keinen Zahlungsplan.</translation>
+    </message>
+    <message>
+        <source>More than the balance ({balance}).</source>
+        <translation>Mehr als der offene Betrag ({balance}).</translation>
+    </message>
+    <message>
+        <source>The order is already fully paid.</source>
+        <translation>Der Auftrag ist bereits vollständig bezahlt.</translation>
+    </message>
+    <message>
+        <source>Was already voided: {reason}.</source>
+        <translation>Wurde bereits storniert: {reason}.</translation>
+    </message>
+    <message>
+        <source>Must be days, weeks or months.</source>
+        <translation>Muss Tage, Wochen oder Monate sein.</translation>
+    </message>
+    <message>
+        <source>Was finalized on {date} and is locked.</source>
+        <translation>Wurde am {date} festgeschrieben und ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a reminder.</source>
+        <translation>„{value}“ ist keine Erinnerung.</translation>
+    </message>
+    <message>
+        <source>No dental lab is called &apos;{name}&apos; (the labs are: {labs}).</source>
+        <translation>Es gibt kein Dentallabor namens „{name}“ (vorhandene Labore: {labs}).</translation>
+    </message>
+    <message>
+        <source>Must be a PNG or JPEG image (.png, .jpg or .jpeg).</source>
+        <translation>Muss ein PNG- oder JPEG-Bild sein (.png, .jpg oder .jpeg).</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Die Datei {path} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image.</source>
+        <translation>{name} ist kein PNG- oder JPEG-Bild.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters).</source>
+        <translation>„{value}“ ist kein Einstellungsschlüssel (Buchstaben, Ziffern, Punkte, Bindestriche, Unterstriche; höchstens 95 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {reason}.</source>
+        <translation>{path} kann nicht verwendet werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores.</source>
+        <translation>3 bis 50 Zeichen verwenden: Buchstaben a-z, Ziffern, Punkte, Bindestriche oder Unterstriche.</translation>
+    </message>
+    <message>
+        <source>Must be at least {minimum} characters long.</source>
+        <translation>Muss mindestens {minimum} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a role (one of {choices}).</source>
+        <translation>„{value}“ ist keine Rolle (möglich: {choices}).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is already taken.</source>
+        <translation>„{value}“ ist bereits vergeben.</translation>
+    </message>
+    <message>
+        <source>{username} is already active.</source>
+        <translation>{username} ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>{username} is already deactivated.</source>
+        <translation>{username} ist bereits deaktiviert.</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator; make another user an administrator first.</source>
+        <translation>{username} ist der letzte aktive Administrator; machen Sie zuerst einen anderen Benutzer zum Administrator.</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator.</source>
+        <translation>{username} ist der letzte aktive Administrator.</translation>
+    </message>
+    <message>
+        <source>Nothing to plan: none of the order&apos;s services has task templates.</source>
+        <translation>Nichts zu planen: keine der Leistungen des Auftrags hat Aufgabenvorlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing to plan: every template task is already in the work plan.</source>
+        <translation>Nichts zu planen: alle Aufgaben aus den Vorlagen stehen bereits im Arbeitsplan.</translation>
+    </message>
+    <message>
+        <source>The task is already first.</source>
+        <translation>Die Aufgabe ist bereits die erste.</translation>
+    </message>
+    <message>
+        <source>The task is already last.</source>
+        <translation>Die Aufgabe ist bereits die letzte.</translation>
+    </message>
+    <message>
+        <source>The task is already where it is.</source>
+        <translation>Die Aufgabe steht bereits an dieser Stelle.</translation>
+    </message>
+    <message>
+        <source>The task is already assigned to {name}.</source>
+        <translation>Die Aufgabe ist bereits {name} zugewiesen.</translation>
+    </message>
+    <message>
+        <source>The task is already unassigned.</source>
+        <translation>Die Aufgabe ist bereits niemandem zugewiesen.</translation>
+    </message>
+    <message>
+        <source>The task is already done.</source>
+        <translation>Die Aufgabe ist bereits erledigt.</translation>
+    </message>
+    <message>
+        <source>The task is already open.</source>
+        <translation>Die Aufgabe ist bereits offen.</translation>
     </message>
     <message>
         <source>payments</source>
@@ -5896,10 +5896,10 @@ Anmeldung:
         <translation>Der Auftrag hat den Status „{status}“, nicht „Geliefert“: Es gibt keine Lieferung rückgängig zu machen.</translation>
     </message>
     <message numerus="yes">
-        <source>{currency} allows at most %n decimal place(s)</source>
+        <source>{currency} allows at most %n decimal place(s).</source>
         <translation>
-            <numerusform>{currency} erlaubt höchstens %n Nachkommastelle</numerusform>
-            <numerusform>{currency} erlaubt höchstens %n Nachkommastellen</numerusform>
+            <numerusform>{currency} erlaubt höchstens %n Nachkommastelle.</numerusform>
+            <numerusform>{currency} erlaubt höchstens %n Nachkommastellen.</numerusform>
         </translation>
     </message>
 </context>
@@ -5966,10 +5966,6 @@ Anmeldung:
         <translation>Kunde</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>Datenbank</translation>
-    </message>
-    <message>
         <source>date from</source>
         <translation>Datum von</translation>
     </message>
@@ -6026,6 +6022,10 @@ Anmeldung:
         <translation>Liefertermin bis</translation>
     </message>
     <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>Dauer</translation>
     </message>
@@ -6064,10 +6064,6 @@ Anmeldung:
     <message>
         <source>hold</source>
         <translation>Zurückstellung</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>Host</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -6190,10 +6186,6 @@ Anmeldung:
         <translation>Telefon</translation>
     </message>
     <message>
-        <source>port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
         <source>position</source>
         <translation>Position</translation>
     </message>
@@ -6260,10 +6252,6 @@ Anmeldung:
     <message>
         <source>task templates</source>
         <translation>Aufgabenvorlagen</translation>
-    </message>
-    <message>
-        <source>TLS mode</source>
-        <translation>TLS-Modus</translation>
     </message>
     <message>
         <source>to</source>

@@ -212,10 +212,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>{currency} allows at most %n decimal place(s)</source>
+        <source>{currency} allows at most %n decimal place(s).</source>
         <translation>
-            <numerusform>{currency} allows at most %n decimal place</numerusform>
-            <numerusform>{currency} allows at most %n decimal places</numerusform>
+            <numerusform>{currency} allows at most %n decimal place.</numerusform>
+            <numerusform>{currency} allows at most %n decimal places.</numerusform>
         </translation>
     </message>
 </context>

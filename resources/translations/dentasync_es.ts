@@ -2073,8 +2073,8 @@ Close it now? Start it again to continue.</source>
         <translation>Añadir pago</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
+        <source>Paid on</source>
+        <translation>Fecha de pago</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -5079,176 +5079,8 @@ inicio de sesión:
 {path}</translation>
     </message>
     <message>
-        <source>is required</source>
-        <translation>es un dato obligatorio</translation>
-    </message>
-    <message>
-        <source>contains characters that are not valid text</source>
-        <translation>contiene caracteres que no son texto válido</translation>
-    </message>
-    <message>
-        <source>is too long ({length} characters, at most {limit})</source>
-        <translation>tiene demasiados caracteres ({length}; como máximo, {limit})</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an e-mail address</source>
-        <translation>&apos;{value}&apos; no es una dirección de correo electrónico</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>debe ser un número entero</translation>
-    </message>
-    <message>
-        <source>must be between {minimum} and {maximum}</source>
-        <translation>debe estar entre {minimum} y {maximum}</translation>
-    </message>
-    <message>
-        <source>cannot be before the documented date</source>
-        <translation>no puede ser anterior a la fecha de documentación</translation>
-    </message>
-    <message>
-        <source>is not a date</source>
-        <translation>no es una fecha</translation>
-    </message>
-    <message>
-        <source>no such record</source>
-        <translation>no existe ese registro</translation>
-    </message>
-    <message>
-        <source>a currency is required</source>
-        <translation>se necesita una moneda</translation>
-    </message>
-    <message>
-        <source>unknown currency code &apos;{value}&apos;</source>
-        <translation>código de moneda desconocido &apos;{value}&apos;</translation>
-    </message>
-    <message>
-        <source>is not an amount of money</source>
-        <translation>no es un importe de dinero</translation>
-    </message>
-    <message>
-        <source>is too large (at most {maximum} {currency})</source>
-        <translation>es demasiado grande (como máximo {maximum} {currency})</translation>
-    </message>
-    <message>
-        <source>is not a number</source>
-        <translation>no es un número</translation>
-    </message>
-    <message>
-        <source>an amount is required</source>
-        <translation>se necesita un importe</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a valid amount</source>
-        <translation>&apos;{value}&apos; no es un importe válido</translation>
-    </message>
-    <message>
-        <source>must be at least {minimum}</source>
-        <translation>debe ser como mínimo {minimum}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85)</source>
-        <translation>&apos;{value}&apos; no es un diente en notación FDI (11-48, 51-85)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an order number</source>
-        <translation>&apos;{value}&apos; no es un número de orden</translation>
-    </message>
-    <message>
-        <source>cannot be negative</source>
-        <translation>no puede ser un valor negativo</translation>
-    </message>
-    <message>
-        <source>must be greater than zero</source>
-        <translation>debe ser mayor que cero</translation>
-    </message>
-    <message>
-        <source>choose an active staff member</source>
-        <translation>elija un miembro del personal activo</translation>
-    </message>
-    <message>
-        <source>choose an active customer</source>
-        <translation>elija un cliente activo</translation>
-    </message>
-    <message>
-        <source>is already the order&apos;s customer</source>
-        <translation>ya es el cliente de la orden</translation>
-    </message>
-    <message>
-        <source>an order cannot be a remake of itself</source>
-        <translation>una orden no puede ser una repetición de sí misma</translation>
-    </message>
-    <message>
-        <source>cannot be in the future</source>
-        <translation>no puede estar en el futuro</translation>
-    </message>
-    <message>
-        <source>the start date is after the end date</source>
-        <translation>la fecha de inicio es posterior a la fecha de fin</translation>
-    </message>
-    <message>
-        <source>cannot be before the start date</source>
-        <translation>no puede ser anterior a la fecha de inicio</translation>
-    </message>
-    <message>
-        <source>must be after the start</source>
-        <translation>debe ser posterior al inicio</translation>
-    </message>
-    <message>
-        <source>must not be before the start</source>
-        <translation>no debe ser anterior al inicio</translation>
-    </message>
-    <message>
-        <source>at most {days} days at a time</source>
-        <translation>como máximo {days} días a la vez</translation>
-    </message>
-    <message>
-        <source>needs a time zone</source>
-        <translation>necesita una zona horaria</translation>
-    </message>
-    <message>
-        <source>a date and time is required</source>
-        <translation>se necesitan una fecha y una hora</translation>
-    </message>
-    <message>
-        <source>the folder {path} does not exist</source>
-        <translation>la carpeta {path} no existe</translation>
-    </message>
-    <message>
-        <source>must be one of {choices}</source>
-        <translation>debe ser uno de estos valores: {choices}</translation>
-    </message>
-    <message>
-        <source>cannot sort by &apos;{value}&apos;</source>
-        <translation>no se puede ordenar por &apos;{value}&apos;</translation>
-    </message>
-    <message>
-        <source>choose a file to attach</source>
-        <translation>elija un archivo para adjuntar</translation>
-    </message>
-    <message>
-        <source>select at least one work order to print</source>
-        <translation>seleccione al menos una orden de trabajo para imprimir</translation>
-    </message>
-    <message>
-        <source>must differ from the current password</source>
-        <translation>debe ser distinta de la contraseña actual</translation>
-    </message>
-    <message>
-        <source>is not correct</source>
-        <translation>no es correcta</translation>
-    </message>
-    <message>
-        <source>you cannot deactivate your own account</source>
-        <translation>no puede desactivar su propia cuenta</translation>
-    </message>
-    <message>
         <source>Only an administrator may add synthetic data to a database in use.</source>
         <translation>Solo un administrador puede añadir datos sintéticos a una base de datos en uso.</translation>
-    </message>
-    <message>
-        <source>cannot combine {first} and {second} amounts</source>
-        <translation>no se pueden combinar importes en {first} y en {second}</translation>
     </message>
     <message>
         <source>Your role ({role}) does not allow this action: {action}.</source>
@@ -5277,14 +5109,6 @@ inicio de sesión:
     <message>
         <source>An administrator changed your role to {role}. Sign in again to continue with the new role.</source>
         <translation>Un administrador ha cambiado su rol a {role}. Vuelva a iniciar sesión para continuar con el nuevo rol.</translation>
-    </message>
-    <message>
-        <source>{record} #{id} does not exist</source>
-        <translation>{record} n.º {id} no existe</translation>
-    </message>
-    <message>
-        <source>There is no order {number}</source>
-        <translation>No existe la orden {number}</translation>
     </message>
     <message>
         <source>There is no work order {number}.</source>
@@ -5339,36 +5163,12 @@ inicio de sesión:
         <translation>El disco ha notificado un error al usar {path}. Compruebe que el disco está conectado y tiene espacio libre, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>{path} does not exist</source>
-        <translation>{path} no existe</translation>
-    </message>
-    <message>
-        <source>{path} cannot be restored: {problems}</source>
-        <translation>no se puede restaurar {path}: {problems}</translation>
-    </message>
-    <message>
-        <source>{path} is not a Dentasync Desktop database</source>
-        <translation>{path} no es una base de datos de Dentasync Desktop</translation>
-    </message>
-    <message>
-        <source>{path} was made by a newer version of Dentasync Desktop; update the app first</source>
-        <translation>{path} se creó con una versión más reciente de Dentasync Desktop; actualice primero la aplicación</translation>
-    </message>
-    <message>
         <source>The database {path} is damaged ({problems}). The newest backup is {backup}; restore it with &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</source>
         <translation>La base de datos {path} está dañada ({problems}). La copia de seguridad más reciente es {backup}; restáurela con &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</translation>
     </message>
     <message>
         <source>The database {path} is damaged ({problems}). No backup was found.</source>
         <translation>La base de datos {path} está dañada ({problems}). No se ha encontrado ninguna copia de seguridad.</translation>
-    </message>
-    <message>
-        <source>migration left {count} broken references</source>
-        <translation>la migración ha dejado {count} referencias rotas</translation>
-    </message>
-    <message>
-        <source>the migrations have {count} heads; expected one</source>
-        <translation>las migraciones tienen {count} cabezas; se esperaba una</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Dentasync Desktop (schema {schema}). Install the newer version to open it.</source>
@@ -5431,20 +5231,8 @@ inicio de sesión:
         <translation>El servidor no ofrece TLS: elija el modo TLS «prefer» o configure TLS en el servidor.</translation>
     </message>
     <message>
-        <source>The server&apos;s TLS certificate could not be verified: {reason}</source>
-        <translation>No se pudo verificar el certificado TLS del servidor: {reason}</translation>
-    </message>
-    <message>
         <source>The server does not let the user {user} in from this PC: add a line for it to the server&apos;s pg_hba.conf.</source>
         <translation>El servidor no admite al usuario {user} desde este PC: añada una línea para él en el pg_hba.conf del servidor.</translation>
-    </message>
-    <message>
-        <source>The server refused the connection: {reason}</source>
-        <translation>El servidor rechazó la conexión: {reason}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
-        <translation>«{value}» no es un nombre ni una dirección de servidor (p. ej. servidor-clinica o 192.168.1.10)</translation>
     </message>
     <message>
         <source>There is no database at {path} to move to a server.</source>
@@ -5467,94 +5255,6 @@ inicio de sesión:
         <translation>La base de datos del servidor {url} ya contiene datos de Dentasync (en {tables}). migrate-to solo llena una base de datos vacía; cree una nueva para ello. No se ha copiado nada.</translation>
     </message>
     <message>
-        <source>there is no user called &apos;{name}&apos;</source>
-        <translation>no hay ningún usuario llamado &apos;{name}&apos;</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a label size; choose {choices}</source>
-        <translation>&apos;{value}&apos; no es un tamaño de etiqueta; elija {choices}</translation>
-    </message>
-    <message>
-        <source>unknown section &apos;{value}&apos;; choose from {choices}</source>
-        <translation>sección desconocida &apos;{value}&apos;; elija entre {choices}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter</source>
-        <translation>&apos;{value}&apos; no es un tamaño de papel; elija a4 o letter</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not one of {choices}</source>
-        <translation>&apos;{value}&apos; no es ninguno de estos valores: {choices}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits)</source>
-        <translation>&apos;{value}&apos; no es un IBAN (un código de país, 2 dígitos de control y luego la cuenta en letras y dígitos)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a country that uses IBANs</source>
-        <translation>&apos;{value}&apos; no es un país que use IBAN</translation>
-    </message>
-    <message>
-        <source>an IBAN from {country} has {length} characters, this one has {actual}</source>
-        <translation>un IBAN de {country} tiene {length} caracteres; este tiene {actual}</translation>
-    </message>
-    <message>
-        <source>the check digits do not match; please check for typos</source>
-        <translation>los dígitos de control no coinciden; compruebe si hay errores de escritura</translation>
-    </message>
-    <message>
-        <source>does not have the form of an IBAN from {country}; please check for typos</source>
-        <translation>no tiene la forma de un IBAN de {country}; compruebe si hay errores de escritura</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX</source>
-        <translation>&apos;{value}&apos; no es un BIC: tiene 8 u 11 letras y dígitos, p. ej., COBADEFFXXX</translation>
-    </message>
-    <message>
-        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country)</source>
-        <translation>&apos;{country}&apos; en &apos;{value}&apos; no es un código de país (las letras 5 y 6 de un BIC indican el país del banco)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)</source>
-        <translation>&apos;{value}&apos; no es un BIC: 4 letras para el banco, 2 para el país, 2 para la localidad y, opcionalmente, 3 para la sucursal (p. ej., COBADEFFXXX)</translation>
-    </message>
-    <message>
-        <source>the plan amount must be greater than zero</source>
-        <translation>el importe del plan debe ser mayor que cero</translation>
-    </message>
-    <message>
-        <source>more installments than the amount can be split into</source>
-        <translation>más plazos de los que permite dividir el importe</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; does not exist (any more)</source>
-        <translation>&apos;{name}&apos; no existe (o ya no existe)</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; cannot be read: {reason}</source>
-        <translation>no se puede leer &apos;{name}&apos;: {reason}</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is not a possible file name</source>
-        <translation>&apos;{name}&apos; no es un nombre de archivo posible</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is a folder; choose a file</source>
-        <translation>&apos;{name}&apos; es una carpeta; elija un archivo</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is not an ordinary file</source>
-        <translation>&apos;{name}&apos; no es un archivo normal</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB</source>
-        <translation>&apos;{name}&apos; es demasiado grande ({size_mb} MB); el límite es {limit_mb} MB</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; was already removed</source>
-        <translation>&apos;{name}&apos; ya se había quitado</translation>
-    </message>
-    <message>
         <source>The file of &apos;{name}&apos; is missing from the attachments folder ({folder}). Restore it from a backup or add it again.</source>
         <translation>El archivo de «{name}» no está en la carpeta de adjuntos ({folder}). Restáurelo desde una copia de seguridad o vuelva a añadirlo.</translation>
     </message>
@@ -5563,252 +5263,552 @@ inicio de sesión:
         <translation>El contenido de «{name}» no está en la base de datos. Restaure la base de datos desde una copia de seguridad o vuelva a añadir el archivo.</translation>
     </message>
     <message>
-        <source>needs a date and time with a time zone</source>
-        <translation>necesita una fecha y una hora con zona horaria</translation>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a kind of appointment</source>
-        <translation>&apos;{value}&apos; no es un tipo de cita</translation>
+        <source>Contains characters that are not valid text.</source>
+        <translation>Contiene caracteres que no son texto válido.</translation>
     </message>
     <message>
-        <source>the event is already done</source>
-        <translation>la cita ya está hecha</translation>
+        <source>Too long ({length} characters, at most {limit}).</source>
+        <translation>Demasiado largo ({length} caracteres, como máximo {limit}).</translation>
     </message>
     <message>
-        <source>the event is already open</source>
-        <translation>la cita ya está abierta</translation>
+        <source>&apos;{value}&apos; is not an e-mail address.</source>
+        <translation>&apos;{value}&apos; no es una dirección de correo electrónico.</translation>
     </message>
     <message>
-        <source>at most {limit} per service</source>
-        <translation>como máximo {limit} por servicio</translation>
+        <source>Must be a whole number.</source>
+        <translation>Debe ser un número entero.</translation>
     </message>
     <message>
-        <source>{record} {name} is already active</source>
-        <translation>{record} {name} ya está activo</translation>
+        <source>Must be between {minimum} and {maximum}.</source>
+        <translation>Debe estar entre {minimum} y {maximum}.</translation>
     </message>
     <message>
-        <source>{record} {name} is already inactive</source>
-        <translation>{record} {name} ya está inactivo</translation>
+        <source>Cannot be before the documented date.</source>
+        <translation>No puede ser anterior a la fecha de documentación.</translation>
     </message>
     <message>
-        <source>a dental lab named &apos;{name}&apos; already exists</source>
-        <translation>ya existe un laboratorio dental llamado &apos;{name}&apos;</translation>
+        <source>Not a date.</source>
+        <translation>No es una fecha.</translation>
     </message>
     <message>
-        <source>a customer named &apos;{name}&apos; already exists</source>
-        <translation>ya existe un cliente llamado &apos;{name}&apos;</translation>
+        <source>No such record.</source>
+        <translation>No existe ese registro.</translation>
     </message>
     <message>
-        <source>a customer named &apos;{name}&apos; at {clinic} already exists</source>
-        <translation>ya existe un cliente llamado &apos;{name}&apos; en {clinic}</translation>
+        <source>A currency is required.</source>
+        <translation>Se necesita una moneda.</translation>
     </message>
     <message>
-        <source>the code &apos;{value}&apos; is already used by another service</source>
-        <translation>el código &apos;{value}&apos; ya lo usa otro servicio</translation>
+        <source>Unknown currency code &apos;{value}&apos;.</source>
+        <translation>Código de moneda desconocido &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>the page continues another sort order</source>
-        <translation>la página continúa otro criterio de ordenación</translation>
+        <source>Not an amount of money.</source>
+        <translation>No es un importe.</translation>
     </message>
     <message>
-        <source>at most {limit} items per order</source>
-        <translation>como máximo {limit} trabajos por orden</translation>
+        <source>Too large (at most {maximum} {currency}).</source>
+        <translation>Demasiado grande (como máximo {maximum} {currency}).</translation>
     </message>
     <message>
-        <source>the order total {total} is too large (at most {maximum})</source>
-        <translation>el total de la orden, {total}, es demasiado grande (como máximo {maximum})</translation>
+        <source>Not a number.</source>
+        <translation>No es un número.</translation>
     </message>
     <message>
-        <source>must be in the order currency {currency}</source>
-        <translation>debe estar en la moneda de la orden, {currency}</translation>
+        <source>An amount is required.</source>
+        <translation>Se necesita un importe.</translation>
     </message>
     <message>
-        <source>the total {total} would be below what is already paid ({paid}); void payments first</source>
-        <translation>el total {total} quedaría por debajo de lo ya pagado ({paid}); anule primero los pagos</translation>
+        <source>&apos;{value}&apos; is not a valid amount.</source>
+        <translation>&apos;{value}&apos; no es un importe válido.</translation>
     </message>
     <message>
-        <source>the total {total} would be below the payment plan ({plan}); change the plan first</source>
-        <translation>el total {total} quedaría por debajo del plan de pagos ({plan}); cambie primero el plan</translation>
+        <source>Must be at least {minimum}.</source>
+        <translation>Debe ser como mínimo {minimum}.</translation>
     </message>
     <message>
-        <source>{record} is deactivated</source>
-        <translation>{record} está desactivado</translation>
+        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85).</source>
+        <translation>&apos;{value}&apos; no es un diente en notación FDI (11-48, 51-85).</translation>
     </message>
     <message>
-        <source>cannot change while payments or a plan exist</source>
-        <translation>no se puede cambiar mientras existan pagos o un plan de pagos</translation>
+        <source>&apos;{value}&apos; is not an order number.</source>
+        <translation>&apos;{value}&apos; no es un número de orden.</translation>
     </message>
     <message>
-        <source>payments or a plan exist in {currency}; void them first</source>
-        <translation>existen pagos o un plan de pagos en {currency}; anúlelos primero</translation>
+        <source>Cannot be negative.</source>
+        <translation>No puede ser un valor negativo.</translation>
     </message>
     <message>
-        <source>the order is already on hold</source>
-        <translation>la orden ya está en espera</translation>
+        <source>Must be greater than zero.</source>
+        <translation>Debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>the order is already not on hold</source>
-        <translation>la orden ya no está en espera</translation>
+        <source>Choose an active staff member.</source>
+        <translation>Elija un miembro del personal activo.</translation>
     </message>
     <message>
-        <source>{number} does not exist</source>
-        <translation>{number} no existe</translation>
+        <source>Choose an active customer.</source>
+        <translation>Elija un cliente activo.</translation>
     </message>
     <message>
-        <source>the file name contains a NUL character</source>
-        <translation>el nombre del archivo contiene un carácter NUL</translation>
+        <source>Already the order&apos;s customer.</source>
+        <translation>Ya es el cliente del pedido.</translation>
     </message>
     <message>
-        <source>the file name contains characters that are not valid text</source>
-        <translation>el nombre del archivo contiene caracteres que no son texto válido</translation>
+        <source>An order cannot be a remake of itself.</source>
+        <translation>Una orden no puede ser una repetición de sí misma.</translation>
     </message>
     <message>
-        <source>the file name is too long; choose a shorter one</source>
-        <translation>el nombre del archivo es demasiado largo; elija uno más corto</translation>
+        <source>Cannot be in the future.</source>
+        <translation>No puede estar en el futuro.</translation>
     </message>
     <message>
-        <source>{path} is a folder; give the name of a {kind} file</source>
-        <translation>{path} es una carpeta; indique el nombre de un archivo {kind}</translation>
+        <source>The start date is after the end date.</source>
+        <translation>La fecha de inicio es posterior a la fecha de fin.</translation>
     </message>
     <message>
-        <source>must be the order currency {currency}, not {given}</source>
-        <translation>debe ser la moneda de la orden, {currency}, no {given}</translation>
+        <source>Cannot be before the start date.</source>
+        <translation>No puede ser anterior a la fecha de inicio.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a payment method</source>
-        <translation>&apos;{value}&apos; no es una forma de pago</translation>
+        <source>Must be after the start.</source>
+        <translation>Debe ser posterior al inicio.</translation>
     </message>
     <message>
-        <source>cannot be more than the order total ({total})</source>
-        <translation>no puede ser mayor que el total de la orden ({total})</translation>
+        <source>Must not be before the start.</source>
+        <translation>No debe ser anterior al inicio.</translation>
     </message>
     <message>
-        <source>the installments would fall after the year {year}</source>
-        <translation>los plazos caerían después del año {year}</translation>
+        <source>At most {days} days at a time.</source>
+        <translation>Como máximo {days} días a la vez.</translation>
     </message>
     <message>
-        <source>the order has no payment plan</source>
-        <translation>la orden no tiene plan de pagos</translation>
+        <source>Needs a time zone.</source>
+        <translation>Necesita una zona horaria.</translation>
     </message>
     <message>
-        <source>is more than the balance ({balance})</source>
-        <translation>es mayor que el saldo ({balance})</translation>
+        <source>A date and time is required.</source>
+        <translation>Se necesitan una fecha y una hora.</translation>
     </message>
     <message>
-        <source>the order is already fully paid</source>
-        <translation>la orden ya está pagada por completo</translation>
+        <source>The folder {path} does not exist.</source>
+        <translation>La carpeta {path} no existe.</translation>
     </message>
     <message>
-        <source>was already voided: {reason}</source>
-        <translation>ya estaba anulado: {reason}</translation>
+        <source>Must be one of {choices}.</source>
+        <translation>Debe ser uno de estos valores: {choices}.</translation>
     </message>
     <message>
-        <source>must be days, weeks or months</source>
-        <translation>debe ser días, semanas o meses</translation>
+        <source>Cannot sort by &apos;{value}&apos;.</source>
+        <translation>No se puede ordenar por &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>was finalized on {date} and is locked</source>
-        <translation>se finalizó el {date} y está bloqueado</translation>
+        <source>Choose a file to attach.</source>
+        <translation>Elija un archivo para adjuntar.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a reminder</source>
-        <translation>&apos;{value}&apos; no es un recordatorio</translation>
+        <source>Select at least one work order to print.</source>
+        <translation>Seleccione al menos una orden de trabajo para imprimir.</translation>
     </message>
     <message>
-        <source>no dental lab is called &apos;{name}&apos; (the labs are: {labs})</source>
-        <translation>ningún laboratorio dental se llama &apos;{name}&apos; (los laboratorios son: {labs})</translation>
+        <source>Must differ from the current password.</source>
+        <translation>Debe ser distinta de la contraseña actual.</translation>
     </message>
     <message>
-        <source>must be a PNG or JPEG image (.png, .jpg or .jpeg)</source>
-        <translation>debe ser una imagen PNG o JPEG (.png, .jpg o .jpeg)</translation>
+        <source>Not correct.</source>
+        <translation>No es correcto.</translation>
     </message>
     <message>
-        <source>the file {path} does not exist</source>
-        <translation>el archivo {path} no existe</translation>
+        <source>You cannot deactivate your own account.</source>
+        <translation>No puede desactivar su propia cuenta.</translation>
     </message>
     <message>
-        <source>{name} is not a PNG or JPEG image</source>
-        <translation>{name} no es una imagen PNG o JPEG</translation>
+        <source>Cannot combine {first} and {second} amounts.</source>
+        <translation>No se pueden combinar importes en {first} y en {second}.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters)</source>
-        <translation>&apos;{value}&apos; no es una clave de preferencia (letras, dígitos, puntos, guiones y guiones bajos; como máximo 95 caracteres)</translation>
+        <source>{record} #{id} does not exist.</source>
+        <translation>{record} n.º {id} no existe.</translation>
     </message>
     <message>
-        <source>cannot use {path}: {reason}</source>
-        <translation>no se puede usar {path}: {reason}</translation>
+        <source>There is no order {number}.</source>
+        <translation>No existe la orden {number}.</translation>
     </message>
     <message>
-        <source>cannot read {path}: {reason}</source>
-        <translation>no se puede leer {path}: {reason}</translation>
+        <source>{path} does not exist.</source>
+        <translation>{path} no existe.</translation>
     </message>
     <message>
-        <source>use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores</source>
-        <translation>use de 3 a 50 caracteres: letras a-z, dígitos, puntos, guiones o guiones bajos</translation>
+        <source>{path} cannot be restored: {problems}.</source>
+        <translation>No se puede restaurar {path}: {problems}.</translation>
     </message>
     <message>
-        <source>must be at least {minimum} characters long</source>
-        <translation>debe tener al menos {minimum} caracteres</translation>
+        <source>{path} is not a Dentasync Desktop database.</source>
+        <translation>{path} no es una base de datos de Dentasync Desktop.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a role (one of {choices})</source>
-        <translation>&apos;{value}&apos; no es un rol (uno de {choices})</translation>
+        <source>{path} was made by a newer version of Dentasync Desktop; update the app first.</source>
+        <translation>{path} se creó con una versión más reciente de Dentasync Desktop; actualice primero la aplicación.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is already taken</source>
-        <translation>&apos;{value}&apos; ya está en uso</translation>
+        <source>Migration left {count} broken references.</source>
+        <translation>La migración ha dejado {count} referencias rotas.</translation>
     </message>
     <message>
-        <source>{username} is already active</source>
-        <translation>{username} ya está activo</translation>
+        <source>The migrations have {count} heads; expected one.</source>
+        <translation>Las migraciones tienen {count} cabezas; se esperaba una.</translation>
     </message>
     <message>
-        <source>{username} is already deactivated</source>
-        <translation>{username} ya está desactivado</translation>
+        <source>The server&apos;s TLS certificate could not be verified: {reason}.</source>
+        <translation>No se pudo verificar el certificado TLS del servidor: {reason}.</translation>
     </message>
     <message>
-        <source>{username} is the last active administrator; make another user an administrator first</source>
-        <translation>{username} es el último administrador activo; haga antes administrador a otro usuario</translation>
+        <source>The server refused the connection: {reason}.</source>
+        <translation>El servidor rechazó la conexión: {reason}.</translation>
     </message>
     <message>
-        <source>{username} is the last active administrator</source>
-        <translation>{username} es el último administrador activo</translation>
+        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10).</source>
+        <translation>«{value}» no es un nombre ni una dirección de servidor (p. ej. servidor-clinica o 192.168.1.10).</translation>
     </message>
     <message>
-        <source>nothing to plan: none of the order&apos;s services has task templates</source>
-        <translation>nada que planificar: ninguno de los servicios de la orden tiene plantillas de tareas</translation>
+        <source>There is no user called &apos;{name}&apos;.</source>
+        <translation>No hay ningún usuario llamado &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <source>nothing to plan: every template task is already in the work plan</source>
-        <translation>nada que planificar: todas las tareas de las plantillas ya están en el plan de trabajo</translation>
+        <source>&apos;{value}&apos; is not a label size; choose {choices}.</source>
+        <translation>&apos;{value}&apos; no es un tamaño de etiqueta; elija {choices}.</translation>
     </message>
     <message>
-        <source>the task is already first</source>
-        <translation>la tarea ya es la primera</translation>
+        <source>Unknown section &apos;{value}&apos;; choose from {choices}.</source>
+        <translation>Sección desconocida &apos;{value}&apos;; elija entre {choices}.</translation>
     </message>
     <message>
-        <source>the task is already last</source>
-        <translation>la tarea ya es la última</translation>
+        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter.</source>
+        <translation>&apos;{value}&apos; no es un tamaño de papel; elija a4 o letter.</translation>
     </message>
     <message>
-        <source>the task is already where it is</source>
-        <translation>la tarea ya está en esa posición</translation>
+        <source>&apos;{value}&apos; is not one of {choices}.</source>
+        <translation>&apos;{value}&apos; no es ninguno de estos valores: {choices}.</translation>
     </message>
     <message>
-        <source>the task is already assigned to {name}</source>
-        <translation>la tarea ya está asignada a {name}</translation>
+        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits).</source>
+        <translation>&apos;{value}&apos; no es un IBAN (un código de país, 2 dígitos de control y luego la cuenta en letras y dígitos).</translation>
     </message>
     <message>
-        <source>the task is already unassigned</source>
-        <translation>la tarea ya está sin asignar</translation>
+        <source>&apos;{value}&apos; is not a country that uses IBANs.</source>
+        <translation>&apos;{value}&apos; no es un país que use IBAN.</translation>
     </message>
     <message>
-        <source>the task is already done</source>
-        <translation>la tarea ya está hecha</translation>
+        <source>An IBAN from {country} has {length} characters, this one has {actual}.</source>
+        <translation>Un IBAN de {country} tiene {length} caracteres; este tiene {actual}.</translation>
     </message>
     <message>
-        <source>the task is already open</source>
-        <translation>la tarea ya está abierta</translation>
+        <source>The check digits do not match; please check for typos.</source>
+        <translation>Los dígitos de control no coinciden; compruebe si hay errores de escritura.</translation>
+    </message>
+    <message>
+        <source>Does not have the form of an IBAN from {country}; please check for typos.</source>
+        <translation>No tiene la forma de un IBAN de {country}; compruebe si hay errores de escritura.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX.</source>
+        <translation>&apos;{value}&apos; no es un BIC: tiene 8 u 11 letras y dígitos, p. ej., COBADEFFXXX.</translation>
+    </message>
+    <message>
+        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country).</source>
+        <translation>&apos;{country}&apos; en &apos;{value}&apos; no es un código de país (las letras 5 y 6 de un BIC indican el país del banco).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX).</source>
+        <translation>&apos;{value}&apos; no es un BIC: 4 letras para el banco, 2 para el país, 2 para la localidad y, opcionalmente, 3 para la sucursal (p. ej., COBADEFFXXX).</translation>
+    </message>
+    <message>
+        <source>The plan amount must be greater than zero.</source>
+        <translation>El importe del plan debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>More installments than the amount can be split into.</source>
+        <translation>Más plazos de los que permite dividir el importe.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not exist (any more).</source>
+        <translation>&apos;{name}&apos; no existe (o ya no existe).</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read: {reason}.</source>
+        <translation>No se puede leer &apos;{name}&apos;: {reason}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a possible file name.</source>
+        <translation>&apos;{name}&apos; no es un nombre de archivo posible.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; choose a file.</source>
+        <translation>&apos;{name}&apos; es una carpeta; elija un archivo.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ordinary file.</source>
+        <translation>&apos;{name}&apos; no es un archivo normal.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB.</source>
+        <translation>&apos;{name}&apos; es demasiado grande ({size_mb} MB); el límite es {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was already removed.</source>
+        <translation>&apos;{name}&apos; ya se había quitado.</translation>
+    </message>
+    <message>
+        <source>Needs a date and time with a time zone.</source>
+        <translation>Necesita una fecha y una hora con zona horaria.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of appointment.</source>
+        <translation>&apos;{value}&apos; no es un tipo de cita.</translation>
+    </message>
+    <message>
+        <source>The event is already done.</source>
+        <translation>La cita ya está hecha.</translation>
+    </message>
+    <message>
+        <source>The event is already open.</source>
+        <translation>La cita ya está abierta.</translation>
+    </message>
+    <message>
+        <source>At most {limit} per service.</source>
+        <translation>Como máximo {limit} por servicio.</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already active.</source>
+        <translation>{record} {name} ya está activo.</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already inactive.</source>
+        <translation>{record} {name} ya está inactivo.</translation>
+    </message>
+    <message>
+        <source>A dental lab named &apos;{name}&apos; already exists.</source>
+        <translation>Ya existe un laboratorio dental llamado &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>A customer named &apos;{name}&apos; already exists.</source>
+        <translation>Ya existe un cliente llamado &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>A customer named &apos;{name}&apos; at {clinic} already exists.</source>
+        <translation>Ya existe un cliente llamado &apos;{name}&apos; en {clinic}.</translation>
+    </message>
+    <message>
+        <source>The code &apos;{value}&apos; is already used by another service.</source>
+        <translation>El código &apos;{value}&apos; ya lo usa otro servicio.</translation>
+    </message>
+    <message>
+        <source>The page continues another sort order.</source>
+        <translation>La página continúa otro criterio de ordenación.</translation>
+    </message>
+    <message>
+        <source>At most {limit} items per order.</source>
+        <translation>Como máximo {limit} trabajos por orden.</translation>
+    </message>
+    <message>
+        <source>The order total {total} is too large (at most {maximum}).</source>
+        <translation>El total de la orden, {total}, es demasiado grande (como máximo {maximum}).</translation>
+    </message>
+    <message>
+        <source>Must be in the order currency {currency}.</source>
+        <translation>Debe estar en la moneda de la orden, {currency}.</translation>
+    </message>
+    <message>
+        <source>The total {total} would be below what is already paid ({paid}); void payments first.</source>
+        <translation>El total {total} quedaría por debajo de lo ya pagado ({paid}); anule primero los pagos.</translation>
+    </message>
+    <message>
+        <source>The total {total} would be below the payment plan ({plan}); change the plan first.</source>
+        <translation>El total {total} quedaría por debajo del plan de pagos ({plan}); cambie primero el plan.</translation>
+    </message>
+    <message>
+        <source>{record} is deactivated.</source>
+        <translation>{record} está desactivado.</translation>
+    </message>
+    <message>
+        <source>Cannot change while payments or a plan exist.</source>
+        <translation>No se puede cambiar mientras existan pagos o un plan de pagos.</translation>
+    </message>
+    <message>
+        <source>Payments or a plan exist in {currency}; void them first.</source>
+        <translation>Existen pagos o un plan de pagos en {currency}; anúlelos primero.</translation>
+    </message>
+    <message>
+        <source>The order is already on hold.</source>
+        <translation>La orden ya está en espera.</translation>
+    </message>
+    <message>
+        <source>The order is already not on hold.</source>
+        <translation>La orden ya no está en espera.</translation>
+    </message>
+    <message>
+        <source>{number} does not exist.</source>
+        <translation>{number} no existe.</translation>
+    </message>
+    <message>
+        <source>The file name contains a NUL character.</source>
+        <translation>El nombre del archivo contiene un carácter NUL.</translation>
+    </message>
+    <message>
+        <source>The file name contains characters that are not valid text.</source>
+        <translation>El nombre del archivo contiene caracteres que no son texto válido.</translation>
+    </message>
+    <message>
+        <source>The file name is too long; choose a shorter one.</source>
+        <translation>El nombre del archivo es demasiado largo; elija uno más corto.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a {kind} file.</source>
+        <translation>{path} es una carpeta; indique el nombre de un archivo {kind}.</translation>
+    </message>
+    <message>
+        <source>Must be the order currency {currency}, not {given}.</source>
+        <translation>Debe ser la moneda de la orden, {currency}, no {given}.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method.</source>
+        <translation>&apos;{value}&apos; no es una forma de pago.</translation>
+    </message>
+    <message>
+        <source>Cannot be more than the order total ({total}).</source>
+        <translation>No puede ser mayor que el total de la orden ({total}).</translation>
+    </message>
+    <message>
+        <source>The installments would fall after the year {year}.</source>
+        <translation>Los plazos caerían después del año {year}.</translation>
+    </message>
+    <message>
+        <source>The order has no payment plan.</source>
+        <translation>La orden no tiene plan de pagos.</translation>
+    </message>
+    <message>
+        <source>More than the balance ({balance}).</source>
+        <translation>Más que el saldo pendiente ({balance}).</translation>
+    </message>
+    <message>
+        <source>The order is already fully paid.</source>
+        <translation>La orden ya está pagada por completo.</translation>
+    </message>
+    <message>
+        <source>Was already voided: {reason}.</source>
+        <translation>Ya estaba anulado: {reason}.</translation>
+    </message>
+    <message>
+        <source>Must be days, weeks or months.</source>
+        <translation>Debe ser días, semanas o meses.</translation>
+    </message>
+    <message>
+        <source>Was finalized on {date} and is locked.</source>
+        <translation>Se finalizó el {date} y está bloqueado.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a reminder.</source>
+        <translation>&apos;{value}&apos; no es un recordatorio.</translation>
+    </message>
+    <message>
+        <source>No dental lab is called &apos;{name}&apos; (the labs are: {labs}).</source>
+        <translation>Ningún laboratorio dental se llama &apos;{name}&apos; (los laboratorios son: {labs}).</translation>
+    </message>
+    <message>
+        <source>Must be a PNG or JPEG image (.png, .jpg or .jpeg).</source>
+        <translation>Debe ser una imagen PNG o JPEG (.png, .jpg o .jpeg).</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>El archivo {path} no existe.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image.</source>
+        <translation>{name} no es una imagen PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters).</source>
+        <translation>&apos;{value}&apos; no es una clave de preferencia (letras, dígitos, puntos, guiones y guiones bajos; como máximo 95 caracteres).</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {reason}.</source>
+        <translation>No se puede usar {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>No se puede leer {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores.</source>
+        <translation>Use de 3 a 50 caracteres: letras a-z, dígitos, puntos, guiones o guiones bajos.</translation>
+    </message>
+    <message>
+        <source>Must be at least {minimum} characters long.</source>
+        <translation>Debe tener al menos {minimum} caracteres.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a role (one of {choices}).</source>
+        <translation>&apos;{value}&apos; no es un rol (uno de {choices}).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is already taken.</source>
+        <translation>&apos;{value}&apos; ya está en uso.</translation>
+    </message>
+    <message>
+        <source>{username} is already active.</source>
+        <translation>{username} ya está activo.</translation>
+    </message>
+    <message>
+        <source>{username} is already deactivated.</source>
+        <translation>{username} ya está desactivado.</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator; make another user an administrator first.</source>
+        <translation>{username} es el último administrador activo; haga antes administrador a otro usuario.</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator.</source>
+        <translation>{username} es el último administrador activo.</translation>
+    </message>
+    <message>
+        <source>Nothing to plan: none of the order&apos;s services has task templates.</source>
+        <translation>Nada que planificar: ninguno de los servicios de la orden tiene plantillas de tareas.</translation>
+    </message>
+    <message>
+        <source>Nothing to plan: every template task is already in the work plan.</source>
+        <translation>Nada que planificar: todas las tareas de las plantillas ya están en el plan de trabajo.</translation>
+    </message>
+    <message>
+        <source>The task is already first.</source>
+        <translation>La tarea ya es la primera.</translation>
+    </message>
+    <message>
+        <source>The task is already last.</source>
+        <translation>La tarea ya es la última.</translation>
+    </message>
+    <message>
+        <source>The task is already where it is.</source>
+        <translation>La tarea ya está en esa posición.</translation>
+    </message>
+    <message>
+        <source>The task is already assigned to {name}.</source>
+        <translation>La tarea ya está asignada a {name}.</translation>
+    </message>
+    <message>
+        <source>The task is already unassigned.</source>
+        <translation>La tarea ya está sin asignar.</translation>
+    </message>
+    <message>
+        <source>The task is already done.</source>
+        <translation>La tarea ya está hecha.</translation>
+    </message>
+    <message>
+        <source>The task is already open.</source>
+        <translation>La tarea ya está abierta.</translation>
     </message>
     <message>
         <source>payments</source>
@@ -5896,10 +5896,10 @@ inicio de sesión:
         <translation>La orden está en estado «{status}», no entregada: no hay ninguna entrega que deshacer.</translation>
     </message>
     <message numerus="yes">
-        <source>{currency} allows at most %n decimal place(s)</source>
+        <source>{currency} allows at most %n decimal place(s).</source>
         <translation>
-            <numerusform>{currency} admite como máximo %n decimal</numerusform>
-            <numerusform>{currency} admite como máximo %n decimales</numerusform>
+            <numerusform>{currency} admite como máximo %n decimal.</numerusform>
+            <numerusform>{currency} admite como máximo %n decimales.</numerusform>
         </translation>
     </message>
 </context>
@@ -5966,10 +5966,6 @@ inicio de sesión:
         <translation>cliente</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>base de datos</translation>
-    </message>
-    <message>
         <source>date from</source>
         <translation>fecha desde</translation>
     </message>
@@ -6026,6 +6022,10 @@ inicio de sesión:
         <translation>entrega hasta</translation>
     </message>
     <message>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>duración</translation>
     </message>
@@ -6064,10 +6064,6 @@ inicio de sesión:
     <message>
         <source>hold</source>
         <translation>espera</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>host</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -6190,10 +6186,6 @@ inicio de sesión:
         <translation>teléfono</translation>
     </message>
     <message>
-        <source>port</source>
-        <translation>puerto</translation>
-    </message>
-    <message>
         <source>position</source>
         <translation>posición</translation>
     </message>
@@ -6260,10 +6252,6 @@ inicio de sesión:
     <message>
         <source>task templates</source>
         <translation>plantillas de tareas</translation>
-    </message>
-    <message>
-        <source>TLS mode</source>
-        <translation>modo TLS</translation>
     </message>
     <message>
         <source>to</source>

@@ -2073,8 +2073,8 @@ Le fermer maintenant&#xa0;? Relancez-le ensuite.</translation>
         <translation>Ajouter un paiement</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Date</translation>
+        <source>Paid on</source>
+        <translation>Payé le</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -5079,176 +5079,8 @@ connexion&#xa0;:
 {path}</translation>
     </message>
     <message>
-        <source>is required</source>
-        <translation>est obligatoire</translation>
-    </message>
-    <message>
-        <source>contains characters that are not valid text</source>
-        <translation>contient des caractères qui ne sont pas du texte valide</translation>
-    </message>
-    <message>
-        <source>is too long ({length} characters, at most {limit})</source>
-        <translation>est trop long ({length} caractères, {limit} au maximum)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an e-mail address</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>doit être un nombre entier</translation>
-    </message>
-    <message>
-        <source>must be between {minimum} and {maximum}</source>
-        <translation>doit être compris entre {minimum} et {maximum}</translation>
-    </message>
-    <message>
-        <source>cannot be before the documented date</source>
-        <translation>ne peut pas être antérieure à la date de commande</translation>
-    </message>
-    <message>
-        <source>is not a date</source>
-        <translation>n’est pas une date</translation>
-    </message>
-    <message>
-        <source>no such record</source>
-        <translation>enregistrement introuvable</translation>
-    </message>
-    <message>
-        <source>a currency is required</source>
-        <translation>une devise est obligatoire</translation>
-    </message>
-    <message>
-        <source>unknown currency code &apos;{value}&apos;</source>
-        <translation>code de devise inconnu «&#xa0;{value}&#xa0;»</translation>
-    </message>
-    <message>
-        <source>is not an amount of money</source>
-        <translation>n’est pas un montant</translation>
-    </message>
-    <message>
-        <source>is too large (at most {maximum} {currency})</source>
-        <translation>est trop élevé ({maximum} {currency} au maximum)</translation>
-    </message>
-    <message>
-        <source>is not a number</source>
-        <translation>n’est pas un nombre</translation>
-    </message>
-    <message>
-        <source>an amount is required</source>
-        <translation>un montant est obligatoire</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a valid amount</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un montant valide</translation>
-    </message>
-    <message>
-        <source>must be at least {minimum}</source>
-        <translation>doit être au moins égal à {minimum}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85)</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas une dent en notation FDI (11-48, 51-85)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an order number</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un numéro de commande</translation>
-    </message>
-    <message>
-        <source>cannot be negative</source>
-        <translation>ne peut pas être négatif</translation>
-    </message>
-    <message>
-        <source>must be greater than zero</source>
-        <translation>doit être supérieur à zéro</translation>
-    </message>
-    <message>
-        <source>choose an active staff member</source>
-        <translation>choisissez un membre du personnel actif</translation>
-    </message>
-    <message>
-        <source>choose an active customer</source>
-        <translation>choisissez un client actif</translation>
-    </message>
-    <message>
-        <source>is already the order&apos;s customer</source>
-        <translation>est déjà le client de la commande</translation>
-    </message>
-    <message>
-        <source>an order cannot be a remake of itself</source>
-        <translation>une commande ne peut pas être une reprise d’elle-même</translation>
-    </message>
-    <message>
-        <source>cannot be in the future</source>
-        <translation>ne peut pas être dans le futur</translation>
-    </message>
-    <message>
-        <source>the start date is after the end date</source>
-        <translation>la date de début est postérieure à la date de fin</translation>
-    </message>
-    <message>
-        <source>cannot be before the start date</source>
-        <translation>ne peut pas être antérieure à la date de début</translation>
-    </message>
-    <message>
-        <source>must be after the start</source>
-        <translation>doit être postérieure au début</translation>
-    </message>
-    <message>
-        <source>must not be before the start</source>
-        <translation>ne doit pas être antérieure au début</translation>
-    </message>
-    <message>
-        <source>at most {days} days at a time</source>
-        <translation>{days} jours au maximum à la fois</translation>
-    </message>
-    <message>
-        <source>needs a time zone</source>
-        <translation>nécessite un fuseau horaire</translation>
-    </message>
-    <message>
-        <source>a date and time is required</source>
-        <translation>une date et une heure sont obligatoires</translation>
-    </message>
-    <message>
-        <source>the folder {path} does not exist</source>
-        <translation>le dossier {path} n’existe pas</translation>
-    </message>
-    <message>
-        <source>must be one of {choices}</source>
-        <translation>doit être l’une des valeurs suivantes&#xa0;: {choices}</translation>
-    </message>
-    <message>
-        <source>cannot sort by &apos;{value}&apos;</source>
-        <translation>impossible de trier par «&#xa0;{value}&#xa0;»</translation>
-    </message>
-    <message>
-        <source>choose a file to attach</source>
-        <translation>choisissez un fichier à joindre</translation>
-    </message>
-    <message>
-        <source>select at least one work order to print</source>
-        <translation>sélectionnez au moins une commande à imprimer</translation>
-    </message>
-    <message>
-        <source>must differ from the current password</source>
-        <translation>doit être différent du mot de passe actuel</translation>
-    </message>
-    <message>
-        <source>is not correct</source>
-        <translation>est incorrect</translation>
-    </message>
-    <message>
-        <source>you cannot deactivate your own account</source>
-        <translation>vous ne pouvez pas désactiver votre propre compte</translation>
-    </message>
-    <message>
         <source>Only an administrator may add synthetic data to a database in use.</source>
         <translation>Seul un administrateur peut ajouter des données synthétiques à une base de données en service.</translation>
-    </message>
-    <message>
-        <source>cannot combine {first} and {second} amounts</source>
-        <translation>impossible de combiner des montants en {first} et en {second}</translation>
     </message>
     <message>
         <source>Your role ({role}) does not allow this action: {action}.</source>
@@ -5277,14 +5109,6 @@ connexion&#xa0;:
     <message>
         <source>An administrator changed your role to {role}. Sign in again to continue with the new role.</source>
         <translation>Un administrateur a changé votre rôle en {role}. Reconnectez-vous pour continuer avec le nouveau rôle.</translation>
-    </message>
-    <message>
-        <source>{record} #{id} does not exist</source>
-        <translation>{record} #{id} n’existe pas</translation>
-    </message>
-    <message>
-        <source>There is no order {number}</source>
-        <translation>Il n’existe aucune commande {number}</translation>
     </message>
     <message>
         <source>There is no work order {number}.</source>
@@ -5339,36 +5163,12 @@ connexion&#xa0;:
         <translation>Le disque a signalé une erreur lors de l’utilisation de {path}. Vérifiez que le disque est connecté et dispose d’espace libre, puis réessayez.</translation>
     </message>
     <message>
-        <source>{path} does not exist</source>
-        <translation>{path} n’existe pas</translation>
-    </message>
-    <message>
-        <source>{path} cannot be restored: {problems}</source>
-        <translation>Impossible de restaurer {path}&#xa0;: {problems}</translation>
-    </message>
-    <message>
-        <source>{path} is not a Dentasync Desktop database</source>
-        <translation>{path} n’est pas une base de données Dentasync Desktop</translation>
-    </message>
-    <message>
-        <source>{path} was made by a newer version of Dentasync Desktop; update the app first</source>
-        <translation>{path} a été créé par une version plus récente de Dentasync Desktop&#xa0;; mettez d’abord l’application à jour</translation>
-    </message>
-    <message>
         <source>The database {path} is damaged ({problems}). The newest backup is {backup}; restore it with &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</source>
         <translation>La base de données {path} est endommagée ({problems}). La sauvegarde la plus récente est {backup}&#xa0;; restaurez-la avec &apos;dentasync-desktop restore &quot;{backup}&quot;&apos;.</translation>
     </message>
     <message>
         <source>The database {path} is damaged ({problems}). No backup was found.</source>
         <translation>La base de données {path} est endommagée ({problems}). Aucune sauvegarde n’a été trouvée.</translation>
-    </message>
-    <message>
-        <source>migration left {count} broken references</source>
-        <translation>la migration a laissé {count} références rompues</translation>
-    </message>
-    <message>
-        <source>the migrations have {count} heads; expected one</source>
-        <translation>les migrations ont {count} têtes&#xa0;; une seule était attendue</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Dentasync Desktop (schema {schema}). Install the newer version to open it.</source>
@@ -5431,20 +5231,8 @@ connexion&#xa0;:
         <translation>Le serveur ne propose pas TLS&#xa0;: choisissez le mode TLS «&#xa0;prefer&#xa0;» ou configurez TLS sur le serveur.</translation>
     </message>
     <message>
-        <source>The server&apos;s TLS certificate could not be verified: {reason}</source>
-        <translation>Le certificat TLS du serveur n’a pas pu être vérifié&#xa0;: {reason}</translation>
-    </message>
-    <message>
         <source>The server does not let the user {user} in from this PC: add a line for it to the server&apos;s pg_hba.conf.</source>
         <translation>Le serveur n’accepte pas l’utilisateur {user} depuis ce PC&#xa0;: ajoutez-lui une ligne dans le pg_hba.conf du serveur.</translation>
-    </message>
-    <message>
-        <source>The server refused the connection: {reason}</source>
-        <translation>Le serveur a refusé la connexion&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10)</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un nom ni une adresse de serveur (p. ex. serveur-cabinet ou 192.168.1.10)</translation>
     </message>
     <message>
         <source>There is no database at {path} to move to a server.</source>
@@ -5467,94 +5255,6 @@ connexion&#xa0;:
         <translation>La base de données du serveur {url} contient déjà des données Dentasync (dans {tables}). migrate-to ne remplit qu’une base vide ; créez-en une nouvelle. Rien n’a été copié.</translation>
     </message>
     <message>
-        <source>there is no user called &apos;{name}&apos;</source>
-        <translation>il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;»</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a label size; choose {choices}</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un format d’étiquette&#xa0;; choisissez {choices}</translation>
-    </message>
-    <message>
-        <source>unknown section &apos;{value}&apos;; choose from {choices}</source>
-        <translation>section inconnue «&#xa0;{value}&#xa0;»&#xa0;; choisissez parmi {choices}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un format de papier&#xa0;; choisissez a4 ou letter</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not one of {choices}</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas l’une des valeurs suivantes&#xa0;: {choices}</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits)</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un IBAN (un code pays, 2 chiffres de contrôle, puis le compte en lettres et chiffres)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a country that uses IBANs</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un pays qui utilise l’IBAN</translation>
-    </message>
-    <message>
-        <source>an IBAN from {country} has {length} characters, this one has {actual}</source>
-        <translation>un IBAN du pays {country} comporte {length} caractères, celui-ci en a {actual}</translation>
-    </message>
-    <message>
-        <source>the check digits do not match; please check for typos</source>
-        <translation>les chiffres de contrôle ne correspondent pas&#xa0;; vérifiez qu’il n’y a pas de faute de frappe</translation>
-    </message>
-    <message>
-        <source>does not have the form of an IBAN from {country}; please check for typos</source>
-        <translation>n’a pas la forme d’un IBAN du pays {country}&#xa0;; vérifiez qu’il n’y a pas de faute de frappe</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un BIC&#xa0;: il comporte 8 ou 11 lettres et chiffres, p. ex. COBADEFFXXX</translation>
-    </message>
-    <message>
-        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country)</source>
-        <translation>«&#xa0;{country}&#xa0;» dans «&#xa0;{value}&#xa0;» n’est pas un code pays (les lettres 5 et 6 d’un BIC indiquent le pays de la banque)</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX)</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un BIC&#xa0;: 4 lettres pour la banque, 2 pour le pays, 2 pour la localité, éventuellement 3 pour l’agence (p. ex. COBADEFFXXX)</translation>
-    </message>
-    <message>
-        <source>the plan amount must be greater than zero</source>
-        <translation>le montant du plan doit être supérieur à zéro</translation>
-    </message>
-    <message>
-        <source>more installments than the amount can be split into</source>
-        <translation>trop de versements pour le montant à répartir</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; does not exist (any more)</source>
-        <translation>«&#xa0;{name}&#xa0;» n’existe pas (ou plus)</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; cannot be read: {reason}</source>
-        <translation>impossible de lire «&#xa0;{name}&#xa0;»&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is not a possible file name</source>
-        <translation>«&#xa0;{name}&#xa0;» n’est pas un nom de fichier possible</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is a folder; choose a file</source>
-        <translation>«&#xa0;{name}&#xa0;» est un dossier&#xa0;; choisissez un fichier</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is not an ordinary file</source>
-        <translation>«&#xa0;{name}&#xa0;» n’est pas un fichier ordinaire</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB</source>
-        <translation>«&#xa0;{name}&#xa0;» est trop volumineux ({size_mb} Mo)&#xa0;; la limite est de {limit_mb} Mo</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; was already removed</source>
-        <translation>«&#xa0;{name}&#xa0;» a déjà été retiré</translation>
-    </message>
-    <message>
         <source>The file of &apos;{name}&apos; is missing from the attachments folder ({folder}). Restore it from a backup or add it again.</source>
         <translation>Le fichier de «&#xa0;{name}&#xa0;» est absent du dossier des pièces jointes ({folder}). Restaurez-le depuis une sauvegarde ou ajoutez-le à nouveau.</translation>
     </message>
@@ -5563,252 +5263,552 @@ connexion&#xa0;:
         <translation>Le contenu de «&#xa0;{name}&#xa0;» est absent de la base de données. Restaurez la base de données depuis une sauvegarde ou ajoutez à nouveau le fichier.</translation>
     </message>
     <message>
-        <source>needs a date and time with a time zone</source>
-        <translation>nécessite une date et une heure avec un fuseau horaire</translation>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a kind of appointment</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un type de rendez-vous</translation>
+        <source>Contains characters that are not valid text.</source>
+        <translation>Contient des caractères qui ne sont pas du texte valide.</translation>
     </message>
     <message>
-        <source>the event is already done</source>
-        <translation>l’événement est déjà fait</translation>
+        <source>Too long ({length} characters, at most {limit}).</source>
+        <translation>Trop long ({length} caractères, au plus {limit}).</translation>
     </message>
     <message>
-        <source>the event is already open</source>
-        <translation>l’événement est déjà ouvert</translation>
+        <source>&apos;{value}&apos; is not an e-mail address.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <source>at most {limit} per service</source>
-        <translation>{limit} au maximum par prestation</translation>
+        <source>Must be a whole number.</source>
+        <translation>Doit être un nombre entier.</translation>
     </message>
     <message>
-        <source>{record} {name} is already active</source>
-        <translation>{record} {name} est déjà à l’état actif</translation>
+        <source>Must be between {minimum} and {maximum}.</source>
+        <translation>Doit être compris entre {minimum} et {maximum}.</translation>
     </message>
     <message>
-        <source>{record} {name} is already inactive</source>
-        <translation>{record} {name} est déjà à l’état inactif</translation>
+        <source>Cannot be before the documented date.</source>
+        <translation>Ne peut pas être antérieure à la date de commande.</translation>
     </message>
     <message>
-        <source>a dental lab named &apos;{name}&apos; already exists</source>
-        <translation>un laboratoire dentaire nommé «&#xa0;{name}&#xa0;» existe déjà</translation>
+        <source>Not a date.</source>
+        <translation>Pas une date.</translation>
     </message>
     <message>
-        <source>a customer named &apos;{name}&apos; already exists</source>
-        <translation>un client nommé «&#xa0;{name}&#xa0;» existe déjà</translation>
+        <source>No such record.</source>
+        <translation>Enregistrement introuvable.</translation>
     </message>
     <message>
-        <source>a customer named &apos;{name}&apos; at {clinic} already exists</source>
-        <translation>un client nommé «&#xa0;{name}&#xa0;» du cabinet {clinic} existe déjà</translation>
+        <source>A currency is required.</source>
+        <translation>Une devise est obligatoire.</translation>
     </message>
     <message>
-        <source>the code &apos;{value}&apos; is already used by another service</source>
-        <translation>le code «&#xa0;{value}&#xa0;» est déjà utilisé par une autre prestation</translation>
+        <source>Unknown currency code &apos;{value}&apos;.</source>
+        <translation>Code de devise inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
-        <source>the page continues another sort order</source>
-        <translation>la page poursuit un autre ordre de tri</translation>
+        <source>Not an amount of money.</source>
+        <translation>Pas un montant.</translation>
     </message>
     <message>
-        <source>at most {limit} items per order</source>
-        <translation>{limit} articles au maximum par commande</translation>
+        <source>Too large (at most {maximum} {currency}).</source>
+        <translation>Trop élevé (au plus {maximum} {currency}).</translation>
     </message>
     <message>
-        <source>the order total {total} is too large (at most {maximum})</source>
-        <translation>le total de la commande {total} est trop élevé ({maximum} au maximum)</translation>
+        <source>Not a number.</source>
+        <translation>Pas un nombre.</translation>
     </message>
     <message>
-        <source>must be in the order currency {currency}</source>
-        <translation>doit être en {currency}, la devise de la commande</translation>
+        <source>An amount is required.</source>
+        <translation>Un montant est obligatoire.</translation>
     </message>
     <message>
-        <source>the total {total} would be below what is already paid ({paid}); void payments first</source>
-        <translation>le total {total} serait inférieur à ce qui est déjà payé ({paid})&#xa0;; invalidez d’abord des paiements</translation>
+        <source>&apos;{value}&apos; is not a valid amount.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un montant valide.</translation>
     </message>
     <message>
-        <source>the total {total} would be below the payment plan ({plan}); change the plan first</source>
-        <translation>le total {total} serait inférieur au plan de paiement ({plan})&#xa0;; modifiez d’abord le plan</translation>
+        <source>Must be at least {minimum}.</source>
+        <translation>Doit être au moins égal à {minimum}.</translation>
     </message>
     <message>
-        <source>{record} is deactivated</source>
-        <translation>{record} est désactivé</translation>
+        <source>&apos;{value}&apos; is not a tooth in FDI notation (11-48, 51-85).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une dent en notation FDI (11-48, 51-85).</translation>
     </message>
     <message>
-        <source>cannot change while payments or a plan exist</source>
-        <translation>impossible de modifier tant que des paiements ou un plan existent</translation>
+        <source>&apos;{value}&apos; is not an order number.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un numéro de commande.</translation>
     </message>
     <message>
-        <source>payments or a plan exist in {currency}; void them first</source>
-        <translation>des paiements ou un plan existent en {currency}&#xa0;; invalidez-les d’abord</translation>
+        <source>Cannot be negative.</source>
+        <translation>Ne peut pas être négatif.</translation>
     </message>
     <message>
-        <source>the order is already on hold</source>
-        <translation>la commande est déjà en attente</translation>
+        <source>Must be greater than zero.</source>
+        <translation>Doit être supérieur à zéro.</translation>
     </message>
     <message>
-        <source>the order is already not on hold</source>
-        <translation>la commande n’est pas en attente</translation>
+        <source>Choose an active staff member.</source>
+        <translation>Choisissez un membre du personnel actif.</translation>
     </message>
     <message>
-        <source>{number} does not exist</source>
-        <translation>{number} n’existe pas</translation>
+        <source>Choose an active customer.</source>
+        <translation>Choisissez un client actif.</translation>
     </message>
     <message>
-        <source>the file name contains a NUL character</source>
-        <translation>le nom de fichier contient un caractère NUL</translation>
+        <source>Already the order&apos;s customer.</source>
+        <translation>Déjà le client de la commande.</translation>
     </message>
     <message>
-        <source>the file name contains characters that are not valid text</source>
-        <translation>le nom de fichier contient des caractères qui ne sont pas du texte valide</translation>
+        <source>An order cannot be a remake of itself.</source>
+        <translation>Une commande ne peut pas être une reprise d’elle-même.</translation>
     </message>
     <message>
-        <source>the file name is too long; choose a shorter one</source>
-        <translation>le nom de fichier est trop long&#xa0;; choisissez-en un plus court</translation>
+        <source>Cannot be in the future.</source>
+        <translation>Ne peut pas être dans le futur.</translation>
     </message>
     <message>
-        <source>{path} is a folder; give the name of a {kind} file</source>
-        <translation>{path} est un dossier&#xa0;; indiquez le nom d’un fichier {kind}</translation>
+        <source>The start date is after the end date.</source>
+        <translation>La date de début est postérieure à la date de fin.</translation>
     </message>
     <message>
-        <source>must be the order currency {currency}, not {given}</source>
-        <translation>doit être en {currency}, la devise de la commande, et non en {given}</translation>
+        <source>Cannot be before the start date.</source>
+        <translation>Ne peut pas être antérieure à la date de début.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a payment method</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un mode de paiement</translation>
+        <source>Must be after the start.</source>
+        <translation>Doit être postérieure au début.</translation>
     </message>
     <message>
-        <source>cannot be more than the order total ({total})</source>
-        <translation>ne peut pas dépasser le total de la commande ({total})</translation>
+        <source>Must not be before the start.</source>
+        <translation>Ne doit pas être antérieure au début.</translation>
     </message>
     <message>
-        <source>the installments would fall after the year {year}</source>
-        <translation>les versements tomberaient après l’année {year}</translation>
+        <source>At most {days} days at a time.</source>
+        <translation>{days} jours au maximum à la fois.</translation>
     </message>
     <message>
-        <source>the order has no payment plan</source>
-        <translation>la commande n’a pas de plan de paiement</translation>
+        <source>Needs a time zone.</source>
+        <translation>Nécessite un fuseau horaire.</translation>
     </message>
     <message>
-        <source>is more than the balance ({balance})</source>
-        <translation>dépasse le solde ({balance})</translation>
+        <source>A date and time is required.</source>
+        <translation>Une date et une heure sont obligatoires.</translation>
     </message>
     <message>
-        <source>the order is already fully paid</source>
-        <translation>la commande est déjà entièrement payée</translation>
+        <source>The folder {path} does not exist.</source>
+        <translation>Le dossier {path} n’existe pas.</translation>
     </message>
     <message>
-        <source>was already voided: {reason}</source>
-        <translation>a déjà été invalidé&#xa0;: {reason}</translation>
+        <source>Must be one of {choices}.</source>
+        <translation>Doit être l’une des valeurs suivantes&#xa0;: {choices}.</translation>
     </message>
     <message>
-        <source>must be days, weeks or months</source>
-        <translation>doit être en jours, semaines ou mois</translation>
+        <source>Cannot sort by &apos;{value}&apos;.</source>
+        <translation>Impossible de trier par «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
-        <source>was finalized on {date} and is locked</source>
-        <translation>a été clôturé le {date} et est verrouillé</translation>
+        <source>Choose a file to attach.</source>
+        <translation>Choisissez un fichier à joindre.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a reminder</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un rappel</translation>
+        <source>Select at least one work order to print.</source>
+        <translation>Sélectionnez au moins une commande à imprimer.</translation>
     </message>
     <message>
-        <source>no dental lab is called &apos;{name}&apos; (the labs are: {labs})</source>
-        <translation>aucun laboratoire dentaire ne s’appelle «&#xa0;{name}&#xa0;» (les laboratoires sont&#xa0;: {labs})</translation>
+        <source>Must differ from the current password.</source>
+        <translation>Doit être différent du mot de passe actuel.</translation>
     </message>
     <message>
-        <source>must be a PNG or JPEG image (.png, .jpg or .jpeg)</source>
-        <translation>doit être une image PNG ou JPEG (.png, .jpg ou .jpeg)</translation>
+        <source>Not correct.</source>
+        <translation>Incorrect.</translation>
     </message>
     <message>
-        <source>the file {path} does not exist</source>
-        <translation>le fichier {path} n’existe pas</translation>
+        <source>You cannot deactivate your own account.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre compte.</translation>
     </message>
     <message>
-        <source>{name} is not a PNG or JPEG image</source>
-        <translation>{name} n’est pas une image PNG ou JPEG</translation>
+        <source>Cannot combine {first} and {second} amounts.</source>
+        <translation>Impossible de combiner des montants en {first} et en {second}.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters)</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas une clé de préférence (lettres, chiffres, points, traits d’union, traits de soulignement&#xa0;; 95 caractères au maximum)</translation>
+        <source>{record} #{id} does not exist.</source>
+        <translation>{record} #{id} n’existe pas.</translation>
     </message>
     <message>
-        <source>cannot use {path}: {reason}</source>
-        <translation>impossible d’utiliser {path}&#xa0;: {reason}</translation>
+        <source>There is no order {number}.</source>
+        <translation>Il n’existe aucune commande {number}.</translation>
     </message>
     <message>
-        <source>cannot read {path}: {reason}</source>
-        <translation>impossible de lire {path}&#xa0;: {reason}</translation>
+        <source>{path} does not exist.</source>
+        <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <source>use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores</source>
-        <translation>utilisez de 3 à 50 caractères&#xa0;: lettres a-z, chiffres, points, traits d’union ou traits de soulignement</translation>
+        <source>{path} cannot be restored: {problems}.</source>
+        <translation>Impossible de restaurer {path}&#xa0;: {problems}.</translation>
     </message>
     <message>
-        <source>must be at least {minimum} characters long</source>
-        <translation>doit comporter au moins {minimum} caractères</translation>
+        <source>{path} is not a Dentasync Desktop database.</source>
+        <translation>{path} n’est pas une base de données Dentasync Desktop.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a role (one of {choices})</source>
-        <translation>«&#xa0;{value}&#xa0;» n’est pas un rôle (valeurs possibles&#xa0;: {choices})</translation>
+        <source>{path} was made by a newer version of Dentasync Desktop; update the app first.</source>
+        <translation>{path} a été créé par une version plus récente de Dentasync Desktop&#xa0;; mettez d’abord l’application à jour.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is already taken</source>
-        <translation>«&#xa0;{value}&#xa0;» est déjà pris</translation>
+        <source>Migration left {count} broken references.</source>
+        <translation>La migration a laissé {count} références rompues.</translation>
     </message>
     <message>
-        <source>{username} is already active</source>
-        <translation>{username} est déjà actif</translation>
+        <source>The migrations have {count} heads; expected one.</source>
+        <translation>Les migrations ont {count} têtes&#xa0;; une seule était attendue.</translation>
     </message>
     <message>
-        <source>{username} is already deactivated</source>
-        <translation>{username} est déjà désactivé</translation>
+        <source>The server&apos;s TLS certificate could not be verified: {reason}.</source>
+        <translation>Le certificat TLS du serveur n’a pas pu être vérifié&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <source>{username} is the last active administrator; make another user an administrator first</source>
-        <translation>{username} est le dernier administrateur actif&#xa0;; nommez d’abord un autre utilisateur administrateur</translation>
+        <source>The server refused the connection: {reason}.</source>
+        <translation>Le serveur a refusé la connexion&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <source>{username} is the last active administrator</source>
-        <translation>{username} est le dernier administrateur actif</translation>
+        <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un nom ni une adresse de serveur (p. ex. serveur-cabinet ou 192.168.1.10).</translation>
     </message>
     <message>
-        <source>nothing to plan: none of the order&apos;s services has task templates</source>
-        <translation>rien à planifier&#xa0;: aucune prestation de la commande n’a de modèles de tâches</translation>
+        <source>There is no user called &apos;{name}&apos;.</source>
+        <translation>Il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <source>nothing to plan: every template task is already in the work plan</source>
-        <translation>rien à planifier&#xa0;: toutes les tâches des modèles sont déjà dans le plan de travail</translation>
+        <source>&apos;{value}&apos; is not a label size; choose {choices}.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un format d’étiquette&#xa0;; choisissez {choices}.</translation>
     </message>
     <message>
-        <source>the task is already first</source>
-        <translation>la tâche est déjà la première</translation>
+        <source>Unknown section &apos;{value}&apos;; choose from {choices}.</source>
+        <translation>Section inconnue «&#xa0;{value}&#xa0;»&#xa0;; choisissez parmi {choices}.</translation>
     </message>
     <message>
-        <source>the task is already last</source>
-        <translation>la tâche est déjà la dernière</translation>
+        <source>&apos;{value}&apos; is not a paper size; choose a4 or letter.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un format de papier&#xa0;; choisissez a4 ou letter.</translation>
     </message>
     <message>
-        <source>the task is already where it is</source>
-        <translation>la tâche est déjà à cet emplacement</translation>
+        <source>&apos;{value}&apos; is not one of {choices}.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas l’une des valeurs suivantes&#xa0;: {choices}.</translation>
     </message>
     <message>
-        <source>the task is already assigned to {name}</source>
-        <translation>la tâche est déjà assignée à {name}</translation>
+        <source>&apos;{value}&apos; is not an IBAN (a country code, 2 check digits, then the account in letters and digits).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un IBAN (un code pays, 2 chiffres de contrôle, puis le compte en lettres et chiffres).</translation>
     </message>
     <message>
-        <source>the task is already unassigned</source>
-        <translation>la tâche n’est assignée à personne</translation>
+        <source>&apos;{value}&apos; is not a country that uses IBANs.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un pays qui utilise l’IBAN.</translation>
     </message>
     <message>
-        <source>the task is already done</source>
-        <translation>la tâche est déjà faite</translation>
+        <source>An IBAN from {country} has {length} characters, this one has {actual}.</source>
+        <translation>Un IBAN du pays {country} comporte {length} caractères, celui-ci en a {actual}.</translation>
     </message>
     <message>
-        <source>the task is already open</source>
-        <translation>la tâche est déjà ouverte</translation>
+        <source>The check digits do not match; please check for typos.</source>
+        <translation>Les chiffres de contrôle ne correspondent pas&#xa0;; vérifiez qu’il n’y a pas de faute de frappe.</translation>
+    </message>
+    <message>
+        <source>Does not have the form of an IBAN from {country}; please check for typos.</source>
+        <translation>N’a pas la forme d’un IBAN du pays {country}&#xa0;; vérifiez qu’il n’y a pas de faute de frappe.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un BIC&#xa0;: il comporte 8 ou 11 lettres et chiffres, p. ex. COBADEFFXXX.</translation>
+    </message>
+    <message>
+        <source>&apos;{country}&apos; in &apos;{value}&apos; is not a country code (letters 5 and 6 of a BIC name the bank&apos;s country).</source>
+        <translation>«&#xa0;{country}&#xa0;» dans «&#xa0;{value}&#xa0;» n’est pas un code pays (les lettres 5 et 6 d’un BIC indiquent le pays de la banque).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a BIC: 4 letters for the bank, 2 for the country, 2 for the place, maybe 3 for the branch (e.g. COBADEFFXXX).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un BIC&#xa0;: 4 lettres pour la banque, 2 pour le pays, 2 pour la localité, éventuellement 3 pour l’agence (p. ex. COBADEFFXXX).</translation>
+    </message>
+    <message>
+        <source>The plan amount must be greater than zero.</source>
+        <translation>Le montant du plan doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>More installments than the amount can be split into.</source>
+        <translation>Trop de versements pour le montant à répartir.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not exist (any more).</source>
+        <translation>«&#xa0;{name}&#xa0;» n’existe pas (ou plus).</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read: {reason}.</source>
+        <translation>Impossible de lire «&#xa0;{name}&#xa0;»&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a possible file name.</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un nom de fichier possible.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; choose a file.</source>
+        <translation>«&#xa0;{name}&#xa0;» est un dossier&#xa0;; choisissez un fichier.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ordinary file.</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un fichier ordinaire.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large ({size_mb} MB); the limit is {limit_mb} MB.</source>
+        <translation>«&#xa0;{name}&#xa0;» est trop volumineux ({size_mb} Mo)&#xa0;; la limite est de {limit_mb} Mo.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was already removed.</source>
+        <translation>«&#xa0;{name}&#xa0;» a déjà été retiré.</translation>
+    </message>
+    <message>
+        <source>Needs a date and time with a time zone.</source>
+        <translation>Nécessite une date et une heure avec un fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of appointment.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un type de rendez-vous.</translation>
+    </message>
+    <message>
+        <source>The event is already done.</source>
+        <translation>L’événement est déjà fait.</translation>
+    </message>
+    <message>
+        <source>The event is already open.</source>
+        <translation>L’événement est déjà ouvert.</translation>
+    </message>
+    <message>
+        <source>At most {limit} per service.</source>
+        <translation>{limit} au maximum par prestation.</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already active.</source>
+        <translation>{record} {name} est déjà à l’état actif.</translation>
+    </message>
+    <message>
+        <source>{record} {name} is already inactive.</source>
+        <translation>{record} {name} est déjà à l’état inactif.</translation>
+    </message>
+    <message>
+        <source>A dental lab named &apos;{name}&apos; already exists.</source>
+        <translation>Un laboratoire dentaire nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>A customer named &apos;{name}&apos; already exists.</source>
+        <translation>Un client nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>A customer named &apos;{name}&apos; at {clinic} already exists.</source>
+        <translation>Un client nommé «&#xa0;{name}&#xa0;» du cabinet {clinic} existe déjà.</translation>
+    </message>
+    <message>
+        <source>The code &apos;{value}&apos; is already used by another service.</source>
+        <translation>Le code «&#xa0;{value}&#xa0;» est déjà utilisé par une autre prestation.</translation>
+    </message>
+    <message>
+        <source>The page continues another sort order.</source>
+        <translation>La page poursuit un autre ordre de tri.</translation>
+    </message>
+    <message>
+        <source>At most {limit} items per order.</source>
+        <translation>{limit} articles au maximum par commande.</translation>
+    </message>
+    <message>
+        <source>The order total {total} is too large (at most {maximum}).</source>
+        <translation>Le total de la commande {total} est trop élevé ({maximum} au maximum).</translation>
+    </message>
+    <message>
+        <source>Must be in the order currency {currency}.</source>
+        <translation>Doit être en {currency}, la devise de la commande.</translation>
+    </message>
+    <message>
+        <source>The total {total} would be below what is already paid ({paid}); void payments first.</source>
+        <translation>Le total {total} serait inférieur à ce qui est déjà payé ({paid})&#xa0;; invalidez d’abord des paiements.</translation>
+    </message>
+    <message>
+        <source>The total {total} would be below the payment plan ({plan}); change the plan first.</source>
+        <translation>Le total {total} serait inférieur au plan de paiement ({plan})&#xa0;; modifiez d’abord le plan.</translation>
+    </message>
+    <message>
+        <source>{record} is deactivated.</source>
+        <translation>{record} est désactivé.</translation>
+    </message>
+    <message>
+        <source>Cannot change while payments or a plan exist.</source>
+        <translation>Impossible de modifier tant que des paiements ou un plan existent.</translation>
+    </message>
+    <message>
+        <source>Payments or a plan exist in {currency}; void them first.</source>
+        <translation>Des paiements ou un plan existent en {currency}&#xa0;; invalidez-les d’abord.</translation>
+    </message>
+    <message>
+        <source>The order is already on hold.</source>
+        <translation>La commande est déjà en attente.</translation>
+    </message>
+    <message>
+        <source>The order is already not on hold.</source>
+        <translation>La commande n’est pas en attente.</translation>
+    </message>
+    <message>
+        <source>{number} does not exist.</source>
+        <translation>{number} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The file name contains a NUL character.</source>
+        <translation>Le nom de fichier contient un caractère NUL.</translation>
+    </message>
+    <message>
+        <source>The file name contains characters that are not valid text.</source>
+        <translation>Le nom de fichier contient des caractères qui ne sont pas du texte valide.</translation>
+    </message>
+    <message>
+        <source>The file name is too long; choose a shorter one.</source>
+        <translation>Le nom de fichier est trop long&#xa0;; choisissez-en un plus court.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a {kind} file.</source>
+        <translation>{path} est un dossier&#xa0;; indiquez le nom d’un fichier {kind}.</translation>
+    </message>
+    <message>
+        <source>Must be the order currency {currency}, not {given}.</source>
+        <translation>Doit être en {currency}, la devise de la commande, et non en {given}.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un mode de paiement.</translation>
+    </message>
+    <message>
+        <source>Cannot be more than the order total ({total}).</source>
+        <translation>Ne peut pas dépasser le total de la commande ({total}).</translation>
+    </message>
+    <message>
+        <source>The installments would fall after the year {year}.</source>
+        <translation>Les versements tomberaient après l’année {year}.</translation>
+    </message>
+    <message>
+        <source>The order has no payment plan.</source>
+        <translation>La commande n’a pas de plan de paiement.</translation>
+    </message>
+    <message>
+        <source>More than the balance ({balance}).</source>
+        <translation>Supérieur au solde ({balance}).</translation>
+    </message>
+    <message>
+        <source>The order is already fully paid.</source>
+        <translation>La commande est déjà entièrement payée.</translation>
+    </message>
+    <message>
+        <source>Was already voided: {reason}.</source>
+        <translation>A déjà été invalidé&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Must be days, weeks or months.</source>
+        <translation>Doit être en jours, semaines ou mois.</translation>
+    </message>
+    <message>
+        <source>Was finalized on {date} and is locked.</source>
+        <translation>A été clôturé le {date} et est verrouillé.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a reminder.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un rappel.</translation>
+    </message>
+    <message>
+        <source>No dental lab is called &apos;{name}&apos; (the labs are: {labs}).</source>
+        <translation>Aucun laboratoire dentaire ne s’appelle «&#xa0;{name}&#xa0;» (les laboratoires sont&#xa0;: {labs}).</translation>
+    </message>
+    <message>
+        <source>Must be a PNG or JPEG image (.png, .jpg or .jpeg).</source>
+        <translation>Doit être une image PNG ou JPEG (.png, .jpg ou .jpeg).</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Le fichier {path} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image.</source>
+        <translation>{name} n’est pas une image PNG ou JPEG.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a preference key (letters, digits, dots, hyphens, underscores; at most 95 characters).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une clé de préférence (lettres, chiffres, points, traits d’union, traits de soulignement&#xa0;; 95 caractères au maximum).</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {reason}.</source>
+        <translation>Impossible d’utiliser {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossible de lire {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Use 3 to 50 characters: letters a-z, digits, dots, hyphens or underscores.</source>
+        <translation>Utilisez de 3 à 50 caractères&#xa0;: lettres a-z, chiffres, points, traits d’union ou traits de soulignement.</translation>
+    </message>
+    <message>
+        <source>Must be at least {minimum} characters long.</source>
+        <translation>Doit comporter au moins {minimum} caractères.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a role (one of {choices}).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un rôle (valeurs possibles&#xa0;: {choices}).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is already taken.</source>
+        <translation>«&#xa0;{value}&#xa0;» est déjà pris.</translation>
+    </message>
+    <message>
+        <source>{username} is already active.</source>
+        <translation>{username} est déjà actif.</translation>
+    </message>
+    <message>
+        <source>{username} is already deactivated.</source>
+        <translation>{username} est déjà désactivé.</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator; make another user an administrator first.</source>
+        <translation>{username} est le dernier administrateur actif&#xa0;; nommez d’abord un autre utilisateur administrateur.</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator.</source>
+        <translation>{username} est le dernier administrateur actif.</translation>
+    </message>
+    <message>
+        <source>Nothing to plan: none of the order&apos;s services has task templates.</source>
+        <translation>Rien à planifier&#xa0;: aucune prestation de la commande n’a de modèles de tâches.</translation>
+    </message>
+    <message>
+        <source>Nothing to plan: every template task is already in the work plan.</source>
+        <translation>Rien à planifier&#xa0;: toutes les tâches des modèles sont déjà dans le plan de travail.</translation>
+    </message>
+    <message>
+        <source>The task is already first.</source>
+        <translation>La tâche est déjà la première.</translation>
+    </message>
+    <message>
+        <source>The task is already last.</source>
+        <translation>La tâche est déjà la dernière.</translation>
+    </message>
+    <message>
+        <source>The task is already where it is.</source>
+        <translation>La tâche est déjà à cet emplacement.</translation>
+    </message>
+    <message>
+        <source>The task is already assigned to {name}.</source>
+        <translation>La tâche est déjà assignée à {name}.</translation>
+    </message>
+    <message>
+        <source>The task is already unassigned.</source>
+        <translation>La tâche n’est assignée à personne.</translation>
+    </message>
+    <message>
+        <source>The task is already done.</source>
+        <translation>La tâche est déjà faite.</translation>
+    </message>
+    <message>
+        <source>The task is already open.</source>
+        <translation>La tâche est déjà ouverte.</translation>
     </message>
     <message>
         <source>payments</source>
@@ -5896,10 +5896,10 @@ connexion&#xa0;:
         <translation>La commande est au statut «&#xa0;{status}&#xa0;», pas livrée&#xa0;: il n’y a aucune livraison à annuler.</translation>
     </message>
     <message numerus="yes">
-        <source>{currency} allows at most %n decimal place(s)</source>
+        <source>{currency} allows at most %n decimal place(s).</source>
         <translation>
-            <numerusform>{currency} autorise au plus %n décimale</numerusform>
-            <numerusform>{currency} autorise au plus %n décimales</numerusform>
+            <numerusform>{currency} autorise au plus %n décimale.</numerusform>
+            <numerusform>{currency} autorise au plus %n décimales.</numerusform>
         </translation>
     </message>
 </context>
@@ -5966,10 +5966,6 @@ connexion&#xa0;:
         <translation>client</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>base de données</translation>
-    </message>
-    <message>
         <source>date from</source>
         <translation>date de début</translation>
     </message>
@@ -6026,6 +6022,10 @@ connexion&#xa0;:
         <translation>échéance au</translation>
     </message>
     <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>durée</translation>
     </message>
@@ -6064,10 +6064,6 @@ connexion&#xa0;:
     <message>
         <source>hold</source>
         <translation>attente</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>hôte</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -6190,10 +6186,6 @@ connexion&#xa0;:
         <translation>téléphone</translation>
     </message>
     <message>
-        <source>port</source>
-        <translation>port</translation>
-    </message>
-    <message>
         <source>position</source>
         <translation>position</translation>
     </message>
@@ -6260,10 +6252,6 @@ connexion&#xa0;:
     <message>
         <source>task templates</source>
         <translation>modèles de tâches</translation>
-    </message>
-    <message>
-        <source>TLS mode</source>
-        <translation>mode TLS</translation>
     </message>
     <message>
         <source>to</source>

@@ -53,7 +53,7 @@ def test_amounts_follow_the_users_format(qapp: QApplication) -> None:
     error = ValidationError("amount", code="more_than_balance",
                             params={"balance_minor": 123456, "currency": "EUR"})
     assert error_words(error) == (
-        f"amount: is more than the balance ({money(Money(123456, 'EUR'))})")
+        f"Amount: More than the balance ({money(Money(123456, 'EUR'))}).")
 
 
 def test_the_words_are_in_the_guis_language(qapp: QApplication,
@@ -61,12 +61,12 @@ def test_the_words_are_in_the_guis_language(qapp: QApplication,
     monkeypatch.setattr(catalog, "_default", "de")
     error = ValidationError("due date", code="required")
     assert error_words(error) == error.in_words("de", locale_name())
-    assert error_words(error) != "due date: is required"
+    assert error_words(error) != "Due date: Required."
 
 
 def test_messages_name_the_field_and_keep_uncoded_words(qapp: QApplication) -> None:
     assert error_words(ValidationError("due date", code="required")) == (
-        "due date: is required")
+        "Due date: Required.")
     assert error_words(LifecycleError(code="lifecycle.on_hold")) == (
         "The order is on hold: take it off hold first.")
     assert error_words(DomainError("Plain words.")) == "Plain words."

@@ -55,7 +55,7 @@ def test_a_refusal_reaching_the_hook_shows_its_message_only(
     install_exception_hook(tmp_path / "dentasync.log")
     error = ValidationError("amount", "must be greater than zero")
     sys.excepthook(ValidationError, error, None)
-    assert shown == [("amount: must be greater than zero", "Not saved")]
+    assert shown == [("Amount: Must be greater than zero.", "Not saved")]
 
 
 def refused_job(error: DomainError) -> Job[None]:
@@ -73,7 +73,7 @@ def test_a_job_refused_by_the_services_shows_the_refusal(
         results.append)
     settle(qtbot)
     assert results == []
-    assert shown == [("due date: cannot be before the documented date", "Not saved")]
+    assert shown == [("Due date: Cannot be before the documented date.", "Not saved")]
 
 
 def test_a_busy_database_says_so_and_to_try_again(

@@ -25,6 +25,7 @@ from dentasync_desktop.gui.masterdata.people import (
     UserDialog,
 )
 from dentasync_desktop.gui.masterdata.services import ServiceDialog, ServicesPage
+from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import masterdata, orders, users
 
 from ..factories import World
@@ -152,6 +153,36 @@ def test_deleting_a_lab_in_use_deactivates_it(qtbot, client: ServiceClient, worl
     assert not masterdata.get_lab(world.uow(), world.admin, world.lab_id).active
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_bad_field_is_marked_at_once_and_cleared_as_it_is_fixed(  # type: ignore[no-untyped-def]
+        qtbot, themed, client: ServiceClient, theme: str) -> None:
+    apply_theme(themed, theme)
+    dialog = LabDialog(client, None)
+    qtbot.addWidget(dialog)
+    dialog.email.setText("not-an-address")
+    dialog.iban.setText("1234")
+    dialog.show()
+    dialog.buttons.accepted.emit()
+    settle(qtbot)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    # All three at once, each right under its own field, in the form's words.
+    assert dialog.marks.message_for(dialog.name) == "Required."
+    assert dialog.marks.message_for(dialog.email) == "'not-an-address' is not an e-mail address."
+    assert dialog.marks.message_for(dialog.iban).startswith("'1234' is not an IBAN")
+    assert dialog.marks.text.splitlines()[0] == "Name: Required."
+    assert dialog.error.isHidden()  # no banner repeating them
+    assert dialog.focusWidget() is dialog.name
+    assert dialog.email.property("fieldError") is True
+    screenshot(dialog, f"lab-dialog-field-errors-{theme}")
+    # Fixing one field clears its message only.
+    qtbot.keyClicks(dialog.name, "Dental Lab Nord")
+    settle(qtbot)
+    assert dialog.marks.message_for(dialog.name) == ""
+    assert dialog.name.property("fieldError") is False
+    assert dialog.marks.message_for(dialog.email) != ""
+    assert dialog.marks.message_for(dialog.iban) != ""
+
+
 def test_a_bad_entry_keeps_the_dialog_open(qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
     dialog = LabDialog(client, None)
     qtbot.addWidget(dialog)
@@ -162,8 +193,8 @@ def test_a_bad_entry_keeps_the_dialog_open(qtbot, client: ServiceClient) -> None
     dialog.buttons.accepted.emit()
     settle(qtbot)
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error.text().startswith("email:")
-    assert dialog.field_widget("email") is dialog.email
+    assert dialog.marks.text.startswith("E-mail:")
+    assert dialog.field_widget("e-mail") is dialog.email
     assert dialog.name.text() == "Lab with a bad mail"
     dialog.email.setText("lab@example.com")
     settle(qtbot)
@@ -254,7 +285,7 @@ def test_services_with_prices_and_task_templates(qtbot, themed, monkeypatch: pyt
     shown = filling(monkeypatch, ServiceDialog, bad_price)
     panel.edit()
     settle(qtbot)
-    assert shown[0].error.text().startswith("price:")
+    assert shown[0].marks.text.startswith("Price:")
     assert shown[0].result() != QDialog.DialogCode.Accepted
 
 
@@ -325,7 +356,7 @@ def test_user_dialog_refuses_differing_passwords(qtbot, client: ServiceClient) -
     settle(qtbot)
     dialog.buttons.accepted.emit()
     settle(qtbot)
-    assert dialog.error.text() == "repeat password: the two passwords differ"
+    assert dialog.marks.text == "Repeat password: The two passwords differ."
     assert dialog.result() != QDialog.DialogCode.Accepted
 
 

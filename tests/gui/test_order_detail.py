@@ -345,7 +345,7 @@ def test_adjust_price_keeps_bad_input_and_names_the_field(
     dialog = shown[-1]
     settle(qtbot)
     assert dialog.result() == QDialog.DialogCode.Rejected
-    assert dialog.error_text == "Price: JPY allows at most 0 decimal places"
+    assert dialog.error_text == "Price: JPY allows at most 0 decimal places."
     assert dialog.price.amount.text() == "12,345"
     assert fresh(world, order.id).total == Money(50000, "EUR")
 
@@ -567,7 +567,7 @@ def test_payments_plan_record_void_and_bad_amount(
 
     shown = answer(monkeypatch, editors.PaymentDialog, bad_amount)
     view.add_payment_action.trigger()
-    assert shown[-1].error_text == "Amount: 'a lot' is not a valid amount"
+    assert shown[-1].error_text == "Amount: 'a lot' is not a valid amount."
     assert shown[-1].amount.amount.text() == "a lot"
     settle(qtbot)
     assert view.detail.payments == ()
@@ -976,7 +976,7 @@ def test_plan_preview_reports_what_cannot_be_scheduled(qtbot) -> None:
     settle(qtbot)
     assert dialog.preview_model.rowCount() == 0
     assert dialog.preview_problem.text() == (
-        "Installments: more installments than the amount can be split into")
+        "Installments: More installments than the amount can be split into.")
     dialog.count.setValue(2)
     settle(qtbot)
     assert dialog.preview_model.rowCount() == 2

@@ -195,7 +195,7 @@ def test_screenshots_of_dialogs(qtbot, world: World, database, tmp_path: Path,
     refused = editors.PaymentDialog(view, order.balance, PaymentMethod.CARD, lambda *_: None)
     refused.amount.amount.setText("554,00 €")
     refused.accept()
-    assert refused.error_text == "Amount: '554,00 €' is not a valid amount"
+    assert refused.error_text == "Amount: '554,00 €' is not a valid amount."
     built = [
         ("payment_plan", editors.PlanDialog(view, order.total, order.plan, QDate(2026, 12, 1),
                                             lambda *_: None)),

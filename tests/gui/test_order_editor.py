@@ -105,7 +105,7 @@ def test_bad_input_keeps_the_dialog_open_with_everything_typed(qtbot, dialog: Or
     dialog.save()
     settle(qtbot)
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved is None
-    assert dialog.error.text() == "patient: is required"
+    assert dialog.marks.text == "Patient: Required."
     assert dialog.widget_for("patient") is dialog.patient
     assert dialog.description.toPlainText() == "Bridge 34-36"
     dialog.patient.set_value(world.patient_id)
@@ -113,13 +113,13 @@ def test_bad_input_keeps_the_dialog_open_with_everything_typed(qtbot, dialog: Or
     assert "check the prices" in dialog.total.text()
     dialog.save()
     settle(qtbot)
-    assert dialog.error.text().startswith("item 1 price:")
+    assert dialog.marks.text.startswith("Item 1 price:")
     assert dialog.widget_for("item 1 price") is row.price
     row.price.setText("300")
     row.description.clear()
     dialog.save()
     settle(qtbot)
-    assert dialog.error.text() == "item 1 description: is required"
+    assert dialog.marks.text == "Item 1 description: Required."
     row.description.setText("Bridge")
     dialog.save()
     settle(qtbot)

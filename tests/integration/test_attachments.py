@@ -96,10 +96,10 @@ def test_unusable_sources_are_refused_without_copying(world: World, tmp_path: Pa
     with huge.open("wb") as handle:
         handle.truncate(attachments.MAX_BYTES + 1)  # sparse: no real 200 MB written
     cases = [
-        (tmp_path / "gone.pdf", "^file: 'gone.pdf' does not exist"),
-        (tmp_path, f"^file: '{tmp_path.name}' is a folder"),
-        (Path(""), "^file: choose a file"),
-        (huge, r"^file: 'huge.stl' is too large \(200.0 MB\); the limit is 200 MB"),
+        (tmp_path / "gone.pdf", "^File: 'gone.pdf' does not exist"),
+        (tmp_path, f"^File: '{tmp_path.name}' is a folder"),
+        (Path(""), "^File: Choose a file"),
+        (huge, r"^File: 'huge.stl' is too large \(200.0 MB\); the limit is 200 MB"),
     ]
     for source, message in cases:
         with refused(world, ValidationError, message):
@@ -115,7 +115,7 @@ def test_a_named_pipe_is_not_read(world: World, tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.pdf"
     os.mkfifo(pipe)
     order = new_order(world)
-    with refused(world, ValidationError, "^file: 'pipe.pdf' is not an ordinary file"):
+    with refused(world, ValidationError, "^File: 'pipe.pdf' is not an ordinary file"):
         attachments.add_attachment(world.uow(), world.admin, order.id, pipe)
 
 
@@ -133,7 +133,7 @@ def test_remove_is_soft_and_keeps_the_file(world: World, tmp_path: Path) -> None
         row = uow.session.scalars(select(Attachment)).one()
         assert (row.removed, row.removed_at, row.removed_by_id) == (
             True, FIXED_NOW, front_desk.user_id)
-    with refused(world, ValidationError, "^attachment: 'form.pdf' was already removed"):
+    with refused(world, ValidationError, "^Attachment: 'form.pdf' was already removed"):
         attachments.remove_attachment(world.uow(), world.admin, att.id)
     with refused(world, NotFound, "Attachment #31337"):
         attachments.remove_attachment(world.uow(), world.admin, 31337)

@@ -55,11 +55,11 @@ def test_events_in_range_with_order_patient_lab_customer_and_person(world: World
     assert try_in.person == "Front desk User" and try_in.version == 1
     assert try_in.ends_at == at(24, 9) + timedelta(minutes=45)
     assert closed.order_closed and not try_in.order_closed
-    with refused(world, ValidationError, "^end: must be after the start"):
+    with refused(world, ValidationError, "^End: Must be after the start"):
         calendar.calendar_events(world.uow(), world.admin, at(30, 9), at(23, 9))
-    with refused(world, ValidationError, "^start: needs a date and time with a time zone"):
+    with refused(world, ValidationError, "^Start: Needs a date and time with a time zone"):
         calendar.calendar_events(world.uow(), world.admin, datetime(2026, 11, 1), at(30, 9))
-    with refused(world, ValidationError, "^end: at most 62 days"):
+    with refused(world, ValidationError, "^End: At most 62 days"):
         calendar.calendar_events(world.uow(), world.admin, at(1, 0),
                                  at(1, 0) + timedelta(days=63))
 
@@ -109,7 +109,7 @@ def test_due_dates_as_all_day_items(world: World) -> None:
         ("WO-000001", date(2026, 11, 18), True), ("WO-000002", date(2026, 11, 25), False)]
     assert calendar.order_due_dates(world.uow(), world.admin, date(2026, 11, 16),
                                     date(2026, 11, 30), CalendarFilter(lab_id=world.lab2_id)) == []
-    with refused(world, ValidationError, "^end"):
+    with refused(world, ValidationError, "^End"):
         calendar.order_due_dates(world.uow(), world.admin, date(2026, 11, 30), date(2026, 11, 1))
 
 
@@ -138,7 +138,7 @@ def test_agenda_pdf_for_a_week(world: World, tmp_path: Path) -> None:
     empty = calendar.write_agenda(world.uow, world.admin, date(2026, 12, 1), 1,
                                   CalendarFilter(), tmp_path / "day.pdf")
     assert empty.read_bytes().startswith(b"%PDF")
-    with refused(world, ValidationError, "^days"):
+    with refused(world, ValidationError, "^Days"):
         calendar.write_agenda(world.uow, world.admin, date(2026, 12, 1), 0, CalendarFilter(),
                               tmp_path / "none.pdf")
 

@@ -46,5 +46,5 @@ def test_refuses_orders_that_are_not_shipped_and_unknown_numbers(world: World) -
         checkin.check_in(world.uow(), desk, "WO-000001")
     with refused(world, NotFound, "There is no order WO-000042"):
         checkin.check_in(world.uow(), desk, "42")
-    with refused(world, ValidationError, "^number: 'hello' is not an order number"):
+    with refused(world, ValidationError, "^Number: 'hello' is not an order number"):
         checkin.check_in(world.uow(), desk, "hello")

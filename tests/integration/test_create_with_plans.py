@@ -60,7 +60,7 @@ def test_a_refused_plan_or_task_refuses_the_order_and_names_the_field(
         orders.create_order(world.uow(), world.admin, data)
     assert isinstance(caught.value, ValidationError)
     assert caught.value.field == field
-    assert caught.value.message.startswith(f"{field}: ")
+    assert caught.value.message.startswith(f"{field[0].upper()}{field[1:]}: ")
 
 
 def test_a_role_that_may_not_plan_work_cannot_create_an_order_with_tasks(world: World) -> None:

@@ -53,14 +53,14 @@ def test_calendar_times_outside_the_accepted_years_are_refused(world: World) -> 
 def test_calendar_filters_by_ids_sqlite_cannot_hold_are_refused(
     world: World, flt: CalendarFilter
 ) -> None:
-    with refused(world, ValidationError, "no such record"):
+    with refused(world, ValidationError, "No such record"):
         calendar.order_due_dates(world.uow(), world.admin, date(2026, 11, 1),
                                  date(2026, 11, 30), flt)
 
 
 def test_a_search_of_a_thousand_words_is_refused_not_sent_to_sqlite(world: World) -> None:
     words = " ".join(f"w{i}" for i in range(1000))
-    with refused(world, ValidationError, "search: is too long"):
+    with refused(world, ValidationError, "Search: Too long"):
         calendar.orders_for_new_event(world.uow(), world.admin, words)
 
 

@@ -29,7 +29,12 @@ from dentasync_desktop.domain.dto import (
     TaskTemplateInfo,
 )
 from dentasync_desktop.domain.enums import Role
-from dentasync_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from dentasync_desktop.domain.errors import (
+    FieldErrors,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.services import masterdata, orders
 from dentasync_desktop.services.masterdata import DEACTIVATED, DELETED
@@ -109,9 +114,9 @@ def test_saving_an_unchanged_lab_writes_nothing(world: World) -> None:
 
 
 @pytest.mark.parametrize(("changes", "field", "reason"), [
-    ({"name": "   "}, "name", "is required"),
+    ({"name": "   "}, "name", "Required."),
     ({"name": "ZAHNTECHNIK MÜLLER GMBH"}, "name", "already exists"),
-    ({"email": "not-an-address"}, "email", "not an e-mail address"),
+    ({"email": "not-an-address"}, "e-mail", "not an e-mail address"),
     ({"default_turnaround_days": 366}, "default turnaround days", "between 0 and 365"),
     ({"default_turnaround_days": -1}, "default turnaround days", "between 0 and 365"),
     ({"iban": "DE89 3704 0044 0532 0130 01"}, "IBAN", "check digits"),
@@ -128,6 +133,18 @@ def test_bad_lab_input_is_refused_by_field(
     labs = count(world, DentalLab)
     error = refused(world, field, masterdata.save_lab, data)
     assert reason in error.reason
+    assert count(world, DentalLab) == labs
+
+
+def test_every_bad_lab_field_is_refused_at_once(world: World) -> None:
+    """The form can mark every bad field together instead of one per Save."""
+    labs = count(world, DentalLab)
+    data = LabInput(name=" ", email="not-an-address", iban="1234", default_turnaround_days=-1)
+    error = refused(world, "name", masterdata.save_lab, data)
+    assert isinstance(error, FieldErrors)
+    assert [e.field for e in error.errors] == [
+        "name", "e-mail", "default turnaround days", "IBAN"]
+    assert error.message.splitlines()[1].startswith("E-mail: ")
     assert count(world, DentalLab) == labs
 
 
@@ -204,7 +221,7 @@ def test_customer_crud_and_duplicates(world: World) -> None:
     error = refused(world, "name", masterdata.save_customer,
                     CustomerInput(name="dr. weiss", clinic="PRAXIS MITTE"))
     assert "already exists" in error.reason
-    refused(world, "email", masterdata.save_customer, CustomerInput(name="Dr. A", email="a@b"))
+    refused(world, "e-mail", masterdata.save_customer, CustomerInput(name="Dr. A", email="a@b"))
     refused(world, "name", masterdata.save_customer, CustomerInput(name=""))
     with pytest.raises(PermissionDenied):
         masterdata.save_customer(world.uow(), world.actors[Role.TECHNICIAN],
@@ -367,7 +384,7 @@ def test_staff_save_list_and_delete(world: World) -> None:
         name="Ewa Kowalska", job_title="Ceramist", email="ewa@lab.pl"))
     assert last_activity(world).entity == "staff"
     refused(world, "name", masterdata.save_staff, StaffInput(name=""))
-    refused(world, "email", masterdata.save_staff, StaffInput(name="X", email="x"))
+    refused(world, "e-mail", masterdata.save_staff, StaffInput(name="X", email="x"))
     with pytest.raises(PermissionDenied):
         masterdata.save_staff(world.uow(), world.actors[Role.FRONT_DESK], StaffInput(name="Y"))
     names = [s.name for s in masterdata.list_staff(world.uow(), world.actors[Role.TECHNICIAN])]

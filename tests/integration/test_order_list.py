@@ -220,13 +220,13 @@ def test_count_by_status_ignores_only_the_status_filter(world: World) -> None:
 
 def test_bad_requests_are_refused_naming_the_field(world: World) -> None:
     technician = world.actors[Role.TECHNICIAN]
-    with pytest.raises(ValidationError, match="sort"):
+    with pytest.raises(ValidationError, match=r"(?i)sort"):
         list_orders(world.uow(), technician, OrderFilter(sort_key="price"), 0, 50)
-    with pytest.raises(ValidationError, match="limit"):
+    with pytest.raises(ValidationError, match=r"(?i)limit"):
         list_orders(world.uow(), technician, OrderFilter(), 0, 0)
-    with pytest.raises(ValidationError, match="offset"):
+    with pytest.raises(ValidationError, match=r"(?i)offset"):
         list_orders(world.uow(), technician, OrderFilter(), -1, 10)
-    with pytest.raises(ValidationError, match="due date"):
+    with pytest.raises(ValidationError, match=r"(?i)due date"):
         count_by_status(world.uow(), technician,
                         OrderFilter(due_from=date(2026, 2, 1), due_to=date(2026, 1, 1)))
 
@@ -360,9 +360,9 @@ def test_a_cursor_only_continues_its_own_sort(world: World) -> None:
     _sortable(world)
     first = orders_after(world.uow(), world.admin, OrderFilter(sort_key="number"), None, 2)
     assert first.next is not None
-    with pytest.raises(ValidationError, match="sort"):
+    with pytest.raises(ValidationError, match=r"(?i)sort"):
         orders_after(world.uow(), world.admin, OrderFilter(sort_key="patient"), first.next, 2)
-    with pytest.raises(ValidationError, match="limit"):
+    with pytest.raises(ValidationError, match=r"(?i)limit"):
         orders_after(world.uow(), world.admin, OrderFilter(), None, 0)
 
 

@@ -67,9 +67,9 @@ def test_refusals_change_nothing(world: World) -> None:
         orders.deliver(world.uow(), world.admin, order.id, order.version)
     with pytest.raises(PermissionDenied):
         orders.publish(world.uow(), world.actors[Role.TECHNICIAN], order.id, order.version)
-    with pytest.raises(ValidationError, match="reason"):
+    with pytest.raises(ValidationError, match=r"(?i)reason"):
         orders.cancel(world.uow(), world.admin, order.id, order.version, "  ")
-    with pytest.raises(ValidationError, match="due date"):
+    with pytest.raises(ValidationError, match=r"(?i)due date"):
         orders.update_due_date(world.uow(), world.admin, order.id, order.version, date(2020, 1, 1))
     assert activity_count(world) == before
     assert get_order(world.uow(), world.admin, order.id).status is OrderStatus.DRAFT
@@ -98,13 +98,13 @@ def test_price_cannot_drop_below_payments_or_plan(world: World) -> None:
     order = orders.create_order(world.uow(), world.admin, world.order_input())
     order = payments.record_payment(world.uow(), world.admin, order.id, PaymentInput(
         paid_on=date(2026, 11, 20), amount=Money(20000, "EUR"), method=PaymentMethod.CASH))
-    with refused(world, ValidationError, r"^price: the total €100.00 would be below what is "
+    with refused(world, ValidationError, r"^Price: The total €100.00 would be below what is "
                                          r"already paid \(€200.00\)"):
         orders.adjust_price(world.uow(), world.admin, order.id, order.version,
                             Money(10000, "EUR"))
     cheaper = world.order_input(items=(ItemInput(description="Crown", quantity=1,
                                                  unit_price=Money(15000, "EUR")),))
-    with refused(world, ValidationError, "^items: the total €150.00 would be below"):
+    with refused(world, ValidationError, "^Items: The total €150.00 would be below"):
         orders.edit_order(world.uow(), world.admin, order.id, order.version, cheaper)
     order = payments.set_payment_plan(world.uow(), world.admin, order.id, PaymentPlanInput(
         amount=Money(40000, "EUR"), method=PaymentMethod.CASH, first_due_date=date(2026, 12, 1)))

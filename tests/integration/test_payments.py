@@ -13,6 +13,7 @@ from dentasync_desktop.db.models import Installment, Payment, PaymentPlan, WorkO
 from dentasync_desktop.domain.dto import OrderDetail, PaymentInput, PaymentPlanInput
 from dentasync_desktop.domain.enums import IntervalUnit, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import (
+    FieldErrors,
     LifecycleError,
     NotFound,
     PermissionDenied,
@@ -108,17 +109,17 @@ def test_replacing_a_plan_replaces_its_installments(world: World) -> None:
 def test_plan_refusals_name_the_field(world: World) -> None:
     order = new_order(world)
     cases = [
-        (plan(currency="USD"), "^currency: must be the order currency EUR"),
-        (plan(0), "^amount: must be greater than zero"),
-        (plan(50001), r"^amount: cannot be more than the order total \(€500.00\)"),
-        (plan(first=None), "^first due date: is required"),
-        (plan(installments=0), "^installments: must be between 1 and 120"),
-        (plan(installments=121), "^installments: must be between 1 and 120"),
-        (plan(amount=5, installments=6), "^installments: more installments than"),
-        (plan(installments=2, interval=0), "^interval: must be between 1 and 365"),
-        (plan(first=date(9999, 6, 1), installments=12), "^first due date: must be between"),
+        (plan(currency="USD"), "^Currency: Must be the order currency EUR"),
+        (plan(0), "^Amount: Must be greater than zero"),
+        (plan(50001), r"^Amount: Cannot be more than the order total \(€500.00\)"),
+        (plan(first=None), "^First due date: Required"),
+        (plan(installments=0), "^Installments: Must be between 1 and 120"),
+        (plan(installments=121), "^Installments: Must be between 1 and 120"),
+        (plan(amount=5, installments=6), "^Installments: More installments than"),
+        (plan(installments=2, interval=0), "^Interval: Must be between 1 and 365"),
+        (plan(first=date(9999, 6, 1), installments=12), "^First due date: Must be between"),
         (plan(first=date(2199, 6, 1), installments=120, interval=365),
-         "^first due date: .* after the year"),
+         "^First due date: .* after the year"),
     ]
     for data, message in cases:
         with refused(world, ValidationError, message):
@@ -150,7 +151,7 @@ def test_remove_plan_falls_back_to_the_latest_payment_method(world: World) -> No
     assert money_columns(world, order.id) == (1000, None, PaymentMethod.CASH)
     with world.uow() as uow:
         assert uow.session.scalar(select(func.count(Installment.id))) == 0
-    with refused(world, ValidationError, "^payment plan: the order has no payment plan"):
+    with refused(world, ValidationError, "^Payment plan: The order has no payment plan"):
         payments.remove_payment_plan(world.uow(), world.admin, order.id)
     payments.set_payment_plan(world.uow(), world.admin, order.id, plan())
     with refused(world, PermissionDenied):
@@ -183,23 +184,23 @@ def test_paying_in_full_then_nothing_more_is_accepted(world: World) -> None:
     order = record(world, new_order(world), 20000, 30000)
     assert order.payment_status is PaymentStatus.PAID
     assert order.balance == eur(0)
-    with refused(world, ValidationError, "^amount: the order is already fully paid"):
+    with refused(world, ValidationError, "^Amount: The order is already fully paid"):
         record(world, order, 1)
 
 
 def test_payment_refusals_name_the_field(world: World) -> None:
     order = record(world, new_order(world), 10000)
     cases = [
-        (pay(0), "^amount: must be greater than zero"),
-        (pay(-500), "^amount: must be greater than zero"),
-        (pay(40001), r"^amount: is more than the balance \(€400.00\)"),
-        (pay(100, currency="USD"), "^currency: must be the order currency EUR, not USD"),
-        (pay(100, date(2026, 11, 21)), "^paid on: cannot be in the future"),
-        (pay(100, note="x" * 1001), "^note: is too long"),
+        (pay(0), "^Amount: Must be greater than zero"),
+        (pay(-500), "^Amount: Must be greater than zero"),
+        (pay(40001), r"^Amount: More than the balance \(€400.00\)"),
+        (pay(100, currency="USD"), "^Currency: Must be the order currency EUR, not USD"),
+        (pay(100, date(2026, 11, 21)), "^Paid on: Cannot be in the future"),
+        (pay(100, note="x" * 1001), "^Note: Too long"),
         (PaymentInput(paid_on=None, amount=eur(100), method=PaymentMethod.CASH),  # type: ignore[arg-type]
-         "^paid on: is required"),
+         "^Paid on: Required"),
         (PaymentInput(paid_on=TODAY, amount=eur(100), method="cheque"),  # type: ignore[arg-type]
-         "^method: 'cheque' is not a payment method"),
+         "^Method: 'cheque' is not a payment method"),
     ]
     for data, message in cases:
         with refused(world, ValidationError, message):
@@ -211,6 +212,15 @@ def test_payment_refusals_name_the_field(world: World) -> None:
     order = orders.cancel(world.uow(), world.admin, order.id, order.version, "Duplicate")
     with refused(world, LifecycleError, "cancelled"):
         payments.record_payment(world.uow(), world.admin, order.id, pay(100))
+
+
+def test_every_bad_payment_field_is_refused_at_once(world: World) -> None:
+    order = record(world, new_order(world), 10000)
+    data = pay(0, date(2026, 11, 21), note="x" * 1001)
+    with refused(world, FieldErrors) as caught:
+        payments.record_payment(world.uow(), world.admin, order.id, data)
+    assert [e.field for e in caught.value.errors] == [  # type: ignore[attr-defined]
+        "paid on", "amount", "note"]
 
 
 def test_a_completed_order_still_takes_payments(world: World) -> None:
@@ -241,10 +251,10 @@ def test_void_keeps_the_payment_and_stops_counting_it(world: World) -> None:
         True, "Card charged twice", eur(5000))
     with world.uow() as uow:
         assert uow.session.scalar(select(func.count(Payment.id))) == 2
-    with refused(world, ValidationError, "^payment: was already voided: Card charged twice"):
+    with refused(world, ValidationError, "^Payment: Was already voided: Card charged twice"):
         payments.void_payment(world.uow(), world.admin, card, "Again")
     cash = order.payments[0].id
-    with refused(world, ValidationError, "^reason: is required"):
+    with refused(world, ValidationError, "^Reason: Required"):
         payments.void_payment(world.uow(), world.admin, cash, " ")
     with refused(world, PermissionDenied, "Void payment"):
         payments.void_payment(world.uow(), world.actors[Role.TECHNICIAN], cash, "Wrong")
@@ -318,7 +328,7 @@ def test_paid_always_equals_the_non_voided_payments(world: World, ops: list[tupl
                 order = record(world, order, value)
                 counted[order.payments[-1].id] = value
             else:
-                with pytest.raises(ValidationError, match=r"^amount: "):
+                with pytest.raises(ValidationError, match=r"^Amount: "):
                     record(world, order, value)
         else:
             ids = [p.id for p in order.payments]

@@ -51,11 +51,11 @@ def test_add_payroll_refusals(world: World) -> None:
     order = in_production(world)
     retired = second_staff(world, active=False)
     cases = [
-        (world.staff_id, Money(0, "EUR"), "", "^amount: must be greater than zero"),
-        (world.staff_id, Money(-1, "EUR"), "", "^amount: must be greater than zero"),
-        (retired, Money(100, "EUR"), "", "^employee: choose an active staff member"),
-        (9999, Money(100, "EUR"), "", "^employee: "),
-        (world.staff_id, Money(100, "EUR"), "x" * 2001, "^comment: is too long"),
+        (world.staff_id, Money(0, "EUR"), "", "^Amount: Must be greater than zero"),
+        (world.staff_id, Money(-1, "EUR"), "", "^Amount: Must be greater than zero"),
+        (retired, Money(100, "EUR"), "", "^Employee: Choose an active staff member"),
+        (9999, Money(100, "EUR"), "", "^Employee: "),
+        (world.staff_id, Money(100, "EUR"), "x" * 2001, "^Comment: Too long"),
     ]
     for staff_id, amount, comment, message in cases:
         with refused(world, ValidationError, message):
@@ -90,12 +90,12 @@ def test_edit_then_finalize_locks_the_record(world: World) -> None:
         "Petra Porcelain", Money(5000, "EUR"), "Layering")
     entry = last_activity(world)
     assert "Tom Technician" in entry.before and "Petra Porcelain" in entry.after
-    with refused(world, ValidationError, "^amount"):
+    with refused(world, ValidationError, "^Amount"):
         payroll.edit_payroll(world.uow(), world.admin, record_id, petra, Money(0, "EUR"), "")
     with one_activity(world, order.id):
         order = payroll.finalize_payroll(world.uow(), world.admin, record_id)
     assert order.payroll[0].finalized and order.payroll[0].finalized_at == FIXED_NOW
-    with refused(world, ValidationError, "^payroll record: was finalized on 2026-11-20"):
+    with refused(world, ValidationError, "^Payroll record: Was finalized on 2026-11-20"):
         payroll.finalize_payroll(world.uow(), world.admin, record_id)
     with refused(world, ValidationError, "is locked"):
         payroll.edit_payroll(world.uow(), world.admin, record_id, petra, Money(1, "EUR"), "")
@@ -150,7 +150,7 @@ def test_list_payroll_filters_by_employee_and_date(world: World) -> None:
     december = payroll.list_payroll(world.uow(), manager, date_from=date(2026, 12, 15))
     assert [r.amount.minor for r in december] == [300]
     assert payroll.list_payroll(world.uow(), manager, date_to=date(2026, 11, 19)) == []
-    with refused(world, ValidationError, "^date to: cannot be before"):
+    with refused(world, ValidationError, "^Date to: Cannot be before"):
         payroll.list_payroll(world.uow(), manager, date_from=date(2026, 12, 1),
                              date_to=date(2026, 11, 1))
     with refused(world, PermissionDenied):

@@ -65,10 +65,10 @@ def test_notes_are_printed(world: World, tmp_path: Path,
 
 @pytest.mark.parametrize(("argv", "message"), [
     (("print", "order", "42", "-o", "{dir}/x.pdf"), "There is no work order WO-000042."),
-    (("print", "order", "abc", "-o", "{dir}/x.pdf"), "number: 'abc' is not an order number"),
+    (("print", "order", "abc", "-o", "{dir}/x.pdf"), "Number: 'abc' is not an order number"),
     (("print", "order", "1", "-o", "{dir}/x.pdf", "--sections", "items,photos"),
-     "sections: unknown section 'photos'"),
-    (("print", "label", "1", "-o", "{dir}/missing/x.pdf"), "output file: the folder"),
+     "Sections: Unknown section 'photos'"),
+    (("print", "label", "1", "-o", "{dir}/missing/x.pdf"), "Output file: The folder"),
 ])
 def test_problems_are_one_clear_line(world: World, tmp_path: Path,
                                      capsys: pytest.CaptureFixture[str], argv: tuple[str, ...],

@@ -175,9 +175,9 @@ def test_orders_due_tomorrow_installments_today_and_seat_readiness(
 
 def test_refusals(timed: World) -> None:
     desk = timed.actors[Role.FRONT_DESK]
-    with refused(timed, ValidationError, "^reminder: 'nonsense' is not a reminder"):
+    with refused(timed, ValidationError, "^Reminder: 'nonsense' is not a reminder"):
         reminders.dismiss_reminder(timed.uow(), desk, "nonsense")
-    with refused(timed, ValidationError, "^snooze: must be between 1 and 10080"):
+    with refused(timed, ValidationError, "^Snooze: Must be between 1 and 10080"):
         reminders.snooze_reminder(timed.uow(), desk, "event:1:20261125T1400", 0)
     nobody = timed.actors[Role.ADMIN].__class__(user_id=None, username="script",
                                                 full_name="Script", role=Role.ADMIN)
@@ -208,5 +208,5 @@ def test_dismiss_all_in_one_transaction_announces_to_the_users_windows(
     reminders.dismiss_reminders(world.uow(), desk, tuple(due))
     assert reminders.due_reminders(world.uow(), desk) == []
     assert heard == [(Change(ChangeKind.REMINDER, actor_id=desk.user_id),)]
-    with refused(world, ValidationError, "^reminder: 'nonsense' is not a reminder"):
+    with refused(world, ValidationError, "^Reminder: 'nonsense' is not a reminder"):
         reminders.dismiss_reminders(world.uow(), desk, (due[0], "nonsense"))

@@ -94,7 +94,7 @@ def test_step_times_follow_the_lifecycle(timed: World, clock: Clock) -> None:
 def test_refusals_and_export(world: World, tmp_path: Path) -> None:
     with refused(world, PermissionDenied):
         scorecard.lab_scorecard(world.uow(), world.actors[Role.TECHNICIAN], ScorecardFilter())
-    with refused(world, ValidationError, "^time period"):
+    with refused(world, ValidationError, "^Time period"):
         scorecard.lab_scorecard(world.uow(), world.admin, ScorecardFilter(
             date_from=date(2026, 11, 2), date_to=date(2026, 11, 1)))
     new_order(world)
@@ -107,5 +107,5 @@ def test_refusals_and_export(world: World, tmp_path: Path) -> None:
         path = scorecard.export_scorecard(world.uow, world.admin, flt, fmt, tmp_path / f"s.{fmt}")
         assert path.stat().st_size > 0
     assert "Zahntechnik Müller GmbH" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
-    with refused(world, ValidationError, "^format"):
+    with refused(world, ValidationError, "^Format"):
         scorecard.export_scorecard(world.uow, world.admin, flt, "doc", tmp_path / "s.doc")

@@ -81,7 +81,7 @@ def test_a_manager_may_change_settings_front_desk_may_not(world: World) -> None:
 
 @pytest.mark.parametrize(("changes", "field"), [
     ({"name": " "}, "name"),
-    ({"email": "lab at example"}, "email"),
+    ({"email": "lab at example"}, "e-mail"),
     ({"default_currency": "XXX"}, "default currency"),
     ({"default_currency": ""}, "default currency"),
     ({"paper_size": "a5"}, "paper size"),

@@ -81,10 +81,10 @@ def test_schedule_settings_default_on_and_are_saved(world: World) -> None:
                                start_page="orders")
     assert settings.save_schedule_settings(world.uow(), world.admin, changed) == changed
     assert settings.get_schedule_settings(world.uow()) == changed
-    with refused(world, ValidationError, "^start page"):
+    with refused(world, ValidationError, "^Start page"):
         settings.save_schedule_settings(world.uow(), world.admin,
                                         ScheduleSettings(start_page="finance"))
-    with refused(world, ValidationError, "^seat-readiness days: must be between 0 and 30"):
+    with refused(world, ValidationError, "^Seat-readiness days: must be between 0 and 30"):
         settings.save_schedule_settings(world.uow(), world.admin,
                                         ScheduleSettings(seat_warning_days=31))
     with refused(world, PermissionDenied):

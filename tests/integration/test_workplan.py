@@ -77,7 +77,7 @@ def test_plan_automatically_skips_tasks_already_present(world: World) -> None:
     order = with_tasks(world, "framework")
     planned = workplan.plan_automatically(world.uow(), world.admin, order.id)
     assert names(planned) == ["framework", "Model", "Ceramic layering"]
-    with refused(world, ValidationError, "work plan: nothing to plan: every template"):
+    with refused(world, ValidationError, "Work plan: Nothing to plan: every template"):
         workplan.plan_automatically(world.uow(), world.admin, order.id)
 
 
@@ -114,15 +114,15 @@ def test_add_task_appends_with_assignee_and_due_date(world: World) -> None:
 def test_add_task_refusals_name_the_field(world: World) -> None:
     order = new_order(world)
     retired = add_staff(world, "Rita Retired", active=False)
-    with refused(world, ValidationError, "^task name: is required"):
+    with refused(world, ValidationError, "^Task name: Required"):
         workplan.add_task(world.uow(), world.admin, order.id, "   ")
-    with refused(world, ValidationError, "^task name: is too long"):
+    with refused(world, ValidationError, "^Task name: Too long"):
         workplan.add_task(world.uow(), world.admin, order.id, "x" * 201)
-    with refused(world, ValidationError, "^assignee: "):
+    with refused(world, ValidationError, "^Assignee: "):
         workplan.add_task(world.uow(), world.admin, order.id, "Model", retired)
-    with refused(world, ValidationError, "^assignee: "):
+    with refused(world, ValidationError, "^Assignee: "):
         workplan.add_task(world.uow(), world.admin, order.id, "Model", 9999)
-    with refused(world, ValidationError, "^due date: cannot be before"):
+    with refused(world, ValidationError, "^Due date: Cannot be before"):
         workplan.add_task(world.uow(), world.admin, order.id, "Model", None, date(2026, 1, 1))
     with refused(world, PermissionDenied):
         workplan.add_task(world.uow(), world.actors[Role.TECHNICIAN], order.id, "Model")
@@ -140,9 +140,9 @@ def test_edit_task_changes_fields_and_logs_the_difference(world: World) -> None:
     entry = last_activity(world)
     assert '"name": "Model"' in entry.before
     assert "status" not in entry.after
-    with refused(world, ValidationError, "^task name"):
+    with refused(world, ValidationError, "^Task name"):
         workplan.edit_task(world.uow(), world.admin, task_id, "", None, None)
-    with refused(world, ValidationError, "^due date"):
+    with refused(world, ValidationError, "^Due date"):
         workplan.edit_task(world.uow(), world.admin, task_id, "Model", None, date(2025, 1, 1))
     with refused(world, PermissionDenied):
         workplan.edit_task(world.uow(), world.actors[Role.FRONT_DESK], task_id, "M", None, None)
@@ -159,9 +159,9 @@ def test_move_task_reorders_and_clamps(world: World) -> None:
     assert [t.position for t in order.tasks] == [1, 2, 3, 4]
     order = workplan.move_task(world.uow(), world.admin, a_id, 2)
     assert names(order) == ["D", "B", "C", "A"]
-    with refused(world, ValidationError, "^position: the task is already last"):
+    with refused(world, ValidationError, "^Position: The task is already last"):
         workplan.move_task(world.uow(), world.admin, a_id, 1)
-    with refused(world, ValidationError, "^position: the task is already first"):
+    with refused(world, ValidationError, "^Position: The task is already first"):
         workplan.move_task(world.uow(), world.admin, d_id, -1)
     with refused(world, PermissionDenied):
         workplan.move_task(world.uow(), world.actors[Role.TECHNICIAN], a_id, -1)
@@ -173,10 +173,10 @@ def test_assign_task_and_unassign(world: World) -> None:
     with one_activity(world, order.id):
         order = workplan.assign_task(world.uow(), world.admin, task_id, world.staff_id)
     assert order.tasks[0].assignee_name == "Tom Technician"
-    with refused(world, ValidationError, "^assignee: the task is already assigned to Tom"):
+    with refused(world, ValidationError, "^Assignee: The task is already assigned to Tom"):
         workplan.assign_task(world.uow(), world.admin, task_id, world.staff_id)
     retired = add_staff(world, "Rita Retired", active=False)
-    with refused(world, ValidationError, "^assignee: choose an active staff member"):
+    with refused(world, ValidationError, "^Assignee: Choose an active staff member"):
         workplan.assign_task(world.uow(), world.admin, task_id, retired)
     with one_activity(world, order.id):
         order = workplan.assign_task(world.uow(), world.admin, task_id, None)
@@ -198,7 +198,7 @@ def test_technician_ticks_tasks_and_produce_needs_them_done(world: World) -> Non
     assert all(t.status is TaskStatus.DONE and t.done_at == FIXED_NOW for t in order.tasks)
     assert order.open_tasks == 0
     first = order.tasks[0].id
-    with refused(world, ValidationError, "^done: the task is already done"):
+    with refused(world, ValidationError, "^Done: The task is already done"):
         workplan.set_task_done(world.uow(), tech, first, True)
     order = workplan.set_task_done(world.uow(), tech, first, False)
     assert (order.tasks[0].status, order.tasks[0].done_at) == (TaskStatus.TODO, None)

@@ -28,14 +28,14 @@ def test_good_ibans_are_stored_compact(typed: str, stored: str) -> None:
 
 @pytest.mark.parametrize(("typed", "reason"), [
     # 20 characters, check digits made to match: only the German length gives it away.
-    ("DE86 3704 0044 0532 0130", "an IBAN from Germany has 22 characters, this one has 20"),
+    ("DE86 3704 0044 0532 0130", "An IBAN from Germany has 22 characters, this one has 20"),
     ("DE8937040044053201300", "has 22 characters, this one has 21"),
     ("XX46370400440532013000", "'XX' is not a country that uses IBANs"),
     ("XX89370400440532013000", "'XX' is not a country that uses IBANs"),
-    ("DE89 3704 0044 0532 0130 01", "the check digits do not match"),
-    ("GB82WEST12345698765433", "the check digits do not match"),
+    ("DE89 3704 0044 0532 0130 01", "The check digits do not match"),
+    ("GB82WEST12345698765433", "The check digits do not match"),
     # Right length and check digits, but the UK bank code must be 4 letters.
-    ("GB25123412345698765432", "does not have the form of an IBAN from United Kingdom"),
+    ("GB25123412345698765432", "Does not have the form of an IBAN from United Kingdom"),
     ("1234", "is not an IBAN"),
     ("DE89-3704-0044-0532-0130-0€", "is not an IBAN"),
 ])

@@ -16,6 +16,7 @@ from dentasync_desktop.domain.errors import DomainError, LifecycleError, Validat
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.numbers import parse_number
 from dentasync_desktop.domain.teeth import parse_teeth
+from dentasync_desktop.i18n import translate
 
 
 def refusal(call, *args):  # type: ignore[no-untyped-def]
@@ -25,25 +26,25 @@ def refusal(call, *args):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("call", "args", "code", "field", "params", "words"), [
-    (validation.required, ("", "patient"), "required", "patient", {}, "patient: is required"),
+    (validation.required, ("", "patient"), "required", "patient", {}, "Patient: Required."),
     (validation.required, ("x" * 5, "name", 3), "too_long", "name",
-     {"length": 5, "limit": 3}, "name: is too long (5 characters, at most 3)"),
-    (validation.email, ("nope", "email"), "not_email", "email", {"value": "nope"},
-     "email: 'nope' is not an e-mail address"),
+     {"length": 5, "limit": 3}, "Name: Too long (5 characters, at most 3)."),
+    (validation.email, ("nope",), "not_email", "e-mail", {"value": "nope"},
+     "E-mail: 'nope' is not an e-mail address."),
     (validation.whole_number, (12, "days", 1, 10), "out_of_range", "days",
-     {"minimum": 1, "maximum": 10}, "days: must be between 1 and 10"),
+     {"minimum": 1, "maximum": 10}, "Days: Must be between 1 and 10."),
     (validation.due_not_before, (date(2026, 1, 1), date(2026, 2, 1)), "before_documented",
-     "due date", {}, "due date: cannot be before the documented date"),
+     "due date", {}, "Due date: Cannot be before the documented date."),
     (Money.parse, ("1.234", "EUR"), "too_many_decimals", "amount",
-     {"currency": "EUR", "places": 2}, "amount: EUR allows at most 2 decimal places"),
+     {"currency": "EUR", "places": 2}, "Amount: EUR allows at most 2 decimal places."),
     (Money.parse, ("abc", "EUR"), "not_amount", "amount", {"value": "abc"},
-     "amount: 'abc' is not a valid amount"),
+     "Amount: 'abc' is not a valid amount."),
     (Money.parse, ("1", "XXX"), "unknown_currency", "currency", {"value": "XXX"},
-     "currency: unknown currency code 'XXX'"),
+     "Currency: Unknown currency code 'XXX'."),
     (parse_number, ("WO-x",), "not_order_number", "number", {"value": "WO-x"},
-     "number: 'WO-x' is not an order number"),
+     "Number: 'WO-x' is not an order number."),
     (parse_teeth, ("99",), "not_tooth", "teeth", {"value": "99"},
-     "teeth: '99' is not a tooth in FDI notation (11-48, 51-85)"),
+     "Teeth: '99' is not a tooth in FDI notation (11-48, 51-85)."),
 ])
 def test_validation_errors_carry_code_field_and_params(  # type: ignore[no-untyped-def]
         call, args, code, field, params, words) -> None:
@@ -83,9 +84,36 @@ def test_an_uncoded_refusal_keeps_its_words_under_the_text_code() -> None:
     error = ValidationError("file", "choose a file to attach")
     assert (error.code, error.field, error.params) == (
         "text", "file", {"text": "choose a file to attach"})
-    assert str(error) == "file: choose a file to attach"
+    assert str(error) == "File: Choose a file to attach."
     plain = DomainError("The database is busy.")
     assert (plain.code, plain.field, str(plain)) == ("text", "", "The database is busy.")
+
+
+def _sample_params(code: str, template: str) -> dict[str, object]:
+    names = {name for _, name, _, _ in Formatter().parse(template) if name}
+    return SAMPLES[code][0] if code in SAMPLES else {name: f"<{name}>" for name in names}
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es"])
+def test_every_message_is_one_sentence_in_the_one_style(language: str) -> None:
+    """Each refusal reads as a sentence: a capital first letter (unless it starts with the
+    value the user typed, quoted, or a name), a full stop (or ? !) at the end, no stray
+    spaces; a field's refusal puts the field's label, capitalised, before it."""
+    rendered = {code: error_text.render(code, _sample_params(code, template), language)
+                for code, template in error_text._TEMPLATES.items()}
+    rendered["too_many_decimals"] = error_text.render(
+        "too_many_decimals", {"currency": "EUR", "places": 2}, language)
+    for code, words in rendered.items():
+        template = translate("errors", error_text._TEMPLATES.get(code, "{currency}"), None,
+                             language)
+        starts_with_value = template.startswith(("{", "'", "«", "“", "„"))
+        assert starts_with_value or not words[0].isalpha() or words[0].isupper(), (
+            language, code, words)
+        assert words.endswith((".", "?", "!")), (language, code, words)
+        assert words == words.strip() and "  " not in words, (language, code, words)
+    error = ValidationError("due date", code="required")
+    assert error.in_words(language).split(": ")[0][0].isupper()
+    assert error.in_words(language).endswith(".")
 
 
 def test_every_code_has_english_words() -> None:
@@ -327,14 +355,29 @@ SAMPLES: dict[str, tuple[dict[str, object], str]] = {
 }
 
 
+# Predicates that follow a field's label and lost their "is" when every message became a
+# sentence ("Amount: More than the balance (€5.00).").
+RESTYLED = frozenset({"required", "too_long", "not_date", "not_money", "amount_too_large",
+                      "not_number", "same_customer", "wrong_password", "more_than_balance"})
+
+
+def in_style(code: str, words: str) -> str:
+    """The old words as the one message style writes them: a capital, a full stop."""
+    if code in RESTYLED:
+        words = words.removeprefix("is ")
+    if not error_text._TEMPLATES[code].startswith("{"):
+        words = words[:1].upper() + words[1:]
+    return words if words.endswith((".", "?", "!")) else words + "."
+
+
 @pytest.mark.parametrize("code", sorted(SAMPLES))
 def test_each_new_code_renders_the_old_english_words(code: str) -> None:
     params, words = SAMPLES[code]
-    assert error_text.render(code, params) == words
+    assert error_text.render(code, params) == in_style(code, words)
 
 
 def test_a_validation_error_names_its_field_before_the_words() -> None:
     error = ValidationError("amount", code="more_than_balance",
                             params={"balance_minor": 500, "currency": "EUR"})
-    assert str(error) == "amount: is more than the balance (€5.00)"
+    assert str(error) == "Amount: More than the balance (€5.00)."
     assert (error.code, error.field) == ("more_than_balance", "amount")

@@ -38,10 +38,10 @@ def test_parse_reads_what_people_type(text: str, currency: str, minor: int) -> N
 
 
 @pytest.mark.parametrize(("text", "currency", "message"), [
-    ("1.234", "EUR", "amount: EUR allows at most 2 decimal places"),
-    ("12,345", "EUR", "amount: EUR allows at most 2 decimal places"),
-    ("1.5", "JPY", "amount: JPY allows at most 0 decimal places"),
-    ("1.2345", "KWD", "amount: KWD allows at most 3 decimal places"),
+    ("1.234", "EUR", "Amount: EUR allows at most 2 decimal places."),
+    ("12,345", "EUR", "Amount: EUR allows at most 2 decimal places."),
+    ("1.5", "JPY", "Amount: JPY allows at most 0 decimal places."),
+    ("1.2345", "KWD", "Amount: KWD allows at most 3 decimal places."),
 ])
 def test_parse_refuses_too_many_decimals(text: str, currency: str, message: str) -> None:
     with pytest.raises(ValidationError) as info:
@@ -51,13 +51,13 @@ def test_parse_refuses_too_many_decimals(text: str, currency: str, message: str)
 
 @pytest.mark.parametrize("text", ["", "   ", "abc", "1.2.3", "12€", "--1", "1,2,3.4.5", "1e5"])
 def test_parse_refuses_what_is_not_an_amount(text: str) -> None:
-    with pytest.raises(ValidationError, match=r"^price: ") as info:
+    with pytest.raises(ValidationError, match=r"^Price: ") as info:
         Money.parse(text, "EUR", field="price")
     assert info.value.field == "price"
 
 
 def test_parse_refuses_absurd_amounts() -> None:
-    with pytest.raises(ValidationError, match="too large"):
+    with pytest.raises(ValidationError, match="Too large"):
         Money.parse("10000000000000", "EUR")
 
 
@@ -66,7 +66,7 @@ def test_unknown_currency_is_refused(code: str) -> None:
     with pytest.raises(ValidationError) as info:
         Money.parse("1", code)
     assert info.value.field == "currency"
-    with pytest.raises(ValidationError, match="currency"):
+    with pytest.raises(ValidationError, match=r"(?i)currency"):
         Money(100, code)
 
 
@@ -103,7 +103,7 @@ def test_different_currencies_never_combine() -> None:
     eur, usd = Money(100, "EUR"), Money(100, "USD")
     for combine in (lambda: eur + usd, lambda: eur - usd, lambda: eur < usd,
                     lambda: eur >= usd):
-        with pytest.raises(CurrencyMismatch, match="cannot combine EUR and USD"):
+        with pytest.raises(CurrencyMismatch, match="Cannot combine EUR and USD"):
             combine()
     assert eur != usd
 
@@ -132,7 +132,7 @@ def test_allocate_adds_up_exactly(minor: int, parts: int, expected: list[int]) -
 
 
 def test_allocate_needs_a_part() -> None:
-    with pytest.raises(ValidationError, match="installments: must be at least 1"):
+    with pytest.raises(ValidationError, match="Installments: Must be at least 1"):
         Money(100, "EUR").allocate(0)
 
 

@@ -40,7 +40,7 @@ def test_invalid_teeth_name_the_token_and_field(token: str) -> None:
 
 
 def test_invalid_tooth_in_a_list() -> None:
-    with pytest.raises(ValidationError, match=r"^teeth: '99' is not a tooth"):
+    with pytest.raises(ValidationError, match=r"^Teeth: '99' is not a tooth"):
         parse_teeth([11, 99])
 
 

@@ -38,7 +38,7 @@ class CustomerDialog(RecordDialog):
                                      translate("customers", "&Clinic:"), QLineEdit(customer.clinic))
         self.phone = self.add_field("phone",
                                     translate("customers", "&Phone:"), QLineEdit(customer.phone))
-        self.email = self.add_field("email",
+        self.email = self.add_field("e-mail",
                                     translate("customers", "&E-mail:"), QLineEdit(customer.email))
         self.address = self.add_field("address", translate("customers", "&Address:"),
                                       multi_line(customer.address))

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError, ValidationError
+from ...domain.errors import DomainError
 from ..client import ServiceClient
-from ..errors import error_words
-from ..widgets.inline_error import error_label, run_in_dialog, show_inline_error
+from ..widgets.field_errors import FieldMarks
+from ..widgets.inline_error import error_label, run_in_dialog
 from ..worker import Job
 
 W = TypeVar("W", bound=QWidget)
@@ -41,6 +41,7 @@ class RecordDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = error_label()
+        self.marks = FieldMarks(self, self.field_widget, self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)
@@ -72,15 +73,13 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def show_error(self, error: DomainError) -> None:
-        show_inline_error(self.error, error_words(error))
-        if isinstance(error, ValidationError):
-            widget = self.field_widget(error.field)
-            if widget is not None:
-                widget.setFocus()
+        self.marks.show(error)
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _save(self) -> None:
         if self.pending is not None:
             return  # Save again while saving
+        self.marks.clear()
         try:
             job = self.request()
         except DomainError as error:

@@ -50,7 +50,7 @@ class LabDialog(RecordDialog):
         self.contact = self.add_field("contact person", translate("labs", "&Contact person:"),
                                       QLineEdit(lab.contact_person))
         self.phone = self.add_field("phone", translate("labs", "&Phone:"), QLineEdit(lab.phone))
-        self.email = self.add_field("email", translate("labs", "&E-mail:"), QLineEdit(lab.email))
+        self.email = self.add_field("e-mail", translate("labs", "&E-mail:"), QLineEdit(lab.email))
         self.address = self.add_field("address", translate("labs", "&Address:"),
                                       multi_line(lab.address))
         self.turnaround = QSpinBox()

@@ -55,7 +55,7 @@ class StaffDialog(RecordDialog):
         self.name = self.add_field("name", translate("people", "&Name:"), QLineEdit(staff.name))
         self.job_title = self.add_field("job title", translate("people", "&Job title:"),
                                         QLineEdit(staff.job_title))
-        self.email = self.add_field("email",
+        self.email = self.add_field("e-mail",
                                     translate("people", "&E-mail:"), QLineEdit(staff.email))
         self.phone = self.add_field("phone", translate("people", "&Phone:"), QLineEdit(staff.phone))
 

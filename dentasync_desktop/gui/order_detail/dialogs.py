@@ -34,9 +34,11 @@ from ...domain.dto import CustomerInfo, LabInfo
 from ...domain.errors import DomainError, ValidationError
 from ...domain.money import Money
 from ...domain.numbers import format_number, parse_number
-from ..errors import error_words, show_refusal
+from ..errors import show_refusal
 from ..formatting import money, pydate, qdate
 from ..widgets.dates import date_edit
+from ..widgets.field_errors import FieldMarks
+from ..widgets.inline_error import error_label
 from ..worker import Job
 from .models import ID_ROLE
 from .widgets import MoneyEdit, confirm
@@ -60,10 +62,8 @@ class ServiceDialog(QDialog):
         self.pending: Job[Any] | None = None  # the save under way
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setObjectName("errorLabel")  # styled by the theme
-        self.error.hide()
+        self.error = error_label()
+        self.marks = FieldMarks(self, self._fields.get, self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -124,7 +124,7 @@ class ServiceDialog(QDialog):
         (OK disabled, busy cursor) until it answers, and closes only if it saved."""
         if self.pending is not None:
             return  # OK again while saving
-        self.error.hide()
+        self.marks.clear()
         try:
             values = self.values()
             if not self.confirmed():
@@ -154,16 +154,11 @@ class ServiceDialog(QDialog):
             raise error
 
     def show_error(self, error: ValidationError) -> None:
-        words = error_words(error)
-        self.error.setText(words[0].upper() + words[1:])
-        self.error.show()
+        self.marks.show(error)
         self._grow()
-        widget = self._fields.get(error.field)
-        if widget is not None:
-            widget.setFocus()
 
     def _grow(self) -> None:
-        """Taller for the error text, rather than squeezing the rows (a dialog never grows
+        """Taller for the messages, rather than squeezing the rows (a dialog never grows
         by itself once shown)."""
         self._layout.activate()
         needed = self._layout.totalHeightForWidth(self.width())
@@ -172,7 +167,7 @@ class ServiceDialog(QDialog):
 
     @property
     def error_text(self) -> str:
-        return self.error.text() if not self.error.isHidden() else ""
+        return self.marks.text
 
 
 class TextDialog(ServiceDialog):

@@ -96,7 +96,7 @@ class PaymentDialog(ServiceDialog):
         self.method = _enum_combo(list(PaymentMethod), method or PaymentMethod.CASH)
         self.note = QLineEdit()
         self.note.setMaxLength(500)
-        self.add_field(self.tr("Date"), self.paid_on, "date", "paid on")
+        self.add_field(self.tr("Paid on"), self.paid_on, "paid on")
         self.add_field(self.tr("Amount"), self.amount, "amount")
         self.add_field(self.tr("Method"), self.method, "method")
         self.add_field(self.tr("Note"), self.note, "note")
@@ -178,8 +178,7 @@ class PlanDialog(ServiceDialog):
         except ValidationError as error:
             self.preview_model.set_rows([])
             _restyle(self.preview_problem, "errorLabel")
-            words = error_words(error)
-            self.preview_problem.setText(words[0].upper() + words[1:])
+            self.preview_problem.setText(error_words(error))
             return
         _restyle(self.preview_problem, "hintLabel")
         self.preview_problem.setText(
