@@ -109,7 +109,7 @@ def _filter_values(flt: OrderFilter) -> dict[str, Any]:
 
 def _filters(names: Sequence[str]) -> list[ColumnElement[bool]]:
     """Every condition but the text search, for the filters named (see ``_filter_values``)."""
-    conditions = {
+    conditions: dict[str, Callable[[], ColumnElement[bool]]] = {
         "statuses": lambda: WorkOrder.status.in_(bindparam("statuses", expanding=True)),
         "lab_id": lambda: WorkOrder.lab_id == bindparam("lab_id"),
         "customer_id": lambda: WorkOrder.customer_id == bindparam("customer_id"),
@@ -254,8 +254,8 @@ class _Shape:
 def _run_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
     backwards = shape.descending != shape.reverse
 
-    def beyond(ours: ColumnElement[Any], theirs: ColumnElement[Any]) -> ColumnElement[bool]:
-        return ours < theirs if backwards else ours > theirs
+    def beyond(ours: Any, theirs: Any) -> ColumnElement[bool]:
+        return ours < theirs if backwards else ours > theirs  # type: ignore[no-any-return]
 
     cursor_id = bindparam("cursor_id", type_=Integer())
     if shape.run == "dated":
@@ -266,7 +266,8 @@ def _run_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
         return [WorkOrder.due_date.is_(None), beyond(WorkOrder.id, cursor_id)]
     if shape.run == "beyond":
         sort = _sort_columns(shape.sort_key)
-        values = [bindparam(f"key{n}", type_=column.type) for n, column in enumerate(sort)]
+        values = [bindparam(f"key{n}", type_=getattr(column, "type", None))
+                  for n, column in enumerate(sort)]
         return [beyond(tuple_(*sort, WorkOrder.id), tuple_(*values, cursor_id))]
     return []
 
@@ -484,8 +485,8 @@ def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[Ord
             # walk the status index and fetch each row in status order, several times slower.
             query = select(*(func.count().filter(WorkOrder.status == status)
                              for status in OrderStatus)).where(*conditions)
-            counts = uow.session.connection().execute(query, values).one()
-            return dict(zip(OrderStatus, counts, strict=True))
+            row = uow.session.connection().execute(query, values).one()
+            return dict(zip(OrderStatus, row, strict=True))
         counts = dict.fromkeys(OrderStatus, 0)
         grouped = select(WorkOrder.status, func.count()).group_by(WorkOrder.status)
         for status, count in uow.session.execute(grouped):
