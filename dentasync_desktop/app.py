@@ -44,9 +44,10 @@ class AppContext:
         self.bus = ChangeBus()
         self._database: Database | None = None
 
-    def database(self) -> Database:
+    def database(self, defer_care: bool = False) -> Database:
+        """``defer_care``: see ``open_database`` (the window runs the care once it shows)."""
         if self._database is None:
-            self._database = open_database(self.paths, bus=self.bus)
+            self._database = open_database(self.paths, bus=self.bus, defer_care=defer_care)
             if self.demo and fill_demo(self._database.uow_factory):
                 log.info("filled the demo database %s", self.paths.database)
         return self._database
@@ -151,7 +152,7 @@ def start_gui(context: AppContext) -> int:
     window = None
     try:
         window = claim_window(context.paths)
-        database = context.database()
+        database = context.database(defer_care=True)
     except DomainError as error:
         log.error("cannot start: %s", error.message, extra=logging_setup.SHOWN_TO_USER)
         show_startup_problem(error.message, context.paths.log_file)

@@ -151,8 +151,11 @@ def _configure(engine: Engine) -> None:
     def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get(_BEGIN_MODE)
         if mode is None:
-            # Readers never take the write lock; WAL gives them a consistent snapshot.
-            connection.exec_driver_sql("BEGIN")
+            # Readers never take the write lock; WAL gives them a consistent snapshot. Sent
+            # straight to the driver: through the engine it cost a tenth of a list page.
+            raw = connection.connection.dbapi_connection
+            assert raw is not None, "a connection in use is never detached"
+            raw.execute("BEGIN")
             return
         for attempt in range(1, BEGIN_ATTEMPTS + 1):
             try:

@@ -12,7 +12,6 @@ import logging
 import threading
 from collections.abc import Callable
 
-import psycopg
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
@@ -58,6 +57,10 @@ class Listener:
         self._thread.join(timeout=5.0)
 
     def _run(self) -> None:
+        # Imported by the thread that needs it: a local file never loads the server's driver
+        # (a fifth of the start-up's imports).
+        import psycopg
+
         failures = 0
         while not self._stop.is_set():
             try:
@@ -71,6 +74,8 @@ class Listener:
                 self._stop.wait(pause)
 
     def _listen(self) -> None:
+        import psycopg
+
         with psycopg.connect(self._conninfo, autocommit=True) as connection:
             connection.execute(f"LISTEN {CHANNEL}")
             self._listening.set()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .enums import (
     EventKind,
@@ -587,8 +587,11 @@ class OrderFilter:
     descending: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class OrderRow:
+class OrderRow(NamedTuple):
+    """One line of the order list. A named tuple rather than a frozen dataclass: pages are
+    built a hundred rows at a time, and the dataclass's field-by-field ``__init__`` cost as much
+    as the query that fetched them."""
+
     id: int
     number: int
     patient_name: str

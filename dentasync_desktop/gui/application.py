@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThread, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from .. import __version__
 from ..domain.dto import Actor
 from ..domain.enums import Role
+from ..domain.errors import DatabaseProblem
 from ..paths import APP_AUTHOR, APP_NAME
 from ..services import users
 from ..services.maintenance import Database
@@ -20,8 +22,15 @@ from .errors import install_exception_hook
 from .language import install_translations
 from .main_window import MainWindow
 from .theme import apply_theme, follow_system
+from .worker import show_error
+
+log = logging.getLogger(__name__)
 
 WORKERS = 4
+# The full check and the daily backup a start-up deferred (services.maintenance) begin this
+# long after the window shows, once the start page has had the database for its first queries.
+CARE_DELAY_MS = 3000
+PROBLEM_EXIT = 1
 
 
 def keep_settings_in(config_dir: Path) -> None:
@@ -82,7 +91,30 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
         client = ServiceClient(database.uow_factory, actor, database.paths, log_file, demo)
         window = MainWindow(client, database.close)
         window.show()
+        if database.care is not None:
+            QTimer.singleShot(CARE_DELAY_MS, window,
+                              lambda w=window, c=client: _take_care(w, c, database, log_file))
         code = app.exec()
         if not window.signed_out:
             return code
         window.deleteLater()
+
+
+def _take_care(window: MainWindow, client: ServiceClient, database: Database,
+               log_file: Path) -> None:
+    """Check every page and make the daily backup, off the GUI thread. A damaged file is
+    refused as at start-up: the user is told which backup to restore, and the window closes."""
+    client.background(lambda _control: database.take_care()).then(
+        None, lambda error: _care_failed(window, error, log_file))
+
+
+def _care_failed(window: MainWindow, error: BaseException, log_file: Path) -> None:
+    if not isinstance(error, DatabaseProblem):
+        show_error(window, error)
+        return
+    from .startup import show_startup_problem  # it imports this module
+
+    log.error("the database is damaged: %s", error.message)
+    show_startup_problem(error.message, log_file)
+    window.close()
+    QApplication.exit(PROBLEM_EXIT)

@@ -97,9 +97,16 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_state()
         self.navigation.currentRowChanged.connect(self._show_row)
-        self.navigation.setCurrentRow(0)
+        for action in (self.find_action, self.refresh_action):
+            action.setEnabled(False)  # until a page that has them is shown
+        self.columns_menu.setEnabled(False)
+        self._update_order_actions()
         self.reminders.start()
-        client.submit_plain(get_schedule_settings).then(self._show_start_page, busy=self)
+        # No page is built before the start page is known: a page built to be replaced at
+        # once (Today, when the list is the start page) ran its slow queries all the same,
+        # beside the first page of the list.
+        client.submit_plain(get_schedule_settings).then(
+            self._show_start_page, lambda _error: self._show_start_page(None), busy=self)
         if client.allows(Action.CREATE_ORDER) and draft_path(client.actor.user_id).is_file():
             # A new order was being typed when the application last ended without saving it:
             # its form opens first, to restore or discard it.
@@ -190,9 +197,12 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_order_actions)
         return page
 
-    def _show_start_page(self, schedule: ScheduleSettings) -> None:
-        if schedule.start_page == "orders" and self.current_page() is self._pages.get("today"):
-            self.show_page("orders")
+    def _show_start_page(self, schedule: ScheduleSettings | None) -> None:
+        if self.current_page() is not None:
+            return  # a page was asked for meanwhile
+        keys = [spec.key for spec in self._specs]
+        wanted = schedule.start_page if schedule is not None else keys[0]
+        self.show_page(wanted if wanted in keys else keys[0])
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

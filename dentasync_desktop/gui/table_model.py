@@ -130,6 +130,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def decoration(self, row: R, column: int) -> QIcon | None:
         return None
 
+    def cell_tooltip(self, number: int, row: R, column: int) -> str | None:
+        tip = self.tooltip(row, column)
+        if self._columns[column].tooltip_is_text:  # the cut text whole, then the row's tip
+            text = self.text(number, row, column)
+            return f"{text}\n{tip}" if tip else text
+        return tip
+
     def tooltip(self, row: R, column: int) -> str | None:
         return None
 
@@ -178,11 +185,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == DECORATION:
             return self.decoration(row, column)
         if role == TOOLTIP:
-            tip = self.tooltip(row, column)
-            if self._columns[column].tooltip_is_text:  # the cut text whole, then the row's tip
-                text = self.text(number, row, column)
-                return f"{text}\n{tip}" if tip else text
-            return tip
+            return self.cell_tooltip(number, row, column)
         if role == CHECK:
             checked = self._columns[column].checked
             if checked is None:

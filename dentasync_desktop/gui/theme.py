@@ -114,12 +114,18 @@ def style_sheet(which: str) -> str:
     return Template(template).substitute(_ACCENTS[which])
 
 
+# Counts the themes applied: what a model caching colours per row compares to see they are stale.
+generation = 0
+
+
 def apply_theme(app: QApplication, name: str | None = None) -> str:
     """Style, palette and style sheet for ``name`` (default: the saved choice).
 
     Returns the scheme used, "light" or "dark".
     """
     which = scheme(name or saved_theme())
+    global generation
+    generation += 1
     # Fusion draws the same on every platform and honours every palette role.
     app.setStyle("Fusion")
     app.setPalette(fusion_palette(which))

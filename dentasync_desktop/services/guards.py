@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..db.models import Base, User, WorkOrder
@@ -17,19 +18,29 @@ from .unit_of_work import UnitOfWork
 M = TypeVar("M", bound=Base)
 
 
+# Every service asks this first: a statement built and compiled once, read as a plain row
+# (loading the ORM entity cost more than most list queries).
+_users = User.__table__.c
+_ACTING = select(_users.active, _users.role, _users.username).where(
+    _users.id == bindparam("id"))
+
+
 def signed_in(uow: UnitOfWork, actor: Actor) -> None:
     """Refuse unless ``actor`` is still an active user with the role they signed in with.
 
     Read again inside the caller's transaction, so a user deactivated or given another role
     while signed in (or an Actor made up in code) cannot act on the old session.
     """
-    user = find(uow, User, actor.user_id) if actor.user_id is not None else None
+    user = None
+    if actor.user_id is not None and validation.fits_sql(actor.user_id):
+        user = uow.session.connection().execute(_ACTING, {"id": actor.user_id}).first()
     if user is None:
         raise SessionEnded(code="not_signed_in")
-    if not user.active:
-        raise SessionEnded(code="signed_out_deactivated", params={"username": user.username})
-    if user.role is not actor.role:
-        raise SessionEnded(code="role_changed", params={"role": user.role.value})
+    active, role, username = user
+    if not active:
+        raise SessionEnded(code="signed_out_deactivated", params={"username": username})
+    if role is not actor.role:
+        raise SessionEnded(code="role_changed", params={"role": role.value})
 
 
 def authorize(uow: UnitOfWork, actor: Actor, action: Action) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -53,6 +54,15 @@ class Database:
     lock: FileLock
     bus: ChangeBus
     listener: Listener | None = None
+    # The full check and the daily backup a start-up left for later (``open_database``'s
+    # ``defer_care``): the window runs ``take_care`` off its thread once it is shown.
+    care: Callable[[], None] | None = None
+
+    def take_care(self) -> None:
+        """Run the deferred care, once: a damaged file raises DatabaseProblem."""
+        care, self.care = self.care, None
+        if care is not None:
+            care()
 
     def follow_other_pcs(self) -> None:
         """On a server, publish the changes other PCs commit on this database's bus (until
@@ -127,50 +137,69 @@ def _window_holder(paths: AppPaths) -> str | None:
 
 
 def open_database(paths: AppPaths, migrations_dir: Path | None = None,
-                  bus: ChangeBus | None = None) -> Database:
+                  bus: ChangeBus | None = None, defer_care: bool = False) -> Database:
     """Check, back up (when due or before a migration), migrate, and open the database.
 
-    Its units of work publish to ``bus`` (a new one if not given).
+    Its units of work publish to ``bus`` (a new one if not given). With ``defer_care`` a due
+    full check and daily backup are left in ``Database.care`` for the caller to run later (the
+    window does, off its thread, once it is shown: seconds at a million orders); before a
+    migration they still run first, as without it.
     """
     paths.create()
     lock = _shared_lock(paths)
     try:
-        return _open_locked(paths, lock, migrations_dir, bus or ChangeBus())
+        return _open_locked(paths, lock, migrations_dir, bus or ChangeBus(), defer_care)
     except BaseException:
         lock.release()
         raise
 
 
 def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
-                 bus: ChangeBus) -> Database:
+                 bus: ChangeBus, defer_care: bool = False) -> Database:
     migrations = migrations_dir or bundled("migrations")
     if paths.on_server:
         return _open_server(paths, lock, migrations, bus)
     exists = paths.database.exists() and paths.database.stat().st_size > 0
     backup_due = exists and backups.backup_is_due(paths.backups_dir)
+    # The full quick_check reads every page (seconds at a million orders): only after a
+    # session that did not close cleanly, and daily, before the backup copies the file.
+    thorough = exists and (backup_due or not closed_cleanly(paths.database))
     if exists:
         _keep_private(paths.database)
-        # The full quick_check reads every page (seconds at a million orders): only after a
-        # session that did not close cleanly, and daily, before the backup copies the file.
-        thorough = backup_due or not closed_cleanly(paths.database)
-        require_sound(paths.database, backups.newest_backup(paths.backups_dir), thorough)
+        require_sound(paths.database, backups.newest_backup(paths.backups_dir),
+                      thorough and not defer_care)
         mark_in_use(paths.database)
     engine = _engine(paths)
+    care = None
     try:
         must_migrate = needs_upgrade(engine, migrations)
         if must_migrate:
-            if exists:  # no upgrade without a way back
+            if exists:  # no upgrade without a sound file and a way back
+                if thorough and defer_care:
+                    require_sound(paths.database, backups.newest_backup(paths.backups_dir))
                 made = backups.backup_into(paths.database, paths.backups_dir, "before-upgrade")
                 log.info("backed up the database to %s", made)
             from ..db.migrate import upgrade  # Alembic, only when a migration is due
 
             upgrade(engine, migrations)
+        elif defer_care and thorough:
+            care = partial(_care, paths, backup_due)
         elif backup_due:
             _daily_backup(paths)
     except BaseException:
         engine.dispose()
         raise
-    return _connected(paths, engine, lock, bus)
+    database = _connected(paths, engine, lock, bus)
+    database.care = care
+    return database
+
+
+def _care(paths: AppPaths, backup_due: bool) -> None:
+    """The full check a start-up deferred, then the daily backup if one is due."""
+    with _sharing(paths):
+        require_sound(paths.database, backups.newest_backup(paths.backups_dir))
+        if backup_due:
+            _daily_backup(paths)
 
 
 def _open_server(paths: AppPaths, lock: FileLock, migrations: Path,

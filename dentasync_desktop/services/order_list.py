@@ -10,17 +10,21 @@ of the scroll bar). ``count_orders`` is a separate call, made once per filter ch
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
+    Integer,
     Row,
     Select,
     SQLColumnExpression,
     UnaryExpression,
     and_,
+    bindparam,
     func,
     or_,
     select,
@@ -57,10 +61,12 @@ _customers, _labs = Customer.__table__.c, DentalLab.__table__.c
 
 
 @lru_cache(maxsize=4)
-def overdue_sql(today: date) -> ColumnElement[bool]:
+def overdue_sql(today: date | ColumnElement[date]) -> ColumnElement[bool]:
     """Late from the lab, or an installment is past due: what OrderRow.overdue says."""
+    # Statuses as plain comparisons: an IN list is expanded into the SQL text on every run.
+    awaiting = or_(*(WorkOrder.status == status for status in AWAITING_DELIVERY))
     return or_(
-        and_(WorkOrder.status.in_(AWAITING_DELIVERY), WorkOrder.due_date < today),
+        and_(awaiting, WorkOrder.due_date < today),
         payment_status_sql(today) == PaymentStatus.OVERDUE.value,
     )
 
@@ -71,38 +77,64 @@ def search_tokens(text: str) -> list[str]:
     Held to a short text: each word is a condition, and a pasted page of words would build a
     query deeper than SQLite allows.
     """
-    return search_fold(validation.limited(text or "", "search", validation.SHORT_TEXT)).split()
+    if not text:
+        return []
+    return search_fold(validation.limited(text, "search", validation.SHORT_TEXT)).split()
+
+
+# Every value a list query compares with is a named parameter, so a query is built and compiled
+# once per shape (sort, which filters are set, the search words) and then only executed: building
+# and compiling it cost several times what SQLite took to run it.
+TODAY = bindparam("today", type_=Date())
+_FILTERS = ("statuses", "lab_id", "customer_id", "due_from", "due_to", "payment_status",
+            "overdue_only", "on_hold_only")
+
+
+def _filter_values(flt: OrderFilter) -> dict[str, Any]:
+    """The filters ``flt`` sets (flags as True), by the names ``_filters`` binds them under."""
+    values: dict[str, Any] = {}
+    if flt.statuses:
+        values["statuses"] = list(flt.statuses)
+    for name in ("lab_id", "customer_id", "due_from", "due_to"):
+        if getattr(flt, name) is not None:
+            values[name] = getattr(flt, name)
+    if flt.payment_status is not None:
+        values["payment_status"] = flt.payment_status.value
+    if flt.overdue_only:
+        values["overdue_only"] = True
+    if flt.on_hold_only:
+        values["on_hold_only"] = True
+    return values
+
+
+def _filters(names: Sequence[str]) -> list[ColumnElement[bool]]:
+    """Every condition but the text search, for the filters named (see ``_filter_values``)."""
+    conditions: dict[str, Callable[[], ColumnElement[bool]]] = {
+        "statuses": lambda: WorkOrder.status.in_(bindparam("statuses", expanding=True)),
+        "lab_id": lambda: WorkOrder.lab_id == bindparam("lab_id"),
+        "customer_id": lambda: WorkOrder.customer_id == bindparam("customer_id"),
+        "due_from": lambda: WorkOrder.due_date >= bindparam("due_from", type_=Date()),
+        "due_to": lambda: WorkOrder.due_date <= bindparam("due_to", type_=Date()),
+        "payment_status": lambda: payment_status_sql(TODAY) == bindparam("payment_status"),
+        "overdue_only": lambda: overdue_sql(TODAY),
+        "on_hold_only": lambda: WorkOrder.on_hold.is_(True),
+    }
+    return [conditions[name]() for name in _FILTERS if name in names]
+
+
+def _parameters(flt: OrderFilter, today: date, with_statuses: bool = True,
+                ) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """The names of the filters set and the values of every parameter they bind."""
+    values = _filter_values(flt)
+    if not with_statuses:
+        values.pop("statuses", None)
+    return tuple(values), {**values, "today": today}
 
 
 def _conditions(
-    uow: UnitOfWork, flt: OrderFilter, today: date, with_statuses: bool = True
+    uow: UnitOfWork, flt: OrderFilter, names: Sequence[str]
 ) -> list[ColumnElement[bool]]:
-    return (matching_ids(search_tokens(flt.text), uow.dialect)
-            + _filters(flt, today, with_statuses))
-
-
-def _filters(
-    flt: OrderFilter, today: date, with_statuses: bool = True
-) -> list[ColumnElement[bool]]:
-    """Every condition but the text search."""
-    conditions: list[ColumnElement[bool]] = []
-    if with_statuses and flt.statuses:
-        conditions.append(WorkOrder.status.in_(flt.statuses))
-    if flt.lab_id is not None:
-        conditions.append(WorkOrder.lab_id == flt.lab_id)
-    if flt.customer_id is not None:
-        conditions.append(WorkOrder.customer_id == flt.customer_id)
-    if flt.due_from is not None:
-        conditions.append(WorkOrder.due_date >= flt.due_from)
-    if flt.due_to is not None:
-        conditions.append(WorkOrder.due_date <= flt.due_to)
-    if flt.payment_status is not None:
-        conditions.append(payment_status_sql(today) == flt.payment_status.value)
-    if flt.overdue_only:
-        conditions.append(overdue_sql(today))
-    if flt.on_hold_only:
-        conditions.append(WorkOrder.on_hold.is_(True))
-    return conditions
+    return matching_ids(search_tokens(flt.text), uow.dialect) + _filters(names)
 
 
 def _check(flt: OrderFilter) -> None:
@@ -115,28 +147,28 @@ def _check(flt: OrderFilter) -> None:
     validation.date_range(flt.due_from, flt.due_to, "due date")
 
 
-_SORT_COLUMNS: dict[str, Callable[[date], Sequence[SQLColumnExpression[Any]]]] = {
-    "number": lambda _today: (WorkOrder.number,),
+_SORT_COLUMNS: dict[str, Callable[[], Sequence[SQLColumnExpression[Any]]]] = {
+    "number": lambda: (WorkOrder.number,),
     # Folded names (domain/text.py sort_key), indexed: "Łukasz" among the L, paged by index.
-    "patient": lambda _today: (Patient.sort_key,),
-    "customer": lambda _today: (Customer.sort_key,),
-    "lab": lambda _today: (DentalLab.sort_key,),
-    "status": lambda _today: (status_rank_sql(),),
-    "documented_at": lambda _today: (WorkOrder.documented_at,),
-    "due_date": lambda _today: (WorkOrder.due_date,),
-    "total": lambda _today: (WorkOrder.price_total_minor,),
-    "paid": lambda _today: (WorkOrder.paid_minor,),
-    "balance": lambda _today: (WorkOrder.price_total_minor - WorkOrder.paid_minor,),
-    "payment_status": lambda today: (payment_rank_sql(today),),
+    "patient": lambda: (Patient.sort_key,),
+    "customer": lambda: (Customer.sort_key,),
+    "lab": lambda: (DentalLab.sort_key,),
+    "status": lambda: (status_rank_sql(),),
+    "documented_at": lambda: (WorkOrder.documented_at,),
+    "due_date": lambda: (WorkOrder.due_date,),
+    "total": lambda: (WorkOrder.price_total_minor,),
+    "paid": lambda: (WorkOrder.paid_minor,),
+    "balance": lambda: (WorkOrder.price_total_minor - WorkOrder.paid_minor,),
+    "payment_status": lambda: (payment_rank_sql(TODAY),),
 }
 
 
-def _sort_columns(key: str, today: date) -> Sequence[SQLColumnExpression[Any]]:
-    return _SORT_COLUMNS[key](today)
+def _sort_columns(key: str) -> Sequence[SQLColumnExpression[Any]]:
+    return _SORT_COLUMNS[key]()
 
 
 def _page_ids(
-    flt: OrderFilter, today: date, conditions: list[ColumnElement[bool]],
+    sort_key: str, descending: bool, conditions: list[ColumnElement[bool]],
     *extra: SQLColumnExpression[Any], reverse: bool = False,
 ) -> Select[*tuple[Any, ...]]:
     """The ids of the matching orders and their sort values (then ``extra``), in list order
@@ -144,22 +176,23 @@ def _page_ids(
 
     Orders without a due date come last whichever way the list is sorted by due date.
     """
-    sort = _sort_columns(flt.sort_key, today)
+    sort = _sort_columns(sort_key)
     query = select(WorkOrder.id, *sort, *extra).where(*conditions)
-    if flt.sort_key == "patient":
+    if sort_key == "patient":
         query = query.join(Patient, Patient.id == WorkOrder.patient_id)
-    elif flt.sort_key == "customer":
+    elif sort_key == "customer":
         query = query.join(Customer, Customer.id == WorkOrder.customer_id)
-    elif flt.sort_key == "lab":
+    elif sort_key == "lab":
         query = query.join(DentalLab, DentalLab.id == WorkOrder.lab_id)
-    return query.order_by(*_ordered(flt, (*sort, WorkOrder.id), reverse))
+    return query.order_by(*_ordered(sort_key, descending, (*sort, WorkOrder.id), reverse))
 
 
 def _ordered(
-    flt: OrderFilter, columns: Sequence[SQLColumnExpression[Any]], reverse: bool = False,
+    sort_key: str, descending: bool, columns: Sequence[SQLColumnExpression[Any]],
+    reverse: bool = False,
 ) -> list[UnaryExpression[Any]]:
-    terms = [c.desc() if flt.descending != reverse else c.asc() for c in columns]
-    if flt.sort_key == "due_date":
+    terms = [c.desc() if descending != reverse else c.asc() for c in columns]
+    if sort_key == "due_date":
         terms[0] = terms[0].nulls_first() if reverse else terms[0].nulls_last()
     return terms
 
@@ -167,30 +200,29 @@ def _ordered(
 _KEYS_AT = 15  # where a fetched row's sort values start; its paging id is last
 
 
-_Rows = list[Row[*tuple[Any, ...]]]
+_Rows = Sequence[Row[*tuple[Any, ...]]]
 
 
-def _rows(uow: UnitOfWork, page: Select[*tuple[Any, ...]], flt: OrderFilter, today: date,
-          reverse: bool = False) -> _Rows:
+def _rows_query(page: Select[*tuple[Any, ...]], sort_key: str, descending: bool,
+                reverse: bool = False) -> Select[*tuple[Any, ...]]:
     """The page's rows, joined only after paging so a page never joins the whole table.
 
     Core columns and plain tuples: the ORM's per-row work was most of a page's cost.
     """
     ids = page.subquery()
     keys = [column for name, column in ids.c.items() if name != "id"] + [ids.c.id]
-    query = (
+    return (
         select(_orders.id, _orders.number, _patients.first_name, _patients.last_name,
                _customers.name, _labs.name, _orders.status, _orders.documented_at,
                _orders.due_date, _orders.currency, _orders.price_total_minor,
-               _orders.paid_minor, payment_status_sql(today), _orders.on_hold,
-               overdue_sql(today), *keys)
+               _orders.paid_minor, payment_status_sql(TODAY), _orders.on_hold,
+               overdue_sql(TODAY), *keys)
         .select_from(ids.join(WorkOrder.__table__, _orders.id == ids.c.id)
                      .join(Patient.__table__, _patients.id == _orders.patient_id)
                      .join(Customer.__table__, _customers.id == _orders.customer_id)
                      .join(DentalLab.__table__, _labs.id == _orders.lab_id))
-        .order_by(*_ordered(flt, keys, reverse))
+        .order_by(*_ordered(sort_key, descending, keys, reverse))
     )
-    return list(uow.session.connection().execute(query).all())
 
 
 # A text search first reads this many rows in list order and tests their text directly:
@@ -199,37 +231,98 @@ def _rows(uow: UnitOfWork, page: Select[*tuple[Any, ...]], flt: OrderFilter, tod
 # sorted (~180 ms). Rarer words go to the index, which then has few matches to sort.
 PROBE_ROWS = 10_000
 
+# Which rows of the list a page query reads (see ``_runs``): all of them, the orders with a
+# due date or those without, those beyond a cursor, the undated ones beyond a cursor's id.
+_Run = str
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """Everything a page query's text depends on; the values are its parameters."""
+
+    sort_key: str
+    descending: bool
+    reverse: bool
+    run: _Run
+    keys: int  # sort values in a cursor
+    filters: tuple[str, ...]
+    tokens: tuple[str, ...]
+    dialect: str
+    probe: bool  # the first PROBE_ROWS rows tested directly, or the search index
+
+
+def _run_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
+    backwards = shape.descending != shape.reverse
+
+    def beyond(ours: Any, theirs: Any) -> ColumnElement[bool]:
+        return ours < theirs if backwards else ours > theirs  # type: ignore[no-any-return]
+
+    cursor_id = bindparam("cursor_id", type_=Integer())
+    if shape.run == "dated":
+        return [WorkOrder.due_date.is_not(None)]
+    if shape.run == "undated":
+        return [WorkOrder.due_date.is_(None)]
+    if shape.run == "undated_beyond":
+        return [WorkOrder.due_date.is_(None), beyond(WorkOrder.id, cursor_id)]
+    if shape.run == "beyond":
+        sort = _sort_columns(shape.sort_key)
+        values = [bindparam(f"key{n}", type_=getattr(column, "type", None))
+                  for n, column in enumerate(sort)]
+        return [beyond(tuple_(*sort, WorkOrder.id), tuple_(*values, cursor_id))]
+    return []
+
+
+@lru_cache(maxsize=128)
+def _page_query(shape: _Shape) -> Select[*tuple[Any, ...]]:
+    """The rows from ``:offset`` on (``:limit`` of them) of the run ``shape`` describes,
+    built and compiled once per shape."""
+    conditions = _filters(shape.filters) + _run_conditions(shape)
+    tokens = list(shape.tokens)
+    offset, limit = bindparam("offset", type_=Integer()), bindparam("limit", type_=Integer())
+    if shape.probe:
+        head = _page_ids(shape.sort_key, shape.descending, conditions, WorkOrder.search_text,
+                         reverse=shape.reverse).limit(PROBE_ROWS).subquery()
+        columns = [c for name, c in head.c.items() if name != "search_text"]
+        page = (select(*columns).where(*scanned_matches(head.c.search_text, tokens,
+                                                         shape.dialect))
+                .order_by(*_ordered(shape.sort_key, shape.descending,
+                                    columns[1:] + columns[:1], shape.reverse)))
+    else:
+        conditions += matching_ids(tokens, shape.dialect)
+        page = _page_ids(shape.sort_key, shape.descending, conditions, reverse=shape.reverse)
+    return _rows_query(page.offset(offset).limit(limit), shape.sort_key, shape.descending,
+                       shape.reverse)
+
 
 def _fetch(
-    uow: UnitOfWork, flt: OrderFilter, today: date, where: list[ColumnElement[bool]],
+    uow: UnitOfWork, flt: OrderFilter, today: date, run: _Run, cursor: dict[str, Any],
     offset: int, limit: int, reverse: bool = False,
 ) -> list[Row[*tuple[Any, ...]]]:
-    """Rows ``offset`` to ``offset + limit`` of the list, also restricted by ``where``; counted
-    from the end, last row first, when ``reverse``."""
-    conditions = _filters(flt, today) + where
-    tokens = search_tokens(flt.text)
-    if tokens:
-        head = _page_ids(flt, today, conditions, WorkOrder.search_text,
-                         reverse=reverse).limit(PROBE_ROWS).subquery()
-        columns = [c for name, c in head.c.items() if name != "search_text"]
-        probe = (select(*columns).where(*scanned_matches(head.c.search_text, tokens,
-                                                          uow.dialect))
-                 .order_by(*_ordered(flt, columns[1:] + columns[:1], reverse)))
-        rows = _rows(uow, probe.offset(offset).limit(limit), flt, today, reverse)
-        if len(rows) == limit:  # all within the first rows, so exactly the right ones
-            return rows
-        conditions += matching_ids(tokens, uow.dialect)
-    page = _page_ids(flt, today, conditions, reverse=reverse).offset(offset).limit(limit)
-    return _rows(uow, page, flt, today, reverse)
+    """Rows ``offset`` to ``offset + limit`` of the list, also restricted to ``run`` (beyond
+    the ``cursor`` values); counted from the end, last row first, when ``reverse``."""
+    names, values = _parameters(flt, today)
+    tokens = tuple(search_tokens(flt.text))
+    shape = _Shape(flt.sort_key, flt.descending, reverse, run,
+                   len(_sort_columns(flt.sort_key)), names, tokens, uow.dialect,
+                   probe=bool(tokens))
+    parameters = {**values, **cursor, "offset": offset, "limit": limit}
+    connection = uow.session.connection()
+    rows = connection.execute(_page_query(shape), parameters).all()
+    if shape.probe and len(rows) < limit:
+        # Not all within the first rows: the index finds the rest.
+        rows = connection.execute(_page_query(replace(shape, probe=False)), parameters).all()
+    return list(rows)
 
 
 def _order_row(r: Row[*tuple[Any, ...]]) -> OrderRow:
-    return OrderRow(
-        id=r[0], number=r[1], patient_name=f"{r[2]} {r[3]}".strip(), customer_name=r[4],
-        lab_name=r[5], status=r[6], documented_at=r[7], due_date=r[8],
-        total=Money(r[10], r[9]), paid=Money(r[11], r[9]),
-        payment_status=PaymentStatus(r[12]), on_hold=r[13], overdue=bool(r[14]),
-    )
+    (id_, number, first, last, customer, lab, status, documented, due, currency, total, paid,
+     payment, on_hold, overdue) = r[:_KEYS_AT]
+    return OrderRow(id_, number, f"{first} {last}".strip(), customer, lab, status, documented,
+                    due, Money(total, currency), Money(paid, currency),
+                    _PAYMENT_STATUSES[payment], on_hold, bool(overdue))
+
+
+_PAYMENT_STATUSES = {status.value: status for status in PaymentStatus}  # cheaper than a call
 
 
 def list_orders(
@@ -244,7 +337,7 @@ def list_orders(
     with uow.reading():
         signed_in(uow, actor)
         today = uow.today()
-        rows = _fetch(uow, flt, today, [], offset, limit)
+        rows = _fetch(uow, flt, today, "all", {}, offset, limit)
         if 0 < len(rows) < limit or (offset == 0 and not rows):
             total_count = offset + len(rows)  # the last page: no need to count again
         else:
@@ -263,9 +356,12 @@ def matching_rows(
         validation.record_id(order_id, "order")
     with uow.reading():
         signed_in(uow, actor)
-        today = uow.today()
-        page = _page_ids(flt, today, [WorkOrder.id.in_(list(ids)), *_conditions(uow, flt, today)])
-        return {row.id: row for row in map(_order_row, _rows(uow, page, flt, today))}
+        names, values = _parameters(flt, uow.today())
+        page = _page_ids(flt.sort_key, flt.descending,
+                         [WorkOrder.id.in_(list(ids)), *_conditions(uow, flt, names)])
+        query = _rows_query(page, flt.sort_key, flt.descending)
+        rows = uow.session.connection().execute(query, values).all()
+        return {row.id: row for row in map(_order_row, rows)}
 
 
 def orders_after(
@@ -296,7 +392,7 @@ def orders_at(
     with uow.reading():
         signed_in(uow, actor)
         today = uow.today()
-        rows = _fetch(uow, flt, today, [], position, limit, reverse=from_end)
+        rows = _fetch(uow, flt, today, "all", {}, position, limit, reverse=from_end)
         if from_end:
             rows.reverse()
         full = len(rows) == limit
@@ -313,9 +409,9 @@ def _slice(
     with uow.reading():
         signed_in(uow, actor)
         today = uow.today()
-        rows: _Rows = []
-        for where in _runs(flt, today, cursor, reverse):
-            rows += _fetch(uow, flt, today, where, 0, limit - len(rows), reverse)
+        rows: list[Row[*tuple[Any, ...]]] = []
+        for run, values in _runs(flt, cursor, reverse):
+            rows += _fetch(uow, flt, today, run, values, 0, limit - len(rows), reverse)
             if len(rows) == limit:
                 break
         full, continued = len(rows) == limit, cursor is not None
@@ -336,38 +432,29 @@ def _sliced(flt: OrderFilter, rows: _Rows, more_before: bool, more_after: bool) 
 
 
 def _runs(
-    flt: OrderFilter, today: date, cursor: OrderCursor | None, reverse: bool
-) -> list[list[ColumnElement[bool]]]:
-    """The conditions of each run of rows beyond ``cursor`` (before it when ``reverse``), in
-    reading order.
+    flt: OrderFilter, cursor: OrderCursor | None, reverse: bool
+) -> list[tuple[_Run, dict[str, Any]]]:
+    """The runs of rows beyond ``cursor`` (before it when ``reverse``), in reading order, each
+    with the cursor's values as parameters.
 
     By due date the dated orders and the undated ones (last, by id) are two runs read one
     after the other: two index seeks, where one query with "OR due_date IS NULL" would walk
     the index from the top.
     """
-    sort = _sort_columns(flt.sort_key, today)
+    keys = len(_sort_columns(flt.sort_key))
     if cursor is not None and (cursor.sort_key, cursor.descending, len(cursor.values)) != (
-            flt.sort_key, flt.descending, len(sort)):
+            flt.sort_key, flt.descending, keys):
         raise ValidationError("sort", code="other_sort_order")
-    backwards = flt.descending != reverse
-
-    def beyond(ours: ColumnElement[Any], theirs: ColumnElement[Any]) -> ColumnElement[bool]:
-        return ours < theirs if backwards else ours > theirs
-
+    values = {} if cursor is None else {
+        "cursor_id": cursor.id, **{f"key{n}": value for n, value in enumerate(cursor.values)}}
     if flt.sort_key != "due_date":
-        if cursor is None:
-            return [[]]
-        return [[beyond(tuple_(*sort, WorkOrder.id), tuple_(*cursor.values, cursor.id))]]
-    dated: list[ColumnElement[bool]] = [WorkOrder.due_date.is_not(None)]
-    undated: list[ColumnElement[bool]] = [WorkOrder.due_date.is_(None)]
+        return [("all" if cursor is None else "beyond", values)]
     if cursor is None:
-        return [undated, dated] if reverse else [dated, undated]
+        return [("undated", {}), ("dated", {})] if reverse else [("dated", {}), ("undated", {})]
     if cursor.values[0] is None:
-        rest = [*undated, beyond(WorkOrder.id, cursor.id)]  # type: ignore[arg-type]
-        return [rest, dated] if reverse else [rest]
-    rest = [beyond(tuple_(WorkOrder.due_date, WorkOrder.id),
-                   tuple_(cursor.values[0], cursor.id))]
-    return [rest] if reverse else [rest, undated]
+        rest = ("undated_beyond", values)
+        return [rest, ("dated", {})] if reverse else [rest]
+    return [("beyond", values)] if reverse else [("beyond", values), ("undated", {})]
 
 
 def count_orders(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> int:
@@ -380,11 +467,10 @@ def count_orders(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> int:
 
 
 def _count(uow: UnitOfWork, flt: OrderFilter, today: date) -> int:
-    tokens, filters = search_tokens(flt.text), _filters(flt, today)
-    query = (match_count(tokens, uow.dialect) if tokens and not filters else
-             select(func.count()).select_from(WorkOrder).where(
-                 *_conditions(uow, flt, today)))
-    return uow.session.scalar(query) or 0
+    tokens, (names, values) = search_tokens(flt.text), _parameters(flt, today)
+    query = (match_count(tokens, uow.dialect) if tokens and not names else
+             select(func.count()).select_from(WorkOrder).where(*_conditions(uow, flt, names)))
+    return uow.session.connection().execute(query, values).scalar() or 0
 
 
 def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[OrderStatus, int]:
@@ -392,13 +478,15 @@ def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[Ord
     _check(flt)
     with uow.reading():
         signed_in(uow, actor)
-        conditions = _conditions(uow, flt, uow.today(), with_statuses=False)
+        names, values = _parameters(flt, uow.today(), with_statuses=False)
+        conditions = _conditions(uow, flt, names)
         if conditions:
             # One pass over the matching rows, counting every status at once: GROUP BY would
             # walk the status index and fetch each row in status order, several times slower.
             query = select(*(func.count().filter(WorkOrder.status == status)
                              for status in OrderStatus)).where(*conditions)
-            return dict(zip(OrderStatus, uow.session.execute(query).one(), strict=True))
+            row = uow.session.connection().execute(query, values).one()
+            return dict(zip(OrderStatus, row, strict=True))
         counts = dict.fromkeys(OrderStatus, 0)
         grouped = select(WorkOrder.status, func.count()).group_by(WorkOrder.status)
         for status, count in uow.session.execute(grouped):

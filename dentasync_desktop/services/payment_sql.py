@@ -17,7 +17,7 @@ from ..domain.enums import OrderStatus, PaymentStatus
 
 # Built once per day, not per page: composing these expressions cost more than running them.
 @lru_cache(maxsize=4)
-def payment_status_sql(today: date) -> ColumnElement[str]:
+def payment_status_sql(today: date | ColumnElement[date]) -> ColumnElement[str]:
     """The PaymentStatus value of each order, the same rule as domain.payments.payment_status."""
     return case(
         (and_(WorkOrder.price_total_minor > 0,
@@ -29,7 +29,7 @@ def payment_status_sql(today: date) -> ColumnElement[str]:
 
 
 @lru_cache(maxsize=4)
-def payment_rank_sql(today: date) -> ColumnElement[int]:
+def payment_rank_sql(today: date | ColumnElement[date]) -> ColumnElement[int]:
     """Sorts payment statuses in their declared order (not paid ... overdue), not by spelling."""
     return case(
         {status.value: rank for rank, status in enumerate(PaymentStatus)},

@@ -87,6 +87,21 @@ def test_the_daily_backup_checks_every_page_first(
     assert len(list(closed.backups_dir.glob("*-auto.sqlite3"))) == 1
 
 
+def test_the_window_gets_its_database_before_the_full_check_and_the_daily_backup(
+    closed: AppPaths, full_checks: list[Path]
+) -> None:
+    for old in closed.backups_dir.iterdir():
+        when = time.time() - 48 * 3600
+        os.utime(old, (when, when))
+    database = maintenance.open_database(closed, defer_care=True)
+    assert full_checks == [] and not list(closed.backups_dir.glob("*-auto.sqlite3"))
+    database.take_care()  # what the window runs off its thread once it shows
+    database.take_care()  # once only
+    database.close()
+    assert full_checks == [closed.database]
+    assert len(list(closed.backups_dir.glob("*-auto.sqlite3"))) == 1
+
+
 def test_the_header_alone_tells_a_cut_off_file(closed: AppPaths, full_checks: list[Path]) -> None:
     assert health.header_problems(closed.database) == []
     whole = closed.database.read_bytes()

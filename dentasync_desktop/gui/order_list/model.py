@@ -11,7 +11,8 @@ jump (the scroll bar dragged, End) seeks the position from the nearer end of the
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from functools import lru_cache
+from typing import Any, Final
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
@@ -19,9 +20,23 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.dto import OrderCursor, OrderFilter, OrderRow, OrderSlice
 from ...services import order_list
+from .. import theme
 from ..client import ServiceClient
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
-from ..table_model import ID_ROLE, Column, Index, RowTableModel
+from ..table_model import (
+    ALIGNMENT,
+    BACKGROUND,
+    DECORATION,
+    DISPLAY,
+    FOREGROUND,
+    ID_ROLE,
+    ROW_ROLE,
+    SELECTABLE,
+    TOOLTIP,
+    Column,
+    Index,
+    RowTableModel,
+)
 from ..theme import icon, readable, tint
 from ..translation import QT_TRANSLATE_NOOP, translate
 from ..worker import Job, show_error
@@ -67,6 +82,17 @@ NAME_COLUMNS = (1, 2, 3)  # patient, customer, lab: cut with "…" before a colu
 # Hidden first where the window is too narrow for all: the money still owed (Balance,
 # Payment) matters more at the desk than when the order was documented or what was paid.
 HIDE_FIRST = (5, 8, 7, 2)  # documented, paid, total, customer
+ALIGNMENTS = tuple(column.alignment for column in COLUMNS)
+
+# A row's cells as ``_cells`` makes them: texts, background, foregrounds, icons and tooltips
+# (per column), and the theme they were made in.
+_Shown = tuple[tuple[str, ...], QColor | None, tuple[QColor | None, ...],
+               tuple[QIcon | None, ...], tuple[str | None, ...], int]
+_TEXTS: Final = 0
+_THEME: Final = 5
+_LOOKS: dict[int, int] = {int(BACKGROUND): 1, int(FOREGROUND): 2, int(DECORATION): 3,
+                          int(TOOLTIP): 4}
+_icon = lru_cache(maxsize=8)(icon)  # a file look-up and a QIcon per paint otherwise
 
 
 @dataclass(frozen=True)
@@ -98,7 +124,7 @@ class OrderListModel(RowTableModel[OrderRow]):
         self._ahead = min(AHEAD, page_size // 3)  # well inside a page: no fetching both ways
         self._filter = OrderFilter()
         self._start = 0  # the list position of the window's first row
-        self._texts: list[tuple[str, ...] | None] = []  # each window row's cell texts, once shown
+        self._cache: list[_Shown | None] = []  # each window row's cells, once shown
         self._pages: list[_Page] = []
         self._total = 0  # rows the view has: the count, or what is loaded until it comes
         self._counted = False
@@ -245,7 +271,7 @@ class OrderListModel(RowTableModel[OrderRow]):
     def _set_window(self, start: int, page: OrderSlice) -> None:
         self._start = start
         self._rows = list(page.rows)
-        self._texts = [None] * len(self._rows)
+        self._cache = [None] * len(self._rows)
         self._pages = [_Page(len(page.rows), page.previous, page.next)] if page.rows else []
 
     def _want(self, row: int) -> None:
@@ -286,7 +312,7 @@ class OrderListModel(RowTableModel[OrderRow]):
         first, rows = self._start + len(self._rows), page.rows
         if rows:
             self._rows.extend(rows)
-            self._texts.extend([None] * len(rows))
+            self._cache.extend([None] * len(rows))
             self._pages.append(_Page(len(rows), page.previous, page.next))
         else:
             self._pages[-1] = replace(self._pages[-1], next=None)
@@ -296,7 +322,7 @@ class OrderListModel(RowTableModel[OrderRow]):
         rows = page.rows
         if rows:
             self._rows[:0] = rows
-            self._texts[:0] = [None] * len(rows)
+            self._cache[:0] = [None] * len(rows)
             self._pages.insert(0, _Page(len(rows), page.previous, page.next))
         else:
             self._pages[0] = replace(self._pages[0], previous=None)
@@ -312,11 +338,11 @@ class OrderListModel(RowTableModel[OrderRow]):
         while len(self._rows) > self._window_rows and len(self._pages) > 1:
             if forward:
                 size = self._pages.pop(0).size
-                del self._rows[:size], self._texts[:size]
+                del self._rows[:size], self._cache[:size]
                 self._start += size
             else:
                 size = self._pages.pop().size
-                del self._rows[-size:], self._texts[-size:]
+                del self._rows[-size:], self._cache[-size:]
 
     def _jump(self, row: int) -> None:
         """Seek the page at ``row`` from the nearer end of the list; the window starts over."""
@@ -390,7 +416,7 @@ class OrderListModel(RowTableModel[OrderRow]):
         for order_id, row in rows.items():
             number = shown[order_id]
             self._rows[number] = row
-            self._texts[number] = None
+            self._cache[number] = None
             self.dataChanged.emit(self.index(self._start + number, 0),
                                   self.index(self._start + number, len(COLUMNS) - 1))
 
@@ -400,15 +426,58 @@ class OrderListModel(RowTableModel[OrderRow]):
         return 0 if parent.isValid() else self._total
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Asked for every role of every cell in sight on each paint: one list lookup and one
+        # tuple lookup answer it, from cells made once per row (``_cells``).
         number = index.row()
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            self._seen = number
-            at, held = number - self._start, len(self._rows)
-            # Ask for the next page while the rows on screen are still there.
-            if not 0 <= at < held or (
-                    not self._fetching and (at >= held - self._ahead or at < self._ahead)):
-                self._near(number, at)
-        return super().data(index, role)
+        at = number - self._start
+        held = len(self._rows)
+        if role == DISPLAY:
+            column = index.column()
+            if column == 0:
+                self._seen = number
+                # Ask for the next page while the rows on screen are still there.
+                if not 0 <= at < held or (
+                        not self._fetching and (at >= held - self._ahead or at < self._ahead)):
+                    self._near(number, at)
+                    held = len(self._rows)
+                    at = number - self._start
+            if not 0 <= at < held:
+                return None
+            shown = self._cache[at]
+            if shown is None or shown[_THEME] != theme.generation:
+                shown = self._cells(at)
+            return shown[_TEXTS][column]
+        if not 0 <= at < held:
+            return None
+        if role == ALIGNMENT:
+            return ALIGNMENTS[index.column()]
+        look = _LOOKS.get(role)
+        if look is not None:
+            shown = self._cache[at] or self._cells(at)
+            value: Any = shown[look]
+            return value[index.column()] if role != BACKGROUND else value
+        if role == ID_ROLE:
+            return self._rows[at].id
+        if role == ROW_ROLE:
+            return self._rows[at]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return SELECTABLE if index.isValid() else Qt.ItemFlag.NoItemFlags  # no tick boxes
+
+    def _cells(self, at: int) -> _Shown:
+        """Row ``at``'s texts, colours, icon and tooltip, made once (until the theme changes)."""
+        row = self._rows[at]
+        columns = range(len(COLUMNS))
+        number = self._start + at
+        shown = (tuple(self.text(number, row, c) for c in columns),
+                 self.background(row),
+                 tuple(self.foreground(row, c) for c in columns),
+                 tuple(self.decoration(row, c) for c in columns),
+                 tuple(self.cell_tooltip(number, row, c) for c in columns),
+                 theme.generation)
+        self._cache[at] = shown
+        return shown
 
     def _near(self, number: int, at: int) -> None:
         if not 0 <= at < len(self._rows):
@@ -419,11 +488,7 @@ class OrderListModel(RowTableModel[OrderRow]):
             self._want(self._start - 1)
 
     def text(self, number: int, row: OrderRow, column: int) -> str:
-        at = number - self._start
-        texts = self._texts[at]
-        if texts is None:
-            texts = self._texts[at] = tuple(c.text(row) for c in COLUMNS)
-        return texts[column]
+        return COLUMNS[column].text(row)
 
     def background(self, row: OrderRow) -> QColor | None:
         if row.overdue:
@@ -442,8 +507,8 @@ class OrderListModel(RowTableModel[OrderRow]):
         if column != 0:
             return None
         if row.on_hold:
-            return icon("on_hold")
-        return icon("overdue") if row.overdue else None
+            return _icon("on_hold")
+        return _icon("overdue") if row.overdue else None
 
     def tooltip(self, row: OrderRow, column: int) -> str | None:
         marks = []
