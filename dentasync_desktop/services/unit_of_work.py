@@ -41,7 +41,8 @@ class UnitOfWork:
         bus: ChangeBus | None = None,
     ) -> None:
         self._session_factory = session_factory
-        self.files: ContentStore = store_for(self.dialect, files, lambda: self.session)
+        self._folder = files
+        self._files: ContentStore | None = None
         self._clock = clock or (lambda: datetime.now(UTC))
         self.bus = bus
         self._committed = False
@@ -111,6 +112,13 @@ class UnitOfWork:
     def announce(self, kind: ChangeKind, ids: tuple[int, ...] = (), order_id: int | None = None,
                  actor_id: int | None = None) -> None:
         self.changed(Change(kind, ids, order_id, actor_id))
+
+    @property
+    def files(self) -> ContentStore:
+        """Where attachment content lives; made on first use (few services touch files)."""
+        if self._files is None:
+            self._files = store_for(self.dialect, self._folder, lambda: self.session)
+        return self._files
 
     @property
     def dialect(self) -> str:

@@ -6030,6 +6030,10 @@ Anmeldung:
         <translation>Dauer</translation>
     </message>
     <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
         <source>employee</source>
         <translation>Mitarbeiter</translation>
     </message>
@@ -6064,6 +6068,10 @@ Anmeldung:
     <message>
         <source>hold</source>
         <translation>Zurückstellung</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -6186,6 +6194,10 @@ Anmeldung:
         <translation>Telefon</translation>
     </message>
     <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
         <source>position</source>
         <translation>Position</translation>
     </message>
@@ -6252,6 +6264,10 @@ Anmeldung:
     <message>
         <source>task templates</source>
         <translation>Aufgabenvorlagen</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS-Modus</translation>
     </message>
     <message>
         <source>to</source>

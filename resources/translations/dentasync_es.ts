@@ -6030,6 +6030,10 @@ inicio de sesión:
         <translation>duración</translation>
     </message>
     <message>
+        <source>database</source>
+        <translation>base de datos</translation>
+    </message>
+    <message>
         <source>employee</source>
         <translation>empleado</translation>
     </message>
@@ -6064,6 +6068,10 @@ inicio de sesión:
     <message>
         <source>hold</source>
         <translation>espera</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -6186,6 +6194,10 @@ inicio de sesión:
         <translation>teléfono</translation>
     </message>
     <message>
+        <source>port</source>
+        <translation>puerto</translation>
+    </message>
+    <message>
         <source>position</source>
         <translation>posición</translation>
     </message>
@@ -6252,6 +6264,10 @@ inicio de sesión:
     <message>
         <source>task templates</source>
         <translation>plantillas de tareas</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>modo TLS</translation>
     </message>
     <message>
         <source>to</source>

@@ -6030,6 +6030,10 @@ connexion&#xa0;:
         <translation>durée</translation>
     </message>
     <message>
+        <source>database</source>
+        <translation>base de données</translation>
+    </message>
+    <message>
         <source>employee</source>
         <translation>employé</translation>
     </message>
@@ -6064,6 +6068,10 @@ connexion&#xa0;:
     <message>
         <source>hold</source>
         <translation>attente</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>hôte</translation>
     </message>
     <message>
         <source>idle lock</source>
@@ -6186,6 +6194,10 @@ connexion&#xa0;:
         <translation>téléphone</translation>
     </message>
     <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
         <source>position</source>
         <translation>position</translation>
     </message>
@@ -6252,6 +6264,10 @@ connexion&#xa0;:
     <message>
         <source>task templates</source>
         <translation>modèles de tâches</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>mode TLS</translation>
     </message>
     <message>
         <source>to</source>

@@ -57,14 +57,14 @@ def test_an_ipv6_address_is_a_host() -> None:
 
 
 @pytest.mark.parametrize(("change", "says"), [
-    ({"host": "  "}, "host: is required"),
-    ({"host": "clinic server"}, "host: 'clinic server' is not a server name or address"),
-    ({"port": 0}, "port: must be between 1 and 65535"),
-    ({"port": 70000}, "port: must be between 1 and 65535"),
-    ({"database": ""}, "database: is required"),
-    ({"database": "d" * 64}, "database: is too long (64 characters, at most 63)"),
-    ({"user": ""}, "user: is required"),
-    ({"password": "a\x00b"}, "password: contains characters that are not valid text"),
+    ({"host": "  "}, "Host: Required."),
+    ({"host": "clinic server"}, "Host: 'clinic server' is not a server name or address"),
+    ({"port": 0}, "Port: Must be between 1 and 65535."),
+    ({"port": 70000}, "Port: Must be between 1 and 65535."),
+    ({"database": ""}, "Database: Required."),
+    ({"database": "d" * 64}, "Database: Too long (64 characters, at most 63)."),
+    ({"user": ""}, "User: Required."),
+    ({"password": "a\x00b"}, "Password: Contains characters that are not valid text."),
     ({"tls": "sometimes"}, "TLS mode: 'sometimes' is not one of disable, allow, prefer"),
 ])
 def test_a_bad_field_is_refused_by_its_name(change: dict[str, object], says: str) -> None:
