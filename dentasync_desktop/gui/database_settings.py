@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actions import Action
-from ..domain.errors import DomainError, ValidationError
+from ..domain.errors import DomainError, ValidationError, field_errors
 from ..services import database_choice
 from ..services.database_choice import (
     ConnectionReport,
@@ -41,6 +41,7 @@ from .access import gate
 from .errors import error_words
 from .forms import holding
 from .translation import QT_TRANSLATE_NOOP
+from .widgets.field_errors import FieldMarks
 from .widgets.inline_error import error_label
 from .worker import Job
 
@@ -128,6 +129,7 @@ class DatabaseSection(QGroupBox):
         self.note.setObjectName("hintLabel")
         self.note.setWordWrap(True)
         self.error = error_label()
+        self.marks = FieldMarks(self, self.fields.get, self.error)
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self.refresh)
         self.save_button = QPushButton(self.tr("Save database choice"))
@@ -210,7 +212,7 @@ class DatabaseSection(QGroupBox):
         (self.clinic_server if current.server else self.this_computer).setChecked(True)
         self._show_choice()
         self._show_test("")
-        self.error.hide()
+        self.marks.clear()
         notes = []
         if current.server is not None:
             self.password.setPlaceholderText(self.tr(
@@ -245,7 +247,7 @@ class DatabaseSection(QGroupBox):
         settings = self.values()
         self.test_button.setEnabled(False)
         self._show_test(self.tr("Connecting to {host}…").format(host=settings.host.strip()))
-        self.error.hide()
+        self.marks.clear()
         self.test_job = self._client.background(
             lambda _control: database_choice.try_connection(settings)).then(
             self._tested, self._not_tested, busy=self)
@@ -260,8 +262,11 @@ class DatabaseSection(QGroupBox):
         self._test_ended()
         if not isinstance(error, DomainError):
             raise error
-        self._show_test(error_words(error), warning=True)
-        self._focus(error)
+        if field_errors(error):
+            self._show_test("")
+            self.marks.show(error)  # the fields as typed, before any connection
+        else:
+            self._show_test(error_words(error), warning=True)
 
     def _test_ended(self) -> None:
         self.test_job = None
@@ -273,10 +278,6 @@ class DatabaseSection(QGroupBox):
         self.test_result.setProperty("warning", warning)
         self.test_result.style().unpolish(self.test_result)
         self.test_result.style().polish(self.test_result)
-
-    def _focus(self, error: DomainError) -> None:
-        if isinstance(error, ValidationError) and error.field in self.fields:
-            self.fields[error.field].setFocus()
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -332,7 +333,7 @@ class DatabaseSection(QGroupBox):
 
     def _saved(self, saved: SavedChoice) -> None:
         self.save_button.setEnabled(self._allowed)
-        self.error.hide()
+        self.marks.clear()
         self.password.clear()
         if not saved.password_kept:
             QMessageBox.warning(self, self.tr("Password not kept"), self.tr(
@@ -361,7 +362,5 @@ class DatabaseSection(QGroupBox):
         self.save_button.setEnabled(self._allowed)
         if not isinstance(error, DomainError):
             raise error
-        self.error.setText(error_words(error))
-        self.error.show()
-        self._focus(error)
+        self.marks.show(error)
 

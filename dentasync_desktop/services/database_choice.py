@@ -95,18 +95,30 @@ def settings_of(url: str) -> ServerSettings:
 
 
 def validated(settings: ServerSettings) -> ServerSettings:
-    """The settings trimmed, or a ValidationError naming the first field that cannot be."""
-    host = validation.required(settings.host, "host", HOST_LIMIT)
+    """The settings trimmed, or a refusal naming every field that cannot be."""
+    check = validation.Checks()
+    host = check(_host, settings.host)
+    port = check(validation.whole_number, settings.port, "port", 1, 65535)
+    database = check(validation.required, settings.database, "database", NAME_LIMIT)
+    user = check(validation.required, settings.user, "user", NAME_LIMIT)
+    check(validation.limited, settings.password, "password", PASSWORD_LIMIT)  # kept as typed
+    tls = check(_tls_mode, settings.tls)
+    check.done()
+    return ServerSettings(host, port, database, user, settings.password, tls)
+
+
+def _host(value: str) -> str:
+    host = validation.required(value, "host", HOST_LIMIT)
     if any(c.isspace() or c in "/?#@" for c in host):
         raise ValidationError("host", code="not_host", params={"value": host})
-    port = validation.whole_number(settings.port, "port", 1, 65535)
-    database = validation.required(settings.database, "database", NAME_LIMIT)
-    user = validation.required(settings.user, "user", NAME_LIMIT)
-    validation.limited(settings.password, "password", PASSWORD_LIMIT)  # kept as typed
-    if settings.tls not in TLS_MODES:
+    return host
+
+
+def _tls_mode(value: str) -> str:
+    if value not in TLS_MODES:
         raise ValidationError("TLS mode", code="not_one_of",
-                              params={"value": settings.tls, "choices": list(TLS_MODES)})
-    return ServerSettings(host, port, database, user, settings.password, settings.tls)
+                              params={"value": value, "choices": list(TLS_MODES)})
+    return value
 
 
 def current_choice(paths: AppPaths) -> DatabaseChoice:

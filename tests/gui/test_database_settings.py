@@ -101,13 +101,15 @@ def test_a_bad_field_is_named_and_nothing_is_saved(qtbot, make_section,  # type:
     fill(section, host="")
     section.save()
     settle(qtbot)
-    assert section.error.text() == "host: is required"
+    assert section.marks.text == "Host: Required."
     assert section.host.hasFocus() or QApplication.focusWidget() is None  # offscreen focus
-    section.host.setText("db.clinic.lan")
+    qtbot.keyClicks(section.host, "db.clinic.lan")
+    assert section.marks.text == ""  # cleared as it is fixed
     section.user.setText("  ")
+    section.database.clear()
     section.save()
     settle(qtbot)
-    assert section.error.text() == "user: is required"
+    assert section.marks.text == "Database: Required.\nUser: Required."  # both at once
     assert boxes.shown == [] and stored(section._client.paths) == before
 
 
