@@ -976,10 +976,6 @@ Jetzt schließen? Starten Sie es danach erneut.</translation>
         <translation>Alle Dentallabore</translation>
     </message>
     <message>
-        <source>Time period: the start date is after the end date.</source>
-        <translation>Zeitraum: Das Startdatum liegt nach dem Enddatum.</translation>
-    </message>
-    <message>
         <source>The payment status filter applies to the Work orders tab</source>
         <translation>Der Filter „Zahlungsstatus“ gilt für den Reiter „Aufträge“</translation>
     </message>
@@ -5187,16 +5183,8 @@ Anmeldung:
         <translation>das Startdatum liegt nach dem Enddatum</translation>
     </message>
     <message>
-        <source>cannot be before the start date</source>
-        <translation>darf nicht vor dem Startdatum liegen</translation>
-    </message>
-    <message>
         <source>must be after the start</source>
         <translation>muss nach dem Beginn liegen</translation>
-    </message>
-    <message>
-        <source>must not be before the start</source>
-        <translation>darf nicht vor dem Beginn liegen</translation>
     </message>
     <message>
         <source>at most {days} days at a time</source>
@@ -6264,6 +6252,10 @@ Anmeldung:
     <message>
         <source>TLS mode</source>
         <translation>TLS-Modus</translation>
+    </message>
+    <message>
+        <source>time period</source>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>to</source>

@@ -976,10 +976,6 @@ Close it now? Start it again to continue.</source>
         <translation>Todos los laboratorios</translation>
     </message>
     <message>
-        <source>Time period: the start date is after the end date.</source>
-        <translation>Periodo: la fecha de inicio es posterior a la fecha de fin.</translation>
-    </message>
-    <message>
         <source>The payment status filter applies to the Work orders tab</source>
         <translation>El filtro de estado del pago se aplica a la pestaña Órdenes de trabajo</translation>
     </message>
@@ -5187,16 +5183,8 @@ inicio de sesión:
         <translation>la fecha de inicio es posterior a la fecha de fin</translation>
     </message>
     <message>
-        <source>cannot be before the start date</source>
-        <translation>no puede ser anterior a la fecha de inicio</translation>
-    </message>
-    <message>
         <source>must be after the start</source>
         <translation>debe ser posterior al inicio</translation>
-    </message>
-    <message>
-        <source>must not be before the start</source>
-        <translation>no debe ser anterior al inicio</translation>
     </message>
     <message>
         <source>at most {days} days at a time</source>
@@ -6264,6 +6252,10 @@ inicio de sesión:
     <message>
         <source>TLS mode</source>
         <translation>modo TLS</translation>
+    </message>
+    <message>
+        <source>time period</source>
+        <translation>periodo</translation>
     </message>
     <message>
         <source>to</source>
