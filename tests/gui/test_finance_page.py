@@ -220,7 +220,8 @@ def test_double_click_opens_the_order(qtbot, seeded, client) -> None:
     qtbot.mouseClick(page.orders_tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settle(qtbot)
     assert opened == []
-    qtbot.mouseDClick(page.orders_tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.orders_tab.table.viewport(), Qt.MouseButton.LeftButton,
+                      pos=rect.center())
     settle(qtbot)
     assert opened == [order.order_id]
 
