@@ -335,7 +335,7 @@ def _report(context: AppContext, args: argparse.Namespace) -> int:
                                "--view orders", None, language), file=sys.stderr)
         return EXIT_USAGE
     try:
-        date_range(args.date_from, args.date_to, "--from")
+        date_range(args.date_from, args.date_to, "from")
     except ValidationError:
         print(translate("cli", "--from: the start date is after the --to date", None,
                         language), file=sys.stderr)

@@ -21,6 +21,7 @@ from .client import ServiceClient
 from .errors import install_exception_hook
 from .language import install_translations
 from .main_window import MainWindow
+from .problem_box import show_problem_box
 from .theme import apply_theme, follow_system
 from .worker import show_error
 
@@ -112,9 +113,7 @@ def _care_failed(window: MainWindow, error: BaseException, log_file: Path) -> No
     if not isinstance(error, DatabaseProblem):
         show_error(window, error)
         return
-    from .startup import show_startup_problem  # it imports this module
-
     log.error("the database is damaged: %s", error.message)
-    show_startup_problem(error.message, log_file)
+    show_problem_box(error.message, log_file)
     window.close()
     QApplication.exit(PROBLEM_EXIT)

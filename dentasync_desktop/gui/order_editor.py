@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,6 +52,7 @@ from .formatting import amount_input, datetime_text, money, pydate, qdate
 from .forms import child, child_layout, load_form
 from .order_draft import draft_path, read_draft, remove_draft, write_draft
 from .order_editor_plans import PlanFields, WorkPlanFields
+from .quick_patient import QuickPatientDialog
 from .widgets.dates import full_year
 from .widgets.field_errors import FieldMarks
 from .widgets.lookup import NO_CHOICE, LookupCombo
@@ -660,30 +660,4 @@ class OrderEditorDialog(QDialog):
             self.plans.restore(state["plan"])
         if self.work_plan is not None and isinstance(state.get("work_plan"), dict):
             self.work_plan.restore(state["work_plan"])
-
-
-class QuickPatientDialog(QDialog):
-    """Just a name: the rest of the patient's details can wait for the Patients page."""
-
-    def __init__(self, typed: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("quickPatientDialog")
-        self.setWindowTitle(self.tr("New patient"))
-        first, _, last = typed.strip().rpartition(" ")
-        self.first = QLineEdit(first)
-        self.first.setObjectName("firstName")
-        self.last = QLineEdit(last)
-        self.last.setObjectName("lastName")
-        form = QFormLayout()
-        form.addRow(self.tr("&First name:"), self.first)
-        form.addRow(self.tr("&Last name:"), self.last)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(340)
-        (self.last if first and not last else self.first).setFocus()
 

@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from .application import make_application
+from .problem_box import show_problem_box
 
 
 def show_startup_problem(message: str, log_file: Path) -> None:
     make_application()
-    box = QMessageBox()
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(QApplication.translate("startup", "Dentasync Desktop cannot start"))
-    box.setText(message)
-    box.setInformativeText(
-        QApplication.translate("startup", "Details were written to the log file:\n{path}")
-        .format(path=log_file))
-    box.exec()
+    show_problem_box(message, log_file)

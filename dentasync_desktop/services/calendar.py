@@ -135,8 +135,7 @@ def order_due_dates(
 
     The lab, customer and text filters apply; kinds and "only mine" are about events.
     """
-    if last_day < first_day:
-        raise ValidationError("end", code="end_before_start")
+    validation.date_range(first_day, last_day, "end")
     if last_day - first_day > MAX_RANGE:
         raise ValidationError("end", code="range_too_long", params={"days": MAX_RANGE.days})
     conditions = [WorkOrder.due_date >= first_day, WorkOrder.due_date <= last_day,

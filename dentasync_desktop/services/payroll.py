@@ -125,8 +125,7 @@ def list_payroll(
     validation.record_id(staff_id, "employee")
     validation.in_range(date_from, "date from")
     validation.in_range(date_to, "date to")
-    if date_from is not None and date_to is not None and date_to < date_from:
-        raise ValidationError("date to", code="before_start_date")
+    validation.date_range(date_from, date_to, "date to")
     query = (select(PayrollRecord, Staff.name).join(Staff, Staff.id == PayrollRecord.staff_id)
              .order_by(PayrollRecord.created_at, PayrollRecord.id))
     if staff_id is not None:

@@ -976,10 +976,6 @@ Jetzt schließen? Starten Sie es danach erneut.</translation>
         <translation>Alle Dentallabore</translation>
     </message>
     <message>
-        <source>Time period: the start date is after the end date.</source>
-        <translation>Zeitraum: Das Startdatum liegt nach dem Enddatum.</translation>
-    </message>
-    <message>
         <source>The payment status filter applies to the Work orders tab</source>
         <translation>Der Filter „Zahlungsstatus“ gilt für den Reiter „Aufträge“</translation>
     </message>
@@ -5371,16 +5367,8 @@ Anmeldung:
         <translation>Das Startdatum liegt nach dem Enddatum.</translation>
     </message>
     <message>
-        <source>Cannot be before the start date.</source>
-        <translation>Darf nicht vor dem Startdatum liegen.</translation>
-    </message>
-    <message>
         <source>Must be after the start.</source>
         <translation>Muss nach dem Beginn liegen.</translation>
-    </message>
-    <message>
-        <source>Must not be before the start.</source>
-        <translation>Darf nicht vor dem Beginn liegen.</translation>
     </message>
     <message>
         <source>At most {days} days at a time.</source>
@@ -6264,6 +6252,10 @@ Anmeldung:
     <message>
         <source>task templates</source>
         <translation>Aufgabenvorlagen</translation>
+    </message>
+    <message>
+        <source>time period</source>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>TLS mode</source>

@@ -976,10 +976,6 @@ Close it now? Start it again to continue.</source>
         <translation>Todos los laboratorios</translation>
     </message>
     <message>
-        <source>Time period: the start date is after the end date.</source>
-        <translation>Periodo: la fecha de inicio es posterior a la fecha de fin.</translation>
-    </message>
-    <message>
         <source>The payment status filter applies to the Work orders tab</source>
         <translation>El filtro de estado del pago se aplica a la pestaña Órdenes de trabajo</translation>
     </message>
@@ -5371,16 +5367,8 @@ inicio de sesión:
         <translation>La fecha de inicio es posterior a la fecha de fin.</translation>
     </message>
     <message>
-        <source>Cannot be before the start date.</source>
-        <translation>No puede ser anterior a la fecha de inicio.</translation>
-    </message>
-    <message>
         <source>Must be after the start.</source>
         <translation>Debe ser posterior al inicio.</translation>
-    </message>
-    <message>
-        <source>Must not be before the start.</source>
-        <translation>No debe ser anterior al inicio.</translation>
     </message>
     <message>
         <source>At most {days} days at a time.</source>
@@ -6264,6 +6252,10 @@ inicio de sesión:
     <message>
         <source>task templates</source>
         <translation>plantillas de tareas</translation>
+    </message>
+    <message>
+        <source>time period</source>
+        <translation>periodo</translation>
     </message>
     <message>
         <source>TLS mode</source>

@@ -976,10 +976,6 @@ Le fermer maintenant&#xa0;? Relancez-le ensuite.</translation>
         <translation>Tous les laboratoires</translation>
     </message>
     <message>
-        <source>Time period: the start date is after the end date.</source>
-        <translation>Période&#xa0;: la date de début est postérieure à la date de fin.</translation>
-    </message>
-    <message>
         <source>The payment status filter applies to the Work orders tab</source>
         <translation>Le filtre de statut du paiement s’applique à l’onglet Commandes</translation>
     </message>
@@ -5371,16 +5367,8 @@ connexion&#xa0;:
         <translation>La date de début est postérieure à la date de fin.</translation>
     </message>
     <message>
-        <source>Cannot be before the start date.</source>
-        <translation>Ne peut pas être antérieure à la date de début.</translation>
-    </message>
-    <message>
         <source>Must be after the start.</source>
         <translation>Doit être postérieure au début.</translation>
-    </message>
-    <message>
-        <source>Must not be before the start.</source>
-        <translation>Ne doit pas être antérieure au début.</translation>
     </message>
     <message>
         <source>At most {days} days at a time.</source>
@@ -6264,6 +6252,10 @@ connexion&#xa0;:
     <message>
         <source>task templates</source>
         <translation>modèles de tâches</translation>
+    </message>
+    <message>
+        <source>time period</source>
+        <translation>période</translation>
     </message>
     <message>
         <source>TLS mode</source>

@@ -127,7 +127,7 @@ def test_the_finance_labs_table_shows_total_and_outstanding(
     assert isinstance(page, FinancePage)
     page.set_period(Period.ALL)
     settle(qtbot)
-    table = page.labs_table
+    table = page.labs_tab.table
     assert table.model().rowCount() > 3
     assert table.horizontalScrollBar().maximum() == 0
     assert too_narrow(table, (0,)) == []

@@ -80,9 +80,10 @@ from dentasync_desktop.gui.order_detail.editors import (
     PlanDialog,
     TaskDialog,
 )
-from dentasync_desktop.gui.order_editor import OrderEditorDialog, QuickPatientDialog
+from dentasync_desktop.gui.order_editor import OrderEditorDialog
 from dentasync_desktop.gui.printing.batch import BatchProgress
 from dentasync_desktop.gui.printing.preview import PreviewDialog
+from dentasync_desktop.gui.quick_patient import QuickPatientDialog
 from dentasync_desktop.gui.reminders.panel import ReminderPanel
 from dentasync_desktop.gui.reminders.scheduler import ReminderScheduler
 from dentasync_desktop.services import masterdata, orders, payments, workplan

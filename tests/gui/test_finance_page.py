@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from dentasync_desktop.domain.dto import FinanceFilter, LabFinanceRow, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
+from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.errors import error_words
 from dentasync_desktop.gui.finance import models
 from dentasync_desktop.gui.finance.export import ExportProgress
 from dentasync_desktop.gui.finance.page import LABS_TAB, ORDERS_TAB, FinancePage
@@ -102,7 +104,7 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
     assert set(page.labs_model.rows()) == set(everything)
     assert page.summary == finance.summary(client.uow(), client.actor, FinanceFilter(), "labs")
 
-    page.method.setCurrentIndex(page.method.findData(PaymentMethod.CARD.value))
+    page.filters.method.setCurrentIndex(page.filters.method.findData(PaymentMethod.CARD.value))
     settle(qtbot)
 
     by_card = FinanceFilter(method=PaymentMethod.CARD)
@@ -115,11 +117,11 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
         cell = page.findChild(type(page.note), f"summary_{figures.currency}_2")
         assert cell is not None and money(figures.total) in cell.text()
 
-    assert not page.status.isEnabled()  # not on the labs tab, from the first opening on
+    assert not page.filters.status.isEnabled()  # not on the labs tab, from the first opening on
     page.tabs.setCurrentIndex(ORDERS_TAB)
     settle(qtbot)
-    assert page.status.isEnabled()
-    page.status.setCurrentIndex(page.status.findData(PaymentStatus.OVERDUE.value))
+    assert page.filters.status.isEnabled()
+    page.filters.status.setCurrentIndex(page.filters.status.findData(PaymentStatus.OVERDUE.value))
     settle(qtbot)
     overdue = FinanceFilter(method=PaymentMethod.CARD, payment_status=PaymentStatus.OVERDUE)
     count = finance.order_count(client.uow(), client.actor, overdue)
@@ -128,11 +130,11 @@ def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
     assert {r.payment_status for r in shown} == {PaymentStatus.OVERDUE}
     assert {r.payment_method for r in shown} == {PaymentMethod.CARD}
     assert page.summary == finance.summary(client.uow(), client.actor, overdue, "orders")
-    assert page.orders_count.text() == f"{count} work orders"
+    assert page.orders_tab.count.text() == f"{count} work orders"
 
     page.tabs.setCurrentIndex(LABS_TAB)
     settle(qtbot)
-    assert not page.status.isEnabled()  # the labs tab has no payment status filter
+    assert not page.filters.status.isEnabled()  # the labs tab has no payment status filter
     assert page.summary == finance.summary(client.uow(), client.actor, by_card, "labs")
 
 
@@ -144,19 +146,24 @@ def test_period_and_custom_range(qtbot, seeded, client) -> None:
     assert page.current_filter().date_from == date(year, 1, 1)
     assert page.current_filter().date_to == date(year, 12, 31)
 
-    page.date_from.setDate(QDate(2026, 10, 1))  # typing a date makes it a custom range
+    page.filters.date_from.setDate(QDate(2026, 10, 1))  # typing a date makes it a custom range
     settle(qtbot)
-    assert page.period.currentData() == Period.CUSTOM.value
-    page.date_to.setDate(QDate(2026, 10, 31))
+    assert page.filters.period.currentData() == Period.CUSTOM.value
+    page.filters.date_to.setDate(QDate(2026, 10, 31))
     settle(qtbot)
     october = FinanceFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 31))
     assert set(page.labs_model.rows()) == set(
         finance.lab_rows(client.uow(), client.actor, october))
 
-    page.date_to.setDate(QDate(2026, 9, 1))
+    page.filters.date_to.setDate(QDate(2026, 9, 1))
     settle(qtbot)
     assert page.range_problem.isVisibleTo(page)
     assert "start date is after the end date" in page.range_problem.text()
+    # One rule, one wording: what the service would refuse such a period with.
+    with pytest.raises(ValidationError) as refused:
+        finance.lab_rows(client.uow(), client.actor,
+                         FinanceFilter(date_from=date(2026, 10, 1), date_to=date(2026, 9, 1)))
+    assert page.range_problem.text() == error_words(refused.value)
     assert set(page.labs_model.rows()) == set(
         finance.lab_rows(client.uow(), client.actor, october))
 
@@ -164,7 +171,7 @@ def test_period_and_custom_range(qtbot, seeded, client) -> None:
     settle(qtbot)
     assert not page.range_problem.isVisibleTo(page)
     assert page.current_filter().date_from is None
-    assert not page.date_from.isEnabled()
+    assert not page.filters.date_from.isEnabled()
 
 
 def test_clicking_a_lab_shows_its_work_orders(qtbot, seeded, client) -> None:
@@ -175,13 +182,13 @@ def test_clicking_a_lab_shows_its_work_orders(qtbot, seeded, client) -> None:
     settle(qtbot)
     row = 2
     lab = page.labs_model.row_at(row)
-    rect = page.labs_table.visualRect(page.labs_model.index(row, 0))
-    qtbot.mouseClick(page.labs_table.viewport(), Qt.MouseButton.LeftButton,
+    rect = page.labs_tab.table.visualRect(page.labs_model.index(row, 0))
+    qtbot.mouseClick(page.labs_tab.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
     settle(qtbot)
 
     assert page.tabs.currentIndex() == ORDERS_TAB
-    assert page.lab.currentData() == lab.lab_id
+    assert page.filters.lab.currentData() == lab.lab_id
     assert page.current_filter().lab_id == lab.lab_id
     shown = {page.orders_model.row_at(i).lab_name for i in range(page.orders_model.rowCount())}
     assert shown == {lab.lab_name}
@@ -191,8 +198,8 @@ def test_clicking_a_lab_shows_its_work_orders(qtbot, seeded, client) -> None:
     # A click on a figure selects the row and stays on the labs tab.
     page.tabs.setCurrentIndex(LABS_TAB)
     settle(qtbot)
-    rect = page.labs_table.visualRect(page.labs_model.index(0, 3))
-    qtbot.mouseClick(page.labs_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = page.labs_tab.table.visualRect(page.labs_model.index(0, 3))
+    qtbot.mouseClick(page.labs_tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settle(qtbot)
     assert page.tabs.currentIndex() == LABS_TAB
 
@@ -206,14 +213,15 @@ def test_double_click_opens_the_order(qtbot, seeded, client) -> None:
     page.tabs.setCurrentIndex(ORDERS_TAB)
     settle(qtbot)
     order = page.orders_model.row_at(1)
-    rect = page.orders_table.visualRect(page.orders_model.index(1, 2))
+    rect = page.orders_tab.table.visualRect(page.orders_model.index(1, 2))
     opened: list[int] = []
     page.open_order_requested.connect(opened.append)
     settle(qtbot)
-    qtbot.mouseClick(page.orders_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(page.orders_tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settle(qtbot)
     assert opened == []
-    qtbot.mouseDClick(page.orders_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.orders_tab.table.viewport(), Qt.MouseButton.LeftButton,
+                      pos=rect.center())
     settle(qtbot)
     assert opened == [order.order_id]
 
@@ -226,7 +234,7 @@ def test_sorting_runs_in_the_query(qtbot, seeded, client) -> None:
     settle(qtbot)
     outstanding = next(i for i, c in enumerate(models.ORDER_COLUMNS)
                        if c.sort_key == "outstanding")
-    page.orders_table.sortByColumn(outstanding, Qt.SortOrder.DescendingOrder)
+    page.orders_tab.table.sortByColumn(outstanding, Qt.SortOrder.DescendingOrder)
     settle(qtbot)
     top = [page.orders_model.row_at(i) for i in range(page.orders_model.rowCount())]
     assert top == finance.order_rows(client.uow(), client.actor, FinanceFilter(), 0,
@@ -239,7 +247,7 @@ def test_report_exports_the_tab_on_show(qtbot, seeded, client, tmp_path: Path) -
     settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
     settle(qtbot)
-    page.status.setCurrentIndex(page.status.findData(PaymentStatus.PAID.value))
+    page.filters.status.setCurrentIndex(page.filters.status.findData(PaymentStatus.PAID.value))
     settle(qtbot)
     target = tmp_path / "paid.xlsx"
 
@@ -392,7 +400,7 @@ def test_orders_show_patient_and_customer_and_sort_by_them(qtbot, seeded, client
     assert [model.index(0, i).data() for i in (1, 2)] == [first.patient_name,
                                                          first.customer_name]
     for key in ("patient", "customer"):
-        page.orders_table.sortByColumn(
+        page.orders_tab.table.sortByColumn(
             next(i for i, c in enumerate(models.ORDER_COLUMNS) if c.sort_key == key),
             Qt.SortOrder.AscendingOrder)
         settle(qtbot)
@@ -411,10 +419,10 @@ def test_a_lab_with_two_currencies_shows_the_currency_column(qtbot, world: World
     page = make_page(qtbot, client)
     one = [lab_row(1, "Lab Ørsted", "EUR", 900), lab_row(2, "Zahnwerk", "EUR", 500)]
     page._lab_rows_arrived(page._labs_generation, one)
-    assert page.labs_table.isColumnHidden(models.LAB_CURRENCY_COLUMN)
+    assert page.labs_tab.table.isColumnHidden(models.LAB_CURRENCY_COLUMN)
     two = [*one, lab_row(1, "Lab Ørsted", "DKK", 4000)]
     page._lab_rows_arrived(page._labs_generation, two)
-    assert not page.labs_table.isColumnHidden(models.LAB_CURRENCY_COLUMN)
+    assert not page.labs_tab.table.isColumnHidden(models.LAB_CURRENCY_COLUMN)
     shown = {(page.labs_model.index(r, 0).data(),
               page.labs_model.index(r, models.LAB_CURRENCY_COLUMN).data())
              for r in range(page.labs_model.rowCount())}
@@ -431,17 +439,17 @@ def test_twelve_labs_read_in_full_on_the_chart_at_1366(qtbot, world: World, clie
     rows = [lab_row(i, name, "EUR", 1000 * (i + 1)) for i, name in enumerate(names)]
     page._lab_rows_arrived(page._labs_generation, rows)
     QApplication.processEvents()
-    axis = next(a for a in page.chart.chart.axes() if isinstance(a, QBarCategoryAxis))
+    axis = next(a for a in page.labs_tab.chart.chart.axes() if isinstance(a, QBarCategoryAxis))
     shown = axis.categories()[::-1]  # drawn bottom to top
     # The eight biggest by name, in the table's order, then the rest in one bar.
-    assert shown == [*names[4:], page.chart.tr("%n other lab(s)", "", 4)]
+    assert shown == [*names[4:], page.labs_tab.chart.tr("%n other lab(s)", "", 4)]
     # Qt draws "…" for a label taller than its band.
     metrics = QFontMetrics(axis.labelsFont())
-    band = page.chart.chart.plotArea().height() / len(shown)
+    band = page.labs_tab.chart.chart.plotArea().height() / len(shown)
     assert band >= metrics.height()
     # ... and one wider than 40 % of the chart (Qt's share for an axis, less its padding).
     widest = max(metrics.horizontalAdvance(name) for name in shown)
-    assert widest < 0.4 * page.chart.chart.size().width() - 10
+    assert widest < 0.4 * page.labs_tab.chart.chart.size().width() - 10
     screenshot(page, "finance_twelve_labs_1366")
 
 
@@ -472,9 +480,9 @@ def test_a_small_chart_names_fewer_labs(qtbot, world: World, client, themed) -> 
     rows = [lab_row(i, f"Lab {i:02}", "EUR", 1000 * (i + 1)) for i in range(12)]
     page._lab_rows_arrived(page._labs_generation, rows)
     QApplication.processEvents()
-    axis = next(a for a in page.chart.chart.axes() if isinstance(a, QBarCategoryAxis))
+    axis = next(a for a in page.labs_tab.chart.chart.axes() if isinstance(a, QBarCategoryAxis))
     shown = axis.categories()
-    assert shown[0] == page.chart.tr("%n other lab(s)", "", 13 - len(shown))
-    band = page.chart.chart.plotArea().height() / len(shown)
+    assert shown[0] == page.labs_tab.chart.tr("%n other lab(s)", "", 13 - len(shown))
+    band = page.labs_tab.chart.chart.plotArea().height() / len(shown)
     assert band >= QFontMetrics(axis.labelsFont()).height()
     screenshot(page, "finance_twelve_labs_960")

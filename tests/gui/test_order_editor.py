@@ -14,7 +14,8 @@ from dentasync_desktop.domain.dto import OrderInput
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.gui.client import ServiceClient
-from dentasync_desktop.gui.order_editor import OrderEditorDialog, QuickPatientDialog
+from dentasync_desktop.gui.order_editor import OrderEditorDialog
+from dentasync_desktop.gui.quick_patient import QuickPatientDialog
 from dentasync_desktop.gui.widgets.teeth_chart import TeethChart
 from dentasync_desktop.services import masterdata, orders
 from dentasync_desktop.services.order_detail import get_order

@@ -51,7 +51,7 @@ def test_model_chart_and_drill_down(qtbot, qtmodeltester, world: World, client) 
     assert model.index(0, 0).data() == first.lab_name
     assert model.index(0, 3).data().endswith(" %")
     assert page.scorecard.chart_view.chart().series()  # bars drawn
-    assert not page.method.isEnabled()
+    assert not page.filters.method.isEnabled()
     services = page.scorecard.services_model
     qtmodeltester.check(services)
     every_lab = services.rowCount()

@@ -109,7 +109,7 @@ def test_due_dates_as_all_day_items(world: World) -> None:
         ("WO-000001", date(2026, 11, 18), True), ("WO-000002", date(2026, 11, 25), False)]
     assert calendar.order_due_dates(world.uow(), world.admin, date(2026, 11, 16),
                                     date(2026, 11, 30), CalendarFilter(lab_id=world.lab2_id)) == []
-    with refused(world, ValidationError, "^End"):
+    with refused(world, ValidationError, "^End: The start date is after the end date"):
         calendar.order_due_dates(world.uow(), world.admin, date(2026, 11, 30), date(2026, 11, 1))
 
 

@@ -1,0 +1,61 @@
+"""The Work orders tab: every order the filters match, with its figures, and how many."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..translation import translate
+from .models import ID_ROLE, ORDER_DEFAULT_SORT, OrderFinanceModel
+from .table import finance_table
+
+# The texts keep the page's context ("FinancePage"): they were the page's before the tab
+# moved out of it.
+
+
+class OrdersTab(QWidget):
+    """``order_chosen`` asks to open an order (double-click or Enter, as the platform
+    activates items)."""
+
+    order_chosen = Signal(int)
+
+    def __init__(self, model: OrderFinanceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._sized = False
+        self.table = finance_table("financeOrdersTable", model)
+        self.count = QLabel()
+        self.count.setObjectName("financeOrdersCount")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+    def wire(self) -> None:
+        """Start showing and sorting (a page the user may not use never does)."""
+        self.table.activated.connect(self._activated)
+        self.model.modelReset.connect(self._show_count)
+        self.model.modelReset.connect(self._size_once)
+
+    def start_sorting(self) -> None:
+        """The newest documented first."""
+        self.table.horizontalHeader().setSortIndicator(
+            ORDER_DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+
+    def _show_count(self) -> None:
+        count = self.model.total_count
+        text = (translate("FinancePage", "1 work order") if count == 1
+                else translate("FinancePage", "{count} work orders"))
+        self.count.setText(text.format(count=self.locale().toString(count)))
+
+    def _size_once(self) -> None:
+        if not self._sized and self.model.rowCount():
+            # Sized once to the first page; later the user's widths stay.
+            self.table.resizeColumnsToContents()
+            self._sized = True
+
+    def _activated(self, index: QModelIndex) -> None:
+        order_id = index.data(ID_ROLE)
+        if order_id is not None:
+            self.order_chosen.emit(int(order_id))
