@@ -12,7 +12,7 @@ from .. import __version__
 from ..domain.dto import Actor
 from ..domain.enums import Role
 from ..paths import APP_AUTHOR, APP_NAME
-from ..services import users
+from ..services import maintenance, users
 from ..services.maintenance import Database
 from .account import FirstAdminDialog, SignInDialog
 from .client import ServiceClient
@@ -20,6 +20,7 @@ from .errors import install_exception_hook
 from .language import install_translations
 from .main_window import MainWindow
 from .theme import apply_theme, follow_system
+from .worker import Job
 
 WORKERS = 4
 
@@ -75,6 +76,11 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
     install_translations()
     install_exception_hook(log_file)
     database.follow_other_pcs()  # pages refresh on other PCs' changes too (on a server)
+    if database.paths.on_server:
+        # pg_dump may take minutes on a large clinic's server: never on the GUI thread. (A
+        # file's daily copy takes a second and was made while opening it.)
+        paths = database.paths
+        Job(lambda _control: maintenance.back_up_server_if_due(paths)).then()
     while True:
         actor = ask_for_actor(database, demo)
         if actor is None:
