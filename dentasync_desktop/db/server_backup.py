@@ -39,7 +39,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
-from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
@@ -214,7 +214,8 @@ def back_up(url: str, target: Path) -> Path:
             tool = find_tool("pg_dump", server_major(connection))
         _dump(tool, where, target)
         with engine.begin() as connection:
-            _record(connection, target)
+            if inspect(connection).has_table("settings"):  # else a database not yet migrated
+                _record(connection, target)
     finally:
         engine.dispose()
     log.info("backed up %s to %s", server.redacted(url), target)
@@ -361,7 +362,6 @@ def restore(url: str, candidate: Path, backups_dir: Path, migrations_dir: Path,
         if current_revision(engine) is not None:
             safety = backup_name(backups_dir, "before-restore", SERVER_SUFFIX)
             _dump(dumper, where, safety)
-            rotate(backups_dir, suffix=SERVER_SUFFIX)
     finally:
         engine.dispose()
     if may_swap and _swap(where, loader, candidate, owner, migrations_dir, problems_of):
@@ -369,6 +369,8 @@ def restore(url: str, candidate: Path, backups_dir: Path, migrations_dir: Path,
     else:
         _in_place(where, loader, candidate, listing, safety, migrations_dir, problems_of)
         in_place = True
+    # Rotated only now: ``candidate`` may be the oldest backup the rotation would remove.
+    rotate(backups_dir, suffix=SERVER_SUFFIX)
     if safety is not None:
         after = where.engine()
         try:
@@ -390,13 +392,13 @@ def _ownership(connection: Connection) -> tuple[str, bool]:
     return str(owner), bool(allowed)
 
 
-def _loader_options(owner: str, user: str | None) -> list[str]:
-    # Objects belong to the database's owner, as the app made them, also when an
-    # administrator restores; grants and comments of the old server may name roles this one
-    # lacks, and the extensions' comments belong to whoever created them.
+def _loader_options(role: str | None = None) -> list[str]:
+    # Objects belong to whoever restores (or ``role``), as the app made them; grants and
+    # comments of the old server may name roles this one lacks, and the extensions' comments
+    # belong to whoever created them.
     options = ["--no-owner", "--no-privileges", "--no-comments", "--exit-on-error",
                "--single-transaction", "--no-password"]
-    return options + ([f"--role={owner}"] if owner != user else [])
+    return options + ([f"--role={role}"] if role else [])
 
 
 def _not_restorable(candidate: Path, problems: list[str]) -> DatabaseProblem:
@@ -456,7 +458,10 @@ def _swap(where: _Server, loader: Tool, candidate: Path, owner: str, migrations_
                 log.info("no connection to %s (%s): restoring in place", restoring, error)
                 return False
             try:
-                _run(loader, [*_loader_options(owner, where.url.username),
+                # An administrator restoring makes the tables the database owner's, as the
+                # app's user made them.
+                role = owner if owner != where.url.username else None
+                _run(loader, [*_loader_options(role),
                               f"--dbname={where.conninfo(restoring)}", str(candidate)], where)
             except DatabaseProblem as problem:
                 raise _not_restorable(candidate, [problem.message]) from problem
@@ -499,14 +504,8 @@ def _in_place(where: _Server, loader: Tool, candidate: Path, listing: str,
               safety: Path | None, migrations_dir: Path, problems_of: Check) -> None:
     """pg_restore --clean into the database itself, in one transaction; the safety backup
     goes back in the same way when the result is not usable."""
-    engine = where.engine()
     try:
-        with engine.connect() as connection:
-            owner, _allowed = _ownership(connection)
-    finally:
-        engine.dispose()
-    try:
-        _load_in_place(where, loader, candidate, listing, owner)
+        _load_in_place(where, loader, candidate, listing)
         problems = _checked(where, where.database, migrations_dir, problems_of)
     except DatabaseProblem as problem:
         problems = [problem.message]
@@ -514,19 +513,18 @@ def _in_place(where: _Server, loader: Tool, candidate: Path, listing: str,
         return
     if safety is not None:
         _, kept = archive_revision(loader, safety)
-        _load_in_place(where, loader, safety, kept, owner)
+        _load_in_place(where, loader, safety, kept)
     raise _not_restorable(candidate, problems)
 
 
-def _load_in_place(where: _Server, loader: Tool, archive: Path, listing: str,
-                   owner: str) -> None:
+def _load_in_place(where: _Server, loader: Tool, archive: Path, listing: str) -> None:
     # The extensions stay as they are: the app's user may not drop one an administrator made.
     entries = "\n".join(line for line in listing.splitlines()
                         if " EXTENSION " not in line)
     with tempfile.TemporaryDirectory(prefix="dentasync-restore-") as folder:
         chosen = Path(folder) / "entries.list"
         chosen.write_text(entries, encoding="utf-8")
-        _run(loader, [*_loader_options(owner, where.url.username), "--clean", "--if-exists",
+        _run(loader, [*_loader_options(), "--clean", "--if-exists",
                       f"--use-list={chosen}", f"--dbname={where.conninfo()}", str(archive)],
              where)
     _drop_leftovers(where, _table_entries(listing, "TABLE"))

@@ -538,11 +538,12 @@ def render(code: str, params: Mapping[str, object], language: str | None = None,
             status=_status(params, language))
     values = _values(code, params, language, locale or language or default_language())
     if code == "server_in_use":
-        return translate("errors", "%n other connection(s) to the database {database} are "
-                                   "open: Dentasync Desktop on other PCs, or another program. "
-                                   "Close the app on the other PCs, then restore again. "
-                                   "Nothing was changed.", None, language,
-                         int(str(params["count"]))).format(**values)
+        count = int(str(params["count"]))
+        return translate("errors", "%n other connection(s) are open to the database "
+                                   "{database}: Dentasync Desktop on other PCs, or another "
+                                   "program. Close the app on the other PCs, then restore "
+                                   "again. Nothing was changed.", None, language,
+                         count).format(**values)
     if code == "too_many_decimals":
         places = int(params["places"])  # type: ignore[call-overload]
         return translate("errors", "{currency} allows at most %n decimal place(s)", None,

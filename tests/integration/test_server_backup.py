@@ -16,7 +16,7 @@ from dentasync_desktop.db.server import engine_url
 from dentasync_desktop.domain.dto import OrderFilter
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.errors import DatabaseInUse, DatabaseProblem
-from dentasync_desktop.paths import AppPaths, resolve_paths
+from dentasync_desktop.paths import AppPaths, bundled, resolve_paths
 from dentasync_desktop.services import maintenance
 from dentasync_desktop.services.maintenance import Database, back_up_now, open_database
 from dentasync_desktop.services.order_list import list_orders
@@ -25,6 +25,8 @@ from ..factories import PASSWORD, World
 from .helpers import new_order
 
 pytestmark = pytest.mark.postgresql
+
+MIGRATIONS = bundled("migrations")
 
 
 def order_count(paths: AppPaths, world: World) -> int:
@@ -97,7 +99,7 @@ def test_restore_is_refused_while_another_pc_is_connected(
             maintenance.restore_file(paths, backed_up)
     finally:
         other_pc.close()
-    assert refusal.value.message.startswith("1 other connection to the database ")
+    assert refusal.value.message.startswith("1 other connection is open to the database ")
     assert "Close the app on the other PCs, then restore again. Nothing was changed." in (
         refusal.value.message)
     assert order_count(paths, world) == 2
@@ -226,3 +228,29 @@ def test_cli_backup_and_restore_on_a_server(
     captured = capsys.readouterr()
     assert captured.err.strip() == (f"{bogus} is not a backup of a database server (a pg_dump "
                                     "archive, usually a .dump file)")
+
+
+def test_an_upgrade_backs_the_server_up_and_an_older_backup_restores_at_the_new_schema(
+    world: World, database: Database, tmp_path: Path,
+) -> None:
+    from alembic import command
+
+    from dentasync_desktop.db.migrate import alembic_config
+
+    paths = database.paths
+    new_order(world)
+    with database.engine.connect() as connection:
+        config = alembic_config(MIGRATIONS)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+        connection.commit()
+    older = back_up_now(world.admin, paths, tmp_path / "older.dump")
+    database.close()
+
+    open_database(paths).close()  # migrates to head
+
+    [before_upgrade] = maintenance.list_backups(paths)
+    assert "before-upgrade" in before_upgrade.name
+    maintenance.restore_file(paths, older)
+    assert maintenance.check(paths).ok  # brought to the newest schema on the way in
+    assert order_count(paths, world) == 1
