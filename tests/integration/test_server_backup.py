@@ -161,6 +161,7 @@ def test_a_backup_that_fails_the_check_leaves_the_database_as_it_was(
 
 def test_missing_pg_dump_is_named_with_how_to_install_it(
     world: World, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv(server_backup.TOOLS_ENV, raising=False)
@@ -172,6 +173,22 @@ def test_missing_pg_dump_is_named_with_how_to_install_it(
     assert maintenance.list_backups(database.paths) == []
     # The daily backup only logs it: the app opens all the same.
     assert maintenance.back_up_server_if_due(database.paths) is None
+    # The command says the same in one message.
+    database.close()
+    code = cli.main(["--data-dir", str(database.paths.data_dir), "backup"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("pg_dump was not found on this PC")
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not list(Path("/usr/lib/postgresql").glob("*/bin/pg_dump")),
+                    reason="Debian's PostgreSQL packages only")
+def test_debian_keeps_the_tools_out_of_path_and_they_are_found_there(
+    world: World, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    made = back_up_now(world.admin, database.paths)
+    assert made.stat().st_size > 0
 
 
 def test_an_older_pg_dump_than_the_server_is_refused(
