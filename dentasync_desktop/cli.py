@@ -37,6 +37,7 @@ from .i18n import (
     set_default_language,
     translate,
 )
+from .paths import AppPaths
 from .services import maintenance, printing, reports, server_move, users
 from .services.seed import seed
 
@@ -127,8 +128,7 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
         actor = _sign_in(context, args)
         if actor.role is not Role.ADMIN:
             raise PermissionDenied(code="seed_needs_admin")
-    where = (redacted(context.paths.database_url) if context.paths.database_url
-             else context.paths.database)
+    where = _where(context.paths)
     print(translate("cli", "Seeding %n order(s) (seed {seed}) into {path}", None, language,
                     orders).format(seed=args.seed, path=where))
     started = time.perf_counter()
@@ -163,6 +163,11 @@ def _check(context: AppContext, args: argparse.Namespace) -> int:
     return EXIT_PROBLEM
 
 
+def _where(paths: AppPaths) -> str | Path:
+    """The database as people are shown it: the file, or the server without its password."""
+    return redacted(paths.database_url) if paths.database_url else paths.database
+
+
 def _backup(context: AppContext, args: argparse.Namespace) -> int:
     database, language = context.paths.database, args.language
     if not context.paths.on_server and not database.is_file():
@@ -177,7 +182,7 @@ def _backup(context: AppContext, args: argparse.Namespace) -> int:
     actor = LOCAL_BACKUP_ACTOR if target is None else _sign_in(context, args)
     made = maintenance.back_up_now(actor, context.paths, target)
     print(translate("cli", "Backed up {path} to {target}", None, language).format(
-        path=database, target=made))
+        path=_where(context.paths), target=made))
     return EXIT_OK
 
 
@@ -185,7 +190,7 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
     candidate, language = Path(args.file).expanduser().resolve(), args.language
     actor = None
     try:
-        in_use = (context.paths.database.exists()
+        in_use = ((context.paths.on_server or context.paths.database.exists())
                   and users.has_active_users(context.database().uow_factory()))
     except DatabaseProblem:
         # A damaged database has no users to ask; whoever could damage the file could also
@@ -193,14 +198,15 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
         in_use = False
     if in_use:
         actor = _sign_in(context, args)
-    # Our own connection would otherwise keep writing to the replaced file.
+    # Our own connection would otherwise keep writing to the replaced file (on a server, it
+    # would count as another PC's and refuse the restore).
     context.close()
     if actor is None:
         safety = maintenance.restore_file(context.paths, candidate)
     else:
         safety = maintenance.restore_from(actor, context.paths, candidate)
     print(translate("cli", "Restored {backup} into {path}", None, language).format(
-        backup=candidate, path=context.paths.database))
+        backup=candidate, path=_where(context.paths)))
     if safety is None:
         print(translate("cli", "There was no previous database to keep.", None, language))
     else:
@@ -526,7 +532,10 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
         help=translate("cli", "back up the database now", None, language),
         description=translate("cli", "Copy the database consistently, even while the "
                                      "application is open. Without -o the copy goes to the "
-                                     "backups folder (the newest 20 are kept).", None, language))
+                                     "backups folder (the newest 20 are kept). A database "
+                                     "server is copied with PostgreSQL's pg_dump into a .dump "
+                                     "file; pg_dump must be installed on this PC.", None,
+                              language))
     sub.add_argument("-o", "--output", metavar="FILE",
                      help=translate("cli", "write the backup to FILE instead", None, language))
     sub.set_defaults(run=_backup)
@@ -539,7 +548,10 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
                                      "version can open. The current database is kept in the "
                                      "backups folder first. Works when the current database is "
                                      "damaged. Refused while the application or another "
-                                     "command has the database open.", None, language))
+                                     "command has the database open. On a database server FILE "
+                                     "is a backup made with pg_dump (pg_restore must be "
+                                     "installed on this PC), and the restore is refused while "
+                                     "other PCs are connected.", None, language))
     sub.add_argument("file", metavar="FILE",
                      help=translate("cli", "the backup file to restore", None, language))
     sub.set_defaults(run=_restore)

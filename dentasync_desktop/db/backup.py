@@ -15,7 +15,11 @@ from .soundness import content_problems
 from .storage import storage_refusals
 
 KEEP_BACKUPS = 20
-BACKUP_GLOB = "dentasync-*.sqlite3"
+FILE_SUFFIX = ".sqlite3"
+# A server's backups (pg_dump archives, db/server_backup.py) share the folder, the naming and
+# the rotation, each kind rotated on its own: a data folder moved to a server keeps the last
+# copies of its file.
+SERVER_SUFFIX = ".dump"
 
 
 def _stamp() -> str:
@@ -39,26 +43,31 @@ def backup(database: Path, target: Path) -> Path:
     return target
 
 
+def backup_name(backups_dir: Path, reason: str, suffix: str = FILE_SUFFIX) -> Path:
+    return backups_dir / f"dentasync-{_stamp()}-{reason}{suffix}"
+
+
 def backup_into(database: Path, backups_dir: Path, reason: str = "auto") -> Path:
-    target = backups_dir / f"dentasync-{_stamp()}-{reason}.sqlite3"
+    target = backup_name(backups_dir, reason)
     backup(database, target)
     rotate(backups_dir)
     return target
 
 
-def list_backups(backups_dir: Path) -> list[Path]:
+def list_backups(backups_dir: Path, suffix: str = FILE_SUFFIX) -> list[Path]:
     if not backups_dir.is_dir():
         return []
-    return sorted(backups_dir.glob(BACKUP_GLOB), key=lambda p: p.stat().st_mtime, reverse=True)
+    return sorted(backups_dir.glob(f"dentasync-*{suffix}"), key=lambda p: p.stat().st_mtime,
+                  reverse=True)
 
 
-def newest_backup(backups_dir: Path) -> Path | None:
-    found = list_backups(backups_dir)
+def newest_backup(backups_dir: Path, suffix: str = FILE_SUFFIX) -> Path | None:
+    found = list_backups(backups_dir, suffix)
     return found[0] if found else None
 
 
-def rotate(backups_dir: Path, keep: int = KEEP_BACKUPS) -> None:
-    for old in list_backups(backups_dir)[keep:]:
+def rotate(backups_dir: Path, keep: int = KEEP_BACKUPS, suffix: str = FILE_SUFFIX) -> None:
+    for old in list_backups(backups_dir, suffix)[keep:]:
         old.unlink(missing_ok=True)
 
 

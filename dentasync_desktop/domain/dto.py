@@ -24,6 +24,15 @@ from .readiness import DEFAULT_WARNING_DAYS, SeatWarning
 
 
 @dataclass(frozen=True, slots=True)
+class BackupNote:
+    """The newest backup of the database: where it went, when, and on which PC."""
+
+    path: str
+    made_at: datetime
+    host: str
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     """The signed-in user on whose behalf a service acts."""
 

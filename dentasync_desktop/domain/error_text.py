@@ -224,6 +224,27 @@ _TEMPLATES: dict[str, str] = {
                                                "Dentasync data (in {tables}). migrate-to only "
                                                "fills an empty database; create a new one for "
                                                "it. Nothing was copied."),
+    # A server's backup and restore (db/server_backup.py).
+    "pg_tool_missing": QT_TRANSLATE_NOOP("errors",
+                                         "{tool} was not found on this PC; it is needed to back "
+                                         "up or restore the database server (PostgreSQL "
+                                         "{version}). Install PostgreSQL's client tools, "
+                                         "version {version} or newer: on Windows or macOS with "
+                                         "the installer from postgresql.org, on Debian or "
+                                         "Ubuntu with 'sudo apt install "
+                                         "postgresql-client-{version}'. If they are installed "
+                                         "elsewhere, set DENTASYNC_PG_BIN to their folder. "
+                                         "Then try again."),
+    "pg_tool_too_old": QT_TRANSLATE_NOOP("errors",
+                                         "{tool} at {path} is version {found}, older than the "
+                                         "database server (PostgreSQL {version}). Install "
+                                         "PostgreSQL's client tools, version {version} or "
+                                         "newer (on Debian or Ubuntu: 'sudo apt install "
+                                         "postgresql-client-{version}'), then try again."),
+    "pg_tool_failed": QT_TRANSLATE_NOOP("errors", "{tool} failed: {reason}."),
+    "not_server_backup": QT_TRANSLATE_NOOP("errors",
+                                           "{path} is not a backup of a database server (a "
+                                           "pg_dump archive, usually a .dump file)."),
     # The rest follow the field's name.
     "no_such_user": QT_TRANSLATE_NOOP("errors", "There is no user called '{name}'."),
     "not_label_size": QT_TRANSLATE_NOOP("errors",
@@ -604,6 +625,13 @@ def render(code: str, params: Mapping[str, object], language: str | None = None,
                                    "to undo.", None, language).format(
             status=_status(params, language))
     values = _values(code, params, language, locale or language or default_language())
+    if code == "server_in_use":
+        count = int(str(params["count"]))
+        return translate("errors", "%n other connection(s) are open to the database "
+                                   "{database}: Dentasync Desktop on other PCs, or another "
+                                   "program. Close the app on the other PCs, then restore "
+                                   "again. Nothing was changed.", None, language,
+                         count).format(**values)
     if code == "too_many_decimals":
         places = int(params["places"])  # type: ignore[call-overload]
         return translate("errors", "{currency} allows at most %n decimal place(s).", None,
@@ -611,7 +639,8 @@ def render(code: str, params: Mapping[str, object], language: str | None = None,
     return translate("errors", _TEMPLATES[code], None, language).format(**values)
 
 
-CODES = frozenset([*_TEMPLATES, TEXT, "too_many_decimals", "lifecycle.not_possible",
-                   "lifecycle.on_hold", "lifecycle.open_tasks", "lifecycle.not_delivered",
+CODES = frozenset([*_TEMPLATES, TEXT, "too_many_decimals", "server_in_use",
+                   "lifecycle.not_possible", "lifecycle.on_hold", "lifecycle.open_tasks",
+                   "lifecycle.not_delivered",
                    "lifecycle.empty_order", "lifecycle.not_deletable",
                    "lifecycle.has_history"])

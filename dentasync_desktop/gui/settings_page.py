@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actions import Action
-from ..domain.dto import OrganisationSettings, ScheduleSettings
+from ..domain.dto import BackupNote, OrganisationSettings, ScheduleSettings
 from ..domain.enums import PaperSize
 from ..domain.errors import DomainError
 from ..domain.readiness import MAX_WARNING_DAYS
@@ -392,20 +392,34 @@ class SettingsPage(QWidget):
         if not folder:
             return None
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return Path(folder).expanduser() / f"dentasync-manual-{stamp}.sqlite3"
+        suffix = ".dump" if self._client.paths.on_server else ".sqlite3"
+        return Path(folder).expanduser() / f"dentasync-manual-{stamp}{suffix}"
 
     def _show_backups(self) -> None:
-        backups = maintenance.list_backups(self._client.paths)
-        newest = max(backups, key=lambda p: p.stat().st_mtime, default=None)
+        # On a server the newest backup is recorded in the database: read off the GUI thread.
+        self._client.submit_plain(maintenance.newest_backup, self._client.paths).then(
+            self._show_newest, busy=self)
+
+    def _show_newest(self, newest: BackupNote | None) -> None:
+        paths = self._client.paths
         if newest is None:
             text = self.tr("No backup has been made yet.")
+        elif paths.on_server:
+            text = self.tr("Newest backup: {name}, {when}, on the PC {host}.").format(
+                name=Path(newest.path).name, when=datetime_text(newest.made_at),
+                host=newest.host)
         else:
-            made = datetime.fromtimestamp(newest.stat().st_mtime).astimezone()
             text = self.tr("Newest backup: {name}, {when}.").format(
-                name=newest.name, when=datetime_text(made))
-        self.backup_info.setText(text + "<br>" + self.tr(
-            "The database is backed up automatically once a day and before every upgrade, "
-            "into {folder}.").format(folder=self._client.paths.backups_dir))
+                name=Path(newest.path).name, when=datetime_text(newest.made_at))
+        if paths.on_server:
+            how = self.tr("The database server is backed up automatically once a day, by the "
+                          "first PC that starts Dentasync Desktop, and before every upgrade, "
+                          "into that PC's backups folder ({folder} on this PC). Backing up "
+                          "and restoring need PostgreSQL's pg_dump and pg_restore on the PC.")
+        else:
+            how = self.tr("The database is backed up automatically once a day and before "
+                          "every upgrade, into {folder}.")
+        self.backup_info.setText(text + "<br>" + how.format(folder=paths.backups_dir))
 
     def back_up(self) -> None:
         if not self._client.allows(Action.BACKUP):
@@ -431,20 +445,26 @@ class SettingsPage(QWidget):
         if not self._client.allows(Action.RESTORE):
             return
         start = self.backup_dir.text().strip() or str(self._client.paths.backups_dir)
+        kinds = (self.tr("Database server backups (*.dump);;All files (*)")
+                 if self._client.paths.on_server
+                 else self.tr("Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup"), start,
-            self.tr("Dentasync backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
+            self, self.tr("Restore from a backup"), start, kinds)
         if path:
             self._client.submit(users.confirm_session).then(
                 lambda _signed_in: self._restore(path), busy=self)
 
     def _restore(self, path: str) -> None:
+        question = self.tr(
+            "Replace all current data with the backup\n{path}?\n\nEverything entered since "
+            "that backup was made is replaced. The current database is kept as a safety "
+            "copy in the backups folder. Dentasync Desktop closes afterwards and must be "
+            "started again.").format(path=path)
+        if self._client.paths.on_server:
+            question += "\n\n" + self.tr("Every PC uses this database: close Dentasync "
+                                         "Desktop on the other PCs first.")
         answer = QMessageBox.warning(
-            self, self.tr("Restore from a backup"), self.tr(
-                "Replace all current data with the backup\n{path}?\n\nEverything entered since "
-                "that backup was made is replaced. The current database is kept as a safety "
-                "copy in the backups folder. Dentasync Desktop closes afterwards and must be "
-                "started again.").format(path=path),
+            self, self.tr("Restore from a backup"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:

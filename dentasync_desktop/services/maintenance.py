@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..db import backup as backups
 from ..db.engine import make_engine, make_session_factory
@@ -32,7 +33,7 @@ from ..db.soundness import content_problems, server_content_problems
 from ..db.storage import storage_problem
 from ..domain import permissions
 from ..domain.actions import Action
-from ..domain.dto import Actor
+from ..domain.dto import Actor, BackupNote
 from ..domain.errors import DatabaseInUse, DatabaseProblem, StorageProblem
 from ..i18n import translate
 from ..paths import AppPaths, bundled
@@ -158,7 +159,7 @@ def _open_locked(paths: AppPaths, lock: FileLock, migrations_dir: Path | None,
                  bus: ChangeBus, defer_care: bool = False) -> Database:
     migrations = migrations_dir or bundled("migrations")
     if paths.on_server:
-        return _open_server(paths, lock, migrations, bus)
+        return _open_server(paths, lock, migrations, bus, defer_care)
     exists = paths.database.exists() and paths.database.stat().st_size > 0
     backup_due = exists and backups.backup_is_due(paths.backups_dir)
     # The full quick_check reads every page (seconds at a million orders): only after a
@@ -203,21 +204,46 @@ def _care(paths: AppPaths, backup_due: bool) -> None:
 
 
 def _open_server(paths: AppPaths, lock: FileLock, migrations: Path,
-                 bus: ChangeBus) -> Database:
-    """The server keeps its own data sound and is backed up with its own tools (pg_dump): no
-    file checks or file copies here, only the migration (under the server's advisory lock)."""
+                 bus: ChangeBus, defer_care: bool = False) -> Database:
+    """The server keeps its own data sound: no file checks here, only the migration (under
+    the server's advisory lock), after a pg_dump backup when there is data to lose. With
+    ``defer_care`` the daily backup (back_up_server_if_due: pg_dump may take minutes on a
+    large clinic's server) is left in ``Database.care``, as a file's is."""
     engine = _engine(paths)
     try:
         if needs_upgrade(engine, migrations):
-            log.info("no file backup before migrating %s: back the server up with pg_dump",
-                     redacted(paths.database_url or ""))
+            if current_revision(engine) is not None:
+                _back_up_before_upgrade(paths)
             from ..db.migrate import upgrade  # Alembic, only when a migration is due
 
             upgrade(engine, migrations)
     except BaseException:
         engine.dispose()
         raise
-    return _connected(paths, engine, lock, bus)
+    database = _connected(paths, engine, lock, bus)
+    if defer_care:
+        database.care = partial(_server_care, paths)
+    return database
+
+
+def _server_care(paths: AppPaths) -> None:
+    back_up_server_if_due(paths)
+
+
+def _back_up_before_upgrade(paths: AppPaths) -> None:
+    """Unlike the file's, a server's upgrade goes ahead without a backup when pg_dump is
+    missing on this PC: refusing would keep every PC of the clinic from its data."""
+    from ..db import server_backup
+
+    assert paths.database_url is not None, "only on a server"
+    try:
+        made = server_backup.back_up_into(paths.database_url, paths.backups_dir,
+                                          "before-upgrade")
+    except DatabaseProblem as problem:
+        log.warning("no backup before upgrading %s: %s", redacted(paths.database_url),
+                    problem.message)
+        return
+    log.info("backed up the server to %s", made)
 
 
 def _engine(paths: AppPaths) -> Engine:
@@ -266,16 +292,16 @@ def _connected(paths: AppPaths, engine: Engine, lock: FileLock, bus: ChangeBus) 
                     bus)
 
 
-def _refuse_file_care_on_server(paths: AppPaths, what: str) -> None:
-    if paths.on_server:
-        raise DatabaseProblem(
-            f"This data folder uses the database server {redacted(paths.database_url or '')}: "
-            f"{what} it with PostgreSQL's own tools (pg_dump, pg_restore).")
-
-
 def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Path:
+    """A backup into the backups folder (the newest 20 kept), or into ``target``: a copy of
+    the file, or on a server a pg_dump archive."""
     permissions.require(actor.role, Action.BACKUP)
-    _refuse_file_care_on_server(paths, "back up")
+    if paths.database_url is not None:
+        from ..db import server_backup  # psycopg and the tools only on a server
+
+        if target is None:
+            return server_backup.back_up_into(paths.database_url, paths.backups_dir, "manual")
+        return server_backup.back_up(paths.database_url, target)
     if not paths.database.exists():
         raise DatabaseProblem(code="nothing_to_back_up", params={"path": str(paths.database)})
     with _sharing(paths):
@@ -285,10 +311,28 @@ def back_up_now(actor: Actor, paths: AppPaths, target: Path | None = None) -> Pa
         return backups.backup(paths.database, target)
 
 
+def back_up_server_if_due(paths: AppPaths) -> Path | None:
+    """The server's daily backup, made off the GUI thread after start-up (a file's is made
+    while opening it). One PC a day makes it; a failure is a warning, as for the file."""
+    if paths.database_url is None:
+        return None
+    from ..db import server_backup
+
+    try:
+        made = server_backup.back_up_if_due(paths.database_url, paths.backups_dir)
+    except (DatabaseProblem, StorageProblem) as problem:
+        log.warning("the daily backup of the server could not be made: %s", problem.message)
+        return None
+    if made is not None:
+        log.info("backed up the server to %s", made)
+    return made
+
+
 def restore_from(actor: Actor, paths: AppPaths, candidate: Path,
                  migrations_dir: Path | None = None) -> Path | None:
     """Replace the database with ``candidate``. The caller closes its own Database first:
-    the shared lock it holds would refuse the restore like any other user's."""
+    the shared lock it holds would refuse the restore like any other user's (on a server, its
+    connections would count as another PC's)."""
     permissions.require(actor.role, Action.RESTORE)
     return restore_file(paths, candidate, migrations_dir)
 
@@ -297,8 +341,9 @@ def restore_file(
     paths: AppPaths, candidate: Path, migrations_dir: Path | None = None
 ) -> Path | None:
     migrations = migrations_dir or bundled("migrations")
-    _refuse_file_care_on_server(paths, "restore")
     paths.create()
+    if paths.database_url is not None:
+        return _restore_server(paths, paths.database_url, candidate, migrations)
     lock = database_lock(paths.database)
     if not _take(lock, exclusive=True):
         holder = _window_holder(paths)
@@ -312,8 +357,42 @@ def restore_file(
     return safety
 
 
+def _restore_server(paths: AppPaths, url: str, candidate: Path, migrations: Path
+                    ) -> Path | None:
+    """Refused while other PCs are connected; the restored database must pass the same
+    schema check as ``check``'s before it replaces the current one."""
+    from ..db import server_backup
+
+    def problems_of(engine: Engine) -> list[str]:
+        return _versioned(current_revision(engine), migrations, [],
+                          lambda _current: server_content_problems(engine))
+
+    restored = server_backup.restore(url, candidate, paths.backups_dir, migrations,
+                                     problems_of)
+    return restored.safety
+
+
 def list_backups(paths: AppPaths) -> list[Path]:
-    return backups.list_backups(paths.backups_dir)
+    """This PC's backups of the database in use, newest first."""
+    suffix = backups.SERVER_SUFFIX if paths.on_server else backups.FILE_SUFFIX
+    return backups.list_backups(paths.backups_dir, suffix)
+
+
+def newest_backup(uow: UnitOfWork, paths: AppPaths) -> BackupNote | None:
+    """The newest backup: of the file, in its backups folder; of a server, the one any PC made
+    last (recorded in the database), else this PC's newest."""
+    if paths.on_server:
+        from ..db import server_backup
+
+        with uow.reading():
+            made = server_backup.recorded(uow.session.connection())
+        if made is not None:
+            return BackupNote(made.path, made.made_at, made.host)
+    found = list_backups(paths)
+    if not found:
+        return None
+    when = datetime.fromtimestamp(found[0].stat().st_mtime).astimezone()
+    return BackupNote(str(found[0]), when, socket.gethostname())
 
 
 @dataclass(frozen=True)
@@ -351,9 +430,23 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     for folder in (paths.backups_dir, paths.attachments_dir, paths.log_dir):
         if not folder.is_dir():
             problems.append(f"folder missing: {folder}")
-    newest = backups.newest_backup(paths.backups_dir)
-    notes.append(f"newest backup: {newest or 'none'}")
+    notes.append(f"newest backup: {_newest_backup_note(paths)}")
     return CheckReport(tuple(problems), tuple(notes))
+
+
+def _newest_backup_note(paths: AppPaths) -> str:
+    if paths.database_url is not None:
+        from ..db import server_backup
+
+        try:
+            made = server_backup.newest_recorded(paths.database_url)
+        except (DatabaseProblem, SQLAlchemyError):
+            made = None  # the server's own problem is reported above
+        if made is not None:
+            when = made.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            return f"{made.path} (made on {made.host}, {when})"
+    newest = list_backups(paths)
+    return str(newest[0]) if newest else "none"
 
 
 def _server_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[str]:

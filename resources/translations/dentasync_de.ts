@@ -3006,8 +3006,16 @@ Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bl
         <translation>Es wurde noch keine Sicherung erstellt.</translation>
     </message>
     <message>
+        <source>Newest backup: {name}, {when}, on the PC {host}.</source>
+        <translation>Neueste Sicherung: {name}, {when}, auf dem PC {host}.</translation>
+    </message>
+    <message>
         <source>Newest backup: {name}, {when}.</source>
         <translation>Neueste Sicherung: {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>The database server is backed up automatically once a day, by the first PC that starts Dentasync Desktop, and before every upgrade, into that PC&apos;s backups folder ({folder} on this PC). Backing up and restoring need PostgreSQL&apos;s pg_dump and pg_restore on the PC.</source>
+        <translation>Der Datenbankserver wird einmal täglich vom ersten PC, der Dentasync Desktop startet, und vor jedem Update automatisch gesichert, in den Sicherungsordner dieses PCs ({folder} auf diesem PC). Sichern und Wiederherstellen brauchen pg_dump und pg_restore von PostgreSQL auf dem PC.</translation>
     </message>
     <message>
         <source>The database is backed up automatically once a day and before every upgrade, into {folder}.</source>
@@ -3032,6 +3040,10 @@ Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bl
 {path}</translation>
     </message>
     <message>
+        <source>Database server backups (*.dump);;All files (*)</source>
+        <translation>Sicherungen des Datenbankservers (*.dump);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Aus einer Sicherung wiederherstellen</translation>
     </message>
@@ -3048,6 +3060,10 @@ Everything entered since that backup was made is replaced. The current database 
 {path}?
 
 Alles, was seit dieser Sicherung eingegeben wurde, wird ersetzt. Die aktuelle Datenbank wird als Sicherheitskopie im Sicherungsordner aufbewahrt. Dentasync Desktop wird danach beendet und muss neu gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Every PC uses this database: close Dentasync Desktop on the other PCs first.</source>
+        <translation>Alle PCs arbeiten mit dieser Datenbank: Schließen Sie zuerst Dentasync Desktop auf den anderen PCs.</translation>
     </message>
     <message>
         <source>Restoring</source>
@@ -4155,10 +4171,6 @@ Anmeldung:
         <translation>die Datenbank jetzt sichern</translation>
     </message>
     <message>
-        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept).</source>
-        <translation>Kopiert die Datenbank konsistent, auch während die Anwendung geöffnet ist. Ohne -o landet die Kopie im Sicherungsordner (die neuesten 20 werden aufbewahrt).</translation>
-    </message>
-    <message>
         <source>write the backup to FILE instead</source>
         <translation>die Sicherung stattdessen in FILE schreiben</translation>
     </message>
@@ -4167,8 +4179,12 @@ Anmeldung:
         <translation>die Datenbank durch eine Sicherung ersetzen</translation>
     </message>
     <message>
-        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open.</source>
-        <translation>Ersetzt die Datenbank durch FILE, nachdem geprüft wurde, dass FILE eine intakte, vollständige Dentasync-Desktop-Datenbank ist, die diese Version öffnen kann. Die aktuelle Datenbank wird zuvor im Sicherungsordner aufbewahrt. Funktioniert auch, wenn die aktuelle Datenbank beschädigt ist. Wird abgelehnt, solange die Anwendung oder ein anderer Befehl die Datenbank geöffnet hat.</translation>
+        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept). A database server is copied with PostgreSQL&apos;s pg_dump into a .dump file; pg_dump must be installed on this PC.</source>
+        <translation>Kopiert die Datenbank konsistent, auch während die Anwendung geöffnet ist. Ohne -o landet die Kopie im Sicherungsordner (die neuesten 20 werden aufbewahrt). Ein Datenbankserver wird mit pg_dump von PostgreSQL in eine .dump-Datei kopiert; pg_dump muss auf diesem PC installiert sein.</translation>
+    </message>
+    <message>
+        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open. On a database server FILE is a backup made with pg_dump (pg_restore must be installed on this PC), and the restore is refused while other PCs are connected.</source>
+        <translation>Ersetzt die Datenbank durch FILE, nachdem geprüft wurde, dass FILE eine intakte, vollständige Dentasync-Desktop-Datenbank ist, die diese Version öffnen kann. Die aktuelle Datenbank wird zuvor im Sicherungsordner aufbewahrt. Funktioniert auch, wenn die aktuelle Datenbank beschädigt ist. Wird abgelehnt, solange die Anwendung oder ein anderer Befehl die Datenbank geöffnet hat. Bei einem Datenbankserver ist FILE eine mit pg_dump erstellte Sicherung (pg_restore muss auf diesem PC installiert sein), und die Wiederherstellung wird abgelehnt, solange andere PCs verbunden sind.</translation>
     </message>
     <message>
         <source>the backup file to restore</source>
@@ -5463,6 +5479,22 @@ Anmeldung:
         <translation>„{value}“ ist kein Servername und keine Adresse (z. B. praxis-server oder 192.168.1.10).</translation>
     </message>
     <message>
+        <source>{tool} was not found on this PC; it is needed to back up or restore the database server (PostgreSQL {version}). Install PostgreSQL&apos;s client tools, version {version} or newer: on Windows or macOS with the installer from postgresql.org, on Debian or Ubuntu with &apos;sudo apt install postgresql-client-{version}&apos;. If they are installed elsewhere, set DENTASYNC_PG_BIN to their folder. Then try again.</source>
+        <translation>{tool} wurde auf diesem PC nicht gefunden; es wird zum Sichern und Wiederherstellen des Datenbankservers (PostgreSQL {version}) gebraucht. Installieren Sie die Client-Programme von PostgreSQL, Version {version} oder neuer: unter Windows oder macOS mit dem Installationsprogramm von postgresql.org, unter Debian oder Ubuntu mit &apos;sudo apt install postgresql-client-{version}&apos;. Sind sie an anderer Stelle installiert, setzen Sie DENTASYNC_PG_BIN auf ihren Ordner. Versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{tool} at {path} is version {found}, older than the database server (PostgreSQL {version}). Install PostgreSQL&apos;s client tools, version {version} or newer (on Debian or Ubuntu: &apos;sudo apt install postgresql-client-{version}&apos;), then try again.</source>
+        <translation>{tool} unter {path} hat die Version {found}, älter als der Datenbankserver (PostgreSQL {version}). Installieren Sie die Client-Programme von PostgreSQL, Version {version} oder neuer (unter Debian oder Ubuntu: &apos;sudo apt install postgresql-client-{version}&apos;), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}.</source>
+        <translation>{tool} ist fehlgeschlagen: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of a database server (a pg_dump archive, usually a .dump file).</source>
+        <translation>{path} ist keine Sicherung eines Datenbankservers (ein pg_dump-Archiv, meist eine .dump-Datei).</translation>
+    </message>
+    <message>
         <source>There is no user called &apos;{name}&apos;.</source>
         <translation>Es gibt keinen Benutzer namens „{name}“.</translation>
     </message>
@@ -5882,6 +5914,13 @@ Anmeldung:
     <message>
         <source>The order is {status}, not delivered: there is no delivery to undo.</source>
         <translation>Der Auftrag hat den Status „{status}“, nicht „Geliefert“: Es gibt keine Lieferung rückgängig zu machen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other connection(s) are open to the database {database}: Dentasync Desktop on other PCs, or another program. Close the app on the other PCs, then restore again. Nothing was changed.</source>
+        <translation>
+            <numerusform>%n andere Verbindung zur Datenbank {database} ist offen: Dentasync Desktop auf anderen PCs oder ein anderes Programm. Schließen Sie die App auf den anderen PCs und stellen Sie dann erneut wieder her. Es wurde nichts geändert.</numerusform>
+            <numerusform>%n andere Verbindungen zur Datenbank {database} sind offen: Dentasync Desktop auf anderen PCs oder ein anderes Programm. Schließen Sie die App auf den anderen PCs und stellen Sie dann erneut wieder her. Es wurde nichts geändert.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{currency} allows at most %n decimal place(s).</source>

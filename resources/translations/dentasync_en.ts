@@ -212,6 +212,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n other connection(s) are open to the database {database}: Dentasync Desktop on other PCs, or another program. Close the app on the other PCs, then restore again. Nothing was changed.</source>
+        <translation>
+            <numerusform>%n other connection is open to the database {database}: Dentasync Desktop on other PCs, or another program. Close the app on the other PCs, then restore again. Nothing was changed.</numerusform>
+            <numerusform>%n other connections are open to the database {database}: Dentasync Desktop on other PCs, or another program. Close the app on the other PCs, then restore again. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{currency} allows at most %n decimal place(s).</source>
         <translation>
             <numerusform>{currency} allows at most %n decimal place.</numerusform>

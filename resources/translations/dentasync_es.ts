@@ -3006,8 +3006,16 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
         <translation>Todavía no se ha hecho ninguna copia de seguridad.</translation>
     </message>
     <message>
+        <source>Newest backup: {name}, {when}, on the PC {host}.</source>
+        <translation>Copia de seguridad más reciente: {name}, {when}, en el PC {host}.</translation>
+    </message>
+    <message>
         <source>Newest backup: {name}, {when}.</source>
         <translation>Copia de seguridad más reciente: {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>The database server is backed up automatically once a day, by the first PC that starts Dentasync Desktop, and before every upgrade, into that PC&apos;s backups folder ({folder} on this PC). Backing up and restoring need PostgreSQL&apos;s pg_dump and pg_restore on the PC.</source>
+        <translation>El servidor de base de datos se copia automáticamente una vez al día, desde el primer PC que inicia Dentasync Desktop, y antes de cada actualización, en la carpeta de copias de seguridad de ese PC ({folder} en este PC). Para copiar y restaurar hacen falta pg_dump y pg_restore de PostgreSQL en el PC.</translation>
     </message>
     <message>
         <source>The database is backed up automatically once a day and before every upgrade, into {folder}.</source>
@@ -3032,6 +3040,10 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
 {path}</translation>
     </message>
     <message>
+        <source>Database server backups (*.dump);;All files (*)</source>
+        <translation>Copias de seguridad del servidor de base de datos (*.dump);;Todos los archivos (*)</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
@@ -3048,6 +3060,10 @@ Everything entered since that backup was made is replaced. The current database 
 {path}?
 
 Todo lo introducido desde que se hizo esa copia se sustituye. La base de datos actual se guarda como copia de respaldo en la carpeta de copias de seguridad. Después, Dentasync Desktop se cierra y hay que volver a iniciarlo.</translation>
+    </message>
+    <message>
+        <source>Every PC uses this database: close Dentasync Desktop on the other PCs first.</source>
+        <translation>Todos los PC usan esta base de datos: cierre antes Dentasync Desktop en los demás PC.</translation>
     </message>
     <message>
         <source>Restoring</source>
@@ -4155,10 +4171,6 @@ inicio de sesión:
         <translation>hacer ahora una copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept).</source>
-        <translation>Copiar la base de datos de forma coherente, incluso con la aplicación abierta. Sin -o, la copia va a la carpeta de copias de seguridad (se conservan las 20 más recientes).</translation>
-    </message>
-    <message>
         <source>write the backup to FILE instead</source>
         <translation>escribir la copia de seguridad en FILE</translation>
     </message>
@@ -4167,8 +4179,12 @@ inicio de sesión:
         <translation>sustituir la base de datos por una copia de seguridad</translation>
     </message>
     <message>
-        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open.</source>
-        <translation>Sustituir la base de datos por FILE tras comprobar que FILE es una base de datos de Dentasync Desktop íntegra y completa que esta versión puede abrir. Antes se guarda la base de datos actual en la carpeta de copias de seguridad. Funciona aunque la base de datos actual esté dañada. Se rechaza mientras la aplicación u otro comando tenga la base de datos abierta.</translation>
+        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept). A database server is copied with PostgreSQL&apos;s pg_dump into a .dump file; pg_dump must be installed on this PC.</source>
+        <translation>Copiar la base de datos de forma coherente, incluso con la aplicación abierta. Sin -o, la copia va a la carpeta de copias de seguridad (se conservan las 20 más recientes). Un servidor de base de datos se copia con pg_dump de PostgreSQL en un archivo .dump; pg_dump debe estar instalado en este PC.</translation>
+    </message>
+    <message>
+        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open. On a database server FILE is a backup made with pg_dump (pg_restore must be installed on this PC), and the restore is refused while other PCs are connected.</source>
+        <translation>Sustituir la base de datos por FILE tras comprobar que FILE es una base de datos de Dentasync Desktop íntegra y completa que esta versión puede abrir. Antes se guarda la base de datos actual en la carpeta de copias de seguridad. Funciona aunque la base de datos actual esté dañada. Se rechaza mientras la aplicación u otro comando tenga la base de datos abierta. En un servidor de base de datos, FILE es una copia hecha con pg_dump (pg_restore debe estar instalado en este PC), y la restauración se rechaza mientras haya otros PC conectados.</translation>
     </message>
     <message>
         <source>the backup file to restore</source>
@@ -5463,6 +5479,22 @@ inicio de sesión:
         <translation>«{value}» no es un nombre ni una dirección de servidor (p. ej. servidor-clinica o 192.168.1.10).</translation>
     </message>
     <message>
+        <source>{tool} was not found on this PC; it is needed to back up or restore the database server (PostgreSQL {version}). Install PostgreSQL&apos;s client tools, version {version} or newer: on Windows or macOS with the installer from postgresql.org, on Debian or Ubuntu with &apos;sudo apt install postgresql-client-{version}&apos;. If they are installed elsewhere, set DENTASYNC_PG_BIN to their folder. Then try again.</source>
+        <translation>No se encontró {tool} en este PC; hace falta para copiar o restaurar el servidor de base de datos (PostgreSQL {version}). Instale las herramientas cliente de PostgreSQL, versión {version} o posterior: en Windows o macOS con el instalador de postgresql.org, en Debian o Ubuntu con &apos;sudo apt install postgresql-client-{version}&apos;. Si están instaladas en otro sitio, indique su carpeta en DENTASYNC_PG_BIN. Después, vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{tool} at {path} is version {found}, older than the database server (PostgreSQL {version}). Install PostgreSQL&apos;s client tools, version {version} or newer (on Debian or Ubuntu: &apos;sudo apt install postgresql-client-{version}&apos;), then try again.</source>
+        <translation>{tool} en {path} es la versión {found}, anterior a la del servidor de base de datos (PostgreSQL {version}). Instale las herramientas cliente de PostgreSQL, versión {version} o posterior (en Debian o Ubuntu: &apos;sudo apt install postgresql-client-{version}&apos;) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}.</source>
+        <translation>{tool} falló: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of a database server (a pg_dump archive, usually a .dump file).</source>
+        <translation>{path} no es una copia de seguridad de un servidor de base de datos (un archivo de pg_dump, normalmente un archivo .dump).</translation>
+    </message>
+    <message>
         <source>There is no user called &apos;{name}&apos;.</source>
         <translation>No hay ningún usuario llamado &apos;{name}&apos;.</translation>
     </message>
@@ -5882,6 +5914,13 @@ inicio de sesión:
     <message>
         <source>The order is {status}, not delivered: there is no delivery to undo.</source>
         <translation>La orden está en estado «{status}», no entregada: no hay ninguna entrega que deshacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other connection(s) are open to the database {database}: Dentasync Desktop on other PCs, or another program. Close the app on the other PCs, then restore again. Nothing was changed.</source>
+        <translation>
+            <numerusform>Hay %n conexión más abierta a la base de datos {database}: Dentasync Desktop en otros PC u otro programa. Cierre la aplicación en los demás PC y vuelva a restaurar. No se ha cambiado nada.</numerusform>
+            <numerusform>Hay %n conexiones más abiertas a la base de datos {database}: Dentasync Desktop en otros PC u otro programa. Cierre la aplicación en los demás PC y vuelva a restaurar. No se ha cambiado nada.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{currency} allows at most %n decimal place(s).</source>

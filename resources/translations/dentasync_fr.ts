@@ -3006,8 +3006,16 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
         <translation>Aucune sauvegarde n’a encore été effectuée.</translation>
     </message>
     <message>
+        <source>Newest backup: {name}, {when}, on the PC {host}.</source>
+        <translation>Sauvegarde la plus récente&#xa0;: {name}, {when}, sur le PC {host}.</translation>
+    </message>
+    <message>
         <source>Newest backup: {name}, {when}.</source>
         <translation>Sauvegarde la plus récente&#xa0;: {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>The database server is backed up automatically once a day, by the first PC that starts Dentasync Desktop, and before every upgrade, into that PC&apos;s backups folder ({folder} on this PC). Backing up and restoring need PostgreSQL&apos;s pg_dump and pg_restore on the PC.</source>
+        <translation>Le serveur de base de données est sauvegardé automatiquement une fois par jour, par le premier PC qui démarre Dentasync Desktop, et avant chaque mise à niveau, dans le dossier des sauvegardes de ce PC ({folder} sur ce PC). La sauvegarde et la restauration nécessitent pg_dump et pg_restore de PostgreSQL sur le PC.</translation>
     </message>
     <message>
         <source>The database is backed up automatically once a day and before every upgrade, into {folder}.</source>
@@ -3032,6 +3040,10 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
 {path}</translation>
     </message>
     <message>
+        <source>Database server backups (*.dump);;All files (*)</source>
+        <translation>Sauvegardes du serveur de base de données (*.dump);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -3048,6 +3060,10 @@ Everything entered since that backup was made is replaced. The current database 
 {path}&#xa0;?
 
 Tout ce qui a été saisi depuis cette sauvegarde est remplacé. La base de données actuelle est conservée comme copie de sécurité dans le dossier des sauvegardes. Dentasync Desktop se ferme ensuite et doit être redémarré.</translation>
+    </message>
+    <message>
+        <source>Every PC uses this database: close Dentasync Desktop on the other PCs first.</source>
+        <translation>Tous les PC utilisent cette base de données&#xa0;: fermez d’abord Dentasync Desktop sur les autres PC.</translation>
     </message>
     <message>
         <source>Restoring</source>
@@ -4155,10 +4171,6 @@ connexion&#xa0;:
         <translation>sauvegarder la base de données maintenant</translation>
     </message>
     <message>
-        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept).</source>
-        <translation>Copier la base de données de façon cohérente, même pendant que l’application est ouverte. Sans -o, la copie va dans le dossier des sauvegardes (les 20 plus récentes sont conservées).</translation>
-    </message>
-    <message>
         <source>write the backup to FILE instead</source>
         <translation>écrire la sauvegarde dans FILE à la place</translation>
     </message>
@@ -4167,8 +4179,12 @@ connexion&#xa0;:
         <translation>remplacer la base de données par une sauvegarde</translation>
     </message>
     <message>
-        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open.</source>
-        <translation>Remplacer la base de données par FILE après avoir vérifié que FILE est une base Dentasync Desktop saine et complète que cette version peut ouvrir. La base actuelle est d’abord conservée dans le dossier des sauvegardes. Fonctionne même si la base actuelle est endommagée. Refusé tant que l’application ou une autre commande a la base de données ouverte.</translation>
+        <source>Copy the database consistently, even while the application is open. Without -o the copy goes to the backups folder (the newest 20 are kept). A database server is copied with PostgreSQL&apos;s pg_dump into a .dump file; pg_dump must be installed on this PC.</source>
+        <translation>Copier la base de données de façon cohérente, même pendant que l’application est ouverte. Sans -o, la copie va dans le dossier des sauvegardes (les 20 plus récentes sont conservées). Un serveur de base de données est copié avec pg_dump de PostgreSQL dans un fichier .dump&#xa0;; pg_dump doit être installé sur ce PC.</translation>
+    </message>
+    <message>
+        <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open. On a database server FILE is a backup made with pg_dump (pg_restore must be installed on this PC), and the restore is refused while other PCs are connected.</source>
+        <translation>Remplacer la base de données par FILE après avoir vérifié que FILE est une base Dentasync Desktop saine et complète que cette version peut ouvrir. La base actuelle est d’abord conservée dans le dossier des sauvegardes. Fonctionne même si la base actuelle est endommagée. Refusé tant que l’application ou une autre commande a la base de données ouverte. Sur un serveur de base de données, FILE est une sauvegarde faite avec pg_dump (pg_restore doit être installé sur ce PC), et la restauration est refusée tant que d’autres PC sont connectés.</translation>
     </message>
     <message>
         <source>the backup file to restore</source>
@@ -5463,6 +5479,22 @@ connexion&#xa0;:
         <translation>«&#xa0;{value}&#xa0;» n’est pas un nom ni une adresse de serveur (p. ex. serveur-cabinet ou 192.168.1.10).</translation>
     </message>
     <message>
+        <source>{tool} was not found on this PC; it is needed to back up or restore the database server (PostgreSQL {version}). Install PostgreSQL&apos;s client tools, version {version} or newer: on Windows or macOS with the installer from postgresql.org, on Debian or Ubuntu with &apos;sudo apt install postgresql-client-{version}&apos;. If they are installed elsewhere, set DENTASYNC_PG_BIN to their folder. Then try again.</source>
+        <translation>{tool} est introuvable sur ce PC&#xa0;; il est nécessaire pour sauvegarder ou restaurer le serveur de base de données (PostgreSQL {version}). Installez les outils client de PostgreSQL, version {version} ou plus récente&#xa0;: sous Windows ou macOS avec l’installateur de postgresql.org, sous Debian ou Ubuntu avec &apos;sudo apt install postgresql-client-{version}&apos;. S’ils sont installés ailleurs, indiquez leur dossier dans DENTASYNC_PG_BIN. Puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{tool} at {path} is version {found}, older than the database server (PostgreSQL {version}). Install PostgreSQL&apos;s client tools, version {version} or newer (on Debian or Ubuntu: &apos;sudo apt install postgresql-client-{version}&apos;), then try again.</source>
+        <translation>{tool} dans {path} est en version {found}, plus ancienne que le serveur de base de données (PostgreSQL {version}). Installez les outils client de PostgreSQL, version {version} ou plus récente (sous Debian ou Ubuntu&#xa0;: &apos;sudo apt install postgresql-client-{version}&apos;), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}.</source>
+        <translation>{tool} a échoué&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of a database server (a pg_dump archive, usually a .dump file).</source>
+        <translation>{path} n’est pas une sauvegarde d’un serveur de base de données (une archive pg_dump, généralement un fichier .dump).</translation>
+    </message>
+    <message>
         <source>There is no user called &apos;{name}&apos;.</source>
         <translation>Il n’existe aucun utilisateur nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
@@ -5882,6 +5914,13 @@ connexion&#xa0;:
     <message>
         <source>The order is {status}, not delivered: there is no delivery to undo.</source>
         <translation>La commande est au statut «&#xa0;{status}&#xa0;», pas livrée&#xa0;: il n’y a aucune livraison à annuler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other connection(s) are open to the database {database}: Dentasync Desktop on other PCs, or another program. Close the app on the other PCs, then restore again. Nothing was changed.</source>
+        <translation>
+            <numerusform>%n autre connexion est ouverte sur la base de données {database}&#xa0;: Dentasync Desktop sur d’autres PC, ou un autre programme. Fermez l’application sur les autres PC, puis relancez la restauration. Rien n’a été modifié.</numerusform>
+            <numerusform>%n autres connexions sont ouvertes sur la base de données {database}&#xa0;: Dentasync Desktop sur d’autres PC, ou un autre programme. Fermez l’application sur les autres PC, puis relancez la restauration. Rien n’a été modifié.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{currency} allows at most %n decimal place(s).</source>

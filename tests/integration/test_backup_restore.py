@@ -34,7 +34,7 @@ from dentasync_desktop.services.maintenance import (
 from ..factories import World
 from .helpers import new_order
 
-# Backups and restores of the database file; a server's are pg_dump's (test_postgresql.py).
+# Backups and restores of the database file; a server's are pg_dump's (test_server_backup.py).
 pytestmark = pytest.mark.sqlite_only
 
 ADMIN = Actor(None, "admin", "Admin", Role.ADMIN)

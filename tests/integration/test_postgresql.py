@@ -151,15 +151,6 @@ def test_check_finds_a_missing_trigger_and_money_that_disagrees(
     assert "stored paid amount disagrees with their payments" in problems[1]
 
 
-def test_backup_and_restore_of_a_server_say_to_use_its_own_tools(
-    world: World, database: Database, tmp_path: Path,
-) -> None:
-    with pytest.raises(DatabaseProblem, match="pg_dump"):
-        maintenance.back_up_now(world.admin, database.paths)
-    with pytest.raises(DatabaseProblem, match="pg_restore"):
-        maintenance.restore_file(database.paths, tmp_path / "some.sqlite3")
-
-
 def test_a_new_data_folder_on_the_server_sees_the_same_orders(
     world: World, database: Database, order_id: int, tmp_path: Path,
 ) -> None:
