@@ -85,7 +85,7 @@ def write_pdf(
         raise ValueError("the page is too small for the report table")
 
     totals = Totals(table.columns)
-    chunks = _chunks(tracked(table.rows, totals), _rows_fitting(frame_height - heading_height),
+    chunks = _chunks(tracked(table.money_rows(), totals), _rows_fitting(frame_height - heading_height),
                      page_rows)
     story = list(heading)
     for index, chunk in enumerate(chunks):
