@@ -59,8 +59,9 @@ def _plain_texts(table: ReportTable) -> Callable[[Row], Iterable[str]]:
     class Writers(dict[str, list[Callable[[Any], str]]]):
         def __missing__(self, currency: str) -> list[Callable[[Any], str]]:
             amount = amount_writer(currency, sign)
-            by_kind = {ColumnKind.TEXT: str, ColumnKind.INT: str, ColumnKind.MONEY: amount,
-                       ColumnKind.DATE: day}
+            by_kind: dict[ColumnKind, Callable[[Any], str]] = {
+                ColumnKind.TEXT: str, ColumnKind.INT: str, ColumnKind.MONEY: amount,
+                ColumnKind.DATE: day}
             writers = self[currency] = [by_kind[kind] for kind in kinds]
             return writers
 

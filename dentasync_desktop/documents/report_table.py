@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -166,26 +166,24 @@ class Totals:
         self._money = [i for i, c in enumerate(columns) if c.kind is ColumnKind.MONEY]
         self._ints = [i for i, c in enumerate(columns) if c.total]
         self._by_currency: dict[str, _CurrencyTotal] = {}
-        if currency_column is not None:
-            self.add = self._plain_adder(currency_column)  # type: ignore[method-assign]
+        self._currency_column = currency_column
 
-    def _plain_adder(self, currency_column: int) -> Callable[[Row], None]:
-        summed = self._money + self._ints
-        totals = self._by_currency
-
-        def add(row: Row) -> None:
-            currency = row[currency_column]
-            assert isinstance(currency, str)
-            entry = totals.get(currency)
-            if entry is None:
-                entry = totals[currency] = _CurrencyTotal(sums=dict.fromkeys(summed, 0))
-            entry.count += 1
-            sums = entry.sums
-            for i in summed:
-                sums[i] += row[i]  # type: ignore[operator]  # plain: an int there
-        return add
+    def _add_plain(self, row: Row, currency: str) -> None:
+        entry = self._by_currency.get(currency)
+        if entry is None:
+            entry = self._by_currency[currency] = _CurrencyTotal(
+                sums=dict.fromkeys(self._money + self._ints, 0))
+        entry.count += 1
+        sums = entry.sums
+        for i in sums:
+            sums[i] += row[i]  # type: ignore[operator]  # a plain row holds an int there
 
     def add(self, row: Row) -> None:
+        if self._currency_column is not None:
+            currency = row[self._currency_column]
+            assert isinstance(currency, str)
+            self._add_plain(row, currency)
+            return
         currency = self._currency_of(row)
         if currency is None:
             return

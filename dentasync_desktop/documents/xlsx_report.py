@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from operator import call, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -201,13 +201,13 @@ class _XlsxWriter:
         by_currency: dict[str, list[tuple[SheetCell, Callable[[Any], Any]]]] = {}
 
         def values_to_row(row: Row, row_index: int) -> Iterator[SheetCell]:
-            shown = texts(row)
-            if not plain_texts(shown) or sum(map(len, shown)) > _MAX_TEXT:
-                yield from openpyxl_way([self._text(v) if k is ColumnKind.TEXT else v
-                                         for v, k in zip(row, kinds, strict=True)], row_index)
-                return
-            currency = row[currency_column]
+            shown, currency = texts(row), row[currency_column]
             assert isinstance(currency, str)
+            if not plain_texts(shown) or sum(map(len, shown)) > _MAX_TEXT:
+                yield from openpyxl_way([
+                    self._cell(Money(cast(int, v), currency) if k is ColumnKind.MONEY else v, k)
+                    for v, k in zip(row, kinds, strict=True)], row_index)
+                return
             cells = by_currency.get(currency) or by_currency.setdefault(
                 currency, column_cells(currency))
             for (cell, convert), value in zip(cells, row, strict=True):

@@ -141,12 +141,12 @@ def amount_writer(currency: str, decimal_sign: str = ".") -> Callable[[int], str
     exp = CURRENCY_EXPONENTS[currency]
     if not exp:
         return str
-    unit, template = 10**exp, "%%d%s%%0%dd" % (decimal_sign.replace("%", "%%"), exp)
+    unit = 10**exp
+    template: str = "%d" + decimal_sign.replace("%", "%%") + f"%0{exp}d"
 
     def text(minor: int) -> str:
-        if minor >= 0:
-            return template % divmod(minor, unit)
-        return "-" + template % divmod(-minor, unit)
+        text: str = template % divmod(abs(minor), unit)
+        return text if minor >= 0 else "-" + text
     return text
 
 

@@ -280,7 +280,7 @@ def _stream_values(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: st
             day = date.fromisoformat
             while rows := cursor.fetchmany(batch):
                 for row in rows:
-                    yield row[:-1] + (day(row[-1]),)
+                    yield (*row[:-1], day(row[-1]))
         finally:
             result.close()
 
