@@ -9,15 +9,24 @@ comma the cells are separated by ";" as spreadsheets there expect.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from operator import call, itemgetter
 from pathlib import Path
 from typing import Any
 
 from ..domain import formats
-from ..domain.money import Money
-from .report_table import Cell, ReportTable, atomic_output, neutralise
+from ..domain.money import Money, amount_writer
+from .report_table import (
+    Cell,
+    ColumnKind,
+    ReportTable,
+    Row,
+    atomic_output,
+    neutralise,
+    plain_texts,
+)
 
 
 def write_csv(table: ReportTable, target: Path) -> None:
@@ -28,10 +37,42 @@ def write_csv(table: ReportTable, target: Path) -> None:
         delimiter = ";" if formats.decimal_sign(locale) == "," else ","
         writer = csv.writer(out, quoting=csv.QUOTE_ALL, delimiter=delimiter)
         writer.writerow([neutralise(title) for title in table.column_titles()])
+        if table.currency_column is not None:
+            writer.writerows(map(_plain_texts(table), table.rows))
+            return
         texts = _Texts(locale)
         known = texts.by_type.get  # looked up inline: a call less for each of a million cells
         writer.writerows([(known(type(value)) or texts.writer_for(value))(value)
                           for value in row] for row in table.rows)
+
+
+def _plain_texts(table: ReportTable) -> Callable[[Row], Iterable[str]]:
+    """The CSV texts of a plain row (ReportTable.currency_column): one writer per column,
+    chosen once per currency instead of by each cell's type."""
+    locale, currency_column = table.locale, table.currency_column
+    assert currency_column is not None
+    kinds = [column.kind for column in table.columns]
+    text_at = [i for i, kind in enumerate(kinds) if kind is ColumnKind.TEXT]
+    texts = itemgetter(*text_at, text_at[0])  # twice the first: a tuple even for one column
+    sign, day = formats.decimal_sign(locale), formats.date_writer(locale)
+
+    class Writers(dict[str, list[Callable[[Any], str]]]):
+        def __missing__(self, currency: str) -> list[Callable[[Any], str]]:
+            amount = amount_writer(currency, sign)
+            by_kind: dict[ColumnKind, Callable[[Any], str]] = {
+                ColumnKind.TEXT: str, ColumnKind.INT: str, ColumnKind.MONEY: amount,
+                ColumnKind.DATE: day}
+            writers = self[currency] = [by_kind[kind] for kind in kinds]
+            return writers
+
+    writers = Writers()
+
+    def row_texts(row: Row) -> Iterable[str]:
+        if not plain_texts(texts(row)):
+            row = tuple(neutralise(v) if k is ColumnKind.TEXT else v  # type: ignore[arg-type]
+                        for v, k in zip(row, kinds, strict=True))
+        return map(call, writers[row[currency_column]], row)  # type: ignore[index]
+    return row_texts
 
 
 class _Texts:

@@ -85,8 +85,8 @@ def write_pdf(
         raise ValueError("the page is too small for the report table")
 
     totals = Totals(table.columns)
-    chunks = _chunks(tracked(table.rows, totals), _rows_fitting(frame_height - heading_height),
-                     page_rows)
+    chunks = _chunks(tracked(table.money_rows(), totals),
+                     _rows_fitting(frame_height - heading_height), page_rows)
     story = list(heading)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1

@@ -86,11 +86,25 @@ class ReportTable:
     counted: Counted = Counted.ROWS
     note: str = ""  # printed under the filters, e.g. what is left out
     language: str | None = None  # None: the app's
+    # Plain rows straight from SQL, for exports of every order: MONEY cells are int minor
+    # units in the currency this (TEXT) column names, and no cell is None. Without it MONEY
+    # cells are Money and any cell may be None.
+    currency_column: int | None = None
 
     def __post_init__(self) -> None:
         for column in self.columns:
             if column.total and column.kind is not ColumnKind.INT:
                 raise ValueError(f"column {column.title!r}: only INT columns take total=True")
+        if (self.currency_column is not None
+                and self.columns[self.currency_column].kind is not ColumnKind.TEXT):
+            raise ValueError("the currency column must be a TEXT column")
+
+    def money_rows(self) -> Iterable[Row]:
+        """The rows with Money in the MONEY columns, plain rows or not."""
+        if self.currency_column is None:
+            return self.rows
+        money = [i for i, column in enumerate(self.columns) if column.kind is ColumnKind.MONEY]
+        return (_with_money(row, money, row[self.currency_column]) for row in self.rows)
 
     @property
     def locale(self) -> str:
@@ -127,6 +141,16 @@ class ReportTable:
         return lines
 
 
+def _with_money(row: Row, money: list[int], currency: Cell) -> Row:
+    assert isinstance(currency, str)  # a plain row's currency column holds its code
+    cells = list(row)
+    for i in money:
+        minor = cells[i]
+        assert isinstance(minor, int)
+        cells[i] = Money(minor, currency)
+    return tuple(cells)
+
+
 @dataclass(slots=True)
 class _CurrencyTotal:
     count: int = 0
@@ -136,13 +160,30 @@ class _CurrencyTotal:
 class Totals:
     """Per-currency sums of the money columns (and INT columns marked total) of the rows seen."""
 
-    def __init__(self, columns: tuple[Column, ...]) -> None:
+    def __init__(self, columns: tuple[Column, ...], currency_column: int | None = None) -> None:
+        """``currency_column``: the rows are plain (see ReportTable.currency_column)."""
         self._columns = columns
         self._money = [i for i, c in enumerate(columns) if c.kind is ColumnKind.MONEY]
         self._ints = [i for i, c in enumerate(columns) if c.total]
         self._by_currency: dict[str, _CurrencyTotal] = {}
+        self._currency_column = currency_column
+
+    def _add_plain(self, row: Row, currency: str) -> None:
+        entry = self._by_currency.get(currency)
+        if entry is None:
+            entry = self._by_currency[currency] = _CurrencyTotal(
+                sums=dict.fromkeys(self._money + self._ints, 0))
+        entry.count += 1
+        sums = entry.sums
+        for i in sums:
+            sums[i] += row[i]  # type: ignore[operator]  # a plain row holds an int there
 
     def add(self, row: Row) -> None:
+        if self._currency_column is not None:
+            currency = row[self._currency_column]
+            assert isinstance(currency, str)
+            self._add_plain(row, currency)
+            return
         currency = self._currency_of(row)
         if currency is None:
             return
@@ -204,6 +245,8 @@ def tracked(rows: Iterable[Row], totals: Totals) -> Iterator[Row]:
 _FORMULA = re.compile(r"(?:^|[;,\t\r\n])[\s;,]*[=+\-@]")
 # XML 1.0 cannot hold these control characters; openpyxl would refuse the whole file.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Matches wherever _FORMULA or _ILLEGAL would, and is quicker to search: see plain_texts.
+_UNPLAIN = re.compile(r"[\s;,][=+\-@]|[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # A character without which neither of the above can match: most cells have none, and one
 # search for it is cheaper than the two above (an export checks a million cells).
 _SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f=+\-@]")
@@ -216,6 +259,14 @@ def legal(text: str) -> str:
 
 def reads_as_formula(text: str) -> bool:
     return _FORMULA.search(text) is not None
+
+
+def plain_texts(texts: Iterable[str]) -> bool:
+    """True when none of ``texts`` needs cleaning or a formula guard: one search of them all,
+    where a search of each cost more (an export checks a million cells)."""
+    # Where either pattern matches, this does too: a formula sign right after a separator or
+    # blank (a line break stands where each cell starts), or an illegal character.
+    return _UNPLAIN.search("\n" + "\n".join(texts)) is None
 
 
 def harmless(text: str) -> bool:

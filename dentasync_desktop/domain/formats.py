@@ -21,7 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_date_format, get_time_format
 from babel.numbers import NumberPattern, format_decimal
 
-from .money import CURRENCY_EXPONENTS, Money
+from .money import CURRENCY_EXPONENTS, Money, amount_writer
 
 DEFAULT_LOCALE = "en"
 # CLDR's minimumGroupingDigits of 2 (Babel does not read it): "1650,00 €" but "12.650,00 €".
@@ -111,7 +111,7 @@ _DATE_TEMPLATES = {"y": "{0.year}", "d": "{0.day}", "dd": "{0.day:02d}", "M": "{
 
 
 @lru_cache(maxsize=64)
-def _date_writer(locale: str) -> Callable[[date], str]:
+def date_writer(locale: str) -> Callable[[date], str]:
     """``date_text`` for one locale: the numeric pattern put together field by field, ten
     times faster than Babel's general formatter (an export writes 100k dates); a pattern
     with anything else (an era, a quoted word) goes to Babel."""
@@ -128,7 +128,7 @@ def _date_writer(locale: str) -> Callable[[date], str]:
 
 def date_text(value: date | None, locale: str = DEFAULT_LOCALE) -> str:
     """A day the locale's short numeric way, the year in full: "04.08.2026", "8/4/2026"."""
-    return "" if value is None else _date_writer(locale)(value)
+    return "" if value is None else date_writer(locale)(value)
 
 
 @lru_cache(maxsize=64)
@@ -139,9 +139,7 @@ def decimal_sign(locale: str = DEFAULT_LOCALE) -> str:
 def plain_amount(amount: Money, locale: str = DEFAULT_LOCALE) -> str:
     """An amount for another program to read: the locale's decimal sign, no grouping, no
     currency ("1650,00" in German)."""
-    text = amount.amount_text()
-    sign = decimal_sign(locale)
-    return text if sign == "." else text.replace(".", sign)
+    return amount_writer(amount.currency, decimal_sign(locale))(amount.minor)
 
 
 def time_text(value: datetime, locale: str = DEFAULT_LOCALE) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .errors import CurrencyMismatch, ValidationError
 
@@ -116,12 +118,7 @@ class Money:
 
     def amount_text(self) -> str:
         """Plain machine-neutral text ("1234.50"); the GUI formats with QLocale instead."""
-        exp = CURRENCY_EXPONENTS[self.currency]
-        if not exp:
-            return str(self.minor)
-        # Integer arithmetic: an export formats a million of these, and Decimal is slower.
-        whole, fraction = divmod(abs(self.minor), 10**exp)
-        return f"{'-' if self.minor < 0 else ''}{whole}.{fraction:0{exp}d}"
+        return amount_writer(self.currency)(self.minor)
 
     def __str__(self) -> str:
         return f"{self.amount_text()} {self.currency}"
@@ -132,6 +129,25 @@ class Money:
             raise ValidationError("installments", code="at_least", params={"minimum": 1})
         base, remainder = divmod(self.minor, parts)
         return [Money(base + (1 if i < remainder else 0), self.currency) for i in range(parts)]
+
+
+@lru_cache(maxsize=256)
+def amount_writer(currency: str, decimal_sign: str = ".") -> Callable[[int], str]:
+    """Minor units of ``currency`` as plain text with ``decimal_sign`` ("1234.50").
+
+    Built once per currency: an export writes a million amounts, and integer arithmetic
+    with the digits known beforehand is several times faster than Decimal or Babel.
+    """
+    exp = CURRENCY_EXPONENTS[currency]
+    if not exp:
+        return str
+    unit = 10**exp
+    template: str = "%d" + decimal_sign.replace("%", "%%") + f"%0{exp}d"
+
+    def text(minor: int) -> str:
+        text: str = template % divmod(abs(minor), unit)
+        return text if minor >= 0 else "-" + text
+    return text
 
 
 def check_amount(amount: Money, field: str) -> Money:

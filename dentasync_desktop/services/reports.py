@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import repeat
 from pathlib import Path
 from typing import Literal, get_args
 
 from ..documents.report_table import Column, ColumnKind, Counted, ReportTable, Row
 from ..domain.actions import Action
-from ..domain.dto import Actor, FinanceFilter, LabFinanceRow, OrderFinanceRow
+from ..domain.dto import Actor, FinanceFilter, LabFinanceRow
+from ..domain.enums import OrderStatus, PaymentMethod, PaymentStatus
 from ..domain.errors import DomainError, ValidationError
 from ..domain.formats import date_text
+from ..domain.numbers import format_number
 from ..domain.text import fold
 from ..i18n import QT_TRANSLATE_NOOP, default_language, label, translate
-from ..i18n.catalog import Labelled
 from ..paths import bundled
 from . import finance
 from .guards import authorize
@@ -102,16 +102,14 @@ def export_finance(
         rows, columns, counted = map(lab_cells, lab_rows), LAB_COLUMNS, Counted.LABS
     else:
         count = finance.order_count(uow_factory(), actor, flt)
-        streamed = finance.iter_order_rows(uow_factory(), actor, flt, sort_key=sort_key,
-                                           descending=descending)
-        rows = map(order_cells, streamed, repeat(Labels()))
-        columns = ORDER_COLUMNS
-        counted = Counted.ORDERS
+        streamed = finance.iter_order_values(uow_factory(), actor, flt, sort_key=sort_key,
+                                             descending=descending)
+        rows, columns, counted = order_cells(streamed), ORDER_COLUMNS, Counted.ORDERS
     table = ReportTable(
         title=REPORT_TITLE, organisation=settings.name, view=VIEW_TITLES[view],
         filters=filters, generated_at=generated_at, columns=columns,
         rows=_reporting(rows, count, progress), row_count=count, counted=counted,
-        note=EXCLUDED_NOTE,
+        note=EXCLUDED_NOTE, currency_column=1 if view == "labs" else 3,
     )
     return write_table(table, fmt, target, settings.paper_size)
 
@@ -180,23 +178,20 @@ def period_text(flt: FinanceFilter) -> str:
 
 
 def lab_cells(row: LabFinanceRow) -> Row:
-    return (row.lab_name, row.currency, row.order_count, row.paid, row.total, row.outstanding)
+    return (row.lab_name, row.currency, row.order_count, row.paid.minor, row.total.minor,
+            row.outstanding.minor)
 
 
-class Labels(dict[Labelled, str]):
-    """Enum labels in the app's language, each translated once per export, not once a row."""
-
-    def __missing__(self, value: Labelled) -> str:
-        text = self[value] = label(value)
-        return text
-
-
-def order_cells(row: OrderFinanceRow, labels: Labels) -> Row:
-    return (
-        row.number_text, row.lab_name, labels[row.payment_method] if row.payment_method else "",
-        row.total.currency, row.paid, row.total, row.outstanding, labels[row.status],
-        labels[row.payment_status], row.documented_at,
-    )
+def order_cells(orders: Iterable[finance.OrderValues]) -> Iterator[Row]:
+    """The Work orders tab's rows as the report prints them (money in minor units)."""
+    # Each label translated once per export, not once a row; looked up by stored value.
+    methods: dict[str | None, str] = {m.value: label(m) for m in PaymentMethod}
+    methods[None] = ""
+    statuses = {s.value: label(s) for s in OrderStatus}
+    payments = {s.value: label(s) for s in PaymentStatus}
+    for number, lab, method, currency, paid, total, left, status, payment, day in orders:
+        yield (format_number(number), lab, methods[method], currency, paid, total, left,
+               statuses[status], payments[payment], day)
 
 
 def _reporting(rows: Iterable[Row], total: int, progress: Progress | None) -> Iterator[Row]:
