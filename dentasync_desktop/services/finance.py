@@ -205,6 +205,12 @@ def iter_order_rows(
     last row, rescanned the table for every batch (quadratic at a million orders) whenever the
     sort had no index. Refusals are raised here, before the first row.
     """
+    _check_export(uow, actor, flt, batch, sort_key)
+    return _stream(uow, flt, batch, sort_key, descending)
+
+
+def _check_export(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int,
+                  sort_key: str) -> None:
     _check(flt)
     if sort_key not in FINANCE_SORT_KEYS:
         raise ValidationError("sort", code="unknown_sort", params={"value": sort_key})
@@ -212,7 +218,6 @@ def iter_order_rows(
     validation.whole_number(batch, "batch", 1, MAX_BATCH)
     with uow:
         authorize(uow, actor, Action.VIEW_FINANCE)
-    return _stream(uow, flt, batch, sort_key, descending)
 
 
 def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, descending: bool
@@ -243,12 +248,7 @@ def iter_order_values(
     and writing the file together. Only the joins the sort needs; the file is streamed
     ``batch`` rows at a time on SQLite and on the server (a server-side cursor).
     """
-    _check(flt)
-    if sort_key not in FINANCE_SORT_KEYS:
-        raise ValidationError("sort", code="unknown_sort", params={"value": sort_key})
-    validation.whole_number(batch, "batch", 1, MAX_BATCH)
-    with uow:
-        authorize(uow, actor, Action.VIEW_FINANCE)
+    _check_export(uow, actor, flt, batch, sort_key)
     return _stream_values(uow, flt, batch, sort_key, descending)
 
 
