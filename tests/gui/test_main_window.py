@@ -163,6 +163,27 @@ def test_edit_from_the_detail_uses_the_editor(qtbot, monkeypatch: pytest.MonkeyP
     assert view.detail.shade == "D4"
 
 
+def test_ctrl_e_edits_the_open_order_wherever_the_focus_is(
+        qtbot, monkeypatch: pytest.MonkeyPatch, client: ServiceClient, world: World) -> None:  # type: ignore[no-untyped-def]
+    from dentasync_desktop.services import orders as order_service
+
+    first = order_service.create_order(world.uow(), world.admin, world.order_input())
+    second = order_service.create_order(world.uow(), world.admin, world.order_input())
+    edited: list[int] = []
+    monkeypatch.setattr(OrderEditorDialog, "exec",
+                        lambda dialog: edited.append(dialog._order.id) or 0)
+    window = make_window(qtbot, client)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_order(first.id)
+    window.open_order(second.id)  # two orders open, the second on screen
+    settle(qtbot)
+    window.navigation.setFocus()  # the page list, outside the order
+    qtbot.keyClick(window.navigation, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert edited == [second.id]
+
+
 def test_a_technician_sees_disabled_actions(qtbot, client_for, world: World) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, client_for(Role.TECHNICIAN))
     assert not window.new_order_action.isEnabled()

@@ -792,7 +792,8 @@ def test_shortcuts_act_within_the_view(make_view) -> None:
     assert view.edit_action.shortcut() == QKeySequence("Ctrl+E")
     for action in (view.primary_action, view.edit_action):
         assert action in view.actions()
-        assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert view.primary_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert view.edit_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
 
 
 def test_comments_add_and_edit_own_only(qtbot, make_view, world: World, order: OrderDetail,

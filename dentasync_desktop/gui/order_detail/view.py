@@ -156,6 +156,9 @@ class OrderDetailView(QWidget):
         self.edit_action = self._add(actions, self.tr("Edit…"), self.edit, Action.EDIT,
                                      tip=self.tr("Change lab, patient, dates, items"),
                                      shortcut="Ctrl+E")
+        # Wherever the focus is in the window (the page list, the search box): Qt ignores the
+        # shortcut of an order that is not on screen, so only the one shown is edited.
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.customer_action = self._add(actions, self.tr("Change customer…"),
                                          self.change_customer, Action.CHANGE_CUSTOMER)
         self.plan_action = self._add(actions, self.tr("Plan work"), self.plan_work,
