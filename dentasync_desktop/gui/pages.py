@@ -148,6 +148,6 @@ ORDER_COMMANDS: list[OrderCommand] = [
                  partial(_print, document="form")),
     OrderCommand(lambda: translate("pages", "Print box &label…"), "Ctrl+Shift+P", Action.PRINT,
                  partial(_print, document="label")),
-    OrderCommand(lambda: translate("pages", "Payment &instructions…"), "Ctrl+Shift+I",
+    OrderCommand(lambda: translate("pages", "Print payment &instructions…"), "Ctrl+Shift+I",
                  Action.PAYMENT_INSTRUCTIONS, partial(_print, document="instructions")),
 ]

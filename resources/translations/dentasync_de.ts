@@ -2128,6 +2128,10 @@ Jetzt schließen? Starten Sie es danach erneut.</translation>
         <translation>In die Zwischenablage kopieren</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
@@ -6573,8 +6577,8 @@ Anmeldung:
         <translation>Box&amp;etikett drucken…</translation>
     </message>
     <message>
-        <source>Payment &amp;instructions…</source>
-        <translation>Zahlungs&amp;informationen…</translation>
+        <source>Print payment &amp;instructions…</source>
+        <translation>Zahlungs&amp;informationen drucken…</translation>
     </message>
 </context>
 <context>

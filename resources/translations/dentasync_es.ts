@@ -2128,6 +2128,10 @@ Close it now? Start it again to continue.</source>
         <translation>Copiar al portapapeles</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
@@ -6573,8 +6577,8 @@ inicio de sesión:
         <translation>Imprimir &amp;etiqueta de caja…</translation>
     </message>
     <message>
-        <source>Payment &amp;instructions…</source>
-        <translation>Instrucciones de &amp;pago…</translation>
+        <source>Print payment &amp;instructions…</source>
+        <translation>Imprimir instrucciones de &amp;pago…</translation>
     </message>
 </context>
 <context>

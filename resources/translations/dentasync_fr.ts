@@ -2128,6 +2128,10 @@ Le fermer maintenant&#xa0;? Relancez-le ensuite.</translation>
         <translation>Copier dans le presse-papiers</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -6573,8 +6577,8 @@ connexion&#xa0;:
         <translation>Imprimer l’&amp;étiquette de boîte…</translation>
     </message>
     <message>
-        <source>Payment &amp;instructions…</source>
-        <translation>Instructions de &amp;paiement…</translation>
+        <source>Print payment &amp;instructions…</source>
+        <translation>Imprimer les instructions de &amp;paiement…</translation>
     </message>
 </context>
 <context>

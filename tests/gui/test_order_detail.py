@@ -633,6 +633,19 @@ def test_payment_instructions_copy_the_lab_details(qtbot, make_view,
     assert "Reference: WO-000001" in text
 
 
+def test_payment_instructions_print_as_the_file_menu_does(qtbot, make_view,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    asked: list[int] = []
+    view.print_instructions_requested.connect(asked.append)
+    monkeypatch.setattr(dialogs.PaymentInstructionsDialog, "exec",
+                        lambda dialog: dialog.print_button.click() or dialog.result())
+    settle(qtbot)
+    view.instructions_action.trigger()
+    settle(qtbot)
+    assert asked == [view.order_id]
+
+
 def test_events_add_edit_done_delete(qtbot, make_view, world: World, order: OrderDetail,
                                      boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
     view = make_view()

@@ -251,7 +251,7 @@ def test_ctrl_p_and_the_detail_views_print_open_the_order_form(
     settle(qtbot)
     assert [d.windowTitle() for d in previews(window)] == ["Print order form WO-000001"]
     menu_items["Print box &label…"].trigger()
-    menu_items["Payment &instructions…"].trigger()
+    menu_items["Print payment &instructions…"].trigger()
     settle(qtbot)
     assert sorted(d.windowTitle() for d in previews(window)) == [
         "Payment instructions WO-000001", "Print box label WO-000001",

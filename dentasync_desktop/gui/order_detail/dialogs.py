@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -326,7 +326,10 @@ def _customer_text(customer: CustomerInfo) -> str:
 
 
 class PaymentInstructionsDialog(QDialog):
-    """The lab's bank details and the amount due, ready to paste into a message."""
+    """The lab's bank details and the amount due, ready to paste into a message or to print
+    (``print_requested``: the same print preview as File › Print payment instructions)."""
+
+    print_requested = Signal()
 
     def __init__(self, parent: QWidget | None, lab: LabInfo, number_text: str,
                  balance: Money) -> None:
@@ -356,13 +359,20 @@ class PaymentInstructionsDialog(QDialog):
         warning.setVisible(missing)
         self.copy_button = QPushButton(self.tr("Copy to clipboard"))
         self.copy_button.clicked.connect(self.copy)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self._print)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(warning)
         layout.addWidget(buttons)
+
+    def _print(self) -> None:
+        self.accept()
+        self.print_requested.emit()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text)

@@ -51,6 +51,7 @@ class OrderDetailView(QWidget):
     edit_requested = Signal(int)  # the editor dialog belongs to the main window
     open_order_requested = Signal(int)  # another order: a copy, a remake-of or copied-from link
     print_requested = Signal(int)
+    print_instructions_requested = Signal(int)
     deleted = Signal(int)  # the order is gone: whoever shows this view closes it
 
     def __init__(self, client: ServiceClient, order_id: int,
@@ -412,6 +413,8 @@ class OrderDetailView(QWidget):
     def payment_instructions(self) -> None:
         order = self.detail
         dialog = PaymentInstructionsDialog(self, order.lab, order.number_text, order.balance)
+        dialog.print_requested.connect(
+            lambda: self.print_instructions_requested.emit(self.order_id))
         dialog.exec()
         dialog.deleteLater()
 

@@ -61,6 +61,8 @@ class OrderTabs(QTabWidget):
         view.deleted.connect(lambda _id, v=view: self.close_tab(self.indexOf(v)))
         view.print_requested.connect(
             lambda order: self._shell.run_order_command(Action.PRINT, order))
+        view.print_instructions_requested.connect(
+            lambda order: self._shell.run_order_command(Action.PAYMENT_INSTRUCTIONS, order))
         self.details[order_id] = view
         index = self.addTab(view, translate("OrderListPage", "Loading…"))
         self.setCurrentIndex(index)
