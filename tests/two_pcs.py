@@ -22,7 +22,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -249,8 +249,13 @@ class _Pc:
         self.process.stdin.write(" ".join(map(str, words)) + "\n")
         self.process.stdin.flush()
 
-    def wait_for(self, matches: Callable[[list[str]], bool]) -> list[str]:
-        """The first line ``matches`` accepts; the others stay for later waits."""
+    def wait_for(self, *prefix: str, since: float = 0.0) -> list[str]:
+        """The first line that starts with ``prefix`` and was printed at ``since`` or later
+        (its last word is the time); the others stay for later waits."""
+        def matches(words: list[str]) -> bool:
+            return words[:len(prefix)] == list(prefix) and (
+                not since or float(words[-1]) >= since)
+
         for words in self.waiting:
             if matches(words):
                 self.waiting.remove(words)
@@ -266,7 +271,7 @@ class _Pc:
             if matches(words):
                 return words
             self.waiting.append(words)
-        raise AssertionError(f"PC {self.role} did not show it in {WAIT_S:.0f} s:\n"
+        raise AssertionError(f"PC {self.role} did not show {prefix} in {WAIT_S:.0f} s:\n"
                              f"{''.join(self.output[-40:])}")
 
     def stop(self) -> None:
@@ -284,7 +289,7 @@ def _started(role: str, url: str, data_dir: Path, username: str,
              password: str) -> Iterator[_Pc]:
     pc = _Pc(role, url, data_dir, username, password)
     try:
-        pc.wait_for(lambda words: words == ["ready"])
+        pc.wait_for("ready")
         yield pc
     finally:
         pc.stop()
@@ -300,25 +305,25 @@ def measure(url: str, workdir: Path, username: str, password: str,
     with _started("observe", url, workdir / "pc1", username, password) as pc1, \
             _started("write", url, workdir / "pc2", username, password) as pc2:
         pc2.send("create", *parties)
-        _, order, started = pc2.wait_for(lambda w: w[0] == "created")
-        seen = pc1.wait_for(lambda w: w[:3] == ["list", order, "0"])
-        latencies.order_in_list = float(seen[3]) - float(started)
+        _, order, started = pc2.wait_for("created")
+        latencies.order_in_list = float(pc1.wait_for("list", order, "0")[-1]) - float(started)
         pc1.send("open", order)
-        pc1.wait_for(lambda w: w[:3] == ["order", order, "0"])
-        pc1.wait_for(lambda w: w[:3] == ["today", order, str(INSTALLMENT_MINOR)])
+        pc1.wait_for("order", order, "0")
+        pc1.wait_for("today", order, str(INSTALLMENT_MINOR))
         for paid in range(PAYMENT_MINOR, (payments + 1) * PAYMENT_MINOR, PAYMENT_MINOR):
             pc2.send("pay", order, PAYMENT_MINOR)
-            _, _, started, returned = pc2.wait_for(lambda w: w[0] == "paid")
-            latencies.written.append(float(returned) - float(started))
-            heard = pc1.wait_for(lambda w: w[:3] == ["heard", "payment", order]
-                                 and float(w[3]) >= float(started))
-            latencies.heard.append(float(heard[3]) - float(started))
-            wanted = {("order", str(paid)): latencies.payment_in_order,
-                      ("today", str(INSTALLMENT_MINOR - paid)): latencies.payment_on_today,
-                      ("list", str(paid)): latencies.payment_in_list}
-            while wanted:
-                words = pc1.wait_for(lambda w: w[1] == order and (w[0], w[2]) in wanted)
-                wanted.pop((words[0], words[2])).append(float(words[3]) - float(started))
+            _, _, begun, returned = pc2.wait_for("paid")
+            start = float(begun)
+            latencies.written.append(float(returned) - start)
+            for shown, where in ((pc1.wait_for("heard", "payment", order, since=start),
+                                  latencies.heard),
+                                 (pc1.wait_for("order", order, str(paid)),
+                                  latencies.payment_in_order),
+                                 (pc1.wait_for("today", order, str(INSTALLMENT_MINOR - paid)),
+                                  latencies.payment_on_today),
+                                 (pc1.wait_for("list", order, str(paid)),
+                                  latencies.payment_in_list)):
+                where.append(float(shown[-1]) - start)
     return latencies
 
 
