@@ -94,11 +94,12 @@ def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
     # The foreign keys guarantee these rows; get_one says so rather than handing on None.
     patient = s.get_one(Patient, order.patient_id)
     patient_name = f"{patient.first_name} {patient.last_name}".strip()
+    sources = [i for i in (order.copied_from_id, order.remake_of_id) if i]
+    # Most orders are neither copies nor remakes: no query (a round trip on a server) then.
     numbers: dict[int | None, int] = {
         oid: num for oid, num in s.execute(
-            select(WorkOrder.id, WorkOrder.number).where(
-                WorkOrder.id.in_([i for i in (order.copied_from_id, order.remake_of_id) if i])))
-    }
+            select(WorkOrder.id, WorkOrder.number).where(WorkOrder.id.in_(sources)))
+    } if sources else {}
     return OrderDetail(
         id=order.id, number=order.number, status=order.status, version=order.version,
         lab=lab_info(s.get_one(DentalLab, order.lab_id)),

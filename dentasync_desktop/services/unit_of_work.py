@@ -10,7 +10,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..db.engine import begin_write, is_busy
+from ..db.engine import begin_read, begin_write, is_busy
 from ..db.notify import MAX_PAYLOAD, notify
 from ..domain import error_text
 from ..domain.errors import ConcurrencyError, DatabaseBusy
@@ -59,12 +59,11 @@ class UnitOfWork:
         self._committed = False
         self._pending = []
         reading, self._reading = self._reading, False
-        if not reading:
-            try:
-                begin_write(self.session)
-            except BaseException:
-                self.session.close()
-                raise
+        try:
+            (begin_read if reading else begin_write)(self.session)
+        except BaseException:
+            self.session.close()
+            raise
         return self
 
     def __exit__(

@@ -11,7 +11,17 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QMimeData,
+    QPoint,
+    QPointF,
+    Qt,
+    QThreadPool,
+    QUrl,
+)
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -35,11 +45,13 @@ from dentasync_desktop.domain.enums import (
     TaskStatus,
 )
 from dentasync_desktop.domain.money import Money
+from dentasync_desktop.gui.changes import ChangeRelay
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.order_detail import dialogs, editors
 from dentasync_desktop.gui.order_detail.models import ID_ROLE, changes
 from dentasync_desktop.gui.order_detail.view import OrderDetailView
 from dentasync_desktop.services import comments, orders, payments, payroll, workplan
+from dentasync_desktop.services.changes import Change, ChangeKind
 from dentasync_desktop.services.order_detail import get_order
 from dentasync_desktop.services.unit_of_work import STALE_MESSAGE
 
@@ -399,6 +411,23 @@ def test_stale_version_shows_the_message_and_reloads(
     click_primary(qtbot, view)
     settle(qtbot)
     assert view.detail.status is OrderStatus.PUBLISHED
+
+
+def test_a_change_heard_while_the_order_loads_is_shown_after_that_load(
+        qtbot, make_view, world: World, order: OrderDetail) -> None:
+    view = make_view()
+    view.context.load()
+    QThreadPool.globalInstance().waitForDone()  # it has read the order, not yet delivered
+    elsewhere = world.uow()
+    elsewhere.bus = None  # another PC: its change arrives through the relay below
+    payments.record_payment(elsewhere, world.admin, order.id, PaymentInput(
+        date(2026, 11, 20), Money(5000, "EUR"), PaymentMethod.CASH))
+    ChangeRelay.of(view.context.client).changed.emit(
+        (Change(ChangeKind.PAYMENT, order_id=order.id),))
+    settle(qtbot)
+
+    assert view.detail.paid == Money(5000, "EUR")
+    assert view.payments_tab.paid.text() == "€50.00"
 
 
 def test_stale_version_in_a_dialog_closes_it_and_reloads(

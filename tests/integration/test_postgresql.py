@@ -161,3 +161,25 @@ def test_a_new_data_folder_on_the_server_sees_the_same_orders(
         assert seen.number == get_order(world.uow(), world.admin, order_id).number
     finally:
         elsewhere.close()
+
+
+def test_an_action_after_the_server_closed_an_idle_connection_works(
+    world: World, database: Database, order_id: int,
+) -> None:
+    """Pooled connections are not pinged before each use (a round trip each time): one the
+    server ended while it sat idle (a restart, an administrator) is noticed and replaced."""
+    seen = get_order(world.uow(), world.admin, order_id)
+    assert database.paths.database_url is not None
+    admin = create_engine(engine_url(database.paths.database_url))
+    try:
+        with admin.connect() as connection:
+            ended = connection.execute(text(
+                "SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+    finally:
+        admin.dispose()
+    assert ended
+
+    record_payment(world.uow(), world.admin, order_id, PaymentInput(
+        date(2026, 11, 3), Money(100, "EUR"), PaymentMethod.CASH))
+    assert get_order(world.uow(), world.admin, order_id).paid == Money(100, seen.paid.currency)

@@ -52,6 +52,7 @@ class OrderContext(QObject):
         self._detail: OrderDetail | None = None
         self._in_flight = 0  # own actions running: their result brings the fresh order
         self._loading = False
+        self._stale = False  # changed elsewhere while a load was under way: load once more
         self._gone = False  # deleted: its own deletion must not reload it
         ChangeRelay.of(client).changed.connect(self._on_changes)
 
@@ -82,6 +83,9 @@ class OrderContext(QObject):
     def _loaded(self, detail: OrderDetail) -> None:
         self._loading = False
         self._set(detail)
+        if self._stale:
+            self._stale = False
+            self.load()
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
@@ -95,6 +99,11 @@ class OrderContext(QObject):
     def _on_changes(self, changes: tuple[Change, ...]) -> None:
         if self._gone or self._in_flight or not any(c.order_id == self.order_id
                                                     for c in changes):
+            return
+        if self._loading:
+            # The load under way may have read the order before this change (another PC's
+            # payment, say): without another load the view would miss it until the next one.
+            self._stale = True
             return
         self.load()
 

@@ -1,0 +1,29 @@
+"""Done means, for "several PCs": two app processes with two data folders on one PostgreSQL
+database; what PC 2 writes shows on PC 1's screens within a second, without F5."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dentasync_desktop.services.maintenance import Database
+
+from ..factories import PASSWORD, World
+from ..two_pcs import measure
+
+pytestmark = pytest.mark.postgresql
+
+PAYMENTS = 5
+
+
+def test_an_order_and_payments_made_on_one_pc_show_on_the_others_screens_within_a_second(
+        database: Database, world: World, tmp_path: Path) -> None:
+    url = database.paths.database_url
+    assert url is not None
+    latencies = measure(url, tmp_path, world.admin.username, PASSWORD,
+                        (world.lab_id, world.customer_id, world.patient_id), PAYMENTS)
+    print(latencies.table())
+
+    assert len(latencies.payment_in_order) == len(latencies.payment_on_today) == PAYMENTS
+    assert latencies.worst < 1.0, latencies.table()
