@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -141,6 +142,7 @@ class OrderEditorDialog(QDialog):
         self._last_lab = ""
         # Save waits for the price list, which the item rows offer.
         self.buttons.setEnabled(False)
+        self.lab.setFocus()  # the keyboard starts in the first field, not on the scroll area
         client.submit(masterdata.list_services, "", True).then(self._open, busy=self)
 
     # --- building --------------------------------------------------------------------------
@@ -191,6 +193,12 @@ class OrderEditorDialog(QDialog):
         child(f, QLabel, "customerLabel").setBuddy(self.customer)
         child(f, QLabel, "patientLabel").setBuddy(self.patient)
         gate(self.new_patient, self.client, Action.MANAGE_CLIENTS)
+        # The lookups join the form after its own widgets: Tab goes down the parties first,
+        # as they are read.
+        chain = (self.lab, self.customer, self.patient, self.new_patient, self.documented,
+                 self.due_check, self.due)
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _build_items(self) -> None:
         table = self.items
@@ -291,6 +299,9 @@ class OrderEditorDialog(QDialog):
             self.lab.set_value(int(self._last_lab))
         elif len(labs) == 1:
             self.lab.set_value(labs[0])
+        if self.lab.value() is not None and self.lab.hasFocus() \
+                and not self.lab.edit.isModified():
+            self.customer.setFocus()  # the usual lab is there: the customer comes next
 
     def fill(self, order: OrderDetail) -> None:
         """Show ``order`` as it is saved; used on opening and after a stale-edit reload."""

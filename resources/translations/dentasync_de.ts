@@ -1787,8 +1787,8 @@ Jetzt schließen? Starten Sie es danach erneut.</translation>
         <translation>&amp;Patient:</translation>
     </message>
     <message>
-        <source>New patient…</source>
-        <translation>Neuer Patient…</translation>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
         <source>&amp;Shade:</source>

@@ -1787,8 +1787,8 @@ Close it now? Start it again to continue.</source>
         <translation>&amp;Paciente:</translation>
     </message>
     <message>
-        <source>New patient…</source>
-        <translation>Nuevo paciente…</translation>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nuevo paciente…</translation>
     </message>
     <message>
         <source>&amp;Shade:</source>

@@ -1787,8 +1787,8 @@ Le fermer maintenant&#xa0;? Relancez-le ensuite.</translation>
         <translation>&amp;Patient&#xa0;:</translation>
     </message>
     <message>
-        <source>New patient…</source>
-        <translation>Nouveau patient…</translation>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
         <source>&amp;Shade:</source>

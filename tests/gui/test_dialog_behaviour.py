@@ -90,17 +90,23 @@ def test_a_dialog_opens_in_its_first_field_and_tabs_through_the_fields_before_th
     qtbot.keyClick(first, Qt.Key.Key_Space)  # typed into the field, does not press OK
     assert dialog.isVisible() and not save.values
     if isinstance(first, QLineEdit):
-        qtbot.keyClicks(first, "Patient moved")
-        assert "Patient moved" in first.text()  # typing is not lost
+        typed = "50" if isinstance(dialog, PaymentDialog) else "Patient moved"  # the amount
+        first.selectAll()
+        qtbot.keyClicks(first, typed)
+        assert first.text() == typed  # typing is not lost
     qtbot.keyClick(first, Qt.Key.Key_Return)  # Enter from a field is OK
     assert save.values and dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_tab_goes_from_the_payment_date_to_the_amount(qtbot: Any) -> None:
-    dialog = shown(qtbot, PaymentDialog(None, Money(12_000, "EUR"), None, Saved()))
-    dialog.paid_on.setFocus()
-    dialog.focusNextChild()
+def test_a_payment_opens_in_the_amount_with_the_balance_selected(qtbot: Any) -> None:
+    """Issue 13's front-desk task: the amount is what changes most; typing replaces it."""
+    save = Saved()
+    dialog = shown(qtbot, PaymentDialog(None, Money(12_000, "EUR"), None, save))
     assert dialog.focusWidget() is dialog.amount.amount
+    assert dialog.amount.amount.selectedText() == dialog.amount.amount.text() != ""
+    qtbot.keyClicks(dialog.amount.amount, "50.00")
+    qtbot.keyClick(dialog.amount.amount, Qt.Key.Key_Return)
+    assert save.values[0][0].amount == Money(5_000, "EUR")
 
 
 # --- the primary step button ------------------------------------------------------------------

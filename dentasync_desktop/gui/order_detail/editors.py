@@ -96,9 +96,11 @@ class PaymentDialog(ServiceDialog):
         self.method = _enum_combo(list(PaymentMethod), method or PaymentMethod.CASH)
         self.note = QLineEdit()
         self.note.setMaxLength(500)
-        self.add_field(self.tr("Paid on"), self.paid_on, "paid on")
+        # The amount first: the date is today's and the method the plan's far more often, and
+        # the dialog opens with the open balance selected, to keep or to type over.
         self.add_field(self.tr("Amount"), self.amount, "amount")
         self.add_field(self.tr("Method"), self.method, "method")
+        self.add_field(self.tr("Paid on"), self.paid_on, "paid on")
         self.add_field(self.tr("Note"), self.note, "note")
 
     def values(self) -> tuple[Any, ...]:

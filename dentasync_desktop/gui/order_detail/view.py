@@ -285,7 +285,8 @@ class OrderDetailView(QWidget):
         if step is Action.PUBLISH and not confirm(
                 self, self.tr("Publish order"),
                 self.tr("Publish {number} and send it to {lab}?").format(
-                    number=self.detail.number_text, lab=self.detail.lab.name)):
+                    number=self.detail.number_text, lab=self.detail.lab.name),
+                enter_says_yes=True):
             return
         if step is Action.SHIP:
             self.context.run_dialog(TextDialog(

@@ -47,11 +47,14 @@ def apply_gate(target: QAction | QWidget, gate: Gate, tip: str = "", missing: st
     target.setToolTip(missing or tip)
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, enter_says_yes: bool = False) -> bool:
+    """Yes/No; Enter answers No unless ``enter_says_yes``: for a step the user has just asked
+    for that loses nothing (Publish), the question is there against a stray click, not against
+    the Enter that follows it."""
     answer = QMessageBox.question(
         parent, title, text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes if enter_says_yes else QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
 

@@ -50,6 +50,7 @@ class OrderTabs(QTabWidget):
         existing = self.details.get(order_id)
         if existing is not None:
             self.setCurrentWidget(existing)
+            existing.setFocus()  # its shortcuts (Ctrl+Enter, Ctrl+E) act on it at once
             if tab is not None:
                 existing.show_tab(tab)
             return
@@ -66,6 +67,7 @@ class OrderTabs(QTabWidget):
         self.details[order_id] = view
         index = self.addTab(view, translate("OrderListPage", "Loading…"))
         self.setCurrentIndex(index)
+        view.setFocus()
         if tab is not None:
             view.show_tab(tab)
 
