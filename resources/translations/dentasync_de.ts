@@ -1469,6 +1469,14 @@ Jetzt schließen? Starten Sie es danach erneut.</translation>
         <translation>Liefertermin ändern…</translation>
     </message>
     <message>
+        <source>Add event…</source>
+        <translation>Termin hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Schedule a try-in, delivery, pick-up…</source>
+        <translation>Einprobe, Lieferung, Abholung planen…</translation>
+    </message>
+    <message>
         <source>Put on hold…</source>
         <translation>Zurückstellen…</translation>
     </message>

@@ -1469,6 +1469,14 @@ Close it now? Start it again to continue.</source>
         <translation>Cambiar la fecha de entrega…</translation>
     </message>
     <message>
+        <source>Add event…</source>
+        <translation>Añadir cita…</translation>
+    </message>
+    <message>
+        <source>Schedule a try-in, delivery, pick-up…</source>
+        <translation>Programar una prueba, una entrega, una recogida…</translation>
+    </message>
+    <message>
         <source>Put on hold…</source>
         <translation>Poner en espera…</translation>
     </message>

@@ -1469,6 +1469,14 @@ Le fermer maintenant&#xa0;? Relancez-le ensuite.</translation>
         <translation>Modifier l’échéance…</translation>
     </message>
     <message>
+        <source>Add event…</source>
+        <translation>Ajouter un événement…</translation>
+    </message>
+    <message>
+        <source>Schedule a try-in, delivery, pick-up…</source>
+        <translation>Planifier un essayage, une livraison, une collecte…</translation>
+    </message>
+    <message>
         <source>Put on hold…</source>
         <translation>Mettre en attente…</translation>
     </message>

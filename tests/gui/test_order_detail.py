@@ -835,7 +835,20 @@ def test_shortcuts_act_within_the_view(make_view) -> None:
     for action in (view.primary_action, view.edit_action):
         assert action in view.actions()
     assert view.primary_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
-    assert view.edit_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    for action, keys in ((view.edit_action, "Ctrl+E"), (view.event_action, "Ctrl+Shift+E"),
+                         (view.add_payment_action, "Ctrl+Shift+M")):
+        assert action.shortcut() == QKeySequence(keys)
+        assert action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+
+
+def test_add_event_from_the_actions_menu_opens_the_events_tab(
+        qtbot, make_view, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view()
+    asked: list[bool] = []
+    monkeypatch.setattr(view.events_tab, "add", lambda: asked.append(True))
+    settle(qtbot)
+    view.event_action.trigger()
+    assert view.tabs.currentWidget() is view.events_tab and asked == [True]
 
 
 def test_comments_add_and_edit_own_only(qtbot, make_view, world: World, order: OrderDetail,

@@ -93,6 +93,9 @@ class PaymentDialog(ServiceDialog):
         self.paid_on = date_edit(QDate.currentDate())
         self.paid_on.setCalendarPopup(True)
         self.amount = MoneyEdit(balance if balance.minor > 0 else Money.zero(balance.currency))
+        # Selected whichever way the amount gets the focus (Tab, a click on the window): typing
+        # replaces the balance.
+        self.amount.amount.selectAll()
         self.method = _enum_combo(list(PaymentMethod), method or PaymentMethod.CASH)
         self.note = QLineEdit()
         self.note.setMaxLength(500)

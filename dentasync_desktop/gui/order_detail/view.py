@@ -157,9 +157,6 @@ class OrderDetailView(QWidget):
         self.edit_action = self._add(actions, self.tr("Edit…"), self.edit, Action.EDIT,
                                      tip=self.tr("Change lab, patient, dates, items"),
                                      shortcut="Ctrl+E")
-        # Wherever the focus is in the window (the page list, the search box): Qt ignores the
-        # shortcut of an order that is not on screen, so only the one shown is edited.
-        self.edit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.customer_action = self._add(actions, self.tr("Change customer…"),
                                          self.change_customer, Action.CHANGE_CUSTOMER)
         self.plan_action = self._add(actions, self.tr("Plan work"), self.plan_work,
@@ -177,6 +174,10 @@ class OrderDetailView(QWidget):
         actions.addSeparator()
         self.due_action = self._add(actions, self.tr("Update due date…"), self.update_due_date,
                                     Action.UPDATE_DUE_DATE)
+        self.event_action = self._add(actions, self.tr("Add event…"), self.add_event,
+                                      Action.EVENTS, tip=self.tr("Schedule a try-in, delivery, "
+                                                                 "pick-up…"),
+                                      shortcut="Ctrl+Shift+E")
         self.hold_action = self._add(actions, self.tr("Put on hold…"), self.toggle_hold,
                                      Action.HOLD)
         self.remake_action = self._add(actions, self.tr("Mark as remake…"), self.mark_remake,
@@ -198,7 +199,7 @@ class OrderDetailView(QWidget):
         payment = QMenu(self)
         payment.setToolTipsVisible(True)
         self.add_payment_action = self._add(payment, self.tr("Add payment…"), self.add_payment,
-                                            Action.ADD_PAYMENT)
+                                            Action.ADD_PAYMENT, shortcut="Ctrl+Shift+M")
         self.plan_payment_action = self._add(payment, self.tr("Payment plan…"),
                                              self.payment_plan, Action.PAYMENT_PLAN)
         self.instructions_action = self._add(payment, self.tr("Payment instructions…"),
@@ -210,6 +211,10 @@ class OrderDetailView(QWidget):
                                        Action.ADJUST_PRICE)
         self.header.payment_button.setText(self.tr("Payment"))
         self.header.payment_button.setMenu(payment)
+        # Wherever the focus is in the window (the page list, the search box): Qt ignores the
+        # shortcut of an order that is not on screen, so only the one shown acts.
+        for action in (self.edit_action, self.event_action, self.add_payment_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -402,6 +407,10 @@ class OrderDetailView(QWidget):
                 "Reopen {number} as {status}?").format(
                 number=self.detail.number_text, status=label_in_sentence(target))):
             self.context.step(orders.reopen)
+
+    def add_event(self) -> None:
+        self.show_tab("events")
+        self.events_tab.add()
 
     def add_payment(self) -> None:
         self.tabs.setCurrentWidget(self.payments_tab)
