@@ -27,7 +27,8 @@ LIFECYCLE = {
     "lifecycle.not_delivered": {"status": "shipped"},
 }
 BASIC = {"required": {}, "too_long": {"length": 5, "limit": 3}, "one_of": {
-    "choices": ["a", "b"]}, "too_many_decimals": {"currency": "EUR", "places": 2}}
+    "choices": ["a", "b"]}, "too_many_decimals": {"currency": "EUR", "places": 2},
+    "server_in_use": {"count": 2, "database": "dentasync"}}
 
 
 def params_of(code: str) -> dict[str, object]:

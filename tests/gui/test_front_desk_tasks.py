@@ -330,7 +330,7 @@ def test_task_a_new_order_for_a_new_patient(qtbot: Any, themed: Any, desk_window
         yield until(lambda: view.detail.status is OrderStatus.PUBLISHED, "published")
         yield user.key(Qt.Key.Key_M, CTRL_SHIFT)  # Payment › Add payment…
         yield until(modal_titled("Add payment"), "payment dialog")
-        yield until(lambda: QApplication.focusWidget() is getattr(modal(), "amount").amount,
+        yield until(lambda: QApplication.focusWidget() is cast(Any, modal()).amount.amount,
                     "the amount focused")
         yield user.type("50.00")
         yield user.key(Qt.Key.Key_Return)

@@ -99,13 +99,13 @@ def test_a_refused_plan_points_at_its_field_and_keeps_the_order_unsaved(
     dialog.save()
     settle(qtbot)
     assert dialog.saved is None and dialog.isVisible()
-    assert dialog.error.text().startswith("payment plan amount:")
+    assert dialog.marks.text.startswith("Payment plan amount:")
     assert dialog.focusWidget() is dialog.plans.amount
     dialog.plans.amount.clear()
     dialog.work_plan.add_task("")
     dialog.save()
     settle(qtbot)
-    assert dialog.error.text().startswith("task 1 name:")
+    assert dialog.marks.text.startswith("Task 1 name:")
     assert dialog.focusWidget() is dialog.work_plan.widget_for(1, "name")
 
 

@@ -102,7 +102,7 @@ def test_first_admin_refusal_is_shown(qtbot, database: Database) -> None:  # typ
     dialog.confirm.setText(PASSWORD)
     dialog._create()
     deliver_jobs()
-    assert dialog.error.text().startswith("full name:")
+    assert dialog.error.text().startswith("Full name:")
     assert dialog.result() != QDialog.DialogCode.Accepted
 
 

@@ -254,7 +254,7 @@ def test_restore_refuses_a_bad_file_with_a_message(
 
     assert code == 1
     assert out == ""
-    assert err.strip() == f"{bad} cannot be restored: the file is not an SQLite database"
+    assert err.strip() == f"{bad} cannot be restored: the file is not an SQLite database."
     assert not [b for b in list_backups(existing.backups_dir) if "before-restore" in b.name]
 
 

@@ -94,7 +94,7 @@ def test_user_passwd_and_list_need_an_administrator(
     assert (code, err) == (0, "")
     assert out.strip() == "Changed the password of desk."
     code, _out, err = run(capsys, data_dir, "user", "passwd", "ghost", "--user", "boss")
-    assert code == 1 and "there is no user called 'ghost'" in err
+    assert code == 1 and "There is no user called 'ghost'." in err
 
     database = open_database(resolve_paths(data_dir))
     try:

@@ -90,7 +90,7 @@ def test_labs_report_as_xlsx(capsys, data_dir: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["--view", "orders", "--lab", "No Such Lab"], "--lab: no dental lab is called 'No Such Lab'"),
+    (["--view", "orders", "--lab", "No Such Lab"], "--lab: No dental lab is called 'No Such Lab'"),
     (["--view", "orders", "--from", "2026-13-01"], "argument --from: not a date"),
     (["--view", "orders", "--to", "yesterday"], "argument --to: not a date"),
     (["--view", "orders", "--method", "cheque"], "argument --method: invalid choice: 'cheque'"),

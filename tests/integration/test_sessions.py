@@ -81,7 +81,7 @@ def test_the_same_session_works_while_the_account_is_unchanged(world: World) -> 
 
 SERVICES_DIR = Path(services_package.__file__).parent
 # File-level commands with no database session; their callers (CLI, GUI) have signed in.
-NO_DATABASE = {"back_up_now", "restore_from"}
+NO_DATABASE = {"back_up_now", "restore_from", "move_to_server"}
 
 
 def _functions() -> dict[str, tuple[ast.FunctionDef, str]]:

@@ -31,6 +31,7 @@ def error_samples() -> dict[str, dict[str, object]]:
     samples.update({
         error_text.TEXT: {"text": "<text>"},
         "too_many_decimals": {"currency": "EUR", "places": 2},
+        "server_in_use": {"count": 2, "database": "dentasync"},
         "one_of": {"choices": ["xlsx", "pdf"]},
         "lifecycle.not_possible": {"action": "publish", "status": "cancelled"},
         "lifecycle.on_hold": {},
