@@ -293,7 +293,7 @@ def _paid_amount_disagrees(conn: sqlite3.Connection) -> None:
     [
         (_foreign_key_violation, "1 row(s) of work_orders refer to dental_labs rows that do not "
                                  "exist"),
-        (_no_tables, "tables missing: activity, attachments, blob_chunks, blobs, comments, counters"),
+        (_no_tables, "tables missing: activity, attachments, blob_chunks, blobs, comments"),
         (_append_only_triggers_dropped,
          "triggers missing: activity_no_delete, activity_no_update"),
         (_paid_amount_disagrees,
