@@ -208,9 +208,12 @@ class OrderEditorDialog(QDialog):
             self.tr("Unit price"), self.tr("Line total"), ""])
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The service's name and the description share the spare width: a long service name
+        # ("Custom implant abutment, zirconia") was cut while the description had room.
+        header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((SERVICE, 210), (TEETH, 90), (QUANTITY, 60), (PRICE, 100),
-                              (LINE_TOTAL, 120), (REMOVE, 34)):
+        for column, width in ((TEETH, 90), (QUANTITY, 60), (PRICE, 100), (LINE_TOTAL, 120),
+                              (REMOVE, 34)):
             header.resizeSection(column, width)
         table.verticalHeader().setDefaultSectionSize(30)
 

@@ -14,7 +14,7 @@ from dentasync_desktop.domain.dto import OrderInput
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.gui.client import ServiceClient
-from dentasync_desktop.gui.order_editor import OrderEditorDialog
+from dentasync_desktop.gui.order_editor import DESCRIPTION, SERVICE, OrderEditorDialog
 from dentasync_desktop.gui.quick_patient import QuickPatientDialog
 from dentasync_desktop.gui.widgets.teeth_chart import TeethChart
 from dentasync_desktop.services import masterdata, orders
@@ -286,3 +286,18 @@ def test_the_new_order_dialog_fits_a_small_screen(dialog: OrderEditorDialog) -> 
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert dialog.rect().contains(save.geometry().translated(dialog.buttons.pos()))
+
+
+def test_a_long_service_name_gets_room_next_to_the_description(
+        qtbot, dialog: OrderEditorDialog, boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
+    dialog.add_item(description="", price="10")
+    combo = dialog.item_rows()[0].service
+    combo.addItem("Custom implant abutment, zirconia on titanium base")
+    combo.setCurrentIndex(combo.count() - 1)
+    dialog.resize(980, 700)
+    dialog.show()
+    settle(qtbot)
+    header = dialog.items.horizontalHeader()
+    service, description = (header.sectionSize(SERVICE), header.sectionSize(DESCRIPTION))
+    assert service == description  # the spare width is shared, not all given to one
+    assert service > 210  # wider than the old fixed column that cut such names
