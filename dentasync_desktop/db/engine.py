@@ -162,11 +162,12 @@ def writing(connection: Connection) -> Connection:
     return connection.execution_options(**{_BEGIN_MODE: "IMMEDIATE"})
 
 
-def begin_read(session: Session) -> None:
+def begin_read(session: Session, streaming: bool = False) -> None:
     """Start ``session`` as a reading unit. On a server its statements run in autocommit:
     each sees the data committed when it starts, as the GUI's separate calls do anyway, and
-    the unit costs one round trip per query. SQLite's reading transaction costs nothing."""
-    if is_server(session.get_bind()):
+    the unit costs one round trip per query. SQLite's reading transaction costs nothing.
+    A ``streaming`` unit reads through a server-side cursor, which lives in a transaction."""
+    if is_server(session.get_bind()) and not streaming:
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 

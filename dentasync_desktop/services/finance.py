@@ -254,7 +254,7 @@ def iter_order_values(
 
 def _stream_values(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str,
                    descending: bool) -> Iterator[OrderValues]:
-    with uow.reading():
+    with uow.reading(streaming=True):
         today = uow.today()
         query = (
             select(WorkOrder.number, DentalLab.name, WorkOrder.payment_method,

@@ -47,11 +47,14 @@ class UnitOfWork:
         self.bus = bus
         self._committed = False
         self._reading = False
+        self._streaming = False
         self._pending: list[Change] = []
 
-    def reading(self) -> UnitOfWork:
-        """This unit only reads: it takes no write lock and never blocks a writer."""
+    def reading(self, streaming: bool = False) -> UnitOfWork:
+        """This unit only reads: it takes no write lock and never blocks a writer.
+        ``streaming``: it reads a result batch by batch (an export), in one transaction."""
         self._reading = True
+        self._streaming = streaming
         return self
 
     def __enter__(self) -> UnitOfWork:
@@ -59,8 +62,12 @@ class UnitOfWork:
         self._committed = False
         self._pending = []
         reading, self._reading = self._reading, False
+        streaming, self._streaming = self._streaming, False
         try:
-            (begin_read if reading else begin_write)(self.session)
+            if reading:
+                begin_read(self.session, streaming)
+            else:
+                begin_write(self.session)
         except BaseException:
             self.session.close()
             raise

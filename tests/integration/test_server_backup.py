@@ -244,7 +244,7 @@ def test_cli_backup_and_restore_on_a_server(
     assert cli.main([*common, "restore", str(bogus), "--user", admin]) == 1
     captured = capsys.readouterr()
     assert captured.err.strip() == (f"{bogus} is not a backup of a database server (a pg_dump "
-                                    "archive, usually a .dump file)")
+                                    "archive, usually a .dump file).")
 
 
 def test_an_upgrade_backs_the_server_up_and_an_older_backup_restores_at_the_new_schema(
