@@ -134,6 +134,9 @@ def test_a_double_click_on_the_primary_button_runs_one_step(
     view.reload()
     settle(qtbot)
     assert view.header.primary.text() == "Start production"
+    # The hold lasts the desktop's double-click interval (~0.4 s): longer here, so a busy test
+    # machine's slow settle() does not outlast it before the late click.
+    view._step_hold.setInterval(60_000)
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
     assert not view.header.primary.isEnabled()  # off while the step runs
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)
@@ -144,7 +147,9 @@ def test_a_double_click_on_the_primary_button_runs_one_step(
     qtbot.mouseClick(view.header.primary, Qt.MouseButton.LeftButton)  # the late second click
     settle(qtbot)
     assert get_order(world.uow(), world.admin, order.id).status is OrderStatus.IN_PRODUCTION
-    qtbot.waitUntil(view.header.primary.isEnabled)  # back after a double-click interval
+    view._step_hold.setInterval(10)
+    view._step_hold.start()
+    qtbot.waitUntil(view.header.primary.isEnabled)  # back once the hold is over
 
 
 def test_publish_names_the_lab_before_sending_the_order_there(

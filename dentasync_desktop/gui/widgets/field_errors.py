@@ -30,6 +30,11 @@ from ..formatting import locale_name
 from .inline_error import show_inline_error
 
 MARKED = "fieldError"  # the property app.qss edges an input by
+# The signal each kind of input sends when the user changes it (not when the code fills it).
+_EDITED: tuple[tuple[type[QWidget], str], ...] = (
+    (QLineEdit, "textEdited"), (QPlainTextEdit, "textChanged"), (QSpinBox, "valueChanged"),
+    (QDateTimeEdit, "dateTimeChanged"), (QComboBox, "currentIndexChanged"),
+    (QAbstractButton, "toggled"))
 _INPUTS = (QLineEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
 
@@ -132,18 +137,9 @@ class FieldMarks(QObject):
             self._unmark(widget)
 
         for editor in [widget, *widget.findChildren(QWidget)]:
-            if isinstance(editor, QLineEdit):
-                editor.textEdited.connect(edited)
-            elif isinstance(editor, QPlainTextEdit):
-                editor.textChanged.connect(edited)
-            elif isinstance(editor, QSpinBox):
-                editor.valueChanged.connect(edited)
-            elif isinstance(editor, QDateTimeEdit):
-                editor.dateTimeChanged.connect(edited)
-            elif isinstance(editor, QComboBox):
-                editor.currentIndexChanged.connect(edited)
-            elif isinstance(editor, QAbstractButton):
-                editor.toggled.connect(edited)
+            signal = next((name for kind, name in _EDITED if isinstance(editor, kind)), None)
+            if signal is not None:
+                getattr(editor, signal).connect(edited)
 
 
 def _inputs(widget: QWidget) -> list[QWidget]:
