@@ -36,6 +36,7 @@ from dentasync_desktop.gui.formatting import money
 from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.order_detail.view import OrderDetailView
 from dentasync_desktop.gui.order_list.page import OrderListPage
+from dentasync_desktop.gui.worker import running_jobs
 from dentasync_desktop.services import masterdata, order_list, users
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
@@ -199,6 +200,11 @@ def run(qtbot: Any, steps: Iterator[Step]) -> None:
         raise script.error
 
 
+def quiet() -> bool:
+    """No job of the app's still running (a lookup's search, a dialog's loads)."""
+    return running_jobs() == 0
+
+
 def modal() -> QWidget | None:
     return QApplication.activeModalWidget()
 
@@ -298,14 +304,16 @@ def test_task_a_new_order_for_a_new_patient(qtbot: Any, themed: Any, desk_window
         yield user.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         yield until(modal_titled("New work order"), "the new order dialog")
         yield until(lambda: modal().buttons.isEnabled(), "the price list")
+        yield until(quiet, "the dialog's loads")  # a user waits for the form to fill, too
         editor = modal()
         yield user.type("zahn")
-        yield until(lambda: QApplication.activePopupWidget() is not None, "lab popup")
+        yield until(lambda: QApplication.activePopupWidget() is not None and quiet(), "lab popup")
         yield user.key(Qt.Key.Key_Down)
         yield user.key(Qt.Key.Key_Return)
         yield user.key(Qt.Key.Key_Tab)
         yield user.type(customer.name.split()[-1][:5].lower())
-        yield until(lambda: QApplication.activePopupWidget() is not None, "customer popup")
+        yield until(lambda: QApplication.activePopupWidget() is not None and quiet(),
+                    "customer popup")
         yield user.key(Qt.Key.Key_Down)
         yield user.key(Qt.Key.Key_Return)
         yield user.key(Qt.Key.Key_Tab)
@@ -320,6 +328,7 @@ def test_task_a_new_order_for_a_new_patient(qtbot: Any, themed: Any, desk_window
         yield user.type("i")
         yield user.click(editor.due, QPoint(12, editor.due.height() // 2))
         yield user.type(due.strftime("%d%m%Y"))
+        yield until(quiet, "the items' prices")
         yield user.key(Qt.Key.Key_Return)
         yield until(no_modal, "saved")
         yield until(lambda: open_view(window) is not None, "order shown")
