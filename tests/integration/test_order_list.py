@@ -387,6 +387,33 @@ def test_search_follows_renames_and_changed_orders(twelve: World) -> None:
     assert numbers(twelve, text="bridge") == [second.number]
 
 
+def test_a_deleted_order_is_neither_found_nor_counted(twelve: World) -> None:
+    draft = orders.create_order(twelve.uow(), twelve.admin, twelve.order_input(
+        description="Bridge"))
+    bridge = OrderFilter(text="bridge")
+    assert count_orders(twelve.uow(), twelve.admin, bridge) == 1
+
+    orders.delete_order(twelve.uow(), twelve.admin, draft.id, draft.version)
+
+    assert count_orders(twelve.uow(), twelve.admin, bridge) == 0
+    assert numbers(twelve, text="bridge") == []
+
+
+def test_counts_count_each_order_once_whatever_its_words(twelve: World) -> None:
+    # "bridge" is in two words of one order and "bridgework" in another; a word may also be
+    # one no space ever breaks (pasted), longer than an index entry may be on a server.
+    pasted = "x" * 3000 + "bridge"
+    made = [create(twelve, description=text) for text in
+            ("Bridge, bridge-work", "Bridgework", pasted)]
+    for text, expected in (("bridge", 3), ("bridge work", 2), ("bridgew", 1), ("br", 2),
+                           ("xbridge", 1), ("bridge wo-000014", 1)):
+        assert count_orders(twelve.uow(), twelve.admin, OrderFilter(text=text)) == expected, text
+        assert len(numbers(twelve, text=text)) == expected, text
+    orders.edit_order(twelve.uow(), twelve.admin, made[0], _version(twelve, made[0]),
+                        twelve.order_input(description="Crown"))
+    assert count_orders(twelve.uow(), twelve.admin, OrderFilter(text="bridge")) == 2
+
+
 def test_small_pages_read_directly_agree_with_the_index(twelve: World) -> None:
     # Pages of two are filled from the first rows read (their text tested in SQL); the whole
     # list at once goes through the full-text index. Both must find the same orders.

@@ -1,8 +1,12 @@
-"""The full-text indexes over ``work_orders.search_text`` (made by migration 0006).
+"""The full-text indexes over ``work_orders.search_text`` (made by migrations 0006 and 0013).
 
-On PostgreSQL one pg_trgm GIN index over the (already accent-folded) column answers both
-kinds of token below: substrings as LIKE, word starts as a regular expression. The rest of this
-text is about SQLite, where FTS5 does the work.
+On PostgreSQL the (already accent-folded) text is cut at white space into words: each distinct
+word once in ``order_search_words``, with a pg_trgm GIN index that answers both kinds of token
+below (substrings as LIKE, word starts as a regular expression), and each order's words in
+``order_search_postings``. A search token holds no white space, so an order contains it exactly
+when one of its words does: the index rechecks a few distinct words, not every matching order,
+and the orders come from the postings' key alone. Triggers on work_orders keep both tables in
+step (migration 0013). The rest of this text is about SQLite, where FTS5 does the work.
 
 Two external-content indexes read the folded text straight from work_orders, and triggers on
 work_orders keep them in step with every insert, delete and change of ``search_text``, so no
@@ -25,9 +29,11 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     TableClause,
+    Text,
     and_,
     column,
     func,
+    intersect,
     or_,
     select,
     table,
@@ -37,18 +43,21 @@ from .orders import WorkOrder
 
 TRIGRAMS = "work_orders_trigram"
 WORDS = "work_orders_words"
-PG_TRIGRAMS = "ix_work_orders_search_trgm"
+PG_WORDS = "order_search_words"
+PG_POSTINGS = "order_search_postings"
 TRIGRAM_MIN = 3
 POSTGRESQL = "postgresql"
 
 _trigram = table(TRIGRAMS, column("rowid", Integer), column(TRIGRAMS))
 _words = table(WORDS, column("rowid", Integer), column(WORDS))
+_pg_words = table(PG_WORDS, column("id", Integer), column("word", Text))
+_pg_postings = table(PG_POSTINGS, column("word_id", Integer), column("order_id", Integer))
 
 
 def is_search_index(name: str) -> bool:
     """The index tables and FTS5's own shadow tables behind them (``<name>_data`` and so on),
-    and PostgreSQL's trigram index."""
-    return name.startswith((TRIGRAMS, WORDS)) or name == PG_TRIGRAMS
+    and PostgreSQL's word tables and their indexes."""
+    return name.startswith((TRIGRAMS, WORDS)) or PG_WORDS in name or PG_POSTINGS in name
 
 
 # What unicode61 splits words on, as a GLOB class: ASCII controls, space and punctuation (the
@@ -147,8 +156,7 @@ def match_count(tokens: list[str], dialect: str) -> Select[int]:
     """How many orders contain every token, counted in the indexes alone: eight times faster
     than testing each matching order (the only way when other filters apply)."""
     if dialect == POSTGRESQL:
-        return select(func.count()).select_from(WorkOrder).where(
-            *matching_ids(tokens, dialect))
+        return _pg_match_count(tokens)
     (first, query), *rest = _matches(tokens)
     count = select(func.count()).select_from(first).where(first.c[first.name].op("MATCH")(query))
     for index, other in rest:
@@ -164,9 +172,29 @@ def matching_ids(tokens: list[str], dialect: str) -> list[ColumnElement[bool]]:
     start of a word.
     """
     if dialect == POSTGRESQL:
-        # LIKE rather than strpos: only LIKE and ~ can use the trigram index.
-        return [or_(*(WorkOrder.search_text.contains(s, autoescape=True)
-                      if len(s) >= TRIGRAM_MIN else _starts_a_word(WorkOrder.search_text, s)
-                      for s in spellings(t))) for t in tokens]
+        return [WorkOrder.id.in_(_pg_orders_with(token)) for token in tokens]
     return [WorkOrder.id.in_(select(index.c.rowid).where(index.c[index.name].op("MATCH")(query)))
             for index, query in _matches(tokens)]
+
+
+def _pg_match_count(tokens: list[str]) -> Select[int]:
+    if len(tokens) == 1:
+        return select(func.count(_pg_postings.c.order_id.distinct())).where(
+            _pg_postings.c.word_id.in_(_pg_word_ids(tokens[0])))
+    return select(func.count()).select_from(
+        intersect(*(_pg_orders_with(token) for token in tokens)).subquery())
+
+
+def _pg_orders_with(token: str) -> Select[tuple[int]]:
+    """PostgreSQL: the ids of the orders holding a word with ``token`` in it, some more
+    than once."""
+    return select(_pg_postings.c.order_id).where(_pg_postings.c.word_id.in_(_pg_word_ids(token)))
+
+
+def _pg_word_ids(token: str) -> Select[tuple[int]]:
+    """PostgreSQL: the words that contain ``token`` (or begin with it, when short)."""
+    word = _pg_words.c.word
+    # LIKE rather than strpos: only LIKE and ~ can use the trigram index.
+    return select(_pg_words.c.id).where(or_(*(
+        word.contains(s, autoescape=True) if len(s) >= TRIGRAM_MIN else _starts_a_word(word, s)
+        for s in spellings(token))))
