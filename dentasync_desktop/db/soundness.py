@@ -126,6 +126,13 @@ def row_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
     return _broken_references(conn) + _money_problems(conn, schema)
 
 
+# The activity log's append-only guards and the triggers keeping the order search's word
+# tables in step (migration 0013).
+_SERVER_TRIGGERS = frozenset({
+    "activity.activity_no_update", "activity.activity_no_delete",
+    "work_orders.order_search_sync_insert_delete", "work_orders.order_search_sync_update"})
+
+
 def server_content_problems(engine: Engine) -> list[str]:
     """What makes a PostgreSQL database at head unusable: tables, columns and the append-only
     triggers missing, or stored money disagreeing. The server checks its own references."""
@@ -144,13 +151,13 @@ def server_content_problems(engine: Engine) -> list[str]:
             if column.name not in {c["name"] for c in inspector.get_columns(name)})
         if columns:
             problems.append(f"columns missing: {', '.join(columns)}")
-        if "activity" in present:
-            triggers = set(conn.exec_driver_sql(
-                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'activity'::regclass "
-                "AND NOT tgisinternal").scalars())
-            missing = sorted({"activity_no_update", "activity_no_delete"} - triggers)
-            if missing:
-                problems.append(f"triggers missing: {', '.join(missing)}")
+        triggers = set(conn.exec_driver_sql(
+            "SELECT c.relname || '.' || t.tgname FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal").scalars())
+        missing = sorted(trigger for table, _, trigger in (
+            name.partition(".") for name in _SERVER_TRIGGERS - triggers) if table in present)
+        if missing:
+            problems.append(f"triggers missing: {', '.join(missing)}")
         if {"work_orders", "payments"} <= present and not columns:
             problems += _money_disagreements(
                 lambda query: list(conn.exec_driver_sql(query).scalars()))

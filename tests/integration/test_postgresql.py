@@ -145,9 +145,10 @@ def test_check_finds_a_missing_trigger_and_money_that_disagrees(
     assert maintenance.check(database.paths).ok
     with database.engine.begin() as connection:
         connection.execute(text("DROP TRIGGER activity_no_delete ON activity"))
+        connection.execute(text("DROP TRIGGER order_search_sync_update ON work_orders"))
         connection.execute(text("UPDATE work_orders SET paid_minor = 5"))
     problems = maintenance.check(database.paths).problems
-    assert problems[0] == "triggers missing: activity_no_delete"
+    assert problems[0] == "triggers missing: activity_no_delete, order_search_sync_update"
     assert "stored paid amount disagrees with their payments" in problems[1]
 
 
