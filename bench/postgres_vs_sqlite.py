@@ -34,7 +34,7 @@ from dentasync_desktop.domain.enums import OrderStatus
 from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services import finance
 from dentasync_desktop.services.maintenance import Database, open_database
-from dentasync_desktop.services.order_list import count_orders, list_orders, orders_after
+from dentasync_desktop.services.order_list import count_orders, orders_after
 
 RATIO_TARGET = 2.0
 PAGE = 100
@@ -43,6 +43,10 @@ FIRST_PAGE = OrderFilter(text="müller", statuses=(OrderStatus.PUBLISHED,
                          sort_key="due_date")
 
 Call = Callable[[Database], object]
+# Shown, not judged: no screen waits for it. The list shows its first page (keyset) at once and
+# the count in its status line when it comes, from a worker thread. SQLite counts a B-tree's
+# cells page by page; the server reads every entry of an index.
+EVERY_ORDER = "count: every order (status line, off the GUI thread)"
 
 
 def _open_server(url: str, orders: int, seed_value: int) -> tuple[Database, float | None]:
@@ -66,8 +70,6 @@ def _calls(year: int) -> list[tuple[str, Call]]:
     return [
         ("list first page: no filter, by due date (keyset)",
          lambda d: orders_after(d.uow_factory(), ACTOR, OrderFilter(), None, PAGE)),
-        ("list first page: no filter, by due date (offset)",
-         lambda d: list_orders(d.uow_factory(), ACTOR, OrderFilter(), 0, PAGE)),
         ("list first page: due date, 2 statuses, text müller",
          lambda d: orders_after(d.uow_factory(), ACTOR, FIRST_PAGE, None, PAGE)),
         ("search first page: müller",
@@ -78,6 +80,7 @@ def _calls(year: int) -> list[tuple[str, Call]]:
                                 PAGE)),
         ("search first page: two letters (mü)",
          lambda d: orders_after(d.uow_factory(), ACTOR, OrderFilter(text="mü"), None, PAGE)),
+        (EVERY_ORDER, lambda d: count_orders(d.uow_factory(), ACTOR, OrderFilter())),
         ("search count: müller",
          lambda d: count_orders(d.uow_factory(), ACTOR, OrderFilter(text="müller"))),
         ("finance lab rows: all time",
@@ -113,7 +116,8 @@ def main() -> int:
             # "ours" is PostgreSQL, "bare" SQLite. The ratio is of wall times: the client's
             # CPU time leaves out the server process's work.
             measured = versus(name, lambda c=call: c(server), lambda c=call: c(sqlite),
-                              ratio_target=RATIO_TARGET, repeat=args.repeat)
+                              ratio_target=None if name == EVERY_ORDER else RATIO_TARGET,
+                              repeat=args.repeat)
             results.append(replace(measured, cpu=None, bare_cpu=None))
     finally:
         server.close()

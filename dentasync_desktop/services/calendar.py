@@ -42,7 +42,7 @@ from ..domain.errors import ValidationError
 from ..domain.numbers import looks_like_number, parse_number
 from ..domain.readiness import seat_warning
 from .guards import signed_in
-from .order_list import AWAITING_DELIVERY, list_orders, search_tokens
+from .order_list import AWAITING_DELIVERY, orders_after, search_tokens
 from .reports import write_table
 from .settings import get_settings, read_schedule
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -176,10 +176,10 @@ def orders_for_new_event(
     statuses = tuple(s for s in OrderStatus if s in lifecycle.ALLOWED_IN[lifecycle.A.EVENTS])
     if not looks_like_number(text):
         flt = OrderFilter(text=text, statuses=statuses, sort_key="number", descending=True)
-        return list(list_orders(uow, actor, flt, 0, limit).rows)
+        return list(orders_after(uow, actor, flt, None, limit).rows)
     number = parse_number(text)
     flt = OrderFilter(text=str(number), statuses=statuses, sort_key="number", descending=True)
-    rows = list_orders(uow, actor, flt, 0, limit).rows
+    rows = orders_after(uow, actor, flt, None, limit).rows
     return sorted(rows, key=lambda row: row.number != number)  # stable: the rest keep order
 
 

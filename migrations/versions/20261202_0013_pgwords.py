@@ -11,10 +11,15 @@ is cut at white space into words, each distinct word is kept once (``order_searc
 the trigram index) and each order's words are listed (``order_search_postings``). A search word
 never holds white space, so it is in an order's text exactly when it is in one of that order's
 words: the trigram index now rechecks a few distinct words, and the orders come from the
-postings' primary key alone. Triggers on work_orders keep both in step with every insert,
-delete and change of ``search_text``, so no service can forget them. Words no order holds any
-more stay behind: they match no posting, and a word list only grows as fast as new names do.
-SQLite has its FTS5 tables (0006) and gets nothing here.
+postings' primary key alone. Short input (one or two characters) means the start of a word:
+``order_search_heads`` lists the one- and two-character starts of the words inside a word
+("dr.muller" holds "d", "dr", "m" and "mu"), and a GIN index over that list finds them (a
+regular expression for it could not use the trigram index). Triggers on work_orders keep both
+tables in step with every insert, delete and change of ``search_text``, so no service can
+forget them. Words no order holds any more stay behind: they match no posting, and a word list
+only grows as fast as new names do. Pages still test each order's text (0006's index on
+work_orders): there other filters narrow the orders first. SQLite has its FTS5 tables (0006)
+and gets nothing here.
 """
 
 from collections.abc import Sequence
@@ -29,7 +34,7 @@ depends_on: str | Sequence[str] | None = None
 WORDS = "order_search_words"
 POSTINGS = "order_search_postings"
 SYNC = "order_search_sync"
-OLD_INDEX = "ix_work_orders_search_trgm"
+HEADS = "order_search_heads"
 # ASCII white space only: Python's split(), which cuts the search into words, cuts at all of
 # these and more, so a search word never spans two of the words cut here.
 _SPLIT = r"regexp_split_to_table({text}, '[ \t\n\r\f\v]+')"
@@ -47,6 +52,16 @@ def _fill(order_id: str, text: str) -> str:
             SELECT DISTINCT s.id, {order_id} FROM {split} AS w
             JOIN {WORDS} s ON md5(s.word) = md5(w) AND s.word = w
             WHERE w <> '';"""
+
+
+# A word starts where the text does or after anything but a (folded) letter or digit: the
+# break class of db/models/search.py's _PG_WORD_BREAK.
+_HEADS_FUNCTION = rf"""
+    CREATE FUNCTION {HEADS}(word text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT array_agg(DISTINCT head) FROM generate_series(1, length(word)) AS p,
+            LATERAL (VALUES (substr(word, p, 1)), (substr(word, p, 2))) AS heads(head)
+        WHERE p = 1 OR substr(word, p - 1, 1) ~ '[^0-9a-z\u0080-\U0010ffff]'
+    $$"""
 
 
 def upgrade() -> None:
@@ -68,6 +83,8 @@ def upgrade() -> None:
     # Built after the rows are in: one pass instead of one insertion per row.
     op.execute(f"CREATE INDEX ix_{POSTINGS}_order_id ON {POSTINGS} (order_id)")
     op.execute(f"CREATE INDEX ix_{WORDS}_word_trgm ON {WORDS} USING gin (word gin_trgm_ops)")
+    op.execute(_HEADS_FUNCTION)
+    op.execute(f"CREATE INDEX ix_{WORDS}_heads ON {WORDS} USING gin ({HEADS}(word))")
     op.execute(f"""
         CREATE FUNCTION {SYNC}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -84,8 +101,6 @@ def upgrade() -> None:
                "FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id "
                "OR OLD.search_text IS DISTINCT FROM NEW.search_text) "
                f"EXECUTE FUNCTION {SYNC}()")
-    # Nothing reads 0006's index on work_orders once the word table answers the search.
-    op.execute(f"DROP INDEX {OLD_INDEX}")
     op.execute(f"ANALYZE {WORDS}")
     op.execute(f"ANALYZE {POSTINGS}")
 
@@ -93,9 +108,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute(f"CREATE INDEX {OLD_INDEX} ON work_orders USING gin (search_text gin_trgm_ops)")
     op.execute(f"DROP TRIGGER {SYNC}_update ON work_orders")
     op.execute(f"DROP TRIGGER {SYNC}_insert_delete ON work_orders")
     op.execute(f"DROP FUNCTION {SYNC}()")
     op.execute(f"DROP TABLE {POSTINGS}")
     op.execute(f"DROP TABLE {WORDS}")
+    op.execute(f"DROP FUNCTION {HEADS}(text)")

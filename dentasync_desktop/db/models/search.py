@@ -1,12 +1,14 @@
 """The full-text indexes over ``work_orders.search_text`` (made by migrations 0006 and 0013).
 
-On PostgreSQL the (already accent-folded) text is cut at white space into words: each distinct
-word once in ``order_search_words``, with a pg_trgm GIN index that answers both kinds of token
-below (substrings as LIKE, word starts as a regular expression), and each order's words in
+On PostgreSQL one pg_trgm GIN index over the (already accent-folded) column answers both
+kinds of token below for a page: substrings as LIKE, word starts as a regular expression.
+Counts read a word list instead (migration 0013): the text cut at white space, each distinct
+word once in ``order_search_words`` (a trigram index for substrings, an index of the one- and
+two-character word starts inside each word for short input), each order's words in
 ``order_search_postings``. A search token holds no white space, so an order contains it exactly
-when one of its words does: the index rechecks a few distinct words, not every matching order,
-and the orders come from the postings' key alone. Triggers on work_orders keep both tables in
-step (migration 0013). The rest of this text is about SQLite, where FTS5 does the work.
+when one of its words does: a count rechecks a few distinct words, not every matching order,
+and the orders come from the postings' key alone. The rest of this text is about SQLite, where
+FTS5 does the work.
 
 Two external-content indexes read the folded text straight from work_orders, and triggers on
 work_orders keep them in step with every insert, delete and change of ``search_text``, so no
@@ -24,6 +26,7 @@ import re
 from itertools import product
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Integer,
     Select,
@@ -31,6 +34,7 @@ from sqlalchemy import (
     TableClause,
     Text,
     and_,
+    cast,
     column,
     func,
     intersect,
@@ -38,11 +42,13 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.dialects.postgresql import array as pg_array
 
 from .orders import WorkOrder
 
 TRIGRAMS = "work_orders_trigram"
 WORDS = "work_orders_words"
+PG_TRIGRAMS = "ix_work_orders_search_trgm"
 PG_WORDS = "order_search_words"
 PG_POSTINGS = "order_search_postings"
 TRIGRAM_MIN = 3
@@ -57,7 +63,8 @@ _pg_postings = table(PG_POSTINGS, column("word_id", Integer), column("order_id",
 def is_search_index(name: str) -> bool:
     """The index tables and FTS5's own shadow tables behind them (``<name>_data`` and so on),
     and PostgreSQL's word tables and their indexes."""
-    return name.startswith((TRIGRAMS, WORDS)) or PG_WORDS in name or PG_POSTINGS in name
+    return (name.startswith((TRIGRAMS, WORDS)) or name == PG_TRIGRAMS or PG_WORDS in name
+            or PG_POSTINGS in name)
 
 
 # What unicode61 splits words on, as a GLOB class: ASCII controls, space and punctuation (the
@@ -172,7 +179,10 @@ def matching_ids(tokens: list[str], dialect: str) -> list[ColumnElement[bool]]:
     start of a word.
     """
     if dialect == POSTGRESQL:
-        return [WorkOrder.id.in_(_pg_orders_with(token)) for token in tokens]
+        # LIKE rather than strpos: only LIKE and ~ can use the trigram index.
+        return [or_(*(WorkOrder.search_text.contains(s, autoescape=True)
+                      if len(s) >= TRIGRAM_MIN else _starts_a_word(WorkOrder.search_text, s)
+                      for s in spellings(t))) for t in tokens]
     return [WorkOrder.id.in_(select(index.c.rowid).where(index.c[index.name].op("MATCH")(query)))
             for index, query in _matches(tokens)]
 
@@ -192,9 +202,10 @@ def _pg_orders_with(token: str) -> Select[tuple[int]]:
 
 
 def _pg_word_ids(token: str) -> Select[tuple[int]]:
-    """PostgreSQL: the words that contain ``token`` (or begin with it, when short)."""
+    """PostgreSQL: the words that contain ``token`` (or have a word starting with it inside,
+    when short)."""
     word = _pg_words.c.word
-    # LIKE rather than strpos: only LIKE and ~ can use the trigram index.
     return select(_pg_words.c.id).where(or_(*(
-        word.contains(s, autoescape=True) if len(s) >= TRIGRAM_MIN else _starts_a_word(word, s)
+        word.contains(s, autoescape=True) if len(s) >= TRIGRAM_MIN
+        else func.order_search_heads(word).op("@>")(cast(pg_array([s]), ARRAY(Text)))
         for s in spellings(token))))
