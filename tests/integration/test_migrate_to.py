@@ -26,7 +26,7 @@ from dentasync_desktop.db import transfer
 from dentasync_desktop.db.engine import make_engine
 from dentasync_desktop.db.lock import database_lock
 from dentasync_desktop.db.models import Attachment, Customer, DentalLab, Patient, User, WorkOrder
-from dentasync_desktop.domain.dto import Actor, ItemInput, OrderInput
+from dentasync_desktop.domain.dto import Actor, ItemInput, OrderFilter, OrderInput
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.domain.errors import (
     DatabaseInUse,
@@ -35,11 +35,13 @@ from dentasync_desktop.domain.errors import (
     PermissionDenied,
 )
 from dentasync_desktop.domain.money import Money
+from dentasync_desktop.domain.text import search_fold
 from dentasync_desktop.paths import DATABASE_CONFIG, AppPaths, resolve_paths
 from dentasync_desktop.services import attachments, server_move, settings, users
 from dentasync_desktop.services.attachment_store import CHUNK, AttachmentStore
 from dentasync_desktop.services.demo import DEMO_ORDERS, fill_demo
 from dentasync_desktop.services.maintenance import open_database
+from dentasync_desktop.services.order_list import count_orders
 from dentasync_desktop.services.orders import create_order
 
 from ..conftest import uow_factory_for
@@ -158,6 +160,12 @@ def test_the_demo_clinic_arrives_whole_and_its_order_numbers_go_on_on_the_server
             lab, customer, patient = (s.scalar(select(func.min(model.id)))
                                       for model in (DentalLab, Customer, Patient))
             admin = actor_for(s.query(User).filter_by(username="admin").one())
+            name = s.scalar(select(Patient.last_name).where(Patient.id == patient))
+        # The search's word tables on the server were filled as the orders arrived.
+        with closing(sqlite3.connect(clinic.database)) as conn:
+            holding = conn.execute("SELECT count(*) FROM work_orders WHERE instr(search_text, ?)",
+                                   (search_fold(name),)).fetchone()[0]
+        assert holding and count_orders(factory(), admin, OrderFilter(text=name)) == holding
         created = create_order(factory(), admin, OrderInput(
             lab_id=lab, customer_id=customer, patient_id=patient,
             documented_at=date(2026, 11, 20), due_date=date(2026, 11, 20) + timedelta(days=7),
