@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from . import __version__, app
+from . import __version__, app, relaunch
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
 from .db.server import redacted
 from .domain.dto import Actor, FinanceFilter, UserInput
@@ -708,5 +708,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
 
-    return app.run(command, data_dir=args.data_dir, demo=args.demo,
+    code = app.run(command, data_dir=args.data_dir, demo=args.demo,
                    database_url=args.database_url)
+    if code == relaunch.EXIT_RESTART:  # the window and the database are closed by now
+        return EXIT_OK if relaunch.relaunch() else EXIT_PROBLEM
+    return code

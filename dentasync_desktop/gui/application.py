@@ -14,6 +14,7 @@ from ..domain.dto import Actor
 from ..domain.enums import Role
 from ..domain.errors import DatabaseProblem
 from ..paths import APP_AUTHOR, APP_NAME
+from ..relaunch import EXIT_RESTART
 from ..services import users
 from ..services.maintenance import Database
 from .account import FirstAdminDialog, SignInDialog
@@ -96,6 +97,8 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
             QTimer.singleShot(CARE_DELAY_MS, window,
                               lambda w=window, c=client: _take_care(w, c, database, log_file))
         code = app.exec()
+        if window.restart_requested:
+            return EXIT_RESTART
         if not window.signed_out:
             return code
         window.deleteLater()

@@ -350,11 +350,11 @@ class DatabaseSection(QGroupBox):
                 where=where))
             answer = QMessageBox.question(self, self.tr("Restart needed"), self.tr(
                 "Saved. Dentasync Desktop switches to {where} when it is next started.\n\n"
-                "Close it now? Start it again to continue.").format(where=where),
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer == QMessageBox.StandardButton.Close:
-                self.window().close()
+                "Restart it now?").format(where=where),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                self._shell.restart()
         else:
             self._shell.show_message(self.tr("Database choice saved."))
 

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.client = client
         self.signed_out = False
+        self.restart_requested = False
         self._session_ending = False
         self._close_database = close_database
         self._specs: list[PageSpec] = [spec for spec in PAGES if spec.visible(client)]
@@ -244,6 +245,10 @@ class MainWindow(QMainWindow):
 
     def close_database(self) -> None:
         self._close_database()
+
+    def restart(self) -> None:
+        self.restart_requested = True
+        self.close()
 
     # --- menu slots ------------------------------------------------------------------------
 

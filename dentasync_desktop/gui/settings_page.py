@@ -232,19 +232,29 @@ class SettingsPage(QWidget):
             "Restart Dentasync Desktop to see it in the new language."))
         self.restart_note.setObjectName("restartNote")
         self.restart_note.setWordWrap(True)
-        self.restart_note.setVisible(False)
+        self.restart_button = QPushButton(self.tr("&Restart now"))
+        self.restart_button.setObjectName("restartNow")
+        self.restart_button.clicked.connect(self._shell.restart)
         row = QHBoxLayout()
         row.addWidget(self.language)
         row.addStretch(1)
         caption = QLabel(self.tr("&Language:"))
         caption.setBuddy(self.language)
         form.addRow(caption, holding(row))
-        form.addRow("", self.restart_note)
+        note = QHBoxLayout()
+        note.addWidget(self.restart_note, 1)
+        note.addWidget(self.restart_button)
+        form.addRow("", holding(note))
+        self._show_restart(False)
 
     def _language_chosen(self) -> None:
         choice = str(self.language.currentData())
         store_choice(choice)
-        self.restart_note.setVisible((choice or system_language()) != default_language())
+        self._show_restart((choice or system_language()) != default_language())
+
+    def _show_restart(self, needed: bool) -> None:
+        self.restart_note.setVisible(needed)
+        self.restart_button.setVisible(needed)
 
     def _theme_chosen(self) -> None:
         name = str(self.theme.currentData())

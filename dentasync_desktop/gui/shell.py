@@ -35,6 +35,10 @@ class Shell(Protocol):
         """Release the database file (before a restore replaces it)."""
         ...
 
+    def restart(self) -> None:
+        """Close the window and start the app again (a setting read at start changed)."""
+        ...
+
 
 @runtime_checkable
 class Refreshable(Protocol):

@@ -657,10 +657,10 @@ Dieser PC arbeitet dann mit den Daten des Servers; die Daten in der Datei dieses
     <message>
         <source>Saved. Dentasync Desktop switches to {where} when it is next started.
 
-Close it now? Start it again to continue.</source>
+Restart it now?</source>
         <translation>Gespeichert. Dentasync Desktop wechselt beim nächsten Start zu {where}.
 
-Jetzt schließen? Starten Sie es danach erneut.</translation>
+Jetzt neu starten?</translation>
     </message>
     <message>
         <source>Database choice saved.</source>
@@ -2952,6 +2952,10 @@ Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bl
     <message>
         <source>Restart Dentasync Desktop to see it in the new language.</source>
         <translation>Starten Sie Dentasync Desktop neu, um es in der neuen Sprache zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Jetzt neu starten</translation>
     </message>
     <message>
         <source>&amp;Language:</source>

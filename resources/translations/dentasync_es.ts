@@ -657,10 +657,10 @@ Este PC trabaja entonces con los datos del servidor; los datos del archivo de es
     <message>
         <source>Saved. Dentasync Desktop switches to {where} when it is next started.
 
-Close it now? Start it again to continue.</source>
+Restart it now?</source>
         <translation>Guardado. Dentasync Desktop cambia a {where} en el próximo inicio.
 
-¿Cerrarlo ahora? Vuelva a iniciarlo después.</translation>
+¿Reiniciar ahora?</translation>
     </message>
     <message>
         <source>Database choice saved.</source>
@@ -2952,6 +2952,10 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
     <message>
         <source>Restart Dentasync Desktop to see it in the new language.</source>
         <translation>Reinicie Dentasync Desktop para verlo en el nuevo idioma.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Reiniciar ahora</translation>
     </message>
     <message>
         <source>&amp;Language:</source>

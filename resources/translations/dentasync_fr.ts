@@ -657,10 +657,10 @@ Ce PC travaille alors avec les données du serveur&#xa0;; les données du fichie
     <message>
         <source>Saved. Dentasync Desktop switches to {where} when it is next started.
 
-Close it now? Start it again to continue.</source>
+Restart it now?</source>
         <translation>Enregistré. Dentasync Desktop passe à {where} au prochain démarrage.
 
-Le fermer maintenant&#xa0;? Relancez-le ensuite.</translation>
+Redémarrer maintenant&#xa0;?</translation>
     </message>
     <message>
         <source>Database choice saved.</source>
@@ -2952,6 +2952,10 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
     <message>
         <source>Restart Dentasync Desktop to see it in the new language.</source>
         <translation>Redémarrez Dentasync Desktop pour l’afficher dans la nouvelle langue.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Redémarrer maintenant</translation>
     </message>
     <message>
         <source>&amp;Language:</source>

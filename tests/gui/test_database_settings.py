@@ -127,10 +127,10 @@ def test_save_keeps_the_url_without_password_and_the_password_in_the_keyring(
     asked = boxes.texts("question")
     assert asked[0].startswith("Use the clinic server db.clinic.lan (database dentasync) "
                                "from the next start?")
-    assert asked[1].startswith("Saved. Dentasync Desktop switches to the clinic server "
-                               "db.clinic.lan when it is next started.")
+    assert asked[1] == ("Saved. Dentasync Desktop switches to the clinic server "
+                        "db.clinic.lan when it is next started.\n\nRestart it now?")
     assert section.password.text() == ""
-    assert section.isVisible()  # "Cancel" there: the window stays open
+    assert section._shell.restarts == 1  # "Yes" there: the app starts again on the server
 
 
 def test_without_a_keyring_the_user_is_told_about_the_environment_variable(

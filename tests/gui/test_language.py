@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from dentasync_desktop import i18n
@@ -79,10 +79,12 @@ def test_choosing_a_language_asks_for_a_restart(qtbot, themed, client: ServiceCl
     assert combo.currentData() == "" and not page.restart_note.isVisible()
     combo.setCurrentIndex(combo.findData("de"))
     assert QSettings().value(language.SETTING) == "de"
-    assert page.restart_note.isVisible()
+    assert page.restart_note.isVisible() and page.restart_button.isVisible()
     screenshot(page, "settings-language")
+    qtbot.mouseClick(page.restart_button, Qt.MouseButton.LeftButton)
+    assert page._shell.restarts == 1
     combo.setCurrentIndex(combo.findData("en"))
-    assert not page.restart_note.isVisible()
+    assert not page.restart_note.isVisible() and not page.restart_button.isVisible()
 
 
 def test_the_lab_dialog_sets_the_document_language(qtbot, themed, client: ServiceClient,  # type: ignore[no-untyped-def]

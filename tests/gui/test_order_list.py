@@ -35,6 +35,7 @@ class FakeShell:
         self.client = client
         self.messages: list[str] = []
         self.commands: list[tuple[object, int]] = []
+        self.restarts = 0
 
     def open_order(self, order_id: int) -> None:
         raise AssertionError("the page opens orders itself")
@@ -50,6 +51,9 @@ class FakeShell:
 
     def close_database(self) -> None:
         pass
+
+    def restart(self) -> None:
+        self.restarts += 1
 
 
 def publish(world: World, order_id: int) -> int:

@@ -13,6 +13,7 @@ from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui import application
 from dentasync_desktop.gui.account import FirstAdminDialog, SignInDialog
 from dentasync_desktop.gui.main_window import MainWindow
+from dentasync_desktop.relaunch import EXIT_RESTART
 from dentasync_desktop.services import users
 from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
 from dentasync_desktop.services.maintenance import Database
@@ -177,6 +178,29 @@ def test_sign_out_signs_in_again(qtbot, monkeypatch: pytest.MonkeyPatch, databas
     monkeypatch.setattr(QApplication, "exec", event_loop)
     assert application.run_gui(database, False, tmp_path / "app.log") == 0
     assert seen == ["ada", "tess"]
+
+
+def test_a_restart_closes_the_window_and_asks_for_a_relaunch(
+        qtbot, monkeypatch: pytest.MonkeyPatch, database: Database, admin: str,  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
+    def sign_in(dialog: SignInDialog) -> None:
+        dialog.username.setText(admin)
+        dialog.password.setText(PASSWORD)
+        dialog.sign_in_button.click()
+        deliver_jobs()
+
+    answered(monkeypatch, SignInDialog, sign_in)
+
+    def event_loop(_app: Any) -> int:
+        settle(qtbot)
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                      and w.isVisible())
+        window.restart()  # Settings: a new database or language, "Restart now"
+        assert not window.isVisible()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert application.run_gui(database, False, tmp_path / "app.log") == EXIT_RESTART
 
 
 def test_quitting_the_sign_in_ends_the_program(monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
