@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..domain import formats
 from ..domain.money import Money
@@ -22,6 +25,8 @@ from ..i18n import default_language, translate
 
 Cell = str | int | date | Money | None
 Row = tuple[Cell, ...]
+_Key = TypeVar("_Key")
+_Text = TypeVar("_Text")
 
 
 class ColumnKind(StrEnum):
@@ -231,6 +236,41 @@ class Totals:
                     cells.append(None)
             result.append(tuple(cells))
         return result
+
+
+# Rows a writer formats together, a column at a time: a function per column over a whole
+# batch costs a few calls, where one per row (or per cell) cost a million at a million orders.
+BATCH = 5000
+
+
+def batches(rows: Iterable[Row], size: int = BATCH) -> Iterator[list[Row]]:
+    """``rows`` in lists of ``size`` (the last one shorter), read as they are needed."""
+    stream = iter(rows)
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+class Memo(dict[_Key, _Text]):
+    """``write``'s result for each key it was asked for: the interpreter looks a repeated key
+    up without a Python call. Emptied when it holds ``limit`` keys, so memory stays bounded
+    however many different keys a million rows bring."""
+
+    def __init__(self, write: Callable[[_Key], _Text], limit: int = 100_000) -> None:
+        super().__init__()
+        self._write, self._limit = write, limit
+
+    def __missing__(self, key: _Key) -> _Text:
+        if len(self) >= self._limit:
+            self.clear()
+        text = self[key] = self._write(key)
+        return text
+
+
+def columns(batch: list[Row], width: int) -> list[list[Any]]:
+    """The ``width`` columns of a batch of rows."""
+    # An item getter per column: zip(*batch) takes several times as long, stepping through
+    # thousands of row iterators for every column.
+    return [list(map(itemgetter(i), batch)) for i in range(width)]
 
 
 def tracked(rows: Iterable[Row], totals: Totals) -> Iterator[Row]:

@@ -277,8 +277,9 @@ def _stream_values(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: st
         result = connection.execute(query)
         try:
             cursor = result.cursor  # the DB-API cursor: plain tuples, a day as ISO text
+            cursor.arraysize = batch
             day = date.fromisoformat
-            while rows := cursor.fetchmany(batch):
+            while rows := cursor.fetchmany():
                 for row in rows:
                     yield (*row[:-1], day(row[-1]))
         finally:
