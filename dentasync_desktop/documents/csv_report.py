@@ -12,13 +12,13 @@ import csv
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
-from operator import call
 from pathlib import Path
 from typing import Any
 
 from ..domain import formats
-from ..domain.money import CURRENCY_EXPONENTS, Money, amount_writer
+from ..domain.money import Money
 from .report_table import (
+    AmountTexts,
     Cell,
     ColumnKind,
     Memo,
@@ -65,23 +65,11 @@ def _plain_texts(table: ReportTable) -> Callable[[list[Row]], Iterator[tuple[str
     kinds = [column.kind for column in table.columns]
     sign = formats.decimal_sign(locale)
     day = Memo(formats.date_writer(locale)).__getitem__
-    writers = Memo(partial(amount_writer, decimal_sign=sign)).__getitem__
-    # The texts of amounts by minor units, one table for the currencies of each exponent:
-    # they all write an amount alike, and most amounts come again and again.
-    by_places: dict[int, Memo[int, str]] = {}
-
-    def money_texts(currencies: list[str]) -> Callable[[list[int]], Iterator[str]]:
-        places = {CURRENCY_EXPONENTS[currency]: currency for currency in set(currencies)}
-        if len(places) == 1:
-            ((exponent, currency),) = places.items()
-            same = by_places.get(exponent) or by_places.setdefault(
-                exponent, Memo(writers(currency)))
-            return partial(map, same.__getitem__)
-        return partial(map, call, list(map(writers, currencies)))
+    amounts_of = AmountTexts(sign).for_currencies
 
     def batch_texts(batch: list[Row]) -> Iterator[tuple[str, ...]]:
         cells = columns(batch, len(kinds))
-        amounts = money_texts(cells[currency_column])
+        amounts = amounts_of(cells[currency_column])
         texts: list[Iterable[str]] = []
         for kind, column in zip(kinds, cells, strict=True):
             if kind is ColumnKind.TEXT:
