@@ -17,6 +17,7 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs; openpyxl wri
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell as SheetCell
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -250,8 +251,9 @@ class _PlainRows:
         styles = Memo(self._style_id)
         self._money_styles: Memo[str, str] = Memo(
             lambda currency: styles[xlsx_money_format(currency, locale)])
-        self._serials = Memo(to_excel)
-        self._inline = Memo(_inline_text)
+        self._serials = Memo(_serial)
+        # Few texts repeat (a lab, a label) and most do not (a number): a short memory.
+        self._inline = Memo(_inline_text, limit=10_000)
         templates = []
         for index, kind in enumerate(self._kinds, start=1):
             cell = f'<c r="{get_column_letter(index)}{{}}"'
@@ -292,7 +294,7 @@ class _PlainRows:
             if kind is ColumnKind.TEXT:
                 xml: Iterable[str] = map(template, numbers, map(self._inline.__getitem__, column))
                 if "" in column:  # an empty text leaves the cell out, as openpyxl's way does
-                    xml = [made if text else "" for made, text in zip(xml, column, strict=True)]
+                    xml = [cell if text else "" for cell, text in zip(xml, column, strict=True)]
             elif kind is ColumnKind.MONEY:
                 xml = map(template, numbers, money_styles, amounts(column))
             elif kind is ColumnKind.DATE:
@@ -321,6 +323,12 @@ class _PlainRows:
             return
         self._openpyxl_write_row(xf, self._cells(row, self.next_row), self.next_row)
         self.next_row += 1
+
+
+def _serial(day: date) -> str:
+    """A day as openpyxl writes a date cell's value: its serial number ("46357")."""
+    serial: str = safe_string(to_excel(day))  # type: ignore[no-untyped-call]  # openpyxl's own
+    return serial
 
 
 def _inline_text(text: str) -> str:
