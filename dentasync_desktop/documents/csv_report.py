@@ -9,9 +9,10 @@ comma the cells are separated by ";" as spreadsheets there expect.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,9 @@ def write_csv(table: ReportTable, target: Path) -> None:
         writer = csv.writer(out, quoting=csv.QUOTE_ALL, delimiter=delimiter)
         writer.writerow([neutralise(title) for title in table.column_titles()])
         if table.currency_column is not None:
-            plain = _plain_texts(table)
+            lines = _plain_lines(table, delimiter)
             for batch in batches(table.rows):
-                writer.writerows(plain(batch))
+                out.write(lines(batch))
             return
         texts = _Texts(locale)
         known = texts.by_type.get  # looked up inline: a call less for each of a million cells
@@ -57,17 +58,22 @@ def write_csv(table: ReportTable, target: Path) -> None:
 BOM = "\ufeff"
 
 
-def _plain_texts(table: ReportTable) -> Callable[[list[Row]], Iterator[tuple[str, ...]]]:
-    """The CSV texts of a batch of plain rows (ReportTable.currency_column), written a column
-    at a time by functions the interpreter runs without a Python call for most cells."""
+def _plain_lines(table: ReportTable, delimiter: str) -> Callable[[list[Row]], str]:
+    """The CSV lines of a batch of plain rows (ReportTable.currency_column), written a column
+    at a time by functions the interpreter runs without a Python call for most cells.
+
+    What csv.writer writes with every cell quoted, put together by joins: with QUOTE_ALL it
+    only doubles a quote inside a cell, and it cost a third of the export's time.
+    """
     locale, currency_column = table.locale, table.currency_column
     assert currency_column is not None
     kinds = [column.kind for column in table.columns]
     sign = formats.decimal_sign(locale)
     day = Memo(formats.date_writer(locale)).__getitem__
     amounts_of = AmountTexts(sign).for_currencies
+    between, line = f'"{delimiter}"', '"{}"\r\n'.format
 
-    def batch_texts(batch: list[Row]) -> Iterator[tuple[str, ...]]:
+    def batch_texts(batch: list[Row]) -> str:
         cells = columns(batch, len(kinds))
         amounts = amounts_of(cells[currency_column])
         texts: list[Iterable[str]] = []
@@ -80,7 +86,10 @@ def _plain_texts(table: ReportTable) -> Callable[[list[Row]], Iterator[tuple[str
                 texts.append(amounts(column))
             else:
                 texts.append(map(day if kind is ColumnKind.DATE else str, column))
-        return zip(*texts, strict=True)
+        cells_texts = [list(column) for column in texts]
+        quoted = [map(str.replace, column, repeat('"'), repeat('""'))
+                  if '"' in "".join(column) else column for column in cells_texts]
+        return "".join(map(line, map(between.join, zip(*quoted, strict=True))))
     return batch_texts
 
 

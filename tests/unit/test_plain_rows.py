@@ -26,7 +26,7 @@ COLUMNS = (
 )
 # Texts written as they are: blanks kept, markup and line breaks escaped, an empty one left out.
 ORDINARY = ["Zahntechnik Müller GmbH", "", "  Lab Nord ", "Tom & Jerry <Lab>",
-            "Line\r\nbreak\tand tab", "Smith-Jones", "Lab; Berlin"]
+            "Line\r\nbreak\tand tab", "Smith-Jones", "Lab; Berlin", 'Dental "Smile" Lab']
 NAMES = [*ORDINARY, *HOSTILE, "Bad\x07bell"]
 CURRENCIES = ["EUR", "ISK", "KWD", "EUR"]
 
