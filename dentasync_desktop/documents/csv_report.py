@@ -12,25 +12,32 @@ import csv
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
-from operator import call, itemgetter
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from ..domain import formats
-from ..domain.money import Money, amount_writer
+from ..domain.money import Money
 from .report_table import (
+    AmountTexts,
     Cell,
     ColumnKind,
+    Memo,
     ReportTable,
     Row,
     atomic_output,
+    batches,
+    columns,
     neutralise,
     plain_texts,
 )
 
 
 def write_csv(table: ReportTable, target: Path) -> None:
-    with atomic_output(target) as temp, temp.open("w", encoding="utf-8-sig", newline="") as out:
+    # Plain UTF-8 and the BOM written here: "utf-8-sig" encodes through a Python-level
+    # encoder for each line the writer hands over, the same bytes at a tenth of the speed.
+    with atomic_output(target) as temp, temp.open("w", encoding="utf-8", newline="") as out:
+        out.write(BOM)
         # Every cell quoted: a spreadsheet that splits at ";" (most of Europe) keeps a name like
         # "Müller;=1+1" in one cell instead of starting a new one with a formula.
         locale = table.locale
@@ -38,7 +45,9 @@ def write_csv(table: ReportTable, target: Path) -> None:
         writer = csv.writer(out, quoting=csv.QUOTE_ALL, delimiter=delimiter)
         writer.writerow([neutralise(title) for title in table.column_titles()])
         if table.currency_column is not None:
-            writer.writerows(map(_plain_texts(table), table.rows))
+            lines = _plain_lines(table, delimiter)
+            for batch in batches(table.rows):
+                out.write(lines(batch))
             return
         texts = _Texts(locale)
         known = texts.by_type.get  # looked up inline: a call less for each of a million cells
@@ -46,33 +55,42 @@ def write_csv(table: ReportTable, target: Path) -> None:
                           for value in row] for row in table.rows)
 
 
-def _plain_texts(table: ReportTable) -> Callable[[Row], Iterable[str]]:
-    """The CSV texts of a plain row (ReportTable.currency_column): one writer per column,
-    chosen once per currency instead of by each cell's type."""
+BOM = "\ufeff"
+
+
+def _plain_lines(table: ReportTable, delimiter: str) -> Callable[[list[Row]], str]:
+    """The CSV lines of a batch of plain rows (ReportTable.currency_column), written a column
+    at a time by functions the interpreter runs without a Python call for most cells.
+
+    What csv.writer writes with every cell quoted, put together by joins: with QUOTE_ALL it
+    only doubles a quote inside a cell, and it cost a third of the export's time.
+    """
     locale, currency_column = table.locale, table.currency_column
     assert currency_column is not None
     kinds = [column.kind for column in table.columns]
-    text_at = [i for i, kind in enumerate(kinds) if kind is ColumnKind.TEXT]
-    texts = itemgetter(*text_at, text_at[0])  # twice the first: a tuple even for one column
-    sign, day = formats.decimal_sign(locale), formats.date_writer(locale)
+    sign = formats.decimal_sign(locale)
+    day = Memo(formats.date_writer(locale)).__getitem__
+    amounts_of = AmountTexts(sign).for_currencies
+    between, line = f'"{delimiter}"', '"{}"\r\n'.format
 
-    class Writers(dict[str, list[Callable[[Any], str]]]):
-        def __missing__(self, currency: str) -> list[Callable[[Any], str]]:
-            amount = amount_writer(currency, sign)
-            by_kind: dict[ColumnKind, Callable[[Any], str]] = {
-                ColumnKind.TEXT: str, ColumnKind.INT: str, ColumnKind.MONEY: amount,
-                ColumnKind.DATE: day}
-            writers = self[currency] = [by_kind[kind] for kind in kinds]
-            return writers
-
-    writers = Writers()
-
-    def row_texts(row: Row) -> Iterable[str]:
-        if not plain_texts(texts(row)):
-            row = tuple(neutralise(v) if k is ColumnKind.TEXT else v  # type: ignore[arg-type]
-                        for v, k in zip(row, kinds, strict=True))
-        return map(call, writers[row[currency_column]], row)  # type: ignore[index]
-    return row_texts
+    def batch_texts(batch: list[Row]) -> str:
+        cells = columns(batch, len(kinds))
+        amounts = amounts_of(cells[currency_column])
+        texts: list[Iterable[str]] = []
+        for kind, column in zip(kinds, cells, strict=True):
+            if kind is ColumnKind.TEXT:
+                # One search of the column's different texts; a column with any text that
+                # needs it is guarded cell by cell.
+                texts.append(column if plain_texts(set(column)) else map(neutralise, column))
+            elif kind is ColumnKind.MONEY:
+                texts.append(amounts(column))
+            else:
+                texts.append(map(day if kind is ColumnKind.DATE else str, column))
+        cells_texts = [list(column) for column in texts]
+        quoted = [map(str.replace, column, repeat('"'), repeat('""'))
+                  if '"' in "".join(column) else column for column in cells_texts]
+        return "".join(map(line, map(between.join, zip(*quoted, strict=True))))
+    return batch_texts
 
 
 class _Texts:

@@ -7,20 +7,21 @@ export's time. openpyxl writes through lxml, a dependency for that reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 from functools import partial
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; openpyxl writes with it
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell as SheetCell
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.dimensions import ColumnDimension, DimensionHolder
 from openpyxl.worksheet.filters import AutoFilter
@@ -28,14 +29,18 @@ from openpyxl.worksheet.page import PrintPageSetup
 from openpyxl.worksheet.properties import PageSetupProperties, WorksheetProperties
 
 from ..domain.formats import xlsx_date_format, xlsx_money_format
-from ..domain.money import CURRENCY_EXPONENTS, Money
+from ..domain.money import Money
 from .report_table import (
+    AmountTexts,
     Cell,
     ColumnKind,
+    Memo,
     ReportTable,
     Row,
     Totals,
     atomic_output,
+    batches,
+    columns,
     harmless,
     legal,
     plain_texts,
@@ -46,15 +51,11 @@ from .report_table import (
 INT_FORMAT = "#,##0"
 # Excel's limit on a cell's text: the plain path's texts together stay under it.
 _MAX_TEXT = 32767
+# Rows parsed into lxml elements at a time: a thousand rows' elements take some 10 MB.
+_PARSED_ROWS = 1000
 _HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 _TOTAL_BORDER = Border(top=Side(style="thin"))
 _BOLD = Font(bold=True)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
 
 
 class _SheetLayout(Protocol):
@@ -149,14 +150,10 @@ class _XlsxWriter:
         last_row = header_row
         kinds, cell = [column.kind for column in table.columns], self._cell
         if table.currency_column is not None:
-            # Only for the data rows: the title block and totals go openpyxl's way.
-            sheet._values_to_row = self._plain_rows()  # type: ignore[attr-defined]
-            try:
-                for row in tracked(table.rows, totals):
-                    sheet.append(row)
-                    last_row += 1
-            finally:
-                del sheet._values_to_row  # type: ignore[attr-defined]
+            plain = _PlainRows(self, totals, header_row + 1)
+            for batch in batches(table.rows, _PARSED_ROWS):
+                plain.write(batch)
+            last_row = plain.next_row - 1
         else:
             for row in tracked(table.rows, totals):
                 sheet.append([cell(value, kind) for value, kind in zip(row, kinds, strict=True)])
@@ -165,58 +162,6 @@ class _XlsxWriter:
         layout.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
         for row in totals.rows(table.counted, table.language):
             sheet.append([self._total(value, table.columns[i].kind) for i, value in enumerate(row)])
-
-    def _plain_rows(self) -> Callable[[Row, int], Iterator[SheetCell]]:
-        """openpyxl's ``_values_to_row`` for plain rows (ReportTable.currency_column), which
-        the sheet calls for each appended row and whose cells it writes one by one.
-
-        openpyxl types each value and makes a new cell for each styled one (after failing to
-        take a cell as a value); here each column has one cell, its type and style set once
-        per currency, that takes the value of every row: two thirds of the export's time
-        were that. A row whose texts are not all plain goes openpyxl's way, its texts guarded.
-        """
-        table, sheet = self.table, self.sheet
-        currency_column, locale = table.currency_column, table.locale
-        assert currency_column is not None
-        kinds = [column.kind for column in table.columns]
-        text_at = [i for i, kind in enumerate(kinds) if kind is ColumnKind.TEXT]
-        texts = itemgetter(*text_at, text_at[0])  # twice the first: a tuple even for one column
-        openpyxl_way = partial(WriteOnlyWorksheet._values_to_row, sheet)  # type: ignore[attr-defined]
-
-        def column_cells(currency: str) -> list[tuple[SheetCell, Callable[[Any], Any]]]:
-            places = -CURRENCY_EXPONENTS[currency]
-            formats = {ColumnKind.MONEY: xlsx_money_format(currency, locale),
-                       ColumnKind.DATE: xlsx_date_format(locale), ColumnKind.INT: INT_FORMAT}
-            made = []
-            for index, kind in enumerate(kinds, start=1):
-                cell = (WriteOnlyCell(sheet) if kind is ColumnKind.TEXT
-                        else self._styled_as(None, formats[kind]))
-                cell.column = index
-                # The type openpyxl would give the values (a Decimal, a date, an int, a str).
-                cell.data_type = {ColumnKind.TEXT: "s", ColumnKind.DATE: "d"}.get(kind, "n")
-                made.append((cell, (lambda minor: Decimal(minor).scaleb(places))
-                             if kind is ColumnKind.MONEY else _same))
-            return made
-
-        by_currency: dict[str, list[tuple[SheetCell, Callable[[Any], Any]]]] = {}
-
-        def values_to_row(row: Row, row_index: int) -> Iterator[SheetCell]:
-            shown, currency = texts(row), row[currency_column]
-            assert isinstance(currency, str)
-            if not plain_texts(shown) or sum(map(len, shown)) > _MAX_TEXT:
-                yield from openpyxl_way([
-                    self._cell(Money(cast(int, v), currency) if k is ColumnKind.MONEY else v, k)
-                    for v, k in zip(row, kinds, strict=True)], row_index)
-                return
-            cells = by_currency.get(currency) or by_currency.setdefault(
-                currency, column_cells(currency))
-            for (cell, convert), value in zip(cells, row, strict=True):
-                if value == "":
-                    continue  # an empty text leaves the cell out, as openpyxl's way does
-                cell._value = convert(value)  # type: ignore[attr-defined]  # typed above
-                cell.row = row_index
-                yield cell
-        return values_to_row
 
     def _text(self, text: str) -> SheetCell | str:
         """``text`` as typed, but never run as a formula.
@@ -275,3 +220,122 @@ class _XlsxWriter:
         cell.font = _BOLD
         cell.border = _TOTAL_BORDER
         return cell
+
+
+class _Serialised(list[Any]):
+    """Rows already serialised (lxml elements), handed to the sheet in one append."""
+
+
+class _PlainRows:
+    """Plain rows (ReportTable.currency_column) written a batch at a time: each column's cells
+    made as XML text by functions the interpreter runs without a Python call for most cells,
+    and the batch parsed by lxml and written as it is.
+
+    openpyxl makes, types, styles and serialises each cell with several Python calls, nine
+    tenths of the export's time. A batch with a text that needs a guard goes openpyxl's way,
+    row by row, and so do the totals: from the first data row on, this writes every row of
+    the sheet, numbering them itself.
+    """
+
+    def __init__(self, writer: _XlsxWriter, totals: Totals, first_row: int) -> None:
+        table, sheet = writer.table, writer.sheet
+        assert table.currency_column is not None
+        self.next_row = first_row
+        self._writer, self._totals = writer, totals
+        self._sheet = sheet
+        self._currency_column = table.currency_column
+        self._kinds = [column.kind for column in table.columns]
+        self._text_at = [i for i, kind in enumerate(self._kinds) if kind is ColumnKind.TEXT]
+        locale = table.locale
+        self._amounts = AmountTexts(".").for_currencies
+        styles = Memo(self._style_id)
+        self._money_styles: Memo[str, str] = Memo(
+            lambda currency: styles[xlsx_money_format(currency, locale)])
+        self._serials = Memo(_serial)
+        # Few texts repeat (a lab, a label) and most do not (a number): a short memory.
+        self._inline = Memo(_inline_text, limit=10_000)
+        templates = []
+        for index, kind in enumerate(self._kinds, start=1):
+            cell = f'<c r="{get_column_letter(index)}{{}}"'
+            if kind is ColumnKind.TEXT:
+                templates.append(cell + ' t="inlineStr">{}</c>')
+            elif kind is ColumnKind.MONEY:
+                templates.append(cell + ' s="{}" t="n"><v>{}</v></c>')
+            else:
+                number_format = (xlsx_date_format(locale) if kind is ColumnKind.DATE
+                                 else INT_FORMAT)
+                templates.append(cell + f' s="{styles[number_format]}" t="n"><v>{{}}</v></c>')
+        self._templates = [template.format for template in templates]
+        self._row = ('<row r="{}">' + "{}" * len(self._kinds) + "</row>").format
+        # From here on the sheet hands each appended row to ``_write_row``.
+        self._cells = partial(WriteOnlyWorksheet._values_to_row, sheet)  # type: ignore[attr-defined]
+        sheet_writer = sheet._writer  # type: ignore[attr-defined]  # made by the first append
+        self._openpyxl_write_row = sheet_writer.write_row
+        sheet._values_to_row = lambda values, _index: values  # type: ignore[attr-defined]
+        sheet_writer.write_row = self._write_row
+
+    def _style_id(self, number_format: str) -> str:
+        return str(self._writer._styled_as(None, number_format).style_id)
+
+    def write(self, batch: list[Row]) -> None:
+        cells = columns(batch, len(self._kinds))
+        if not all(plain_texts(set(cells[i])) and max(map(len, cells[i])) <= _MAX_TEXT
+                   for i in self._text_at):
+            self._openpyxl_way(batch)
+            return
+        self._totals.add_columns(cells)
+        numbers = list(map(str, range(self.next_row, self.next_row + len(batch))))
+        self.next_row += len(batch)
+        currencies = cells[self._currency_column]
+        amounts = self._amounts(currencies)
+        money_styles = list(map(self._money_styles.__getitem__, currencies))
+        made: list[Iterable[str]] = []
+        for kind, column, template in zip(self._kinds, cells, self._templates, strict=True):
+            if kind is ColumnKind.TEXT:
+                xml: Iterable[str] = map(template, numbers, map(self._inline.__getitem__, column))
+                if "" in column:  # an empty text leaves the cell out, as openpyxl's way does
+                    xml = [cell if text else "" for cell, text in zip(xml, column, strict=True)]
+            elif kind is ColumnKind.MONEY:
+                xml = map(template, numbers, money_styles, amounts(column))
+            elif kind is ColumnKind.DATE:
+                xml = map(template, numbers, map(self._serials.__getitem__, column))
+            else:
+                xml = map(template, numbers, column)
+            made.append(xml)
+        rows = "".join(map(self._row, numbers, *made))
+        self._sheet.append(_Serialised(etree.fromstring(f"<sheetData>{rows}</sheetData>")))
+
+    def _openpyxl_way(self, batch: list[Row]) -> None:
+        writer, currency_column, kinds = self._writer, self._currency_column, self._kinds
+        for row in batch:
+            self._totals.add(row)
+            currency = row[currency_column]
+            assert isinstance(currency, str)
+            self._sheet.append([
+                writer._cell(Money(cast(int, value), currency) if kind is ColumnKind.MONEY
+                             else value, kind)
+                for value, kind in zip(row, kinds, strict=True)])
+
+    def _write_row(self, xf: Any, row: Any, _index: int) -> None:
+        """The sheet writer's ``write_row``, which the sheet calls for each appended row."""
+        if type(row) is _Serialised:
+            xf.write(*row)
+            return
+        self._openpyxl_write_row(xf, self._cells(row, self.next_row), self.next_row)
+        self.next_row += 1
+
+
+def _serial(day: date) -> str:
+    """A day as openpyxl writes a date cell's value: its serial number ("46357")."""
+    serial: str = safe_string(to_excel(day))  # type: ignore[no-untyped-call]  # openpyxl's own
+    return serial
+
+
+def _inline_text(text: str) -> str:
+    """A cell's text as openpyxl writes it: an inline string, blanks around it kept."""
+    # Escaped for the XML parser, which would also read a carriage return as a line break.
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        "\r", "&#13;")
+    if text != text.strip():
+        return f'<is><t xml:space="preserve">{escaped}</t></is>'
+    return f"<is><t>{escaped}</t></is>"

@@ -157,7 +157,6 @@ def _sorted(query: Select[*tuple[Any, ...]], flt: FinanceFilter, today: date, so
 
 
 def _order_row(r: Row[*tuple[Any, ...]]) -> OrderFinanceRow:
-    # Unpacked by position: exports build a million of these, and lookups by name cost more.
     (order_id, number, lab_name, method, currency, paid, total, status, documented, pay,
      first, last, customer) = r
     return OrderFinanceRow(
@@ -194,21 +193,6 @@ def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
 MAX_BATCH = 1_000_000
 
 
-def iter_order_rows(
-    uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int = 5000,
-    sort_key: str = "documented_at", descending: bool = True,
-) -> Iterator[OrderFinanceRow]:
-    """Every row of the Work orders tab, for exports: one query, read ``batch`` rows at a time.
-
-    The SQLite cursor hands rows over as it finds them, so memory stays at one batch however
-    many orders match, and the rows are read once: a new query per batch, continuing from the
-    last row, rescanned the table for every batch (quadratic at a million orders) whenever the
-    sort had no index. Refusals are raised here, before the first row.
-    """
-    _check_export(uow, actor, flt, batch, sort_key)
-    return _stream(uow, flt, batch, sort_key, descending)
-
-
 def _check_export(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int,
                   sort_key: str) -> None:
     _check(flt)
@@ -220,17 +204,6 @@ def _check_export(uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int,
         authorize(uow, actor, Action.VIEW_FINANCE)
 
 
-def _stream(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: str, descending: bool
-            ) -> Iterator[OrderFinanceRow]:
-    # One read transaction: the export is a consistent snapshot even if someone records a
-    # payment meanwhile.
-    with uow.reading():
-        query = _orders_query(flt, uow.today(), sort_key, descending)
-        result = uow.session.connection().execute(query)  # Core rows
-        for rows in result.partitions(batch):
-            yield from map(_order_row, rows)
-
-
 # What an export of the Work orders tab prints of an order, as iter_order_values yields it.
 OrderValues = tuple[int, str, str | None, str, int, int, int, str, str, date]
 
@@ -239,14 +212,18 @@ def iter_order_values(
     uow: UnitOfWork, actor: Actor, flt: FinanceFilter, batch: int = 5000,
     sort_key: str = "documented_at", descending: bool = True,
 ) -> Iterator[OrderValues]:
-    """The rows of ``iter_order_rows`` as plain values, for an export of every order:
-    (number, lab name, payment method, currency, paid, total, outstanding (minor units),
-    status, payment status (their stored values), documented day).
+    """Every row of the Work orders tab (``order_rows`` without pages) as plain values, for an
+    export of every order: (number, lab name, payment method, currency, paid, total,
+    outstanding (minor units), status, payment status (their stored values), documented day).
 
-    Straight from the driver's cursor: SQLAlchemy's row objects and type conversions, and an
-    OrderFinanceRow with three Money objects for each order, cost more than reading the rows
-    and writing the file together. Only the joins the sort needs; the file is streamed
-    ``batch`` rows at a time on SQLite and on the server (a server-side cursor).
+    One query in one read transaction, so the file is a consistent snapshot even if someone
+    records a payment meanwhile, streamed ``batch`` rows at a time on SQLite and on the server
+    (a server-side cursor): memory stays at one batch however many orders match, and the rows
+    are read once (a new query per batch, continuing from the last row, rescanned the table
+    for every batch whenever the sort had no index). Straight from the driver's cursor:
+    SQLAlchemy's row objects and type conversions, and an OrderFinanceRow with three Money
+    objects for each order, cost more than reading the rows and writing the file together.
+    Only the joins the sort needs. Refusals are raised here, before the first row.
     """
     _check_export(uow, actor, flt, batch, sort_key)
     return _stream_values(uow, flt, batch, sort_key, descending)
@@ -277,8 +254,9 @@ def _stream_values(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: st
         result = connection.execute(query)
         try:
             cursor = result.cursor  # the DB-API cursor: plain tuples, a day as ISO text
+            cursor.arraysize = batch
             day = date.fromisoformat
-            while rows := cursor.fetchmany(batch):
+            while rows := cursor.fetchmany():
                 for row in rows:
                     yield (*row[:-1], day(row[-1]))
         finally:

@@ -29,7 +29,7 @@ from dentasync_desktop.domain import formats
 from dentasync_desktop.domain.dto import Actor, FinanceFilter, OrderFilter
 from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
-from dentasync_desktop.domain.money import CURRENCY_EXPONENTS
+from dentasync_desktop.domain.money import CURRENCY_EXPONENTS, Money
 from dentasync_desktop.domain.numbers import format_number
 from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
 from dentasync_desktop.paths import resolve_paths
@@ -291,14 +291,15 @@ def test_orders_csv_has_a_bom_plain_amounts_and_the_service_rows(seeded, tmp_pat
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == ["Number", "Dental lab", "Payment method", "Currency", "Paid", "Total",
                        "Outstanding", "Status", "Payment status", "Documented"]
-    service = list(finance.iter_order_rows(seeded(), ADMIN, flt))
+    service = list(finance.iter_order_values(seeded(), ADMIN, flt))
     assert len(rows) - 1 == len(service) > 0
-    for line, row in zip(rows[1:], service, strict=True):
+    for line, (number, lab, method, currency, paid, total, outstanding, status, payment,
+               day) in zip(rows[1:], service, strict=True):
         assert line == [
-            row.number_text, row.lab_name, row.payment_method.label if row.payment_method else "",
-            row.total.currency, row.paid.amount_text(), row.total.amount_text(),
-            row.outstanding.amount_text(), row.status.label, row.payment_status.label,
-            formats.date_text(row.documented_at),
+            format_number(number), lab, PaymentMethod(method).label if method else "",
+            currency, Money(paid, currency).amount_text(), Money(total, currency).amount_text(),
+            Money(outstanding, currency).amount_text(), OrderStatus(status).label,
+            PaymentStatus(payment).label, formats.date_text(day),
         ]
 
 
@@ -513,21 +514,23 @@ def test_the_work_orders_tab_sort_order_is_kept(seeded, tmp_path: Path) -> None:
 def test_balances_agree_between_detail_list_and_finance(seeded) -> None:
     """The order detail, the order list and the finance tab tell the same money story:
     voided payments never count and an overdue installment makes the order Overdue."""
-    rows = {r.order_id: r for r in finance.iter_order_rows(seeded(), ADMIN, FinanceFilter())}
-    listed = {r.id: r for r in order_list.list_orders(
+    streamed = finance.iter_order_values(seeded(), ADMIN, FinanceFilter())
+    listed = {r.number: r for r in order_list.list_orders(
         seeded(), ADMIN, OrderFilter(sort_key="number"), 0, MAX_PAGE).rows}
     seen_voided = seen_overdue = 0
-    for order_id, row in rows.items():
-        detail = order_detail.get_order(seeded(), ADMIN, order_id)
+    for number, _lab, _method, currency, paid, total, outstanding, _status, payment, _day in (
+            streamed):
+        detail = order_detail.get_order(seeded(), ADMIN, listed[number].id)
         counted = sum(p.amount.minor for p in detail.payments if not p.voided)
-        assert detail.paid.minor == counted == row.paid.minor, detail.number_text
-        assert (detail.total, detail.balance) == (row.total, row.outstanding)
-        assert detail.payment_status == row.payment_status == listed[order_id].payment_status
-        assert listed[order_id].balance == row.outstanding
+        assert detail.paid.minor == counted == paid, detail.number_text
+        assert (detail.total, detail.balance) == (Money(total, currency),
+                                                  Money(outstanding, currency))
+        assert detail.payment_status == payment == listed[number].payment_status
+        assert listed[number].balance == Money(outstanding, currency)
         seen_voided += any(p.voided for p in detail.payments)
         if detail.plan and any(i.overdue for i in detail.plan.installments):
             seen_overdue += 1
-            assert row.payment_status is PaymentStatus.OVERDUE, detail.number_text
+            assert payment == PaymentStatus.OVERDUE, detail.number_text
     assert seen_voided and seen_overdue, "the seeded data should cover both cases"
 
 
@@ -555,6 +558,7 @@ def test_a_german_report_keeps_numbers_and_dates_with_german_formats(
     # CSV for a German spreadsheet: ";" between cells, a decimal comma, German dates.
     lines = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(),
                             delimiter=";"))
-    service = next(iter(finance.iter_order_rows(seeded(), ADMIN, flt)))
-    assert lines[1][4] == service.paid.amount_text().replace(".", ",")
-    assert lines[1][9] == service.documented_at.strftime("%d.%m.%Y")
+    _number, _lab, _method, currency, paid, *_rest, day = next(
+        finance.iter_order_values(seeded(), ADMIN, flt))
+    assert lines[1][4] == Money(paid, currency).amount_text().replace(".", ",")
+    assert lines[1][9] == day.strftime("%d.%m.%Y")

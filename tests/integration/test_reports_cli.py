@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from dentasync_desktop import cli
 from dentasync_desktop.domain.dto import Actor, FinanceFilter
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
+from dentasync_desktop.domain.numbers import format_number
 from dentasync_desktop.paths import DATA_DIR_ENV, resolve_paths
 from dentasync_desktop.services import finance, passwords, reports
 from dentasync_desktop.services.maintenance import open_database
@@ -68,7 +69,7 @@ def test_orders_report_with_every_filter(capsys, data_dir: Path, tmp_path: Path)
         lab_id = reports.lab_named(database.uow_factory(), ADMIN, LAB)
         flt = FinanceFilter(date_from=date(2026, 1, 1), date_to=date(2026, 12, 31), lab_id=lab_id,
                             method=PaymentMethod.CARD, payment_status=PaymentStatus.PAID)
-        expected = [r.number_text for r in finance.iter_order_rows(
+        expected = [format_number(values[0]) for values in finance.iter_order_values(
             database.uow_factory(), ADMIN, flt)]
     finally:
         database.close()
