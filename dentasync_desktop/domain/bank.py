@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 
-from stdnum import bic as stdnum_bic
-from stdnum import iban as stdnum_iban
-from stdnum import numdb
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength
-from stdnum.exceptions import ValidationError as StdnumInvalid
-
 from .errors import ValidationError
+
+# python-stdnum is imported by the checks that use it, not with this module: it costs more at
+# import than the rest of the domain layer, and every start imports the master-data services,
+# while IBANs are only checked when a lab's payment details are saved or printed.
 
 # A SEPA credit-transfer QR code (EPC069-12) carries at most this many characters of the
 # payee's name; banking apps show the rest cut off.
@@ -26,6 +24,8 @@ _BBAN_PART = re.compile(r"(\d+)!?([nac])")
 def iban_country(country: str) -> tuple[str, list[tuple[int, str]]] | None:
     """The country's name and the parts of its account number ("BBAN") as (length, kind):
     ``n`` digits, ``a`` letters, ``c`` either; None when the country does not use IBANs."""
+    from stdnum import numdb
+
     found = numdb.get("iban").info(country[:2].upper())[0][1]
     if not found:
         return None
@@ -35,6 +35,10 @@ def iban_country(country: str) -> tuple[str, list[tuple[int, str]]] | None:
 
 def clean_iban(value: str, field: str = "IBAN") -> str:
     """Spaces removed, upper case, valid for its country; empty stays empty."""
+    from stdnum import iban as stdnum_iban
+    from stdnum.exceptions import InvalidChecksum
+    from stdnum.exceptions import ValidationError as StdnumInvalid
+
     iban = stdnum_iban.compact(value or "")
     if not iban:
         return ""
@@ -60,6 +64,10 @@ def clean_iban(value: str, field: str = "IBAN") -> str:
 
 def clean_bic(value: str, field: str = "BIC") -> str:
     """Spaces removed, upper case, 8 or 11 characters with a real country code; empty stays."""
+    from stdnum import bic as stdnum_bic
+    from stdnum.exceptions import InvalidComponent, InvalidLength
+    from stdnum.exceptions import ValidationError as StdnumInvalid
+
     bic = stdnum_bic.compact(value or "")
     if not bic:
         return ""

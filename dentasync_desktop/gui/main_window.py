@@ -5,6 +5,7 @@ from __future__ import annotations
 import linecache
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,10 +32,8 @@ from .account import ChangePasswordDialog, LockDialog
 from .checkin import CheckIn
 from .client import ServiceClient
 from .formatting import label
-from .help.window import HelpWindow
 from .idle_lock import IdleLock
 from .order_draft import draft_path
-from .order_editor import OrderEditorDialog
 from .pages import ORDER_COMMANDS, PAGES, OrderCommand, PageSpec
 from .reminders.centre import ReminderCentre
 from .scan import monotonic_ms
@@ -42,6 +41,9 @@ from .session import session_events
 from .shell import HasHelpTopic, HasTable, OpensOrders, Refreshable, Searchable
 from .theme import icon
 from .widgets.columns import fill_column_menu, menu_title
+
+if TYPE_CHECKING:
+    from .help.window import HelpWindow
 
 SETTINGS_GROUP = "mainWindow"
 
@@ -102,7 +104,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)  # until a page that has them is shown
         self.columns_menu.setEnabled(False)
         self._update_order_actions()
-        self.reminders.start()
         # No page is built before the start page is known: a page built to be replaced at
         # once (Today, when the list is the start page) ran its slow queries all the same,
         # beside the first page of the list.
@@ -199,6 +200,9 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_start_page(self, schedule: ScheduleSettings | None) -> None:
+        # The reminders' first check (what came due meanwhile, the next one's time: scans of
+        # every event and installment) queues behind the start page's first query.
+        self.reminders.start()
         if self.current_page() is not None:
             return  # a page was asked for meanwhile
         keys = [spec.key for spec in self._specs]
@@ -233,6 +237,9 @@ class MainWindow(QMainWindow):
     def new_order(self) -> None:
         if not self.client.allows(Action.CREATE_ORDER):
             return
+        # Imported on first use, as the guide below: neither is on the way to the first page.
+        from .order_editor import OrderEditorDialog
+
         dialog = OrderEditorDialog(self.client, None, self)
         if dialog.exec() and dialog.saved is not None:
             created: OrderDetail = dialog.saved
@@ -342,6 +349,8 @@ class MainWindow(QMainWindow):
             row = self.navigation.currentRow()
             key = self._specs[row].key if 0 <= row < len(self._specs) else ""
         if self._help is None:
+            from .help.window import HelpWindow
+
             self._help = HelpWindow(self._menu_actions(), self)
         self._help.show_topic(key)
         self._help.show()

@@ -13,3 +13,16 @@ def test_the_finance_page_imports_no_document_library() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
     assert out.strip() == "[]"
+
+
+def test_the_window_and_the_order_list_load_no_dialog_or_order_view() -> None:
+    """The start-up paints the list without the order view, the editor, the guide, IBAN
+    checks, migrations, documents or a server driver: each is imported when first used."""
+    lazy = ("dentasync_desktop.gui.order_editor", "dentasync_desktop.gui.order_detail.view",
+            "dentasync_desktop.gui.help.window", "stdnum", "alembic", "reportlab", "openpyxl",
+            "psycopg")
+    code = ("import sys, dentasync_desktop.gui.application, dentasync_desktop.gui.order_list.page; "
+            f"print(sorted(m for m in {lazy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    assert out.strip() == "[]"

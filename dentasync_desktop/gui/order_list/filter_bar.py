@@ -34,7 +34,10 @@ LOOKUP_LIMIT = 200
 
 
 class OrderFilterBar(QWidget):
-    """``changed`` fires whenever a filter is edited (not while ``clear`` resets them all)."""
+    """``changed`` fires whenever a filter is edited (not while ``clear`` resets them all).
+
+    The lab and customer choices are loaded by ``reload_choices`` (the page calls it once its
+    first rows are shown)."""
 
     changed = Signal()
 
@@ -57,11 +60,11 @@ class OrderFilterBar(QWidget):
 
         self.lab_filter = LookupCombo(
             lambda text: client.submit(masterdata.list_labs, text, True),
-            lambda lab: lab.name, none_text=translate("OrderListPage", "All labs"))
+            lambda lab: lab.name, none_text=translate("OrderListPage", "All labs"), load=False)
         self.lab_filter.setObjectName("labFilter")
         self.customer_filter = LookupCombo(
             lambda text: client.submit(masterdata.list_customers, text, True, LOOKUP_LIMIT),
-            _customer_text, none_text=translate("OrderListPage", "All customers"))
+            _customer_text, none_text=translate("OrderListPage", "All customers"), load=False)
         self.customer_filter.setObjectName("customerFilter")
         self.payment_filter = QComboBox()
         self.payment_filter.setObjectName("paymentFilter")

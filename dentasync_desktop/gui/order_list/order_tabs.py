@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from ...domain.actions import Action
 from ...domain.errors import DomainError
 from ..errors import show_refusal
-from ..order_detail.view import OrderDetailView
-from ..order_editor import OrderEditorDialog
 from ..translation import translate
 
 if TYPE_CHECKING:
+    from ..order_detail.view import OrderDetailView
     from ..shell import Shell
 
 
@@ -54,6 +53,10 @@ class OrderTabs(QTabWidget):
             if tab is not None:
                 existing.show_tab(tab)
             return
+        # The order's view (its tabs, their models and services) and the editor are imported
+        # when the first order opens: the list paints without them.
+        from ..order_detail.view import OrderDetailView
+
         view = OrderDetailView(self._shell.client, order_id, self)
         view.loaded.connect(lambda detail, v=view: self._name_tab(v, detail.number_text))
         view.load_failed.connect(lambda error, v=view: self._not_opened(v, error))
@@ -84,6 +87,8 @@ class OrderTabs(QTabWidget):
 
     def edit_order(self, view: OrderDetailView) -> None:
         """The editor saves through the services; the change bus refreshes the order's views."""
+        from ..order_editor import OrderEditorDialog
+
         dialog = OrderEditorDialog(self._shell.client, view.detail, self)
         dialog.exec()
         dialog.deleteLater()

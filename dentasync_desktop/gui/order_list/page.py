@@ -55,6 +55,7 @@ class OrderListPage(QWidget):
         self.model = OrderListModel(self._client, self)
         self._reselect_id: int | None = None  # selected again once the reload is shown
         self._select_first = False
+        self._choices_loaded = False
         self._build()
         self._wire()
         self.table.setSortingEnabled(True)  # runs the first query, in the remembered order
@@ -122,6 +123,7 @@ class OrderListPage(QWidget):
         self.model.reloaded.connect(self._show_total)
         self.model.counted.connect(self._show_total)
         self.model.reloaded.connect(self._first_fit)
+        self.model.reloaded.connect(self._load_choices)
         self.model.reloaded.connect(self._after_reload)
         ChangeRelay.of(self._client).changed.connect(self._on_changes)
         self.filters.changed.connect(self.apply_filters)
@@ -180,6 +182,13 @@ class OrderListPage(QWidget):
         if self._fit_columns and self.model.rowCount():
             self._fit_columns = False
             self._fit_widths()
+
+    def _load_choices(self) -> None:
+        """The lab and customer filters' choices, once the first rows are shown: the list's
+        first page no longer waits behind their queries for the workers and the processor."""
+        if not self._choices_loaded:
+            self._choices_loaded = True
+            self.filters.reload_choices()
 
     def _fit_widths(self) -> None:
         fit_columns(self.table, elide=NAME_COLUMNS, hide_first=HIDE_FIRST)
@@ -278,6 +287,7 @@ class OrderListPage(QWidget):
     def refresh(self, keep_position: bool = False) -> None:
         self._reselect_id = self.selected_order_id()
         self.model.reload(keep_position=keep_position)
+        self._choices_loaded = True
         self.filters.reload_choices()
 
     def _after_reload(self) -> None:

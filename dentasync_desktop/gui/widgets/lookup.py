@@ -26,6 +26,7 @@ class LookupCombo(QComboBox):
     ``search(text)`` returns the (not started) job finding the records to offer; ``describe``
     and ``ident`` turn a record into its shown text and its id. With ``none_text`` the first
     entry means "no choice" (filters). ``loaded`` is emitted when a search's choices are in.
+    ``load=False`` leaves the first search to the owner's ``reload()``.
     """
 
     value_changed = Signal(object)  # the id, or None
@@ -38,6 +39,7 @@ class LookupCombo(QComboBox):
         ident: Callable[[Any], int] = lambda record: record.id,
         none_text: str | None = None,
         parent: QWidget | None = None,
+        load: bool = True,
     ) -> None:
         super().__init__(parent)
         self._search = search
@@ -68,7 +70,8 @@ class LookupCombo(QComboBox):
         self.edit.editingFinished.connect(self._notify)
         if none_text is not None:
             self.edit.setPlaceholderText(none_text)
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self, text: str = "") -> Job[Sequence[Any]]:
         """Offer what ``search(text)`` finds, keeping the current choice and the typed text."""
