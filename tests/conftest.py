@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -108,15 +108,20 @@ def pg_databases(worker_id: str, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture
 def app_paths(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppPaths]:
     """The test's data folder; on PostgreSQL also its own database, migrated when the test
-    uses ``database``, else empty (as a new data folder's file would be)."""
+    uses ``database`` (with the seeded world when it uses one), else empty (as a new data
+    folder's file would be)."""
     paths = resolve_paths(tmp_path / "data").create()
     databases: Databases | None = request.getfixturevalue("pg_databases")
     if databases is None:
         yield paths
         return
     name = databases.new_name()
-    url = databases.create(
-        name, databases.template if "database" in request.fixturenames else None)
+    template = None
+    if "seeded_world" in request.fixturenames:
+        template = request.getfixturevalue("seeded_world").pg_template
+    elif "database" in request.fixturenames:
+        template = databases.template
+    url = databases.create(name, template)
     # Remembered by the folder, as --database-url does: a command given only --data-dir
     # (the CLI tests) finds the same database.
     server.remember(paths.config_dir, url)
@@ -134,10 +139,44 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return paths.database
 
 
+@dataclass(frozen=True)
+class SeededWorld:
+    """The small world of master data seeded once per session (~40 ms a test otherwise):
+    a test using it starts from a copy of this database."""
+
+    paths: AppPaths
+    pg_template: str | None  # on PostgreSQL, the database that is copied
+    world: World
+
+
+@pytest.fixture(scope="session")
+def seeded_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[SeededWorld]:
+    paths = resolve_paths(tmp_path_factory.mktemp("world") / "data").create()
+    databases: Databases | None = request.getfixturevalue("pg_databases")
+    name = None
+    if databases is None:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
+    else:
+        name = f"{databases.prefix}_world"
+        paths = replace(paths, database_url=databases.create(name, databases.template))
+    database = connect_database(paths)
+    try:
+        world = World(uow_factory_for(database))
+    finally:
+        database.close()  # nobody may stay connected to a PostgreSQL template
+    yield SeededWorld(paths, name, world)
+    if databases is not None and name is not None:
+        databases.drop(name)
+
+
 @pytest.fixture
 def database(app_paths: AppPaths, request: pytest.FixtureRequest) -> Iterator[Database]:
     if not app_paths.on_server:
-        shutil.copyfile(request.getfixturevalue("migrated_template"), app_paths.database)
+        source = (request.getfixturevalue("seeded_world").paths.database
+                  if "seeded_world" in request.fixturenames
+                  else request.getfixturevalue("migrated_template"))
+        shutil.copyfile(source, app_paths.database)
     db = connect_database(app_paths)
     yield db
     db.close()
@@ -158,25 +197,25 @@ def uow_factory(database: Database) -> UnitOfWorkFactory:
 
 
 @pytest.fixture(scope="module")
-def shared_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-                 ) -> Iterator[World]:
-    """One world for a whole module whose tests only read: a module seeds it once, rather
+def shared_world(seeded_world: SeededWorld, pg_databases: Databases | None,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One world for a whole module whose tests only read: a module adds to it once, rather
     than every test seeding its own copy."""
     paths = resolve_paths(tmp_path_factory.mktemp("shared") / "data").create()
-    databases: Databases | None = request.getfixturevalue("pg_databases")
     name = None
-    if databases is None:
-        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
+    if pg_databases is None:
+        shutil.copyfile(seeded_world.paths.database, paths.database)
     else:
-        name = databases.new_name()
-        paths = replace(paths, database_url=databases.create(name, databases.template))
+        assert seeded_world.pg_template is not None
+        name = pg_databases.new_name()
+        paths = replace(paths, database_url=pg_databases.create(name, seeded_world.pg_template))
     database = connect_database(paths)
-    yield World(uow_factory_for(database))
+    yield seeded_world.world.using(uow_factory_for(database))
     database.close()
-    if databases is not None and name is not None:
-        databases.drop(name)
+    if pg_databases is not None and name is not None:
+        pg_databases.drop(name)
 
 
 @pytest.fixture
-def world(uow_factory: UnitOfWorkFactory) -> World:
-    return World(uow_factory)
+def world(seeded_world: SeededWorld, uow_factory: UnitOfWorkFactory) -> World:
+    return seeded_world.world.using(uow_factory)
