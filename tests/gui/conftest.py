@@ -146,5 +146,12 @@ def screenshot(widget: QWidget, name: str) -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     QApplication.processEvents()
-    assert widget.grab().save(str(path)), f"could not save {path}"
+    return save_png(widget, path)
+
+
+def save_png(widget: QWidget, path: Path) -> Path:
+    """What ``widget`` shows, at zlib's fastest level (Qt maps PNG quality 80 to compression 1):
+    a quarter less time than Qt's default for a slightly larger file, and a run of the suite
+    writes ~200 screenshots."""
+    assert widget.grab().save(str(path), None, 80), f"could not save {path}"
     return path
