@@ -141,8 +141,8 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @dataclass(frozen=True)
 class SeededWorld:
-    """The small world of master data seeded once per session (~40 ms a test otherwise):
-    a test using it starts from a copy of this database."""
+    """The small world of master data, seeded once per session (~30 ms of CPU a test
+    otherwise): a test using it starts from a copy of this database."""
 
     paths: AppPaths
     pg_template: str | None  # on PostgreSQL, the database that is copied
