@@ -13,8 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy
+from sqlalchemy.engine import Engine
+from sqlalchemy.util import LRUCache
 
 from dentasync_desktop import i18n
+from dentasync_desktop.db import engine as engine_module
 from dentasync_desktop.db import server
 from dentasync_desktop.paths import DATABASE_URL_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import passwords
@@ -39,6 +43,41 @@ def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     i18n.set_default_language("en")
     yield
     i18n.set_default_language(before)
+
+
+class CompiledAcrossEngines:
+    """SQLAlchemy's compiled-SQL cache of an engine, shared by every SQLite engine the app makes
+    in a test run. SQLAlchemy keys the SQL it compiled by the engine's dialect object, so each
+    test's new engine compiled the same ~35 statements afresh (a fifth of a small GUI test).
+    These engines' dialects are alike (one class, one configuration), so the key is taken
+    without it; each engine keeps its own dialect, with its own error listeners."""
+
+    def __init__(self) -> None:
+        self._compiled: LRUCache[object, object] = LRUCache(5_000)
+
+    def get(self, key: tuple[object, ...]) -> object | None:
+        return self._compiled.get(key[1:])
+
+    def __setitem__(self, key: tuple[object, ...], compiled: object) -> None:
+        self._compiled[key[1:]] = compiled
+
+    def clear(self) -> None:
+        self._compiled.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_sql_shared() -> Iterator[None]:
+    shared = CompiledAcrossEngines()
+
+    def create_engine(url: str, **options: object) -> Engine:
+        made = sqlalchemy.create_engine(url, **options)  # type: ignore[call-overload]
+        if made.dialect.name == "sqlite":
+            made._compiled_cache = shared
+        return made
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine_module, "create_engine", create_engine)
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -197,10 +236,9 @@ def uow_factory(database: Database) -> UnitOfWorkFactory:
 
 
 @pytest.fixture(scope="module")
-def shared_world(seeded_world: SeededWorld, pg_databases: Databases | None,
-                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    """One world for a whole module whose tests only read: a module adds to it once, rather
-    than every test seeding its own copy."""
+def shared_database(seeded_world: SeededWorld, pg_databases: Databases | None,
+                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One copy of the seeded world's database for a whole module whose tests only read."""
     paths = resolve_paths(tmp_path_factory.mktemp("shared") / "data").create()
     name = None
     if pg_databases is None:
@@ -210,10 +248,17 @@ def shared_world(seeded_world: SeededWorld, pg_databases: Databases | None,
         name = pg_databases.new_name()
         paths = replace(paths, database_url=pg_databases.create(name, seeded_world.pg_template))
     database = connect_database(paths)
-    yield seeded_world.world.using(uow_factory_for(database))
+    yield database
     database.close()
     if pg_databases is not None and name is not None:
         pg_databases.drop(name)
+
+
+@pytest.fixture(scope="module")
+def shared_world(seeded_world: SeededWorld, shared_database: Database) -> World:
+    """One world for a whole module whose tests only read: a module adds to it once, rather
+    than every test seeding its own copy."""
+    return seeded_world.world.using(uow_factory_for(shared_database))
 
 
 @pytest.fixture
