@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy
+from sqlalchemy.engine import Engine
+from sqlalchemy.util import LRUCache
 
 from dentasync_desktop import i18n
+from dentasync_desktop.db import engine as engine_module
 from dentasync_desktop.db import server
 from dentasync_desktop.paths import DATABASE_URL_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import passwords
@@ -39,6 +43,41 @@ def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     i18n.set_default_language("en")
     yield
     i18n.set_default_language(before)
+
+
+class CompiledAcrossEngines:
+    """SQLAlchemy's compiled-SQL cache of an engine, shared by every SQLite engine the app makes
+    in a test run. SQLAlchemy keys the SQL it compiled by the engine's dialect object, so each
+    test's new engine compiled the same ~35 statements afresh (a fifth of a small GUI test).
+    These engines' dialects are alike (one class, one configuration), so the key is taken
+    without it; each engine keeps its own dialect, with its own error listeners."""
+
+    def __init__(self) -> None:
+        self._compiled: LRUCache[object, object] = LRUCache(5_000)
+
+    def get(self, key: tuple[object, ...]) -> object | None:
+        return self._compiled.get(key[1:])
+
+    def __setitem__(self, key: tuple[object, ...], compiled: object) -> None:
+        self._compiled[key[1:]] = compiled
+
+    def clear(self) -> None:
+        self._compiled.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_sql_shared() -> Iterator[None]:
+    shared = CompiledAcrossEngines()
+
+    def create_engine(url: str, **options: object) -> Engine:
+        made = sqlalchemy.create_engine(url, **options)  # type: ignore[call-overload]
+        if made.dialect.name == "sqlite":
+            made._compiled_cache = shared
+        return made
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine_module, "create_engine", create_engine)
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -108,15 +147,20 @@ def pg_databases(worker_id: str, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture
 def app_paths(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppPaths]:
     """The test's data folder; on PostgreSQL also its own database, migrated when the test
-    uses ``database``, else empty (as a new data folder's file would be)."""
+    uses ``database`` (with the seeded world when it uses one), else empty (as a new data
+    folder's file would be)."""
     paths = resolve_paths(tmp_path / "data").create()
     databases: Databases | None = request.getfixturevalue("pg_databases")
     if databases is None:
         yield paths
         return
     name = databases.new_name()
-    url = databases.create(
-        name, databases.template if "database" in request.fixturenames else None)
+    template = None
+    if "seeded_world" in request.fixturenames:
+        template = request.getfixturevalue("seeded_world").pg_template
+    elif "database" in request.fixturenames:
+        template = databases.template
+    url = databases.create(name, template)
     # Remembered by the folder, as --database-url does: a command given only --data-dir
     # (the CLI tests) finds the same database.
     server.remember(paths.config_dir, url)
@@ -134,10 +178,44 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return paths.database
 
 
+@dataclass(frozen=True)
+class SeededWorld:
+    """The small world of master data, seeded once per session (~30 ms of CPU a test
+    otherwise): a test using it starts from a copy of this database."""
+
+    paths: AppPaths
+    pg_template: str | None  # on PostgreSQL, the database that is copied
+    world: World
+
+
+@pytest.fixture(scope="session")
+def seeded_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[SeededWorld]:
+    paths = resolve_paths(tmp_path_factory.mktemp("world") / "data").create()
+    databases: Databases | None = request.getfixturevalue("pg_databases")
+    name = None
+    if databases is None:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
+    else:
+        name = f"{databases.prefix}_world"
+        paths = replace(paths, database_url=databases.create(name, databases.template))
+    database = connect_database(paths)
+    try:
+        world = World(uow_factory_for(database))
+    finally:
+        database.close()  # nobody may stay connected to a PostgreSQL template
+    yield SeededWorld(paths, name, world)
+    if databases is not None and name is not None:
+        databases.drop(name)
+
+
 @pytest.fixture
 def database(app_paths: AppPaths, request: pytest.FixtureRequest) -> Iterator[Database]:
     if not app_paths.on_server:
-        shutil.copyfile(request.getfixturevalue("migrated_template"), app_paths.database)
+        source = (request.getfixturevalue("seeded_world").paths.database
+                  if "seeded_world" in request.fixturenames
+                  else request.getfixturevalue("migrated_template"))
+        shutil.copyfile(source, app_paths.database)
     db = connect_database(app_paths)
     yield db
     db.close()
@@ -158,25 +236,31 @@ def uow_factory(database: Database) -> UnitOfWorkFactory:
 
 
 @pytest.fixture(scope="module")
-def shared_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-                 ) -> Iterator[World]:
-    """One world for a whole module whose tests only read: a module seeds it once, rather
-    than every test seeding its own copy."""
+def shared_database(seeded_world: SeededWorld, pg_databases: Databases | None,
+                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One copy of the seeded world's database for a whole module whose tests only read."""
     paths = resolve_paths(tmp_path_factory.mktemp("shared") / "data").create()
-    databases: Databases | None = request.getfixturevalue("pg_databases")
     name = None
-    if databases is None:
-        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
+    if pg_databases is None:
+        shutil.copyfile(seeded_world.paths.database, paths.database)
     else:
-        name = databases.new_name()
-        paths = replace(paths, database_url=databases.create(name, databases.template))
+        assert seeded_world.pg_template is not None
+        name = pg_databases.new_name()
+        paths = replace(paths, database_url=pg_databases.create(name, seeded_world.pg_template))
     database = connect_database(paths)
-    yield World(uow_factory_for(database))
+    yield database
     database.close()
-    if databases is not None and name is not None:
-        databases.drop(name)
+    if pg_databases is not None and name is not None:
+        pg_databases.drop(name)
+
+
+@pytest.fixture(scope="module")
+def shared_world(seeded_world: SeededWorld, shared_database: Database) -> World:
+    """One world for a whole module whose tests only read: a module adds to it once, rather
+    than every test seeding its own copy."""
+    return seeded_world.world.using(uow_factory_for(shared_database))
 
 
 @pytest.fixture
-def world(uow_factory: UnitOfWorkFactory) -> World:
-    return World(uow_factory)
+def world(seeded_world: SeededWorld, uow_factory: UnitOfWorkFactory) -> World:
+    return seeded_world.world.using(uow_factory)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date, timedelta
 
 from dentasync_desktop.db.models import (
@@ -78,6 +79,13 @@ class World:
             self.service_id = crown.id
             self.actors = {role: actor_for(user) for role, user in self.users.items()}
             uow.commit()
+
+    def using(self, uow_factory: UnitOfWorkFactory) -> World:
+        """This world in a byte (or template) copy of the database it was seeded in, reached
+        through ``uow_factory``: the same ids and actors without seeding again."""
+        other = copy.copy(self)
+        other.uow_factory = uow_factory
+        return other
 
     @property
     def admin(self) -> Actor:

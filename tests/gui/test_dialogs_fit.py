@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,7 @@ from dentasync_desktop.gui.reminders.panel import ReminderPanel
 from dentasync_desktop.gui.reminders.scheduler import ReminderScheduler
 from dentasync_desktop.services import masterdata, orders, payments, workplan
 from dentasync_desktop.services.demo import DEMO_USERS
+from dentasync_desktop.services.maintenance import Database
 
 from ..factories import World
 from .conftest import screenshot, settle
@@ -137,14 +139,29 @@ class Later:
         return self
 
 
-@pytest.fixture
-def order(world: World) -> OrderDetail:
+@dataclass(frozen=True)
+class Scene:
+    """What the dialogs are made from; only looked at, so one for the whole child run (an
+    order a test took a quarter of its time to write)."""
+
+    client: ServiceClient
+    world: World
+    order: OrderDetail
+
+
+@pytest.fixture(scope="module")
+def scene(qapp: QApplication, shared_world: World, shared_database: Database,
+          tmp_path_factory: pytest.TempPathFactory) -> Scene:
     """An order with everything the dialogs show: a plan, a work plan, long names."""
+    world = shared_world
     created = orders.create_order(world.uow(), world.admin, world.order_input(
         description="Zirkonkrone 11 und 21, monolithisch, Farbe nach Foto angepasst"))
     payments.set_payment_plan(world.uow(), world.admin, created.id, PaymentPlanInput(
         Money(50_000, "EUR"), PaymentMethod.BANK_TRANSFER, 4, date(2026, 12, 1)))
-    return workplan.plan_automatically(world.uow(), world.admin, created.id)
+    order = workplan.plan_automatically(world.uow(), world.admin, created.id)
+    client = ServiceClient(world.uow_factory, world.admin, shared_database.paths,
+                           tmp_path_factory.mktemp("fit-log") / "test.log")
+    return Scene(client, world, order)
 
 
 STAFF = (StaffInfo(1, "Małgorzata Łukasiewicz-Kowalczyk", "Zahntechnikermeisterin"),
@@ -275,8 +292,8 @@ def _scrolled(widget: QWidget, dialog: QDialog) -> bool:
 @pytest.mark.skipif(not SCREEN, reason="run by test_every_dialog_fits on a configured screen")
 @pytest.mark.parametrize("name", DIALOGS)
 def test_the_dialog_fits(qtbot: Any, themed: QApplication, lang: str, name: str,
-                         client: ServiceClient, world: World, order: OrderDetail) -> None:
-    dialog = DIALOGS[name](client, world, order)
+                         scene: Scene) -> None:
+    dialog = DIALOGS[name](scene.client, scene.world, scene.order)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

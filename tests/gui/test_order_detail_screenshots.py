@@ -44,7 +44,7 @@ from dentasync_desktop.services import (
 from dentasync_desktop.services.order_detail import get_order
 
 from ..factories import World
-from .conftest import settle
+from .conftest import save_png, settle
 from .test_order_detail import english_locale  # noqa: F401  (autouse fixture)
 
 SIZE = (1280, 800)
@@ -178,7 +178,7 @@ def test_screenshots_of_every_tab(qtbot, world: World, database, tmp_path: Path,
     for index, name in enumerate(names):
         view.tabs.setCurrentIndex(index)
         settle(qtbot)  # the activity tab reads its timeline when first shown
-        assert window.grab().save(str(shots / f"order_detail_{index + 1}_{name}.png"))
+        save_png(window, shots / f"order_detail_{index + 1}_{name}.png")
     assert cut_off_labels(view.header) == []
     assert view.payments_tab.installments_model.index(0, 4).data() == "Overdue"
     assert view.activity_tab.model.rowCount() > 10
@@ -214,5 +214,5 @@ def test_screenshots_of_dialogs(qtbot, world: World, database, tmp_path: Path,
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert dialog.grab().save(str(shots / f"order_dialog_{name}.png"))
+        save_png(dialog, shots / f"order_dialog_{name}.png")
         assert cut_off_labels(dialog) == []

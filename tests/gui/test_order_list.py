@@ -238,6 +238,7 @@ def test_typing_a_number_and_enter_opens_that_order(qtbot, page: OrderListPage,
     assert page.tabs.count() == 3 and page.tabs.currentWidget().order_id == ids[1]
     page.close_tab(page.tabs.currentIndex())
     assert page.tabs.count() == 2
+    settle(qtbot)  # the tab that comes to the front reads what it shows, as a user waits for
 
 
 def test_an_unknown_number_says_so(qtbot, page: OrderListPage, world: World) -> None:

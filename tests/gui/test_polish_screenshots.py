@@ -24,7 +24,7 @@ from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import masterdata
 
 from ..factories import World
-from .conftest import settle
+from .conftest import save_png, settle
 from .test_order_detail import english_locale  # noqa: F401  (autouse fixture)
 from .test_order_detail_screenshots import cut_off_labels, realistic_order
 
@@ -66,7 +66,7 @@ def test_order_detail_with_side_panel(qtbot, world: World, database, tmp_path: P
         for index, name in ((0, "info"), (2, "payments")):
             view.tabs.setCurrentIndex(index)
             settle(qtbot)
-            assert window.grab().save(str(shots / f"polish_detail_{name}_{screen}_{theme}.png"))
+            save_png(window, shots / f"polish_detail_{name}_{screen}_{theme}.png")
         assert view.side_panel.isVisible()
         assert view.side_panel.geometry().left() > view.tabs.geometry().right() - 10
         assert view.side_panel.activity.model.rowCount() > 10
@@ -95,7 +95,7 @@ def test_new_order_dialog_with_plans(qtbot, client: ServiceClient, world: World,
         dialog.show()
         qtbot.waitExposed(dialog)
         settle(qtbot)  # the scroll area settles its bars once shown
-        assert dialog.grab().save(str(shots / f"polish_new_order_{screen}_{theme}.png"))
+        save_png(dialog, shots / f"polish_new_order_{screen}_{theme}.png")
         area = dialog.form.parentWidget().parentWidget()
         assert isinstance(area, QScrollArea)
         assert dialog.form.width() <= area.viewport().width()  # nothing under a scroll bar
@@ -113,5 +113,5 @@ def test_patient_dialog_with_contact_and_address(qtbot, client: ServiceClient, w
     dialog.address.setPlainText("Kastanienallee 12\n10435 Berlin")
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.grab().save(str(shots / f"polish_patient_dialog_{theme}.png"))
+    save_png(dialog, shots / f"polish_patient_dialog_{theme}.png")
     assert dialog.contact.isVisible() and dialog.address.isVisible()

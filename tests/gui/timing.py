@@ -20,7 +20,7 @@ from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
-from ..conftest import FIXED_NOW
+from ..conftest import FIXED_NOW, SeededWorld
 from ..factories import World
 from ..integration.conftest import Clock
 
@@ -43,11 +43,12 @@ def clock_fixture() -> Clock:
 
 
 @pytest.fixture(name="timed")
-def timed_fixture(database: Database, clock: Clock) -> World:
+def timed_fixture(database: Database, clock: Clock, seeded_world: SeededWorld) -> World:
     """A world whose units of work read ``clock`` and publish on the database's bus."""
     factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
-    return World(lambda: UnitOfWork(factory, store, clock=clock, bus=database.bus))
+    return seeded_world.world.using(
+        lambda: UnitOfWork(factory, store, clock=clock, bus=database.bus))
 
 
 @pytest.fixture(name="timed_client")

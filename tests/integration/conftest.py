@@ -12,7 +12,7 @@ from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.maintenance import Database
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
-from ..conftest import FIXED_NOW
+from ..conftest import FIXED_NOW, SeededWorld
 from ..factories import World
 
 
@@ -35,8 +35,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def timed(database: Database, clock: Clock) -> World:
+def timed(database: Database, clock: Clock, seeded_world: SeededWorld) -> World:
     """A world whose units of work read ``clock``."""
     factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
-    return World(lambda: UnitOfWork(factory, store, clock=clock))
+    return seeded_world.world.using(lambda: UnitOfWork(factory, store, clock=clock))

@@ -18,6 +18,7 @@ from dentasync_desktop.domain.money import Money
 from dentasync_desktop.services import events, orders, payments, reminders, settings
 from dentasync_desktop.services.maintenance import Database
 
+from ..conftest import SeededWorld
 from ..factories import World
 from .conftest import Clock
 from .helpers import new_order, refused
@@ -186,7 +187,7 @@ def test_refusals(timed: World) -> None:
 
 
 def test_dismiss_all_in_one_transaction_announces_to_the_users_windows(
-        database: Database, clock: Clock) -> None:
+        database: Database, clock: Clock, seeded_world: SeededWorld) -> None:
     from dentasync_desktop.db.engine import make_session_factory
     from dentasync_desktop.services.attachment_store import AttachmentStore
     from dentasync_desktop.services.changes import Change, ChangeKind
@@ -194,7 +195,8 @@ def test_dismiss_all_in_one_transaction_announces_to_the_users_windows(
 
     factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
-    world = World(lambda: UnitOfWork(factory, store, clock=clock, bus=database.bus))
+    world = seeded_world.world.using(
+        lambda: UnitOfWork(factory, store, clock=clock, bus=database.bus))
     quiet_days(world)
     desk = world.actors[Role.FRONT_DESK]
     order = new_order(world)
