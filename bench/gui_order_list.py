@@ -81,10 +81,21 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int):  # type: ig
 
 
 def _wait(app, done) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QEventLoop
+    """Sleep in the event loop until ``done()``, as the app waits for a worker's answer.
 
-    while not done():
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    processEvents with a time limit returns at once when no event is pending: waiting with it
+    was a busy loop, whose CPU counted as ours and which kept the GIL from the worker doing the
+    query. Without one it sleeps until an event comes (the worker's answer is one); the
+    ticking timer wakes it now and then should ``done()`` change without an event."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    tick = QTimer()
+    tick.start(10)
+    try:
+        while not done():
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        tick.stop()
 
 
 class _BareModel:

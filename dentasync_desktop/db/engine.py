@@ -171,6 +171,21 @@ def begin_read(session: Session, streaming: bool = False) -> None:
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 
+def reading_connection(engine: Engine) -> Connection:
+    """A Core connection in a reading transaction, as ``begin_read`` starts a session: in
+    autocommit on a server, in a (lock-free) SQLite transaction, so the unit's statements see
+    one snapshot of the file."""
+    connection = engine.connect()
+    try:
+        if is_server(engine):
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.begin()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def is_busy(error: BaseException) -> bool:
     """True when ``error`` is SQLite saying another connection holds the lock, or PostgreSQL
     giving up on a lock wait, a serialization conflict or a deadlock."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TypeVar
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..db.models import Base, User, WorkOrder
+from ..db.prepared import Prepared
 from ..domain import lifecycle, permissions, validation
 from ..domain.actions import Action
 from ..domain.dto import Actor
@@ -21,8 +24,12 @@ M = TypeVar("M", bound=Base)
 # Every service asks this first: a statement built and compiled once, read as a plain row
 # (loading the ORM entity cost more than most list queries).
 _users = User.__table__.c
-_ACTING = select(_users.active, _users.role, _users.username).where(
-    _users.id == bindparam("id"))
+
+
+@lru_cache(maxsize=8)
+def _acting(dialect: Dialect) -> Prepared:
+    return Prepared(select(_users.active, _users.role, _users.username).where(
+        _users.id == bindparam("id")), dialect)
 
 
 def signed_in(uow: UnitOfWork, actor: Actor) -> None:
@@ -33,7 +40,9 @@ def signed_in(uow: UnitOfWork, actor: Actor) -> None:
     """
     user = None
     if actor.user_id is not None and validation.fits_sql(actor.user_id):
-        user = uow.session.connection().execute(_ACTING, {"id": actor.user_id}).first()
+        connection = uow.connection()
+        found = _acting(connection.dialect).rows(connection, {"id": actor.user_id})
+        user = found[0] if found else None
     if user is None:
         raise SessionEnded(code="not_signed_in")
     active, role, username = user

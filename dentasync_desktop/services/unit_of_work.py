@@ -6,11 +6,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from types import TracebackType
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..db.engine import begin_read, begin_write, is_busy
+from ..db.engine import begin_read, begin_write, is_busy, reading_connection
 from ..db.notify import MAX_PAYLOAD, notify
 from ..domain import error_text
 from ..domain.errors import ConcurrencyError, DatabaseBusy
@@ -29,9 +30,11 @@ class UnitOfWork:
     successful ``commit`` publishes it (services.changes describes the flow).
     A unit takes the database's write lock when it starts (so concurrent writers queue instead
     of failing); a service that only reads opens it with ``with uow.reading():`` instead.
-    """
 
-    session: Session
+    A reading unit makes its session only when a service asks for it: the order list reads
+    its pages on the unit's plain ``connection()`` (creating, beginning and closing a Session
+    cost about as much as reading a page).
+    """
 
     def __init__(
         self,
@@ -49,6 +52,8 @@ class UnitOfWork:
         self._reading = False
         self._streaming = False
         self._pending: list[Change] = []
+        self._session: Session | None = None
+        self._connection: Connection | None = None
 
     def reading(self, streaming: bool = False) -> UnitOfWork:
         """This unit only reads: it takes no write lock and never blocks a writer.
@@ -58,20 +63,48 @@ class UnitOfWork:
         return self
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._session_factory()
         self._committed = False
         self._pending = []
         reading, self._reading = self._reading, False
         streaming, self._streaming = self._streaming, False
+        if reading and not streaming:
+            return self  # the connection, and the session, when first used
+        session = self._session = self._session_factory()
         try:
             if reading:
-                begin_read(self.session, streaming)
+                begin_read(session, streaming)
             else:
-                begin_write(self.session)
+                begin_write(session)
         except BaseException:
-            self.session.close()
+            self._close()
             raise
         return self
+
+    @property
+    def session(self) -> Session:
+        """The unit's ORM session (a reading unit's runs on its ``connection()``)."""
+        if self._session is None:
+            self._session = self._session_factory(bind=self.connection())
+        return self._session
+
+    def connection(self) -> Connection:
+        """The unit's connection, in its transaction: for Core statements, which skip the
+        session's work."""
+        if self._session is not None:
+            return self._session.connection()
+        if self._connection is None:
+            self._connection = reading_connection(self._session_factory.kw["bind"])
+        return self._connection
+
+    def _close(self) -> None:
+        session, self._session = self._session, None
+        connection, self._connection = self._connection, None
+        try:
+            if session is not None:
+                session.close()
+        finally:
+            if connection is not None:
+                connection.close()
 
     def __exit__(
         self,
@@ -80,11 +113,11 @@ class UnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         try:
-            if not self._committed:
-                self.session.rollback()
+            if not self._committed and self._session is not None:
+                self._session.rollback()
         finally:
             self._pending = []
-            self.session.close()
+            self._close()
         if isinstance(exc, OperationalError) and is_busy(exc):
             raise DatabaseBusy() from exc
 

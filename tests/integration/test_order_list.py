@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy import text as sql
+from sqlalchemy.exc import DBAPIError
 
 from dentasync_desktop.db.models import WorkOrder
 from dentasync_desktop.domain.dto import (
@@ -108,6 +110,28 @@ def test_rows_carry_what_the_list_shows(twelve: World) -> None:
         Money(50000, "EUR"), Money(0, "EUR"), Money(50000, "EUR"))
     assert row.payment_status is PaymentStatus.NOT_PAID
     assert not row.overdue and not row.on_hold
+
+
+def test_rows_read_for_the_list_carry_dates_flags_and_the_statuses_asked_for(
+        world: World) -> None:
+    due = TODAY - timedelta(days=3)
+    late = create(world, due_date=due)
+    advance(world, late, orders.publish)
+    create(world)
+    flt = OrderFilter(statuses=(S.PUBLISHED, S.PUBLISHED, S.IN_PRODUCTION))
+    [row] = list_orders(world.uow(), world.admin, flt, 0, 10).rows
+    assert (row.id, row.status, row.due_date, row.documented_at) == (
+        late, S.PUBLISHED, due, world.order_input().documented_at)
+    assert row.overdue is True and row.on_hold is False
+
+
+def test_a_list_read_the_database_refuses_fails_as_a_database_error(world: World) -> None:
+    create(world)
+    with world.uow() as uow:
+        uow.session.execute(sql("ALTER TABLE dental_labs RENAME TO gone_labs"))
+        uow.commit()
+    with pytest.raises(DBAPIError):
+        orders_after(world.uow(), world.admin, OrderFilter(), None, 10)
 
 
 def test_filters(world: World) -> None:
@@ -375,6 +399,15 @@ def test_search_ignores_accents_and_short_input_matches_word_starts(twelve: Worl
     assert numbers(twelve, text="wo 2") == [2]
     for text, found in (("ozturk", 1), ("öz", 1), ("zt", 0), ("wo 2", 1), ("o", 12)):
         assert count_orders(twelve.uow(), twelve.admin, OrderFilter(text=text)) == found, text
+
+
+def test_a_search_of_long_and_short_words_counts_the_orders_it_lists(twelve: World) -> None:
+    # One word for each index (trigrams, word starts): the count intersects the two.
+    for text in ("dr. g", "dr. ø", "orsted j", "yılmaz j", "dr. x"):
+        listed = numbers(twelve, text=text)
+        assert count_orders(twelve.uow(), twelve.admin, OrderFilter(text=text)) == len(
+            listed), text
+    assert numbers(twelve, text="yılmaz j") == [2]
 
 
 def test_search_follows_renames_and_changed_orders(twelve: World) -> None:

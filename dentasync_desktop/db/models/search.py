@@ -167,7 +167,9 @@ def match_count(tokens: list[str], dialect: str) -> Select[int]:
     (first, query), *rest = _matches(tokens)
     count = select(func.count()).select_from(first).where(first.c[first.name].op("MATCH")(query))
     for index, other in rest:
-        count = count.where(first.c.rowid.in_(
+        # "+ 0": a bare rowid IN (...) is handed to FTS5, which then runs the first MATCH
+        # once per id of the other index ("dr. a": 880 ms at 10,000 orders, 3 ms so).
+        count = count.where((first.c.rowid + 0).in_(
             select(index.c.rowid).where(index.c[index.name].op("MATCH")(other))))
     return count
 

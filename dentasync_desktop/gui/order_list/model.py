@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QWidget
 
 from ...domain.dto import OrderCursor, OrderFilter, OrderRow, OrderSlice
+from ...domain.enums import OrderStatus, PaymentStatus
 from ...services import order_list
 from .. import theme
 from ..client import ServiceClient
@@ -26,8 +27,10 @@ from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, mone
 from ..table_model import (
     ALIGNMENT,
     BACKGROUND,
+    CHECK,
     DECORATION,
     DISPLAY,
+    FONT,
     FOREGROUND,
     ID_ROLE,
     ROW_ROLE,
@@ -92,7 +95,12 @@ _TEXTS: Final = 0
 _THEME: Final = 5
 _LOOKS: dict[int, int] = {int(BACKGROUND): 1, int(FOREGROUND): 2, int(DECORATION): 3,
                           int(TOOLTIP): 4}
+_UNANSWERED = frozenset({int(FONT), int(CHECK)})  # two of the seven roles a paint asks for
 _icon = lru_cache(maxsize=8)(icon)  # a file look-up and a QIcon per paint otherwise
+# What a row's colours and icons depend on (status, payment, overdue, on hold) and what they
+# are: a row's readable colours took longer to work out than its texts.
+_LookKey = tuple[OrderStatus, PaymentStatus, bool, bool]
+_Look = tuple[QColor | None, tuple[QColor | None, ...], tuple[QIcon | None, ...]]
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,8 @@ class OrderListModel(RowTableModel[OrderRow]):
         self._filter = OrderFilter()
         self._start = 0  # the list position of the window's first row
         self._cache: list[_Shown | None] = []  # each window row's cells, once shown
+        self._looks: dict[_LookKey, _Look] = {}
+        self._looks_theme = theme.generation
         self._pages: list[_Page] = []
         self._total = 0  # rows the view has: the count, or what is loaded until it comes
         self._counted = False
@@ -428,6 +438,8 @@ class OrderListModel(RowTableModel[OrderRow]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked for every role of every cell in sight on each paint: one list lookup and one
         # tuple lookup answer it, from cells made once per row (``_cells``).
+        if role in _UNANSWERED:
+            return None
         number = index.row()
         at = number - self._start
         held = len(self._rows)
@@ -470,14 +482,24 @@ class OrderListModel(RowTableModel[OrderRow]):
         row = self._rows[at]
         columns = range(len(COLUMNS))
         number = self._start + at
-        shown = (tuple(self.text(number, row, c) for c in columns),
-                 self.background(row),
-                 tuple(self.foreground(row, c) for c in columns),
-                 tuple(self.decoration(row, c) for c in columns),
-                 tuple(self.cell_tooltip(number, row, c) for c in columns),
+        background, foregrounds, decorations = self._look(row)
+        shown = (tuple(self.text(number, row, c) for c in columns), background, foregrounds,
+                 decorations, tuple(self.cell_tooltip(number, row, c) for c in columns),
                  theme.generation)
         self._cache[at] = shown
         return shown
+
+    def _look(self, row: OrderRow) -> _Look:
+        if self._looks_theme != theme.generation:
+            self._looks, self._looks_theme = {}, theme.generation
+        key = (row.status, row.payment_status, row.overdue, row.on_hold)
+        look = self._looks.get(key)
+        if look is None:
+            columns = range(len(COLUMNS))
+            look = self._looks[key] = (
+                self.background(row), tuple(self.foreground(row, c) for c in columns),
+                tuple(self.decoration(row, c) for c in columns))
+        return look
 
     def _near(self, number: int, at: int) -> None:
         if not 0 <= at < len(self._rows):
