@@ -49,6 +49,8 @@ class Shell:
 
     def close_database(self) -> None: ...
 
+    def restart(self) -> None: ...
+
 
 def appointment(world: World, order_id: int, kind: EventKind, day: int, hour: int) -> None:
     events.add_event(world.uow(), world.admin, order_id, EventInput(
