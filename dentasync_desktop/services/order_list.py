@@ -139,9 +139,10 @@ def _parameters(flt: OrderFilter, today: date, with_statuses: bool = True,
 
 
 def _conditions(
-    uow: UnitOfWork, flt: OrderFilter, names: Sequence[str]
+    tokens: Sequence[str], names: Sequence[str], dialect: str
 ) -> list[ColumnElement[bool]]:
-    return matching_ids(search_tokens(flt.text), uow.dialect) + _filters(names)
+    """The search words' and the filters' conditions (see ``_filter_values`` for ``names``)."""
+    return matching_ids(list(tokens), dialect) + _filters(names)
 
 
 def _check(flt: OrderFilter) -> None:
@@ -373,7 +374,8 @@ def matching_rows(
         signed_in(uow, actor)
         names, values = _parameters(flt, uow.today())
         page = _page_ids(flt.sort_key, flt.descending,
-                         [WorkOrder.id.in_(list(ids)), *_conditions(uow, flt, names)])
+                         [WorkOrder.id.in_(list(ids)),
+                          *_conditions(search_tokens(flt.text), names, uow.dialect)])
         query = _rows_query(page, flt.sort_key, flt.descending)
         rows = uow.connection().execute(query, values).all()
         return {row.id: row for row in _order_rows(rows)}
@@ -492,8 +494,8 @@ def _count(uow: UnitOfWork, flt: OrderFilter, today: date) -> int:
 def _count_query(tokens: tuple[str, ...], names: tuple[str, ...], dialect: Dialect) -> Prepared:
     if tokens and not names:
         return Prepared(match_count(list(tokens), dialect.name), dialect)
-    conditions = matching_ids(list(tokens), dialect.name) + _filters(names)
-    return Prepared(select(func.count()).select_from(WorkOrder).where(*conditions), dialect)
+    return Prepared(select(func.count()).select_from(WorkOrder).where(
+        *_conditions(tokens, names, dialect.name)), dialect)
 
 
 def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[OrderStatus, int]:
@@ -502,7 +504,7 @@ def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[Ord
     with uow.reading():
         signed_in(uow, actor)
         names, values = _parameters(flt, uow.today(), with_statuses=False)
-        conditions = _conditions(uow, flt, names)
+        conditions = _conditions(search_tokens(flt.text), names, uow.dialect)
         if conditions:
             # One pass over the matching rows, counting every status at once: GROUP BY would
             # walk the status index and fetch each row in status order, several times slower.
