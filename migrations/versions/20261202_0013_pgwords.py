@@ -40,18 +40,19 @@ HEADS = "order_search_heads"
 _SPLIT = r"regexp_split_to_table({text}, '[ \t\n\r\f\v]+')"
 
 
-def _fill(order_id: str, text: str) -> str:
-    """Statements adding the words of ``text`` and their postings for ``order_id``."""
-    split = _SPLIT.format(text=text)
+def _fill(order_id: str, text: str, rows: str = "") -> tuple[str, str]:
+    """The statements adding the words of ``text`` and their postings for ``order_id``: of
+    every order in ``rows`` (a FROM item and a comma, at the upgrade), or of NEW (a trigger)."""
+    split = f"{rows}{_SPLIT.format(text=text)} AS w"
     # A word is unique by its hash: a word over a B-tree page's third (a pasted run of
     # characters without a space) could not be indexed as itself.
-    return f"""
-        INSERT INTO {WORDS} (word) SELECT DISTINCT w FROM {split} AS w WHERE w <> ''
-            ON CONFLICT ((md5(word))) DO NOTHING;
+    return (f"""
+        INSERT INTO {WORDS} (word) SELECT DISTINCT w FROM {split} WHERE w <> ''
+            ON CONFLICT ((md5(word))) DO NOTHING""", f"""
         INSERT INTO {POSTINGS} (word_id, order_id)
-            SELECT DISTINCT s.id, {order_id} FROM {split} AS w
+            SELECT DISTINCT s.id, {order_id} FROM {split}
             JOIN {WORDS} s ON md5(s.word) = md5(w) AND s.word = w
-            WHERE w <> '';"""
+            WHERE w <> ''""")
 
 
 # A word starts where the text does or after anything but a (folded) letter or digit: the
@@ -72,14 +73,8 @@ def upgrade() -> None:
     op.execute(f"CREATE UNIQUE INDEX uq_{WORDS}_word ON {WORDS} ((md5(word)))")
     op.execute(f"CREATE TABLE {POSTINGS} (word_id bigint NOT NULL, order_id bigint NOT NULL, "
                f"CONSTRAINT pk_{POSTINGS} PRIMARY KEY (word_id, order_id))")
-    op.execute(f"""
-        INSERT INTO {WORDS} (word) SELECT DISTINCT w FROM work_orders,
-            {_SPLIT.format(text="work_orders.search_text")} AS w WHERE w <> ''""")
-    op.execute(f"""
-        INSERT INTO {POSTINGS} (word_id, order_id)
-            SELECT DISTINCT s.id, o.id FROM work_orders o,
-            {_SPLIT.format(text="o.search_text")} AS w
-            JOIN {WORDS} s ON md5(s.word) = md5(w) AND s.word = w WHERE w <> ''""")
+    for statement in _fill("o.id", "o.search_text", rows="work_orders o, "):
+        op.execute(statement)
     # Built after the rows are in: one pass instead of one insertion per row.
     op.execute(f"CREATE INDEX ix_{POSTINGS}_order_id ON {POSTINGS} (order_id)")
     op.execute(f"CREATE INDEX ix_{WORDS}_word_trgm ON {WORDS} USING gin (word gin_trgm_ops)")
@@ -91,7 +86,8 @@ def upgrade() -> None:
             IF TG_OP <> 'INSERT' THEN
                 DELETE FROM {POSTINGS} WHERE order_id = OLD.id;
             END IF;
-            IF TG_OP <> 'DELETE' THEN {_fill("NEW.id", "NEW.search_text")}
+            IF TG_OP <> 'DELETE' THEN
+                {";".join(_fill("NEW.id", "NEW.search_text"))};
             END IF;
             RETURN NULL;
         END $$""")
