@@ -23,7 +23,7 @@ from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import payment_status
 from dentasync_desktop.domain.text import sort_key
-from dentasync_desktop.services import masterdata, orders
+from dentasync_desktop.services import masterdata, order_list, orders
 from dentasync_desktop.services.order_list import (
     AWAITING_DELIVERY,
     count_by_status,
@@ -349,6 +349,32 @@ def test_pages_read_backwards_from_the_end_give_the_same_list(world: World,
         assert earlier.next is not None
         after = orders_after(world.uow(), world.admin, flt, earlier.next, 10)
         assert [r.number for r in after.rows] == expected[5:], key
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_probed_in_list_order_agree_with_the_index_on_every_sort(
+        world: World, descending: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A probe of the first three rows (ties included) that any match sends to: pages of two
+    forwards, backwards and by position, across the undated orders, as the index finds them."""
+    _sortable(world)
+    expected = {(key, text): numbers(world, text=text, sort_key=key, descending=descending)
+                for key in ORDER_SORT_KEYS for text in ("schafer", "an")}
+    monkeypatch.setattr(order_list, "PROBE_ROWS", 3)
+    monkeypatch.setattr(order_list, "PROBE_MATCHES", 1)
+    order_list._prepared.cache_clear()
+    try:
+        for (key, text), found in expected.items():
+            flt = OrderFilter(text=text, sort_key=key, descending=descending)
+            assert [n for p in keyset_pages(world, flt, 2) for n in p] == found, (key, text)
+            assert [n for p in backward_pages(world, flt, 2) for n in p] == found, (key, text)
+            assert [n for at in range(0, len(found), 2) for n in (
+                r.number for r in list_orders(world.uow(), world.admin, flt, at, 2).rows)
+            ] == found, (key, text)
+            assert [n for at in range(0, len(found), 2) for n in reversed([
+                r.number for r in orders_at(world.uow(), world.admin, flt, at, 2,
+                                            from_end=True).rows])] == found[::-1], (key, text)
+    finally:
+        order_list._prepared.cache_clear()
 
 
 def test_a_small_list_by_due_date_lists_each_order_once(world: World) -> None:
