@@ -43,6 +43,7 @@ _SERVER_BUSY_STATES = ("55P03", "40001", "40P01")
 WRITE_LOCK_KEY = 0x44_53_57_52  # "DSWR"
 MIGRATION_LOCK_KEY = 0x44_53_4D_47  # "DSMG"
 CONNECT_TIMEOUT_S = 10
+NEVER_BY_COUNT = 2**62
 # A pooled connection idle longer than this is pinged before use: a server restarted or a
 # network dropped meanwhile is then noticed before the user's query, not by it.
 PING_AFTER_IDLE_S = 30.0
@@ -75,11 +76,12 @@ def _server_engine(url: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.adapters.register_loader("numeric", WholeOrFloat)
-        # psycopg prepares a statement run five times; after five more the server may plan it
-        # once for any parameters, and a search's generic plan cannot use the trigram index
-        # (150 ms instead of 5). Prepared statements stay (no parsing), each run is planned.
-        dbapi_connection.execute("SET plan_cache_mode = force_custom_plan")
-        dbapi_connection.commit()
+        # psycopg would prepare any statement run five times, and after five more runs the
+        # server may plan it once for any parameters: a search's plan for any text cannot use
+        # the trigram index (150 ms instead of 5). Only the statements db/prepared.py is told
+        # may be planned once are prepared; every other one is planned for its values. (None
+        # would also refuse those: psycopg then prepares nothing.)
+        dbapi_connection.prepare_threshold = NEVER_BY_COUNT
         record.info[_LAST_USED] = time.monotonic()
 
     @event.listens_for(engine, "checkout")
