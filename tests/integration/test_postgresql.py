@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from dentasync_desktop.db import engine as engine_module
 from dentasync_desktop.db.revisions import current_revision, head_revision
 from dentasync_desktop.db.server import engine_url
-from dentasync_desktop.domain.dto import PaymentInput
+from dentasync_desktop.domain.dto import OrderFilter, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod
 from dentasync_desktop.domain.errors import DatabaseBusy, DatabaseProblem
 from dentasync_desktop.domain.money import Money
@@ -24,6 +24,7 @@ from dentasync_desktop.paths import AppPaths, bundled, resolve_paths
 from dentasync_desktop.services import maintenance
 from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 from dentasync_desktop.services.order_detail import get_order
+from dentasync_desktop.services.order_list import orders_after
 from dentasync_desktop.services.orders import create_order
 from dentasync_desktop.services.payments import record_payment
 
@@ -162,6 +163,22 @@ def test_the_search_trigger_looks_words_up_by_index_however_small_the_tables_loo
             "SELECT proconfig FROM pg_proc WHERE proname = 'order_search_sync'")).scalar_one()
     assert sorted(settings) == ["enable_hashjoin=off", "enable_mergejoin=off",
                                 "enable_seqscan=off"]
+
+
+def test_list_pages_are_planned_once_and_searches_for_their_words_every_time(
+    world: World, database: Database, order_id: int,
+) -> None:
+    database.engine.dispose()  # one pooled connection: the one that ran the pages
+    for _ in range(12):
+        orders_after(world.uow(), world.admin, OrderFilter(), None, 50)
+        orders_after(world.uow(), world.admin, OrderFilter(text="crown"), None, 50)
+    with database.engine.connect() as connection:
+        prepared = connection.execute(text(
+            "SELECT statement, generic_plans FROM pg_prepared_statements")).all()
+    pages = [plans for statement, plans in prepared if "FROM work_orders" in statement]
+    # psycopg's prepare_threshold None would have silently prepared nothing at all.
+    assert pages and pages[0] > 0, prepared
+    assert not [statement for statement, _plans in prepared if "search_text" in statement]
 
 
 def test_a_new_data_folder_on_the_server_sees_the_same_orders(
