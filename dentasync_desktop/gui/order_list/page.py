@@ -30,6 +30,7 @@ from ..theme import icon
 from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.record_table import record_table
 from ..worker import show_error
+from .delegate import OrderCellDelegate
 from .filter_bar import OrderFilterBar
 from .model import COLUMNS, HIDE_FIRST, NAME_COLUMNS, ORDER_ID_ROLE, OrderListModel
 from .order_tabs import OrderTabs
@@ -84,6 +85,7 @@ class OrderListPage(QWidget):
 
         self.filters = OrderFilterBar(self._client)
         self.table = record_table(self.model, "orderTable", multi_select=True)
+        self.table.setItemDelegate(OrderCellDelegate(self.model, self.table))
         header = self.table.horizontalHeader()
         # Columns fit the rows in sight: any other row of the list is a query away.
         header.setResizeContentsPrecision(0)
