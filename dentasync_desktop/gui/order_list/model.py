@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QWidget
 
@@ -220,6 +220,13 @@ class OrderListModel(RowTableModel[OrderRow]):
         self.reloaded.emit()
         if self._counted:
             self.counted.emit()
+            return
+        # Counted once the rows are painted (the count's query would slow their paint), and
+        # not at all when another filter came first.
+        QTimer.singleShot(0, self, lambda: self._count(generation))
+
+    def _count(self, generation: int) -> None:
+        if generation != self._generation:
             return
         self._client.submit(order_list.count_orders, self._filter).then(
             lambda total: self._show_count(generation, total),

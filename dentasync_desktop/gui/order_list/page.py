@@ -164,6 +164,9 @@ class OrderListPage(QWidget):
                           descending=flt.descending):
             return False
         self._reselect_id = self.selected_order_id()
+        # Counts not yet asked for the filter shown until now would only hold up the query
+        # for this one; its rows being shown asks for its own.
+        self._counts_timer.stop()
         self.model.set_filter(flt)
         return True
 
