@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from dentasync_desktop.domain.dto import ORDER_SORT_KEYS, OrderFilter
 from dentasync_desktop.domain.enums import OrderStatus, PaymentStatus, Role
@@ -200,6 +201,25 @@ def test_overdue_and_on_hold_rows_are_marked(qtbot, world: World, client: Servic
     assert model.data(held_index, Qt.ItemDataRole.DecorationRole) is not None
     assert not model.data(model.index(rows[late], 0), Qt.ItemDataRole.DecorationRole).isNull()
     assert OVERDUE_BACKGROUND != ON_HOLD_BACKGROUND
+
+
+def test_the_list_paints_its_cells_as_qt_would(qtbot, page: OrderListPage,  # type: ignore[no-untyped-def]
+                                               world: World) -> None:
+    """The list's own delegate (gui/order_list/delegate.py) draws the very pixels Qt's does:
+    tinted, coloured, marked rows, names cut with "…", the selected row."""
+    late, held, *_ = make_orders(world, 6, documented_at=date(2026, 10, 1))
+    publish(world, late)
+    version = publish(world, held)
+    orders.set_hold(world.uow(), world.admin, held, version, True, "Waiting")
+    page.refresh()
+    settle(qtbot)
+    page.table.setColumnWidth(1, 40)  # the patient's name cut
+    page.table.selectRow(2)
+    settle(qtbot)
+    ours = page.table.viewport().grab().toImage()
+    page.table.setItemDelegate(QStyledItemDelegate(page.table))
+    settle(qtbot)
+    assert ours == page.table.viewport().grab().toImage()
 
 
 def test_search_filters_as_you_type(qtbot, page: OrderListPage, world: World) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QWidget
 
@@ -27,10 +27,8 @@ from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, mone
 from ..table_model import (
     ALIGNMENT,
     BACKGROUND,
-    CHECK,
     DECORATION,
     DISPLAY,
-    FONT,
     FOREGROUND,
     ID_ROLE,
     ROW_ROLE,
@@ -86,21 +84,18 @@ NAME_COLUMNS = (1, 2, 3)  # patient, customer, lab: cut with "…" before a colu
 # Payment) matters more at the desk than when the order was documented or what was paid.
 HIDE_FIRST = (5, 8, 7, 2)  # documented, paid, total, customer
 ALIGNMENTS = tuple(column.alignment for column in COLUMNS)
-
-# A row's cells as ``_cells`` makes them: texts, background, foregrounds, icons and tooltips
-# (per column), and the theme they were made in.
-_Shown = tuple[tuple[str, ...], QColor | None, tuple[QColor | None, ...],
-               tuple[QIcon | None, ...], tuple[str | None, ...], int]
-_TEXTS: Final = 0
-_THEME: Final = 5
-_LOOKS: dict[int, int] = {int(BACKGROUND): 1, int(FOREGROUND): 2, int(DECORATION): 3,
-                          int(TOOLTIP): 4}
-_UNANSWERED = frozenset({int(FONT), int(CHECK)})  # two of the seven roles a paint asks for
+# A row's cells as ``_cells`` makes them: per column, each role a view asks for mapped to its
+# value (roles without one left out), and the theme they were made in.
+Cell = dict[int, Any]
+_Shown = tuple[tuple[Cell, ...], int]
 _icon = lru_cache(maxsize=8)(icon)  # a file look-up and a QIcon per paint otherwise
 # What a row's colours and icons depend on (status, payment, overdue, on hold) and what they
 # are: a row's readable colours took longer to work out than its texts.
 _LookKey = tuple[OrderStatus, PaymentStatus, bool, bool]
-_Look = tuple[QColor | None, tuple[QColor | None, ...], tuple[QIcon | None, ...]]
+_Look = tuple[Cell, ...]
+_ID, _ROW, _DISPLAY, _ALIGNMENT, _TOOLTIP = (
+    int(ID_ROLE), int(ROW_ROLE), int(DISPLAY), int(ALIGNMENT), int(TOOLTIP))
+_BACKGROUND, _FOREGROUND, _DECORATION = int(BACKGROUND), int(FOREGROUND), int(DECORATION)
 
 
 @dataclass(frozen=True)
@@ -225,6 +220,13 @@ class OrderListModel(RowTableModel[OrderRow]):
         self.reloaded.emit()
         if self._counted:
             self.counted.emit()
+            return
+        # Counted once the rows are painted (the count's query would slow their paint), and
+        # not at all when another filter came first.
+        QTimer.singleShot(0, self, lambda: self._count(generation))
+
+    def _count(self, generation: int) -> None:
+        if generation != self._generation:
             return
         self._client.submit(order_list.count_orders, self._filter).then(
             lambda total: self._show_count(generation, total),
@@ -436,69 +438,62 @@ class OrderListModel(RowTableModel[OrderRow]):
         return 0 if parent.isValid() else self._total
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Asked for every role of every cell in sight on each paint: one list lookup and one
-        # tuple lookup answer it, from cells made once per row (``_cells``).
-        if role in _UNANSWERED:
-            return None
-        number = index.row()
-        at = number - self._start
-        held = len(self._rows)
-        if role == DISPLAY:
-            column = index.column()
-            if column == 0:
-                self._seen = number
-                # Ask for the next page while the rows on screen are still there.
-                if not 0 <= at < held or (
-                        not self._fetching and (at >= held - self._ahead or at < self._ahead)):
-                    self._near(number, at)
-                    held = len(self._rows)
-                    at = number - self._start
-            if not 0 <= at < held:
-                return None
-            shown = self._cache[at]
-            if shown is None or shown[_THEME] != theme.generation:
-                shown = self._cells(at)
-            return shown[_TEXTS][column]
-        if not 0 <= at < held:
-            return None
-        if role == ALIGNMENT:
-            return ALIGNMENTS[index.column()]
-        look = _LOOKS.get(role)
-        if look is not None:
-            shown = self._cache[at] or self._cells(at)
-            value: Any = shown[look]
-            return value[index.column()] if role != BACKGROUND else value
-        if role == ID_ROLE:
-            return self._rows[at].id
-        if role == ROW_ROLE:
-            return self._rows[at]
-        return None
+        cell = self.cell(index.row(), index.column(), role == DISPLAY)
+        return None if cell is None else cell.get(role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return SELECTABLE if index.isValid() else Qt.ItemFlag.NoItemFlags  # no tick boxes
 
+    def cell(self, number: int, column: int, painted: bool = False) -> Cell | None:
+        """The cell's roles and their values, if its row is held; a cell being painted also
+        fetches what the view is about to need."""
+        at = number - self._start
+        held = len(self._rows)
+        if painted and column == 0:
+            self._seen = number
+            # Ask for the next page while the rows on screen are still there.
+            if not 0 <= at < held or (
+                    not self._fetching and (at >= held - self._ahead or at < self._ahead)):
+                self._near(number, at)
+                held = len(self._rows)
+                at = number - self._start
+        if not 0 <= at < held:
+            return None
+        shown = self._cache[at]
+        if shown is None or shown[1] != theme.generation:
+            shown = self._cells(at)
+        return shown[0][column]
+
     def _cells(self, at: int) -> _Shown:
-        """Row ``at``'s texts, colours, icon and tooltip, made once (until the theme changes)."""
+        """Row ``at``'s cells, made once (until the theme changes)."""
         row = self._rows[at]
-        columns = range(len(COLUMNS))
         number = self._start + at
-        background, foregrounds, decorations = self._look(row)
-        shown = (tuple(self.text(number, row, c) for c in columns), background, foregrounds,
-                 decorations, tuple(self.cell_tooltip(number, row, c) for c in columns),
-                 theme.generation)
+        cells = []
+        for column, look in enumerate(self._look(row)):
+            cell = {**look, _ID: row.id, _ROW: row, _DISPLAY: self.text(number, row, column),
+                    _ALIGNMENT: ALIGNMENTS[column]}
+            tip = self.cell_tooltip(number, row, column)
+            if tip is not None:
+                cell[_TOOLTIP] = tip
+            cells.append(cell)
+        shown = (tuple(cells), theme.generation)
         self._cache[at] = shown
         return shown
 
     def _look(self, row: OrderRow) -> _Look:
+        """Each column's background, foreground and icon roles (those it has) for the row."""
         if self._looks_theme != theme.generation:
             self._looks, self._looks_theme = {}, theme.generation
         key = (row.status, row.payment_status, row.overdue, row.on_hold)
         look = self._looks.get(key)
         if look is None:
-            columns = range(len(COLUMNS))
-            look = self._looks[key] = (
-                self.background(row), tuple(self.foreground(row, c) for c in columns),
-                tuple(self.decoration(row, c) for c in columns))
+            background = self.background(row)
+            look = self._looks[key] = tuple(
+                {role: value for role, value in ((_BACKGROUND, background),
+                                                 (_FOREGROUND, self.foreground(row, column)),
+                                                 (_DECORATION, self.decoration(row, column)))
+                 if value is not None}
+                for column in range(len(COLUMNS)))
         return look
 
     def _near(self, number: int, at: int) -> None:

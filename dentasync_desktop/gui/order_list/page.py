@@ -30,6 +30,7 @@ from ..theme import icon
 from ..widgets.columns import fit_columns, install_column_layout
 from ..widgets.record_table import record_table
 from ..worker import show_error
+from .delegate import OrderCellDelegate
 from .filter_bar import OrderFilterBar
 from .model import COLUMNS, HIDE_FIRST, NAME_COLUMNS, ORDER_ID_ROLE, OrderListModel
 from .order_tabs import OrderTabs
@@ -84,6 +85,7 @@ class OrderListPage(QWidget):
 
         self.filters = OrderFilterBar(self._client)
         self.table = record_table(self.model, "orderTable", multi_select=True)
+        self.table.setItemDelegate(OrderCellDelegate(self.model, self.table))
         header = self.table.horizontalHeader()
         # Columns fit the rows in sight: any other row of the list is a query away.
         header.setResizeContentsPrecision(0)
@@ -162,6 +164,9 @@ class OrderListPage(QWidget):
                           descending=flt.descending):
             return False
         self._reselect_id = self.selected_order_id()
+        # Counts not yet asked for the filter shown until now would only hold up the query
+        # for this one; its rows being shown asks for its own.
+        self._counts_timer.stop()
         self.model.set_filter(flt)
         return True
 
