@@ -15,6 +15,7 @@ from sqlalchemy.orm import QueryableAttribute
 
 from ..db.engine import is_server
 from ..db.models import Customer, DentalLab, Patient, WorkOrder
+from ..db.models.totals import in_period, totals
 from ..domain import validation
 from ..domain.actions import Action
 from ..domain.dto import (
@@ -63,6 +64,16 @@ def counted_orders(
     return conditions
 
 
+def _totals_conditions(flt: FinanceFilter) -> list[ColumnElement[bool]]:
+    """``counted_orders`` and the payment method on ``finance_totals``."""
+    conditions = [in_period(flt.date_from, flt.date_to)]
+    if flt.lab_id is not None:
+        conditions.append(totals.c.lab_id == flt.lab_id)
+    if flt.method is not None:
+        conditions.append(totals.c.payment_method == flt.method.value)
+    return conditions
+
+
 def _conditions(
     flt: FinanceFilter, today: date, with_payment_status: bool
 ) -> list[ColumnElement[bool]]:
@@ -79,13 +90,16 @@ def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinan
     _check(flt)
     with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
-        # Aggregate first, then name the labs: the join touches a dozen rows, not every order.
+        # From the totals kept per day and month (db/models/totals.py), not from every order:
+        # a million orders took 370-475 ms to add up even from a covering index.
         per_lab = (
-            select(WorkOrder.lab_id, WorkOrder.currency, func.count().label("orders"),
-                   func.sum(WorkOrder.paid_minor).label("paid"),
-                   func.sum(WorkOrder.price_total_minor).label("total"))
-            .where(*_conditions(flt, uow.today(), with_payment_status=False))
-            .group_by(WorkOrder.currency, WorkOrder.lab_id)
+            select(totals.c.lab_id, totals.c.currency,
+                   func.sum(totals.c.orders).label("orders"),
+                   func.sum(totals.c.paid_minor).label("paid"),
+                   func.sum(totals.c.price_total_minor).label("total"))
+            .where(*_totals_conditions(flt))
+            .group_by(totals.c.currency, totals.c.lab_id)
+            .having(func.sum(totals.c.orders) > 0)
             .subquery()
         )
         query = (

@@ -7,20 +7,22 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Date, String, func, select, text, type_coerce
 
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
+from dentasync_desktop.db.models.totals import totals
 from dentasync_desktop.domain.dto import FinanceFilter, OrderFinanceRow
 from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
 from dentasync_desktop.domain.text import sort_key
-from dentasync_desktop.services import finance, passwords
+from dentasync_desktop.services import finance, orders, passwords
 from dentasync_desktop.services.seed import seed
 
 from ..conftest import FIXED_NOW
 from ..factories import CHEAP_COST, World
+from .helpers import new_order
 
 TODAY = FIXED_NOW.date()
 
@@ -101,6 +103,11 @@ def filters(world: World) -> list[FinanceFilter]:
         FinanceFilter(date_from=date(2026, 10, 15)),
         FinanceFilter(date_to=date(2026, 8, 31)),
         FinanceFilter(date_from=date(2026, 9, 14), date_to=date(2026, 9, 14)),
+        # Whole months and days left over at either end (the totals' two kinds of row).
+        FinanceFilter(date_from=date(2026, 8, 17), date_to=date(2026, 10, 5)),
+        FinanceFilter(date_from=date(2026, 7, 31), date_to=date(2026, 9, 30)),
+        FinanceFilter(date_from=date(2026, 9, 1), date_to=date(2026, 9, 29)),
+        FinanceFilter(date_from=date(2026, 9, 2), date_to=date(2026, 10, 1)),
         FinanceFilter(lab_id=world.lab_id),
         FinanceFilter(method=PaymentMethod.BANK_TRANSFER),
         FinanceFilter(lab_id=world.lab2_id, method=PaymentMethod.CARD,
@@ -234,3 +241,46 @@ def test_refusals(seeded: World) -> None:
     with pytest.raises(ValidationError, match=r"(?i)view"):
         finance.summary(seeded.uow(), seeded.admin, FinanceFilter(), view="chart")
     assert finance.summary(seeded.uow(), seeded.actors[Role.FRONT_DESK], FinanceFilter())
+
+
+def test_finance_totals_follow_every_change_of_an_order(world: World) -> None:
+    """The triggers' totals equal a fresh sum over the orders after inserts, deletes, and
+    changes of every column they depend on, including into and out of Cancelled."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "current", CHEAP_COST)
+        seed(world.uow_factory, 120, seed=3)
+    draft = new_order(world)
+    orders.delete_order(world.uow(), world.actors[Role.MANAGER], draft.id, draft.version)
+    new_order(world)
+    changes = [
+        "UPDATE work_orders SET status = 'cancelled' WHERE id % 7 = 0",
+        "UPDATE work_orders SET status = 'draft' WHERE id % 14 = 0",
+        "UPDATE work_orders SET paid_minor = paid_minor + 150 WHERE id % 5 = 0",
+        "UPDATE work_orders SET price_total_minor = price_total_minor * 2 WHERE id % 6 = 0",
+        "UPDATE work_orders SET payment_method = NULL WHERE id % 9 = 0",
+        "UPDATE work_orders SET payment_method = 'cash' WHERE id % 10 = 0",
+        "UPDATE work_orders SET currency = 'CHF' WHERE id % 11 = 0",
+        f"UPDATE work_orders SET lab_id = {world.lab2_id} WHERE id % 4 = 0",
+        "UPDATE work_orders SET documented_at = :day WHERE id % 3 = 0",
+    ]
+    with world.uow() as uow:
+        for change in changes:
+            uow.session.execute(text(change), {"day": date(2026, 2, 28)})
+        uow.commit()
+    with world.uow() as uow:
+        month = (func.date_trunc("month", WorkOrder.documented_at).cast(Date)
+                 if uow.dialect == "postgresql"
+                 else type_coerce(func.substr(WorkOrder.documented_at, 1, 8) + "01", Date))
+        method = func.coalesce(WorkOrder.payment_method, "", type_=String())
+        for period, starts in (("day", WorkOrder.documented_at), ("month", month)):
+            fresh = uow.session.execute(
+                select(starts, WorkOrder.lab_id, WorkOrder.currency, method, func.count(),
+                       func.sum(WorkOrder.paid_minor), func.sum(WorkOrder.price_total_minor))
+                .where(WorkOrder.status != OrderStatus.CANCELLED)
+                .group_by(starts, WorkOrder.lab_id, WorkOrder.currency, method)).all()
+            kept = uow.session.execute(
+                select(totals.c.starts, totals.c.lab_id, totals.c.currency,
+                       totals.c.payment_method, totals.c.orders, totals.c.paid_minor,
+                       totals.c.price_total_minor)
+                .where(totals.c.period == period, totals.c.orders != 0)).all()
+            assert sorted(map(tuple, kept)) == sorted(map(tuple, fresh)), period
