@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from dentasync_desktop.db.models import Base, UTCDateTime
-from dentasync_desktop.db.models.search import is_search_index
+from dentasync_desktop.db.models.totals import is_derived_table
 
 config = context.config
 target_metadata = Base.metadata
@@ -20,8 +20,9 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
 
 
 def _include_name(name: str | None, type_: str, _parent: object) -> bool:
-    # The search indexes are raw SQL (db/models/search.py), not models to compare.
-    return not (type_ in ("table", "index") and name is not None and is_search_index(name))
+    # The search indexes and finance totals are raw SQL (db/models/search.py, totals.py),
+    # not models to compare.
+    return not (type_ in ("table", "index") and name is not None and is_derived_table(name))
 
 
 def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]

@@ -127,10 +127,11 @@ def row_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
 
 
 # The activity log's append-only guards and the triggers keeping the order search's word
-# tables in step (migration 0013).
+# tables (migration 0013) and the finance totals (0014) in step.
 _SERVER_TRIGGERS = frozenset({
     "activity.activity_no_update", "activity.activity_no_delete",
-    "work_orders.order_search_sync_insert_delete", "work_orders.order_search_sync_update"})
+    "work_orders.order_search_sync_insert_delete", "work_orders.order_search_sync_update",
+    "work_orders.finance_totals_insert_delete", "work_orders.finance_totals_update"})
 
 
 def server_content_problems(engine: Engine) -> list[str]:

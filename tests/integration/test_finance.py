@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Date, String, event, func, select, text, type_coerce
 
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
+from dentasync_desktop.db.models.totals import totals
 from dentasync_desktop.domain.dto import FinanceFilter, OrderFinanceRow
 from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
 from dentasync_desktop.domain.text import sort_key
-from dentasync_desktop.services import finance, passwords
+from dentasync_desktop.services import finance, orders, passwords
 from dentasync_desktop.services.seed import seed
 
 from ..conftest import FIXED_NOW
 from ..factories import CHEAP_COST, World
+from .helpers import new_order
 
 TODAY = FIXED_NOW.date()
 
@@ -101,6 +107,11 @@ def filters(world: World) -> list[FinanceFilter]:
         FinanceFilter(date_from=date(2026, 10, 15)),
         FinanceFilter(date_to=date(2026, 8, 31)),
         FinanceFilter(date_from=date(2026, 9, 14), date_to=date(2026, 9, 14)),
+        # Whole months and days left over at either end (the totals' two kinds of row).
+        FinanceFilter(date_from=date(2026, 8, 17), date_to=date(2026, 10, 5)),
+        FinanceFilter(date_from=date(2026, 7, 31), date_to=date(2026, 9, 30)),
+        FinanceFilter(date_from=date(2026, 9, 1), date_to=date(2026, 9, 29)),
+        FinanceFilter(date_from=date(2026, 9, 2), date_to=date(2026, 10, 1)),
         FinanceFilter(lab_id=world.lab_id),
         FinanceFilter(method=PaymentMethod.BANK_TRANSFER),
         FinanceFilter(lab_id=world.lab2_id, method=PaymentMethod.CARD,
@@ -190,6 +201,77 @@ def test_summary_overdue_is_the_outstanding_of_overdue_orders(seeded: World) -> 
         assert line.paid + line.outstanding == line.total
 
 
+@pytest.fixture(scope="module")
+def raw(seeded: World) -> list[Raw]:
+    return raw_orders(seeded)
+
+
+optional_day = st.none() | st.dates(date(2026, 1, 1), date(2027, 1, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), date_from=optional_day, date_to=optional_day,
+       method=st.none() | st.sampled_from(PaymentMethod),
+       status=st.none() | st.sampled_from(PaymentStatus), view=st.sampled_from(finance.VIEWS))
+def test_summary_equals_a_sum_over_every_order(
+        seeded: World, raw: list[Raw], data: st.DataObject, date_from: date | None,
+        date_to: date | None, method: PaymentMethod | None, status: PaymentStatus | None,
+        view: str) -> None:
+    """Whichever way the summary is made (from the totals and the overdue orders, from the
+    overdue orders alone, or from every order of a payment status), its figures are those of
+    the orders the filter counts, added up one by one."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    lab_id = data.draw(st.none() | st.sampled_from(sorted({r.lab_id for r in raw})))
+    flt = FinanceFilter(date_from=date_from, date_to=date_to, lab_id=lab_id, method=method,
+                        payment_status=status)
+    expected: dict[str, tuple[int, int, int, int]] = {}
+    for r in matching(raw, flt, with_payment_status=view == "orders"):
+        count, total, paid, overdue = expected.get(r.currency, (0, 0, 0, 0))
+        late = r.total - r.paid if r.payment_status is PaymentStatus.OVERDUE else 0
+        expected[r.currency] = (count + 1, total + r.total, paid + r.paid, overdue + late)
+
+    summary = finance.summary(seeded.uow(), seeded.admin, flt, view)
+
+    assert [c.currency for c in summary.per_currency] == sorted(expected)
+    assert {c.currency: (c.order_count, c.total.minor, c.paid.minor, c.overdue.minor)
+            for c in summary.per_currency} == expected
+
+
+def test_the_overdue_sum_reads_only_the_orders_with_an_unpaid_installment(
+        seeded: World) -> None:
+    """The summary reads no order but through the partial index of the unpaid installments
+    (and the totals), whatever the filter could use another index for."""
+    flt = FinanceFilter(date_from=date(2026, 1, 1), date_to=date(2026, 11, 30),
+                        lab_id=seeded.lab_id, method=PaymentMethod.CARD)
+    with seeded.uow() as uow:
+        engine = uow.session.get_bind()
+    sent: list[tuple[str, Any]] = []
+
+    def record(*args: Any) -> None:
+        sent.append(args[2:4])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        finance.summary(seeded.uow(), seeded.admin, flt, "labs")
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    statements = [(sql, params) for sql, params in sent if "work_orders" in sql]
+    assert len(statements) == 1
+    with seeded.uow() as uow:
+        connection = uow.session.connection()
+        if uow.dialect == "postgresql":
+            # A few hundred orders fit a page or two: read from the table, unless told not to.
+            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            plan = connection.exec_driver_sql("EXPLAIN " + statements[0][0], statements[0][1])
+        else:
+            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statements[0][0],
+                                              statements[0][1])
+        lines = "\n".join(str(row[-1]) for row in plan)
+    assert set(re.findall(r"ix_work_orders_\w+", lines)) == {"ix_work_orders_unpaid_due"}, lines
+    assert not re.search(r"(?m)^\W*(SCAN work_orders|Seq Scan on work_orders)", lines), lines
+
+
 @pytest.mark.parametrize("sort_key", finance.FINANCE_SORT_KEYS)
 def test_streamed_export_equals_the_pages_in_every_order(seeded: World, sort_key: str) -> None:
     flt = FinanceFilter(date_from=date(2026, 8, 1))
@@ -234,3 +316,46 @@ def test_refusals(seeded: World) -> None:
     with pytest.raises(ValidationError, match=r"(?i)view"):
         finance.summary(seeded.uow(), seeded.admin, FinanceFilter(), view="chart")
     assert finance.summary(seeded.uow(), seeded.actors[Role.FRONT_DESK], FinanceFilter())
+
+
+def test_finance_totals_follow_every_change_of_an_order(world: World) -> None:
+    """The triggers' totals equal a fresh sum over the orders after inserts, deletes, and
+    changes of every column they depend on, including into and out of Cancelled."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "current", CHEAP_COST)
+        seed(world.uow_factory, 120, seed=3)
+    draft = new_order(world)
+    orders.delete_order(world.uow(), world.actors[Role.MANAGER], draft.id, draft.version)
+    new_order(world)
+    changes = [
+        "UPDATE work_orders SET status = 'cancelled' WHERE id % 7 = 0",
+        "UPDATE work_orders SET status = 'draft' WHERE id % 14 = 0",
+        "UPDATE work_orders SET paid_minor = paid_minor + 150 WHERE id % 5 = 0",
+        "UPDATE work_orders SET price_total_minor = price_total_minor * 2 WHERE id % 6 = 0",
+        "UPDATE work_orders SET payment_method = NULL WHERE id % 9 = 0",
+        "UPDATE work_orders SET payment_method = 'cash' WHERE id % 10 = 0",
+        "UPDATE work_orders SET currency = 'CHF' WHERE id % 11 = 0",
+        f"UPDATE work_orders SET lab_id = {world.lab2_id} WHERE id % 4 = 0",
+        "UPDATE work_orders SET documented_at = :day WHERE id % 3 = 0",
+    ]
+    with world.uow() as uow:
+        for change in changes:
+            uow.session.execute(text(change), {"day": date(2026, 2, 28)})
+        uow.commit()
+    with world.uow() as uow:
+        month = (func.date_trunc("month", WorkOrder.documented_at).cast(Date)
+                 if uow.dialect == "postgresql"
+                 else type_coerce(func.substr(WorkOrder.documented_at, 1, 8) + "01", Date))
+        method = func.coalesce(WorkOrder.payment_method, "", type_=String())
+        for period, starts in (("day", WorkOrder.documented_at), ("month", month)):
+            fresh = uow.session.execute(
+                select(starts, WorkOrder.lab_id, WorkOrder.currency, method, func.count(),
+                       func.sum(WorkOrder.paid_minor), func.sum(WorkOrder.price_total_minor))
+                .where(WorkOrder.status != OrderStatus.CANCELLED)
+                .group_by(starts, WorkOrder.lab_id, WorkOrder.currency, method)).all()
+            kept = uow.session.execute(
+                select(totals.c.starts, totals.c.lab_id, totals.c.currency,
+                       totals.c.payment_method, totals.c.orders, totals.c.paid_minor,
+                       totals.c.price_total_minor)
+                .where(totals.c.period == period, totals.c.orders != 0)).all()
+            assert sorted(map(tuple, kept)) == sorted(map(tuple, fresh)), period

@@ -20,7 +20,7 @@ from dentasync_desktop.db.engine import make_engine
 from dentasync_desktop.db.health import stored_revision
 from dentasync_desktop.db.migrate import alembic_config
 from dentasync_desktop.db.models import Base
-from dentasync_desktop.db.models.search import is_search_index
+from dentasync_desktop.db.models.totals import is_derived_table
 from dentasync_desktop.db.revisions import current_revision, head_revision
 from dentasync_desktop.domain.errors import DatabaseProblem
 from dentasync_desktop.paths import AppPaths, bundled
@@ -67,7 +67,7 @@ def downgrade_to_base(database: Database) -> None:
 
 def test_upgrade_from_empty_creates_every_table(database: Database) -> None:
     tables = {name for name in inspect(database.engine).get_table_names()
-              if not is_search_index(name)}
+              if not is_derived_table(name)}
 
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
     assert current_revision(database.engine) == head_revision(MIGRATIONS)
@@ -78,7 +78,7 @@ def test_models_match_the_migrations(database: Database) -> None:
         context = MigrationContext.configure(connection, opts={
             "compare_type": True,
             "include_name": lambda name, kind, _parent: not (kind in ("table", "index")
-                                                             and is_search_index(name))})
+                                                             and is_derived_table(name))})
         differences = compare_metadata(context, Base.metadata)
 
     assert differences == []

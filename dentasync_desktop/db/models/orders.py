@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import EventKind, OrderStatus, PaymentMethod, TaskStatus
@@ -26,6 +26,13 @@ class WorkOrder(Base):
         Index("ix_work_orders_scorecard", "lab_id", "documented_at", "status",
               "main_service_id", "due_date", "delivered_on", "turnaround_minutes",
               "is_remake"),
+        # The orders with an installment left unpaid (a few percent of them, fewer as they are
+        # paid), by documented day, with every column the finance summary's overdue sum filters
+        # and adds: it reads those of its period from here instead of every order.
+        Index("ix_work_orders_unpaid_due", "documented_at", "unpaid_due_date", "currency",
+              "status", "lab_id", "payment_method", "price_total_minor", "paid_minor",
+              sqlite_where=text("unpaid_due_date IS NOT NULL"),
+              postgresql_where=text("unpaid_due_date IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
