@@ -1,7 +1,7 @@
 """PostgreSQL: the search trigger looks each word up by its index, whatever the statistics say
 
-Revision ID: 0014_pgwordsplan
-Revises: 0013_pgwords
+Revision ID: 0015_pgwordsplan
+Revises: 0014_million
 Create Date: 2026-12-02 18:20:00
 
 0013's trigger joins an order's words to ``order_search_words`` by the word's hash. The trigger
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0014_pgwordsplan'
-down_revision: str | None = '0013_pgwords'
+revision: str = '0015_pgwordsplan'
+down_revision: str | None = '0014_million'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
