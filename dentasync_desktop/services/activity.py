@@ -14,18 +14,23 @@ from .guards import signed_in
 from .unit_of_work import UnitOfWork
 
 
-def dump(values: Mapping[str, Any] | None) -> str:
-    """The JSON of a log entry's before/after values or parameters (empty when there are none)."""
-    if not values:
-        return ""
-    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=_plain)
-
-
 def _plain(value: object) -> str:
     # Dates and times as ISO text, so every reader parses them back the same way.
     if isinstance(value, date | datetime):
         return value.isoformat()
     return str(value)
+
+
+# One encoder for every entry: json.dumps with options builds a new one per call, a third of
+# the cost of the seeder's 28 entries per order.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_plain).encode
+
+
+def dump(values: Mapping[str, Any] | None) -> str:
+    """The JSON of a log entry's before/after values or parameters (empty when there are none)."""
+    if not values:
+        return ""
+    return _ENCODE(values)
 
 
 def record(

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import random
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Table, func, select, update
@@ -358,17 +359,18 @@ class _Generator:
         quote = connection.dialect.identifier_preparer.quote
         names = list(rows[0])
         columns = model.__table__.c
-        convert = [(name, columns[name].type.bind_processor(connection.dialect))
-                   for name in names]
         marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
         sql = (f"INSERT INTO {quote(model.__tablename__)} "
                f"({', '.join(quote(n) for n in names)}) "
                f"VALUES ({', '.join(marker for _ in names)})")
-        connection.exec_driver_sql(sql, [
-            tuple(row[name] if process is None else process(row[name])
-                  for name, process in convert)
-            for row in rows
-        ])
+        # The loops over the rows run in C (itemgetter, zip, map), one converted column at a
+        # time: per value in Python they cost a sixth of seeding.
+        by_column: list[Iterable[Any]] = []
+        for name in names:
+            column: Iterable[Any] = map(itemgetter(name), rows)
+            process = columns[name].type.bind_processor(connection.dialect)
+            by_column.append(column if process is None else map(process, column))
+        connection.exec_driver_sql(sql, list(zip(*by_column, strict=True)))
 
     def run(self, count: int, progress: Progress | None) -> SeedStats:
         first_number = self._reserve_numbers(count)
