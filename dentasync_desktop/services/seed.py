@@ -13,6 +13,7 @@ import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -217,6 +218,15 @@ def seed(
         stats = generate(uow, orders, seed, [(actor_id, SEED_USER_NAME)], progress)
         uow.commit()
     return stats
+
+
+@cache
+def _step_log(previous: OrderStatus, after: OrderStatus) -> tuple[str, str, str, str]:
+    """A status step's log entry: its action, then the JSON of its parameters, before and
+    after. A handful of distinct steps, logged about five times per order."""
+    action = STEP_TO[(previous, after)].value
+    return (action, activity.dump({"step": action, "from": previous.value, "to": after.value}),
+            activity.dump({"status": previous.value}), activity.dump({"status": after.value}))
 
 
 def _seed_user(uow: UnitOfWork) -> int:
@@ -622,15 +632,12 @@ class _Generator:
                 times[-2:] = [end, min(end + timedelta(days=1), self.now)]
         previous = S.DRAFT
         for after, at in zip(path, times, strict=True):
-            action = STEP_TO[(previous, after)]
+            action, params, before_json, after_json = _step_log(previous, after)
             rows.activity.append(dict(
-                at=at, actor_id=user[0], actor_name=user[1], action=action.value,
+                at=at, actor_id=user[0], actor_name=user[1], action=action,
                 entity="work_order", entity_id=order[0], order_id=order[0],
-                code="order.status_changed",
-                params=activity.dump({"step": action.value, "from": previous.value,
-                                      "to": after.value}),
-                summary="", before=activity.dump({"status": previous.value}),
-                after=activity.dump({"status": after.value})))
+                code="order.status_changed", params=params, summary="", before=before_json,
+                after=after_json))
             previous = after
 
     def _lab_times(self, lab: _Lab, status: OrderStatus, created_at: datetime, due: date
