@@ -75,6 +75,19 @@ def _totals_conditions(flt: FinanceFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _summed_totals(flt: FinanceFilter, *keys: ColumnElement[Any]) -> Select[Any]:
+    """``keys``, then the orders, paid and total of the orders ``flt`` counts (no payment
+    status), per ``keys``, from ``finance_totals``; groups of no order left out."""
+    return (
+        select(*keys, func.sum(totals.c.orders).label("orders"),
+               func.sum(totals.c.paid_minor).label("paid"),
+               func.sum(totals.c.price_total_minor).label("total"))
+        .where(*_totals_conditions(flt))
+        .group_by(*keys)
+        .having(func.sum(totals.c.orders) > 0)
+    )
+
+
 def _conditions(
     flt: FinanceFilter, today: date, with_payment_status: bool
 ) -> list[ColumnElement[bool]]:
@@ -93,16 +106,7 @@ def lab_rows(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> list[LabFinan
         authorize(uow, actor, Action.VIEW_FINANCE)
         # From the totals kept per day and month (db/models/totals.py), not from every order:
         # a million orders took 370-475 ms to add up even from a covering index.
-        per_lab = (
-            select(totals.c.lab_id, totals.c.currency,
-                   func.sum(totals.c.orders).label("orders"),
-                   func.sum(totals.c.paid_minor).label("paid"),
-                   func.sum(totals.c.price_total_minor).label("total"))
-            .where(*_totals_conditions(flt))
-            .group_by(totals.c.currency, totals.c.lab_id)
-            .having(func.sum(totals.c.orders) > 0)
-            .subquery()
-        )
+        per_lab = _summed_totals(flt, totals.c.currency, totals.c.lab_id).subquery()
         query = (
             select(DentalLab.id, DentalLab.name, per_lab.c.currency, per_lab.c.orders,
                    per_lab.c.paid, per_lab.c.total)
@@ -311,17 +315,10 @@ def _summary_from_totals(uow: UnitOfWork, flt: FinanceFilter, today: date) -> _F
     """Orders, total and paid from the totals kept per day and month (as ``lab_rows``), and
     the overdue part, which changes with the day, from the overdue orders alone: a million
     orders took 350 ms to add up."""
-    query = (
-        select(totals.c.currency, func.sum(totals.c.price_total_minor),
-               func.sum(totals.c.paid_minor), func.sum(totals.c.orders))
-        .where(*_totals_conditions(flt))
-        .group_by(totals.c.currency)
-        .having(func.sum(totals.c.orders) > 0)
-        .order_by(totals.c.currency)
-    )
+    query = _summed_totals(flt, totals.c.currency).order_by(totals.c.currency)
     overdue = {currency: total - paid for currency, total, paid, _ in _overdue(uow, flt, today)}
     return [(currency, total, paid, overdue.get(currency, 0), count)
-            for currency, total, paid, count in uow.session.execute(query)]
+            for currency, count, paid, total in uow.session.execute(query)]
 
 
 def _overdue(uow: UnitOfWork, flt: FinanceFilter, today: date

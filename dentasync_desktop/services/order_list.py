@@ -311,7 +311,7 @@ def _page_query(shape: _Shape) -> Select[*tuple[Any, ...]]:
     else:
         if shape.probe:
             conditions += [_probed(shape, conditions),
-                           matches_at_least(tokens, shape.dialect, PROBE_MATCHES),
+                           matches_at_least(tokens, PROBE_MATCHES),
                            *scanned_matches(WorkOrder.search_text, tokens, shape.dialect)]
         else:
             conditions += matching_ids(tokens, shape.dialect)
@@ -540,12 +540,10 @@ def _count(uow: UnitOfWork, flt: OrderFilter, today: date) -> int:
 
 @lru_cache(maxsize=64)
 def _count_query(tokens: tuple[str, ...], names: tuple[str, ...], dialect: Dialect) -> Prepared:
-    searching = bool(tokens)
-    if tokens and not names:
-        return Prepared(match_count(list(tokens), dialect.name), dialect,
-                        plan_each_run=searching)
-    return Prepared(select(func.count()).select_from(WorkOrder).where(
-        *_conditions(tokens, names, dialect.name)), dialect, plan_each_run=searching)
+    query = (match_count(list(tokens), dialect.name) if tokens and not names
+             else select(func.count()).select_from(WorkOrder).where(
+                 *_conditions(tokens, names, dialect.name)))
+    return Prepared(query, dialect, plan_each_run=bool(tokens))
 
 
 def count_by_status(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> dict[OrderStatus, int]:

@@ -41,7 +41,6 @@ from sqlalchemy import (
     or_,
     select,
     table,
-    true,
 )
 from sqlalchemy.dialects.postgresql import array as pg_array
 
@@ -175,14 +174,11 @@ def match_count(tokens: list[str], dialect: str) -> Select[int]:
     return count
 
 
-def matches_at_least(tokens: list[str], dialect: str, least: int) -> ColumnElement[bool]:
-    """A condition on no row: the first index holds ``least`` orders or more matching its
-    words (counted up to ``least``, so a common word costs no more than a rare one). Fewer
-    matches are sorted faster than rows are tested: a search for an order number read 10,000
-    rows for the one match the index hands over at once. PostgreSQL has no such cheap
-    count: there it always holds."""
-    if dialect == POSTGRESQL:
-        return true()
+def matches_at_least(tokens: list[str], least: int) -> ColumnElement[bool]:
+    """SQLite's FTS5 only: a condition on no row, the first index holds ``least`` orders or
+    more matching its words (counted up to ``least``, so a common word costs no more than a
+    rare one). Fewer matches are sorted faster than rows are tested: a search for an order
+    number read 10,000 rows for the one match the index hands over at once."""
     (index, query), *_ = _matches(tokens)
     found = select(index.c.rowid).where(index.c[index.name].op("MATCH")(query)).limit(least)
     return select(func.count()).select_from(found.subquery()).scalar_subquery() >= least
