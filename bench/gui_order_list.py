@@ -57,6 +57,9 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int):  # type: ig
     """What the app does (gui.application.run_gui) after sign-in: open the database (its full
     check and daily backup left for later, as app.start_gui does), build the window, show the
     list."""
+    from dentasync_desktop import collector
+
+    collector.pause()
     from dentasync_desktop.domain.dto import Actor
     from dentasync_desktop.domain.enums import Role
     from dentasync_desktop.gui.application import keep_settings_in, make_application
@@ -76,6 +79,7 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int):  # type: ig
     window = MainWindow(client, database.close)
     window.resize(WIDTH, HEIGHT)
     window.show()
+    collector.resume_after_start()
     page = window.show_page("orders")
     return app, database, window, page
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from . import __version__, logging_setup
+from . import __version__, collector, logging_setup
 from .domain.errors import DomainError
 from .i18n import translate
 from .paths import AppPaths, resolve_paths
@@ -146,6 +146,7 @@ def start_gui(context: AppContext) -> int:
     A problem found on the way is shown in a message box too: a double-clicked app has no
     console for the one-line message.
     """
+    collector.pause()
     # Imported here so that CLI commands never load Qt.
     from .gui.startup import show_startup_problem
 
@@ -165,6 +166,7 @@ def start_gui(context: AppContext) -> int:
 
         return run_gui(database, context.demo, context.paths.log_file)
     finally:
+        collector.resume_after_start()  # a start that failed on the way
         if window is not None:
             window.release()
     return EXIT_PROBLEM

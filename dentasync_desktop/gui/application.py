@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from .. import __version__
+from .. import __version__, collector
 from ..domain.dto import Actor
 from ..domain.enums import Role
 from ..domain.errors import DatabaseProblem
@@ -93,6 +93,7 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
         client = ServiceClient(database.uow_factory, actor, database.paths, log_file, demo)
         window = MainWindow(client, database.close)
         window.show()
+        collector.resume_after_start()
         if database.care is not None:
             QTimer.singleShot(CARE_DELAY_MS, window,
                               lambda w=window, c=client: _take_care(w, c, database, log_file))

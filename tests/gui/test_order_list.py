@@ -135,6 +135,28 @@ def test_scrolling_reads_on_from_the_window_and_keeps_it_bounded(  # type: ignor
         assert all(number == everything[r] for r, number in loaded_numbers(model).items())
 
 
+def test_a_page_repaints_only_the_rows_painted_before_it_came(  # type: ignore[no-untyped-def]
+        qtbot, world: World, client: ServiceClient) -> None:
+    """A page fetched ahead of the view leaves the view alone (told of the page's rows, a view
+    painted all of its viewport once more in that scroll step); rows the view painted empty
+    while their page was on its way are painted again."""
+    seed(world.uow_factory, 150)
+    model = OrderListModel(client, page_size=20, window_rows=40)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, *_: changed.append((top.row(), bottom.row())))
+    model.data(model.index(15, 0))  # near the window's end: the next page comes ahead
+    settle(qtbot)
+    assert model.window() == range(40)
+    assert changed == []
+    for row in (41, 42, 43):  # painted while their page was on its way
+        assert model.data(model.index(row, 0)) is None
+    settle(qtbot)
+    assert model.loaded(43) is not None
+    assert changed == [(41, 43)]
+
+
 @pytest.mark.parametrize("row", [149, 140, 75, 60])
 def test_a_jump_seeks_the_rows_from_the_nearer_end(qtbot, world: World,  # type: ignore[no-untyped-def]
                                                    client: ServiceClient, row: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.config
 import os
@@ -423,6 +424,7 @@ def test_a_damaged_database_at_window_start_is_shown_in_a_window(
     assert fake_gui.calls == []
     [(message, log_file)] = fake_gui.problems
     assert "damaged" in message
+    assert gc.isenabled()  # paused for the start, on again after one that failed
     assert log_file == data_dir / "logs" / "dentasync.log"
 
 

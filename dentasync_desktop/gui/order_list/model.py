@@ -138,6 +138,10 @@ class OrderListModel(RowTableModel[OrderRow]):
         self._fetching = False
         self._wanted: int | None = None  # a row asked for while a page was on its way
         self._seen = 0  # the last row the view asked for: where a refresh goes back to
+        # The rows the view painted empty (not held then): only they need painting again when
+        # a page brings them. A page fetched ahead of the view repaints nothing: telling the
+        # view of its 200 rows made it repaint the whole viewport, a second paint in a step.
+        self._missed: tuple[int, int] | None = None
 
     # --- state -----------------------------------------------------------------------------
 
@@ -392,12 +396,17 @@ class OrderListModel(RowTableModel[OrderRow]):
         self._shown(start, len(page.rows))
 
     def _shown(self, first: int, count: int) -> None:
-        """Repaint the ``count`` rows that came from ``first`` on (those still held), then
-        fetch what the view asked for meanwhile."""
+        """Repaint those of the ``count`` rows that came from ``first`` on which the view
+        painted empty (and are still held), then fetch what the view asked for meanwhile."""
         first, last = max(first, self._start), min(first + count, self._start + len(self._rows),
                                                    self._total) - 1
-        if first <= last:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        missed = self._missed
+        if missed is not None and first <= last:
+            if first <= missed[0] and missed[1] <= last:
+                self._missed = None  # all there now; rows missed beyond wait for their page
+            low, high = max(first, missed[0]), min(last, missed[1])
+            if low <= high:
+                self.dataChanged.emit(self.index(low, 0), self.index(high, len(COLUMNS) - 1))
         self._continue()
 
     def _continue(self) -> None:
@@ -458,6 +467,10 @@ class OrderListModel(RowTableModel[OrderRow]):
                 held = len(self._rows)
                 at = number - self._start
         if not 0 <= at < held:
+            if painted:
+                missed = self._missed
+                self._missed = (number, number) if missed is None else (
+                    min(missed[0], number), max(missed[1], number))
             return None
         shown = self._cache[at]
         if shown is None or shown[1] != theme.generation:
