@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -20,6 +21,7 @@ from dentasync_desktop.gui.order_list.model import (
     OrderListModel,
 )
 from dentasync_desktop.gui.order_list.page import OrderListPage
+from dentasync_desktop.gui.table_model import ROW_ROLE
 from dentasync_desktop.gui.widgets.columns import column_menu
 from dentasync_desktop.services import orders
 from dentasync_desktop.services.order_detail import get_order
@@ -155,6 +157,21 @@ def test_a_page_repaints_only_the_rows_painted_before_it_came(  # type: ignore[n
     settle(qtbot)
     assert model.loaded(43) is not None
     assert changed == [(41, 43)]
+
+
+def test_plain_cells_are_left_alone_by_the_cycle_collector(  # type: ignore[no-untyped-def]
+        qtbot, world: World, client: ServiceClient) -> None:
+    """A full collection in a scroll step walked every cell of the window; a cell of strings
+    and ints is one it stops following, and the row still comes by its role."""
+    seed(world.uow_factory, 30)
+    model = OrderListModel(client, page_size=20, window_rows=40)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    number = model.data(model.index(3, 0))
+    gc.collect()
+    assert number == model.row_at(3).number_text
+    assert model.data(model.index(3, 0), ROW_ROLE) is model.row_at(3)
+    assert not gc.is_tracked(model.cell(3, 1))
 
 
 @pytest.mark.parametrize("row", [149, 140, 75, 60])

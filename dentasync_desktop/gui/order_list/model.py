@@ -447,6 +447,8 @@ class OrderListModel(RowTableModel[OrderRow]):
         return 0 if parent.isValid() else self._total
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == _ROW:
+            return self.loaded(index.row())
         cell = self.cell(index.row(), index.column(), role == DISPLAY)
         return None if cell is None else cell.get(role)
 
@@ -483,7 +485,10 @@ class OrderListModel(RowTableModel[OrderRow]):
         number = self._start + at
         cells = []
         for column, look in enumerate(self._look(row)):
-            cell = {**look, _ID: row.id, _ROW: row, _DISPLAY: self.text(number, row, column),
+            # No row in the cell (data() gives it): a cell of only strings and ints is one the
+            # cycle collector stops following once it has seen it; a window's 22,000 cells
+            # were most of what a full collection walked in a scroll step.
+            cell = {**look, _ID: row.id, _DISPLAY: self.text(number, row, column),
                     _ALIGNMENT: ALIGNMENTS[column]}
             tip = self.cell_tooltip(number, row, column)
             if tip is not None:
