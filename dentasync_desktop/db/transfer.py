@@ -6,7 +6,8 @@ a change here. Rows are read in primary-key order and written with COPY, a batch
 memory stays flat at a million orders. Every value goes through its column type (read as the
 source dialect stores it, written as the target's), so dates, datetimes and enums arrive as
 the ORM would have written them. Only INSERTs reach the target: the activity log's
-append-only triggers refuse UPDATE and DELETE, never a copy.
+append-only triggers refuse UPDATE and DELETE, never a copy. Columns the database computes
+(``Computed``) are neither copied nor summed: the target computes them from the rest.
 """
 
 from __future__ import annotations
@@ -60,8 +61,13 @@ def tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
+def stored_columns(table: Table) -> list[Column[object]]:
+    """The columns a row is written with: all but those the database computes."""
+    return [column for column in table.c if column.computed is None]
+
+
 def money_columns(table: Table) -> list[Column[object]]:
-    return [column for column in table.c if column.name.endswith(MONEY_SUFFIX)]
+    return [column for column in stored_columns(table) if column.name.endswith(MONEY_SUFFIX)]
 
 
 def _currency_of(table: Table) -> tuple[ColumnElement[object], FromClause]:
@@ -100,10 +106,11 @@ def _batch_rows(table: Table) -> int:
     return BATCH_ROWS
 
 
-def _forward_references(table: Table) -> list[tuple[int, int]]:
-    """(column index, primary-key index) of every reference a row can make to a later row of
-    its own table (an order remade as a later one): written afterwards, when that row is in."""
-    names = [column.name for column in table.c]
+def _forward_references(table: Table, columns: list[Column[object]]) -> list[tuple[int, int]]:
+    """(index in ``columns``, primary key's index) of every reference a row can make to a later
+    row of its own table (an order remade as a later one): written afterwards, when that row
+    is in."""
+    names = [column.name for column in columns]
     keys = list(table.primary_key.columns)
     if len(keys) != 1:
         return []
@@ -116,18 +123,18 @@ def copy_table(source: Connection, target: Connection, table: Table,
                copied: Copied | None = None) -> int:
     """Copy every row of ``table`` from ``source`` into ``target`` (PostgreSQL) in its open
     transaction; the number of rows copied."""
-    columns = list(table.c)
+    columns = stored_columns(table)
     convert = [column.type.bind_processor(target.dialect) for column in columns]
     quote = target.dialect.identifier_preparer.quote
     statement = (f"COPY {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
                  "FROM STDIN")
-    forward = _forward_references(table)
+    forward = _forward_references(table, columns)
     later: list[tuple[object, str, object]] = []  # (primary key, column, value)
     raw = target.connection.dbapi_connection
     assert raw is not None, "a connection in use is never detached"
     done = 0
     result = source.execution_options(yield_per=_batch_rows(table)).execute(
-        select(table).order_by(*table.primary_key.columns))
+        select(*columns).order_by(*table.primary_key.columns))
     with cast("psycopg.Cursor[Any]", raw.cursor()) as cursor:
         for batch in result.partitions():
             with cursor.copy(statement) as copy:

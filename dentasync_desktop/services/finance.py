@@ -134,7 +134,7 @@ def _sort_key(key: str, today: date) -> _SortColumn:
         "payment_method": func.coalesce(WorkOrder.payment_method, "", type_=String()),
         "paid": WorkOrder.paid_minor,
         "total": WorkOrder.price_total_minor,
-        "outstanding": WorkOrder.price_total_minor - WorkOrder.paid_minor,
+        "outstanding": WorkOrder.outstanding_minor,
         "status": status_rank_sql(),
         "documented_at": WorkOrder.documented_at,
         "payment_status": payment_rank_sql(today),

@@ -173,7 +173,7 @@ _SORT_COLUMNS: dict[str, Callable[[], Sequence[SQLColumnExpression[Any]]]] = {
     "due_date": lambda: (WorkOrder.due_date,),
     "total": lambda: (WorkOrder.price_total_minor,),
     "paid": lambda: (WorkOrder.paid_minor,),
-    "balance": lambda: (WorkOrder.price_total_minor - WorkOrder.paid_minor,),
+    "balance": lambda: (WorkOrder.outstanding_minor,),
     "payment_status": lambda: (payment_rank_sql(TODAY),),
 }
 

@@ -3,12 +3,12 @@ action changed nothing at all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from dentasync_desktop.db.models import ActivityEntry, Base
 from dentasync_desktop.documents import activity_text
@@ -76,3 +76,31 @@ def one_activity(world: World, order_id: int | None = None) -> Iterator[None]:
     before = activity_count(world, order_id)
     yield
     assert activity_count(world, order_id) == before + 1
+
+
+def plan_of_the_order_query(world: World, run: Callable[[], object]) -> str:
+    """The plan of the one statement on work_orders ``run`` sends, as text."""
+    with world.uow() as uow:
+        engine = uow.session.get_bind()
+    sent: list[tuple[str, Any]] = []
+
+    def record(*args: Any) -> None:
+        sent.append(args[2:4])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    statements = [(sql, params) for sql, params in sent if "work_orders" in sql]
+    assert len(statements) == 1
+    with world.uow() as uow:
+        connection = uow.session.connection()
+        if uow.dialect == "postgresql":
+            # A few hundred orders fit a page or two: read from the table, unless told not to.
+            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            plan = connection.exec_driver_sql("EXPLAIN " + statements[0][0], statements[0][1])
+        else:
+            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statements[0][0],
+                                              statements[0][1])
+        return "\n".join(str(row[-1]) for row in plan)

@@ -6,12 +6,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Date, String, event, func, select, text, type_coerce
+from sqlalchemy import Date, String, func, select, text, type_coerce
 
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
 from dentasync_desktop.db.models.totals import totals
@@ -26,7 +25,7 @@ from dentasync_desktop.services.seed import seed
 
 from ..conftest import FIXED_NOW
 from ..factories import CHEAP_COST, World
-from .helpers import new_order
+from .helpers import new_order, plan_of_the_order_query
 
 TODAY = FIXED_NOW.date()
 
@@ -244,30 +243,8 @@ def test_the_overdue_sum_reads_only_the_orders_with_an_unpaid_installment(
     (and the totals), whatever the filter could use another index for."""
     flt = FinanceFilter(date_from=date(2026, 1, 1), date_to=date(2026, 11, 30),
                         lab_id=seeded.lab_id, method=PaymentMethod.CARD)
-    with seeded.uow() as uow:
-        engine = uow.session.get_bind()
-    sent: list[tuple[str, Any]] = []
-
-    def record(*args: Any) -> None:
-        sent.append(args[2:4])
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        finance.summary(seeded.uow(), seeded.admin, flt, "labs")
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    statements = [(sql, params) for sql, params in sent if "work_orders" in sql]
-    assert len(statements) == 1
-    with seeded.uow() as uow:
-        connection = uow.session.connection()
-        if uow.dialect == "postgresql":
-            # A few hundred orders fit a page or two: read from the table, unless told not to.
-            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
-            plan = connection.exec_driver_sql("EXPLAIN " + statements[0][0], statements[0][1])
-        else:
-            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statements[0][0],
-                                              statements[0][1])
-        lines = "\n".join(str(row[-1]) for row in plan)
+    lines = plan_of_the_order_query(
+        seeded, lambda: finance.summary(seeded.uow(), seeded.admin, flt, "labs"))
     assert set(re.findall(r"ix_work_orders_\w+", lines)) == {"ix_work_orders_unpaid_due"}, lines
     assert not re.search(r"(?m)^\W*(SCAN work_orders|Seq Scan on work_orders)", lines), lines
 
@@ -298,6 +275,30 @@ def test_default_order_is_newest_documented_first_with_ties_by_number(seeded: Wo
     page = finance.order_rows(seeded.uow(), seeded.admin, FinanceFilter(), offset=10, limit=5)
     assert page == rows[10:15]
     assert rows[0].number_text.startswith("WO-")
+
+
+def test_sorted_by_outstanding_as_total_less_paid_with_ties_by_number(seeded: World) -> None:
+    """The generated column sorts as the difference it stands for, recomputed here from the
+    payments themselves."""
+    raw = raw_orders(seeded)
+    assert len({r.total - r.paid for r in raw}) < len(raw)  # ties for the number to break
+    for flt in [*filters(seeded), *(FinanceFilter(payment_status=s) for s in PaymentStatus)]:
+        for descending in (False, True):
+            rows = all_rows(seeded, flt, sort_key="outstanding", descending=descending)
+            expected = sorted(matching(raw, flt), key=lambda r: (r.total - r.paid, r.number),
+                              reverse=descending)
+            assert [r.order_id for r in rows] == [r.id for r in expected], (flt, descending)
+            assert all(r.paid + r.outstanding == r.total for r in rows)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_first_page_by_outstanding_comes_from_its_index_unsorted(
+        seeded: World, descending: bool) -> None:
+    """At a million orders, computing and sorting them all for a page took over a second."""
+    lines = plan_of_the_order_query(seeded, lambda: finance.order_rows(
+        seeded.uow(), seeded.admin, FinanceFilter(), 0, 100, "outstanding", descending))
+    assert "ix_work_orders_outstanding_number" in lines, lines
+    assert not re.search(r"TEMP B-TREE FOR ORDER BY|Sort", lines), lines
 
 
 def test_refusals(seeded: World) -> None:

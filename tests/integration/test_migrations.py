@@ -206,6 +206,63 @@ def test_0004_fills_the_lab_times_from_the_activity_log(world, database: Databas
         True, True, "2026-11-20", 0, world.service_id)
 
 
+def triggers_on_work_orders(database: Database) -> set[str]:
+    with database.engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            query = ("SELECT tgname FROM pg_trigger "
+                     "WHERE tgrelid = 'work_orders'::regclass AND NOT tgisinternal")
+        else:
+            query = ("SELECT name FROM sqlite_master "
+                     "WHERE type = 'trigger' AND tbl_name = 'work_orders'")
+        return set(connection.exec_driver_sql(query).scalars())
+
+
+def test_0016_computes_the_outstanding_of_existing_orders(world, database: Database) -> None:  # type: ignore[no-untyped-def]
+    """Orders from before the column get it, indexed; it follows later payments, and the
+    search and totals triggers on work_orders are left as they were (no table rebuild)."""
+    from datetime import date
+
+    from dentasync_desktop.domain.dto import PaymentInput
+    from dentasync_desktop.domain.enums import PaymentMethod
+    from dentasync_desktop.domain.money import Money
+    from dentasync_desktop.services import payments
+
+    from .helpers import new_order
+
+    def pay(order_id: int, minor: int) -> None:
+        payments.record_payment(world.uow(), world.admin, order_id, PaymentInput(
+            paid_on=date(2026, 11, 20), amount=Money(minor, "EUR"), method=PaymentMethod.CASH))
+
+    def money() -> list[tuple[int, int, int]]:
+        with database.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(
+                "SELECT price_total_minor, paid_minor, outstanding_minor FROM work_orders "
+                "ORDER BY id"))]
+
+    first, second = new_order(world), new_order(world)
+    pay(first.id, 12000)
+    triggers = triggers_on_work_orders(database)
+    config = alembic_config(MIGRATIONS)
+    with database.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0015_pgwordsplan")
+        connection.commit()
+    assert "outstanding_minor" not in {
+        column["name"] for column in inspect(database.engine).get_columns("work_orders")}
+    with database.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.commit()
+
+    assert money() == [(50000, 12000, 38000), (50000, 0, 50000)]
+    assert {"ix_work_orders_outstanding_number", "ix_work_orders_outstanding_id"} <= {
+        index["name"] for index in inspect(database.engine).get_indexes("work_orders")}
+    assert triggers_on_work_orders(database) == triggers
+    assert len(triggers) >= 4  # the search indexes' and the finance totals'
+    pay(second.id, 500)
+    assert money() == [(50000, 12000, 38000), (50000, 500, 49500)]
+
+
 def test_search_index_migration_folds_and_indexes_existing_orders(database: Database) -> None:
     """Orders written before 0006 kept accents in their search text: the upgrade folds
     them and builds both indexes, so the old orders are found without accents."""

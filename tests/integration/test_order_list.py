@@ -37,6 +37,7 @@ from dentasync_desktop.services.seed import seed
 
 from ..conftest import FIXED_NOW
 from ..factories import World
+from .helpers import plan_of_the_order_query
 
 TODAY = FIXED_NOW.date()
 S = OrderStatus
@@ -404,6 +405,18 @@ def test_a_seek_lands_on_the_position_from_either_end(world: World, key: str) ->
         if back.next is not None:
             rest = orders_after(world.uow(), world.admin, flt, back.next, 100)
             assert [r.number for r in rest.rows] == expected[end:]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_by_balance_are_read_from_its_index(world: World, descending: bool) -> None:
+    """At a million orders, sorting every order for a page took 0.12 s (0.5 s searching)."""
+    _sortable(world)
+    flt = OrderFilter(sort_key="balance", descending=descending)
+    first = orders_after(world.uow(), world.admin, flt, None, 2)
+    for after in (None, first.next):
+        lines = plan_of_the_order_query(
+            world, lambda after=after: orders_after(world.uow(), world.admin, flt, after, 2))
+        assert "ix_work_orders_outstanding_id" in lines, lines
 
 
 def test_a_cursor_only_continues_its_own_sort(world: World) -> None:

@@ -349,3 +349,48 @@ def test_paid_always_equals_the_non_voided_payments(world: World, ops: list[tupl
         assert order.paid == eur(paid)
         assert order.balance == eur(50000 - paid)
         assert 0 <= paid <= 50000
+
+
+# --- property: the computed outstanding column is the price less what is paid -----------------
+
+money_changes = st.lists(
+    st.one_of(
+        st.tuples(st.just("pay"), st.integers(min_value=1, max_value=40000)),
+        st.tuples(st.just("void"), st.integers(min_value=0, max_value=20)),
+        st.tuples(st.just("price"), st.integers(min_value=0, max_value=90000)),
+    ),
+    min_size=1, max_size=8,
+)
+
+
+def stored_money(world: World, order_id: int) -> tuple[int, int, int]:
+    """(price, paid, outstanding) as the database holds them; the last it computes itself."""
+    with world.uow() as uow:
+        price, paid, outstanding = uow.session.execute(
+            select(WorkOrder.price_total_minor, WorkOrder.paid_minor,
+                   WorkOrder.outstanding_minor).where(WorkOrder.id == order_id)).one()
+        return price, paid, outstanding
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=money_changes)
+def test_outstanding_follows_payments_voids_and_price_changes(
+        world: World, changes: list[tuple[str, int]]) -> None:
+    order = new_order(world)
+    for kind, value in changes:
+        counted = [p.id for p in order.payments if not p.voided]
+        try:
+            if kind == "pay":
+                order = record(world, order, value)
+            elif kind == "void" and counted:
+                order = payments.void_payment(world.uow(), world.admin,
+                                              counted[value % len(counted)], "Test")
+            elif kind == "price":
+                order = orders.adjust_price(world.uow(), world.admin, order.id, order.version,
+                                            eur(value))
+        except ValidationError:
+            pass  # more than is left to pay, or a price below what is paid: nothing changed
+        price, paid, outstanding = stored_money(world, order.id)
+        assert (price, paid) == (order.total.minor, order.paid.minor)
+        assert outstanding == price - paid == order.balance.minor

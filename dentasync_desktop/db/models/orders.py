@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, text
+from sqlalchemy import Computed, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import EventKind, OrderStatus, PaymentMethod, TaskStatus
@@ -33,6 +33,11 @@ class WorkOrder(Base):
               "status", "lab_id", "payment_method", "price_total_minor", "paid_minor",
               sqlite_where=text("unpaid_due_date IS NOT NULL"),
               postgresql_where=text("unpaid_due_date IS NOT NULL")),
+        # Sorted by the outstanding amount, the finance tab (ties by number) and the order list
+        # (ties by id) read a page from these instead of computing and sorting every order:
+        # 1.4 s and 0.12-0.5 s at a million orders.
+        Index("ix_work_orders_outstanding_number", "outstanding_minor", "number"),
+        Index("ix_work_orders_outstanding_id", "outstanding_minor", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,6 +58,13 @@ class WorkOrder(Base):
     # Kept in step by the payment services in the same transaction as the payment itself,
     # so lists and finance never sum 300k payment rows on the fly.
     paid_minor: Mapped[int] = mapped_column(default=0)
+    # The balance, computed by the database so that it can be indexed (migration 0016): STORED
+    # on PostgreSQL; VIRTUAL on SQLite, whose ALTER TABLE cannot add a stored one (the indexes
+    # hold the values all the same). Never written; the copy to a server leaves it out. Sort
+    # by it, but sum the difference itself: reading the column on SQLite needs the table's
+    # row, where the two amounts come from a covering index (ix_work_orders_finance).
+    outstanding_minor: Mapped[int] = mapped_column(
+        Computed("price_total_minor - paid_minor", persisted=True))
     unpaid_due_date: Mapped[date | None]
     payment_method: Mapped[PaymentMethod | None]
     on_hold: Mapped[bool] = mapped_column(default=False)
