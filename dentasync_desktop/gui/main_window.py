@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self._specs: list[PageSpec] = [spec for spec in PAGES if spec.visible(client)]
         self._pages: dict[str, QWidget] = {}
         self._order_actions: list[tuple[OrderCommand, QAction]] = []
+        self._content_shown = False  # a page has shown what it loaded
+        self._after_content: Callable[[], None] | None = None
         self._help: HelpWindow | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Dentasync Desktop"))
@@ -197,17 +199,30 @@ class MainWindow(QMainWindow):
         signal = getattr(page, "current_order_changed", None)
         if signal is not None:
             signal.connect(self._update_order_actions)
+        loaded = getattr(page, "loaded", None)
+        if loaded is not None:
+            loaded.connect(self._content_loaded)
         return page
 
     def _show_start_page(self, schedule: ScheduleSettings | None) -> None:
+        if self.current_page() is None:  # else a page was asked for meanwhile
+            keys = [spec.key for spec in self._specs]
+            wanted = schedule.start_page if schedule is not None else keys[0]
+            self.show_page(wanted if wanted in keys else keys[0])
         # The reminders' first check (what came due meanwhile, the next one's time: scans of
-        # every event and installment) queues behind the start page's first query.
-        self.reminders.start()
-        if self.current_page() is not None:
-            return  # a page was asked for meanwhile
-        keys = [spec.key for spec in self._specs]
-        wanted = schedule.start_page if schedule is not None else keys[0]
-        self.show_page(wanted if wanted in keys else keys[0])
+        # every event and installment) waits until the page on show has painted what it
+        # loaded: run beside the page's first query and paint, it took half of a two-core
+        # processor from them (100,000 orders: ~0.2 s of the start).
+        if self._content_shown or not hasattr(self.current_page(), "loaded"):
+            self.reminders.start()
+        else:
+            self._after_content = self.reminders.start
+
+    def _content_loaded(self, *_shown: object) -> None:
+        self._content_shown = True
+        start, self._after_content = self._after_content, None
+        if start is not None:
+            QTimer.singleShot(0, self, start)  # once the rows are painted
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
