@@ -59,6 +59,9 @@ class CheckIn(QObject):
         self.indicator.setForegroundRole(QPalette.ColorRole.HighlightedText)
         self.indicator.hide()
         window.statusBar().addPermanentWidget(self.indicator)
+
+    def start(self) -> None:
+        """Watch the keyboard for scans (every event of the application passes the filter)."""
         self.detector.install()
 
     @property

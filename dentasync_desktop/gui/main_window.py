@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .help.window import HelpWindow
 
 SETTINGS_GROUP = "mainWindow"
+BACKGROUND_AT_LATEST_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._order_actions: list[tuple[OrderCommand, QAction]] = []
         self._content_shown = False  # a page has shown what it loaded
-        self._after_content: Callable[[], None] | None = None
+        self._background_due = False  # once the start page has painted what it loaded
+        self._background_started = False
         self._help: HelpWindow | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Dentasync Desktop"))
@@ -209,20 +211,32 @@ class MainWindow(QMainWindow):
             keys = [spec.key for spec in self._specs]
             wanted = schedule.start_page if schedule is not None else keys[0]
             self.show_page(wanted if wanted in keys else keys[0])
-        # The reminders' first check (what came due meanwhile, the next one's time: scans of
-        # every event and installment) waits until the page on show has painted what it
-        # loaded: run beside the page's first query and paint, it took half of a two-core
-        # processor from them (100,000 orders: ~0.2 s of the start).
         if self._content_shown or not hasattr(self.current_page(), "loaded"):
-            self.reminders.start()
-        else:
-            self._after_content = self.reminders.start
+            self._start_background()
+            return
+        self._background_due = True
+        # A start page that never shows its data (its query failed) holds them up no longer.
+        QTimer.singleShot(BACKGROUND_AT_LATEST_MS, self, self._start_background)
 
     def _content_loaded(self, *_shown: object) -> None:
         self._content_shown = True
-        start, self._after_content = self._after_content, None
-        if start is not None:
-            QTimer.singleShot(0, self, start)  # once the rows are painted
+        if self._background_due:
+            QTimer.singleShot(0, self, self._start_background)  # once the rows are painted
+
+    def _start_background(self) -> None:
+        """What the window runs beside its pages, once the start page has painted what it
+        loaded: the reminders' first check (scans of every event and installment, ~0.18 s of
+        processor at 100,000 orders) and the scanner's and the idle lock's event filters.
+        Every event of the application passes those (~2,000 until the first rows are
+        painted), and the first event PySide hands a Python filter makes it create the enums
+        of every Qt class (~25 ms). All of it ran beside the start page's query and paint,
+        with the processor (and Python's lock) shared."""
+        if self._background_started:
+            return
+        self._background_started = True
+        self.reminders.start()
+        self.check_in.start()
+        self.idle_lock.start()
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
