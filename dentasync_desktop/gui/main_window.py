@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..domain.actions import Action
-from ..domain.dto import OrderDetail, ScheduleSettings
+from ..domain.dto import ScheduleSettings
 from ..services.settings import get_schedule_settings
 from .access import gate
 from .account import ChangePasswordDialog, LockDialog
@@ -43,6 +43,7 @@ from .theme import icon
 from .widgets.columns import fill_column_menu, menu_title
 
 if TYPE_CHECKING:
+    from ..domain.dto import OrderDetail
     from .help.window import HelpWindow
 
 SETTINGS_GROUP = "mainWindow"

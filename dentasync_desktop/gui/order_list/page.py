@@ -22,7 +22,7 @@ from ...domain.actions import Action
 from ...domain.dto import OrderFilter
 from ...domain.enums import OrderStatus
 from ...domain.numbers import format_number, looks_like_number
-from ...services import order_detail, order_list
+from ...services import order_list
 from ...services.changes import ORDER_PARTS, Change, ChangeKind
 from ..access import gate
 from ..changes import ChangeRelay
@@ -212,6 +212,9 @@ class OrderListPage(QWidget):
     def _search_entered(self) -> None:
         text = self.search.text().strip()
         if looks_like_number(text):
+            # As the order view: on first use (the order services are not needed before).
+            from ...services import order_detail
+
             self._client.submit(order_detail.find_order_id, text).then(
                 lambda found: self._number_found(text, found), self._search_refused, busy=self)
             return
