@@ -7,10 +7,8 @@ are some 350 modules, a tenth of the start-up's processor time when read again t
 """
 
 from ..services import (  # noqa: F401
-    checkin,
     maintenance,
     masterdata,
-    order_detail,
     order_list,
     reminders,
     settings,

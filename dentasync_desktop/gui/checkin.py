@@ -9,21 +9,23 @@ title show the mode; Esc or the menu ends it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..domain.actions import Action
-from ..domain.dto import OrderDetail
 from ..domain.errors import DomainError
-from ..services import checkin
 from .access import gate
 from .client import ServiceClient
 from .errors import error_words
 from .scan import MAX_GAP_MS, ScanDetector, monotonic_ms
 from .theme import icon
 from .widgets.toast import Toast
+
+if TYPE_CHECKING:
+    from ..domain.dto import OrderDetail
 
 SHORTCUT = "Ctrl+Shift+K"
 
@@ -59,6 +61,9 @@ class CheckIn(QObject):
         self.indicator.setForegroundRole(QPalette.ColorRole.HighlightedText)
         self.indicator.hide()
         window.statusBar().addPermanentWidget(self.indicator)
+
+    def start(self) -> None:
+        """Watch the keyboard for scans (every event of the application passes the filter)."""
         self.detector.install()
 
     @property
@@ -84,6 +89,9 @@ class CheckIn(QObject):
         return self.tr(" — check-in mode")
 
     def scanned(self, text: str) -> None:
+        # The order services come with the first scan: none is on the way to the first screen.
+        from ..services import checkin
+
         if self.active:
             self._client.submit(checkin.check_in, text).then(
                 self._checked_in, self._refused, busy=self._window)
@@ -102,6 +110,8 @@ class CheckIn(QObject):
         last, self.last = self.last, None
         if last is None:
             return
+        from ..services import checkin
+
         self._client.submit(checkin.undo_check_in, last.id, last.version).then(
             lambda detail: self.toast.show_text(self.tr(
                 "Check-in undone: {number} is shipped again.").format(

@@ -22,7 +22,8 @@ SHORTEST_LOCK_SECONDS = 60
 
 
 class IdleLock(QObject):
-    """Calls ``lock`` once the application has had no input for the Settings' idle minutes.
+    """Calls ``lock`` once the application has had no input for the Settings' idle minutes,
+    from ``start`` on.
 
     ``clock`` (seconds, monotonic) is injected so tests move time on instead of sleeping.
     """
@@ -37,12 +38,16 @@ class IdleLock(QObject):
         self._last_input = self._clock()
         self.paused = False
         self._reading = False  # the settings are being read for a check
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        """Watch the input (every event of the application passes this filter) and check."""
+        self._last_input = self._clock()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

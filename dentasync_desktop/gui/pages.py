@@ -9,6 +9,9 @@ the hooks there, which the main window calls when present:
 - ``table_view() -> QTableView``: the table View > Columns acts on
 - ``selected_order_id() -> int | None`` and a ``current_order_changed(object)`` signal: enable the
   order commands below for the order selected or open on the page
+- a ``loaded`` signal (any arguments), emitted when the page shows what it loaded: the main
+  window's own background queries (the reminders' first check) wait for the start page's first
+  (a start page without one does not hold them up)
 
 A page loads through ``client.submit(...).then(...)`` (gui.worker) and keeps itself current by
 connecting ``ChangeRelay.of(client).changed`` (gui.changes) to a slot that re-queries what the

@@ -61,7 +61,7 @@ from ..i18n import LANGUAGES
 from . import activity
 from .guards import authorize, get, signed_in
 from .mappers import customer_info, lab_info, patient_info, service_info, staff_info
-from .orders import search_text
+from .order_search import search_text
 from .unit_of_work import UnitOfWork
 
 DELETED = "deleted"

@@ -31,12 +31,11 @@ from ..domain.dto import Actor, ItemInput, OrderDetail, OrderInput
 from ..domain.enums import OrderStatus, TaskStatus
 from ..domain.errors import LifecycleError, ValidationError
 from ..domain.money import MAX_MINOR, Money, check_amount, check_currency
-from ..domain.numbers import format_number
 from ..domain.teeth import format_teeth, parse_teeth
-from ..domain.text import search_fold
 from . import activity, payments, workplan
 from .guards import authorize, find, get, order_for, touch
 from .order_detail import load_detail
+from .order_search import search_text
 from .unit_of_work import UnitOfWork
 
 ORDER_COUNTER = "work_order_number"
@@ -60,13 +59,6 @@ def next_id(uow: UnitOfWork) -> int:
     used = (uow.session.scalar(select(func.max(WorkOrder.id))),
             uow.session.scalar(select(func.max(ActivityEntry.order_id))))
     return max(value or 0 for value in used) + 1
-
-
-def search_text(number: int, patient: Patient, customer: Customer, lab: DentalLab,
-                description: str) -> str:
-    parts = (format_number(number), str(number), patient.first_name, patient.last_name,
-             customer.name, customer.clinic, lab.name, description)
-    return search_fold(" ".join(p for p in parts if p))
 
 
 def refresh_search_text(uow: UnitOfWork, order: WorkOrder) -> None:

@@ -58,7 +58,8 @@ from ..domain.payments import first_unpaid_due, schedule
 from ..domain.teeth import PERMANENT, format_teeth
 from ..domain.text import sort_key
 from . import activity
-from .orders import ORDER_COUNTER, search_text
+from .order_search import search_text
+from .orders import ORDER_COUNTER
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 Progress = Callable[[int, int], None]  # (orders written so far, orders asked for)

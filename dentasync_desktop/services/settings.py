@@ -32,7 +32,6 @@ from ..domain.money import check_currency
 from ..domain.readiness import MAX_WARNING_DAYS
 from . import activity
 from .attachment_store import LOGO_CONTENT_KEY
-from .attachments import store_file
 from .changes import ChangeKind
 from .guards import authorize, signed_in
 from .unit_of_work import UnitOfWork
@@ -139,7 +138,7 @@ def _store_logo(uow: UnitOfWork, path: str) -> bool:
     if not path:
         new = ""
     elif Path(path).is_file():
-        new, _size = store_file(uow, Path(path))
+        new, _size = uow.files.put(Path(path))
     if new == old:
         return False
     uow.session.merge(Setting(key=LOGO_CONTENT_KEY, value=new))

@@ -17,10 +17,16 @@ def test_the_finance_page_imports_no_document_library() -> None:
 
 def test_the_window_and_the_order_list_load_no_dialog_or_order_view() -> None:
     """The start-up paints the list without the order view, the editor, the guide, IBAN
-    checks, migrations, documents or a server driver: each is imported when first used."""
+    checks, migrations, documents or a server driver: each is imported when first used. The
+    order services and the DTOs made on first use (domain.dto's LAZY: ~1 ms a class) wait
+    for an order to be opened, scanned or typed."""
     lazy = ("dentasync_desktop.gui.order_editor", "dentasync_desktop.gui.order_detail.view",
             "dentasync_desktop.gui.help.window", "stdnum", "alembic", "reportlab", "openpyxl",
-            "psycopg")
+            "psycopg", "dentasync_desktop.services.orders",
+            "dentasync_desktop.services.order_detail", "dentasync_desktop.services.checkin",
+            "dentasync_desktop.services.payments", "dentasync_desktop.services.attachments",
+            "dentasync_desktop.domain.dto.orders", "dentasync_desktop.domain.dto.calendar",
+            "dentasync_desktop.domain.dto.finance")
     code = ("import sys, dentasync_desktop.gui.application, dentasync_desktop.gui.order_list.page; "
             f"print(sorted(m for m in {lazy!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

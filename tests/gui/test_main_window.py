@@ -12,18 +12,24 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from dentasync_desktop import __version__
 from dentasync_desktop.domain.actions import Action
+from dentasync_desktop.domain.dto import ScheduleSettings
 from dentasync_desktop.domain.enums import Role
+from dentasync_desktop.gui.checkin import CheckIn
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.idle_lock import IdleLock
 from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.order_detail.view import OrderDetailView
 from dentasync_desktop.gui.order_editor import OrderEditorDialog
 from dentasync_desktop.gui.order_list.page import OrderListPage
 from dentasync_desktop.gui.pages import PAGES, OrderCommand
-from dentasync_desktop.services import users
+from dentasync_desktop.gui.reminders.centre import ReminderCentre
+from dentasync_desktop.gui.today.page import TodayPage
+from dentasync_desktop.services import settings, users
 from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
 from dentasync_desktop.services.maintenance import Database
 
 from ..factories import World
+from ..integration.helpers import new_order
 from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 
 
@@ -282,3 +288,31 @@ def test_columns_menu_and_refresh(qtbot, client: ServiceClient, world: World) ->
     window.refresh_action.trigger()
     settle(qtbot)
     assert window.statusBar().currentMessage() == "Refreshed."
+
+
+@pytest.mark.parametrize("start_page", ["orders", "today"])
+def test_background_work_starts_once_the_start_page_has_shown_its_data(
+        qtbot, monkeypatch: pytest.MonkeyPatch, client: ServiceClient, world: World,  # type: ignore[no-untyped-def]
+        start_page: str) -> None:
+    """The reminders' first check and the application-wide event filters (scanner, idle lock)
+    wait for the start page's first rows: beside its query and paint they slowed it down."""
+    new_order(world)
+    settings.save_schedule_settings(world.uow(), world.admin,
+                                    ScheduleSettings(start_page=start_page))
+    window = MainWindow(client, lambda: None)
+    qtbot.addWidget(window)
+
+    def data_shown() -> bool:
+        page = window.current_page()
+        if isinstance(page, OrderListPage):
+            return page.model.rowCount() > 0
+        return isinstance(page, TodayPage) and page.board is not None
+
+    started: list[tuple[str, bool]] = []
+    for name, part in (("reminders", ReminderCentre), ("scanner", CheckIn),
+                       ("idle lock", IdleLock)):
+        monkeypatch.setattr(part, "start",
+                            lambda _self, name=name: started.append((name, data_shown())))
+    window.show()
+    settle(qtbot)
+    assert sorted(started) == [("idle lock", True), ("reminders", True), ("scanner", True)]

@@ -22,7 +22,7 @@ from ...domain.actions import Action
 from ...domain.dto import OrderFilter
 from ...domain.enums import OrderStatus
 from ...domain.numbers import format_number, looks_like_number
-from ...services import order_detail, order_list
+from ...services import order_list
 from ...services.changes import ORDER_PARTS, Change, ChangeKind
 from ..access import gate
 from ..changes import ChangeRelay
@@ -47,6 +47,7 @@ class OrderListPage(QWidget):
 
     current_order_changed = Signal(object)  # the selected/open order's id, or None
     new_order_requested = Signal()
+    loaded = Signal()  # rows were shown (after a filter change, a sort, a refresh)
 
     def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,12 +122,13 @@ class OrderListPage(QWidget):
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)  # after the list has painted
         self._counts_timer.timeout.connect(self.refresh_counts)
+        self._counts_timer.timeout.connect(self._load_choices)
         self.model.reloaded.connect(self._counts_timer.start)
         self.model.reloaded.connect(self._show_total)
         self.model.counted.connect(self._show_total)
         self.model.reloaded.connect(self._first_fit)
-        self.model.reloaded.connect(self._load_choices)
         self.model.reloaded.connect(self._after_reload)
+        self.model.reloaded.connect(self.loaded)
         ChangeRelay.of(self._client).changed.connect(self._on_changes)
         self.filters.changed.connect(self.apply_filters)
         self.new_button.clicked.connect(self.new_order_requested)
@@ -189,7 +191,7 @@ class OrderListPage(QWidget):
             self._fit_widths()
 
     def _load_choices(self) -> None:
-        """The lab and customer filters' choices, once the first rows are shown: the list's
+        """The lab and customer filters' choices, once the first rows are painted: the list's
         first page no longer waits behind their queries for the workers and the processor."""
         if not self._choices_loaded:
             self._choices_loaded = True
@@ -210,6 +212,9 @@ class OrderListPage(QWidget):
     def _search_entered(self) -> None:
         text = self.search.text().strip()
         if looks_like_number(text):
+            # As the order view: on first use (the order services are not needed before).
+            from ...services import order_detail
+
             self._client.submit(order_detail.find_order_id, text).then(
                 lambda found: self._number_found(text, found), self._search_refused, busy=self)
             return
