@@ -6,6 +6,7 @@ The database is an SQLite file, or with DENTASYNC_TEST_PG set a PostgreSQL datab
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -264,3 +265,14 @@ def shared_world(seeded_world: SeededWorld, shared_database: Database) -> World:
 @pytest.fixture
 def world(seeded_world: SeededWorld, uow_factory: UnitOfWorkFactory) -> World:
     return seeded_world.world.using(uow_factory)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Python's collector rescans every surviving object on each full collection (0.1-0.5 s
+    each on a heap this size, ~15 of them in tests/integration). The modules and test items
+    loaded by now never die, so they are moved out of its sight (gc.freeze), and a full
+    collection waits for 100 younger ones instead of 10: the garbage still goes, in fewer,
+    larger sweeps. The collector's CPU over five heavy integration files: 3.1 -> 2.1 s."""
+    gc.freeze()
+    young, middle, _full = gc.get_threshold()
+    gc.set_threshold(young, middle, 100)
