@@ -20,16 +20,18 @@ from dentasync_desktop.gui.order_editor import OrderEditorDialog
 from dentasync_desktop.gui.order_list.page import OrderListPage
 from dentasync_desktop.gui.pages import PAGES, OrderCommand
 from dentasync_desktop.services import users
-from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
+from dentasync_desktop.services.demo import DEMO_USERS
 from dentasync_desktop.services.maintenance import Database
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 
 
 @pytest.fixture
-def demo_client(database: Database, uow_factory: Any, tmp_path) -> Callable[[str], ServiceClient]:  # type: ignore[no-untyped-def]
-    fill_demo(uow_factory)
+def demo_client(database: Database, uow_factory: Any, tmp_path,  # type: ignore[no-untyped-def]
+                seeding: Seeding) -> Callable[[str], ServiceClient]:
+    seeding.demo()
     passwords = {user.username: user.password for user in DEMO_USERS}
 
     def sign_in(username: str) -> ServiceClient:

@@ -23,8 +23,8 @@ from dentasync_desktop.gui.order_list.page import OrderListPage
 from dentasync_desktop.gui.widgets.columns import column_menu
 from dentasync_desktop.services import orders
 from dentasync_desktop.services.order_detail import get_order
-from dentasync_desktop.services.seed import seed
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import MessageBoxes, settle
 
@@ -87,8 +87,9 @@ def test_columns_match_the_sort_keys_of_the_service() -> None:
 
 
 def test_model_passes_the_model_tester_and_fetches_pages(qtbot, qtmodeltester, world: World,  # type: ignore[no-untyped-def]
-                                                         client: ServiceClient) -> None:
-    seed(world.uow_factory, 130)
+                                                         client: ServiceClient,
+                                                         seeding: Seeding) -> None:
+    seeding.orders(130)
     model = OrderListModel(client, page_size=20, window_rows=40)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     settle(qtbot)
@@ -119,8 +120,8 @@ def show_row(qtbot, model: OrderListModel, row: int) -> None:  # type: ignore[no
 
 
 def test_scrolling_reads_on_from_the_window_and_keeps_it_bounded(  # type: ignore[no-untyped-def]
-        qtbot, world: World, client: ServiceClient) -> None:
-    seed(world.uow_factory, 150)
+        qtbot, world: World, client: ServiceClient, seeding: Seeding) -> None:
+    seeding.orders(150)
     model = OrderListModel(client, page_size=20, window_rows=40)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     settle(qtbot)
@@ -137,8 +138,9 @@ def test_scrolling_reads_on_from_the_window_and_keeps_it_bounded(  # type: ignor
 
 @pytest.mark.parametrize("row", [149, 140, 75, 60])
 def test_a_jump_seeks_the_rows_from_the_nearer_end(qtbot, world: World,  # type: ignore[no-untyped-def]
-                                                   client: ServiceClient, row: int) -> None:
-    seed(world.uow_factory, 150)
+                                                   client: ServiceClient, row: int,
+                                                   seeding: Seeding) -> None:
+    seeding.orders(150)
     model = OrderListModel(client, page_size=20, window_rows=40)
     total_column = [c.sort_key for c in COLUMNS].index("number")
     model.sort(total_column, Qt.SortOrder.DescendingOrder)
