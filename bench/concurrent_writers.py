@@ -35,6 +35,7 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -60,6 +61,9 @@ from dentasync_desktop.services.payments import record_payment
 ORDERS = 6
 PAID_ON = date(2026, 1, 15)
 ORDER_TOTAL = Money(10**11, "EUR")  # large enough that the small payments never use it up
+# Every writer waits here, connected, until all are: the clock starts when the last one has
+# spawned and loaded the app, so the whole run is spent writing at once.
+_start_together: Any = None
 
 
 @dataclass
@@ -117,6 +121,7 @@ def _worker(folder: str, url: str | None, actor: Actor, seconds: float, seed: in
     try:
         order_ids = _order_ids(database)
         parties = _parties(database, order_ids[0])
+        _start_together.wait(timeout=300)
         deadline = time.monotonic() + seconds
         while (tally.created < create) if create else (time.monotonic() < deadline):
             tally.attempts += 1
@@ -146,6 +151,11 @@ def _worker(folder: str, url: str | None, actor: Actor, seconds: float, seed: in
     finally:
         database.close()
     return tally
+
+
+def _wait_at(barrier: Any) -> None:
+    global _start_together
+    _start_together = barrier
 
 
 def _parties(database: Database, order_id: int) -> tuple[int, int, int]:
@@ -194,7 +204,8 @@ def run(processes: int, seconds: float, folder: Path, url: str | None = None,
     actor = _prepare(folder, url)
     started = time.perf_counter()
     # Spawned, not forked: each writer is a fresh program, as a second copy of the app would be.
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+    spawn = multiprocessing.get_context("spawn")
+    with spawn.Pool(processes, _wait_at, (spawn.Barrier(processes),)) as pool:
         tallies = pool.starmap(_worker, [(str(folder), url, actor, seconds, seed, create)
                                          for seed in range(processes)])
     elapsed = time.perf_counter() - started

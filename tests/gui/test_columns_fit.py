@@ -20,8 +20,8 @@ from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.order_list.model import PAYMENT_COLUMN
 from dentasync_desktop.gui.order_list.page import OrderListPage
 from dentasync_desktop.gui.widgets.columns import ELIDED_WIDTH
-from dentasync_desktop.services.seed import seed
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import screenshot, settle
 
@@ -67,8 +67,8 @@ def open_page(qtbot: QtBot, client: ServiceClient, size: tuple[int, int],
 @pytest.mark.parametrize("size", SIZES)
 def test_the_order_list_shows_what_is_owed_without_scrolling_sideways(
         qtbot: QtBot, themed: QApplication, lang: str, world: World, client: ServiceClient,
-        size: tuple[int, int]) -> None:
-    seed(world.uow_factory, 40, seed=3)
+        size: tuple[int, int], seeding: Seeding) -> None:
+    seeding.orders(40, 3)
     window, page = open_page(qtbot, client, size, "orders")
     assert isinstance(page, OrderListPage)
     table = page.table
@@ -84,8 +84,8 @@ def test_the_order_list_shows_what_is_owed_without_scrolling_sideways(
 
 
 def test_a_column_hidden_to_fit_comes_back_from_the_header_menu(
-        qtbot: QtBot, world: World, client: ServiceClient) -> None:
-    seed(world.uow_factory, 40, seed=3)
+        qtbot: QtBot, world: World, client: ServiceClient, seeding: Seeding) -> None:
+    seeding.orders(40, 3)
     _window, page = open_page(qtbot, client, (960, 600), "orders")  # the window's minimum
     assert isinstance(page, OrderListPage)
     assert page.table.horizontalScrollBar().maximum() == 0
@@ -101,8 +101,8 @@ def test_a_column_hidden_to_fit_comes_back_from_the_header_menu(
 
 
 def test_an_older_saved_layout_does_not_bring_the_scroll_bar_back(
-        qtbot: QtBot, world: World, client: ServiceClient) -> None:
-    seed(world.uow_factory, 40, seed=3)
+        qtbot: QtBot, world: World, client: ServiceClient, seeding: Seeding) -> None:
+    seeding.orders(40, 3)
     window, page = open_page(qtbot, client, (1280, 800), "orders")
     assert isinstance(page, OrderListPage)
     header = page.table.horizontalHeader()
@@ -121,8 +121,8 @@ def test_an_older_saved_layout_does_not_bring_the_scroll_bar_back(
 @pytest.mark.parametrize("size", SIZES)
 def test_the_finance_labs_table_shows_total_and_outstanding(
         qtbot: QtBot, themed: QApplication, lang: str, world: World, client: ServiceClient,
-        size: tuple[int, int]) -> None:
-    seed(world.uow_factory, 200, seed=3)
+        size: tuple[int, int], seeding: Seeding) -> None:
+    seeding.orders(200, 3)
     window, page = open_page(qtbot, client, size, "finance")
     assert isinstance(page, FinancePage)
     page.set_period(Period.ALL)

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from dentasync_desktop.gui import language
 from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.order_list.page import OrderListPage
-from dentasync_desktop.services.seed import seed
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import screenshot, settle
 from .test_order_list import FakeShell
@@ -40,8 +40,9 @@ def clipped(bar: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("size", [(960, 600), (1366, 768)])
 def test_no_filter_is_clipped(qtbot: QtBot, themed: QApplication, lang: str, world: World,
-                              client: object, size: tuple[int, int]) -> None:
-    seed(world.uow_factory, 40, seed=3)  # counts on the quick filters make them wider
+                              client: object, size: tuple[int, int],
+                              seeding: Seeding) -> None:
+    seeding.orders(40, 3)  # counts on the quick filters make them wider
     window = MainWindow(client, lambda: None)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.resize(*size)

@@ -31,9 +31,8 @@ from dentasync_desktop.gui.formatting import money
 from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import finance, payments, reports
-from dentasync_desktop.services.demo import fill_demo
-from dentasync_desktop.services.seed import seed
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import screenshot, settle
 
@@ -47,8 +46,8 @@ def english_locale() -> Iterator[None]:
 
 
 @pytest.fixture
-def seeded(world: World) -> World:
-    seed(world.uow_factory, 300, seed=7)
+def seeded(world: World, seeding: Seeding) -> World:
+    seeding.orders(300, 7)
     return world
 
 
@@ -305,8 +304,9 @@ def test_roles_without_finance_see_why(qtbot, seeded, client_for) -> None:
     assert page.labs_model.rowCount() == 0
 
 
-def test_screenshot_with_demo_data(qtbot, world: World, client, themed) -> None:
-    assert fill_demo(world.uow_factory)
+def test_screenshot_with_demo_data(qtbot, world: World, client, themed,
+                                   seeding: Seeding) -> None:
+    assert seeding.demo()
     page = make_page(qtbot, client)
     page.show()
     settle(qtbot)

@@ -25,17 +25,19 @@ from dentasync_desktop.gui.pages import PAGES, OrderCommand
 from dentasync_desktop.gui.reminders.centre import ReminderCentre
 from dentasync_desktop.gui.today.page import TodayPage
 from dentasync_desktop.services import settings, users
-from dentasync_desktop.services.demo import DEMO_USERS, fill_demo
+from dentasync_desktop.services.demo import DEMO_USERS
 from dentasync_desktop.services.maintenance import Database
 
+from ..conftest import Seeding
 from ..factories import World
 from ..integration.helpers import new_order
 from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
 
 
 @pytest.fixture
-def demo_client(database: Database, uow_factory: Any, tmp_path) -> Callable[[str], ServiceClient]:  # type: ignore[no-untyped-def]
-    fill_demo(uow_factory)
+def demo_client(database: Database, uow_factory: Any, tmp_path,  # type: ignore[no-untyped-def]
+                seeding: Seeding) -> Callable[[str], ServiceClient]:
+    seeding.demo()
     passwords = {user.username: user.password for user in DEMO_USERS}
 
     def sign_in(username: str) -> ServiceClient:

@@ -141,6 +141,9 @@ def order(world: World) -> OrderDetail:
 def make_view(qtbot, make_client, order: OrderDetail):  # type: ignore[no-untyped-def]
     def make(role: Role = Role.ADMIN, order_id: int | None = None) -> OrderDetailView:
         view = OrderDetailView(make_client(role), order_id or order.id)
+        # The primary button's hold against a double click (test_dialog_behaviour's subject)
+        # lasts the desktop's double-click interval: each step here would wait 0.4 s for it.
+        view._step_hold.setInterval(1)
         qtbot.addWidget(view)
         view.resize(1280, 800)
         view.show()

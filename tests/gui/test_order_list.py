@@ -25,8 +25,8 @@ from dentasync_desktop.gui.table_model import ROW_ROLE
 from dentasync_desktop.gui.widgets.columns import column_menu
 from dentasync_desktop.services import orders
 from dentasync_desktop.services.order_detail import get_order
-from dentasync_desktop.services.seed import seed
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import MessageBoxes, settle
 
@@ -89,8 +89,9 @@ def test_columns_match_the_sort_keys_of_the_service() -> None:
 
 
 def test_model_passes_the_model_tester_and_fetches_pages(qtbot, qtmodeltester, world: World,  # type: ignore[no-untyped-def]
-                                                         client: ServiceClient) -> None:
-    seed(world.uow_factory, 130)
+                                                         client: ServiceClient,
+                                                         seeding: Seeding) -> None:
+    seeding.orders(130)
     model = OrderListModel(client, page_size=20, window_rows=40)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     settle(qtbot)
@@ -121,8 +122,8 @@ def show_row(qtbot, model: OrderListModel, row: int) -> None:  # type: ignore[no
 
 
 def test_scrolling_reads_on_from_the_window_and_keeps_it_bounded(  # type: ignore[no-untyped-def]
-        qtbot, world: World, client: ServiceClient) -> None:
-    seed(world.uow_factory, 150)
+        qtbot, world: World, client: ServiceClient, seeding: Seeding) -> None:
+    seeding.orders(150)
     model = OrderListModel(client, page_size=20, window_rows=40)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     settle(qtbot)
@@ -138,11 +139,11 @@ def test_scrolling_reads_on_from_the_window_and_keeps_it_bounded(  # type: ignor
 
 
 def test_a_page_repaints_only_the_rows_painted_before_it_came(  # type: ignore[no-untyped-def]
-        qtbot, world: World, client: ServiceClient) -> None:
+        qtbot, client: ServiceClient, seeding: Seeding) -> None:
     """A page fetched ahead of the view leaves the view alone (told of the page's rows, a view
     painted all of its viewport once more in that scroll step); rows the view painted empty
     while their page was on its way are painted again."""
-    seed(world.uow_factory, 150)
+    seeding.orders(150)
     model = OrderListModel(client, page_size=20, window_rows=40)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     settle(qtbot)
@@ -160,10 +161,10 @@ def test_a_page_repaints_only_the_rows_painted_before_it_came(  # type: ignore[n
 
 
 def test_plain_cells_are_left_alone_by_the_cycle_collector(  # type: ignore[no-untyped-def]
-        qtbot, world: World, client: ServiceClient) -> None:
+        qtbot, client: ServiceClient, seeding: Seeding) -> None:
     """A full collection in a scroll step walked every cell of the window; a cell of strings
     and ints is one it stops following, and the row still comes by its role."""
-    seed(world.uow_factory, 30)
+    seeding.orders(30)
     model = OrderListModel(client, page_size=20, window_rows=40)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     settle(qtbot)
@@ -176,8 +177,9 @@ def test_plain_cells_are_left_alone_by_the_cycle_collector(  # type: ignore[no-u
 
 @pytest.mark.parametrize("row", [149, 140, 75, 60])
 def test_a_jump_seeks_the_rows_from_the_nearer_end(qtbot, world: World,  # type: ignore[no-untyped-def]
-                                                   client: ServiceClient, row: int) -> None:
-    seed(world.uow_factory, 150)
+                                                   client: ServiceClient, row: int,
+                                                   seeding: Seeding) -> None:
+    seeding.orders(150)
     model = OrderListModel(client, page_size=20, window_rows=40)
     total_column = [c.sort_key for c in COLUMNS].index("number")
     model.sort(total_column, Qt.SortOrder.DescendingOrder)

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QApplication
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.finance.page import ORDERS_TAB, SCORECARD_TAB, FinancePage
 from dentasync_desktop.gui.finance.periods import Period
-from dentasync_desktop.services.demo import fill_demo
-from dentasync_desktop.services.seed import seed
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import screenshot, settle
 
@@ -40,8 +39,9 @@ def scorecard_page(qtbot, client: ServiceClient) -> FinancePage:  # type: ignore
     return page
 
 
-def test_model_chart_and_drill_down(qtbot, qtmodeltester, world: World, client) -> None:
-    seed(world.uow_factory, 300, seed=7)
+def test_model_chart_and_drill_down(qtbot, qtmodeltester, world: World, client,
+                                    seeding: Seeding) -> None:
+    seeding.orders(300, 7)
     page = scorecard_page(qtbot, client)
     model = page.scorecard.model
     assert model.rowCount() >= 3
@@ -68,8 +68,8 @@ def test_model_chart_and_drill_down(qtbot, qtmodeltester, world: World, client) 
 
 
 def test_generate_report_writes_the_scorecard(qtbot, world: World, client,
-                                              tmp_path: Path) -> None:
-    seed(world.uow_factory, 50, seed=3)
+                                              tmp_path: Path, seeding: Seeding) -> None:
+    seeding.orders(50, 3)
     page = scorecard_page(qtbot, client)
     written: list[str] = []
     page.report_written.connect(written.append)
@@ -83,8 +83,9 @@ def test_generate_report_writes_the_scorecard(qtbot, world: World, client,
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_screenshots(qtbot, world: World, client, themed, size: tuple[int, int]) -> None:
-    assert fill_demo(world.uow_factory)
+def test_screenshots(qtbot, world: World, client, themed, size: tuple[int, int],
+                     seeding: Seeding) -> None:
+    assert seeding.demo()
     page = scorecard_page(qtbot, client)
     page.resize(*size)
     page.show()

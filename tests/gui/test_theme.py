@@ -30,8 +30,8 @@ from dentasync_desktop.gui.theme import (
     readable,
     style_sheet,
 )
-from dentasync_desktop.services.demo import fill_demo
 
+from ..conftest import Seeding
 from ..factories import World
 from .conftest import screenshot, settle
 
@@ -103,8 +103,8 @@ def test_the_theme_setting_is_saved_and_applied(qtbot: QtBot, themed: QApplicati
 
 
 def test_key_labels_read_and_pages_look_right(qtbot: QtBot, look: str, world: World,
-                                               client: ServiceClient) -> None:
-    assert fill_demo(world.uow_factory)
+                                               client: ServiceClient, seeding: Seeding) -> None:
+    assert seeding.demo()
     window = MainWindow(client, lambda: None)
     qtbot.addWidget(window)
     window.resize(1366, 768)

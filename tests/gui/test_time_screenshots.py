@@ -62,7 +62,6 @@ def test_time_screens(qtbot: QtBot, themed, timed: World, timed_client: ServiceC
         window.reminders.scheduler.check()
         settle(qtbot)
         qtbot.waitUntil(lambda: window.reminders.bell.text() != "", timeout=5000)
-        qtbot.wait(400)  # the board's debounced reload
         settle(qtbot)
         for width, height in SIZES:
             window.resize(width, height)

@@ -47,7 +47,10 @@ def write_lock(database: Database, order_id: int) -> Iterator[sqlite3.Connection
 
 
 def test_four_processes_writing_at_once_lose_nothing_and_see_no_raw_lock_error() -> None:
-    run = subprocess.run([sys.executable, str(BENCH), "--processes", "4", "--seconds", "10",
+    # The writers start together once all four are up (the bench's barrier), so two seconds
+    # are two seconds of four writers queueing for one file: ~100 writes, ~20 of them
+    # refused as stale, i.e. really interleaved.
+    run = subprocess.run([sys.executable, str(BENCH), "--processes", "4", "--seconds", "2",
                           "--json"], capture_output=True, text=True, timeout=300, check=False)
     figures = json.loads(run.stdout)
     assert figures["unhandled"] == 0, figures["unhandled_examples"]

@@ -37,7 +37,7 @@ from dentasync_desktop.domain.errors import (
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.domain.text import search_fold
 from dentasync_desktop.paths import DATABASE_CONFIG, AppPaths, resolve_paths
-from dentasync_desktop.services import attachments, server_move, settings, users
+from dentasync_desktop.services import attachments, passwords, server_move, settings, users
 from dentasync_desktop.services.attachment_store import CHUNK, AttachmentStore
 from dentasync_desktop.services.demo import DEMO_ORDERS, fill_demo
 from dentasync_desktop.services.maintenance import open_database
@@ -45,7 +45,7 @@ from dentasync_desktop.services.order_list import count_orders
 from dentasync_desktop.services.orders import create_order
 
 from ..conftest import uow_factory_for
-from ..factories import actor_for
+from ..factories import CHEAP_COST, actor_for
 from ..pg import Databases
 
 ADMIN = ("admin", "admin123")  # the demo database's administrator
@@ -54,10 +54,14 @@ OLDER = "0010"
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo clinic in a database file, made once; each test moves a copy of it."""
+    """The demo clinic in a database file, made once; each test moves a copy of it. Its users'
+    passwords are hashed cheaply, as the suite's are: a module's fixture comes before the
+    cheap-hashing one, and five production hashes, checked again at sign-in, took 1.7 s."""
     paths = resolve_paths(tmp_path_factory.mktemp("demo") / "data").create()
     database = open_database(paths)
-    assert fill_demo(uow_factory_for(database))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "current", CHEAP_COST)
+        assert fill_demo(uow_factory_for(database))
     database.close()
     return paths.database
 
