@@ -166,7 +166,7 @@ def start_gui(context: AppContext) -> int:
 
         return run_gui(database, context.demo, context.paths.log_file)
     finally:
-        collector.resume_after_start()  # a start that failed on the way
+        collector.resume_after_start()  # if the start failed before the window showed
         if window is not None:
             window.release()
     return EXIT_PROBLEM

@@ -19,5 +19,9 @@ def pause() -> None:
 
 
 def resume_after_start() -> None:
+    """Once per start: a later call (the next sign-in's window, the end of a start) finds the
+    collector running and leaves it so."""
+    if gc.isenabled():
+        return
     gc.freeze()
     gc.enable()
