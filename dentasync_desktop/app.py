@@ -16,7 +16,6 @@ from .domain.errors import DomainError
 from .i18n import translate
 from .paths import AppPaths, resolve_paths
 from .services.changes import ChangeBus
-from .services.demo import fill_demo
 from .services.maintenance import Database, claim_window, open_database
 
 log = logging.getLogger(__name__)
@@ -48,8 +47,12 @@ class AppContext:
         """``defer_care``: see ``open_database`` (the window runs the care once it shows)."""
         if self._database is None:
             self._database = open_database(self.paths, bus=self.bus, defer_care=defer_care)
-            if self.demo and fill_demo(self._database.uow_factory):
-                log.info("filled the demo database %s", self.paths.database)
+            if self.demo:
+                # The demo data set and its generator (services.seed): for --demo runs only.
+                from .services.demo import fill_demo
+
+                if fill_demo(self._database.uow_factory):
+                    log.info("filled the demo database %s", self.paths.database)
         return self._database
 
     def close(self) -> None:

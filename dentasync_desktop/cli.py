@@ -39,7 +39,6 @@ from .i18n import (
 )
 from .paths import AppPaths
 from .services import maintenance, printing, reports, server_move, users
-from .services.seed import seed
 
 EXIT_USAGE = 2
 PASSWORD_VARIABLE = "DENTASYNC_PASSWORD"
@@ -123,6 +122,8 @@ def _sign_in(context: AppContext, args: argparse.Namespace) -> Actor:
 
 
 def _seed(context: AppContext, args: argparse.Namespace) -> int:
+    from .services.seed import seed  # the data set generator: not for any other command
+
     database, language, orders = context.database(), args.language, args.orders
     if users.has_active_users(database.uow_factory()):
         actor = _sign_in(context, args)

@@ -6,14 +6,12 @@ never overflows its edges. Whatever was cut is reported back as a note.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.dto import OrderDetail, OrganisationSettings
-from ..domain.errors import ValidationError
 from ..domain.teeth import format_teeth
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..i18n import label as label_of
@@ -30,29 +28,7 @@ from .pdf_layout import (
     output,
     unprintable_notes,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class LabelSize:
-    key: str
-    name: str
-    width: float
-    height: float
-
-
-LABEL_SIZES: dict[str, LabelSize] = {
-    "62x29": LabelSize("62x29", "62 × 29 mm", 62 * mm, 29 * mm),
-    "4x6": LabelSize("4x6", "4 × 6 in", 4 * inch, 6 * inch),
-}
-
-
-def label_size(key: str) -> LabelSize:
-    size = LABEL_SIZES.get((key or "").strip().lower())
-    if size is None:
-        raise ValidationError("size", code="not_label_size",
-                              params={"value": key, "choices": list(LABEL_SIZES)})
-    return size
-
+from .print_options import LabelSize, label_size
 
 # What a note names when a line had to be shortened (in the app's language).
 WHAT = {

@@ -25,10 +25,9 @@ from reportlab.platypus import (
 
 from ..domain.dto import OrderDetail, OrganisationSettings
 from ..domain.enums import OrderStatus, TaskStatus
-from ..domain.errors import ValidationError
 from ..domain.numbers import format_number
 from ..domain.teeth import format_teeth
-from ..i18n import QT_TRANSLATE_NOOP, label, translate
+from ..i18n import label, translate
 from . import barcodes
 from .fonts import BOLD, REGULAR
 from .pdf_layout import (
@@ -51,34 +50,13 @@ from .pdf_layout import (
     styles,
     unprintable_notes,
 )
+from .print_options import DEFAULT_SECTIONS, check_sections
 from .teeth_diagram import teeth_drawing
-
-# Section key -> what the user ticks, in the order the sections print.
-# The labels are translated where they are shown (gui/printing, context "printing").
-SECTIONS: dict[str, str] = {
-    "codes": QT_TRANSLATE_NOOP("printing", "Barcode and QR code"),
-    "parties": QT_TRANSLATE_NOOP("printing", "Customer, patient and dental lab"),
-    "teeth": QT_TRANSLATE_NOOP("printing", "Teeth diagram"),
-    "items": QT_TRANSLATE_NOOP("printing", "Items and services"),
-    "prices": QT_TRANSLATE_NOOP("printing", "Prices"),
-    "work_plan": QT_TRANSLATE_NOOP("printing", "Work plan"),
-    "description": QT_TRANSLATE_NOOP("printing", "Description and notes"),
-    "comments": QT_TRANSLATE_NOOP("printing", "Comments"),
-    "signature": QT_TRANSLATE_NOOP("printing", "Signature and date lines"),
-}
-DEFAULT_SECTIONS = frozenset(SECTIONS) - {"prices", "comments"}
 
 BOX_EMPTY, BOX_TICKED = "☐", "☑"
 HEADING_ROOM = 25 * mm  # a heading starts a new page unless this much fits below it
 
 
-def check_sections(sections: Iterable[str]) -> frozenset[str]:
-    chosen = frozenset(s.strip().lower() for s in sections if s.strip())
-    unknown = sorted(chosen - SECTIONS.keys())
-    if unknown:
-        raise ValidationError("sections", code="unknown_section",
-                              params={"value": unknown[0], "choices": list(SECTIONS)})
-    return chosen
 
 
 class _Form:

@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         with the processor (and Python's lock) shared."""
         if self._background_started:
             return
-        self._background_started = True
+        self._background_started, self._background_due = True, False
         self.reminders.start()
         self.check_in.start()
         self.idle_lock.start()

@@ -3,6 +3,9 @@
 Every file is written under a temporary name in the target folder and renamed at the end, so
 a failed or cancelled print never leaves a half-written PDF. Printing changes nothing, so it
 writes no activity entry; the permission and lifecycle checks still apply.
+
+The document writers load ReportLab (~0.15 s): each function that writes imports its writer,
+so the command line (which lists the sections and label sizes in its options) starts without.
 """
 
 from __future__ import annotations
@@ -14,11 +17,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..db.models import WorkOrder
-from ..documents import order_form
-from ..documents.box_label import LABEL_SIZES, label_size, write_box_label
-from ..documents.order_form import DEFAULT_SECTIONS, check_sections, write_order_forms
-from ..documents.payment_instructions import write_payment_instructions
-from ..documents.pdf_layout import page_size
+from ..documents import print_options
+from ..documents.print_options import DEFAULT_SECTIONS, LABEL_SIZES, check_sections, label_size
 from ..documents.report_table import atomic_output
 from ..domain import validation
 from ..domain.actions import Action
@@ -32,7 +32,7 @@ from .output_target import checked_target
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 # What the order-form dialog offers: section key -> label, in print order.
-SECTIONS: dict[str, str] = dict(order_form.SECTIONS)
+SECTIONS: dict[str, str] = dict(print_options.SECTIONS)
 LABELS: dict[str, str] = {key: size.name for key, size in LABEL_SIZES.items()}
 SECTIONS_PREFERENCE = "order_form.sections"
 _NEVER_CHOSEN = "*"  # stored "" means the user unticked every section, so this marks "unset"
@@ -85,6 +85,8 @@ def _options(uow: UnitOfWork, sections: Iterable[str] | None,
     chosen = check_sections(sections) if sections is not None else remembered_sections(uow)
     org = settings.document_settings(uow)
     paper = (paper or org.paper_size).strip().lower()
+    from ..documents.pdf_layout import page_size
+
     page_size(paper)
     return chosen, org, paper
 
@@ -93,6 +95,8 @@ def print_order_form(uow: UnitOfWork, actor: Actor, order_number: int, target: P
                      sections: Iterable[str] | None = None,
                      paper: str | None = None) -> PrintResult:
     """The order form as a PDF; sections default to the remembered choice, paper to Settings."""
+    from ..documents.order_form import write_order_forms
+
     path = _check_target(target)
     chosen, org, paper = _options(uow, sections, paper)
     order = _load(uow, actor, order_number, Action.PRINT)
@@ -104,6 +108,8 @@ def print_order_form(uow: UnitOfWork, actor: Actor, order_number: int, target: P
 
 def print_box_label(uow: UnitOfWork, actor: Actor, order_number: int, target: Path,
                     size: str = "62x29") -> PrintResult:
+    from ..documents.box_label import write_box_label
+
     path = _check_target(target)
     label_size(size)
     org = settings.get_settings(uow)
@@ -115,6 +121,8 @@ def print_box_label(uow: UnitOfWork, actor: Actor, order_number: int, target: Pa
 
 def print_payment_instructions(uow: UnitOfWork, actor: Actor, order_number: int, target: Path,
                                paper: str | None = None) -> PrintResult:
+    from ..documents.payment_instructions import write_payment_instructions
+
     path = _check_target(target)
     _sections, org, paper = _options(uow, (), paper)
     order = _load(uow, actor, order_number, Action.PAYMENT_INSTRUCTIONS)
@@ -133,6 +141,8 @@ def print_batch(uow_factory: UnitOfWorkFactory, actor: Actor, order_ids: Sequenc
     orders are read and again as they are laid out (``total`` is twice the number of orders);
     when it returns False the batch stops, nothing is written, and None is returned.
     """
+    from ..documents.order_form import write_order_forms
+
     path = _check_target(target)
     ids = list(dict.fromkeys(order_ids))
     if not ids:

@@ -32,3 +32,16 @@ def test_the_window_and_the_order_list_load_no_dialog_or_order_view() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
     assert out.strip() == "[]"
+
+
+def test_the_command_line_loads_no_document_library_or_data_generator() -> None:
+    """Every start of the app goes through the command line (the window is its default
+    command): its options name the order form's sections and the label sizes without
+    loading ReportLab, and the seed and demo data generators wait for their commands."""
+    lazy = ("reportlab", "openpyxl", "alembic", "psycopg", "dentasync_desktop.services.seed",
+            "dentasync_desktop.services.demo")
+    code = ("import sys, dentasync_desktop.cli; "
+            f"print(sorted(m for m in {lazy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

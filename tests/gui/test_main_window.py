@@ -203,6 +203,7 @@ def test_a_technician_sees_disabled_actions(qtbot, client_for, world: World) -> 
     assert not settings.restore_button.isEnabled() and not settings.backup_button.isEnabled()
     people = window.show_page("people")
     assert not people.tabs.isTabEnabled(1)
+    settle(qtbot)  # the pages' first queries, before the next test
 
 
 def test_order_commands_follow_the_selection(qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from dentasync_desktop.documents.box_label import write_box_label
-from dentasync_desktop.documents.order_form import SECTIONS, write_order_form
+from dentasync_desktop.documents.order_form import write_order_form
 from dentasync_desktop.documents.payment_instructions import write_payment_instructions
 from dentasync_desktop.documents.pdf_report import write_pdf
+from dentasync_desktop.documents.print_options import SECTIONS
 from dentasync_desktop.documents.report_table import Column, ColumnKind, ReportTable
 from dentasync_desktop.domain.money import Money
 

@@ -9,8 +9,9 @@ from datetime import date
 from io import BytesIO
 from pathlib import Path
 
-from dentasync_desktop.documents.order_form import SECTIONS, write_order_form
+from dentasync_desktop.documents.order_form import write_order_form
 from dentasync_desktop.documents.payment_instructions import write_payment_instructions
+from dentasync_desktop.documents.print_options import SECTIONS
 from dentasync_desktop.domain.dto import (
     ItemInput,
     LabInput,

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from reportlab.platypus import SimpleDocTemplate
 
+from dentasync_desktop.documents import order_form
 from dentasync_desktop.documents.fonts import register_fonts
 from dentasync_desktop.documents.pdf_layout import rule_table
 from dentasync_desktop.domain.dto import OrganisationSettings
@@ -161,7 +162,7 @@ def test_a_failed_print_keeps_the_existing_file(world: World, out: Path,
     def broken(*_args: object, **_kwargs: object) -> tuple[str, ...]:
         raise OSError("disk full")
 
-    monkeypatch.setattr(printing, "write_order_forms", broken)
+    monkeypatch.setattr(order_form, "write_order_forms", broken)  # the writer printing calls
     with pytest.raises(OSError):
         printing.print_order_form(world.uow(), world.admin, order.number, target)
     assert target.read_bytes() == b"the previous form"

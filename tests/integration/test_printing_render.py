@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from dentasync_desktop.documents.box_label import write_box_label
-from dentasync_desktop.documents.order_form import SECTIONS, write_order_form, write_order_forms
+from dentasync_desktop.documents.order_form import write_order_form, write_order_forms
 from dentasync_desktop.documents.payment_instructions import write_payment_instructions
+from dentasync_desktop.documents.print_options import SECTIONS
 
 from ..documents_samples import FONTS_DIR, ORGANISATION, long_plan, needs_zbar, sample_order
 

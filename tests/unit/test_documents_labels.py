@@ -8,7 +8,7 @@ import pytest
 from reportlab.lib.units import inch, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from dentasync_desktop.documents.box_label import LABEL_SIZES, label_size, write_box_label
+from dentasync_desktop.documents.box_label import write_box_label
 from dentasync_desktop.documents.fonts import BOLD, register_fonts
 from dentasync_desktop.documents.payment_instructions import (
     epc_payload,
@@ -16,6 +16,7 @@ from dentasync_desktop.documents.payment_instructions import (
     write_payment_instructions,
 )
 from dentasync_desktop.documents.pdf_layout import ELLIPSIS, fit_text
+from dentasync_desktop.documents.print_options import LABEL_SIZES, label_size
 from dentasync_desktop.domain.dto import LabInfo, PatientInfo
 from dentasync_desktop.domain.errors import ValidationError
 from dentasync_desktop.domain.money import Money

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dentasync_desktop.documents.box_label import write_box_label
-from dentasync_desktop.documents.order_form import SECTIONS, write_order_form
+from dentasync_desktop.documents.order_form import write_order_form
 from dentasync_desktop.documents.payment_instructions import write_payment_instructions
+from dentasync_desktop.documents.print_options import SECTIONS
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.i18n import translate
 

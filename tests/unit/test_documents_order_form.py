@@ -10,13 +10,8 @@ import pytest
 from reportlab.graphics.shapes import Circle, String
 from reportlab.lib.units import mm
 
-from dentasync_desktop.documents.order_form import (
-    DEFAULT_SECTIONS,
-    SECTIONS,
-    check_sections,
-    write_order_form,
-    write_order_forms,
-)
+from dentasync_desktop.documents.order_form import write_order_form, write_order_forms
+from dentasync_desktop.documents.print_options import DEFAULT_SECTIONS, SECTIONS, check_sections
 from dentasync_desktop.documents.teeth_diagram import FILL, LOWER, UPPER, teeth_drawing
 from dentasync_desktop.domain.dto import CustomerInfo, PatientInfo
 from dentasync_desktop.domain.enums import OrderStatus
