@@ -118,9 +118,12 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL, tests of the SQLite file itself are skipped (the SQLite run has them);
-    without a server, the server's own tests are skipped locally, and left to CI's
-    PostgreSQL run there."""
+    """Tests marked ``starts_first`` go to the front: xdist hands tests out in this order, so
+    none of these (seconds of child processes each) is the last one a worker runs while the
+    other has nothing left. On PostgreSQL, tests of the SQLite file itself are skipped (the
+    SQLite run has them); without a server, the server's own tests are skipped locally, and
+    left to CI's PostgreSQL run there."""
+    items.sort(key=lambda item: item.get_closest_marker("starts_first") is None)
     if server_url() is not None:
         for item in items:
             if item.get_closest_marker("sqlite_only"):
