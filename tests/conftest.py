@@ -370,6 +370,8 @@ def _exit_at_once() -> None:
 
 # An xdist worker has sent every result once its process ends; freeing its heap object by
 # object then took 0.5-4.7 s (interpreter teardown), which the controller waits out before it
-# reports. Registered here, early, so it runs after the other exit handlers.
+# reports. Exit handlers run last-registered first: Qt's and those of the tests run before
+# this one; logging's final flush and weakref finalizers, registered before the conftests
+# were loaded, are skipped (a worker's logs and temporary files are the test session's).
 if "PYTEST_XDIST_WORKER" in os.environ:
     atexit.register(_exit_at_once)
