@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pytest
 import sqlalchemy
@@ -36,6 +37,8 @@ from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactor
 from .factories import CHEAP_COST, World
 from .keyrings import MemoryKeyring
 from .pg import SKIP_REASON, Databases, in_ci, server_url
+
+T = TypeVar("T")
 
 # A fixed "now" keeps due-date and overdue logic reproducible in tests.
 FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -298,31 +301,31 @@ def world(seeded_world: SeededWorld, uow_factory: UnitOfWorkFactory) -> World:
 
 
 class WrittenOnce:
-    """What seed() and fill_demo() wrote, kept for the session by the bytes of the file they
-    started from: the same seed on the same starting database and day gives the same data, so
-    a later test starting from the same file gets a copy (300 orders take 0.2 s to write, and
-    a dozen GUI tests each wanted the same 300, or the demo clinic)."""
+    """What a repeatable writer (seed(), fill_demo(), a test module's own orders) wrote, kept
+    for the session by the bytes of the file it started from: the same writes on the same
+    file give the same file, byte for byte (checked; the demo's password hashes aside, their
+    salts are random), so a later test starting from that file gets a copy. 300 seeded orders
+    take 0.2 s to write, and a dozen GUI tests each wanted the same 300, or the demo clinic."""
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
-        self._answers: dict[str, bool] = {}
+        self._answers: dict[str, object] = {}
 
-    def write(self, database: Database, what: str,
-              fill: Callable[[UnitOfWorkFactory], bool]) -> bool:
+    def write(self, database: Database, what: str, fill: Callable[[], T]) -> T:
         path = database.paths.database
         database.engine.dispose()  # with every connection closed, the file holds everything
         if database.paths.on_server or path.with_name(f"{path.name}-wal").exists():
-            return fill(uow_factory_for(database))
+            return fill()
         key = f"{hashlib.sha1(path.read_bytes()).hexdigest()}-{what}"
         kept = self._folder / key
         if key not in self._answers:
-            answer = fill(uow_factory_for(database))
+            answer = fill()
             database.engine.dispose()
             shutil.copyfile(path, kept)
             self._answers[key] = answer
             return answer
         shutil.copyfile(kept, path)
-        return self._answers[key]
+        return cast(T, self._answers[key])
 
 
 @pytest.fixture(scope="session")
@@ -332,18 +335,23 @@ def written_once(tmp_path_factory: pytest.TempPathFactory) -> WrittenOnce:
 
 @dataclass(frozen=True)
 class Seeding:
-    """seed() and fill_demo() on the test's database, before anything else reads it, with
-    the units of work the ``world`` fixture uses (the clock at FIXED_NOW)."""
+    """Writes to the test's database, before anything else reads it, done once a session
+    for each file they start from (``WrittenOnce``)."""
 
     written: WrittenOnce
     database: Database
 
     def orders(self, count: int, seed_number: int = 0) -> None:
-        self.written.write(self.database, f"seed-{count}-{seed_number}",
-                           lambda units: bool(seed.seed(units, count, seed_number)))
+        self.once(f"seed-{count}-{seed_number}",
+                  lambda: seed.seed(uow_factory_for(self.database), count, seed_number))
 
     def demo(self) -> bool:
-        return self.written.write(self.database, "demo", fill_demo)
+        return self.once("demo", lambda: fill_demo(uow_factory_for(self.database)))
+
+    def once(self, what: str, fill: Callable[[], T]) -> T:
+        """``fill`` under the name ``what``: it writes through the units of work the ``world``
+        fixture uses (the clock at FIXED_NOW) and does the same each time it is run."""
+        return self.written.write(self.database, what, fill)
 
 
 @pytest.fixture
