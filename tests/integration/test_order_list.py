@@ -76,14 +76,17 @@ def _version(world: World, order_id: int) -> int:
 
 
 @pytest.fixture
-def twelve(world: World) -> World:
-    """Twelve orders; #2 is for another patient, dentist and lab."""
-    for n in range(1, 13):
-        if n == 2:
-            create(world, patient_id=world.patient2_id, customer_id=world.customer2_id,
-                   lab_id=world.lab2_id)
-        else:
-            create(world)
+def twelve(world: World, seeding: Seeding) -> World:
+    """Twelve orders; #2 is for another patient, dentist and lab (written once a session)."""
+    def write() -> None:
+        for n in range(1, 13):
+            if n == 2:
+                create(world, patient_id=world.patient2_id, customer_id=world.customer2_id,
+                       lab_id=world.lab2_id)
+            else:
+                create(world)
+
+    seeding.once("test_order_list.twelve", write)
     return world
 
 
