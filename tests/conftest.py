@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pytest
 import sqlalchemy
@@ -36,6 +37,8 @@ from dentasync_desktop.services.unit_of_work import UnitOfWork, UnitOfWorkFactor
 from .factories import CHEAP_COST, World
 from .keyrings import MemoryKeyring
 from .pg import SKIP_REASON, Databases, in_ci, server_url
+
+T = TypeVar("T")
 
 # A fixed "now" keeps due-date and overdue logic reproducible in tests.
 FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -118,9 +121,12 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL, tests of the SQLite file itself are skipped (the SQLite run has them);
-    without a server, the server's own tests are skipped locally, and left to CI's
-    PostgreSQL run there."""
+    """Tests marked ``starts_first`` go to the front: xdist hands tests out in this order, so
+    none of these (seconds of child processes each) is the last one a worker runs while the
+    other has nothing left. On PostgreSQL, tests of the SQLite file itself are skipped (the
+    SQLite run has them); without a server, the server's own tests are skipped locally, and
+    left to CI's PostgreSQL run there."""
+    items.sort(key=lambda item: item.get_closest_marker("starts_first") is None)
     if server_url() is not None:
         for item in items:
             if item.get_closest_marker("sqlite_only"):
@@ -204,6 +210,19 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     paths = resolve_paths(tmp_path_factory.mktemp("template") / "data").create()
     open_database(paths).close()
     return paths.database
+
+
+@pytest.fixture
+def migrated_copy(migrated_template: Path) -> Callable[[AppPaths], AppPaths]:
+    """Puts into a new data folder the file its first opening would migrate, as a copy of the
+    session's migrated one (the migrations cost ~70 ms a folder). Open it with
+    connect_database, as that first opening leaves it: open_database takes a file it finds for
+    one used before, checks it and makes the day's backup."""
+    def put(paths: AppPaths) -> AppPaths:
+        shutil.copyfile(migrated_template, paths.create().database)
+        return paths
+
+    return put
 
 
 @dataclass(frozen=True)
@@ -295,31 +314,31 @@ def world(seeded_world: SeededWorld, uow_factory: UnitOfWorkFactory) -> World:
 
 
 class WrittenOnce:
-    """What seed() and fill_demo() wrote, kept for the session by the bytes of the file they
-    started from: the same seed on the same starting database and day gives the same data, so
-    a later test starting from the same file gets a copy (300 orders take 0.2 s to write, and
-    a dozen GUI tests each wanted the same 300, or the demo clinic)."""
+    """What a repeatable writer (seed(), fill_demo(), a test module's own orders) wrote, kept
+    for the session by the bytes of the file it started from: the same writes on the same
+    file give the same file, byte for byte (checked; the demo's password hashes aside, their
+    salts are random), so a later test starting from that file gets a copy. 300 seeded orders
+    take 0.2 s to write, and a dozen GUI tests each wanted the same 300, or the demo clinic."""
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
-        self._answers: dict[str, bool] = {}
+        self._answers: dict[str, object] = {}
 
-    def write(self, database: Database, what: str,
-              fill: Callable[[UnitOfWorkFactory], bool]) -> bool:
+    def write(self, database: Database, what: str, fill: Callable[[], T]) -> T:
         path = database.paths.database
         database.engine.dispose()  # with every connection closed, the file holds everything
         if database.paths.on_server or path.with_name(f"{path.name}-wal").exists():
-            return fill(uow_factory_for(database))
+            return fill()
         key = f"{hashlib.sha1(path.read_bytes()).hexdigest()}-{what}"
         kept = self._folder / key
         if key not in self._answers:
-            answer = fill(uow_factory_for(database))
+            answer = fill()
             database.engine.dispose()
             shutil.copyfile(path, kept)
             self._answers[key] = answer
             return answer
         shutil.copyfile(kept, path)
-        return self._answers[key]
+        return cast(T, self._answers[key])
 
 
 @pytest.fixture(scope="session")
@@ -329,18 +348,23 @@ def written_once(tmp_path_factory: pytest.TempPathFactory) -> WrittenOnce:
 
 @dataclass(frozen=True)
 class Seeding:
-    """seed() and fill_demo() on the test's database, before anything else reads it, with
-    the units of work the ``world`` fixture uses (the clock at FIXED_NOW)."""
+    """Writes to the test's database, before anything else reads it, done once a session
+    for each file they start from (``WrittenOnce``)."""
 
     written: WrittenOnce
     database: Database
 
     def orders(self, count: int, seed_number: int = 0) -> None:
-        self.written.write(self.database, f"seed-{count}-{seed_number}",
-                           lambda units: bool(seed.seed(units, count, seed_number)))
+        self.once(f"seed-{count}-{seed_number}",
+                  lambda: seed.seed(uow_factory_for(self.database), count, seed_number))
 
     def demo(self) -> bool:
-        return self.written.write(self.database, "demo", fill_demo)
+        return self.once("demo", lambda: fill_demo(uow_factory_for(self.database)))
+
+    def once(self, what: str, fill: Callable[[], T]) -> T:
+        """``fill`` under the name ``what``: it writes through the units of work the ``world``
+        fixture uses (the clock at FIXED_NOW) and does the same each time it is run."""
+        return self.written.write(self.database, what, fill)
 
 
 @pytest.fixture
@@ -367,6 +391,8 @@ def _exit_at_once() -> None:
 
 # An xdist worker has sent every result once its process ends; freeing its heap object by
 # object then took 0.5-4.7 s (interpreter teardown), which the controller waits out before it
-# reports. Registered here, early, so it runs after the other exit handlers.
+# reports. Exit handlers run last-registered first: Qt's and those of the tests run before
+# this one; logging's final flush and weakref finalizers, registered before the conftests
+# were loaded, are skipped (a worker's logs and temporary files are the test session's).
 if "PYTEST_XDIST_WORKER" in os.environ:
     atexit.register(_exit_at_once)

@@ -26,7 +26,7 @@ from dentasync_desktop.gui.order_detail.editors import EventDialog
 from dentasync_desktop.gui.order_list.page import OrderListPage
 from dentasync_desktop.services import activity_log, events, orders
 
-from ..conftest import FIXED_NOW
+from ..conftest import FIXED_NOW, Seeding
 from ..factories import World
 from ..integration.helpers import new_order
 from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
@@ -69,22 +69,28 @@ class FakeShell:
 
 
 @pytest.fixture
-def scheduled(world: World) -> dict[str, Any]:
-    """Three orders with events around FIXED_NOW's week (Mon 16 – Sun 22 Nov 2026)."""
-    first = new_order(world)
-    second = new_order(world, patient_id=world.patient2_id, lab_id=world.lab2_id,
-                       customer_id=world.customer2_id, due_date=TODAY + timedelta(days=1))
-    cancelled = new_order(world)
-    ids = {
-        "try_in": add(world, first, EventKind.TRY_IN, local(TODAY, 9)),
-        "impression": add(world, second, EventKind.IMPRESSION, local(TODAY, 9, 30),
-                          note="Room 2"),
-        "delivery": add(world, first, EventKind.DELIVERY, local(TODAY - timedelta(days=2), 14)),
-        "pickup": add(world, cancelled, EventKind.PICKUP, local(TODAY + timedelta(days=1), 11)),
-        "next_month": add(world, second, EventKind.OTHER, local(date(2026, 12, 3), 10)),
-    }
-    orders.cancel(world.uow(), world.admin, cancelled.id, cancelled.version, "Duplicate")
-    return {"first": first, "second": second, "cancelled": cancelled, **ids}
+def scheduled(world: World, seeding: Seeding) -> dict[str, Any]:
+    """Three orders with events around FIXED_NOW's week (Mon 16 – Sun 22 Nov 2026), written
+    once a session."""
+    def write() -> dict[str, Any]:
+        first = new_order(world)
+        second = new_order(world, patient_id=world.patient2_id, lab_id=world.lab2_id,
+                           customer_id=world.customer2_id, due_date=TODAY + timedelta(days=1))
+        cancelled = new_order(world)
+        ids = {
+            "try_in": add(world, first, EventKind.TRY_IN, local(TODAY, 9)),
+            "impression": add(world, second, EventKind.IMPRESSION, local(TODAY, 9, 30),
+                              note="Room 2"),
+            "delivery": add(world, first, EventKind.DELIVERY,
+                            local(TODAY - timedelta(days=2), 14)),
+            "pickup": add(world, cancelled, EventKind.PICKUP,
+                          local(TODAY + timedelta(days=1), 11)),
+            "next_month": add(world, second, EventKind.OTHER, local(date(2026, 12, 3), 10)),
+        }
+        orders.cancel(world.uow(), world.admin, cancelled.id, cancelled.version, "Duplicate")
+        return {"first": first, "second": second, "cancelled": cancelled, **ids}
+
+    return seeding.once("test_calendar_page.scheduled", write)
 
 
 def make_page(qtbot: Any, client: ServiceClient,

@@ -25,7 +25,7 @@ from dentasync_desktop.services.maintenance import Database
 from ..factories import World
 from ..keyrings import MemoryKeyring
 from ..pg import Databases, server_url
-from .conftest import MessageBoxes, settle
+from .conftest import MessageBoxes, save_png, settle
 from .test_order_list import FakeShell
 
 SERVER = "postgresql+psycopg://anna@db.clinic.lan:5433/dentasync?sslmode=require"
@@ -271,7 +271,7 @@ def test_the_screen_at_two_sizes(qtbot, qapp, client: ServiceClient, database: D
             QApplication.processEvents()
             assert section.save_button.visibleRegion().boundingRect().height() > 0
             assert section.host.width() >= 200
-            page.grab().save(str(folder / f"pgsettings-{screen}-{theme}.png"))
+            save_png(page, folder / f"pgsettings-{screen}-{theme}.png")
     finally:
         qapp.setStyleSheet(sheet)
         qapp.setStyle(style)

@@ -98,6 +98,7 @@ SCREENS = {"1366x768": 1.0, "1366x768@150%": 1.5}
 SCREEN = os.environ.get("DENTASYNC_FIT_SCREEN", "")  # set in the child run only
 
 
+@pytest.mark.starts_first
 @pytest.mark.parametrize("screen", SCREENS)
 def test_every_dialog_fits(screen: str, tmp_path: Path) -> None:
     if SCREEN:

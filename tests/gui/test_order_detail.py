@@ -55,7 +55,7 @@ from dentasync_desktop.services.changes import Change, ChangeKind
 from dentasync_desktop.services.order_detail import get_order
 from dentasync_desktop.services.unit_of_work import STALE_MESSAGE
 
-from ..conftest import FIXED_NOW
+from ..conftest import FIXED_NOW, Seeding
 from ..factories import World
 from .conftest import deliver_jobs, settle
 
@@ -133,8 +133,9 @@ def make_client(world: World, database, tmp_path: Path):  # type: ignore[no-unty
 
 
 @pytest.fixture
-def order(world: World) -> OrderDetail:
-    return orders.create_order(world.uow(), world.admin, world.order_input())
+def order(world: World, seeding: Seeding) -> OrderDetail:
+    return seeding.once("test_order_detail.order", lambda: orders.create_order(
+        world.uow(), world.admin, world.order_input()))
 
 
 @pytest.fixture

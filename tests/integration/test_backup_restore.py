@@ -27,6 +27,7 @@ from dentasync_desktop.services import payments
 from dentasync_desktop.services.maintenance import (
     Database,
     back_up_now,
+    connect_database,
     open_database,
     restore_file,
 )
@@ -63,9 +64,10 @@ def age(path: Path, hours: float) -> None:
 
 
 @pytest.fixture
-def closed_database(app_paths: AppPaths) -> AppPaths:
+def closed_database(app_paths: AppPaths,
+                    migrated_copy: Callable[[AppPaths], AppPaths]) -> AppPaths:
     """A migrated database holding marker 'original', with no engine left open."""
-    open_database(app_paths).close()
+    connect_database(migrated_copy(app_paths)).close()
     set_marker(app_paths.database, "original")
     return app_paths
 

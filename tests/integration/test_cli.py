@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import types
+from collections.abc import Callable
 from contextlib import closing
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -22,7 +23,7 @@ from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import maintenance
 from dentasync_desktop.services.demo import DEMO_ORDERS, DEMO_USERS
-from dentasync_desktop.services.maintenance import Database, open_database
+from dentasync_desktop.services.maintenance import Database, connect_database
 
 from ..factories import PASSWORD, add_user
 
@@ -41,10 +42,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def existing(data_dir: Path) -> AppPaths:
+def existing(data_dir: Path, migrated_copy: Callable[[AppPaths], AppPaths]) -> AppPaths:
     """A data folder holding a migrated database with one user, admin."""
-    paths = resolve_paths(data_dir)
-    database = open_database(paths)
+    paths = migrated_copy(resolve_paths(data_dir))
+    database = connect_database(paths)
     add_user(database.uow_factory, "admin", Role.ADMIN)
     database.close()
     return paths

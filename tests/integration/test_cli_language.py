@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from dentasync_desktop import cli
 from dentasync_desktop.i18n import translate
-from dentasync_desktop.paths import DATA_DIR_ENV, resolve_paths
-from dentasync_desktop.services.maintenance import open_database
+from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, resolve_paths
+from dentasync_desktop.services.maintenance import connect_database
 
 
 @pytest.fixture(autouse=True)
-def _sound_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _sound_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                    migrated_copy: Callable[[AppPaths], AppPaths]) -> None:
     """A migrated database in its own data folder, so that `check` finds nothing wrong."""
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    open_database(resolve_paths(tmp_path / "data")).close()
+    connect_database(migrated_copy(resolve_paths(tmp_path / "data"))).close()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -46,6 +46,7 @@ def write_lock(database: Database, order_id: int) -> Iterator[sqlite3.Connection
     other.close()
 
 
+@pytest.mark.starts_first
 def test_four_processes_writing_at_once_lose_nothing_and_see_no_raw_lock_error() -> None:
     # The writers start together once all four are up (the bench's barrier), so two seconds
     # are two seconds of four writers queueing for one file: ~100 writes, ~20 of them

@@ -157,15 +157,17 @@ def revisions_oldest_first() -> list[str]:
 
 
 @pytest.mark.parametrize("start", revisions_oldest_first()[:-1])
-def test_every_past_version_upgrades_with_its_data(app_paths: AppPaths, start: str) -> None:
-    """A database left at any earlier release reaches head with its orders intact."""
-    current = open_database(app_paths)
+def test_every_past_version_upgrades_with_its_data(database: Database, start: str) -> None:
+    """A database left at any earlier release reaches head with its orders intact. It starts
+    from the session's migrated copy: migrating a new file to head first cost each case
+    another 0.05-0.1 s."""
+    app_paths = database.paths
     config = alembic_config(MIGRATIONS)
-    with current.engine.connect() as connection:
+    with database.engine.connect() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, start)
         connection.commit()
-    current.close()
+    database.close()
     execute(app_paths, "INSERT INTO dental_labs (name, contact_person, phone, email, "
             "address, default_turnaround_days, account_holder, bank_name, iban, bic, "
             "payment_note, active) VALUES ('Lab Ørsted', '', '', '', '', 7, '', '', '', '', "

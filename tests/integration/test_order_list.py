@@ -35,7 +35,7 @@ from dentasync_desktop.services.order_list import (
 )
 from dentasync_desktop.services.seed import seed
 
-from ..conftest import FIXED_NOW
+from ..conftest import FIXED_NOW, Seeding
 from ..factories import World
 from .helpers import plan_of_the_order_query
 
@@ -77,14 +77,17 @@ def _version(world: World, order_id: int) -> int:
 
 
 @pytest.fixture
-def twelve(world: World) -> World:
-    """Twelve orders; #2 is for another patient, dentist and lab."""
-    for n in range(1, 13):
-        if n == 2:
-            create(world, patient_id=world.patient2_id, customer_id=world.customer2_id,
-                   lab_id=world.lab2_id)
-        else:
-            create(world)
+def twelve(world: World, seeding: Seeding) -> World:
+    """Twelve orders; #2 is for another patient, dentist and lab (written once a session)."""
+    def write() -> None:
+        for n in range(1, 13):
+            if n == 2:
+                create(world, patient_id=world.patient2_id, customer_id=world.customer2_id,
+                       lab_id=world.lab2_id)
+            else:
+                create(world)
+
+    seeding.once("test_order_list.twelve", write)
     return world
 
 
@@ -168,21 +171,25 @@ def test_filters(world: World) -> None:
     assert not rows[other].overdue and not rows[draft].overdue
 
 
-def _sortable(world: World) -> None:
-    """Orders that differ in every sortable column, with ties to break."""
-    for n in range(1, 10):
-        patient = world.patient2_id if n % 3 == 0 else world.patient_id
-        order_id = create(
-            world, patient_id=patient, customer_id=world.customer2_id if n % 2 else
-            world.customer_id, lab_id=world.lab2_id if n % 4 == 0 else world.lab_id,
-            documented_at=date(2026, 11, 1 + n % 3),
-            due_date=None if n % 5 == 0 else date(2026, 11, 20 + n % 4),
-            items=(ItemInput(description="Crown", quantity=1 + n % 2,
-                             unit_price=Money(10000, "EUR")),))
-        if n % 2 == 0:
-            advance(world, order_id, orders.publish)
-        set_money(world, order_id, [0, 5000, 10000, 20000][n % 4],
-                  TODAY - timedelta(days=1) if n == 7 else None)
+def _sortable(world: World, seeding: Seeding) -> None:
+    """Orders that differ in every sortable column, with ties to break; written once a
+    session, as the tests using them all start from the same world."""
+    def write() -> None:
+        for n in range(1, 10):
+            patient = world.patient2_id if n % 3 == 0 else world.patient_id
+            order_id = create(
+                world, patient_id=patient, customer_id=world.customer2_id if n % 2 else
+                world.customer_id, lab_id=world.lab2_id if n % 4 == 0 else world.lab_id,
+                documented_at=date(2026, 11, 1 + n % 3),
+                due_date=None if n % 5 == 0 else date(2026, 11, 20 + n % 4),
+                items=(ItemInput(description="Crown", quantity=1 + n % 2,
+                                 unit_price=Money(10000, "EUR")),))
+            if n % 2 == 0:
+                advance(world, order_id, orders.publish)
+            set_money(world, order_id, [0, 5000, 10000, 20000][n % 4],
+                      TODAY - timedelta(days=1) if n == 7 else None)
+
+    seeding.once("test_order_list.sortable", write)
 
 
 PATIENT_SORT = {"Anna Schäfer": ("Schäfer", "Anna"), "Jürgen Öztürk": ("Öztürk", "Jürgen")}
@@ -203,8 +210,9 @@ REFERENCE_KEYS = {
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_sorts_on_every_key_in_sql_with_ties_by_number(world: World, descending: bool) -> None:
-    _sortable(world)
+def test_sorts_on_every_key_in_sql_with_ties_by_number(world: World, descending: bool,
+                                                        seeding: Seeding) -> None:
+    _sortable(world, seeding)
     rows = everything(world)
     assert set(REFERENCE_KEYS) == set(ORDER_SORT_KEYS)
     for key, reference in REFERENCE_KEYS.items():
@@ -222,8 +230,8 @@ def test_sorts_on_every_key_in_sql_with_ties_by_number(world: World, descending:
         assert len(set(map(reference, rows))) > 1, f"{key} needs differing values"
 
 
-def test_pages_add_up_to_the_whole_list(world: World) -> None:
-    _sortable(world)
+def test_pages_add_up_to_the_whole_list(world: World, seeding: Seeding) -> None:
+    _sortable(world, seeding)
     flt = OrderFilter(sort_key="due_date", descending=True)
     whole = list_orders(world.uow(), world.admin, flt, 0, 1000)
     pages = [list_orders(world.uow(), world.admin, flt, offset, 4) for offset in (0, 4, 8, 12)]
@@ -233,8 +241,8 @@ def test_pages_add_up_to_the_whole_list(world: World) -> None:
     assert [r for p in pages for r in p.rows] == list(whole.rows)
 
 
-def test_count_by_status_ignores_only_the_status_filter(world: World) -> None:
-    _sortable(world)
+def test_count_by_status_ignores_only_the_status_filter(world: World, seeding: Seeding) -> None:
+    _sortable(world, seeding)
     counts = count_by_status(world.uow(), world.admin, OrderFilter(statuses=(S.PUBLISHED,)))
     assert counts == {**dict.fromkeys(OrderStatus, 0), S.DRAFT: 5, S.PUBLISHED: 4}
     on_lab2 = count_by_status(world.uow(), world.admin,
@@ -299,8 +307,9 @@ def keyset_pages(world: World, flt: OrderFilter, size: int) -> list[list[int]]:
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_keyset_pages_continue_the_list_on_every_sort(world: World, descending: bool) -> None:
-    _sortable(world)
+def test_keyset_pages_continue_the_list_on_every_sort(world: World, descending: bool,
+                                                      seeding: Seeding) -> None:
+    _sortable(world, seeding)
     for key in ORDER_SORT_KEYS:
         flt = OrderFilter(sort_key=key, descending=descending)
         pages = keyset_pages(world, flt, 4)
@@ -309,8 +318,9 @@ def test_keyset_pages_continue_the_list_on_every_sort(world: World, descending: 
         assert [len(p) for p in pages] == [4, 4, 1], key
 
 
-def test_keyset_pages_cross_from_dated_to_undated_orders_with_a_filter(world: World) -> None:
-    _sortable(world)
+def test_keyset_pages_cross_from_dated_to_undated_orders_with_a_filter(
+        world: World, seeding: Seeding) -> None:
+    _sortable(world, seeding)
     flt = OrderFilter(sort_key="due_date", statuses=(S.DRAFT,))
     pages = keyset_pages(world, flt, 2)
     assert [n for page in pages for n in page] == numbers(world, sort_key="due_date",
@@ -333,9 +343,9 @@ def backward_pages(world: World, flt: OrderFilter, size: int) -> list[list[int]]
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_pages_read_backwards_from_the_end_give_the_same_list(world: World,
-                                                             descending: bool) -> None:
-    _sortable(world)
+def test_pages_read_backwards_from_the_end_give_the_same_list(world: World, descending: bool,
+                                                             seeding: Seeding) -> None:
+    _sortable(world, seeding)
     for key in ORDER_SORT_KEYS:
         flt = OrderFilter(sort_key=key, descending=descending)
         expected = numbers(world, sort_key=key, descending=descending)
@@ -354,10 +364,11 @@ def test_pages_read_backwards_from_the_end_give_the_same_list(world: World,
 
 @pytest.mark.parametrize("descending", [False, True])
 def test_pages_probed_in_list_order_agree_with_the_index_on_every_sort(
-        world: World, descending: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        world: World, descending: bool, monkeypatch: pytest.MonkeyPatch,
+        seeding: Seeding) -> None:
     """A probe of the first three rows (ties included) that any match sends to: pages of two
     forwards, backwards and by position, across the undated orders, as the index finds them."""
-    _sortable(world)
+    _sortable(world, seeding)
     expected = {(key, text): numbers(world, text=text, sort_key=key, descending=descending)
                 for key in ORDER_SORT_KEYS for text in ("schafer", "an")}
     monkeypatch.setattr(order_list, "PROBE_ROWS", 3)
@@ -389,8 +400,9 @@ def test_a_small_list_by_due_date_lists_each_order_once(world: World) -> None:
 
 
 @pytest.mark.parametrize("key", ["due_date", "patient", "balance"])
-def test_a_seek_lands_on_the_position_from_either_end(world: World, key: str) -> None:
-    _sortable(world)
+def test_a_seek_lands_on_the_position_from_either_end(world: World, key: str,
+                                                      seeding: Seeding) -> None:
+    _sortable(world, seeding)
     flt = OrderFilter(sort_key=key)
     expected = numbers(world, sort_key=key)
     for position in range(len(expected)):
@@ -408,9 +420,10 @@ def test_a_seek_lands_on_the_position_from_either_end(world: World, key: str) ->
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_pages_by_balance_are_read_from_its_index(world: World, descending: bool) -> None:
+def test_pages_by_balance_are_read_from_its_index(
+        world: World, seeding: Seeding, descending: bool) -> None:
     """At a million orders, sorting every order for a page took 0.12 s (0.5 s searching)."""
-    _sortable(world)
+    _sortable(world, seeding)
     flt = OrderFilter(sort_key="balance", descending=descending)
     first = orders_after(world.uow(), world.admin, flt, None, 2)
     for after in (None, first.next):
@@ -419,8 +432,8 @@ def test_pages_by_balance_are_read_from_its_index(world: World, descending: bool
         assert "ix_work_orders_outstanding_id" in lines, lines
 
 
-def test_a_cursor_only_continues_its_own_sort(world: World) -> None:
-    _sortable(world)
+def test_a_cursor_only_continues_its_own_sort(world: World, seeding: Seeding) -> None:
+    _sortable(world, seeding)
     first = orders_after(world.uow(), world.admin, OrderFilter(sort_key="number"), None, 2)
     assert first.next is not None
     with pytest.raises(ValidationError, match=r"(?i)sort"):

@@ -11,6 +11,7 @@ import pytest
 from dentasync_desktop import cli
 
 
+@pytest.mark.starts_first
 def test_smoke_passes_every_step() -> None:
     env = {k: v for k, v in os.environ.items() if k != "DENTASYNC_DATA_DIR"}
     result = subprocess.run(

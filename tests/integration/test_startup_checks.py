@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,9 @@ MIGRATIONS = bundled("migrations")
 
 
 @pytest.fixture
-def closed(app_paths: AppPaths) -> AppPaths:
+def closed(app_paths: AppPaths, migrated_copy: Callable[[AppPaths], AppPaths]) -> AppPaths:
     """A database closed cleanly, with a fresh backup (no daily backup due)."""
-    maintenance.open_database(app_paths).close()
+    maintenance.connect_database(migrated_copy(app_paths)).close()
     backup_into(app_paths.database, app_paths.backups_dir, "manual")
     return app_paths
 

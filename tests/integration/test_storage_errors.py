@@ -22,7 +22,7 @@ from dentasync_desktop.db.lock import FileLock
 from dentasync_desktop.domain.errors import StorageProblem
 from dentasync_desktop.paths import AppPaths, resolve_paths
 from dentasync_desktop.services import maintenance
-from dentasync_desktop.services.maintenance import Database, open_database
+from dentasync_desktop.services.maintenance import Database, connect_database, open_database
 
 from ..factories import PASSWORD, World
 from .helpers import new_order
@@ -50,9 +50,9 @@ def sqlite_error(message: str, code: int) -> sqlite3.OperationalError:
 
 
 @pytest.fixture
-def existing(tmp_path: Path) -> AppPaths:
-    paths = resolve_paths(tmp_path / "data")
-    open_database(paths).close()
+def existing(tmp_path: Path, migrated_copy: Callable[[AppPaths], AppPaths]) -> AppPaths:
+    paths = migrated_copy(resolve_paths(tmp_path / "data"))
+    connect_database(paths).close()
     return paths
 
 
