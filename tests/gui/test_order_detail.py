@@ -358,11 +358,12 @@ def test_adjust_price_keeps_bad_input_and_names_the_field(
 
     shown = answer(monkeypatch, dialogs.AdjustPriceDialog, bad)
     view.adjust_action.trigger()
+    # Read before the event loop runs: the view deletes the dialog later, once exec returned.
     dialog = shown[-1]
-    settle(qtbot)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert dialog.error_text == "Price: JPY allows at most 0 decimal places."
     assert dialog.price.amount.text() == "12,345"
+    settle(qtbot)
     assert fresh(world, order.id).total == Money(50000, "EUR")
 
     answer(monkeypatch, dialogs.AdjustPriceDialog,
