@@ -12,7 +12,8 @@ import json
 import logging
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from ..domain.errors import DatabaseProblem
+from ..domain.errors import DatabaseProblem, StorageProblem
 from ..paths import DATABASE_CONFIG
+from .storage import CANNOT_OPEN, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +117,8 @@ def remember(config_dir: Path, url: str | None) -> None:
     """
     config = config_dir / DATABASE_CONFIG
     if url is None:
-        config.unlink(missing_ok=True)
+        with _refused_as_storage(config):
+            config.unlink(missing_ok=True)
         return
     parsed = parse(url)
     if parsed.password is not None:
@@ -123,8 +126,27 @@ def remember(config_dir: Path, url: str | None) -> None:
     # URL.set(password=None) would keep the password: None there means "unchanged".
     bare = build(parsed.host or "", parsed.port, parsed.database or "", parsed.username or "",
                  None, parsed.query)
-    config_dir.mkdir(parents=True, exist_ok=True)
-    config.write_text(json.dumps({"url": bare}, indent=2) + "\n", encoding="utf-8")
+    with _refused_as_storage(config):
+        config_dir.mkdir(parents=True, exist_ok=True)
+        config.write_text(json.dumps({"url": bare}, indent=2) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def _refused_as_storage(config: Path) -> Iterator[None]:
+    """A disk that refuses the choice's file says what to fix, as for the database's own file.
+    A name no file system takes (too long, a NUL, a lone surrogate) cannot be opened either."""
+    try:
+        yield
+    except (OSError, ValueError) as error:  # UnicodeEncodeError is a ValueError
+        # A lone surrogate cannot be shown either: it becomes the replacement mark.
+        shown = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in str(config))
+        raise StorageProblem(kind_of(error) or CANNOT_OPEN, shown) from error
+
+
+def _shown(path: Path) -> str:
+    """``path`` as text a message can carry: a lone surrogate becomes the replacement mark."""
+    return str(path).encode("utf-8", "replace").decode("utf-8").replace("?", "\ufffd") \
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in str(path)) else str(path)
 
 
 def advance_sequences(connection: Connection) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from dentasync_desktop import app
 from dentasync_desktop.db import server
-from dentasync_desktop.domain.errors import DatabaseProblem
+from dentasync_desktop.domain.errors import DatabaseProblem, StorageProblem
 from dentasync_desktop.paths import DATABASE_CONFIG, DATABASE_URL_ENV, resolve_paths
 
 from ..keyrings import MemoryKeyring
@@ -47,6 +47,31 @@ def test_the_environment_overrides_the_folder_and_local_forgets_the_server(
 
     server.remember(paths.config_dir, None)
     assert resolve_paths(tmp_path / "data").database_url is None
+
+
+@pytest.mark.parametrize("folder", ["x" * 300, "a\x00b", "\ud800\ud800"])
+@pytest.mark.parametrize("url", [BARE, None])
+def test_a_folder_no_file_system_takes_is_a_storage_refusal(
+    tmp_path: Path, keyring_in_memory: MemoryKeyring, folder: str, url: str | None
+) -> None:
+    """A clear "cannot be opened" naming the file, not an OSError or a UnicodeEncodeError."""
+    with pytest.raises(StorageProblem) as refused:
+        server.remember(tmp_path / folder / "config", url)
+    assert refused.value.kind == "cannot-open"
+    shown = refused.value.params["path"]
+    assert shown.endswith(DATABASE_CONFIG) and shown.encode("utf-8")  # showable text
+
+
+def test_a_read_only_config_folder_says_read_only_or_permission(
+    tmp_path: Path, keyring_in_memory: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    with pytest.raises(StorageProblem) as refused:
+        server.remember(tmp_path / "config", BARE)
+    assert refused.value.kind == "read-only"
 
 
 def test_a_url_without_a_keyring_still_works_from_the_url_or_the_environment(
