@@ -22,6 +22,7 @@ from .app import EXIT_OK, EXIT_PROBLEM, AppContext
 from .db.server import redacted
 from .domain.dto import Actor, FinanceFilter, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
+from .domain.error_text import problem_words
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
 from .domain.formats import money_text, number_text
 from .domain.money import CURRENCY_EXPONENTS, Money
@@ -160,7 +161,8 @@ def _check(context: AppContext, args: argparse.Namespace) -> int:
         print(translate("cli", "OK: no problems found.", None, language))
         return EXIT_OK
     for problem in report.problems:
-        print(translate("cli", "PROBLEM: {problem}", None, language).format(problem=problem))
+        print(translate("cli", "PROBLEM: {problem}", None, language).format(
+            problem=problem_words(problem, language)))
     return EXIT_PROBLEM
 
 

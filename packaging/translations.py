@@ -54,7 +54,9 @@ def update(language: str, folder: Path = TRANSLATIONS, root: Path = ROOT) -> str
 # English wording that "(s)" alone cannot give: (singular, plural) for a part of a source.
 _ENGLISH_AGREEMENT = {"task(s) still open": ("task is still open", "tasks are still open"),
                       "connection(s) are open": ("connection is open",
-                                                 "connections are open")}
+                                                 "connections are open"),
+                      "row(s) of {table} refer to": ("row of {table} refers to",
+                                                     "rows of {table} refer to")}
 
 
 def english_forms(source: str) -> tuple[str, str]:

@@ -124,9 +124,9 @@ def _server_engine(url: str) -> Engine:
     def _unreachable(context: ExceptionContext) -> None:
         if context.connection is None and not is_busy(context.original_exception):
             # No connection yet: the server is down, unreachable or refused the user.
-            raise DatabaseProblem(
-                f"Cannot connect to the database server {server.redacted(url)}: "
-                f"{_first_line(context.original_exception)}") from context.original_exception
+            error = context.original_exception
+            raise DatabaseProblem(code="server.cannot_connect", params={
+                "url": server.redacted(url), "reason": _first_line(error)}) from error
 
     return engine
 

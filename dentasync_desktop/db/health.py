@@ -13,13 +13,14 @@ import struct
 from contextlib import closing, suppress
 from pathlib import Path
 
+from ..domain.error_text import Problem, problem
 from ..domain.errors import DatabaseProblem
 from .storage import storage_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def header_problems(path: Path) -> list[str]:
+def header_problems(path: Path) -> list[Problem]:
     """Damage the first 100 bytes show: not SQLite, an impossible page size, or a file shorter
     than the pages its header counts (cut off by a failed copy)."""
     try:
@@ -27,25 +28,25 @@ def header_problems(path: Path) -> list[str]:
             header = handle.read(100)
         size = path.stat().st_size
     except OSError as exc:
-        problem = storage_problem(exc, path)
-        if problem is not None:
-            raise problem from exc
+        refusal = storage_problem(exc, path)
+        if refusal is not None:
+            raise refusal from exc
         return [str(exc)]
     if len(header) < 100 or header[:16] != SQLITE_HEADER:
-        return ["the file is not an SQLite database"]
+        return [problem("problem.not_sqlite")]
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return [f"the header names an impossible page size ({page_size})"]
+        return [problem("problem.page_size", page_size=page_size)]
     change_counter, pages, valid_for = (struct.unpack(">I", header[at:at + 4])[0]
                                         for at in (24, 28, 92))
     # The page count is trustworthy only when written by the same change as the counter.
     if valid_for == change_counter and pages * page_size > size:
-        return [f"the file is cut short ({size:,} bytes of {pages * page_size:,})"]
+        return [problem("problem.cut_short", size=size, expected=pages * page_size)]
     return []
 
 
-def quick_check(path: Path) -> list[str]:
+def quick_check(path: Path) -> list[Problem]:
     """Damage found by PRAGMA quick_check; an empty list means the file is sound.
 
     A file that cannot be read for a reason other than damage (full disk, no permission,
@@ -54,15 +55,15 @@ def quick_check(path: Path) -> list[str]:
     try:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_HEADER:
-                return ["the file is not an SQLite database"]
+                return [problem("problem.not_sqlite")]
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
     except (sqlite3.DatabaseError, OSError) as exc:
-        problem = storage_problem(exc, path)
-        if problem is not None:
-            raise problem from exc
+        refusal = storage_problem(exc, path)
+        if refusal is not None:
+            raise refusal from exc
         return [str(exc)]
-    problems = [row[0] for row in rows]
+    problems: list[Problem] = [row[0] for row in rows]
     return [] if problems == ["ok"] else problems
 
 

@@ -39,13 +39,13 @@ def parse(url: str) -> URL:
     try:
         parsed = make_url(url)
     except ArgumentError as error:
-        raise DatabaseProblem(f"The database URL is not valid ({error}). Expected "
-                              f"{DRIVER}://user@host:5432/database.") from error
+        raise DatabaseProblem(code="server.bad_url", params={
+            "reason": str(error), "expected": f"{DRIVER}://user@host:5432/database"}) from error
     if parsed.get_backend_name() != "postgresql":
-        raise DatabaseProblem(f"The database URL must start with {DRIVER}://, not "
-                              f"{parsed.drivername}://.")
+        raise DatabaseProblem(code="server.not_postgresql",
+                              params={"driver": DRIVER, "given": parsed.drivername})
     if not parsed.host or not parsed.database:
-        raise DatabaseProblem(f"The database URL {redacted(url)} names no host or no database.")
+        raise DatabaseProblem(code="server.incomplete_url", params={"url": redacted(url)})
     return parsed.set(drivername=DRIVER)
 
 

@@ -43,6 +43,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
+from ..domain.error_text import Problem
 from ..domain.errors import DatabaseInUse, DatabaseProblem
 from . import server
 from .backup import SERVER_SUFFIX, backup_name, rotate
@@ -337,7 +338,7 @@ def _refuse_if_in_use(count: int, database: str) -> None:
         raise DatabaseInUse(code="server_in_use", params={"count": count, "database": database})
 
 
-Check = Callable[[Engine], list[str]]
+Check = Callable[[Engine], list[Problem]]
 
 
 def restore(url: str, candidate: Path, backups_dir: Path, migrations_dir: Path,
@@ -401,13 +402,13 @@ def _loader_options(role: str | None = None) -> list[str]:
     return options + ([f"--role={role}"] if role else [])
 
 
-def _not_restorable(candidate: Path, problems: list[str]) -> DatabaseProblem:
+def _not_restorable(candidate: Path, problems: list[Problem]) -> DatabaseProblem:
     return DatabaseProblem(code="not_restorable",
                            params={"path": str(candidate), "problems": problems})
 
 
 def _checked(where: _Server, database: str, migrations_dir: Path, problems_of: Check
-             ) -> list[str]:
+             ) -> list[Problem]:
     """The restored ``database`` brought to the newest schema, then ``problems_of`` it."""
     from .migrate import upgrade  # Alembic, only when restoring
 
@@ -464,7 +465,7 @@ def _swap(where: _Server, loader: Tool, candidate: Path, owner: str, migrations_
                 _run(loader, [*_loader_options(role),
                               f"--dbname={where.conninfo(restoring)}", str(candidate)], where)
             except DatabaseProblem as problem:
-                raise _not_restorable(candidate, [problem.message]) from problem
+                raise _not_restorable(candidate, [problem.as_problem()]) from problem
             problems = _checked(where, restoring, migrations_dir, problems_of)
             if problems:
                 raise _not_restorable(candidate, problems)
@@ -508,7 +509,7 @@ def _in_place(where: _Server, loader: Tool, candidate: Path, listing: str,
         _load_in_place(where, loader, candidate, listing)
         problems = _checked(where, where.database, migrations_dir, problems_of)
     except DatabaseProblem as problem:
-        problems = [problem.message]
+        problems = [problem.as_problem()]
     if not problems:
         return
     if safety is not None:

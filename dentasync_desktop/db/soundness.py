@@ -19,9 +19,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, inspect
 
-from ..domain.numbers import format_number
+from ..domain.error_text import SHOWN_NUMBERS, Problem, problem
 
 SCHEMA_KINDS = ("table", "index", "trigger")
+_MISSING = {"table": "problem.tables_missing", "index": "problem.indexes_missing",
+            "trigger": "problem.triggers_missing"}
 
 
 @dataclass(frozen=True)
@@ -62,27 +64,27 @@ def expected_schema(migrations_dir: Path, revision: str) -> Schema:
             return schema_of(conn)
 
 
-def _missing(actual: Schema, expected: Schema) -> list[str]:
+def _missing(actual: Schema, expected: Schema) -> list[Problem]:
     lost = expected.objects - actual.objects
     lost_tables = {name for kind, name, _table in lost if kind == "table"}
-    problems = []
+    problems: list[Problem] = []
     for kind in SCHEMA_KINDS:
         names = sorted(name for k, name, table in lost
                        if k == kind and (kind == "table" or table not in lost_tables))
         if names:
-            problems.append(f"{kind}s missing: {', '.join(names)}")
+            problems.append(problem(_MISSING[kind], names=names))
     columns = sorted(f"{table}.{column}" for table, column in expected.columns - actual.columns
                      if table not in lost_tables)
     if columns:
-        problems.append(f"columns missing: {', '.join(columns)}")
+        problems.append(problem("problem.columns_missing", names=columns))
     return problems
 
 
-def _broken_references(conn: sqlite3.Connection) -> list[str]:
+def _broken_references(conn: sqlite3.Connection) -> list[Problem]:
     broken: dict[tuple[str, str], int] = defaultdict(int)
     for table, _rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
         broken[(table, parent)] += 1
-    return [f"{count} row(s) of {table} refer to {parent} rows that do not exist"
+    return [problem("problem.broken_references", count=count, table=table, parent=parent)
             for (table, parent), count in sorted(broken.items())]
 
 
@@ -102,25 +104,23 @@ _MONEY_COLUMNS = {("work_orders", "paid_minor"), ("work_orders", "currency"),
                   ("payments", "amount_minor"), ("payments", "voided"), ("payments", "currency")}
 
 
-def _money_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
+def _money_problems(conn: sqlite3.Connection, schema: Schema) -> list[Problem]:
     if not schema.columns >= _MONEY_COLUMNS:
         return []  # already reported as missing
     return _money_disagreements(lambda query: [number for (number,) in conn.execute(query)])
 
 
-def _money_disagreements(numbers_of: Callable[[str], list[int]]) -> list[str]:
-    problems = []
-    for query, what in ((_PAID_DISAGREES, "stored paid amount disagrees with their payments"),
-                        (_CURRENCY_DISAGREES, "payments are in another currency")):
+def _money_disagreements(numbers_of: Callable[[str], list[int]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for query, code in ((_PAID_DISAGREES, "problem.paid_disagrees"),
+                        (_CURRENCY_DISAGREES, "problem.currency_disagrees")):
         numbers = numbers_of(query)
         if numbers:
-            shown = ", ".join(format_number(n) for n in numbers[:5])
-            more = f" and {len(numbers) - 5} more" if len(numbers) > 5 else ""
-            problems.append(f"{len(numbers)} work order(s) whose {what}: {shown}{more}")
+            problems.append(problem(code, count=len(numbers), numbers=numbers[:SHOWN_NUMBERS]))
     return problems
 
 
-def row_problems(conn: sqlite3.Connection, schema: Schema) -> list[str]:
+def row_problems(conn: sqlite3.Connection, schema: Schema) -> list[Problem]:
     """References and stored money (``schema`` read from the same file): what a write can
     break, unlike the schema itself."""
     return _broken_references(conn) + _money_problems(conn, schema)
@@ -134,7 +134,7 @@ _SERVER_TRIGGERS = frozenset({
     "work_orders.finance_totals_insert_delete", "work_orders.finance_totals_update"})
 
 
-def server_content_problems(engine: Engine) -> list[str]:
+def server_content_problems(engine: Engine) -> list[Problem]:
     """What makes a PostgreSQL database at head unusable: tables, columns and the append-only
     triggers missing, or stored money disagreeing. The server checks its own references."""
     from .models import Base
@@ -142,30 +142,30 @@ def server_content_problems(engine: Engine) -> list[str]:
     with engine.connect() as conn:
         inspector = inspect(conn)
         present = set(inspector.get_table_names())
-        problems = []
+        problems: list[Problem] = []
         lost = sorted(set(Base.metadata.tables) - present)
         if lost:
-            problems.append(f"tables missing: {', '.join(lost)}")
+            problems.append(problem("problem.tables_missing", names=lost))
         columns = sorted(
             f"{name}.{column.name}" for name, table in Base.metadata.tables.items()
             if name in present for column in table.columns
             if column.name not in {c["name"] for c in inspector.get_columns(name)})
         if columns:
-            problems.append(f"columns missing: {', '.join(columns)}")
+            problems.append(problem("problem.columns_missing", names=columns))
         triggers = set(conn.exec_driver_sql(
             "SELECT c.relname || '.' || t.tgname FROM pg_trigger t "
             "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal").scalars())
         missing = sorted(trigger for table, _, trigger in (
             name.partition(".") for name in _SERVER_TRIGGERS - triggers) if table in present)
         if missing:
-            problems.append(f"triggers missing: {', '.join(missing)}")
+            problems.append(problem("problem.triggers_missing", names=missing))
         if {"work_orders", "payments"} <= present and not columns:
             problems += _money_disagreements(
                 lambda query: list(conn.exec_driver_sql(query).scalars()))
         return problems
 
 
-def content_problems(path: Path, migrations_dir: Path, revision: str) -> list[str]:
+def content_problems(path: Path, migrations_dir: Path, revision: str) -> list[Problem]:
     """What makes the (SQLite-sound) file at ``path`` unusable; empty when it is usable."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         actual = schema_of(conn)

@@ -2,7 +2,8 @@
 
 The sources are English; translations come from the "errors" context of the .ts files through
 the Qt-free catalog (i18n/), so the GUI, the CLI and the documents share them. Parameters are
-plain values (numbers, ISO dates, names, enum values), never pre-rendered sentences.
+plain values (numbers, ISO dates, names, enum values), never pre-rendered sentences; a
+"problems" parameter lists problems, each a code with plain values of its own (``problem``).
 """
 
 from __future__ import annotations
@@ -199,6 +200,18 @@ _TEMPLATES: dict[str, str] = {
                                             "this PC: add a line for it to the server's "
                                             "pg_hba.conf."),
     "server.refused": QT_TRANSLATE_NOOP("errors", "The server refused the connection: {reason}."),
+    "server.cannot_connect": QT_TRANSLATE_NOOP("errors",
+                                               "Cannot connect to the database server {url}: "
+                                               "{reason}."),
+    "server.bad_url": QT_TRANSLATE_NOOP("errors",
+                                        "The database URL is not valid ({reason}). Expected "
+                                        "{expected}."),
+    "server.not_postgresql": QT_TRANSLATE_NOOP("errors",
+                                               "The database URL must start with {driver}://, "
+                                               "not {given}://."),
+    "server.incomplete_url": QT_TRANSLATE_NOOP("errors",
+                                               "The database URL {url} names no host or no "
+                                               "database."),
     "not_host": QT_TRANSLATE_NOOP("errors",
                                   "'{value}' is not a server name or address (e.g. "
                                   "clinic-server or 192.168.1.10)."),
@@ -313,6 +326,7 @@ _TEMPLATES: dict[str, str] = {
                                             "service."),
     "other_sort_order": QT_TRANSLATE_NOOP("errors", "The page continues another sort order."),
     "too_many_items": QT_TRANSLATE_NOOP("errors", "At most {limit} items per order."),
+    "too_many_tasks": QT_TRANSLATE_NOOP("errors", "At most {limit} tasks per order."),
     "total_too_large": QT_TRANSLATE_NOOP("errors",
                                          "The order total {total} is too large (at most "
                                          "{maximum})."),
@@ -502,10 +516,41 @@ FIELDS = frozenset({
 })
 
 
+# What makes a database file or a server's database unusable (db/health.py, db/soundness.py,
+# the check command): the items of a "problems" parameter, read inside a sentence ("... cannot
+# be restored: {problems}."), so in lower case and without a full stop. The plurals are in
+# problem_words.
+_PROBLEMS: dict[str, str] = {
+    "problem.not_sqlite": QT_TRANSLATE_NOOP("errors", "the file is not an SQLite database"),
+    "problem.page_size": QT_TRANSLATE_NOOP("errors",
+                                           "the header names an impossible page size "
+                                           "({page_size})"),
+    "problem.cut_short": QT_TRANSLATE_NOOP("errors",
+                                           "the file is cut short ({size} bytes of "
+                                           "{expected})"),
+    "problem.tables_missing": QT_TRANSLATE_NOOP("errors", "tables missing: {names}"),
+    "problem.indexes_missing": QT_TRANSLATE_NOOP("errors", "indexes missing: {names}"),
+    "problem.triggers_missing": QT_TRANSLATE_NOOP("errors", "triggers missing: {names}"),
+    "problem.columns_missing": QT_TRANSLATE_NOOP("errors", "columns missing: {names}"),
+    "problem.no_database": QT_TRANSLATE_NOOP("errors", "the database {path} does not exist yet"),
+    "problem.folder_missing": QT_TRANSLATE_NOOP("errors", "folder missing: {path}"),
+    "problem.integrity": QT_TRANSLATE_NOOP("errors", "integrity: {problem}"),
+    "problem.no_schema_version": QT_TRANSLATE_NOOP("errors",
+                                                   "this is not a Dentasync Desktop database "
+                                                   "(no schema version)"),
+    "problem.schema_not_at_head": QT_TRANSLATE_NOOP("errors",
+                                                    "schema is at {schema}, expected {head}"),
+}
+# A problem: a code of _PROBLEMS (or of a refusal) with its parameters, made by ``problem``;
+# or the words of SQLite, the server or the OS as they came, which are not ours to translate.
+Problem = str | Mapping[str, object]
+# Work orders a problem names by number: this many, then "and 7 more".
+SHOWN_NUMBERS = 5
+
 # Lists shown as alternatives ("62x29 or 4x6"); other lists are joined by commas.
 OR_LISTS = frozenset({"not_label_size"})
 # Lists whose items may hold commas themselves.
-_SEMICOLON_LISTS = frozenset({"labs", "problems"})
+_SEMICOLON_LISTS = frozenset({"labs"})
 # What a draft already has that keeps it from being deleted (services/orders.py _HISTORY).
 _KEPT = frozenset({
     QT_TRANSLATE_NOOP("errors", "payments"),
@@ -540,6 +585,56 @@ def field_label(field: str, language: str | None = None) -> str:
     return words[:1].upper() + words[1:]
 
 
+def problem(code: str, **params: object) -> dict[str, object]:
+    """A problem of a "problems" parameter: its code and its plain values."""
+    return {"code": code, **params}
+
+
+def problem_words(item: Problem, language: str | None = None,
+                  locale: str | None = None) -> str:
+    """One problem as ``language`` words it, numbers the ``locale``'s way: a coded problem,
+    a refusal (its sentence without the full stop, as it stands inside another), or the
+    engine's own words as they are."""
+    if isinstance(item, str):
+        return item
+    params = dict(item)
+    code = str(params.pop("code"))
+    if code in CODES:
+        return render(code, params, language, locale).removesuffix(".")
+    # Not at the top, as in _values.
+    from .formats import number_text
+    from .numbers import format_number
+
+    locale = locale or language or default_language()
+    if code in ("problem.paid_disagrees", "problem.currency_disagrees"):
+        count = int(str(params["count"]))
+        numbers = ", ".join(format_number(int(str(n)))
+                            for n in params["numbers"])  # type: ignore[attr-defined]
+        more = count - SHOWN_NUMBERS
+        if more > 0:
+            numbers = translate("errors", "{numbers} and %n more", None, language,
+                                more).format(numbers=numbers)
+        if code == "problem.paid_disagrees":
+            return translate("errors", "%n work order(s) whose stored paid amount disagrees "
+                                       "with their payments: {numbers}", None, language,
+                             count).format(numbers=numbers)
+        return translate("errors", "%n work order(s) whose payments are in another currency: "
+                                   "{numbers}", None, language, count).format(numbers=numbers)
+    if code == "problem.broken_references":
+        count = int(str(params["count"]))
+        return translate("errors", "%n row(s) of {table} refer to {parent} rows that do not "
+                                   "exist", None, language, count).format(**params)
+    if "names" in params:
+        params["names"] = ", ".join(str(n) for n in params["names"])  # type: ignore[attr-defined]
+    if "problem" in params:
+        params["problem"] = problem_words(params["problem"],  # type: ignore[arg-type]
+                                          language, locale)
+    for key in ("size", "expected"):
+        if key in params:
+            params[key] = number_text(int(str(params[key])), locale)
+    return translate("errors", _PROBLEMS[code], None, language).format(**params)
+
+
 def _status(params: Mapping[str, object], language: str | None) -> str:
     return in_sentence(label(OrderStatus(str(params["status"])), language), language)
 
@@ -566,6 +661,9 @@ def _values(code: str, params: Mapping[str, object], language: str | None,
         if key.endswith("_minor") and currency:
             values[key.removesuffix("_minor")] = formats.money_text(
                 Money(int(str(value)), currency), locale)
+        elif key == "problems":
+            values[key] = "; ".join(problem_words(p, language, locale)
+                                    for p in value)  # type: ignore[attr-defined]
         elif isinstance(value, list | tuple):
             joiner = (translate("errors", " or ", None, language) if code in OR_LISTS
                       else "; " if key in _SEMICOLON_LISTS else ", ")
@@ -639,6 +737,8 @@ def render(code: str, params: Mapping[str, object], language: str | None = None,
     return translate("errors", _TEMPLATES[code], None, language).format(**values)
 
 
+PROBLEMS = frozenset([*_PROBLEMS, "problem.paid_disagrees", "problem.currency_disagrees",
+                      "problem.broken_references"])
 CODES = frozenset([*_TEMPLATES, TEXT, "too_many_decimals", "server_in_use",
                    "lifecycle.not_possible", "lifecycle.on_hold", "lifecycle.open_tasks",
                    "lifecycle.not_delivered",

@@ -28,6 +28,10 @@ class DomainError(Exception):
         self.message = message
         self.field = field
 
+    def as_problem(self) -> dict[str, object]:
+        """The refusal as one of another refusal's "problems", put in words with it."""
+        return error_text.problem(self.code, **self.params)
+
     def in_words(self, language: str | None = None, locale: str | None = None) -> str:
         """The refusal as ``language`` words it, amounts and numbers the ``locale``'s way
         (both default to the process's language); ``message`` where the parameters do not

@@ -34,6 +34,7 @@ from ..db.storage import storage_problem
 from ..domain import permissions
 from ..domain.actions import Action
 from ..domain.dto import Actor, BackupNote
+from ..domain.error_text import Problem, problem
 from ..domain.errors import DatabaseInUse, DatabaseProblem, StorageProblem
 from ..i18n import translate
 from ..paths import AppPaths, bundled
@@ -363,7 +364,7 @@ def _restore_server(paths: AppPaths, url: str, candidate: Path, migrations: Path
     schema check as ``check``'s before it replaces the current one."""
     from ..db import server_backup
 
-    def problems_of(engine: Engine) -> list[str]:
+    def problems_of(engine: Engine) -> list[Problem]:
         return _versioned(current_revision(engine), migrations, [],
                           lambda _current: server_content_problems(engine))
 
@@ -397,7 +398,7 @@ def newest_backup(uow: UnitOfWork, paths: AppPaths) -> BackupNote | None:
 
 @dataclass(frozen=True)
 class CheckReport:
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]  # put in words by error_text.problem_words
     notes: tuple[str, ...]
 
     @property
@@ -418,7 +419,8 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     except FileNotFoundError as exc:
         return CheckReport((str(exc),), tuple(notes))
     if not paths.on_server and not paths.database.exists():
-        return CheckReport((f"the database {paths.database} does not exist yet",), tuple(notes))
+        return CheckReport((problem("problem.no_database", path=str(paths.database)),),
+                           tuple(notes))
     try:
         if paths.on_server:
             problems = _server_problems(paths, migrations, notes)
@@ -426,10 +428,10 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
             with _sharing(paths):
                 problems = _database_problems(paths, migrations, notes)
     except (DatabaseProblem, StorageProblem) as exc:
-        problems = [exc.message]
+        problems = [exc.as_problem()]
     for folder in (paths.backups_dir, paths.attachments_dir, paths.log_dir):
         if not folder.is_dir():
-            problems.append(f"folder missing: {folder}")
+            problems.append(problem("problem.folder_missing", path=str(folder)))
     notes.append(f"newest backup: {_newest_backup_note(paths)}")
     return CheckReport(tuple(problems), tuple(notes))
 
@@ -449,7 +451,7 @@ def _newest_backup_note(paths: AppPaths) -> str:
     return str(newest[0]) if newest else "none"
 
 
-def _server_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[str]:
+def _server_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[Problem]:
     """The server vouches for its own storage: the schema version, tables and columns, and
     stored money are what is left to check."""
     engine = _engine(paths)
@@ -460,23 +462,25 @@ def _server_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> lis
         engine.dispose()
 
 
-def _database_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[str]:
+def _database_problems(paths: AppPaths, migrations: Path, notes: list[str]
+                       ) -> list[Problem]:
     damage = quick_check(paths.database)
     if damage:
-        return [f"integrity: {p}" for p in damage]
+        return [problem("problem.integrity", problem=p) for p in damage]
     return _versioned(stored_revision(paths.database), migrations, notes,
                       lambda current: content_problems(paths.database, migrations, current))
 
 
 def _versioned(current: str | None, migrations: Path, notes: list[str],
-               content: Callable[[str], list[str]]) -> list[str]:
+               content: Callable[[str], list[Problem]]) -> list[Problem]:
     """The schema version against the newest migration, then ``content`` (given the version)
     when the version is one this program knows, on either engine."""
     head = head_revision(migrations)
     notes.append(f"schema: {current} (head {head})")
     if current is None:
-        return ["this is not a Dentasync Desktop database (no schema version)"]
-    problems = [] if current == head else [f"schema is at {current}, expected {head}"]
+        return [problem("problem.no_schema_version")]
+    problems: list[Problem] = [] if current == head else [
+        problem("problem.schema_not_at_head", schema=current, head=head)]
     if current not in known_revisions(migrations):
         return problems
     return problems + content(current)

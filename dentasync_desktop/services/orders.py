@@ -223,7 +223,7 @@ def _plan_on_creation(uow: UnitOfWork, actor: Actor, order: WorkOrder, data: Ord
     work: a refused task or plan leaves no order behind. Their fields are named as the form
     shows them ("task 2 name", "payment plan amount")."""
     if len(data.tasks) > MAX_ITEMS:
-        raise ValidationError("work plan", f"at most {MAX_ITEMS} tasks per order")
+        raise ValidationError("work plan", code="too_many_tasks", params={"limit": MAX_ITEMS})
     for position, task in enumerate(data.tasks, start=1):
         try:
             workplan.append_task(uow, actor, order, task)

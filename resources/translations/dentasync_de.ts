@@ -5491,6 +5491,22 @@ Anmeldung:
         <translation>Der Server hat die Verbindung abgelehnt: {reason}.</translation>
     </message>
     <message>
+        <source>Cannot connect to the database server {url}: {reason}.</source>
+        <translation>Keine Verbindung zum Datenbankserver {url} möglich: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database URL is not valid ({reason}). Expected {expected}.</source>
+        <translation>Die Datenbank-URL ist ungültig ({reason}). Erwartet wird {expected}.</translation>
+    </message>
+    <message>
+        <source>The database URL must start with {driver}://, not {given}://.</source>
+        <translation>Die Datenbank-URL muss mit {driver}:// beginnen, nicht mit {given}://.</translation>
+    </message>
+    <message>
+        <source>The database URL {url} names no host or no database.</source>
+        <translation>Die Datenbank-URL {url} nennt keinen Host oder keine Datenbank.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10).</source>
         <translation>„{value}“ ist kein Servername und keine Adresse (z. B. praxis-server oder 192.168.1.10).</translation>
     </message>
@@ -5649,6 +5665,10 @@ Anmeldung:
     <message>
         <source>At most {limit} items per order.</source>
         <translation>Höchstens {limit} Positionen je Auftrag.</translation>
+    </message>
+    <message>
+        <source>At most {limit} tasks per order.</source>
+        <translation>Höchstens {limit} Aufgaben je Auftrag.</translation>
     </message>
     <message>
         <source>The order total {total} is too large (at most {maximum}).</source>
@@ -5847,6 +5867,54 @@ Anmeldung:
         <translation>Die Aufgabe ist bereits offen.</translation>
     </message>
     <message>
+        <source>the file is not an SQLite database</source>
+        <translation>die Datei ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>the header names an impossible page size ({page_size})</source>
+        <translation>der Dateikopf nennt eine unmögliche Seitengröße ({page_size})</translation>
+    </message>
+    <message>
+        <source>the file is cut short ({size} bytes of {expected})</source>
+        <translation>die Datei ist abgeschnitten ({size} von {expected} Bytes)</translation>
+    </message>
+    <message>
+        <source>tables missing: {names}</source>
+        <translation>fehlende Tabellen: {names}</translation>
+    </message>
+    <message>
+        <source>indexes missing: {names}</source>
+        <translation>fehlende Indizes: {names}</translation>
+    </message>
+    <message>
+        <source>triggers missing: {names}</source>
+        <translation>fehlende Trigger: {names}</translation>
+    </message>
+    <message>
+        <source>columns missing: {names}</source>
+        <translation>fehlende Spalten: {names}</translation>
+    </message>
+    <message>
+        <source>the database {path} does not exist yet</source>
+        <translation>die Datenbank {path} existiert noch nicht</translation>
+    </message>
+    <message>
+        <source>folder missing: {path}</source>
+        <translation>fehlender Ordner: {path}</translation>
+    </message>
+    <message>
+        <source>integrity: {problem}</source>
+        <translation>Integrität: {problem}</translation>
+    </message>
+    <message>
+        <source>this is not a Dentasync Desktop database (no schema version)</source>
+        <translation>dies ist keine Dentasync-Desktop-Datenbank (keine Schemaversion)</translation>
+    </message>
+    <message>
+        <source>schema is at {schema}, expected {head}</source>
+        <translation>das Schema ist {schema}, erwartet wird {head}</translation>
+    </message>
+    <message>
         <source>payments</source>
         <translation>Zahlungen</translation>
     </message>
@@ -5877,6 +5945,34 @@ Anmeldung:
     <message>
         <source>copies or remakes</source>
         <translation>Kopien oder Neuanfertigungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>{numbers} and %n more</source>
+        <translation>
+            <numerusform>{numbers} und %n weiterer</numerusform>
+            <numerusform>{numbers} und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose stored paid amount disagrees with their payments: {numbers}</source>
+        <translation>
+            <numerusform>%n Auftrag, dessen gespeicherter bezahlter Betrag nicht zu seinen Zahlungen passt: {numbers}</numerusform>
+            <numerusform>%n Aufträge, deren gespeicherter bezahlter Betrag nicht zu ihren Zahlungen passt: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose payments are in another currency: {numbers}</source>
+        <translation>
+            <numerusform>%n Auftrag, dessen Zahlungen in einer anderen Währung sind: {numbers}</numerusform>
+            <numerusform>%n Aufträge, deren Zahlungen in einer anderen Währung sind: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of {table} refer to {parent} rows that do not exist</source>
+        <translation>
+            <numerusform>%n Zeile von {table} verweist auf Zeilen von {parent}, die es nicht gibt</numerusform>
+            <numerusform>%n Zeilen von {table} verweisen auf Zeilen von {parent}, die es nicht gibt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>

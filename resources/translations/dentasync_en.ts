@@ -191,6 +191,34 @@
 <context>
     <name>errors</name>
     <message numerus="yes">
+        <source>{numbers} and %n more</source>
+        <translation>
+            <numerusform>{numbers} and %n more</numerusform>
+            <numerusform>{numbers} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose stored paid amount disagrees with their payments: {numbers}</source>
+        <translation>
+            <numerusform>%n work order whose stored paid amount disagrees with their payments: {numbers}</numerusform>
+            <numerusform>%n work orders whose stored paid amount disagrees with their payments: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose payments are in another currency: {numbers}</source>
+        <translation>
+            <numerusform>%n work order whose payments are in another currency: {numbers}</numerusform>
+            <numerusform>%n work orders whose payments are in another currency: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of {table} refer to {parent} rows that do not exist</source>
+        <translation>
+            <numerusform>%n row of {table} refers to {parent} rows that do not exist</numerusform>
+            <numerusform>%n rows of {table} refer to {parent} rows that do not exist</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>

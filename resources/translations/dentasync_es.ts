@@ -5491,6 +5491,22 @@ inicio de sesión:
         <translation>El servidor rechazó la conexión: {reason}.</translation>
     </message>
     <message>
+        <source>Cannot connect to the database server {url}: {reason}.</source>
+        <translation>No se puede conectar con el servidor de base de datos {url}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database URL is not valid ({reason}). Expected {expected}.</source>
+        <translation>La URL de la base de datos no es válida ({reason}). Se esperaba {expected}.</translation>
+    </message>
+    <message>
+        <source>The database URL must start with {driver}://, not {given}://.</source>
+        <translation>La URL de la base de datos debe empezar por {driver}://, no por {given}://.</translation>
+    </message>
+    <message>
+        <source>The database URL {url} names no host or no database.</source>
+        <translation>La URL de base de datos {url} no indica ningún host o ninguna base de datos.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10).</source>
         <translation>«{value}» no es un nombre ni una dirección de servidor (p. ej. servidor-clinica o 192.168.1.10).</translation>
     </message>
@@ -5649,6 +5665,10 @@ inicio de sesión:
     <message>
         <source>At most {limit} items per order.</source>
         <translation>Como máximo {limit} trabajos por orden.</translation>
+    </message>
+    <message>
+        <source>At most {limit} tasks per order.</source>
+        <translation>Como máximo {limit} tareas por orden.</translation>
     </message>
     <message>
         <source>The order total {total} is too large (at most {maximum}).</source>
@@ -5847,6 +5867,54 @@ inicio de sesión:
         <translation>La tarea ya está abierta.</translation>
     </message>
     <message>
+        <source>the file is not an SQLite database</source>
+        <translation>el archivo no es una base de datos SQLite</translation>
+    </message>
+    <message>
+        <source>the header names an impossible page size ({page_size})</source>
+        <translation>la cabecera indica un tamaño de página imposible ({page_size})</translation>
+    </message>
+    <message>
+        <source>the file is cut short ({size} bytes of {expected})</source>
+        <translation>el archivo está truncado ({size} bytes de {expected})</translation>
+    </message>
+    <message>
+        <source>tables missing: {names}</source>
+        <translation>faltan tablas: {names}</translation>
+    </message>
+    <message>
+        <source>indexes missing: {names}</source>
+        <translation>faltan índices: {names}</translation>
+    </message>
+    <message>
+        <source>triggers missing: {names}</source>
+        <translation>faltan disparadores: {names}</translation>
+    </message>
+    <message>
+        <source>columns missing: {names}</source>
+        <translation>faltan columnas: {names}</translation>
+    </message>
+    <message>
+        <source>the database {path} does not exist yet</source>
+        <translation>la base de datos {path} todavía no existe</translation>
+    </message>
+    <message>
+        <source>folder missing: {path}</source>
+        <translation>falta la carpeta: {path}</translation>
+    </message>
+    <message>
+        <source>integrity: {problem}</source>
+        <translation>integridad: {problem}</translation>
+    </message>
+    <message>
+        <source>this is not a Dentasync Desktop database (no schema version)</source>
+        <translation>no es una base de datos de Dentasync Desktop (sin versión de esquema)</translation>
+    </message>
+    <message>
+        <source>schema is at {schema}, expected {head}</source>
+        <translation>el esquema está en {schema}, se esperaba {head}</translation>
+    </message>
+    <message>
         <source>payments</source>
         <translation>pagos</translation>
     </message>
@@ -5877,6 +5945,34 @@ inicio de sesión:
     <message>
         <source>copies or remakes</source>
         <translation>copias o repeticiones</translation>
+    </message>
+    <message numerus="yes">
+        <source>{numbers} and %n more</source>
+        <translation>
+            <numerusform>{numbers} y %n más</numerusform>
+            <numerusform>{numbers} y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose stored paid amount disagrees with their payments: {numbers}</source>
+        <translation>
+            <numerusform>%n orden de trabajo cuyo importe pagado guardado no coincide con sus pagos: {numbers}</numerusform>
+            <numerusform>%n órdenes de trabajo cuyo importe pagado guardado no coincide con sus pagos: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose payments are in another currency: {numbers}</source>
+        <translation>
+            <numerusform>%n orden de trabajo cuyos pagos están en otra moneda: {numbers}</numerusform>
+            <numerusform>%n órdenes de trabajo cuyos pagos están en otra moneda: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of {table} refer to {parent} rows that do not exist</source>
+        <translation>
+            <numerusform>%n fila de {table} hace referencia a filas de {parent} que no existen</numerusform>
+            <numerusform>%n filas de {table} hacen referencia a filas de {parent} que no existen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>

@@ -5491,6 +5491,22 @@ connexion&#xa0;:
         <translation>Le serveur a refusé la connexion&#xa0;: {reason}.</translation>
     </message>
     <message>
+        <source>Cannot connect to the database server {url}: {reason}.</source>
+        <translation>Impossible de se connecter au serveur de base de données {url}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database URL is not valid ({reason}). Expected {expected}.</source>
+        <translation>L’URL de la base de données n’est pas valide ({reason}). Forme attendue&#xa0;: {expected}.</translation>
+    </message>
+    <message>
+        <source>The database URL must start with {driver}://, not {given}://.</source>
+        <translation>L’URL de la base de données doit commencer par {driver}://, et non par {given}://.</translation>
+    </message>
+    <message>
+        <source>The database URL {url} names no host or no database.</source>
+        <translation>L’URL de base de données {url} n’indique pas d’hôte ou pas de base de données.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a server name or address (e.g. clinic-server or 192.168.1.10).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un nom ni une adresse de serveur (p. ex. serveur-cabinet ou 192.168.1.10).</translation>
     </message>
@@ -5649,6 +5665,10 @@ connexion&#xa0;:
     <message>
         <source>At most {limit} items per order.</source>
         <translation>{limit} articles au maximum par commande.</translation>
+    </message>
+    <message>
+        <source>At most {limit} tasks per order.</source>
+        <translation>{limit} tâches au maximum par commande.</translation>
     </message>
     <message>
         <source>The order total {total} is too large (at most {maximum}).</source>
@@ -5847,6 +5867,54 @@ connexion&#xa0;:
         <translation>La tâche est déjà ouverte.</translation>
     </message>
     <message>
+        <source>the file is not an SQLite database</source>
+        <translation>le fichier n’est pas une base de données SQLite</translation>
+    </message>
+    <message>
+        <source>the header names an impossible page size ({page_size})</source>
+        <translation>l’en-tête indique une taille de page impossible ({page_size})</translation>
+    </message>
+    <message>
+        <source>the file is cut short ({size} bytes of {expected})</source>
+        <translation>le fichier est tronqué ({size} octets sur {expected})</translation>
+    </message>
+    <message>
+        <source>tables missing: {names}</source>
+        <translation>tables manquantes&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <source>indexes missing: {names}</source>
+        <translation>index manquants&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <source>triggers missing: {names}</source>
+        <translation>déclencheurs manquants&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <source>columns missing: {names}</source>
+        <translation>colonnes manquantes&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <source>the database {path} does not exist yet</source>
+        <translation>la base de données {path} n’existe pas encore</translation>
+    </message>
+    <message>
+        <source>folder missing: {path}</source>
+        <translation>dossier manquant&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>integrity: {problem}</source>
+        <translation>intégrité&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>this is not a Dentasync Desktop database (no schema version)</source>
+        <translation>ce n’est pas une base de données Dentasync Desktop (aucune version de schéma)</translation>
+    </message>
+    <message>
+        <source>schema is at {schema}, expected {head}</source>
+        <translation>le schéma est {schema}, {head} attendu</translation>
+    </message>
+    <message>
         <source>payments</source>
         <translation>des paiements</translation>
     </message>
@@ -5877,6 +5945,34 @@ connexion&#xa0;:
     <message>
         <source>copies or remakes</source>
         <translation>des copies ou des reprises</translation>
+    </message>
+    <message numerus="yes">
+        <source>{numbers} and %n more</source>
+        <translation>
+            <numerusform>{numbers} et %n autre</numerusform>
+            <numerusform>{numbers} et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose stored paid amount disagrees with their payments: {numbers}</source>
+        <translation>
+            <numerusform>%n commande dont le montant payé enregistré ne correspond pas à ses paiements&#xa0;: {numbers}</numerusform>
+            <numerusform>%n commandes dont le montant payé enregistré ne correspond pas à leurs paiements&#xa0;: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) whose payments are in another currency: {numbers}</source>
+        <translation>
+            <numerusform>%n commande dont les paiements sont dans une autre devise&#xa0;: {numbers}</numerusform>
+            <numerusform>%n commandes dont les paiements sont dans une autre devise&#xa0;: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of {table} refer to {parent} rows that do not exist</source>
+        <translation>
+            <numerusform>%n ligne de {table} fait référence à des lignes de {parent} qui n’existent pas</numerusform>
+            <numerusform>%n lignes de {table} font référence à des lignes de {parent} qui n’existent pas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>

@@ -97,15 +97,21 @@ def test_back_up_now_runs_and_reports(qtbot, page: SettingsPage, shell: Shell,  
     assert "Newest backup" in page.backup_info.text()
 
 
-def test_back_up_into_the_chosen_folder(qtbot, page: SettingsPage, boxes: MessageBoxes,  # type: ignore[no-untyped-def]
-                                        tmp_path: Path) -> None:
+# What a backup file starts with: a copy of the SQLite file, or a server's pg_dump archive
+# (custom format).
+BACKUP_KINDS = {False: (".sqlite3", b"SQLite format 3\x00"), True: (".dump", b"PGDMP")}
+
+
+def test_back_up_into_the_chosen_folder(qtbot, page: SettingsPage, shell: Shell,  # type: ignore[no-untyped-def]
+                                        boxes: MessageBoxes, tmp_path: Path) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
     page.backup_dir.setText(str(folder))
     page.back_up()
     settle(qtbot)
-    made = list(folder.glob("dentasync-manual-*.sqlite3"))
-    assert len(made) == 1 and made[0].stat().st_size > 0
+    suffix, header = BACKUP_KINDS[shell.client.paths.on_server]
+    made = list(folder.glob(f"dentasync-manual-*{suffix}"))
+    assert len(made) == 1 and made[0].read_bytes().startswith(header)
 
 
 def test_restore_asks_closes_the_database_and_restarts(
@@ -151,6 +157,9 @@ def test_restore_is_refused_while_another_process_has_the_database_open(
         boxes: MessageBoxes, world: World, qtbot: Any) -> None:
     backup = maintenance.back_up_now(world.admin, shell.client.paths)
     other = maintenance.connect_database(shell.client.paths)  # as a second process would
+    # A local file is held by the other process's lock; a server sees the other PC by the
+    # connection its window listens for changes on (gui/application.py starts it).
+    other.follow_other_pcs()
     choose_file(monkeypatch, backup)
     boxes.answer = boxes.answer.Yes
     try:
@@ -159,7 +168,8 @@ def test_restore_is_refused_while_another_process_has_the_database_open(
     finally:
         other.close()
     assert shell.closed == 1  # its own engine was closed first
-    assert any("is open in another Dentasync Desktop window or command" in text
-               for text in boxes.texts("warning")[1:])
+    refusal = ("1 other connection is open to the database" if shell.client.paths.on_server
+               else "is open in another Dentasync Desktop window or command")
+    assert any(refusal in text for text in boxes.texts("warning")[1:])
     assert page.isVisible()
     assert settings.get_settings(world.uow()).name  # the database still works

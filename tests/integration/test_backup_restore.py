@@ -293,13 +293,13 @@ def _paid_amount_disagrees(conn: sqlite3.Connection) -> None:
 @pytest.mark.parametrize(
     ("spoil", "reason"),
     [
-        (_foreign_key_violation, "1 row(s) of work_orders refer to dental_labs rows that do not "
+        (_foreign_key_violation, "1 row of work_orders refers to dental_labs rows that do not "
                                  "exist"),
         (_no_tables, "tables missing: activity, attachments, blob_chunks, blobs, comments"),
         (_append_only_triggers_dropped,
          "triggers missing: activity_no_delete, activity_no_update"),
         (_paid_amount_disagrees,
-         "1 work order(s) whose stored paid amount disagrees with their payments: WO-000001"),
+         "1 work order whose stored paid amount disagrees with their payments: WO-000001"),
     ],
     ids=["foreign-keys", "no-tables", "no-triggers", "paid-disagrees"],
 )

@@ -63,6 +63,19 @@ def test_a_refused_plan_or_task_refuses_the_order_and_names_the_field(
     assert caught.value.message.startswith(f"{field[0].upper()}{field[1:]}: ")
 
 
+def test_too_many_tasks_refuse_the_order_naming_the_work_plan(world: World) -> None:
+    tasks = tuple(TaskInput(f"Task {n}") for n in range(orders.MAX_ITEMS + 1))
+    with refused(world, ValidationError) as caught:
+        orders.create_order(world.uow(), world.admin, world.order_input(tasks=tasks))
+    error = caught.value
+    assert isinstance(error, ValidationError)
+    assert (error.field, error.code, error.params) == (
+        "work plan", "too_many_tasks", {"limit": orders.MAX_ITEMS})
+    assert error.in_words("en") == f"Work plan: At most {orders.MAX_ITEMS} tasks per order."
+    assert error.in_words("de") == (
+        f"Arbeitsplan: Höchstens {orders.MAX_ITEMS} Aufgaben je Auftrag.")
+
+
 def test_a_role_that_may_not_plan_work_cannot_create_an_order_with_tasks(world: World) -> None:
     desk = world.actors[Role.FRONT_DESK]
     with refused(world, PermissionDenied):

@@ -18,6 +18,7 @@ from dentasync_desktop.db.revisions import current_revision, head_revision
 from dentasync_desktop.db.server import engine_url
 from dentasync_desktop.domain.dto import OrderFilter, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod
+from dentasync_desktop.domain.error_text import problem_words
 from dentasync_desktop.domain.errors import DatabaseBusy, DatabaseProblem
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.paths import AppPaths, bundled, resolve_paths
@@ -134,8 +135,8 @@ def test_a_database_from_a_newer_version_is_refused_and_check_says_so(
     with pytest.raises(DatabaseProblem, match="written by a newer version"):
         open_database(paths)
     report = maintenance.check(paths)
-    assert report.problems == ("schema is at 9999_future, expected "
-                               f"{head_revision(bundled('migrations'))}",)
+    assert report.problems == ({"code": "problem.schema_not_at_head", "schema": "9999_future",
+                                "head": head_revision(bundled("migrations"))},)
 
 
 def test_check_finds_a_missing_trigger_and_money_that_disagrees(
@@ -149,8 +150,9 @@ def test_check_finds_a_missing_trigger_and_money_that_disagrees(
         connection.execute(text("DROP TRIGGER order_search_sync_update ON work_orders"))
         connection.execute(text("UPDATE work_orders SET paid_minor = 5"))
     problems = maintenance.check(database.paths).problems
-    assert problems[0] == "triggers missing: activity_no_delete, order_search_sync_update"
-    assert "stored paid amount disagrees with their payments" in problems[1]
+    assert problem_words(problems[0]) == (
+        "triggers missing: activity_no_delete, order_search_sync_update")
+    assert "stored paid amount disagrees with their payments" in problem_words(problems[1])
 
 
 def test_the_search_trigger_looks_words_up_by_index_however_small_the_tables_look(

@@ -107,11 +107,13 @@ def test_the_header_alone_tells_a_cut_off_file(closed: AppPaths, full_checks: li
     assert health.header_problems(closed.database) == []
     whole = closed.database.read_bytes()
     closed.database.write_bytes(whole[: len(whole) // 2])
-    assert "cut short" in health.header_problems(closed.database)[0]
+    assert health.header_problems(closed.database) == [
+        {"code": "problem.cut_short", "size": len(whole) // 2, "expected": len(whole)}]
     closed.database.write_bytes(whole[:16] + b"\xff\xff" + whole[18:])
-    assert "page size" in health.header_problems(closed.database)[0]
+    assert health.header_problems(closed.database) == [
+        {"code": "problem.page_size", "page_size": 0xFFFF}]
     closed.database.write_bytes(b"not sqlite" * 20)
-    assert health.header_problems(closed.database) == ["the file is not an SQLite database"]
+    assert health.header_problems(closed.database) == [{"code": "problem.not_sqlite"}]
     with pytest.raises(DatabaseProblem, match="is damaged"):
         maintenance.open_database(closed)
 

@@ -358,6 +358,22 @@ SAMPLES: dict[str, tuple[dict[str, object], str]] = {
         "changed.")),
     "task_already_done": ({}, "the task is already done"),
     "task_already_open": ({}, "the task is already open"),
+    "too_many_tasks": ({"limit": 200}, "at most 200 tasks per order"),
+    "server.cannot_connect": ({"url": "postgresql+psycopg://anna@127.0.0.1:1/dentasync",
+                               "reason": "connection refused"},
+                              "Cannot connect to the database server "
+                              "postgresql+psycopg://anna@127.0.0.1:1/dentasync: connection "
+                              "refused"),
+    "server.bad_url": ({"reason": "Could not parse SQLAlchemy URL from string 'x'",
+                        "expected": "postgresql+psycopg://user@host:5432/database"},
+                       "The database URL is not valid (Could not parse SQLAlchemy URL from "
+                       "string 'x'). Expected postgresql+psycopg://user@host:5432/database."),
+    "server.not_postgresql": ({"driver": "postgresql+psycopg", "given": "mysql"},
+                              "The database URL must start with postgresql+psycopg://, not "
+                              "mysql://."),
+    "server.incomplete_url": ({"url": "postgresql+psycopg:///dentasync"},
+                              "The database URL postgresql+psycopg:///dentasync names no host "
+                              "or no database."),
 }
 
 
@@ -387,3 +403,76 @@ def test_a_validation_error_names_its_field_before_the_words() -> None:
                             params={"balance_minor": 500, "currency": "EUR"})
     assert str(error) == "Amount: More than the balance (€5.00)."
     assert (error.code, error.field) == ("more_than_balance", "amount")
+
+
+# What makes a database unusable, as the checks find it, and the English words it had when
+# the checks wrote sentences (a row count now agrees with its verb).
+PROBLEM_SAMPLES: dict[str, tuple[dict[str, object], str]] = {
+    "problem.not_sqlite": ({}, "the file is not an SQLite database"),
+    "problem.page_size": ({"page_size": 65535},
+                          "the header names an impossible page size (65535)"),
+    "problem.cut_short": ({"size": 169984, "expected": 339968},
+                          "the file is cut short (169,984 bytes of 339,968)"),
+    "problem.tables_missing": ({"names": ["activity", "blobs"]},
+                               "tables missing: activity, blobs"),
+    "problem.indexes_missing": ({"names": ["ix_orders_due"]}, "indexes missing: ix_orders_due"),
+    "problem.triggers_missing": ({"names": ["activity_no_delete", "activity_no_update"]},
+                                 "triggers missing: activity_no_delete, activity_no_update"),
+    "problem.columns_missing": ({"names": ["payments.voided"]},
+                                "columns missing: payments.voided"),
+    "problem.broken_references": ({"count": 1, "table": "work_orders", "parent": "dental_labs"},
+                                  "1 row of work_orders refers to dental_labs rows that do not "
+                                  "exist"),
+    "problem.paid_disagrees": ({"count": 7, "numbers": [1, 2, 3, 4, 5]},
+                               "7 work orders whose stored paid amount disagrees with their "
+                               "payments: WO-000001, WO-000002, WO-000003, WO-000004, "
+                               "WO-000005 and 2 more"),
+    "problem.currency_disagrees": ({"count": 1, "numbers": [3]},
+                                   "1 work order whose payments are in another currency: "
+                                   "WO-000003"),
+    "problem.no_database": ({"path": "/d/x.sqlite3"},
+                            "the database /d/x.sqlite3 does not exist yet"),
+    "problem.folder_missing": ({"path": "/d/logs"}, "folder missing: /d/logs"),
+    "problem.integrity": ({"problem": {"code": "problem.not_sqlite"}},
+                          "integrity: the file is not an SQLite database"),
+    "problem.no_schema_version": ({}, "this is not a Dentasync Desktop database (no schema "
+                                      "version)"),
+    "problem.schema_not_at_head": ({"schema": "9999_future", "head": "0016_outstanding"},
+                                   "schema is at 9999_future, expected 0016_outstanding"),
+}
+
+
+def test_every_problem_has_a_sample() -> None:
+    assert set(PROBLEM_SAMPLES) == error_text.PROBLEMS
+
+
+@pytest.mark.parametrize("code", sorted(PROBLEM_SAMPLES))
+def test_each_problem_renders_the_old_english_words(code: str) -> None:
+    params, words = PROBLEM_SAMPLES[code]
+    assert error_text.problem_words(error_text.problem(code, **params)) == words
+
+
+def test_every_problem_found_in_the_source_has_words() -> None:
+    source = Path(error_text.__file__).resolve().parents[1]
+    found = {code for path in source.rglob("*.py") if path.name != "error_text.py"
+             for code in re.findall(r'"(problem\.\w+)"', path.read_text(encoding="utf-8"))}
+    assert len(found) > 10
+    assert found <= error_text.PROBLEMS
+
+
+def test_a_refusal_names_its_problems_in_the_readers_language() -> None:
+    refusal = DomainError(code="not_restorable", params={"path": "/b/1", "problems": [
+        error_text.problem("problem.cut_short", size=169984, expected=339968),
+        "*** in database main ***"]})
+    assert refusal.message == ("/b/1 cannot be restored: the file is cut short (169,984 bytes "
+                               "of 339,968); *** in database main ***.")
+    assert refusal.in_words("de") == (
+        "/b/1 kann nicht wiederhergestellt werden: die Datei ist abgeschnitten (169.984 von "
+        "339.968 Bytes); *** in database main ***.")
+
+
+def test_a_refusal_among_the_problems_reads_as_a_clause() -> None:
+    failed = DomainError(code="pg_tool_failed", params={"tool": "pg_restore", "reason": "boom"})
+    refusal = DomainError(code="not_restorable",
+                          params={"path": "/b/1", "problems": [failed.as_problem()]})
+    assert refusal.message == "/b/1 cannot be restored: pg_restore failed: boom."

@@ -18,6 +18,7 @@ from dentasync_desktop.domain import error_text
 from dentasync_desktop.i18n import LANGUAGES, catalog
 
 from ..activity_samples import SAMPLES
+from .test_error_codes import PROBLEM_SAMPLES
 
 FALLBACK = "FALLBACK"
 
@@ -122,6 +123,23 @@ def test_an_activity_entry_renders_in_every_language(language: str, code: str) -
 def test_a_refusal_renders_in_every_language(language: str, code: str) -> None:
     text = error_text.render(code, ERRORS[code], language)
     assert text and not re.search(r"[{}]|%n", text), text
+
+
+@pytest.mark.parametrize("code", sorted(PROBLEM_SAMPLES))
+def test_a_problem_has_no_english_outside_the_catalog(pseudo: str, code: str) -> None:
+    params, _english = PROBLEM_SAMPLES[code]
+    text = error_text.problem_words(error_text.problem(code, **params), pseudo)
+    assert not re.search(r"[A-Za-z]{2,}", outside_brackets(text)), text
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize("code", sorted(PROBLEM_SAMPLES))
+def test_a_problem_renders_in_every_language(language: str, code: str) -> None:
+    params, _english = PROBLEM_SAMPLES[code]
+    text = error_text.problem_words(error_text.problem(code, **params), language)
+    assert text and not re.search(r"[{}]|%n", text), text
+    if language != "en":
+        assert text != _english, text
 
 
 class _Recording(dict[catalog._Key, tuple[str, ...]]):
