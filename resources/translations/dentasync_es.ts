@@ -1004,6 +1004,10 @@ Restart it now?</source>
         <translation>Vencido</translation>
     </message>
     <message>
+        <source>Counting work orders…</source>
+        <translation>Contando órdenes de trabajo…</translation>
+    </message>
+    <message>
         <source>1 work order</source>
         <translation>1 orden de trabajo</translation>
     </message>

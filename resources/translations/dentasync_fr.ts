@@ -1004,6 +1004,10 @@ Redémarrer maintenant&#xa0;?</translation>
         <translation>En retard</translation>
     </message>
     <message>
+        <source>Counting work orders…</source>
+        <translation>Comptage des commandes…</translation>
+    </message>
+    <message>
         <source>1 work order</source>
         <translation>1 commande</translation>
     </message>

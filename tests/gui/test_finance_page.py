@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from dentasync_desktop.domain.dto import FinanceFilter, LabFinanceRow, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
-from dentasync_desktop.domain.errors import ValidationError
+from dentasync_desktop.domain.errors import DatabaseBusy, DomainError, ValidationError
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.gui.client import ServiceClient
 from dentasync_desktop.gui.errors import error_words
@@ -30,6 +31,7 @@ from dentasync_desktop.gui.finance.periods import Period, period_range
 from dentasync_desktop.gui.formatting import money
 from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.theme import apply_theme
+from dentasync_desktop.gui.worker import running_jobs
 from dentasync_desktop.services import finance, payments, reports
 
 from ..conftest import Seeding
@@ -93,6 +95,147 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, seeded, client) -> N
     settle(qtbot)
     assert page.orders_model.rowCount() == page.orders_model.total_count
     assert not page.orders_model.canFetchMore()
+
+
+class HeldCounts:
+    """Finance counts that wait, while ``holding``, until the test lets each one go: the
+    rows come first on any machine, and the counts come back in the order the test says."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.waiting: list[tuple[FinanceFilter, threading.Event]] = []
+        self.refusal: DomainError | None = None  # what each count raises, when set
+
+    def order_count(self, uow, actor, flt: FinanceFilter) -> int:  # type: ignore[no-untyped-def]
+        if self.holding:
+            gate = threading.Event()
+            self.waiting.append((flt, gate))
+            gate.wait(30)
+        if self.refusal is not None:
+            raise self.refusal
+        return finance.order_count(uow, actor, flt)
+
+    def release_all(self) -> None:
+        self.holding = False
+        for _flt, gate in self.waiting:
+            gate.set()
+
+
+@dataclass(frozen=True)
+class CountsHeldClient(ServiceClient):
+    counts: HeldCounts = field(default_factory=HeldCounts)
+
+    def submit(self, service, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if service is finance.order_count:
+            service = self.counts.order_count
+        return super().submit(service, *args, **kwargs)
+
+
+@pytest.fixture
+def held(client: ServiceClient) -> Iterator[CountsHeldClient]:
+    """The client, with finance counts the test holds back; all are let go at the end."""
+    held = CountsHeldClient(**{f.name: getattr(client, f.name) for f in fields(client)})
+    yield held
+    held.counts.release_all()
+
+
+def orders_shown_and_counting(qtbot, held: CountsHeldClient,  # type: ignore[no-untyped-def]
+                              events: list[tuple[str, str]]) -> FinancePage:
+    """The page on the Work orders tab of every order, its count held back; ``events`` gets
+    what the model said, and what the count label read then."""
+    page = make_page(qtbot, held)
+    page.set_period(Period.ALL)
+    settle(qtbot)
+    model, label = page.orders_model, page.orders_tab.count
+    model.modelReset.connect(lambda: events.append(("rows", label.text())))
+    model.counted.connect(lambda: events.append(("counted", label.text())))
+    held.counts.holding = True
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    qtbot.waitUntil(lambda: len(held.counts.waiting) == 1, timeout=10_000)
+    return page
+
+
+def test_the_rows_show_before_the_count_and_the_label_follows(
+        qtbot, qtmodeltester, seeded, held: CountsHeldClient) -> None:
+    events: list[tuple[str, str]] = []
+    page = orders_shown_and_counting(qtbot, held, events)
+    model = page.orders_model
+    assert events == [("rows", "Counting work orders…")]
+    assert model.rowCount() == models.PAGE_SIZE and not model.is_counted
+    assert [model.row_at(i) for i in range(model.rowCount())] == finance.order_rows(
+        held.uow(), held.actor, FinanceFilter(), 0, models.PAGE_SIZE)
+    qtmodeltester.check(model)
+    assert held.counts.waiting[0][0] == FinanceFilter()
+
+    held.counts.release_all()
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
+    settle(qtbot)
+    count = finance.order_count(held.uow(), held.actor, FinanceFilter())
+    assert count > 2 * models.PAGE_SIZE
+    assert model.is_counted and model.total_count == count
+    assert events == [("rows", "Counting work orders…"), ("counted", f"{count} work orders")]
+    assert page.orders_tab.count.text() == f"{count} work orders"
+
+
+def test_pages_come_to_the_end_without_the_count(
+        qtbot, qtmodeltester, seeded, held: CountsHeldClient) -> None:
+    """A short page ends the list: scrolling on never waits for the count."""
+    page = orders_shown_and_counting(qtbot, held, [])
+    model = page.orders_model
+
+    def fetched_to_the_end() -> bool:
+        if model.canFetchMore():
+            model.fetchMore()
+        return running_jobs() == 1 and not model.canFetchMore()  # the held count alone
+
+    qtmodeltester.check(model)
+    qtbot.waitUntil(fetched_to_the_end, timeout=10_000)
+    qtmodeltester.check(model)
+    everything = finance.order_rows(held.uow(), held.actor, FinanceFilter(), 0, 1000)
+    assert len(everything) > 2 * models.PAGE_SIZE
+    assert model.rows() == everything
+    assert not model.is_counted
+    assert page.orders_tab.count.text() == "Counting work orders…"
+    held.counts.release_all()
+    settle(qtbot)
+    assert model.total_count == model.rowCount() == len(everything)
+    assert page.orders_tab.count.text() == f"{len(everything)} work orders"
+
+
+def test_a_count_for_an_older_filter_is_dropped(qtbot, seeded,
+                                                held: CountsHeldClient) -> None:
+    page = orders_shown_and_counting(qtbot, held, [])
+    model = page.orders_model
+    paid = FinanceFilter(payment_status=PaymentStatus.PAID)  # more than a page
+    page.filters.status.setCurrentIndex(page.filters.status.findData(PaymentStatus.PAID.value))
+    qtbot.waitUntil(lambda: len(held.counts.waiting) == 2, timeout=10_000)
+    assert [flt for flt, _gate in held.counts.waiting] == [FinanceFilter(), paid]
+    assert {model.row_at(i).payment_status for i in range(model.rowCount())} == {
+        PaymentStatus.PAID}
+
+    held.counts.waiting[0][1].set()  # the count of every order, answered last but one
+    qtbot.waitUntil(lambda: running_jobs() == 1, timeout=10_000)
+    assert not model.is_counted
+    assert page.orders_tab.count.text() == "Counting work orders…"
+
+    held.counts.release_all()
+    settle(qtbot)
+    count = finance.order_count(held.uow(), held.actor, paid)
+    assert count != finance.order_count(held.uow(), held.actor, FinanceFilter())
+    assert model.is_counted and model.total_count == count
+    assert page.orders_tab.count.text() == f"{count} work orders"
+
+
+def test_a_refused_count_is_shown_and_the_rows_stay(qtbot, seeded, held: CountsHeldClient,
+                                                    boxes) -> None:
+    page = orders_shown_and_counting(qtbot, held, [])
+    held.counts.refusal = DatabaseBusy()
+    held.counts.release_all()
+    settle(qtbot)
+    assert boxes.texts("warning") == [error_words(DatabaseBusy())]
+    assert page.orders_model.rowCount() == models.PAGE_SIZE
+    assert page.orders_model.canFetchMore()
 
 
 def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
@@ -238,6 +381,9 @@ def test_sorting_runs_in_the_query(qtbot, seeded, client) -> None:
     top = [page.orders_model.row_at(i) for i in range(page.orders_model.rowCount())]
     assert top == finance.order_rows(client.uow(), client.actor, FinanceFilter(), 0,
                                      models.PAGE_SIZE, "outstanding", True)
+    count = finance.order_count(client.uow(), client.actor, FinanceFilter())
+    assert page.orders_model.is_counted and page.orders_model.total_count == count
+    assert page.orders_tab.count.text() == f"{count} work orders"
 
 
 def test_report_exports_the_tab_on_show(qtbot, seeded, client, tmp_path: Path) -> None:

@@ -78,8 +78,8 @@ def one_activity(world: World, order_id: int | None = None) -> Iterator[None]:
     assert activity_count(world, order_id) == before + 1
 
 
-def plan_of_the_order_query(world: World, run: Callable[[], object]) -> str:
-    """The plan of the one statement on work_orders ``run`` sends, as text."""
+def statements_sent(world: World, run: Callable[[], object]) -> list[tuple[str, Any]]:
+    """The statements (and their parameters) ``run`` sends to the database."""
     with world.uow() as uow:
         engine = uow.session.get_bind()
     sent: list[tuple[str, Any]] = []
@@ -92,7 +92,13 @@ def plan_of_the_order_query(world: World, run: Callable[[], object]) -> str:
         run()
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    statements = [(sql, params) for sql, params in sent if "work_orders" in sql]
+    return sent
+
+
+def plan_of_the_order_query(world: World, run: Callable[[], object]) -> str:
+    """The plan of the one statement on work_orders ``run`` sends, as text."""
+    statements = [(sql, params) for sql, params in statements_sent(world, run)
+                  if "work_orders" in sql]
     assert len(statements) == 1
     with world.uow() as uow:
         connection = uow.session.connection()

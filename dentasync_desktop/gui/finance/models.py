@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -131,7 +131,13 @@ class LabFinanceModel(RowTableModel[LabFinanceRow]):
 
 
 class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
-    """Rows arrive ``PAGE_SIZE`` at a time as the view scrolls; sorting runs in the query."""
+    """Rows arrive ``PAGE_SIZE`` at a time as the view scrolls; sorting runs in the query.
+
+    The first page is shown as soon as it is read; how many orders match is counted after it,
+    in the background (``counted``), and no page waits for that: a short page ends the list.
+    """
+
+    counted = Signal()  # ``total_count`` is known for the filter shown
 
     def __init__(self, client: ServiceClient, parent: Any = None) -> None:
         super().__init__(ORDER_COLUMNS, parent, CONTEXT)
@@ -140,13 +146,20 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
         self._sort_key = "documented_at"
         self._descending = True
         self._total = 0
+        self._counted = False
+        self._ended = True  # no page to fetch before the first reload
         self._busy = parent if isinstance(parent, QWidget) else None
         self._generation = 0  # bumped by every reload: older answers are dropped
         self._fetching = False
 
     @property
     def total_count(self) -> int:
+        """How many orders match the filter shown, once ``is_counted``."""
         return self._total
+
+    @property
+    def is_counted(self) -> bool:
+        return self._counted
 
     @property
     def sort_key(self) -> str:
@@ -160,30 +173,44 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> Job[int]:
-        """Count, then fetch the first page, off the GUI thread; modelReset says when shown."""
+    def reload(self) -> Job[list[OrderFinanceRow]]:
+        """Fetch the first page off the GUI thread (modelReset says when it is shown), then
+        count."""
         self._generation += 1
         generation = self._generation
         self._fetching = True
-        page = self._page_query(0)  # with the filter and sort of now
-        return self._client.submit(finance.order_count, self._filter).then(
-            lambda total: self._counted(generation, total, page),
+        return self._page_query(0).then(
+            lambda rows: self._show(generation, rows),
             lambda error: self._failed(generation, error), busy=self._busy)
 
-    def _counted(self, generation: int, total: int,
-                 page: Job[list[OrderFinanceRow]]) -> None:
+    def _show(self, generation: int, rows: list[OrderFinanceRow]) -> None:
         if generation != self._generation:
             return
-        page.then(lambda rows: self._show(generation, total, rows),
-                  lambda error: self._failed(generation, error), busy=self._busy)
-
-    def _show(self, generation: int, total: int, rows: list[OrderFinanceRow]) -> None:
-        if generation != self._generation:
-            return
-        self._fetching = False
         self.beginResetModel()
-        self._rows, self._total = rows, total
+        self._rows = rows
+        self._ended = self._counted = len(rows) < PAGE_SIZE
+        self._total = len(rows) if self._counted else 0
         self.endResetModel()
+        self._fetching = False  # as in _append
+        if self._counted:
+            self.counted.emit()
+            return
+        # Counted once the rows are painted, and not at all when another filter or sort came
+        # first, as the order list does.
+        QTimer.singleShot(0, self, lambda: self._count(generation))
+
+    def _count(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._client.submit(finance.order_count, self._filter).then(
+            lambda total: self._show_count(generation, total),
+            lambda error: show_error(self._busy, error))
+
+    def _show_count(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._total, self._counted = total, True
+        self.counted.emit()
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
@@ -196,10 +223,10 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
                                    self._sort_key, self._descending)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and not self._ended
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._fetching:
+        if parent.isValid() or self._fetching or self._ended:
             return
         self._fetching = True
         generation = self._generation
@@ -210,17 +237,18 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
     def _append(self, generation: int, rows: list[OrderFinanceRow]) -> None:
         if generation != self._generation:
             return
-        self._fetching = False
         known = {row.order_id for row in self._rows}
         # Orders added or changed since the first page can shift the offsets; skip repeats.
         fresh = [row for row in rows if row.order_id not in known]
-        if not fresh:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._rows.extend(fresh)
-        self.endInsertRows()
+        if fresh:
+            # Still fetching while the rows go in: a view (or the model tester) asking for
+            # more in a slot of these signals would read the same page again.
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self.endInsertRows()
+        self._fetching = False
+        self._ended = len(rows) < PAGE_SIZE or not fresh
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

@@ -35,6 +35,7 @@ class OrdersTab(QWidget):
         """Start showing and sorting (a page the user may not use never does)."""
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._show_count)
+        self.model.counted.connect(self._show_count)
         self.model.modelReset.connect(self._size_once)
 
     def start_sorting(self) -> None:
@@ -44,6 +45,9 @@ class OrdersTab(QWidget):
         self.table.setSortingEnabled(True)
 
     def _show_count(self) -> None:
+        if not self.model.is_counted:
+            self.count.setText(translate("FinancePage", "Counting work orders…"))
+            return
         count = self.model.total_count
         text = (translate("FinancePage", "1 work order") if count == 1
                 else translate("FinancePage", "{count} work orders"))
