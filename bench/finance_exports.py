@@ -39,7 +39,7 @@ from _common import (
     report,
 )
 
-from dentasync_desktop.domain.dto import FinanceFilter
+from dentasync_desktop.domain.dto import FinanceFilter, OrderCursor
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus
 from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services import finance, reports
@@ -58,6 +58,10 @@ CSV_RATIO = 2.0  # next to the csv module
 PDF_S = 15.0
 PDF_ROWS = 5000
 PAGE = 100
+# A page far down the tab, as its scroll reads it: no slower than the first.
+DEEP = 50_000
+DEEP_PAGE_MS = 50.0
+DEEP_SORTS = (("documented_at", True), ("outstanding", True), ("number", False))
 
 
 def main() -> int:
@@ -101,6 +105,7 @@ def main() -> int:
             uow(), ACTOR, FinanceFilter(), 0, PAGE, "outstanding", True), 10)
         results.append(Result("orders tab first page by outstanding, all dates", wall, "ms",
                               ORDERS_FIRST_PAGE_MS, cpu))
+        results += deep_pages(uow, min(DEEP, total_rows - PAGE))
     finally:
         database.close()
     if args.skip_exports:
@@ -135,6 +140,37 @@ def main() -> int:
                page_imports["page_ms"], "ms", bare=page_imports["documents_ms"]),
     ]
     return report(results)
+
+
+def deep_pages(uow, depth: int) -> list[Result]:  # type: ignore[no-untyped-def]
+    """The Work orders tab's page ``depth`` rows down, as the tab reads it while it scrolls
+    (from the cursor of the row before), next to its first page, for each sort with an
+    index: it should cost what the first page does, not grow with the rows above it."""
+    results = []
+    for sort_key, descending in DEEP_SORTS:
+        above = finance.order_rows(uow(), ACTOR, FinanceFilter(), depth - 1, 1, sort_key,
+                                   descending)[0]
+        value = {"documented_at": above.documented_at, "outstanding": above.outstanding.minor,
+                 "number": above.number}[sort_key]
+        cursor = OrderCursor(sort_key, descending,
+                             (value,) if sort_key == "number" else (value, above.number),
+                             above.order_id)
+        first = medians_ms(lambda k=sort_key, d=descending: finance.order_rows_after(
+            uow(), ACTOR, FinanceFilter(), None, PAGE, k, d), 10)
+        deep = medians_ms(lambda k=sort_key, d=descending, c=cursor: finance.order_rows_after(
+            uow(), ACTOR, FinanceFilter(), c, PAGE, k, d), 10)
+        offset = medians_ms(lambda k=sort_key, d=descending: finance.order_rows(
+            uow(), ACTOR, FinanceFilter(), depth, PAGE, k, d), 3)
+        name = f"{sort_key}{' descending' if descending else ''}"
+        results += [
+            Result(f"orders tab page {depth:,} rows down, by {name}", deep[0], "ms",
+                   DEEP_PAGE_MS, deep[1]),
+            Result(f"  its first page, by {name}", first[0], "ms", ORDERS_FIRST_PAGE_MS,
+                   first[1]),
+            Result("  the same deep page by offset (how the tab paged before)", offset[0],
+                   "ms", None, offset[1]),
+        ]
+    return results
 
 
 def page_filters(uow) -> dict[str, FinanceFilter]:  # type: ignore[no-untyped-def]

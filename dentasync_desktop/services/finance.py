@@ -25,14 +25,16 @@ from ..domain.dto import (
     FinanceFilter,
     FinanceSummary,
     LabFinanceRow,
+    OrderCursor,
     OrderFinanceRow,
+    OrderFinanceSlice,
 )
 from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.validation import date_range
 from .guards import authorize
-from .paging import check_page
+from .paging import beyond, check_limit, check_page
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
@@ -144,40 +146,49 @@ def _sort_key(key: str, today: date) -> _SortColumn:
     return columns[key]
 
 
+def _order_by(sort_key: str, today: date) -> list[_SortColumn]:
+    """The tab's order: the sort key, ties by number (unique)."""
+    key = _sort_key(sort_key, today)
+    return [key] if sort_key == "number" else [key, WorkOrder.number]
+
+
 def _orders_query(
-    flt: FinanceFilter, today: date, sort_key: str, descending: bool
+    flt: FinanceFilter, today: date, sort_key: str, descending: bool,
+    after: OrderCursor | None = None,
 ) -> Select[*tuple[Any, ...]]:
-    """The Work orders tab, sorted (ties by number)."""
+    """The Work orders tab, sorted (ties by number), from after ``after`` on; the values of
+    the sort last, for the next cursor."""
     query = (
         select(WorkOrder.id, WorkOrder.number, DentalLab.name.label("lab_name"),
                WorkOrder.payment_method, WorkOrder.currency, WorkOrder.paid_minor,
                WorkOrder.price_total_minor, WorkOrder.status, WorkOrder.documented_at,
                payment_status_sql(today).label("payment_status"),
-               Patient.first_name, Patient.last_name, Customer.name.label("customer_name"))
+               Patient.first_name, Patient.last_name, Customer.name.label("customer_name"),
+               *_order_by(sort_key, today))
         .join(DentalLab, DentalLab.id == WorkOrder.lab_id)
         .join(Patient, Patient.id == WorkOrder.patient_id)
         .join(Customer, Customer.id == WorkOrder.customer_id)
     )
-    return _sorted(query, flt, today, sort_key, descending)
+    return _sorted(query, flt, today, sort_key, descending, after)
 
 
 def _sorted(query: Select[*tuple[Any, ...]], flt: FinanceFilter, today: date, sort_key: str,
-            descending: bool) -> Select[*tuple[Any, ...]]:
-    """``query`` over the tab's orders (``flt``), in the tab's order."""
-    key = _sort_key(sort_key, today)
+            descending: bool, after: OrderCursor | None = None) -> Select[*tuple[Any, ...]]:
+    """``query`` over the tab's orders (``flt``), in the tab's order, those beyond ``after``
+    alone when given."""
+    columns = _order_by(sort_key, today)
     query = query.where(*_conditions(flt, today, with_payment_status=True))
-    if sort_key == "number":
-        order_by = [key.desc() if descending else key.asc()]
-    elif descending:
-        order_by = [key.desc(), WorkOrder.number.desc()]
-    else:
-        order_by = [key.asc(), WorkOrder.number.asc()]
-    return query.order_by(*order_by)
+    if after is not None:
+        query = query.where(beyond(columns, after.values, descending))
+    return query.order_by(*(c.desc() if descending else c.asc() for c in columns))
+
+
+_SORT_AT = 13  # where a fetched row's sort values start (the row's fields before)
 
 
 def _order_row(r: Row[*tuple[Any, ...]]) -> OrderFinanceRow:
     (order_id, number, lab_name, method, currency, paid, total, status, documented, pay,
-     first, last, customer) = r
+     first, last, customer) = r[:_SORT_AT]
     return OrderFinanceRow(
         order_id=order_id, number=number, lab_name=lab_name,
         patient_name=f"{first} {last}".strip(), customer_name=customer, payment_method=method,
@@ -198,6 +209,35 @@ def order_rows(
         query = _orders_query(flt, uow.today(), sort_key, descending)
         rows = uow.session.execute(query.offset(offset).limit(limit))
         return [_order_row(r) for r in rows]
+
+
+def order_rows_after(
+    uow: UnitOfWork, actor: Actor, flt: FinanceFilter, after: OrderCursor | None,
+    limit: int = 100, sort_key: str = "documented_at", descending: bool = True,
+) -> OrderFinanceSlice:
+    """The ``limit`` rows of the Work orders tab that follow ``after`` (the first ones when
+    None): the tab's pages as it scrolls.
+
+    Each page continues from the last row's sort value and number, so a page deep in a million
+    orders is a seek where an offset walked past every row before it (and sorted them all
+    when the sort has no index), and orders written between two pages neither shift a row into
+    the next page again nor out of it: what the next page shows is what follows the last row
+    shown, as the orders are now.
+    """
+    _check(flt)
+    check_limit(limit)
+    if after is not None and (after.sort_key, after.descending, len(after.values)) != (
+            sort_key, descending, 1 if sort_key == "number" else 2):
+        raise ValidationError("sort", code="other_sort_order")
+    with uow.reading():
+        authorize(uow, actor, Action.VIEW_FINANCE)
+        query = _orders_query(flt, uow.today(), sort_key, descending, after)
+        rows = uow.session.execute(query.limit(limit)).all()
+        last = rows[-1] if len(rows) == limit else None
+        return OrderFinanceSlice(
+            rows=tuple(_order_row(r) for r in rows),
+            next=None if last is None else OrderCursor(
+                sort_key, descending, tuple(last[_SORT_AT:]), last[0]))
 
 
 def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:

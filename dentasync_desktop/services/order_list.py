@@ -28,7 +28,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    tuple_,
 )
 from sqlalchemy.engine import Dialect
 
@@ -55,7 +54,7 @@ from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.text import search_fold
 from .guards import signed_in
-from .paging import check_limit, check_page
+from .paging import beyond, check_limit, check_page
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
@@ -278,22 +277,19 @@ class _Shape:
 
 def _run_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
     backwards = shape.descending != shape.reverse
-
-    def beyond(ours: Any, theirs: Any) -> ColumnElement[bool]:
-        return ours < theirs if backwards else ours > theirs  # type: ignore[no-any-return]
-
     cursor_id = bindparam("cursor_id", type_=Integer())
     if shape.run == "dated":
         return [WorkOrder.due_date.is_not(None)]
     if shape.run == "undated":
         return [WorkOrder.due_date.is_(None)]
     if shape.run == "undated_beyond":
-        return [WorkOrder.due_date.is_(None), beyond(WorkOrder.id, cursor_id)]
+        return [WorkOrder.due_date.is_(None),
+                WorkOrder.id < cursor_id if backwards else WorkOrder.id > cursor_id]
     if shape.run == "beyond":
         sort = _sort_columns(shape.sort_key)
         values = [bindparam(f"key{n}", type_=getattr(column, "type", None))
                   for n, column in enumerate(sort)]
-        return [beyond(tuple_(*sort, WorkOrder.id), tuple_(*values, cursor_id))]
+        return [beyond((*sort, WorkOrder.id), (*values, cursor_id), backwards)]
     return []
 
 

@@ -1,6 +1,11 @@
-"""Bounds of a page request, shared by every paged read service."""
+"""Bounds of a page request and the keyset condition, shared by every paged read service."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, tuple_
 
 from ..domain import validation
 from ..domain.errors import ValidationError
@@ -17,3 +22,13 @@ def check_limit(limit: int) -> None:
     if not 1 <= limit <= MAX_PAGE:
         raise ValidationError("limit", code="out_of_range",
                               params={"minimum": 1, "maximum": MAX_PAGE})
+
+
+def beyond(columns: Sequence[Any], values: Sequence[Any], backwards: bool,
+           ) -> ColumnElement[bool]:
+    """The rows that come after ``values`` in the order of ``columns`` (all ascending, or all
+    descending when ``backwards``): one row-value comparison, which SQLite and PostgreSQL both
+    read as the start of a range of an index on those columns, where the same condition
+    spelt out column by column (a > x OR a = x AND b > y) is read by neither."""
+    ours, theirs = tuple_(*columns), tuple_(*values)
+    return ours < theirs if backwards else ours > theirs

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # what mypy sees; at run time __getattr__ makes them
     from .finance import LabScore as LabScore
     from .finance import LabScorecard as LabScorecard
     from .finance import OrderFinanceRow as OrderFinanceRow
+    from .finance import OrderFinanceSlice as OrderFinanceSlice
     from .finance import ScorecardFilter as ScorecardFilter
     from .finance import TurnaroundByService as TurnaroundByService
     from .orders import ActivityInfo as ActivityInfo
@@ -62,8 +63,8 @@ LAZY: dict[str, tuple[str, ...]] = {
     "calendar": ("CalendarDueDate", "CalendarEvent", "CalendarFilter", "TodayBoard",
                  "TodayLine", "TodaySection"),
     "finance": ("CurrencySummary", "FinanceFilter", "FinanceSummary", "LabFinanceRow",
-                "LabScore", "LabScorecard", "OrderFinanceRow", "ScorecardFilter",
-                "TurnaroundByService"),
+                "LabScore", "LabScorecard", "OrderFinanceRow", "OrderFinanceSlice",
+                "ScorecardFilter", "TurnaroundByService"),
     "orders": ("ActivityInfo", "AttachmentInfo", "CommentInfo", "EventInfo", "EventInput",
                "EventSaved", "InstallmentInfo", "ItemInput", "OrderDetail", "OrderInput",
                "OrderItemInfo", "PaymentInfo", "PaymentInput", "PaymentPlanInfo",
@@ -279,7 +280,9 @@ class OrderPage:
 
 @dataclass(frozen=True, slots=True)
 class OrderCursor:
-    """Where a page of the order list ended: the last row's sort values and its id.
+    """Where a page of the order list ended: the last row's sort values and its id. (The
+    finance tab's Work orders break ties by number: its values are the sort value and the
+    number, the id is only said.)
 
     Only meaningful for the sort it was made with; the next page continues right after it, so
     a page deep in a million orders costs what the first one does.

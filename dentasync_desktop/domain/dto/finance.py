@@ -8,6 +8,7 @@ from datetime import date
 from ..enums import OrderStatus, PaymentMethod, PaymentStatus
 from ..money import Money
 from ..numbers import format_number
+from . import OrderCursor
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,14 @@ class OrderFinanceRow:
     @property
     def outstanding(self) -> Money:
         return self.total - self.paid
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFinanceSlice:
+    """One keyset page of the Work orders tab; ``next`` (the last row's cursor) is None when
+    the tab's list ends there."""
+    rows: tuple[OrderFinanceRow, ...]
+    next: OrderCursor | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,13 @@ from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ...domain.dto import FinanceFilter, LabFinanceRow, OrderFinanceRow
+from ...domain.dto import (
+    FinanceFilter,
+    LabFinanceRow,
+    OrderCursor,
+    OrderFinanceRow,
+    OrderFinanceSlice,
+)
 from ...domain.money import Money
 from ...services import finance
 from ..client import ServiceClient
@@ -133,8 +139,14 @@ class LabFinanceModel(RowTableModel[LabFinanceRow]):
 class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
     """Rows arrive ``PAGE_SIZE`` at a time as the view scrolls; sorting runs in the query.
 
+    Each page continues from the last row's sort value and number (``order_rows_after``), so
+    a page deep down costs what the first does, and an order written meanwhile neither pushes
+    a row into the next page again nor out of it. The rows read stay held until the next
+    reload: the view's scroll bar is their count.
+
     The first page is shown as soon as it is read; how many orders match is counted after it,
-    in the background (``counted``), and no page waits for that: a short page ends the list.
+    in the background (``counted``), and no page waits for that: the list ends where a page
+    says there is no next one.
     """
 
     counted = Signal()  # ``total_count`` is known for the filter shown
@@ -147,7 +159,7 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
         self._descending = True
         self._total = 0
         self._counted = False
-        self._ended = True  # no page to fetch before the first reload
+        self._next: OrderCursor | None = None  # None: no page to fetch (before the first reload)
         self._busy = parent if isinstance(parent, QWidget) else None
         self._generation = 0  # bumped by every reload: older answers are dropped
         self._fetching = False
@@ -173,23 +185,24 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> Job[list[OrderFinanceRow]]:
+    def reload(self) -> Job[OrderFinanceSlice]:
         """Fetch the first page off the GUI thread (modelReset says when it is shown), then
         count."""
         self._generation += 1
         generation = self._generation
         self._fetching = True
-        return self._page_query(0).then(
-            lambda rows: self._show(generation, rows),
+        return self._page_query(None).then(
+            lambda page: self._show(generation, page),
             lambda error: self._failed(generation, error), busy=self._busy)
 
-    def _show(self, generation: int, rows: list[OrderFinanceRow]) -> None:
+    def _show(self, generation: int, page: OrderFinanceSlice) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._rows = rows
-        self._ended = self._counted = len(rows) < PAGE_SIZE
-        self._total = len(rows) if self._counted else 0
+        self._rows = list(page.rows)
+        self._next = page.next
+        self._counted = page.next is None
+        self._total = len(page.rows) if self._counted else 0
         self.endResetModel()
         self._fetching = False  # as in _append
         if self._counted:
@@ -217,38 +230,36 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
             self._fetching = False
         show_error(self._busy, error)
 
-    def _page_query(self, offset: int) -> Job[list[OrderFinanceRow]]:
-        """The (not started) query for one page, with the filter and sort of now."""
-        return self._client.submit(finance.order_rows, self._filter, offset, PAGE_SIZE,
+    def _page_query(self, after: OrderCursor | None) -> Job[OrderFinanceSlice]:
+        """The (not started) query for the page after ``after``, with the filter and sort of
+        now."""
+        return self._client.submit(finance.order_rows_after, self._filter, after, PAGE_SIZE,
                                    self._sort_key, self._descending)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and not self._ended
+        return not parent.isValid() and not self._fetching and self._next is not None
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._fetching or self._ended:
+        if parent.isValid() or self._fetching or self._next is None:
             return
         self._fetching = True
         generation = self._generation
-        self._page_query(len(self._rows)).then(
-            lambda rows: self._append(generation, rows),
+        self._page_query(self._next).then(
+            lambda page: self._append(generation, page),
             lambda error: self._failed(generation, error), busy=self._busy)
 
-    def _append(self, generation: int, rows: list[OrderFinanceRow]) -> None:
+    def _append(self, generation: int, page: OrderFinanceSlice) -> None:
         if generation != self._generation:
             return
-        known = {row.order_id for row in self._rows}
-        # Orders added or changed since the first page can shift the offsets; skip repeats.
-        fresh = [row for row in rows if row.order_id not in known]
-        if fresh:
+        self._next = page.next
+        if page.rows:
             # Still fetching while the rows go in: a view (or the model tester) asking for
             # more in a slot of these signals would read the same page again.
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
             self.endInsertRows()
         self._fetching = False
-        self._ended = len(rows) < PAGE_SIZE or not fresh
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
