@@ -17,6 +17,7 @@ from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from sqlalchemy import text
 
 from dentasync_desktop.domain.dto import FinanceFilter, LabFinanceRow, PaymentInput
 from dentasync_desktop.domain.enums import PaymentMethod, PaymentStatus, Role
@@ -32,7 +33,7 @@ from dentasync_desktop.gui.formatting import money
 from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.gui.worker import running_jobs
-from dentasync_desktop.services import finance, payments, reports
+from dentasync_desktop.services import finance, orders, payments, reports
 
 from ..conftest import Seeding
 from ..factories import World
@@ -384,6 +385,41 @@ def test_sorting_runs_in_the_query(qtbot, seeded, client) -> None:
     count = finance.order_count(client.uow(), client.actor, FinanceFilter())
     assert page.orders_model.is_counted and page.orders_model.total_count == count
     assert page.orders_tab.count.text() == f"{count} work orders"
+
+
+def test_orders_written_between_pages_show_once_where_they_belong(
+        qtbot, qtmodeltester, seeded, client) -> None:
+    """Pages continue from the last row shown: an order added beyond it comes once, in its
+    place; one cancelled before its page came is left out; no other row repeats or goes
+    missing (by offset, each shifted the pages after it by one)."""
+    page = make_page(qtbot, client)
+    page.set_period(Period.ALL)
+    settle(qtbot)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
+    number = next(i for i, c in enumerate(models.ORDER_COLUMNS) if c.sort_key == "number")
+    page.orders_tab.table.sortByColumn(number, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    model = page.orders_model
+    shown = [row.order_id for row in model.rows()]
+    assert len(shown) == models.PAGE_SIZE
+    to_come = [row.order_id for row in finance.order_rows(
+        client.uow(), client.actor, FinanceFilter(), models.PAGE_SIZE, 1000, "number", False)]
+    added = orders.create_order(client.uow(), client.actor, seeded.order_input())
+    with client.uow() as uow:
+        uow.session.execute(text("UPDATE work_orders SET status = 'cancelled' WHERE id = :id"),
+                            {"id": to_come[10]})
+        uow.commit()
+
+    def fetched_to_the_end() -> bool:
+        if model.canFetchMore():
+            model.fetchMore()
+        return running_jobs() == 0 and not model.canFetchMore()
+
+    qtbot.waitUntil(fetched_to_the_end, timeout=10_000)
+    qtmodeltester.check(model)
+    assert [row.order_id for row in model.rows()] == [
+        *shown, *to_come[:10], *to_come[11:], added.id]
 
 
 def test_report_exports_the_tab_on_show(qtbot, seeded, client, tmp_path: Path) -> None:
