@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import BindParameter, ColumnElement, FromClause, bindparam, select
@@ -28,7 +27,7 @@ from ..db.models import (
     WorkOrderItem,
     WorkTask,
 )
-from ..db.prepared import Prepared
+from ..db.prepared import Prepared, once_per_kind
 from ..domain import validation
 from ..domain.dto import (
     Actor,
@@ -198,7 +197,7 @@ class _Statements:
     payroll: Prepared
 
 
-@lru_cache(maxsize=8)
+@once_per_kind
 def _statements(dialect: Dialect) -> _Statements:
     orders, labs, customers, patients, users, staff = (model.__table__ for model in (
         WorkOrder, DentalLab, Customer, Patient, User, Staff))
