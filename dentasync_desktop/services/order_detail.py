@@ -73,9 +73,9 @@ def find_order_id(uow: UnitOfWork, actor: Actor, number_text: str) -> int | None
 def load_detail(uow: UnitOfWork, order_id: int) -> OrderDetail:
     """The order as stored: every service answers an action with it, after its commit.
 
-    Read in nine statements compiled once (db/prepared.py), names joined in, rather than
-    through the ORM's entities and lazy loads: the ORM way took three times the statements
-    and most of the time of opening or saving an order.
+    Read in nine statements compiled once (db/prepared.py), names joined in, as plain rows:
+    through the ORM (its entities, lazy loads and every user's and staff member's name read to
+    look up a few) it took fifteen, and most of the time of opening or saving an order.
     """
     connection = uow.connection()
     statements = _statements(connection.dialect)
