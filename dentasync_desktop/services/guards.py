@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TypeVar
 
 from sqlalchemy import bindparam, select
@@ -10,7 +9,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..db.models import Base, User, WorkOrder
-from ..db.prepared import Prepared
+from ..db.prepared import Prepared, once_per_kind
 from ..domain import lifecycle, permissions, validation
 from ..domain.actions import Action
 from ..domain.dto import Actor
@@ -26,7 +25,7 @@ M = TypeVar("M", bound=Base)
 _users = User.__table__.c
 
 
-@lru_cache(maxsize=8)
+@once_per_kind
 def _acting(dialect: Dialect) -> Prepared:
     return Prepared(select(_users.active, _users.role, _users.username).where(
         _users.id == bindparam("id")), dialect)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Protocol
+from functools import cache
+from typing import NamedTuple, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, literal, select
 
 from ..db.models import (
     ActivityEntry,
@@ -56,39 +57,72 @@ def next_number(uow: UnitOfWork) -> int:
 def next_id(uow: UnitOfWork) -> int:
     """An id no order ever had: a deleted order's activity entries keep its id (the log is
     append-only), and SQLite would otherwise hand the highest id out again."""
-    used = (uow.session.scalar(select(func.max(WorkOrder.id))),
-            uow.session.scalar(select(func.max(ActivityEntry.order_id))))
+    used = uow.session.execute(select(
+        select(func.max(WorkOrder.id)).scalar_subquery(),
+        select(func.max(ActivityEntry.order_id)).scalar_subquery())).one()
     return max(value or 0 for value in used) + 1
 
 
-def refresh_search_text(uow: UnitOfWork, order: WorkOrder) -> None:
-    order.search_text = search_text(
-        order.number,
-        get(uow, Patient, order.patient_id, "Patient"),
-        get(uow, Customer, order.customer_id, "Customer"),
-        get(uow, DentalLab, order.lab_id, "Dental lab"),
-        order.description,
-    )
+class _Parties(NamedTuple):
+    """An order's lab, customer and patient, loaded once per action: the session keeps rows
+    only while someone holds them, so each lookup by id would otherwise read them again."""
+
+    lab: DentalLab
+    customer: Customer
+    patient: Patient
 
 
-def _check_parties(uow: UnitOfWork, data: OrderInput, check: validation.Checks) -> None:
-    parties: tuple[tuple[type[DentalLab | Customer | Patient], int, str, str], ...] = (
-        (DentalLab, data.lab_id, "dental lab", "Dental lab"),
-        (Customer, data.customer_id, "customer", "Customer"),
-        (Patient, data.patient_id, "patient", "Patient"),
-    )
-    for model, entity_id, field, label in parties:
-        row = find(uow, model, entity_id) if entity_id else None
+def _parties_of(uow: UnitOfWork, order: WorkOrder) -> _Parties:
+    return _Parties(get(uow, DentalLab, order.lab_id, "Dental lab"),
+                   get(uow, Customer, order.customer_id, "Customer"),
+                   get(uow, Patient, order.patient_id, "Patient"))
+
+
+def _refresh_search_text(order: WorkOrder, parties: _Parties) -> None:
+    order.search_text = search_text(order.number, parties.patient, parties.customer,
+                                    parties.lab, order.description)
+
+
+def _check_parties(uow: UnitOfWork, data: OrderInput, check: validation.Checks
+                   ) -> _Parties | None:
+    """The parties ``data`` names, or None when one is missing; each missing or deactivated
+    one is refused through ``check``."""
+    ids = {"lab_id": data.lab_id, "customer_id": data.customer_id,
+           "patient_id": data.patient_id}
+    found: tuple[DentalLab | None, Customer | None, Patient | None] = uow.session.execute(
+        _parties_query(), {name: value if value and validation.fits_sql(value) else None
+                           for name, value in ids.items()}).one()
+    lab, customer, patient = found
+    for row, field, label in ((lab, "dental lab", "Dental lab"),
+                              (customer, "customer", "Customer"),
+                              (patient, "patient", "Patient")):
         if row is None:
             check.add(ValidationError(field, code="required"))
         elif not row.active:
             check.add(ValidationError(field, code="deactivated", params={"record": label}))
     # An item's service may since have been deactivated (old orders stay editable), but it must
-    # exist.
+    # exist. One query for all of them: an order may have a couple of hundred items.
+    named = {item.service_id for item in data.items if item.service_id is not None}
+    existing = set(uow.session.scalars(select(Service.id).where(
+        Service.id.in_([i for i in named if validation.fits_sql(i)])))) if named else set()
     for position, item in enumerate(data.items, start=1):
-        if item.service_id is not None and find(uow, Service, item.service_id) is None:
+        if item.service_id is not None and item.service_id not in existing:
             check.add(ValidationError(f"item {position} service", code="record_missing",
                                       params={"record": "service", "id": item.service_id}))
+    if lab is None or customer is None or patient is None:
+        return None
+    return _Parties(lab, customer, patient)
+
+
+@cache
+def _parties_query() -> Select[DentalLab, Customer, Patient]:
+    """A lab, customer and patient by id in one statement, each None when there is no such
+    row: outer-joined to a one-row select, a missing one leaves only its own columns empty."""
+    one = select(literal(1)).subquery()
+    return (select(DentalLab, Customer, Patient).select_from(one)
+            .outerjoin(DentalLab, DentalLab.id == bindparam("lab_id"))
+            .outerjoin(Customer, Customer.id == bindparam("customer_id"))
+            .outerjoin(Patient, Patient.id == bindparam("patient_id")))
 
 
 def _clean(data: OrderInput, check: validation.Checks) -> OrderInput:
@@ -175,12 +209,12 @@ def _unchanged(order: WorkOrder, data: OrderInput) -> bool:
     )
 
 
-def _snapshot(uow: UnitOfWork, order: WorkOrder) -> dict[str, object]:
+def _snapshot(order: WorkOrder, parties: _Parties) -> dict[str, object]:
     """The order as the activity log shows it: parties by name, never by id."""
-    patient = get(uow, Patient, order.patient_id, "Patient")
+    patient = parties.patient
     return {
-        "lab": get(uow, DentalLab, order.lab_id, "Dental lab").name,
-        "customer": get(uow, Customer, order.customer_id, "Customer").name,
+        "lab": parties.lab.name,
+        "customer": parties.customer.name,
         "patient": f"{patient.first_name} {patient.last_name}".strip(),
         "documented_at": order.documented_at, "due_date": order.due_date,
         "description": order.description, "shade": order.shade, "teeth": order.teeth,
@@ -194,8 +228,9 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
         authorize(uow, actor, Action.CREATE_ORDER)
         check = validation.Checks()
         data = _clean(data, check)
-        _check_parties(uow, data, check)
+        parties = _check_parties(uow, data, check)
         check.done()
+        assert parties is not None  # else check.done() refused
         now = uow.now()
         order = WorkOrder(
             id=next_id(uow), number=next_number(uow), status=OrderStatus.DRAFT, lab_id=data.lab_id,
@@ -204,15 +239,17 @@ def create_order(uow: UnitOfWork, actor: Actor, data: OrderInput) -> OrderDetail
             created_at=now, updated_at=now, documented_at=data.documented_at,
             due_date=data.due_date, currency=data.currency,
             price_total_minor=_items_total(data.items, data.currency).minor,
+            # A new order has no tasks: said so, adding its plan's first task does not look
+            # for any.
+            tasks=[],
         )
         _set_items(order, data.items)
         # Before add: filled in while the order is new, it goes out in the INSERT rather than
         # in a second UPDATE that would also bump the version.
-        refresh_search_text(uow, order)
+        _refresh_search_text(order, parties)
         uow.session.add(order)
-        uow.session.flush()
         activity.record(uow, actor, "create", "order.created", {"order": order.number},
-                        entity_id=order.id, order_id=order.id, after=_snapshot(uow, order))
+                        entity_id=order.id, order_id=order.id, after=_snapshot(order, parties))
         _plan_on_creation(uow, actor, order, data)
         uow.commit()
         return load_detail(uow, order.id)
@@ -244,15 +281,16 @@ def edit_order(
         order, _ = order_for(uow, actor, order_id, Action.EDIT, version)
         check = validation.Checks()
         data = _clean(data, check)
-        _check_parties(uow, data, check)
+        parties = _check_parties(uow, data, check)
         check.done()
+        assert parties is not None  # else check.done() refused
         if _unchanged(order, data):
             # OK pressed without a change: no new version, no activity entry.
             return load_detail(uow, order.id)
         if data.currency != order.currency and _has_money(uow, order):
             raise ValidationError("currency", code="currency_locked")
         _check_covers_money(uow, order, _items_total(data.items, data.currency), "items")
-        before = _snapshot(uow, order)
+        before = _snapshot(order, _parties_of(uow, order))
         order.lab_id, order.customer_id, order.patient_id = (
             data.lab_id, data.customer_id, data.patient_id)
         order.documented_at, order.due_date = data.documented_at, data.due_date
@@ -260,9 +298,9 @@ def edit_order(
         order.teeth, order.currency = format_teeth(data.teeth), data.currency
         _set_items(order, data.items)
         order.price_total_minor = _items_total(data.items, data.currency).minor
-        refresh_search_text(uow, order)
+        _refresh_search_text(order, parties)
         touch(uow, order)
-        old, new = activity.changes(before, _snapshot(uow, order))
+        old, new = activity.changes(before, _snapshot(order, parties))
         activity.record(uow, actor, "edit", "order.edited", {"order": order.number},
                         entity_id=order.id, order_id=order.id, before=old, after=new)
         uow.commit()
@@ -302,7 +340,7 @@ def change_customer(
         if customer.id == old.id:
             raise ValidationError("customer", code="same_customer")
         order.customer_id = customer.id
-        refresh_search_text(uow, order)
+        _refresh_search_text(order, _parties_of(uow, order))
         touch(uow, order)
         activity.record(uow, actor, "change_customer",
                         "order.customer_changed", {"old": old.name, "new": customer.name},
@@ -565,7 +603,7 @@ def copy_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
         for task in source.tasks:
             copy.tasks.append(WorkTask(position=task.position, name=task.name,
                                        assignee_id=task.assignee_id, status=TaskStatus.TODO))
-        refresh_search_text(uow, copy)
+        _refresh_search_text(copy, _parties_of(uow, source))
         uow.session.add(copy)
         uow.session.flush()
         for att in uow.session.scalars(select(Attachment).where(
@@ -612,7 +650,7 @@ def delete_order(
             kept.append("copies or remakes")
         if kept:
             raise LifecycleError(code="lifecycle.has_history", params={"kept": kept})
-        snapshot = _snapshot(uow, order)
+        snapshot = _snapshot(order, _parties_of(uow, order))
         activity.record(uow, actor, "delete", "order.deleted",
                         {"order": order.number, "patient": snapshot["patient"],
                          "lab": snapshot["lab"], "total_minor": order.price_total_minor,
