@@ -53,10 +53,11 @@ BARE_SEARCH = ("WHERE w.id IN (SELECT rowid FROM work_orders_trigram "
 # --- the child processes: kept free of the benchmark's own imports ---------------------------
 
 
-def _our_window(database_dir: str, settings_dir: str, user_id: int):  # type: ignore[no-untyped-def]
+def _our_window(database_dir: str, settings_dir: str, user_id: int,  # type: ignore[no-untyped-def]
+                page_key: str = "orders"):
     """What the app does (gui.application.run_gui) after sign-in: open the database (its full
     check and daily backup left for later, as app.start_gui does), build the window, show the
-    list."""
+    list (or the page ``page_key``)."""
     from dentasync_desktop import collector
 
     collector.pause()
@@ -80,7 +81,7 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int):  # type: ig
     window.resize(WIDTH, HEIGHT)
     window.show()
     collector.resume_after_start()
-    page = window.show_page("orders")
+    page = window.show_page(page_key)
     return app, database, window, page
 
 

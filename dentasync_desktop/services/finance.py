@@ -224,20 +224,61 @@ def order_rows_after(
     the next page again nor out of it: what the next page shows is what follows the last row
     shown, as the orders are now.
     """
+    return _slice(uow, actor, flt, after, limit, sort_key, descending, reverse=False)
+
+
+def order_rows_before(
+    uow: UnitOfWork, actor: Actor, flt: FinanceFilter, before: OrderCursor | None,
+    limit: int = 100, sort_key: str = "documented_at", descending: bool = True,
+) -> OrderFinanceSlice:
+    """The ``limit`` rows of the Work orders tab that lead up to ``before`` (the last ones
+    when None), in the tab's order: scrolling back up, at the cost of a page down."""
+    return _slice(uow, actor, flt, before, limit, sort_key, descending, reverse=True)
+
+
+def order_rows_at(
+    uow: UnitOfWork, actor: Actor, flt: FinanceFilter, position: int, limit: int = 100,
+    sort_key: str = "documented_at", descending: bool = True, from_end: bool = False,
+) -> OrderFinanceSlice:
+    """``limit`` rows of the Work orders tab from row ``position`` on, in the tab's order;
+    with ``from_end`` the rows end ``position`` rows before the end of the list. A jump (the
+    scroll bar dragged, Ctrl+End) walks ``position`` rows of an index, so callers count from
+    the nearer end and go on from the slice's cursors."""
+    check_page(position, limit)
+    return _slice(uow, actor, flt, None, limit, sort_key, descending, reverse=from_end,
+                  offset=position)
+
+
+def _slice(
+    uow: UnitOfWork, actor: Actor, flt: FinanceFilter, cursor: OrderCursor | None, limit: int,
+    sort_key: str, descending: bool, reverse: bool, offset: int = 0,
+) -> OrderFinanceSlice:
+    """The rows beyond ``cursor`` (before it when ``reverse``: the list read backwards from
+    its end), ``offset`` rows on, and the cursors to go on from either end."""
     _check(flt)
     check_limit(limit)
-    if after is not None and (after.sort_key, after.descending, len(after.values)) != (
+    if cursor is not None and (cursor.sort_key, cursor.descending, len(cursor.values)) != (
             sort_key, descending, 1 if sort_key == "number" else 2):
         raise ValidationError("sort", code="other_sort_order")
     with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
-        query = _orders_query(flt, uow.today(), sort_key, descending, after)
-        rows = uow.session.execute(query.limit(limit)).all()
-        last = rows[-1] if len(rows) == limit else None
-        return OrderFinanceSlice(
-            rows=tuple(_order_row(r) for r in rows),
-            next=None if last is None else OrderCursor(
-                sort_key, descending, tuple(last[_SORT_AT:]), last[0]))
+        # Read backwards, the rows before a cursor are those after it in the other order.
+        query = _orders_query(flt, uow.today(), sort_key, descending != reverse, cursor)
+        if offset:
+            query = query.offset(offset)
+        rows = list(uow.session.execute(query.limit(limit)))
+    if reverse:
+        rows.reverse()
+    full, continued = len(rows) == limit, cursor is not None or offset > 0
+
+    def at(row: Row[*tuple[Any, ...]]) -> OrderCursor:
+        return OrderCursor(sort_key, descending, tuple(row[_SORT_AT:]), row[0])
+
+    more_before, more_after = (full, continued) if reverse else (continued, full)
+    return OrderFinanceSlice(
+        rows=tuple(_order_row(r) for r in rows),
+        next=at(rows[-1]) if rows and more_after else None,
+        previous=at(rows[0]) if rows and more_before else None)
 
 
 def order_count(uow: UnitOfWork, actor: Actor, flt: FinanceFilter) -> int:

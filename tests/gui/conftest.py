@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from dentasync_desktop.domain.enums import Role
 from dentasync_desktop.gui import worker
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.keyset_model import KeysetTableModel
 from dentasync_desktop.gui.language import install_translations
 from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.gui.worker import running_jobs
@@ -87,6 +88,16 @@ def settle(qtbot: Any, timeout: int = 30_000) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"{running_jobs()} job(s) still running after {timeout} ms")
         qtbot.wait(1)
+
+
+def show_row(qtbot: Any, model: KeysetTableModel[Any, Any], row: int) -> None:
+    """Ask for ``row`` of a windowed list as a painting view would, until the window holds
+    it."""
+    def there() -> bool:
+        model.data(model.index(row, 0))
+        return model.loaded(row) is not None
+    qtbot.waitUntil(there, timeout=10_000)
+    settle(qtbot)
 
 
 def deliver_jobs() -> None:

@@ -37,7 +37,7 @@ from dentasync_desktop.services import finance, orders, payments, reports
 
 from ..conftest import Seeding
 from ..factories import World
-from .conftest import screenshot, settle
+from .conftest import screenshot, settle, show_row
 
 
 @pytest.fixture(autouse=True)
@@ -87,15 +87,17 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, seeded, client) -> N
     settle(qtbot)
     page.tabs.setCurrentIndex(ORDERS_TAB)
     settle(qtbot)
-    assert page.orders_model.rowCount() == models.PAGE_SIZE  # one page, never everything
-    assert page.orders_model.canFetchMore()
-    page.orders_model.fetchMore()
+    model = page.orders_model
+    # The view has every row once counted, the model holds one page, never everything.
+    assert model.rowCount() == model.total_count > models.PAGE_SIZE
+    assert model.window() == range(models.PAGE_SIZE)
+    assert not model.canFetchMore()  # counted: the view's list is whole
+    qtmodeltester.check(model)  # asks for every row: pages come as it reads on
     settle(qtbot)
-    assert page.orders_model.rowCount() == 2 * models.PAGE_SIZE
-    qtmodeltester.check(page.orders_model)  # it fetches the remaining pages itself
-    settle(qtbot)
-    assert page.orders_model.rowCount() == page.orders_model.total_count
-    assert not page.orders_model.canFetchMore()
+    assert model.rowCount() == model.total_count
+    numbers = [model.row_at(r).number for r in model.window()]
+    assert numbers == [row.number for row in finance.order_rows(
+        client.uow(), client.actor, FinanceFilter(), model.window().start, len(numbers))]
 
 
 class HeldCounts:
@@ -239,6 +241,117 @@ def test_a_refused_count_is_shown_and_the_rows_stay(qtbot, seeded, held: CountsH
     assert page.orders_model.canFetchMore()
 
 
+def read_on_to_the_end(qtbot, model: models.OrderFinanceModel) -> None:  # type: ignore[no-untyped-def]
+    """Ask for the row after the window, as a view scrolling down does, until the list ends."""
+    while model.window().stop < model.rowCount():
+        show_row(qtbot, model, model.window().stop)
+
+
+def every_order(client: ServiceClient, sort_key: str, descending: bool) -> list[int]:
+    """The ids of the Work orders tab's list, in its order, from the service."""
+    ids: list[int] = []
+    while len(page := finance.order_rows(client.uow(), client.actor, FinanceFilter(),
+                                         len(ids), 1000, sort_key, descending)):
+        ids += [row.order_id for row in page]
+    return ids
+
+
+@pytest.fixture
+def thousands(world: World, seeding: Seeding) -> World:
+    seeding.orders(2500, 7)
+    return world
+
+
+def test_scrolling_far_and_back_holds_a_bounded_window(  # type: ignore[no-untyped-def]
+        qtbot, qtmodeltester, thousands, client) -> None:
+    """However far the view scrolls, the model holds a few pages (~750 bytes a row: a
+    million rows read were ~750 MB), each row where the service puts it."""
+    model = models.OrderFinanceModel(client, page_size=50, window_rows=150)
+    number = next(i for i, c in enumerate(models.ORDER_COLUMNS) if c.sort_key == "number")
+    model.sort(number, Qt.SortOrder.DescendingOrder)
+    settle(qtbot)
+    everything = every_order(client, "number", True)
+    assert model.rowCount() == model.total_count == len(everything) > 2000
+    widest = 0
+
+    def check() -> None:
+        nonlocal widest
+        widest = max(widest, len(model.window()), len(model.rows()))
+        assert [model.row_at(r).order_id for r in model.window()] == [
+            everything[r] for r in model.window()]
+
+    for row in range(0, len(everything), 37):  # down to the end, page after page
+        show_row(qtbot, model, row)
+        check()
+    show_row(qtbot, model, len(everything) - 1)
+    check()
+    assert 0 not in model.window()
+    for row in range(len(everything) - 1, -1, -23):  # and back up, page before page
+        show_row(qtbot, model, row)
+        check()
+    assert 0 < widest <= 150
+    qtmodeltester.check(model)  # every row asked for in turn: pages come and go
+    settle(qtbot)
+    check()
+    assert widest <= 150
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_jump_to_a_row_reads_from_the_nearer_end(  # type: ignore[no-untyped-def]
+        qtbot, thousands, client, descending: bool) -> None:
+    model = models.OrderFinanceModel(client, page_size=50, window_rows=150)
+    model.sort(models.ORDER_DEFAULT_SORT,
+               Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    everything = every_order(client, "documented_at", descending)
+    for row in (len(everything) - 1, 1800, 700, 3):
+        show_row(qtbot, model, row)
+        assert [model.row_at(r).order_id for r in model.window()] == [
+            everything[r] for r in model.window()]
+        assert len(model.window()) <= 150
+    show_row(qtbot, model, 40)  # and reads back up from there
+    assert model.window().start == 0
+
+
+def test_ctrl_end_and_the_scroll_bar_at_the_bottom_show_the_last_rows(
+        qtbot, seeded, client) -> None:
+    """Ctrl+End also scrolls to the last column: the first, scrolled out of sight, is not
+    what asks for the rows."""
+    page = make_page(qtbot, client)
+    page.show()
+    page.set_period(Period.ALL)
+    page.tabs.setCurrentIndex(ORDERS_TAB)
+    settle(qtbot)
+    model, table = page.orders_model, page.orders_tab.table
+    everything = every_order(client, "documented_at", True)
+    assert model.rowCount() == len(everything) > 2 * models.PAGE_SIZE
+    last = len(everything) - 1
+
+    def painted(row: int) -> bool:
+        table.viewport().repaint()
+        return model.loaded(row) is not None
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: painted(last), timeout=10_000)
+    settle(qtbot)
+    assert table.currentIndex().row() == last
+    assert 0 not in model.window()  # sought from the end, not read down to it
+    assert [model.row_at(r).order_id for r in model.window()] == [
+        everything[r] for r in model.window()]
+    assert model.index(last, 0).data() == model.row_at(last).number_text
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: painted(0), timeout=10_000)
+    settle(qtbot)
+    assert last not in model.window()
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: painted(last), timeout=10_000)
+    settle(qtbot)
+    assert table.rowAt(table.viewport().height() - 1) in (last, -1)
+    assert model.row_at(last).order_id == everything[last]
+
+
 def test_tables_and_summary_follow_the_filters(qtbot, seeded, client) -> None:
     page = make_page(qtbot, client)
     page.set_period(Period.ALL)
@@ -379,7 +492,8 @@ def test_sorting_runs_in_the_query(qtbot, seeded, client) -> None:
                        if c.sort_key == "outstanding")
     page.orders_tab.table.sortByColumn(outstanding, Qt.SortOrder.DescendingOrder)
     settle(qtbot)
-    top = [page.orders_model.row_at(i) for i in range(page.orders_model.rowCount())]
+    assert page.orders_model.window() == range(models.PAGE_SIZE)
+    top = [page.orders_model.row_at(i) for i in page.orders_model.window()]
     assert top == finance.order_rows(client.uow(), client.actor, FinanceFilter(), 0,
                                      models.PAGE_SIZE, "outstanding", True)
     count = finance.order_count(client.uow(), client.actor, FinanceFilter())
@@ -411,15 +525,11 @@ def test_orders_written_between_pages_show_once_where_they_belong(
                             {"id": to_come[10]})
         uow.commit()
 
-    def fetched_to_the_end() -> bool:
-        if model.canFetchMore():
-            model.fetchMore()
-        return running_jobs() == 0 and not model.canFetchMore()
-
-    qtbot.waitUntil(fetched_to_the_end, timeout=10_000)
-    qtmodeltester.check(model)
+    read_on_to_the_end(qtbot, model)
     assert [row.order_id for row in model.rows()] == [
         *shown, *to_come[:10], *to_come[11:], added.id]
+    assert model.rowCount() == len(shown) + len(to_come)  # the end, whatever was counted
+    qtmodeltester.check(model)
 
 
 def test_report_exports_the_tab_on_show(qtbot, seeded, client, tmp_path: Path) -> None:
@@ -586,7 +696,7 @@ def test_orders_show_patient_and_customer_and_sort_by_them(qtbot, seeded, client
             next(i for i, c in enumerate(models.ORDER_COLUMNS) if c.sort_key == key),
             Qt.SortOrder.AscendingOrder)
         settle(qtbot)
-        shown = [model.row_at(i) for i in range(model.rowCount())]
+        shown = [model.row_at(i) for i in model.window()]
         assert shown == finance.order_rows(client.uow(), client.actor, FinanceFilter(), 0,
                                            models.PAGE_SIZE, key, False)
 

@@ -28,7 +28,7 @@ from dentasync_desktop.services.order_detail import get_order
 
 from ..conftest import Seeding
 from ..factories import World
-from .conftest import MessageBoxes, settle
+from .conftest import MessageBoxes, settle, show_row
 
 
 class FakeShell:
@@ -110,15 +110,6 @@ def test_model_passes_the_model_tester_and_fetches_pages(qtbot, qtmodeltester, w
 
 def loaded_numbers(model: OrderListModel) -> dict[int, int]:
     return {r: model.row_at(r).number for r in model.window()}
-
-
-def show_row(qtbot, model: OrderListModel, row: int) -> None:  # type: ignore[no-untyped-def]
-    """Ask for ``row`` as a painting view would, until the window holds it."""
-    def there() -> bool:
-        model.data(model.index(row, 0))
-        return model.loaded(row) is not None
-    qtbot.waitUntil(there, timeout=5000)
-    settle(qtbot)
 
 
 def test_scrolling_reads_on_from_the_window_and_keeps_it_bounded(  # type: ignore[no-untyped-def]

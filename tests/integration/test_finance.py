@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -14,7 +15,7 @@ from sqlalchemy import Date, String, func, select, text, type_coerce
 
 from dentasync_desktop.db.models import DentalLab, Installment, Payment, PaymentPlan, WorkOrder
 from dentasync_desktop.db.models.totals import totals
-from dentasync_desktop.domain.dto import FinanceFilter, OrderFinanceRow
+from dentasync_desktop.domain.dto import FinanceFilter, OrderFinanceRow, OrderFinanceSlice
 from dentasync_desktop.domain.enums import OrderStatus, PaymentMethod, PaymentStatus, Role
 from dentasync_desktop.domain.errors import PermissionDenied, ValidationError
 from dentasync_desktop.domain.money import Money
@@ -376,15 +377,70 @@ def test_keyset_pages_are_the_tab_cut_anywhere(
         seeded, flt, sort_key=sort_key, descending=descending)
 
 
+@pytest.mark.parametrize("sort_key", finance.FINANCE_SORT_KEYS)
+def test_pages_back_from_the_end_list_every_order_once(seeded: World, sort_key: str) -> None:
+    """Scrolling up from the end (Ctrl+End, then up): each page leads up to the one below,
+    and the first page says the list starts there."""
+    flt = FinanceFilter()
+    for descending in (False, True):
+        pages, before = [], None
+        while True:
+            page = finance.order_rows_before(seeded.uow(), seeded.admin, flt, before, 7,
+                                             sort_key, descending)
+            pages.insert(0, list(page.rows))
+            if page.previous is None:
+                break
+            assert len(page.rows) == 7 and page.previous.id == page.rows[0].order_id
+            before = page.previous
+        rows = [row for page in pages for row in page]
+        assert rows == all_rows(seeded, flt, sort_key=sort_key, descending=descending)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), sort_key=st.sampled_from(finance.FINANCE_SORT_KEYS),
+       descending=st.booleans(), limit=st.integers(3, 80), from_end=st.booleans())
+def test_a_seek_lands_where_the_position_says_and_goes_on_both_ways(
+        seeded: World, data: st.DataObject, sort_key: str, descending: bool, limit: int,
+        from_end: bool) -> None:
+    """A jump: rows from a position (from either end), then the pages after and before it
+    from its cursors, the tab's rows with none left out or repeated."""
+    flt = data.draw(st.sampled_from(
+        [*filters(seeded), *(FinanceFilter(payment_status=s) for s in PaymentStatus)]))
+    every = all_rows(seeded, flt, sort_key=sort_key, descending=descending)
+    position = data.draw(st.integers(0, len(every) + 2))
+    page = finance.order_rows_at(seeded.uow(), seeded.admin, flt, position, limit, sort_key,
+                                 descending, from_end)
+    start = max(len(every) - position - limit, 0) if from_end else position
+    end = max(len(every) - position, 0) if from_end else position + limit
+    assert list(page.rows) == every[start:end]
+    if page.rows and start > 0:
+        assert page.previous is not None  # None: the list starts with these rows
+    if page.rows and end < len(every):
+        assert page.next is not None
+    if page.next is not None:
+        after = finance.order_rows_after(seeded.uow(), seeded.admin, flt, page.next, limit,
+                                         sort_key, descending)
+        assert list(after.rows) == every[end:end + limit]
+        assert not after.rows or after.previous is not None
+    if page.previous is not None:
+        before = finance.order_rows_before(seeded.uow(), seeded.admin, flt, page.previous,
+                                           limit, sort_key, descending)
+        assert list(before.rows) == every[max(start - limit, 0):start]
+        assert not before.rows or before.next is not None
+
+
 @pytest.mark.parametrize(("sort_key", "index"), [
     ("number", "sqlite_autoindex_work_orders_1|uq_work_orders_number"),
     ("outstanding", "ix_work_orders_outstanding_number"),
     ("documented_at", "ix_work_orders_documented"),
 ])
 @pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("service", [finance.order_rows_after, finance.order_rows_before])
 def test_a_deep_page_is_a_seek_in_the_sorts_index(
-        seeded: World, sort_key: str, index: str, descending: bool) -> None:
-    """A page after others starts where the cursor points in the sort's index: no walk over
+        seeded: World, sort_key: str, index: str, descending: bool,
+        service: Callable[..., OrderFinanceSlice]) -> None:
+    """A page after others (or before, scrolling up) starts where the cursor points in the
+    sort's index, read one way or the other: no walk over
     the rows before it, no sort of them all (by an offset, a page 50,000 rows down a million
     orders took 60-290 ms). By documented day the ties (by number) are sorted a day at a
     time (an incremental sort on PostgreSQL): the index has no number. A short page, as a
@@ -392,7 +448,7 @@ def test_a_deep_page_is_a_seek_in_the_sorts_index(
     sorts them."""
     first = finance.order_rows_after(seeded.uow(), seeded.admin, FinanceFilter(), None, 100,
                                      sort_key, descending)
-    lines = plan_of_the_order_query(seeded, lambda: finance.order_rows_after(
+    lines = plan_of_the_order_query(seeded, lambda: service(
         seeded.uow(), seeded.admin, FinanceFilter(), first.next, 20, sort_key, descending))
     assert re.search(rf"(?m)^\W*(SEARCH work_orders USING INDEX ({index}) \(|Index .*Scan"
                      rf".* using ({index}) on work_orders)", lines), lines
@@ -444,6 +500,9 @@ def test_a_cursor_goes_with_the_sort_it_was_made_for(seeded: World) -> None:
         with pytest.raises(ValidationError, match=r"(?i)sort"):
             finance.order_rows_after(seeded.uow(), seeded.admin, FinanceFilter(), page.next,
                                      5, key, descending)
+        with pytest.raises(ValidationError, match=r"(?i)sort"):
+            finance.order_rows_before(seeded.uow(), seeded.admin, FinanceFilter(), page.next,
+                                      5, key, descending)
     with pytest.raises(PermissionDenied):
         finance.order_rows_after(seeded.uow(), seeded.actors[Role.TECHNICIAN],
                                  FinanceFilter(), None, 5)

@@ -111,9 +111,10 @@ class OrderFinanceRow:
 @dataclass(frozen=True, slots=True)
 class OrderFinanceSlice:
     """One keyset page of the Work orders tab; ``next`` (the last row's cursor) is None when
-    the tab's list ends there."""
+    the tab's list ends there, ``previous`` (the first row's) when it starts there."""
     rows: tuple[OrderFinanceRow, ...]
     next: OrderCursor | None
+    previous: OrderCursor | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,14 @@
-"""Qt models of the two finance tabs: labs (a few rows, sorted here) and work orders (paged)."""
+"""Qt models of the two finance tabs: labs (a few rows, sorted here) and work orders (a
+window of a paged list)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from ...domain.dto import (
     FinanceFilter,
@@ -21,9 +22,10 @@ from ...services import finance
 from ..client import ServiceClient
 from ..collation import by_name
 from ..formatting import PAYMENT_COLOURS, STATUS_COLOURS, date_text, label, money
-from ..table_model import ID_ROLE, ROW_ROLE, Column, Index, RowTableModel
+from ..keyset_model import WINDOW_ROWS, KeysetTableModel
+from ..table_model import ID_ROLE, ROW_ROLE, Column, RowTableModel
 from ..translation import QT_TRANSLATE_NOOP, translate
-from ..worker import Job, show_error
+from ..worker import Job
 
 PAGE_SIZE = 100
 CONTEXT = "FinanceModel"
@@ -136,42 +138,23 @@ class LabFinanceModel(RowTableModel[LabFinanceRow]):
         return translate("FinanceModel", "Show the work orders of {lab}").format(lab=row.lab_name)
 
 
-class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
-    """Rows arrive ``PAGE_SIZE`` at a time as the view scrolls; sorting runs in the query.
+class OrderFinanceModel(KeysetTableModel[OrderFinanceRow, OrderFinanceSlice]):
+    """The Work orders tab over a window of its list (gui/keyset_model.py); sorting runs in
+    the query, and a sort or filter change reloads from the top.
 
     Each page continues from the last row's sort value and number (``order_rows_after``), so
     a page deep down costs what the first does, and an order written meanwhile neither pushes
-    a row into the next page again nor out of it. The rows read stay held until the next
-    reload: the view's scroll bar is their count.
-
-    The first page is shown as soon as it is read; how many orders match is counted after it,
-    in the background (``counted``), and no page waits for that: the list ends where a page
-    says there is no next one.
+    a row into the next page again nor out of it. The first page is shown as soon as it is
+    read; how many orders match is counted after it, in the background (``counted``).
     """
 
-    counted = Signal()  # ``total_count`` is known for the filter shown
-
-    def __init__(self, client: ServiceClient, parent: Any = None) -> None:
-        super().__init__(ORDER_COLUMNS, parent, CONTEXT)
+    def __init__(self, client: ServiceClient, parent: Any = None,
+                 page_size: int = PAGE_SIZE, window_rows: int = WINDOW_ROWS) -> None:
+        super().__init__(ORDER_COLUMNS, parent, CONTEXT, page_size, window_rows)
         self._client = client
         self._filter = FinanceFilter()
         self._sort_key = "documented_at"
         self._descending = True
-        self._total = 0
-        self._counted = False
-        self._next: OrderCursor | None = None  # None: no page to fetch (before the first reload)
-        self._busy = parent if isinstance(parent, QWidget) else None
-        self._generation = 0  # bumped by every reload: older answers are dropped
-        self._fetching = False
-
-    @property
-    def total_count(self) -> int:
-        """How many orders match the filter shown, once ``is_counted``."""
-        return self._total
-
-    @property
-    def is_counted(self) -> bool:
-        return self._counted
 
     @property
     def sort_key(self) -> str:
@@ -185,88 +168,27 @@ class OrderFinanceModel(RowTableModel[OrderFinanceRow]):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> Job[OrderFinanceSlice]:
-        """Fetch the first page off the GUI thread (modelReset says when it is shown), then
-        count."""
-        self._generation += 1
-        generation = self._generation
-        self._fetching = True
-        return self._page_query(None).then(
-            lambda page: self._show(generation, page),
-            lambda error: self._failed(generation, error), busy=self._busy)
-
-    def _show(self, generation: int, page: OrderFinanceSlice) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._rows = list(page.rows)
-        self._next = page.next
-        self._counted = page.next is None
-        self._total = len(page.rows) if self._counted else 0
-        self.endResetModel()
-        self._fetching = False  # as in _append
-        if self._counted:
-            self.counted.emit()
-            return
-        # Counted once the rows are painted, and not at all when another filter or sort came
-        # first, as the order list does.
-        QTimer.singleShot(0, self, lambda: self._count(generation))
-
-    def _count(self, generation: int) -> None:
-        if generation != self._generation:
-            return
-        self._client.submit(finance.order_count, self._filter).then(
-            lambda total: self._show_count(generation, total),
-            lambda error: show_error(self._busy, error))
-
-    def _show_count(self, generation: int, total: int) -> None:
-        if generation != self._generation:
-            return
-        self._total, self._counted = total, True
-        self.counted.emit()
-
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self._fetching = False
-        show_error(self._busy, error)
-
-    def _page_query(self, after: OrderCursor | None) -> Job[OrderFinanceSlice]:
-        """The (not started) query for the page after ``after``, with the filter and sort of
-        now."""
-        return self._client.submit(finance.order_rows_after, self._filter, after, PAGE_SIZE,
-                                   self._sort_key, self._descending)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and self._next is not None
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._fetching or self._next is None:
-            return
-        self._fetching = True
-        generation = self._generation
-        self._page_query(self._next).then(
-            lambda page: self._append(generation, page),
-            lambda error: self._failed(generation, error), busy=self._busy)
-
-    def _append(self, generation: int, page: OrderFinanceSlice) -> None:
-        if generation != self._generation:
-            return
-        self._next = page.next
-        if page.rows:
-            # Still fetching while the rows go in: a view (or the model tester) asking for
-            # more in a slot of these signals would read the same page again.
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._fetching = False
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self._sort_key = self.columns[column].sort_key
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+    def query_after(self, cursor: OrderCursor | None) -> Job[OrderFinanceSlice]:
+        return self._client.submit(finance.order_rows_after, self._filter, cursor,
+                                   self._page_size, self._sort_key, self._descending)
+
+    def query_before(self, cursor: OrderCursor) -> Job[OrderFinanceSlice]:
+        return self._client.submit(finance.order_rows_before, self._filter, cursor,
+                                   self._page_size, self._sort_key, self._descending)
+
+    def query_at(self, position: int, from_end: bool) -> Job[OrderFinanceSlice]:
+        return self._client.submit(finance.order_rows_at, self._filter, position,
+                                   self._page_size, self._sort_key, self._descending, from_end)
+
+    def query_count(self) -> Job[int]:
+        return self._client.submit(finance.order_count, self._filter)
 
     def record_id(self, row: OrderFinanceRow) -> int:
         return row.order_id
