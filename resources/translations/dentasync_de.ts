@@ -2634,6 +2634,13 @@ Wird der Eintrag noch irgendwo verwendet, wird er stattdessen deaktiviert und bl
         <source>Due now</source>
         <translation>Jetzt fällig</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more reminder(s) due. Each one you dismiss or snooze makes room for the next; Dismiss all dismisses them too.</source>
+        <translation>
+            <numerusform>%n weitere Erinnerung fällig. Jede, die Sie verwerfen oder später erinnern lassen, macht Platz für die nächste; „Alle verwerfen“ verwirft auch diese.</numerusform>
+            <numerusform>%n weitere Erinnerungen fällig. Jede, die Sie verwerfen oder später erinnern lassen, macht Platz für die nächste; „Alle verwerfen“ verwirft auch diese.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing to remind you of right now. Reminders of appointments, due orders and installments appear here when they come due.</source>
         <translation>Derzeit gibt es keine Erinnerungen. Erinnerungen an Termine, fällige Aufträge und Raten erscheinen hier, sobald sie fällig werden.</translation>

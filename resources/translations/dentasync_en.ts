@@ -95,6 +95,13 @@
             <numerusform>%n reminders due</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more reminder(s) due. Each one you dismiss or snooze makes room for the next; Dismiss all dismisses them too.</source>
+        <translation>
+            <numerusform>%n more reminder due. Each one you dismiss or snooze makes room for the next; Dismiss all dismisses them too.</numerusform>
+            <numerusform>%n more reminders due. Each one you dismiss or snooze makes room for the next; Dismiss all dismisses them too.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReminderRow</name>

@@ -2634,6 +2634,13 @@ Si todavía se usa en algún sitio, se desactiva en su lugar y se conserva en el
         <source>Due now</source>
         <translation>Pendientes ahora</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more reminder(s) due. Each one you dismiss or snooze makes room for the next; Dismiss all dismisses them too.</source>
+        <translation>
+            <numerusform>%n recordatorio pendiente más. Cada uno que descarte o posponga deja sitio al siguiente; «Descartar todos» también los descarta.</numerusform>
+            <numerusform>%n recordatorios pendientes más. Cada uno que descarte o posponga deja sitio al siguiente; «Descartar todos» también los descarta.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing to remind you of right now. Reminders of appointments, due orders and installments appear here when they come due.</source>
         <translation>No hay nada que recordar en este momento. Los recordatorios de citas, órdenes con entrega y plazos aparecen aquí cuando llega su momento.</translation>

@@ -2634,6 +2634,13 @@ Si cet élément est encore utilisé quelque part, il est désactivé à la plac
         <source>Due now</source>
         <translation>À échéance maintenant</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more reminder(s) due. Each one you dismiss or snooze makes room for the next; Dismiss all dismisses them too.</source>
+        <translation>
+            <numerusform>%n autre rappel à échéance. Chaque rappel ignoré ou reporté laisse place au suivant&#xa0;; «&#xa0;Tout ignorer&#xa0;» les ignore aussi.</numerusform>
+            <numerusform>%n autres rappels à échéance. Chaque rappel ignoré ou reporté laisse place au suivant&#xa0;; «&#xa0;Tout ignorer&#xa0;» les ignore aussi.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing to remind you of right now. Reminders of appointments, due orders and installments appear here when they come due.</source>
         <translation>Aucun rappel pour le moment. Les rappels de rendez-vous, de commandes et de versements apparaissent ici lorsqu’ils arrivent à échéance.</translation>

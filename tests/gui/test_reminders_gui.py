@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from dentasync_desktop.domain.dto import EventInput
 from dentasync_desktop.domain.enums import EventKind
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.reminders import panel as panel_module
 from dentasync_desktop.gui.reminders.centre import ReminderCentre
 from dentasync_desktop.gui.reminders.scheduler import SAFETY_MS
 from dentasync_desktop.services import events
@@ -120,6 +121,35 @@ def test_dismissed_stays_dismissed_after_a_restart(
     restarted, fired_again = centre_for(qtbot, timed_client, clock)
     assert fired_again == [] and restarted.bell.text() == ""
     assert restarted.scheduler.due == ()
+
+
+def test_the_panel_shows_the_first_due_and_says_how_many_more(
+        qtbot: QtBot, timed: World, timed_client: ServiceClient, clock: Clock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands due (a long closure) built a row of buttons each, past a gigabyte: the panel
+    shows the first ones and counts the rest; Dismiss all still dismisses every one."""
+    monkeypatch.setattr(panel_module, "SHOWN_LIMIT", 2)
+    quiet_days(timed)
+    for hours in range(4):
+        impression(timed, APPOINTMENT + timedelta(hours=hours))
+    clock.set(DUE + timedelta(hours=4))
+    centre, _fired = centre_for(qtbot, timed_client, clock)
+    assert centre.bell.text() == "4"
+    panel = centre.open_panel()
+    first, second = list(panel.rows)
+    assert panel.heading.text() == "4 reminders due"
+    assert panel.more is not None and panel.more.text().startswith("2 more reminders due.")
+    panel.resize(560, 460)
+    screenshot(panel, "reminders_panel_more")
+    panel.rows[first].dismiss_button.click()
+    settle(qtbot)
+    assert len(panel.rows) == 2 and second in panel.rows and first not in panel.rows
+    assert panel.more is not None and panel.more.text().startswith("1 more reminder due.")
+    panel.dismiss_all()
+    settle(qtbot)
+    assert panel.rows == {} and panel.more is None and centre.bell.text() == ""
+    assert centre.scheduler.due == ()
+    centre.stop()
 
 
 def test_reminders_missed_while_closed_open_the_panel_at_sign_in(

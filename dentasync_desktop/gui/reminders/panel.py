@@ -30,6 +30,11 @@ from ..formatting import datetime_text, money
 from ..widgets.screen_fit import scrolling
 from .scheduler import ReminderScheduler
 
+# A row is a frame with three buttons and a menu; a clinic back from a long closure (or a
+# million-order database's seed) can have thousands due, which took the panel past a gigabyte.
+# The first ones are shown; each dismissed or snoozed one makes room for the next.
+SHOWN_LIMIT = 50
+
 
 class ReminderPanel(QDialog):
     def __init__(self, client: ServiceClient, scheduler: ReminderScheduler,
@@ -42,7 +47,9 @@ class ReminderPanel(QDialog):
         self._client = client
         self._scheduler = scheduler
         self._open_order = open_order
-        self.rows: dict[str, ReminderRow] = {}
+        self.rows: dict[str, ReminderRow] = {}  # the rows shown, by reminder key
+        self._due_keys: tuple[str, ...] = ()  # every reminder due, shown or not
+        self.more: QLabel | None = None  # says how many are due beyond the rows shown
 
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -79,12 +86,14 @@ class ReminderPanel(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.rows.clear()
+        self.more = None
+        self._due_keys = tuple(r.key for r in due)
         count = len(due)
         self.heading.setText(self.tr("%n reminder(s) due", "", count) if count
                              else self.tr("No reminders due"))
         self.dismiss_all_button.setEnabled(bool(due))
-        missed = [r for r in due if r.missed]
-        current = [r for r in due if not r.missed]
+        missed = [r for r in due if r.missed][:SHOWN_LIMIT]
+        current = [r for r in due if not r.missed][:SHOWN_LIMIT - len(missed)]
         if missed:
             self._list.addWidget(_group_heading(self.tr("Missed while closed")))
         for reminder in missed:
@@ -93,6 +102,15 @@ class ReminderPanel(QDialog):
             self._list.addWidget(_group_heading(self.tr("Due now")))
         for reminder in current:
             self._add_row(reminder)
+        hidden = count - len(self.rows)
+        if hidden:
+            more = QLabel(self.tr("%n more reminder(s) due. Each one you dismiss or snooze "
+                                  "makes room for the next; Dismiss all dismisses them too.",
+                                  "", hidden))
+            more.setObjectName("hintLabel")
+            more.setWordWrap(True)
+            self._list.addWidget(more)
+            self.more = more
         if not due:
             empty = QLabel(self.tr("Nothing to remind you of right now. Reminders of "
                                    "appointments, due orders and installments appear here "
@@ -121,7 +139,7 @@ class ReminderPanel(QDialog):
             lambda _none: self._scheduler.refresh(), busy=self)
 
     def dismiss_all(self) -> None:
-        self.dismiss(tuple(self.rows))
+        self.dismiss(self._due_keys)
 
 
 def _group_heading(text: str) -> QLabel:
