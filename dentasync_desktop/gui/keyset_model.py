@@ -370,16 +370,18 @@ class KeysetTableModel(RowTableModel[R], Generic[R, S]):
         if wanted is not None and self.loaded(wanted) is None:
             self._want(wanted)
 
-    def _painted(self, number: int) -> int | None:
-        """A view paints the first cell of row ``number``, or any cell of a row not held:
-        the row's place in the window, or None when it is not held (it is painted again when
-        its page comes), and what the view is about to need is fetched.
+    def _painted(self, number: int, column: int) -> int | None:
+        """A view paints cell ``column`` of row ``number``: the row's place in the window, or
+        None when it is not held (it is painted again when its page comes); the first cell of
+        a row, or any cell of a row not held, also fetches what the view is about to need.
 
         Any cell of a row not held asks: the first column may be scrolled out of sight
         (Ctrl+End goes to the last column too). Held rows ask once, from the first column:
         the call for every cell of a row doubled what a screenful of cells cost."""
         at = number - self._start
         held = len(self._rows)
+        if column and 0 <= at < held:
+            return at
         self._seen = number
         # Ask for the next page while the rows on screen are still there.
         if not 0 <= at < held or (
@@ -408,10 +410,8 @@ class KeysetTableModel(RowTableModel[R], Generic[R, S]):
         return 0 if parent.isValid() else self._total
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        number = index.row()
-        if role == DISPLAY and (index.column() == 0
-                                or not 0 <= number - self._start < len(self._rows)):
-            self._painted(number)
+        if role == DISPLAY:
+            self._painted(index.row(), index.column())
         return super().data(index, role)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

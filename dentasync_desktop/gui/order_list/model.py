@@ -177,14 +177,14 @@ class OrderListModel(KeysetTableModel[OrderRow, OrderSlice]):
     def cell(self, number: int, column: int, painted: bool = False) -> Cell | None:
         """The cell's roles and their values, if its row is held; a cell being painted also
         fetches what the view is about to need."""
-        at = number - self._start
-        if painted and (column == 0 or not 0 <= at < len(self._rows)):
-            found = self._painted(number)
-            if found is None:
-                return None
-            at = found
-        elif not 0 <= at < len(self._rows):
+        if painted:
+            found = self._painted(number, column)
+        else:
+            at = number - self._start
+            found = at if 0 <= at < len(self._rows) else None
+        if found is None:
             return None
+        at = found
         shown: _Shown | None = self._cache[at]
         if shown is None or shown[1] != theme.generation:
             shown = self._cells(at)
