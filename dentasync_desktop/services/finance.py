@@ -130,7 +130,7 @@ def _sort_key(key: str, today: date) -> _SortColumn:
     """Never NULL, so keyset pagination can compare it."""
     columns: dict[str, _SortColumn] = {
         "number": WorkOrder.number,
-        "lab": DentalLab.name,
+        "lab": DentalLab.sort_key,
         "patient": Patient.sort_key,
         "customer": Customer.sort_key,
         "payment_method": func.coalesce(WorkOrder.payment_method, "", type_=String()),
@@ -147,29 +147,56 @@ def _sort_key(key: str, today: date) -> _SortColumn:
 
 
 def _order_by(sort_key: str, today: date) -> list[_SortColumn]:
-    """The tab's order: the sort key, ties by number (unique)."""
+    """The tab's order: the sort key, ties by id (unique). The id, not the number: every
+    index holds it, so a sort by an order's own column reads a covering index, and a sort
+    by a name reads the names' index and each one's orders by id, in order."""
     key = _sort_key(sort_key, today)
-    return [key] if sort_key == "number" else [key, WorkOrder.number]
+    return [key] if sort_key == "number" else [key, WorkOrder.id]
+
+
+def _joined_for_sort(query: Select[*tuple[Any, ...]], sort_key: str
+                     ) -> Select[*tuple[Any, ...]]:
+    """``query`` over work orders, with the table whose name the sort reads."""
+    named = {"patient": (Patient, Patient.id == WorkOrder.patient_id),
+             "customer": (Customer, Customer.id == WorkOrder.customer_id),
+             "lab": (DentalLab, DentalLab.id == WorkOrder.lab_id)}
+    if sort_key in named:
+        table, on = named[sort_key]
+        return query.join(table, on)
+    return query
 
 
 def _orders_query(
     flt: FinanceFilter, today: date, sort_key: str, descending: bool,
-    after: OrderCursor | None = None,
+    after: OrderCursor | None = None, limit: int = 100, offset: int = 0,
 ) -> Select[*tuple[Any, ...]]:
-    """The Work orders tab, sorted (ties by number), from after ``after`` on; the values of
-    the sort last, for the next cursor."""
-    query = (
+    """``limit`` rows of the Work orders tab, sorted (ties by id), from after ``after`` on
+    (and ``offset`` rows further); the values of the sort last, for the next cursor.
+
+    The page is chosen from the orders alone (and the names the sort reads), then joined to
+    what it shows: joined first, every matching order was looked up in three tables before
+    the sort kept 100 of them (1-2.8 s at a million orders for any sort without an index).
+    """
+    columns = _order_by(sort_key, today)
+    page = _joined_for_sort(
+        select(WorkOrder.id.label("page_id"),
+               *(column.label(f"key{n}") for n, column in enumerate(columns))), sort_key)
+    page = _sorted(page, flt, today, sort_key, descending, after).limit(limit)
+    chosen = (page.offset(offset) if offset else page).subquery("page")
+    keys = [chosen.c[f"key{n}"] for n in range(len(columns))]
+    return (
         select(WorkOrder.id, WorkOrder.number, DentalLab.name.label("lab_name"),
                WorkOrder.payment_method, WorkOrder.currency, WorkOrder.paid_minor,
                WorkOrder.price_total_minor, WorkOrder.status, WorkOrder.documented_at,
                payment_status_sql(today).label("payment_status"),
                Patient.first_name, Patient.last_name, Customer.name.label("customer_name"),
-               *_order_by(sort_key, today))
+               *keys)
+        .join(chosen, chosen.c.page_id == WorkOrder.id)
         .join(DentalLab, DentalLab.id == WorkOrder.lab_id)
         .join(Patient, Patient.id == WorkOrder.patient_id)
         .join(Customer, Customer.id == WorkOrder.customer_id)
+        .order_by(*(key.desc() if descending else key.asc() for key in keys))
     )
-    return _sorted(query, flt, today, sort_key, descending, after)
 
 
 def _sorted(query: Select[*tuple[Any, ...]], flt: FinanceFilter, today: date, sort_key: str,
@@ -206,8 +233,9 @@ def order_rows(
     check_page(offset, limit)
     with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
-        query = _orders_query(flt, uow.today(), sort_key, descending)
-        rows = uow.session.execute(query.offset(offset).limit(limit))
+        query = _orders_query(flt, uow.today(), sort_key, descending, limit=limit,
+                              offset=offset)
+        rows = uow.session.execute(query)
         return [_order_row(r) for r in rows]
 
 
@@ -263,10 +291,9 @@ def _slice(
     with uow.reading():
         authorize(uow, actor, Action.VIEW_FINANCE)
         # Read backwards, the rows before a cursor are those after it in the other order.
-        query = _orders_query(flt, uow.today(), sort_key, descending != reverse, cursor)
-        if offset:
-            query = query.offset(offset)
-        rows = list(uow.session.execute(query.limit(limit)))
+        query = _orders_query(flt, uow.today(), sort_key, descending != reverse, cursor,
+                              limit, offset)
+        rows = list(uow.session.execute(query))
     if reverse:
         rows.reverse()
     full, continued = len(rows) == limit, cursor is not None or offset > 0
