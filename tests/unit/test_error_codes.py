@@ -437,8 +437,8 @@ PROBLEM_SAMPLES: dict[str, tuple[dict[str, object], str]] = {
                           "integrity: the file is not an SQLite database"),
     "problem.no_schema_version": ({}, "this is not a Dentasync Desktop database (no schema "
                                       "version)"),
-    "problem.schema_not_at_head": ({"schema": "9999_future", "head": "0016_outstanding"},
-                                   "schema is at 9999_future, expected 0016_outstanding"),
+    "problem.schema_not_at_head": ({"schema": "9999_future", "head": "0017_outstandingnumber"},
+                                   "schema is at 9999_future, expected 0017_outstandingnumber"),
 }
 
 
