@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from dentasync_desktop.gui import language
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.finance.models import ORDER_COLUMNS, ORDER_NAME_COLUMNS
 from dentasync_desktop.gui.finance.page import FinancePage
 from dentasync_desktop.gui.finance.periods import Period
 from dentasync_desktop.gui.main_window import MainWindow
@@ -138,3 +139,28 @@ def test_the_finance_labs_table_shows_total_and_outstanding(
     screenshot(window, f"columns_finance_{lang}_{size[0]}x{size[1]}")
 
 
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_finance_work_orders_table_shows_outstanding_and_both_statuses(
+        qtbot: QtBot, themed: QApplication, lang: str, world: World, client: ServiceClient,
+        size: tuple[int, int], seeding: Seeding) -> None:
+    seeding.orders(200, 3)
+    window, page = open_page(qtbot, client, size, "finance")
+    assert isinstance(page, FinancePage)
+    page.set_period(Period.ALL)
+    page.tabs.setCurrentWidget(page.orders_tab)
+    settle(qtbot)
+    table = page.orders_tab.table
+    assert table.model().rowCount() > 20
+    assert table.horizontalScrollBar().maximum() == 0
+    assert too_narrow(table, ORDER_NAME_COLUMNS) == []
+    header = table.horizontalHeader()
+    for key in ("outstanding", "status", "payment_status", "documented_at"):
+        column = next(i for i, c in enumerate(ORDER_COLUMNS) if c.sort_key == key)
+        assert not header.isSectionHidden(column), key
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) \
+            <= table.viewport().width(), key
+    patient = table.model().index(0, ORDER_NAME_COLUMNS[0])
+    assert patient.data(Qt.ItemDataRole.ToolTipRole).startswith(patient.data())  # whole
+    screenshot(window, f"columns_finance_orders_{lang}_{size[0]}x{size[1]}")

@@ -68,10 +68,11 @@ _LAB_SORT: dict[str, Callable[[LabFinanceRow], Any]] = {
 ORDER_COLUMNS: tuple[Column[OrderFinanceRow], ...] = (
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Number"), lambda r: r.number_text, sort_key="number"),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Patient"), lambda r: r.patient_name,
-           sort_key="patient"),
+           sort_key="patient", tooltip_is_text=True),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Customer"), lambda r: r.customer_name,
-           sort_key="customer"),
-    Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab"),
+           sort_key="customer", tooltip_is_text=True),
+    Column(QT_TRANSLATE_NOOP("FinanceModel", "Dental lab"), lambda r: r.lab_name, sort_key="lab",
+           tooltip_is_text=True),
     Column(QT_TRANSLATE_NOOP("FinanceModel", "Payment method"),
            lambda r: label(r.payment_method) if r.payment_method else "",
            sort_key="payment_method"),
@@ -91,6 +92,12 @@ ORDER_COLUMNS: tuple[Column[OrderFinanceRow], ...] = (
 )
 ORDER_DEFAULT_SORT = next(
     i for i, c in enumerate(ORDER_COLUMNS) if c.sort_key == "documented_at")
+# Where the tab is too narrow for every column: the names are cut with "…" (whole in their
+# tooltip), then Paid (Total less Outstanding), the customer and the payment method go first.
+ORDER_NAME_COLUMNS = tuple(i for i, c in enumerate(ORDER_COLUMNS)
+                           if c.sort_key in ("patient", "customer", "lab"))
+ORDER_HIDE_FIRST = tuple(i for key in ("paid", "customer", "payment_method")
+                         for i, c in enumerate(ORDER_COLUMNS) if c.sort_key == key)
 
 
 class LabFinanceModel(RowTableModel[LabFinanceRow]):

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..translation import translate
-from .models import ID_ROLE, ORDER_DEFAULT_SORT, OrderFinanceModel
+from ..widgets.columns import fit_columns, install_column_layout
+from .models import (
+    ID_ROLE,
+    ORDER_DEFAULT_SORT,
+    ORDER_HIDE_FIRST,
+    ORDER_NAME_COLUMNS,
+    OrderFinanceModel,
+)
 from .table import finance_table
 
 # The texts keep the page's context ("FinancePage"): they were the page's before the tab
@@ -22,11 +30,11 @@ class OrdersTab(QWidget):
     def __init__(self, model: OrderFinanceModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self._sized = False
         self.table = finance_table("financeOrdersTable", model)
         # Columns fit the rows in sight, as the order list's do: Qt's default reads the first
         # 1,000 rows of every column (~100 ms for the first page, the tab's whole opening).
         self.table.horizontalHeader().setResizeContentsPrecision(0)
+        self._sized = install_column_layout(self.table, "financeOrders", self._fit_columns)
         self.count = QLabel()
         self.count.setObjectName("financeOrdersCount")
         layout = QVBoxLayout(self)
@@ -56,11 +64,19 @@ class OrdersTab(QWidget):
                 else translate("FinancePage", "{count} work orders"))
         self.count.setText(text.format(count=self.locale().toString(count)))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._size_once()
+
     def _size_once(self) -> None:
-        if not self._sized and self.model.rowCount():
-            # Sized once to the first page; later the user's widths stay.
-            self.table.resizeColumnsToContents()
+        """Fitted once, to the first rows in sight and the tab's width (so it waits for the
+        tab to be shown); later the user's widths stay, and are remembered."""
+        if not self._sized and self.model.rowCount() and self.table.isVisible():
             self._sized = True
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        fit_columns(self.table, elide=ORDER_NAME_COLUMNS, hide_first=ORDER_HIDE_FIRST)
 
     def _activated(self, index: QModelIndex) -> None:
         order_id = index.data(ID_ROLE)
