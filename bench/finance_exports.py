@@ -105,6 +105,12 @@ def main() -> int:
             uow(), ACTOR, FinanceFilter(), 0, PAGE, "outstanding", True), 10)
         results.append(Result("orders tab first page by outstanding, all dates", wall, "ms",
                               ORDERS_FIRST_PAGE_MS, cpu))
+        # Every other column's sort, all dates: no index orders them (for information).
+        for key in finance.FINANCE_SORT_KEYS:
+            if key not in ("outstanding", "documented_at", "number"):
+                wall, cpu = medians_ms(lambda key=key: finance.order_rows(
+                    uow(), ACTOR, FinanceFilter(), 0, PAGE, key, False), 3)
+                results.append(Result(f"  first page by {key}, all dates", wall, "ms", None, cpu))
         results += deep_pages(uow, min(DEEP, total_rows - PAGE))
     finally:
         database.close()
