@@ -58,9 +58,10 @@ def pages_drawn(qtbot: QtBot, dialog: PreviewDialog) -> None:
     """Wait until QPdfView shows the pages, which it renders in a thread of its own and draws
     blank until then: black text on the view (a fixed 0.3 s was ~5 times what it takes)."""
     def inked() -> bool:
-        view = dialog.view.viewport().grab().toImage()
-        blues = bytes(view.convertToFormat(QImage.Format.Format_RGB32).constBits())[0::4]
-        return min(blues) < 100
+        # Kept in a name: constBits() is the image's own memory, freed with a temporary.
+        image = dialog.view.viewport().grab().toImage().convertToFormat(
+            QImage.Format.Format_RGBX8888)
+        return min(bytes(image.constBits())[2::4]) < 100  # the blue byte of each pixel
     qtbot.waitUntil(inked)
 
 
