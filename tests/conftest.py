@@ -204,9 +204,16 @@ def app_paths(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppPat
         databases.drop(name)
 
 
+TEMPLATE_ENV = "DENTASYNC_TEST_TEMPLATE"
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Run the real migrations once per test session; each test gets a byte copy of the result."""
+    """Run the real migrations once per test session; each test gets a byte copy of the result.
+    A child pytest that a test starts is handed its parent's in ``TEMPLATE_ENV``: migrating
+    again (and importing Alembic for it) was a tenth of such a child's CPU."""
+    if given := os.environ.get(TEMPLATE_ENV):
+        return Path(given)
     paths = resolve_paths(tmp_path_factory.mktemp("template") / "data").create()
     open_database(paths).close()
     return paths.database

@@ -29,7 +29,7 @@ from dentasync_desktop.services import activity_log, events, orders
 from ..conftest import FIXED_NOW, Seeding
 from ..factories import World
 from ..integration.helpers import new_order
-from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
+from .conftest import MessageBoxes, deliver_jobs, fire, screenshot, settle
 from .timing import palette
 
 TODAY = FIXED_NOW.astimezone().date()  # Friday 20 November 2026
@@ -236,7 +236,7 @@ def test_filters_and_debounced_search(qtbot, client_for, world, scheduled) -> No
     settle(qtbot)
     qtbot.keyClicks(page.search, "room")
     assert page._search_timer.isActive()  # waits for the typing to stop
-    qtbot.waitUntil(lambda: not page._search_timer.isActive())
+    fire(page._search_timer)
     settle(qtbot)
     assert shown_ids(page) == {scheduled["impression"]}
 
@@ -283,7 +283,7 @@ def test_new_event_from_an_empty_slot_asks_for_the_order_and_prefills_the_time( 
 
     def pick(dialog: OrderPickerDialog) -> int:
         dialog.search.setText(scheduled["second"].number_text.lower().replace("-", ""))
-        qtbot.waitUntil(lambda: not dialog._timer.isActive())
+        fire(dialog._timer)
         settle(qtbot)
         seen["found"] = dialog.results.item(0).text()
         dialog.accept()
@@ -469,7 +469,7 @@ def test_order_picker_screenshot(qtbot, client, scheduled, themed) -> None:  # t
     settle(qtbot)
     assert dialog.results.count() == 2  # the cancelled order takes no events
     dialog.search.setText("öztürk")
-    qtbot.waitUntil(lambda: not dialog._timer.isActive())
+    fire(dialog._timer)
     settle(qtbot)
     assert dialog.results.count() == 1
     screenshot(dialog, "calendar_order_picker")

@@ -167,6 +167,8 @@ def test_publish_names_the_lab_before_sending_the_order_there(
     settle(qtbot)
     assert view.detail.status is OrderStatus.PUBLISHED
     assert len(boxes.texts("question")) == 3
+    view._step_hold.setInterval(1)  # the rest of the double-click interval: 0.4 s of waiting
+    view._step_hold.start()
     qtbot.waitUntil(view.header.primary.isEnabled)
 
 

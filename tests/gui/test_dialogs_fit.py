@@ -91,6 +91,7 @@ from dentasync_desktop.services import masterdata, orders, payments, workplan
 from dentasync_desktop.services.demo import DEMO_USERS
 from dentasync_desktop.services.maintenance import Database
 
+from ..conftest import TEMPLATE_ENV
 from ..factories import World
 from .conftest import screenshot, settle
 
@@ -100,7 +101,7 @@ SCREEN = os.environ.get("DENTASYNC_FIT_SCREEN", "")  # set in the child run only
 
 @pytest.mark.starts_first
 @pytest.mark.parametrize("screen", SCREENS)
-def test_every_dialog_fits(screen: str, tmp_path: Path) -> None:
+def test_every_dialog_fits(screen: str, tmp_path: Path, migrated_template: Path) -> None:
     if SCREEN:
         pytest.skip("this is the child run")
     config = tmp_path / "screen.json"
@@ -110,9 +111,12 @@ def test_every_dialog_fits(screen: str, tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("PYTEST_", "QT_"))}
     env.update(QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-               QT_SCALE_FACTOR=str(SCREENS[screen]), DENTASYNC_FIT_SCREEN=screen)
+               QT_SCALE_FACTOR=str(SCREENS[screen]), DENTASYNC_FIT_SCREEN=screen,
+               **{TEMPLATE_ENV: str(migrated_template)})
+    # Without Hypothesis's plugin: importing Hypothesis was a tenth of the child's CPU.
     child = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider",
+         "-p", "no:hypothesispytest",
          "--basetemp", str(tmp_path / "child"), f"{__file__}::test_the_dialog_fits"],
         env=env, capture_output=True, text=True, timeout=900,
         cwd=Path(__file__).resolve().parents[2])

@@ -29,7 +29,7 @@ from dentasync_desktop.gui.theme import apply_theme
 from dentasync_desktop.services import masterdata, orders, users
 
 from ..factories import World
-from .conftest import MessageBoxes, deliver_jobs, screenshot, settle
+from .conftest import MessageBoxes, deliver_jobs, fire, screenshot, settle
 from .test_order_list import FakeShell
 
 
@@ -220,6 +220,7 @@ def test_customers_and_search(qtbot, themed, monkeypatch: pytest.MonkeyPatch,
     settle(qtbot)
     assert len(names(panel)) == 3
     qtbot.keyClicks(panel.search, "sorriso")
+    fire(panel._timer)
     settle(qtbot)
     qtbot.waitUntil(lambda: names(panel) == ["Dr. Ana Lima"], timeout=2000)
 

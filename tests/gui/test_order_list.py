@@ -28,7 +28,7 @@ from dentasync_desktop.services.order_detail import get_order
 
 from ..conftest import Seeding
 from ..factories import World
-from .conftest import MessageBoxes, settle, show_row
+from .conftest import MessageBoxes, fire, settle, show_row
 
 
 class FakeShell:
@@ -261,10 +261,12 @@ def test_search_filters_as_you_type(qtbot, page: OrderListPage, world: World) ->
     settle(qtbot)
     assert page.model.rowCount() == 3
     qtbot.keyClicks(page.search, "rgen")  # QTest types ASCII only
+    fire(page._search_timer)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert page.model.row_at(0).patient_name == "Jürgen Öztürk"
     assert page.count_label.text() == "Work orders: 1"
     page.search.clear()
+    fire(page._search_timer)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
     settle(qtbot)
 
