@@ -26,6 +26,11 @@ from .worker import Job, show_error
 
 WINDOW_ROWS = 2_000  # rows held; pages beyond are dropped as the view moves on
 AHEAD = 60  # a row this close to the window's edge asks for the next page already
+# SQLite walks an index backwards (a jump sought from the end) ~3-4x slower than forwards: at
+# a million orders by due date 250,000 rows from the end took 8.7 ms, 750,000 from the top
+# 6.3, the middle 15 ms from the end and 4 from the top. PostgreSQL walks both ways alike;
+# there a seek from the top walks at most twice the rows the nearer end would.
+BACKWARDS_COST = 2
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
@@ -326,9 +331,11 @@ class KeysetTableModel(RowTableModel[R], Generic[R, S]):
             lambda error: self._failed(generation, error))
 
     def _from_end(self, position: int, total: int) -> bool:
-        """Whether ``position`` is sought from the end: the nearer one, once counted (until
-        then the list's end is not known)."""
-        return self._counted and position + self._page_size // 2 > total // 2
+        """Whether ``position`` is sought from the end, once counted (until then the list's
+        end is not known): where it is nearer by the rows an index walks backwards in the
+        time it walks BACKWARDS_COST times as many forwards."""
+        behind = total - position - self._page_size // 2
+        return self._counted and behind * BACKWARDS_COST < position
 
     def _seek_job(self, position: int, total: int, from_end: bool) -> Job[S]:
         if from_end:

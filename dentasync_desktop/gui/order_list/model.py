@@ -77,7 +77,8 @@ NAME_COLUMNS = (1, 2, 3)  # patient, customer, lab: cut with "…" before a colu
 HIDE_FIRST = (5, 8, 7, 2)  # documented, paid, total, customer
 ALIGNMENTS = tuple(column.alignment for column in COLUMNS)
 # A row's cells as ``_cells`` makes them: per column, each role a view asks for mapped to its
-# value (roles without one left out), and the theme they were made in.
+# value (roles without one left out; the tooltip is made when asked), and the theme they were
+# made in.
 Cell = dict[int, Any]
 _Shown = tuple[tuple[Cell, ...], int]
 _icon = lru_cache(maxsize=8)(icon)  # a file look-up and a QIcon per paint otherwise
@@ -168,6 +169,11 @@ class OrderListModel(KeysetTableModel[OrderRow, OrderSlice]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == _ROW:
             return self.loaded(index.row())
+        if role == _TOOLTIP:
+            # Asked for one cell under the mouse, not for every cell a scroll uncovers.
+            number = index.row()
+            row = self.loaded(number)
+            return None if row is None else self.cell_tooltip(number, row, index.column())
         cell = self.cell(index.row(), index.column(), role == DISPLAY)
         return None if cell is None else cell.get(role)
 
@@ -199,12 +205,8 @@ class OrderListModel(KeysetTableModel[OrderRow, OrderSlice]):
             # No row in the cell (data() gives it): a cell of only strings and ints is one the
             # cycle collector stops following once it has seen it; a window's 22,000 cells
             # were most of what a full collection walked in a scroll step.
-            cell = {**look, _ID: row.id, _DISPLAY: self.text(number, row, column),
-                    _ALIGNMENT: ALIGNMENTS[column]}
-            tip = self.cell_tooltip(number, row, column)
-            if tip is not None:
-                cell[_TOOLTIP] = tip
-            cells.append(cell)
+            cells.append({**look, _ID: row.id, _DISPLAY: self.text(number, row, column),
+                          _ALIGNMENT: ALIGNMENTS[column]})
         shown = (tuple(cells), theme.generation)
         self._cache[at] = shown
         return shown
