@@ -194,6 +194,7 @@ class FuzzBed:
         self.actors = seeded.actors
         self.uow = uow_factory
         self.folder = folder
+        self._values: dict[Any, list[int]] = {}
         (folder / "out").mkdir(exist_ok=True)
         self.scan = folder / "scan.pdf"
         self.scan.write_bytes(b"%PDF-1.4 scan")
@@ -201,9 +202,16 @@ class FuzzBed:
     def column(self, column: Any) -> st.SearchStrategy[int]:
         """A value of ``column`` in some row as the example runs (e.g. a current version)."""
         def values() -> list[int]:
-            with self.uow().reading() as uow:
-                return list(uow.session.scalars(select(column).order_by(column)))
+            if column not in self._values:
+                with self.uow().reading() as uow:
+                    self._values[column] = list(
+                        uow.session.scalars(select(column).order_by(column)))
+            return self._values[column]
         return _known(values)
+
+    def forget(self) -> None:
+        """Something was committed: the values ``column`` read may be gone or changed."""
+        self._values.clear()
 
     def acting(self) -> st.SearchStrategy[Actor]:
         """Mostly the administrator (who may do everything), sometimes another role or a
