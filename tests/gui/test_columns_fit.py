@@ -119,48 +119,50 @@ def test_an_older_saved_layout_does_not_bring_the_scroll_bar_back(
     assert page.table.horizontalScrollBar().maximum() == 0
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_the_finance_labs_table_shows_total_and_outstanding(
-        qtbot: QtBot, themed: QApplication, lang: str, world: World, client: ServiceClient,
-        size: tuple[int, int], seeding: Seeding) -> None:
+def finance_all_dates(qtbot: QtBot, client: ServiceClient, size: tuple[int, int],
+                      seeding: Seeding) -> tuple[MainWindow, FinancePage]:
     seeding.orders(200, 3)
     window, page = open_page(qtbot, client, size, "finance")
     assert isinstance(page, FinancePage)
     page.set_period(Period.ALL)
     settle(qtbot)
+    return window, page
+
+
+def in_sight(table: QTableView, column: int) -> bool:
+    header = table.horizontalHeader()
+    return not header.isSectionHidden(column) and \
+        header.sectionViewportPosition(column) + header.sectionSize(column) \
+        <= table.viewport().width()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_finance_labs_table_shows_total_and_outstanding(
+        qtbot: QtBot, themed: QApplication, lang: str, world: World, client: ServiceClient,
+        size: tuple[int, int], seeding: Seeding) -> None:
+    window, page = finance_all_dates(qtbot, client, size, seeding)
     table = page.labs_tab.table
     assert table.model().rowCount() > 3
     assert table.horizontalScrollBar().maximum() == 0
     assert too_narrow(table, (0,)) == []
-    last = table.model().columnCount() - 1
-    right = table.horizontalHeader().sectionViewportPosition(last) + \
-        table.horizontalHeader().sectionSize(last)
-    assert right <= table.viewport().width()  # Outstanding, the last column, in sight
+    assert in_sight(table, table.model().columnCount() - 1)  # Outstanding, the last column
     screenshot(window, f"columns_finance_{lang}_{size[0]}x{size[1]}")
-
-
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_finance_work_orders_table_shows_outstanding_and_both_statuses(
         qtbot: QtBot, themed: QApplication, lang: str, world: World, client: ServiceClient,
         size: tuple[int, int], seeding: Seeding) -> None:
-    seeding.orders(200, 3)
-    window, page = open_page(qtbot, client, size, "finance")
-    assert isinstance(page, FinancePage)
-    page.set_period(Period.ALL)
+    window, page = finance_all_dates(qtbot, client, size, seeding)
     page.tabs.setCurrentWidget(page.orders_tab)
     settle(qtbot)
     table = page.orders_tab.table
     assert table.model().rowCount() > 20
     assert table.horizontalScrollBar().maximum() == 0
     assert too_narrow(table, ORDER_NAME_COLUMNS) == []
-    header = table.horizontalHeader()
     for key in ("outstanding", "status", "payment_status", "documented_at"):
-        column = next(i for i, c in enumerate(ORDER_COLUMNS) if c.sort_key == key)
-        assert not header.isSectionHidden(column), key
-        assert header.sectionViewportPosition(column) + header.sectionSize(column) \
-            <= table.viewport().width(), key
+        assert in_sight(table, next(i for i, c in enumerate(ORDER_COLUMNS)
+                                    if c.sort_key == key)), key
     patient = table.model().index(0, ORDER_NAME_COLUMNS[0])
     assert patient.data(Qt.ItemDataRole.ToolTipRole).startswith(patient.data())  # whole
     screenshot(window, f"columns_finance_orders_{lang}_{size[0]}x{size[1]}")
