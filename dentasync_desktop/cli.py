@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, app, relaunch
+from . import __version__, app, collector, relaunch
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
 from .db.server import redacted
 from .documents.print_options import LABEL_SIZES, SECTIONS
@@ -717,6 +717,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already explained
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     set_default_language(args.language)
+    if args.smoke or args.run is not _gui:  # the collector waits for the window only (__main__)
+        collector.resume_after_start()
     if args.smoke:
         return app.smoke()
 
