@@ -77,6 +77,10 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int,  # type: ign
     from dentasync_desktop import collector
 
     collector.pause()
+    # Every start comes through the command line (__main__.py): its imports and options count.
+    from dentasync_desktop import cli
+
+    cli.build_parser(cli.chosen_language([])).parse_args(["--data-dir", database_dir])
     from dentasync_desktop.domain.dto import Actor
     from dentasync_desktop.domain.enums import Role
     from dentasync_desktop.gui.application import keep_settings_in, make_application

@@ -16,11 +16,13 @@ from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__, app, relaunch
+from . import __version__, app, collector, relaunch
 from .app import EXIT_OK, EXIT_PROBLEM, AppContext
 from .db.server import redacted
-from .domain.dto import Actor, FinanceFilter, UserInput
+from .documents.print_options import LABEL_SIZES, SECTIONS
+from .domain.dto import Actor, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.error_text import problem_words
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
@@ -39,7 +41,14 @@ from .i18n import (
     translate,
 )
 from .paths import AppPaths
-from .services import maintenance, printing, reports, server_move, users
+
+# printing, reports and server_move load the order detail and finance queries and their DTOs
+# (~50 ms): their commands import them, as every start of the window comes through here.
+from .services import maintenance, users
+from .services.report_options import FORMATS, VIEWS
+
+if TYPE_CHECKING:
+    from .services import server_move
 
 EXIT_USAGE = 2
 PASSWORD_VARIABLE = "DENTASYNC_PASSWORD"
@@ -219,6 +228,8 @@ def _restore(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _migrate_to(context: AppContext, args: argparse.Namespace) -> int:
+    from .services import server_move
+
     paths, language = context.paths, args.language
     server_move.check_source(paths)
     # A file no one can sign in to yet (only seeded, say) is moved by whoever holds it.
@@ -319,6 +330,8 @@ def _amount(minor: int, currency: str, language: str) -> str:
 
 
 def _print(context: AppContext, args: argparse.Namespace) -> int:
+    from .services import printing
+
     actor, language = _sign_in(context, args), args.language
     uow = context.database().uow_factory()
     number = parse_number(args.number)
@@ -337,6 +350,9 @@ def _print(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _report(context: AppContext, args: argparse.Namespace) -> int:
+    from .domain.dto import FinanceFilter
+    from .services import reports
+
     actor, language = _sign_in(context, args), args.language
     uow_factory = context.database().uow_factory
     if args.status and args.view == "labs":
@@ -606,12 +622,12 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     doc.add_argument("--sections", metavar="A,B,C",
                      help=translate("cli", "sections to print, comma-separated: {sections} "
                                            "(default: as last chosen in the app)", None,
-                                    language).format(sections=", ".join(printing.SECTIONS)))
+                                    language).format(sections=", ".join(SECTIONS)))
     doc.add_argument("--paper", choices=("a4", "letter"),
                      help=translate("cli", "paper size (default: Settings)", None, language))
     doc = documents.add_parser("label", parents=[order_args],
                                help=translate("cli", "a box label", None, language))
-    doc.add_argument("--size", choices=tuple(printing.LABELS), default="62x29",
+    doc.add_argument("--size", choices=tuple(LABEL_SIZES), default="62x29",
                      help=translate("cli", "label size in mm or inches (default: 62x29)", None,
                                     language))
     documents.add_parser("instructions", parents=[order_args],
@@ -633,7 +649,7 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
         description=translate("cli", "The Dental labs or Work orders tab of the finance page "
                                      "with the given filters (on the documented date), as an "
                                      "XLSX, PDF or CSV file.", None, language))
-    rep.add_argument("--view", choices=reports.VIEWS, required=True,
+    rep.add_argument("--view", choices=VIEWS, required=True,
                      help=translate("cli", "labs: one row per lab and currency; orders: one row "
                                            "per work order", None, language))
     rep.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE",
@@ -649,7 +665,7 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     rep.add_argument("--status", choices=[s.value for s in PaymentStatus],
                      help=translate("cli", "only orders with this payment status (orders view)",
                                     None, language))
-    rep.add_argument("--format", choices=reports.FORMATS, required=True,
+    rep.add_argument("--format", choices=FORMATS, required=True,
                      help=translate("cli", "xlsx (Excel), pdf, or csv (UTF-8 with BOM)", None,
                                     language))
     rep.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -701,6 +717,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already explained
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     set_default_language(args.language)
+    if args.smoke or args.run is not _gui:  # the collector waits for the window only (__main__)
+        collector.resume_after_start()
     if args.smoke:
         return app.smoke()
 

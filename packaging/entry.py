@@ -2,7 +2,7 @@
 
 import sys
 
-from dentasync_desktop.cli import main
+from dentasync_desktop.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())

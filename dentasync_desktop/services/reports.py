@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Literal, get_args
 
 from ..documents.report_table import (
     Column,
@@ -28,13 +27,13 @@ from . import finance
 from .guards import authorize
 from .masterdata import get_lab, list_labs
 from .output_target import checked_target
+from .report_options import FORMATS as FORMATS
+from .report_options import VIEWS as VIEWS
+from .report_options import Format as Format
+from .report_options import View as View
 from .settings import get_settings
 from .unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-View = Literal["labs", "orders"]
-Format = Literal["xlsx", "pdf", "csv"]
-VIEWS: tuple[str, ...] = get_args(View)
-FORMATS: tuple[str, ...] = get_args(Format)
 VIEW_TITLES = {"labs": QT_TRANSLATE_NOOP("reports", "Dental labs"),
                "orders": QT_TRANSLATE_NOOP("reports", "Work orders")}
 REPORT_TITLE = QT_TRANSLATE_NOOP("reports", "Finance report")
