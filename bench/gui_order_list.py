@@ -216,13 +216,39 @@ def _rss_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+class _Collections:
+    """Python's cycle collections in a scroll child, by generation: how many, their total and
+    slowest processor milliseconds (the collecting thread's: on a shared machine its wall time
+    counts others' work too), and how many ran (or began) inside a timed step."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.timing = False
+        self.seen = {generation: [0, 0.0, 0.0, 0] for generation in range(3)}
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.thread_time()
+            return
+        ms = (time.thread_time() - self._started) * 1000
+        seen = self.seen[info["generation"]]
+        seen[0] += 1
+        seen[1] += ms
+        seen[2] = max(seen[2], ms)
+        seen[3] += self.timing
+
+
 def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: int) -> None:
     """Answer each "step" on stdin with that step's milliseconds and whether the list ended;
-    "rss" with the resident memory in MB."""
+    "rss" with the resident memory in MB. Between two commands the event loop runs, as the
+    app's does between a user's steps: timers and posted events run there, untimed."""
     import resource
     import tempfile
 
-    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtCore import QEvent, QPoint, QPointF, QSocketNotifier, Qt
     from PySide6.QtGui import QKeyEvent, QWheelEvent
 
     settings = tempfile.mkdtemp()
@@ -253,10 +279,20 @@ def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: in
             _wait(app, lambda: not missing())
             app.processEvents()
 
+    arrived: list[bool] = []
+    commands = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    commands.activated.connect(lambda: arrived.append(True))
+    collections = _Collections()
     print(json.dumps({"viewport": viewport.height(), "rows": table.model().rowCount()}),
           flush=True)
-    for line in sys.stdin:
+    while True:
+        arrived.clear()
+        _wait(app, lambda: bool(arrived))
+        line = sys.stdin.readline()
+        if not line:
+            return
         command = line.strip()
+        collections.timing = not command.startswith(("goto ", "rss"))
         if command == "step":
             started, cpu_started = time.perf_counter(), time.process_time()
             bar.setValue(bar.value() + bar.pageStep())
@@ -316,8 +352,10 @@ def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: in
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             last = table.rowAt(viewport.height() - 1)
             print(json.dumps({"rss": _rss_mb(), "peak": peak, "last_row": last,
-                              "rows": table.model().rowCount()}), flush=True)
+                              "rows": table.model().rowCount(),
+                              "collections": collections.seen}), flush=True)
             return
+        collections.timing = False
 
 
 # --- the benchmark ---------------------------------------------------------------------------
@@ -443,6 +481,10 @@ def scroll(database_dir: Path, user_id: int, depths: int = 0):  # type: ignore[n
                f"{float(memory['bare']['peak']):.0f} MB)",  # type: ignore[arg-type]
                float(memory["ours"]["rss"]), "MB", RSS_TARGET_MB,  # type: ignore[arg-type]
                bare=float(memory["bare"]["rss"])),  # type: ignore[arg-type]
+        *(Result(f"ours: generation {generation} collections, all of them: {count:,}, "
+                 f"{inside:,} inside a timed step, slowest {slowest:.1f} ms CPU", total, "ms")
+          for generation, (count, total, slowest, inside)
+          in memory["ours"]["collections"].items()),  # type: ignore[attr-defined]
     ]
 
 
