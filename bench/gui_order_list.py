@@ -23,7 +23,8 @@ run, and the exit status is 1 when a target is missed:
   Jumps: the scroll bar dragged to 1/2, 1/4, 3/4 and the end of the list, Ctrl+Home, and
   Ctrl+End, three times, each timed to the rows painted (<= 200 ms); bare holds every row by
   then, so its figure is the paint alone.
-  Then each reports its resident memory;
+  Between two commands each child runs its event loop, as the app's runs between a user's
+  steps. Then each reports its resident memory, and ours its cycle collections;
 - keystroke: a search typed (after the search pause) to the list updated and repainted, next
   to the same search through sqlite3 into a bare model, alternately.
 """

@@ -1,19 +1,20 @@
-"""Full cycle collections between the user's steps, never inside one.
+"""Middle and full cycle collections between the user's steps, never inside one.
 
-Python runs a full (oldest-generation) collection by itself after every 10 middle ones, in
-whatever the GUI thread is doing then. What the start made is frozen (..collector), yet a full
-collection still walks all that the window made since: ~30 ms at a million orders, landing in
-about one wheel notch in 1,500 (the slowest notch; a notch is 4-5 ms otherwise). The young and
-middle collections stay automatic: they walk only the young objects (FIGURES_YOUNG).
+Python collects by itself: the young generation every 700 allocations (net), the middle one
+every 10 young collections, everything (full) every 10 middle ones, in whatever the GUI thread
+is doing then. What the start made is frozen (..collector), yet in a scroll of the 100,000-order
+list a full collection walked all the window made since: ~15-23 ms of CPU, inside about one
+notch in 1,500 (the slowest; a notch is 3-5 ms otherwise), and the middle collections took
+2 ms (up to 5 ms), inside one notch in 30. A young one stays automatic: 0.2 ms (up to 0.8).
 
-The full ones move to moments when nobody waits:
-- idle: IDLE_MS after the last input event, with no job running (a worker's query would wait
-  for the GIL), if a middle collection has run since the last full one (else nothing new can
-  have reached the oldest generation);
-- in a long scroll without pauses: once FULL_AFTER middle collections have run (Python's own
-  rhythm), at the first moment the event loop has nothing left to do, after the step's paint.
-Python's own trigger stays, SAFETY times further off: for a GUI thread that never gets a quiet
-moment (a long job allocating in a worker), so garbage cycles never pile up without end.
+The middle and full ones move to moments when nobody waits:
+- in a scroll: the first moment the event loop has nothing left to do, after the step's paint
+  and with no job running (a worker's query would wait for the GIL), once Python would have
+  run one (10 young or 10 middle collections since the last);
+- idle: a full collection IDLE_MS after the last input event, with no job running, if a middle
+  collection has run since the last full one (else nothing new reached the oldest generation).
+Python's own triggers stay, SAFETY times further off: for a GUI thread that gets no quiet moment
+(a long job allocating in a worker), so garbage never piles up without end.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, Q
 from .worker import running_jobs
 
 IDLE_MS = 1000  # longer than the gap between a fast scroll's notches or a typist's keys
-FULL_AFTER = 10  # middle collections between two full ones: Python's default
+EVERY = 10  # collections of the generation below between two of one: Python's default
 SAFETY = 10
 _INPUT = frozenset({
     QEvent.Type.Wheel, QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseMove,
@@ -47,7 +48,7 @@ class IdleCollector(QObject):
     def __init__(self, parent: QObject, clock: Callable[[], float] = time.monotonic,
                  jobs: Callable[[], int] = running_jobs,
                  counts: Callable[[], tuple[int, int, int]] = gc.get_count,
-                 collect: Callable[[], object] = gc.collect) -> None:
+                 collect: Callable[[int], object] = gc.collect) -> None:
         super().__init__(parent)
         self._clock, self._jobs, self._counts, self._collect = clock, jobs, counts, collect
         self._last_input = clock()
@@ -78,12 +79,12 @@ class IdleCollector(QObject):
         elif self._jobs():
             self.idle_timer.start(IDLE_MS)
         elif self._counts()[2] and gc.isenabled():
-            self._collect()
+            self._collect(2)
 
     def loop_quiet(self) -> None:
         """The event loop is about to wait. On Linux (glib) it says so before each round, a
         step's paint still queued: the collection is posted after it."""
-        if not self._posted and self._due():
+        if not self._posted and self._due() is not None:
             self._posted = True
             QCoreApplication.postEvent(self, QEvent(_AFTER_PAINT), _AFTER_PAINT_PRIORITY)
 
@@ -91,8 +92,9 @@ class IdleCollector(QObject):
         if event.type() != _AFTER_PAINT:
             return super().event(event)
         self._posted = False
-        if self._due():
-            self._collect()
+        generation = self._due()
+        if generation is not None:
+            self._collect(generation)
         return True
 
     def remove(self) -> None:
@@ -106,10 +108,16 @@ class IdleCollector(QObject):
             dispatcher.aboutToBlock.disconnect(self.loop_quiet)
         self.deleteLater()
 
-    def _due(self) -> bool:
-        # With the collector off the start is under way (..collector.pause): its objects are
-        # frozen once it ends, not walked now.
-        return self._counts()[2] >= FULL_AFTER and gc.isenabled() and not self._jobs()
+    def _due(self) -> int | None:
+        """The generation Python would have collected by now, if the collector may run: with
+        it off the start is under way (..collector.pause), and its objects are frozen once it
+        ends, not walked now."""
+        if not gc.isenabled() or self._jobs():
+            return None
+        _young, middle, full = self._counts()
+        if full >= EVERY:
+            return 2
+        return 1 if middle >= EVERY else None
 
 
 def install(app: QCoreApplication) -> IdleCollector:
@@ -119,6 +127,6 @@ def install(app: QCoreApplication) -> IdleCollector:
     assert dispatcher is not None, "the application makes the event dispatcher"
     dispatcher.aboutToBlock.connect(collector.loop_quiet)
     app.installEventFilter(collector)
-    young, middle, _full = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_AFTER * SAFETY)
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle * SAFETY, full * SAFETY)
     return collector
