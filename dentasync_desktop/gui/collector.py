@@ -42,8 +42,8 @@ _AFTER_PAINT_PRIORITY = Qt.EventPriority.LowEventPriority.value - 1
 
 
 class IdleCollector(QObject):
-    """Runs the full collections (see the module). ``clock`` (seconds), ``jobs``, ``counts``
-    and ``collect`` are gc's and the app's own; tests drive the collector with their own."""
+    """Runs the middle and full collections (see the module). ``clock`` (seconds), ``jobs``,
+    ``counts`` and ``collect`` are gc's and the app's own; tests drive it with their own."""
 
     def __init__(self, parent: QObject, clock: Callable[[], float] = time.monotonic,
                  jobs: Callable[[], int] = running_jobs,
@@ -121,7 +121,8 @@ class IdleCollector(QObject):
 
 
 def install(app: QCoreApplication) -> IdleCollector:
-    """The app's full collections run by an IdleCollector from now on (until its remove())."""
+    """The app's middle and full collections run by an IdleCollector from now on (until its
+    remove())."""
     collector = IdleCollector(app)
     dispatcher = QAbstractEventDispatcher.instance()
     assert dispatcher is not None, "the application makes the event dispatcher"
