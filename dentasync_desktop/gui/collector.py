@@ -8,9 +8,9 @@ notch in 1,500 (the slowest; a notch is 3-5 ms otherwise), and the middle collec
 2 ms (up to 5 ms), inside one notch in 30. A young one stays automatic: 0.2 ms (up to 0.8).
 
 The middle and full ones move to moments when nobody waits:
-- in a scroll: the first moment the event loop has nothing left to do, after the step's paint
-  and with no job running (a worker's query would wait for the GIL), once Python would have
-  run one (10 young or 10 middle collections since the last);
+- in a scroll: the first moment the event loop has nothing left to do, after the step's paint,
+  once Python would have run one (10 young or 10 middle collections since the last), with no
+  job running (a worker's query would wait for the GIL) or else twice as late;
 - idle: a full collection IDLE_MS after the last input event, with no job running, if a middle
   collection has run since the last full one (else nothing new reached the oldest generation).
 Python's own triggers stay, SAFETY times further off: for a GUI thread that gets no quiet moment
@@ -112,12 +112,16 @@ class IdleCollector(QObject):
         """The generation Python would have collected by now, if the collector may run: with
         it off the start is under way (..collector.pause), and its objects are frozen once it
         ends, not walked now."""
-        if not gc.isenabled() or self._jobs():
+        if not gc.isenabled():
             return None
+        # In a scroll of a million orders a page is often on its way while the next is asked
+        # for: waiting for no job at all, Python's own trigger ran first, a 20 ms middle
+        # collection inside a page step. So past twice the count it runs anyway.
+        patience = 2 if self._jobs() else 1
         _young, middle, full = self._counts()
-        if full >= EVERY:
+        if full >= EVERY * patience:
             return 2
-        return 1 if middle >= EVERY else None
+        return 1 if middle >= EVERY * patience else None
 
 
 def install(app: QCoreApplication) -> IdleCollector:

@@ -126,6 +126,11 @@ def test_a_scroll_collects_after_a_steps_paint(qapp: QApplication, drive: Drive)
     drive.jobs = 1  # began between the post and its delivery
     QCoreApplication.sendPostedEvents()
     assert painted == ["paint", "full"]
+
+    drive.counts = (0, 2 * EVERY - 1, 2 * EVERY)  # pages kept coming: no longer waits for them
+    between.loop_quiet()
+    QCoreApplication.sendPostedEvents()
+    assert painted == ["paint", "full", "full"]
     rows.close()
 
 
