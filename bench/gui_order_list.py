@@ -23,7 +23,8 @@ run, and the exit status is 1 when a target is missed:
   Jumps: the scroll bar dragged to 1/2, 1/4, 3/4 and the end of the list, Ctrl+Home, and
   Ctrl+End, three times, each timed to the rows painted (<= 200 ms); bare holds every row by
   then, so its figure is the paint alone.
-  Then each reports its resident memory;
+  Between two commands each child runs its event loop, as the app's runs between a user's
+  steps. Then each reports its resident memory, and ours its cycle collections;
 - keystroke: a search typed (after the search pause) to the list updated and repainted, next
   to the same search through sqlite3 into a bare model, alternately.
 """
@@ -83,6 +84,7 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int,  # type: ign
     cli.build_parser(cli.chosen_language([])).parse_args(["--data-dir", database_dir])
     from dentasync_desktop.domain.dto import Actor
     from dentasync_desktop.domain.enums import Role
+    from dentasync_desktop.gui import collector as full_collections
     from dentasync_desktop.gui.application import keep_settings_in, make_application
     from dentasync_desktop.gui.client import ServiceClient
     from dentasync_desktop.gui.language import install_translations
@@ -101,6 +103,7 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int,  # type: ign
     window.resize(WIDTH, HEIGHT)
     window.show()
     collector.resume_after_start()
+    full_collections.install(app)
     page = window.show_page(page_key)
     return app, database, window, page
 
@@ -220,13 +223,39 @@ def _rss_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+class _Collections:
+    """Python's cycle collections in a scroll child, by generation: how many, their total and
+    slowest processor milliseconds (the collecting thread's: on a shared machine its wall time
+    counts others' work too), and how many ran (or began) inside a timed step."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.timing = False
+        self.seen = {generation: [0, 0.0, 0.0, 0] for generation in range(3)}
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.thread_time()
+            return
+        ms = (time.thread_time() - self._started) * 1000
+        seen = self.seen[info["generation"]]
+        seen[0] += 1
+        seen[1] += ms
+        seen[2] = max(seen[2], ms)
+        seen[3] += self.timing
+
+
 def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: int) -> None:
     """Answer each "step" on stdin with that step's milliseconds and whether the list ended;
-    "rss" with the resident memory in MB."""
+    "rss" with the resident memory in MB. Between two commands the event loop runs, as the
+    app's does between a user's steps: timers and posted events run there, untimed."""
     import resource
     import tempfile
 
-    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtCore import QEvent, QPoint, QPointF, QSocketNotifier, Qt
     from PySide6.QtGui import QKeyEvent, QWheelEvent
 
     settings = tempfile.mkdtemp()
@@ -257,10 +286,20 @@ def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: in
             _wait(app, lambda: not missing())
             app.processEvents()
 
+    arrived: list[bool] = []
+    commands = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    commands.activated.connect(lambda: arrived.append(True))
+    collections = _Collections()
     print(json.dumps({"viewport": viewport.height(), "rows": table.model().rowCount()}),
           flush=True)
-    for line in sys.stdin:
+    while True:
+        arrived.clear()
+        _wait(app, lambda: bool(arrived))
+        line = sys.stdin.readline()
+        if not line:
+            return
         command = line.strip()
+        collections.timing = not command.startswith(("goto ", "rss"))
         if command == "step":
             started, cpu_started = time.perf_counter(), time.process_time()
             bar.setValue(bar.value() + bar.pageStep())
@@ -320,8 +359,10 @@ def child_scroll(kind: str, database_dir: str, user_id: int, viewport_height: in
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             last = table.rowAt(viewport.height() - 1)
             print(json.dumps({"rss": _rss_mb(), "peak": peak, "last_row": last,
-                              "rows": table.model().rowCount()}), flush=True)
+                              "rows": table.model().rowCount(),
+                              "collections": collections.seen}), flush=True)
             return
+        collections.timing = False
 
 
 # --- the benchmark ---------------------------------------------------------------------------
@@ -447,6 +488,10 @@ def scroll(database_dir: Path, user_id: int, depths: int = 0):  # type: ignore[n
                f"{float(memory['bare']['peak']):.0f} MB)",  # type: ignore[arg-type]
                float(memory["ours"]["rss"]), "MB", RSS_TARGET_MB,  # type: ignore[arg-type]
                bare=float(memory["bare"]["rss"])),  # type: ignore[arg-type]
+        *(Result(f"ours: generation {generation} collections, all of them: {count:,}, "
+                 f"{inside:,} inside a timed step, slowest {slowest:.1f} ms CPU", total, "ms")
+          for generation, (count, total, slowest, inside)
+          in memory["ours"]["collections"].items()),  # type: ignore[attr-defined]
     ]
 
 

@@ -17,6 +17,7 @@ from ..paths import APP_AUTHOR, APP_NAME
 from ..relaunch import EXIT_RESTART
 from ..services import users
 from ..services.maintenance import Database
+from . import collector as full_collections
 from .account import FirstAdminDialog, SignInDialog
 from .client import ServiceClient
 from .errors import install_exception_hook
@@ -86,6 +87,15 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
     install_translations()
     install_exception_hook(log_file)
     database.follow_other_pcs()  # pages refresh on other PCs' changes too (on a server)
+    between_steps = full_collections.install(app)
+    try:
+        return _sign_in_and_show(app, database, demo, log_file)
+    finally:
+        between_steps.remove()
+
+
+def _sign_in_and_show(app: QApplication, database: Database, demo: bool, log_file: Path) -> int:
+    """Sign in, show the main window, and again after "Sign out". Returns the exit code."""
     while True:
         actor = ask_for_actor(database, demo)
         if actor is None:
