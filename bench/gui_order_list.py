@@ -84,7 +84,7 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int,  # type: ign
     cli.build_parser(cli.chosen_language([])).parse_args(["--data-dir", database_dir])
     from dentasync_desktop.domain.dto import Actor
     from dentasync_desktop.domain.enums import Role
-    from dentasync_desktop.gui import collector as full_collections
+    from dentasync_desktop.gui import idle_collector
     from dentasync_desktop.gui.application import keep_settings_in, make_application
     from dentasync_desktop.gui.client import ServiceClient
     from dentasync_desktop.gui.language import install_translations
@@ -103,7 +103,7 @@ def _our_window(database_dir: str, settings_dir: str, user_id: int,  # type: ign
     window.resize(WIDTH, HEIGHT)
     window.show()
     collector.resume_after_start()
-    full_collections.install(app)
+    idle_collector.install(app)
     page = window.show_page(page_key)
     return app, database, window, page
 

@@ -17,7 +17,7 @@ from ..paths import APP_AUTHOR, APP_NAME
 from ..relaunch import EXIT_RESTART
 from ..services import users
 from ..services.maintenance import Database
-from . import collector as full_collections
+from . import idle_collector
 from .account import FirstAdminDialog, SignInDialog
 from .client import ServiceClient
 from .errors import install_exception_hook
@@ -87,7 +87,7 @@ def run_gui(database: Database, demo: bool, log_file: Path) -> int:
     install_translations()
     install_exception_hook(log_file)
     database.follow_other_pcs()  # pages refresh on other PCs' changes too (on a server)
-    between_steps = full_collections.install(app)
+    between_steps = idle_collector.install(app)
     try:
         return _sign_in_and_show(app, database, demo, log_file)
     finally:

@@ -1,4 +1,4 @@
-"""Full cycle collections run between the user's steps (gui/collector.py): driven by a clock,
+"""Full cycle collections run between the user's steps (gui/idle_collector.py): driven by a clock,
 gc counts and jobs of the test's own, the timer's and the event loop's moments called by hand."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from dentasync_desktop.gui import collector
-from dentasync_desktop.gui.collector import EVERY, IDLE_MS, SAFETY, IdleCollector
+from dentasync_desktop.gui import idle_collector
+from dentasync_desktop.gui.idle_collector import EVERY, IDLE_MS, SAFETY, IdleCollector
 
 
 class Drive:
@@ -153,7 +153,7 @@ def test_nothing_is_collected_while_the_start_keeps_the_collector_off(
 def test_python_collects_the_older_generations_by_itself_only_far_later_while_installed(
         qapp: QApplication) -> None:
     before = gc.get_threshold()
-    installed = collector.install(qapp)
+    installed = idle_collector.install(qapp)
     widget = QWidget()
     try:
         young, middle, full = before
