@@ -34,7 +34,7 @@ from ..domain.errors import ValidationError
 from ..domain.money import Money
 from ..domain.validation import date_range
 from .guards import authorize
-from .paging import beyond, check_limit, check_page
+from .paging import beyond, check_limit, check_page, joined_for_sort
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
@@ -154,18 +154,6 @@ def _order_by(sort_key: str, today: date) -> list[_SortColumn]:
     return [key] if sort_key == "number" else [key, WorkOrder.id]
 
 
-def _joined_for_sort(query: Select[*tuple[Any, ...]], sort_key: str
-                     ) -> Select[*tuple[Any, ...]]:
-    """``query`` over work orders, with the table whose name the sort reads."""
-    named = {"patient": (Patient, Patient.id == WorkOrder.patient_id),
-             "customer": (Customer, Customer.id == WorkOrder.customer_id),
-             "lab": (DentalLab, DentalLab.id == WorkOrder.lab_id)}
-    if sort_key in named:
-        table, on = named[sort_key]
-        return query.join(table, on)
-    return query
-
-
 def _orders_query(
     flt: FinanceFilter, today: date, sort_key: str, descending: bool,
     after: OrderCursor | None = None, limit: int = 100, offset: int = 0,
@@ -178,7 +166,7 @@ def _orders_query(
     the sort kept 100 of them (1-2.8 s at a million orders for any sort without an index).
     """
     columns = _order_by(sort_key, today)
-    page = _joined_for_sort(
+    page = joined_for_sort(
         select(WorkOrder.id.label("page_id"),
                *(column.label(f"key{n}") for n, column in enumerate(columns))), sort_key)
     page = _sorted(page, flt, today, sort_key, descending, after).limit(limit)
@@ -246,7 +234,7 @@ def order_rows_after(
     """The ``limit`` rows of the Work orders tab that follow ``after`` (the first ones when
     None): the tab's pages as it scrolls.
 
-    Each page continues from the last row's sort value and number, so a page deep in a million
+    Each page continues from the last row's sort value and id, so a page deep in a million
     orders is a seek where an offset walked past every row before it (and sorted them all
     when the sort has no index), and orders written between two pages neither shift a row into
     the next page again nor out of it: what the next page shows is what follows the last row
@@ -380,11 +368,8 @@ def _stream_values(uow: UnitOfWork, flt: FinanceFilter, batch: int, sort_key: st
                    payment_status_sql(today), WorkOrder.documented_at)
             .join(DentalLab, DentalLab.id == WorkOrder.lab_id)
         )
-        if sort_key == "patient":
-            query = query.join(Patient, Patient.id == WorkOrder.patient_id)
-        elif sort_key == "customer":
-            query = query.join(Customer, Customer.id == WorkOrder.customer_id)
-        query = _sorted(query, flt, today, sort_key, descending)
+        query = _sorted(joined_for_sort(query, sort_key, joined=(DentalLab,)), flt, today,
+                        sort_key, descending)
         connection = uow.session.connection()
         if is_server(connection):
             # A server-side cursor, which SQLAlchemy reads a row ahead of us: its rows.

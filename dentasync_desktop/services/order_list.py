@@ -54,7 +54,7 @@ from ..domain.enums import OrderStatus, PaymentStatus
 from ..domain.errors import ValidationError
 from ..domain.text import search_fold
 from .guards import signed_in
-from .paging import beyond, check_limit, check_page
+from .paging import beyond, check_limit, check_page, joined_for_sort
 from .payment_sql import payment_rank_sql, payment_status_sql, status_rank_sql
 from .unit_of_work import UnitOfWork
 
@@ -191,13 +191,7 @@ def _page_ids(
     Orders without a due date come last whichever way the list is sorted by due date.
     """
     sort = _sort_columns(sort_key)
-    query = select(WorkOrder.id, *sort, *extra).where(*conditions)
-    if sort_key == "patient":
-        query = query.join(Patient, Patient.id == WorkOrder.patient_id)
-    elif sort_key == "customer":
-        query = query.join(Customer, Customer.id == WorkOrder.customer_id)
-    elif sort_key == "lab":
-        query = query.join(DentalLab, DentalLab.id == WorkOrder.lab_id)
+    query = joined_for_sort(select(WorkOrder.id, *sort, *extra).where(*conditions), sort_key)
     return query.order_by(*_ordered(sort_key, descending, (*sort, WorkOrder.id), reverse))
 
 

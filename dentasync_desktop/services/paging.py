@@ -1,12 +1,14 @@
-"""Bounds of a page request and the keyset condition, shared by every paged read service."""
+"""Bounds of a page request, the keyset condition and the join a sort by a name needs, shared
+by every paged read service."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, tuple_
+from sqlalchemy import ColumnElement, Select, tuple_
 
+from ..db.models import Customer, DentalLab, Patient, WorkOrder
 from ..domain import validation
 from ..domain.errors import ValidationError
 
@@ -32,3 +34,17 @@ def beyond(columns: Sequence[Any], values: Sequence[Any], backwards: bool,
     spelt out column by column (a > x OR a = x AND b > y) is read by neither."""
     ours, theirs = tuple_(*columns), tuple_(*values)
     return ours < theirs if backwards else ours > theirs
+
+
+def joined_for_sort(query: Select[*tuple[Any, ...]], sort_key: str, joined: Sequence[Any] = ()
+                    ) -> Select[*tuple[Any, ...]]:
+    """``query`` over work orders, with the table whose name a sort by patient, customer or
+    lab reads (unless ``joined`` already holds it): a page chosen from the orders alone
+    joins only that one."""
+    named = {"patient": (Patient, Patient.id == WorkOrder.patient_id),
+             "customer": (Customer, Customer.id == WorkOrder.customer_id),
+             "lab": (DentalLab, DentalLab.id == WorkOrder.lab_id)}
+    if sort_key in named and named[sort_key][0] not in joined:
+        table, on = named[sort_key]
+        return query.join(table, on)
+    return query

@@ -280,9 +280,9 @@ class OrderPage:
 
 @dataclass(frozen=True, slots=True)
 class OrderCursor:
-    """Where a page of the order list ended: the last row's sort values and its id. (The
-    finance tab's Work orders break ties by number: its values are the sort value and the
-    number, the id is only said.)
+    """Where a page of the order list (or of the finance tab's Work orders) ended: the last
+    row's sort values and its id. (The finance tab's values end with the id, its tie-break,
+    except by number, which has no ties.)
 
     Only meaningful for the sort it was made with; the next page continues right after it, so
     a page deep in a million orders costs what the first one does.

@@ -149,7 +149,7 @@ class OrderFinanceModel(KeysetTableModel[OrderFinanceRow, OrderFinanceSlice]):
     """The Work orders tab over a window of its list (gui/keyset_model.py); sorting runs in
     the query, and a sort or filter change reloads from the top.
 
-    Each page continues from the last row's sort value and number (``order_rows_after``), so
+    Each page continues from the last row's sort value and id (``order_rows_after``), so
     a page deep down costs what the first does, and an order written meanwhile neither pushes
     a row into the next page again nor out of it. The first page is shown as soon as it is
     read; how many orders match is counted after it, in the background (``counted``).
