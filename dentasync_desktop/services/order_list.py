@@ -29,7 +29,6 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.engine import Dialect
 
 from ..db.models import Customer, DentalLab, Patient, WorkOrder
 from ..db.models.search import (
@@ -39,7 +38,7 @@ from ..db.models.search import (
     matching_ids,
     scanned_matches,
 )
-from ..db.prepared import Prepared
+from ..db.prepared import DialectKind, Prepared
 from ..domain import validation
 from ..domain.dto import (
     ORDER_SORT_KEYS,
@@ -288,8 +287,8 @@ def _run_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
 
 
 @lru_cache(maxsize=128)
-def _prepared(shape: _Shape, dialect: Dialect) -> Prepared:
-    return Prepared(_page_query(shape), dialect, plan_each_run=bool(shape.tokens))
+def _prepared(shape: _Shape, kind: DialectKind) -> Prepared:
+    return Prepared(_page_query(shape), kind.dialect, plan_each_run=bool(shape.tokens))
 
 
 def _page_query(shape: _Shape) -> Select[*tuple[Any, ...]]:
@@ -359,10 +358,10 @@ def _fetch(
                    limit=limit, offset=offset > 0)
     parameters = {**values, **cursor, "offset": offset}
     connection = uow.connection()
-    rows = _prepared(shape, connection.dialect).rows(connection, parameters)
+    rows = _prepared(shape, DialectKind(connection.dialect)).rows(connection, parameters)
     if shape.probe and len(rows) < limit:
         # Not all within the first rows: the index finds the rest.
-        rows = _prepared(replace(shape, probe=False), connection.dialect).rows(
+        rows = _prepared(replace(shape, probe=False), DialectKind(connection.dialect)).rows(
             connection, parameters)
     return rows
 
@@ -524,12 +523,14 @@ def count_orders(uow: UnitOfWork, actor: Actor, flt: OrderFilter) -> int:
 def _count(uow: UnitOfWork, flt: OrderFilter, today: date) -> int:
     tokens, (names, values) = tuple(search_tokens(flt.text)), _parameters(flt, today)
     connection = uow.connection()
-    rows = _count_query(tokens, names, connection.dialect).rows(connection, values)
+    rows = _count_query(tokens, names, DialectKind(connection.dialect)).rows(connection, values)
     return rows[0][0] or 0
 
 
 @lru_cache(maxsize=64)
-def _count_query(tokens: tuple[str, ...], names: tuple[str, ...], dialect: Dialect) -> Prepared:
+def _count_query(tokens: tuple[str, ...], names: tuple[str, ...], kind: DialectKind
+                 ) -> Prepared:
+    dialect = kind.dialect
     query = (match_count(list(tokens), dialect.name) if tokens and not names
              else select(func.count()).select_from(WorkOrder).where(
                  *_conditions(tokens, names, dialect.name)))
