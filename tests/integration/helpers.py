@@ -24,11 +24,15 @@ def new_order(world: World, **overrides: object) -> OrderDetail:
 
 
 def db_state(world: World) -> dict[str, Any]:
-    """Every row of every table, plus the attachment files on disk."""
+    """Every row of every table as stored, plus the attachment files on disk."""
     with world.uow().reading() as uow:
+        # Straight from the driver: what is stored, without the ORM's conversions (a
+        # snapshot through them was 4 ms, and a refused() takes two).
+        connection = uow.session.connection()
+        quote = connection.dialect.identifier_preparer.quote
         tables: dict[str, Any] = {
-            table.name: sorted(tuple(map(repr, row))
-                               for row in uow.session.execute(select(table)).all())
+            table.name: sorted(map(repr, connection.exec_driver_sql(
+                f"SELECT * FROM {quote(table.name)}").fetchall()))
             for table in Base.metadata.sorted_tables
         }
         root = uow.files.root
