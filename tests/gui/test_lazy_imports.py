@@ -74,12 +74,13 @@ def test_the_finance_page_imports_no_document_library(loaded: list[set[str]]) ->
 def test_the_start_to_the_order_list_loads_no_dialog_or_order_view(
         loaded: list[set[str]]) -> None:
     """The start-up, from the command line on, paints the list without the order view, the
-    editor, the guide, IBAN checks, migrations, documents or a server driver: each is imported
-    when first used. The order services and the DTOs made on first use (domain.dto's LAZY:
-    ~1 ms a class) wait for an order to be opened, scanned or typed."""
+    editor, the guide, IBAN checks, migrations, documents, a server's driver or SQLAlchemy's
+    dialect for it (~30 ms): each is imported when first used. The order services and the
+    DTOs made on first use (domain.dto's LAZY: ~1 ms a class) wait for an order to be
+    opened, scanned or typed."""
     lazy = ("dentasync_desktop.gui.order_editor", "dentasync_desktop.gui.order_detail.view",
             "dentasync_desktop.gui.help.window", "stdnum", "alembic", "reportlab", "openpyxl",
-            "psycopg", "dentasync_desktop.services.orders",
+            "psycopg", "sqlalchemy.dialects.postgresql", "dentasync_desktop.services.orders",
             "dentasync_desktop.services.order_detail", "dentasync_desktop.services.checkin",
             "dentasync_desktop.services.payments", "dentasync_desktop.services.attachments",
             "dentasync_desktop.domain.dto.orders", "dentasync_desktop.domain.dto.calendar",
