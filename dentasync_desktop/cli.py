@@ -717,7 +717,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already explained
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     set_default_language(args.language)
-    if args.smoke or args.run is not _gui:  # the collector waits for the window only (__main__)
+    # The collector waits for a window only (__main__): the window's, or the smoke test's, which
+    # starts as the window's does.
+    if args.run is not _gui and not args.smoke:
         collector.resume_after_start()
     if args.smoke:
         return app.smoke()

@@ -14,6 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from .. import collector
 from ..domain.dto import (
     CustomerInput,
     FinanceFilter,
@@ -96,6 +97,7 @@ def _run(database: Database, log_file: Path, workdir: Path) -> None:
     def open_window() -> MainWindow:
         window = MainWindow(client, lambda: None)
         window.show()
+        collector.resume_after_start()
         QApplication.processEvents()
         if not window.isVisible():
             raise SmokeFailure("the main window did not show")
