@@ -31,6 +31,7 @@ from ...services.changes import Change, ChangeKind
 from ..changes import ChangeRelay
 from ..coalesce import Coalesced
 from ..formatting import money, qdate
+from ..forms import child
 from ..masterdata.page import page_heading
 from ..widgets.screen_fit import scrolling
 from ..worker import Job
@@ -77,9 +78,6 @@ class TodayPage(QWidget):
             "reminders": (self.tr("Reminders"), self.tr("No reminders due.")),
         }
         self._heading = page_heading(self.tr("Today"), "")
-        intro = self._heading.itemAt(1)
-        assert intro is not None and isinstance(intro.widget(), QLabel)
-        self.date_label: QLabel = intro.widget()  # type: ignore[assignment]
         self._grid = grid = QGridLayout()
         grid.setSpacing(12)
         for key, _english in today.SECTIONS:
@@ -97,6 +95,9 @@ class TodayPage(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(12, 12, 12, 12)
         column.addLayout(self._heading)
+        # The heading's intro line, by name: not through the heading's itemAt, whose item
+        # wrapper PySide keeps registered after Qt deletes the item (see field_errors._holders).
+        self.date_label = child(content, QLabel, "pageIntro")
         column.addLayout(grid)
         column.addStretch(1)
         scroll = scrolling(content)

@@ -122,7 +122,7 @@ class FieldMarks(QObject):
                     return label
                 if isinstance(layout, QBoxLayout) and layout.direction() in (
                         QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.BottomToTop):
-                    layout.insertWidget(_index(layout, item) + 1, label)
+                    layout.insertWidget(layout.indexOf(item) + 1, label)
                     self._labels[widget] = label
                     return label
             target = parent
@@ -154,21 +154,22 @@ def _restyle(widget: QWidget, marked: bool) -> None:
 
 
 def _holders(layout: QLayout | None, target: QWidget) -> list[tuple[QLayout, QWidget | QLayout]]:
-    """The layouts from ``layout`` down to the one holding ``target``, each with the item
-    (a widget or a nested layout) through which it holds it; empty if none does."""
+    """The layouts from ``layout`` down to the one holding ``target``, each with what it holds
+    it through (the widget or a nested layout); empty if none does.
+
+    Found by indexOf and the nested layouts (a layout's child objects), never by itemAt: an
+    item PySide hands Python stays registered as a child of its layout's wrapper, and Qt
+    deletes the item by itself (with its widget, or with a layout a Designer form made) without
+    telling PySide. The next C++ object malloc put at that address then came back to Python as
+    that item: a view's selectionModel() was a QWidgetItem, "no attribute 'selectionChanged'"."""
     if layout is None:
         return []
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item is None:
-            continue
-        if item.widget() is target:
-            return [(layout, target)]
-        inner = item.layout()
-        if inner is not None:
-            found = _holders(inner, target)
-            if found:
-                return [(layout, inner), *found]
+    if layout.indexOf(target) >= 0:
+        return [(layout, target)]
+    for inner in layout.findChildren(QLayout, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        found = _holders(inner, target)
+        if found:
+            return [(layout, inner), *found]
     return []
 
 
@@ -177,14 +178,6 @@ def _form_row(layout: QFormLayout, item: QWidget | QLayout) -> int:
         layout.getWidgetPosition(item) if isinstance(item, QWidget)  # type: ignore[assignment]
         else layout.getLayoutPosition(item))
     return position[0]
-
-
-def _index(layout: QBoxLayout, item: QWidget | QLayout) -> int:
-    for i in range(layout.count()):
-        held = layout.itemAt(i)
-        if held is not None and (held.widget() is item or held.layout() is item):
-            return i
-    return layout.count() - 1
 
 
 def _set_row_visible(label: QLabel, visible: bool) -> None:
