@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from dentasync_desktop.domain.errors import FieldErrors, ValidationError
+from dentasync_desktop.gui.widgets.emptied import empty_layout
 from dentasync_desktop.gui.widgets.field_errors import FieldMarks
+
+from .conftest import drop_closed_widgets
 
 
 def item_wrappers() -> list[QLayoutItem]:
@@ -64,3 +67,24 @@ def test_marking_fields_leaves_no_wrapper_of_a_layout_item(qtbot) -> None:  # ty
     assert rows.getWidgetPosition(under_name)[0] == rows.getWidgetPosition(name)[0] + 1
     assert column.indexOf(under_amount) == column.indexOf(line) + 1
     assert marks.message_for(name) == "Required." and marks.message_for(amount) == ""
+
+
+def test_an_emptied_layout_keeps_no_item_and_its_widgets_go(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The reminders panel and the finance summary refill their layouts: each taken item is
+    deleted (PySide leaves that to the caller), none stays wrapped, the widgets go."""
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    column = QVBoxLayout(panel)
+    rows = [QLabel(f"Reminder {n}") for n in range(3)]
+    for row in rows:
+        column.addWidget(row)
+    panel.show()
+    before = len(item_wrappers())
+
+    empty_layout(column)
+
+    assert column.count() == 0
+    assert not any(row.isVisible() for row in rows)
+    assert len(item_wrappers()) == before
+    drop_closed_widgets()
+    assert not any(shiboken6.isValid(row) for row in rows)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 from ...domain.dto import FinanceSummary
 from ..formatting import money
 from ..translation import translate
+from ..widgets.emptied import empty_layout
 
 # The texts keep the page's context ("FinancePage"): they were the page's before the summary
 # moved out of it.
@@ -22,12 +23,7 @@ class SummaryBox(QFrame):
         self.grid.setHorizontalSpacing(24)
 
     def show_summary(self, summary: FinanceSummary) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        empty_layout(self.grid)
         if not summary.per_currency:
             self.grid.addWidget(
                 QLabel(translate("FinancePage", "No work orders match these filters.")), 0, 0)

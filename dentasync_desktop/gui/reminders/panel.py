@@ -27,6 +27,7 @@ from ...domain.dto import ReminderInfo
 from ...services import reminders
 from ..client import ServiceClient
 from ..formatting import datetime_text, money
+from ..widgets.emptied import empty_layout
 from ..widgets.screen_fit import scrolling
 from .scheduler import ReminderScheduler
 
@@ -80,11 +81,7 @@ class ReminderPanel(QDialog):
         self.show_reminders(scheduler.due)
 
     def show_reminders(self, due: tuple[ReminderInfo, ...]) -> None:
-        while self._list.count():
-            item = self._list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        empty_layout(self._list)
         self.rows.clear()
         self.more = None
         self._due_keys = tuple(r.key for r in due)
