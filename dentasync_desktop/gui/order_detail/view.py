@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -59,7 +59,16 @@ class _Tab(Generic[TabT]):
     def __set_name__(self, owner: type, attribute: str) -> None:
         self.name = attribute.removesuffix("_tab")
 
-    def __get__(self, view: OrderDetailView, owner: type | None = None) -> TabT:
+    @overload
+    def __get__(self, view: None, owner: type) -> _Tab[TabT]: ...
+
+    @overload
+    def __get__(self, view: OrderDetailView, owner: type | None = None) -> TabT: ...
+
+    def __get__(self, view: OrderDetailView | None,
+                owner: type | None = None) -> TabT | _Tab[TabT]:
+        if view is None:  # looked up on the class (introspection, mock's autospec)
+            return self
         tab = view.tabs.widget(view._TABS.index(self))
         assert isinstance(tab, self.kind)
         return tab
