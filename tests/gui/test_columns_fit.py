@@ -20,7 +20,7 @@ from dentasync_desktop.gui.finance.periods import Period
 from dentasync_desktop.gui.main_window import MainWindow
 from dentasync_desktop.gui.order_list.model import PAYMENT_COLUMN
 from dentasync_desktop.gui.order_list.page import OrderListPage
-from dentasync_desktop.gui.widgets.columns import ELIDED_WIDTH
+from dentasync_desktop.gui.widgets.columns import ELIDED_WIDTH, LAYOUT_VERSION
 
 from ..conftest import Seeding
 from ..factories import World
@@ -112,6 +112,8 @@ def test_an_older_saved_layout_does_not_bring_the_scroll_bar_back(
         header.resizeSection(column, 200)
     old = header.saveState()
     window.close()
+    # Closing wrote that layout under this version's key too; the older version never had it.
+    QSettings().remove(f"columns/v{LAYOUT_VERSION}/orderList")
     QSettings().setValue("columns/orderList", old)
     QSettings().sync()
     _again, page = open_page(qtbot, client, (1280, 800), "orders")

@@ -47,6 +47,7 @@ from dentasync_desktop.domain.enums import (
 from dentasync_desktop.domain.money import Money
 from dentasync_desktop.gui.changes import ChangeRelay
 from dentasync_desktop.gui.client import ServiceClient
+from dentasync_desktop.gui.formatting import money
 from dentasync_desktop.gui.order_detail import dialogs, editors
 from dentasync_desktop.gui.order_detail.models import ID_ROLE, changes
 from dentasync_desktop.gui.order_detail.view import OrderDetailView
@@ -433,6 +434,31 @@ def test_a_change_heard_while_the_order_loads_is_shown_after_that_load(
 
     assert view.detail.paid == Money(5000, "EUR")
     assert view.payments_tab.paid.text() == "€50.00"
+
+
+def test_a_tab_is_built_when_first_shown_with_the_order_and_follows_its_changes(
+        qtbot, make_view, world: World, order: OrderDetail) -> None:
+    view = make_view()
+    tabs = view.tabs
+    assert [tabs.is_built(index) for index in range(tabs.count())] == [True] + [False] * 7
+    assert tabs.tabText(2) == "Payments"  # titled from the order, the tab itself not built
+    view.show_tab("payments")
+    assert tabs.is_built(2) and tabs.currentWidget() is view.payments_tab
+    assert view.payments_tab.total.text() == money(order.total)
+    assert view.payments_tab.paid.text() == "€0.00"
+    payments.record_payment(world.uow(), world.admin, order.id, PaymentInput(
+        date(2026, 11, 20), Money(5000, "EUR"), PaymentMethod.CASH))
+    settle(qtbot)  # the change bus reloads the order
+    assert view.payments_tab.paid.text() == "€50.00"
+    assert tabs.tabText(2) == "Payments (1)"
+    assert [tabs.is_built(index) for index in range(tabs.count())] == [
+        True, False, True, False, False, False, False, False]
+
+    # Tab goes through the payments before the side panel, as when every tab was built first.
+    chain = [view.nextInFocusChain()]
+    while chain[-1] is not view:
+        chain.append(chain[-1].nextInFocusChain())
+    assert chain.index(view.payments_tab.add_button) < chain.index(view.side_panel.activity.table)
 
 
 def test_stale_version_in_a_dialog_closes_it_and_reloads(

@@ -441,6 +441,20 @@ def test_column_chooser_hides_and_remembers_columns(qtbot, client: ServiceClient
     assert second.table.horizontalHeader().isSectionHidden(paid)
 
 
+def test_a_resized_column_is_remembered_once_the_list_is_put_away(
+        qtbot, client: ServiceClient) -> None:  # type: ignore[no-untyped-def]
+    first = OrderListPage(FakeShell(client))
+    qtbot.addWidget(first)
+    first.show()
+    settle(qtbot)
+    first.table.horizontalHeader().resizeSection(1, 345)
+    first.hide()  # its page left, its window closed: the layout is written then
+    second = OrderListPage(FakeShell(client))
+    qtbot.addWidget(second)
+    settle(qtbot)
+    assert second.table.horizontalHeader().sectionSize(1) == 345
+
+
 def test_the_new_order_button_is_disabled_for_a_technician(
         qtbot, client_for, world: World) -> None:  # type: ignore[no-untyped-def]
     page = OrderListPage(FakeShell(client_for(Role.TECHNICIAN)))

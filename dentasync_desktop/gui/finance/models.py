@@ -116,6 +116,10 @@ class LabFinanceModel(RowTableModel[LabFinanceRow]):
         if not 0 <= column < len(self.columns):
             return
         self._sort = (self.columns[column].sort_key, order == Qt.SortOrder.DescendingOrder)
+        if not self._rows:
+            # The page turns sorting on before its rows come: a layout change of nothing
+            # made the table and its header lay themselves out again (~1 ms a page built).
+            return
         self.layoutAboutToBeChanged.emit()
         self._rows = self._sorted(self._rows)
         self.layoutChanged.emit()

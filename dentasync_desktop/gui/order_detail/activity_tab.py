@@ -7,12 +7,12 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.dto import ActivityInfo, OrderDetail
 from ...services import activity_log
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .models import ActivityFeedModel, ActivityModel
 from .widgets import RecordTable
 
 
-class ActivityTab(QWidget):
+class ActivityTab(OrderTab):
     """Read only when shown: the log can be long and most visits never open this tab.
 
     ``compact``: one narrow column, for the side panel next to the other tabs.
@@ -20,8 +20,7 @@ class ActivityTab(QWidget):
 
     def __init__(self, context: OrderContext, parent: QWidget | None = None, *,
                  compact: bool = False) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self._stale = True
         self.model = ActivityFeedModel(self) if compact else ActivityModel(self)
         self.table = RecordTable(self.model, stretch_column=0 if compact else 3)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from ...domain.actions import Action
 from ...domain.dto import AttachmentInfo, OrderDetail
 from ...services import attachments
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .models import THUMBNAIL, AttachmentsModel
 from .widgets import RecordTable, apply_gate, button, button_row, confirm
 
@@ -24,10 +24,9 @@ def local_files(mime: QMimeData) -> list[Path]:
     return [path for path in paths if path.is_file()]
 
 
-class AttachmentsTab(QWidget):
+class AttachmentsTab(OrderTab):
     def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self.setAcceptDrops(True)
         self.model = AttachmentsModel(self)
         self.table = RecordTable(self.model, stretch_column=0)

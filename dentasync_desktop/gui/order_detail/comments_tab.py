@@ -9,19 +9,18 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from ...domain.actions import Action
 from ...domain.dto import CommentInfo, OrderDetail
 from ...services import comments
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .dialogs import TextDialog
 from .models import CommentsFeedModel, CommentsModel
 from .widgets import RecordTable, apply_gate, button, button_row
 
 
-class CommentsTab(QWidget):
+class CommentsTab(OrderTab):
     """``compact``: one narrow column, for the side panel next to the other tabs."""
 
     def __init__(self, context: OrderContext, parent: QWidget | None = None, *,
                  compact: bool = False) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self.model = CommentsFeedModel(self) if compact else CommentsModel(self)
         self.table = RecordTable(self.model, stretch_column=0 if compact else 2)
         self.table.doubleClicked.connect(lambda _index: self.edit())

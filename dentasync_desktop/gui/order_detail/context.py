@@ -217,3 +217,19 @@ class OrderContext(QObject):
     def _set(self, detail: OrderDetail) -> None:
         self._detail = detail
         self.changed.emit(detail)
+
+
+class OrderTab(QWidget):
+    """A tab of the order detail: ``show_detail`` shows the order, and each tab connects it
+    to ``changed`` once its widgets are built.
+
+    The view builds a tab the first time it is shown, maybe long after the order loaded, and
+    then hands it the order it missed.
+    """
+
+    def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+
+    def show_detail(self, order: OrderDetail) -> None:
+        raise NotImplementedError

@@ -15,16 +15,15 @@ from ...services import events
 from ...services.unit_of_work import UnitOfWork
 from ..formatting import datetime_text, label_in_sentence
 from ..worker import Job
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .editors import EventDialog
 from .models import EventsModel
 from .widgets import RecordTable, apply_gate, button, button_row, confirm
 
 
-class EventsTab(QWidget):
+class EventsTab(OrderTab):
     def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self.model = EventsModel(self)
         self.model.check_requested.connect(self.set_done, Qt.ConnectionType.QueuedConnection)
         self.table = RecordTable(self.model, stretch_column=5)

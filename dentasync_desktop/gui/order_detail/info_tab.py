@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...domain.dto import OrderDetail
 from ...domain.teeth import format_teeth
 from ..formatting import date_text, datetime_text, label, money
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .models import ItemsModel
 from .widgets import RecordTable
 
@@ -29,9 +29,9 @@ def _value_label() -> QLabel:
     return label
 
 
-class InfoTab(QWidget):
+class InfoTab(OrderTab):
     def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._values: dict[str, QLabel] = {}

@@ -9,7 +9,7 @@ from ...domain.actions import Action
 from ...domain.dto import OrderDetail, PaymentInfo, PaymentPlanInfo
 from ...services import payments
 from ..formatting import PAYMENT_COLOURS, date_text, label, label_in_sentence, money, qdate
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .dialogs import TextDialog
 from .editors import PaymentDialog, PlanDialog, every
 from .models import InstallmentsModel, PaymentsModel
@@ -26,10 +26,9 @@ from .widgets import (
 INSTALLMENTS_SHOWN = 6  # a longer schedule scrolls inside its table
 
 
-class PaymentsTab(QWidget):
+class PaymentsTab(OrderTab):
     def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self.total, self.paid, self.balance = QLabel(), QLabel(), QLabel()
         for amount in (self.total, self.paid, self.balance):
             amount.setStyleSheet("QLabel { font-size: 13pt; font-weight: 600; }")

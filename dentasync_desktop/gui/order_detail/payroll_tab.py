@@ -9,16 +9,15 @@ from ...domain.dto import OrderDetail, PayrollInfo
 from ...domain.money import totals_by_currency
 from ...services import payroll
 from ..formatting import money
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .editors import PayrollDialog
 from .models import PayrollModel
 from .widgets import RecordTable, apply_gate, button, button_row, confirm
 
 
-class PayrollTab(QWidget):
+class PayrollTab(OrderTab):
     def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self.model = PayrollModel(self)
         self.table = RecordTable(self.model, stretch_column=4)
         self.table.setWordWrap(False)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
 from ...domain.dto import CustomerInfo, OrderDetail
@@ -16,11 +18,12 @@ from ...services import masterdata, orders
 from ...services.order_detail import find_order_id
 from ..client import ServiceClient
 from ..formatting import label, label_in_sentence
+from ..widgets.lazy_tabs import LazyTabs
 from ..worker import Job
 from .activity_tab import ActivityTab
 from .attachments_tab import AttachmentsTab
 from .comments_tab import CommentsTab
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .dialogs import (
     AdjustPriceDialog,
     CustomerDialog,
@@ -41,9 +44,50 @@ from .workplan_tab import WorkPlanTab
 CUSTOMER_SEARCH_LIMIT = 200
 
 
+TabT = TypeVar("TabT", bound=OrderTab)
+
+
+class _Tab(Generic[TabT]):
+    """A tab of the view, named as its attribute says ("payments" for ``payments_tab``) and
+    built the first time it is shown or asked for: opening an order built all eight, where
+    most visits look at one or two."""
+
+    def __init__(self, kind: type[TabT]) -> None:
+        self.kind = kind
+        self.name = ""
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self.name = attribute.removesuffix("_tab")
+
+    @overload
+    def __get__(self, view: None, owner: type) -> _Tab[TabT]: ...
+
+    @overload
+    def __get__(self, view: OrderDetailView, owner: type | None = None) -> TabT: ...
+
+    def __get__(self, view: OrderDetailView | None,
+                owner: type | None = None) -> TabT | _Tab[TabT]:
+        if view is None:  # looked up on the class (introspection, mock's autospec)
+            return self
+        tab = view.tabs.widget(view._TABS.index(self))
+        assert isinstance(tab, self.kind)
+        return tab
+
+
 class OrderDetailView(QWidget):
     """One order, loaded off the GUI thread: ``loaded`` when it is shown, ``load_failed`` with
     the service's DomainError (e.g. NotFound) if it cannot be read."""
+
+    info_tab = _Tab(InfoTab)
+    workplan_tab = _Tab(WorkPlanTab)
+    payments_tab = _Tab(PaymentsTab)
+    events_tab = _Tab(EventsTab)
+    attachments_tab = _Tab(AttachmentsTab)
+    comments_tab = _Tab(CommentsTab)
+    activity_tab = _Tab(ActivityTab)
+    payroll_tab = _Tab(PayrollTab)
+    _TABS: tuple[_Tab[Any], ...] = (info_tab, workplan_tab, payments_tab, events_tab,
+                                    attachments_tab, comments_tab, activity_tab, payroll_tab)
 
     order_changed = Signal(int)  # after every successful action on the order
     loaded = Signal(object)  # the OrderDetail, each time it is (re)loaded or changed
@@ -70,20 +114,10 @@ class OrderDetailView(QWidget):
         self._step_hold.setInterval(QApplication.doubleClickInterval())
         self._step_hold.timeout.connect(self._show_primary_again)
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
-        self.info_tab = InfoTab(self.context)
-        self.workplan_tab = WorkPlanTab(self.context)
-        self.payments_tab = PaymentsTab(self.context)
-        self.events_tab = EventsTab(self.context)
-        self.attachments_tab = AttachmentsTab(self.context)
-        self.comments_tab = CommentsTab(self.context)
-        self.activity_tab = ActivityTab(self.context)
-        self.payroll_tab = PayrollTab(self.context)
-        for tab in (self.info_tab, self.workplan_tab, self.payments_tab, self.events_tab,
-                    self.attachments_tab, self.comments_tab, self.activity_tab,
-                    self.payroll_tab):
-            self.tabs.addTab(tab, "")
+        for tab in self._TABS:
+            self.tabs.add_lazy(partial(self._build_tab, tab.kind))
 
         self._gated: list[tuple[QAction, Action, tuple[Action, ...], str]] = []
         self.primary_action = QAction(self)
@@ -130,11 +164,17 @@ class OrderDetailView(QWidget):
 
     def show_tab(self, name: str) -> None:
         """Bring a tab to the front by its name: "info", "payments", "events"..."""
-        tab = getattr(self, f"{name}_tab", None)
-        if isinstance(tab, QWidget):
-            self.tabs.setCurrentWidget(tab)
+        for index, tab in enumerate(self._TABS):
+            if tab.name == name:
+                self.tabs.setCurrentIndex(index)
 
     # --- building ---------------------------------------------------------------------------
+
+    def _build_tab(self, kind: type[OrderTab]) -> OrderTab:
+        tab = kind(self.context)
+        if self.context.loaded:  # built after the load: its later changes reach it by itself
+            tab.show_detail(self.context.detail)
+        return tab
 
     def _own_shortcut(self, action: QAction) -> None:
         """Shortcuts that act while the focus is in this view, not in the whole window."""
@@ -264,20 +304,20 @@ class OrderDetailView(QWidget):
         }[step]
 
     def _show_tab_titles(self, order: OrderDetail) -> None:
-        titles = (
-            (self.info_tab, self.tr("Info")),
-            (self.workplan_tab, self.tr("Work plan ({done}/{count})").format(
+        titles = {
+            "info": self.tr("Info"),
+            "workplan": self.tr("Work plan ({done}/{count})").format(
                 done=len(order.tasks) - order.open_tasks, count=len(order.tasks))
-             if order.tasks else self.tr("Work plan")),
-            (self.payments_tab, _counted(self.tr("Payments"), len(order.payments))),
-            (self.events_tab, _counted(self.tr("Events"), len(order.events))),
-            (self.attachments_tab, _counted(self.tr("Attachments"), len(order.attachments))),
-            (self.comments_tab, _counted(self.tr("Comments"), len(order.comments))),
-            (self.activity_tab, self.tr("Activity")),
-            (self.payroll_tab, _counted(self.tr("Payroll"), len(order.payroll))),
-        )
-        for tab, title in titles:
-            self.tabs.setTabText(self.tabs.indexOf(tab), title)
+            if order.tasks else self.tr("Work plan"),
+            "payments": _counted(self.tr("Payments"), len(order.payments)),
+            "events": _counted(self.tr("Events"), len(order.events)),
+            "attachments": _counted(self.tr("Attachments"), len(order.attachments)),
+            "comments": _counted(self.tr("Comments"), len(order.comments)),
+            "activity": self.tr("Activity"),
+            "payroll": _counted(self.tr("Payroll"), len(order.payroll)),
+        }
+        for index, tab in enumerate(self._TABS):
+            self.tabs.setTabText(index, titles[tab.name])
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -328,7 +368,7 @@ class OrderDetailView(QWidget):
             self, self.detail.customer, search, self.context.versioned(orders.change_customer)))
 
     def plan_work(self) -> None:
-        self.tabs.setCurrentWidget(self.workplan_tab)
+        self.show_tab("workplan")
         if not self.detail.tasks:
             self.workplan_tab.plan_automatically()
 
@@ -345,7 +385,7 @@ class OrderDetailView(QWidget):
         self.context.submit(orders.copy_order, self.order_id, then=copied)
 
     def add_payroll(self) -> None:
-        self.tabs.setCurrentWidget(self.payroll_tab)
+        self.show_tab("payroll")
         self.payroll_tab.add()
 
     def request_print(self) -> None:
@@ -413,11 +453,11 @@ class OrderDetailView(QWidget):
         self.events_tab.add()
 
     def add_payment(self) -> None:
-        self.tabs.setCurrentWidget(self.payments_tab)
+        self.show_tab("payments")
         self.payments_tab.add_payment()
 
     def payment_plan(self) -> None:
-        self.tabs.setCurrentWidget(self.payments_tab)
+        self.show_tab("payments")
         self.payments_tab.edit_plan()
 
     def payment_instructions(self) -> None:

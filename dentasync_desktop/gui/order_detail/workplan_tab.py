@@ -9,16 +9,15 @@ from ...domain.actions import Action
 from ...domain.dto import OrderDetail, TaskInfo
 from ...domain.enums import TaskStatus
 from ...services import workplan
-from .context import OrderContext
+from .context import OrderContext, OrderTab
 from .editors import AssignDialog, TaskDialog
 from .models import TasksModel
 from .widgets import RecordTable, apply_gate, button, button_row, confirm
 
 
-class WorkPlanTab(QWidget):
+class WorkPlanTab(OrderTab):
     def __init__(self, context: OrderContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self.model = TasksModel(self)
         self.model.check_requested.connect(self.set_done, Qt.ConnectionType.QueuedConnection)
         self.table = RecordTable(self.model, stretch_column=2)

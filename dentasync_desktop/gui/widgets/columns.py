@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
 
-SAVE_DELAY_MS = 400  # a drag resizes a column many times; write the layout once it settles
 ELIDED_WIDTH = 110  # a name column cut shorter than this no longer tells rows apart
 # Raised when the default columns change: a layout saved for the old ones (wider, or without
 # the columns hidden first) would bring the horizontal scroll bar back.
@@ -31,13 +30,10 @@ def install_column_layout(view: QTableView, key: str,
     saved = QSettings().value(_settings_key(key))
     restored = isinstance(saved, QByteArray | bytes) and bool(saved) and \
         header.restoreState(QByteArray(saved))
-    timer = QTimer(header)
-    timer.setSingleShot(True)
-    timer.setInterval(SAVE_DELAY_MS)
-    timer.timeout.connect(lambda: save_column_layout(view))
-    header.sectionMoved.connect(timer.start)
-    header.sectionResized.connect(timer.start)
-    header.sortIndicatorChanged.connect(timer.start)
+    keeper = _LayoutKeeper(view)
+    header.sectionMoved.connect(keeper.changed)
+    header.sectionResized.connect(keeper.changed)
+    header.sortIndicatorChanged.connect(keeper.changed)
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(lambda pos: _popup(view, pos))
     return restored
@@ -79,6 +75,34 @@ def _popup(view: QTableView, pos: QPoint) -> None:
     menu = column_menu(view, header)
     menu.exec(header.mapToGlobal(pos))
     menu.deleteLater()
+
+
+class _LayoutKeeper(QObject):
+    """Writes the layout once the view is put away (its page left, its window closed, the
+    application quitting), not as it changes: a drag resizes a column many times, each page
+    of rows refits them, and each write rewrites the whole settings file (~1-3 ms)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view.horizontalHeader())
+        self._view = view
+        self._changed = False
+        view.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.save)
+
+    def changed(self) -> None:
+        self._changed = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide:
+            self.save()
+        return False
+
+    def save(self) -> None:
+        if self._changed:
+            self._changed = False
+            save_column_layout(self._view)
 
 
 def save_column_layout(view: QTableView) -> None:
