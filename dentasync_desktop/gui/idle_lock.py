@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import QApplication
 
 from ..services import settings
@@ -51,7 +52,9 @@ class IdleLock(QObject):
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        # The class first: event.type() makes a Python enum member, half the cost of this
+        # call, and nearly every event (paint, timer, layout) is no input.
+        if isinstance(event, QInputEvent) and event.type() in _INPUT:
             self._last_input = self._clock()
         return False
 

@@ -61,10 +61,10 @@ class ScanDetector(QObject):
         self.flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() != QEvent.Type.KeyPress or self._replaying
-                or not self._ours(watched)):
+        # The class first, as the idle lock's filter does: event.type() costs more.
+        if (not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress
+                or self._replaying or not self._ours(watched)):
             return False
-        assert isinstance(event, QKeyEvent)
         now = self._clock()
         if self._held and now - self._last > self._gap:
             self.flush()
