@@ -21,13 +21,14 @@ from typing import TypeVar, cast
 
 import pytest
 import sqlalchemy
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import Mapper
 from sqlalchemy.util import LRUCache
 
 from dentasync_desktop import i18n
 from dentasync_desktop.db import engine as engine_module
 from dentasync_desktop.db import server
+from dentasync_desktop.db.prepared import DialectKind
 from dentasync_desktop.paths import DATABASE_URL_ENV, AppPaths, resolve_paths
 from dentasync_desktop.services import passwords, seed
 from dentasync_desktop.services.attachment_store import AttachmentStore
@@ -57,23 +58,30 @@ def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 class CompiledAcrossEngines:
-    """SQLAlchemy's compiled-SQL cache of an engine, shared by every SQLite engine the app makes
-    in a test run. SQLAlchemy keys the SQL it compiled by the engine's dialect object, so each
+    """SQLAlchemy's compiled-SQL cache, shared by every engine of one kind the app makes in a
+    test run. SQLAlchemy keys the SQL it compiled by the engine's dialect object, so each
     test's new engine compiled the same ~35 statements afresh (a fifth of a small GUI test).
-    These engines' dialects are alike (one class, one configuration), so the key is taken
-    without it; each engine keeps its own dialect, with its own error listeners."""
+    Here the dialect in the key counts by its kind (``DialectKind``: its class, parameter
+    style and server version), so an SQLite engine never gets a server's SQL in a run that
+    uses both; each engine keeps its own dialect, with its own error listeners."""
 
     def __init__(self) -> None:
         self._compiled: LRUCache[object, object] = LRUCache(5_000)
 
     def get(self, key: tuple[object, ...]) -> object | None:
-        return self._compiled.get(key[1:])
+        return self._compiled.get(self._by_kind(key))
 
     def __setitem__(self, key: tuple[object, ...], compiled: object) -> None:
-        self._compiled[key[1:]] = compiled
+        self._compiled[self._by_kind(key)] = compiled
 
     def clear(self) -> None:
         self._compiled.clear()
+
+    @staticmethod
+    def _by_kind(key: tuple[object, ...]) -> tuple[object, ...]:
+        dialect = key[0]
+        assert isinstance(dialect, Dialect), "SQLAlchemy keys compiled SQL by dialect first"
+        return (DialectKind(dialect), *key[1:])
 
 
 @pytest.fixture(scope="session", autouse=True)
