@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject, Qt, QTimer
 
+from .input_events import is_input
 from .worker import running_jobs
 
 IDLE_MS = 1000  # longer than the gap between a fast scroll's notches or a typist's keys
@@ -59,7 +60,7 @@ class IdleCollector(QObject):
         self.idle_timer.timeout.connect(self.idle_timer_fired)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        if is_input(event, _INPUT):
             self.input_seen()
         return False
 

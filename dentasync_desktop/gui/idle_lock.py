@@ -6,11 +6,11 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import QApplication
 
 from ..services import settings
 from .client import ServiceClient
+from .input_events import is_input
 
 # Any of these means someone is at the computer.
 _INPUT = frozenset({
@@ -52,9 +52,7 @@ class IdleLock(QObject):
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The class first: event.type() makes a Python enum member, half the cost of this
-        # call, and nearly every event (paint, timer, layout) is no input.
-        if isinstance(event, QInputEvent) and event.type() in _INPUT:
+        if is_input(event, _INPUT):
             self._last_input = self._clock()
         return False
 
