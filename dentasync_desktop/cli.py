@@ -26,7 +26,7 @@ from .domain.dto import Actor, UserInput
 from .domain.enums import PaymentMethod, PaymentStatus, Role
 from .domain.error_text import problem_words
 from .domain.errors import DatabaseProblem, PermissionDenied, ValidationError
-from .domain.formats import money_text, number_text
+from .domain.formats import datetime_text, money_text, number_text
 from .domain.money import CURRENCY_EXPONENTS, Money
 from .domain.numbers import parse_number
 from .domain.validation import date_range
@@ -162,10 +162,36 @@ def _show_progress(done: int, total: int) -> None:
           file=sys.stderr, flush=True)
 
 
+# What `check` looked at, one line each (maintenance.CheckReport.places).
+_PLACES = {
+    "database": QT_TRANSLATE_NOOP("cli", "database: {where}"),
+    "backups": QT_TRANSLATE_NOOP("cli", "backups: {where}"),
+    "attachments": QT_TRANSLATE_NOOP("cli", "attachments: {where}"),
+    "logs": QT_TRANSLATE_NOOP("cli", "logs: {where}"),
+    "settings": QT_TRANSLATE_NOOP("cli", "settings: {where}"),
+    "migrations": QT_TRANSLATE_NOOP("cli", "migrations: {where}"),
+}
+
+
+def _check_lines(report: maintenance.CheckReport, language: str) -> list[str]:
+    lines = [translate("cli", _PLACES[kind], None, language).format(where=where)
+             for kind, where in report.places]
+    if report.schema is not None:
+        found, head = report.schema
+        lines.append(translate("cli", "schema: {found} (newest: {head})", None,
+                               language).format(found=found or "-", head=head))
+    newest = report.newest_backup
+    lines.append(translate("cli", "newest backup: none", None, language) if newest is None
+                 else translate("cli", "newest backup: {path} (made on {host}, {when})", None,
+                                language).format(path=newest.path, host=newest.host,
+                                                 when=datetime_text(newest.made_at, language)))
+    return lines
+
+
 def _check(context: AppContext, args: argparse.Namespace) -> int:
     report, language = maintenance.check(context.paths), args.language
-    for note in report.notes:
-        print(note)
+    for line in _check_lines(report, language):
+        print(line)
     if report.ok:
         print(translate("cli", "OK: no problems found.", None, language))
         return EXIT_OK

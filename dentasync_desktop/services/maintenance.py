@@ -365,7 +365,7 @@ def _restore_server(paths: AppPaths, url: str, candidate: Path, migrations: Path
     from ..db import server_backup
 
     def problems_of(engine: Engine) -> list[Problem]:
-        return _versioned(current_revision(engine), migrations, [],
+        return _versioned(current_revision(engine), migrations, lambda _found: None,
                           lambda _current: server_content_problems(engine))
 
     restored = server_backup.restore(url, candidate, paths.backups_dir, migrations,
@@ -389,6 +389,10 @@ def newest_backup(uow: UnitOfWork, paths: AppPaths) -> BackupNote | None:
             made = server_backup.recorded(uow.session.connection())
         if made is not None:
             return BackupNote(made.path, made.made_at, made.host)
+    return _newest_file_backup(paths)
+
+
+def _newest_file_backup(paths: AppPaths) -> BackupNote | None:
     found = list_backups(paths)
     if not found:
         return None
@@ -396,47 +400,64 @@ def newest_backup(uow: UnitOfWork, paths: AppPaths) -> BackupNote | None:
     return BackupNote(str(found[0]), when, socket.gethostname())
 
 
+# Told the schema version found and the newest this program knows.
+SchemaFound = Callable[[tuple[str | None, str]], object]
+
+
 @dataclass(frozen=True)
 class CheckReport:
     problems: tuple[Problem, ...]  # put in words by error_text.problem_words
-    notes: tuple[str, ...]
+    # What was looked at, for the command line to put in words: each place by its kind
+    # ("database", "backups", "attachments", "logs", "settings", "migrations") and where it
+    # is; the schema version found and the newest this program knows (None when the database
+    # could not be read); the newest backup, or None when there is none.
+    places: tuple[tuple[str, str], ...]
+    schema: tuple[str | None, str] | None = None
+    newest_backup: BackupNote | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
+
 def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     """Integrity, schema at head and complete, references, stored money, folders present: what
     `dentasync-desktop check` prints."""
     where = redacted(paths.database_url) if paths.database_url else paths.database
-    notes: list[str] = [f"database: {where}", f"backups: {paths.backups_dir}",
-                        f"attachments: {paths.attachments_dir}", f"logs: {paths.log_dir}",
-                        f"settings: {paths.config_dir}"]
+    places = [("database", str(where)), ("backups", str(paths.backups_dir)),
+              ("attachments", str(paths.attachments_dir)), ("logs", str(paths.log_dir)),
+              ("settings", str(paths.config_dir))]
+    schema: list[tuple[str | None, str]] = []
+    problems = _problems(paths, migrations_dir, places, schema.append)
+    return CheckReport(tuple(problems), tuple(places), schema[0] if schema else None,
+                       _newest_backup_of(paths))
+
+
+def _problems(paths: AppPaths, migrations_dir: Path | None, places: list[tuple[str, str]],
+              found: SchemaFound) -> list[Problem]:
     try:
         migrations = migrations_dir or bundled("migrations")
-        notes.append(f"migrations: {migrations}")
+        places.append(("migrations", str(migrations)))
     except FileNotFoundError as exc:
-        return CheckReport((str(exc),), tuple(notes))
+        return [str(exc)]
     if not paths.on_server and not paths.database.exists():
-        return CheckReport((problem("problem.no_database", path=str(paths.database)),),
-                           tuple(notes))
+        return [problem("problem.no_database", path=str(paths.database))]
     try:
         if paths.on_server:
-            problems = _server_problems(paths, migrations, notes)
+            problems = _server_problems(paths, migrations, found)
         else:
             with _sharing(paths):
-                problems = _database_problems(paths, migrations, notes)
+                problems = _database_problems(paths, migrations, found)
     except (DatabaseProblem, StorageProblem) as exc:
         problems = [exc.as_problem()]
     for folder in (paths.backups_dir, paths.attachments_dir, paths.log_dir):
         if not folder.is_dir():
             problems.append(problem("problem.folder_missing", path=str(folder)))
-    notes.append(f"newest backup: {_newest_backup_note(paths)}")
-    return CheckReport(tuple(problems), tuple(notes))
+    return problems
 
 
-def _newest_backup_note(paths: AppPaths) -> str:
+def _newest_backup_of(paths: AppPaths) -> BackupNote | None:
     if paths.database_url is not None:
         from ..db import server_backup
 
@@ -445,38 +466,36 @@ def _newest_backup_note(paths: AppPaths) -> str:
         except (DatabaseProblem, SQLAlchemyError):
             made = None  # the server's own problem is reported above
         if made is not None:
-            when = made.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            return f"{made.path} (made on {made.host}, {when})"
-    newest = list_backups(paths)
-    return str(newest[0]) if newest else "none"
+            return BackupNote(made.path, made.made_at, made.host)
+    return _newest_file_backup(paths)
 
 
-def _server_problems(paths: AppPaths, migrations: Path, notes: list[str]) -> list[Problem]:
+def _server_problems(paths: AppPaths, migrations: Path, found: SchemaFound) -> list[Problem]:
     """The server vouches for its own storage: the schema version, tables and columns, and
     stored money are what is left to check."""
     engine = _engine(paths)
     try:
-        return _versioned(current_revision(engine), migrations, notes,
+        return _versioned(current_revision(engine), migrations, found,
                           lambda _current: server_content_problems(engine))
     finally:
         engine.dispose()
 
 
-def _database_problems(paths: AppPaths, migrations: Path, notes: list[str]
+def _database_problems(paths: AppPaths, migrations: Path, found: SchemaFound
                        ) -> list[Problem]:
     damage = quick_check(paths.database)
     if damage:
         return [problem("problem.integrity", problem=p) for p in damage]
-    return _versioned(stored_revision(paths.database), migrations, notes,
+    return _versioned(stored_revision(paths.database), migrations, found,
                       lambda current: content_problems(paths.database, migrations, current))
 
 
-def _versioned(current: str | None, migrations: Path, notes: list[str],
+def _versioned(current: str | None, migrations: Path, found: SchemaFound,
                content: Callable[[str], list[Problem]]) -> list[Problem]:
     """The schema version against the newest migration, then ``content`` (given the version)
     when the version is one this program knows, on either engine."""
     head = head_revision(migrations)
-    notes.append(f"schema: {current} (head {head})")
+    found((current, head))
     if current is None:
         return [problem("problem.no_schema_version")]
     problems: list[Problem] = [] if current == head else [

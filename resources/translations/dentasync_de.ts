@@ -4210,6 +4210,42 @@ Anmeldung:
         <translation>Kopiert die Datenbank konsistent, auch während die Anwendung geöffnet ist. Ohne -o landet die Kopie im Sicherungsordner (die neuesten 20 werden aufbewahrt). Ein Datenbankserver wird mit pg_dump von PostgreSQL in eine .dump-Datei kopiert; pg_dump muss auf diesem PC installiert sein.</translation>
     </message>
     <message>
+        <source>database: {where}</source>
+        <translation>Datenbank: {where}</translation>
+    </message>
+    <message>
+        <source>backups: {where}</source>
+        <translation>Sicherungen: {where}</translation>
+    </message>
+    <message>
+        <source>attachments: {where}</source>
+        <translation>Anhänge: {where}</translation>
+    </message>
+    <message>
+        <source>logs: {where}</source>
+        <translation>Protokolle: {where}</translation>
+    </message>
+    <message>
+        <source>settings: {where}</source>
+        <translation>Einstellungen: {where}</translation>
+    </message>
+    <message>
+        <source>migrations: {where}</source>
+        <translation>Migrationen: {where}</translation>
+    </message>
+    <message>
+        <source>schema: {found} (newest: {head})</source>
+        <translation>Schema: {found} (neuestes: {head})</translation>
+    </message>
+    <message>
+        <source>newest backup: none</source>
+        <translation>neueste Sicherung: keine</translation>
+    </message>
+    <message>
+        <source>newest backup: {path} (made on {host}, {when})</source>
+        <translation>neueste Sicherung: {path} (erstellt auf {host}, {when})</translation>
+    </message>
+    <message>
         <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open. On a database server FILE is a backup made with pg_dump (pg_restore must be installed on this PC), and the restore is refused while other PCs are connected.</source>
         <translation>Ersetzt die Datenbank durch FILE, nachdem geprüft wurde, dass FILE eine intakte, vollständige Dentasync-Desktop-Datenbank ist, die diese Version öffnen kann. Die aktuelle Datenbank wird zuvor im Sicherungsordner aufbewahrt. Funktioniert auch, wenn die aktuelle Datenbank beschädigt ist. Wird abgelehnt, solange die Anwendung oder ein anderer Befehl die Datenbank geöffnet hat. Bei einem Datenbankserver ist FILE eine mit pg_dump erstellte Sicherung (pg_restore muss auf diesem PC installiert sein), und die Wiederherstellung wird abgelehnt, solange andere PCs verbunden sind.</translation>
     </message>

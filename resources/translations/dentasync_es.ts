@@ -4210,6 +4210,42 @@ inicio de sesión:
         <translation>Copiar la base de datos de forma coherente, incluso con la aplicación abierta. Sin -o, la copia va a la carpeta de copias de seguridad (se conservan las 20 más recientes). Un servidor de base de datos se copia con pg_dump de PostgreSQL en un archivo .dump; pg_dump debe estar instalado en este PC.</translation>
     </message>
     <message>
+        <source>database: {where}</source>
+        <translation>base de datos: {where}</translation>
+    </message>
+    <message>
+        <source>backups: {where}</source>
+        <translation>copias de seguridad: {where}</translation>
+    </message>
+    <message>
+        <source>attachments: {where}</source>
+        <translation>adjuntos: {where}</translation>
+    </message>
+    <message>
+        <source>logs: {where}</source>
+        <translation>registros: {where}</translation>
+    </message>
+    <message>
+        <source>settings: {where}</source>
+        <translation>configuración: {where}</translation>
+    </message>
+    <message>
+        <source>migrations: {where}</source>
+        <translation>migraciones: {where}</translation>
+    </message>
+    <message>
+        <source>schema: {found} (newest: {head})</source>
+        <translation>esquema: {found} (el más reciente: {head})</translation>
+    </message>
+    <message>
+        <source>newest backup: none</source>
+        <translation>copia de seguridad más reciente: ninguna</translation>
+    </message>
+    <message>
+        <source>newest backup: {path} (made on {host}, {when})</source>
+        <translation>copia de seguridad más reciente: {path} (hecha en {host}, {when})</translation>
+    </message>
+    <message>
         <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open. On a database server FILE is a backup made with pg_dump (pg_restore must be installed on this PC), and the restore is refused while other PCs are connected.</source>
         <translation>Sustituir la base de datos por FILE tras comprobar que FILE es una base de datos de Dentasync Desktop íntegra y completa que esta versión puede abrir. Antes se guarda la base de datos actual en la carpeta de copias de seguridad. Funciona aunque la base de datos actual esté dañada. Se rechaza mientras la aplicación u otro comando tenga la base de datos abierta. En un servidor de base de datos, FILE es una copia hecha con pg_dump (pg_restore debe estar instalado en este PC), y la restauración se rechaza mientras haya otros PC conectados.</translation>
     </message>

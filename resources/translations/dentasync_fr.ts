@@ -4210,6 +4210,42 @@ connexion&#xa0;:
         <translation>Copier la base de données de façon cohérente, même pendant que l’application est ouverte. Sans -o, la copie va dans le dossier des sauvegardes (les 20 plus récentes sont conservées). Un serveur de base de données est copié avec pg_dump de PostgreSQL dans un fichier .dump&#xa0;; pg_dump doit être installé sur ce PC.</translation>
     </message>
     <message>
+        <source>database: {where}</source>
+        <translation>base de données&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>backups: {where}</source>
+        <translation>sauvegardes&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>attachments: {where}</source>
+        <translation>pièces jointes&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>logs: {where}</source>
+        <translation>journaux&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>settings: {where}</source>
+        <translation>paramètres&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>migrations: {where}</source>
+        <translation>migrations&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>schema: {found} (newest: {head})</source>
+        <translation>schéma&#xa0;: {found} (le plus récent&#xa0;: {head})</translation>
+    </message>
+    <message>
+        <source>newest backup: none</source>
+        <translation>dernière sauvegarde&#xa0;: aucune</translation>
+    </message>
+    <message>
+        <source>newest backup: {path} (made on {host}, {when})</source>
+        <translation>dernière sauvegarde&#xa0;: {path} (faite sur {host}, {when})</translation>
+    </message>
+    <message>
         <source>Replace the database with FILE after checking that FILE is a sound, complete Dentasync Desktop database this version can open. The current database is kept in the backups folder first. Works when the current database is damaged. Refused while the application or another command has the database open. On a database server FILE is a backup made with pg_dump (pg_restore must be installed on this PC), and the restore is refused while other PCs are connected.</source>
         <translation>Remplacer la base de données par FILE après avoir vérifié que FILE est une base Dentasync Desktop saine et complète que cette version peut ouvrir. La base actuelle est d’abord conservée dans le dossier des sauvegardes. Fonctionne même si la base actuelle est endommagée. Refusé tant que l’application ou une autre commande a la base de données ouverte. Sur un serveur de base de données, FILE est une sauvegarde faite avec pg_dump (pg_restore doit être installé sur ce PC), et la restauration est refusée tant que d’autres PC sont connectés.</translation>
     </message>

@@ -6,6 +6,7 @@ import gc
 import logging
 import logging.config
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,8 +20,9 @@ import pytest
 
 from dentasync_desktop import __version__, cli, logging_setup
 from dentasync_desktop.db.backup import backup_into, list_backups
+from dentasync_desktop.db.revisions import head_revision
 from dentasync_desktop.domain.enums import Role
-from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, resolve_paths
+from dentasync_desktop.paths import DATA_DIR_ENV, AppPaths, bundled, resolve_paths
 from dentasync_desktop.services import maintenance
 from dentasync_desktop.services.demo import DEMO_ORDERS, DEMO_USERS
 from dentasync_desktop.services.maintenance import Database, connect_database
@@ -134,7 +136,21 @@ def test_check_on_a_sound_database_passes_and_shows_the_folders(
     assert f"backups: {existing.backups_dir}" in out
     assert f"logs: {existing.log_dir}" in out
     assert f"settings: {existing.config_dir}" in out
+    assert "newest backup: none" in out
     assert "OK: no problems found." in out
+
+
+def test_check_names_the_schema_and_the_newest_backup(
+    capsys: pytest.CaptureFixture[str], existing: AppPaths
+) -> None:
+    made = backup_into(existing.database, existing.backups_dir, "manual")
+
+    code, out, _ = run(capsys, "check", "--data-dir", str(existing.data_dir))
+
+    head = head_revision(bundled("migrations"))
+    assert code == 0
+    assert f"schema: {head} (newest: {head})" in out
+    assert f"newest backup: {made} (made on {socket.gethostname()}, " in out
 
 
 def test_check_reports_a_damaged_database(

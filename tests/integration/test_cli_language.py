@@ -51,6 +51,18 @@ def test_the_environment_chooses_when_no_option_does(
     assert words("OK: no problems found.", "es") in out
 
 
+def test_what_check_looked_at_is_in_the_language(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "--lang", "de", "check")
+    data = resolve_paths(tmp_path / "data")
+    assert code == cli.EXIT_OK
+    assert words("database: {where}", "de").format(where=data.database) in out
+    assert words("backups: {where}", "de").format(where=data.backups_dir) in out
+    assert words("newest backup: none", "de") in out
+    for english in ("database:", "backups:", "schema:", "newest backup"):
+        assert english not in out
+
+
 def test_help_is_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--lang", "de", "--help")
     assert code == 0

@@ -72,7 +72,7 @@ def test_a_backup_restored_brings_the_data_of_its_day_back(
     assert databases_named(paths, "_restoring") == databases_named(paths, "_replaced") == []
     report = maintenance.check(paths)
     assert report.ok, report.problems
-    assert any(note.startswith(f"newest backup: {safety} (made on ") for note in report.notes)
+    assert report.newest_backup is not None and report.newest_backup.path == str(safety)
     # The safety copy holds the data as it was before the restore.
     maintenance.restore_file(paths, safety)
     assert order_count(paths, world) == 2
