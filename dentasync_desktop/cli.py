@@ -147,18 +147,42 @@ def _seed(context: AppContext, args: argparse.Namespace) -> int:
                  progress=_show_progress if sys.stderr is not None and sys.stderr.isatty()
                  else None)
     elapsed = time.perf_counter() - started
-    for name, value in asdict(stats).items():
-        print(f"  {name.replace('_', ' '):<14}{number_text(value, language):>12}")
+    rows = [(translate("cli", _SEEDED[name], None, language), value)
+            for name, value in asdict(stats).items()]
+    width = max(len(words) for words, _ in rows) + 2
+    for words, value in rows:
+        print(f"  {words:<{width}}{number_text(value, language):>12}")
     print(translate("cli", "Done in {seconds} s ({rate} orders/s).", None, language).format(
         seconds=number_text(Decimal(f"{elapsed:.1f}"), language),
         rate=number_text(round(orders / max(elapsed, 1e-9)), language)))
     return EXIT_OK
 
 
+# What `seed` wrote, one line each (services.seed.SeedStats).
+_SEEDED = {
+    "orders": QT_TRANSLATE_NOOP("cli", "orders"),
+    "items": QT_TRANSLATE_NOOP("cli", "items"),
+    "tasks": QT_TRANSLATE_NOOP("cli", "tasks"),
+    "plans": QT_TRANSLATE_NOOP("cli", "payment plans"),
+    "installments": QT_TRANSLATE_NOOP("cli", "installments"),
+    "payments": QT_TRANSLATE_NOOP("cli", "payments"),
+    "events": QT_TRANSLATE_NOOP("cli", "events"),
+    "comments": QT_TRANSLATE_NOOP("cli", "comments"),
+    "labs": QT_TRANSLATE_NOOP("cli", "labs"),
+    "customers": QT_TRANSLATE_NOOP("cli", "customers"),
+    "patients": QT_TRANSLATE_NOOP("cli", "patients"),
+    "services": QT_TRANSLATE_NOOP("cli", "services"),
+    "staff": QT_TRANSLATE_NOOP("cli", "staff"),
+    "first_number": QT_TRANSLATE_NOOP("cli", "first number"),
+    "last_number": QT_TRANSLATE_NOOP("cli", "last number"),
+}
+
+
 def _show_progress(done: int, total: int) -> None:
     end = "\n" if done >= total else ""
     language = default_language()
-    print(f"\r  {number_text(done, language)} / {number_text(total, language)} orders", end=end,
+    print("\r  " + translate("cli", "{done} / {total} orders", None, language).format(
+        done=number_text(done, language), total=number_text(total, language)), end=end,
           file=sys.stderr, flush=True)
 
 

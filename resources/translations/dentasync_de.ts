@@ -4210,6 +4210,70 @@ Anmeldung:
         <translation>Kopiert die Datenbank konsistent, auch während die Anwendung geöffnet ist. Ohne -o landet die Kopie im Sicherungsordner (die neuesten 20 werden aufbewahrt). Ein Datenbankserver wird mit pg_dump von PostgreSQL in eine .dump-Datei kopiert; pg_dump muss auf diesem PC installiert sein.</translation>
     </message>
     <message>
+        <source>orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>payment plans</source>
+        <translation>Zahlungspläne</translation>
+    </message>
+    <message>
+        <source>installments</source>
+        <translation>Raten</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>labs</source>
+        <translation>Labore</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>first number</source>
+        <translation>erste Nummer</translation>
+    </message>
+    <message>
+        <source>last number</source>
+        <translation>letzte Nummer</translation>
+    </message>
+    <message>
+        <source>{done} / {total} orders</source>
+        <translation>{done} / {total} Aufträge</translation>
+    </message>
+    <message>
         <source>database: {where}</source>
         <translation>Datenbank: {where}</translation>
     </message>

@@ -4210,6 +4210,70 @@ inicio de sesión:
         <translation>Copiar la base de datos de forma coherente, incluso con la aplicación abierta. Sin -o, la copia va a la carpeta de copias de seguridad (se conservan las 20 más recientes). Un servidor de base de datos se copia con pg_dump de PostgreSQL en un archivo .dump; pg_dump debe estar instalado en este PC.</translation>
     </message>
     <message>
+        <source>orders</source>
+        <translation>órdenes</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>trabajos</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tareas</translation>
+    </message>
+    <message>
+        <source>payment plans</source>
+        <translation>planes de pago</translation>
+    </message>
+    <message>
+        <source>installments</source>
+        <translation>cuotas</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>pagos</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>comentarios</translation>
+    </message>
+    <message>
+        <source>labs</source>
+        <translation>laboratorios</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation>pacientes</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>servicios</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>first number</source>
+        <translation>primer número</translation>
+    </message>
+    <message>
+        <source>last number</source>
+        <translation>último número</translation>
+    </message>
+    <message>
+        <source>{done} / {total} orders</source>
+        <translation>{done} / {total} órdenes</translation>
+    </message>
+    <message>
         <source>database: {where}</source>
         <translation>base de datos: {where}</translation>
     </message>

@@ -4210,6 +4210,70 @@ connexion&#xa0;:
         <translation>Copier la base de données de façon cohérente, même pendant que l’application est ouverte. Sans -o, la copie va dans le dossier des sauvegardes (les 20 plus récentes sont conservées). Un serveur de base de données est copié avec pg_dump de PostgreSQL dans un fichier .dump&#xa0;; pg_dump doit être installé sur ce PC.</translation>
     </message>
     <message>
+        <source>orders</source>
+        <translation>commandes</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>articles</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tâches</translation>
+    </message>
+    <message>
+        <source>payment plans</source>
+        <translation>plans de paiement</translation>
+    </message>
+    <message>
+        <source>installments</source>
+        <translation>échéances</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>paiements</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>événements</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>commentaires</translation>
+    </message>
+    <message>
+        <source>labs</source>
+        <translation>laboratoires</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation>patients</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>prestations</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>personnel</translation>
+    </message>
+    <message>
+        <source>first number</source>
+        <translation>premier numéro</translation>
+    </message>
+    <message>
+        <source>last number</source>
+        <translation>dernier numéro</translation>
+    </message>
+    <message>
+        <source>{done} / {total} orders</source>
+        <translation>{done} / {total} commandes</translation>
+    </message>
+    <message>
         <source>database: {where}</source>
         <translation>base de données&#xa0;: {where}</translation>
     </message>

@@ -6,6 +6,7 @@ import gc
 import logging
 import logging.config
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -287,8 +288,20 @@ def test_seed_fills_the_database_and_prints_figures(
 
     assert code == 0
     assert count(data_dir / "dentasync.sqlite3", "work_orders") == 25
-    assert "orders" in out and "25" in out
+    assert re.search(r"^  orders +25$", out, re.MULTILINE), out
+    assert re.search(r"^  payment plans +\d+$", out, re.MULTILINE), out
     assert "Done in" in out
+
+
+def test_seed_prints_its_figures_in_the_language(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "--lang", "de", "--data-dir", str(data_dir), "seed",
+                       "--orders", "3")
+
+    assert code == 0
+    assert re.search(r"^  Aufträge +3$", out, re.MULTILINE), out
+    assert "orders" not in out and "first number" not in out
 
 
 def test_a_damaged_database_is_refused_with_the_newest_backup(
