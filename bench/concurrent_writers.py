@@ -2,6 +2,7 @@
 
     uv run python bench/concurrent_writers.py                 # 4 processes x 60 s
     uv run python bench/concurrent_writers.py --seconds 10 --json
+    uv run python bench/concurrent_writers.py --attempts 25 --json  # 25 writes each, then stop
     uv run python bench/concurrent_writers.py --database-url postgresql+psycopg://...
     uv run python bench/concurrent_writers.py --create-orders 500 --database-url ...
 
@@ -15,6 +16,9 @@ what the processes were told had succeeded:
 - busy: "The database is busy, please try again." shown to the user (allowed, but reported);
 - lost: acknowledged payments or edits missing from the file, or an order whose paid amount
   disagrees with its payments.
+
+With --attempts N each process stops after N writes (acknowledged or refused) rather than after
+--seconds: the same writes whatever the machine's load, as a test wants.
 
 With --create-orders N each process instead creates N orders as fast as it can; every order
 must get its own number, and the numbers must have no gaps (``numbers``).
@@ -120,7 +124,7 @@ def _order_input(ids: tuple[int, ...], description: str) -> OrderInput:
 
 
 def _worker(folder: str, url: str | None, actor: Actor, seconds: float, seed: int,
-            create: int) -> Tally:
+            create: int, attempts: int) -> Tally:
     rng = random.Random(seed)
     tally = Tally()
     database = connect_database(_paths(Path(folder), url))
@@ -129,7 +133,15 @@ def _worker(folder: str, url: str | None, actor: Actor, seconds: float, seed: in
         parties = _parties(database, order_ids[0])
         _start_together.wait(timeout=300)
         deadline = time.monotonic() + seconds
-        while (tally.created < create) if create else (time.monotonic() < deadline):
+
+        def going_on() -> bool:
+            if create:
+                return tally.created < create
+            if attempts:
+                return tally.attempts < attempts
+            return time.monotonic() < deadline
+
+        while going_on():
             tally.attempts += 1
             order_id = rng.choice(order_ids)
             try:
@@ -206,7 +218,7 @@ def _stored(folder: Path, url: str | None) -> dict[str, int]:
 
 
 def run(processes: int, seconds: float, folder: Path, url: str | None = None,
-        create: int = 0, migrated: Path | None = None) -> dict[str, object]:
+        create: int = 0, migrated: Path | None = None, attempts: int = 0) -> dict[str, object]:
     # Each writer is a fresh program, as a second copy of the app would be: started before this
     # process opens the database, it holds the loaded app and nothing else. Forked on Linux:
     # spawning loaded the app in every writer, ~0.45 s of CPU each. Spawned elsewhere, where
@@ -215,8 +227,8 @@ def run(processes: int, seconds: float, folder: Path, url: str | None = None,
     with start.Pool(processes, _wait_at, (start.Barrier(processes),)) as pool:
         actor = _prepare(folder, url, migrated)
         started = time.perf_counter()
-        tallies = pool.starmap(_worker, [(str(folder), url, actor, seconds, seed, create)
-                                         for seed in range(processes)])
+        tallies = pool.starmap(_worker, [(str(folder), url, actor, seconds, seed, create,
+                                          attempts) for seed in range(processes)])
     elapsed = time.perf_counter() - started
     told = Tally()
     for tally in tallies:
@@ -236,6 +248,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--attempts", type=int, default=0, metavar="N",
+                        help="each process stops after N writes instead of after --seconds")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--database-url", metavar="URL",
                         help="an empty PostgreSQL database to write to instead of a new file")
@@ -247,7 +261,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dentasync-writers-") as temp:
         figures = run(args.processes, args.seconds, Path(temp) / "data", args.database_url,
-                      args.create_orders, args.migrated)
+                      args.create_orders, args.migrated, args.attempts)
     if args.json:
         print(json.dumps(figures))
     else:

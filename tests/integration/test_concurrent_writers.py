@@ -50,19 +50,20 @@ def write_lock(database: Database, order_id: int) -> Iterator[sqlite3.Connection
 def test_four_processes_writing_at_once_lose_nothing_and_see_no_raw_lock_error(
     migrated_template: Path,
 ) -> None:
-    # The writers start together once all four are up (the bench's barrier), so two seconds
-    # are two seconds of four writers queueing for one file: ~100 writes, ~20 of them
-    # refused as stale, i.e. really interleaved. (One second was too short: on this loaded
-    # 2-core machine a run made as few as 13 writes.) The bench starts from the session's
-    # migrated file rather than migrating one of its own.
-    run = subprocess.run([sys.executable, str(BENCH), "--processes", "4", "--seconds", "2",
+    # The writers start together once all four are up (the bench's barrier), and each makes 25
+    # writes: 100 writes of four writers queueing for one file, a few of them refused as stale
+    # (3-5 in a run), i.e. really interleaved. Counted rather than timed: two seconds of
+    # writing were ~300 writes and 2 s of CPU on an idle machine, and as few as 13 writes on a
+    # loaded one. The bench starts from the session's migrated file rather than migrating one
+    # of its own.
+    run = subprocess.run([sys.executable, str(BENCH), "--processes", "4", "--attempts", "25",
                           "--migrated", str(migrated_template), "--json"],
                          capture_output=True, text=True, timeout=300, check=False)
     figures = json.loads(run.stdout)
     assert figures["unhandled"] == 0, figures["unhandled_examples"]
     assert figures["lost"] == 0, figures
     assert figures["busy"] == 0, figures
-    assert figures["payments"] > 0 and figures["edits"] > 0
+    assert figures["attempts"] == 100 and figures["payments"] > 0 and figures["edits"] > 0
     assert figures["stored"]["payments"] == figures["payments"]
     assert run.returncode == 0
 

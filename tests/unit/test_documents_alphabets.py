@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,14 @@ def documents(script: str, tmp_path: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, bytes]]:
+    """Each script's six documents, rendered once for both tests that read them (the
+    text-layer and the embedded-font checks of a CJK script wanted the same PDFs)."""
+    folder = tmp_path_factory.mktemp("alphabets")
+    return cache(lambda script: documents(script, folder))
+
+
 def found(name: str, text: str, script: str) -> bool:
     if script in RIGHT_TO_LEFT:
         return all(char in text for char in name)
@@ -104,9 +114,9 @@ def found(name: str, text: str, script: str) -> bool:
 @needs_pdftotext
 @pytest.mark.parametrize("script", list(NAMES))
 def test_names_of_every_script_stay_in_the_text_layer_of_every_pdf(
-        script: str, tmp_path: Path) -> None:
+        script: str, rendered: Callable[[str], dict[str, bytes]]) -> None:
     first, last = NAMES[script]
-    for kind, data in documents(script, tmp_path).items():
+    for kind, data in rendered(script).items():
         text = pdf_text(data)
         assert found(last, text, script), (kind, text)
         if kind not in {"small label"}:  # the small label has no room for the first name
@@ -118,8 +128,9 @@ def embedded_fonts(data: bytes) -> set[str]:
 
 
 @pytest.mark.parametrize("script", ["chinese", "japanese", "korean"])
-def test_cjk_runs_are_drawn_from_the_embedded_cjk_subset(script: str, tmp_path: Path) -> None:
-    for kind, data in documents(script, tmp_path).items():
+def test_cjk_runs_are_drawn_from_the_embedded_cjk_subset(
+        script: str, rendered: Callable[[str], dict[str, bytes]]) -> None:
+    for kind, data in rendered(script).items():
         names = {name.split(b"+")[1] for name in embedded_fonts(data)}
         assert CJK.encode() in names, kind
         assert REGULAR.encode() in names, kind
