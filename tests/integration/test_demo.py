@@ -26,7 +26,7 @@ from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services import orders
 from dentasync_desktop.services.attachment_store import AttachmentStore
 from dentasync_desktop.services.demo import DEMO_ORDERS, DEMO_USERS, fill_demo
-from dentasync_desktop.services.maintenance import open_database
+from dentasync_desktop.services.maintenance import connect_database
 from dentasync_desktop.services.passwords import hash_password, verify_password
 from dentasync_desktop.services.unit_of_work import UnitOfWork
 
@@ -83,8 +83,8 @@ def test_demo_data_is_rich_and_realistic(uow_factory) -> None:  # type: ignore[n
         assert count(uow_factory, model) > 0, model.__name__
 
 
-def test_demo_data_is_reproducible(uow_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    twin = open_database(resolve_paths(tmp_path / "twin").create())
+def test_demo_data_is_reproducible(uow_factory, migrated_copy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    twin = connect_database(migrated_copy(resolve_paths(tmp_path / "twin")))
     try:
         factory = make_session_factory(twin.engine)
         store = AttachmentStore(twin.paths.attachments_dir)

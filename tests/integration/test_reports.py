@@ -8,6 +8,7 @@ from the denormalised columns the finance service reads, so both sides are check
 from __future__ import annotations
 
 import csv
+import shutil
 import subprocess
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -35,7 +36,7 @@ from dentasync_desktop.domain.payments import first_unpaid_due, payment_status
 from dentasync_desktop.paths import resolve_paths
 from dentasync_desktop.services import finance, order_detail, order_list, reports
 from dentasync_desktop.services.attachment_store import AttachmentStore
-from dentasync_desktop.services.maintenance import open_database
+from dentasync_desktop.services.maintenance import connect_database
 from dentasync_desktop.services.paging import MAX_PAGE
 from dentasync_desktop.services.seed import seed
 from dentasync_desktop.services.unit_of_work import UnitOfWork
@@ -69,9 +70,13 @@ class Expected:
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], UnitOfWork]]:
-    """One seeded database for the read-only tests of this module."""
-    database = open_database(resolve_paths(tmp_path_factory.mktemp("reports")).create())
+def seeded(tmp_path_factory: pytest.TempPathFactory,
+           migrated_template: Path) -> Iterator[Callable[[], UnitOfWork]]:
+    """One seeded database for the read-only tests of this module, from a copy of the
+    session's migrated one."""
+    paths = resolve_paths(tmp_path_factory.mktemp("reports")).create()
+    shutil.copyfile(migrated_template, paths.database)
+    database = connect_database(paths)
     session_factory = make_session_factory(database.engine)
     store = AttachmentStore(database.paths.attachments_dir)
 
