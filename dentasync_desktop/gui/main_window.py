@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         spec = next(s for s in self._specs if s.key == key)
-        page = spec.build(self)
+        page = spec.build(self, self.stack)
         self._pages[key] = page
         self.stack.addWidget(page)
         signal = getattr(page, "current_order_changed", None)

@@ -209,20 +209,25 @@ def screenshot(widget: QWidget, name: str) -> Path:
 
 def save_png(widget: QWidget, path: Path) -> Path:
     """What ``widget`` shows, as a PNG whose rows are stored unfiltered and deflated at zlib's
-    level 3. A run writes ~250 screenshots, and Qt's writer spent 16 ms on one of 1366x768,
+    level 1. A run writes ~250 screenshots, and Qt's writer spent 16 ms on one of 1366x768,
     most of it choosing a filter for each row (whatever its compression level); this takes
-    6 ms for a file of the same size."""
+    7 ms (12 ms with the rows joined as new bytes objects and zlib's level 3, for a file 5%
+    smaller)."""
     image = widget.grab().toImage()
     assert not image.isNull(), f"nothing to save as {path}"
     alpha = image.hasAlphaChannel()
     image = image.convertToFormat(
         QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888)
     width, height, stride = image.width(), image.height(), image.bytesPerLine()
-    pixels, row = memoryview(bytes(image.constBits())), width * (4 if alpha else 3)
-    rows = b"".join(b"\0" + pixels[y * stride:y * stride + row] for y in range(height))
+    pixels, row = memoryview(image.constBits()), width * (4 if alpha else 3)
+    # Each row copied into place after its filter byte (0: none), once.
+    rows = bytearray((row + 1) * height)
+    for y in range(height):
+        start = y * (row + 1) + 1
+        rows[start:start + row] = pixels[y * stride:y * stride + row]
     header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
-                     + _png_chunk(b"IDAT", zlib.compress(rows, 3)) + _png_chunk(b"IEND", b""))
+                     + _png_chunk(b"IDAT", zlib.compress(rows, 1)) + _png_chunk(b"IEND", b""))
     return path
 
 

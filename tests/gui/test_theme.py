@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -48,9 +48,10 @@ def drawn_contrast(window: QWidget, widget: QWidget) -> float:
     """The best text/background contrast among the pixels ``widget`` shows inside ``window``:
     the background is the commonest colour, the text the one furthest from it."""
     area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    image = window.grab(area).toImage()
-    counts = Counter(image.pixel(x, y) for x in range(image.width())
-                     for y in range(image.height()))
+    image = window.grab(area).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    # Counted in C over the image's words (each what image.pixel gives, rows unpadded at 32
+    # bits a pixel): pixel by pixel in Python it was a third of the test's CPU.
+    counts = Counter(memoryview(image.constBits()).cast("I"))
     background = QColor.fromRgb(counts.most_common(1)[0][0])
     return max(contrast(QColor.fromRgb(pixel), background) for pixel in counts)
 

@@ -83,9 +83,17 @@ class OrderListPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.print_button)
         top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.addLayout(top)
 
-        self.filters = OrderFilterBar(self._client)
-        self.table = record_table(self.model, "orderTable", multi_select=True)
+        # The tabs and the list's tab first, the filters and the table then made inside it:
+        # put into the tabs once made, all of it was styled again (the app's style sheet).
+        list_tab = QWidget()
+        self.tabs = OrderTabs(self._shell, list_tab, self.tr("All orders"), self)
+        layout.addWidget(self.tabs, 1)
+        self.filters = OrderFilterBar(self._client, list_tab)
+        self.table = record_table(self.model, "orderTable", multi_select=True, parent=list_tab)
         self.table.setItemDelegate(OrderCellDelegate(self.model, self.table))
         header = self.table.horizontalHeader()
         # Columns fit the rows in sight: any other row of the list is a query away.
@@ -95,21 +103,13 @@ class OrderListPage(QWidget):
         # Without a remembered layout the columns fit the first page of rows, once.
         self._fit_columns = not install_column_layout(self.table, "orderList",
                                                       self._fit_widths)
-        self.count_label = QLabel()
+        self.count_label = QLabel(list_tab)
         self.count_label.setObjectName("countLabel")
-
-        list_tab = QWidget()
         list_layout = QVBoxLayout(list_tab)
         list_layout.setContentsMargins(0, 6, 0, 0)
         list_layout.addWidget(self.filters)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
-        self.tabs = OrderTabs(self._shell, list_tab, self.tr("All orders"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
 
     def _wire(self) -> None:
         self._search_timer = QTimer(self)

@@ -4,14 +4,16 @@ movable and resizable columns."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 ROW_HEIGHT = 26
 
 
 def record_table(model: QAbstractItemModel, object_name: str,
-                 multi_select: bool = False) -> QTableView:
-    table = QTableView()
+                 multi_select: bool = False, parent: QWidget | None = None) -> QTableView:
+    """Made inside ``parent`` when given: a table put into another widget once made is styled
+    again, with its header, viewport and scroll bars (the app's style sheet)."""
+    table = QTableView(parent)
     table.setObjectName(object_name)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
