@@ -365,7 +365,7 @@ def _restore_server(paths: AppPaths, url: str, candidate: Path, migrations: Path
     from ..db import server_backup
 
     def problems_of(engine: Engine) -> list[Problem]:
-        return _versioned(current_revision(engine), migrations, lambda _found: None,
+        return _versioned(current_revision(engine), migrations, [],
                           lambda _current: server_content_problems(engine))
 
     restored = server_backup.restore(url, candidate, paths.backups_dir, migrations,
@@ -400,10 +400,6 @@ def _newest_file_backup(paths: AppPaths) -> BackupNote | None:
     return BackupNote(str(found[0]), when, socket.gethostname())
 
 
-# Told the schema version found and the newest this program knows.
-SchemaFound = Callable[[tuple[str | None, str]], object]
-
-
 @dataclass(frozen=True)
 class CheckReport:
     problems: tuple[Problem, ...]  # put in words by error_text.problem_words
@@ -420,6 +416,9 @@ class CheckReport:
         return not self.problems
 
 
+# The schema version a check found and the newest this program knows, added once read.
+SchemaFound = list[tuple[str | None, str]]
+
 
 def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     """Integrity, schema at head and complete, references, stored money, folders present: what
@@ -428,8 +427,8 @@ def check(paths: AppPaths, migrations_dir: Path | None = None) -> CheckReport:
     places = [("database", str(where)), ("backups", str(paths.backups_dir)),
               ("attachments", str(paths.attachments_dir)), ("logs", str(paths.log_dir)),
               ("settings", str(paths.config_dir))]
-    schema: list[tuple[str | None, str]] = []
-    problems = _problems(paths, migrations_dir, places, schema.append)
+    schema: SchemaFound = []
+    problems = _problems(paths, migrations_dir, places, schema)
     return CheckReport(tuple(problems), tuple(places), schema[0] if schema else None,
                        _newest_backup_of(paths))
 
@@ -495,7 +494,7 @@ def _versioned(current: str | None, migrations: Path, found: SchemaFound,
     """The schema version against the newest migration, then ``content`` (given the version)
     when the version is one this program knows, on either engine."""
     head = head_revision(migrations)
-    found((current, head))
+    found.append((current, head))
     if current is None:
         return [problem("problem.no_schema_version")]
     problems: list[Problem] = [] if current == head else [
